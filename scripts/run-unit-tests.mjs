@@ -1,0 +1,36 @@
+// Runs every unit test (`src/**/*.test.ts`, `test/unit/**/*.test.ts`) with Node's built-in runner.
+// Node 20's `--test` takes no globs, so the files are found here.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const roots = [join(root, 'src'), join(root, 'test', 'unit'), join(root, 'bench')];
+
+function findTests(dir, found = []) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return found;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) findTests(path, found);
+    else if (name.endsWith('.test.ts')) found.push(relative(root, path));
+  }
+  return found;
+}
+
+const only = process.argv.slice(2);
+const files = only.length > 0 ? only : roots.flatMap((dir) => findTests(dir)).sort();
+if (files.length === 0) {
+  console.error('Lectern: no unit tests found under src/, test/unit/ or bench/.');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...files],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
