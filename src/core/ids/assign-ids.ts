@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { ImportedPaper, Paper } from '../model/paper';
+import { paperIdFor, sanitizeId } from './paper-id';
+
+/**
+ * Gives every paper its id. Papers must arrive in a deterministic order (files sorted by path,
+ * records in file order): the first holder of an id keeps it and later ones get `-2`, `-3`…,
+ * each reported, so the same corpus always yields the same ids.
+ */
+export function assignIds(papers: ImportedPaper[]): { papers: Paper[]; diagnostics: Diagnostic[] } {
+  const firstHolder = new Map<string, ImportedPaper>();
+  const used = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const result: Paper[] = [];
+  for (const paper of papers) {
+    const base = (paper.id && sanitizeId(paper.id)) || paperIdFor(paper);
+    let id = base;
+    if (used.has(id)) {
+      let n = 2;
+      while (used.has(`${base}-${n}`)) n += 1;
+      id = `${base}-${n}`;
+      const first = firstHolder.get(base);
+      const where = first ? `${first.source.file}:${first.source.line}` : 'another record';
+      diagnostics.push({
+        file: paper.source.file,
+        line: paper.source.line,
+        column: 1,
+        severity: 'warning',
+        message: `Lectern: "${paper.title}" has the same id "${base}" as the record at ${where}; it was loaded as "${id}". If both are the same paper, remove one of them; notes are keyed by id, so "${id}" will move if the first record goes.`,
+      });
+    } else {
+      firstHolder.set(base, paper);
+    }
+    used.add(id);
+    result.push({ ...paper, id });
+  }
+  return { papers: result, diagnostics };
+}

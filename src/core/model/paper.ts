@@ -1,0 +1,47 @@
+/**
+ * The paper record every part of Lectern shares. Plain data: importers create it,
+ * the corpus gives it an id and topics, search and the views only read it.
+ */
+export type ReadingStatus = 'to-read' | 'reading' | 'read';
+
+/** Where a record came from, so diagnostics and "reveal source" can point at it. */
+export interface SourceLocation {
+  /** Path of the corpus file as the caller named it (absolute or relative). */
+  file: string;
+  /** 1-based line of the record's first line. */
+  line: number;
+}
+
+export interface Paper {
+  /** Stable id (see `src/core/ids/paper-id.ts`): notes are keyed by it. */
+  id: string;
+  /** Display title, LaTeX escapes turned into Unicode, whitespace collapsed. */
+  title: string;
+  /** "First Last" display names, in author order. */
+  authors: string[];
+  /** Publication year, when known. */
+  year?: number;
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD), when known. */
+  date?: string;
+  /** Abstract text; text-mode LaTeX escapes (`\%`, `\mu`) normalised, `$…$` math kept for the reader. */
+  abstract: string;
+  url?: string;
+  /** Lower-cased DOI without a resolver prefix, e.g. `10.1038/nature10098`. */
+  doi?: string;
+  /** arXiv identifier without version, e.g. `2403.01234` or `hep-th/0701001`. */
+  arxivId?: string;
+  /** BibTeX citation key or CSL `citation-key`, when the source had one. */
+  citeKey?: string;
+  /** Journal, conference or archive name. */
+  venue?: string;
+  /** Author or library keywords, as written. */
+  keywords: string[];
+  /** Readable subject categories from the source (arXiv `cs.CV` → "Computer Vision and Pattern Recognition"). */
+  categories: string[];
+  /** Topics assigned by `assignTopics` (1–3); importers leave this empty. */
+  topics: string[];
+  source: SourceLocation;
+}
+
+/** What an importer knows before ids are assigned. */
+export type ImportedPaper = Omit<Paper, 'id'> & { id?: string };

@@ -1,0 +1,91 @@
+/**
+ * Turns the text-mode LaTeX that paper metadata carries (`\%`, `\mu`, `{\"o}`, `\'{e}`, `--`)
+ * into Unicode for display and search. Math between `$…$` or `\(…\)` is kept verbatim so the
+ * reader can render it; only whole commands we know are replaced, unknown ones are left as typed.
+ */
+
+const SYMBOLS: Record<string, string> = {
+  // Greek
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
+  theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
+  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
+  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ',
+  Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  // Letters and symbols
+  ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł',
+  i: 'ı', j: 'ȷ', dag: '†', ddag: '‡', S: '§', P: '¶', copyright: '©', pounds: '£', euro: '€',
+  textendash: '–', textemdash: '—', textbullet: '•', textless: '<', textgreater: '>',
+  textasciitilde: '~', textasciicircum: '^', textbackslash: '\\', textbar: '|', textdegree: '°',
+  textregistered: '®', texttrademark: '™', textquoteleft: '‘', textquoteright: '’',
+  textquotedblleft: '“', textquotedblright: '”', ldots: '…', dots: '…', cdots: '⋯', times: '×',
+  pm: '±', mp: '∓', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼',
+  infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', Rightarrow: '⇒', cdot: '·', circ: '∘',
+  degree: '°', partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', sqrt: '√', ell: 'ℓ',
+  textmu: 'μ', micro: 'µ', textperthousand: '‰', textsection: '§', checkmark: '✓',
+};
+
+/** Combining marks for accent commands: `\'e` → é. */
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304',
+  '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
+  b: '\u0331', d: '\u0323',
+};
+
+/** Characters escaped with a backslash in text mode. */
+const ESCAPED = new Set(['%', '&', '#', '_', '$', '{', '}', ' ']);
+
+/** Splits text into alternating prose and math runs, so math is left for KaTeX. */
+function splitMath(text: string): Array<{ math: boolean; text: string }> {
+  const parts: Array<{ math: boolean; text: string }> = [];
+  const mathPattern = /\$\$[\s\S]+?\$\$|(?<!\\)\$(?!\s)[^$\n]+?(?<![\s\\])\$|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]/g;
+  let last = 0;
+  for (const m of text.matchAll(mathPattern)) {
+    if (m.index! > last) parts.push({ math: false, text: text.slice(last, m.index) });
+    parts.push({ math: true, text: m[0] });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) parts.push({ math: false, text: text.slice(last) });
+  return parts;
+}
+
+function convertProse(text: string, options: LatexOptions): string {
+  let out = text
+    // Accents: symbol accents may be bare (\'e), letter accents need braces or a space (\v{c}, \v c)
+    // so that commands such as \uparrow are not mistaken for \u + "parrow".
+    .replace(/\\([`'^"~=.])\s*(?:\{\\?([A-Za-z])\}|\\?([A-Za-z]))|\\([uvHckrbd])(?:\s*\{\\?([A-Za-z])\}|\s+([A-Za-z]))/g,
+      (_m, symbolAccent?: string, b1?: string, b2?: string, letterAccent?: string, b3?: string, b4?: string) => {
+        const accent = symbolAccent ?? letterAccent ?? '';
+        const letter = b1 ?? b2 ?? b3 ?? b4 ?? '';
+        return (letter + ACCENTS[accent]).normalize('NFC');
+      })
+    .replace(/\\([%&#_${} ])/g, (_m, ch: string) => (ESCAPED.has(ch) ? ch : _m))
+    .replace(/\\([A-Za-z]+)(\{\})?/g, (m, name: string) => SYMBOLS[name] ?? m)
+    .replace(/---/g, '—')
+    .replace(/--/g, '–')
+    .replace(/``/g, '“')
+    .replace(/''/g, '”')
+    // A tie between two words is a space; a leading ~ ("~10x") means "about" and stays.
+    .replace(/(?<=\S)~(?=\S)/g, ' ');
+  // Braces left around one converted character ({\"{u}} → {ü} → ü) are markup, not text.
+  // Wider groups ({0, 1}, {Fourier}) are kept unless the caller says the text is BibTeX-like.
+  const group = options.stripGroupingBraces ? /\{([^{}\\]*)\}/g : /\{([^{}\\\s]?)\}/g;
+  let previous;
+  do {
+    previous = out;
+    out = out.replace(group, '$1');
+  } while (out !== previous);
+  return out;
+}
+
+export interface LatexOptions {
+  /** Also drop braces around whole words, as BibTeX case protection uses them ({Fourier} → Fourier). */
+  stripGroupingBraces?: boolean;
+}
+
+/** Converts text-mode LaTeX outside math to Unicode; math runs are returned untouched. */
+export function latexToUnicode(text: string, options: LatexOptions = {}): string {
+  if (!/[\\{}~`'-]/.test(text)) return text;
+  return splitMath(text)
+    .map((part) => (part.math ? part.text : convertProse(part.text, options)))
+    .join('');
+}
