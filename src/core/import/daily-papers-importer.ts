@@ -1,0 +1,87 @@
+import type { Diagnostic, ImportResult } from '../model/diagnostic';
+import type { ImportedPaper } from '../model/paper';
+import { latexToUnicode } from '../text/latex-to-unicode';
+import { normalizeWhitespace } from '../text/normalize-whitespace';
+
+/**
+ * Reads a saved "daily papers" page: a few header lines (site name, a date), then for each
+ * paper a title line followed by an abstract line, blank lines between. A paper's abstract is
+ * recognised by its shape (a long run of sentences), which lets the header be any length and a
+ * paper that lost its abstract be reported without shifting every pair after it.
+ */
+export function importDailyPapers(file: string, text: string): ImportResult {
+  const papers: ImportedPaper[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = nonEmptyLines(text);
+  const firstTitle = lines.findIndex((line, i) => i + 1 < lines.length && looksLikeAbstract(lines[i + 1].text) && !looksLikeAbstract(line.text));
+  if (firstTitle < 0) {
+    diagnostics.push({
+      file, line: 1, column: 1, severity: 'error',
+      message: `Lectern: ${file} holds no title line followed by an abstract line; a daily-papers page lists each paper as its title on one line and its abstract on the next.`,
+    });
+    return { papers, diagnostics };
+  }
+  let i = firstTitle;
+  while (i < lines.length) {
+    const title = lines[i];
+    const next = lines[i + 1];
+    if (looksLikeAbstract(title.text)) {
+      diagnostics.push({
+        file, line: title.line, column: 1, severity: 'warning',
+        message: `Lectern: line ${title.line} of ${file} looks like an abstract with no title line before it; it was skipped. Put the paper's title on the line above it.`,
+      });
+      i += 1;
+      continue;
+    }
+    if (!next || !looksLikeAbstract(next.text)) {
+      diagnostics.push({
+        file, line: title.line, column: 1, severity: 'warning',
+        message: `Lectern: "${shorten(title.text)}" (line ${title.line}) has no abstract line after it; it was loaded without an abstract. Add the abstract on the next line.`,
+      });
+      papers.push(paperFrom(file, title, undefined));
+      i += 1;
+      continue;
+    }
+    papers.push(paperFrom(file, title, next));
+    i += 2;
+  }
+  return { papers, diagnostics };
+}
+
+interface NumberedLine {
+  text: string;
+  line: number;
+}
+
+function nonEmptyLines(text: string): NumberedLine[] {
+  const result: NumberedLine[] = [];
+  let lineNumber = 0;
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    lineNumber += 1;
+    const trimmed = raw.trim();
+    if (trimmed) result.push({ text: trimmed, line: lineNumber });
+  }
+  return result;
+}
+
+/** Abstracts are paragraphs: many words and at least one sentence end. Titles rarely pass both. */
+function looksLikeAbstract(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words >= 30 && /[.!?)\]]\s|[.!?]$/.test(text);
+}
+
+function paperFrom(file: string, title: NumberedLine, abstract: NumberedLine | undefined): ImportedPaper {
+  return {
+    title: normalizeWhitespace(latexToUnicode(title.text)),
+    authors: [],
+    abstract: abstract ? normalizeWhitespace(latexToUnicode(abstract.text)) : '',
+    keywords: [],
+    categories: [],
+    topics: [],
+    source: { file, line: title.line },
+  };
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
