@@ -22,6 +22,13 @@ const SYMBOLS: Record<string, string> = {
   infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', Rightarrow: '⇒', cdot: '·', circ: '∘',
   degree: '°', partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', sqrt: '√', ell: 'ℓ',
   textmu: 'μ', micro: 'µ', textperthousand: '‰', textsection: '§', checkmark: '✓',
+  textcopyright: '©', textellipsis: '…', textpm: '±', texttimes: '×', textdiv: '÷', textminus: '−',
+  textonehalf: '½', textonequarter: '¼', textthreequarters: '¾', textdagger: '†', textdaggerdbl: '‡',
+  textparagraph: '¶', textunderscore: '_', textbraceleft: '{', textbraceright: '}', textcent: '¢',
+  textyen: '¥', textsterling: '£', texteuro: '€', textexclamdown: '¡', textquestiondown: '¿',
+  guillemotleft: '«', guillemotright: '»', textordfeminine: 'ª', textordmasculine: 'º',
+  textasteriskcentered: '∗', textperiodcentered: '·', textquotesingle: "'", textquotedbl: '"',
+  textcelsius: '℃', textohm: 'Ω', textvisiblespace: '␣',
 };
 
 /** Combining marks for accent commands: `\'e` → é. */
@@ -48,6 +55,16 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
   return parts;
 }
 
+/** Formatting commands whose argument is the text itself: `\emph{word}` → word. */
+const FORMAT_WITH_ARGUMENT = /\\(?:textit|textbf|textsl|textsc|textsf|textrm|texttt|textup|textmd|textnormal|emph|mbox|text|underline|uline|url|NoCaseChange|ensuremath)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+/** Declarations that switch the font for the rest of a group: `{\it word}` → word. */
+const FONT_SWITCHES = 'it|bf|em|sl|sc|sf|rm|tt|itshape|bfseries|scshape|upshape|slshape|normalfont|mdseries';
+const FONT_GROUP = new RegExp(`\\{\\\\(?:${FONT_SWITCHES})(?![A-Za-z])\\s*([^{}]*)\\}`, 'g');
+const FONT_SWITCH = new RegExp(`\\\\(?:${FONT_SWITCHES})(?![A-Za-z])\\s*`, 'g');
+/** Placeholders for escaped braces while grouping braces are removed, so `\{0,1\}` keeps its braces. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
 function convertProse(text: string, options: LatexOptions): string {
   let out = text
     // Accents: symbol accents may be bare (\'e), letter accents need braces or a space (\v{c}, \v c)
@@ -58,7 +75,18 @@ function convertProse(text: string, options: LatexOptions): string {
         const letter = b1 ?? b2 ?? b3 ?? b4 ?? '';
         return (letter + ACCENTS[accent]).normalize('NFC');
       })
-    .replace(/\\([%&#_${} ])/g, (_m, ch: string) => (ESCAPED.has(ch) ? ch : _m))
+    .replace(/\\\{/g, OPEN)
+    .replace(/\\\}/g, CLOSE)
+    .replace(/\\([%&#_$ ])/g, (_m, ch: string) => (ESCAPED.has(ch) ? ch : _m));
+  // `\href{url}{text}` → text; formatting commands keep their argument (innermost first, so nesting works).
+  out = out.replace(/\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}/g, '$1');
+  for (let previous = ''; previous !== out;) {
+    previous = out;
+    out = out.replace(FORMAT_WITH_ARGUMENT, '$1');
+  }
+  out = out
+    .replace(FONT_GROUP, '$1')
+    .replace(FONT_SWITCH, '')
     .replace(/\\([A-Za-z]+)(\{\})?/g, (m, name: string) => SYMBOLS[name] ?? m)
     .replace(/---/g, '—')
     .replace(/--/g, '–')
@@ -68,13 +96,55 @@ function convertProse(text: string, options: LatexOptions): string {
     .replace(/(?<=\S)~(?=\S)/g, ' ');
   // Braces left around one converted character ({\"{u}} → {ü} → ü) are markup, not text.
   // Wider groups ({0, 1}, {Fourier}) are kept unless the caller says the text is BibTeX-like.
-  const group = options.stripGroupingBraces ? /\{([^{}\\]*)\}/g : /\{([^{}\\\s]?)\}/g;
-  let previous;
-  do {
-    previous = out;
-    out = out.replace(group, '$1');
-  } while (out !== previous);
-  return out;
+  out = stripGroupingBraces(out, options.stripGroupingBraces === true);
+  return out.includes(OPEN) || out.includes(CLOSE) ? out.replaceAll(OPEN, '{').replaceAll(CLOSE, '}') : out;
+}
+
+/**
+ * Removes grouping braces in one pass (linear in the text, any nesting depth). A group goes when, once
+ * the groups inside it are gone, it holds no backslash and no kept brace and is not the argument of a
+ * command (`\unknown{x}` stays as typed); unless `wide`, it must also hold at most one non-space character.
+ */
+function stripGroupingBraces(text: string, wide: boolean): string {
+  if (!text.includes('{')) return text;
+  interface Group { open: number; chars: number; blocked: boolean }
+  const stack: Group[] = [];
+  const drop = new Uint8Array(text.length);
+  let dropped = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '{') {
+      const afterCommand = /\\[A-Za-z]+\s*$/.test(text.slice(Math.max(0, i - 40), i));
+      stack.push({ open: i, chars: 0, blocked: afterCommand });
+    } else if (c === '}') {
+      const group = stack.pop();
+      if (!group) continue;
+      const removable = !group.blocked && (wide || group.chars <= 1);
+      const parent = stack[stack.length - 1];
+      if (removable) {
+        drop[group.open] = 1;
+        drop[i] = 1;
+        dropped += 2;
+        if (parent) parent.chars += group.chars;
+      } else if (parent) parent.blocked = true;
+    } else if (top) {
+      if (c === '\\') top.blocked = true;
+      else if (/\s/.test(c)) {
+        if (!wide) top.blocked = true;
+      } else top.chars++;
+    }
+  }
+  if (dropped === 0) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (drop[i]) {
+      out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
 }
 
 export interface LatexOptions {

@@ -1,0 +1,163 @@
+/**
+ * Lines of the public arXiv metadata snapshot (Kaggle `arxiv-metadata-oai-snapshot.json`, JSON Lines):
+ * one paper per line. A line that does not parse becomes a diagnostic on that line; the others load.
+ */
+import type { Diagnostic, ImportResult } from '../model/diagnostic';
+import type { ImportedPaper } from '../model/paper';
+import { arxivCategoryNames } from './arxiv-categories';
+import {
+  asString, cleanText, diagnostic, displayName, forEachLine, internalErrorDiagnostic, isoDate, isRecord,
+  normalizeArxivId, normalizeDoi, parseIsoDate, shorten,
+} from './import-helpers';
+import { brokenItemLabel, findJsonSyntaxError } from './json-scanner';
+
+export function importArxivJsonl(file: string, text: string): ImportResult {
+  const papers: ImportedPaper[] = [];
+  const diagnostics: Diagnostic[] = [];
+  try {
+    forEachLine(text, (line, lineNumber) => {
+      if (!line.trim()) return;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        const error = findJsonSyntaxError(line);
+        const item = brokenItemLabel(line);
+        diagnostics.push(diagnostic(file, lineNumber, (error?.offset ?? 0) + 1, 'error',
+          `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. Each line of an arXiv metadata file must be one complete JSON object.`));
+        return;
+      }
+      if (!isRecord(record)) {
+        diagnostics.push(diagnostic(file, lineNumber, 1, 'error',
+          `Lectern: line ${lineNumber} of ${file} is JSON but not an object; it was skipped. Each line of an arXiv metadata file must be one paper object.`));
+        return;
+      }
+      const paper = arxivPaper(file, lineNumber, record, diagnostics);
+      if (paper) papers.push(paper);
+    });
+  } catch (err) {
+    diagnostics.push(internalErrorDiagnostic(file, 'arXiv metadata JSON Lines', err));
+  }
+  return { papers, diagnostics };
+}
+
+function arxivPaper(file: string, line: number, r: Record<string, unknown>, diagnostics: Diagnostic[]): ImportedPaper | undefined {
+  const rawId = asString(r.id);
+  const arxivId = normalizeArxivId(rawId);
+  const title = cleanText(asString(r.title));
+  if (!title) {
+    diagnostics.push(diagnostic(file, line, 1, 'warning',
+      `Lectern: the record on line ${line}${rawId ? ` (arXiv ${rawId})` : ''} has no title; it was skipped. Add a "title" to the line.`));
+    return undefined;
+  }
+  const paper: ImportedPaper = {
+    title,
+    authors: arxivAuthors(r),
+    abstract: cleanText(asString(r.abstract)),
+    keywords: [],
+    categories: typeof r.categories === 'string' || Array.isArray(r.categories)
+      ? arxivCategoryNames(typeof r.categories === 'string' ? r.categories : r.categories.filter((c): c is string => typeof c === 'string'))
+      : [],
+    topics: [],
+    source: { file, line },
+  };
+  if (rawId && !arxivId) {
+    diagnostics.push(diagnostic(file, line, 1, 'info',
+      `Lectern: "${shorten(title)}" (line ${line}) has id "${shorten(rawId, 40)}", which is not an arXiv identifier; it was loaded without one.`));
+  }
+  const dated = arxivDate(r, arxivId);
+  if (dated.year !== undefined) paper.year = dated.year;
+  if (dated.date) paper.date = dated.date;
+  if (arxivId) {
+    paper.arxivId = arxivId;
+    paper.url = `https://arxiv.org/abs/${arxivId}`;
+  }
+  const doi = normalizeDoi(asString(r.doi));
+  if (doi) paper.doi = doi;
+  const venue = cleanText(asString(r['journal-ref']));
+  if (venue) paper.venue = venue;
+  return paper;
+}
+
+/**
+ * `authors_parsed` is `[[last, first, suffix, affiliation…]]` in the snapshot, but some copies flatten it to
+ * `["Last F."]` (with affiliations glued on). The `authors` string is "First Last, First Last and First Last"
+ * with parenthesised affiliations; when it yields as many names as `authors_parsed`, it is the better source.
+ */
+function arxivAuthors(r: Record<string, unknown>): string[] {
+  const parsed = Array.isArray(r.authors_parsed) ? r.authors_parsed : [];
+  const fromString = typeof r.authors === 'string' ? splitAuthorString(r.authors) : [];
+  // The `authors` string is the names as the submitter wrote them ("C.-P. Yuan"); when it splits into as
+  // many names as `authors_parsed` has, it is the better source. Otherwise trust `authors_parsed`.
+  if (fromString.length > 0 && (parsed.length === 0 || fromString.length === parsed.length)) return fromString;
+  // Flattened entries ("Jensen Eric L. N. 1 - Swarthmore College; …") may carry affiliations: worse than the string.
+  const glued = parsed.some((a) => typeof a === 'string' && (/[\d;(]/.test(a) || a.trim().split(/\s+/).length > 5));
+  if (glued && fromString.length > 0) return fromString;
+  const names = parsed.map((a) => {
+    if (typeof a === 'string') return reorderLastFirst(a);
+    if (!Array.isArray(a)) return '';
+    const [family, given, suffix] = a.map((part) => (typeof part === 'string' ? part : ''));
+    return tidyInitials(displayName({ given, family, suffix }));
+  }).filter(Boolean);
+  return names.length > 0 ? names : fromString;
+}
+
+/** "C. -P. Yuan" (as `authors_parsed` writes hyphenated initials) → "C.-P. Yuan". */
+function tidyInitials(name: string): string {
+  return name.replace(/\.\s+-(?=\p{Lu})/gu, '.-');
+}
+
+/** "C. Bal\'azs, E. L. Berger (MIT) and C.-P. Yuan ((1) Harvard)" → ["C. Balázs", "E. L. Berger", "C.-P. Yuan"]. */
+export function splitAuthorString(authors: string): string[] {
+  const names: string[] = [];
+  for (const part of stripParentheses(authors).split(/,|\band\b|&|;|:/)) {
+    const name = cleanText(part).replace(/[\s\-–:;,]+$/, '');
+    if (!name || /^(et al\.?|others)$/i.test(name)) continue;
+    // "Robert W. Heath, Jr." — a suffix after a comma belongs to the name before it.
+    if (/^(Jr|Sr)\.?$|^(II|III|IV)$/.test(name) && names.length > 0) names[names.length - 1] += ` ${name}`;
+    else names.push(name);
+  }
+  return names;
+}
+
+function stripParentheses(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** "Yuan C. -P." → "C.-P. Yuan": trailing initials move to the front. */
+function reorderLastFirst(name: string): string {
+  const tokens = name.trim().split(/\s+/);
+  let i = tokens.length;
+  while (i > 1 && /^(-?\p{Lu}\.?)+$|^-?\p{Lu}\.(-\p{Lu}\.)*$/u.test(tokens[i - 1])) i--;
+  if (i === tokens.length) return cleanText(name);
+  const initials = tidyInitials(tokens.slice(i).join(' '));
+  return cleanText(`${initials} ${tokens.slice(0, i).join(' ')}`);
+}
+
+/** The first version's submission date; else the month encoded in a new-style id (`0704.0001` → 2007-04). */
+function arxivDate(r: Record<string, unknown>, arxivId: string | undefined): { year?: number; date?: string } {
+  const versions = Array.isArray(r.versions) ? r.versions : [];
+  const created = isRecord(versions[0]) ? asString(versions[0].created) : undefined;
+  if (created) {
+    const time = Date.parse(created);
+    const d = new Date(time);
+    const date = Number.isFinite(time) ? isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) : undefined;
+    if (date) return { year: d.getUTCFullYear(), date };
+    const parsed = parseIsoDate(created);
+    if (parsed.year !== undefined) return parsed;
+  }
+  const yymm = arxivId ? /^(\d{2})(\d{2})\./.exec(arxivId) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(arxivId) : null;
+  if (yymm) {
+    const yy = Number(yymm[1]);
+    const year = yy >= 91 ? 1900 + yy : 2000 + yy;
+    return { year, date: isoDate(year, Number(yymm[2])) };
+  }
+  return parseIsoDate(asString(r.update_date));
+}

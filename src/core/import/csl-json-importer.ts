@@ -1,0 +1,135 @@
+/**
+ * CSL-JSON (Zotero "CSL JSON", Better CSL JSON, citation.js): a JSON array of CSL items. Each item's
+ * line is where its `{` stands; a syntax error becomes a diagnostic at its line/column and the items
+ * before it (and, when the file can be resynchronised, after it) still load.
+ */
+import type { Diagnostic, ImportResult } from '../model/diagnostic';
+import type { ImportedPaper } from '../model/paper';
+import {
+  asString, cleanText, diagnostic, displayName, firstUrl, internalErrorDiagnostic, isoDate, isRecord, LineIndex,
+  normalizeArxivId, normalizeDoi, parseIsoDate, parseYear, splitKeywords, stripHtml, uniqueStrings,
+} from './import-helpers';
+import { reportJsonErrors, scanJsonArray } from './json-scanner';
+
+export function importCslJson(file: string, text: string): ImportResult {
+  const papers: ImportedPaper[] = [];
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const lines = new LineIndex(text);
+    const scan = scanJsonArray(text);
+    reportJsonErrors(file, scan, lines, diagnostics, 'CSL-JSON', 'a JSON array of CSL items');
+    scan.elements.forEach((span, index) => {
+      const line = lines.line(span.start);
+      const item: unknown = JSON.parse(text.slice(span.start, span.end));
+      if (!isRecord(item)) {
+        diagnostics.push(diagnostic(file, line, lines.position(span.start).column, 'warning',
+          `Lectern: item ${index + 1} of ${file} (line ${line}) is not a CSL item object; it was skipped.`));
+        return;
+      }
+      const paper = cslPaper(file, line, index, item, diagnostics);
+      if (paper) papers.push(paper);
+    });
+  } catch (err) {
+    diagnostics.push(internalErrorDiagnostic(file, 'CSL-JSON', err));
+  }
+  return { papers, diagnostics };
+}
+
+function cslPaper(
+  file: string,
+  line: number,
+  index: number,
+  item: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): ImportedPaper | undefined {
+  const citeKey = asString(item['citation-key']) ?? asString(item.citationKey) ?? keyFromId(item.id);
+  const title = cslText(item.title);
+  if (!title) {
+    const label = citeKey ? `item \`${citeKey}\`` : `item ${index + 1}`;
+    diagnostics.push(diagnostic(file, line, 1, 'warning',
+      `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`));
+    return undefined;
+  }
+  const authors = cslNames(item.author);
+  const paper: ImportedPaper = {
+    title,
+    authors: authors.length ? authors : cslNames(item.editor),
+    abstract: cslText(item.abstract),
+    keywords: cslKeywords(item.keyword ?? item.keywords),
+    categories: [],
+    topics: [],
+    source: { file, line },
+  };
+  const dated = cslDate(item.issued) ?? {};
+  if (dated.year !== undefined) paper.year = dated.year;
+  if (dated.date) paper.date = dated.date;
+  const url = firstUrl(asString(item.URL) ?? asString(item.url));
+  if (url) paper.url = url;
+  const doi = normalizeDoi(asString(item.DOI) ?? asString(item.doi));
+  if (doi) paper.doi = doi;
+  const arxivId = (doi ? normalizeArxivId(doi) : undefined)
+    ?? (url && /arxiv\.org/i.test(url) ? normalizeArxivId(url) : undefined)
+    ?? (/arxiv/i.test(asString(item.number) ?? '') ? normalizeArxivId(asString(item.number)) : undefined);
+  if (arxivId) paper.arxivId = arxivId;
+  if (citeKey) paper.citeKey = citeKey;
+  const venue = cslText(item['container-title']) || cslText(item['event-title']);
+  if (venue) paper.venue = venue;
+  return paper;
+}
+
+/** CSL rich text may carry HTML (`<i>`, `<sub>`, `<span class="nocase">`): stripped to plain text. */
+function cslText(value: unknown): string {
+  const text = asString(value) ?? (Array.isArray(value) ? asString(value[0]) : undefined);
+  return text ? cleanText(stripHtml(text)) : '';
+}
+
+function keyFromId(id: unknown): string | undefined {
+  const text = asString(id);
+  // Better CSL JSON ids are citation keys; Zotero's own are item URIs or numbers, which are not.
+  return text && /^[A-Za-z][\w:.+-]*$/.test(text) ? text : undefined;
+}
+
+function cslNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((name) => {
+      if (typeof name === 'string') return cleanText(name);
+      if (!isRecord(name)) return '';
+      return displayName({
+        literal: asString(name.literal),
+        given: asString(name.given),
+        particle: [asString(name['dropping-particle']), asString(name['non-dropping-particle'])].filter(Boolean).join(' '),
+        family: asString(name.family),
+        suffix: asString(name.suffix),
+      });
+    })
+    .filter(Boolean);
+}
+
+function cslKeywords(value: unknown): string[] {
+  if (Array.isArray(value)) return uniqueStrings(value.map((k) => cleanText(asString(k))));
+  const text = asString(value);
+  return text ? splitKeywords(text, text.includes(';') ? /;/ : /,/) : [];
+}
+
+/** `{"date-parts": [[2022, 11, 3]]}` (parts may be strings), `{"literal": "1995-01-0001"}`, `{"raw": …}`, or a string. */
+function cslDate(value: unknown): { year?: number; date?: string } | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return parseIsoDate(String(value));
+  if (!isRecord(value)) return undefined;
+  const parts = Array.isArray(value['date-parts']) ? value['date-parts'][0] : undefined;
+  if (Array.isArray(parts) && parts.length > 0) {
+    const [y, m, d] = parts.map((p) => (typeof p === 'number' ? p : typeof p === 'string' && /^\s*\d+\s*$/.test(p) ? Number(p) : undefined));
+    const year = y !== undefined && y >= 1000 && y <= 2999 ? y : parseYear(asString(parts[0]));
+    if (year !== undefined) return { year, date: isoDate(year, m, d) };
+  }
+  for (const key of ['literal', 'raw']) {
+    const text = asString(value[key]);
+    if (text) {
+      const parsed = parseIsoDate(text);
+      if (parsed.year !== undefined) return parsed;
+      const year = parseYear(text);
+      if (year !== undefined) return { year, date: String(year) };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,231 @@
+/**
+ * Small pieces every importer shares: diagnostics, text clean-up, identifier and date
+ * normalisation, and offset → line/column mapping. Pure functions, no I/O.
+ */
+import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
+import { latexToUnicode } from '../text/latex-to-unicode';
+import { normalizeWhitespace } from '../text/normalize-whitespace';
+
+export function diagnostic(
+  file: string,
+  line: number,
+  column: number,
+  severity: DiagnosticSeverity,
+  message: string,
+): Diagnostic {
+  return { file, line: Math.max(1, line), column: Math.max(1, column), severity, message };
+}
+
+/** The diagnostic an importer returns instead of throwing when something unexpected breaks. */
+export function internalErrorDiagnostic(file: string, format: string, err: unknown): Diagnostic {
+  const reason = err instanceof Error ? err.message : String(err);
+  return diagnostic(file, 1, 1, 'error',
+    `Lectern: could not read ${file} as ${format} (${shorten(reason, 200)}); check that the file is a valid ${format} export and reload.`);
+}
+
+/** Shortens text for a message, on a word boundary when possible. */
+export function shorten(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * Title/author/keyword/abstract text: LaTeX → Unicode (math kept), whitespace collapsed. `bibtex` also drops
+ * the braces BibTeX uses for case protection (`{Fourier}` → `Fourier`).
+ */
+export function cleanText(text: string | undefined | null, bibtex = false): string {
+  if (!text) return '';
+  let out = normalizeWhitespace(latexToUnicode(normalizeWhitespace(text), { stripGroupingBraces: bibtex }));
+  // `\'\i` read by other tools comes out as dotless ı + accent; the accented letter is í.
+  if (/[ıȷ][\u0300-\u036f]/.test(out)) out = out.replace(/ı(?=[\u0300-\u036f])/g, 'i').replace(/ȷ(?=[\u0300-\u036f])/g, 'j');
+  return out.normalize('NFC');
+}
+
+const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
+const BLOCK_TAGS = new Set(['p', 'br', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'jats:p', 'jats:sec', 'jats:title', 'jats:list-item', 'section', 'title', 'sec', 'blockquote']);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…' };
+
+/** Strips HTML/JATS tags to plain text and decodes common entities (`<i>x</i>` → `x`, `&amp;` → `&`). */
+export function stripHtml(text: string): string {
+  if (!/[<&]/.test(text)) return text;
+  return text
+    .replace(HTML_TAG, (_m, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''))
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, entity: string) => {
+      if (entity[0] === '#') {
+        const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[entity.toLowerCase()] ?? m;
+    });
+}
+
+/** `https://doi.org/10.1038/NATURE10098.` → `10.1038/nature10098`; undefined when there is no DOI in it. */
+export function normalizeDoi(value: string | undefined | null): string | undefined {
+  if (!value) return undefined;
+  let text = String(value).replace(/\{\\_\}|\\_/g, '_').replace(/[{}]/g, '').trim();
+  try {
+    if (/%[0-9a-f]{2}/i.test(text)) text = decodeURIComponent(text);
+  } catch {
+    // keep as typed
+  }
+  const match = /10\.\d{3,9}\/\S+/.exec(text);
+  if (!match) return undefined;
+  return match[0].replace(/[.,;]+$/, '').toLowerCase();
+}
+
+const NEW_ARXIV = /^\d{4}\.\d{4,5}$/;
+const OLD_ARXIV = /^[a-z][a-z-]*(\.[A-Za-z]{2})?\/\d{7}$/;
+
+/** `arXiv:0704.0001v2`, `https://arxiv.org/abs/0704.0001` → `0704.0001`; undefined when it is not an arXiv id. */
+export function normalizeArxivId(value: string | undefined | null): string | undefined {
+  if (!value) return undefined;
+  let text = String(value).trim().replace(/[{}]/g, '');
+  const url = /arxiv\.org\/(?:abs|pdf|html)\/([^?#\s]+)/i.exec(text);
+  if (url) text = url[1].replace(/\.pdf$/i, '');
+  const doi = /10\.48550\/arxiv\.(\S+)/i.exec(text);
+  if (doi) text = doi[1];
+  text = text.replace(/^arxiv:\s*/i, '').replace(/v\d+$/i, '').replace(/\/$/, '');
+  if (NEW_ARXIV.test(text)) return text;
+  if (OLD_ARXIV.test(text)) return text.replace(/^[a-z-]+/, (archive) => archive.toLowerCase());
+  return undefined;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** `4`, `04`, `apr`, `April`, `{apr}` → 4. */
+export function parseMonth(value: string | number | undefined | null): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).replace(/[{}]/g, '').trim().toLowerCase();
+  const n = /^\d{1,2}$/.test(text) ? Number(text) : MONTHS[text.slice(0, 3)] ?? MONTHS[text.slice(0, 4)];
+  return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
+}
+
+export function parseYear(value: string | number | undefined | null): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const match = /(?:^|\D)(\d{4})(?!\d)/.exec(String(value));
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  return year >= 1000 && year <= 2999 ? year : undefined;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from parts; undefined without a year. Invalid months/days are dropped. */
+export function isoDate(year: number | undefined, month?: number, day?: number): string | undefined {
+  if (year === undefined || !Number.isInteger(year) || year < 1000 || year > 9999) return undefined;
+  if (month === undefined || !Number.isInteger(month) || month < 1 || month > 12) return String(year);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day === undefined || !Number.isInteger(day) || day < 1 || day > daysInMonth) return `${year}-${pad(month)}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** Reads `2021`, `2021-03`, `2021-03-04`, `2021/3/4`, `1995-01-0001` (as written by some exports) as an ISO date. */
+export function parseIsoDate(value: string | undefined | null): { year?: number; date?: string } {
+  if (!value) return {};
+  const match = /(?:^|\D)(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,4}))?)?(?!\d)/.exec(String(value));
+  if (!match) return {};
+  const year = parseYear(match[1]);
+  if (year === undefined) return {};
+  return { year, date: isoDate(year, match[2] ? Number(match[2]) : undefined, match[3] ? Number(match[3]) : undefined) };
+}
+
+/** Splits a keyword list on the given separators, cleans each one and drops empties and repeats (first spelling wins). */
+export function splitKeywords(value: string | undefined | null, separators: RegExp = /[,;]/): string[] {
+  if (!value) return [];
+  return uniqueStrings(String(value).split(separators).map((k) => cleanText(k)));
+}
+
+export function uniqueStrings(values: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    if (!value) continue;
+    const key = value.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}
+
+/** The first URL in a field that may hold several (Mendeley writes them space-separated). */
+export function firstUrl(value: string | undefined | null): string | undefined {
+  if (!value) return undefined;
+  const first = String(value).replace(/\{\\_\}|\\_/g, '_').replace(/\\%/g, '%').replace(/\\&/g, '&').replace(/\\#/g, '#')
+    .replace(/[{}]/g, '').trim().split(/\s+/)[0];
+  return first ? first : undefined;
+}
+
+/** Maps string offsets to 1-based line/column; built once per text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    let at = text.indexOf('\n');
+    while (at !== -1) {
+      this.starts.push(at + 1);
+      at = text.indexOf('\n', at + 1);
+    }
+  }
+
+  /** 1-based line of an offset. */
+  line(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const line = this.line(offset);
+    return { line, column: offset - this.starts[line - 1] + 1 };
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** A value as a string when it is one (or a number); otherwise undefined. */
+export function asString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** "Last F." style display names come from several sources; this joins name parts into "First Last". */
+export function displayName(parts: { given?: string; particle?: string; family?: string; suffix?: string; literal?: string }): string {
+  if (parts.literal) return cleanText(parts.literal);
+  return cleanText([parts.given, parts.particle, parts.family, parts.suffix].filter((p) => p && p.trim()).join(' '));
+}
+
+/** Calls `visit` for each line (without its `\n` or trailing `\r`) with its 1-based number; no array of lines is built. */
+export function forEachLine(text: string, visit: (line: string, lineNumber: number, offset: number) => void): void {
+  let start = 0;
+  let lineNumber = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    visit(line, lineNumber, start);
+    if (end === text.length) break;
+    start = end + 1;
+    lineNumber++;
+  }
+}
+
+/** A plain JSON object (not an array or null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

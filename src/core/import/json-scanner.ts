@@ -1,0 +1,333 @@
+/**
+ * Position-aware JSON scanning for the JSON importers. `JSON.parse` gives no positions (and in Node 20
+ * often no offset for a syntax error), so this module validates JSON iteratively (no recursion, any
+ * nesting depth), finds where each top-level array element starts and ends, and says exactly where and
+ * why text is not JSON. Elements themselves are then parsed with the native `JSON.parse`.
+ */
+
+import type { Diagnostic } from '../model/diagnostic';
+import { diagnostic, shorten, type LineIndex } from './import-helpers';
+
+export interface JsonSyntaxError {
+  offset: number;
+  /** Where the array item being read when it broke starts, when there is one. */
+  itemStart?: number;
+  /** Phrased for a user, e.g. "expected `,` or `}` after a property value, found `\"`". */
+  message: string;
+}
+
+export interface JsonSpan {
+  start: number;
+  end: number;
+}
+
+export interface JsonArrayScan {
+  /** `array` for `[…]`, `object` for a single top-level object, `other` when the text is neither. */
+  shape: 'array' | 'object' | 'other';
+  /** Complete, valid elements in order (for `object`, the object itself). */
+  elements: JsonSpan[];
+  /** Syntax errors, in order; after one, scanning resumes at the next line that starts an element like the first did. */
+  errors: JsonSyntaxError[];
+  /** True when the array's closing `]` was never reached (the file is cut short or could not be resynchronised). */
+  incomplete: boolean;
+}
+
+const MAX_ERRORS = 20;
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function skipWs(s: string, pos: number): number {
+  while (pos < s.length && isWs(s.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+function found(s: string, pos: number): string {
+  if (pos >= s.length) return 'the end of the text';
+  const ch = s[pos];
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  return `\`${ch}\``;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** Skips one string starting at `pos` (on the quote); returns the offset after it, or an error. */
+function skipString(s: string, pos: number): number | JsonSyntaxError {
+  const open = pos;
+  pos++;
+  for (;;) {
+    if (pos >= s.length) return { offset: open, message: 'a string is never closed' };
+    const c = s.charCodeAt(pos);
+    if (c === 34) return pos + 1;
+    if (c === 92) {
+      const e = s[pos + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(pos + 2, pos + 6))) return { offset: pos, message: 'a `\\u` escape needs four hex digits' };
+        pos += 6;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) pos += 2;
+      else return { offset: pos, message: `\`\\${e ?? ''}\` is not a valid escape in a JSON string (write \`\\\\\` for a backslash)` };
+    } else if (c < 32) {
+      return c === 10 || c === 13
+        ? { offset: open, message: 'a string is not closed before the end of its line' }
+        : { offset: pos, message: 'a control character must be escaped inside a string' };
+    } else pos++;
+  }
+}
+
+/**
+ * Validates one JSON value starting at `pos` (after whitespace). Returns the offset just past it, or the
+ * first syntax error.
+ */
+export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError {
+  // stack: 1 = array, 2 = object
+  const stack: number[] = [];
+  // states: 0 value, 1 value or `]`, 2 key or `}`, 3 key, 4 colon, 5 after value
+  let state = 0;
+  for (;;) {
+    if (state === 5 && stack.length === 0) return pos;
+    pos = skipWs(s, pos);
+    if (pos >= s.length) {
+      return stack.length === 0 && state === 0
+        ? { offset: pos, message: 'a value is missing' }
+        : { offset: pos, message: `the text ends inside ${stack[stack.length - 1] === 2 ? 'an object (a `}` is missing)' : 'an array (a `]` is missing)'}` };
+    }
+    const c = s.charCodeAt(pos);
+    if ((state === 1 && c === 93) || (state === 2 && c === 125)) {
+      // `[]` or `{}`
+      pos++;
+      stack.pop();
+      state = 5;
+      continue;
+    }
+    switch (state) {
+      case 0:
+      case 1:
+        if (c === 123) {
+          stack.push(2);
+          pos++;
+          state = 2;
+        } else if (c === 91) {
+          stack.push(1);
+          pos++;
+          state = 1;
+        } else if (c === 34) {
+          const r = skipString(s, pos);
+          if (typeof r !== 'number') return r;
+          pos = r;
+          state = 5;
+        } else if (c === 45 || (c >= 48 && c <= 57)) {
+          NUMBER.lastIndex = pos;
+          const m = NUMBER.exec(s);
+          if (!m || m[0] === '-') return { offset: pos, message: 'a number is malformed' };
+          pos += m[0].length;
+          state = 5;
+        } else if (s.startsWith('true', pos)) {
+          pos += 4;
+          state = 5;
+        } else if (s.startsWith('false', pos)) {
+          pos += 5;
+          state = 5;
+        } else if (s.startsWith('null', pos)) {
+          pos += 4;
+          state = 5;
+        } else if ((c === 93 || c === 125) && state === 0 && stack.length > 0) {
+          return { offset: pos, message: `a trailing \`,\` before \`${s[pos]}\` is not allowed in JSON` };
+        } else {
+          return { offset: pos, message: `expected a value, found ${found(s, pos)}${c === 39 ? ' (JSON strings use double quotes)' : ''}` };
+        }
+        break;
+      case 2:
+      case 3:
+        if (c === 34) {
+          const r = skipString(s, pos);
+          if (typeof r !== 'number') return r;
+          pos = r;
+          state = 4;
+        } else if (c === 125) {
+          return { offset: pos, message: 'a trailing `,` before `}` is not allowed in JSON' };
+        } else {
+          return { offset: pos, message: `expected a property name in double quotes, found ${found(s, pos)}` };
+        }
+        break;
+      case 4:
+        if (c !== 58) return { offset: pos, message: `expected \`:\` after a property name, found ${found(s, pos)}` };
+        pos++;
+        state = 0;
+        break;
+      case 5: {
+        const top = stack[stack.length - 1];
+        if (c === 44) {
+          pos++;
+          state = top === 1 ? 0 : 3;
+        } else if ((top === 1 && c === 93) || (top === 2 && c === 125)) {
+          pos++;
+          stack.pop();
+        } else {
+          return {
+            offset: pos,
+            message: top === 1
+              ? `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}`
+              : `expected \`,\` or \`}\` after a property value, found ${found(s, pos)}`,
+          };
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** The first syntax error in a whole JSON text, or undefined when it is valid. */
+export function findJsonSyntaxError(s: string): JsonSyntaxError | undefined {
+  const start = skipWs(s, 0);
+  const r = skipJsonValue(s, start);
+  if (typeof r !== 'number') return r;
+  const rest = skipWs(s, r);
+  return rest < s.length ? { offset: rest, message: `unexpected ${found(s, rest)} after the end of the JSON value` } : undefined;
+}
+
+/**
+ * Finds the top-level elements of a JSON array (or a single object), validating as it goes. After a
+ * syntax error it resumes at the next line indented like the first element and starting with `{`, so
+ * one broken item does not hide the rest.
+ */
+export function scanJsonArray(s: string): JsonArrayScan {
+  const result: JsonArrayScan = { shape: 'other', elements: [], errors: [], incomplete: false };
+  let pos = skipWs(s, 0);
+  let pending: JsonSpan | undefined;
+  if (s[pos] === '{') {
+    const r = skipJsonValue(s, pos);
+    const after = typeof r === 'number' ? skipWs(s, r) : -1;
+    if (typeof r !== 'number' || after >= s.length) {
+      result.shape = 'object';
+      if (typeof r === 'number') result.elements.push({ start: pos, end: r });
+      else {
+        result.errors.push(r);
+        result.incomplete = true;
+      }
+      return result;
+    }
+    // More follows the first object: an array that lost its `[`. Say so, and read on.
+    result.errors.push({ offset: pos, message: 'the `[` that opens the array is missing' });
+    pending = { start: pos, end: r };
+  } else if (s[pos] !== '[') {
+    result.errors.push({ offset: pos, message: `expected \`[\` to start a JSON array, found ${found(s, pos)}` });
+    return result;
+  } else {
+    pos = skipWs(s, pos + 1);
+    if (s[pos] === ']') {
+      result.shape = 'array';
+      return checkTrailing(s, pos + 1, result);
+    }
+  }
+  result.shape = 'array';
+  const arrayStart = pos;
+  let indent: string | undefined | null = null;
+  for (;;) {
+    let start: number;
+    let r: number | JsonSyntaxError;
+    if (pending) {
+      ({ start, end: r } = pending);
+      pending = undefined;
+    } else {
+      pos = skipWs(s, pos);
+      start = pos;
+      r = skipJsonValue(s, start);
+    }
+    let error: JsonSyntaxError | undefined;
+    if (typeof r === 'number') {
+      result.elements.push({ start, end: r });
+      pos = skipWs(s, r);
+      if (s[pos] === ',') {
+        pos = skipWs(s, pos + 1);
+        if (s[pos] === ']') return checkTrailing(s, pos + 1, result); // tolerate a trailing comma
+        continue;
+      }
+      if (s[pos] === ']') return checkTrailing(s, pos + 1, result);
+      error = pos >= s.length
+        ? { offset: pos, message: 'the text ends before the array is closed with `]`' }
+        : { offset: pos, message: `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}` };
+    } else {
+      error = { ...r, itemStart: start };
+    }
+    result.errors.push(error);
+    if (indent === null) indent = itemIndentation(s, arrayStart);
+    // Resume at the next item line: the error's own line when an item starts there (a missing comma), else later.
+    const from = Math.max(start + 1, s.lastIndexOf('\n', error.offset - 1));
+    const resume = indent === undefined ? -1 : nextElementLine(s, from, indent);
+    if (resume < 0 || result.errors.length >= MAX_ERRORS) {
+      result.incomplete = true;
+      return result;
+    }
+    pos = resume;
+  }
+}
+
+/**
+ * Indentation of the array's item lines: the shallowest indentation of a line that starts with `{` after
+ * `from` (nested objects are indented deeper than the items that hold them). Undefined for one-line JSON.
+ */
+function itemIndentation(s: string, from: number): string | undefined {
+  const pattern = /^([ \t]*)\{/gm;
+  pattern.lastIndex = s.lastIndexOf('\n', from - 1) + 1;
+  let best: string | undefined;
+  for (let m = pattern.exec(s); m; m = pattern.exec(s)) {
+    if (best === undefined || m[1].length < best.length) best = m[1];
+    if (best.length === 0) break;
+  }
+  return best;
+}
+
+function checkTrailing(s: string, pos: number, result: JsonArrayScan): JsonArrayScan {
+  const rest = skipWs(s, pos);
+  if (rest < s.length) result.errors.push({ offset: rest, message: `unexpected ${found(s, rest)} after the closing \`]\`` });
+  return result;
+}
+
+/** Offset of the `{` on the next line that starts with exactly `indent` then `{`, or -1. */
+function nextElementLine(s: string, from: number, indent: string): number {
+  let at = s.indexOf('\n', from);
+  while (at !== -1) {
+    const lineStart = at + 1;
+    if (s.startsWith(indent, lineStart) && s[lineStart + indent.length] === '{') return lineStart + indent.length;
+    at = s.indexOf('\n', lineStart);
+  }
+  return -1;
+}
+
+/** Turns JSON syntax errors from a scan into diagnostics that say what still loaded. */
+export function reportJsonErrors(
+  file: string,
+  scan: JsonArrayScan,
+  lines: LineIndex,
+  diagnostics: Diagnostic[],
+  format: string,
+  expected: string,
+): void {
+  scan.errors.forEach((error, i) => {
+    const pos = lines.position(error.offset);
+    const item = error.itemStart !== undefined ? brokenItemLabel(lines.text.slice(error.itemStart, error.offset + 1)) : undefined;
+    const last = i === scan.errors.length - 1;
+    let consequence: string;
+    if (scan.shape === 'other') consequence = `nothing was loaded; the file should hold ${expected}`;
+    else if (last && scan.incomplete) {
+      const before = scan.elements.filter((e) => e.end <= error.offset).length;
+      consequence = `the ${before} complete item${before === 1 ? '' : 's'} before it loaded, the rest of the file did not`;
+    } else consequence = 'the item there was skipped, the others loaded';
+    diagnostics.push(diagnostic(file, pos.line, pos.column, 'error',
+      `Lectern: ${file} is not valid ${format} at line ${pos.line}, column ${pos.column}${item ? ` (in ${item})` : ''}: ${error.message}; ${consequence}. Fix the JSON and reload.`));
+  });
+}
+
+/**
+ * Names a record whose JSON is broken from what can still be read of it: its citation key, id or title,
+ * e.g. "item `smith2020`" or "item \"Attention is all…\"". Undefined when none of them is legible.
+ */
+export function brokenItemLabel(text: string): string | undefined {
+  for (const key of ['citation-key', 'citeKey', 'id']) {
+    const match = new RegExp(`"${key}"\\s*:\\s*"([^"\\\\\n]{1,80})"`).exec(text);
+    if (match) return `item \`${match[1]}\``;
+  }
+  const title = /"title"\s*:\s*"([^"\\\n]{1,200})/.exec(text);
+  return title ? `item "${shorten(title[1])}"` : undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * Lectern's own JSON: an array of paper objects (`.json`), one paper object per line (`.jsonl`), or the
+ * `{"papers": [...]}` that `lectern import --json` prints. Lenient about shapes, so dumps such as the
+ * OpenReview paper lists load too: `author`/`authors` as an array or a `;`/`, `-separated string,
+ * `keywords` as an array or a `;`-separated string, `site`/`url` as the link.
+ */
+import type { Diagnostic, ImportResult } from '../model/diagnostic';
+import type { ImportedPaper } from '../model/paper';
+import {
+  asString, cleanText, diagnostic, displayName, firstUrl, forEachLine, internalErrorDiagnostic, isRecord, LineIndex,
+  normalizeArxivId, normalizeDoi, parseIsoDate, parseYear, splitKeywords, stripHtml, uniqueStrings,
+} from './import-helpers';
+import { brokenItemLabel, findJsonSyntaxError, reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
+
+export function importLecternJson(file: string, text: string): ImportResult {
+  const papers: ImportedPaper[] = [];
+  const diagnostics: Diagnostic[] = [];
+  try {
+    if (looksLikeJsonLines(text)) importLines(file, text, papers, diagnostics);
+    else importArray(file, text, papers, diagnostics);
+  } catch (err) {
+    diagnostics.push(internalErrorDiagnostic(file, 'Lectern JSON', err));
+  }
+  return { papers, diagnostics };
+}
+
+/** JSON Lines: the first value is an object that ends on its own line and more text follows it. */
+export function looksLikeJsonLines(text: string): boolean {
+  const start = text.search(/\S/);
+  if (start < 0 || text[start] !== '{') return false;
+  const firstLineEnd = text.indexOf('\n', start);
+  if (firstLineEnd < 0) return false;
+  const end = skipJsonValue(text, start);
+  // A first line that is not a complete object still means JSON Lines when later lines start with `{`.
+  if (typeof end !== 'number') return /\n[ \t]*\{/.test(text.slice(firstLineEnd));
+  return end <= firstLineEnd + 1 && /\S/.test(text.slice(end));
+}
+
+function importLines(file: string, text: string, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+  forEachLine(text, (line, lineNumber) => {
+    if (!line.trim()) return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+        const error = findJsonSyntaxError(line);
+        const item = brokenItemLabel(line);
+        diagnostics.push(diagnostic(file, lineNumber, (error?.offset ?? 0) + 1, 'error',
+          `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. Each line must be one complete paper object.`));
+      return;
+    }
+    addRecord(file, lineNumber, `line ${lineNumber}`, record, papers, diagnostics);
+  });
+}
+
+function importArray(file: string, text: string, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+  const lines = new LineIndex(text);
+  let scan = scanJsonArray(text);
+  let base = 0;
+  if (scan.shape === 'object' && scan.elements.length === 1) {
+    // `{"papers": [...]}` as printed by `lectern import --json`, or one paper object.
+    const span = scan.elements[0];
+    const value: unknown = JSON.parse(text.slice(span.start, span.end));
+    if (isRecord(value) && Array.isArray(value.papers)) {
+      const inner = findPapersArray(text, span);
+      if (inner >= 0) {
+        base = inner;
+        scan = scanJsonArray(text.slice(inner));
+        scan.errors = scan.errors.filter((e) => !/after the closing/.test(e.message));
+      }
+    }
+  }
+  const shifted = {
+    ...scan,
+    errors: scan.errors.map((e) => ({ ...e, offset: e.offset + base, itemStart: e.itemStart === undefined ? undefined : e.itemStart + base })),
+    elements: scan.elements.map((e) => ({ start: e.start + base, end: e.end + base })),
+  };
+  reportJsonErrors(file, shifted, lines, diagnostics, 'JSON', 'a JSON array of paper objects (or one paper object per line)');
+  shifted.elements.forEach((span, index) => {
+    const line = lines.line(span.start);
+    addRecord(file, line, `item ${index + 1}`, JSON.parse(text.slice(span.start, span.end)), papers, diagnostics);
+  });
+}
+
+/** Offset of the `[` that opens the top-level `"papers"` array, or -1. */
+function findPapersArray(text: string, span: JsonSpan): number {
+  const pattern = /"papers"\s*:\s*\[/g;
+  pattern.lastIndex = span.start;
+  const match = pattern.exec(text);
+  return match && match.index < span.end ? match.index + match[0].length - 1 : -1;
+}
+
+function addRecord(
+  file: string,
+  line: number,
+  label: string,
+  record: unknown,
+  papers: ImportedPaper[],
+  diagnostics: Diagnostic[],
+): void {
+  if (!isRecord(record)) {
+    diagnostics.push(diagnostic(file, line, 1, 'warning',
+      `Lectern: ${label} of ${file} (line ${line}) is not a paper object; it was skipped. Write each paper as an object with at least a "title".`));
+    return;
+  }
+  const title = cleanText(asString(record.title));
+  if (!title) {
+    diagnostics.push(diagnostic(file, line, 1, 'warning',
+      `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`));
+    return;
+  }
+  papers.push(lecternPaper(file, line, title, record));
+}
+
+function lecternPaper(file: string, line: number, title: string, r: Record<string, unknown>): ImportedPaper {
+  const embedded = embeddedBibtex(asString(r.bibtex));
+  const paper: ImportedPaper = {
+    title,
+    authors: names(r.authors ?? r.author),
+    abstract: cleanText(stripHtml(asString(r.abstract) ?? asString(r.summary) ?? '')),
+    keywords: list(r.keywords ?? r.keyword ?? r.tags),
+    categories: list(r.categories),
+    topics: [],
+    source: { file, line },
+  };
+  const dateText = asString(r.date) ?? asString(r.published) ?? asString(r.publishedDate);
+  const dated = parseIsoDate(dateText);
+  const year = parseYear(asString(r.year)) ?? dated.year ?? embedded.year;
+  if (year !== undefined) paper.year = year;
+  if (dated.date && (year === undefined || dated.year === year)) paper.date = dated.date;
+  else if (year !== undefined) paper.date = String(year);
+  const url = firstUrl(asString(r.url) ?? asString(r.site) ?? asString(r.openreview) ?? asString(r.link));
+  if (url) paper.url = url;
+  const doi = normalizeDoi(asString(r.doi) ?? asString(r.DOI));
+  if (doi) paper.doi = doi;
+  const arxivId = normalizeArxivId(asString(r.arxivId) ?? asString(r.arxiv_id) ?? asString(r.arxiv))
+    ?? (doi ? normalizeArxivId(doi) : undefined)
+    ?? (url && /arxiv\.org/i.test(url) ? normalizeArxivId(url) : undefined);
+  if (arxivId) paper.arxivId = arxivId;
+  const citeKey = asString(r.citeKey) ?? asString(r['citation-key']);
+  if (citeKey) paper.citeKey = citeKey;
+  const venue = cleanText(asString(r.venue) ?? asString(r.journal) ?? asString(r.booktitle) ?? embedded.venue);
+  if (venue) paper.venue = venue;
+  return paper;
+}
+
+/** Authors as an array (strings, `{name}`, `{given, family}`) or one string separated by `;`, `, ` or ` and `. */
+function names(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return uniqueStrings(value.map((v) => {
+      if (typeof v === 'string') return cleanText(v);
+      if (!isRecord(v)) return '';
+      return displayName({
+        literal: asString(v.name) ?? asString(v.literal),
+        given: asString(v.given) ?? asString(v.first) ?? asString(v.firstName),
+        family: asString(v.family) ?? asString(v.last) ?? asString(v.lastName),
+      });
+    }));
+  }
+  const text = asString(value);
+  if (!text) return [];
+  const parts = text.includes(';') ? text.split(';') : text.split(/,\s+|\s+and\s+/);
+  return parts.map((p) => cleanText(p)).filter(Boolean);
+}
+
+/** Keywords/categories as an array or a string separated by `;` (or `,` when there is no `;`). */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return uniqueStrings(value.map((v) => cleanText(asString(v))));
+  const text = asString(value);
+  if (!text) return [];
+  return splitKeywords(text, text.includes(';') ? /;/ : /,/);
+}
+
+/** OpenReview dumps carry a BibTeX string: its year and booktitle/journal fill gaps. */
+function embeddedBibtex(bibtex: string | undefined): { year?: number; venue?: string } {
+  if (!bibtex) return {};
+  const field = (name: string): string | undefined => new RegExp(`\\b${name}\\s*=\\s*[{"]([^}"]*)[}"]`, 'i').exec(bibtex)?.[1];
+  return { year: parseYear(field('year')), venue: field('booktitle') ?? field('journal') };
+}
