@@ -1,0 +1,273 @@
+import { compareStrings, type Lexicon } from './text-terms';
+import { TopK } from './top-k';
+
+/** A group found by discovery: phrases that could name it and its member documents. */
+export interface DiscoveredTopic {
+  /** Term ids (words or bigrams) that could name the group, best first. */
+  terms: number[];
+  /** Documents (indexes into the `docs` given), with their similarity to the group. */
+  members: Array<{ doc: number; score: number }>;
+}
+
+interface DocumentFrequency {
+  get(term: number): number;
+}
+
+/** Documents' term counts in compressed rows, to keep 100k documents off the garbage collector. */
+export class TermRows {
+  start = new Int32Array(1025);
+  terms = new Int32Array(16_384);
+  counts = new Float32Array(16_384);
+  length = 0;
+
+  append(terms: readonly number[], counts: readonly number[]): void {
+    const from = this.start[this.length];
+    const to = from + terms.length;
+    if (to > this.terms.length) {
+      const size = Math.max(to, this.terms.length * 2);
+      const grownTerms = new Int32Array(size);
+      grownTerms.set(this.terms);
+      this.terms = grownTerms;
+      const grownCounts = new Float32Array(size);
+      grownCounts.set(this.counts);
+      this.counts = grownCounts;
+    }
+    if (this.length + 2 > this.start.length) {
+      const grown = new Int32Array(this.start.length * 2);
+      grown.set(this.start);
+      this.start = grown;
+    }
+    for (let i = 0; i < terms.length; i += 1) {
+      this.terms[from + i] = terms[i];
+      this.counts[from + i] = counts[i];
+    }
+    this.length += 1;
+    this.start[this.length] = to;
+  }
+}
+
+const KEYPHRASES_PER_DOC = 8;
+const VECTOR_TERMS = 30;
+const CENTROID_TERMS = 100;
+const BIGRAM_BOOST = 1.5;
+/** Phrases in more than this share of the analysed papers are too general to name a group. */
+const MAX_SHARE = 0.25;
+/** Cosine to a group's centroid a paper needs to join it. */
+const MIN_SIMILARITY = 0.08;
+const ITERATIONS = 5;
+const NAME_CANDIDATES = 6;
+
+/**
+ * Finds topics among documents that no taxonomy or metadata topic matched:
+ *
+ * 1. each document becomes a TF-IDF vector of its top terms (words and two-word phrases; terms
+ *    only one paper uses, or more than a quarter use, are skipped) and its top keyphrases (the
+ *    same with phrases weighing 1.5×);
+ * 2. seeds: a greedy cover picks the keyphrase shared by most not-yet-covered documents, again
+ *    and again, up to about √n groups (at most `maxTopics`), each shared by `minSize` documents;
+ * 3. a few rounds of spherical k-means move each document to the most similar group centroid
+ *    (documents similar to none stay out; groups smaller than `minSize` dissolve);
+ * 4. each group is named by the phrases its members weigh most and other papers use least
+ *    (two-word phrases count 1.5×); the caller spells them as the papers do.
+ *
+ * Linear in the number of documents (no pairwise comparisons). Deterministic: every tie is broken
+ * by the terms' text, never by input order or interning order.
+ */
+export function discoverTopics(
+  lexicon: Lexicon,
+  docs: TermRows,
+  df: DocumentFrequency,
+  analysedDocs: number,
+  limits: { minSize: number; maxTopics: number },
+): DiscoveredTopic[] {
+  const n = docs.length;
+  const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
+
+  // Terms used by the vectors get compact local ids.
+  const localOf = lexicon.scratchSlots();
+  const globalOf: number[] = [];
+  const keys: Array<string | undefined> = [];
+  const key = (local: number): string => (keys[local] ??= lexicon.key(globalOf[local]));
+  const isBigram: boolean[] = [];
+  const local = (term: number): number => {
+    let id = localOf.get(term);
+    if (id < 0) {
+      id = globalOf.length;
+      localOf.set(term, id);
+      globalOf.push(term);
+      isBigram.push(lexicon.isBigram(term));
+    }
+    return id;
+  };
+
+  // 1. Vectors (CSR) and keyphrases.
+  const vecStart = new Int32Array(n + 1);
+  let vecTerms = new Int32Array(n * 8 + 16);
+  let vecWeights = new Float64Array(n * 8 + 16);
+  const phraseDocs = new Map<number, number[]>();
+  const keyphrases: number[][] = [];
+  const pick = new TopK(key);
+  for (let d = 0; d < n; d += 1) {
+    pick.reset();
+    for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
+      const term = docs.terms[i];
+      const f = df.get(term);
+      if (f < 2 || f > maxDf) continue;
+      pick.add(local(term), (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
+    }
+    const top = pick.top(VECTOR_TERMS);
+    let norm = 0;
+    for (const i of top) norm += pick.weights[i] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const start = vecStart[d];
+    if (start + top.length > vecTerms.length) {
+      const grownTerms = new Int32Array((start + top.length) * 2);
+      grownTerms.set(vecTerms);
+      vecTerms = grownTerms;
+      const grownWeights = new Float64Array((start + top.length) * 2);
+      grownWeights.set(vecWeights);
+      vecWeights = grownWeights;
+    }
+    for (let i = 0; i < top.length; i += 1) {
+      vecTerms[start + i] = pick.terms[top[i]];
+      vecWeights[start + i] = pick.weights[top[i]] / norm;
+    }
+    vecStart[d + 1] = start + top.length;
+    pick.boost((t) => (isBigram[t] ? BIGRAM_BOOST : 1));
+    const phrases = pick.top(KEYPHRASES_PER_DOC).map((i) => pick.terms[i]);
+    keyphrases.push(phrases);
+    for (const t of phrases) {
+      let list = phraseDocs.get(t);
+      if (!list) phraseDocs.set(t, (list = []));
+      list.push(d);
+    }
+  }
+  const termCount = globalOf.length;
+  for (const term of globalOf) localOf.set(term, -1);
+
+  // 2. Seeds by greedy cover.
+  const target = Math.max(1, Math.min(limits.maxTopics, Math.round(Math.sqrt(n))));
+  const phrases = [...phraseDocs.keys()].filter((t) => phraseDocs.get(t)!.length >= limits.minSize);
+  const uncovered = new Int32Array(termCount);
+  for (const t of phrases) uncovered[t] = phraseDocs.get(t)!.length;
+  const assignment = new Int32Array(n).fill(-1);
+  let groups = 0;
+  while (groups < target) {
+    let best = -1;
+    let bestScore = 0;
+    for (const t of phrases) {
+      if (uncovered[t] < limits.minSize) continue;
+      const score = uncovered[t] * (isBigram[t] ? BIGRAM_BOOST : 1);
+      if (score > bestScore || (score === bestScore && best >= 0 && compareStrings(key(t), key(best)) < 0)) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    if (best < 0) break;
+    for (const d of phraseDocs.get(best)!) {
+      if (assignment[d] >= 0) continue;
+      assignment[d] = groups;
+      for (const t of keyphrases[d]) uncovered[t] -= 1;
+    }
+    groups += 1;
+  }
+  if (groups === 0) return [];
+
+  // 3. Spherical k-means over the seeds.
+  const similarity = new Float64Array(n);
+  const scores = new Float64Array(groups);
+  const acc = new Float64Array(termCount);
+  const centroid = new TopK(key);
+  for (let round = 0; round < ITERATIONS; round += 1) {
+    // Centroids as postings: term → [group, weight, group, weight, …].
+    const byGroup = bucket(assignment, groups);
+    const postings: Array<number[] | undefined> = new Array(termCount);
+    for (let g = 0; g < groups; g += 1) {
+      if (byGroup[g].length < limits.minSize) continue;
+      centroid.reset();
+      for (const d of byGroup[g]) {
+        for (let i = vecStart[d]; i < vecStart[d + 1]; i += 1) {
+          const t = vecTerms[i];
+          if (acc[t] === 0) centroid.add(t, 0);
+          acc[t] += vecWeights[i];
+        }
+      }
+      centroid.setWeights(acc);
+      const top = centroid.top(CENTROID_TERMS).map((i) => centroid.terms[i]);
+      let norm = 0;
+      for (const t of top) norm += acc[t] * acc[t];
+      norm = Math.sqrt(norm) || 1;
+      for (const t of top) {
+        (postings[t] ??= []).push(g, acc[t] / norm);
+      }
+      centroid.clear(acc);
+    }
+    let changed = 0;
+    for (let d = 0; d < n; d += 1) {
+      scores.fill(0);
+      for (let i = vecStart[d]; i < vecStart[d + 1]; i += 1) {
+        const list = postings[vecTerms[i]];
+        if (list) for (let j = 0; j < list.length; j += 2) scores[list[j]] += vecWeights[i] * list[j + 1];
+      }
+      let best = -1;
+      let bestScore = MIN_SIMILARITY;
+      for (let g = 0; g < groups; g += 1) {
+        const score = Math.round(scores[g] * 1e9) / 1e9;
+        if (score > bestScore) {
+          best = g;
+          bestScore = score;
+        }
+      }
+      if (best !== assignment[d]) changed += 1;
+      assignment[d] = best;
+      similarity[d] = best >= 0 ? bestScore : 0;
+    }
+    // Converged enough: at most 1 % of the documents moved.
+    if (changed <= n / 100) break;
+  }
+
+  // 4. Name candidates: weight in the group × share of the term's papers that are in the group.
+  const holdersOverall = new Int32Array(termCount);
+  for (let i = 0; i < vecStart[n]; i += 1) holdersOverall[vecTerms[i]] += 1;
+  const holders = new Int32Array(termCount);
+  const byGroup = bucket(assignment, groups);
+  const topics: DiscoveredTopic[] = [];
+  const naming = new TopK(key);
+  for (let g = 0; g < groups; g += 1) {
+    const members = byGroup[g];
+    if (members.length < limits.minSize) continue;
+    naming.reset();
+    for (const d of members) {
+      for (let i = vecStart[d]; i < vecStart[d + 1]; i += 1) {
+        const t = vecTerms[i];
+        if (holders[t] === 0) naming.add(t, 0);
+        holders[t] += 1;
+        acc[t] += vecWeights[i];
+      }
+    }
+    const needed = Math.max(2, Math.ceil(members.length * 0.25));
+    naming.setWeights(acc);
+    naming.boost((t) => (holders[t] < needed ? 0 : (holders[t] / holdersOverall[t]) * (isBigram[t] ? BIGRAM_BOOST : 1)));
+    const ranked = naming.top(NAME_CANDIDATES).filter((i) => holders[naming.terms[i]] >= needed);
+    // A two-word phrase names a group better than a single word that scores up to twice as high.
+    const phrase = ranked.find((i) => isBigram[naming.terms[i]]);
+    if (phrase !== undefined && ranked[0] !== phrase && naming.weights[phrase] >= 0.5 * naming.weights[ranked[0]]) {
+      ranked.splice(ranked.indexOf(phrase), 1);
+      ranked.unshift(phrase);
+    }
+    const names = ranked.map((i) => naming.terms[i]);
+    for (const t of naming.terms) holders[t] = 0;
+    naming.clear(acc);
+    if (names.length > 0) {
+      topics.push({ terms: names.map((t) => globalOf[t]), members: members.map((d) => ({ doc: d, score: similarity[d] })) });
+    }
+  }
+  return topics;
+}
+
+/** Document indexes per group, in document order. */
+function bucket(assignment: Int32Array, groups: number): number[][] {
+  const result: number[][] = Array.from({ length: groups }, () => []);
+  for (let d = 0; d < assignment.length; d += 1) if (assignment[d] >= 0) result[assignment[d]].push(d);
+  return result;
+}

@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { repoRoot } from '../../../test/support/shared-corpora';
+import { parseTaxonomy } from './load-taxonomy';
+
+const FILE = 'corpus/topics.json';
+
+test('the bundled taxonomy parses cleanly and every topic has weighted terms', () => {
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, readFileSync(join(repoRoot, FILE), 'utf8'));
+  assert.deepEqual(diagnostics, []);
+  assert.ok(taxonomy && taxonomy.topics.length >= 10);
+  assert.equal(taxonomy.minScore, 3);
+  for (const topic of taxonomy.topics) {
+    assert.ok(Object.keys(topic.terms).length > 0, topic.name);
+    for (const weight of Object.values(topic.terms)) assert.ok(weight > 0);
+  }
+  const hallucination = taxonomy.topics.find((t) => t.name === 'Vision-Language Models & Hallucination');
+  assert.equal(hallucination?.terms.hallucination, 4);
+});
+
+test('a missing comma is reported at its line and column with what to do', () => {
+  const text = '{\n  "topics": {\n    "A": { "terms": { "x": 1 } }\n    "B": { "terms": { "y": 1 } }\n  }\n}\n';
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+  assert.equal(taxonomy, undefined);
+  assert.equal(diagnostics.length, 1);
+  const [d] = diagnostics;
+  assert.equal(d.severity, 'error');
+  assert.equal(d.line, 4);
+  assert.equal(d.column, 5);
+  assert.match(d.message, /^Lectern: corpus\/topics\.json:4:5: the topic taxonomy is not valid JSON: .*comma is probably missing/);
+});
+
+test('common JSON slips get specific advice', () => {
+  const cases: Array<[string, RegExp, number, number]> = [
+    ['{ "topics": { "A": { "terms": { "x": 1, } } } }', /trailing comma/, 1, 41],
+    ['{\n  // my topics\n  "topics": {}\n}', /no comments.*"\$comment"/, 2, 3],
+    ["{ 'topics': {} }", /double quotes/, 1, 3],
+    ['{ "topics": { "A": { "terms": { "x": 1 } }', /expected ',' or '}'|ends where/, 1, 43],
+    ['{ "topics": { "A": { "terms": { "unclosed: 1 } } } }', /not closed/, 1, 33],
+    ['', /ends where a value was expected/, 1, 1],
+  ];
+  for (const [text, message, line, column] of cases) {
+    const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+    assert.equal(taxonomy, undefined, text);
+    assert.equal(diagnostics.length, 1, text);
+    assert.match(diagnostics[0].message, message, text);
+    assert.deepEqual([diagnostics[0].line, diagnostics[0].column], [line, column], text);
+  }
+});
+
+test('a wrong shape is reported where it is; the valid rest of the file is still used', () => {
+  const text = [
+    '{',
+    '  "$comment": "notes",',
+    '  "colour": "blue",',
+    '  "topics": {',
+    '    "Good": { "terms": { "good phrase": 2, "bad weight": "high", "zero": 0 }, "exclude": ["not this"] },',
+    '    "No Terms": { "exclude": ["x"] },',
+    '    "Listed": { "terms": ["one phrase", "another phrase"], "minScore": 1, "colour": 1 },',
+    '    "Other": { "terms": { "x": 1 } },',
+    '    "Not An Object": 3',
+    '  }',
+    '}',
+  ].join('\n');
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+  assert.deepEqual(taxonomy, {
+    topics: [
+      { name: 'Good', terms: { 'good phrase': 2 }, exclude: ['not this'] },
+      { name: 'Listed', terms: { 'one phrase': 1, 'another phrase': 1 }, minScore: 1 },
+    ],
+  });
+  const found = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message.replace(/^Lectern: corpus\/topics\.json:\d+:\d+: /, '')}`);
+  assert.deepEqual(found, [
+    '3:3 warning unknown property "colour" is ignored; the file knows "topics" and "minScore" (notes go in "$comment").',
+    '5:58 error the weight of "bad weight" in topic "Good" must be a positive number such as 1 or 2.5; the term is skipped.',
+    '5:74 error the weight of "zero" in topic "Good" must be a positive number such as 1 or 2.5; the term is skipped.',
+    '6:17 error topic "No Terms" has no terms; add "terms": { "a phrase": 2 } so papers can be matched to it. It is skipped.',
+    '7:75 warning unknown property "colour" in topic "Listed" is ignored; a topic knows "terms", "exclude" and "minScore".',
+    '8:5 error "Other" is reserved for papers that match no topic; rename this topic.',
+    '9:22 error topic "Not An Object" must be an object such as { "terms": { "phrase": 2 } }; it is skipped.',
+  ]);
+  for (const d of diagnostics) assert.match(d.message, /^Lectern: /);
+});
+
+test('a root that is not an object, or has no topics, says what the file should look like', () => {
+  const array = parseTaxonomy(FILE, '[1, 2]');
+  assert.equal(array.taxonomy, undefined);
+  assert.match(array.diagnostics[0].message, /must be a JSON object such as \{ "topics"/);
+  const empty = parseTaxonomy(FILE, '{}');
+  assert.deepEqual(empty.taxonomy, { topics: [] });
+  assert.match(empty.diagnostics[0].message, /has no "topics" property; add "topics"/);
+});
+
+test('parseTaxonomy never throws, whatever the file holds', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ topics: v }))), (text) => {
+      const { diagnostics } = parseTaxonomy(FILE, text);
+      for (const d of diagnostics) {
+        assert.match(d.message, /^Lectern: /);
+        assert.ok(d.line >= 1 && d.column >= 1);
+      }
+    }),
+    { numRuns: 300, seed: 42 },
+  );
+});
