@@ -1,0 +1,175 @@
+/**
+ * The search box's little language:
+ *
+ *   attention sink                free words (all must match; if none does, any may)
+ *   "brain decoding"              a phrase, checked on the text
+ *   topic:spiking  topic:"Spiking Neural Networks"   topic name, case-insensitive, by word prefix
+ *   author:hinton                 author name, by word prefix
+ *   year:2021  year:2020..2023  year:2020..  year:..2019  year:>=2020
+ *   tag:ml  status:reading        from the user's notes (see `AnnotationLookup`)
+ *   -term  -"a phrase"  -topic:x  negation
+ *
+ * `foo:bar` with an unknown `foo` is plain text. Parsing never fails: whatever cannot be read
+ * as a filter is text.
+ */
+
+export type TextFilterKind = 'topic' | 'author' | 'tag' | 'status';
+
+export interface TextFilter {
+  kind: TextFilterKind;
+  value: string;
+  negated: boolean;
+}
+
+export interface YearFilter {
+  kind: 'year';
+  /** Inclusive bounds; a missing bound is open. */
+  from?: number;
+  to?: number;
+  negated: boolean;
+}
+
+export type QueryFilter = TextFilter | YearFilter;
+
+export interface ParsedQuery {
+  /** Free words in order, as typed (a word may be hyphenated: `pre-training`). */
+  words: string[];
+  phrases: string[];
+  excludedWords: string[];
+  excludedPhrases: string[];
+  filters: QueryFilter[];
+  /** The last free word ends the query with no space or punctuation after it: it may still be being typed. */
+  lastWordIsPrefix: boolean;
+}
+
+const FILTER_KEYS: Record<string, TextFilterKind | 'year'> = {
+  topic: 'topic',
+  topics: 'topic',
+  author: 'author',
+  authors: 'author',
+  year: 'year',
+  years: 'year',
+  tag: 'tag',
+  tags: 'tag',
+  status: 'status',
+};
+
+const OPEN_QUOTES = new Set(['"', '\u201c', '\u201e', '\u00ab']);
+const CLOSE_QUOTES = new Set(['"', '\u201d', '\u201c', '\u00bb']);
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000';
+}
+
+export function parseQuery(text: string): ParsedQuery {
+  const query: ParsedQuery = {
+    words: [],
+    phrases: [],
+    excludedWords: [],
+    excludedPhrases: [],
+    filters: [],
+    lastWordIsPrefix: false,
+  };
+  const input = typeof text === 'string' ? text : '';
+  const n = input.length;
+  let i = 0;
+  let lastWasFreeWord = false;
+
+  /** Reads a quoted string starting at the opening quote; returns its content and moves past it. */
+  const readQuoted = (): string => {
+    i += 1;
+    const start = i;
+    while (i < n && !CLOSE_QUOTES.has(input[i])) i += 1;
+    const content = input.slice(start, i);
+    if (i < n) i += 1;
+    return content.trim();
+  };
+
+  while (i < n) {
+    if (isSpace(input[i])) {
+      i += 1;
+      continue;
+    }
+    lastWasFreeWord = false;
+    let negated = false;
+    if (input[i] === '-' && i + 1 < n && !isSpace(input[i + 1]) && input[i + 1] !== '-') {
+      negated = true;
+      i += 1;
+    }
+    if (OPEN_QUOTES.has(input[i])) {
+      const phrase = readQuoted();
+      if (phrase) (negated ? query.excludedPhrases : query.phrases).push(phrase);
+      continue;
+    }
+    // A chunk runs to the next space or quote.
+    const start = i;
+    while (i < n && !isSpace(input[i]) && !OPEN_QUOTES.has(input[i])) i += 1;
+    const chunk = input.slice(start, i);
+    const colon = chunk.indexOf(':');
+    const kind = colon > 0 ? FILTER_KEYS[chunk.slice(0, colon).toLowerCase()] : undefined;
+    if (kind) {
+      let value = chunk.slice(colon + 1);
+      if (value === '' && i < n && OPEN_QUOTES.has(input[i])) value = readQuoted();
+      value = value.trim();
+      if (value === '') continue; // `topic:` still being typed: no filter yet.
+      if (kind === 'year') {
+        const range = parseYearRange(value);
+        if (range) {
+          query.filters.push({ kind: 'year', ...range, negated });
+          continue;
+        }
+      } else {
+        query.filters.push({ kind, value, negated });
+        continue;
+      }
+    }
+    if (negated) {
+      query.excludedWords.push(chunk);
+    } else {
+      query.words.push(chunk);
+      lastWasFreeWord = true;
+    }
+  }
+  query.lastWordIsPrefix = lastWasFreeWord && n > 0 && /[\p{L}\p{N}]$/u.test(input);
+  return query;
+}
+
+/** `2021`, `2020..2023`, `2020..`, `..2019`, `2020-2023`, `>2020`, `>=2020`, `<2020`, `<=2020`. */
+export function parseYearRange(value: string): { from?: number; to?: number } | undefined {
+  const v = value.trim();
+  let m = /^(\d{4})$/.exec(v);
+  if (m) return { from: Number(m[1]), to: Number(m[1]) };
+  m = /^(\d{4})?\s*(?:\.\.|[-\u2013])\s*(\d{4})?$/.exec(v);
+  if (m && (m[1] || m[2])) {
+    const from = m[1] ? Number(m[1]) : undefined;
+    const to = m[2] ? Number(m[2]) : undefined;
+    if (from !== undefined && to !== undefined && from > to) return { from: to, to: from };
+    return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+  }
+  m = /^(>=|<=|>|<)(\d{4})$/.exec(v);
+  if (m) {
+    const year = Number(m[2]);
+    switch (m[1]) {
+      case '>':
+        return { from: year + 1 };
+      case '>=':
+        return { from: year };
+      case '<':
+        return { to: year - 1 };
+      default:
+        return { to: year };
+    }
+  }
+  return undefined;
+}
+
+/** True when the query asks for nothing (the caller shows recent papers instead). */
+export function isEmptyQuery(query: ParsedQuery): boolean {
+  return (
+    query.words.length === 0 &&
+    query.phrases.length === 0 &&
+    query.excludedWords.length === 0 &&
+    query.excludedPhrases.length === 0 &&
+    query.filters.length === 0
+  );
+}
