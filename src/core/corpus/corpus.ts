@@ -1,0 +1,74 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { ImportedPaper, Paper } from '../model/paper';
+import type { Topic } from '../model/topic';
+import { assignIds } from '../ids/assign-ids';
+import { assignTopics, type TopicTaxonomy } from '../topics/assign-topics';
+import { contentFingerprint } from './content-fingerprint';
+
+/** One imported corpus file. */
+export interface CorpusFile {
+  /** The path as the caller named it; diagnostics and `Paper.source.file` use the same string. */
+  path: string;
+  /** Digest of the file's bytes (see `contentFingerprint`). */
+  fingerprint: string;
+  papers: ImportedPaper[];
+  diagnostics: Diagnostic[];
+}
+
+/** Everything Lectern knows about a set of corpus files. Immutable: changes build a new one. */
+export interface Corpus {
+  /** Papers with ids and topics, files in path order, records in file order. */
+  papers: Paper[];
+  byId: Map<string, Paper>;
+  topics: Topic[];
+  /** Import diagnostics of every file plus id collisions. */
+  diagnostics: Diagnostic[];
+  files: CorpusFile[];
+  /** Digest of all files' fingerprints and the taxonomy: equal fingerprints mean equal corpora. */
+  fingerprint: string;
+}
+
+export interface BuildCorpusOptions {
+  taxonomy?: TopicTaxonomy;
+}
+
+/**
+ * Assembles imported files into a corpus: a deterministic order, ids, topics. Sorting by path
+ * makes the result independent of the order in which files were found or finished importing.
+ */
+export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {}): Corpus {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const withIds = assignIds(sorted.flatMap((file) => file.papers));
+  const { papers, topics } = assignTopics(withIds.papers, { taxonomy: options.taxonomy });
+  return {
+    papers,
+    byId: new Map(papers.map((paper) => [paper.id, paper])),
+    topics,
+    diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics],
+    files: sorted,
+    fingerprint: contentFingerprint(
+      ...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`),
+      JSON.stringify(options.taxonomy ?? null),
+    ),
+  };
+}
+
+/** Which papers an update added, removed or changed, so an index can update instead of rebuilding. */
+export interface CorpusChange {
+  added: Paper[];
+  removed: Paper[];
+  changed: Paper[];
+}
+
+/** Compares two corpora by id and content. */
+export function diffCorpora(before: Corpus, after: Corpus): CorpusChange {
+  const change: CorpusChange = { added: [], removed: [], changed: [] };
+  for (const paper of after.papers) {
+    const old = before.byId.get(paper.id);
+    if (!old) change.added.push(paper);
+    else if (JSON.stringify(old) !== JSON.stringify(paper)) change.changed.push(paper);
+  }
+  for (const paper of before.papers) if (!after.byId.has(paper.id)) change.removed.push(paper);
+  return change;
+}
+

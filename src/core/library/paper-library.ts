@@ -1,0 +1,60 @@
+import type { Paper } from '../model/paper';
+import { buildCorpus, diffCorpora, type BuildCorpusOptions, type Corpus, type CorpusChange, type CorpusFile } from '../corpus/corpus';
+import { PaperSearch } from '../search/paper-search';
+import { RelatedPapers } from '../related/related-papers';
+
+/**
+ * A corpus with its search index and related-papers model, kept in step. The CLI and the
+ * extension both work through this: one file changing updates the index in place
+ * (MiniSearch `discard`/`replace`), it is never rebuilt.
+ */
+export class PaperLibrary {
+  private relatedModel: RelatedPapers | undefined;
+
+  private constructor(
+    private currentCorpus: Corpus,
+    readonly search: PaperSearch,
+    private readonly options: BuildCorpusOptions,
+  ) {}
+
+  /** Builds the corpus and its index; `cachedIndex` (from `serializeIndex`) is used when its fingerprint still matches. */
+  static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string } = {}): PaperLibrary {
+    const corpus = buildCorpus(files, options);
+    const cached = options.cachedIndex ? PaperSearch.load(options.cachedIndex, corpus.fingerprint, corpus.papers) : undefined;
+    return new PaperLibrary(corpus, cached ?? PaperSearch.build(corpus.papers), options);
+  }
+
+  get corpus(): Corpus {
+    return this.currentCorpus;
+  }
+
+  get papers(): Paper[] {
+    return this.currentCorpus.papers;
+  }
+
+  paper(id: string): Paper | undefined {
+    return this.currentCorpus.byId.get(id);
+  }
+
+  /** Papers most like `id`, each with the shared terms that explain why. Built on first use. */
+  related(id: string, limit?: number) {
+    this.relatedModel ??= RelatedPapers.build(this.currentCorpus.papers);
+    return this.relatedModel.related(id, limit);
+  }
+
+  /** Replaces, adds (or, with `undefined`, removes) one corpus file and updates the index incrementally. */
+  updateFile(path: string, file: CorpusFile | undefined): CorpusChange {
+    const others = this.currentCorpus.files.filter((existing) => existing.path !== path);
+    const next = buildCorpus(file ? [...others, file] : others, this.options);
+    const change = diffCorpora(this.currentCorpus, next);
+    this.currentCorpus = next;
+    this.search.applyChange(change);
+    if (change.added.length + change.removed.length + change.changed.length > 0) this.relatedModel = undefined;
+    return change;
+  }
+
+  /** The index with the corpus fingerprint, for the extension's storage folder. */
+  serializeIndex(): string {
+    return this.search.serialize(this.currentCorpus.fingerprint);
+  }
+}

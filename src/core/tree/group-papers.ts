@@ -1,0 +1,102 @@
+import type { Paper } from '../model/paper';
+import type { Topic } from '../model/topic';
+
+/** How the sidebar groups papers. */
+export type GroupBy = 'topic' | 'year' | 'status' | 'tag' | 'source';
+
+export const GROUP_BY_CHOICES: ReadonlyArray<{ value: GroupBy; label: string; detail: string }> = [
+  { value: 'topic', label: 'Topic', detail: 'Topics from metadata, the taxonomy and discovery; a paper may sit in up to three' },
+  { value: 'year', label: 'Year', detail: 'Newest first' },
+  { value: 'status', label: 'Status', detail: 'To read, reading, read (from notes)' },
+  { value: 'tag', label: 'Tag', detail: 'Tags from notes; a paper with several tags appears under each' },
+  { value: 'source', label: 'Source file', detail: 'The corpus file each paper came from' },
+];
+
+/** Status and tags of a paper, which notes provide. */
+export type AnnotationLookup = (id: string) => { status?: string; tags?: string[] } | undefined;
+
+/** One group of the tree: a topic, a year, a status, a tag or a file. */
+export interface PaperGroup {
+  /** Stable key, unique within one grouping (used as the tree item id). */
+  key: string;
+  label: string;
+  /** Extra text, e.g. a source file's folder. */
+  detail?: string;
+  paperIds: string[];
+}
+
+export interface GroupPapersInput {
+  papers: Paper[];
+  topics: Topic[];
+}
+
+export interface GroupPapersOptions {
+  annotations?: AnnotationLookup;
+  /** Only these papers (a tree filter); groups left empty are dropped. */
+  only?: ReadonlySet<string>;
+}
+
+const STATUS_ORDER = ['to-read', 'reading', 'read'];
+const STATUS_LABELS: Record<string, string> = { 'to-read': 'To Read', reading: 'Reading', read: 'Read' };
+
+/**
+ * Groups papers for the sidebar. Pure and deterministic so the tree is tested without VS Code.
+ * Papers keep corpus order inside a group; the catch-all group ("No year", "Untagged"…) is last.
+ */
+export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: GroupPapersOptions = {}): PaperGroup[] {
+  const keep = (id: string) => !options.only || options.only.has(id);
+  const papers = input.papers.filter((p) => keep(p.id));
+  const annotation = (id: string) => options.annotations?.(id);
+  let groups: PaperGroup[];
+  switch (groupBy) {
+    case 'topic':
+      groups = input.topics.map((topic) => ({ key: `topic:${topic.name}`, label: topic.name, paperIds: topic.paperIds.filter(keep) }));
+      break;
+    case 'year': {
+      const byYear = bucket(papers, (p) => [p.year === undefined ? '' : String(p.year)]);
+      const years = [...byYear.keys()].filter(Boolean).sort((a, b) => Number(b) - Number(a));
+      groups = years.map((year) => ({ key: `year:${year}`, label: year, paperIds: byYear.get(year)! }));
+      if (byYear.has('')) groups.push({ key: 'year:none', label: 'No Year', paperIds: byYear.get('')! });
+      break;
+    }
+    case 'status': {
+      const byStatus = bucket(papers, (p) => [annotation(p.id)?.status ?? '']);
+      const known = STATUS_ORDER.filter((s) => byStatus.has(s));
+      const custom = [...byStatus.keys()].filter((s) => s && !STATUS_ORDER.includes(s)).sort();
+      groups = [...known, ...custom].map((s) => ({ key: `status:${s}`, label: STATUS_LABELS[s] ?? s, paperIds: byStatus.get(s)! }));
+      if (byStatus.has('')) groups.push({ key: 'status:none', label: 'No Status', paperIds: byStatus.get('')! });
+      break;
+    }
+    case 'tag': {
+      const byTag = bucket(papers, (p) => {
+        const tags = annotation(p.id)?.tags ?? [];
+        return tags.length > 0 ? tags : [''];
+      });
+      const tags = [...byTag.keys()].filter(Boolean).sort((a, b) => a.localeCompare(b));
+      groups = tags.map((tag) => ({ key: `tag:${tag}`, label: tag, paperIds: byTag.get(tag)! }));
+      if (byTag.has('')) groups.push({ key: 'tag:none', label: 'Untagged', paperIds: byTag.get('')! });
+      break;
+    }
+    case 'source': {
+      const byFile = bucket(papers, (p) => [p.source.file]);
+      groups = [...byFile.keys()].sort().map((file) => {
+        const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return { key: `source:${file}`, label: file.slice(slash + 1), detail: slash > 0 ? file.slice(0, slash) : undefined, paperIds: byFile.get(file)! };
+      });
+      break;
+    }
+  }
+  return groups.filter((group) => group.paperIds.length > 0);
+}
+
+function bucket(papers: Paper[], keysOf: (paper: Paper) => string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const paper of papers) {
+    for (const key of new Set(keysOf(paper))) {
+      const list = map.get(key);
+      if (list) list.push(paper.id);
+      else map.set(key, [paper.id]);
+    }
+  }
+  return map;
+}
