@@ -1,0 +1,39 @@
+// Bundles Lectern with esbuild: the extension host, its import worker, the CLI and the benchmark
+// (Node, CommonJS, one file each; `vscode` stays external).
+// `--watch` rebuilds on change; `--dev` skips minification; `--only-cli` rebuilds just the CLI (its tests).
+import { build, context } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = !process.argv.includes('--dev') && !watch;
+
+/** Node bundles; `vscode` stays external for the extension host bundle. */
+const nodeBundles = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs' },
+  { entryPoints: ['src/vscode/library/import-worker.ts'], outfile: 'dist/import-worker.cjs' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['bench/run-bench.ts'], outfile: 'dist/bench.cjs' },
+];
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? 'external' : 'inline',
+  external: ['vscode'],
+  logLevel: 'warning',
+  // import.meta.url has no meaning in a CommonJS bundle; code that needs its own location uses __filename there.
+  define: { 'import.meta.url': 'undefined' },
+};
+
+if (!process.argv.includes('--only-cli')) rmSync('dist', { recursive: true, force: true });
+const selected = process.argv.includes('--only-cli') ? nodeBundles.filter((b) => b.outfile === 'dist/cli.cjs') : nodeBundles;
+const options = selected.map((bundle) => ({ ...shared, ...bundle }));
+if (watch) {
+  for (const option of options) await (await context(option)).watch();
+  console.error('Lectern: watching for changes…');
+} else {
+  await Promise.all(options.map((option) => build(option)));
+}
