@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { FeatureContext } from './feature-context';
+import { registerPaperTree } from './tree/register-paper-tree';
+import { registerSearchPapers } from './search/search-papers-command';
+import { registerPaperPreview } from './reader/paper-preview';
+import { registerCopyCitation } from './citation/copy-citation-command';
+import { registerCorpusStatusItem } from './status/corpus-status-item';
+import { registerCorpusCommands } from './corpus/corpus-commands';
+
+/** Every feature, registered in order. Each returns what it must dispose. */
+export const FEATURES: Array<(features: FeatureContext) => vscode.Disposable[]> = [
+  registerPaperTree,
+  registerSearchPapers,
+  registerPaperPreview,
+  registerCopyCitation,
+  registerCorpusStatusItem,
+  registerCorpusCommands,
+];

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { GROUP_BY_CHOICES } from '../../../core/tree/group-papers';
+import type { FeatureContext } from '../feature-context';
+import { PaperTreeProvider } from './paper-tree-provider';
+
+/** The Papers view and its commands: Group By, Filter, Clear Filter, Reveal, Show More, Refresh. */
+export function registerPaperTree({ extension, library, trees }: FeatureContext): vscode.Disposable[] {
+  const provider = new PaperTreeProvider(library, extension.workspaceState);
+  trees.papers = provider;
+  const view = vscode.window.createTreeView('lectern.papers', { treeDataProvider: provider, showCollapseAll: true });
+  trees.papersView = view;
+
+  const describe = () => {
+    const groupLabel = GROUP_BY_CHOICES.find((c) => c.value === provider.groupBy)?.label ?? 'Topic';
+    view.description = provider.filter ? `filter: ${provider.filter}` : `by ${groupLabel.toLowerCase()}`;
+    void vscode.commands.executeCommand('setContext', 'lectern.treeFiltered', Boolean(provider.filter));
+  };
+  describe();
+
+  return [
+    provider,
+    view,
+    library.onDidChange(() => void provider.onLibraryChanged()),
+    vscode.commands.registerCommand('lectern.groupBy', async (value?: string) => {
+      const choice = GROUP_BY_CHOICES.find((c) => c.value === value)
+        ?? (await vscode.window.showQuickPick(
+          GROUP_BY_CHOICES.map((c) => ({ ...c, description: c.value === provider.groupBy ? 'current' : undefined })),
+          { title: 'Lectern: Group Papers By', placeHolder: 'How the Papers view groups papers' },
+        ));
+      if (!choice) return;
+      await provider.setGroupBy(choice.value);
+      describe();
+    }),
+    vscode.commands.registerCommand('lectern.filterTree', async (arg?: unknown) => {
+      // From a topic's context menu the argument is the topic node: filter to that topic.
+      const fromTopic = isGroupNode(arg) ? `topic:"${arg.group.label}"` : typeof arg === 'string' ? arg : undefined;
+      const query = fromTopic ?? (await vscode.window.showInputBox({
+        title: 'Lectern: Filter Papers',
+        prompt: 'Any search: words, "phrases", topic:, author:, year:2020..2023, tag:, status:',
+        value: provider.filter ?? '',
+        placeHolder: 'e.g. hallucination year:2024..',
+      }));
+      if (query === undefined) return;
+      const count = await provider.setFilter(query);
+      describe();
+      view.message = count === 0 ? `No papers match "${query}". Clear the filter to see all papers.` : undefined;
+    }),
+    vscode.commands.registerCommand('lectern.clearFilter', async () => {
+      await provider.setFilter(undefined);
+      view.message = undefined;
+      describe();
+    }),
+    vscode.commands.registerCommand('lectern.showMorePapers', (groupKey: string) => provider.showMore(groupKey)),
+    vscode.commands.registerCommand('lectern.revealInTree', async (arg?: unknown) => {
+      const id = paperIdFrom(arg) ?? trees.activePaperId?.();
+      if (!id) {
+        void vscode.window.showInformationMessage('Lectern: open or select a paper first, then run Reveal in Tree.');
+        return;
+      }
+      let node = await provider.nodeForPaper(id);
+      if (!node && provider.filter) {
+        await provider.setFilter(undefined);
+        describe();
+        node = await provider.nodeForPaper(id);
+      }
+      if (!node) {
+        void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}" in the current corpus.`);
+        return;
+      }
+      await view.reveal(node, { select: true, focus: true, expand: true });
+    }),
+    vscode.commands.registerCommand('lectern.refreshCorpus', async () => {
+      await library.reload();
+    }),
+  ];
+}
+
+function isGroupNode(arg: unknown): arg is { kind: 'group'; group: { label: string } } {
+  return typeof arg === 'object' && arg !== null && (arg as { kind?: string }).kind === 'group';
+}
+
+/** A paper id from a command argument: an id string, a tree node, or a search item. */
+export function paperIdFrom(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null) {
+    const candidate = (arg as { paperId?: unknown }).paperId ?? (arg as { id?: unknown }).id;
+    if (typeof candidate === 'string') return candidate;
+  }
+  return undefined;
+}
