@@ -1,0 +1,149 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { paths } from './paths';
+
+export interface Browser {
+  context: BrowserContext;
+  /** Opens a new tab on `url` (e.g. `server.workbenchUrl(folder)`). */
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium through playwright-core, headless, with a fresh profile under `runDir`.
+ * A persistent context (not `browser.newContext()`): webviews need its service workers.
+ * Every page's console goes to `runDir/browser-console.log`.
+ */
+export async function launchBrowser(runDir: string): Promise<Browser> {
+  const profileDir = join(runDir, 'chromium-profile');
+  const home = join(runDir, 'chromium-home');
+  mkdirSync(profileDir, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: paths.chromiumBin,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    // Keep Chromium's ~/.pki, ~/.cache and ~/.config writes inside the run folder.
+    env: { ...process.env, HOME: home, TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
+  });
+  const consoleLog = join(runDir, 'browser-console.log');
+  context.on('console', (message) => appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
+  context.on('weberror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.error().stack}\n`));
+  // The persistent context opens with one blank tab; journeys and suites open their own.
+  const blank = context.pages()[0];
+  return {
+    context,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await blank?.close().catch(() => undefined);
+      return page;
+    },
+    // playwright-core itself kills Chromium (its own process group) if this process exits first.
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Waits for the workbench (and optionally an activity-bar item such as "Lectern"). About 6-13 s after load. */
+export async function waitForWorkbench(page: Page, options: { activityBarItem?: string; timeoutMs?: number } = {}): Promise<void> {
+  const timeout = options.timeoutMs ?? 60_000;
+  for (const selector of ['.monaco-workbench', '.activitybar', '.statusbar']) {
+    await page.locator(selector).first().waitFor({ state: 'visible', timeout });
+  }
+  if (options.activityBarItem) {
+    await page.locator(`.activitybar [aria-label="${options.activityBarItem}"]`).first().waitFor({ state: 'visible', timeout });
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Runs a command by its palette title, e.g. `Lectern: Search Papers`: F1, type, pick that row, Enter.
+ * Reopens the palette until the row appears: right after load, extension commands arrive a bit later.
+ */
+export async function runCommand(page: Page, title: string, options: { timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  const exact = new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`);
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    if (await widget.isVisible()) await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(3000, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        throw new Error(`command "${title}" not in the palette after ${attempt} attempt(s)`, { cause: error });
+      }
+    }
+  }
+  // Enter accepts the focused row; click ours if the palette ranked something else first.
+  if (await row.evaluate((element) => element.classList.contains('focused'))) {
+    await input.press('Enter');
+  } else {
+    await row.click();
+  }
+  // Accepted once the palette closes, or once it shows something else: a command may open its
+  // own QuickPick in the same widget right away.
+  while (await widget.isVisible()) {
+    if ((await input.inputValue().catch(() => '')) !== `>${title}`) return;
+    if (Date.now() > deadline) throw new Error(`the palette did not accept "${title}"`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * The DOM inside a webview: two nested iframes (VS Code's host frame, then `#active-frame`).
+ * With several webviews open, `index` picks one (default: the last opened).
+ */
+export function webviewFrame(page: Page, options: { index?: number } = {}): FrameLocator {
+  const hosts = page.frameLocator('iframe.webview.ready');
+  const host = options.index === undefined ? hosts.last() : hosts.nth(options.index);
+  return host.frameLocator('#active-frame');
+}
+
+/** The rows of a side-bar view, by its header title (e.g. "Papers"). Run "Focus on … View" first. */
+export function viewRows(page: Page, viewTitle: string): Locator {
+  const header = page.locator('.pane-header .title', { hasText: new RegExp(`^\\s*${escapeRegExp(viewTitle)}\\s*$`, 'i') });
+  return page.locator('.pane').filter({ has: header }).locator('.monaco-list-row');
+}
+
+/** Expands (or collapses) a tree row through its twistie, whatever its current state. */
+export async function expandRow(row: Locator, expanded = true): Promise<void> {
+  if ((await row.getAttribute('aria-expanded')) !== String(expanded)) await row.locator('.monaco-tl-twistie').click();
+  await row.and(row.page().locator(`[aria-expanded="${expanded}"]`)).waitFor({ timeout: 5_000 });
+}
+
+/** Notification toasts currently shown (bottom right), optionally those containing `text`. */
+export function notifications(page: Page, text?: string | RegExp): Locator {
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  return text === undefined ? toasts : toasts.filter({ hasText: text });
+}
+
+/** Saves a PNG of the page to `test-results/e2e/<name>.png` (git-ignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(paths.screenshotsDir, { recursive: true });
+  const file = join(paths.screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

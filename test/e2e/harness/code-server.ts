@@ -1,0 +1,160 @@
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { onExit } from './on-exit';
+import { paths } from './paths';
+import { killProcessTree, stopProcessTree } from './process-tree';
+
+/** User settings for a quiet workbench: no welcome page, tips, telemetry, update checks or git prompts. */
+const quietSettings = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.tips.enabled': false,
+  // The run folder lives inside this git repository: don't offer to open it.
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+export interface CodeServerOptions {
+  /** A fresh folder for this run; user data, extensions, config and logs go under it. */
+  runDir: string;
+  /** `.vsix` files to install before starting. */
+  extensions?: string[];
+  /** Extra user settings, merged over the quiet defaults. */
+  settings?: Record<string, unknown>;
+  /** How long to wait for `/healthz`. */
+  timeoutMs?: number;
+}
+
+export interface CodeServer {
+  port: number;
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  pid: number;
+  logFile: string;
+  /** The workbench page for `folder` (absolute path), optionally with a `payload` (see extension-host-tests.ts). */
+  workbenchUrl(folder: string, payload?: [string, string][]): string;
+  /** `vscode-remote://127.0.0.1:PORT/<absolute path>`, how the web workbench names server-side files. */
+  remoteUri(absolutePath: string): string;
+  /** Stops code-server and everything it started (extension hosts, pty host, watchers). */
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Starts code-server on a free 127.0.0.1 port with throwaway user data and the given extensions installed. */
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  const { runDir, extensions = [], settings = {}, timeoutMs = 30_000 } = options;
+  if (!existsSync(paths.codeServerBin)) {
+    throw new Error(`code-server is not installed; run ${paths.installScript}`);
+  }
+  const userDataDir = join(runDir, 'user-data');
+  const extensionsDir = join(runDir, 'extensions');
+  const config = join(runDir, 'code-server.yaml');
+  const logFile = join(runDir, 'code-server.log');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Keep code-server out of the home directory.
+    TMPDIR: join(runDir, 'tmp'),
+    XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
+    XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
+    XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
+  };
+  for (const dir of [join(userDataDir, 'User'), extensionsDir, env.TMPDIR!, env.XDG_CONFIG_HOME!, env.XDG_DATA_HOME!, env.XDG_CACHE_HOME!]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
+
+  if (extensions.length > 0) {
+    const install = extensions.flatMap((vsix) => ['--install-extension', vsix]);
+    await promisify(execFile)(paths.codeServerBin, [...install, ...dirs], { env }).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`code-server --install-extension failed: ${error.message}\n${error.stderr ?? ''}`);
+    });
+  }
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = [
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...dirs,
+  ];
+  const log = openSync(logFile, 'a');
+  // detached: its own session and process group (setsid), so stop() can end the whole tree.
+  // The group leader is a small shell that also ends the group if this process dies without
+  // cleaning up (SIGKILL), checking once a second.
+  const watchdog = '"$0" "$@" & server=$!; while kill -0 "$E2E_RUNNER_PID" && kill -0 "$server"; do sleep 1; done 2>/dev/null; kill -TERM 0';
+  const child = spawn('/bin/sh', ['-c', watchdog, paths.codeServerBin, ...args], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...env, E2E_RUNNER_PID: String(process.pid) },
+  });
+  closeSync(log);
+  child.unref();
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${paths.codeServerBin}`);
+  writeFileSync(join(runDir, 'code-server.pid'), String(pid)); // For stale-runs.ts, should this process be SIGKILLed.
+  const unregister = onExit(() => killProcessTree(pid, 'SIGKILL'));
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => (exited = `code-server exited (${signal ?? code})`));
+
+  const stop = async () => {
+    unregister();
+    await stopProcessTree(pid);
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (exited || Date.now() > deadline) {
+      await stop();
+      throw new Error(`${exited ?? `code-server not healthy after ${timeoutMs} ms`}; log ${logFile}:\n${tail(logFile)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    port,
+    url,
+    pid,
+    logFile,
+    workbenchUrl(folder, payload) {
+      let query = `folder=${encodeURIComponent(folder)}`;
+      if (payload) query += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      return `${url}/?${query}`;
+    },
+    remoteUri: (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`,
+    stop,
+  };
+}

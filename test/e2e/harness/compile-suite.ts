@@ -1,0 +1,29 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * Compiles an extension-host mocha suite written in TypeScript to CommonJS, which is what
+ * VS Code 1.100's extension host loads: `index.ts` plus every `*.test.ts` under `suiteDir`,
+ * each bundled on its own (`vscode` and `mocha` stay external: the host provides `vscode`,
+ * `mocha` resolves from the repository's node_modules). Returns the absolute path of `index.cjs`.
+ */
+export async function compileSuite(suiteDir: string, outDir: string): Promise<string> {
+  const entryPoints = (readdirSync(suiteDir, { recursive: true }) as string[])
+    .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
+    .map((file) => join(suiteDir, file));
+  await build({
+    entryPoints,
+    outdir: outDir,
+    outbase: suiteDir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return join(outDir, 'index.cjs');
+}

@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, waitForWorkbench, type Browser } from './browser';
+import { startCodeServer, type CodeServer } from './code-server';
+import { compileSuite } from './compile-suite';
+import { runExtensionHostTests } from './extension-host-tests';
+import { journeyCount, runJourneys } from './journey-runner';
+import { paths } from './paths';
+import { cleanStaleRuns } from './stale-runs';
+
+export interface E2ESessionOptions {
+  /** `.vsix` files installed into the fresh extensions folder before code-server starts. */
+  vsix: string[];
+  /** Extension folder loaded in development mode for the extension-host suites. */
+  extensionDevelopmentPath: string;
+  /** Folders holding an extension-host suite (`index.ts` + `*.test.ts`). */
+  suiteDirs: string[];
+  /** Modules that register UI journeys with `journey(...)` when imported (journeys registered before the call run too). */
+  journeyFiles: string[];
+  /** Copied to `.e2e/run-<id>/workspace/`, the folder the workbench opens. */
+  workspaceTemplate: string;
+  /** Wait for this activity-bar item (e.g. "Lectern") before the first journey. */
+  activityBarItem?: string;
+}
+
+const env = {
+  /** Keep `.e2e/run-<id>/` even when everything passed. */
+  keep: process.env.E2E_KEEP === '1',
+  /** Print every browser console line of the extension-host suites. */
+  verbose: process.env.E2E_VERBOSE === '1',
+  /** Only journeys whose name contains this text. */
+  filter: process.env.E2E_FILTER,
+};
+
+/**
+ * One end-to-end run: install check, fresh run folder and workspace copy, one code-server and
+ * one Chromium, the UI journeys on one workbench page, then each extension-host suite on its
+ * own page; everything is stopped in `finally`. Prints per-stage timings; resolves true if all passed.
+ */
+export async function runE2ESession(options: E2ESessionOptions): Promise<boolean> {
+  const timings: [string, number][] = [];
+  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      timings.push([stage, Date.now() - started]);
+    }
+  };
+
+  await time('install check', () => {
+    const result = spawnSync('bash', [paths.installScript], { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`${paths.installScript} failed (exit ${result.status})`);
+  });
+
+  cleanStaleRuns(paths.e2eDir);
+  const id = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${process.pid}`;
+  const runDir = join(paths.e2eDir, `run-${id}`);
+  const workspace = join(runDir, 'workspace');
+  mkdirSync(join(runDir, 'tmp'), { recursive: true });
+  cpSync(options.workspaceTemplate, workspace, { recursive: true });
+  rmSync(paths.screenshotsDir, { recursive: true, force: true });
+  console.log(`e2e: run folder ${runDir}`);
+
+  // Fail early on a broken journey module or suite, before starting anything.
+  for (const file of options.journeyFiles) await import(pathToFileURL(file).href);
+  const suites = await time('compile suites', () =>
+    Promise.all(options.suiteDirs.map(async (dir, i) => ({ dir, index: await compileSuite(dir, join(runDir, 'suites', `${i}-${basename(dir)}`)) }))),
+  );
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let ok = true;
+  const tally = { passed: 0, failed: 0 };
+  try {
+    server = await time('code-server start (+ extension install)', () => startCodeServer({ runDir, extensions: options.vsix }));
+    console.log(`e2e: code-server ${server.url} (pid ${server.pid}, log ${server.logFile})`);
+    browser = await time('browser launch', () => launchBrowser(runDir));
+
+    if (journeyCount() > 0) {
+      const page = await time('workbench ready (load to activity bar)', async () => {
+        const opened = await browser!.open(server!.workbenchUrl(workspace));
+        await waitForWorkbench(opened, { activityBarItem: options.activityBarItem });
+        return opened;
+      });
+      console.log('e2e: UI journeys');
+      const result = await time('UI journeys', () => runJourneys({ page, server: server!, workspace }, { filter: env.filter }));
+      tally.passed += result.passed;
+      tally.failed += result.failed;
+      await page.close();
+    }
+
+    for (const suite of suites) {
+      console.log(`e2e: extension-host suite ${suite.dir}`);
+      let counted = false;
+      const code = await time(`extension-host suite ${basename(suite.dir)}`, () =>
+        runExtensionHostTests({
+          server: server!,
+          context: browser!.context,
+          workspace,
+          extensionDevelopmentPath: options.extensionDevelopmentPath,
+          extensionTestsPath: suite.index,
+          verbose: env.verbose,
+          onLine: (line) => {
+            const summary = /mocha: (\d+) passed, (\d+) failed/.exec(line);
+            if (!summary) return;
+            counted = true;
+            tally.passed += Number(summary[1]);
+            tally.failed += Number(summary[2]);
+          },
+        }),
+      );
+      console.log(`e2e: extension-host suite ${basename(suite.dir)} exited with ${code}`);
+      if (code !== 0 && !counted) tally.failed++; // It crashed before mocha's summary.
+      ok &&= code === 0;
+    }
+  } catch (error) {
+    ok = false;
+    tally.failed++;
+    console.error(`e2e: ${(error as Error).stack ?? error}`);
+  } finally {
+    await time('shutdown', async () => {
+      await browser?.close().catch((error: Error) => console.error(`e2e: closing the browser: ${error.message}`));
+      await server?.stop();
+    });
+  }
+
+  console.log('e2e timings:');
+  for (const [stage, ms] of timings) console.log(`  ${stage.padEnd(42)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+  ok &&= tally.failed === 0;
+  if (ok && !env.keep) rmSync(runDir, { recursive: true, force: true });
+  else console.log(`e2e: kept ${runDir} (code-server.log, browser-console.log, workspace/)`);
+  // The closing line: UI journeys plus extension-host mocha tests.
+  console.log(`${tally.passed} passed, ${tally.failed} failed`);
+  return ok;
+}
