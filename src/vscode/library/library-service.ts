@@ -13,6 +13,7 @@ export type LibraryState = 'idle' | 'loading' | 'ready' | 'empty';
 
 const INDEX_CACHE_FILE = 'index-cache.json';
 const WATCH_DEBOUNCE_MS = 150;
+const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
 
 /**
  * Owns the paper library in the extension host: finds corpus files from the settings, imports
@@ -88,10 +89,7 @@ export class LibraryService implements vscode.Disposable {
     this.setState('loading');
     const started = Date.now();
     try {
-      const library = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Lectern: indexing papers', cancellable: false },
-        (progress) => this.buildLibrary(progress, this.cancelLoad.token),
-      );
+      const library = await this.withDelayedProgress((progress, token) => this.buildLibrary(progress, token));
       this.library = library;
       this.setState(library.papers.length > 0 ? 'ready' : 'empty');
       this.output.info(`Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms.`);
@@ -108,6 +106,34 @@ export class LibraryService implements vscode.Disposable {
     }
   }
 
+  /**
+   * Indexing shows in the status bar at once; if it is still running after a moment, a
+   * cancellable notification appears too, so a large corpus can be stopped part-way.
+   */
+  private async withDelayedProgress<T>(work: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<T>): Promise<T> {
+    const cancel = new vscode.CancellationTokenSource();
+    const onShutdown = this.cancelLoad.token.onCancellationRequested(() => cancel.cancel());
+    let latest: string | undefined;
+    let notify: vscode.Progress<{ message?: string }> | undefined;
+    const progress = { report: (value: { message?: string }) => { latest = value.message; notify?.report(value); } };
+    const running = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: indexing papers' }, () => work(progress, cancel.token)));
+    const timer = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Lectern: indexing papers', cancellable: true }, (shown, token) => {
+        notify = shown;
+        if (latest) shown.report({ message: latest });
+        token.onCancellationRequested(() => cancel.cancel());
+        return running.catch(() => undefined);
+      });
+    }, PROGRESS_NOTIFICATION_DELAY_MS);
+    try {
+      return await running;
+    } finally {
+      clearTimeout(timer);
+      onShutdown.dispose();
+      cancel.dispose();
+    }
+  }
+
   private async buildLibrary(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<PaperLibrary> {
     const settings = readCorpusSettings();
     const uris = await this.findCorpusFiles(settings);
@@ -115,7 +141,14 @@ export class LibraryService implements vscode.Disposable {
     const files: CorpusFile[] = [];
     let done = 0;
     for (const uri of uris) {
-      if (token.isCancellationRequested) break;
+      if (token.isCancellationRequested) {
+        const skipped = uris.length - files.length;
+        this.output.warn(`Indexing cancelled: ${skipped} of ${uris.length} corpus files were not read.`);
+        void vscode.window.showWarningMessage(`Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`, 'Refresh Corpus').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
+        });
+        break;
+      }
       progress.report({ message: `${vscode.workspace.asRelativePath(uri)} (${++done}/${uris.length})` });
       files.push(await this.readFile(uri));
     }
