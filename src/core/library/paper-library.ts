@@ -6,7 +6,7 @@ import { RelatedPapers } from '../related/related-papers';
 /**
  * A corpus with its search index and related-papers model, kept in step. The CLI and the
  * extension both work through this: one file changing updates the index in place
- * (MiniSearch `discard`/`replace`), it is never rebuilt.
+ * (postings removed and re-added per paper), it is never rebuilt.
  */
 export class PaperLibrary {
   private relatedModel: RelatedPapers | undefined;

@@ -217,6 +217,11 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
         continue;
       }
     }
+    if (word.parts.length === 1 && parts.length === 1 && !parts[0].prefix) {
+      // `pretraining` also finds `pre training` (and `pre-training` written with a space).
+      const split = splitCompound(word.parts[0].folded, hasTerm);
+      if (split) alternatives.push(split.map((term) => ({ term, prefix: false, fuzzy: false })));
+    }
     if (parts.length > 0) alternatives.push(parts);
     if (alternatives.length === 0) continue;
     const slot = { alternatives };
@@ -227,6 +232,19 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
     }
   }
   return slots;
+}
+
+/** Word-forming prefixes that authors write joined, hyphenated or spaced: `pretraining`, `pre-training`, `pre training`. */
+const SPACED_PREFIXES = ['pre', 'post', 'self', 'multi', 'non', 'co', 're', 'sub', 'semi', 'cross', 'inter', 'intra', 'meta', 'micro', 'macro', 'over', 'under', 'anti', 'auto', 'hyper', 'super', 'ultra', 'few', 'zero', 'one'];
+
+/** Splits a joined word into a known prefix and a known rest (`pretraining` → `pre`, `training`), when both are indexed. */
+function splitCompound(folded: string, hasTerm: (term: string) => boolean): string[] | undefined {
+  for (const prefix of SPACED_PREFIXES) {
+    if (!folded.startsWith(prefix) || folded.length - prefix.length < 3) continue;
+    const rest = termOfFolded(folded.slice(prefix.length));
+    if (rest !== undefined && hasTerm(prefix) && hasTerm(rest)) return [prefix, rest];
+  }
+  return undefined;
 }
 
 function slotKey(slot: Slot): string {

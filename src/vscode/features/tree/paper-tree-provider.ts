@@ -51,7 +51,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
       return undefined;
     }
     const library = await this.library.ensureLoaded();
-    const response = library.search.search(query, { limit: Number.MAX_SAFE_INTEGER, annotations: this.annotations });
+    const response = library.search.search(query, { limit: Number.MAX_SAFE_INTEGER, annotations: this.annotations, highlight: false });
     this.filterQuery = query.trim();
     this.filterIds = new Set(response.results.map((hit) => hit.id));
     this.refresh();

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Paper } from '../model/paper';
+import { PaperSearch } from './paper-search';
+
+const paper = (id: string, title: string, abstract: string): Paper => ({
+  id, title, abstract, authors: [], keywords: [], categories: [], topics: [], source: { file: 'x.jsonl', line: 1 },
+});
+
+const papers = [
+  paper('spaced', 'Language models after pre training', 'We study what pre training teaches a model.'),
+  paper('hyphen', 'Self-supervised pre-training for speech', 'Masked prediction as a pretext task.'),
+  paper('joined', 'Pretraining without labels', 'Contrastive objectives.'),
+  paper('other', 'Training dynamics of small networks', 'Nothing about the first stage.'),
+];
+
+test('pretraining, pre-training and pre training find each other in every direction', () => {
+  const search = PaperSearch.build(papers);
+  const ids = (q: string) => search.search(q, { limit: 10 }).results.map((r) => r.id).sort();
+  const all = ['hyphen', 'joined', 'spaced'];
+  assert.deepEqual(ids('pretraining '), all);
+  assert.deepEqual(ids('pre-training '), all);
+  assert.deepEqual(ids('pre training '), all);
+});
+
+test('a joined query highlights both words of the spaced form', () => {
+  const search = PaperSearch.build(papers);
+  const hit = search.search('pretraining ', { limit: 10 }).results.find((r) => r.id === 'spaced')!;
+  const title = papers[0].title;
+  assert.deepEqual(hit.matches.title.map(([s, e]) => title.slice(s, e)), ['pre', 'training']);
+});
