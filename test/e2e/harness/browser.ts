@@ -20,6 +20,7 @@ export async function launchBrowser(runDir: string): Promise<Browser> {
   const home = join(runDir, 'chromium-home');
   mkdirSync(profileDir, { recursive: true });
   mkdirSync(home, { recursive: true });
+  mkdirSync(join(runDir, 'tmp'), { recursive: true }); // Chromium fails to start without its TMPDIR.
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: paths.chromiumBin,
     headless: true,

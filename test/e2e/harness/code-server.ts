@@ -27,6 +27,10 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** How long to wait for `/healthz`. */
   timeoutMs?: number;
+  /** Listen on this port, or the next free one above it (at most 50 tried); default: any free port. */
+  port?: number;
+  /** Leave an existing `user-data/User/settings.json` as it is (default: rewrite it from `settings`). */
+  keepUserSettings?: boolean;
 }
 
 export interface CodeServer {
@@ -41,6 +45,8 @@ export interface CodeServer {
   remoteUri(absolutePath: string): string;
   /** Stops code-server and everything it started (extension hosts, pty host, watchers). */
   stop(): Promise<void>;
+  /** Resolves, with a description, when code-server's process (group leader) exits, for whatever reason. */
+  exited: Promise<string>;
 }
 
 async function freePort(): Promise<number> {
@@ -55,6 +61,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** `first`, or the next free port above it. */
+async function firstFreePort(first: number, tries = 50): Promise<number> {
+  for (let port = first; port < first + tries && port <= 65535; port++) {
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`no free port on 127.0.0.1 from ${first} to ${first + tries - 1}`);
+}
+
 function tail(file: string, lines = 30): string {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -65,7 +88,7 @@ function tail(file: string, lines = 30): string {
 
 /** Starts code-server on a free 127.0.0.1 port with throwaway user data and the given extensions installed. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const { runDir, extensions = [], settings = {}, timeoutMs = 30_000 } = options;
+  const { runDir, extensions = [], settings = {}, timeoutMs = 30_000, keepUserSettings = false } = options;
   if (!existsSync(paths.codeServerBin)) {
     throw new Error(`code-server is not installed; run ${paths.installScript}`);
   }
@@ -84,7 +107,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const dir of [join(userDataDir, 'User'), extensionsDir, env.TMPDIR!, env.XDG_CONFIG_HOME!, env.XDG_DATA_HOME!, env.XDG_CACHE_HOME!]) {
     mkdirSync(dir, { recursive: true });
   }
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (!keepUserSettings || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...settings }, null, 2));
   writeFileSync(config, 'auth: none\ncert: false\n');
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
 
@@ -95,7 +119,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     });
   }
 
-  const port = await freePort();
+  const port = options.port === undefined ? await freePort() : await firstFreePort(options.port);
   const url = `http://127.0.0.1:${port}`;
   const args = [
     '--bind-addr', `127.0.0.1:${port}`,
@@ -123,7 +147,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   writeFileSync(join(runDir, 'code-server.pid'), String(pid)); // For stale-runs.ts, should this process be SIGKILLed.
   const unregister = onExit(() => killProcessTree(pid, 'SIGKILL'));
   let exited: string | undefined;
-  child.on('exit', (code, signal) => (exited = `code-server exited (${signal ?? code})`));
+  const exitedPromise = new Promise<string>((resolve) => {
+    child.on('exit', (code, signal) => resolve((exited = `code-server exited (${signal ?? code})`)));
+  });
 
   const stop = async () => {
     unregister();
@@ -156,5 +182,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     },
     remoteUri: (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`,
     stop,
+    exited: exitedPromise,
   };
 }
