@@ -9,7 +9,7 @@ import { paths } from './paths';
  */
 export function packageExtension(extensionDir: string, outFile: string): string {
   const vsce = join(paths.repoRoot, 'node_modules', '.bin', 'vsce');
-  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', outFile];
+  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '-o', outFile];
   const result = spawnSync(vsce, args, { cwd: extensionDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`vsce package failed in ${extensionDir} (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}${result.stderr}`);
