@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { paths } from './paths';
 
 /**
@@ -8,6 +9,8 @@ import { paths } from './paths';
  * non-interactive: vsce would otherwise ask about a missing `repository` field or LICENSE.
  */
 export function packageExtension(extensionDir: string, outFile: string): string {
+  // vsce does not create the output folder (absent on a clean clone).
+  mkdirSync(dirname(outFile), { recursive: true });
   const vsce = join(paths.repoRoot, 'node_modules', '.bin', 'vsce');
   const args = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '-o', outFile];
   const result = spawnSync(vsce, args, { cwd: extensionDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
