@@ -1,0 +1,198 @@
+/**
+ * Every note in the workspace, keyed by the paper its front matter names (`paper:`), not by its
+ * file name, so notes may be renamed and moved. Built once from the notes' texts, then kept up to
+ * date file by file with `update` and `remove`.
+ */
+import type { DiagnosticSeverity } from '../model/diagnostic';
+import { parseNote } from './note-front-matter';
+import { parseHighlights } from './note-highlights';
+import { findReferences, type NoteReference } from './note-references';
+import type { NoteProblem } from './text-edit';
+
+export interface NoteFile {
+  path: string;
+  text: string;
+  /** Modification time in ms since the epoch. */
+  mtime: number;
+}
+
+/** What the index keeps of a note (not its text). */
+export interface NoteEntry {
+  path: string;
+  mtime: number;
+  paper?: string;
+  title?: string;
+  status?: string;
+  tags: string[];
+  created?: string;
+  /** 1-based line of the `paper:` key. */
+  paperLine?: number;
+  /** Front matter and highlight problems. */
+  problems: NoteProblem[];
+  references: NoteReference[];
+}
+
+/** A problem with a note, for the Problems panel. Messages start with `Lectern:`. */
+export interface NoteDiagnostic {
+  path: string;
+  line: number;
+  column: number;
+  severity: DiagnosticSeverity;
+  message: string;
+}
+
+/** The status and tags a paper's note gives it (search's `AnnotationLookup`, tree decorations). */
+export interface NoteAnnotations {
+  status?: string;
+  tags: string[];
+}
+
+export class NoteIndex {
+  private readonly entries = new Map<string, NoteEntry>();
+  /** Paper id → paths of the notes claiming it. */
+  private readonly byPaper = new Map<string, Set<string>>();
+  /** Paper id → paths of the notes referring to it. */
+  private readonly referrers = new Map<string, Set<string>>();
+
+  constructor(notes: Iterable<NoteFile> = []) {
+    for (const note of notes) this.update(note.path, note.text, note.mtime);
+  }
+
+  /** Adds or re-reads a note. */
+  update(path: string, text: string, mtime: number): NoteEntry {
+    this.remove(path);
+    const note = parseNote(text);
+    const { frontMatter } = note;
+    const entry: NoteEntry = {
+      path,
+      mtime,
+      ...(frontMatter.paper !== undefined ? { paper: frontMatter.paper } : {}),
+      ...(frontMatter.title !== undefined ? { title: frontMatter.title } : {}),
+      ...(frontMatter.status !== undefined ? { status: frontMatter.status } : {}),
+      tags: frontMatter.tags,
+      ...(frontMatter.created !== undefined ? { created: frontMatter.created } : {}),
+      ...(frontMatter.paper !== undefined ? { paperLine: paperKeyLine(text, note.bodyOffset) } : {}),
+      problems: [...note.problems, ...parseHighlights(text).problems],
+      references: findReferences(text),
+    };
+    this.entries.set(path, entry);
+    if (entry.paper !== undefined) addTo(this.byPaper, entry.paper, path);
+    for (const reference of entry.references) addTo(this.referrers, reference.id, path);
+    return entry;
+  }
+
+  /** Forgets a note (deleted or moved out of the notes folder). */
+  remove(path: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    this.entries.delete(path);
+    if (entry.paper !== undefined) deleteFrom(this.byPaper, entry.paper, path);
+    for (const reference of entry.references) deleteFrom(this.referrers, reference.id, path);
+  }
+
+  get(path: string): NoteEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The notes claiming a paper: the one named `<id>.md` first, then by path. */
+  notesFor(id: string): NoteEntry[] {
+    const paths = [...(this.byPaper.get(id) ?? [])];
+    const named = (path: string) => (baseName(path) === `${id}.md` ? 0 : 1);
+    return paths.sort((a, b) => named(a) - named(b) || compare(a, b)).map((path) => this.entries.get(path)!);
+  }
+
+  /** The note Lectern opens for a paper (see `notesFor`), or undefined. */
+  noteFor(id: string): NoteEntry | undefined {
+    return this.notesFor(id)[0];
+  }
+
+  /** Whether a paper has a note. */
+  hasNote(id: string): boolean {
+    return (this.byPaper.get(id)?.size ?? 0) > 0;
+  }
+
+  /** Status and tags of a paper, from its note (tags of every note claiming it); undefined without one. */
+  annotationsFor(id: string): NoteAnnotations | undefined {
+    const notes = this.notesFor(id);
+    if (notes.length === 0) return undefined;
+    const status = notes.find((note) => note.status !== undefined)?.status;
+    const tags = [...new Set(notes.flatMap((note) => note.tags))];
+    return status === undefined ? { tags } : { status, tags };
+  }
+
+  /** Every note, most recently modified first (then by path). */
+  notesByRecency(): NoteEntry[] {
+    return [...this.entries.values()].sort((a, b) => b.mtime - a.mtime || compare(a.path, b.path));
+  }
+
+  /**
+   * The notes that mention a paper with `[[id]]` or `@id`, by path, each with its references to
+   * it. A paper's own notes are left out (the default note links to its own paper).
+   */
+  backlinks(id: string): Array<{ note: NoteEntry; references: NoteReference[] }> {
+    return [...(this.referrers.get(id) ?? [])]
+      .sort(compare)
+      .map((path) => this.entries.get(path)!)
+      .filter((note) => note.paper !== id)
+      .map((note) => ({ note, references: note.references.filter((reference) => reference.id === id) }));
+  }
+
+  /** Paper ids that have notes. */
+  papers(): string[] {
+    return [...this.byPaper.keys()].sort(compare);
+  }
+
+  /** Front matter and highlight problems of every note, and papers claimed by more than one note (all of them are kept). */
+  diagnostics(): NoteDiagnostic[] {
+    const diagnostics: NoteDiagnostic[] = [];
+    for (const entry of [...this.entries.values()].sort((a, b) => compare(a.path, b.path))) {
+      for (const problem of entry.problems) diagnostics.push({ path: entry.path, ...problem, severity: 'warning' });
+    }
+    for (const id of this.papers()) {
+      const paths = [...this.byPaper.get(id)!].sort(compare);
+      if (paths.length < 2) continue;
+      for (const path of paths) {
+        const others = paths.filter((other) => other !== path).map((other) => `\`${other}\``).join(', ');
+        diagnostics.push({
+          path,
+          line: this.entries.get(path)!.paperLine ?? 1,
+          column: 1,
+          severity: 'warning',
+          message: `Lectern: this note and ${others} all have \`paper: ${id}\`; Lectern opens \`${this.noteFor(id)!.path}\`. Merge them, or change \`paper:\` in the one that is about another paper.`,
+        });
+      }
+    }
+    return diagnostics;
+  }
+}
+
+function paperKeyLine(text: string, bodyOffset: number): number {
+  const lines = text.slice(0, bodyOffset).split('\n');
+  const index = lines.findIndex((line) => /^[ \t]*["']?paper["']?[ \t]*:/.test(line));
+  return index === -1 ? 1 : index + 1;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(path);
+}
+
+function deleteFrom(map: Map<string, Set<string>>, key: string, path: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(path);
+  if (set.size === 0) map.delete(key);
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
