@@ -1,5 +1,5 @@
 // Bundles Lectern with esbuild: the extension host, its import worker, the CLI and the benchmark
-// (Node, CommonJS, one file each; `vscode` stays external).
+// (Node, CommonJS, one file each; `vscode` stays external), and the reader webview (browser, IIFE).
 // `--watch` rebuilds on change; `--dev` skips minification; `--only-cli` rebuilds just the CLI (its tests).
 import { build, context } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -14,6 +14,19 @@ const nodeBundles = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/run-bench.ts'], outfile: 'dist/bench.cjs' },
 ];
+
+/** Browser bundles: the reader webview, loaded by the page from `readerHtml` (src/shared/reader-html.ts). */
+const browserBundles = [{ entryPoints: ['webview/main.ts'], outfile: 'dist/webview/reader.js' }];
+
+const browserShared = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: production,
+  sourcemap: production ? 'external' : 'inline',
+  logLevel: 'warning',
+};
 
 const shared = {
   bundle: true,
@@ -30,7 +43,10 @@ const shared = {
 
 if (!process.argv.includes('--only-cli')) rmSync('dist', { recursive: true, force: true });
 const selected = process.argv.includes('--only-cli') ? nodeBundles.filter((b) => b.outfile === 'dist/cli.cjs') : nodeBundles;
-const options = selected.map((bundle) => ({ ...shared, ...bundle }));
+const options = [
+  ...selected.map((bundle) => ({ ...shared, ...bundle })),
+  ...(process.argv.includes('--only-cli') ? [] : browserBundles.map((bundle) => ({ ...browserShared, ...bundle }))),
+];
 if (watch) {
   for (const option of options) await (await context(option)).watch();
   console.error('Lectern: watching for changes…');

@@ -1,11 +1,12 @@
-// Runs every unit test (`src/**/*.test.ts`, `test/unit/**/*.test.ts`) with Node's built-in runner.
+// Runs every unit test (`src/**/*.test.ts`, `test/unit/**/*.test.ts`, `bench/`) and the reader's browser tests
+// (`test/browser/*.test.ts`: Debian Chromium via playwright-core, built bundle) with Node's built-in runner.
 // Node 20's `--test` takes no globs, so the files are found here.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = [join(root, 'src'), join(root, 'test', 'unit'), join(root, 'bench')];
+const roots = [join(root, 'src'), join(root, 'test', 'unit'), join(root, 'test', 'browser'), join(root, 'bench')];
 
 function findTests(dir, found = []) {
   let names;
@@ -25,7 +26,7 @@ function findTests(dir, found = []) {
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : roots.flatMap((dir) => findTests(dir)).sort();
 if (files.length === 0) {
-  console.error('Lectern: no unit tests found under src/, test/unit/ or bench/.');
+  console.error('Lectern: no unit tests found under src/, test/unit/, test/browser/ or bench/.');
   process.exit(1);
 }
 const result = spawnSync(

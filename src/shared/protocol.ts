@@ -1,0 +1,228 @@
+/**
+ * Messages between the extension host and the reader webview, and the view models they carry.
+ * Both sides validate what they receive with `parseHostMessage` / `parseWebviewMessage`, and
+ * both handle messages in an exhaustive `switch` ending in `assertNever`, so a message type
+ * added here and not handled fails to compile. This file imports nothing: it is bundled into
+ * the extension host and into the browser-only webview.
+ */
+
+/** Reading status a note can record. */
+export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
+export type ReadingStatusValue = (typeof READING_STATUSES)[number];
+
+export const CITATION_FORMATS = ['bibtex', 'apa', 'markdown'] as const;
+export type CitationFormatValue = (typeof CITATION_FORMATS)[number];
+
+/** A W3C Web Annotation TextQuoteSelector over the abstract's rendered text. */
+export interface TextQuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** A highlight or comment on the abstract, as stored in the paper's note. */
+export interface AnnotationView {
+  /** Stable within its note (e.g. `h-3f9a2c`). */
+  id: string;
+  selector: TextQuoteSelector;
+  /** The reader's comment; empty for a plain highlight. */
+  comment: string;
+  /** ISO timestamp of creation. */
+  created?: string;
+}
+
+/** What the reader shows of a paper. Plain strings: the webview renders and sanitises them. */
+export interface PaperView {
+  id: string;
+  title: string;
+  authors: string[];
+  year?: number;
+  venue?: string;
+  abstract: string;
+  topics: string[];
+  keywords: string[];
+  tags: string[];
+  status?: ReadingStatusValue;
+  doi?: string;
+  arxivId?: string;
+  url?: string;
+  /** "file:line" of the corpus record, for the footer. */
+  source: string;
+  hasNote: boolean;
+}
+
+export interface RelatedPaperView {
+  id: string;
+  title: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+/** Back/forward availability of the panel's history. */
+export interface HistoryView {
+  canGoBack: boolean;
+  canGoForward: boolean;
+}
+
+export type HostToWebviewMessage =
+  | {
+      type: 'showPaper';
+      paper: PaperView;
+      related: RelatedPaperView[];
+      annotations: AnnotationView[];
+      /** Query terms to highlight (the search that opened the paper), lower-case. */
+      highlightTerms: string[];
+      history: HistoryView;
+      /** Whether notes (and so annotations) can be written: false without a workspace folder. */
+      notesEnabled: boolean;
+    }
+  | { type: 'annotations'; paperId: string; annotations: AnnotationView[] }
+  | { type: 'paperStatus'; paperId: string; status?: ReadingStatusValue; tags: string[]; hasNote: boolean }
+  | { type: 'paperMissing'; paperId: string; message: string };
+
+export type WebviewToHostMessage =
+  | { type: 'ready' }
+  | { type: 'openExternal'; url: string }
+  | { type: 'openPaper'; paperId: string }
+  | { type: 'navigate'; direction: 'back' | 'forward' }
+  | { type: 'filterTopic'; topic: string }
+  | { type: 'copyCitation'; paperId: string; format: CitationFormatValue }
+  | { type: 'setStatus'; paperId: string; status: ReadingStatusValue }
+  | { type: 'revealInTree'; paperId: string }
+  | { type: 'openNote'; paperId: string }
+  | { type: 'addAnnotation'; paperId: string; selector: TextQuoteSelector; comment: string }
+  | { type: 'updateAnnotation'; paperId: string; annotationId: string; comment: string }
+  | { type: 'removeAnnotation'; paperId: string; annotationId: string };
+
+/** The state the webview keeps with `setState`, so a reloaded window reopens the same paper. */
+export interface ReaderState {
+  paperId: string;
+  highlightTerms?: string[];
+  scrollTop?: number;
+}
+
+/** Compile-time exhaustiveness for `switch (message.type)`. */
+export function assertNever(value: never): never {
+  throw new Error(`Lectern: unhandled message ${JSON.stringify(value)}`);
+}
+
+// ---- validation --------------------------------------------------------------------------
+
+const MAX_TEXT = 200_000;
+const MAX_ID = 300;
+
+type Guard<T> = (value: unknown) => value is T;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (max = MAX_TEXT) => (value: unknown): value is string => typeof value === 'string' && value.length <= max;
+const isId = isText(MAX_ID);
+const isOptional = <T>(guard: Guard<T>) => (value: unknown): value is T | undefined => value === undefined || guard(value);
+const isArrayOf = <T>(guard: Guard<T>, max = 10_000) => (value: unknown): value is T[] => Array.isArray(value) && value.length <= max && value.every(guard);
+const isOneOf = <T extends string>(values: readonly T[]) => (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+
+function hasShape(value: unknown, shape: Record<string, Guard<unknown>>): boolean {
+  return isObject(value) && Object.entries(shape).every(([key, guard]) => guard(value[key]));
+}
+
+export const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
+  hasShape(value, { exact: (v): v is string => isText(10_000)(v) && (v as string).length > 0, prefix: isText(1_000), suffix: isText(1_000) });
+
+const isAnnotationView = (value: unknown): value is AnnotationView =>
+  hasShape(value, { id: isId, selector: isTextQuoteSelector, comment: isText(50_000), created: isOptional(isText(100)) });
+
+const isPaperView = (value: unknown): value is PaperView =>
+  hasShape(value, {
+    id: isId, title: isText(), authors: isArrayOf(isText(1_000)), year: isOptional(isNumber), venue: isOptional(isText()),
+    abstract: isText(), topics: isArrayOf(isText(1_000)), keywords: isArrayOf(isText(1_000)), tags: isArrayOf(isText(1_000)),
+    status: isOptional(isOneOf(READING_STATUSES)), doi: isOptional(isText()), arxivId: isOptional(isText()), url: isOptional(isText()),
+    source: isText(), hasNote: isBoolean,
+  });
+
+const isRelatedPaperView = (value: unknown): value is RelatedPaperView =>
+  hasShape(value, { id: isId, title: isText(), score: isNumber, sharedTerms: isArrayOf(isText(200)) });
+
+const HOST_MESSAGE_SHAPES: { [K in HostToWebviewMessage['type']]: Record<string, Guard<unknown>> } = {
+  showPaper: {
+    paper: isPaperView, related: isArrayOf(isRelatedPaperView, 50), annotations: isArrayOf(isAnnotationView),
+    highlightTerms: isArrayOf(isText(200), 100), history: (v): v is HistoryView => hasShape(v, { canGoBack: isBoolean, canGoForward: isBoolean }),
+    notesEnabled: isBoolean,
+  },
+  annotations: { paperId: isId, annotations: isArrayOf(isAnnotationView) },
+  paperStatus: { paperId: isId, status: isOptional(isOneOf(READING_STATUSES)), tags: isArrayOf(isText(1_000)), hasNote: isBoolean },
+  paperMissing: { paperId: isId, message: isText(2_000) },
+};
+
+const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<string, Guard<unknown>> } = {
+  ready: {},
+  openExternal: { url: isText(8_000) },
+  openPaper: { paperId: isId },
+  navigate: { direction: isOneOf(['back', 'forward'] as const) },
+  filterTopic: { topic: isText(1_000) },
+  copyCitation: { paperId: isId, format: isOneOf(CITATION_FORMATS) },
+  setStatus: { paperId: isId, status: isOneOf(READING_STATUSES) },
+  revealInTree: { paperId: isId },
+  openNote: { paperId: isId },
+  addAnnotation: { paperId: isId, selector: isTextQuoteSelector, comment: isText(50_000) },
+  updateAnnotation: { paperId: isId, annotationId: isId, comment: isText(50_000) },
+  removeAnnotation: { paperId: isId, annotationId: isId },
+};
+
+function parseMessage<T extends { type: string }>(value: unknown, shapes: Record<string, Record<string, Guard<unknown>>>): T | undefined {
+  if (!isObject(value) || typeof value.type !== 'string' || !Object.hasOwn(shapes, value.type)) return undefined;
+  return hasShape(value, shapes[value.type]) ? (value as T) : undefined;
+}
+
+/** The message if it is a well-formed host→webview message, else undefined (the webview ignores it). */
+export function parseHostMessage(value: unknown): HostToWebviewMessage | undefined {
+  return parseMessage<HostToWebviewMessage>(value, HOST_MESSAGE_SHAPES);
+}
+
+/** The message if it is a well-formed webview→host message, else undefined (the host ignores and logs it). */
+export function parseWebviewMessage(value: unknown): WebviewToHostMessage | undefined {
+  return parseMessage<WebviewToHostMessage>(value, WEBVIEW_MESSAGE_SHAPES);
+}
+
+// ---- link policy -------------------------------------------------------------------------
+
+/** What to do with a link the reader was asked to follow. */
+export type LinkDecision =
+  | { kind: 'external'; url: string }
+  | { kind: 'paper'; paperId: string }
+  | { kind: 'refused'; reason: string };
+
+/** The scheme Lectern uses for links between papers (`lectern:paper/<id>`), as in markdown citations. */
+export const PAPER_LINK_PREFIX = 'lectern:paper/';
+
+/**
+ * Decides what a clicked link does. Only http(s) and mailto leave Lectern (through the host's
+ * `openExternal`); `lectern:paper/<id>` opens another paper; everything else — `javascript:`,
+ * `data:`, `file:`, `command:`, `vscode:`, relative paths — is refused.
+ */
+export function decideLink(href: string): LinkDecision {
+  const trimmed = href.trim();
+  if (trimmed.startsWith(PAPER_LINK_PREFIX)) {
+    const paperId = decodeURIComponentSafe(trimmed.slice(PAPER_LINK_PREFIX.length));
+    return paperId && /^[a-z0-9._-]{1,300}$/.test(paperId) ? { kind: 'paper', paperId } : { kind: 'refused', reason: 'not a valid paper id' };
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { kind: 'refused', reason: 'not an absolute URL' };
+  }
+  if (url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:') {
+    if (url.username || url.password) return { kind: 'refused', reason: 'URLs with credentials are not opened' };
+    return { kind: 'external', url: url.href };
+  }
+  return { kind: 'refused', reason: `${url.protocol} links are not opened from the reader` };
+}
+
+function decodeURIComponentSafe(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}

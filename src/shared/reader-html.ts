@@ -1,0 +1,63 @@
+/**
+ * The reader webview's page: the extension host serves it, and the browser tests serve the very
+ * same page, so both run under the same Content Security Policy. Pure code; imports nothing.
+ */
+
+export interface ReaderHtmlOptions {
+  /** `webview.cspSource`: the origin the page may load its script, stylesheet and fonts from. */
+  cspSource: string;
+  /** A fresh random nonce per page (base64 or hex); only the script carrying it runs. */
+  nonce: string;
+  /** URI of `dist/webview/reader.js` (through `asWebviewUri`). */
+  scriptUri: string;
+  /** URI of `media/reader.css`. */
+  styleUri: string;
+  /** URI of `@vscode/codicons/dist/codicon.css`, only if the page uses `<vscode-icon>`s. */
+  codiconsUri?: string;
+}
+
+/**
+ * The reader's Content Security Policy: nothing inline, nothing remote. Lit (behind
+ * `@vscode-elements/elements`) styles its shadow roots with constructable stylesheets, which
+ * `style-src` does not govern, so neither `'unsafe-inline'` nor `'unsafe-eval'` is needed.
+ */
+export function readerCsp(cspSource: string, nonce: string): string {
+  return [
+    `default-src 'none'`,
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ') + ';';
+}
+
+/** The reader page: CSP, stylesheet(s), an empty `#app` and the nonce'd bundle that fills it. */
+export function readerHtml(options: ReaderHtmlOptions): string {
+  const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('Lectern: the reader page needs a random nonce of at least 16 base64 characters.');
+  // One or more sources separated by spaces (code-server gives `'self' https://*.vscode-cdn.net`);
+  // nothing that could end the directive or the attribute.
+  if (!/^[^\s;,"]+( [^\s;,"]+)*$/.test(cspSource) || /'(unsafe-|nonce-|sha)/.test(cspSource)) throw new Error(`Lectern: "${cspSource}" is not a valid webview cspSource.`);
+  const codicons = codiconsUri
+    ? `\n    <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttribute(codiconsUri)}">`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(readerCsp(cspSource, nonce))}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <link rel="stylesheet" href="${escapeAttribute(styleUri)}">${codicons}
+    <title>Lectern Reader</title>
+  </head>
+  <body>
+    <div id="app" class="lectern-reader" aria-busy="true"></div>
+    <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
+  </body>
+</html>
+`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

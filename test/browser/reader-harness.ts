@@ -1,0 +1,279 @@
+/**
+ * The reader webview in real Chromium, outside VS Code: a local server serves the very page the
+ * host builds (`readerHtml`) with its CSP as a response header, plus the built bundle and `media/`;
+ * a fake `acquireVsCodeApi` (injected before any page script) records what the webview posts and
+ * keeps its state. Every request, console error, dialog, navigation and CSP violation is recorded.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { HostToWebviewMessage, ReaderState, WebviewToHostMessage } from '../../src/shared/protocol';
+import { readerCsp, readerHtml } from '../../src/shared/reader-html';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const bundlePath = join(repoRoot, 'dist', 'webview', 'reader.js');
+const chromiumPath = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, if they cannot (for `test(..., { skip })`). */
+export function browserSkipReason(): string | undefined {
+  if (!existsSync(chromiumPath)) return `Lectern: no Chromium at ${chromiumPath} (set LECTERN_CHROMIUM); browser tests skipped.`;
+  return undefined;
+}
+
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+  source: string;
+}
+
+/** What the fake VS Code API and the traps saw in the page. */
+export interface PageRecord {
+  posted: WebviewToHostMessage[];
+  state: unknown;
+  csp: CspViolation[];
+  /** Payload hits: `alert:1`, `__pwned=1`, … */
+  pwned: string[];
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.ttf': 'font/ttf',
+};
+
+/** Runs in the page before its own script (CDP injects it, so the CSP does not apply to it). */
+function initScript(state: ReaderState | undefined): string {
+  return `(() => {
+  const record = { posted: [], state: ${JSON.stringify(state ?? null)} ?? undefined, csp: [], pwned: [] };
+  Object.defineProperty(window, '__lectern', { value: record });
+  let acquired = false;
+  window.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+    acquired = true;
+    return Object.freeze({
+      postMessage: (message) => { record.posted.push(JSON.parse(JSON.stringify(message))); },
+      getState: () => record.state,
+      setState: (next) => { record.state = JSON.parse(JSON.stringify(next)); return next; },
+    });
+  };
+  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+    window[name] = (...args) => { record.pwned.push(name + ':' + String(args[0])); };
+  }
+  Object.defineProperty(window, '__pwned', {
+    get: () => record.pwned.length,
+    set: (value) => { record.pwned.push('__pwned=' + String(value)); },
+  });
+  document.addEventListener('securitypolicyviolation', (event) => {
+    record.csp.push({ directive: event.violatedDirective, blockedURI: event.blockedURI, sample: event.sample, source: event.sourceFile + ':' + event.lineNumber });
+  });
+})();`;
+}
+
+export class ReaderPage {
+  /** Every URL the page requested, in order. */
+  readonly requests: string[] = [];
+  readonly consoleErrors: string[] = [];
+  readonly pageErrors: string[] = [];
+  readonly dialogs: string[] = [];
+  /** Main-frame navigations after the reader loaded (there must be none). */
+  readonly navigations: string[] = [];
+  readonly popups: string[] = [];
+
+  constructor(readonly page: Page, readonly origin: string) {
+    page.on('request', (request) => this.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+    page.on('popup', (popup) => this.popups.push(popup.url()));
+  }
+
+  /** Evaluates a JavaScript expression in the page (strings: the test files are type-checked without the DOM lib). */
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  /** Delivers a host message as VS Code does (a `message` event) and waits until the reader handled it. */
+  async send(message: HostToWebviewMessage | Record<string, unknown>): Promise<void> {
+    await this.evaluate(`new Promise((resolve) => {
+      document.addEventListener('lectern:rendered', () => resolve(), { once: true });
+      window.postMessage(${JSON.stringify(message)}, '*');
+    })`);
+  }
+
+  /** Delivers a message the reader may ignore (malformed); waits a little instead of for a render. */
+  async sendIgnored(message: unknown): Promise<void> {
+    await this.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+    await this.page.waitForTimeout(50);
+  }
+
+  record(): Promise<PageRecord> {
+    return this.evaluate<PageRecord>('JSON.parse(JSON.stringify(window.__lectern))');
+  }
+
+  async posted(): Promise<WebviewToHostMessage[]> {
+    return (await this.record()).posted;
+  }
+
+  /** Forgets the messages posted so far. */
+  async clearPosted(): Promise<void> {
+    await this.evaluate('void (window.__lectern.posted.length = 0)');
+  }
+
+  /**
+   * Polls a JavaScript expression until it is truthy. (Playwright's `waitForFunction` with a string
+   * compiles it inside the page, which the reader's CSP rightly forbids: no 'unsafe-eval'.)
+   */
+  async waitFor(expression: string, timeoutMs = 3_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.evaluate<boolean>(`!!(${expression})`))) {
+      if (Date.now() > deadline) throw new Error(`Lectern test: timed out waiting for ${expression}`);
+      await this.page.waitForTimeout(20);
+    }
+  }
+
+  /** Requests to anywhere but the local server. */
+  foreignRequests(): string[] {
+    return this.requests.filter((url) => !url.startsWith(`${this.origin}/`));
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+export class ReaderHarness {
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+    private readonly browser: Browser,
+    private readonly context: BrowserContext,
+    private readonly home: string,
+    /** Paths the server was asked for. */
+    readonly served: string[],
+  ) {}
+
+  static async start(): Promise<ReaderHarness> {
+    if (!existsSync(bundlePath)) throw new Error(`Lectern: ${bundlePath} is missing; run npm run build first.`);
+    const served: string[] = [];
+    const probeScript = await buildProbe();
+    let origin = '';
+    const server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', origin);
+      served.push(url.pathname);
+      if (url.pathname === '/') {
+        const nonce = randomBytes(18).toString('base64');
+        const html = readerHtml({
+          cspSource: origin,
+          nonce,
+          scriptUri: `${origin}/dist/webview/reader.js`,
+          styleUri: `${origin}/media/reader.css`,
+        });
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': readerCsp(origin, nonce), 'Cache-Control': 'no-store' });
+        response.end(html);
+        return;
+      }
+      if (url.pathname === '/probe') {
+        const nonce = randomBytes(18).toString('base64');
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': readerCsp(origin, nonce), 'Cache-Control': 'no-store' });
+        response.end(readerHtml({ cspSource: origin, nonce, scriptUri: `${origin}/probe.js`, styleUri: `${origin}/media/reader.css` }));
+        return;
+      }
+      if (url.pathname === '/probe.js') {
+        response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'], 'Cache-Control': 'no-store' });
+        response.end(probeScript);
+        return;
+      }
+      const path = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
+      const allowed = (path.startsWith('dist/webview/') || path.startsWith('media/')) && !path.includes('..');
+      const file = join(repoRoot, path);
+      if (!allowed || !existsSync(file)) {
+        response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      response.end(readFileSync(file));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const home = mkdtempSync(join(tmpdir(), 'lectern-reader-'));
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
+    });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    // Nothing may leave the machine: anything not for the local server is recorded (by the page's
+    // request listener) and then aborted here.
+    await context.route((url) => !url.href.startsWith(`${origin}/`), (route) => route.abort());
+    return new ReaderHarness(server, origin, browser, context, home, served);
+  }
+
+  /**
+   * Opens the probe page: the reader's page and CSP, but its script only exposes the webview's
+   * sanitiser and math renderer as `window.__lecternProbe`, to test them on raw input.
+   */
+  async openProbe(): Promise<ReaderPage> {
+    const page = await this.context.newPage();
+    const reader = new ReaderPage(page, this.origin);
+    await page.addInitScript(initScript(undefined));
+    await page.goto(`${this.origin}/probe`);
+    await reader.waitFor('window.__lecternProbe');
+    return reader;
+  }
+
+  /** Opens the reader in a new tab with `state` as its saved webview state; resolves once its script ran. */
+  async open(options: { state?: ReaderState } = {}): Promise<ReaderPage> {
+    const page = await this.context.newPage();
+    const reader = new ReaderPage(page, this.origin);
+    await page.addInitScript(initScript(options.state));
+    await page.goto(`${this.origin}/`);
+    await reader.waitFor(`window.__lectern.posted.length > 0 && document.querySelector('#app header') !== null`);
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) reader.navigations.push(frame.url());
+    });
+    return reader;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+    await new Promise((done) => this.server.close(done));
+    rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+/** The probe bundle, built in memory from the webview's own modules with the production bundle's settings. */
+async function buildProbe(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `import { sanitizeHtml } from './webview/sanitize-html';
+        import { renderMath } from './webview/render-math';
+        window.__lecternProbe = { sanitizeHtml, renderMath };`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}

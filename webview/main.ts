@@ -1,0 +1,168 @@
+import {
+  assertNever, parseHostMessage,
+  type AnnotationView, type HistoryView, type HostToWebviewMessage, type PaperView, type ReaderState, type RelatedPaperView,
+} from '../src/shared/protocol';
+import { ReaderActions } from './actions';
+import { renderAnnotationList } from './annotation-list';
+import { applyAnnotations } from './annotations';
+import { el } from './dom';
+import { highlightTerms } from './highlight-terms';
+import { interceptLinks } from './links';
+import { renderRelatedPapers } from './related-papers';
+import { renderPaper, renderPaperStatus } from './render-paper';
+import { SelectionToolbar } from './selection-toolbar';
+import { vscodeApi } from './vscode-api';
+
+/** What the reader shows: the last `showPaper`, as updated by `annotations` and `paperStatus`. */
+interface Shown {
+  paper: PaperView;
+  related: RelatedPaperView[];
+  annotations: AnnotationView[];
+  highlightTerms: string[];
+  history: HistoryView;
+  notesEnabled: boolean;
+}
+
+const vscode = vscodeApi();
+const post = vscode.postMessage.bind(vscode);
+const saved = readState(vscode.getState());
+let state: ReaderState | undefined = saved;
+let shown: Shown | undefined;
+let abstractElement: HTMLElement | null = null;
+
+// Listen first, then say hello: the host answers `ready` with the paper to show.
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return; // malformed or foreign: ignored
+  try {
+    handle(message);
+  } catch (error) {
+    console.error('Lectern: the reader could not show this message.', error);
+    showProblem('Lectern could not display this paper.', 'Reopen it from the Papers view; if it keeps failing, report it with the paper’s source.');
+  }
+  document.dispatchEvent(new CustomEvent('lectern:rendered', { detail: message.type }));
+});
+post({ type: 'ready' });
+
+const app = document.getElementById('app') ?? document.body.appendChild(el('div', { id: 'app' }));
+const toolbar = new SelectionToolbar({
+  abstract: () => abstractElement,
+  enabled: () => shown?.notesEnabled === true,
+  annotate: (selector, comment) => shown && post({ type: 'addAnnotation', paperId: shown.paper.id, selector, comment }),
+});
+const actions = new ReaderActions({ post, highlightSelection: () => toolbar.highlightSelection() });
+const main = el('main', { id: 'reader-main', class: 'reader-main', tabindex: -1 });
+const aside = el('aside', { class: 'reader-aside', 'aria-label': 'Highlights and related papers' });
+const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+main.append(el('p', { class: 'hint' }, 'Loading…'));
+app.replaceChildren(
+  el('header', { class: 'reader-header' }, actions.element),
+  el('div', { class: 'reader-body' }, main, aside),
+  toolbar.element,
+  announcer,
+);
+interceptLinks(document, post);
+document.addEventListener('keydown', (event) => {
+  if (actions.handleKey(event)) event.preventDefault();
+});
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  window.clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => state && saveState({ ...state, scrollTop: Math.round(window.scrollY) }), 150);
+}, { passive: true });
+
+function handle(message: HostToWebviewMessage): void {
+  switch (message.type) {
+    case 'showPaper': {
+      const previous = shown?.paper.id;
+      const restoring = !previous && saved?.paperId === message.paper.id;
+      const terms = message.highlightTerms.length > 0 ? message.highlightTerms : restoring ? saved?.highlightTerms ?? [] : [];
+      shown = { ...message, highlightTerms: terms };
+      const scrollTop = previous === message.paper.id ? window.scrollY : restoring ? saved?.scrollTop ?? 0 : 0;
+      render();
+      window.scrollTo(0, scrollTop);
+      saveState({ paperId: message.paper.id, highlightTerms: terms, scrollTop });
+      if (previous !== message.paper.id) announce(`Opened ${message.paper.title}`);
+      break;
+    }
+    case 'annotations':
+      if (!shown || shown.paper.id !== message.paperId) return;
+      shown.annotations = message.annotations;
+      renderAbstractAndAside(window.scrollY);
+      break;
+    case 'paperStatus': {
+      if (!shown || shown.paper.id !== message.paperId) return;
+      shown.paper = { ...shown.paper, status: message.status, tags: message.tags, hasNote: message.hasNote };
+      document.getElementById('paper-status')?.replaceWith(renderPaperStatus(shown.paper));
+      actions.update(shown.paper, shown.history, shown.notesEnabled);
+      break;
+    }
+    case 'paperMissing':
+      actions.update(undefined, shown?.history ?? { canGoBack: false, canGoForward: false }, false);
+      shown = undefined;
+      abstractElement = null;
+      showProblem('Paper not found', message.message);
+      saveState({ paperId: message.paperId });
+      break;
+    default:
+      assertNever(message);
+  }
+}
+
+function render(): void {
+  if (!shown) return;
+  actions.update(shown.paper, shown.history, shown.notesEnabled);
+  toolbar.hide();
+  document.title = shown.paper.title;
+  renderAbstractAndAside();
+  app.dataset.paperId = shown.paper.id;
+  app.setAttribute('aria-busy', 'false');
+}
+
+/** (Re-)renders the paper with its highlights and the side lists; keeps the scroll position if given. */
+function renderAbstractAndAside(keepScroll?: number): void {
+  if (!shown) return;
+  const { article, abstract } = renderPaper(shown.paper, post);
+  const anchored = applyAnnotations(abstract, shown.annotations);
+  highlightTerms(article.querySelector('#paper-title')!, shown.highlightTerms);
+  highlightTerms(abstract, shown.highlightTerms);
+  abstractElement = abstract;
+  main.replaceChildren(article);
+  aside.replaceChildren(
+    renderAnnotationList(anchored, {
+      editable: shown.notesEnabled,
+      update: (annotation, comment) => shown && post({ type: 'updateAnnotation', paperId: shown.paper.id, annotationId: annotation.id, comment }),
+      remove: (annotation) => shown && post({ type: 'removeAnnotation', paperId: shown.paper.id, annotationId: annotation.id }),
+    }),
+    renderRelatedPapers(shown.related, post),
+  );
+  if (keepScroll !== undefined) window.scrollTo(0, keepScroll);
+}
+
+function showProblem(title: string, detail: string): void {
+  abstractElement = null;
+  main.replaceChildren(el('div', { class: 'problem', role: 'alert' }, el('h1', {}, title), el('p', {}, detail)));
+  aside.replaceChildren();
+  app.setAttribute('aria-busy', 'false');
+}
+
+function announce(text: string): void {
+  announcer.textContent = text;
+}
+
+function saveState(next: ReaderState): void {
+  state = next;
+  vscode.setState(next);
+}
+
+/** The saved state, if it has the shape this version writes (an older one may not). */
+function readState(value: unknown): ReaderState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { paperId, highlightTerms, scrollTop } = value as Record<string, unknown>;
+  if (typeof paperId !== 'string') return undefined;
+  return {
+    paperId,
+    highlightTerms: Array.isArray(highlightTerms) ? highlightTerms.filter((term): term is string => typeof term === 'string') : undefined,
+    scrollTop: typeof scrollTop === 'number' && Number.isFinite(scrollTop) ? scrollTop : undefined,
+  };
+}
