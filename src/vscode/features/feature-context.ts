@@ -3,6 +3,7 @@ import type { LibraryService } from '../library/library-service';
 import type { PaperTreeProvider, PaperTreeNode } from './tree/paper-tree-provider';
 import type { RecentPapers } from './search/recent-papers';
 import type { AnnotationLookup } from '../../core/tree/group-papers';
+import type { ReaderNotes } from './reader/reader-panel';
 
 /** What every feature receives: the extension context, the library, and handles features share. */
 export interface FeatureContext {
@@ -12,6 +13,8 @@ export interface FeatureContext {
   recent: RecentPapers;
   /** Status and tags from notes, once the notes feature provides them (search filters, tree). */
   annotations?: AnnotationLookup;
+  /** Notes for the reader and the tree; set by the notes feature, which registers before the reader. */
+  notes?: ReaderNotes;
   /** Filled in by the features that own them. */
   trees: {
     papers?: PaperTreeProvider;

@@ -2,7 +2,8 @@ import type * as vscode from 'vscode';
 import type { FeatureContext } from './feature-context';
 import { registerPaperTree } from './tree/register-paper-tree';
 import { registerSearchPapers } from './search/search-papers-command';
-import { registerPaperPreview } from './reader/paper-preview';
+import { registerNotes } from './notes/register-notes';
+import { registerReader } from './reader/register-reader';
 import { registerCopyCitation } from './citation/copy-citation-command';
 import { registerCorpusStatusItem } from './status/corpus-status-item';
 import { registerCorpusCommands } from './corpus/corpus-commands';
@@ -11,7 +12,8 @@ import { registerCorpusCommands } from './corpus/corpus-commands';
 export const FEATURES: Array<(features: FeatureContext) => vscode.Disposable[]> = [
   registerPaperTree,
   registerSearchPapers,
-  registerPaperPreview,
+  registerNotes,
+  registerReader,
   registerCopyCitation,
   registerCorpusStatusItem,
   registerCorpusCommands,

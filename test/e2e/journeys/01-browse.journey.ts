@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { expandRow, runCommand, viewRows } from '../harness/browser';
+import { expandRow, runCommand, viewRows, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 journey('the Lectern icon opens the Papers view with the sample topics and counts; a topic expands to its papers', async ({ page, screenshot }) => {
@@ -30,7 +30,9 @@ journey('Search Papers finds the attention-sink paper first, forgives a typo, an
   await input.fill('attention sink');
   await rows.first().filter({ hasText: 'Visual Attention Sink' }).waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
-  // Until the reader lands, a paper opens as a markdown preview titled after it.
-  await page.locator('.tab', { hasText: /see-what-you-are-told/ }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.tab', { hasText: 'See What You Are Told' }).first().waitFor({ timeout: 15_000 });
+  await webviewFrame(page).locator('h1', { hasText: 'Visual Attention Sink' }).waitFor({ timeout: 20_000 });
+  // Opened from a search: the query's terms are marked in the abstract.
+  await webviewFrame(page).locator('mark.search-term', { hasText: /sink/i }).first().waitFor({ timeout: 10_000 });
   await screenshot('paper-opened');
 });

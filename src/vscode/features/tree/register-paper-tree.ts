@@ -83,7 +83,8 @@ function isGroupNode(arg: unknown): arg is { kind: 'group'; group: { label: stri
 export function paperIdFrom(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (typeof arg === 'object' && arg !== null) {
-    const candidate = (arg as { paperId?: unknown }).paperId ?? (arg as { id?: unknown }).id;
+    // A tree node ({paperId}), a note entry ({paper}) or a paper ({id}).
+    const candidate = (arg as { paperId?: unknown }).paperId ?? (arg as { paper?: unknown }).paper ?? (arg as { id?: unknown }).id;
     if (typeof candidate === 'string') return candidate;
   }
   return undefined;

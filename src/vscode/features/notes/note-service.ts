@@ -1,0 +1,285 @@
+import * as vscode from 'vscode';
+import { NoteIndex, type NoteEntry } from '../../../core/notes/note-index';
+import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
+import { addHighlight, createHighlightId, parseHighlights, removeHighlight, updateHighlightComment } from '../../../core/notes/note-highlights';
+import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from '../../../core/notes/note-template';
+import { normalizeEdits, type TextEdit } from '../../../core/notes/text-edit';
+import type { AnnotationView, ReadingStatusValue } from '../../../shared/protocol';
+import { READING_STATUSES } from '../../../shared/protocol';
+import type { LibraryService } from '../../library/library-service';
+import type { ReaderNotes } from '../reader/reader-panel';
+
+const TEMPLATE_FILE = '.lectern/note-template.md';
+
+/**
+ * The user's notes: markdown files under `lectern.notes.folder`, linked to papers by their
+ * `paper:` front matter. Lectern treats them as the user's property: it edits only its own
+ * front-matter keys and the anchors of the Highlights section, through a `WorkspaceEdit` when
+ * the note is open (joining the editor's undo stack, never racing unsaved edits) or an atomic
+ * write when it is not, and never writes over a file it did not just create.
+ */
+export class NoteService implements ReaderNotes, vscode.Disposable {
+  private index = new NoteIndex();
+  private loaded: Promise<void> | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<string>();
+  private readonly indexEmitter = new vscode.EventEmitter<void>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern-notes');
+  private readonly disposables: vscode.Disposable[] = [];
+  private watcher: vscode.FileSystemWatcher | undefined;
+
+  /** Fires with a paper id when that paper's note changed. */
+  readonly onDidChangeNote = this.changeEmitter.event;
+  /** Fires when any note was added, changed or removed (Notes view, tree icons). */
+  readonly onDidChangeIndex = this.indexEmitter.event;
+
+  constructor(private readonly library: LibraryService, private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.changeEmitter,
+      this.indexEmitter,
+      this.diagnostics,
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('lectern.notes.folder')) void this.reload();
+      }),
+      // Unsaved edits count: the reader shows what the user sees in the editor.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.isNote(event.document.uri) && event.contentChanges.length > 0) this.reindex(event.document.uri, event.document.getText(), Date.now());
+      }),
+    );
+  }
+
+  get enabled(): boolean {
+    return Boolean(vscode.workspace.workspaceFolders?.length);
+  }
+
+  /** The notes folder of the first workspace folder. */
+  get folder(): vscode.Uri | undefined {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) return undefined;
+    const relative = vscode.workspace.getConfiguration('lectern').get<string>('notes.folder', 'papers/notes').replace(/^\/+|\/+$/g, '') || 'papers/notes';
+    return vscode.Uri.joinPath(root, ...relative.split('/'));
+  }
+
+  /** Reads every note once (on first use), then follows changes through a watcher. */
+  ensureLoaded(): Promise<void> {
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
+
+  private async reload(): Promise<void> {
+    this.loaded = undefined;
+    await this.ensureLoaded();
+    this.indexEmitter.fire();
+  }
+
+  private async load(): Promise<void> {
+    this.index = new NoteIndex();
+    this.watcher?.dispose();
+    const folder = this.folder;
+    const root = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || !root) return;
+    const relative = vscode.workspace.asRelativePath(folder, false);
+    const pattern = new vscode.RelativePattern(root, `${relative}/**/*.md`);
+    for (const uri of await vscode.workspace.findFiles(pattern)) {
+      const read = await this.readNote(uri);
+      if (read) this.index.update(uri.fsPath, read.text, read.mtime);
+    }
+    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const refresh = async (uri: vscode.Uri) => {
+      const read = await this.readNote(uri);
+      if (read) this.reindex(uri, read.text, read.mtime);
+    };
+    this.watcher.onDidCreate(refresh);
+    this.watcher.onDidChange(refresh);
+    this.watcher.onDidDelete((uri) => {
+      const paper = this.index.get(uri.fsPath)?.paper;
+      this.index.remove(uri.fsPath);
+      this.publishDiagnostics();
+      this.indexEmitter.fire();
+      if (paper) this.changeEmitter.fire(paper);
+    });
+    this.publishDiagnostics();
+    this.output.info(`Notes: ${this.index.size} notes in ${relative}.`);
+  }
+
+  private async readNote(uri: vscode.Uri): Promise<{ text: string; mtime: number } | undefined> {
+    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (open) return { text: open.getText(), mtime: stat.mtime };
+      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), mtime: stat.mtime };
+    } catch (error) {
+      this.output.warn(`Notes: cannot read ${uri.fsPath}: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private reindex(uri: vscode.Uri, text: string, mtime: number): void {
+    const before = this.index.get(uri.fsPath)?.paper;
+    const entry = this.index.update(uri.fsPath, text, mtime);
+    this.publishDiagnostics();
+    this.indexEmitter.fire();
+    for (const paper of new Set([before, entry.paper])) if (paper) this.changeEmitter.fire(paper);
+  }
+
+  private isNote(uri: vscode.Uri): boolean {
+    const folder = this.folder;
+    return Boolean(folder) && uri.scheme === folder!.scheme && uri.path.startsWith(`${folder!.path}/`) && uri.path.endsWith('.md');
+  }
+
+  private publishDiagnostics(): void {
+    this.diagnostics.clear();
+    const byPath = new Map<string, vscode.Diagnostic[]>();
+    for (const d of this.index.diagnostics()) {
+      const line = Math.max(0, d.line - 1);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, Math.max(0, d.column - 1), line, Number.MAX_SAFE_INTEGER), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Lectern';
+      byPath.set(d.path, [...(byPath.get(d.path) ?? []), diagnostic]);
+    }
+    for (const [path, list] of byPath) this.diagnostics.set(vscode.Uri.file(path), list);
+  }
+
+  // ---- queries ----------------------------------------------------------------------------
+
+  /** Status and tags from notes, for search filters and the tree. Synchronous: the index is in memory. */
+  readonly annotationsLookup = (id: string) => this.index.annotationsFor(id);
+
+  status(paperId: string): { status?: ReadingStatusValue; tags: string[]; hasNote: boolean } {
+    const found = this.index.annotationsFor(paperId);
+    const status = READING_STATUSES.find((s) => s === found?.status);
+    return { ...(status ? { status } : {}), tags: found?.tags ?? [], hasNote: this.index.hasNote(paperId) };
+  }
+
+  notesByRecency(): NoteEntry[] {
+    return this.index.notesByRecency();
+  }
+
+  noteUri(paperId: string): vscode.Uri | undefined {
+    const note = this.index.noteFor(paperId);
+    return note ? vscode.Uri.file(note.path) : undefined;
+  }
+
+  async annotations(paperId: string): Promise<AnnotationView[]> {
+    await this.ensureLoaded();
+    const uri = this.noteUri(paperId);
+    if (!uri) return [];
+    const read = await this.readNote(uri);
+    return read ? parseHighlights(read.text).annotations : [];
+  }
+
+  // ---- edits ------------------------------------------------------------------------------
+
+  /** The paper's note, created from the template when it has none. Never overwrites a file. */
+  async ensureNote(paperId: string): Promise<vscode.Uri> {
+    await this.ensureLoaded();
+    const existing = this.noteUri(paperId);
+    if (existing) return existing;
+    const folder = this.folder;
+    if (!folder) throw new Error('Lectern: open a folder first; notes are markdown files in your workspace.');
+    const library = await this.library.ensureLoaded();
+    const paper = library.paper(paperId);
+    if (!paper) throw new Error(`Lectern: no paper has the id "${paperId}"; it cannot get a note.`);
+    const text = renderNoteTemplate(await this.template(), paper, new Date());
+    await vscode.workspace.fs.createDirectory(folder);
+    for (let n = 1; ; n += 1) {
+      const uri = vscode.Uri.joinPath(folder, n === 1 ? `${paper.id}.md` : `${paper.id}-${n}.md`);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        continue; // Taken by a file that is not this paper's note: never write over it.
+      } catch {
+        // Free.
+      }
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      this.reindex(uri, text, Date.now());
+      this.output.info(`Notes: created ${vscode.workspace.asRelativePath(uri)} for ${paper.id}.`);
+      return uri;
+    }
+  }
+
+  /** `.lectern/note-template.md` in the workspace if present, else the default. */
+  private async template(): Promise<string> {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) return DEFAULT_NOTE_TEMPLATE;
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ...TEMPLATE_FILE.split('/'))));
+    } catch {
+      return DEFAULT_NOTE_TEMPLATE;
+    }
+  }
+
+  async setStatus(paperId: string, status: ReadingStatusValue): Promise<void> {
+    await this.editFrontMatter(paperId, { status });
+  }
+
+  async setTags(paperId: string, tags: string[]): Promise<void> {
+    await this.editFrontMatter(paperId, { tags });
+  }
+
+  private async editFrontMatter(paperId: string, changes: FrontMatterChanges): Promise<void> {
+    const uri = await this.ensureNote(paperId);
+    await this.editNote(uri, (text) => {
+      const result = setFrontMatterKeys(text, changes);
+      if ('error' in result) throw new Error(`Lectern: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${result.error.replace(/^Lectern:\s*/, '')}`);
+      return result.edits;
+    });
+  }
+
+  async addAnnotation(paperId: string, annotation: Omit<AnnotationView, 'id'>): Promise<void> {
+    const uri = await this.ensureNote(paperId);
+    await this.editNote(uri, (text) => {
+      const existing = parseHighlights(text).annotations.map((a) => a.id);
+      return addHighlight(text, { ...annotation, id: createHighlightId(existing) });
+    });
+  }
+
+  async updateAnnotation(paperId: string, annotationId: string, comment: string): Promise<void> {
+    const uri = this.noteUri(paperId);
+    if (uri) await this.editNote(uri, (text) => updateHighlightComment(text, annotationId, comment));
+  }
+
+  async removeAnnotation(paperId: string, annotationId: string): Promise<void> {
+    const uri = this.noteUri(paperId);
+    if (uri) await this.editNote(uri, (text) => removeHighlight(text, annotationId));
+  }
+
+  /**
+   * Applies edits computed against the note's current text. An open note is edited through a
+   * WorkspaceEdit (so it joins undo and respects unsaved typing) and saved only if it was not
+   * dirty before; a closed note is rewritten atomically (temp file + rename) after re-reading it.
+   */
+  private async editNote(uri: vscode.Uri, computeEdits: (text: string) => TextEdit[]): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    if (open) {
+      const wasDirty = open.isDirty;
+      const text = open.getText();
+      const edits = normalizeEdits(computeEdits(text));
+      if (edits.length === 0) return;
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of edits) edit.replace(uri, new vscode.Range(open.positionAt(e.start), open.positionAt(e.end)), e.newText);
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not edit ${vscode.workspace.asRelativePath(uri)}; it was left as it was.`);
+      if (!wasDirty) await open.save();
+      this.reindex(uri, open.getText(), Date.now());
+      return;
+    }
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const edits = normalizeEdits(computeEdits(text));
+    if (edits.length === 0) return;
+    let next = text;
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) next = next.slice(0, e.start) + e.newText + next.slice(e.end);
+    const temp = uri.with({ path: `${uri.path}.lectern-${process.pid}-${Date.now()}.tmp` });
+    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(next));
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    this.reindex(uri, next, Date.now());
+  }
+
+  /** The paper a note belongs to (by front matter), for CodeLens and commands run in a note. */
+  paperOfDocument(document: vscode.TextDocument): string | undefined {
+    return parseNote(document.getText()).frontMatter.paper;
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

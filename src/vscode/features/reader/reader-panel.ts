@@ -1,0 +1,243 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { Paper } from '../../../core/model/paper';
+import {
+  assertNever,
+  decideLink,
+  parseWebviewMessage,
+  type AnnotationView,
+  type HostToWebviewMessage,
+  type PaperView,
+  type ReadingStatusValue,
+  type WebviewToHostMessage,
+} from '../../../shared/protocol';
+import { readerHtml } from '../../../shared/reader-html';
+import type { FeatureContext } from '../feature-context';
+
+export const READER_VIEW_TYPE = 'lectern.reader';
+
+/** What the reader needs from notes; the notes feature provides it (annotations live in the note). */
+export interface ReaderNotes {
+  /** Whether notes can be written (a workspace folder is open). */
+  readonly enabled: boolean;
+  annotations(paperId: string): Promise<AnnotationView[]>;
+  addAnnotation(paperId: string, annotation: Omit<AnnotationView, 'id'>): Promise<void>;
+  updateAnnotation(paperId: string, annotationId: string, comment: string): Promise<void>;
+  removeAnnotation(paperId: string, annotationId: string): Promise<void>;
+  status(paperId: string): { status?: ReadingStatusValue; tags: string[]; hasNote: boolean };
+  /** Fires with a paper id when that paper's note changed (edited by hand, status set, highlight added). */
+  readonly onDidChangeNote: vscode.Event<string>;
+}
+
+/**
+ * One reader panel: a secure webview (strict CSP with a nonce, resources only from the bundle
+ * and `media/`) showing one paper at a time with back/forward history. Messages to the webview
+ * wait until it says `ready`; messages from it are validated and handled exhaustively.
+ */
+export class ReaderPanel implements vscode.Disposable {
+  private readonly history: string[] = [];
+  private position = -1;
+  private ready = false;
+  private queue: HostToWebviewMessage[] = [];
+  private highlightTerms: string[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly features: FeatureContext,
+    private readonly notes: ReaderNotes,
+  ) {
+    const extensionUri = features.extension.extensionUri;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lectern.svg');
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    panel.webview.html = readerHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'reader.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'reader.css')).toString(),
+    });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      // A hidden webview is destroyed (no retainContextWhenHidden); it says `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      notes.onDidChangeNote((paperId) => {
+        if (paperId === this.currentPaperId) void this.sendNoteState(paperId);
+      }),
+      features.library.onDidChange(() => {
+        if (this.currentPaperId) void this.render();
+      }),
+    );
+  }
+
+  get currentPaperId(): string | undefined {
+    return this.history[this.position];
+  }
+
+  /** Shows a paper, adding it to the history (unless it is already the current one). */
+  async show(paperId: string, options: { highlightTerms?: string[]; reveal?: boolean } = {}): Promise<void> {
+    if (paperId !== this.currentPaperId) {
+      this.history.splice(this.position + 1);
+      this.history.push(paperId);
+      this.position = this.history.length - 1;
+    }
+    this.highlightTerms = options.highlightTerms ?? [];
+    if (options.reveal !== false) this.panel.reveal(undefined, false);
+    await this.render();
+  }
+
+  private async navigate(direction: 'back' | 'forward'): Promise<void> {
+    const next = this.position + (direction === 'back' ? -1 : 1);
+    if (next < 0 || next >= this.history.length) return;
+    this.position = next;
+    this.highlightTerms = [];
+    await this.render();
+  }
+
+  private async render(): Promise<void> {
+    const paperId = this.currentPaperId;
+    if (!paperId) return;
+    const library = await this.features.library.ensureLoaded();
+    const paper = library.paper(paperId);
+    if (!paper) {
+      this.panel.title = 'Paper not found';
+      this.post({ type: 'paperMissing', paperId, message: `Lectern: no paper has the id "${paperId}" in the current corpus. It may have been removed from its corpus file; run Lectern: Refresh Corpus or search again.` });
+      return;
+    }
+    void this.features.recent.add(paper.id);
+    this.panel.title = shortTitle(paper.title);
+    const related = library.related(paper.id, 8).map((r) => ({ id: r.id, title: r.title, score: r.score, sharedTerms: r.sharedTerms }));
+    this.post({
+      type: 'showPaper',
+      paper: this.paperView(paper),
+      related,
+      annotations: this.notes.enabled ? await this.notes.annotations(paper.id) : [],
+      highlightTerms: this.highlightTerms,
+      history: { canGoBack: this.position > 0, canGoForward: this.position < this.history.length - 1 },
+      notesEnabled: this.notes.enabled,
+    });
+  }
+
+  private paperView(paper: Paper): PaperView {
+    const state = this.notes.status(paper.id);
+    return {
+      id: paper.id, title: paper.title, authors: paper.authors, year: paper.year, venue: paper.venue, abstract: paper.abstract,
+      topics: paper.topics, keywords: paper.keywords, tags: state.tags, status: state.status, doi: paper.doi, arxivId: paper.arxivId,
+      url: paper.url, source: `${this.sourceLabel(paper.source.file)}:${paper.source.line}`, hasNote: state.hasNote,
+    };
+  }
+
+  /** Workspace files relative to the workspace; the bundled sample by its name. */
+  private sourceLabel(file: string): string {
+    const bundled = vscode.Uri.joinPath(this.features.extension.extensionUri, 'corpus').fsPath;
+    return file.startsWith(bundled) ? `sample corpus/${file.slice(bundled.length + 1)}` : vscode.workspace.asRelativePath(file);
+  }
+
+  private async sendNoteState(paperId: string): Promise<void> {
+    const state = this.notes.status(paperId);
+    this.post({ type: 'paperStatus', paperId, status: state.status, tags: state.tags, hasNote: state.hasNote });
+    this.post({ type: 'annotations', paperId, annotations: await this.notes.annotations(paperId) });
+  }
+
+  private post(message: HostToWebviewMessage): void {
+    if (!this.ready) {
+      // Only the latest paper matters once the webview is ready; keep later status updates too.
+      if (message.type === 'showPaper' || message.type === 'paperMissing') this.queue = [];
+      this.queue.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.features.output.warn(`Reader: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    this.handle(message).catch((error) => {
+      const text = error instanceof Error ? error.message : String(error);
+      this.features.output.error(`Reader: ${message.type} failed: ${text}`);
+      void vscode.window.showErrorMessage(text.startsWith('Lectern:') ? text : `Lectern: ${text}`);
+    });
+  }
+
+  private async handle(message: WebviewToHostMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        const queued = this.queue;
+        this.queue = [];
+        if (queued.length === 0 && this.currentPaperId) await this.render();
+        for (const item of queued) void this.panel.webview.postMessage(item);
+        return;
+      }
+      case 'openExternal': {
+        const decision = decideLink(message.url);
+        if (decision.kind === 'external') await vscode.env.openExternal(vscode.Uri.parse(decision.url, true));
+        else if (decision.kind === 'paper') await this.show(decision.paperId);
+        else this.features.output.warn(`Reader: refused to open ${JSON.stringify(message.url.slice(0, 200))}: ${decision.reason}.`);
+        return;
+      }
+      case 'openPaper':
+        await this.show(message.paperId);
+        return;
+      case 'navigate':
+        await this.navigate(message.direction);
+        return;
+      case 'filterTopic':
+        await vscode.commands.executeCommand('lectern.filterTree', `topic:"${message.topic.replace(/"/g, '')}"`);
+        await vscode.commands.executeCommand('lectern.papers.focus');
+        return;
+      case 'copyCitation':
+        await vscode.commands.executeCommand(
+          { bibtex: 'lectern.copyCitationBibtex', apa: 'lectern.copyCitationApa', markdown: 'lectern.copyCitationMarkdown' }[message.format],
+          message.paperId,
+        );
+        return;
+      case 'setStatus':
+        await vscode.commands.executeCommand('lectern.setStatus', message.paperId, message.status);
+        return;
+      case 'revealInTree':
+        await vscode.commands.executeCommand('lectern.revealInTree', message.paperId);
+        return;
+      case 'openNote':
+        await vscode.commands.executeCommand('lectern.openNote', message.paperId);
+        return;
+      case 'addAnnotation':
+        await this.notes.addAnnotation(message.paperId, { selector: message.selector, comment: message.comment, created: new Date().toISOString().slice(0, 10) });
+        return;
+      case 'updateAnnotation':
+        await this.notes.updateAnnotation(message.paperId, message.annotationId, message.comment);
+        return;
+      case 'removeAnnotation':
+        await this.notes.removeAnnotation(message.paperId, message.annotationId);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.disposables.length = 0;
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Panel titles stay short: the part before a colon, or the first words. */
+export function shortTitle(title: string): string {
+  const head = title.split(/:\s/)[0];
+  if (head.length <= 40) return head;
+  return `${head.slice(0, 38).replace(/\s+\S*$/, '')}…`;
+}
