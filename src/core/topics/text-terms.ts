@@ -396,10 +396,17 @@ export class WordStream {
 /** Reads a title and an abstract into a (reused or new) stream. */
 export function wordStream(lexicon: Lexicon, title: string, abstract: string, stream = new WordStream()): WordStream {
   stream.length = 0;
-  lexicon.appendWords(title, stream);
+  lexicon.appendWords(withoutUrls(title), stream);
   stream.titleEnd = stream.length;
-  lexicon.appendWords(abstract, stream);
+  lexicon.appendWords(withoutUrls(abstract), stream);
   return stream;
+}
+
+/** URLs and e-mail addresses say nothing about a topic ("https", "github", "com" would become keyphrases). */
+function withoutUrls(text: string): string {
+  return text.includes('://') || text.includes('www.') || text.includes('@')
+    ? text.replace(/\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+/gi, ' . ')
+    : text;
 }
 
 /** Options for `termCounts`. */
