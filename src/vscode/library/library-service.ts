@@ -267,6 +267,7 @@ export class LibraryService implements vscode.Disposable {
       for (const glob of settings.globs) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
         const schedule = (uri: vscode.Uri, deleted: boolean) => {
+          this.output.debug(`${deleted ? 'Deleted' : 'Changed'}: ${vscode.workspace.asRelativePath(uri)}`);
           clearTimeout(this.pendingChanges.get(uri.toString()));
           this.pendingChanges.set(uri.toString(), setTimeout(() => {
             this.pendingChanges.delete(uri.toString());

@@ -92,14 +92,18 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
       await page.close();
     }
 
-    for (const suite of suites) {
+    for (const [i, suite] of suites.entries()) {
       console.log(`e2e: extension-host suite ${suite.dir}`);
+      // Each suite gets a fresh copy of the workspace: nothing the journeys left (notes, files)
+      // leaks in, and no file watcher of a closed window is shared with it.
+      const suiteWorkspace = join(runDir, `suite-workspace-${i}`);
+      cpSync(options.workspaceTemplate, suiteWorkspace, { recursive: true });
       let counted = false;
       const code = await time(`extension-host suite ${basename(suite.dir)}`, () =>
         runExtensionHostTests({
           server: server!,
           context: browser!.context,
-          workspace,
+          workspace: suiteWorkspace,
           extensionDevelopmentPath: options.extensionDevelopmentPath,
           extensionTestsPath: suite.index,
           verbose: env.verbose,
