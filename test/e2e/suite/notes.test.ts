@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { eventually, lectern, workspaceFolder } from './lectern-api';
+
+const decoder = new TextDecoder();
+const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
+const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+
+const PAPER = 'mindbridge-a-cross-subject-brain-decoding-framework';
+const notesFolder = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes');
+
+describe('notes in the extension host', () => {
+  it('Open Note creates papers/notes/<id>.md from the template with Lectern\'s front matter', async () => {
+    await (await lectern()).library.ensureLoaded();
+    await vscode.commands.executeCommand('lectern.openNote', PAPER);
+    const note = vscode.Uri.joinPath(notesFolder(), `${PAPER}.md`);
+    const text = await eventually('the note on disk', async () => (await exists(note)) && read(note));
+    assert.match(text, /^---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\ntitle: "?MindBridge: A Cross-Subject Brain Decoding Framework"?\nstatus: to-read\ntags: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n---\n/);
+    assert.match(text, /\n# MindBridge: A Cross-Subject Brain Decoding Framework\n/);
+    assert.match(text, /\[\[mindbridge-a-cross-subject-brain-decoding-framework\]\]/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, note.fsPath, 'the note is opened');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Set Status changes only the status line: comments, other keys and the body stay byte for byte', async () => {
+    const note = vscode.Uri.joinPath(notesFolder(), `${PAPER}.md`);
+    const handWritten = [
+      '---',
+      'paper: mindbridge-a-cross-subject-brain-decoding-framework',
+      '# my own comment about this paper',
+      'title:   "MindBridge, my way"',
+      'status: to-read',
+      'rating: 5   # keys Lectern does not own stay',
+      'tags: [brain, to-cite]',
+      '---',
+      '',
+      'My notes. A line with --- in it, and **markdown**.',
+      '',
+    ].join('\n');
+    await write(note, handWritten);
+    const { features } = await lectern();
+    await eventually('the edited note indexed', () => features.notes?.status(PAPER).tags.includes('to-cite'));
+    await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'reading');
+    const after = await eventually('the new status on disk', async () => {
+      const text = await read(note);
+      return text.includes('status: reading') && text;
+    });
+    assert.equal(after, handWritten.replace('status: to-read', 'status: reading'));
+    assert.equal(features.notes?.status(PAPER).status, 'reading');
+    // The status is a search filter now.
+    const library = await (await lectern()).library.ensureLoaded();
+    const hits = library.search.search('status:reading', { limit: 10, annotations: features.annotations }).results.map((r) => r.id);
+    assert.deepEqual(hits, [PAPER]);
+  });
+
+  it('a note renamed and moved inside the notes folder still belongs to its paper (the link is the front matter)', async () => {
+    const from = vscode.Uri.joinPath(notesFolder(), `${PAPER}.md`);
+    const to = vscode.Uri.joinPath(notesFolder(), 'brain', 'mindbridge reading notes.md');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(notesFolder(), 'brain'));
+    await vscode.workspace.fs.rename(from, to);
+    const { features } = await lectern();
+    await eventually('the renamed note indexed', () => features.notes && 'noteUri' in features.notes && (features.notes as unknown as { noteUri(id: string): vscode.Uri | undefined }).noteUri(PAPER)?.fsPath === to.fsPath);
+    await vscode.commands.executeCommand('lectern.openNote', PAPER);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, to.fsPath, 'Open Note opens the moved note');
+    assert.ok(!(await exists(from)), 'no second note was created');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('two notes claiming one paper are both kept and both reported; a note with broken front matter is left alone', async () => {
+    const copy = vscode.Uri.joinPath(notesFolder(), 'duplicate.md');
+    await write(copy, '---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\n---\nA second note.\n');
+    const diagnostics = await eventually('duplicate diagnostics', () => {
+      const list = vscode.languages.getDiagnostics(copy);
+      return list.some((d) => /all have `paper: mindbridge/.test(d.message) || /have `paper: mindbridge/.test(d.message)) && list;
+    });
+    assert.match(diagnostics[0].message, /^Lectern:/);
+    const broken = vscode.Uri.joinPath(notesFolder(), 'broken.md');
+    const brokenText = '---\npaper: see-what-you-are-told-visual-attention-sink-in-large\ntags: [unclosed\n---\nKeep me.\n';
+    await write(broken, brokenText);
+    await eventually('a problem for the broken front matter', () => vscode.languages.getDiagnostics(broken).length > 0);
+    await vscode.commands.executeCommand('lectern.setStatus', 'see-what-you-are-told-visual-attention-sink-in-large', 'read').then(undefined, () => undefined);
+    assert.equal(await read(broken), brokenText, 'Lectern did not touch the broken note');
+  });
+});
