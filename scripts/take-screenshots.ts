@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expandRow, launchBrowser, runCommand, viewRows, waitForWorkbench, type Browser } from '../test/e2e/harness/browser';
+import { expandRow, launchBrowser, runCommand, viewRows, waitForWorkbench, webviewFrame, type Browser } from '../test/e2e/harness/browser';
 import { startCodeServer, type CodeServer } from '../test/e2e/harness/code-server';
 import { packageExtension } from '../test/e2e/harness/package-extension';
 import { paths } from '../test/e2e/harness/paths';
@@ -119,6 +119,23 @@ export const shots: Shot[] = [
       // The top-left of the window: the palette over the Papers view, so it is seen in context.
       const around = await clipAround([widget], 60);
       return { x: 0, y: 0, width: around.x + around.width, height: Math.max(around.y + around.height, 300) };
+    },
+  },
+  {
+    name: 'reader',
+    shows: 'the reader on the math paper opened from a search: toolbar, title, topics, the abstract with MathML and marked terms, a highlight, related papers',
+    async take({ page }) {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Lectern: Search Papers');
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('input').fill('spiking energy bound');
+      await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: 'Energy Bounds for Spiking' }).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      const reader = webviewFrame(page);
+      await reader.locator('#abstract math').first().waitFor({ timeout: 20_000 });
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await settle(page);
+      return clipAround([page.locator('.part.editor').first()], 0);
     },
   },
 ];
