@@ -6,27 +6,16 @@ import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { arxivCategoryNames } from './arxiv-categories';
 import {
-  asString, cleanText, diagnostic, displayName, forEachLine, internalErrorDiagnostic, isoDate, isRecord,
+  asString, cleanText, diagnostic, displayName, internalErrorDiagnostic, isoDate, isRecord,
   normalizeArxivId, normalizeDoi, parseIsoDate, shorten,
 } from './import-helpers';
-import { brokenItemLabel, findJsonSyntaxError } from './json-scanner';
+import { forEachJsonLine } from './for-each-json-line';
 
 export function importArxivJsonl(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    forEachLine(text, (line, lineNumber) => {
-      if (!line.trim()) return;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch {
-        const error = findJsonSyntaxError(line);
-        const item = brokenItemLabel(line);
-        diagnostics.push(diagnostic(file, lineNumber, (error?.offset ?? 0) + 1, 'error',
-          `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. Each line of an arXiv metadata file must be one complete JSON object.`));
-        return;
-      }
+    forEachJsonLine(file, text, diagnostics, 'Each line of an arXiv metadata file must be one complete JSON object.', (record, lineNumber) => {
       if (!isRecord(record)) {
         diagnostics.push(diagnostic(file, lineNumber, 1, 'error',
           `Lectern: line ${lineNumber} of ${file} is JSON but not an object; it was skipped. Each line of an arXiv metadata file must be one paper object.`));

@@ -7,10 +7,11 @@
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import {
-  asString, cleanText, diagnostic, displayName, firstUrl, forEachLine, internalErrorDiagnostic, isRecord, LineIndex,
+  asString, cleanText, diagnostic, displayName, firstUrl, internalErrorDiagnostic, isRecord, LineIndex,
   normalizeArxivId, normalizeDoi, parseIsoDate, parseYear, splitKeywords, stripHtml, uniqueStrings,
 } from './import-helpers';
-import { brokenItemLabel, findJsonSyntaxError, reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
+import { reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
+import { forEachJsonLine } from './for-each-json-line';
 
 export function importLecternJson(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
@@ -37,18 +38,7 @@ export function looksLikeJsonLines(text: string): boolean {
 }
 
 function importLines(file: string, text: string, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
-  forEachLine(text, (line, lineNumber) => {
-    if (!line.trim()) return;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-        const error = findJsonSyntaxError(line);
-        const item = brokenItemLabel(line);
-        diagnostics.push(diagnostic(file, lineNumber, (error?.offset ?? 0) + 1, 'error',
-          `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. Each line must be one complete paper object.`));
-      return;
-    }
+  forEachJsonLine(file, text, diagnostics, 'Each line must be one complete paper object.', (record, lineNumber) => {
     addRecord(file, lineNumber, `line ${lineNumber}`, record, papers, diagnostics);
   });
 }

@@ -1,0 +1,31 @@
+import type { Diagnostic } from '../model/diagnostic';
+import { diagnostic, forEachLine } from './import-helpers';
+import { brokenItemLabel, findJsonSyntaxError } from './json-scanner';
+
+/**
+ * Calls `visit` with each non-blank line of a JSON Lines file parsed as JSON. A line that does
+ * not parse becomes an error diagnostic at the exact column of the syntax error, naming the
+ * record where it can, and is skipped; `lineRule` finishes the message ("Each line must be …").
+ */
+export function forEachJsonLine(
+  file: string,
+  text: string,
+  diagnostics: Diagnostic[],
+  lineRule: string,
+  visit: (record: unknown, lineNumber: number) => void,
+): void {
+  forEachLine(text, (line, lineNumber) => {
+    if (!line.trim()) return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      const error = findJsonSyntaxError(line);
+      const item = brokenItemLabel(line);
+      diagnostics.push(diagnostic(file, lineNumber, (error?.offset ?? 0) + 1, 'error',
+        `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. ${lineRule}`));
+      return;
+    }
+    visit(record, lineNumber);
+  });
+}
