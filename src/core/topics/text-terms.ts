@@ -175,16 +175,9 @@ export class Lexicon {
         hard = false;
         continue;
       }
-      if (c === 36 /* $ */) {
-        const close = text.indexOf('$', i + 1);
-        if (close > i && close - i < 400) {
-          i = close + 1;
-          hard = true;
-          continue;
-        }
-      } else if (c === 92 /* \ */) {
-        i += 1;
-        while (i < n && isWordChar(text.charCodeAt(i))) i += 1;
+      const afterMarkup = skipMarkup(text, c, i);
+      if (afterMarkup > i) {
+        i = afterMarkup;
         hard = true;
         continue;
       }
@@ -322,6 +315,23 @@ function isWordChar(code: number): boolean {
   return known;
 }
 
+/**
+ * Where scanning resumes after `$…$` math (up to 400 characters) or a `\command` starting at `i`
+ * (whose code is `c`); `i` itself when no markup starts there. Markup is never words.
+ */
+function skipMarkup(text: string, c: number, i: number): number {
+  if (c === 36 /* $ */) {
+    const close = text.indexOf('$', i + 1);
+    return close > i && close - i < 400 ? close + 1 : i;
+  }
+  if (c === 92 /* \ */) {
+    let j = i + 1;
+    while (j < text.length && isWordChar(text.charCodeAt(j))) j += 1;
+    return j;
+  }
+  return i;
+}
+
 /** Separators that keep two words in one phrase: spaces, hyphens, apostrophes. */
 function isSoftSeparator(code: number): boolean {
   return code === 32 || code === 45 || code === 39 || code === 9 || code === 10 || code === 13 || code === 0x2010 ||
@@ -348,16 +358,9 @@ export function scanWords(text: string, emit: (start: number, end: number, hardB
       hard = false;
       continue;
     }
-    if (c === 36 /* $ */) {
-      const close = text.indexOf('$', i + 1);
-      if (close > i && close - i < 400) {
-        i = close + 1;
-        hard = true;
-        continue;
-      }
-    } else if (c === 92 /* \ */) {
-      i += 1;
-      while (i < n && isWordChar(text.charCodeAt(i))) i += 1;
+    const afterMarkup = skipMarkup(text, c, i);
+    if (afterMarkup > i) {
+      i = afterMarkup;
       hard = true;
       continue;
     }
