@@ -4,6 +4,7 @@ import { registerPaperTree } from './tree/register-paper-tree';
 import { registerSearchPapers } from './search/search-papers-command';
 import { registerNotes } from './notes/register-notes';
 import { registerReader } from './reader/register-reader';
+import { registerLinks } from './links/register-links';
 import { registerCopyCitation } from './citation/copy-citation-command';
 import { registerCorpusStatusItem } from './status/corpus-status-item';
 import { registerCorpusCommands } from './corpus/corpus-commands';
@@ -14,6 +15,7 @@ export const FEATURES: Array<(features: FeatureContext) => vscode.Disposable[]> 
   registerSearchPapers,
   registerNotes,
   registerReader,
+  registerLinks,
   registerCopyCitation,
   registerCorpusStatusItem,
   registerCorpusCommands,

@@ -1,0 +1,136 @@
+/**
+ * What Insert Citation puts where, given a document's text, a cursor and a style:
+ *
+ * - LaTeX (`latex`, `tex` and friends): `\cite{key}`, key = the paper's citation key, else its
+ *   id. With the cursor already inside the braces of a `\cite`-like command (`\citep[p.~3]{…}`,
+ *   `\parencite{…}`, `\autocite*{…}`, `\nocite{…}` …) only the key goes in, with the `, `
+ *   separators it needs; a cursor inside a key moves to that key's end; a key already
+ *   listed inserts nothing.
+ * - Markdown (and any other language): `[[id]]` (`wikilink`), `@id` (`at`; a space goes before
+ *   it when the cursor follows a word character, as `@` must start a word), or the markdown link
+ *   of `formatCitation(paper, 'markdown')` (`link`). Right after `[[`, the id (and `]]` unless it
+ *   follows); right after a word-starting `@`, only the id.
+ */
+import type { Paper } from '../model/paper';
+import { formatCitation } from './format-citation';
+
+export type MarkdownCitationStyle = 'wikilink' | 'at' | 'link';
+
+export const MARKDOWN_CITATION_STYLES: readonly MarkdownCitationStyle[] = ['wikilink', 'at', 'link'];
+
+export interface CitationInsertionInput {
+  /** VS Code language id of the document. */
+  languageId: string;
+  text: string;
+  /** Cursor offset in `text`. */
+  offset: number;
+  paper: Paper;
+  style?: MarkdownCitationStyle;
+}
+
+export interface CitationInsertion {
+  /** Where to insert (may differ from the cursor: the end of the key the cursor is in). */
+  offset: number;
+  /** What to insert; empty when the citation is already there. */
+  text: string;
+}
+
+const LATEX_LANGUAGES = new Set(['latex', 'tex', 'latex-expl3', 'doctex', 'context', 'rsweave', 'jlweave', 'pweave']);
+
+/** Whether a language gets `\cite{…}` rather than a markdown reference. */
+export function isLatexLanguage(languageId: string): boolean {
+  return LATEX_LANGUAGES.has(languageId);
+}
+
+/** The BibTeX key Insert Citation uses for a paper. */
+export function citeKeyOf(paper: Pick<Paper, 'id' | 'citeKey'>): string {
+  return paper.citeKey?.trim() || paper.id;
+}
+
+export function citationInsertion(input: CitationInsertionInput): CitationInsertion {
+  const offset = Math.max(0, Math.min(input.offset, input.text.length));
+  return isLatexLanguage(input.languageId)
+    ? latexInsertion(input.text, offset, citeKeyOf(input.paper))
+    : markdownInsertion(input.text, offset, input.paper, input.style ?? 'wikilink');
+}
+
+// ---------------------------------------------------------------------------------------------
+// LaTeX
+
+/** How far back from the cursor to look for an open `\cite…{`. */
+const LOOK_BACK = 2000;
+/** A citation command and its optional arguments, just before `{`: `\citep*[see][p.~3]`. */
+const CITE_COMMAND = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\[\]{}]*\]\s*){0,2}$/;
+const KEY_CHAR = /[^\s,{}%\\]/;
+
+function latexInsertion(text: string, offset: number, key: string): CitationInsertion {
+  const open = openCiteBrace(text, offset);
+  if (open === undefined) return { offset, text: `\\cite{${key}}` };
+  const close = closingBrace(text, offset);
+  const keys = text.slice(open + 1, close ?? offset).split(',').map((k) => k.trim());
+  if (keys.includes(key)) return { offset, text: '' };
+  // Inside a key: move to its end.
+  let at = offset;
+  while (at < text.length && at > open + 1 && KEY_CHAR.test(text[at - 1]) && KEY_CHAR.test(text[at])) at++;
+  const previous = lastNonSpace(text, open + 1, at);
+  const next = firstNonSpace(text, at, close ?? text.length);
+  const afterSeparator = previous === undefined || previous === ',';
+  const beforeSeparator = next === undefined || next === ',' || next === '}';
+  let insert = key;
+  if (!afterSeparator) insert = `, ${insert}`;
+  else if (previous === ',' && at > 0 && text[at - 1] === ',') insert = ` ${insert}`;
+  if (!beforeSeparator) insert = `${insert}, `;
+  return { offset: at, text: insert };
+}
+
+/** Offset of the `{` of a `\cite…{` whose argument the cursor is in, if any. */
+function openCiteBrace(text: string, offset: number): number | undefined {
+  const from = Math.max(0, offset - LOOK_BACK);
+  for (let i = offset - 1; i >= from; i--) {
+    const ch = text[i];
+    if (ch === '}' || (ch === '\n' && text[i - 1] === '\n')) return undefined; // a closed group or a paragraph break
+    if (ch === '{') return CITE_COMMAND.test(text.slice(Math.max(0, i - 200), i)) ? i : undefined;
+  }
+  return undefined;
+}
+
+function closingBrace(text: string, offset: number): number | undefined {
+  for (let i = offset; i < Math.min(text.length, offset + LOOK_BACK); i++) {
+    if (text[i] === '}') return i;
+    if (text[i] === '{') return undefined;
+  }
+  return undefined;
+}
+
+function lastNonSpace(text: string, from: number, to: number): string | undefined {
+  for (let i = to - 1; i >= from; i--) if (!/\s/.test(text[i])) return text[i];
+  return undefined;
+}
+
+function firstNonSpace(text: string, from: number, to: number): string | undefined {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return text[i];
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+/** Before an `@`, these make it part of a word, so a space must separate them (as in `findReferences`). */
+const JOINS_AT = /[\p{L}\p{N}\p{M}_.\-+/@=:&%\\~`]/u;
+
+function markdownInsertion(text: string, offset: number, paper: Paper, style: MarkdownCitationStyle): CitationInsertion {
+  const before = text.slice(Math.max(0, offset - 2), offset);
+  const previous = offset > 0 ? text[offset - 1] : '';
+  switch (style) {
+    case 'at': {
+      if (previous === '@' && !(offset > 1 && JOINS_AT.test(text[offset - 2]))) return { offset, text: paper.id };
+      return { offset, text: `${previous && JOINS_AT.test(previous) ? ' ' : ''}@${paper.id}` };
+    }
+    case 'link':
+      return { offset, text: formatCitation(paper, 'markdown') };
+    case 'wikilink':
+    default:
+      if (before === '[[') return { offset, text: text.startsWith(']]', offset) ? paper.id : `${paper.id}]]` };
+      return { offset, text: `[[${paper.id}]]` };
+  }
+}

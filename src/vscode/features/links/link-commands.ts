@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { citationInsertion, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from '../../../core/cite/citation-insertion';
+import { parseNote } from '../../../core/notes/note-front-matter';
+import { referenceAt } from '../../../core/notes/reference-lookup';
+import type { FeatureContext } from '../feature-context';
+import { pickPaper } from '../search/search-papers-command';
+import { paperIdFrom } from '../tree/register-paper-tree';
+import { libraryFor } from './paper-link-providers';
+import type { PaperMention, WorkspaceMentions } from './workspace-mentions';
+
+/** The paper the active markdown editor is about: the reference at the cursor, else the note's `paper:`. */
+function paperInActiveEditor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') return undefined;
+  const text = editor.document.getText();
+  return referenceAt(text, editor.document.offsetAt(editor.selection.active), { touchingEnd: true })?.id ?? parseNote(text).frontMatter.paper;
+}
+
+/**
+ * Lectern: Show Backlinks: the markdown files mentioning a paper (its own notes left out), in a
+ * QuickPick; the chosen one opens at the mention. Resolves with the mention opened, if any.
+ */
+export async function showBacklinks(features: FeatureContext, mentions: WorkspaceMentions, arg?: unknown): Promise<PaperMention | undefined> {
+  const id = paperIdFrom(arg) ?? paperInActiveEditor() ?? features.trees.activePaperId?.() ?? (await pickPaper(features, { title: 'Lectern: Show Backlinks' }));
+  if (!id) return undefined;
+  const paper = (await libraryFor(features))?.paper(id);
+  const name = paper ? `"${paper.title}"` : `"${id}"`;
+  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: finding backlinks' }, () => mentions.mentions(id, { includeOwnNotes: false }));
+  if (found.length === 0) {
+    void vscode.window.showInformationMessage(`Lectern: no markdown file mentions ${name} yet. Link it from a note with [[${id}]].`);
+    return undefined;
+  }
+  const items = found.map((mention) => ({
+    label: `$(markdown) ${vscode.workspace.asRelativePath(mention.uri)}`,
+    description: `line ${mention.line + 1}`,
+    detail: mention.preview,
+    mention,
+  }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `Backlinks: ${paper?.title ?? id}`,
+    placeHolder: `${found.length} mention${found.length === 1 ? '' : 's'}; choose one to open it`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!chosen) return undefined;
+  await vscode.window.showTextDocument(chosen.mention.uri, { selection: chosen.mention.range, preview: true });
+  return chosen.mention;
+}
+
+function markdownStyle(): MarkdownCitationStyle {
+  const value = vscode.workspace.getConfiguration('lectern').get<string>('citation.markdownStyle', 'wikilink');
+  return MARKDOWN_CITATION_STYLES.find((style) => style === value) ?? 'wikilink';
+}
+
+/**
+ * Lectern: Insert Citation: picks a paper (or takes its id as the argument), then inserts at
+ * every cursor `[[id]]` / `@id` / a markdown link in markdown, `\cite{key}` (or just the key
+ * inside an existing `\cite{…}`) in LaTeX. Resolves with whether the editor was changed.
+ */
+export async function insertCitation(features: FeatureContext, arg?: unknown): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Lectern: open a markdown or LaTeX file and place the cursor where the citation goes, then run Insert Citation.');
+    return false;
+  }
+  const id = paperIdFrom(arg) ?? (await pickPaper(features, { title: 'Lectern: Insert Citation' }));
+  if (!id) return false;
+  const paper = (await libraryFor(features))?.paper(id);
+  if (!paper) {
+    void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`);
+    return false;
+  }
+  const { document } = editor;
+  const text = document.getText();
+  const style = markdownStyle();
+  const edits = editor.selections.map((selection) => {
+    const start = document.offsetAt(selection.start);
+    const end = document.offsetAt(selection.end);
+    // A selection is replaced: compute as if it were already deleted.
+    const without = selection.isEmpty ? text : text.slice(0, start) + text.slice(end);
+    const insertion = citationInsertion({ languageId: document.languageId, text: without, offset: start, paper, style });
+    const at = insertion.offset <= start ? insertion.offset : insertion.offset + (end - start);
+    return { selection, at, text: insertion.text };
+  });
+  if (edits.every((edit) => edit.text === '' && edit.selection.isEmpty)) {
+    vscode.window.setStatusBarMessage(`$(check) "${paper.title}" is already cited here`, 3000);
+    return false;
+  }
+  return editor.edit((builder) => {
+    for (const edit of edits) {
+      if (!edit.selection.isEmpty && edit.at === document.offsetAt(edit.selection.start)) builder.replace(edit.selection, edit.text);
+      else if (edit.text) builder.insert(document.positionAt(edit.at), edit.text);
+    }
+  });
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { findReferences } from '../../../core/notes/note-references';
+import { idRange } from '../../../core/notes/reference-lookup';
+import type { FeatureContext } from '../feature-context';
+import { libraryFor } from './paper-link-providers';
+
+const DEBOUNCE_MS = 300;
+export const UNKNOWN_PAPER_CODE = 'unknown-paper';
+
+export function unknownPaperMessage(id: string): string {
+  return `Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`;
+}
+
+/**
+ * Warnings on `[[id]]` links whose id names no paper, in open markdown documents (`@word` is
+ * never reported: most `@` words are not meant as paper ids). Checked on open and, debounced,
+ * on change; everything open is checked again when the library changes.
+ */
+export class LinkDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('lectern-links');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly features: FeatureContext) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const key = document.uri.toString();
+        clearTimeout(this.timers.get(key));
+        this.timers.delete(key);
+        this.collection.delete(document.uri);
+      }),
+      features.library.onDidChange(() => this.checkAllOpen()),
+    );
+    // Documents already open when Lectern activates.
+    this.checkAllOpen();
+  }
+
+  private checkAllOpen(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== 'markdown') {
+      // A document whose language changed away from markdown keeps no stale warnings.
+      if (this.collection.has(document.uri)) this.collection.delete(document.uri);
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.check(document);
+    }, delay));
+  }
+
+  /** Publishes the warnings of one document (exposed for tests and the commands that edit notes). */
+  async check(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const text = document.getText();
+    const links = findReferences(text).filter((reference) => reference.kind === 'wikilink');
+    if (links.length === 0) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    const library = await libraryFor(this.features);
+    if (!library || document.isClosed || document.version !== version) return;
+    const diagnostics = links
+      .filter((reference) => !library.paper(reference.id))
+      .map((reference) => {
+        const [start, end] = idRange(text, reference);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(document.positionAt(start), document.positionAt(end)), unknownPaperMessage(reference.id), vscode.DiagnosticSeverity.Warning);
+        diagnostic.source = 'Lectern';
+        diagnostic.code = UNKNOWN_PAPER_CODE;
+        return diagnostic;
+      });
+    this.collection.set(document.uri, diagnostics);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

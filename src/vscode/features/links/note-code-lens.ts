@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { locateFrontMatter, parseNote } from '../../../core/notes/note-front-matter';
+import { shortTitle } from '../../../core/notes/reference-lookup';
+import type { FeatureContext } from '../feature-context';
+import { libraryFor } from './paper-link-providers';
+import type { WorkspaceMentions } from './workspace-mentions';
+
+class BacklinksLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly paperId: string) {
+    super(range);
+  }
+}
+
+/**
+ * At the top of a note (markdown whose front matter has `paper: <id>`): "Open paper: <title>"
+ * and "N backlinks" (counted when VS Code resolves the lens, so a note opens without a scan).
+ */
+export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+
+  constructor(private readonly features: FeatureContext, private readonly mentions: WorkspaceMentions) {
+    const refresh = () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.changeEmitter.fire(), 500);
+    };
+    this.disposables.push(features.library.onDidChange(refresh), mentions.onDidChange(refresh));
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const text = document.getText();
+    if (locateFrontMatter(text).kind !== 'closed') return [];
+    const paperId = parseNote(text).frontMatter.paper;
+    if (!paperId) return [];
+    const library = await libraryFor(this.features);
+    if (!library || token.isCancellationRequested) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const paper = library.paper(paperId);
+    if (!paper) {
+      return [new vscode.CodeLens(top, {
+        title: `$(warning) No paper has the id "${paperId}" — Refresh Corpus`,
+        tooltip: 'Lectern cannot find the paper this note names in its front matter (paper:). Check the id, or refresh the corpus.',
+        command: 'lectern.refreshCorpus',
+      })];
+    }
+    return [
+      new vscode.CodeLens(top, { title: `$(book) Open paper: ${shortTitle(paper.title)}`, tooltip: `Open ${paper.title} in Lectern`, command: 'lectern.openPaper', arguments: [paper.id] }),
+      new BacklinksLens(top, paper.id),
+    ];
+  }
+
+  async resolveCodeLens(lens: vscode.CodeLens): Promise<vscode.CodeLens> {
+    if (lens instanceof BacklinksLens) {
+      const count = await this.mentions.backlinkCount(lens.paperId);
+      lens.command = {
+        title: count === 0 ? 'No backlinks' : `${count} backlink${count === 1 ? '' : 's'}`,
+        tooltip: 'Markdown files in this workspace that mention this paper with [[id]] or @id',
+        command: 'lectern.showBacklinks',
+        arguments: [lens.paperId],
+      };
+    }
+    return lens;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

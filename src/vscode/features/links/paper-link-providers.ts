@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../../core/model/paper';
+import type { PaperLibrary } from '../../../core/library/paper-library';
+import { findReferences } from '../../../core/notes/note-references';
+import { referenceAt, referenceCompletionContext } from '../../../core/notes/reference-lookup';
+import type { FeatureContext } from '../feature-context';
+import type { WorkspaceMentions } from './workspace-mentions';
+
+const COMPLETION_LIMIT = 50;
+const HOVER_ABSTRACT_CHARS = 300;
+
+/** The library, loading it if needed; undefined when it cannot load (the library reports why). */
+export async function libraryFor(features: FeatureContext): Promise<PaperLibrary | undefined> {
+  return features.library.current ?? features.library.ensureLoaded().catch(() => undefined);
+}
+
+/** `command:<id>?<encoded JSON args>`, as VS Code's command links want it. */
+export function commandUri(command: string, args: unknown[]): vscode.Uri {
+  return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
+}
+
+/** Backslash-escapes markdown punctuation so a title renders as text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}\[\]()#+\-.!|<>~&"]/g, (ch) => `\\${ch}`);
+}
+
+function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}
+
+/** `[[id]]` and `@id` that name a known paper link to it (`lectern.openPaper`). */
+export class PaperDocumentLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly features: FeatureContext) {}
+
+  async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
+    const references = findReferences(document.getText());
+    if (references.length === 0) return [];
+    const library = await libraryFor(this.features);
+    if (!library || token.isCancellationRequested) return [];
+    const links: vscode.DocumentLink[] = [];
+    for (const reference of references) {
+      const paper = library.paper(reference.id);
+      if (!paper) continue;
+      const link = new vscode.DocumentLink(rangeOf(document, reference.start, reference.end), commandUri('lectern.openPaper', [paper.id]));
+      link.tooltip = `Open ${paper.title} in Lectern`;
+      links.push(link);
+    }
+    return links;
+  }
+}
+
+/** The paper behind a reference: title, authors, year, the start of the abstract, Open / Open Note. */
+export class PaperHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly features: FeatureContext) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const reference = referenceAt(document.getText(), document.offsetAt(position));
+    if (!reference) return undefined;
+    const paper = (await libraryFor(this.features))?.paper(reference.id);
+    if (!paper) return undefined;
+    return new vscode.Hover(paperMarkdown(paper, { links: true }), rangeOf(document, reference.start, reference.end));
+  }
+}
+
+/** A paper as hover or completion documentation; links to open it (trusted for Lectern's two commands only). */
+export function paperMarkdown(paper: Paper, options: { links: boolean }): vscode.MarkdownString {
+  // Theme icons on before any text goes in, so `appendText` escapes `$(…)` in abstracts.
+  const md = new vscode.MarkdownString('', true);
+  md.isTrusted = { enabledCommands: ['lectern.openPaper', 'lectern.openNote'] };
+  md.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
+  const byline = [authorsLine(paper.authors), paper.year ?? paper.date?.slice(0, 4)].filter(Boolean).join(' · ');
+  if (byline) md.appendMarkdown(`${escapeMarkdown(String(byline))}\n\n`);
+  const abstract = excerpt(paper.abstract, HOVER_ABSTRACT_CHARS);
+  if (abstract) {
+    md.appendText(abstract);
+    md.appendMarkdown('\n\n');
+  }
+  if (options.links) {
+    const args = encodeURIComponent(JSON.stringify([paper.id]));
+    md.appendMarkdown(`[$(book) Open](command:lectern.openPaper?${args} "Open in Lectern") · [$(note) Open Note](command:lectern.openNote?${args} "Open or create the note for this paper")`);
+  }
+  return md;
+}
+
+function authorsLine(authors: string[]): string {
+  if (authors.length <= 4) return authors.join(', ');
+  return `${authors.slice(0, 3).join(', ')} et al.`;
+}
+
+/** The first `max` characters of `text`, cut at a word boundary, with `…`. */
+function excerpt(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * Completion after `[[` and a word-starting `@`: ids whose start matches what was typed, then
+ * the core search's hits (an empty query lists recently opened, then the first papers). The
+ * list is incomplete, so each keystroke searches again; `filterText` starts with the query and
+ * holds title and id, so VS Code keeps every hit (typo-tolerant ones too) in search order.
+ */
+export class PaperCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly features: FeatureContext) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    const line = document.lineAt(position.line).text;
+    const context = referenceCompletionContext(line, position.character);
+    if (!context) return undefined;
+    const library = await libraryFor(this.features);
+    if (!library || token.isCancellationRequested) return undefined;
+    const papers = this.candidates(library, context.query);
+    const replacing = new vscode.Range(position.line, context.replaceStart, position.line, context.replaceEnd);
+    const inserting = new vscode.Range(position.line, context.replaceStart, position.line, position.character);
+    const items = papers.map((paper, n) => {
+      const item = new vscode.CompletionItem(paper.title, vscode.CompletionItemKind.Reference);
+      item.detail = [paper.id, paper.year].filter((part) => part !== undefined).join(' · ');
+      item.insertText = context.needsClose ? `${paper.id}]]` : paper.id;
+      item.range = { inserting, replacing };
+      item.filterText = `${context.query} ${paper.title} ${paper.id}`.trim();
+      item.sortText = String(n).padStart(4, '0');
+      item.documentation = paperMarkdown(paper, { links: false });
+      return item;
+    });
+    return new vscode.CompletionList(items, true);
+  }
+
+  private candidates(library: PaperLibrary, query: string): Paper[] {
+    const chosen = new Map<string, Paper>();
+    const add = (paper: Paper | undefined) => {
+      if (paper && chosen.size < COMPLETION_LIMIT) chosen.set(paper.id, paper);
+    };
+    const typed = query.trim().toLowerCase();
+    if (!typed) {
+      for (const id of this.features.recent.list()) add(library.paper(id));
+      for (const paper of library.papers) {
+        if (chosen.size >= COMPLETION_LIMIT) break;
+        add(paper);
+      }
+      return [...chosen.values()];
+    }
+    add(library.paper(typed));
+    if (/^[a-z0-9][a-z0-9._-]*$/.test(typed)) {
+      for (const paper of library.papers) {
+        if (chosen.size >= 10) break;
+        if (paper.id.startsWith(typed)) add(paper);
+      }
+    }
+    const text = typed.replace(/[-_]+/g, ' ').trim();
+    if (text) {
+      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, annotations: this.features.annotations, highlight: false }).results) add(library.paper(hit.id));
+    }
+    return [...chosen.values()];
+  }
+}
+
+/** Find All References on `[[id]]` / `@id`: every mention of that paper in the workspace's markdown. */
+export class PaperReferenceProvider implements vscode.ReferenceProvider {
+  constructor(private readonly mentions: WorkspaceMentions) {}
+
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
+    const reference = referenceAt(document.getText(), document.offsetAt(position), { touchingEnd: true });
+    if (!reference) return undefined;
+    const found = await this.mentions.mentions(reference.id, { includeOwnNotes: true });
+    return found.map((mention) => new vscode.Location(mention.uri, mention.range));
+  }
+}
