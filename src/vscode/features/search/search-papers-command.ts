@@ -9,6 +9,7 @@ export interface PaperPickItem extends vscode.QuickPickItem {
   paperId: string;
 }
 
+const OPEN_NOTE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('note'), tooltip: 'Open Note' };
 const COPY_CITATION_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Copy Citation' };
 const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'Reveal in Tree' };
 
@@ -67,7 +68,10 @@ export async function pickPaper(features: FeatureContext, options: { title: stri
         quickPick.hide();
       }),
       quickPick.onDidTriggerItemButton(async (event) => {
-        if (event.button === COPY_CITATION_BUTTON) await vscode.commands.executeCommand('lectern.copyCitation', event.item.paperId);
+        if (event.button === OPEN_NOTE_BUTTON) {
+          quickPick.hide();
+          await vscode.commands.executeCommand('lectern.openNote', event.item.paperId);
+        } else if (event.button === COPY_CITATION_BUTTON) await vscode.commands.executeCommand('lectern.copyCitation', event.item.paperId);
         else if (event.button === REVEAL_BUTTON) {
           quickPick.hide();
           await vscode.commands.executeCommand('lectern.revealInTree', event.item.paperId);
@@ -117,6 +121,6 @@ function paperItem(paper: Paper, options: { detail?: string }): PaperPickItem {
     description: [paper.topics.slice(0, 2).join(', '), paper.year].filter(Boolean).join(' · '),
     detail: options.detail ?? (paper.authors.length > 0 ? paper.authors.slice(0, 4).join(', ') : undefined),
     alwaysShow: true,
-    buttons: [COPY_CITATION_BUTTON, REVEAL_BUTTON],
+    buttons: [OPEN_NOTE_BUTTON, COPY_CITATION_BUTTON, REVEAL_BUTTON],
   };
 }
