@@ -1,5 +1,5 @@
 import {
-  assertNever, parseHostMessage,
+  assertNever, isNoteDraft, parseHostMessage,
   type AnnotationView, type HistoryView, type HostToWebviewMessage, type PaperView, type ReaderState, type RelatedPaperView,
 } from '../src/shared/protocol';
 import { ReaderActions } from './actions';
@@ -8,8 +8,9 @@ import { applyAnnotations } from './annotations';
 import { el } from './dom';
 import { highlightTerms } from './highlight-terms';
 import { interceptLinks } from './links';
+import { NotesPane } from './notes-pane';
 import { renderRelatedPapers } from './related-papers';
-import { renderPaper, renderPaperStatus } from './render-paper';
+import { renderAbstractElement, renderPaper, renderPaperStatus } from './render-paper';
 import { SelectionToolbar } from './selection-toolbar';
 import { vscodeApi } from './vscode-api';
 
@@ -51,6 +52,8 @@ const toolbar = new SelectionToolbar({
   annotate: (selector, comment) => shown && post({ type: 'addAnnotation', paperId: shown.paper.id, selector, comment }),
 });
 const actions = new ReaderActions({ post, highlightSelection: () => toolbar.highlightSelection() });
+// Typing not yet in the note lives in the webview state, so a reloaded pane sends it.
+const notes = new NotesPane({ post, draftsChanged: () => state && saveState(state) }, saved?.noteDrafts ?? []);
 const main = el('main', { id: 'reader-main', class: 'reader-main', tabindex: -1 });
 const aside = el('aside', { class: 'reader-aside', 'aria-label': 'Highlights and related papers' });
 const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
@@ -78,6 +81,7 @@ function handle(message: HostToWebviewMessage): void {
       const restoring = !previous && saved?.paperId === message.paper.id;
       const terms = message.highlightTerms.length > 0 ? message.highlightTerms : restoring ? saved?.highlightTerms ?? [] : [];
       shown = { ...message, highlightTerms: terms };
+      notes.show(message.paper.id, message.notesEnabled);
       const scrollTop = previous === message.paper.id ? window.scrollY : restoring ? saved?.scrollTop ?? 0 : 0;
       render();
       window.scrollTo(0, scrollTop);
@@ -87,8 +91,10 @@ function handle(message: HostToWebviewMessage): void {
     }
     case 'annotations':
       if (!shown || shown.paper.id !== message.paperId) return;
+      // Sent on every change to the note (each save of the notes pane): redraw only when they changed.
+      if (JSON.stringify(shown.annotations) === JSON.stringify(message.annotations)) return;
       shown.annotations = message.annotations;
-      renderAbstractAndAside(window.scrollY);
+      renderAbstractAndAside(window.scrollY, true);
       break;
     case 'paperStatus': {
       if (!shown || shown.paper.id !== message.paperId) return;
@@ -101,8 +107,15 @@ function handle(message: HostToWebviewMessage): void {
       actions.update(undefined, shown?.history ?? { canGoBack: false, canGoForward: false }, false);
       shown = undefined;
       abstractElement = null;
+      notes.clear();
       showProblem('Paper not found', message.message);
       saveState({ paperId: message.paperId });
+      break;
+    case 'noteBody':
+    case 'noteSaved':
+    case 'noteConflict':
+    case 'noteNotSaved':
+      notes.handle(message);
       break;
     default:
       assertNever(message);
@@ -119,15 +132,33 @@ function render(): void {
   app.setAttribute('aria-busy', 'false');
 }
 
-/** (Re-)renders the paper with its highlights and the side lists; keeps the scroll position if given. */
-function renderAbstractAndAside(keepScroll?: number): void {
+/**
+ * (Re-)renders the paper with its highlights and the side lists; keeps the scroll position if
+ * given. `onlyAbstract` redraws just the abstract (new highlights), leaving the rest of the page —
+ * the notes pane someone may be typing in — alone. The notes pane is one element, moved into
+ * each new page under the abstract with its focus and selection kept.
+ */
+function renderAbstractAndAside(keepScroll?: number, onlyAbstract = false): void {
   if (!shown) return;
-  const { article, abstract } = renderPaper(shown.paper, post);
+  let abstract: HTMLElement;
+  let place: (() => void) | undefined;
+  if (onlyAbstract && abstractElement?.isConnected) {
+    abstract = renderAbstractElement(shown.paper);
+    const old = abstractElement;
+    place = () => old.replaceWith(abstract);
+  } else {
+    const rendered = renderPaper(shown.paper, post);
+    abstract = rendered.abstract;
+    highlightTerms(rendered.article.querySelector('#paper-title')!, shown.highlightTerms);
+    place = () => keepingFocus(notes.element, () => {
+      rendered.article.querySelector('.abstract-section')?.after(notes.element);
+      main.replaceChildren(rendered.article);
+    });
+  }
   const anchored = applyAnnotations(abstract, shown.annotations);
-  highlightTerms(article.querySelector('#paper-title')!, shown.highlightTerms);
   highlightTerms(abstract, shown.highlightTerms);
   abstractElement = abstract;
-  main.replaceChildren(article);
+  place();
   aside.replaceChildren(
     renderAnnotationList(anchored, {
       editable: shown.notesEnabled,
@@ -137,6 +168,19 @@ function renderAbstractAndAside(keepScroll?: number): void {
     renderRelatedPapers(shown.related, post),
   );
   if (keepScroll !== undefined) window.scrollTo(0, keepScroll);
+}
+
+/** Runs `move` (which re-parents `container`) and gives focus and selection back to what had them inside it. */
+function keepingFocus(container: HTMLElement, move: () => void): void {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !container.contains(active)) {
+    move();
+    return;
+  }
+  const selection = active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd, active.selectionDirection] as const : undefined;
+  move();
+  active.focus({ preventScroll: true });
+  if (selection && active instanceof HTMLTextAreaElement) active.setSelectionRange(selection[0], selection[1], selection[2] ?? undefined);
 }
 
 function showProblem(title: string, detail: string): void {
@@ -151,18 +195,21 @@ function announce(text: string): void {
 }
 
 function saveState(next: ReaderState): void {
-  state = next;
-  vscode.setState(next);
+  const drafts = notes.drafts();
+  state = { ...next, noteDrafts: drafts.length > 0 ? drafts : undefined };
+  vscode.setState(state);
 }
 
 /** The saved state, if it has the shape this version writes (an older one may not). */
 function readState(value: unknown): ReaderState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { paperId, highlightTerms, scrollTop } = value as Record<string, unknown>;
+  const { paperId, highlightTerms, scrollTop, noteDrafts } = value as Record<string, unknown>;
   if (typeof paperId !== 'string') return undefined;
+  const drafts = Array.isArray(noteDrafts) ? noteDrafts.filter(isNoteDraft) : [];
   return {
     paperId,
     highlightTerms: Array.isArray(highlightTerms) ? highlightTerms.filter((term): term is string => typeof term === 'string') : undefined,
     scrollTop: typeof scrollTop === 'number' && Number.isFinite(scrollTop) ? scrollTop : undefined,
+    ...(drafts.length > 0 ? { noteDrafts: drafts } : {}),
   };
 }

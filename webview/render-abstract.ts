@@ -9,17 +9,18 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
- * GFM markdown (bare URLs become links). Raw HTML is shown as text, never passed through, and
- * images never load: `![alt](https://…)` becomes a link labelled with its alt text, any other
- * image just its alt text. DOMPurify still sanitises everything afterwards.
+ * GFM markdown (bare URLs become links). Raw HTML is shown as text, never passed through (in
+ * notes, HTML comments — Lectern's highlight anchors — are left out), and images never load:
+ * `![alt](https://…)` becomes a link labelled with its alt text, any other image just its alt
+ * text. DOMPurify still sanitises everything afterwards.
  */
-const markdown = new Marked({
+const createMarkdown = (hideComments: boolean) => new Marked({
   gfm: true,
   breaks: false,
   async: false,
   renderer: {
     html({ text }) {
-      return escapeHtml(text);
+      return escapeHtml(hideComments ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : text);
     },
     image({ href, text }) {
       const decision = decideLink(href ?? '');
@@ -30,6 +31,8 @@ const markdown = new Marked({
     },
   },
 });
+const abstractMarkdown = createMarkdown(false);
+const noteMarkdown = createMarkdown(true);
 
 /**
  * Renders an abstract (markdown with TeX math) into a fragment of sanitised HTML with MathML:
@@ -37,15 +40,24 @@ const markdown = new Marked({
  * as KaTeX MathML (sanitised on its own) — or as its source text where it landed in code.
  */
 export function renderAbstract(abstract: string): DocumentFragment {
-  if (!abstract.trim()) {
+  return renderMarkdown(abstract, { empty: 'No abstract.' });
+}
+
+/** Renders a note's markdown (the notes pane's preview) the same way; HTML comments are left out. */
+export function renderNoteMarkdown(note: string): DocumentFragment {
+  return renderMarkdown(note, { empty: 'Nothing written yet.', note: true });
+}
+
+function renderMarkdown(source: string, options: { empty: string; note?: boolean }): DocumentFragment {
+  if (!source.trim()) {
     const empty = document.createDocumentFragment();
-    empty.append(el('p', { class: 'empty' }, 'No abstract.'));
+    empty.append(el('p', { class: 'empty' }, options.empty));
     return empty;
   }
-  const { text, runs } = protectMath(abstract);
+  const { text, runs } = protectMath(source);
   let html: string;
   try {
-    html = markdown.parse(text) as string;
+    html = (options.note ? noteMarkdown : abstractMarkdown).parse(text) as string;
   } catch {
     html = text.split(/\n\s*\n/).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
   }

@@ -18,8 +18,7 @@ export interface RenderedPaper {
  * set as text; only the abstract is rendered (markdown + math, sanitised).
  */
 export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessage) => void): RenderedPaper {
-  const abstract = el('div', { class: 'abstract', id: 'abstract' });
-  abstract.append(renderAbstract(paper.abstract));
+  const abstract = renderAbstractElement(paper);
   const byline = [paper.year, paper.venue].filter((part) => part !== undefined && part !== '').join(' · ');
   const article = el('article', { class: 'paper', 'aria-labelledby': 'paper-title' },
     el('h1', { id: 'paper-title', class: 'paper-title', tabindex: -1 }, ...inlineMath(paper.title)),
@@ -32,6 +31,13 @@ export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessa
     el('footer', { class: 'paper-footer' }, 'Source: ', el('code', {}, paper.source), ' · id ', el('code', {}, paper.id)),
   );
   return { article, abstract };
+}
+
+/** The rendered abstract alone (`#abstract`), to redraw highlights without rebuilding the page around it. */
+export function renderAbstractElement(paper: PaperView): HTMLElement {
+  const abstract = el('div', { class: 'abstract', id: 'abstract' });
+  abstract.append(renderAbstract(paper.abstract));
+  return abstract;
 }
 
 /** The tags / status line, re-rendered alone when a `paperStatus` message arrives. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideLink, parseHostMessage, parseWebviewMessage, type HostToWebviewMessage, type PaperView } from './protocol';
+import { decideLink, isNoteDraft, NOTE_BODY_LIMIT, parseHostMessage, parseWebviewMessage, type HostToWebviewMessage, type PaperView } from './protocol';
 import { readerCsp, readerHtml } from './reader-html';
 
 const paperView = {
@@ -21,7 +21,31 @@ test('well-formed messages pass validation on both sides', () => {
     { type: 'setStatus', paperId: 'a', status: 'read' }, { type: 'revealInTree', paperId: 'a' }, { type: 'openNote', paperId: 'a' },
     { type: 'addAnnotation', paperId: 'a', selector: { exact: 'sink', prefix: 'attention ', suffix: ' found' }, comment: 'why' },
     { type: 'updateAnnotation', paperId: 'a', annotationId: 'h-1', comment: 'new' }, { type: 'removeAnnotation', paperId: 'a', annotationId: 'h-1' },
+    { type: 'editNoteBody', paperId: 'a', editId: 'e-1', baseVersion: 3, baseBody: '# A\n', newBody: '# A\nmore' }, { type: 'createNote', paperId: 'a' },
   ]) assert.deepEqual(parseWebviewMessage(message), message, message.type);
+  for (const message of [
+    { type: 'noteBody', paperId: 'a', body: '# A\n', version: 1, path: 'papers/notes/a.md' }, { type: 'noteBody', paperId: 'a', body: '', version: 2 },
+    { type: 'noteBody', paperId: 'a', body: '', version: 3, path: 'papers/notes/a.md', tooLarge: true },
+    { type: 'noteSaved', paperId: 'a', editId: 'e-1', version: 4 }, { type: 'noteConflict', paperId: 'a', editId: 'e-1', message: 'both changed' },
+    { type: 'noteNotSaved', paperId: 'a', editId: 'e-1', message: 'disk full' },
+  ]) assert.deepEqual(parseHostMessage(message), message, message.type);
+});
+
+test('notes-pane messages are capped and typed', () => {
+  const big = 'x'.repeat(NOTE_BODY_LIMIT + 1);
+  for (const bad of [
+    { type: 'editNoteBody', paperId: 'a', editId: 'e', baseVersion: 1, baseBody: '', newBody: big },
+    { type: 'editNoteBody', paperId: 'a', editId: 'e', baseVersion: '1', baseBody: '', newBody: '' },
+    { type: 'editNoteBody', paperId: 'a', baseVersion: 1, baseBody: '', newBody: '' },
+    { type: 'editNoteBody', paperId: 'a', editId: 'e'.repeat(101), baseVersion: 1, baseBody: '', newBody: '' },
+    { type: 'createNote' },
+  ]) assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad).slice(0, 120));
+  assert.ok(parseWebviewMessage({ type: 'editNoteBody', paperId: 'a', editId: 'e', baseVersion: 1, baseBody: '', newBody: big.slice(1) }));
+  assert.equal(parseHostMessage({ type: 'noteBody', paperId: 'a', body: big, version: 1 }), undefined);
+  assert.equal(parseHostMessage({ type: 'noteBody', paperId: 'a', body: '', version: Number.NaN }), undefined);
+  assert.equal(parseHostMessage({ type: 'noteSaved', paperId: 'a', version: 1 }), undefined);
+  assert.ok(isNoteDraft({ paperId: 'a', baseVersion: 1, baseBody: '', newBody: 'x', sent: { editId: 'e', newBody: 'x' } }));
+  assert.ok(!isNoteDraft({ paperId: 'a', baseVersion: 1, baseBody: '', newBody: 'x', sent: [{ editId: 'e', newBody: 'x' }] }));
 });
 
 test('malformed, unknown or oversized messages are rejected', () => {

@@ -78,7 +78,23 @@ export type HostToWebviewMessage =
     }
   | { type: 'annotations'; paperId: string; annotations: AnnotationView[] }
   | { type: 'paperStatus'; paperId: string; status?: ReadingStatusValue; tags: string[]; hasNote: boolean }
-  | { type: 'paperMissing'; paperId: string; message: string };
+  | { type: 'paperMissing'; paperId: string; message: string }
+  /**
+   * The note's body (the text after its front matter, `\n` line breaks) for the notes pane: sent
+   * with the paper and whenever the note changes, wherever the change came from. `version` grows
+   * with every change. No `path`: the paper has no note. `tooLarge`: the body is over
+   * `NOTE_BODY_LIMIT` characters and is not sent (`body` is empty); the note is edited in an editor.
+   */
+  | { type: 'noteBody'; paperId: string; body: string; version: number; path?: string; tooLarge?: boolean }
+  /** The pane's edit `editId` is in the note, now at `version` (its `noteBody` came just before). */
+  | { type: 'noteSaved'; paperId: string; editId: string; version: number }
+  /**
+   * The pane's edit `editId` collided with another change: the note keeps that change, and the
+   * pane's version of the lines involved went into a conflict section at the end of the body.
+   */
+  | { type: 'noteConflict'; paperId: string; editId: string; message: string }
+  /** The pane's edit `editId` could not be written (the note is unchanged); the pane keeps its text and tries again. */
+  | { type: 'noteNotSaved'; paperId: string; editId: string; message: string };
 
 export type WebviewToHostMessage =
   | { type: 'ready' }
@@ -92,13 +108,38 @@ export type WebviewToHostMessage =
   | { type: 'openNote'; paperId: string }
   | { type: 'addAnnotation'; paperId: string; selector: TextQuoteSelector; comment: string }
   | { type: 'updateAnnotation'; paperId: string; annotationId: string; comment: string }
-  | { type: 'removeAnnotation'; paperId: string; annotationId: string };
+  | { type: 'removeAnnotation'; paperId: string; annotationId: string }
+  /**
+   * The notes pane's text: `newBody` was edited from `baseBody` (what it last had from the host,
+   * `baseVersion`). The host merges the change into the note's current body; it never writes
+   * `newBody` over it. `editId` is unique per edit: one sent again (a reloaded pane) is applied once.
+   */
+  | { type: 'editNoteBody'; paperId: string; editId: string; baseVersion: number; baseBody: string; newBody: string }
+  | { type: 'createNote'; paperId: string };
+
+/** The longest note body (in characters) the notes pane edits; longer notes are edited in an editor. */
+export const NOTE_BODY_LIMIT = 1_000_000;
+
+/**
+ * Notes-pane text the note may not have yet, kept in the webview state so a reloaded pane sends
+ * it: `newBody` is a change from `baseBody`; `sent` is the edit that was on its way (a change from
+ * `baseBody`), sent again with its id so the host applies it once.
+ */
+export interface NoteDraft {
+  paperId: string;
+  baseVersion: number;
+  baseBody: string;
+  newBody: string;
+  sent?: { editId: string; newBody: string };
+}
 
 /** The state the webview keeps with `setState`, so a reloaded window reopens the same paper. */
 export interface ReaderState {
   paperId: string;
   highlightTerms?: string[];
   scrollTop?: number;
+  /** Notes-pane typing the note may not have yet (the shown paper's, and papers left before it was saved). */
+  noteDrafts?: NoteDraft[];
 }
 
 /** Compile-time exhaustiveness for `switch (message.type)`. */
@@ -152,6 +193,10 @@ const HOST_MESSAGE_SHAPES: { [K in HostToWebviewMessage['type']]: Record<string,
   annotations: { paperId: isId, annotations: isArrayOf(isAnnotationView) },
   paperStatus: { paperId: isId, status: isOptional(isOneOf(READING_STATUSES)), tags: isArrayOf(isText(1_000)), hasNote: isBoolean },
   paperMissing: { paperId: isId, message: isText(2_000) },
+  noteBody: { paperId: isId, body: isText(NOTE_BODY_LIMIT), version: isNumber, path: isOptional(isText(4_000)), tooLarge: isOptional(isBoolean) },
+  noteSaved: { paperId: isId, editId: isText(100), version: isNumber },
+  noteConflict: { paperId: isId, editId: isText(100), message: isText(2_000) },
+  noteNotSaved: { paperId: isId, editId: isText(100), message: isText(2_000) },
 };
 
 const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<string, Guard<unknown>> } = {
@@ -167,7 +212,16 @@ const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<stri
   addAnnotation: { paperId: isId, selector: isTextQuoteSelector, comment: isText(50_000) },
   updateAnnotation: { paperId: isId, annotationId: isId, comment: isText(50_000) },
   removeAnnotation: { paperId: isId, annotationId: isId },
+  editNoteBody: { paperId: isId, editId: isText(100), baseVersion: isNumber, baseBody: isText(NOTE_BODY_LIMIT), newBody: isText(NOTE_BODY_LIMIT) },
+  createNote: { paperId: isId },
 };
+
+/** A `NoteDraft` read back from the webview state, if it has that shape. */
+export const isNoteDraft = (value: unknown): value is NoteDraft =>
+  hasShape(value, {
+    paperId: isId, baseVersion: isNumber, baseBody: isText(NOTE_BODY_LIMIT), newBody: isText(NOTE_BODY_LIMIT),
+    sent: isOptional((v): v is { editId: string; newBody: string } => hasShape(v, { editId: isText(100), newBody: isText(NOTE_BODY_LIMIT) })),
+  });
 
 function parseMessage<T extends { type: string }>(value: unknown, shapes: Record<string, Record<string, Guard<unknown>>>): T | undefined {
   if (!isObject(value) || typeof value.type !== 'string' || !Object.hasOwn(shapes, value.type)) return undefined;

@@ -32,7 +32,9 @@ const FIND_DANGER = `(() => {
   for (const root of document.querySelectorAll('#reader-main, .reader-aside')) {
     for (const e of root.querySelectorAll('*')) {
       const name = e.localName.toLowerCase();
-      if (forbidden.has(name)) found.push('<' + name + '>');
+      // The notes pane's own textarea is Lectern's control, not paper content (its attributes are still checked).
+      const ownControl = e.id === 'note-body' && e.parentElement?.id === 'notes-pane' && name === 'textarea';
+      if (forbidden.has(name) && !ownControl) found.push('<' + name + '>');
       if (e.namespaceURI === 'http://www.w3.org/2000/svg') found.push('svg namespace: <' + name + '>');
       for (const attribute of e.attributes) {
         const a = attribute.name.toLowerCase();

@@ -244,6 +244,15 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   }
 
   /**
+   * Edits the paper's note (created first if it has none) with edits `compute` makes from its
+   * current text: the reader's notes pane merges its typing into the body this way, never by
+   * writing a copy over the file. Same path as every other note edit (WorkspaceEdit or atomic write).
+   */
+  async applyBodyEdits(paperId: string, compute: (text: string) => TextEdit[]): Promise<void> {
+    await this.editNote(await this.ensureNote(paperId), compute);
+  }
+
+  /**
    * Applies edits computed against the note's current text. An open note is edited through a
    * WorkspaceEdit (so it joins undo and respects unsaved typing) and saved only if it was not
    * dirty before; a closed note is rewritten atomically (temp file + rename) after re-reading it.

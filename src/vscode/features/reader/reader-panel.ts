@@ -13,11 +13,12 @@ import {
 } from '../../../shared/protocol';
 import { readerHtml } from '../../../shared/reader-html';
 import type { FeatureContext } from '../feature-context';
+import { NotePaneSync, type NotePaneNotes, type NotePaneSyncOptions } from './note-pane-sync';
 
 export const READER_VIEW_TYPE = 'lectern.reader';
 
-/** What the reader needs from notes; the notes feature provides it (annotations live in the note). */
-export interface ReaderNotes {
+/** What the reader needs from notes; the notes feature provides it (annotations and the notes pane's text live in the note). */
+export interface ReaderNotes extends NotePaneNotes {
   /** Whether notes can be written (a workspace folder is open). */
   readonly enabled: boolean;
   annotations(paperId: string): Promise<AnnotationView[]>;
@@ -43,12 +44,15 @@ export class ReaderPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
+  private readonly notePane: NotePaneSync;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly features: FeatureContext,
     private readonly notes: ReaderNotes,
+    showConflict: NotePaneSyncOptions['showConflict'] = () => undefined,
   ) {
+    this.notePane = new NotePaneSync({ notes, post: (message) => this.post(message), currentPaperId: () => this.currentPaperId, output: features.output, showConflict });
     const extensionUri = features.extension.extensionUri;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lectern.svg');
     panel.webview.options = {
@@ -70,7 +74,14 @@ export class ReaderPanel implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
       notes.onDidChangeNote((paperId) => {
-        if (paperId === this.currentPaperId) void this.sendNoteState(paperId);
+        if (paperId !== this.currentPaperId) return;
+        void this.sendNoteState(paperId);
+        this.notePane.noteChanged();
+      }),
+      // Typing in an open note (unsaved) shows in the notes pane as it happens.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        const paperId = this.currentPaperId;
+        if (paperId && event.contentChanges.length > 0 && event.document.uri.toString() === notes.noteUri(paperId)?.toString()) this.notePane.noteChanged();
       }),
       features.library.onDidChange(() => {
         if (this.currentPaperId) void this.render();
@@ -124,6 +135,8 @@ export class ReaderPanel implements vscode.Disposable {
       history: { canGoBack: this.position > 0, canGoForward: this.position < this.history.length - 1 },
       notesEnabled: this.notes.enabled,
     });
+    // The note's body for the notes pane, always after the paper (a new or reloaded pane has none).
+    if (this.notes.enabled) await this.notePane.refresh(paper.id, true);
   }
 
   private paperView(paper: Paper): PaperView {
@@ -149,8 +162,11 @@ export class ReaderPanel implements vscode.Disposable {
 
   private post(message: HostToWebviewMessage): void {
     if (!this.ready) {
-      // Only the latest paper matters once the webview is ready; keep later status updates too.
+      // Only the latest paper matters once the webview is ready; keep later updates to it too (the
+      // latest note body only). Without a paper queued, `ready` renders afresh: nothing to keep.
       if (message.type === 'showPaper' || message.type === 'paperMissing') this.queue = [];
+      else if (!this.queue.some((queued) => queued.type === 'showPaper' || queued.type === 'paperMissing')) return;
+      if (message.type === 'noteBody') this.queue = this.queue.filter((queued) => queued.type !== 'noteBody');
       this.queue.push(message);
       return;
     }
@@ -176,7 +192,11 @@ export class ReaderPanel implements vscode.Disposable {
         this.ready = true;
         const queued = this.queue;
         this.queue = [];
-        if (queued.length === 0 && this.currentPaperId) await this.render();
+        // A webview shown again after being hidden starts empty: it needs the paper, not just later updates.
+        if (!queued.some((item) => item.type === 'showPaper' || item.type === 'paperMissing')) {
+          if (this.currentPaperId) await this.render();
+          return;
+        }
         for (const item of queued) void this.panel.webview.postMessage(item);
         return;
       }
@@ -220,6 +240,12 @@ export class ReaderPanel implements vscode.Disposable {
         return;
       case 'removeAnnotation':
         await this.notes.removeAnnotation(message.paperId, message.annotationId);
+        return;
+      case 'editNoteBody':
+        await this.notePane.edit(message);
+        return;
+      case 'createNote':
+        await this.notePane.create(message.paperId);
         return;
       default:
         assertNever(message);

@@ -3,7 +3,11 @@ import type { ReaderState } from '../../../shared/protocol';
 import type { FeatureContext } from '../feature-context';
 import { paperIdFrom } from '../tree/register-paper-tree';
 import { pickPaper } from '../search/search-papers-command';
+import type { NotePaneSyncOptions } from './note-pane-sync';
 import { READER_VIEW_TYPE, ReaderPanel } from './reader-panel';
+
+/** Read-only documents holding the notes pane's version of a note after a conflict, for Compare. */
+const PANE_VERSION_SCHEME = 'lectern-notes-pane';
 
 /**
  * Lectern: Open Paper in the reader. One panel is reused unless `lectern.reader.openInNewPanel`
@@ -16,6 +20,23 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
   const notes = () => {
     if (!features.notes) throw new Error('Lectern: the notes feature must be registered before the reader.');
     return features.notes;
+  };
+
+  // The pane's version of each conflicted note, for as long as the window lives (the note itself keeps it too).
+  const paneVersions = new Map<string, string>();
+  const paneVersionChanged = new vscode.EventEmitter<vscode.Uri>();
+  const showConflict: NotePaneSyncOptions['showConflict'] = ({ paperId, noteUri, paneNote, count }) => {
+    const uri = vscode.Uri.from({ scheme: PANE_VERSION_SCHEME, path: `/${paperId}/${noteUri.path.split('/').pop() ?? `${paperId}.md`}` });
+    paneVersions.set(uri.toString(), paneNote);
+    paneVersionChanged.fire(uri);
+    const file = vscode.workspace.asRelativePath(noteUri);
+    void vscode.window.showWarningMessage(
+      `Lectern: ${file} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane's version of ${count === 1 ? 'that passage' : `${count} passages`} is in a "Notes pane conflict" section at its end.`,
+      'Compare', 'Open Note',
+    ).then(async (choice) => {
+      if (choice === 'Compare') await vscode.commands.executeCommand('vscode.diff', uri, noteUri, `${file}: notes pane ↔ note`, { preview: true });
+      else if (choice === 'Open Note') await vscode.window.showTextDocument(noteUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    });
   };
 
   const track = (reader: ReaderPanel) => {
@@ -36,7 +57,7 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
       enableScripts: true,
       enableFindWidget: true,
     });
-    return track(new ReaderPanel(panel, features, notes()));
+    return track(new ReaderPanel(panel, features, notes(), showConflict));
   };
 
   features.trees.activePaperId = () => lastActive?.currentPaperId;
@@ -57,11 +78,16 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
     }),
     vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const reader = track(new ReaderPanel(panel, features, notes()));
+        const reader = track(new ReaderPanel(panel, features, notes(), showConflict));
         const saved = state as Partial<ReaderState> | undefined;
         if (typeof saved?.paperId === 'string') await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
       },
     }),
     { dispose: () => [...panels].forEach((panel) => panel.dispose()) },
+    paneVersionChanged,
+    vscode.workspace.registerTextDocumentContentProvider(PANE_VERSION_SCHEME, {
+      onDidChange: paneVersionChanged.event,
+      provideTextDocumentContent: (uri) => paneVersions.get(uri.toString()) ?? 'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).',
+    }),
   ];
 }
