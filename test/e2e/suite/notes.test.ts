@@ -83,4 +83,39 @@ describe('notes in the extension host', () => {
     await vscode.commands.executeCommand('lectern.setStatus', 'see-what-you-are-told-visual-attention-sink-in-large', 'read').then(undefined, () => undefined);
     assert.equal(await read(broken), brokenText, 'Lectern did not touch the broken note');
   });
+
+  it('a template from the lectern.notes.template setting fills in placeholders; front matter is added when it has none', async () => {
+    const config = vscode.workspace.getConfiguration('lectern');
+    const template = vscode.Uri.joinPath(workspaceFolder(), 'templates', 'reading-note.md');
+    await write(template, '# Reading: {{title}}\n\nFirst author: {{authors}}\nKept as typed: {{nonsense}}\n');
+    await config.update('notes.template', 'templates/reading-note.md', vscode.ConfigurationTarget.Workspace);
+    try {
+      const id = 'the-consciousness-prior';
+      await vscode.commands.executeCommand('lectern.openNote', id);
+      const note = vscode.Uri.joinPath(notesFolder(), `${id}.md`);
+      const text = await eventually('the templated note', async () => (await exists(note)) && read(note));
+      assert.match(text, /^---\npaper: the-consciousness-prior\ntitle: The Consciousness Prior\n/);
+      assert.match(text, /\n# Reading: The Consciousness Prior\n/);
+      assert.match(text, /Kept as typed: \{\{nonsense\}\}/);
+    } finally {
+      await config.update('notes.template', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it('with lectern.notes.scope = workspace, a note anywhere in the workspace belongs to its paper', async () => {
+    const config = vscode.workspace.getConfiguration('lectern');
+    const elsewhere = vscode.Uri.joinPath(workspaceFolder(), 'docs', 'saliency.md');
+    const id = 'saliency-driven-active-contour-model-for-image-segmentation';
+    await write(elsewhere, `---\npaper: ${id}\nstatus: read\n---\nOutside the notes folder.\n`);
+    const { features } = await lectern();
+    assert.equal(features.notes?.status(id).hasNote, false, 'by default only the notes folder holds notes');
+    await config.update('notes.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
+    try {
+      await eventually('the note found outside the notes folder', () => features.notes?.status(id).status === 'read');
+    } finally {
+      await config.update('notes.scope', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await eventually('back to the notes folder only', () => features.notes?.status(id).hasNote === false);
+  });
 });

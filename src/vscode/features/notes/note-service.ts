@@ -10,6 +10,7 @@ import type { LibraryService } from '../../library/library-service';
 import type { ReaderNotes } from '../reader/reader-panel';
 
 const TEMPLATE_FILE = '.lectern/note-template.md';
+const TYPING_DEBOUNCE_MS = 250;
 
 /**
  * The user's notes: markdown files under `lectern.notes.folder`, linked to papers by their
@@ -26,6 +27,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern-notes');
   private readonly disposables: vscode.Disposable[] = [];
   private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** Fires with a paper id when that paper's note changed. */
   readonly onDidChangeNote = this.changeEmitter.event;
@@ -38,11 +40,19 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       this.indexEmitter,
       this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lectern.notes.folder')) void this.reload();
+        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) void this.reload();
       }),
       // Unsaved edits count: the reader shows what the user sees in the editor.
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.isNote(event.document.uri) && event.contentChanges.length > 0) this.reindex(event.document.uri, event.document.getText(), Date.now());
+        if (!this.isNote(event.document.uri) || event.contentChanges.length === 0) return;
+        // Typing is a per-keystroke path: re-read the note once the user pauses.
+        const key = event.document.uri.toString();
+        clearTimeout(this.typing.get(key));
+        this.typing.set(key, setTimeout(() => {
+          this.typing.delete(key);
+          // A note renamed or deleted meanwhile must not come back from its old document.
+          if (!event.document.isClosed) this.reindex(event.document.uri, event.document.getText(), Date.now());
+        }, TYPING_DEBOUNCE_MS));
       }),
     );
   }
@@ -78,7 +88,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const root = vscode.workspace.workspaceFolders?.[0];
     if (!folder || !root) return;
     const relative = vscode.workspace.asRelativePath(folder, false);
-    const pattern = new vscode.RelativePattern(root, `${relative}/**/*.md`);
+    const pattern = new vscode.RelativePattern(root, this.wholeWorkspace ? '**/*.md' : `${relative}/**/*.md`);
     for (const uri of await vscode.workspace.findFiles(pattern)) {
       const read = await this.readNote(uri);
       if (read) this.index.update(uri.fsPath, read.text, read.mtime);
@@ -91,6 +101,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     this.watcher.onDidCreate(refresh);
     this.watcher.onDidChange(refresh);
     this.watcher.onDidDelete((uri) => {
+      clearTimeout(this.typing.get(uri.toString()));
+      this.typing.delete(uri.toString());
       const paper = this.index.get(uri.fsPath)?.paper;
       this.index.remove(uri.fsPath);
       this.publishDiagnostics();
@@ -121,9 +133,16 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     for (const paper of new Set([before, entry.paper])) if (paper) this.changeEmitter.fire(paper);
   }
 
+  /** `lectern.notes.scope: workspace`: a markdown file anywhere with `paper:` front matter is a note. */
+  private get wholeWorkspace(): boolean {
+    return vscode.workspace.getConfiguration('lectern').get<string>('notes.scope', 'folder') === 'workspace';
+  }
+
   private isNote(uri: vscode.Uri): boolean {
+    if (!uri.path.endsWith('.md')) return false;
+    if (this.wholeWorkspace) return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
     const folder = this.folder;
-    return Boolean(folder) && uri.scheme === folder!.scheme && uri.path.startsWith(`${folder!.path}/`) && uri.path.endsWith('.md');
+    return Boolean(folder) && uri.scheme === folder!.scheme && uri.path.startsWith(`${folder!.path}/`);
   }
 
   private publishDiagnostics(): void {
@@ -201,12 +220,19 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   private async template(): Promise<string> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) return DEFAULT_NOTE_TEMPLATE;
+    const configured = vscode.workspace.getConfiguration('lectern').get<string>('notes.template', '').trim();
+    const path = configured || TEMPLATE_FILE;
+    const uri = /^(\/|[A-Za-z]:[\\/])/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(root, ...path.split(/[\\/]/));
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ...TEMPLATE_FILE.split('/'))));
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
+      if (configured) {
+        void vscode.window.showWarningMessage(`Lectern: the note template "${configured}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.`);
+      }
       return DEFAULT_NOTE_TEMPLATE;
     }
   }
+
 
   async setStatus(paperId: string, status: ReadingStatusValue): Promise<void> {
     await this.editFrontMatter(paperId, { status });
@@ -288,6 +314,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.typing.values()) clearTimeout(timer);
     this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
