@@ -1,4 +1,5 @@
 import type { Paper } from '../src/core/model/paper';
+import { seededRandom } from '../test/support/seeded-random';
 
 /**
  * A seeded, deterministic generator of English-like research papers for benchmarks: ~1.2 KB
@@ -121,17 +122,6 @@ Kolesnikov Zhai Houlsby Touvron Caron Joulin Bojanowski Misra Girshick Dollár R
 Sánchez Pérez Gómez Fernández López Díaz Martínez Rodríguez Hernández Jiménez Álvarez Ruiz Moreno`
   .split(/\s+/).filter(Boolean);
 
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashSeed(seed: number, index: number): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
@@ -185,7 +175,7 @@ const models = new Map<number, Model>();
 function modelFor(seed: number): Model {
   let model = models.get(seed);
   if (model) return model;
-  const random = createRandom(hashSeed(seed, 0x5eed));
+  const random = seededRandom(hashSeed(seed, 0x5eed));
   const core = [...new Set(CORE_WORDS.split(/\s+/).filter(Boolean))];
   const seen = new Set([...core, ...FUNCTION_WORDS]);
   const derived: string[] = [];
@@ -243,7 +233,7 @@ function pick<T>(items: readonly T[], random: () => number): T {
 /** One paper; depends only on (seed, index). */
 export function generateSyntheticPaper(index: number, seed = 1): Paper {
   const model = modelFor(seed);
-  const random = createRandom(hashSeed(seed, index + 1));
+  const random = seededRandom(hashSeed(seed, index + 1));
   const topicIndexes = [Math.floor(random() * SYNTHETIC_TOPICS.length)];
   if (random() < 0.35) {
     const second = Math.floor(random() * SYNTHETIC_TOPICS.length);

@@ -15,21 +15,11 @@ import { addHighlight, createHighlightId, locateHighlight, parseHighlights, remo
 import { locateFrontMatter, parseNote, setFrontMatterKeys } from './note-front-matter';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from './note-template';
 import { applyTextEdits, lineEndingOf, normalizeEdits, type TextEdit } from './text-edit';
+import { seededRandom } from '../../../test/support/seeded-random';
 
 // Deterministic; set LECTERN_SEED / LECTERN_SEQUENCES to explore other histories.
 const SEQUENCES = Number(process.env.LECTERN_SEQUENCES ?? 1_200);
 const SEED = Number(process.env.LECTERN_SEED ?? 0x1ec7e2);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ABSTRACT =
   'Large multimodal models attend to a few visual tokens, attention sinks, even when they are irrelevant. ' +
@@ -60,7 +50,7 @@ interface Marker {
 }
 
 test(`no typed character is lost over ${SEQUENCES} random edit histories (seed ${SEED})`, () => {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const int = (max: number) => Math.floor(random() * max);
   let markerCount = 0;

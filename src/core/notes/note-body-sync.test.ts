@@ -13,20 +13,10 @@ import { locateFrontMatter, parseNote, setFrontMatterKeys } from './note-front-m
 import { addHighlight, createHighlightId, parseHighlights, removeHighlight } from './note-highlights';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from './note-template';
 import { applyTextEdits, lineEndingOf } from './text-edit';
+import { seededRandom } from '../../../test/support/seeded-random';
 
 const SEQUENCES = Number(process.env.LECTERN_SEQUENCES ?? 1_500);
 const SEED = Number(process.env.LECTERN_SEED ?? 0x5eed5);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Three-way merge result as text. */
 const merge = (base: string, current: string, next: string) => {
@@ -35,7 +25,7 @@ const merge = (base: string, current: string, next: string) => {
 };
 
 test('the diff turns one text into the other, word by word, never splitting a surrogate pair', () => {
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const alphabet = ['a', 'b', 'word', ' ', '\n', '😀', '😁', 'é', 'e\u0301', '-', '\r\n', '##', 'x'];
   for (let i = 0; i < 2_000; i++) {
     const make = () => Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
@@ -152,7 +142,7 @@ test('the pane model sends typing as a change from what it had, and never lets a
 });
 
 test(`no character typed in the pane or the editor is lost over ${SEQUENCES} random histories (seed ${SEED})`, () => {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const int = (max: number) => Math.floor(random() * max);
   const paper: Paper = { id: 'p1', title: 'Attention Sinks', authors: ['A. Author'], year: 2025, abstract: 'Attention sinks carry little information.', keywords: [], categories: [], topics: [], source: { file: 'x.bib', line: 1 } };
