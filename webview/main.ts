@@ -1,6 +1,6 @@
 import {
   assertNever, isNoteDraft, parseHostMessage,
-  type AnnotationView, type HistoryView, type HostToWebviewMessage, type PaperView, type ReaderState, type RelatedPaperView,
+  type HostToWebviewMessage, type ReaderState,
 } from '../src/shared/protocol';
 import { ReaderActions } from './actions';
 import { renderAnnotationList } from './annotation-list';
@@ -15,14 +15,7 @@ import { SelectionToolbar } from './selection-toolbar';
 import { vscodeApi } from './vscode-api';
 
 /** What the reader shows: the last `showPaper`, as updated by `annotations` and `paperStatus`. */
-interface Shown {
-  paper: PaperView;
-  related: RelatedPaperView[];
-  annotations: AnnotationView[];
-  highlightTerms: string[];
-  history: HistoryView;
-  notesEnabled: boolean;
-}
+type Shown = Omit<Extract<HostToWebviewMessage, { type: 'showPaper' }>, 'type'>;
 
 const vscode = vscodeApi();
 const post = vscode.postMessage.bind(vscode);
