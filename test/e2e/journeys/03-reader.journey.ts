@@ -30,6 +30,12 @@ journey('the reader opens a paper from the tree with rendered math, follows a re
   await reader.locator('h1', { hasText: relatedTitle.slice(0, 40) }).waitFor({ timeout: 10_000 });
   await reader.getByRole('button', { name: /^Back/ }).first().click();
   await reader.locator('h1', { hasText: MATH_PAPER }).waitFor({ timeout: 10_000 });
+  // The panel's own shortcuts: Alt+Right goes forward again, Alt+Left back.
+  await reader.locator('#abstract').click();
+  await page.keyboard.press('Alt+ArrowRight');
+  await reader.locator('h1', { hasText: relatedTitle.slice(0, 40) }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Alt+ArrowLeft');
+  await reader.locator('h1', { hasText: MATH_PAPER }).waitFor({ timeout: 10_000 });
 
   // Select "leaky integrate-and-fire neurons" in the abstract and highlight it.
   const quote = 'leaky integrate-and-fire neurons';
