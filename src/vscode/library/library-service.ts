@@ -47,10 +47,10 @@ export class LibraryService implements vscode.Disposable {
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus'].some((key) => event.affectsConfiguration(key))) {
-          void this.reload();
+          this.reload().catch(() => undefined); // load() reports its own failures
         }
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload().catch(() => undefined)),
     );
   }
 

@@ -40,7 +40,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       this.indexEmitter,
       this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) void this.reload();
+        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) this.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
       }),
       // Unsaved edits count: the reader shows what the user sees in the editor.
       vscode.workspace.onDidChangeTextDocument((event) => {

@@ -27,7 +27,7 @@ export function registerNotes(features: FeatureContext): vscode.Disposable[] {
   };
   // Load notes once the library exists, so the tree can show note icons and status.
   const whenLibraryLoads = features.library.onDidChange(() => {
-    void notes.ensureLoaded().then(syncTree);
+    notes.ensureLoaded().then(syncTree, (error) => features.output.error(`Notes: could not read the notes folder: ${String(error)}`));
   });
 
   return [

@@ -78,7 +78,8 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
 
   async getChildren(element?: PaperTreeNode): Promise<PaperTreeNode[]> {
     if (!element) {
-      if (this.library.state === 'idle' || this.library.state === 'loading') await this.library.ensureLoaded();
+      // A failed load was already reported (notification and log); the view shows its welcome text.
+      if (this.library.state === 'idle' || this.library.state === 'loading') await this.library.ensureLoaded().catch(() => undefined);
       return this.currentGroups().map((group) => this.node({ kind: 'group', key: group.key, group }));
     }
     if (element.kind !== 'group') return [];
