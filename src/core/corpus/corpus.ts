@@ -46,11 +46,14 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
     topics,
     diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics],
     files: sorted,
-    fingerprint: contentFingerprint(
-      ...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`),
-      JSON.stringify(options.taxonomy ?? null),
-    ),
+    fingerprint: corpusFingerprint(sorted, options),
   };
+}
+
+/** The corpus's fingerprint without building it: the files' paths and digests, and the taxonomy. */
+export function corpusFingerprint(files: CorpusFile[], options: BuildCorpusOptions = {}): string {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return contentFingerprint(...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`), JSON.stringify(options.taxonomy ?? null));
 }
 
 /** Which papers an update added, removed or changed, so an index can update instead of rebuilding. */

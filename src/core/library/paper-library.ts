@@ -15,13 +15,15 @@ export class PaperLibrary {
     private currentCorpus: Corpus,
     readonly search: PaperSearch,
     private readonly options: BuildCorpusOptions,
+    /** Whether the index was restored from a serialized one or built here. */
+    readonly indexFrom: 'cache' | 'build',
   ) {}
 
   /** Builds the corpus and its index; `cachedIndex` (from `serializeIndex`) is used when its fingerprint still matches. */
   static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string } = {}): PaperLibrary {
     const corpus = buildCorpus(files, options);
     const cached = options.cachedIndex ? PaperSearch.load(options.cachedIndex, corpus.fingerprint, corpus.papers) : undefined;
-    return new PaperLibrary(corpus, cached ?? PaperSearch.build(corpus.papers), options);
+    return cached ? new PaperLibrary(corpus, cached, options, 'cache') : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), options, 'build');
   }
 
   get corpus(): Corpus {

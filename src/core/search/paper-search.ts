@@ -598,6 +598,17 @@ export class PaperSearch {
     return `${first}\n${second}\n${toBase64(bytes)}`;
   }
 
+  /** The corpus fingerprint a serialized index was built for (its first line), or undefined. */
+  static fingerprintOf(serialized: string | undefined): string | undefined {
+    if (typeof serialized !== 'string') return undefined;
+    try {
+      const first = JSON.parse(serialized.slice(0, Math.max(0, serialized.indexOf('\n')))) as { format?: unknown; version?: unknown; fingerprint?: unknown };
+      return first.format === FORMAT && first.version === FORMAT_VERSION && typeof first.fingerprint === 'string' ? first.fingerprint : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
    * Restores a serialized index over `papers` (the same corpus it was built from). Undefined
    * when the fingerprint, the format version or the papers differ, or the text is damaged:

@@ -1,14 +1,25 @@
 /**
- * Worker thread entry: imports corpus files off the extension host's main thread, so a large
- * BibTeX library never stalls other extensions. Receives `{ id, path, bytes }`, answers
- * `{ id, result }` or `{ id, error }`.
+ * Worker thread entry: the heavy corpus work, off the extension host's main thread, so a large
+ * library never stalls other extensions. Two requests:
+ *   `{ id, kind: 'import', path, bytes }` → `{ id, result }` (an ImportResult);
+ *   `{ id, kind: 'index', files, taxonomy }` → `{ id, index }` (a serialized search index the
+ *   host loads in a fraction of the time a build takes).
+ * Failures answer `{ id, error }`. Imports no `vscode`.
  */
 import { parentPort } from 'node:worker_threads';
+import type { CorpusFile } from '../../core/corpus/corpus';
 import { importCorpusFile } from '../../core/import/import-corpus-file';
+import { PaperLibrary } from '../../core/library/paper-library';
+import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 
-parentPort?.on('message', (message: { id: number; path: string; bytes: Uint8Array }) => {
+export type WorkerRequest =
+  | { id: number; kind: 'import'; path: string; bytes: Uint8Array }
+  | { id: number; kind: 'index'; files: CorpusFile[]; taxonomy?: TopicTaxonomy };
+
+parentPort?.on('message', (message: WorkerRequest) => {
   try {
-    parentPort!.postMessage({ id: message.id, result: importCorpusFile(message.path, message.bytes) });
+    if (message.kind === 'import') parentPort!.postMessage({ id: message.id, result: importCorpusFile(message.path, message.bytes) });
+    else parentPort!.postMessage({ id: message.id, index: PaperLibrary.open(message.files, { taxonomy: message.taxonomy }).serializeIndex() });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/model/diagnostic';
-import type { CorpusFile } from '../../core/corpus/corpus';
 import { contentFingerprint } from '../../core/corpus/content-fingerprint';
+import { corpusFingerprint, type CorpusFile } from '../../core/corpus/corpus';
+import { PaperSearch } from '../../core/search/paper-search';
 import { PaperLibrary } from '../../core/library/paper-library';
 import { parseTaxonomy } from '../../core/topics/load-taxonomy';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
@@ -14,6 +15,8 @@ export type LibraryState = 'idle' | 'loading' | 'ready' | 'empty';
 const INDEX_CACHE_FILE = 'index-cache.json';
 const WATCH_DEBOUNCE_MS = 150;
 const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
+/** From this size the index is built in the worker: below it, a build here is quicker than the transfer. */
+const WORKER_INDEX_MIN_PAPERS = 20_000;
 
 /**
  * Owns the paper library in the extension host: finds corpus files from the settings, imports
@@ -92,7 +95,7 @@ export class LibraryService implements vscode.Disposable {
       const library = await this.withDelayedProgress((progress, token) => this.buildLibrary(progress, token));
       this.library = library;
       this.setState(library.papers.length > 0 ? 'ready' : 'empty');
-      this.output.info(`Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms.`);
+      this.output.info(`Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms (index ${library.indexFrom === 'cache' ? 'loaded' : 'built'} here).`);
       this.changeEmitter.fire();
       return library;
     } catch (error) {
@@ -152,7 +155,16 @@ export class LibraryService implements vscode.Disposable {
       progress.report({ message: `${vscode.workspace.asRelativePath(uri)} (${++done}/${uris.length})` });
       files.push(await this.readFile(uri));
     }
-    const cachedIndex = await this.readIndexCache();
+    let cachedIndex = await this.readIndexCache();
+    const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
+    if (paperCount >= WORKER_INDEX_MIN_PAPERS && PaperSearch.fingerprintOf(cachedIndex) !== corpusFingerprint(files, { taxonomy: this.taxonomy })) {
+      // A large corpus without a usable cache: build the index in the worker and load it here.
+      progress.report({ message: `indexing ${paperCount} papers` });
+      cachedIndex = (await this.importer.buildIndex(files, this.taxonomy).catch((error) => {
+        this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
+        return undefined;
+      })) ?? cachedIndex;
+    }
     const library = PaperLibrary.open(files, { taxonomy: this.taxonomy, cachedIndex });
     this.publishDiagnostics(library.corpus.diagnostics, files);
     this.watch(settings);

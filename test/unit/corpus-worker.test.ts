@@ -1,0 +1,67 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { readCorpusPaths } from '../../src/core/corpus/read-corpus-paths';
+import { contentFingerprint } from '../../src/core/corpus/content-fingerprint';
+import { importCorpusFile } from '../../src/core/import/import-corpus-file';
+import { PaperLibrary } from '../../src/core/library/paper-library';
+import { CorpusImporter } from '../../src/vscode/library/corpus-importer';
+import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
+
+// The extension host's corpus worker, run as shipped: the worker entry bundled by esbuild.
+let bundleDir: string;
+let importer: CorpusImporter;
+
+before(async () => {
+  bundleDir = mkdtempSync(join(tmpdir(), 'lectern-worker-'));
+  await build({ entryPoints: [join(repoRoot, 'src/vscode/library/import-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(bundleDir, 'import-worker.cjs'), logLevel: 'error' });
+  importer = new CorpusImporter(bundleDir);
+});
+
+after(() => {
+  importer.dispose();
+  rmSync(bundleDir, { recursive: true, force: true });
+});
+
+function bigBibtex(entries: number): Uint8Array {
+  const text = Array.from({ length: entries }, (_, i) =>
+    `@article{paper${i},\n  title = {Spiking networks and sparse codes, part ${i}},\n  author = {M{\\"u}ller, Jonas and Lee, Ada},\n  year = {${2000 + (i % 25)}},\n  abstract = {${'We study sparse codes in spiking neural networks. '.repeat(4)}}\n}\n`).join('\n');
+  return new TextEncoder().encode(text);
+}
+
+test('a large file imported in the worker gives exactly what an inline import gives', async () => {
+  const bytes = bigBibtex(1_500);
+  assert.ok(bytes.byteLength > 256 * 1024, 'large enough to go to the worker');
+  const inWorker = await importer.import('big.bib', bytes);
+  assert.deepEqual(inWorker, importCorpusFile('big.bib', bytes));
+  assert.equal(inWorker.papers.length, 1_500);
+  assert.equal(inWorker.papers[0].authors[0], 'Jonas Müller');
+});
+
+test('an index built in the worker loads in the host and answers like one built there', async () => {
+  const bytes = bigBibtex(600);
+  const files = [...readCorpusPaths([seedCorpusPath]), { path: 'big.bib', fingerprint: contentFingerprint(bytes), ...importCorpusFile('big.bib', bytes) }];
+  const index = await importer.buildIndex(files, undefined);
+  assert.equal(typeof index, 'string');
+  const fromWorker = PaperLibrary.open(files, { cachedIndex: index });
+  assert.equal(fromWorker.indexFrom, 'cache');
+  const local = PaperLibrary.open(files);
+  assert.equal(local.indexFrom, 'build');
+  for (const query of ['attention sink', 'spiking sparse', 'halucination', 'year:2010..2012 codes']) {
+    assert.deepEqual(fromWorker.search.search(query, { limit: 20 }), local.search.search(query, { limit: 20 }), query);
+  }
+});
+
+test('without a worker bundle, imports run inline and no index is offered', async () => {
+  const missing = new CorpusImporter(join(bundleDir, 'no-such-folder'));
+  try {
+    const bytes = bigBibtex(1_500);
+    assert.equal((await missing.import('big.bib', bytes)).papers.length, 1_500);
+    assert.equal(await missing.buildIndex([], undefined), undefined);
+  } finally {
+    missing.dispose();
+  }
+});
