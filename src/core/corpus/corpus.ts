@@ -63,13 +63,36 @@ export interface CorpusChange {
   changed: Paper[];
 }
 
+/**
+ * Field-by-field equality of two papers. Runs for every paper on every file change, so it
+ * compares values in place rather than serialising both papers.
+ */
+export function samePaper(a: Paper, b: Paper): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as Array<keyof Paper>;
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
+    } else if (key === 'source') {
+      if (a.source.file !== b.source.file || a.source.line !== b.source.line) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Compares two corpora by id and content. */
 export function diffCorpora(before: Corpus, after: Corpus): CorpusChange {
   const change: CorpusChange = { added: [], removed: [], changed: [] };
   for (const paper of after.papers) {
     const old = before.byId.get(paper.id);
     if (!old) change.added.push(paper);
-    else if (JSON.stringify(old) !== JSON.stringify(paper)) change.changed.push(paper);
+    else if (!samePaper(old, paper)) change.changed.push(paper);
   }
   for (const paper of before.papers) if (!after.byId.has(paper.id)) change.removed.push(paper);
   return change;

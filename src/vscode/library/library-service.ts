@@ -14,6 +14,7 @@ export type LibraryState = 'idle' | 'loading' | 'ready' | 'empty';
 
 const INDEX_CACHE_FILE = 'index-cache.json';
 const WATCH_DEBOUNCE_MS = 150;
+const CACHE_WRITE_DELAY_MS = 3000;
 const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
 /** From this size the index is built in the worker: below it, a build here is quicker than the transfer. */
 const WORKER_INDEX_MIN_PAPERS = 20_000;
@@ -35,6 +36,7 @@ export class LibraryService implements vscode.Disposable {
   private readonly pendingChanges = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private taxonomy: TopicTaxonomy | undefined;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   /** Cancelled when the extension shuts down mid-load. */
   private readonly cancelLoad = new vscode.CancellationTokenSource();
 
@@ -155,7 +157,8 @@ export class LibraryService implements vscode.Disposable {
       progress.report({ message: `${vscode.workspace.asRelativePath(uri)} (${++done}/${uris.length})` });
       files.push(await this.readFile(uri));
     }
-    let cachedIndex = await this.readIndexCache();
+    const storedIndex = await this.readIndexCache();
+    let cachedIndex = storedIndex;
     const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
     if (paperCount >= WORKER_INDEX_MIN_PAPERS && PaperSearch.fingerprintOf(cachedIndex) !== corpusFingerprint(files, { taxonomy: this.taxonomy })) {
       // A large corpus without a usable cache: build the index in the worker and load it here.
@@ -168,7 +171,8 @@ export class LibraryService implements vscode.Disposable {
     const library = PaperLibrary.open(files, { taxonomy: this.taxonomy, cachedIndex });
     this.publishDiagnostics(library.corpus.diagnostics, files);
     this.watch(settings);
-    void this.writeIndexCache(library);
+    // Rewrite the cache only when it no longer matches (a start from a valid cache writes nothing).
+    if (PaperSearch.fingerprintOf(storedIndex) !== library.corpus.fingerprint) void this.writeIndexCache(library);
     return library;
   }
 
@@ -257,7 +261,15 @@ export class LibraryService implements vscode.Disposable {
     this.output.info(`${vscode.workspace.asRelativePath(uri)}: +${change.added.length} −${change.removed.length} ~${change.changed.length} papers.`);
     this.setState(library.papers.length > 0 ? 'ready' : 'empty');
     this.changeEmitter.fire();
-    void this.writeIndexCache(library);
+    this.scheduleIndexCacheWrite();
+  }
+
+  /** Saving the index is many megabytes for a large corpus: once edits to corpus files pause, not per save. */
+  private scheduleIndexCacheWrite(): void {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      if (this.library) void this.writeIndexCache(this.library);
+    }, CACHE_WRITE_DELAY_MS);
   }
 
   /** A watched file changed: re-read it unless `lectern.corpusExclude` rules it out. */
@@ -330,6 +342,7 @@ export class LibraryService implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.cacheTimer);
     this.cancelLoad.cancel();
     this.cancelLoad.dispose();
     for (const timer of this.pendingChanges.values()) clearTimeout(timer);
