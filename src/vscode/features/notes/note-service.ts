@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { NoteIndex, type NoteEntry } from '../../../core/notes/note-index';
+import type { NoteIndex, NoteEntry } from '../../../core/notes/note-index';
+import { MarkdownIndex, markdownKey, markdownUri } from '../../adapters/markdown-index';
 import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
 import { addHighlight, createHighlightId, parseHighlights, removeHighlight, updateHighlightComment } from '../../../core/notes/note-highlights';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from '../../../core/notes/note-template';
@@ -10,7 +11,6 @@ import type { LibraryService } from '../../library/library-service';
 import type { ReaderNotes } from '../reader/reader-panel';
 
 const TEMPLATE_FILE = '.lectern/note-template.md';
-const TYPING_DEBOUNCE_MS = 250;
 
 /**
  * The user's notes: markdown files under `lectern.notes.folder`, linked to papers by their
@@ -20,14 +20,12 @@ const TYPING_DEBOUNCE_MS = 250;
  * write when it is not, and never writes over a file it did not just create.
  */
 export class NoteService implements ReaderNotes, vscode.Disposable {
-  private index = new NoteIndex();
+  private readonly markdown: MarkdownIndex;
   private loaded: Promise<void> | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<string>();
   private readonly indexEmitter = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern-notes');
   private readonly disposables: vscode.Disposable[] = [];
-  private watcher: vscode.FileSystemWatcher | undefined;
-  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** Fires with a paper id when that paper's note changed. */
   readonly onDidChangeNote = this.changeEmitter.event;
@@ -35,26 +33,35 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   readonly onDidChangeIndex = this.indexEmitter.event;
 
   constructor(private readonly library: LibraryService, private readonly output: vscode.LogOutputChannel) {
+    // Notes are the markdown files of the notes folder (or of the workspace, by setting);
+    // unsaved edits count, so the reader shows what the user sees in the editor.
+    this.markdown = new MarkdownIndex({
+      label: 'Notes',
+      output,
+      glob: () => (this.wholeWorkspace || !this.folder ? '**/*.md' : `${vscode.workspace.asRelativePath(this.folder, false)}/**/*.md`),
+      includes: (uri) => this.isNote(uri),
+    });
     this.disposables.push(
+      this.markdown,
       this.changeEmitter,
       this.indexEmitter,
       this.diagnostics,
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) this.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
+      this.markdown.onDidChange((changes) => {
+        this.publishDiagnostics();
+        this.indexEmitter.fire();
+        const papers = new Set(changes.flatMap((change) => [change.before?.paper, change.after?.paper]));
+        for (const paper of papers) if (paper) this.changeEmitter.fire(paper);
       }),
-      // Unsaved edits count: the reader shows what the user sees in the editor.
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (!this.isNote(event.document.uri) || event.contentChanges.length === 0) return;
-        // Typing is a per-keystroke path: re-read the note once the user pauses.
-        const key = event.document.uri.toString();
-        clearTimeout(this.typing.get(key));
-        this.typing.set(key, setTimeout(() => {
-          this.typing.delete(key);
-          // A note renamed or deleted meanwhile must not come back from its old document.
-          if (!event.document.isClosed) this.reindex(event.document.uri, event.document.getText(), Date.now());
-        }, TYPING_DEBOUNCE_MS));
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) {
+          this.markdown.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
+        }
       }),
     );
+  }
+
+  private get index(): NoteIndex {
+    return this.markdown.current;
   }
 
   get enabled(): boolean {
@@ -69,68 +76,10 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return vscode.Uri.joinPath(root, ...relative.split('/'));
   }
 
-  /** Reads every note once (on first use), then follows changes through a watcher. */
+  /** Reads every note once (on first use); the index then follows changes by itself. */
   ensureLoaded(): Promise<void> {
-    this.loaded ??= this.load();
+    this.loaded ??= this.markdown.ready().then(() => this.publishDiagnostics());
     return this.loaded;
-  }
-
-  private async reload(): Promise<void> {
-    this.loaded = undefined;
-    await this.ensureLoaded();
-    this.indexEmitter.fire();
-  }
-
-  private async load(): Promise<void> {
-    this.index = new NoteIndex();
-    this.watcher?.dispose();
-    const folder = this.folder;
-    const root = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || !root) return;
-    const relative = vscode.workspace.asRelativePath(folder, false);
-    const pattern = new vscode.RelativePattern(root, this.wholeWorkspace ? '**/*.md' : `${relative}/**/*.md`);
-    for (const uri of await vscode.workspace.findFiles(pattern)) {
-      const read = await this.readNote(uri);
-      if (read) this.index.update(uri.fsPath, read.text, read.mtime);
-    }
-    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const refresh = async (uri: vscode.Uri) => {
-      const read = await this.readNote(uri);
-      if (read) this.reindex(uri, read.text, read.mtime);
-    };
-    this.watcher.onDidCreate(refresh);
-    this.watcher.onDidChange(refresh);
-    this.watcher.onDidDelete((uri) => {
-      clearTimeout(this.typing.get(uri.toString()));
-      this.typing.delete(uri.toString());
-      const paper = this.index.get(uri.fsPath)?.paper;
-      this.index.remove(uri.fsPath);
-      this.publishDiagnostics();
-      this.indexEmitter.fire();
-      if (paper) this.changeEmitter.fire(paper);
-    });
-    this.publishDiagnostics();
-    this.output.info(`Notes: ${this.index.size} notes in ${relative}.`);
-  }
-
-  private async readNote(uri: vscode.Uri): Promise<{ text: string; mtime: number } | undefined> {
-    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (open) return { text: open.getText(), mtime: stat.mtime };
-      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), mtime: stat.mtime };
-    } catch (error) {
-      this.output.warn(`Notes: cannot read ${uri.fsPath}: ${String(error)}`);
-      return undefined;
-    }
-  }
-
-  private reindex(uri: vscode.Uri, text: string, mtime: number): void {
-    const before = this.index.get(uri.fsPath)?.paper;
-    const entry = this.index.update(uri.fsPath, text, mtime);
-    this.publishDiagnostics();
-    this.indexEmitter.fire();
-    for (const paper of new Set([before, entry.paper])) if (paper) this.changeEmitter.fire(paper);
   }
 
   /** `lectern.notes.scope: workspace`: a markdown file anywhere with `paper:` front matter is a note. */
@@ -154,7 +103,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       diagnostic.source = 'Lectern';
       byPath.set(d.path, [...(byPath.get(d.path) ?? []), diagnostic]);
     }
-    for (const [path, list] of byPath) this.diagnostics.set(vscode.Uri.file(path), list);
+    for (const [path, list] of byPath) this.diagnostics.set(markdownUri(path), list);
   }
 
   // ---- queries ----------------------------------------------------------------------------
@@ -174,14 +123,14 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
 
   noteUri(paperId: string): vscode.Uri | undefined {
     const note = this.index.noteFor(paperId);
-    return note ? vscode.Uri.file(note.path) : undefined;
+    return note ? markdownUri(note.path) : undefined;
   }
 
   async annotations(paperId: string): Promise<AnnotationView[]> {
     await this.ensureLoaded();
     const uri = this.noteUri(paperId);
     if (!uri) return [];
-    const read = await this.readNote(uri);
+    const read = await this.markdown.read(uri);
     return read ? parseHighlights(read.text).annotations : [];
   }
 
@@ -210,7 +159,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not create ${vscode.workspace.asRelativePath(uri)}.`);
-      this.reindex(uri, text, Date.now());
+      this.markdown.apply(markdownKey(uri), text, Date.now());
       this.output.info(`Notes: created ${vscode.workspace.asRelativePath(uri)} for ${paper.id}.`);
       return uri;
     }
@@ -294,7 +243,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       for (const e of edits) edit.replace(uri, new vscode.Range(open.positionAt(e.start), open.positionAt(e.end)), e.newText);
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not edit ${vscode.workspace.asRelativePath(uri)}; it was left as it was.`);
       if (!wasDirty) await open.save();
-      this.reindex(uri, open.getText(), Date.now());
+      this.markdown.apply(markdownKey(uri), open.getText(), Date.now());
       return;
     }
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -305,7 +254,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const temp = uri.with({ path: `${uri.path}.lectern-${process.pid}-${Date.now()}.tmp` });
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(next));
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-    this.reindex(uri, next, Date.now());
+    this.markdown.apply(markdownKey(uri), next, Date.now());
   }
 
   /** The paper a note belongs to (by front matter), for CodeLens and commands run in a note. */
@@ -314,8 +263,6 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.typing.values()) clearTimeout(timer);
-    this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -1,0 +1,202 @@
+import * as vscode from 'vscode';
+import { NoteIndex, type NoteEntry } from '../../core/notes/note-index';
+
+/** Most markdown files read; the rest are left out, with a log line. */
+export const MAX_MARKDOWN_FILES = 5000;
+/** Larger files are not read. */
+const MAX_FILE_BYTES = 2_000_000;
+const EXCLUDED = /\/(?:node_modules|\.git)\//;
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const EDIT_DEBOUNCE_MS = 250;
+const READ_BATCH = 16;
+
+/** What changed in one file: its entry before and after (undefined when absent). */
+export interface MarkdownChange {
+  key: string;
+  before?: NoteEntry;
+  after?: NoteEntry;
+}
+
+export interface MarkdownIndexOptions {
+  /** For log lines: "Notes", "Links". */
+  label: string;
+  output: vscode.LogOutputChannel;
+  /** The files to index, relative to the first workspace folder (read on every load: settings may change it). */
+  glob(): string;
+  /** Whether a markdown document belongs to this index (its glob, in the workspace, not excluded). */
+  includes(uri: vscode.Uri): boolean;
+}
+
+/** The index key of a document: its file path, or the URI of an untitled document. */
+export function markdownKey(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** The document of an index key. */
+export function markdownUri(key: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]+:/i.test(key) ? vscode.Uri.parse(key) : vscode.Uri.file(key);
+}
+
+/**
+ * A core `NoteIndex` over a set of workspace markdown files, shared by the notes service (the
+ * notes folder) and the links feature (every markdown file). Read on first use, then kept
+ * current by a file watcher and by open documents — unsaved edits count, as in the editor,
+ * applied once typing pauses. Queries call `flush` to see what the editor shows.
+ */
+export class MarkdownIndex implements vscode.Disposable {
+  private index = new NoteIndex();
+  private loaded: Promise<void> | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly pending = new Map<string, vscode.TextDocument>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<MarkdownChange[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires with the files whose entries changed (once loaded), and with `[]` after a reload. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly options: MarkdownIndexOptions) {
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.loaded && event.contentChanges.length > 0 && this.covers(event.document)) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.loaded && this.covers(document)) this.schedule(document);
+      }),
+      // A closed document may have been discarded unsaved: the file on disk is the truth again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.loaded && this.covers(document)) {
+          this.pending.delete(markdownKey(document.uri));
+          void this.refreshFromDisk(document.uri);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.loaded) void this.reload();
+      }),
+    );
+  }
+
+  /** The index, read on first use; later calls wait for the same read. */
+  async ready(): Promise<NoteIndex> {
+    this.loaded ??= this.load();
+    await this.loaded;
+    this.flush();
+    return this.index;
+  }
+
+  /** The index as it is now, without reading anything (empty until first used). */
+  get current(): NoteIndex {
+    return this.index;
+  }
+
+  /** Reads every file again (the scope changed). */
+  async reload(): Promise<void> {
+    this.loaded = undefined;
+    await this.ready();
+    this.changeEmitter.fire([]);
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    this.index = new NoteIndex();
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    const root = vscode.workspace.workspaceFolders?.[0];
+    if (!root) return;
+    const pattern = new vscode.RelativePattern(root, this.options.glob());
+    const uris = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB, MAX_MARKDOWN_FILES);
+    for (let i = 0; i < uris.length; i += READ_BATCH) {
+      const batch = uris.slice(i, i + READ_BATCH);
+      const read = await Promise.all(batch.map((uri) => this.read(uri)));
+      batch.forEach((uri, n) => {
+        if (read[n]) this.index.update(markdownKey(uri), read[n]!.text, read[n]!.mtime);
+      });
+    }
+    // Open markdown documents that findFiles does not list (untitled, just created).
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.covers(document)) this.index.update(markdownKey(document.uri), document.getText(), Date.now());
+    }
+    if (uris.length >= MAX_MARKDOWN_FILES) this.options.output.warn(`${this.options.label}: only the first ${MAX_MARKDOWN_FILES} markdown files are read.`);
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    watcher.onDidCreate((uri) => void this.refreshFromDisk(uri));
+    watcher.onDidChange((uri) => void this.refreshFromDisk(uri));
+    watcher.onDidDelete((uri) => {
+      const key = markdownKey(uri);
+      // An open document with unsaved edits still exists for the user; anything else is gone.
+      if (this.openDocument(uri)?.isDirty) return;
+      this.pending.delete(key);
+      this.apply(key, undefined);
+    });
+    this.watcher = watcher;
+    this.options.output.info(`${this.options.label}: read ${this.index.size} markdown files in ${Date.now() - started} ms.`);
+  }
+
+  private covers(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown' || EXCLUDED.test(document.uri.path)) return false;
+    return this.options.includes(document.uri);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key && !document.isClosed);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    this.pending.set(markdownKey(document.uri), document);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), EDIT_DEBOUNCE_MS);
+  }
+
+  /** Applies edits waiting for the debounce. */
+  flush(): void {
+    clearTimeout(this.timer);
+    if (this.pending.size === 0) return;
+    const changes: MarkdownChange[] = [];
+    for (const [key, document] of this.pending) {
+      if (!document.isClosed) changes.push(this.change(key, document.getText(), Date.now()));
+    }
+    this.pending.clear();
+    if (changes.length > 0) this.changeEmitter.fire(changes);
+  }
+
+  /** Records a file's new text at once (Lectern just wrote it), or its removal with `undefined`. */
+  apply(key: string, text: string | undefined, mtime = Date.now()): void {
+    this.pending.delete(key);
+    this.changeEmitter.fire([this.change(key, text, mtime)]);
+  }
+
+  private change(key: string, text: string | undefined, mtime: number): MarkdownChange {
+    const before = this.index.get(key);
+    if (text === undefined) {
+      this.index.remove(key);
+      return { key, before };
+    }
+    return { key, before, after: this.index.update(key, text, mtime) };
+  }
+
+  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    if (EXCLUDED.test(uri.path) || !this.options.includes(uri)) return;
+    const read = await this.read(uri);
+    this.apply(markdownKey(uri), read?.text, read?.mtime);
+  }
+
+  /** A file's text — an open document's, with unsaved edits — and modification time; undefined when unreadable or too large. */
+  async read(uri: vscode.Uri): Promise<{ text: string; mtime: number } | undefined> {
+    const open = this.openDocument(uri);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (open) return { text: open.getText(), mtime: stat.mtime };
+      if (stat.size > MAX_FILE_BYTES || (stat.type & vscode.FileType.File) === 0) return undefined;
+      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), mtime: stat.mtime };
+    } catch {
+      return open ? { text: open.getText(), mtime: Date.now() } : undefined;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.watcher?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
