@@ -9,14 +9,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { HostToWebviewMessage, ReaderState, WebviewToHostMessage } from '../../src/shared/protocol';
 import { readerCsp, readerHtml } from '../../src/shared/reader-html';
+import { repoRoot } from '../support/shared-corpora';
 
-export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { repoRoot };
+
 export const bundlePath = join(repoRoot, 'dist', 'webview', 'reader.js');
 const chromiumPath = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
 
