@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandRow, runCommand, viewRows, webviewFrame } from '../harness/browser';
+import { expandRow, runCommand, viewRows, waitForWorkbench, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const MATH_PAPER = 'Energy Bounds for Spiking Neural Networks on Neuromorphic Chips';
@@ -68,8 +68,11 @@ journey('the reader opens a paper from the tree with rendered math, follows a re
   assert.match(text, /## Highlights\n\n> leaky integrate-and-fire neurons\n<!-- lectern:highlight id=/);
 
   // After a window reload the panel comes back (serializer + setState) with the highlight drawn.
+  // Wait for the page really to reload: the old workbench still matches every selector until it does.
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
   await runCommand(page, 'Developer: Reload Window');
-  await page.locator('.activitybar').first().waitFor({ timeout: 60_000 });
+  await reloaded;
+  await waitForWorkbench(page, { activityBarItem: 'Lectern' });
   const restored = webviewFrame(page);
   await restored.locator('h1', { hasText: MATH_PAPER }).waitFor({ timeout: 60_000 });
   await restored.locator('mark.annotation', { hasText: 'leaky integrate' }).first().waitFor({ timeout: 20_000 });
