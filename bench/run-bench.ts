@@ -65,7 +65,10 @@ function parseArgs(argv: string[]): { sizes: number[]; rounds: number } {
     const arg = argv[i];
     const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
     if (arg.startsWith('--sizes')) {
-      sizes = value.split(',').map((s) => Number(s.trim().replace(/k$/i, '000'))).filter((n) => Number.isInteger(n) && n > 0);
+      sizes = value
+        .split(',')
+        .map((s) => Number(s.trim().replace(/k$/i, '000')))
+        .filter((n) => Number.isInteger(n) && n > 0);
       if (!arg.includes('=')) i += 1;
     } else if (arg.startsWith('--rounds')) {
       rounds = Math.max(1, Number(value) || rounds);
@@ -250,7 +253,8 @@ function linearEngine(): Engine {
       for (let i = 0; i < texts.length; i++) {
         if (q.yearFrom !== undefined || q.yearTo !== undefined) {
           const year = papersRef[i].year;
-          if (year === undefined || (q.yearFrom !== undefined && year < q.yearFrom) || (q.yearTo !== undefined && year > q.yearTo)) continue;
+          if (year === undefined || (q.yearFrom !== undefined && year < q.yearFrom) || (q.yearTo !== undefined && year > q.yearTo))
+            continue;
         }
         let ok = true;
         for (const w of words) if (!texts[i].includes(w)) ok = false;
@@ -342,7 +346,10 @@ function loadSeed(): Paper[] {
  */
 function measureTree(papers: Paper[], rounds: number): { openMs: number; assignTopicsMs: number; groups: number } {
   const started = performance.now();
-  const assigned = assignTopics(papers.map((paper) => ({ ...paper, topics: [] })), {});
+  const assigned = assignTopics(
+    papers.map((paper) => ({ ...paper, topics: [] })),
+    {},
+  );
   const assignTopicsMs = performance.now() - started;
   const input = { papers: assigned.papers, topics: assigned.topics };
   const samples: number[] = [];
@@ -370,7 +377,9 @@ function main(): void {
     log(`${corpus.name}: generating`);
     const papers = corpus.papers();
     const abstractKB = papers.reduce((s, p) => s + p.abstract.length, 0) / Math.max(1, papers.length) / 1024;
-    log(`${corpus.name}: ${papers.length} papers, mean abstract ${abstractKB.toFixed(2)} KB, ${corpus.queries.length} queries × ${rounds} rounds`);
+    log(
+      `${corpus.name}: ${papers.length} papers, mean abstract ${abstractKB.toFixed(2)} KB, ${corpus.queries.length} queries × ${rounds} rounds`,
+    );
     const figures = {
       lectern: measure(lectern, papers, corpus.queries, rounds),
       minisearch: measure(miniSearchEngine(), papers, corpus.queries, rounds),
@@ -401,18 +410,20 @@ function main(): void {
       },
     };
     results.push(entry);
-    if (corpus.name !== 'seed' && (!largest || papers.length > largest.papers)) largest = { name: corpus.name, papers: papers.length, lectern: figures.lectern, tree };
+    if (corpus.name !== 'seed' && (!largest || papers.length > largest.papers))
+      largest = { name: corpus.name, papers: papers.length, lectern: figures.lectern, tree };
   }
-  const targets = largest && largest.papers >= 100_000
-    ? {
-        corpus: largest.name,
-        queryP95Ms: { target: 15, actual: largest.lectern.query.p95, met: largest.lectern.query.p95 <= 15 },
-        buildMs: { target: 15_000, actual: largest.lectern.buildMs, met: largest.lectern.buildMs <= 15_000 },
-        loadMs: { target: 2_000, actual: largest.lectern.loadMs, met: largest.lectern.loadMs <= 2_000 },
-        memoryMB: { target: 400, actual: largest.lectern.memoryMB, met: largest.lectern.memoryMB <= 400 },
-        treeOpenMs: { target: 1_000, actual: largest.tree.openMs, met: largest.tree.openMs <= 1_000 },
-      }
-    : undefined;
+  const targets =
+    largest && largest.papers >= 100_000
+      ? {
+          corpus: largest.name,
+          queryP95Ms: { target: 15, actual: largest.lectern.query.p95, met: largest.lectern.query.p95 <= 15 },
+          buildMs: { target: 15_000, actual: largest.lectern.buildMs, met: largest.lectern.buildMs <= 15_000 },
+          loadMs: { target: 2_000, actual: largest.lectern.loadMs, met: largest.lectern.loadMs <= 2_000 },
+          memoryMB: { target: 400, actual: largest.lectern.memoryMB, met: largest.lectern.memoryMB <= 400 },
+          treeOpenMs: { target: 1_000, actual: largest.tree.openMs, met: largest.tree.openMs <= 1_000 },
+        }
+      : undefined;
   const report = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,

@@ -17,7 +17,10 @@ test('paper i depends only on the seed and i', () => {
 test('another seed gives other papers', () => {
   const a = generateSyntheticPapers(20, 1);
   const b = generateSyntheticPapers(20, 2);
-  assert.notDeepEqual(a.map((p) => p.abstract), b.map((p) => p.abstract));
+  assert.notDeepEqual(
+    a.map((p) => p.abstract),
+    b.map((p) => p.abstract),
+  );
 });
 
 test('papers look like the benchmark needs', () => {

@@ -82,32 +82,100 @@ fairness safety testing verification certified robust guarantee bound bounds pro
 `;
 
 const HYPHENATED = [
-  'pre-training', 'state-of-the-art', 'fine-tuning', 'large-scale', 'self-supervised', 'zero-shot',
-  'few-shot', 'end-to-end', 'real-time', 'long-range', 'multi-modal', 'vision-language',
-  'high-level', 'low-level', 'data-driven', 'fine-grained', 'top-down', 'bottom-up', 'cross-subject',
-  'multi-scale', 'one-shot', 'in-context', 'out-of-distribution', 'pixel-wise', 'layer-wise',
+  'pre-training',
+  'state-of-the-art',
+  'fine-tuning',
+  'large-scale',
+  'self-supervised',
+  'zero-shot',
+  'few-shot',
+  'end-to-end',
+  'real-time',
+  'long-range',
+  'multi-modal',
+  'vision-language',
+  'high-level',
+  'low-level',
+  'data-driven',
+  'fine-grained',
+  'top-down',
+  'bottom-up',
+  'cross-subject',
+  'multi-scale',
+  'one-shot',
+  'in-context',
+  'out-of-distribution',
+  'pixel-wise',
+  'layer-wise',
 ];
 
 const FUNCTION_WORDS = `the of and to in a we is that for with on by this are as from be an our which
 these can it at its both while than into not such also more has have been their between across over
-through using show propose present demonstrate find suggest introduce achieve`.split(/\s+/).filter(Boolean);
+through using show propose present demonstrate find suggest introduce achieve`
+  .split(/\s+/)
+  .filter(Boolean);
 /** Relative frequencies of the function words, most common first. */
 const FUNCTION_WEIGHTS = FUNCTION_WORDS.map((_, i) => 1 / (i + 1.5));
 
-const PREFIXES = ['', '', '', 're', 'un', 'pre', 'multi', 'inter', 'trans', 'sub', 'super', 'hyper', 'neuro', 'micro', 'meta', 'bio', 'auto', 'co', 'de', 'non'];
+const PREFIXES = [
+  '',
+  '',
+  '',
+  're',
+  'un',
+  'pre',
+  'multi',
+  'inter',
+  'trans',
+  'sub',
+  'super',
+  'hyper',
+  'neuro',
+  'micro',
+  'meta',
+  'bio',
+  'auto',
+  'co',
+  'de',
+  'non',
+];
 const ROOTS = `form struct gener vis cept duct mod spect port tract pos dic gress mit sens cort synap dendr
 axon lay grad sampl tok embed attend encod decod predict optim regul normal quant prun distill align
 segment classif clust retriev recogn repres observ integr adapt learn train infer estim approxim
 comput simul activ inhib excit modul plast oscill rhythm stimul respond calibr augment compos
 transfer factor project rotat transl symmetr equivar invar contrast percept navig explor rout`
-  .split(/\s+/).filter(Boolean);
-const SUFFIXES = ['ation', 'ive', 'al', 'ing', 'ed', 'er', 'ity', 'ion', 'ment', 'ure', 'ics', 'ology', 'ism', 'ize', 'ous', 'ence', 'ant', 'or', 'ative', 'ational'];
+  .split(/\s+/)
+  .filter(Boolean);
+const SUFFIXES = [
+  'ation',
+  'ive',
+  'al',
+  'ing',
+  'ed',
+  'er',
+  'ity',
+  'ion',
+  'ment',
+  'ure',
+  'ics',
+  'ology',
+  'ism',
+  'ize',
+  'ous',
+  'ence',
+  'ant',
+  'or',
+  'ative',
+  'ational',
+];
 
 const FIRST_NAMES = `Alice Bob Carla David Elena Farid Grace Hiroshi Ines Jonas Kavya Liam Maria Nikolai Olga Pedro
 Qing Rosa Samuel Tomás Uma Victor Wen Xavier Yuki Zoë Amir Beatriz Chen Dmitri Emma Fatima Gustav
 Hana Ivan Julia Kenji Laura Mateo Nadia Omar Priya Rafael Sofia Thomas Ulrich Valentina William
 Ximena Yusuf Zhang Ana Bjørn Céline Diego Émile François Günther Håkon Iñigo José Łukasz Mónica
-Noémie Oğuz Pál Renée Søren Željko`.split(/\s+/).filter(Boolean);
+Noémie Oğuz Pál Renée Søren Željko`
+  .split(/\s+/)
+  .filter(Boolean);
 const LAST_NAMES = `Smith Müller García Wang Li Nguyen Kim Rossi Dubois Ivanov Kowalski Tanaka Silva Hansen Novak
 Cohen Martin Brown Jones Johnson Lee Patel Khan Singh Chen Zhang Liu Yang Huang Zhao Wu Zhou Xu Sun
 Ma Hu Guo Lin He Gao Luo Zheng Liang Xie Tang Han Cao Deng Feng Zeng Peng Lu Su Jiang Cai Jia Ding
@@ -120,8 +188,8 @@ Clopath Sprekeler Gjorgjieva Ahmad Hawkins Subutai Lewis Sommer Olah Nanda Elhag
 Oliva Isola Efros Darrell Malik Fei-Fei Karpathy Vinyals Sutskever Krizhevsky Dosovitskiy Beyer
 Kolesnikov Zhai Houlsby Touvron Caron Joulin Bojanowski Misra Girshick Dollár Ross Kaiming Núñez
 Sánchez Pérez Gómez Fernández López Díaz Martínez Rodríguez Hernández Jiménez Álvarez Ruiz Moreno`
-  .split(/\s+/).filter(Boolean);
-
+  .split(/\s+/)
+  .filter(Boolean);
 
 function hashSeed(seed: number, index: number): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
@@ -257,13 +325,15 @@ export function generateSyntheticPaper(index: number, seed = 1): Paper {
   titleWords.push(capitalize(focus[0]));
   while (titleWords.length < titleLength) {
     const r = random();
-    if (r < 0.2 && titleWords.length > 1 && /^[A-Z]/.test(titleWords[titleWords.length - 1])) titleWords.push(pick(['of', 'for', 'with', 'in', 'via', 'and', 'from'], random));
+    if (r < 0.2 && titleWords.length > 1 && /^[A-Z]/.test(titleWords[titleWords.length - 1]))
+      titleWords.push(pick(['of', 'for', 'with', 'in', 'via', 'and', 'from'], random));
     else if (r < 0.45) titleWords.push(capitalize(focus[Math.floor(random() * focus.length)]));
     else titleWords.push(capitalize(contentWord()));
   }
   let title = titleWords.join(' ');
   if (random() < 0.3) {
-    const coined = capitalize(focus[1].slice(0, 3 + Math.floor(random() * 3))) + capitalize(focus[2].slice(0, 2 + Math.floor(random() * 3)));
+    const coined =
+      capitalize(focus[1].slice(0, 3 + Math.floor(random() * 3))) + capitalize(focus[2].slice(0, 2 + Math.floor(random() * 3)));
     title = `${random() < 0.5 ? coined.toUpperCase() : coined}: ${title}`;
   }
 

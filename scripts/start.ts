@@ -35,7 +35,10 @@ if (!manifest.main || !existsSync(resolve(root, manifest.main))) {
 const started = Date.now();
 console.log('Lectern: checking code-server and Chromium (the first start installs them: a few minutes)…');
 const install = spawnSync('bash', [paths.installScript], { stdio: 'inherit' });
-if (install.status !== 0) fail(`set-up stopped (${paths.installScript} exited ${install.status ?? install.signal}); do what it says above, then \`npm start\` again.`);
+if (install.status !== 0)
+  fail(
+    `set-up stopped (${paths.installScript} exited ${install.status ?? install.signal}); do what it says above, then \`npm start\` again.`,
+  );
 
 const vsix = packageExtension(root, join(paths.e2eDir, 'lectern.vsix'));
 console.log(`Lectern: packaged ${vsix}`);

@@ -43,7 +43,10 @@ export interface Shot {
 const viewport = { width: 1400, height: 900 };
 
 /** The bounding box of `locators` together, grown by `margin` (or per side), within the window. */
-export async function clipAround(locators: Locator[], margin: number | { top?: number; right?: number; bottom?: number; left?: number } = 16): Promise<Clip> {
+export async function clipAround(
+  locators: Locator[],
+  margin: number | { top?: number; right?: number; bottom?: number; left?: number } = 16,
+): Promise<Clip> {
   const m = typeof margin === 'number' ? { top: margin, right: margin, bottom: margin, left: margin } : margin;
   const boxes = await Promise.all(locators.map(async (l) => (await l.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 }));
   const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - (m.left ?? 0));
@@ -78,7 +81,10 @@ async function settle(page: Page): Promise<void> {
  * clicking it while the view is already shown would close the side bar).
  */
 async function showPapersView(page: Page, options: { clickIcon?: boolean } = {}): Promise<void> {
-  const shown = await page.locator('.part.sidebar .composite.title', { hasText: /Lectern/i }).first().isVisible();
+  const shown = await page
+    .locator('.part.sidebar .composite.title', { hasText: /Lectern/i })
+    .first()
+    .isVisible();
   if (options.clickIcon && !shown) await page.locator('.activitybar [aria-label="Lectern"]').first().click();
   else if (!shown) await runCommand(page, 'Lectern: Focus on Papers View');
   const rows = viewRows(page, 'Papers');
@@ -102,7 +108,14 @@ export const shots: Shot[] = [
       await showPapersView(page, { clickIcon: true });
       await settle(page);
       // Activity bar and side bar over the whole height, down to the status bar's "N papers".
-      return clipAround([page.locator('.part.activitybar').first(), page.locator('.part.sidebar').first(), page.locator('.statusbar-item', { hasText: /\d+ papers/ }).first()], 0);
+      return clipAround(
+        [
+          page.locator('.part.activitybar').first(),
+          page.locator('.part.sidebar').first(),
+          page.locator('.statusbar-item', { hasText: /\d+ papers/ }).first(),
+        ],
+        0,
+      );
     },
   },
   {
@@ -123,13 +136,18 @@ export const shots: Shot[] = [
   },
   {
     name: 'reader',
-    shows: 'the reader on the math paper opened from a search: toolbar, title, topics, the abstract with MathML and marked terms, a highlight, related papers',
+    shows:
+      'the reader on the math paper opened from a search: toolbar, title, topics, the abstract with MathML and marked terms, a highlight, related papers',
     async take({ page }) {
       await page.keyboard.press('Escape');
       await runCommand(page, 'Lectern: Search Papers');
       const widget = page.locator('.quick-input-widget');
       await widget.locator('input').fill('spiking energy bound');
-      await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: 'Energy Bounds for Spiking' }).waitFor({ timeout: 15_000 });
+      await widget
+        .locator('.quick-input-list .monaco-list-row')
+        .first()
+        .filter({ hasText: 'Energy Bounds for Spiking' })
+        .waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
       const reader = webviewFrame(page);
       await reader.locator('#abstract math').first().waitFor({ timeout: 20_000 });
@@ -147,7 +165,9 @@ const themes = [
 
 const outDir = join(paths.repoRoot, 'media', 'screenshots');
 const workDir = join(paths.e2eDir, 'screenshots');
-const only = process.env.SHOTS?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.SHOTS?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const selected = only ? shots.filter((s) => only.includes(s.name)) : shots;
 if (selected.length === 0) {
   console.error(`Lectern: no shot named ${process.env.SHOTS}; shots: ${shots.map((s) => s.name).join(', ')}`);
@@ -182,7 +202,9 @@ for (const { suffix, theme, bodyClass } of themes) {
       const clip = await shot.take({ page, server, workspace });
       writeFileSync(file, await page.screenshot({ clip }));
       const kb = Math.round(statSync(file).size / 1024);
-      console.log(`Lectern: ${file.slice(paths.repoRoot.length + 1)} (${clip ? `${clip.width}×${clip.height}` : 'window'}, ${kb} KB): ${shot.shows}`);
+      console.log(
+        `Lectern: ${file.slice(paths.repoRoot.length + 1)} (${clip ? `${clip.width}×${clip.height}` : 'window'}, ${kb} KB): ${shot.shows}`,
+      );
       if (kb > 250) console.log(`Lectern:   over 250 KB: crop it tighter`);
     }
     console.log(`Lectern: ${theme} done in ${seconds(themeStarted)}`);

@@ -20,7 +20,8 @@ const fail = (message: string): never => {
 };
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main?: string };
-if (!manifest.main || !existsSync(resolve(root, manifest.main))) fail(`${manifest.main ?? 'the extension'} is not built: run \`npm run build\` first.`);
+if (!manifest.main || !existsSync(resolve(root, manifest.main)))
+  fail(`${manifest.main ?? 'the extension'} is not built: run \`npm run build\` first.`);
 
 // Inside the repository, so that the compiled suite's `require('mocha')` finds node_modules.
 const suiteIndex = await compileSuite(join(root, 'test', 'e2e', 'suite'), join(paths.e2eDir, 'test-electron', 'suite'));
@@ -30,8 +31,13 @@ cpSync(join(root, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
 /** Network errors of the VS Code download (DNS, refused, reset, timeout), anywhere in the cause chain. */
 function downloadFailure(error: unknown): string | undefined {
   const networkCodes = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-  for (let e = error as { code?: unknown; message?: unknown; hostname?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && networkCodes.test(e.code)) return `${e.code}${typeof e.hostname === 'string' ? ` ${e.hostname}` : ''}`;
+  for (
+    let e = error as { code?: unknown; message?: unknown; hostname?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === 'string' && networkCodes.test(e.code))
+      return `${e.code}${typeof e.hostname === 'string' ? ` ${e.hostname}` : ''}`;
     const text = typeof e === 'string' ? e : String(e.message ?? '');
     if (/getaddrinfo|Failed to get VS Code archive|Failed to download|TimeoutError|timed out/i.test(text)) return text;
   }

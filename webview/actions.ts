@@ -1,5 +1,12 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { READING_STATUSES, type CitationFormatValue, type HistoryView, type PaperView, type ReadingStatusValue, type WebviewToHostMessage } from '../src/shared/protocol';
+import {
+  READING_STATUSES,
+  type CitationFormatValue,
+  type HistoryView,
+  type PaperView,
+  type ReadingStatusValue,
+  type WebviewToHostMessage,
+} from '../src/shared/protocol';
 import { el } from './dom';
 
 export interface ActionsContext {
@@ -33,25 +40,54 @@ export class ReaderActions {
   constructor(private readonly context: ActionsContext) {
     this.back = button('Back', 'Back (Alt+Left)', 'Alt+ArrowLeft', () => this.navigate('back'));
     this.forward = button('Forward', 'Forward (Alt+Right)', 'Alt+ArrowRight', () => this.navigate('forward'));
-    this.openNote = button('Open Note', 'Open this paper’s note (N)', 'N', () => this.withPaper((paperId) => ({ type: 'openNote', paperId })));
-    this.reveal = button('Reveal in Tree', 'Show this paper in the Papers view', undefined, () => this.withPaper((paperId) => ({ type: 'revealInTree', paperId })), { secondary: true });
+    this.openNote = button('Open Note', 'Open this paper’s note (N)', 'N', () =>
+      this.withPaper((paperId) => ({ type: 'openNote', paperId })),
+    );
+    this.reveal = button(
+      'Reveal in Tree',
+      'Show this paper in the Papers view',
+      undefined,
+      () => this.withPaper((paperId) => ({ type: 'revealInTree', paperId })),
+      { secondary: true },
+    );
     this.cite = {
       bibtex: button('BibTeX', 'Copy the citation as BibTeX (C)', 'C', () => this.copy('bibtex'), { secondary: true }),
       apa: button('APA', 'Copy the citation in APA style', undefined, () => this.copy('apa'), { secondary: true }),
       markdown: button('Markdown', 'Copy a markdown link to this paper', undefined, () => this.copy('markdown'), { secondary: true }),
     };
-    for (const format of Object.keys(this.cite) as CitationFormatValue[]) this.cite[format].setAttribute('aria-label', `Copy citation as ${CITATION_LABELS[format]}`);
-    this.status = Object.fromEntries(READING_STATUSES.map((status) => [
-      status,
-      button(STATUS_LABELS[status], `Mark as ${STATUS_LABELS[status].toLowerCase()}`, undefined, () => this.withPaper((paperId) => ({ type: 'setStatus', paperId, status })), { secondary: true }),
-    ])) as Record<ReadingStatusValue, Button>;
+    for (const format of Object.keys(this.cite) as CitationFormatValue[])
+      this.cite[format].setAttribute('aria-label', `Copy citation as ${CITATION_LABELS[format]}`);
+    this.status = Object.fromEntries(
+      READING_STATUSES.map((status) => [
+        status,
+        button(
+          STATUS_LABELS[status],
+          `Mark as ${STATUS_LABELS[status].toLowerCase()}`,
+          undefined,
+          () => this.withPaper((paperId) => ({ type: 'setStatus', paperId, status })),
+          { secondary: true },
+        ),
+      ]),
+    ) as Record<ReadingStatusValue, Button>;
     for (const status of READING_STATUSES) this.status[status].setAttribute('aria-label', `Set status: ${STATUS_LABELS[status]}`);
 
-    this.element = el('nav', { class: 'actions', 'aria-label': 'Paper actions' },
+    this.element = el(
+      'nav',
+      { class: 'actions', 'aria-label': 'Paper actions' },
       el('div', { class: 'action-group', role: 'group', 'aria-label': 'History' }, this.back, this.forward),
       el('div', { class: 'action-group', role: 'group', 'aria-label': 'Note' }, this.openNote, this.reveal),
-      el('div', { class: 'action-group', role: 'group', 'aria-labelledby': 'cite-label' }, el('span', { id: 'cite-label', class: 'group-label' }, 'Copy citation'), ...Object.values(this.cite)),
-      el('div', { class: 'action-group', role: 'group', 'aria-labelledby': 'status-label' }, el('span', { id: 'status-label', class: 'group-label' }, 'Status'), ...Object.values(this.status)),
+      el(
+        'div',
+        { class: 'action-group', role: 'group', 'aria-labelledby': 'cite-label' },
+        el('span', { id: 'cite-label', class: 'group-label' }, 'Copy citation'),
+        ...Object.values(this.cite),
+      ),
+      el(
+        'div',
+        { class: 'action-group', role: 'group', 'aria-labelledby': 'status-label' },
+        el('span', { id: 'status-label', class: 'group-label' }, 'Status'),
+        ...Object.values(this.status),
+      ),
     );
     this.update(undefined, this.history, false);
   }
@@ -65,7 +101,11 @@ export class ReaderActions {
     this.forward.disabled = !history.canGoForward;
     const noPaper = !paper;
     this.openNote.disabled = noPaper || !notesEnabled;
-    this.openNote.title = !notesEnabled ? 'Notes need a workspace folder' : paper?.hasNote ? 'Open this paper’s note (N)' : 'Create a note for this paper (N)';
+    this.openNote.title = !notesEnabled
+      ? 'Notes need a workspace folder'
+      : paper?.hasNote
+        ? 'Open this paper’s note (N)'
+        : 'Create a note for this paper (N)';
     this.reveal.disabled = noPaper;
     for (const format of Object.keys(this.cite) as CitationFormatValue[]) this.cite[format].disabled = noPaper;
     for (const status of READING_STATUSES) {
@@ -114,7 +154,13 @@ export class ReaderActions {
   }
 }
 
-function button(label: string, title: string, shortcut: string | undefined, run: () => void, options: { secondary?: boolean } = {}): Button {
+function button(
+  label: string,
+  title: string,
+  shortcut: string | undefined,
+  run: () => void,
+  options: { secondary?: boolean } = {},
+): Button {
   const element = el('vscode-button', { title, 'aria-keyshortcuts': shortcut, secondary: options.secondary }, label) as Button;
   // A disabled vscode-button still receives click events; ignore them.
   element.addEventListener('click', () => {
@@ -124,5 +170,8 @@ function button(label: string, title: string, shortcut: string | undefined, run:
 }
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|VSCODE-TEXTAREA|VSCODE-TEXTFIELD)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|VSCODE-TEXTAREA|VSCODE-TEXTFIELD)$/.test(target.tagName))
+  );
 }

@@ -32,8 +32,10 @@ export function anchorQuote(text: string, selector: TextQuoteSelector): TextSpan
   }
   let best: { span: TextSpan; score: number } | undefined;
   for (const { span, quality } of candidates) {
-    const score = 50 * quality + 20 * contextAgreement(selector.prefix, text.slice(Math.max(0, span.start - selector.prefix.length), span.start), 'before')
-      + 20 * contextAgreement(selector.suffix, text.slice(span.end, span.end + selector.suffix.length), 'after');
+    const score =
+      50 * quality +
+      20 * contextAgreement(selector.prefix, text.slice(Math.max(0, span.start - selector.prefix.length), span.start), 'before') +
+      20 * contextAgreement(selector.suffix, text.slice(span.end, span.end + selector.suffix.length), 'after');
     if (!best || score > best.score) best = { span, score };
   }
   return best?.span;
@@ -44,6 +46,10 @@ function contextAgreement(expected: string, actual: string, side: 'before' | 'af
   if (!expected) return 1;
   let same = 0;
   const n = Math.min(expected.length, actual.length);
-  while (same < n && (side === 'after' ? expected[same] === actual[same] : expected[expected.length - 1 - same] === actual[actual.length - 1 - same])) same++;
+  while (
+    same < n &&
+    (side === 'after' ? expected[same] === actual[same] : expected[expected.length - 1 - same] === actual[actual.length - 1 - same])
+  )
+    same++;
   return same / expected.length;
 }

@@ -17,18 +17,30 @@ const shorten = (text: string) => (text.length > QUOTE_LENGTH ? `${text.slice(0,
  * then the orphans — highlights whose text is gone from the abstract — under "Orphaned highlights".
  */
 export function renderAnnotationList(result: AnchoredAnnotations, actions: AnnotationListActions): HTMLElement {
-  const section = el('section', { class: 'annotations', 'aria-labelledby': 'annotations-heading' },
-    el('h2', { id: 'annotations-heading' }, 'Highlights'));
+  const section = el(
+    'section',
+    { class: 'annotations', 'aria-labelledby': 'annotations-heading' },
+    el('h2', { id: 'annotations-heading' }, 'Highlights'),
+  );
   if (result.anchored.length === 0 && result.orphans.length === 0) {
-    section.append(el('p', { class: 'hint' }, actions.editable
-      ? 'Select text in the abstract to highlight or comment on it (H highlights the selection).'
-      : 'Open a workspace folder to keep highlights in notes.'));
+    section.append(
+      el(
+        'p',
+        { class: 'hint' },
+        actions.editable
+          ? 'Select text in the abstract to highlight or comment on it (H highlights the selection).'
+          : 'Open a workspace folder to keep highlights in notes.',
+      ),
+    );
   }
   if (result.anchored.length > 0) {
     const list = el('ol', { class: 'annotation-list' });
     for (const { annotation, marks } of result.anchored) {
-      const quote = el('button', { type: 'button', class: 'annotation-quote', 'aria-label': `Go to highlight: ${shorten(annotation.selector.exact)}` },
-        `“${shorten(annotation.selector.exact)}”`);
+      const quote = el(
+        'button',
+        { type: 'button', class: 'annotation-quote', 'aria-label': `Go to highlight: ${shorten(annotation.selector.exact)}` },
+        `“${shorten(annotation.selector.exact)}”`,
+      );
       quote.addEventListener('click', () => revealMarks(marks));
       list.append(renderItem(annotation, quote, actions));
     }
@@ -41,7 +53,13 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
     );
     const list = el('ul', { class: 'annotation-list orphans', 'aria-labelledby': 'orphans-heading' });
     for (const annotation of result.orphans) {
-      list.append(renderItem(annotation, el('blockquote', { class: 'annotation-quote orphan-quote' }, `“${shorten(annotation.selector.exact)}”`), actions));
+      list.append(
+        renderItem(
+          annotation,
+          el('blockquote', { class: 'annotation-quote orphan-quote' }, `“${shorten(annotation.selector.exact)}”`),
+          actions,
+        ),
+      );
     }
     section.append(list);
   }
@@ -55,7 +73,11 @@ function renderItem(annotation: AnnotationView, quote: HTMLElement, actions: Ann
   item.append(comment);
   if (!actions.editable) return item;
   const edit = el('button', { type: 'button', class: 'link-button' }, annotation.comment ? 'Edit comment' : 'Add comment');
-  const remove = el('button', { type: 'button', class: 'link-button', 'aria-label': `Remove highlight “${shorten(annotation.selector.exact)}”` }, 'Remove');
+  const remove = el(
+    'button',
+    { type: 'button', class: 'link-button', 'aria-label': `Remove highlight “${shorten(annotation.selector.exact)}”` },
+    'Remove',
+  );
   edit.addEventListener('click', () => {
     const textarea = el('textarea', { class: 'comment-input', rows: 3, 'aria-label': 'Comment' });
     textarea.value = annotation.comment;

@@ -31,7 +31,11 @@ export function interceptLinks(target: Document, post: (message: WebviewToHostMe
   target.addEventListener('auxclick', onClick, true);
   // Nothing in the reader submits or drags a link anywhere either.
   target.addEventListener('submit', (event) => event.preventDefault(), true);
-  target.addEventListener('dragstart', (event) => {
-    if (event.target instanceof Element && event.target.closest('a')) event.preventDefault();
-  }, true);
+  target.addEventListener(
+    'dragstart',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('a')) event.preventDefault();
+    },
+    true,
+  );
 }

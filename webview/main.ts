@@ -1,7 +1,4 @@
-import {
-  assertNever, isNoteDraft, parseHostMessage,
-  type HostToWebviewMessage, type ReaderState,
-} from '../src/shared/protocol';
+import { assertNever, isNoteDraft, parseHostMessage, type HostToWebviewMessage, type ReaderState } from '../src/shared/protocol';
 import { ReaderActions } from './actions';
 import { renderAnnotationList } from './annotation-list';
 import { applyAnnotations } from './annotations';
@@ -32,7 +29,10 @@ window.addEventListener('message', (event: MessageEvent) => {
     handle(message);
   } catch (error) {
     console.error('Lectern: the reader could not show this message.', error);
-    showProblem('Lectern could not display this paper.', 'Reopen it from the Papers view; if it keeps failing, report it with the paper’s source.');
+    showProblem(
+      'Lectern could not display this paper.',
+      'Reopen it from the Papers view; if it keeps failing, report it with the paper’s source.',
+    );
   }
   document.dispatchEvent(new CustomEvent('lectern:rendered', { detail: message.type }));
 });
@@ -62,20 +62,24 @@ document.addEventListener('keydown', (event) => {
   if (actions.handleKey(event)) event.preventDefault();
 });
 let scrollTimer: number | undefined;
-window.addEventListener('scroll', () => {
-  window.clearTimeout(scrollTimer);
-  scrollTimer = window.setTimeout(() => state && saveState({ ...state, scrollTop: Math.round(window.scrollY) }), 150);
-}, { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    window.clearTimeout(scrollTimer);
+    scrollTimer = window.setTimeout(() => state && saveState({ ...state, scrollTop: Math.round(window.scrollY) }), 150);
+  },
+  { passive: true },
+);
 
 function handle(message: HostToWebviewMessage): void {
   switch (message.type) {
     case 'showPaper': {
       const previous = shown?.paper.id;
       const restoring = !previous && saved?.paperId === message.paper.id;
-      const terms = message.highlightTerms.length > 0 ? message.highlightTerms : restoring ? saved?.highlightTerms ?? [] : [];
+      const terms = message.highlightTerms.length > 0 ? message.highlightTerms : restoring ? (saved?.highlightTerms ?? []) : [];
       shown = { ...message, highlightTerms: terms };
       notes.show(message.paper.id, message.notesEnabled);
-      const scrollTop = previous === message.paper.id ? window.scrollY : restoring ? saved?.scrollTop ?? 0 : 0;
+      const scrollTop = previous === message.paper.id ? window.scrollY : restoring ? (saved?.scrollTop ?? 0) : 0;
       render();
       window.scrollTo(0, scrollTop);
       saveState({ paperId: message.paper.id, highlightTerms: terms, scrollTop });
@@ -143,10 +147,11 @@ function renderAbstractAndAside(keepScroll?: number, onlyAbstract = false): void
     const rendered = renderPaper(shown.paper, post);
     abstract = rendered.abstract;
     highlightTerms(rendered.article.querySelector('#paper-title')!, shown.highlightTerms);
-    place = () => keepingFocus(notes.element, () => {
-      rendered.article.querySelector('.abstract-section')?.after(notes.element);
-      main.replaceChildren(rendered.article);
-    });
+    place = () =>
+      keepingFocus(notes.element, () => {
+        rendered.article.querySelector('.abstract-section')?.after(notes.element);
+        main.replaceChildren(rendered.article);
+      });
   }
   const anchored = applyAnnotations(abstract, shown.annotations);
   highlightTerms(abstract, shown.highlightTerms);
@@ -155,7 +160,8 @@ function renderAbstractAndAside(keepScroll?: number, onlyAbstract = false): void
   aside.replaceChildren(
     renderAnnotationList(anchored, {
       editable: shown.notesEnabled,
-      update: (annotation, comment) => shown && post({ type: 'updateAnnotation', paperId: shown.paper.id, annotationId: annotation.id, comment }),
+      update: (annotation, comment) =>
+        shown && post({ type: 'updateAnnotation', paperId: shown.paper.id, annotationId: annotation.id, comment }),
       remove: (annotation) => shown && post({ type: 'removeAnnotation', paperId: shown.paper.id, annotationId: annotation.id }),
     }),
     renderRelatedPapers(shown.related, post),
@@ -170,7 +176,8 @@ function keepingFocus(container: HTMLElement, move: () => void): void {
     move();
     return;
   }
-  const selection = active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd, active.selectionDirection] as const : undefined;
+  const selection =
+    active instanceof HTMLTextAreaElement ? ([active.selectionStart, active.selectionEnd, active.selectionDirection] as const) : undefined;
   move();
   active.focus({ preventScroll: true });
   if (selection && active instanceof HTMLTextAreaElement) active.setSelectionRange(selection[0], selection[1], selection[2] ?? undefined);

@@ -50,26 +50,43 @@ export class NotesPane {
   private creating = false;
   private timer: number | undefined;
 
-  constructor(private readonly options: NotesPaneOptions, savedDrafts: NoteDraft[] = []) {
+  constructor(
+    private readonly options: NotesPaneOptions,
+    savedDrafts: NoteDraft[] = [],
+  ) {
     this.restoring = savedDrafts;
     this.textarea = el('textarea', {
-      id: 'note-body', class: 'notes-input', rows: 6, spellcheck: 'true',
-      'aria-label': 'Notes on this paper (markdown)', 'aria-describedby': 'notes-help', 'aria-keyshortcuts': 'Control+S Meta+S',
+      id: 'note-body',
+      class: 'notes-input',
+      rows: 6,
+      spellcheck: 'true',
+      'aria-label': 'Notes on this paper (markdown)',
+      'aria-describedby': 'notes-help',
+      'aria-keyshortcuts': 'Control+S Meta+S',
       placeholder: 'Write notes in markdown. They are saved to this paper’s note as you type.',
     });
     this.preview = el('div', { class: 'notes-preview', id: 'note-preview', 'aria-label': 'Notes preview', tabindex: 0 });
     this.preview.hidden = true;
-    this.previewToggle = el('vscode-button', { secondary: true, 'aria-pressed': 'false', title: 'Show the notes rendered as markdown' }, 'Preview') as Button;
+    this.previewToggle = el(
+      'vscode-button',
+      { secondary: true, 'aria-pressed': 'false', title: 'Show the notes rendered as markdown' },
+      'Preview',
+    ) as Button;
     this.createButton = el('vscode-button', { title: 'Create this paper’s markdown note from the template' }, 'Create note') as Button;
     this.openButton = el('vscode-button', { secondary: true, title: 'Open the note in an editor' }, 'Open in Editor') as Button;
     this.status = el('span', { class: 'notes-status', role: 'status', 'aria-live': 'polite' });
     this.message = el('p', { class: 'hint notes-message' });
     this.help = el('p', { class: 'hint notes-help', id: 'notes-help' });
-    this.element = el('section', { class: 'notes-pane', id: 'notes-pane', 'aria-labelledby': 'notes-heading' },
-      el('div', { class: 'notes-header' },
+    this.element = el(
+      'section',
+      { class: 'notes-pane', id: 'notes-pane', 'aria-labelledby': 'notes-heading' },
+      el(
+        'div',
+        { class: 'notes-header' },
         el('h2', { id: 'notes-heading', class: 'notes-heading' }, 'Notes'),
         this.status,
-        el('span', { class: 'notes-actions' }, this.previewToggle, this.openButton)),
+        el('span', { class: 'notes-actions' }, this.previewToggle, this.openButton),
+      ),
       this.message,
       this.createButton,
       this.textarea,
@@ -178,7 +195,14 @@ export class NotesPane {
       case 'noteSaved': {
         const action = model.acknowledge(message.editId);
         this.apply(model, action);
-        if (shown) this.showStatus(model.dirty ? 'Saving…' : action.replace !== undefined && action.replace !== before ? 'Saved — merged with changes made elsewhere' : 'Saved');
+        if (shown)
+          this.showStatus(
+            model.dirty
+              ? 'Saving…'
+              : action.replace !== undefined && action.replace !== before
+                ? 'Saved — merged with changes made elsewhere'
+                : 'Saved',
+          );
         break;
       }
       case 'noteConflict': {
@@ -229,7 +253,10 @@ export class NotesPane {
 
   private post(message: Extract<WebviewToHostMessage, { type: 'editNoteBody' }>): void {
     if (message.newBody.length > NOTE_BODY_LIMIT || message.baseBody.length > NOTE_BODY_LIMIT) {
-      this.showStatus(`Not saved: notes longer than ${NOTE_BODY_LIMIT.toLocaleString('en')} characters are edited in the editor (Open in Editor). Your text is still here.`, 'error');
+      this.showStatus(
+        `Not saved: notes longer than ${NOTE_BODY_LIMIT.toLocaleString('en')} characters are edited in the editor (Open in Editor). Your text is still here.`,
+        'error',
+      );
       const model = message.paperId === this.model?.paperId ? this.model : this.background.get(message.paperId);
       model?.reject(message.editId);
       return;

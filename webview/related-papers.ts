@@ -5,7 +5,11 @@ const MAX_RELATED = 10;
 
 /** The related papers: up to ten buttons that open the paper, each with the terms it shares. */
 export function renderRelatedPapers(related: readonly RelatedPaperView[], post: (message: WebviewToHostMessage) => void): HTMLElement {
-  const section = el('section', { class: 'related', 'aria-labelledby': 'related-heading' }, el('h2', { id: 'related-heading' }, 'Related papers'));
+  const section = el(
+    'section',
+    { class: 'related', 'aria-labelledby': 'related-heading' },
+    el('h2', { id: 'related-heading' }, 'Related papers'),
+  );
   if (related.length === 0) {
     section.append(el('p', { class: 'hint' }, 'No related papers in this corpus.'));
     return section;
@@ -13,9 +17,13 @@ export function renderRelatedPapers(related: readonly RelatedPaperView[], post: 
   const list = el('ol', { class: 'related-list' });
   for (const paper of related.slice(0, MAX_RELATED)) {
     const shared = paper.sharedTerms.slice(0, 6);
-    const open = el('button', { type: 'button', class: 'related-paper', 'data-paper-id': paper.id, title: `Open “${paper.title}”` },
+    const open = el(
+      'button',
+      { type: 'button', class: 'related-paper', 'data-paper-id': paper.id, title: `Open “${paper.title}”` },
       el('span', { class: 'related-title' }, paper.title),
-      shared.length > 0 ? el('span', { class: 'shared-terms' }, el('span', { class: 'visually-hidden' }, 'Shared terms: '), shared.join(' · ')) : null,
+      shared.length > 0
+        ? el('span', { class: 'shared-terms' }, el('span', { class: 'visually-hidden' }, 'Shared terms: '), shared.join(' · '))
+        : null,
     );
     open.addEventListener('click', () => post({ type: 'openPaper', paperId: paper.id }));
     list.append(el('li', {}, open));

@@ -14,23 +14,24 @@ const escapeHtml = (text: string) =>
  * `![alt](https://…)` becomes a link labelled with its alt text, any other image just its alt
  * text. DOMPurify still sanitises everything afterwards.
  */
-const createMarkdown = (hideComments: boolean) => new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    html({ text }) {
-      return escapeHtml(hideComments ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : text);
+const createMarkdown = (hideComments: boolean) =>
+  new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    renderer: {
+      html({ text }) {
+        return escapeHtml(hideComments ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : text);
+      },
+      image({ href, text }) {
+        const decision = decideLink(href ?? '');
+        if (decision.kind === 'external' && /^https?:/i.test(decision.url)) {
+          return `<a href="${escapeHtml(decision.url)}">${escapeHtml(text || decision.url)}</a>`;
+        }
+        return escapeHtml(text);
+      },
     },
-    image({ href, text }) {
-      const decision = decideLink(href ?? '');
-      if (decision.kind === 'external' && /^https?:/i.test(decision.url)) {
-        return `<a href="${escapeHtml(decision.url)}">${escapeHtml(text || decision.url)}</a>`;
-      }
-      return escapeHtml(text);
-    },
-  },
-});
+  });
 const abstractMarkdown = createMarkdown(false);
 const noteMarkdown = createMarkdown(true);
 
@@ -59,7 +60,10 @@ function renderMarkdown(source: string, options: { empty: string; note?: boolean
   try {
     html = (options.note ? noteMarkdown : abstractMarkdown).parse(text) as string;
   } catch {
-    html = text.split(/\n\s*\n/).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
+    html = text
+      .split(/\n\s*\n/)
+      .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+      .join('\n');
   }
   const fragment = sanitizeHtml(html);
   restoreMath(fragment, runs);
@@ -94,7 +98,11 @@ function restoreMath(root: DocumentFragment, runs: MathRun[]): void {
   for (const element of root.querySelectorAll('[href], [title]')) {
     for (const name of ['href', 'title']) {
       const value = element.getAttribute(name);
-      if (value?.includes('\uE000')) element.setAttribute(name, value.replace(PLACEHOLDER_PATTERN, (_, index) => runs[Number(index)]?.source ?? ''));
+      if (value?.includes('\uE000'))
+        element.setAttribute(
+          name,
+          value.replace(PLACEHOLDER_PATTERN, (_, index) => runs[Number(index)]?.source ?? ''),
+        );
     }
     const href = element.getAttribute('href');
     if (href !== null && decideLink(href).kind === 'refused') element.removeAttribute('href');

@@ -20,14 +20,23 @@ export interface RenderedPaper {
 export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessage) => void): RenderedPaper {
   const abstract = renderAbstractElement(paper);
   const byline = [paper.year, paper.venue].filter((part) => part !== undefined && part !== '').join(' · ');
-  const article = el('article', { class: 'paper', 'aria-labelledby': 'paper-title' },
+  const article = el(
+    'article',
+    { class: 'paper', 'aria-labelledby': 'paper-title' },
     el('h1', { id: 'paper-title', class: 'paper-title', tabindex: -1 }, ...inlineMath(paper.title)),
-    paper.authors.length > 0 ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, 'Authors: '), paper.authors.join(', ')) : null,
+    paper.authors.length > 0
+      ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, 'Authors: '), paper.authors.join(', '))
+      : null,
     byline ? el('p', { class: 'byline' }, byline) : null,
     renderTopics(paper, post),
     renderPaperStatus(paper),
     renderIdentifiers(paper),
-    el('section', { class: 'abstract-section', 'aria-labelledby': 'abstract-heading' }, el('h2', { id: 'abstract-heading', class: 'visually-hidden' }, 'Abstract'), abstract),
+    el(
+      'section',
+      { class: 'abstract-section', 'aria-labelledby': 'abstract-heading' },
+      el('h2', { id: 'abstract-heading', class: 'visually-hidden' }, 'Abstract'),
+      abstract,
+    ),
     el('footer', { class: 'paper-footer' }, 'Source: ', el('code', {}, paper.source), ' · id ', el('code', {}, paper.id)),
   );
   return { article, abstract };
@@ -66,11 +75,16 @@ function renderTopics(paper: PaperView, post: (message: WebviewToHostMessage) =>
 
 function renderIdentifiers(paper: PaperView): HTMLElement | null {
   const links: HTMLElement[] = [];
-  if (paper.arxivId) links.push(el('a', { href: `https://arxiv.org/abs/${encodePath(paper.arxivId)}`, class: 'id-link' }, `arXiv:${paper.arxivId}`));
+  if (paper.arxivId)
+    links.push(el('a', { href: `https://arxiv.org/abs/${encodePath(paper.arxivId)}`, class: 'id-link' }, `arXiv:${paper.arxivId}`));
   if (paper.doi) links.push(el('a', { href: `https://doi.org/${encodePath(paper.doi)}`, class: 'id-link' }, `doi:${paper.doi}`));
   if (paper.url) {
     // Only web addresses become links; anything else is shown, not followed.
-    links.push(/^https?:\/\//i.test(paper.url.trim()) ? el('a', { href: paper.url.trim(), class: 'id-link' }, paper.url.trim()) : el('span', { class: 'id-link' }, paper.url));
+    links.push(
+      /^https?:\/\//i.test(paper.url.trim())
+        ? el('a', { href: paper.url.trim(), class: 'id-link' }, paper.url.trim())
+        : el('span', { class: 'id-link' }, paper.url),
+    );
   }
   if (links.length === 0) return null;
   const line = el('p', { class: 'identifiers' });

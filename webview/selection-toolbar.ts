@@ -30,13 +30,22 @@ export class SelectionToolbar {
   constructor(private readonly options: SelectionToolbarOptions) {
     const highlight = el('vscode-button', { 'aria-keyshortcuts': 'H', title: 'Highlight the selection (H)' }, 'Highlight');
     const comment = el('vscode-button', { secondary: true, title: 'Comment on the selection' }, 'Comment');
-    this.textarea = el('textarea', { class: 'comment-input', rows: 3, 'aria-label': 'Comment on the selection', placeholder: 'Comment (Ctrl+Enter to save)' });
+    this.textarea = el('textarea', {
+      class: 'comment-input',
+      rows: 3,
+      'aria-label': 'Comment on the selection',
+      placeholder: 'Comment (Ctrl+Enter to save)',
+    });
     const save = el('vscode-button', {}, 'Save');
     const cancel = el('vscode-button', { secondary: true }, 'Cancel');
     this.editor = el('div', { class: 'comment-editor' }, this.textarea, el('div', { class: 'toolbar-row' }, save, cancel));
     this.editor.hidden = true;
-    this.element = el('div', { class: 'selection-toolbar', role: 'toolbar', 'aria-label': 'Annotate the selection' },
-      el('div', { class: 'toolbar-row' }, highlight, comment), this.editor);
+    this.element = el(
+      'div',
+      { class: 'selection-toolbar', role: 'toolbar', 'aria-label': 'Annotate the selection' },
+      el('div', { class: 'toolbar-row' }, highlight, comment),
+      this.editor,
+    );
     this.element.hidden = true;
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.placement];
 
@@ -100,7 +109,11 @@ export class SelectionToolbar {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (end <= start || end - start > MAX_QUOTE) return undefined;
-    return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
+    return {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+    };
   }
 
   private update(): void {

@@ -26,7 +26,10 @@ Options:
 
 /** Exit codes: 0 done, 1 nothing found for an id, 2 usage or unreadable input. */
 class CliError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
@@ -82,11 +85,22 @@ function main(argv: string[]): number {
         print({
           query: response.query,
           total: response.total,
-          results: response.results.map((hit) => ({ id: hit.id, title: hit.title, score: round(hit.score), topics: hit.topics, terms: hit.terms, matches: hit.matches })),
+          results: response.results.map((hit) => ({
+            id: hit.id,
+            title: hit.title,
+            score: round(hit.score),
+            topics: hit.topics,
+            terms: hit.terms,
+            matches: hit.matches,
+          })),
         });
         return 0;
       }
-      console.log(style.dim(`${response.total} papers match "${query}"${response.total > response.results.length ? `, showing ${response.results.length}` : ''}`));
+      console.log(
+        style.dim(
+          `${response.total} papers match "${query}"${response.total > response.results.length ? `, showing ${response.results.length}` : ''}`,
+        ),
+      );
       response.results.forEach((hit, i) => {
         const paper = library.paper(hit.id)!;
         console.log(`${String(i + 1).padStart(3)}. ${style.bold(markRanges(hit.title, hit.matches.title, style))}`);
@@ -101,7 +115,10 @@ function main(argv: string[]): number {
     case 'list': {
       const papers = library.papers;
       if (values.json) {
-        print({ papers: papers.map((p) => ({ id: p.id, title: p.title, topics: p.topics, authors: p.authors, year: p.year ?? null })), diagnostics });
+        print({
+          papers: papers.map((p) => ({ id: p.id, title: p.title, topics: p.topics, authors: p.authors, year: p.year ?? null })),
+          diagnostics,
+        });
         return 0;
       }
       console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.title])));
@@ -138,20 +155,35 @@ function main(argv: string[]): number {
         print(paper);
         return 0;
       }
-      const field = (name: string, value: unknown) => (value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? [] : [[name, Array.isArray(value) ? value.join('; ') : String(value)]]);
+      const field = (name: string, value: unknown) =>
+        value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+          ? []
+          : [[name, Array.isArray(value) ? value.join('; ') : String(value)]];
       console.log(style.bold(paper.title));
-      console.log(table([
-        ...field('id', paper.id), ...field('authors', paper.authors), ...field('year', paper.year), ...field('venue', paper.venue),
-        ...field('topics', paper.topics), ...field('keywords', paper.keywords), ...field('doi', paper.doi), ...field('arXiv', paper.arxivId),
-        ...field('url', paper.url), ...field('source', `${paper.source.file}:${paper.source.line}`),
-      ].map(([k, v]) => [style.dim(k), v])));
+      console.log(
+        table(
+          [
+            ...field('id', paper.id),
+            ...field('authors', paper.authors),
+            ...field('year', paper.year),
+            ...field('venue', paper.venue),
+            ...field('topics', paper.topics),
+            ...field('keywords', paper.keywords),
+            ...field('doi', paper.doi),
+            ...field('arXiv', paper.arxivId),
+            ...field('url', paper.url),
+            ...field('source', `${paper.source.file}:${paper.source.line}`),
+          ].map(([k, v]) => [style.dim(k), v]),
+        ),
+      );
       if (paper.abstract) console.log(`\n${paper.abstract}`);
       return 0;
     }
     case 'cite': {
       const paper = paperOrFail(args[0]);
       const format = values.format as string;
-      if (!['bibtex', 'apa', 'markdown'].includes(format)) throw new CliError(`Lectern: unknown citation format "${format}"; use --format bibtex, apa or markdown.`, 2);
+      if (!['bibtex', 'apa', 'markdown'].includes(format))
+        throw new CliError(`Lectern: unknown citation format "${format}"; use --format bibtex, apa or markdown.`, 2);
       const citation = formatCitation(paper, format as CitationFormat);
       if (values.json) print({ id: paper.id, format, citation });
       else console.log(citation);
@@ -176,7 +208,8 @@ function requireArg(value: string | undefined, message: string): string {
 
 function assertReadableFile(file: string): void {
   try {
-    if (statSync(file).isDirectory()) throw new CliError(`Lectern: ${file} is a folder; import takes one file (use --corpus for folders).`, 2);
+    if (statSync(file).isDirectory())
+      throw new CliError(`Lectern: ${file} is a folder; import takes one file (use --corpus for folders).`, 2);
     accessSync(file, constants.R_OK);
   } catch (error) {
     if (error instanceof CliError) throw error;

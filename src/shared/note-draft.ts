@@ -45,7 +45,10 @@ export class NoteDraftModel {
   /** Whether the paper has a note (as of the last body received). */
   exists = false;
 
-  constructor(readonly paperId: string, private readonly newEditId: () => string = defaultEditId) {}
+  constructor(
+    readonly paperId: string,
+    private readonly newEditId: () => string = defaultEditId,
+  ) {}
 
   /** The pane's text. */
   get text(): string {

@@ -155,11 +155,23 @@ const MAX_ID = 300;
 type Guard<T> = (value: unknown) => value is T;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (max = MAX_TEXT) => (value: unknown): value is string => typeof value === 'string' && value.length <= max;
+const isText =
+  (max = MAX_TEXT) =>
+  (value: unknown): value is string =>
+    typeof value === 'string' && value.length <= max;
 const isId = isText(MAX_ID);
-const isOptional = <T>(guard: Guard<T>) => (value: unknown): value is T | undefined => value === undefined || guard(value);
-const isArrayOf = <T>(guard: Guard<T>, max = 10_000) => (value: unknown): value is T[] => Array.isArray(value) && value.length <= max && value.every(guard);
-const isOneOf = <T extends string>(values: readonly T[]) => (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+const isOptional =
+  <T>(guard: Guard<T>) =>
+  (value: unknown): value is T | undefined =>
+    value === undefined || guard(value);
+const isArrayOf =
+  <T>(guard: Guard<T>, max = 10_000) =>
+  (value: unknown): value is T[] =>
+    Array.isArray(value) && value.length <= max && value.every(guard);
+const isOneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    typeof value === 'string' && (values as readonly string[]).includes(value);
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
@@ -168,17 +180,32 @@ function hasShape(value: unknown, shape: Record<string, Guard<unknown>>): boolea
 }
 
 export const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
-  hasShape(value, { exact: (v): v is string => isText(10_000)(v) && (v as string).length > 0, prefix: isText(1_000), suffix: isText(1_000) });
+  hasShape(value, {
+    exact: (v): v is string => isText(10_000)(v) && (v as string).length > 0,
+    prefix: isText(1_000),
+    suffix: isText(1_000),
+  });
 
 const isAnnotationView = (value: unknown): value is AnnotationView =>
   hasShape(value, { id: isId, selector: isTextQuoteSelector, comment: isText(50_000), created: isOptional(isText(100)) });
 
 const isPaperView = (value: unknown): value is PaperView =>
   hasShape(value, {
-    id: isId, title: isText(), authors: isArrayOf(isText(1_000)), year: isOptional(isNumber), venue: isOptional(isText()),
-    abstract: isText(), topics: isArrayOf(isText(1_000)), keywords: isArrayOf(isText(1_000)), tags: isArrayOf(isText(1_000)),
-    status: isOptional(isOneOf(READING_STATUSES)), doi: isOptional(isText()), arxivId: isOptional(isText()), url: isOptional(isText()),
-    source: isText(), hasNote: isBoolean,
+    id: isId,
+    title: isText(),
+    authors: isArrayOf(isText(1_000)),
+    year: isOptional(isNumber),
+    venue: isOptional(isText()),
+    abstract: isText(),
+    topics: isArrayOf(isText(1_000)),
+    keywords: isArrayOf(isText(1_000)),
+    tags: isArrayOf(isText(1_000)),
+    status: isOptional(isOneOf(READING_STATUSES)),
+    doi: isOptional(isText()),
+    arxivId: isOptional(isText()),
+    url: isOptional(isText()),
+    source: isText(),
+    hasNote: isBoolean,
   });
 
 const isRelatedPaperView = (value: unknown): value is RelatedPaperView =>
@@ -186,14 +213,23 @@ const isRelatedPaperView = (value: unknown): value is RelatedPaperView =>
 
 const HOST_MESSAGE_SHAPES: { [K in HostToWebviewMessage['type']]: Record<string, Guard<unknown>> } = {
   showPaper: {
-    paper: isPaperView, related: isArrayOf(isRelatedPaperView, 50), annotations: isArrayOf(isAnnotationView),
-    highlightTerms: isArrayOf(isText(200), 100), history: (v): v is HistoryView => hasShape(v, { canGoBack: isBoolean, canGoForward: isBoolean }),
+    paper: isPaperView,
+    related: isArrayOf(isRelatedPaperView, 50),
+    annotations: isArrayOf(isAnnotationView),
+    highlightTerms: isArrayOf(isText(200), 100),
+    history: (v): v is HistoryView => hasShape(v, { canGoBack: isBoolean, canGoForward: isBoolean }),
     notesEnabled: isBoolean,
   },
   annotations: { paperId: isId, annotations: isArrayOf(isAnnotationView) },
   paperStatus: { paperId: isId, status: isOptional(isOneOf(READING_STATUSES)), tags: isArrayOf(isText(1_000)), hasNote: isBoolean },
   paperMissing: { paperId: isId, message: isText(2_000) },
-  noteBody: { paperId: isId, body: isText(NOTE_BODY_LIMIT), version: isNumber, path: isOptional(isText(4_000)), tooLarge: isOptional(isBoolean) },
+  noteBody: {
+    paperId: isId,
+    body: isText(NOTE_BODY_LIMIT),
+    version: isNumber,
+    path: isOptional(isText(4_000)),
+    tooLarge: isOptional(isBoolean),
+  },
   noteSaved: { paperId: isId, editId: isText(100), version: isNumber },
   noteConflict: { paperId: isId, editId: isText(100), message: isText(2_000) },
   noteNotSaved: { paperId: isId, editId: isText(100), message: isText(2_000) },
@@ -212,15 +248,26 @@ const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<stri
   addAnnotation: { paperId: isId, selector: isTextQuoteSelector, comment: isText(50_000) },
   updateAnnotation: { paperId: isId, annotationId: isId, comment: isText(50_000) },
   removeAnnotation: { paperId: isId, annotationId: isId },
-  editNoteBody: { paperId: isId, editId: isText(100), baseVersion: isNumber, baseBody: isText(NOTE_BODY_LIMIT), newBody: isText(NOTE_BODY_LIMIT) },
+  editNoteBody: {
+    paperId: isId,
+    editId: isText(100),
+    baseVersion: isNumber,
+    baseBody: isText(NOTE_BODY_LIMIT),
+    newBody: isText(NOTE_BODY_LIMIT),
+  },
   createNote: { paperId: isId },
 };
 
 /** A `NoteDraft` read back from the webview state, if it has that shape. */
 export const isNoteDraft = (value: unknown): value is NoteDraft =>
   hasShape(value, {
-    paperId: isId, baseVersion: isNumber, baseBody: isText(NOTE_BODY_LIMIT), newBody: isText(NOTE_BODY_LIMIT),
-    sent: isOptional((v): v is { editId: string; newBody: string } => hasShape(v, { editId: isText(100), newBody: isText(NOTE_BODY_LIMIT) })),
+    paperId: isId,
+    baseVersion: isNumber,
+    baseBody: isText(NOTE_BODY_LIMIT),
+    newBody: isText(NOTE_BODY_LIMIT),
+    sent: isOptional((v): v is { editId: string; newBody: string } =>
+      hasShape(v, { editId: isText(100), newBody: isText(NOTE_BODY_LIMIT) }),
+    ),
   });
 
 function parseMessage<T extends { type: string }>(value: unknown, shapes: Record<string, Record<string, Guard<unknown>>>): T | undefined {
@@ -241,10 +288,7 @@ export function parseWebviewMessage(value: unknown): WebviewToHostMessage | unde
 // ---- link policy -------------------------------------------------------------------------
 
 /** What to do with a link the reader was asked to follow. */
-export type LinkDecision =
-  | { kind: 'external'; url: string }
-  | { kind: 'paper'; paperId: string }
-  | { kind: 'refused'; reason: string };
+export type LinkDecision = { kind: 'external'; url: string } | { kind: 'paper'; paperId: string } | { kind: 'refused'; reason: string };
 
 /** The scheme Lectern uses for links between papers (`lectern:paper/<id>`), as in markdown citations. */
 export const PAPER_LINK_PREFIX = 'lectern:paper/';
@@ -258,7 +302,9 @@ export function decideLink(href: string): LinkDecision {
   const trimmed = href.trim();
   if (trimmed.startsWith(PAPER_LINK_PREFIX)) {
     const paperId = decodeURIComponentSafe(trimmed.slice(PAPER_LINK_PREFIX.length));
-    return paperId && /^[a-z0-9._-]{1,300}$/.test(paperId) ? { kind: 'paper', paperId } : { kind: 'refused', reason: 'not a valid paper id' };
+    return paperId && /^[a-z0-9._-]{1,300}$/.test(paperId)
+      ? { kind: 'paper', paperId }
+      : { kind: 'refused', reason: 'not a valid paper id' };
   }
   let url: URL;
   try {

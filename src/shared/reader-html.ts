@@ -22,25 +22,27 @@ export interface ReaderHtmlOptions {
  * `style-src` does not govern, so neither `'unsafe-inline'` nor `'unsafe-eval'` is needed.
  */
 export function readerCsp(cspSource: string, nonce: string): string {
-  return [
-    `default-src 'none'`,
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ') + ';';
+  return (
+    [
+      `default-src 'none'`,
+      `img-src ${cspSource} data:`,
+      `style-src ${cspSource}`,
+      `font-src ${cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ') + ';'
+  );
 }
 
 /** The reader page: CSP, stylesheet(s), an empty `#app` and the nonce'd bundle that fills it. */
 export function readerHtml(options: ReaderHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
-  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('Lectern: the reader page needs a random nonce of at least 16 base64 characters.');
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce))
+    throw new Error('Lectern: the reader page needs a random nonce of at least 16 base64 characters.');
   // One or more sources separated by spaces (code-server gives `'self' https://*.vscode-cdn.net`);
   // nothing that could end the directive or the attribute.
-  if (!/^[^\s;,"]+( [^\s;,"]+)*$/.test(cspSource) || /'(unsafe-|nonce-|sha)/.test(cspSource)) throw new Error(`Lectern: "${cspSource}" is not a valid webview cspSource.`);
-  const codicons = codiconsUri
-    ? `\n    <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttribute(codiconsUri)}">`
-    : '';
+  if (!/^[^\s;,"]+( [^\s;,"]+)*$/.test(cspSource) || /'(unsafe-|nonce-|sha)/.test(cspSource))
+    throw new Error(`Lectern: "${cspSource}" is not a valid webview cspSource.`);
+  const codicons = codiconsUri ? `\n    <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttribute(codiconsUri)}">` : '';
   return `<!DOCTYPE html>
 <html lang="en">
   <head>

@@ -58,7 +58,8 @@ export function diffTexts(from: string, to: string): TextChange[] {
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 const isWordChar = (text: string, at: number) => at >= 0 && at < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!));
 const isLowSurrogate = (text: string, at: number) => at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at]);
-const isWordEnd = (text: string, at: number) => at > 0 && (WORD_CHAR.test(text[at - 1]) || (/[\uDC00-\uDFFF]/.test(text[at - 1]) && isWordChar(text, at - 2)));
+const isWordEnd = (text: string, at: number) =>
+  at > 0 && (WORD_CHAR.test(text[at - 1]) || (/[\uDC00-\uDFFF]/.test(text[at - 1]) && isWordChar(text, at - 2)));
 
 /** Whether the boundary at `atA` of `a` and `atB` of `b` (the same text before it) cuts a word or a surrogate pair in either. */
 function splitsToken(a: string, atA: number, b: string, atB: number): boolean {

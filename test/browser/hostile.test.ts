@@ -22,7 +22,9 @@ interface HostilePaper extends Partial<PaperView> {
   highlightTerms?: string[];
 }
 
-const corpus = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile', 'hostile-papers.json'), 'utf8')) as { papers: HostilePaper[] };
+const corpus = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile', 'hostile-papers.json'), 'utf8')) as {
+  papers: HostilePaper[];
+};
 
 /** Everything in the paper's part of the page that must never be there after sanitising. */
 const FIND_DANGER = `(() => {
@@ -90,7 +92,11 @@ describe('hostile corpus in the reader', { skip: browserSkipReason() }, () => {
       const requestsBefore = reader.requests.length;
       await reader.clearPosted();
       await reader.send(showPaper(paperView(fields), { related, annotations, highlightTerms }));
-      assert.equal(await reader.evaluate<string>(`document.querySelector('#app').dataset.paperId`), hostile.id, 'the reader showed the paper');
+      assert.equal(
+        await reader.evaluate<string>(`document.querySelector('#app').dataset.paperId`),
+        hostile.id,
+        'the reader showed the paper',
+      );
 
       // Poke it: hover the title and abstract, click every link.
       for (const selector of ['#paper-title', '#abstract', '.reader-aside']) {
@@ -121,7 +127,10 @@ describe('hostile corpus in the reader', { skip: browserSkipReason() }, () => {
 
   test('the sanitiser alone (no markdown escaping) neutralises every raw title and abstract', async () => {
     const probe = await harness.openProbe();
-    const inputs = corpus.papers.flatMap((p) => [[`${p.id} title`, p.title], [`${p.id} abstract`, p.abstract]]);
+    const inputs = corpus.papers.flatMap((p) => [
+      [`${p.id} title`, p.title],
+      [`${p.id} abstract`, p.abstract],
+    ]);
     const findings = await probe.evaluate<[string, string[]][]>(`(() => {
       const results = [];
       const box = document.createElement('div');
@@ -141,7 +150,10 @@ describe('hostile corpus in the reader', { skip: browserSkipReason() }, () => {
       }
       return results;
     })()`);
-    assert.deepEqual(findings.filter(([, found]) => found.length > 0), []);
+    assert.deepEqual(
+      findings.filter(([, found]) => found.length > 0),
+      [],
+    );
     await probe.page.waitForTimeout(300);
     const record = await probe.record();
     assert.deepEqual(record.pwned, []);
@@ -151,7 +163,10 @@ describe('hostile corpus in the reader', { skip: browserSkipReason() }, () => {
     // DOMPurify's DOMParser document parses them (that document never runs script or loads
     // anything either way). No other violation may show up — above all no blocked URL. The reader
     // itself never hands raw HTML to the parser (markdown escapes it), so its page sees none at all.
-    assert.deepEqual(record.csp.filter((v) => !(v.blockedURI === 'inline' && v.source.includes('/probe.js:'))), []);
+    assert.deepEqual(
+      record.csp.filter((v) => !(v.blockedURI === 'inline' && v.source.includes('/probe.js:'))),
+      [],
+    );
     await probe.close();
   });
 
@@ -165,6 +180,14 @@ describe('hostile corpus in the reader', { skip: browserSkipReason() }, () => {
     assert.deepEqual(reader.dialogs, []);
     assert.deepEqual(reader.consoleErrors, []);
     assert.deepEqual(reader.pageErrors, []);
-    assert.deepEqual(harness.served.filter((path) => !['/', '/probe', '/probe.js', '/media/reader.css', '/dist/webview/reader.js', '/media/missing.png' /* the control */].includes(path)), []);
+    assert.deepEqual(
+      harness.served.filter(
+        (path) =>
+          !['/', '/probe', '/probe.js', '/media/reader.css', '/dist/webview/reader.js', '/media/missing.png' /* the control */].includes(
+            path,
+          ),
+      ),
+      [],
+    );
   });
 });

@@ -30,8 +30,14 @@ describe('notes pane in Chromium', { skip }, () => {
   const value = () => textarea().inputValue();
   const status = () => reader.evaluate<string>(`document.querySelector('.notes-status').textContent`);
   const edits = async () => (await reader.posted()).filter((m): m is EditNoteBody => m.type === 'editNoteBody');
-  const noteBody = (paperId: string, body: string, extra: Partial<NoteBody> = {}): NoteBody =>
-    ({ type: 'noteBody', paperId, body, version: ++version, path: `papers/notes/${paperId}.md`, ...extra });
+  const noteBody = (paperId: string, body: string, extra: Partial<NoteBody> = {}): NoteBody => ({
+    type: 'noteBody',
+    paperId,
+    body,
+    version: ++version,
+    path: `papers/notes/${paperId}.md`,
+    ...extra,
+  });
 
   /** Opens a paper with a note whose body is `body`; forgets what was posted. */
   async function open(paperId: string, body: string): Promise<void> {
@@ -42,7 +48,9 @@ describe('notes pane in Chromium', { skip }, () => {
 
   test('sits under the abstract, labelled, with the note’s body; typing posts one debounced editNoteBody from the body it had', async () => {
     await open('typing', '# Typing\n\n## Notes\n');
-    const order = await reader.evaluate<string[]>(`[...document.querySelectorAll('#abstract, #notes-pane, .paper-footer')].map((e) => e.id || e.className)`);
+    const order = await reader.evaluate<string[]>(
+      `[...document.querySelectorAll('#abstract, #notes-pane, .paper-footer')].map((e) => e.id || e.className)`,
+    );
     assert.deepEqual(order, ['abstract', 'notes-pane', 'paper-footer']);
     assert.equal(await textarea().getAttribute('aria-label'), 'Notes on this paper (markdown)');
     assert.match(await reader.evaluate<string>(`document.querySelector('#notes-help').textContent`), /saved to papers\/notes\/typing\.md/);
@@ -58,15 +66,27 @@ describe('notes pane in Chromium', { skip }, () => {
     await reader.waitFor(`window.__lectern.posted.some((m) => m.type === 'editNoteBody')`, 3_000);
     const [edit, ...rest] = await edits();
     assert.deepEqual(rest, [], 'one edit for the burst');
-    assert.deepEqual({ ...edit, editId: '' }, {
-      type: 'editNoteBody', paperId: 'typing', editId: '', baseVersion: sentVersion, baseBody: '# Typing\n\n## Notes\n', newBody: '# Typing\n\n## Notes\nFirst thought.',
-    });
+    assert.deepEqual(
+      { ...edit, editId: '' },
+      {
+        type: 'editNoteBody',
+        paperId: 'typing',
+        editId: '',
+        baseVersion: sentVersion,
+        baseBody: '# Typing\n\n## Notes\n',
+        newBody: '# Typing\n\n## Notes\nFirst thought.',
+      },
+    );
     // The host merges it, sends the body, then answers.
     await reader.send(noteBody('typing', '# Typing\n\n## Notes\nFirst thought.'));
     await reader.send({ type: 'noteSaved', paperId: 'typing', editId: edit.editId, version });
     assert.equal(await status(), 'Saved');
     assert.equal(await value(), '# Typing\n\n## Notes\nFirst thought.');
-    assert.equal((await reader.record()).state && (await reader.record() as { state: { noteDrafts?: unknown } }).state.noteDrafts, undefined, 'no draft once saved');
+    assert.equal(
+      (await reader.record()).state && ((await reader.record()) as { state: { noteDrafts?: unknown } }).state.noteDrafts,
+      undefined,
+      'no draft once saved',
+    );
   });
 
   test('a body from the editor replaces the text when idle, keeping the caret on the same characters', async () => {
@@ -132,10 +152,16 @@ describe('notes pane in Chromium', { skip }, () => {
   });
 
   test('Preview renders the notes with the abstract’s sanitised markdown; anchors hidden, nothing runs', async () => {
-    await open('preview', '# Heading\n\n**bold** and $x^2$ <img src=x onerror="window.__pwned=1"> [bad](javascript:window.__pwned=1) [ok](https://example.org)\n\n<!-- lectern:highlight id=h-1 -->\n<script>window.__pwned=1</script>\n');
+    await open(
+      'preview',
+      '# Heading\n\n**bold** and $x^2$ <img src=x onerror="window.__pwned=1"> [bad](javascript:window.__pwned=1) [ok](https://example.org)\n\n<!-- lectern:highlight id=h-1 -->\n<script>window.__pwned=1</script>\n',
+    );
     await reader.page.locator('#notes-pane vscode-button', { hasText: 'Preview' }).click();
     assert.equal(await textarea().isVisible(), false);
-    assert.equal(await reader.evaluate<string>(`document.querySelector('#notes-pane vscode-button[aria-pressed]').getAttribute('aria-pressed')`), 'true');
+    assert.equal(
+      await reader.evaluate<string>(`document.querySelector('#notes-pane vscode-button[aria-pressed]').getAttribute('aria-pressed')`),
+      'true',
+    );
     assert.equal(await reader.evaluate<string>(`document.querySelector('#note-preview h1').textContent`), 'Heading');
     assert.equal(await reader.evaluate<string>(`document.querySelector('#note-preview strong').textContent`), 'bold');
     assert.equal(await reader.evaluate<number>(`document.querySelectorAll('#note-preview math').length`), 1);
@@ -143,10 +169,21 @@ describe('notes pane in Chromium', { skip }, () => {
     assert.match(preview, /<img src=x onerror=/, 'raw HTML is shown as text');
     assert.match(preview, /<script>/);
     assert.doesNotMatch(preview, /lectern:highlight/, 'HTML comments are left out');
-    assert.deepEqual(await reader.evaluate<(string | null)[]>(`[...document.querySelectorAll('#note-preview a')].map((a) => a.getAttribute('href'))`), [null, 'https://example.org']);
-    assert.equal(await reader.evaluate<number>(`document.querySelectorAll('#note-preview img, #note-preview script, #note-preview [onerror], #app [style]').length`), 0);
+    assert.deepEqual(
+      await reader.evaluate<(string | null)[]>(`[...document.querySelectorAll('#note-preview a')].map((a) => a.getAttribute('href'))`),
+      [null, 'https://example.org'],
+    );
+    assert.equal(
+      await reader.evaluate<number>(
+        `document.querySelectorAll('#note-preview img, #note-preview script, #note-preview [onerror], #app [style]').length`,
+      ),
+      0,
+    );
     await reader.page.click('#note-preview a[href]');
-    assert.deepEqual((await reader.posted()).filter((m) => m.type === 'openExternal'), [{ type: 'openExternal', url: 'https://example.org/' }]);
+    assert.deepEqual(
+      (await reader.posted()).filter((m) => m.type === 'openExternal'),
+      [{ type: 'openExternal', url: 'https://example.org/' }],
+    );
     // A body arriving while previewing updates the preview.
     await reader.send(noteBody('preview', '_changed_'));
     assert.equal(await reader.evaluate<string>(`document.querySelector('#note-preview em').textContent`), 'changed');
@@ -168,7 +205,11 @@ describe('notes pane in Chromium', { skip }, () => {
     await textarea().click();
     await reader.page.keyboard.press('Control+End');
     await reader.page.keyboard.type('abc');
-    await reader.send({ type: 'annotations', paperId: 'fresh', annotations: [{ id: 'h-1', selector: { exact: 'neurons', prefix: '', suffix: '' }, comment: '' }] });
+    await reader.send({
+      type: 'annotations',
+      paperId: 'fresh',
+      annotations: [{ id: 'h-1', selector: { exact: 'neurons', prefix: '', suffix: '' }, comment: '' }],
+    });
     assert.equal(await reader.evaluate<number>(`document.querySelectorAll('mark.annotation').length`), 1);
     await reader.page.keyboard.type('def');
     assert.equal(await value(), '# Fresh\nabcdef', 'typing went on in the same field');
@@ -193,22 +234,33 @@ describe('notes pane in Chromium', { skip }, () => {
     assert.equal(draftOf(((await reader.record()).state as typeof state).noteDrafts, 'leave'), undefined);
 
     const restored = await harness.open({
-      state: { paperId: 'again', noteDrafts: [{ paperId: 'again', baseVersion: 3, baseBody: 'a\n', newBody: 'a\nb\nc', sent: { editId: 'old-1', newBody: 'a\nb' } }] },
+      state: {
+        paperId: 'again',
+        noteDrafts: [{ paperId: 'again', baseVersion: 3, baseBody: 'a\n', newBody: 'a\nb\nc', sent: { editId: 'old-1', newBody: 'a\nb' } }],
+      },
     });
     pages.push(restored);
     await restored.send(showPaper(paperView({ id: 'again', hasNote: true })));
     const posted = (await restored.posted()).filter((m): m is EditNoteBody => m.type === 'editNoteBody');
-    assert.deepEqual(posted.map((m) => [m.editId, m.baseBody, m.newBody]), [['old-1', 'a\n', 'a\nb']]);
+    assert.deepEqual(
+      posted.map((m) => [m.editId, m.baseBody, m.newBody]),
+      [['old-1', 'a\n', 'a\nb']],
+    );
     assert.equal(await restored.page.locator('#note-body').inputValue(), 'a\nb\nc');
     await restored.send({ type: 'noteBody', paperId: 'again', body: 'a\nb', version: 9, path: 'papers/notes/again.md' });
     await restored.send({ type: 'noteSaved', paperId: 'again', editId: 'old-1', version: 9 });
     const rest = (await restored.posted()).filter((m): m is EditNoteBody => m.type === 'editNoteBody').slice(1);
-    assert.deepEqual(rest.map((m) => [m.baseBody, m.newBody]), [['a\nb', 'a\nb\nc']]);
+    assert.deepEqual(
+      rest.map((m) => [m.baseBody, m.newBody]),
+      [['a\nb', 'a\nb\nc']],
+    );
     assert.deepEqual((await restored.record()).csp, []);
   });
 
   test('every vector of the hostile corpus, written as a note, previews as inert text', async () => {
-    const corpus = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile', 'hostile-papers.json'), 'utf8')) as { papers: { id: string; title: string; abstract: string }[] };
+    const corpus = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'hostile', 'hostile-papers.json'), 'utf8')) as {
+      papers: { id: string; title: string; abstract: string }[];
+    };
     await open('hostile-note', '');
     await reader.page.locator('#notes-pane vscode-button', { hasText: 'Preview' }).click();
     for (const paper of corpus.papers) {

@@ -89,7 +89,10 @@ export class ReaderPage {
   readonly navigations: string[] = [];
   readonly popups: string[] = [];
 
-  constructor(readonly page: Page, readonly origin: string) {
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {
     page.on('request', (request) => this.requests.push(request.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
@@ -183,13 +186,21 @@ export class ReaderHarness {
           scriptUri: `${origin}/dist/webview/reader.js`,
           styleUri: `${origin}/media/reader.css`,
         });
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': readerCsp(origin, nonce), 'Cache-Control': 'no-store' });
+        response.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': readerCsp(origin, nonce),
+          'Cache-Control': 'no-store',
+        });
         response.end(html);
         return;
       }
       if (url.pathname === '/probe') {
         const nonce = randomBytes(18).toString('base64');
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': readerCsp(origin, nonce), 'Cache-Control': 'no-store' });
+        response.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': readerCsp(origin, nonce),
+          'Cache-Control': 'no-store',
+        });
         response.end(readerHtml({ cspSource: origin, nonce, scriptUri: `${origin}/probe.js`, styleUri: `${origin}/media/reader.css` }));
         return;
       }
@@ -215,13 +226,25 @@ export class ReaderHarness {
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
       env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
     });
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     // Nothing may leave the machine: anything not for the local server is recorded (by the page's
     // request listener) and then aborted here.
-    await context.route((url) => !url.href.startsWith(`${origin}/`), (route) => route.abort());
+    await context.route(
+      (url) => !url.href.startsWith(`${origin}/`),
+      (route) => route.abort(),
+    );
     return new ReaderHarness(server, origin, browser, context, home, served);
   }
 

@@ -28,19 +28,26 @@ describe('reader webview in Chromium', { skip }, () => {
   }
 
   const text = (selector: string) => reader.evaluate<string>(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`);
-  const texts = (selector: string) => reader.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent)`);
-  const markText = (id: string) => reader.evaluate<string>(`[...document.querySelectorAll('mark.annotation[data-annotation-id=${JSON.stringify(id)}]')].map((m) => m.textContent).join('')`);
+  const texts = (selector: string) =>
+    reader.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent)`);
+  const markText = (id: string) =>
+    reader.evaluate<string>(
+      `[...document.querySelectorAll('mark.annotation[data-annotation-id=${JSON.stringify(id)}]')].map((m) => m.textContent).join('')`,
+    );
 
   test('posts ready first, before anything else, and renders the shell with landmarks', async () => {
     const fresh = await harness.open();
     pages.push(fresh);
     const record = await fresh.record();
     assert.deepEqual(record.posted, [{ type: 'ready' }]);
-    const landmarks = await fresh.evaluate<string[]>(`['header', 'main', 'aside', 'nav[aria-label]'].filter((s) => document.querySelector('#app ' + s))`);
+    const landmarks = await fresh.evaluate<string[]>(
+      `['header', 'main', 'aside', 'nav[aria-label]'].filter((s) => document.querySelector('#app ' + s))`,
+    );
     assert.deepEqual(landmarks, ['header', 'main', 'aside', 'nav[aria-label]']);
     // The vscode-elements buttons upgraded (Lit ran under the CSP) and style their shadow roots.
     const upgraded = await fresh.evaluate<{ shadow: boolean; sheets: number }>(
-      `(() => { const b = document.querySelector('vscode-button'); return { shadow: !!b.shadowRoot, sheets: b.shadowRoot?.adoptedStyleSheets.length ?? 0 }; })()`);
+      `(() => { const b = document.querySelector('vscode-button'); return { shadow: !!b.shadowRoot, sheets: b.shadowRoot?.adoptedStyleSheets.length ?? 0 }; })()`,
+    );
     assert.deepEqual(upgraded.shadow, true);
     assert.ok(upgraded.sheets > 0, 'vscode-button has adopted stylesheets');
     assert.deepEqual((await fresh.record()).csp, []);
@@ -48,11 +55,14 @@ describe('reader webview in Chromium', { skip }, () => {
   });
 
   test('renders TeX as MathML; \\% and text dollars stay text; code spans stay literal', async () => {
-    await show(paperView({
-      id: 'math',
-      title: 'The $\\mu$-Parametrisation',
-      abstract: 'Energy $E = mc^2$ and $$\\sum_{i=1}^{n} x_i$$ with \\(\\alpha\\) and \\[\\beta\\]. We cut costs by 50\\% (see `$a_b$`); it costs $5 and $10. Broken $\\frac{1$ stays; $\\fcolorbox{red}{blue}{x}$ and $\\pmb{y}$ keep no style.',
-    }));
+    await show(
+      paperView({
+        id: 'math',
+        title: 'The $\\mu$-Parametrisation',
+        abstract:
+          'Energy $E = mc^2$ and $$\\sum_{i=1}^{n} x_i$$ with \\(\\alpha\\) and \\[\\beta\\]. We cut costs by 50\\% (see `$a_b$`); it costs $5 and $10. Broken $\\frac{1$ stays; $\\fcolorbox{red}{blue}{x}$ and $\\pmb{y}$ keep no style.',
+      }),
+    );
     assert.equal(await reader.evaluate<number>(`document.querySelectorAll('#abstract math').length`), 6);
     assert.equal(await reader.evaluate<number>(`document.querySelectorAll('#app [style]').length`), 0);
     assert.equal(await reader.evaluate<number>(`document.querySelectorAll('#abstract math[display="block"]').length`), 2);
@@ -76,26 +86,37 @@ describe('reader webview in Chromium', { skip }, () => {
 
   test('renders markdown, linkifies bare URLs, and shows remote images as links, never loading them', async () => {
     const before = reader.requests.length;
-    await show(paperView({
-      id: 'markdown',
-      abstract: 'We **propose** a _method_. Code: https://github.com/org/repo. Figure: ![the plot](https://example.org/plot.png) and ![inline](data:image/png;base64,AAAA).',
-    }));
+    await show(
+      paperView({
+        id: 'markdown',
+        abstract:
+          'We **propose** a _method_. Code: https://github.com/org/repo. Figure: ![the plot](https://example.org/plot.png) and ![inline](data:image/png;base64,AAAA).',
+      }),
+    );
     assert.equal(await text('#abstract strong'), 'propose');
     assert.equal(await text('#abstract em'), 'method');
-    const links = await reader.evaluate<[string, string][]>(`[...document.querySelectorAll('#abstract a')].map((a) => [a.getAttribute('href'), a.textContent])`);
-    assert.deepEqual(links, [['https://github.com/org/repo', 'https://github.com/org/repo'], ['https://example.org/plot.png', 'the plot']]);
+    const links = await reader.evaluate<[string, string][]>(
+      `[...document.querySelectorAll('#abstract a')].map((a) => [a.getAttribute('href'), a.textContent])`,
+    );
+    assert.deepEqual(links, [
+      ['https://github.com/org/repo', 'https://github.com/org/repo'],
+      ['https://example.org/plot.png', 'the plot'],
+    ]);
     assert.equal(await reader.evaluate<number>(`document.querySelectorAll('img').length`), 0);
     assert.match(await text('#abstract'), /and inline\./);
     assert.deepEqual(reader.requests.slice(before), []);
   });
 
   test('intercepts links: http → openExternal, lectern:paper → openPaper, javascript: → nothing; never navigates', async () => {
-    await show(paperView({
-      id: 'links',
-      arxivId: '2403.01234',
-      doi: '10.1000/xyz',
-      abstract: 'Read [the site](https://example.org/page?q=1), [a paper](lectern:paper/2403.01234), [bad](javascript:alert(1)) and [file](file:///etc/passwd).',
-    }));
+    await show(
+      paperView({
+        id: 'links',
+        arxivId: '2403.01234',
+        doi: '10.1000/xyz',
+        abstract:
+          'Read [the site](https://example.org/page?q=1), [a paper](lectern:paper/2403.01234), [bad](javascript:alert(1)) and [file](file:///etc/passwd).',
+      }),
+    );
     const url = reader.page.url();
     await reader.page.click('#abstract a[href^="https:"]');
     await reader.page.click('#abstract a[href^="https:"]', { button: 'middle' });
@@ -104,7 +125,9 @@ describe('reader webview in Chromium', { skip }, () => {
     await reader.page.click('.identifiers a[href*="arxiv"]');
     await reader.page.click('.identifiers a[href*="doi.org"]');
     // A javascript: link that got past sanitising still does nothing when clicked.
-    await reader.evaluate(`(() => { const a = document.createElement('a'); a.id = 'planted'; a.setAttribute('href', 'javascript:window.__pwned=1'); a.textContent = 'planted'; document.querySelector('#abstract').append(a); })()`);
+    await reader.evaluate(
+      `(() => { const a = document.createElement('a'); a.id = 'planted'; a.setAttribute('href', 'javascript:window.__pwned=1'); a.textContent = 'planted'; document.querySelector('#abstract').append(a); })()`,
+    );
     await reader.page.click('#planted');
     await reader.page.waitForTimeout(100);
     assert.deepEqual(await reader.posted(), [
@@ -121,7 +144,14 @@ describe('reader webview in Chromium', { skip }, () => {
   });
 
   test('marks search terms in the title and abstract at word starts', async () => {
-    await show(paperView({ id: 'terms', title: 'Attention Sinks in Transformers', abstract: 'The attention sink appears; nonattention does not. Attentional maps too.' }), { highlightTerms: ['attention', 'sink'] });
+    await show(
+      paperView({
+        id: 'terms',
+        title: 'Attention Sinks in Transformers',
+        abstract: 'The attention sink appears; nonattention does not. Attentional maps too.',
+      }),
+      { highlightTerms: ['attention', 'sink'] },
+    );
     assert.deepEqual(await texts('#paper-title mark.search-term'), ['Attention', 'Sink']);
     assert.deepEqual(await texts('#abstract mark.search-term'), ['attention', 'sink', 'Attention']);
   });
@@ -129,18 +159,28 @@ describe('reader webview in Chromium', { skip }, () => {
   test('anchors annotations: exact with context, moved, slightly edited, across elements; orphans are listed', async () => {
     const annotations: AnnotationView[] = [
       { id: 'h-exact', selector: { exact: 'the model', prefix: 'Then ', suffix: ' forgets' }, comment: 'second one' },
-      { id: 'h-moved', selector: { exact: 'sparse attention heads', prefix: 'in the introduction we find ', suffix: ' everywhere' }, comment: '' },
+      {
+        id: 'h-moved',
+        selector: { exact: 'sparse attention heads', prefix: 'in the introduction we find ', suffix: ' everywhere' },
+        comment: '',
+      },
       { id: 'h-edited', selector: { exact: 'large language models are few-shot learners', prefix: 'that ', suffix: '.' }, comment: '' },
       { id: 'h-across', selector: { exact: 'deeply nested words', prefix: '', suffix: '' }, comment: '' },
       { id: 'h-orphan', selector: { exact: 'quantum chromodynamics on a lattice', prefix: '', suffix: '' }, comment: 'gone now' },
     ];
-    await show(paperView({
-      id: 'anchors',
-      abstract: 'First the model learns. Then the model forgets. We show that large language model are few shot learners. '
-        + 'Some *deeply nested* words here. Finally, sparse attention heads matter.',
-    }), { annotations });
+    await show(
+      paperView({
+        id: 'anchors',
+        abstract:
+          'First the model learns. Then the model forgets. We show that large language model are few shot learners. ' +
+          'Some *deeply nested* words here. Finally, sparse attention heads matter.',
+      }),
+      { annotations },
+    );
     assert.equal(await markText('h-exact'), 'the model');
-    const exactIsSecond = await reader.evaluate<boolean>(`document.querySelector('mark[data-annotation-id="h-exact"]').previousSibling.textContent.endsWith('Then ')`);
+    const exactIsSecond = await reader.evaluate<boolean>(
+      `document.querySelector('mark[data-annotation-id="h-exact"]').previousSibling.textContent.endsWith('Then ')`,
+    );
     assert.ok(exactIsSecond, 'prefix/suffix pick the second occurrence');
     assert.equal(await markText('h-moved'), 'sparse attention heads');
     assert.equal(await markText('h-edited'), 'large language model are few shot learners');
@@ -188,10 +228,14 @@ describe('reader webview in Chromium', { skip }, () => {
     await reader.page.locator('.selection-toolbar vscode-button', { hasText: 'Highlight' }).click();
     const start = abstract.indexOf('limits parallelism');
     const end = start + 'limits parallelism'.length;
-    assert.deepEqual(await reader.posted(), [{
-      type: 'addAnnotation', paperId: 'select', comment: '',
-      selector: { exact: 'limits parallelism', prefix: abstract.slice(start - 32, start), suffix: abstract.slice(end, end + 32) },
-    }]);
+    assert.deepEqual(await reader.posted(), [
+      {
+        type: 'addAnnotation',
+        paperId: 'select',
+        comment: '',
+        selector: { exact: 'limits parallelism', prefix: abstract.slice(start - 32, start), suffix: abstract.slice(end, end + 32) },
+      },
+    ]);
     assert.equal(await reader.page.locator('.selection-toolbar').isVisible(), false);
 
     await reader.clearPosted();
@@ -201,26 +245,46 @@ describe('reader webview in Chromium', { skip }, () => {
     await reader.page.keyboard.press('Control+Enter');
     const posted = await reader.posted();
     assert.equal(posted.length, 1);
-    assert.deepEqual(posted[0], { type: 'addAnnotation', paperId: 'select', comment: 'why only long ones?', selector: { exact: 'long inputs', prefix: abstract.slice(abstract.indexOf('long inputs') - 32, abstract.indexOf('long inputs')), suffix: '.' } });
+    assert.deepEqual(posted[0], {
+      type: 'addAnnotation',
+      paperId: 'select',
+      comment: 'why only long ones?',
+      selector: {
+        exact: 'long inputs',
+        prefix: abstract.slice(abstract.indexOf('long inputs') - 32, abstract.indexOf('long inputs')),
+        suffix: '.',
+      },
+    });
   });
 
   test('keyboard shortcuts post the right messages and are announced', async () => {
-    await show(paperView({ id: 'keys', abstract: 'Keyboard users can highlight this sentence too.' }), { history: { canGoBack: true, canGoForward: false } });
+    await show(paperView({ id: 'keys', abstract: 'Keyboard users can highlight this sentence too.' }), {
+      history: { canGoBack: true, canGoForward: false },
+    });
     await reader.evaluate('document.activeElement?.blur()');
     await reader.page.keyboard.press('n');
     await reader.page.keyboard.press('c');
     await reader.page.keyboard.press('Alt+ArrowLeft');
     await reader.page.keyboard.press('Alt+ArrowRight'); // no forward history: nothing
     await reader.page.keyboard.press('h'); // no selection: nothing
-    await reader.evaluate(`(() => { const t = document.querySelector('#abstract p').firstChild; const r = document.createRange(); r.setStart(t, 19); r.setEnd(t, 37); getSelection().removeAllRanges(); getSelection().addRange(r); })()`);
+    await reader.evaluate(
+      `(() => { const t = document.querySelector('#abstract p').firstChild; const r = document.createRange(); r.setStart(t, 19); r.setEnd(t, 37); getSelection().removeAllRanges(); getSelection().addRange(r); })()`,
+    );
     await reader.page.keyboard.press('h');
     assert.deepEqual(await reader.posted(), [
       { type: 'openNote', paperId: 'keys' },
       { type: 'copyCitation', paperId: 'keys', format: 'bibtex' },
       { type: 'navigate', direction: 'back' },
-      { type: 'addAnnotation', paperId: 'keys', comment: '', selector: { exact: 'highlight this sen', prefix: 'Keyboard users can ', suffix: 'tence too.' } },
+      {
+        type: 'addAnnotation',
+        paperId: 'keys',
+        comment: '',
+        selector: { exact: 'highlight this sen', prefix: 'Keyboard users can ', suffix: 'tence too.' },
+      },
     ]);
-    const shortcuts = await reader.evaluate<string[]>(`[...document.querySelectorAll('[aria-keyshortcuts]')].map((e) => e.getAttribute('aria-keyshortcuts'))`);
+    const shortcuts = await reader.evaluate<string[]>(
+      `[...document.querySelectorAll('[aria-keyshortcuts]')].map((e) => e.getAttribute('aria-keyshortcuts'))`,
+    );
     for (const key of ['Alt+ArrowLeft', 'Alt+ArrowRight', 'N', 'C', 'H']) assert.ok(shortcuts.includes(key), key);
   });
 
@@ -247,10 +311,18 @@ describe('reader webview in Chromium', { skip }, () => {
       { type: 'openPaper', paperId: 'other-paper' },
     ]);
     assert.match(await text('.related-paper'), /Another Paper.*spiking · neuron/);
-    assert.equal(await reader.evaluate<string>(`document.querySelector('vscode-button[aria-label="Set status: To read"]').getAttribute('aria-pressed')`), 'true');
+    assert.equal(
+      await reader.evaluate<string>(
+        `document.querySelector('vscode-button[aria-label="Set status: To read"]').getAttribute('aria-pressed')`,
+      ),
+      'true',
+    );
     await reader.send({ type: 'paperStatus', paperId: 'buttons', status: 'read', tags: ['to-cite'], hasNote: true });
     assert.match(await text('#paper-status'), /Read.*to-cite.*Has a note/);
-    assert.equal(await reader.evaluate<string>(`document.querySelector('vscode-button[aria-label="Set status: Read"]').getAttribute('aria-pressed')`), 'true');
+    assert.equal(
+      await reader.evaluate<string>(`document.querySelector('vscode-button[aria-label="Set status: Read"]').getAttribute('aria-pressed')`),
+      'true',
+    );
   });
 
   test('ignores malformed messages and shows paperMissing', async () => {
@@ -266,7 +338,10 @@ describe('reader webview in Chromium', { skip }, () => {
     await show(paperView({ id: 'stateful', abstract: 'Neurons.' }), { highlightTerms: ['neurons'] });
     assert.deepEqual((await reader.record()).state, { paperId: 'stateful', highlightTerms: ['neurons'], scrollTop: 0 });
 
-    const long = paperView({ id: 'long-paper', abstract: Array.from({ length: 60 }, (_, i) => `Paragraph ${i} about spiking neurons and their dynamics.`).join('\n\n') });
+    const long = paperView({
+      id: 'long-paper',
+      abstract: Array.from({ length: 60 }, (_, i) => `Paragraph ${i} about spiking neurons and their dynamics.`).join('\n\n'),
+    });
     const restored = await harness.open({ state: { paperId: 'long-paper', highlightTerms: ['spiking'], scrollTop: 400 } });
     pages.push(restored);
     await restored.send(showPaper(long));

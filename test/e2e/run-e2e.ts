@@ -36,7 +36,10 @@ if (!manifest.main) {
 
   const journeysDir = join(e2eDir, 'journeys');
   const journeyFiles = existsSync(journeysDir)
-    ? readdirSync(journeysDir).filter((name) => name.endsWith('.journey.ts')).sort().map((name) => join(journeysDir, name))
+    ? readdirSync(journeysDir)
+        .filter((name) => name.endsWith('.journey.ts'))
+        .sort()
+        .map((name) => join(journeysDir, name))
     : [];
   const suiteDir = join(e2eDir, 'suite');
   const suiteDirs = existsSync(join(suiteDir, 'index.ts')) ? [suiteDir] : [];

@@ -27,7 +27,13 @@ test('nothing under src/core imports vscode (the core runs in the CLI, tests and
 });
 
 test('the layering check itself recognises every way of importing vscode', () => {
-  for (const line of ["import * as vscode from 'vscode';", 'import { window } from "vscode"', "const v = require('vscode')", "await import('vscode')", "import 'vscode';"]) {
+  for (const line of [
+    "import * as vscode from 'vscode';",
+    'import { window } from "vscode"',
+    "const v = require('vscode')",
+    "await import('vscode')",
+    "import 'vscode';",
+  ]) {
     assert.ok(importsVscode.test(line), line);
   }
   assert.ok(!importsVscode.test("import { x } from './vscode-free';"));

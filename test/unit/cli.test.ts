@@ -78,7 +78,10 @@ test('import reads a file with diagnostics (exit 0) and refuses an unreadable on
   const ok = lectern('import', bib, '--json');
   assert.equal(ok.code, 0);
   const result = JSON.parse(ok.stdout);
-  assert.deepEqual(result.papers.map((p: { title: string }) => p.title), ['A Good Paper']);
+  assert.deepEqual(
+    result.papers.map((p: { title: string }) => p.title),
+    ['A Good Paper'],
+  );
   assert.ok(result.diagnostics.length >= 1);
   assert.deepEqual(Object.keys(result.diagnostics[0]).sort(), ['column', 'file', 'line', 'message', 'severity']);
   const missing = lectern('import', join(dir, 'absent.bib'), '--json');
@@ -90,7 +93,10 @@ test('--corpus replaces the bundled corpus; bad usage exits 2 with a message', (
   const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
   writeFileSync(join(dir, 'mine.jsonl'), `${JSON.stringify({ title: 'Only Paper', abstract: 'About sparse coding.' })}\n`);
   const { papers } = JSON.parse(lectern('list', '--json', '--corpus', dir).stdout);
-  assert.deepEqual(papers.map((p: { title: string }) => p.title), ['Only Paper']);
+  assert.deepEqual(
+    papers.map((p: { title: string }) => p.title),
+    ['Only Paper'],
+  );
   const bad = lectern('search', 'x', '--limit', 'many');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--limit takes a whole number/);

@@ -17,7 +17,14 @@ let importer: CorpusImporter;
 
 before(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), 'lectern-worker-'));
-  await build({ entryPoints: [join(repoRoot, 'src/vscode/library/import-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(bundleDir, 'import-worker.cjs'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(repoRoot, 'src/vscode/library/import-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: join(bundleDir, 'import-worker.cjs'),
+    logLevel: 'error',
+  });
   importer = new CorpusImporter(bundleDir);
 });
 
@@ -27,8 +34,11 @@ after(() => {
 });
 
 function bigBibtex(entries: number): Uint8Array {
-  const text = Array.from({ length: entries }, (_, i) =>
-    `@article{paper${i},\n  title = {Spiking networks and sparse codes, part ${i}},\n  author = {M{\\"u}ller, Jonas and Lee, Ada},\n  year = {${2000 + (i % 25)}},\n  abstract = {${'We study sparse codes in spiking neural networks. '.repeat(4)}}\n}\n`).join('\n');
+  const text = Array.from(
+    { length: entries },
+    (_, i) =>
+      `@article{paper${i},\n  title = {Spiking networks and sparse codes, part ${i}},\n  author = {M{\\"u}ller, Jonas and Lee, Ada},\n  year = {${2000 + (i % 25)}},\n  abstract = {${'We study sparse codes in spiking neural networks. '.repeat(4)}}\n}\n`,
+  ).join('\n');
   return new TextEncoder().encode(text);
 }
 
@@ -43,7 +53,10 @@ test('a large file imported in the worker gives exactly what an inline import gi
 
 test('an index built in the worker loads in the host and answers like one built there', async () => {
   const bytes = bigBibtex(600);
-  const files = [...readCorpusPaths([seedCorpusPath]), { path: 'big.bib', fingerprint: contentFingerprint(bytes), ...importCorpusFile('big.bib', bytes) }];
+  const files = [
+    ...readCorpusPaths([seedCorpusPath]),
+    { path: 'big.bib', fingerprint: contentFingerprint(bytes), ...importCorpusFile('big.bib', bytes) },
+  ];
   const index = await importer.buildIndex(files, undefined);
   assert.equal(typeof index, 'string');
   const fromWorker = PaperLibrary.open(files, { cachedIndex: index });

@@ -7,7 +7,12 @@ function paper(fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
   return { authors: [], abstract: '', keywords: [], categories: [], topics: [], source: { file: 'library.bib', line: 1 }, ...fields };
 }
 
-const keyed = paper({ id: 'cracking-the-code', citeKey: 'he2025cracking', title: 'Cracking the Code [of] Hallucination', doi: '10.1234/x' });
+const keyed = paper({
+  id: 'cracking-the-code',
+  citeKey: 'he2025cracking',
+  title: 'Cracking the Code [of] Hallucination',
+  doi: '10.1234/x',
+});
 const plain = paper({ id: 'latent-compass', title: 'Latent Compass' });
 
 /** Inserts at the `|` of `marked` and returns the new text. */
@@ -85,6 +90,9 @@ describe('citationInsertion in markdown', () => {
 
   test('other languages get the markdown form; offsets are clamped', () => {
     assert.equal(apply('plaintext', 'x|', plain), 'x[[latent-compass]]');
-    assert.deepEqual(citationInsertion({ languageId: 'markdown', text: 'ab', offset: 99, paper: plain }), { offset: 2, text: '[[latent-compass]]' });
+    assert.deepEqual(citationInsertion({ languageId: 'markdown', text: 'ab', offset: 99, paper: plain }), {
+      offset: 2,
+      text: '[[latent-compass]]',
+    });
   });
 });

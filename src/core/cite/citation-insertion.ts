@@ -67,7 +67,10 @@ function latexInsertion(text: string, offset: number, key: string): CitationInse
   const open = openCiteBrace(text, offset);
   if (open === undefined) return { offset, text: `\\cite{${key}}` };
   const close = closingBrace(text, offset);
-  const keys = text.slice(open + 1, close ?? offset).split(',').map((k) => k.trim());
+  const keys = text
+    .slice(open + 1, close ?? offset)
+    .split(',')
+    .map((k) => k.trim());
   if (keys.includes(key)) return { offset, text: '' };
   // Inside a key: move to its end.
   let at = offset;

@@ -24,18 +24,21 @@ const full = paper({
 const titleOnly = paper({ id: 'latent-compass-creation-by-navigation', title: 'Latent Compass: Creation by Navigation' });
 
 test('BibTeX of a paper with full metadata', () => {
-  assert.equal(formatCitation(full, 'bibtex'), [
-    '@article{he2025cracking,',
-    '  title = {Cracking the Code of Hallucination in {LVLMs} with Vision-aware Head Divergence},',
-    '  author = {He, Jinghan and van der Berg, Jan and Sartre, Jean-Paul M.},',
-    '  journal = {Transactions on Machine Learning Research},',
-    '  year = {2025},',
-    '  doi = {10.1234/tmlr.2025.42},',
-    '  eprint = {2411.12345},',
-    '  archivePrefix = {arXiv},',
-    '  url = {https://openreview.net/forum?id=abc}',
-    '}',
-  ].join('\n'));
+  assert.equal(
+    formatCitation(full, 'bibtex'),
+    [
+      '@article{he2025cracking,',
+      '  title = {Cracking the Code of Hallucination in {LVLMs} with Vision-aware Head Divergence},',
+      '  author = {He, Jinghan and van der Berg, Jan and Sartre, Jean-Paul M.},',
+      '  journal = {Transactions on Machine Learning Research},',
+      '  year = {2025},',
+      '  doi = {10.1234/tmlr.2025.42},',
+      '  eprint = {2411.12345},',
+      '  archivePrefix = {arXiv},',
+      '  url = {https://openreview.net/forum?id=abc}',
+      '}',
+    ].join('\n'),
+  );
 });
 
 test('APA 7 and markdown of a paper with full metadata', () => {
@@ -50,36 +53,60 @@ test('APA 7 and markdown of a paper with full metadata', () => {
 });
 
 test('citations of a paper with only a title', () => {
-  assert.equal(formatCitation(titleOnly, 'bibtex'), '@misc{latent-compass-creation-by-navigation,\n  title = {Latent Compass: Creation by Navigation}\n}');
+  assert.equal(
+    formatCitation(titleOnly, 'bibtex'),
+    '@misc{latent-compass-creation-by-navigation,\n  title = {Latent Compass: Creation by Navigation}\n}',
+  );
   assert.equal(formatCitation(titleOnly, 'apa'), 'Latent Compass: Creation by Navigation. (n.d.).');
-  assert.equal(formatCitation(titleOnly, 'markdown'), '[Latent Compass: Creation by Navigation](lectern:paper/latent-compass-creation-by-navigation)');
+  assert.equal(
+    formatCitation(titleOnly, 'markdown'),
+    '[Latent Compass: Creation by Navigation](lectern:paper/latent-compass-creation-by-navigation)',
+  );
 });
 
 test('an arXiv preprint with a conference venue, one author and no DOI', () => {
   const preprint = paper({
-    id: '2310.01234', arxivId: '2310.01234', title: 'MindBridge: A Cross-Subject Brain Decoding Framework',
-    authors: ['Shizun Wang'], year: 2024, venue: 'CVPR 2024',
+    id: '2310.01234',
+    arxivId: '2310.01234',
+    title: 'MindBridge: A Cross-Subject Brain Decoding Framework',
+    authors: ['Shizun Wang'],
+    year: 2024,
+    venue: 'CVPR 2024',
   });
-  assert.equal(formatCitation(preprint, 'bibtex'), [
-    '@inproceedings{2310.01234,',
-    '  title = {{MindBridge:} A Cross-Subject Brain Decoding Framework},',
-    '  author = {Wang, Shizun},',
-    '  booktitle = {CVPR 2024},',
-    '  year = {2024},',
-    '  eprint = {2310.01234},',
-    '  archivePrefix = {arXiv}',
-    '}',
-  ].join('\n'));
-  assert.equal(formatCitation(preprint, 'apa'), 'Wang, S. (2024). MindBridge: A Cross-Subject Brain Decoding Framework. *CVPR 2024*. https://arxiv.org/abs/2310.01234');
+  assert.equal(
+    formatCitation(preprint, 'bibtex'),
+    [
+      '@inproceedings{2310.01234,',
+      '  title = {{MindBridge:} A Cross-Subject Brain Decoding Framework},',
+      '  author = {Wang, Shizun},',
+      '  booktitle = {CVPR 2024},',
+      '  year = {2024},',
+      '  eprint = {2310.01234},',
+      '  archivePrefix = {arXiv}',
+      '}',
+    ].join('\n'),
+  );
+  assert.equal(
+    formatCitation(preprint, 'apa'),
+    'Wang, S. (2024). MindBridge: A Cross-Subject Brain Decoding Framework. *CVPR 2024*. https://arxiv.org/abs/2310.01234',
+  );
   const bare = { ...preprint, venue: 'arXiv' };
   assert.match(formatCitation(bare, 'bibtex'), /^@misc\{2310\.01234,/);
-  assert.equal(formatCitation(bare, 'apa'), 'Wang, S. (2024). MindBridge: A Cross-Subject Brain Decoding Framework. arXiv. https://arxiv.org/abs/2310.01234');
+  assert.equal(
+    formatCitation(bare, 'apa'),
+    'Wang, S. (2024). MindBridge: A Cross-Subject Brain Decoding Framework. arXiv. https://arxiv.org/abs/2310.01234',
+  );
 });
 
 test('APA lists two authors with "&", and 21 or more as the first 19, an ellipsis and the last', () => {
   const two = paper({ id: 'x', title: 'Two Authors?', authors: ['Ada Lovelace', 'Charles Babbage'], year: 1843 });
   assert.equal(formatCitation(two, 'apa'), 'Lovelace, A., & Babbage, C. (1843). Two Authors?');
-  const many = paper({ id: 'y', title: 'Big Science', authors: Array.from({ length: 25 }, (_, i) => `Author ${String.fromCharCode(65 + i)}${i}`), date: '2021-05-01' });
+  const many = paper({
+    id: 'y',
+    title: 'Big Science',
+    authors: Array.from({ length: 25 }, (_, i) => `Author ${String.fromCharCode(65 + i)}${i}`),
+    date: '2021-05-01',
+  });
   const apa = formatCitation(many, 'apa');
   assert.match(apa, /^A0, A\., B1, A\., .*S18, A\., \. \. \. Y24, A\. \(2021\)\. Big Science\.$/);
   assert.equal(apa.match(/, A\./g)?.length, 20);
@@ -104,7 +131,11 @@ test('a BibTeX title with %, &, _, #, $ and braces round-trips through a BibTeX 
 });
 
 test('markdown escapes what would break the link text or target', () => {
-  const odd = paper({ id: 'odd', title: 'On [Brackets] and *stars*', url: 'https://en.wikipedia.org/wiki/Saliency_(vision) https://example.org/mirror' });
+  const odd = paper({
+    id: 'odd',
+    title: 'On [Brackets] and *stars*',
+    url: 'https://en.wikipedia.org/wiki/Saliency_(vision) https://example.org/mirror',
+  });
   // Reference managers may store several space-separated URLs; the first is used.
   assert.equal(formatCitation(odd, 'markdown'), '[On \\[Brackets\\] and \\*stars\\*](https://en.wikipedia.org/wiki/Saliency_%28vision%29)');
 });

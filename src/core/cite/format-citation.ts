@@ -37,7 +37,8 @@ export function formatCitation(paper: Paper, format: CitationFormat): string {
 // ---------------------------------------------------------------------------------------------
 // BibTeX
 
-const CONFERENCE = /\b(?:proceedings|proc\.|conference|workshop|symposium|congress|meeting|NeurIPS|NIPS|ICLR|ICML|CVPR|ICCV|ECCV|WACV|BMVC|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|EACL|KDD|SIGIR|WWW|CHI|UIST|MICCAI|ISBI|INTERSPEECH|ICASSP|IROS|ICRA|CoRL|AISTATS|UAI|COLT)\b/i;
+const CONFERENCE =
+  /\b(?:proceedings|proc\.|conference|workshop|symposium|congress|meeting|NeurIPS|NIPS|ICLR|ICML|CVPR|ICCV|ECCV|WACV|BMVC|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|EACL|KDD|SIGIR|WWW|CHI|UIST|MICCAI|ISBI|INTERSPEECH|ICASSP|IROS|ICRA|CoRL|AISTATS|UAI|COLT)\b/i;
 const ARXIV_VENUE = /^\s*(?:arxiv|arxiv\.org|arxiv preprint.*|preprint|corr)\s*$/i;
 
 function bibtex(paper: Paper): string {
@@ -95,7 +96,9 @@ function escapeText(text: string): string {
 /** Escapes a title and braces the words whose case a style must not change. */
 function bibtexTitle(title: string): string {
   return splitMath(title)
-    .map((part) => (part.math ? part.text : part.text.replace(/\S+/g, (word) => (keepsCase(word) ? `{${escapeText(word)}}` : escapeText(word)))))
+    .map((part) =>
+      part.math ? part.text : part.text.replace(/\S+/g, (word) => (keepsCase(word) ? `{${escapeText(word)}}` : escapeText(word))),
+    )
     .join('');
 }
 
@@ -120,7 +123,30 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
   return parts;
 }
 
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'zu', 'bin', 'ibn', 'al', 'el', 'st.']);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'zu',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'st.',
+]);
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 
 interface NameParts {
@@ -195,7 +221,12 @@ function apaName(name: string): string {
   const initials = given
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => word.split('-').map((part) => (part ? `${[...part][0].toUpperCase()}.` : '')).join('-'))
+    .map((word) =>
+      word
+        .split('-')
+        .map((part) => (part ? `${[...part][0].toUpperCase()}.` : ''))
+        .join('-'),
+    )
     .join(' ');
   const head = initials ? `${family}, ${initials}` : endSentence(family);
   return suffix ? `${head}, ${suffix}` : head;

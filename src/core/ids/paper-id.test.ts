@@ -11,8 +11,14 @@ import { repoRoot, seedCorpusPath } from '../../../test/support/shared-corpora';
 import type { ImportedPaper } from '../model/paper';
 
 const record = (fields: Partial<ImportedPaper>): ImportedPaper => ({
-  title: 'A Title', authors: [], abstract: '', keywords: [], categories: [], topics: [],
-  source: { file: 'library.bib', line: 1 }, ...fields,
+  title: 'A Title',
+  authors: [],
+  abstract: '',
+  keywords: [],
+  categories: [],
+  topics: [],
+  source: { file: 'library.bib', line: 1 },
+  ...fields,
 });
 
 test('the id prefers arXiv id, then DOI, then cite key, then the title', () => {
@@ -43,7 +49,10 @@ test('the 76 seed ids are stable (reviewed snapshot: notes are keyed by them)', 
   const text = readFileSync(seedCorpusPath, 'utf8');
   const { papers, diagnostics } = assignIds(importDailyPapers('corpus/daily-papers.txt', text).papers);
   const expected = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/seed-ids.json'), 'utf8'));
-  assert.deepEqual(papers.map((p) => p.id), expected);
+  assert.deepEqual(
+    papers.map((p) => p.id),
+    expected,
+  );
   assert.equal(diagnostics.length, 0);
   assert.equal(new Set(expected).size, 76);
 });
@@ -53,7 +62,10 @@ test('colliding ids get deterministic suffixes and a warning naming both records
   const b = record({ doi: '10.1/X', title: 'Second', source: { file: 'b.bib', line: 9 } });
   const c = record({ doi: '10.1/x', title: 'Third', source: { file: 'b.bib', line: 20 } });
   const { papers, diagnostics } = assignIds([a, b, c]);
-  assert.deepEqual(papers.map((p) => p.id), ['doi-10.1-x', 'doi-10.1-x-2', 'doi-10.1-x-3']);
+  assert.deepEqual(
+    papers.map((p) => p.id),
+    ['doi-10.1-x', 'doi-10.1-x-2', 'doi-10.1-x-3'],
+  );
   assert.equal(diagnostics.length, 2);
   assert.equal(diagnostics[0].file, 'b.bib');
   assert.equal(diagnostics[0].line, 9);
@@ -75,10 +87,13 @@ test('property: any title yields a lowercase, file-name-safe id of bounded lengt
     }),
     { numRuns: 2000 },
   );
-  fc.assert(fc.property(fc.string({ maxLength: 300 }), (title) => {
-    const slug = slugifyTitle(title);
-    assert.ok(slug.length <= MAX_SLUG_LENGTH);
-    assert.ok(!slug.startsWith('-') && !slug.endsWith('-'));
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 300 }), (title) => {
+      const slug = slugifyTitle(title);
+      assert.ok(slug.length <= MAX_SLUG_LENGTH);
+      assert.ok(!slug.startsWith('-') && !slug.endsWith('-'));
+    }),
+    { numRuns: 2000 },
+  );
   assert.equal(sanitizeId('--A..B--'), 'a..b');
 });

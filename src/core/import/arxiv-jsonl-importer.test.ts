@@ -10,12 +10,17 @@ const fixture = (name: string): string => readFileSync(join(repoRoot, 'test', 'f
 
 test('arXiv lines load with both authors_parsed shapes; a broken line is reported and the rest load', () => {
   const result = importArxivJsonl('arxiv.jsonl', fixture('arxiv-sample.jsonl'));
-  assert.deepEqual(result.papers.map((p) => p.source.line), [1, 2, 4]);
+  assert.deepEqual(
+    result.papers.map((p) => p.source.line),
+    [1, 2, 4],
+  );
   const [first, second, old] = result.papers;
   assert.equal(first.title, 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies');
   assert.deepEqual(first.authors, ['C. Balázs', 'E. L. Berger', 'P. M. Nadolsky', 'C.-P. Yuan']);
-  assert.equal(first.abstract,
-    'A fully differential calculation in perturbative quantum chromodynamics is presented for the production of massive photon pairs with $\\Lambda_{\\alpha} \\ge 1$.');
+  assert.equal(
+    first.abstract,
+    'A fully differential calculation in perturbative quantum chromodynamics is presented for the production of massive photon pairs with $\\Lambda_{\\alpha} \\ge 1$.',
+  );
   assert.equal(first.arxivId, '0704.0001');
   assert.equal(first.url, 'https://arxiv.org/abs/0704.0001');
   assert.equal(first.doi, '10.1103/physrevd.76.013009');
@@ -35,8 +40,14 @@ test('arXiv lines load with both authors_parsed shapes; a broken line is reporte
   assert.deepEqual(old.categories, ['Algebraic Geometry', 'unknown.XX'], 'retired archives named, unknown codes kept');
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => d.line), [3, 7]);
-  assert.match(errors[0].message, /^Lectern: line 3 of arxiv\.jsonl \(item `0704\.0002`\) is not valid JSON \(a string is never closed\); it was skipped/);
+  assert.deepEqual(
+    errors.map((d) => d.line),
+    [3, 7],
+  );
+  assert.match(
+    errors[0].message,
+    /^Lectern: line 3 of arxiv\.jsonl \(item `0704\.0002`\) is not valid JSON \(a string is never closed\); it was skipped/,
+  );
   assert.equal(errors[0].column, fixture('arxiv-sample.jsonl').split('\n')[2].indexOf('"and does') + 1);
   const noTitle = result.diagnostics.find((d) => d.line === 6);
   assert.ok(noTitle);
@@ -61,22 +72,36 @@ test('the category table covers the whole taxonomy and unknown codes stay as the
   assert.equal(count('nlin.'), 5);
   assert.equal(count('eess.'), 4);
   assert.equal(count('econ.'), 3);
-  for (const code of ['gr-qc', 'quant-ph', 'hep-th', 'hep-ph', 'hep-ex', 'hep-lat', 'nucl-th', 'nucl-ex', 'math-ph']) assert.ok(ARXIV_CATEGORIES[code], code);
+  for (const code of ['gr-qc', 'quant-ph', 'hep-th', 'hep-ph', 'hep-ex', 'hep-lat', 'nucl-th', 'nucl-ex', 'math-ph'])
+    assert.ok(ARXIV_CATEGORIES[code], code);
   assert.deepEqual(arxivCategoryNames(' cs.IT  math.IT '), ['Information Theory']);
 });
 
 test('author strings: collaborations, suffixes after commas, et al.', () => {
   assert.deepEqual(splitAuthorString('CLEO Collaboration: T. K. Pedlar, et al'), ['CLEO Collaboration', 'T. K. Pedlar']);
-  assert.deepEqual(splitAuthorString('Caleb K. Lo, Robert W. Heath, Jr. and Sriram Vishwanath'), ['Caleb K. Lo', 'Robert W. Heath Jr.', 'Sriram Vishwanath']);
+  assert.deepEqual(splitAuthorString('Caleb K. Lo, Robert W. Heath, Jr. and Sriram Vishwanath'), [
+    'Caleb K. Lo',
+    'Robert W. Heath Jr.',
+    'Sriram Vishwanath',
+  ]);
   assert.deepEqual(splitAuthorString("T.\n  Yoshi\\'e and D. Dvo\\v{r}\\'ak"), ['T. Yoshié', 'D. Dvořák']);
 });
 
 test('lines that are not objects, empty lines and CRLF line ends', () => {
   const text = '{"id":"2101.00001","title":"A"}\r\n\r\n"just a string"\r\n{"id":"2101.00002v2","title":"B","categories":"cs.AI"}\r\n';
   const result = importArxivJsonl('crlf.jsonl', text);
-  assert.deepEqual(result.papers.map((p) => [p.title, p.source.line, p.arxivId]), [['A', 1, '2101.00001'], ['B', 4, '2101.00002']]);
+  assert.deepEqual(
+    result.papers.map((p) => [p.title, p.source.line, p.arxivId]),
+    [
+      ['A', 1, '2101.00001'],
+      ['B', 4, '2101.00002'],
+    ],
+  );
   assert.equal(result.papers[1].date, '2021-01');
-  assert.deepEqual(result.diagnostics.map((d) => d.line), [3]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.line),
+    [3],
+  );
 });
 
 const flattened = sharedCorpus('arxiv_snapshot_0704.0001-2000_authors-parsed-flattened.jsonl');
@@ -87,9 +112,18 @@ test('shared corpus: the 2000-record snapshot loads every line with readable cat
   assert.deepEqual(result.diagnostics, []);
   assert.equal(result.papers[1999].arxivId, '0704.2000');
   assert.equal(result.papers[1999].source.line, 2000);
-  assert.ok(result.papers.every((p) => p.categories.length > 0 && p.categories.every((c) => !/^[a-z-]+(\.[A-Za-z-]+)?$/.test(c))), 'every code has a name');
-  assert.ok(result.papers.every((p) => p.date?.startsWith('2007-0')), 'submitted in 2007');
-  assert.ok(result.papers.every((p) => !/\n|^\s|\s$/.test(p.title)), 'hard line breaks collapsed');
+  assert.ok(
+    result.papers.every((p) => p.categories.length > 0 && p.categories.every((c) => !/^[a-z-]+(\.[A-Za-z-]+)?$/.test(c))),
+    'every code has a name',
+  );
+  assert.ok(
+    result.papers.every((p) => p.date?.startsWith('2007-0')),
+    'submitted in 2007',
+  );
+  assert.ok(
+    result.papers.every((p) => !/\n|^\s|\s$/.test(p.title)),
+    'hard line breaks collapsed',
+  );
   assert.ok(!result.papers.some((p) => p.authors.some((a) => /[\\{}()]/.test(a))), 'no TeX or parenthesised affiliations in names');
   assert.equal(result.papers.filter((p) => p.doi).length, 1316);
 });

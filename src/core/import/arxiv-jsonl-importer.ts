@@ -6,8 +6,17 @@ import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { arxivCategoryNames } from './arxiv-categories';
 import {
-  asString, cleanText, diagnostic, displayName, internalErrorDiagnostic, isoDate, isRecord,
-  normalizeArxivId, normalizeDoi, parseIsoDate, shorten,
+  asString,
+  cleanText,
+  diagnostic,
+  displayName,
+  internalErrorDiagnostic,
+  isoDate,
+  isRecord,
+  normalizeArxivId,
+  normalizeDoi,
+  parseIsoDate,
+  shorten,
 } from './import-helpers';
 import { forEachJsonLine } from './for-each-json-line';
 
@@ -15,15 +24,28 @@ export function importArxivJsonl(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    forEachJsonLine(file, text, diagnostics, 'Each line of an arXiv metadata file must be one complete JSON object.', (record, lineNumber) => {
-      if (!isRecord(record)) {
-        diagnostics.push(diagnostic(file, lineNumber, 1, 'error',
-          `Lectern: line ${lineNumber} of ${file} is JSON but not an object; it was skipped. Each line of an arXiv metadata file must be one paper object.`));
-        return;
-      }
-      const paper = arxivPaper(file, lineNumber, record, diagnostics);
-      if (paper) papers.push(paper);
-    });
+    forEachJsonLine(
+      file,
+      text,
+      diagnostics,
+      'Each line of an arXiv metadata file must be one complete JSON object.',
+      (record, lineNumber) => {
+        if (!isRecord(record)) {
+          diagnostics.push(
+            diagnostic(
+              file,
+              lineNumber,
+              1,
+              'error',
+              `Lectern: line ${lineNumber} of ${file} is JSON but not an object; it was skipped. Each line of an arXiv metadata file must be one paper object.`,
+            ),
+          );
+          return;
+        }
+        const paper = arxivPaper(file, lineNumber, record, diagnostics);
+        if (paper) papers.push(paper);
+      },
+    );
   } catch (err) {
     diagnostics.push(internalErrorDiagnostic(file, 'arXiv metadata JSON Lines', err));
   }
@@ -35,8 +57,15 @@ function arxivPaper(file: string, line: number, r: Record<string, unknown>, diag
   const arxivId = normalizeArxivId(rawId);
   const title = cleanText(asString(r.title));
   if (!title) {
-    diagnostics.push(diagnostic(file, line, 1, 'warning',
-      `Lectern: the record on line ${line}${rawId ? ` (arXiv ${rawId})` : ''} has no title; it was skipped. Add a "title" to the line.`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        line,
+        1,
+        'warning',
+        `Lectern: the record on line ${line}${rawId ? ` (arXiv ${rawId})` : ''} has no title; it was skipped. Add a "title" to the line.`,
+      ),
+    );
     return undefined;
   }
   const paper: ImportedPaper = {
@@ -44,15 +73,25 @@ function arxivPaper(file: string, line: number, r: Record<string, unknown>, diag
     authors: arxivAuthors(r),
     abstract: cleanText(asString(r.abstract)),
     keywords: [],
-    categories: typeof r.categories === 'string' || Array.isArray(r.categories)
-      ? arxivCategoryNames(typeof r.categories === 'string' ? r.categories : r.categories.filter((c): c is string => typeof c === 'string'))
-      : [],
+    categories:
+      typeof r.categories === 'string' || Array.isArray(r.categories)
+        ? arxivCategoryNames(
+            typeof r.categories === 'string' ? r.categories : r.categories.filter((c): c is string => typeof c === 'string'),
+          )
+        : [],
     topics: [],
     source: { file, line },
   };
   if (rawId && !arxivId) {
-    diagnostics.push(diagnostic(file, line, 1, 'info',
-      `Lectern: "${shorten(title)}" (line ${line}) has id "${shorten(rawId, 40)}", which is not an arXiv identifier; it was loaded without one.`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        line,
+        1,
+        'info',
+        `Lectern: "${shorten(title)}" (line ${line}) has id "${shorten(rawId, 40)}", which is not an arXiv identifier; it was loaded without one.`,
+      ),
+    );
   }
   const dated = arxivDate(r, arxivId);
   if (dated.year !== undefined) paper.year = dated.year;
@@ -82,12 +121,14 @@ function arxivAuthors(r: Record<string, unknown>): string[] {
   // Flattened entries ("Jensen Eric L. N. 1 - Swarthmore College; …") may carry affiliations: worse than the string.
   const glued = parsed.some((a) => typeof a === 'string' && (/[\d;(]/.test(a) || a.trim().split(/\s+/).length > 5));
   if (glued && fromString.length > 0) return fromString;
-  const names = parsed.map((a) => {
-    if (typeof a === 'string') return reorderLastFirst(a);
-    if (!Array.isArray(a)) return '';
-    const [family, given, suffix] = a.map((part) => (typeof part === 'string' ? part : ''));
-    return tidyInitials(displayName({ given, family, suffix }));
-  }).filter(Boolean);
+  const names = parsed
+    .map((a) => {
+      if (typeof a === 'string') return reorderLastFirst(a);
+      if (!Array.isArray(a)) return '';
+      const [family, given, suffix] = a.map((part) => (typeof part === 'string' ? part : ''));
+      return tidyInitials(displayName({ given, family, suffix }));
+    })
+    .filter(Boolean);
   return names.length > 0 ? names : fromString;
 }
 
@@ -142,7 +183,7 @@ function arxivDate(r: Record<string, unknown>, arxivId: string | undefined): { y
     const parsed = parseIsoDate(created);
     if (parsed.year !== undefined) return parsed;
   }
-  const yymm = arxivId ? /^(\d{2})(\d{2})\./.exec(arxivId) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(arxivId) : null;
+  const yymm = arxivId ? (/^(\d{2})(\d{2})\./.exec(arxivId) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(arxivId)) : null;
   if (yymm) {
     const yy = Number(yymm[1]);
     const year = yy >= 91 ? 1900 + yy : 2000 + yy;

@@ -15,8 +15,10 @@ test('a Zotero-style export loads with accents, macros, math and the first of se
   assert.ok(muller, 'muller_quantum_2019 loads');
   assert.equal(muller.title, "Quantum Hall effect in Örsted's graphene: $\\sigma_{xy} = \\nu e^2/h$");
   assert.deepEqual(muller.authors, ['Jörg Müller', 'Ana García-López', 'Jan van der Berg']);
-  assert.equal(muller.abstract,
-    'We measure the Hall conductance at 50% filling and find $\\sigma_{xy}$ quantised to within 0.1%. Dissolved CO<sub>2</sub> was controlled.');
+  assert.equal(
+    muller.abstract,
+    'We measure the Hall conductance at 50% filling and find $\\sigma_{xy}$ quantised to within 0.1%. Dissolved CO<sub>2</sub> was controlled.',
+  );
   assert.equal(muller.venue, 'Nature Physics', 'a @string macro resolves');
   assert.equal(muller.url, 'https://example.org/muller2019');
   assert.equal(muller.doi, '10.1038/nphys.2019.15');
@@ -86,7 +88,10 @@ test('a missing closing brace on a one-field-per-line entry is repaired with a w
     '}',
   ].join('\n');
   const result = importBibtex('m.bib', text);
-  assert.deepEqual(result.papers.map((p) => p.title), ['First', 'Second']);
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['First', 'Second'],
+  );
   assert.equal(result.papers[0].doi, '10.1038/nature10098');
   assert.equal(result.papers[0].year, 2011);
   assert.deepEqual(result.papers[1].authors, ['Anna Schön']);
@@ -100,23 +105,32 @@ test('an entry that lost its closing brace is closed before the next entry, with
   const text = [
     '@article{open,',
     '  title = {Never closed},',
-    '  author = {Dvo{\\v{r}}{\\\'a}k, Anton{\\\'\\i}n},',
+    "  author = {Dvo{\\v{r}}{\\'a}k, Anton{\\'\\i}n},",
     '  abstract = {Long abstract text},',
     '',
     '@article{next, title = {Next one}}',
   ].join('\n');
   const result = importBibtex('u.bib', text);
-  assert.deepEqual(result.papers.map((p) => p.title), ['Never closed', 'Next one']);
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['Never closed', 'Next one'],
+  );
   assert.deepEqual(result.papers[0].authors, ['Antonín Dvořák']);
   assert.equal(result.papers[0].abstract, 'Long abstract text');
   assert.equal(result.diagnostics.length, 1);
   assert.equal(result.diagnostics[0].severity, 'warning');
   assert.equal(result.diagnostics[0].line, 1);
-  assert.match(result.diagnostics[0].message, /^Lectern: entry `open` \(line 1\) is not closed with `}`; it was loaded as if it ended on line 4/);
+  assert.match(
+    result.diagnostics[0].message,
+    /^Lectern: entry `open` \(line 1\) is not closed with `}`; it was loaded as if it ended on line 4/,
+  );
 });
 
 test('a citation key with characters the parser rejects still loads, with a warning', () => {
-  const result = importBibtex('k.bib', '@article{Arnatkevi?iute2014,\ntitle = {Key with a question mark},\nauthor = {Arnatkevi{\\v{c}}i{\\=u}t{\\.e}, A.}\n}\n');
+  const result = importBibtex(
+    'k.bib',
+    '@article{Arnatkevi?iute2014,\ntitle = {Key with a question mark},\nauthor = {Arnatkevi{\\v{c}}i{\\=u}t{\\.e}, A.}\n}\n',
+  );
   assert.equal(result.papers.length, 1);
   assert.equal(result.papers[0].citeKey, 'Arnatkevi?iute2014');
   assert.deepEqual(result.papers[0].authors, ['A. Arnatkevičiūtė']);
@@ -149,12 +163,24 @@ test('entries with parenthesis delimiters, quoted values, crossref and biblatex 
 });
 
 test('garbage, a lone @ and unbalanced input never throw', () => {
-  for (const text of ['@', '@article', '@article{', '}}}{{{', '@string{x = }', '@comment{', '@article{a, title = {x} junk}', '\u0000@@@{,,,}']) {
+  for (const text of [
+    '@',
+    '@article',
+    '@article{',
+    '}}}{{{',
+    '@string{x = }',
+    '@comment{',
+    '@article{a, title = {x} junk}',
+    '\u0000@@@{,,,}',
+  ]) {
     const result = importBibtex('g.bib', text);
     assert.ok(Array.isArray(result.papers) && Array.isArray(result.diagnostics), text);
   }
   const result = importBibtex('g.bib', '@article{a, title = {x} junk}\n@article{b, title={Fine}}\n');
-  assert.deepEqual(result.papers.map((p) => p.title), ['Fine']);
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['Fine'],
+  );
   assert.equal(result.diagnostics[0].severity, 'error');
   assert.match(result.diagnostics[0].message, /entry `a`.*expected `,` or `}` after field `title`/);
 });
@@ -164,7 +190,9 @@ test('a generated 10,000-entry file loads every entry with the right lines', () 
   for (let i = 0; i < 10_000; i++) {
     // Every 20th entry has TeX in its names, which takes the parser's slower path.
     const second = i % 20 === 0 ? 'M{\\"u}ller, Jo' : 'Müller, Jo';
-    entries.push(`@article{key${i},\n  title = {Paper number ${i} on {Graph} networks},\n  author = {Author${i}, Ann and ${second}},\n  abstract = {Abstract ${i} with $x^{${i}}$ math.},\n  year = {${1990 + (i % 30)}},\n}\n`);
+    entries.push(
+      `@article{key${i},\n  title = {Paper number ${i} on {Graph} networks},\n  author = {Author${i}, Ann and ${second}},\n  abstract = {Abstract ${i} with $x^{${i}}$ math.},\n  year = {${1990 + (i % 30)}},\n}\n`,
+    );
   }
   const result = importBibtex('big.bib', entries.join('\n'));
   assert.equal(result.diagnostics.length, 0);
@@ -180,7 +208,10 @@ test('a very deeply nested value does not overflow the stack', () => {
   const depth = 100_000;
   const text = `@article{deep, title = {${'{'.repeat(depth)}Deep${'}'.repeat(depth)}}}\n@article{after, title = {After}}\n`;
   const result = importBibtex('deep.bib', text);
-  assert.deepEqual(result.papers.map((p) => p.title), ['Deep', 'After']);
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['Deep', 'After'],
+  );
 });
 
 const mendeley = sharedCorpus('bibtex_mendeley_neuroscience_library.bib');
@@ -196,7 +227,10 @@ test('shared corpus: the Mendeley export loads despite its unclosed brace and re
   assert.ok(report, 'the unclosed brace is reported');
   // Counted in `\n` lines; the file also has one lone CR (line 8196), which editors count as a line end.
   assert.equal(report.line, 10664);
-  assert.ok(result.papers.some((p) => p.citeKey === 'Calabrese2015'), 'the entry after it loads');
+  assert.ok(
+    result.papers.some((p) => p.citeKey === 'Calabrese2015'),
+    'the entry after it loads',
+  );
   assert.equal(result.papers.filter((p) => !p.citeKey).length, 16, '16 entries with an empty key load');
   const zamora = result.papers.find((p) => p.citeKey === 'Zamora-Lopez2010');
   assert.ok(zamora);
@@ -221,7 +255,10 @@ test('shared corpus: the Zotero export loads every titled entry with HTML escape
   const protists = result.papers.find((p) => p.abstract.includes('Protists are an important part'));
   assert.ok(protists);
   assert.match(protists.abstract, /^<p>Protists are an important part of the marine food web\. In this Review, Caron et al\. summarize/);
-  assert.ok(result.papers.some((p) => p.title.includes('Fourier transform')), '{Fourier} loses its braces');
+  assert.ok(
+    result.papers.some((p) => p.title.includes('Fourier transform')),
+    '{Fourier} loses its braces',
+  );
   assert.ok(result.papers.filter((p) => p.date && /^\d{4}-\d{2}$/.test(p.date)).length > 900, 'bare month macros give dates');
 });
 

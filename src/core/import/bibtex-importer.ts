@@ -15,13 +15,21 @@
 import { parse as parseBibtex, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
+import { bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, splitBibtexNames, type BibItem, type BibScanError } from './bibtex-scanner';
 import {
-  bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, splitBibtexNames,
-  type BibItem, type BibScanError,
-} from './bibtex-scanner';
-import {
-  cleanText, diagnostic, firstUrl, internalErrorDiagnostic, isoDate, LineIndex, normalizeArxivId, normalizeDoi,
-  parseIsoDate, parseMonth, parseYear, shorten, uniqueStrings,
+  cleanText,
+  diagnostic,
+  firstUrl,
+  internalErrorDiagnostic,
+  isoDate,
+  LineIndex,
+  normalizeArxivId,
+  normalizeDoi,
+  parseIsoDate,
+  parseMonth,
+  parseYear,
+  shorten,
+  uniqueStrings,
 } from './import-helpers';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
@@ -38,22 +46,56 @@ const PARSER_OPTIONS = {
   applyCrossRef: false,
   caseProtection: false,
   // Text fields come back as typed; `latexToUnicode` converts them like every other importer's.
-  fieldMode: { title: 'verbatim', abstract: 'verbatim', journal: 'verbatim', journaltitle: 'verbatim', booktitle: 'verbatim' } as Record<string, 'verbatim'>,
+  fieldMode: { title: 'verbatim', abstract: 'verbatim', journal: 'verbatim', journaltitle: 'verbatim', booktitle: 'verbatim' } as Record<
+    string,
+    'verbatim'
+  >,
 };
 
 /** The parser's built-in macros (month names, a few ACM journals), so raw values agree with it. */
 const DEFAULT_STRINGS: Record<string, string> = {
-  JAN: '01', JANUARY: '01', FEB: '02', FEBRUARY: '02', MAR: '03', MARCH: '03', APR: '04', APRIL: '04', MAY: '05',
-  JUN: '06', JUNE: '06', JUL: '07', JULY: '07', AUG: '08', AUGUST: '08', SEP: '09', SEPTEMBER: '09', OCT: '10',
-  OCTOBER: '10', NOV: '11', NOVEMBER: '11', DEC: '12', DECEMBER: '12',
-  ACMCS: 'ACM Computing Surveys', ACTA: 'Acta Informatica', CACM: 'Communications of the ACM',
-  IBMJRD: 'IBM Journal of Research and Development', IBMSJ: 'IBM Systems Journal',
-  IEEESE: 'IEEE Transactions on Software Engineering', IEEETC: 'IEEE Transactions on Computers',
-  IEEETCAD: 'IEEE Transactions on Computer-Aided Design of Integrated Circuits', IPL: 'Information Processing Letters',
-  JACM: 'Journal of the ACM', JCSS: 'Journal of Computer and System Sciences', SCP: 'Science of Computer Programming',
-  SICOMP: 'SIAM Journal on Computing', TOCS: 'ACM Transactions on Computer Systems', TODS: 'ACM Transactions on Database Systems',
-  TOG: 'ACM Transactions on Graphics', TOMS: 'ACM Transactions on Mathematical Software',
-  TOOIS: 'ACM Transactions on Office Information Systems', TOPLAS: 'ACM Transactions on Programming Languages and Systems',
+  JAN: '01',
+  JANUARY: '01',
+  FEB: '02',
+  FEBRUARY: '02',
+  MAR: '03',
+  MARCH: '03',
+  APR: '04',
+  APRIL: '04',
+  MAY: '05',
+  JUN: '06',
+  JUNE: '06',
+  JUL: '07',
+  JULY: '07',
+  AUG: '08',
+  AUGUST: '08',
+  SEP: '09',
+  SEPTEMBER: '09',
+  OCT: '10',
+  OCTOBER: '10',
+  NOV: '11',
+  NOVEMBER: '11',
+  DEC: '12',
+  DECEMBER: '12',
+  ACMCS: 'ACM Computing Surveys',
+  ACTA: 'Acta Informatica',
+  CACM: 'Communications of the ACM',
+  IBMJRD: 'IBM Journal of Research and Development',
+  IBMSJ: 'IBM Systems Journal',
+  IEEESE: 'IEEE Transactions on Software Engineering',
+  IEEETC: 'IEEE Transactions on Computers',
+  IEEETCAD: 'IEEE Transactions on Computer-Aided Design of Integrated Circuits',
+  IPL: 'Information Processing Letters',
+  JACM: 'Journal of the ACM',
+  JCSS: 'Journal of Computer and System Sciences',
+  SCP: 'Science of Computer Programming',
+  SICOMP: 'SIAM Journal on Computing',
+  TOCS: 'ACM Transactions on Computer Systems',
+  TODS: 'ACM Transactions on Database Systems',
+  TOG: 'ACM Transactions on Graphics',
+  TOMS: 'ACM Transactions on Mathematical Software',
+  TOOIS: 'ACM Transactions on Office Information Systems',
+  TOPLAS: 'ACM Transactions on Programming Languages and Systems',
   TCS: 'Theoretical Computer Science',
 };
 
@@ -166,7 +208,7 @@ class BibtexImport {
     // Two passes so a macro may use one defined later in the file.
     for (let pass = 0; pass < 2; pass++) {
       for (const { name, item } of pending) {
-        this.strings[name] = item.fields[0].parts.map((p) => (p.kind === 'bare' ? this.resolve(p.text) ?? '' : p.text)).join('');
+        this.strings[name] = item.fields[0].parts.map((p) => (p.kind === 'bare' ? (this.resolve(p.text) ?? '') : p.text)).join('');
       }
     }
   }
@@ -225,13 +267,17 @@ class BibtexImport {
         if (entry) {
           this.applyCreators(raw, entry);
           if (prepared.renamedKey.has(item.start)) {
-            this.warnAt(chunk.offset + (item.keyStart ?? item.start),
-              `Lectern: citation key \`${raw.key}\` contains characters BibTeX tools reject (${badKeyChars(raw.key)}); the entry was loaded, but rename the key so LaTeX can cite it.`);
+            this.warnAt(
+              chunk.offset + (item.keyStart ?? item.start),
+              `Lectern: citation key \`${raw.key}\` contains characters BibTeX tools reject (${badKeyChars(raw.key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
+            );
           }
         } else {
           splitNamesSimply(raw);
-          this.warnAt(chunk.offset + item.start,
-            `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${shorten(libraryError ?? 'unknown error', 160)}); it was loaded with its names split the simple way — check its \`author\` field.`);
+          this.warnAt(
+            chunk.offset + item.start,
+            `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${shorten(libraryError ?? 'unknown error', 160)}); it was loaded with its names split the simple way — check its \`author\` field.`,
+          );
         }
         this.addPaper(raw, chunk.offset + item.start);
         continue;
@@ -291,7 +337,11 @@ class BibtexImport {
         if (PARSER_FIELDS.has(field.name) || field.parts.length !== 1 || field.parts[0].kind === 'bare') continue;
         const part = field.parts[0];
         if (part.end - part.start <= 2) continue;
-        cut(part.start + 1, part.end - 1, text.slice(part.start + 1, part.end - 1).replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
+        cut(
+          part.start + 1,
+          part.end - 1,
+          text.slice(part.start + 1, part.end - 1).replace(/[^\n]+/g, (run) => ' '.repeat(run.length)),
+        );
       }
     }
     if (last === 0) return { text, renamedKey };
@@ -339,9 +389,10 @@ class BibtexImport {
         const location = /at line (\d+), column (\d+)/.exec(message);
         if (location) offset = offsetOf(text, Number(location[1]), Number(location[2]));
       }
-      const item = entryItems.find((it) => offset >= it.start && offset < Math.max(it.end, it.start + 1))
-        ?? entryItems.find((it) => offset >= it.start)
-        ?? entryItems[0];
+      const item =
+        entryItems.find((it) => offset >= it.start && offset < Math.max(it.end, it.start + 1)) ??
+        entryItems.find((it) => offset >= it.start) ??
+        entryItems[0];
       if (item && !byItem.has(item)) byItem.set(item, translateParserError(message));
     }
     return byItem;
@@ -351,7 +402,7 @@ class BibtexImport {
     const fields: Record<string, string> = {};
     for (const field of item.fields) {
       if (field.name in fields) continue; // first occurrence wins, like BibTeX
-      fields[field.name] = field.parts.map((p) => (p.kind === 'bare' ? this.resolve(p.text) ?? p.text : p.text)).join('');
+      fields[field.name] = field.parts.map((p) => (p.kind === 'bare' ? (this.resolve(p.text) ?? p.text) : p.text)).join('');
     }
     return { type: item.type, key: item.key ?? '', fields };
   }
@@ -371,11 +422,12 @@ class BibtexImport {
   }
 
   private applyCreators(raw: RawEntry, entry: Entry): void {
-    const names = (creators: Creator[] | undefined): string[] | undefined => creators
-      ?.map((c) => (c.name ? c.name : [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')))
-      .filter((name) => !/^others$/i.test(name.trim()))
-      .map(bibText)
-      .filter(Boolean);
+    const names = (creators: Creator[] | undefined): string[] | undefined =>
+      creators
+        ?.map((c) => (c.name ? c.name : [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')))
+        .filter((name) => !/^others$/i.test(name.trim()))
+        .map(bibText)
+        .filter(Boolean);
     raw.authors = names(entry.fields.author);
     raw.editors = names(entry.fields.editor);
   }
@@ -404,13 +456,22 @@ class BibtexImport {
     for (const use of uses.slice(0, MAX_MACRO_DIAGNOSTICS)) {
       const where = use.entry ? `entry \`${use.entry}\`` : 'an entry';
       const more = use.count > 1 ? ` and ${use.count - 1} more use${use.count > 2 ? 's' : ''}` : '';
-      this.warnAt(use.offset,
-        `Lectern: \`@string\` macro \`${use.name}\` is not defined (used by ${where}${more}); its name was kept as the value. Define it with \`@string{${use.name} = {…}}\` in this file.`);
+      this.warnAt(
+        use.offset,
+        `Lectern: \`@string\` macro \`${use.name}\` is not defined (used by ${where}${more}); its name was kept as the value. Define it with \`@string{${use.name} = {…}}\` in this file.`,
+      );
     }
     if (uses.length > MAX_MACRO_DIAGNOSTICS) {
       const rest = uses.slice(MAX_MACRO_DIAGNOSTICS);
-      this.warnAt(rest[0].offset,
-        `Lectern: ${rest.length} more \`@string\` macros are not defined (${rest.slice(0, 5).map((u) => `\`${u.name}\``).join(', ')}, …); their names were kept as values. Add the \`@string\` definitions to this file — macros defined in other .bib files are not read.`);
+      this.warnAt(
+        rest[0].offset,
+        `Lectern: ${rest.length} more \`@string\` macros are not defined (${rest
+          .slice(0, 5)
+          .map((u) => `\`${u.name}\``)
+          .join(
+            ', ',
+          )}, …); their names were kept as values. Add the \`@string\` definitions to this file — macros defined in other .bib files are not read.`,
+      );
     }
   }
 
@@ -458,7 +519,10 @@ class BibtexImport {
     if (repaired === undefined) return undefined;
     const items = scanBibtex(repaired);
     if (items.length !== 1 || items[0].kind !== 'entry') return undefined;
-    const title = items[0].fields.find((f) => f.name === 'title')?.parts.map((p) => p.text).join('');
+    const title = items[0].fields
+      .find((f) => f.name === 'title')
+      ?.parts.map((p) => p.text)
+      .join('');
     const { line, message } = explain(this.entryLabel(items[0].key ?? '', title, items[0].type));
     return {
       chunk: { text: repaired, offset: chunk.offset + item.start },
@@ -476,8 +540,15 @@ class BibtexImport {
     const title = /\btitle\s*=\s*[{"]+([^}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
     const label = this.entryLabel(item.key ?? '', title, item.type);
     const where = pos.line === startLine ? `line ${startLine}` : `starting on line ${startLine}`;
-    this.diagnostics.push(diagnostic(this.file, pos.line, pos.column, 'error',
-      `Lectern: ${label} (${where}) could not be read: ${error.reason}; it was skipped. Fix the entry and reload — the entries after it still load.`));
+    this.diagnostics.push(
+      diagnostic(
+        this.file,
+        pos.line,
+        pos.column,
+        'error',
+        `Lectern: ${label} (${where}) could not be read: ${error.reason}; it was skipped. Fix the entry and reload — the entries after it still load.`,
+      ),
+    );
   }
 
   private entryLabel(key: string, title?: string, type?: string): string {
@@ -497,21 +568,30 @@ class BibtexImport {
     const f = raw.fields;
     const title = bibText(f.title);
     if (!title) {
-      this.diagnostics.push(diagnostic(this.file, line, 1, 'warning',
-        `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`));
+      this.diagnostics.push(
+        diagnostic(
+          this.file,
+          line,
+          1,
+          'warning',
+          `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
+        ),
+      );
       return;
     }
     const dated = datesOf(f);
     const doi = normalizeDoi(f.doi) ?? doiFromUrl(f.url);
     const eprintIsArxiv = /arxiv/i.test(f.archiveprefix ?? f.eprinttype ?? '') || (!f.archiveprefix && !f.eprinttype);
-    const arxivId = normalizeArxivId(f.arxivid)
-      ?? (eprintIsArxiv ? normalizeArxivId(f.eprint) : undefined)
-      ?? arxivFromUrl(f.url) ?? (doi ? normalizeArxivId(doi) : undefined);
+    const arxivId =
+      normalizeArxivId(f.arxivid) ??
+      (eprintIsArxiv ? normalizeArxivId(f.eprint) : undefined) ??
+      arxivFromUrl(f.url) ??
+      (doi ? normalizeArxivId(doi) : undefined);
     const paper: ImportedPaper = {
       title,
-      authors: raw.authors?.length ? raw.authors : raw.editors ?? [],
+      authors: raw.authors?.length ? raw.authors : (raw.editors ?? []),
       abstract: bibText(f.abstract),
-      keywords: raw.keywords ? uniqueStrings(raw.keywords.map(bibText)) : uniqueStrings((f.keywords ?? "").split(/[,;]/).map(bibText)),
+      keywords: raw.keywords ? uniqueStrings(raw.keywords.map(bibText)) : uniqueStrings((f.keywords ?? '').split(/[,;]/).map(bibText)),
       categories: [],
       topics: [],
       source: { file: this.file, line },

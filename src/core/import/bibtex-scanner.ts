@@ -148,9 +148,14 @@ export function scanBibtex(src: string): BibItem[] {
     const start = pos;
     const word = readKey();
     if (!word) {
-      return fail(start, pos >= n
-        ? `the entry ends where the value of field \`${field ?? '?'}\` should be`
-        : `field \`${field ?? '?'}\` has no value (found ${describe(src, pos)})`, pos >= n ? 'unterminated' : 'syntax', field);
+      return fail(
+        start,
+        pos >= n
+          ? `the entry ends where the value of field \`${field ?? '?'}\` should be`
+          : `field \`${field ?? '?'}\` has no value (found ${describe(src, pos)})`,
+        pos >= n ? 'unterminated' : 'syntax',
+        field,
+      );
     }
     return { kind: 'bare', text: word, start, end: pos };
   };
@@ -167,8 +172,12 @@ export function scanBibtex(src: string): BibItem[] {
   const field = (name: string, nameStart: number): BibField => {
     skipWs();
     if (src[pos] !== '=') {
-      fail(pos, pos >= n ? `the entry ends after field name \`${name}\`` : `field \`${name}\` has no \`=\` (found ${describe(src, pos)})`,
-        pos >= n ? 'unterminated' : 'syntax', name);
+      fail(
+        pos,
+        pos >= n ? `the entry ends after field name \`${name}\`` : `field \`${name}\` has no \`=\` (found ${describe(src, pos)})`,
+        pos >= n ? 'unterminated' : 'syntax',
+        name,
+      );
     }
     pos++;
     return { name: name.toLowerCase(), nameStart, parts: value(name) };
@@ -192,9 +201,14 @@ export function scanBibtex(src: string): BibItem[] {
       return;
     }
     if (pos >= n) fail(pos, `the entry is not closed with \`${guard}\``, 'unclosed', field);
-    fail(pos, field
-      ? `expected \`,\` or \`${guard}\` after field \`${field}\` (found ${describe(src, pos)})`
-      : `expected \`${guard}\` (found ${describe(src, pos)})`, 'syntax', field);
+    fail(
+      pos,
+      field
+        ? `expected \`,\` or \`${guard}\` after field \`${field}\` (found ${describe(src, pos)})`
+        : `expected \`${guard}\` (found ${describe(src, pos)})`,
+      'syntax',
+      field,
+    );
   };
 
   while (pos < n) {

@@ -42,12 +42,18 @@ test('a truncated CSL file keeps the complete items before the break and says wh
   const text = fixture('csl-items.json');
   const cut = text.slice(0, text.indexOf('"Smith v. Jones"') + 10);
   const result = importCslJson('cut.json', cut);
-  assert.deepEqual(result.papers.map((p) => p.title), ['Learning agile locomotion for legged robots']);
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['Learning agile locomotion for legged robots'],
+  );
   assert.equal(result.diagnostics.length, 1);
   const [d] = result.diagnostics;
   assert.equal(d.severity, 'error');
   assert.equal(d.line, 22);
-  assert.match(d.message, /not valid CSL-JSON at line 22, column \d+ \(in item `http:\/\/zotero\.org\/users\/1\/items\/ABCD1234`\): a string is never closed; the 1 complete item before it loaded/);
+  assert.match(
+    d.message,
+    /not valid CSL-JSON at line 22, column \d+ \(in item `http:\/\/zotero\.org\/users\/1\/items\/ABCD1234`\): a string is never closed; the 1 complete item before it loaded/,
+  );
 });
 
 test('a syntax error inside one item skips that item only, at the right line and column', () => {
@@ -59,11 +65,20 @@ test('a syntax error inside one item skips that item only, at the right line and
     ']',
   ].join('\n');
   const result = importCslJson('bad.json', text);
-  assert.deepEqual(result.papers.map((p) => [p.title, p.source.line]), [['First', 2], ['Third', 4]]);
+  assert.deepEqual(
+    result.papers.map((p) => [p.title, p.source.line]),
+    [
+      ['First', 2],
+      ['Third', 4],
+    ],
+  );
   assert.equal(result.diagnostics.length, 1);
   assert.equal(result.diagnostics[0].line, 3);
   assert.equal(result.diagnostics[0].column, text.split('\n')[2].indexOf('"issued"') + 1);
-  assert.match(result.diagnostics[0].message, /\(in item `b`\): expected `,` or `}` after a property value, found `"`; the item there was skipped/);
+  assert.match(
+    result.diagnostics[0].message,
+    /\(in item `b`\): expected `,` or `}` after a property value, found `"`; the item there was skipped/,
+  );
 });
 
 test('not JSON at all, or JSON that is not items, gives a diagnostic and no throw', () => {
@@ -86,10 +101,16 @@ for (const [name, count, minAbstracts] of [
     assert.equal(result.papers.length, count);
     assert.deepEqual(result.diagnostics, []);
     assert.ok(result.papers.filter((p) => p.abstract).length >= minAbstracts);
-    assert.ok(result.papers.every((p) => p.citeKey), 'Better CSL JSON items have citation keys');
+    assert.ok(
+      result.papers.every((p) => p.citeKey),
+      'Better CSL JSON items have citation keys',
+    );
     assert.ok(!result.papers.some((p) => /<\/?[a-z]+>/i.test(p.abstract)), 'HTML stripped from abstracts');
     const lines = result.papers.map((p) => p.source.line);
-    assert.ok(lines.every((line, i) => i === 0 || line > lines[i - 1]), 'lines increase');
+    assert.ok(
+      lines.every((line, i) => i === 0 || line > lines[i - 1]),
+      'lines increase',
+    );
     assert.ok(result.papers.filter((p) => p.year !== undefined).length >= count * 0.85);
   });
 }
@@ -103,7 +124,7 @@ test('shared corpus: string years load as numbers and duplicate items are both k
   assert.equal(typeof first.year, 'number');
   assert.equal(first.date, '2018-12');
   const keys = result.papers.map((p) => p.citeKey);
-  assert.equal(new Set(keys).size, 184, '33 items appear twice; de-duplication is the corpus loader\'s job');
+  assert.equal(new Set(keys).size, 184, "33 items appear twice; de-duplication is the corpus loader's job");
 });
 
 const law = sharedCorpus('csljson_betterbibtex_law_my-library.json');

@@ -6,8 +6,22 @@
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import {
-  asString, cleanText, diagnostic, displayName, firstUrl, internalErrorDiagnostic, isoDate, isRecord, LineIndex,
-  normalizeArxivId, normalizeDoi, parseIsoDate, parseYear, splitKeywords, stripHtml, uniqueStrings,
+  asString,
+  cleanText,
+  diagnostic,
+  displayName,
+  firstUrl,
+  internalErrorDiagnostic,
+  isoDate,
+  isRecord,
+  LineIndex,
+  normalizeArxivId,
+  normalizeDoi,
+  parseIsoDate,
+  parseYear,
+  splitKeywords,
+  stripHtml,
+  uniqueStrings,
 } from './import-helpers';
 import { reportJsonErrors, scanJsonArray } from './json-scanner';
 
@@ -22,8 +36,15 @@ export function importCslJson(file: string, text: string): ImportResult {
       const line = lines.line(span.start);
       const item: unknown = JSON.parse(text.slice(span.start, span.end));
       if (!isRecord(item)) {
-        diagnostics.push(diagnostic(file, line, lines.position(span.start).column, 'warning',
-          `Lectern: item ${index + 1} of ${file} (line ${line}) is not a CSL item object; it was skipped.`));
+        diagnostics.push(
+          diagnostic(
+            file,
+            line,
+            lines.position(span.start).column,
+            'warning',
+            `Lectern: item ${index + 1} of ${file} (line ${line}) is not a CSL item object; it was skipped.`,
+          ),
+        );
         return;
       }
       const paper = cslPaper(file, line, index, item, diagnostics);
@@ -46,8 +67,15 @@ function cslPaper(
   const title = cslText(item.title);
   if (!title) {
     const label = citeKey ? `item \`${citeKey}\`` : `item ${index + 1}`;
-    diagnostics.push(diagnostic(file, line, 1, 'warning',
-      `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        line,
+        1,
+        'warning',
+        `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`,
+      ),
+    );
     return undefined;
   }
   const authors = cslNames(item.author);
@@ -67,9 +95,10 @@ function cslPaper(
   if (url) paper.url = url;
   const doi = normalizeDoi(asString(item.DOI) ?? asString(item.doi));
   if (doi) paper.doi = doi;
-  const arxivId = (doi ? normalizeArxivId(doi) : undefined)
-    ?? (url && /arxiv\.org/i.test(url) ? normalizeArxivId(url) : undefined)
-    ?? (/arxiv/i.test(asString(item.number) ?? '') ? normalizeArxivId(asString(item.number)) : undefined);
+  const arxivId =
+    (doi ? normalizeArxivId(doi) : undefined) ??
+    (url && /arxiv\.org/i.test(url) ? normalizeArxivId(url) : undefined) ??
+    (/arxiv/i.test(asString(item.number) ?? '') ? normalizeArxivId(asString(item.number)) : undefined);
   if (arxivId) paper.arxivId = arxivId;
   if (citeKey) paper.citeKey = citeKey;
   const venue = cslText(item['container-title']) || cslText(item['event-title']);
@@ -118,7 +147,9 @@ function cslDate(value: unknown): { year?: number; date?: string } | undefined {
   if (!isRecord(value)) return undefined;
   const parts = Array.isArray(value['date-parts']) ? value['date-parts'][0] : undefined;
   if (Array.isArray(parts) && parts.length > 0) {
-    const [y, m, d] = parts.map((p) => (typeof p === 'number' ? p : typeof p === 'string' && /^\s*\d+\s*$/.test(p) ? Number(p) : undefined));
+    const [y, m, d] = parts.map((p) =>
+      typeof p === 'number' ? p : typeof p === 'string' && /^\s*\d+\s*$/.test(p) ? Number(p) : undefined,
+    );
     const year = y !== undefined && y >= 1000 && y <= 2999 ? y : parseYear(asString(parts[0]));
     if (year !== undefined) return { year, date: isoDate(year, m, d) };
   }

@@ -13,10 +13,15 @@ export function importDailyPapers(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = nonEmptyLines(text);
-  const firstTitle = lines.findIndex((line, i) => i + 1 < lines.length && looksLikeAbstract(lines[i + 1].text) && !looksLikeAbstract(line.text));
+  const firstTitle = lines.findIndex(
+    (line, i) => i + 1 < lines.length && looksLikeAbstract(lines[i + 1].text) && !looksLikeAbstract(line.text),
+  );
   if (firstTitle < 0) {
     diagnostics.push({
-      file, line: 1, column: 1, severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
       message: `Lectern: ${file} holds no title line followed by an abstract line; a daily-papers page lists each paper as its title on one line and its abstract on the next.`,
     });
     return { papers, diagnostics };
@@ -27,7 +32,10 @@ export function importDailyPapers(file: string, text: string): ImportResult {
     const next = lines[i + 1];
     if (looksLikeAbstract(title.text)) {
       diagnostics.push({
-        file, line: title.line, column: 1, severity: 'warning',
+        file,
+        line: title.line,
+        column: 1,
+        severity: 'warning',
         message: `Lectern: line ${title.line} of ${file} looks like an abstract with no title line before it; it was skipped. Put the paper's title on the line above it.`,
       });
       i += 1;
@@ -35,7 +43,10 @@ export function importDailyPapers(file: string, text: string): ImportResult {
     }
     if (!next || !looksLikeAbstract(next.text)) {
       diagnostics.push({
-        file, line: title.line, column: 1, severity: 'warning',
+        file,
+        line: title.line,
+        column: 1,
+        severity: 'warning',
         message: `Lectern: "${shorten(title.text)}" (line ${title.line}) has no abstract line after it; it was loaded without an abstract. Add the abstract on the next line.`,
       });
       papers.push(paperFrom(file, title, undefined));

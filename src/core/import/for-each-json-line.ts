@@ -22,8 +22,15 @@ export function forEachJsonLine(
     } catch {
       const error = findJsonSyntaxError(line);
       const item = brokenItemLabel(line);
-      diagnostics.push(diagnostic(file, lineNumber, (error?.offset ?? 0) + 1, 'error',
-        `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. ${lineRule}`));
+      diagnostics.push(
+        diagnostic(
+          file,
+          lineNumber,
+          (error?.offset ?? 0) + 1,
+          'error',
+          `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. ${lineRule}`,
+        ),
+      );
       return;
     }
     visit(record, lineNumber);

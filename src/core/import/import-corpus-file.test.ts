@@ -37,16 +37,30 @@ function assertWellFormed(result: ImportResult, file: string): void {
 test('the extension picks the format and the content confirms it', () => {
   assert.equal(detectCorpusFormat('a/lib.bib', '@article{x, title={T}}'), 'bibtex');
   assert.equal(detectCorpusFormat('lib.BIB', ''), 'bibtex');
-  assert.equal(detectCorpusFormat('items.json', '[{"id": "k", "type": "book", "title": "T", "issued": {"date-parts": [[2020]]}}]'), 'csl-json');
+  assert.equal(
+    detectCorpusFormat('items.json', '[{"id": "k", "type": "book", "title": "T", "issued": {"date-parts": [[2020]]}}]'),
+    'csl-json',
+  );
   assert.equal(detectCorpusFormat('items.json', '[{"title": "T", "author": [{"family": "F", "given": "G"}]}]'), 'csl-json');
   assert.equal(detectCorpusFormat('papers.json', '[{"title": "T", "authors": ["A B"], "abstract": "x"}]'), 'lectern-json');
-  assert.equal(detectCorpusFormat('openreview.json', '[{"id": "B1x", "title": "T", "author": "A;B", "keywords": "a;b", "site": "https://x"}]'), 'lectern-json');
+  assert.equal(
+    detectCorpusFormat('openreview.json', '[{"id": "B1x", "title": "T", "author": "A;B", "keywords": "a;b", "site": "https://x"}]'),
+    'lectern-json',
+  );
   assert.equal(detectCorpusFormat('export.json', '{"papers": [{"title": "T"}], "diagnostics": []}'), 'lectern-json');
   const arxivLine = '{"id": "0704.0001", "title": "T", "categories": "hep-ph", "versions": [], "authors_parsed": []}';
-  assert.equal(detectCorpusFormat('arxiv-metadata-oai-snapshot.json', `${arxivLine}\n${arxivLine}\n`), 'arxiv-jsonl', 'the Kaggle file is JSON Lines named .json');
+  assert.equal(
+    detectCorpusFormat('arxiv-metadata-oai-snapshot.json', `${arxivLine}\n${arxivLine}\n`),
+    'arxiv-jsonl',
+    'the Kaggle file is JSON Lines named .json',
+  );
   assert.equal(detectCorpusFormat('a.jsonl', `${arxivLine}\n`), 'arxiv-jsonl');
   assert.equal(detectCorpusFormat('a.ndjson', '{"title": "T", "authors": ["A"]}\n'), 'lectern-json');
-  assert.equal(detectCorpusFormat('a.jsonl', '{"id": "0704.0001", "authors_parsed": [[\n'), 'arxiv-jsonl', 'a broken first line still says arXiv');
+  assert.equal(
+    detectCorpusFormat('a.jsonl', '{"id": "0704.0001", "authors_parsed": [[\n'),
+    'arxiv-jsonl',
+    'a broken first line still says arXiv',
+  );
   assert.equal(detectCorpusFormat('daily.txt', 'new\nSome title\nAn abstract.'), 'daily-papers');
   assert.equal(detectCorpusFormat('saved.txt', '@article{x,\n title = {T}\n}\n'), 'bibtex');
   assert.equal(detectCorpusFormat('refs', '% exported\n@book{x, title={T}}'), 'bibtex');
@@ -57,7 +71,11 @@ test('the extension picks the format and the content confirms it', () => {
 
 test('fixtures load through the one entry point', () => {
   const counts: Record<string, number> = {
-    'zotero-style.bib': 5, 'csl-items.json': 3, 'arxiv-sample.jsonl': 3, 'lectern-papers.json': 3, 'lectern-papers.jsonl': 3,
+    'zotero-style.bib': 5,
+    'csl-items.json': 3,
+    'arxiv-sample.jsonl': 3,
+    'lectern-papers.json': 3,
+    'lectern-papers.jsonl': 3,
   };
   for (const [name, count] of Object.entries(counts)) {
     const result = importCorpusFile(name, fixtureBytes(name));
@@ -70,7 +88,11 @@ test('fixtures load through the one entry point', () => {
 });
 
 test('an empty file is a warning that names it', () => {
-  for (const [name, bytes] of [['empty.bib', fixtureBytes('empty.bib')], ['blank.json', utf8('  \n\t\n')], ['bom.jsonl', new Uint8Array([0xef, 0xbb, 0xbf])]] as const) {
+  for (const [name, bytes] of [
+    ['empty.bib', fixtureBytes('empty.bib')],
+    ['blank.json', utf8('  \n\t\n')],
+    ['bom.jsonl', new Uint8Array([0xef, 0xbb, 0xbf])],
+  ] as const) {
     const result = importCorpusFile(name, bytes);
     assert.deepEqual(result.papers, []);
     assert.equal(result.diagnostics.length, 1);
@@ -92,25 +114,46 @@ test('a binary file is an error that names it and the formats Lectern reads', ()
   assert.equal(bad.diagnostics.length, 1);
   assert.equal(bad.diagnostics[0].severity, 'error');
   assert.equal(bad.diagnostics[0].line, 2);
-  assert.match(bad.diagnostics[0].message, /^Lectern: latin1\.bib is not valid UTF-8 text \(first bad byte at line 2, column 14\).*Re-save it as UTF-8/);
+  assert.match(
+    bad.diagnostics[0].message,
+    /^Lectern: latin1\.bib is not valid UTF-8 text \(first bad byte at line 2, column 14\).*Re-save it as UTF-8/,
+  );
 });
 
 test('a UTF-8 BOM is stripped, CRLF and lone CR end lines, UTF-16 with a BOM is read', () => {
   const bib = '@article{first,\n title = {First}\n}\n\n@article{second,\n title = {Second}\n}\n';
-  const expected = [['first', 1], ['second', 5]];
+  const expected = [
+    ['first', 1],
+    ['second', 5],
+  ];
   const withBom = importCorpusFile('bom.bib', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(bib)]));
-  assert.deepEqual(withBom.papers.map((p) => [p.citeKey, p.source.line]), expected);
+  assert.deepEqual(
+    withBom.papers.map((p) => [p.citeKey, p.source.line]),
+    expected,
+  );
   const crlf = importCorpusFile('crlf.bib', utf8(bib.replace(/\n/g, '\r\n')));
-  assert.deepEqual(crlf.papers.map((p) => [p.citeKey, p.source.line]), expected);
+  assert.deepEqual(
+    crlf.papers.map((p) => [p.citeKey, p.source.line]),
+    expected,
+  );
   assert.equal(crlf.papers[0].title, 'First');
   // A lone CR is a line end for editors (and for the Problems panel), so it counts here too.
   // (The Mendeley export has one inside an `isbn` value.)
   const loneCr = importCorpusFile('cr.bib', utf8(bib.replace('{First}', '{Fi\rrst}')));
-  assert.deepEqual(loneCr.papers.map((p) => [p.citeKey, p.source.line]), [['first', 1], ['second', 6]]);
+  assert.deepEqual(
+    loneCr.papers.map((p) => [p.citeKey, p.source.line]),
+    [
+      ['first', 1],
+      ['second', 6],
+    ],
+  );
   const utf16 = new Uint8Array(2 + bib.length * 2);
   utf16.set([0xff, 0xfe]);
   for (let i = 0; i < bib.length; i++) utf16[2 + 2 * i] = bib.charCodeAt(i);
-  assert.deepEqual(importCorpusFile('utf16.bib', utf16).papers.map((p) => [p.citeKey, p.source.line]), expected);
+  assert.deepEqual(
+    importCorpusFile('utf16.bib', utf16).papers.map((p) => [p.citeKey, p.source.line]),
+    expected,
+  );
 });
 
 test('a file in a format Lectern cannot recognise, or with nothing in it, says so', () => {
@@ -125,34 +168,72 @@ test('a file in a format Lectern cannot recognise, or with nothing in it, says s
 
 const extensions = [...CORPUS_FILE_EXTENSIONS, '.xyz', ''];
 /** Characters that matter to the formats, so random text hits the interesting paths. */
-const tokens = fc.constantFrom('@article{', '@string{', '@comment{', 'title', 'author', ' = ', '{', '}', '"', ',', '#', '%', '\\', '$',
-  '[', ']', ':', 'null', '{"title": "', '"authors_parsed": [', '\n', '\r\n', ' ', 'x', 'é', '\u0000', '\uFEFF', 'and ', '0704.0001');
+const tokens = fc.constantFrom(
+  '@article{',
+  '@string{',
+  '@comment{',
+  'title',
+  'author',
+  ' = ',
+  '{',
+  '}',
+  '"',
+  ',',
+  '#',
+  '%',
+  '\\',
+  '$',
+  '[',
+  ']',
+  ':',
+  'null',
+  '{"title": "',
+  '"authors_parsed": [',
+  '\n',
+  '\r\n',
+  ' ',
+  'x',
+  'é',
+  '\u0000',
+  '\uFEFF',
+  'and ',
+  '0704.0001',
+);
 
 test('property: random bytes never make importCorpusFile throw, with any extension', () => {
-  fc.assert(fc.property(fc.constantFrom(...extensions), fc.uint8Array({ maxLength: 600 }), (ext, bytes) => {
-    const file = `random${ext}`;
-    const result = importCorpusFile(file, bytes);
-    assertWellFormed(result, file);
-    assert.ok(result.papers.length + result.diagnostics.length > 0, 'something is said about every file');
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.constantFrom(...extensions), fc.uint8Array({ maxLength: 600 }), (ext, bytes) => {
+      const file = `random${ext}`;
+      const result = importCorpusFile(file, bytes);
+      assertWellFormed(result, file);
+      assert.ok(result.papers.length + result.diagnostics.length > 0, 'something is said about every file');
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('property: random format-like text never throws and always yields papers or diagnostics', () => {
-  fc.assert(fc.property(fc.constantFrom(...extensions), fc.string({ unit: tokens, maxLength: 80 }), (ext, text) => {
-    const file = `random${ext}`;
-    const result = importCorpusFile(file, utf8(text));
-    assertWellFormed(result, file);
-    assert.ok(result.papers.length + result.diagnostics.length > 0, 'something is said about every file');
-  }), { numRuns: 400 });
+  fc.assert(
+    fc.property(fc.constantFrom(...extensions), fc.string({ unit: tokens, maxLength: 80 }), (ext, text) => {
+      const file = `random${ext}`;
+      const result = importCorpusFile(file, utf8(text));
+      assertWellFormed(result, file);
+      assert.ok(result.papers.length + result.diagnostics.length > 0, 'something is said about every file');
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('property: random Unicode strings never throw', () => {
-  fc.assert(fc.property(fc.constantFrom(...extensions), fc.string({ unit: 'grapheme', maxLength: 200 }), (ext, text) => {
-    const file = `unicode${ext}`;
-    const result = importCorpusFile(file, utf8(text));
-    assertWellFormed(result, file);
-    if (text.trim()) assert.ok(result.papers.length + result.diagnostics.length > 0);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.constantFrom(...extensions), fc.string({ unit: 'grapheme', maxLength: 200 }), (ext, text) => {
+      const file = `unicode${ext}`;
+      const result = importCorpusFile(file, utf8(text));
+      assertWellFormed(result, file);
+      if (text.trim()) assert.ok(result.papers.length + result.diagnostics.length > 0);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('shared corpora: every file is recognised as its format', () => {
@@ -208,12 +289,22 @@ const CLEAN_BIB = `% a small, valid library
 }
 `;
 
-const CLEAN_CSL = JSON.stringify([
-  { id: 'a2020', type: 'article-journal', title: 'Alpha', author: [{ family: 'Müller', given: 'Jan' }], issued: { 'date-parts': [['2020', 3]] } },
-  { id: 'b2021', type: 'paper-conference', title: 'Beta <i>results</i>', author: [{ literal: 'The Team' }], abstract: '<p>Text</p>' },
-  { id: 'c2019', type: 'book', title: 'Gamma', issued: { literal: '2019' }, keyword: 'x, y' },
-  { id: 'd2018', type: 'webpage', title: 'Delta', URL: 'https://example.org' },
-], null, 2);
+const CLEAN_CSL = JSON.stringify(
+  [
+    {
+      id: 'a2020',
+      type: 'article-journal',
+      title: 'Alpha',
+      author: [{ family: 'Müller', given: 'Jan' }],
+      issued: { 'date-parts': [['2020', 3]] },
+    },
+    { id: 'b2021', type: 'paper-conference', title: 'Beta <i>results</i>', author: [{ literal: 'The Team' }], abstract: '<p>Text</p>' },
+    { id: 'c2019', type: 'book', title: 'Gamma', issued: { literal: '2019' }, keyword: 'x, y' },
+    { id: 'd2018', type: 'webpage', title: 'Delta', URL: 'https://example.org' },
+  ],
+  null,
+  2,
+);
 
 const CLEAN_JSONL = [
   '{"id":"0704.0001","title":"One","authors":"A. B","categories":"hep-ph","versions":[{"created":"Mon, 2 Apr 2007 19:18:42 GMT"}],"authors_parsed":[["B","A.",""]]}',
@@ -222,31 +313,48 @@ const CLEAN_JSONL = [
   '{"id":"0704.0004","title":"Four","authors":"I. J","categories":"quant-ph","authors_parsed":[["J","I.",""]]}',
 ].join('\n');
 
-for (const [file, text, base] of [['clean.bib', CLEAN_BIB, 4], ['clean.json', CLEAN_CSL, 4], ['clean.jsonl', CLEAN_JSONL, 4]] as const) {
+for (const [file, text, base] of [
+  ['clean.bib', CLEAN_BIB, 4],
+  ['clean.json', CLEAN_CSL, 4],
+  ['clean.jsonl', CLEAN_JSONL, 4],
+] as const) {
   test(`property: deleting any one character of ${file} loses at most the record it was in`, () => {
     assert.equal(importCorpusFile(file, utf8(text)).papers.length, base, 'the clean file loads fully');
-    fc.assert(fc.property(fc.nat(text.length - 1), (at) => {
-      const mutated = text.slice(0, at) + text.slice(at + 1);
-      const result = importCorpusFile(file, utf8(mutated));
-      assertWellFormed(result, file);
-      // Deleting a line break of JSON Lines joins two records into one bad line.
-      const allowed = text[at] === '\n' && file.endsWith('.jsonl') ? 2 : 1;
-      assert.ok(result.papers.length >= base - allowed, `deleting ${JSON.stringify(text[at])} at ${at} left ${result.papers.length} papers`);
-    }), { numRuns: 250 });
+    fc.assert(
+      fc.property(fc.nat(text.length - 1), (at) => {
+        const mutated = text.slice(0, at) + text.slice(at + 1);
+        const result = importCorpusFile(file, utf8(mutated));
+        assertWellFormed(result, file);
+        // Deleting a line break of JSON Lines joins two records into one bad line.
+        const allowed = text[at] === '\n' && file.endsWith('.jsonl') ? 2 : 1;
+        assert.ok(
+          result.papers.length >= base - allowed,
+          `deleting ${JSON.stringify(text[at])} at ${at} left ${result.papers.length} papers`,
+        );
+      }),
+      { numRuns: 250 },
+    );
   });
 }
 
 test('property: random edits of valid files never throw and never go unreported', () => {
-  const files = [['edit.bib', CLEAN_BIB], ['edit.json', CLEAN_CSL], ['edit.jsonl', CLEAN_JSONL]] as const;
+  const files = [
+    ['edit.bib', CLEAN_BIB],
+    ['edit.json', CLEAN_CSL],
+    ['edit.jsonl', CLEAN_JSONL],
+  ] as const;
   const edit = fc.record({ at: fc.nat(), cut: fc.nat(12), insert: fc.string({ unit: tokens, maxLength: 3 }) });
-  fc.assert(fc.property(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 4 }), ([file, text], edits) => {
-    let mutated: string = text;
-    for (const e of edits) {
-      const at = e.at % (mutated.length + 1);
-      mutated = mutated.slice(0, at) + e.insert + mutated.slice(at + e.cut);
-    }
-    const result = importCorpusFile(file, utf8(mutated));
-    assertWellFormed(result, file);
-    if (mutated.trim()) assert.ok(result.papers.length + result.diagnostics.length > 0);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 4 }), ([file, text], edits) => {
+      let mutated: string = text;
+      for (const e of edits) {
+        const at = e.at % (mutated.length + 1);
+        mutated = mutated.slice(0, at) + e.insert + mutated.slice(at + e.cut);
+      }
+      const result = importCorpusFile(file, utf8(mutated));
+      assertWellFormed(result, file);
+      if (mutated.trim()) assert.ok(result.papers.length + result.diagnostics.length > 0);
+    }),
+    { numRuns: 300 },
+  );
 });

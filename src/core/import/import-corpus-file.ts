@@ -34,7 +34,8 @@ const FORMAT_NAMES: Record<CorpusFormat, string> = {
   'arxiv-jsonl': 'arXiv metadata JSON Lines',
 };
 
-const EXPECTED_FORMATS = 'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), or a daily-papers page (.txt)';
+const EXPECTED_FORMATS =
+  'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), or a daily-papers page (.txt)';
 
 export function importCorpusFile(file: string, bytes: Uint8Array): ImportResult {
   try {
@@ -44,24 +45,45 @@ export function importCorpusFile(file: string, bytes: Uint8Array): ImportResult 
     if (!/\S/.test(text)) {
       return {
         papers: [],
-        diagnostics: [diagnostic(file, 1, 1, 'warning',
-          `Lectern: ${file} is empty; add papers to it (${EXPECTED_FORMATS}) or remove it from the corpus.`)],
+        diagnostics: [
+          diagnostic(
+            file,
+            1,
+            1,
+            'warning',
+            `Lectern: ${file} is empty; add papers to it (${EXPECTED_FORMATS}) or remove it from the corpus.`,
+          ),
+        ],
       };
     }
     const format = detectCorpusFormat(file, text);
     if (!format) {
       return {
         papers: [],
-        diagnostics: [diagnostic(file, 1, 1, 'error',
-          `Lectern: cannot tell which corpus format ${file} is in; it was not loaded. Lectern reads ${EXPECTED_FORMATS}.`)],
+        diagnostics: [
+          diagnostic(
+            file,
+            1,
+            1,
+            'error',
+            `Lectern: cannot tell which corpus format ${file} is in; it was not loaded. Lectern reads ${EXPECTED_FORMATS}.`,
+          ),
+        ],
       };
     }
     const result = IMPORTERS[format](file, text);
     const papers = Array.isArray(result.papers) ? result.papers : [];
     const diagnostics = Array.isArray(result.diagnostics) ? result.diagnostics : [];
     if (papers.length === 0 && diagnostics.length === 0) {
-      diagnostics.push(diagnostic(file, 1, 1, 'warning',
-        `Lectern: no papers found in ${file} (read as ${FORMAT_NAMES[format]}); check that it holds ${FORMAT_NAMES[format]} records.`));
+      diagnostics.push(
+        diagnostic(
+          file,
+          1,
+          1,
+          'warning',
+          `Lectern: no papers found in ${file} (read as ${FORMAT_NAMES[format]}); check that it holds ${FORMAT_NAMES[format]} records.`,
+        ),
+      );
     }
     return { papers, diagnostics };
   } catch (err) {
@@ -86,7 +108,7 @@ export function detectCorpusFormat(file: string, text: string): CorpusFormat | u
       return sniffJson(text) ?? 'lectern-json';
     case '.jsonl':
     case '.ndjson':
-      return firstChar === '[' ? sniffJson(text) ?? 'lectern-json' : sniffJsonLines(text);
+      return firstChar === '[' ? (sniffJson(text) ?? 'lectern-json') : sniffJsonLines(text);
     case '.txt':
       if (firstChar === '@' && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text) ?? 'daily-papers';
@@ -117,8 +139,13 @@ function decode(file: string, bytes: Uint8Array): { text: string } | { error: Re
   if (nul >= 0) {
     const at = lineColumnOfByte(bytes, nul);
     return {
-      error: diagnostic(file, at.line, at.column, 'error',
-        `Lectern: ${file} is not a text file (it contains NUL bytes, first at line ${at.line}); it was not loaded. Lectern reads UTF-8 text: ${EXPECTED_FORMATS}.`),
+      error: diagnostic(
+        file,
+        at.line,
+        at.column,
+        'error',
+        `Lectern: ${file} is not a text file (it contains NUL bytes, first at line ${at.line}); it was not loaded. Lectern reads UTF-8 text: ${EXPECTED_FORMATS}.`,
+      ),
     };
   }
   try {
@@ -126,8 +153,13 @@ function decode(file: string, bytes: Uint8Array): { text: string } | { error: Re
   } catch {
     const at = lineColumnOfByte(bytes, firstInvalidUtf8(bytes));
     return {
-      error: diagnostic(file, at.line, at.column, 'error',
-        `Lectern: ${file} is not valid UTF-8 text (first bad byte at line ${at.line}, column ${at.column}); it was not loaded. Re-save it as UTF-8 — Lectern reads ${EXPECTED_FORMATS}.`),
+      error: diagnostic(
+        file,
+        at.line,
+        at.column,
+        'error',
+        `Lectern: ${file} is not valid UTF-8 text (first bad byte at line ${at.line}, column ${at.column}); it was not loaded. Re-save it as UTF-8 — Lectern reads ${EXPECTED_FORMATS}.`,
+      ),
     };
   }
 }

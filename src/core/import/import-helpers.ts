@@ -6,21 +6,20 @@ import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import { latexToUnicode } from '../text/latex-to-unicode';
 import { normalizeWhitespace } from '../text/normalize-whitespace';
 
-export function diagnostic(
-  file: string,
-  line: number,
-  column: number,
-  severity: DiagnosticSeverity,
-  message: string,
-): Diagnostic {
+export function diagnostic(file: string, line: number, column: number, severity: DiagnosticSeverity, message: string): Diagnostic {
   return { file, line: Math.max(1, line), column: Math.max(1, column), severity, message };
 }
 
 /** The diagnostic an importer returns instead of throwing when something unexpected breaks. */
 export function internalErrorDiagnostic(file: string, format: string, err: unknown): Diagnostic {
   const reason = err instanceof Error ? err.message : String(err);
-  return diagnostic(file, 1, 1, 'error',
-    `Lectern: could not read ${file} as ${format} (${shorten(reason, 200)}); check that the file is a valid ${format} export and reload.`);
+  return diagnostic(
+    file,
+    1,
+    1,
+    'error',
+    `Lectern: could not read ${file} as ${format} (${shorten(reason, 200)}); check that the file is a valid ${format} export and reload.`,
+  );
 }
 
 /** Shortens text for a message, on a word boundary when possible. */
@@ -45,9 +44,43 @@ export function cleanText(text: string | undefined | null, bibtex = false): stri
 }
 
 const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
-const BLOCK_TAGS = new Set(['p', 'br', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'jats:p', 'jats:sec', 'jats:title', 'jats:list-item', 'section', 'title', 'sec', 'blockquote']);
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…' };
+const BLOCK_TAGS = new Set([
+  'p',
+  'br',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'jats:p',
+  'jats:sec',
+  'jats:title',
+  'jats:list-item',
+  'section',
+  'title',
+  'sec',
+  'blockquote',
+]);
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+};
 
 /** Strips HTML/JATS tags to plain text and decodes common entities (`<i>x</i>` → `x`, `&amp;` → `&`). */
 export function stripHtml(text: string): string {
@@ -66,7 +99,10 @@ export function stripHtml(text: string): string {
 /** `https://doi.org/10.1038/NATURE10098.` → `10.1038/nature10098`; undefined when there is no DOI in it. */
 export function normalizeDoi(value: string | undefined | null): string | undefined {
   if (!value) return undefined;
-  let text = String(value).replace(/\{\\_\}|\\_/g, '_').replace(/[{}]/g, '').trim();
+  let text = String(value)
+    .replace(/\{\\_\}|\\_/g, '_')
+    .replace(/[{}]/g, '')
+    .trim();
   try {
     if (/%[0-9a-f]{2}/i.test(text)) text = decodeURIComponent(text);
   } catch {
@@ -88,21 +124,36 @@ export function normalizeArxivId(value: string | undefined | null): string | und
   if (url) text = url[1].replace(/\.pdf$/i, '');
   const doi = /10\.48550\/arxiv\.(\S+)/i.exec(text);
   if (doi) text = doi[1];
-  text = text.replace(/^arxiv:\s*/i, '').replace(/v\d+$/i, '').replace(/\/$/, '');
+  text = text
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/v\d+$/i, '')
+    .replace(/\/$/, '');
   if (NEW_ARXIV.test(text)) return text;
   if (OLD_ARXIV.test(text)) return text.replace(/^[a-z-]+/, (archive) => archive.toLowerCase());
   return undefined;
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** `4`, `04`, `apr`, `April`, `{apr}` → 4. */
 export function parseMonth(value: string | number | undefined | null): number | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value).replace(/[{}]/g, '').trim().toLowerCase();
-  const n = /^\d{1,2}$/.test(text) ? Number(text) : MONTHS[text.slice(0, 3)] ?? MONTHS[text.slice(0, 4)];
+  const n = /^\d{1,2}$/.test(text) ? Number(text) : (MONTHS[text.slice(0, 3)] ?? MONTHS[text.slice(0, 4)]);
   return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
 }
 
@@ -138,7 +189,11 @@ export function parseIsoDate(value: string | undefined | null): { year?: number;
 /** Splits a keyword list on the given separators, cleans each one and drops empties and repeats (first spelling wins). */
 export function splitKeywords(value: string | undefined | null, separators: RegExp = /[,;]/): string[] {
   if (!value) return [];
-  return uniqueStrings(String(value).split(separators).map((k) => cleanText(k)));
+  return uniqueStrings(
+    String(value)
+      .split(separators)
+      .map((k) => cleanText(k)),
+  );
 }
 
 export function uniqueStrings(values: Iterable<string>): string[] {
@@ -157,8 +212,14 @@ export function uniqueStrings(values: Iterable<string>): string[] {
 /** The first URL in a field that may hold several (Mendeley writes them space-separated). */
 export function firstUrl(value: string | undefined | null): string | undefined {
   if (!value) return undefined;
-  const first = String(value).replace(/\{\\_\}|\\_/g, '_').replace(/\\%/g, '%').replace(/\\&/g, '&').replace(/\\#/g, '#')
-    .replace(/[{}]/g, '').trim().split(/\s+/)[0];
+  const first = String(value)
+    .replace(/\{\\_\}|\\_/g, '_')
+    .replace(/\\%/g, '%')
+    .replace(/\\&/g, '&')
+    .replace(/\\#/g, '#')
+    .replace(/[{}]/g, '')
+    .trim()
+    .split(/\s+/)[0];
   return first ? first : undefined;
 }
 

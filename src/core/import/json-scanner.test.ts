@@ -39,7 +39,10 @@ test('array items are found with their offsets; after an error, scanning resumes
   const text = '[\n  {"a": 1},\n  {"b": 2 "c": 3},\n  {"d": 4}\n  {"e": 5}\n]';
   const scan = scanJsonArray(text);
   assert.equal(scan.shape, 'array');
-  assert.deepEqual(scan.elements.map((e) => text.slice(e.start, e.end)), ['{"a": 1}', '{"d": 4}', '{"e": 5}']);
+  assert.deepEqual(
+    scan.elements.map((e) => text.slice(e.start, e.end)),
+    ['{"a": 1}', '{"d": 4}', '{"e": 5}'],
+  );
   assert.equal(scan.errors.length, 2, 'the bad item, then the missing comma');
   assert.equal(scan.incomplete, false);
 

@@ -90,7 +90,10 @@ export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError 
     if (pos >= s.length) {
       return stack.length === 0 && state === 0
         ? { offset: pos, message: 'a value is missing' }
-        : { offset: pos, message: `the text ends inside ${stack[stack.length - 1] === 2 ? 'an object (a `}` is missing)' : 'an array (a `]` is missing)'}` };
+        : {
+            offset: pos,
+            message: `the text ends inside ${stack[stack.length - 1] === 2 ? 'an object (a `}` is missing)' : 'an array (a `]` is missing)'}`,
+          };
     }
     const c = s.charCodeAt(pos);
     if ((state === 1 && c === 93) || (state === 2 && c === 125)) {
@@ -166,9 +169,10 @@ export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError 
         } else {
           return {
             offset: pos,
-            message: top === 1
-              ? `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}`
-              : `expected \`,\` or \`}\` after a property value, found ${found(s, pos)}`,
+            message:
+              top === 1
+                ? `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}`
+                : `expected \`,\` or \`}\` after a property value, found ${found(s, pos)}`,
           };
         }
         break;
@@ -244,9 +248,10 @@ export function scanJsonArray(s: string): JsonArrayScan {
         continue;
       }
       if (s[pos] === ']') return checkTrailing(s, pos + 1, result);
-      error = pos >= s.length
-        ? { offset: pos, message: 'the text ends before the array is closed with `]`' }
-        : { offset: pos, message: `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}` };
+      error =
+        pos >= s.length
+          ? { offset: pos, message: 'the text ends before the array is closed with `]`' }
+          : { offset: pos, message: `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}` };
     } else {
       error = { ...r, itemStart: start };
     }
@@ -314,8 +319,15 @@ export function reportJsonErrors(
       const before = scan.elements.filter((e) => e.end <= error.offset).length;
       consequence = `the ${before} complete item${before === 1 ? '' : 's'} before it loaded, the rest of the file did not`;
     } else consequence = 'the item there was skipped, the others loaded';
-    diagnostics.push(diagnostic(file, pos.line, pos.column, 'error',
-      `Lectern: ${file} is not valid ${format} at line ${pos.line}, column ${pos.column}${item ? ` (in ${item})` : ''}: ${error.message}; ${consequence}. Fix the JSON and reload.`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        pos.line,
+        pos.column,
+        'error',
+        `Lectern: ${file} is not valid ${format} at line ${pos.line}, column ${pos.column}${item ? ` (in ${item})` : ''}: ${error.message}; ${consequence}. Fix the JSON and reload.`,
+      ),
+    );
   });
 }
 

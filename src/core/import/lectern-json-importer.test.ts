@@ -34,13 +34,26 @@ test('a Lectern JSON array loads paper objects and lenient OpenReview-style reco
   assert.deepEqual(commas.keywords, ['compilers', 'verification']);
   assert.equal(commas.doi, '10.1145/abc.123');
 
-  assert.deepEqual(result.diagnostics.map((d) => [d.line, d.severity]), [[29, 'warning'], [30, 'warning']]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.line, d.severity]),
+    [
+      [29, 'warning'],
+      [30, 'warning'],
+    ],
+  );
   assert.match(result.diagnostics[0].message, /^Lectern: item 4 of papers\.json \(line 29\) has no title/);
 });
 
 test('Lectern JSON Lines: one paper per line, a broken line reported on its line', () => {
   const result = importLecternJson('papers.jsonl', fixture('lectern-papers.jsonl'));
-  assert.deepEqual(result.papers.map((p) => [p.title, p.source.line]), [['First JSONL paper', 1], ['Second JSONL paper', 2], ['Fourth JSONL paper', 4]]);
+  assert.deepEqual(
+    result.papers.map((p) => [p.title, p.source.line]),
+    [
+      ['First JSONL paper', 1],
+      ['Second JSONL paper', 2],
+      ['Fourth JSONL paper', 4],
+    ],
+  );
   assert.equal(result.papers[0].year, 1843);
   assert.deepEqual(result.papers[1].authors, ['Alan Turing', 'Alonzo Church']);
   assert.deepEqual(result.papers[1].keywords, ['computability', 'lambda calculus']);
@@ -52,12 +65,25 @@ test('Lectern JSON Lines: one paper per line, a broken line reported on its line
 });
 
 test('the {"papers": [...]} that `lectern import --json` prints reads back, lines included', () => {
-  const text = JSON.stringify({ papers: [{ title: 'Round trip', authors: ['A B'], topics: ['x'] }, { title: 'Second' }], diagnostics: [] }, null, 2);
+  const text = JSON.stringify(
+    { papers: [{ title: 'Round trip', authors: ['A B'], topics: ['x'] }, { title: 'Second' }], diagnostics: [] },
+    null,
+    2,
+  );
   const result = importLecternJson('export.json', text);
-  assert.deepEqual(result.papers.map((p) => [p.title, p.source.line]), [['Round trip', 3], ['Second', 12]]);
+  assert.deepEqual(
+    result.papers.map((p) => [p.title, p.source.line]),
+    [
+      ['Round trip', 3],
+      ['Second', 12],
+    ],
+  );
   assert.deepEqual(result.diagnostics, []);
   const single = importLecternJson('one.json', '{"title": "Just one"}');
-  assert.deepEqual(single.papers.map((p) => p.title), ['Just one']);
+  assert.deepEqual(
+    single.papers.map((p) => p.title),
+    ['Just one'],
+  );
 });
 
 const iclr = sharedCorpus('openreview_iclr2018_paperlists.json');

@@ -7,8 +7,21 @@
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import {
-  asString, cleanText, diagnostic, displayName, firstUrl, internalErrorDiagnostic, isRecord, LineIndex,
-  normalizeArxivId, normalizeDoi, parseIsoDate, parseYear, splitKeywords, stripHtml, uniqueStrings,
+  asString,
+  cleanText,
+  diagnostic,
+  displayName,
+  firstUrl,
+  internalErrorDiagnostic,
+  isRecord,
+  LineIndex,
+  normalizeArxivId,
+  normalizeDoi,
+  parseIsoDate,
+  parseYear,
+  splitKeywords,
+  stripHtml,
+  uniqueStrings,
 } from './import-helpers';
 import { reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
 import { forEachJsonLine } from './for-each-json-line';
@@ -62,7 +75,11 @@ function importArray(file: string, text: string, papers: ImportedPaper[], diagno
   }
   const shifted = {
     ...scan,
-    errors: scan.errors.map((e) => ({ ...e, offset: e.offset + base, itemStart: e.itemStart === undefined ? undefined : e.itemStart + base })),
+    errors: scan.errors.map((e) => ({
+      ...e,
+      offset: e.offset + base,
+      itemStart: e.itemStart === undefined ? undefined : e.itemStart + base,
+    })),
     elements: scan.elements.map((e) => ({ start: e.start + base, end: e.end + base })),
   };
   reportJsonErrors(file, shifted, lines, diagnostics, 'JSON', 'a JSON array of paper objects (or one paper object per line)');
@@ -80,23 +97,30 @@ function findPapersArray(text: string, span: JsonSpan): number {
   return match && match.index < span.end ? match.index + match[0].length - 1 : -1;
 }
 
-function addRecord(
-  file: string,
-  line: number,
-  label: string,
-  record: unknown,
-  papers: ImportedPaper[],
-  diagnostics: Diagnostic[],
-): void {
+function addRecord(file: string, line: number, label: string, record: unknown, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
   if (!isRecord(record)) {
-    diagnostics.push(diagnostic(file, line, 1, 'warning',
-      `Lectern: ${label} of ${file} (line ${line}) is not a paper object; it was skipped. Write each paper as an object with at least a "title".`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        line,
+        1,
+        'warning',
+        `Lectern: ${label} of ${file} (line ${line}) is not a paper object; it was skipped. Write each paper as an object with at least a "title".`,
+      ),
+    );
     return;
   }
   const title = cleanText(asString(record.title));
   if (!title) {
-    diagnostics.push(diagnostic(file, line, 1, 'warning',
-      `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        line,
+        1,
+        'warning',
+        `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`,
+      ),
+    );
     return;
   }
   papers.push(lecternPaper(file, line, title, record));
@@ -123,9 +147,10 @@ function lecternPaper(file: string, line: number, title: string, r: Record<strin
   if (url) paper.url = url;
   const doi = normalizeDoi(asString(r.doi) ?? asString(r.DOI));
   if (doi) paper.doi = doi;
-  const arxivId = normalizeArxivId(asString(r.arxivId) ?? asString(r.arxiv_id) ?? asString(r.arxiv))
-    ?? (doi ? normalizeArxivId(doi) : undefined)
-    ?? (url && /arxiv\.org/i.test(url) ? normalizeArxivId(url) : undefined);
+  const arxivId =
+    normalizeArxivId(asString(r.arxivId) ?? asString(r.arxiv_id) ?? asString(r.arxiv)) ??
+    (doi ? normalizeArxivId(doi) : undefined) ??
+    (url && /arxiv\.org/i.test(url) ? normalizeArxivId(url) : undefined);
   if (arxivId) paper.arxivId = arxivId;
   const citeKey = asString(r.citeKey) ?? asString(r['citation-key']);
   if (citeKey) paper.citeKey = citeKey;
@@ -137,15 +162,17 @@ function lecternPaper(file: string, line: number, title: string, r: Record<strin
 /** Authors as an array (strings, `{name}`, `{given, family}`) or one string separated by `;`, `, ` or ` and `. */
 function names(value: unknown): string[] {
   if (Array.isArray(value)) {
-    return uniqueStrings(value.map((v) => {
-      if (typeof v === 'string') return cleanText(v);
-      if (!isRecord(v)) return '';
-      return displayName({
-        literal: asString(v.name) ?? asString(v.literal),
-        given: asString(v.given) ?? asString(v.first) ?? asString(v.firstName),
-        family: asString(v.family) ?? asString(v.last) ?? asString(v.lastName),
-      });
-    }));
+    return uniqueStrings(
+      value.map((v) => {
+        if (typeof v === 'string') return cleanText(v);
+        if (!isRecord(v)) return '';
+        return displayName({
+          literal: asString(v.name) ?? asString(v.literal),
+          given: asString(v.given) ?? asString(v.first) ?? asString(v.firstName),
+          family: asString(v.family) ?? asString(v.last) ?? asString(v.lastName),
+        });
+      }),
+    );
   }
   const text = asString(value);
   if (!text) return [];

@@ -23,7 +23,9 @@ export class PaperLibrary {
   static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string } = {}): PaperLibrary {
     const corpus = buildCorpus(files, options);
     const cached = options.cachedIndex ? PaperSearch.load(options.cachedIndex, corpus.fingerprint, corpus.papers) : undefined;
-    return cached ? new PaperLibrary(corpus, cached, options, 'cache') : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), options, 'build');
+    return cached
+      ? new PaperLibrary(corpus, cached, options, 'cache')
+      : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), options, 'build');
   }
 
   get corpus(): Corpus {

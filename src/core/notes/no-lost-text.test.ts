@@ -11,7 +11,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Paper } from '../model/paper';
-import { addHighlight, createHighlightId, locateHighlight, parseHighlights, removeHighlight, updateHighlightComment } from './note-highlights';
+import {
+  addHighlight,
+  createHighlightId,
+  locateHighlight,
+  parseHighlights,
+  removeHighlight,
+  updateHighlightComment,
+} from './note-highlights';
 import { locateFrontMatter, parseNote, setFrontMatterKeys } from './note-front-matter';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from './note-template';
 import { applyTextEdits, lineEndingOf, normalizeEdits, type TextEdit } from './text-edit';
@@ -27,23 +34,67 @@ const ABSTRACT =
   'and Visual Attention Redistribution (VAR) recycles their attention. Code: https://example.org — ünïcödé 😀.';
 
 const paper: Paper = {
-  id: '2403.01230', title: 'See What You Are Told: "Visual Attention Sink"', authors: ['Seil Kang'], year: 2025, abstract: ABSTRACT,
-  keywords: [], categories: [], topics: ['Vision-Language Models'], source: { file: 'x.bib', line: 1 },
+  id: '2403.01230',
+  title: 'See What You Are Told: "Visual Attention Sink"',
+  authors: ['Seil Kang'],
+  year: 2025,
+  abstract: ABSTRACT,
+  keywords: [],
+  categories: [],
+  topics: ['Vision-Language Models'],
+  source: { file: 'x.bib', line: 1 },
 };
 
 const STARTS = [
   renderNoteTemplate(DEFAULT_NOTE_TEMPLATE, paper, new Date(2026, 10, 29)),
   [
-    '---', '# keep this comment', 'paper:   "2403.01230"   # aligned', "title: 'Sinks: it''s all'", '', 'rating: 4',
-    'tags:', '  - vision   # first', "  - 'to cite'", 'status: to-read', 'created: 2026-11-29', '---',
-    '# Sinks — ünïcödé 😀', '', 'A body with a rule:', '---', 'status: not front matter', '', '## Highlights', '',
-    'Intro.', '', '## Notes', '', '```', '## Highlights', '```', '',
+    '---',
+    '# keep this comment',
+    'paper:   "2403.01230"   # aligned',
+    "title: 'Sinks: it''s all'",
+    '',
+    'rating: 4',
+    'tags:',
+    '  - vision   # first',
+    "  - 'to cite'",
+    'status: to-read',
+    'created: 2026-11-29',
+    '---',
+    '# Sinks — ünïcödé 😀',
+    '',
+    'A body with a rule:',
+    '---',
+    'status: not front matter',
+    '',
+    '## Highlights',
+    '',
+    'Intro.',
+    '',
+    '## Notes',
+    '',
+    '```',
+    '## Highlights',
+    '```',
+    '',
   ].join('\n'),
   '# A note without front matter\n\nSee [[2403.01230]] and @smith2020.\n',
   '---\npaper: x\ntags: []\n---\nNo final newline',
 ];
 
-const SNIPPETS = ['M', ' M ', '\nM\n', '\n## Heading M\n', '\n> quoted M\n', '\n```\ncode M\n```\n', '\n- item M', 'M<!-- x -->', '\n---\nM\n', '\n### Sub M\n', '\n<!-- lectern:highlight id=fake M -->\n', '\\M'];
+const SNIPPETS = [
+  'M',
+  ' M ',
+  '\nM\n',
+  '\n## Heading M\n',
+  '\n> quoted M\n',
+  '\n```\ncode M\n```\n',
+  '\n- item M',
+  'M<!-- x -->',
+  '\n---\nM\n',
+  '\n### Sub M\n',
+  '\n<!-- lectern:highlight id=fake M -->\n',
+  '\\M',
+];
 
 interface Marker {
   text: string;
@@ -73,7 +124,10 @@ test(`no typed character is lost over ${SEQUENCES} random edit histories (seed $
         const removed = text.slice(edit.start, edit.end);
         for (const marker of [...expected]) {
           if (!removed.includes(marker) || edit.newText.includes(marker)) continue;
-          assert.ok(mayRemove && edit.start >= mayRemove.start && edit.end <= mayRemove.end, `an edit removed ${marker} outside what the user removed; ${context()}`);
+          assert.ok(
+            mayRemove && edit.start >= mayRemove.start && edit.end <= mayRemove.end,
+            `an edit removed ${marker} outside what the user removed; ${context()}`,
+          );
           expected.delete(marker);
         }
       }
@@ -87,10 +141,13 @@ test(`no typed character is lost over ${SEQUENCES} random edit histories (seed $
       for (;;) {
         const at = from + int(text.length - from + 1);
         if (text[at - 1] === '\r' && text[at] === '\n') continue;
-        if ([...expected].some((marker) => {
-          const i = text.indexOf(marker);
-          return i < at && at < i + marker.length;
-        })) continue;
+        if (
+          [...expected].some((marker) => {
+            const i = text.indexOf(marker);
+            return i < at && at < i + marker.length;
+          })
+        )
+          continue;
         return at;
       }
     };
@@ -112,10 +169,11 @@ test(`no typed character is lost over ${SEQUENCES} random edit histories (seed $
         } else {
           const start = bodyPosition();
           let end = Math.min(text.length, start + 1 + int(20));
-          const cutsMarker = () => [...expected].some((marker) => {
-            const i = text.indexOf(marker);
-            return i < end && start < i + marker.length;
-          });
+          const cutsMarker = () =>
+            [...expected].some((marker) => {
+              const i = text.indexOf(marker);
+              return i < end && start < i + marker.length;
+            });
           while (end > start && ((text[end - 1] === '\r' && text[end] === '\n') || cutsMarker())) end--;
           const next = text.slice(0, start) + text.slice(end);
           // Keep a note without front matter from starting to look like one.
@@ -127,7 +185,7 @@ test(`no typed character is lost over ${SEQUENCES} random edit histories (seed $
         const block = locateFrontMatter(text);
         if (block.kind !== 'closed') continue;
         const lines: number[] = [];
-        for (let i = block.contentStart; i <= block.contentEnd; ) {
+        for (let i = block.contentStart; i <= block.contentEnd;) {
           lines.push(i);
           const next = text.indexOf('\n', i);
           if (next === -1 || next + 1 > block.contentEnd) break;
@@ -171,8 +229,12 @@ test(`no typed character is lost over ${SEQUENCES} random edit histories (seed $
         let exact = words.slice(from, from + 1 + int(6)).join(random() < 0.2 ? '\n' : ' ');
         if (!exact.trim()) exact = 'sinks';
         const marker = newMarker();
-        const comment = random() < 0.6 ? pick([`${marker}`, `Why? ${marker}\n\nSecond paragraph.`, `## ${marker}`, `\`\`\`\n${marker}`]) : '';
-        const id = createHighlightId(parseHighlights(text).annotations.map((a) => a.id), random);
+        const comment =
+          random() < 0.6 ? pick([`${marker}`, `Why? ${marker}\n\nSecond paragraph.`, `## ${marker}`, `\`\`\`\n${marker}`]) : '';
+        const id = createHighlightId(
+          parseHighlights(text).annotations.map((a) => a.id),
+          random,
+        );
         const fmBefore = parseNote(text);
         stats.add++;
         applyLectern(addHighlight(text, { id, selector: { exact, prefix: 'pre "x" -->', suffix: '' }, comment, created: '2026-11-29' }));

@@ -35,11 +35,15 @@ test('the diff turns one text into the other, word by word, never splitting a su
     assert.equal(applyTextEdits(a, edits), b, JSON.stringify({ a, b, edits }));
     for (let j = 1; j < edits.length; j++) assert.ok(edits[j].start > edits[j - 1].end, 'sorted and apart');
     for (const edit of edits) {
-      for (const at of [edit.start, edit.end]) assert.ok(!/[\uDC00-\uDFFF]/.test(a[at] ?? '') || !/[\uD800-\uDBFF]/.test(a[at - 1] ?? ''), 'no split pair');
+      for (const at of [edit.start, edit.end])
+        assert.ok(!/[\uDC00-\uDFFF]/.test(a[at] ?? '') || !/[\uD800-\uDBFF]/.test(a[at - 1] ?? ''), 'no split pair');
     }
   }
   assert.deepEqual(diffTexts('the quick brown fox', 'the quick red fox'), [{ start: 10, end: 15, newText: 'red' }]);
-  assert.deepEqual(diffTexts('one two three four', 'one 2 three 4'), [{ start: 4, end: 7, newText: '2' }, { start: 14, end: 18, newText: '4' }]);
+  assert.deepEqual(diffTexts('one two three four', 'one 2 three 4'), [
+    { start: 4, end: 7, newText: '2' },
+    { start: 14, end: 18, newText: '4' },
+  ]);
   assert.deepEqual(diffTexts('cat', 'cats'), [{ start: 0, end: 3, newText: 'cats' }], 'a changed word is replaced whole');
   assert.deepEqual(diffTexts('', 'new'), [{ start: 0, end: 0, newText: 'new' }]);
   // Too far apart for the word diff's budget: still correct, as one replacement.
@@ -52,34 +56,71 @@ test('pane and editor changes in different places both land, as edits of the cur
   const base = '# Title\n\nFirst paragraph.\n\n## Notes\n\nSecond paragraph.\n';
   const current = base.replace('First paragraph.', 'First paragraph, edited in the editor.');
   const next = base.replace('Second paragraph.', 'Second paragraph, typed in the pane.');
-  assert.deepEqual(merge(base, current, next), { text: '# Title\n\nFirst paragraph, edited in the editor.\n\n## Notes\n\nSecond paragraph, typed in the pane.\n', conflicts: [] });
+  assert.deepEqual(merge(base, current, next), {
+    text: '# Title\n\nFirst paragraph, edited in the editor.\n\n## Notes\n\nSecond paragraph, typed in the pane.\n',
+    conflicts: [],
+  });
   // Both added lines at the end: both kept, the other change first.
-  assert.deepEqual(merge('a\n', 'a\nfrom the editor\n', 'a\nfrom the pane\n'), { text: 'a\nfrom the editor\nfrom the pane\n', conflicts: [] });
+  assert.deepEqual(merge('a\n', 'a\nfrom the editor\n', 'a\nfrom the pane\n'), {
+    text: 'a\nfrom the editor\nfrom the pane\n',
+    conflicts: [],
+  });
   // Lines added where the pane is typing: the lines first, the pane's words after.
   assert.deepEqual(merge('a\n', 'a\n> a highlight\n', 'a\nstill typing'), { text: 'a\n> a highlight\nstill typing', conflicts: [] });
   assert.deepEqual(merge('a\n', 'a\nstill typing', 'a\nnew line\n'), { text: 'a\nnew line\nstill typing', conflicts: [] });
   // Two insertions into one line at one point: a conflict.
-  assert.deepEqual(merge('a line.\n', 'a line, edited.\n', 'a line, typed.\n'), { text: 'a line, edited.\n', conflicts: ['a line, typed.'] });
+  assert.deepEqual(merge('a line.\n', 'a line, edited.\n', 'a line, typed.\n'), {
+    text: 'a line, edited.\n',
+    conflicts: ['a line, typed.'],
+  });
   // Typing right against a word replaced elsewhere: a conflict, not a mix of both.
-  assert.deepEqual(merge('# There and Back Again\n', '# Back and Forth\n', '# There, and Back Again (pane)\n'), { text: '# Back and Forth\n', conflicts: ['# There, and Back Again (pane)'] });
+  assert.deepEqual(merge('# There and Back Again\n', '# Back and Forth\n', '# There, and Back Again (pane)\n'), {
+    text: '# Back and Forth\n',
+    conflicts: ['# There, and Back Again (pane)'],
+  });
   // Words apart on one line merge.
   assert.deepEqual(merge('one two three four\n', 'one 2 three four\n', 'one two three 4\n'), { text: 'one 2 three 4\n', conflicts: [] });
   // An edit sent again after it was applied is not applied twice.
   assert.deepEqual(merge('a b c', 'a X b c', 'a X b c'), { text: 'a X b c', conflicts: [] });
   assert.deepEqual(merge('a b c\n', 'a X b c\nmore\n', 'a X b c\n'), { text: 'a X b c\nmore\n', conflicts: [] });
   // The same word changed on both sides: a conflict; the current text is untouched.
-  assert.deepEqual(merge('the brown fox\nline two\n', 'the crown fox\nline two\n', 'the black fox\nline 2\n'), { text: 'the crown fox\nline 2\n', conflicts: ['the black fox'] });
+  assert.deepEqual(merge('the brown fox\nline two\n', 'the crown fox\nline two\n', 'the black fox\nline 2\n'), {
+    text: 'the crown fox\nline 2\n',
+    conflicts: ['the black fox'],
+  });
   // Typing inside text deleted elsewhere: a conflict.
-  assert.deepEqual(merge('keep this sentence here', 'keep here', 'keep this long sentence here'), { text: 'keep here', conflicts: ['keep this long sentence here'] });
+  assert.deepEqual(merge('keep this sentence here', 'keep here', 'keep this long sentence here'), {
+    text: 'keep here',
+    conflicts: ['keep this long sentence here'],
+  });
 });
 
 test('a conflict keeps the current note and adds the pane’s lines in a section of their own, after any highlight', () => {
   const note = [
-    '---', 'paper: p1', 'status: reading', '---', '# P1', '', 'Shared line.', '', '## Highlights', '', '> quoted', '<!-- lectern:highlight id=h-1 prefix="" suffix="" -->', '', 'A comment.', '',
+    '---',
+    'paper: p1',
+    'status: reading',
+    '---',
+    '# P1',
+    '',
+    'Shared line.',
+    '',
+    '## Highlights',
+    '',
+    '> quoted',
+    '<!-- lectern:highlight id=h-1 prefix="" suffix="" -->',
+    '',
+    'A comment.',
+    '',
   ].join('\r\n');
   const base = noteBodyOf(note).replace('Shared line.', 'Shared line (old).');
   const current = note.replace('Shared line.', 'Shared line, the editor’s.');
-  const plan = planBodyEdit(current, noteBodyOf(note), noteBodyOf(note).replace('Shared line.', 'Shared line, the pane’s ~~~ version.'), '2026-11-29 10:00');
+  const plan = planBodyEdit(
+    current,
+    noteBodyOf(note),
+    noteBodyOf(note).replace('Shared line.', 'Shared line, the pane’s ~~~ version.'),
+    '2026-11-29 10:00',
+  );
   assert.equal(plan.outcome, 'conflict');
   assert.ok(base);
   const after = applyTextEdits(current, plan.edits);
@@ -106,7 +147,10 @@ test('the pane’s edits go after the current front matter, whatever it became',
   assert.equal(applyTextEdits(now, plan.edits), '---\npaper: p1\nstatus: read\ntags: [a, b]\n---\nBody. More.\n');
   assert.equal(planBodyEdit(before, 'Body.\n', 'Body.\n', 't').outcome, 'unchanged');
   const bom = '\ufeffNo front matter.\r\n';
-  assert.equal(applyTextEdits(bom, planBodyEdit(bom, noteBodyOf(bom), `${noteBodyOf(bom)}Added.\n`, 't').edits), '\ufeffNo front matter.\r\nAdded.\r\n');
+  assert.equal(
+    applyTextEdits(bom, planBodyEdit(bom, noteBodyOf(bom), `${noteBodyOf(bom)}Added.\n`, 't').edits),
+    '\ufeffNo front matter.\r\nAdded.\r\n',
+  );
 });
 
 test('the pane model sends typing as a change from what it had, and never lets a newer body clobber it', () => {
@@ -114,16 +158,43 @@ test('the pane model sends typing as a change from what it had, and never lets a
   const model = new NoteDraftModel('p', () => `e${ids++}`);
   assert.deepEqual(model.receive('one\n', 1, true), { replace: 'one\n' });
   model.input('one\ntwo\n');
-  assert.deepEqual(model.send(), { type: 'editNoteBody', paperId: 'p', editId: 'e0', baseVersion: 1, baseBody: 'one\n', newBody: 'one\ntwo\n' });
+  assert.deepEqual(model.send(), {
+    type: 'editNoteBody',
+    paperId: 'p',
+    editId: 'e0',
+    baseVersion: 1,
+    baseBody: 'one\n',
+    newBody: 'one\ntwo\n',
+  });
   model.input('one\ntwo\nthree\n');
   assert.equal(model.send(), undefined, 'one edit on its way at a time');
   assert.deepEqual(model.receive('zero\none\ntwo\n', 3, true), {}, 'a body arriving mid-flight waits');
-  assert.deepEqual(model.draft(), { paperId: 'p', baseVersion: 1, baseBody: 'one\n', newBody: 'one\ntwo\nthree\n', sent: { editId: 'e0', newBody: 'one\ntwo\n' } });
+  assert.deepEqual(model.draft(), {
+    paperId: 'p',
+    baseVersion: 1,
+    baseBody: 'one\n',
+    newBody: 'one\ntwo\nthree\n',
+    sent: { editId: 'e0', newBody: 'one\ntwo\n' },
+  });
   // A reloaded pane sends the edit that was on its way again, under its id; then the rest.
   const reloaded = new NoteDraftModel('p', () => 'fresh');
-  assert.deepEqual(reloaded.restore(model.draft()!), { type: 'editNoteBody', paperId: 'p', editId: 'e0', baseVersion: 1, baseBody: 'one\n', newBody: 'one\ntwo\n' });
+  assert.deepEqual(reloaded.restore(model.draft()!), {
+    type: 'editNoteBody',
+    paperId: 'p',
+    editId: 'e0',
+    baseVersion: 1,
+    baseBody: 'one\n',
+    newBody: 'one\ntwo\n',
+  });
   // The answer: the typing done meanwhile goes next, as a change from the text sent.
-  assert.deepEqual(model.acknowledge('e0').send, { type: 'editNoteBody', paperId: 'p', editId: 'e1', baseVersion: 3, baseBody: 'one\ntwo\n', newBody: 'one\ntwo\nthree\n' });
+  assert.deepEqual(model.acknowledge('e0').send, {
+    type: 'editNoteBody',
+    paperId: 'p',
+    editId: 'e1',
+    baseVersion: 3,
+    baseBody: 'one\ntwo\n',
+    newBody: 'one\ntwo\nthree\n',
+  });
   assert.equal(model.text, 'one\ntwo\nthree\n');
   assert.deepEqual(model.receive('zero\none\ntwo\nthree\n', 4, true), {});
   assert.deepEqual(model.acknowledge('e0'), {}, 'a stale answer is ignored');
@@ -145,7 +216,17 @@ test(`no character typed in the pane or the editor is lost over ${SEQUENCES} ran
   const random = seededRandom(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const int = (max: number) => Math.floor(random() * max);
-  const paper: Paper = { id: 'p1', title: 'Attention Sinks', authors: ['A. Author'], year: 2025, abstract: 'Attention sinks carry little information.', keywords: [], categories: [], topics: [], source: { file: 'x.bib', line: 1 } };
+  const paper: Paper = {
+    id: 'p1',
+    title: 'Attention Sinks',
+    authors: ['A. Author'],
+    year: 2025,
+    abstract: 'Attention sinks carry little information.',
+    keywords: [],
+    categories: [],
+    topics: [],
+    source: { file: 'x.bib', line: 1 },
+  };
   const starts = [
     renderNoteTemplate(DEFAULT_NOTE_TEMPLATE, paper, new Date(2026, 10, 29)),
     '---\npaper: p1\ntags: []\n---\n# P1\n\n## Highlights\n\n> Attention sinks\n<!-- lectern:highlight id=h-000001 prefix="" suffix="" -->\n\nComment.\n',
@@ -153,8 +234,32 @@ test(`no character typed in the pane or the editor is lost over ${SEQUENCES} ran
     '---\npaper: p1\n---\n',
     '---\npaper: p1\n---\nNo final newline',
   ];
-  const snippets = ['M', ' M ', '\nM\n', '\n## Heading M\n', '\n> quoted M\n', '\n```\ncode M\n```\n', '\n- item M', '\n~~~~\nM', 'M<!-- x -->', '\n<!-- lectern:highlight id=fake M -->\n'];
-  const stats = { paneTyping: 0, editorTyping: 0, frontMatter: 0, highlights: 0, appends: 0, sent: 0, resent: 0, merged: 0, conflicts: 0, failures: 0, reloads: 0, idleReplaced: 0 };
+  const snippets = [
+    'M',
+    ' M ',
+    '\nM\n',
+    '\n## Heading M\n',
+    '\n> quoted M\n',
+    '\n```\ncode M\n```\n',
+    '\n- item M',
+    '\n~~~~\nM',
+    'M<!-- x -->',
+    '\n<!-- lectern:highlight id=fake M -->\n',
+  ];
+  const stats = {
+    paneTyping: 0,
+    editorTyping: 0,
+    frontMatter: 0,
+    highlights: 0,
+    appends: 0,
+    sent: 0,
+    resent: 0,
+    merged: 0,
+    conflicts: 0,
+    failures: 0,
+    reloads: 0,
+    idleReplaced: 0,
+  };
   let markers = 0;
 
   for (let sequence = 0; sequence < SEQUENCES; sequence++) {
@@ -179,7 +284,10 @@ test(`no character typed in the pane or the editor is lost over ${SEQUENCES} ran
     };
     const outcomes = new Map<string, 'applied' | 'failed'>();
     // LECTERN_TRACE=<sequence> prints that history step by step.
-    const trace = Number(process.env.LECTERN_TRACE) === sequence ? (...args: unknown[]) => console.log(args.map((a) => JSON.stringify(a)).join(' ')) : () => undefined;
+    const trace =
+      Number(process.env.LECTERN_TRACE) === sequence
+        ? (...args: unknown[]) => console.log(args.map((a) => JSON.stringify(a)).join(' '))
+        : () => undefined;
     const hostHandle = (message: EditNoteBodyMessage, mayFail: boolean) => {
       stats.sent++;
       trace('host gets', message.editId, { base: message.baseBody, next: message.newBody, current: noteBodyOf(note) });
@@ -294,7 +402,10 @@ test(`no character typed in the pane or the editor is lost over ${SEQUENCES} ran
         }
         refresh();
       } else if (roll < 0.57) {
-        const result = setFrontMatterKeys(note, { status: pick(['to-read', 'reading', 'read', null]), tags: pick([undefined, [], ['x', 'y z']]) });
+        const result = setFrontMatterKeys(note, {
+          status: pick(['to-read', 'reading', 'read', null]),
+          tags: pick([undefined, [], ['x', 'y z']]),
+        });
         if ('error' in result) continue;
         stats.frontMatter++;
         const body = noteBodyOf(note);
@@ -306,8 +417,19 @@ test(`no character typed in the pane or the editor is lost over ${SEQUENCES} ran
       } else if (roll < 0.63) {
         stats.highlights++;
         const marker = newMarker();
-        const id = createHighlightId(parseHighlights(note).annotations.map((a) => a.id), random);
-        note = applyTextEdits(note, addHighlight(note, { id, selector: { exact: 'Attention sinks', prefix: '', suffix: '' }, comment: `Why ${marker}`, created: '2026-11-29' }));
+        const id = createHighlightId(
+          parseHighlights(note).annotations.map((a) => a.id),
+          random,
+        );
+        note = applyTextEdits(
+          note,
+          addHighlight(note, {
+            id,
+            selector: { exact: 'Attention sinks', prefix: '', suffix: '' },
+            comment: `Why ${marker}`,
+            created: '2026-11-29',
+          }),
+        );
         expected.add(marker);
         refresh();
       } else if (roll < 0.68) {

@@ -142,10 +142,12 @@ export function conflictSection(bodyBefore: string, conflicts: readonly PaneConf
     const fence = '~'.repeat(Math.max(4, longest + 1));
     return `${fence}markdown\n${paneText}\n${fence}\n`;
   });
-  return `${lead}## ${CONFLICT_HEADING} (${when})\n\n<!-- lectern:conflict -->\n`
-    + 'This text was changed in the reader’s notes pane and elsewhere (the editor or another program) at the same time. '
-    + 'The note above keeps the other change; the pane’s version of the lines is kept below. Merge what you need, then delete this section.\n\n'
-    + `${blocks.join('\n')}<!-- /lectern:conflict -->\n`;
+  return (
+    `${lead}## ${CONFLICT_HEADING} (${when})\n\n<!-- lectern:conflict -->\n` +
+    'This text was changed in the reader’s notes pane and elsewhere (the editor or another program) at the same time. ' +
+    'The note above keeps the other change; the pane’s version of the lines is kept below. Merge what you need, then delete this section.\n\n' +
+    `${blocks.join('\n')}<!-- /lectern:conflict -->\n`
+  );
 }
 
 // ---- the whole note --------------------------------------------------------------------------
@@ -180,11 +182,13 @@ export function planBodyEdit(noteText: string, baseBody: string, newBody: string
   }
   if (all.length === 0) return { outcome: 'unchanged', edits: [], conflicts, paneNote };
   const toRaw = rawOffsets(raw);
-  const noteEdits = normalizeEdits(all.map((edit) => ({
-    start: bodyOffset + toRaw(edit.start),
-    end: bodyOffset + toRaw(edit.end),
-    newText: eol === '\n' ? edit.newText : edit.newText.replace(/\n/g, eol),
-  })));
+  const noteEdits = normalizeEdits(
+    all.map((edit) => ({
+      start: bodyOffset + toRaw(edit.start),
+      end: bodyOffset + toRaw(edit.end),
+      newText: eol === '\n' ? edit.newText : edit.newText.replace(/\n/g, eol),
+    })),
+  );
   return { outcome: conflicts.length > 0 ? 'conflict' : 'merged', edits: noteEdits, conflicts, paneNote };
 }
 

@@ -14,11 +14,17 @@ function set(text: string, changes: FrontMatterChanges): string {
 
 describe('parseNote', () => {
   test('reads Lectern keys as strings, other keys as YAML gives them, and the body', () => {
-    const text = '---\npaper: 2403.01230\ntitle: "Attention: is it all?"\nstatus: reading\ntags: [vision, "to cite"]\ncreated: 2026-11-29\nrating: 4\n---\n# Body\n';
+    const text =
+      '---\npaper: 2403.01230\ntitle: "Attention: is it all?"\nstatus: reading\ntags: [vision, "to cite"]\ncreated: 2026-11-29\nrating: 4\n---\n# Body\n';
     const note = parseNote(text);
     assert.deepEqual(note.problems, []);
     assert.deepEqual(note.frontMatter, {
-      paper: '2403.01230', title: 'Attention: is it all?', status: 'reading', tags: ['vision', 'to cite'], created: '2026-11-29', rating: 4,
+      paper: '2403.01230',
+      title: 'Attention: is it all?',
+      status: 'reading',
+      tags: ['vision', 'to cite'],
+      created: '2026-11-29',
+      rating: 4,
     });
     assert.equal(note.body, '# Body\n');
     assert.equal(note.bodyOffset, text.indexOf('# Body'));
@@ -52,7 +58,9 @@ describe('parseNote', () => {
     assert.equal(note.body, 'body\n');
 
     const duplicate = parseNote('---\npaper: x\nstatus: read\nstatus: reading\n---\n');
-    assert.deepEqual(duplicate.problems, [{ line: 4, column: 1, message: 'Lectern: the front matter has `status` twice; keep one of them.' }]);
+    assert.deepEqual(duplicate.problems, [
+      { line: 4, column: 1, message: 'Lectern: the front matter has `status` twice; keep one of them.' },
+    ]);
 
     const unclosed = parseNote('---\npaper: x\n# body\n');
     assert.equal(unclosed.frontMatter.paper, undefined);
@@ -63,12 +71,24 @@ describe('parseNote', () => {
 
     const badId = parseNote('---\npaper: Not An Id\n---\n');
     assert.equal(badId.frontMatter.paper, undefined);
-    assert.deepEqual(badId.problems.map((p) => [p.line, p.column]), [[2, 8]]);
+    assert.deepEqual(
+      badId.problems.map((p) => [p.line, p.column]),
+      [[2, 8]],
+    );
     assert.match(badId.problems[0].message, /^Lectern: `paper: Not An Id` is not a paper id/);
   });
 
   test('never throws on odd input', () => {
-    for (const text of ['---\n---\n', '---\n', '---\n---', '---\n: : :\n---\n', '---\n{a: [}\n---\n', '---\n&a x: *a\n---\n', '---\n__proto__: 1\n---\n', '\ufeff']) {
+    for (const text of [
+      '---\n---\n',
+      '---\n',
+      '---\n---',
+      '---\n: : :\n---\n',
+      '---\n{a: [}\n---\n',
+      '---\n&a x: *a\n---\n',
+      '---\n__proto__: 1\n---\n',
+      '\ufeff',
+    ]) {
       const note = parseNote(text);
       assert.ok(Array.isArray(note.problems));
     }
@@ -104,21 +124,30 @@ describe('setFrontMatterKeys', () => {
   });
 
   test('changing tags in a flow list keeps the other items as written', () => {
-    assert.equal(set(note, { tags: ['vision', 'to cite', 'sinks'] }), note.replace('tags: [vision,  "to cite"]', 'tags: [vision,  "to cite", sinks]'));
+    assert.equal(
+      set(note, { tags: ['vision', 'to cite', 'sinks'] }),
+      note.replace('tags: [vision,  "to cite"]', 'tags: [vision,  "to cite", sinks]'),
+    );
     assert.equal(set(note, { tags: ['to cite'] }), note.replace('tags: [vision,  "to cite"]', 'tags: ["to cite"]'));
     assert.equal(set(note, { tags: ['vision'] }), note.replace('tags: [vision,  "to cite"]', 'tags: [vision]'));
     assert.equal(set(note, { tags: [] }), note.replace('tags: [vision,  "to cite"]', 'tags: []'));
     assert.equal(set(note, { tags: ['to cite', 'vision'] }), note.replace('tags: [vision,  "to cite"]', 'tags: ["to cite", vision]'));
-    assert.equal(set(note, { tags: ['a, b', 'x: y', '#hash'] }), note.replace('tags: [vision,  "to cite"]', 'tags: ["a, b", "x: y", "#hash"]'));
+    assert.equal(
+      set(note, { tags: ['a, b', 'x: y', '#hash'] }),
+      note.replace('tags: [vision,  "to cite"]', 'tags: ["a, b", "x: y", "#hash"]'),
+    );
     assert.deepEqual(parseNote(set(note, { tags: ['a, b', 'x: y', '#hash', '[x]'] })).frontMatter.tags, ['a, b', 'x: y', '#hash', '[x]']);
   });
 
   test('changing tags in a block list edits item lines and keeps comments', () => {
-    const block = '---\npaper: x\ntags:\n    - one   # keep me\n    - \'two\'\n    # a comment line\n    - three\nstatus: read\n---\nbody\n';
+    const block = "---\npaper: x\ntags:\n    - one   # keep me\n    - 'two'\n    # a comment line\n    - three\nstatus: read\n---\nbody\n";
     assert.equal(set(block, { tags: ['one', 'two', 'three', 'four'] }), block.replace('    - three\n', '    - three\n    - four\n'));
     assert.equal(set(block, { tags: ['two', 'three'] }), block.replace('    - one   # keep me\n', '    # keep me\n'));
     assert.equal(set(block, { tags: ['one', 'two'] }), block.replace('    - three\n', ''));
-    assert.equal(set(block, { tags: ['one', 'three', 'x y: z'] }), block.replace("    - 'two'\n", '').replace('    - three\n', '    - three\n    - "x y: z"\n'));
+    assert.equal(
+      set(block, { tags: ['one', 'three', 'x y: z'] }),
+      block.replace("    - 'two'\n", '').replace('    - three\n', '    - three\n    - "x y: z"\n'),
+    );
     const emptied = set(block, { tags: [] });
     assert.deepEqual(parseNote(emptied).frontMatter.tags, []);
     assert.equal(emptied, '---\npaper: x\ntags: []\n    # keep me\n    # a comment line\nstatus: read\n---\nbody\n');
@@ -126,7 +155,7 @@ describe('setFrontMatterKeys', () => {
     assert.equal(reordered, '---\ntags:\n- a\n- b # bee\n- c\n---\n');
   });
 
-  test('a missing key is added at the end of the front matter, at the keys\' indentation', () => {
+  test("a missing key is added at the end of the front matter, at the keys' indentation", () => {
     assert.equal(set('---\npaper: x\n---\nbody', { status: 'read' }), '---\npaper: x\nstatus: read\n---\nbody');
     assert.equal(set('---\n---\nbody', { status: 'read', tags: ['a'] }), '---\nstatus: read\ntags: [a]\n---\nbody');
     assert.equal(set('---\n  paper: x\n---\n', { status: 'read' }), '---\n  paper: x\n  status: read\n---\n');
@@ -134,7 +163,10 @@ describe('setFrontMatterKeys', () => {
   });
 
   test('empty values are filled in after the colon, before a comment', () => {
-    assert.equal(set('---\nstatus:   # pick one\ntags:\n---\n', { status: 'reading', tags: ['a'] }), '---\nstatus: reading   # pick one\ntags: [a]\n---\n');
+    assert.equal(
+      set('---\nstatus:   # pick one\ntags:\n---\n', { status: 'reading', tags: ['a'] }),
+      '---\nstatus: reading   # pick one\ntags: [a]\n---\n',
+    );
     assert.equal(set('---\nstatus: ~\n---\n', { status: 'read' }), '---\nstatus: read\n---\n');
   });
 
@@ -146,7 +178,10 @@ describe('setFrontMatterKeys', () => {
   });
 
   test('quoting style is kept, and values that need quotes get them', () => {
-    assert.equal(set(note, { title: 'It\'s: a "title"' }), note.replace("title: 'Attention: it''s all you need'", "title: 'It''s: a \"title\"'"));
+    assert.equal(
+      set(note, { title: 'It\'s: a "title"' }),
+      note.replace("title: 'Attention: it''s all you need'", "title: 'It''s: a \"title\"'"),
+    );
     assert.equal(set('---\ntitle: "x"\n---\n', { title: 'y' }), '---\ntitle: "y"\n---\n');
     assert.equal(set('---\ntitle: x\n---\n', { title: 'a: b # c' }), '---\ntitle: "a: b # c"\n---\n');
     assert.equal(set('---\ntitle: x\n---\n', { title: 'true' }), '---\ntitle: "true"\n---\n');
@@ -157,7 +192,10 @@ describe('setFrontMatterKeys', () => {
 
   test('CRLF notes stay CRLF; unicode and a body with `---` are untouched', () => {
     const crlf = note.replaceAll('\n', '\r\n');
-    assert.equal(set(crlf, { status: 'read', tags: ['vision'] }), crlf.replace('status: to-read', 'status: read').replace('tags: [vision,  "to cite"]', 'tags: [vision]'));
+    assert.equal(
+      set(crlf, { status: 'read', tags: ['vision'] }),
+      crlf.replace('status: to-read', 'status: read').replace('tags: [vision,  "to cite"]', 'tags: [vision]'),
+    );
     assert.equal(set('---\r\npaper: x\r\n---\r\nbody\r\n', { status: 'read' }), '---\r\npaper: x\r\nstatus: read\r\n---\r\nbody\r\n');
     const blockCrlf = '---\r\ntags:\r\n  - a\r\n---\r\n';
     assert.equal(set(blockCrlf, { tags: ['a', 'b'] }), '---\r\ntags:\r\n  - a\r\n  - b\r\n---\r\n');
@@ -173,7 +211,13 @@ describe('setFrontMatterKeys', () => {
   });
 
   test('broken front matter is an error and no edit', () => {
-    for (const text of ['---\ntitle: "unclosed\n---\nbody\n', '---\nstatus: a\nstatus: b\n---\n', '---\npaper: x\nbody without a closing fence\n', '---\n[a, b]\n---\n', '---\n{status: a}\n---\n']) {
+    for (const text of [
+      '---\ntitle: "unclosed\n---\nbody\n',
+      '---\nstatus: a\nstatus: b\n---\n',
+      '---\npaper: x\nbody without a closing fence\n',
+      '---\n[a, b]\n---\n',
+      '---\n{status: a}\n---\n',
+    ]) {
       const result = setFrontMatterKeys(text, { status: 'read' });
       assert.ok('error' in result, text);
       assert.match(result.error, /^Lectern: /);
@@ -182,7 +226,10 @@ describe('setFrontMatterKeys', () => {
 
   test('no changes, or values already set, give no edits', () => {
     assert.deepEqual(setFrontMatterKeys(note, {}), { text: note, edits: [] });
-    assert.deepEqual(setFrontMatterKeys(note, { status: 'to-read', tags: ['vision', 'to cite'], paper: '2403.01230' }), { text: note, edits: [] });
+    assert.deepEqual(setFrontMatterKeys(note, { status: 'to-read', tags: ['vision', 'to cite'], paper: '2403.01230' }), {
+      text: note,
+      edits: [],
+    });
     assert.deepEqual(setFrontMatterKeys('no front matter', { status: null }), { text: 'no front matter', edits: [] });
   });
 });

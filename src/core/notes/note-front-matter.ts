@@ -7,7 +7,19 @@
  * applied to a copy and the result re-parsed and compared before they are returned; anything
  * surprising returns `{ error }` and the note is left alone.
  */
-import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parse,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { applyTextEdits, lineColumnAt, lineEndingOf, normalizeEdits, type NoteProblem, type TextEdit } from './text-edit';
 
 export type { NoteProblem, TextEdit } from './text-edit';
@@ -102,20 +114,30 @@ export function parseNote(text: string): ParsedNote {
       hasFrontMatter: false,
       body: text,
       bodyOffset: 0,
-      problems: [{ ...lineColumnAt(text, block.start), message: 'Lectern: the front matter that starts on line 1 has no closing `---` line; add one after its last key.' }],
+      problems: [
+        {
+          ...lineColumnAt(text, block.start),
+          message: 'Lectern: the front matter that starts on line 1 has no closing `---` line; add one after its last key.',
+        },
+      ],
     };
   }
   const { contentStart, contentEnd, bodyOffset } = block;
   const problems: NoteProblem[] = [];
   const at = (offset: number) => lineColumnAt(text, contentStart + offset);
   const doc = parseYaml(text.slice(contentStart, contentEnd));
-  for (const error of doc.errors) problems.push({ ...at(error.pos[0]), message: yamlErrorMessage(error.code, error.message, doc, error.pos[0]) });
+  for (const error of doc.errors)
+    problems.push({ ...at(error.pos[0]), message: yamlErrorMessage(error.code, error.message, doc, error.pos[0]) });
   const result: ParsedNote = { frontMatter, hasFrontMatter: true, body: text.slice(bodyOffset), bodyOffset, problems };
   if (doc.errors.length > 0) return result;
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return result;
   if (!isMap(contents)) {
-    problems.push({ ...at(contents.range?.[0] ?? 0), message: 'Lectern: the front matter must be `key: value` lines (like `status: reading`); fix or remove the lines between the `---` fences.' });
+    problems.push({
+      ...at(contents.range?.[0] ?? 0),
+      message:
+        'Lectern: the front matter must be `key: value` lines (like `status: reading`); fix or remove the lines between the `---` fences.',
+    });
     return result;
   }
   for (const pair of contents.items) {
@@ -125,17 +147,28 @@ export function parseNote(text: string): ParsedNote {
     const offset = (value ?? (pair.key as Node)).range?.[0] ?? 0;
     if (key === 'tags') {
       frontMatter.tags = tagsOf(value);
-      if (value && !isSeq(value) && !isScalar(value)) problems.push({ ...at(offset), message: 'Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.' });
+      if (value && !isSeq(value) && !isScalar(value))
+        problems.push({
+          ...at(offset),
+          message: 'Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.',
+        });
     } else if (key === 'paper' || key === 'title' || key === 'status' || key === 'created') {
       const raw = stringOf(value);
       if (value && !isScalar(value)) {
-        problems.push({ ...at(offset), message: `Lectern: \`${key}\` should be a single value, not a list or map; Lectern ignores it until then.` });
+        problems.push({
+          ...at(offset),
+          message: `Lectern: \`${key}\` should be a single value, not a list or map; Lectern ignores it until then.`,
+        });
       } else if (raw === undefined || raw.trim() === '') {
         // An empty key is the same as an absent one.
       } else if (key === 'paper') {
         const id = raw.trim().toLowerCase();
         if (PAPER_ID.test(id)) frontMatter.paper = id;
-        else problems.push({ ...at(offset), message: `Lectern: \`paper: ${raw.trim()}\` is not a paper id; ids use only a-z, 0-9, \`.\`, \`_\` and \`-\` (copy it from the paper's reader).` });
+        else
+          problems.push({
+            ...at(offset),
+            message: `Lectern: \`paper: ${raw.trim()}\` is not a paper id; ids use only a-z, 0-9, \`.\`, \`_\` and \`-\` (copy it from the paper's reader).`,
+          });
       } else frontMatter[key] = key === 'title' ? raw : raw.trim();
     } else if (key !== '__proto__') {
       frontMatter[key] = value === null ? null : value.toJS(doc);
@@ -196,7 +229,7 @@ export function setFrontMatterKeys(text: string, changes: FrontMatterChanges): F
   if (wanted.size === 0) return { text, edits: [] };
   const eol = lineEndingOf(text);
   const block = locateFrontMatter(text);
-  if (block.kind === 'unclosed') return { error: 'Lectern: the note\'s front matter has no closing `---` line; add one, then try again.' };
+  if (block.kind === 'unclosed') return { error: "Lectern: the note's front matter has no closing `---` line; add one, then try again." };
   if (block.kind === 'none') {
     const lines = [...wanted].filter(([, value]) => value !== null).map(([key, value]) => `${key}: ${formatValue(value!, 'PLAIN')}${eol}`);
     if (lines.length === 0) return { text, edits: [] };
@@ -213,7 +246,7 @@ export function setFrontMatterKeys(text: string, changes: FrontMatterChanges): F
   const contents = doc.contents;
   const isEmpty = contents === null || (isScalar(contents) && contents.value === null);
   if (!isEmpty && (!isMap(contents) || contents.flow)) {
-    return { error: 'Lectern: the note\'s front matter is not `key: value` lines; fix it, then try again.' };
+    return { error: "Lectern: the note's front matter is not `key: value` lines; fix it, then try again." };
   }
   const map = isEmpty ? undefined : (contents as YAMLMap);
   const editor = new KeyEditor(text, block.contentStart, block.contentEnd, eol, map);
@@ -241,7 +274,9 @@ function wantedValues(changes: FrontMatterChanges): Wanted {
 function verified(text: string, edits: TextEdit[], wanted: Wanted): FrontMatterEditResult {
   const normalized = normalizeEdits(edits);
   const next = applyTextEdits(text, normalized);
-  const fail = (why: string): FrontMatterEditResult => ({ error: `Lectern: could not update the note's front matter without touching other lines (${why}); edit it by hand.` });
+  const fail = (why: string): FrontMatterEditResult => ({
+    error: `Lectern: could not update the note's front matter without touching other lines (${why}); edit it by hand.`,
+  });
   const before = readBlock(text);
   const after = readBlock(next);
   if (!after || after.doc.errors.length > 0) return fail('the result would not parse');
@@ -251,12 +286,17 @@ function verified(text: string, edits: TextEdit[], wanted: Wanted): FrontMatterE
   const valuesAfter = pairValues(after.doc);
   for (const [key, value] of wanted) {
     const node = valuesAfter.get(key);
-    const got = key === 'tags' ? (node === undefined ? [] : tagsOf(node)) : node === undefined ? null : stringOf(node) ?? null;
+    const got = key === 'tags' ? (node === undefined ? [] : tagsOf(node)) : node === undefined ? null : (stringOf(node) ?? null);
     const expected = key === 'tags' ? (value ?? []) : value;
-    if (JSON.stringify(got) !== JSON.stringify(expected) && !(key === 'tags' && value === null && node === undefined)) return fail(`\`${key}\``);
+    if (JSON.stringify(got) !== JSON.stringify(expected) && !(key === 'tags' && value === null && node === undefined))
+      return fail(`\`${key}\``);
   }
   const others = (doc: Document.Parsed | undefined) =>
-    JSON.stringify([...(doc ? pairValues(doc) : new Map<string, Node | null>())].filter(([key]) => !wanted.has(key as LecternKey)).map(([key, node]) => [key, node?.toJS(doc!) ?? null]));
+    JSON.stringify(
+      [...(doc ? pairValues(doc) : new Map<string, Node | null>())]
+        .filter(([key]) => !wanted.has(key as LecternKey))
+        .map(([key, node]) => [key, node?.toJS(doc!) ?? null]),
+    );
   if (others(before?.doc) !== others(after.doc)) return fail('another key would change');
   return { text: next, edits: normalized };
 }
@@ -307,7 +347,10 @@ class KeyEditor {
       return node.flow ? this.editFlowList(node, value) : this.editBlockList(pair, node, value);
     }
     if ((node === null || isScalar(node)) && JSON.stringify(tagsOf(node)) === JSON.stringify(value)) return;
-    this.replaceValue(pair, formatFlowList(value, (tag) => formatScalar(tag, 'flow', 'PLAIN')));
+    this.replaceValue(
+      pair,
+      formatFlowList(value, (tag) => formatScalar(tag, 'flow', 'PLAIN')),
+    );
   }
 
   private edit(start: number, end: number, newText: string): void {
@@ -355,7 +398,11 @@ class KeyEditor {
       const from = isBlockCollection ? this.colonEnd(pair) : start;
       const comments = isBlockCollection ? this.commentsIn(from, end, [node]) : [];
       const indent = this.keyIndent(pair);
-      this.edit(from, end, `${isBlockCollection ? ' ' : ''}${newValue}${comments.map((comment) => `${this.eol}${indent}${comment}`).join('')}${tail}`);
+      this.edit(
+        from,
+        end,
+        `${isBlockCollection ? ' ' : ''}${newValue}${comments.map((comment) => `${this.eol}${indent}${comment}`).join('')}${tail}`,
+      );
       return;
     }
     this.edit(start, end, newValue);
@@ -369,7 +416,13 @@ class KeyEditor {
     const valueEnd = this.abs(node?.range && node.range[1] > node.range[0] ? node.range[1] : key.range![1]);
     const end = this.text[valueEnd - 1] === '\n' ? valueEnd : lineEndAfter(this.text, valueEnd);
     const indent = this.keyIndent(pair);
-    this.edit(start, end, this.commentsIn(start, end, [key, node]).map((comment) => `${indent}${comment}${this.eol}`).join(''));
+    this.edit(
+      start,
+      end,
+      this.commentsIn(start, end, [key, node])
+        .map((comment) => `${indent}${comment}${this.eol}`)
+        .join(''),
+    );
   }
 
   private keyIndent(pair: Pair): string {
@@ -381,7 +434,7 @@ class KeyEditor {
   private commentsIn(start: number, end: number, nodes: Array<Node | null>): string[] {
     const scalars = nodes.flatMap((node) => scalarRanges(node)).map(([from, to]) => [this.abs(from), this.abs(to)]);
     const comments: string[] = [];
-    for (let line = start; line < end; ) {
+    for (let line = start; line < end;) {
       const newline = this.text.indexOf('\n', line);
       const lineEnd = newline === -1 || newline >= end ? end : newline;
       for (let at = line; at < lineEnd; at++) {
@@ -398,13 +451,23 @@ class KeyEditor {
   /** `[a, b]`: removes gone items with a separator, adds new ones at the end, in place. */
   private editFlowList(list: YAMLSeq, tags: string[]): void {
     const items = list.items as Scalar[];
-    const plan = planList(items.map((item) => stringOf(item) ?? ''), tags);
+    const plan = planList(
+      items.map((item) => stringOf(item) ?? ''),
+      tags,
+    );
     const range = list.range!;
     const fmt = (tag: string) => formatScalar(tag, 'flow', 'PLAIN');
     if (!plan) {
       // Reordered: rewrite the list, keeping each kept item as it was written.
-      const written = new Map(items.map((item) => [stringOf(item) ?? '', this.text.slice(this.abs(item.range![0]), this.abs(item.range![1]))]));
-      this.deleteWithoutComments(this.abs(range[0]), this.abs(range[1]), list, formatFlowList(tags, (tag) => written.get(tag) ?? fmt(tag)));
+      const written = new Map(
+        items.map((item) => [stringOf(item) ?? '', this.text.slice(this.abs(item.range![0]), this.abs(item.range![1]))]),
+      );
+      this.deleteWithoutComments(
+        this.abs(range[0]),
+        this.abs(range[1]),
+        list,
+        formatFlowList(tags, (tag) => written.get(tag) ?? fmt(tag)),
+      );
       return;
     }
     const start = (i: number) => this.abs(items[i].range![0]);
@@ -418,7 +481,7 @@ class KeyEditor {
       return;
     }
     if (plan.add.length > 0) this.edit(end(lastKept), end(lastKept), plan.add.map((tag) => `, ${fmt(tag)}`).join(''));
-    for (let i = 0; i < items.length; ) {
+    for (let i = 0; i < items.length;) {
       if (kept[i]) {
         i++;
         continue;
@@ -441,7 +504,10 @@ class KeyEditor {
   /** `- a` lines: removes the lines of gone items, adds lines for new ones after the last item. */
   private editBlockList(pair: Pair, list: YAMLSeq, tags: string[]): void {
     const items = list.items as Scalar[];
-    const plan = planList(items.map((item) => stringOf(item) ?? ''), tags);
+    const plan = planList(
+      items.map((item) => stringOf(item) ?? ''),
+      tags,
+    );
     const lines = items.map((item) => {
       const valueStart = this.abs(item.range![0]);
       const valueEnd = this.abs(item.range![1]);
@@ -455,7 +521,9 @@ class KeyEditor {
     const endsWithBreak = /\n$/.test(this.text.slice(last.start, last.end));
     const newLine = (tag: string) => `${last.indent}- ${fmt(tag)}${this.eol}`;
     if (!plan) {
-      const written = new Map(items.map((item, i) => [stringOf(item) ?? '', this.text.slice(lines[i].start, lines[i].end).replace(/\r?\n$/, '') + this.eol]));
+      const written = new Map(
+        items.map((item, i) => [stringOf(item) ?? '', this.text.slice(lines[i].start, lines[i].end).replace(/\r?\n$/, '') + this.eol]),
+      );
       // Reordered: the items in the new order, then what stood between them (comments, blank
       // lines) and the comments of removed items, so nothing written by hand is lost.
       const kept = new Set(tags);
@@ -522,7 +590,9 @@ function lineEndAfter(text: string, offset: number): number {
 // ---- writing values --------------------------------------------------------------------------
 
 function formatValue(value: string | string[], style: Scalar['type']): string {
-  return typeof value === 'string' ? formatScalar(value, 'block', style) : formatFlowList(value, (tag) => formatScalar(tag, 'flow', 'PLAIN'));
+  return typeof value === 'string'
+    ? formatScalar(value, 'block', style)
+    : formatFlowList(value, (tag) => formatScalar(tag, 'flow', 'PLAIN'));
 }
 
 function formatFlowList(items: string[], format: (item: string) => string): string {
@@ -542,7 +612,8 @@ export function formatScalar(value: string, context: 'block' | 'flow', style: Sc
 }
 
 function isSafePlain(value: string, context: 'block' | 'flow'): boolean {
-  if (value === '' || value !== value.trim() || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/.test(value)) return false;
+  if (value === '' || value !== value.trim() || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/.test(value))
+    return false;
   try {
     if (context === 'flow') {
       const list = parse(`[${value}]`) as unknown;
@@ -556,5 +627,8 @@ function isSafePlain(value: string, context: 'block' | 'flow'): boolean {
 }
 
 function doubleQuoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -1,7 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnnotationView } from '../../shared/protocol';
-import { addHighlight, createHighlightId, locateHighlight, parseHighlights, removeHighlight, updateHighlightComment } from './note-highlights';
+import {
+  addHighlight,
+  createHighlightId,
+  locateHighlight,
+  parseHighlights,
+  removeHighlight,
+  updateHighlightComment,
+} from './note-highlights';
 import { applyTextEdits, type TextEdit } from './text-edit';
 
 const note = [
@@ -38,23 +45,34 @@ function assertWithin(edits: TextEdit[], from: number, to: number) {
 describe('addHighlight', () => {
   test('creates the section at the end of the note, in the documented format', () => {
     const edits = addHighlight(note, sink);
-    assert.deepEqual(edits.map((edit) => [edit.start, edit.end]), [[note.length, note.length]]);
-    assert.equal(apply(note, edits), note + [
-      '',
-      '## Highlights',
-      '',
-      '> attention sinks on visual tokens',
-      '<!-- lectern:highlight id=h-3f9a2c prefix="We call these " suffix=" and show that \\"they\\" --\\u003e carry" created=2026-11-29 -->',
-      '',
-      'This is why VAR works.',
-      '',
-    ].join('\n'));
+    assert.deepEqual(
+      edits.map((edit) => [edit.start, edit.end]),
+      [[note.length, note.length]],
+    );
+    assert.equal(
+      apply(note, edits),
+      note +
+        [
+          '',
+          '## Highlights',
+          '',
+          '> attention sinks on visual tokens',
+          '<!-- lectern:highlight id=h-3f9a2c prefix="We call these " suffix=" and show that \\"they\\" --\\u003e carry" created=2026-11-29 -->',
+          '',
+          'This is why VAR works.',
+          '',
+        ].join('\n'),
+    );
   });
 
   test('add → parse gives the annotation back, several times over', () => {
     let text = apply(note, addHighlight(note, sink));
     text = apply(text, addHighlight(text, plain));
-    const third: AnnotationView = { id: 'h-00000f', selector: { exact: '> odd\n\n  indented  ', prefix: 'line\nbreak', suffix: '\t' }, comment: '## not a heading\n\n<!-- lectern:highlight id=fake -->\n```\nunclosed fence' };
+    const third: AnnotationView = {
+      id: 'h-00000f',
+      selector: { exact: '> odd\n\n  indented  ', prefix: 'line\nbreak', suffix: '\t' },
+      comment: '## not a heading\n\n<!-- lectern:highlight id=fake -->\n```\nunclosed fence',
+    };
     text = apply(text, addHighlight(text, third));
     const parsed = parseHighlights(text);
     assert.deepEqual(parsed.problems, []);
@@ -68,16 +86,31 @@ describe('addHighlight', () => {
     const section = text.indexOf('## Highlights');
     assertWithin(edits, section, text.indexOf('## Notes'));
     const next = apply(text, edits);
-    assert.equal(next, note.replace('## Notes', [
-      '## Highlights', '', 'Intro the user wrote.', '',
-      '> attention sinks on visual tokens',
-      '<!-- lectern:highlight id=h-3f9a2c prefix="We call these " suffix=" and show that \\"they\\" --\\u003e carry" created=2026-11-29 -->',
-      '', 'This is why VAR works.', '', '## Notes',
-    ].join('\n')));
+    assert.equal(
+      next,
+      note.replace(
+        '## Notes',
+        [
+          '## Highlights',
+          '',
+          'Intro the user wrote.',
+          '',
+          '> attention sinks on visual tokens',
+          '<!-- lectern:highlight id=h-3f9a2c prefix="We call these " suffix=" and show that \\"they\\" --\\u003e carry" created=2026-11-29 -->',
+          '',
+          'This is why VAR works.',
+          '',
+          '## Notes',
+        ].join('\n'),
+      ),
+    );
     assert.deepEqual(parseHighlights(next).annotations, [sink]);
     // A heading right after the section, with no blank line, still gets one.
     const tight = '## Highlights\n## Next\n';
-    assert.equal(apply(tight, addHighlight(tight, plain)), '## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n\n## Next\n');
+    assert.equal(
+      apply(tight, addHighlight(tight, plain)),
+      '## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n\n## Next\n',
+    );
   });
 
   test('CRLF notes get CRLF blocks; notes without a final newline, empty notes', () => {
@@ -85,8 +118,14 @@ describe('addHighlight', () => {
     const text = apply(crlf, addHighlight(crlf, sink));
     assert.doesNotMatch(text.replaceAll('\r\n', ''), /\n/);
     assert.deepEqual(parseHighlights(text).annotations, [sink]);
-    assert.equal(apply('text', addHighlight('text', plain)), 'text\n\n## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n');
-    assert.equal(apply('', addHighlight('', plain)), '## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n');
+    assert.equal(
+      apply('text', addHighlight('text', plain)),
+      'text\n\n## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n',
+    );
+    assert.equal(
+      apply('', addHighlight('', plain)),
+      '## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n',
+    );
     const open = 'text\n```\ncode never closed\n';
     const closed = apply(open, addHighlight(open, plain));
     assert.equal(closed, open + '```\n\n## Highlights\n\n> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n');
@@ -116,7 +155,9 @@ describe('parseHighlights', () => {
   });
 
   test('editing the quote or the comment by hand changes the annotation', () => {
-    const edited = base.replace('> attention sinks on visual tokens', '> attention sinks on the visual tokens').replace('This is why VAR works.', 'This is why VAR works.\n\nAnd a second paragraph.\n> with a quote');
+    const edited = base
+      .replace('> attention sinks on visual tokens', '> attention sinks on the visual tokens')
+      .replace('This is why VAR works.', 'This is why VAR works.\n\nAnd a second paragraph.\n> with a quote');
     const [first] = parseHighlights(edited).annotations;
     assert.equal(first.selector.exact, 'attention sinks on the visual tokens');
     assert.equal(first.comment, 'This is why VAR works.\n\nAnd a second paragraph.\n> with a quote');
@@ -127,20 +168,29 @@ describe('parseHighlights', () => {
   test('deleting a block by hand deletes the annotation', () => {
     const start = base.indexOf('> a second');
     const without = base.slice(0, start) + base.slice(base.indexOf('-->', start) + 4);
-    assert.deepEqual(parseHighlights(without).annotations.map((a) => a.id), ['h-3f9a2c']);
+    assert.deepEqual(
+      parseHighlights(without).annotations.map((a) => a.id),
+      ['h-3f9a2c'],
+    );
   });
 
   test('a damaged anchor is a problem; the other highlights are still read', () => {
     const damaged = base.replace('<!-- lectern:highlight id=h-3f9a2c', '<!-- lectern:highlight idd=h-3f9a2c');
     const parsed = parseHighlights(damaged);
-    assert.deepEqual(parsed.annotations.map((a) => a.id), ['h-000001']);
+    assert.deepEqual(
+      parsed.annotations.map((a) => a.id),
+      ['h-000001'],
+    );
     assert.equal(parsed.problems.length, 1);
     const line = damaged.split('\n').findIndex((l) => l.includes('idd=')) + 1;
     assert.deepEqual([parsed.problems[0].line, parsed.problems[0].column], [line, 1]);
     assert.match(parsed.problems[0].message, /^Lectern: the highlight comment on line \d+ has no usable `id=`/);
 
     const unclosed = parseHighlights(base.replace('created=2026-11-29 -->', 'created=2026-11-29'));
-    assert.deepEqual(unclosed.annotations.map((a) => a.id), ['h-000001']);
+    assert.deepEqual(
+      unclosed.annotations.map((a) => a.id),
+      ['h-000001'],
+    );
     assert.match(unclosed.problems[0].message, /does not end with `-->`/);
 
     const badPrefix = parseHighlights(base.replace('prefix="We call these "', 'prefix="We call \\q these"'));
@@ -149,16 +199,23 @@ describe('parseHighlights', () => {
     assert.match(badPrefix.problems[0].message, /cannot be read/);
 
     const noQuote = parseHighlights(base.replace('> a second\n> quote, two lines\n', ''));
-    assert.deepEqual(noQuote.annotations.map((a) => a.id), ['h-3f9a2c']);
+    assert.deepEqual(
+      noQuote.annotations.map((a) => a.id),
+      ['h-3f9a2c'],
+    );
     assert.match(noQuote.problems[0].message, /has no quoted text/);
 
     const twice = parseHighlights(base.replace('id=h-000001', 'id=h-3f9a2c'));
-    assert.deepEqual(twice.annotations.map((a) => a.id), ['h-3f9a2c']);
+    assert.deepEqual(
+      twice.annotations.map((a) => a.id),
+      ['h-3f9a2c'],
+    );
     assert.match(twice.problems[0].message, /used by an earlier highlight too/);
   });
 
   test('anchors outside the Highlights section, or in code, are not highlights', () => {
-    const text = '> quoted\n<!-- lectern:highlight id=h-1 -->\n\n## Highlights\n\n```\n> x\n<!-- lectern:highlight id=h-2 -->\n```\n\n## Other\n\n> y\n<!-- lectern:highlight id=h-3 -->\n';
+    const text =
+      '> quoted\n<!-- lectern:highlight id=h-1 -->\n\n## Highlights\n\n```\n> x\n<!-- lectern:highlight id=h-2 -->\n```\n\n## Other\n\n> y\n<!-- lectern:highlight id=h-3 -->\n';
     assert.deepEqual(parseHighlights(text), { annotations: [], problems: [] });
   });
 });
@@ -175,7 +232,10 @@ describe('removeHighlight and updateHighlightComment', () => {
     assert.deepEqual(edits, [{ start: location.start, end: location.end, newText: '' }]);
     const next = apply(base, edits);
     assert.equal(next, base.replace('> a second\n> quote, two lines\n<!-- lectern:highlight id=h-000001 -->\n\n', ''));
-    assert.deepEqual(parseHighlights(next).annotations.map((a) => a.id), ['h-3f9a2c', 'h-3']);
+    assert.deepEqual(
+      parseHighlights(next).annotations.map((a) => a.id),
+      ['h-3f9a2c', 'h-3'],
+    );
     const last = apply(base, removeHighlight(base, 'h-3'));
     assert.equal(last, base.replace('> third\n<!-- lectern:highlight id=h-3 -->\n\nthree\n\n', ''));
     assert.deepEqual(removeHighlight(base, 'missing'), []);

@@ -91,9 +91,11 @@ export function locateHighlight(noteText: string, id: string): HighlightLocation
  */
 export function addHighlight(noteText: string, annotation: AnnotationView): TextEdit[] {
   if (!annotation.selector.exact) throw new Error('Lectern: a highlight needs quoted text.');
-  if (!VALID_ID.test(annotation.id)) throw new Error(`Lectern: \`${annotation.id}\` is not a usable highlight id; use letters, digits, \`.\`, \`_\`, \`:\` or \`-\`.`);
+  if (!VALID_ID.test(annotation.id))
+    throw new Error(`Lectern: \`${annotation.id}\` is not a usable highlight id; use letters, digits, \`.\`, \`_\`, \`:\` or \`-\`.`);
   const scan = scanHighlights(noteText);
-  if (scan.blocks.some((block) => block.annotation?.id === annotation.id)) throw new Error(`Lectern: the note already has a highlight \`${annotation.id}\`.`);
+  if (scan.blocks.some((block) => block.annotation?.id === annotation.id))
+    throw new Error(`Lectern: the note already has a highlight \`${annotation.id}\`.`);
   const eol = lineEndingOf(noteText);
   const block = renderBlock(annotation, eol);
   const section = scan.sections[scan.sections.length - 1];
@@ -151,7 +153,9 @@ export function updateHighlightComment(noteText: string, id: string, comment: st
 export function createHighlightId(existing: Iterable<string>, random: () => number = Math.random): string {
   const taken = new Set(existing);
   for (;;) {
-    const id = `h-${Math.floor(random() * 0x1000000).toString(16).padStart(6, '0')}`;
+    const id = `h-${Math.floor(random() * 0x1000000)
+      .toString(16)
+      .padStart(6, '0')}`;
     if (!taken.has(id)) return id;
   }
 }
@@ -184,7 +188,13 @@ function scanHighlights(text: string): Scan {
     const id = found.annotation?.id;
     if (id === undefined) continue;
     if (seen.has(id)) {
-      scan.problems.push(problemAt(scan, found.anchor, `Lectern: the highlight id \`${id}\` on line ${lineNumber(scan, found.anchor)} is used by an earlier highlight too; give this one another id (e.g. \`${id}-2\`).`));
+      scan.problems.push(
+        problemAt(
+          scan,
+          found.anchor,
+          `Lectern: the highlight id \`${id}\` on line ${lineNumber(scan, found.anchor)} is used by an earlier highlight too; give this one another id (e.g. \`${id}-2\`).`,
+        ),
+      );
       found.annotation = undefined;
     }
     seen.add(id);
@@ -222,7 +232,13 @@ function readSection(scan: Scan, section: Section): void {
     const attributes = readAnchor(scan, anchor);
     if (!attributes) return;
     if (candidate.quoteFrom === undefined) {
-      scan.problems.push(problemAt(scan, anchor, `Lectern: the highlight \`${attributes.id}\` on line ${lineNumber(scan, anchor)} has no quoted text; put its \`> quote\` line right above the comment, or delete the comment line.`));
+      scan.problems.push(
+        problemAt(
+          scan,
+          anchor,
+          `Lectern: the highlight \`${attributes.id}\` on line ${lineNumber(scan, anchor)} has no quoted text; put its \`> quote\` line right above the comment, or delete the comment line.`,
+        ),
+      );
       return;
     }
     const exact = lines
@@ -251,7 +267,13 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
   const at = lineNumber(scan, line);
   const body = /<!--[ \t]*lectern:highlight\b(.*?)-->[ \t]*$/i.exec(line.text);
   if (!body) {
-    scan.problems.push(problemAt(scan, line, `Lectern: the highlight comment on line ${at} does not end with \`-->\`; put it back at the end of the line (or delete the line to drop the highlight).`));
+    scan.problems.push(
+      problemAt(
+        scan,
+        line,
+        `Lectern: the highlight comment on line ${at} does not end with \`-->\`; put it back at the end of the line (or delete the line to drop the highlight).`,
+      ),
+    );
     return undefined;
   }
   const values = new Map<string, string>();
@@ -279,11 +301,23 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
   }
   const id = values.get('id');
   if (!id || !VALID_ID.test(id)) {
-    scan.problems.push(problemAt(scan, line, `Lectern: the highlight comment on line ${at} has no usable \`id=\`; restore it (e.g. \`id=h-3f9a2c\`) so Lectern can find the highlight.`));
+    scan.problems.push(
+      problemAt(
+        scan,
+        line,
+        `Lectern: the highlight comment on line ${at} has no usable \`id=\`; restore it (e.g. \`id=h-3f9a2c\`) so Lectern can find the highlight.`,
+      ),
+    );
     return undefined;
   }
   if (damaged.length > 0) {
-    scan.problems.push(problemAt(scan, line, `Lectern: part of the highlight comment on line ${at} cannot be read (\`${damaged.join(' ').slice(0, 60)}\`); Lectern still shows the highlight but may not place it exactly — restore the \`key="value"\` text or delete it.`));
+    scan.problems.push(
+      problemAt(
+        scan,
+        line,
+        `Lectern: part of the highlight comment on line ${at} cannot be read (\`${damaged.join(' ').slice(0, 60)}\`); Lectern still shows the highlight but may not place it exactly — restore the \`key="value"\` text or delete it.`,
+      ),
+    );
   }
   const created = values.get('created');
   return { id, prefix: values.get('prefix') ?? '', suffix: values.get('suffix') ?? '', ...(created ? { created } : {}) };
@@ -317,7 +351,8 @@ function renderBlock(annotation: AnnotationView, eol: string): string {
   const attributes = [`id=${annotation.id}`];
   if (annotation.selector.prefix) attributes.push(`prefix=${quoteValue(annotation.selector.prefix)}`);
   if (annotation.selector.suffix) attributes.push(`suffix=${quoteValue(annotation.selector.suffix)}`);
-  if (annotation.created) attributes.push(`created=${/^[\w.:+-]+$/.test(annotation.created) ? annotation.created : quoteValue(annotation.created)}`);
+  if (annotation.created)
+    attributes.push(`created=${/^[\w.:+-]+$/.test(annotation.created) ? annotation.created : quoteValue(annotation.created)}`);
   const comment = renderComment(annotation.comment, eol);
   return `${quote}${eol}<!-- lectern:highlight ${attributes.join(' ')} -->${eol}${comment ? `${eol}${comment}${eol}` : ''}`;
 }
@@ -359,7 +394,14 @@ function openFenceAfter(lines: MarkdownLine[], heading: number, last: number): s
     }
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i].text)?.[1];
     if (!fence && marker) fence = marker;
-    else if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length && /^ {0,3}(`{3,}|~{3,})[ \t]*$/.test(lines[i].text)) fence = undefined;
+    else if (
+      fence &&
+      marker &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      /^ {0,3}(`{3,}|~{3,})[ \t]*$/.test(lines[i].text)
+    )
+      fence = undefined;
   }
   return fence;
 }

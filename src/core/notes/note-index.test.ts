@@ -8,8 +8,16 @@ const note = (paper: string, extra = '', body = '') => `---\npaper: ${paper}\n${
 
 function build() {
   return new NoteIndex([
-    { path: 'papers/notes/2403.01234.md', text: note('"2403.01234"', 'status: reading\ntags: [vision, to-cite]\n', '# Sinks\n\n[[2403.01234]] see also @smith2020.\n'), mtime: 300 },
-    { path: 'papers/notes/renamed.md', text: note('smith2020', 'status: read\n', 'Builds on [[2403.01234|the sinks paper]] and @2403.01234.\n'), mtime: 100 },
+    {
+      path: 'papers/notes/2403.01234.md',
+      text: note('"2403.01234"', 'status: reading\ntags: [vision, to-cite]\n', '# Sinks\n\n[[2403.01234]] see also @smith2020.\n'),
+      mtime: 300,
+    },
+    {
+      path: 'papers/notes/renamed.md',
+      text: note('smith2020', 'status: read\n', 'Builds on [[2403.01234|the sinks paper]] and @2403.01234.\n'),
+      mtime: 100,
+    },
     { path: 'journal/today.md', text: '# Today\n\nRead @smith2020 and `@2403.01234`.\n', mtime: 200 },
   ]);
 }
@@ -30,29 +38,59 @@ describe('NoteIndex', () => {
     assert.deepEqual(index.annotationsFor('2403.01234'), { status: 'reading', tags: ['vision', 'to-cite'] });
     assert.deepEqual(index.annotationsFor('smith2020'), { status: 'read', tags: [] });
     assert.equal(index.annotationsFor('nope'), undefined);
-    const paper = (id: string, title: string): Paper => ({ id, title, authors: [], abstract: '', keywords: [], categories: [], topics: [], source: { file: 'x', line: 1 } });
+    const paper = (id: string, title: string): Paper => ({
+      id,
+      title,
+      authors: [],
+      abstract: '',
+      keywords: [],
+      categories: [],
+      topics: [],
+      source: { file: 'x', line: 1 },
+    });
     const search = PaperSearch.build([paper('2403.01234', 'Attention sinks'), paper('smith2020', 'Attention heads')]);
     const found = search.search('attention tag:to-cite', { annotations: (id) => index.annotationsFor(id) });
-    assert.deepEqual(found.results.map((result: { id: string }) => result.id), ['2403.01234']);
+    assert.deepEqual(
+      found.results.map((result: { id: string }) => result.id),
+      ['2403.01234'],
+    );
   });
 
-  test('notesByRecency and backlinks (a paper\'s own note left out)', () => {
+  test("notesByRecency and backlinks (a paper's own note left out)", () => {
     const index = build();
-    assert.deepEqual(index.notesByRecency().map((entry) => entry.path), ['papers/notes/2403.01234.md', 'journal/today.md', 'papers/notes/renamed.md']);
+    assert.deepEqual(
+      index.notesByRecency().map((entry) => entry.path),
+      ['papers/notes/2403.01234.md', 'journal/today.md', 'papers/notes/renamed.md'],
+    );
     const backlinks = index.backlinks('2403.01234');
-    assert.deepEqual(backlinks.map((link) => [link.note.path, link.references.map((ref) => ref.kind)]), [['papers/notes/renamed.md', ['wikilink', 'at']]]);
-    assert.deepEqual(index.backlinks('smith2020').map((link) => link.note.path), ['journal/today.md', 'papers/notes/2403.01234.md']);
+    assert.deepEqual(
+      backlinks.map((link) => [link.note.path, link.references.map((ref) => ref.kind)]),
+      [['papers/notes/renamed.md', ['wikilink', 'at']]],
+    );
+    assert.deepEqual(
+      index.backlinks('smith2020').map((link) => link.note.path),
+      ['journal/today.md', 'papers/notes/2403.01234.md'],
+    );
     assert.deepEqual(index.backlinks('nothing'), []);
   });
 
   test('two notes claiming one paper: both kept, a diagnostic naming both paths on each', () => {
     const index = build();
     index.update('papers/notes/copy.md', note('smith2020', 'tags: [extra]\n'), 400);
-    assert.deepEqual(index.notesFor('smith2020').map((entry) => entry.path), ['papers/notes/copy.md', 'papers/notes/renamed.md']);
+    assert.deepEqual(
+      index.notesFor('smith2020').map((entry) => entry.path),
+      ['papers/notes/copy.md', 'papers/notes/renamed.md'],
+    );
     assert.deepEqual(index.annotationsFor('smith2020'), { status: 'read', tags: ['extra'] });
     const diagnostics = index.diagnostics();
     assert.equal(diagnostics.length, 2);
-    assert.deepEqual(diagnostics.map((d) => [d.path, d.line]), [['papers/notes/copy.md', 2], ['papers/notes/renamed.md', 2]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.path, d.line]),
+      [
+        ['papers/notes/copy.md', 2],
+        ['papers/notes/renamed.md', 2],
+      ],
+    );
     for (const diagnostic of diagnostics) {
       assert.match(diagnostic.message, /^Lectern: this note and `papers\/notes\/(copy|renamed)\.md` all have `paper: smith2020`/);
       assert.ok(!diagnostic.message.includes(`\`${diagnostic.path}\` all`), 'names the other note');
@@ -68,9 +106,15 @@ describe('NoteIndex', () => {
       { path: 'anchors.md', text: note('z', '', '## Highlights\n\n> q\n<!-- lectern:highlight id= -->\n'), mtime: 2 },
     ]);
     assert.equal(index.noteFor('x'), undefined);
-    assert.deepEqual(index.backlinks('y').map((link) => link.note.path), ['bad.md']);
+    assert.deepEqual(
+      index.backlinks('y').map((link) => link.note.path),
+      ['bad.md'],
+    );
     const diagnostics = index.diagnostics();
-    assert.deepEqual(diagnostics.map((d) => d.path), ['anchors.md', 'bad.md']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.path),
+      ['anchors.md', 'bad.md'],
+    );
     assert.match(diagnostics[0].message, /^Lectern: the highlight comment on line 7/);
     assert.match(diagnostics[1].message, /^Lectern: the front matter is not valid YAML/);
   });
@@ -84,7 +128,10 @@ describe('NoteIndex', () => {
     assert.equal(index.notesByRecency()[0].path, 'papers/notes/renamed.md');
     index.remove('papers/notes/2403.01234.md');
     assert.equal(index.hasNote('2403.01234'), false);
-    assert.deepEqual(index.backlinks('smith2020').map((link) => link.note.path), ['journal/today.md']);
+    assert.deepEqual(
+      index.backlinks('smith2020').map((link) => link.note.path),
+      ['journal/today.md'],
+    );
     index.remove('missing.md');
     assert.equal(index.size, 2);
   });

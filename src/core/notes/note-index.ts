@@ -156,7 +156,10 @@ export class NoteIndex {
       const paths = [...this.byPaper.get(id)!].sort(compare);
       if (paths.length < 2) continue;
       for (const path of paths) {
-        const others = paths.filter((other) => other !== path).map((other) => `\`${other}\``).join(', ');
+        const others = paths
+          .filter((other) => other !== path)
+          .map((other) => `\`${other}\``)
+          .join(', ');
         diagnostics.push({
           path,
           line: this.entries.get(path)!.paperLine ?? 1,

@@ -26,7 +26,10 @@ describe('findReferences', () => {
   });
 
   test('not emails, URLs, mid-word @, capitals or escapes', () => {
-    assert.deepEqual(ids('mail a@b.com or x.y@lab.org, https://medium.com/@user, foo@bar, @Smith2020, @smithJones, \\@escaped, \\[[esc]], @@double'), []);
+    assert.deepEqual(
+      ids('mail a@b.com or x.y@lab.org, https://medium.com/@user, foo@bar, @Smith2020, @smithJones, \\@escaped, \\[[esc]], @@double'),
+      [],
+    );
     assert.deepEqual(ids('(@ok) "@quoted" *@em* _@under_'), ['ok', 'quoted', 'em']);
   });
 

@@ -31,7 +31,20 @@ import type { Paper } from '../model/paper';
 import { formatScalar, locateFrontMatter, parseNote, setFrontMatterKeys, type FrontMatterChanges } from './note-front-matter';
 import { lineEndingOf } from './text-edit';
 
-export const NOTE_PLACEHOLDERS = ['id', 'title', 'authors', 'year', 'venue', 'doi', 'url', 'arxivId', 'abstract', 'topics', 'date', 'citation'] as const;
+export const NOTE_PLACEHOLDERS = [
+  'id',
+  'title',
+  'authors',
+  'year',
+  'venue',
+  'doi',
+  'url',
+  'arxivId',
+  'abstract',
+  'topics',
+  'date',
+  'citation',
+] as const;
 export type NotePlaceholder = (typeof NOTE_PLACEHOLDERS)[number];
 
 /** The default note: Lectern's front matter, a title, a link back to the paper, two sections. Highlights come with the first highlight. */
@@ -128,16 +141,21 @@ function isKnown(name: string): name is NotePlaceholder {
 
 /** Front matter lines: a whole-value placeholder becomes a YAML scalar, others are inserted on one line. */
 function renderFrontMatter(yaml: string, values: Record<NotePlaceholder, string>): string {
-  return yaml.replace(/^([ \t]*(?:[^\s#:'"][^:#\n]*:[ \t]+|-[ \t]+))\{\{\s*([A-Za-z]+)\s*\}\}([ \t]*(?:#[^\n]*)?)$/gm, (line, lead: string, name: string, tail: string) =>
-    isKnown(name) ? `${lead}${formatScalar(values[name], 'block')}${tail}` : line,
-  ).replace(PLACEHOLDER, (typed, name: string) => (isKnown(name) ? values[name].replace(/\s*[\r\n]+\s*/g, ' ') : typed));
+  return yaml
+    .replace(
+      /^([ \t]*(?:[^\s#:'"][^:#\n]*:[ \t]+|-[ \t]+))\{\{\s*([A-Za-z]+)\s*\}\}([ \t]*(?:#[^\n]*)?)$/gm,
+      (line, lead: string, name: string, tail: string) => (isKnown(name) ? `${lead}${formatScalar(values[name], 'block')}${tail}` : line),
+    )
+    .replace(PLACEHOLDER, (typed, name: string) => (isKnown(name) ? values[name].replace(/\s*[\r\n]+\s*/g, ' ') : typed));
 }
 
 function renderBody(body: string, values: Record<NotePlaceholder, string>): string {
   return body.replace(/[^\n]*\{\{[^\n]*/g, (line) => {
     let hadEmpty = false;
     const out = line
-      .replace(/[ \t]*\(\{\{\s*([A-Za-z]+)\s*\}\}\)/g, (typed, name: string) => (isKnown(name) && values[name] === '' ? ((hadEmpty = true), '') : typed))
+      .replace(/[ \t]*\(\{\{\s*([A-Za-z]+)\s*\}\}\)/g, (typed, name: string) =>
+        isKnown(name) && values[name] === '' ? ((hadEmpty = true), '') : typed,
+      )
       .replace(PLACEHOLDER, (typed, name: string) => {
         if (!isKnown(name)) return typed;
         if (values[name] === '') hadEmpty = true;

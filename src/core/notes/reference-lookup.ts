@@ -21,7 +21,11 @@ const PREVIEW_WIDTH = 120;
  * The reference that contains `offset`: `start <= offset < end`, or `offset === end` too when
  * `touchingEnd` (a cursor just after `@id` or `]]` still means that reference).
  */
-export function referenceAt(text: string, offset: number, options: { touchingEnd?: boolean; references?: NoteReference[] } = {}): NoteReference | undefined {
+export function referenceAt(
+  text: string,
+  offset: number,
+  options: { touchingEnd?: boolean; references?: NoteReference[] } = {},
+): NoteReference | undefined {
   const references = options.references ?? findReferences(text);
   return references.find((ref) => ref.start <= offset && (offset < ref.end || (options.touchingEnd === true && offset === ref.end)));
 }
@@ -67,7 +71,10 @@ export function mentionsWithLines(text: string, references: readonly NoteReferen
 
 /** The mentions of one paper in `text`. */
 export function mentionsOf(text: string, paperId: string): ReferenceMention[] {
-  return mentionsWithLines(text, findReferences(text).filter((ref) => ref.id === paperId));
+  return mentionsWithLines(
+    text,
+    findReferences(text).filter((ref) => ref.id === paperId),
+  );
 }
 
 function previewAround(text: string, lineStart: number, start: number, end: number): string {

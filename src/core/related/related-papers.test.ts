@@ -29,7 +29,7 @@ const HALLUCINATION = new Set(
   papers.filter((p) => /hallucinat|sycophan/i.test(`${p.title} ${p.abstract}`) && /vision|multimodal/i.test(p.abstract)).map((p) => p.id),
 );
 
-test('a hallucination paper\'s closest papers are hallucination papers, with the terms they share', () => {
+test("a hallucination paper's closest papers are hallucination papers, with the terms they share", () => {
   assert.ok(HALLUCINATION.size >= 6);
   for (const start of ['AGLA: Mitigating Object Hallucinations', 'Cracking the Code of Hallucination', 'The Hidden Life of Tokens']) {
     const query = byTitle(start);
@@ -42,7 +42,11 @@ test('a hallucination paper\'s closest papers are hallucination papers, with the
       // Readable forms taken from the paper itself, never stems like "hallucin".
       for (const term of hit.sharedTerms) assert.ok(queryText.includes(term.toLowerCase()), `"${term}" is written in "${start}"`);
     }
-    const shared = related.slice(0, 3).flatMap((hit) => hit.sharedTerms).join(' ').toLowerCase();
+    const shared = related
+      .slice(0, 3)
+      .flatMap((hit) => hit.sharedTerms)
+      .join(' ')
+      .toLowerCase();
     assert.match(shared, /hallucination|lvlm|vision-language/);
   }
 });
@@ -50,16 +54,26 @@ test('a hallucination paper\'s closest papers are hallucination papers, with the
 test('related papers of other seed papers are on the same subject', () => {
   const cases: Array<[string, string[]]> = [
     ['MindBridge: A Cross-Subject Brain Decoding', ['See Through Their Minds', 'Brain decoding: toward real-time']],
-    ['Unleashing the Potential of Spiking Neural Networks', ['Astrocyte-Enabled Advancements in Spiking', 'Hebbian Learning based Orthogonal Projection']],
+    [
+      'Unleashing the Potential of Spiking Neural Networks',
+      ['Astrocyte-Enabled Advancements in Spiking', 'Hebbian Learning based Orthogonal Projection'],
+    ],
     ['Attention-Challenging Multiple Instance Learning', ['Multiple Instance Learning Framework with Masked Hard']],
     ['There and Back Again: Revisiting Backpropagation Saliency', ['Saliency Map Verbalization', 'Beyond saliency']],
   ];
   for (const [query, expected] of cases) {
     const top = index.related(byTitle(query).id, expected.length).map((hit) => hit.title);
-    for (const title of expected) assert.ok(top.some((t) => t.startsWith(title)), `${query} → ${top.join(' | ')}`);
+    for (const title of expected)
+      assert.ok(
+        top.some((t) => t.startsWith(title)),
+        `${query} → ${top.join(' | ')}`,
+      );
   }
   const mindBridge = index.related(byTitle('MindBridge').id, 1)[0];
-  assert.ok(mindBridge.sharedTerms.some((t) => /brain decoding|fMRI|cross-subject/.test(t)), mindBridge.sharedTerms.join('; '));
+  assert.ok(
+    mindBridge.sharedTerms.some((t) => /brain decoding|fMRI|cross-subject/.test(t)),
+    mindBridge.sharedTerms.join('; '),
+  );
 });
 
 test('results are ordered by score, exclude the paper itself, respect the limit, and know no unknown ids', () => {
@@ -82,11 +96,17 @@ test('ties are broken by id, and the input order does not change the answer', ()
     paper('far2', 'Arctic methane', 'Methane seeps in the Arctic ocean.'),
   ];
   const forward = RelatedPapers.build(twins).related('query');
-  assert.deepEqual(forward.slice(0, 2).map((hit) => hit.id), ['a-twin', 'b-twin']);
+  assert.deepEqual(
+    forward.slice(0, 2).map((hit) => hit.id),
+    ['a-twin', 'b-twin'],
+  );
   assert.equal(forward[0].score, forward[1].score);
   const backward = RelatedPapers.build([...twins].reverse()).related('query');
   assert.deepEqual(backward, forward);
-  assert.ok(forward[0].sharedTerms.includes('message passing') || forward[0].sharedTerms.includes('graph neural networks'), forward[0].sharedTerms.join('; '));
+  assert.ok(
+    forward[0].sharedTerms.includes('message passing') || forward[0].sharedTerms.includes('graph neural networks'),
+    forward[0].sharedTerms.join('; '),
+  );
 });
 
 test('a 20k-paper index builds and answers without pairwise work', () => {
@@ -95,7 +115,9 @@ test('a 20k-paper index builds and answers without pairwise work', () => {
   for (let i = 0; i < 20_000; i += 1) {
     const a = (i * 7919) % papers.length;
     const b = (i * 104_729 + 13) % papers.length;
-    const text = [0, 1, 2, 3, 4].map((k) => sentences[a][(i + k) % sentences[a].length]).concat([0, 1, 2].map((k) => sentences[b][(i + k) % sentences[b].length]));
+    const text = [0, 1, 2, 3, 4]
+      .map((k) => sentences[a][(i + k) % sentences[a].length])
+      .concat([0, 1, 2].map((k) => sentences[b][(i + k) % sentences[b].length]));
     many.push(paper(`s${i}`, `${papers[a].title} ${i}`, text.join(' ')));
   }
   const started = performance.now();

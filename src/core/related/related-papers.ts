@@ -137,8 +137,15 @@ export class RelatedPapers {
       }
     }
     return new RelatedPapers(
-      papers.slice(), indexOf, lexicon, rowStart, rowTerms.slice(0, total), rowWeights.slice(0, total),
-      postingStart, postingDocs, postingWeights,
+      papers.slice(),
+      indexOf,
+      lexicon,
+      rowStart,
+      rowTerms.slice(0, total),
+      rowWeights.slice(0, total),
+      postingStart,
+      postingDocs,
+      postingWeights,
     );
   }
 
@@ -183,7 +190,8 @@ export class RelatedPapers {
     const shared: Array<{ term: number; contribution: number; key: string }> = [];
     for (let i = this.rowStart[d]; i < this.rowStart[d + 1]; i += 1) {
       const wq = queryWeight.get(this.rowTerms[i]);
-      if (wq !== undefined) shared.push({ term: this.rowTerms[i], contribution: wq * this.rowWeights[i], key: lexicon.key(this.rowTerms[i]) });
+      if (wq !== undefined)
+        shared.push({ term: this.rowTerms[i], contribution: wq * this.rowWeights[i], key: lexicon.key(this.rowTerms[i]) });
     }
     shared.sort((a, b) => b.contribution - a.contribution || compareStrings(a.key, b.key));
     // A word already said by a chosen phrase ("visual" in "visual tokens") is not repeated.

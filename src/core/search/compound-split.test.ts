@@ -4,7 +4,14 @@ import type { Paper } from '../model/paper';
 import { PaperSearch } from './paper-search';
 
 const paper = (id: string, title: string, abstract: string): Paper => ({
-  id, title, abstract, authors: [], keywords: [], categories: [], topics: [], source: { file: 'x.jsonl', line: 1 },
+  id,
+  title,
+  abstract,
+  authors: [],
+  keywords: [],
+  categories: [],
+  topics: [],
+  source: { file: 'x.jsonl', line: 1 },
 });
 
 const papers = [
@@ -16,7 +23,11 @@ const papers = [
 
 test('pretraining, pre-training and pre training find each other in every direction', () => {
   const search = PaperSearch.build(papers);
-  const ids = (q: string) => search.search(q, { limit: 10 }).results.map((r) => r.id).sort();
+  const ids = (q: string) =>
+    search
+      .search(q, { limit: 10 })
+      .results.map((r) => r.id)
+      .sort();
   const all = ['hyphen', 'joined', 'spaced'];
   assert.deepEqual(ids('pretraining '), all);
   assert.deepEqual(ids('pre-training '), all);
@@ -27,5 +38,8 @@ test('a joined query highlights both words of the spaced form', () => {
   const search = PaperSearch.build(papers);
   const hit = search.search('pretraining ', { limit: 10 }).results.find((r) => r.id === 'spaced')!;
   const title = papers[0].title;
-  assert.deepEqual(hit.matches.title.map(([s, e]) => title.slice(s, e)), ['pre', 'training']);
+  assert.deepEqual(
+    hit.matches.title.map(([s, e]) => title.slice(s, e)),
+    ['pre', 'training'],
+  );
 });

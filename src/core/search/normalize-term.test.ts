@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  foldWord,
-  indexTerms,
-  phraseTokens,
-  scanWords,
-  stemWord,
-  surfacePrefix,
-  termsOfWord,
-  wordTermsOf,
-} from './normalize-term';
+import { foldWord, indexTerms, phraseTokens, scanWords, stemWord, surfacePrefix, termsOfWord, wordTermsOf } from './normalize-term';
 
 describe('foldWord', () => {
   test('lowercases, removes diacritics and spells special letters', () => {
@@ -112,16 +103,22 @@ describe('scanWords', () => {
       words.map((w) => text.slice(w.start, w.end)),
       ['μ-Bench', 'Café’s', 'test'],
     );
-    assert.deepEqual(words[0].parts.map((p) => [text.slice(p.start, p.end), p.folded]), [
-      ['μ', 'mu'],
-      ['Bench', 'bench'],
-    ]);
+    assert.deepEqual(
+      words[0].parts.map((p) => [text.slice(p.start, p.end), p.folded]),
+      [
+        ['μ', 'mu'],
+        ['Bench', 'bench'],
+      ],
+    );
     assert.equal(words[1].parts[0].folded, 'cafe');
   });
 
   test('handles characters outside the BMP', () => {
     const words = scanWords('a 𝐱 b');
-    assert.deepEqual(words.map((w) => w.parts[0].folded), ['a', 'x', 'b']);
+    assert.deepEqual(
+      words.map((w) => w.parts[0].folded),
+      ['a', 'x', 'b'],
+    );
   });
 
   test('termsOfWord and wordTermsOf', () => {

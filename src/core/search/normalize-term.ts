@@ -25,11 +25,45 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 const SPELLED: Record<string, string> = {
-  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', þ: 'th', ð: 'd', ı: 'i', ŋ: 'ng', ſ: 's',
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
-  θ: 'theta', ϑ: 'theta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', µ: 'mu', ν: 'nu', ξ: 'xi',
-  π: 'pi', ρ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi',
-  ψ: 'psi', ω: 'omega',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  þ: 'th',
+  ð: 'd',
+  ı: 'i',
+  ŋ: 'ng',
+  ſ: 's',
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ϵ: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ϑ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  µ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  ς: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  ϕ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
 };
 const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
 
@@ -67,10 +101,7 @@ function wordCharLength(text: string, i: number): number {
  * Calls `visit` for every word of `text` with the start/end offsets of its parts (reused arrays:
  * copy what you keep) and whether the word holds non-ASCII characters.
  */
-export function scanWordParts(
-  text: string,
-  visit: (starts: number[], ends: number[], count: number, nonAscii: boolean) => void,
-): void {
+export function scanWordParts(text: string, visit: (starts: number[], ends: number[], count: number, nonAscii: boolean) => void): void {
   if (!NON_ASCII.test(text)) {
     scanAsciiWordParts(text, visit);
     return;
@@ -120,10 +151,7 @@ export function scanWordParts(
 }
 
 /** `scanWordParts` for ASCII text: the same words, found with a table lookup per character. */
-function scanAsciiWordParts(
-  text: string,
-  visit: (starts: number[], ends: number[], count: number, nonAscii: boolean) => void,
-): void {
+function scanAsciiWordParts(text: string, visit: (starts: number[], ends: number[], count: number, nonAscii: boolean) => void): void {
   const starts: number[] = [];
   const ends: number[] = [];
   const n = text.length;
@@ -213,12 +241,32 @@ function foldRaw(raw: string, nonAscii: boolean): string {
 }
 
 const IRREGULAR = new Map<string, string>([
-  ['matrices', 'matrix'], ['indices', 'index'], ['vertices', 'vertex'], ['analyses', 'analysis'],
-  ['hypotheses', 'hypothesis'], ['syntheses', 'synthesis'], ['theses', 'thesis'], ['biases', 'bias'],
-  ['aliases', 'alias'], ['atlases', 'atlas'], ['lenses', 'lens'], ['axes', 'axis'], ['criteria', 'criterion'],
-  ['phenomena', 'phenomenon'], ['children', 'child'], ['mice', 'mouse'], ['caches', 'cache'],
-  ['niches', 'niche'], ['heroes', 'hero'], ['echoes', 'echo'], ['canvases', 'canvas'], ['gases', 'gas'],
-  ['corpora', 'corpus'], ['appendices', 'appendix'], ['diagnoses', 'diagnosis'], ['parentheses', 'parenthesis'],
+  ['matrices', 'matrix'],
+  ['indices', 'index'],
+  ['vertices', 'vertex'],
+  ['analyses', 'analysis'],
+  ['hypotheses', 'hypothesis'],
+  ['syntheses', 'synthesis'],
+  ['theses', 'thesis'],
+  ['biases', 'bias'],
+  ['aliases', 'alias'],
+  ['atlases', 'atlas'],
+  ['lenses', 'lens'],
+  ['axes', 'axis'],
+  ['criteria', 'criterion'],
+  ['phenomena', 'phenomenon'],
+  ['children', 'child'],
+  ['mice', 'mouse'],
+  ['caches', 'cache'],
+  ['niches', 'niche'],
+  ['heroes', 'hero'],
+  ['echoes', 'echo'],
+  ['canvases', 'canvas'],
+  ['gases', 'gas'],
+  ['corpora', 'corpus'],
+  ['appendices', 'appendix'],
+  ['diagnoses', 'diagnosis'],
+  ['parentheses', 'parenthesis'],
 ]);
 
 /** Words ending in `s` that are not plurals. */

@@ -169,26 +169,44 @@ describe('ranking on the seed', () => {
     const bare = search.search('visual attention', { limit: Number.MAX_SAFE_INTEGER, highlight: false });
     assert.equal(bare.total, full.total);
     assert.equal(bare.results.length, full.total);
-    assert.deepEqual(bare.results.map((h) => [h.id, h.score]), full.results.map((h) => [h.id, h.score]));
+    assert.deepEqual(
+      bare.results.map((h) => [h.id, h.score]),
+      full.results.map((h) => [h.id, h.score]),
+    );
     for (const hit of bare.results) assert.deepEqual([hit.terms, hit.matches], [[], { title: [], abstract: [] }]);
   });
 
   test('results are sorted by score', () => {
     const scores = search.search('visual attention', { limit: 100 }).results.map((h) => h.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
   });
 });
 
 describe('phrases', () => {
   const base = seed[0];
-  const make = (id: string, title: string, abstract: string): Paper => ({ ...base, id, title, abstract, authors: [], keywords: [], topics: [] });
+  const make = (id: string, title: string, abstract: string): Paper => ({
+    ...base,
+    id,
+    title,
+    abstract,
+    authors: [],
+    keywords: [],
+    topics: [],
+  });
   const index = PaperSearch.build([
     make('a', 'Brain-Decoding of Café Visuals', 'We study the STATE OF THE ART in brain decoding.'),
     make('b', 'Affairs', 'The state of affairs is art. Pre training objective.'),
     make('c', 'Models', 'State-of-the-art café models’ results with a pre-training objective.'),
     make('d', 'Studies', "Two studies of the mice's brains."),
   ]);
-  const ids = (query: string) => index.search(query).results.map((h) => h.id).sort();
+  const ids = (query: string) =>
+    index
+      .search(query)
+      .results.map((h) => h.id)
+      .sort();
 
   test('match across case, hyphens, joined forms and diacritics', () => {
     assert.deepEqual(ids('"state of the art"'), ['a', 'c']);
@@ -286,7 +304,10 @@ describe('filters', () => {
     const response = all('year:2019..2021');
     assert.equal(response.total, papers.filter((p) => p.year !== undefined && p.year >= 2019 && p.year <= 2021).length);
     const years = response.results.map((h) => byId.get(h.id)!.year!);
-    assert.deepEqual(years, [...years].sort((a, b) => b - a));
+    assert.deepEqual(
+      years,
+      [...years].sort((a, b) => b - a),
+    );
     assert.ok(all('year:2022..').results.every((h) => byId.get(h.id)!.year! >= 2022));
     assert.ok(all('year:..2015').results.every((h) => byId.get(h.id)!.year! <= 2015));
     assert.equal(all('-year:2014..2023').total, papers.filter((p) => p.year === undefined).length);
@@ -303,10 +324,19 @@ describe('filters', () => {
   });
 
   test('topic: prefix and case-insensitive, quoted names, word starts, negation', () => {
-    const spiking = papers.filter((p) => p.topics.includes('Spiking Neural Networks')).map((p) => p.id).sort();
+    const spiking = papers
+      .filter((p) => p.topics.includes('Spiking Neural Networks'))
+      .map((p) => p.id)
+      .sort();
     assert.equal(spiking.length, 3);
     for (const query of ['topic:spiking', 'topic:SPIK', 'topic:"Spiking Neural Networks"', 'topic:neural']) {
-      assert.deepEqual(all(query).results.map((h) => h.id).sort(), spiking, query);
+      assert.deepEqual(
+        all(query)
+          .results.map((h) => h.id)
+          .sort(),
+        spiking,
+        query,
+      );
     }
     assert.equal(all('topic:fmri').total, papers.filter((p) => p.topics[0] === 'Brain Decoding from fMRI/MEG').length);
     assert.equal(all('-topic:spiking').total, papers.length - 3);
@@ -354,7 +384,10 @@ describe('autoSuggest', () => {
     assert.equal(suggestions[0].suggestion, 'neural spiking');
     assert.deepEqual(suggestions[0].terms, ['neural', 'spiking']);
     const scores = suggestions.map((s) => s.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
   });
 
   test('completes the last part of a hyphenated word', () => {
@@ -370,7 +403,17 @@ describe('autoSuggest', () => {
 });
 
 describe('cache', () => {
-  const queries = ['attention sink', 'halucination', 'spik', '"brain decoding"', 'pre-training', 'μ-Bench', 'neural spi', 'attention -vision', 'visual'];
+  const queries = [
+    'attention sink',
+    'halucination',
+    'spik',
+    '"brain decoding"',
+    'pre-training',
+    'μ-Bench',
+    'neural spi',
+    'attention -vision',
+    'visual',
+  ];
 
   test('serialize then load gives identical results', () => {
     const text = search.serialize('fp-1');
@@ -395,8 +438,21 @@ describe('cache', () => {
 
 describe('incremental updates', () => {
   const queries = [
-    'attention', 'attention sink', 'halucination', 'spik', 'neurof', '"brain decoding"', 'pre-training', 'pre training',
-    'μ-Bench', 'vision language', 'neural spi', 'attention xyzzyq', 'hallucination -vision', 'representation', 'co',
+    'attention',
+    'attention sink',
+    'halucination',
+    'spik',
+    'neurof',
+    '"brain decoding"',
+    'pre-training',
+    'pre training',
+    'μ-Bench',
+    'vision language',
+    'neural spi',
+    'attention xyzzyq',
+    'hallucination -vision',
+    'representation',
+    'co',
   ];
   const compare = (actual: PaperSearch, expected: PaperSearch) => {
     for (const query of queries) assert.deepEqual(actual.search(query, { limit: 100 }), expected.search(query, { limit: 100 }), query);
@@ -465,8 +521,37 @@ describe('incremental updates', () => {
 
 describe('robustness', () => {
   const syntax = fc.constantFrom(
-    '"', '-', ':', 'topic:', 'year:', 'author:', 'tag:', 'status:', '..', '2020', 'μ', 'pre-training', ' ', '  ', 'spik',
-    'attention', '“', '”', "'s", '’', '\u0301', '𝐱', '\ud800', 'ﬁ', '(', ')', '*', '\\', '-"', 'year:2020..', 'topic:"',
+    '"',
+    '-',
+    ':',
+    'topic:',
+    'year:',
+    'author:',
+    'tag:',
+    'status:',
+    '..',
+    '2020',
+    'μ',
+    'pre-training',
+    ' ',
+    '  ',
+    'spik',
+    'attention',
+    '“',
+    '”',
+    "'s",
+    '’',
+    '\u0301',
+    '𝐱',
+    '\ud800',
+    'ﬁ',
+    '(',
+    ')',
+    '*',
+    '\\',
+    '-"',
+    'year:2020..',
+    'topic:"',
   );
   const queryArbitrary = fc.oneof(
     fc.string({ maxLength: 40 }),

@@ -235,7 +235,33 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
 }
 
 /** Word-forming prefixes that authors write joined, hyphenated or spaced: `pretraining`, `pre-training`, `pre training`. */
-const SPACED_PREFIXES = ['pre', 'post', 'self', 'multi', 'non', 'co', 're', 'sub', 'semi', 'cross', 'inter', 'intra', 'meta', 'micro', 'macro', 'over', 'under', 'anti', 'auto', 'hyper', 'super', 'ultra', 'few', 'zero', 'one'];
+const SPACED_PREFIXES = [
+  'pre',
+  'post',
+  'self',
+  'multi',
+  'non',
+  'co',
+  're',
+  'sub',
+  'semi',
+  'cross',
+  'inter',
+  'intra',
+  'meta',
+  'micro',
+  'macro',
+  'over',
+  'under',
+  'anti',
+  'auto',
+  'hyper',
+  'super',
+  'ultra',
+  'few',
+  'zero',
+  'one',
+];
 
 /** Splits a joined word into a known prefix and a known rest (`pretraining` → `pre`, `training`), when both are indexed. */
 function splitCompound(folded: string, hasTerm: (term: string) => boolean): string[] | undefined {
@@ -553,7 +579,8 @@ export class PaperSearch {
         const found = run.evaluate(plan, false);
         if (!found || found.candidates.docs.length === 0) return [];
         context = found.candidates;
-        for (const slot of [...plan.soft, ...plan.required]) for (const spec of slot.alternatives[slot.alternatives.length - 1]) contextTerms.push(spec.term);
+        for (const slot of [...plan.soft, ...plan.required])
+          for (const spec of slot.alternatives[slot.alternatives.length - 1]) contextTerms.push(spec.term);
       }
     }
     const completions = run.prefixCompletions(stem);
@@ -602,8 +629,14 @@ export class PaperSearch {
   static fingerprintOf(serialized: string | undefined): string | undefined {
     if (typeof serialized !== 'string') return undefined;
     try {
-      const first = JSON.parse(serialized.slice(0, Math.max(0, serialized.indexOf('\n')))) as { format?: unknown; version?: unknown; fingerprint?: unknown };
-      return first.format === FORMAT && first.version === FORMAT_VERSION && typeof first.fingerprint === 'string' ? first.fingerprint : undefined;
+      const first = JSON.parse(serialized.slice(0, Math.max(0, serialized.indexOf('\n')))) as {
+        format?: unknown;
+        version?: unknown;
+        fingerprint?: unknown;
+      };
+      return first.format === FORMAT && first.version === FORMAT_VERSION && typeof first.fingerprint === 'string'
+        ? first.fingerprint
+        : undefined;
     } catch {
       return undefined;
     }
@@ -742,7 +775,10 @@ class QueryRun {
     for (const raw of parsed.excludedWords) excluded.push(...slotsOf(scanWords(raw), { prefixLast: false, fuzzy: false }, () => false));
     const excludedPhrases: PhraseCheck[] = [];
     for (const phrase of parsed.excludedPhrases) {
-      const check = phraseCheck(phrase, slotsOf(scanWords(phrase), { prefixLast: false, fuzzy: false }, () => false));
+      const check = phraseCheck(
+        phrase,
+        slotsOf(scanWords(phrase), { prefixLast: false, fuzzy: false }, () => false),
+      );
       if (check.slots.length > 0 && check.key) excludedPhrases.push(check);
     }
     const plan: Plan = { soft, required, phrases, excluded, excludedPhrases, filters: parsed.filters };
@@ -826,7 +862,9 @@ class QueryRun {
         for (const [term, [termId, d]] of index.dictionary.fuzzyGet(spec.term, distance)) {
           if (d > 0 && !seen.has(term)) candidates.push({ termId, term, distance: d });
         }
-        candidates.sort((a, b) => a.distance - b.distance || index.termDocs[b.termId] - index.termDocs[a.termId] || (a.term < b.term ? -1 : 1));
+        candidates.sort(
+          (a, b) => a.distance - b.distance || index.termDocs[b.termId] - index.termDocs[a.termId] || (a.term < b.term ? -1 : 1),
+        );
         for (const c of candidates.slice(0, this.settings.maxFuzzyExpansions)) {
           out.push({ termId: c.termId, term: c.term, weight: (this.settings.fuzzyWeight * c.term.length) / (c.term.length + c.distance) });
         }
@@ -936,15 +974,16 @@ class QueryRun {
   private applyConstraints(candidates: Candidates, plan: Plan): Candidates {
     const checks: Array<(doc: number) => boolean> = [];
     const index = this.index;
-    for (const filter of plan.filters) if (filter.kind === 'year') {
-      const { from, to, negated } = filter;
-      const years = index.years;
-      checks.push((doc) => {
-        const year = years[doc];
-        const pass = year !== 0 && (from === undefined || year >= from) && (to === undefined || year <= to);
-        return pass !== negated;
-      });
-    }
+    for (const filter of plan.filters)
+      if (filter.kind === 'year') {
+        const { from, to, negated } = filter;
+        const years = index.years;
+        checks.push((doc) => {
+          const year = years[doc];
+          const pass = year !== 0 && (from === undefined || year >= from) && (to === undefined || year <= to);
+          return pass !== negated;
+        });
+      }
     if (plan.excluded.length > 0 || plan.excludedPhrases.length > 0) {
       const marks = new Uint8Array(index.docCount);
       for (const slot of plan.excluded) {
@@ -964,7 +1003,8 @@ class QueryRun {
       if (filter.kind === 'topic') {
         const value = foldedWords(filter.value);
         const marks = new Uint8Array(index.docCount);
-        for (const [name, docs] of index.topicDocs) if (matchesAtWordStart(foldedWords(name), value)) for (const doc of docs) marks[doc] = 1;
+        for (const [name, docs] of index.topicDocs)
+          if (matchesAtWordStart(foldedWords(name), value)) for (const doc of docs) marks[doc] = 1;
         const negated = filter.negated;
         checks.push((doc) => (marks[doc] === 1) !== negated);
       } else if (filter.kind === 'author') {

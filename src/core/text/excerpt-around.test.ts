@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { excerptAround } from './excerpt-around';
 
-const text = 'Large vision-language models often hallucinate objects. We find that attention sinks on visual tokens cause this, and we propose a fix that redistributes attention.';
+const text =
+  'Large vision-language models often hallucinate objects. We find that attention sinks on visual tokens cause this, and we propose a fix that redistributes attention.';
 
 test('an excerpt starts near the first match, at a word boundary, and keeps the ranges on the same words', () => {
   const start = text.indexOf('attention sinks');

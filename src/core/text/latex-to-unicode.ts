@@ -6,36 +6,165 @@
 
 const SYMBOLS: Record<string, string> = {
   // Greek
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
-  theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ',
-  Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  vartheta: 'ϑ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Upsilon: 'Υ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
   // Letters and symbols
-  ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł',
-  i: 'ı', j: 'ȷ', dag: '†', ddag: '‡', S: '§', P: '¶', copyright: '©', pounds: '£', euro: '€',
-  textendash: '–', textemdash: '—', textbullet: '•', textless: '<', textgreater: '>',
-  textasciitilde: '~', textasciicircum: '^', textbackslash: '\\', textbar: '|', textdegree: '°',
-  textregistered: '®', texttrademark: '™', textquoteleft: '‘', textquoteright: '’',
-  textquotedblleft: '“', textquotedblright: '”', ldots: '…', dots: '…', cdots: '⋯', times: '×',
-  pm: '±', mp: '∓', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼',
-  infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', Rightarrow: '⇒', cdot: '·', circ: '∘',
-  degree: '°', partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', sqrt: '√', ell: 'ℓ',
-  textmu: 'μ', micro: 'µ', textperthousand: '‰', textsection: '§', checkmark: '✓',
-  textcopyright: '©', textellipsis: '…', textpm: '±', texttimes: '×', textdiv: '÷', textminus: '−',
-  textonehalf: '½', textonequarter: '¼', textthreequarters: '¾', textdagger: '†', textdaggerdbl: '‡',
-  textparagraph: '¶', textunderscore: '_', textbraceleft: '{', textbraceright: '}', textcent: '¢',
-  textyen: '¥', textsterling: '£', texteuro: '€', textexclamdown: '¡', textquestiondown: '¿',
-  guillemotleft: '«', guillemotright: '»', textordfeminine: 'ª', textordmasculine: 'º',
-  textasteriskcentered: '∗', textperiodcentered: '·', textquotesingle: "'", textquotedbl: '"',
-  textcelsius: '℃', textohm: 'Ω', textvisiblespace: '␣',
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  aa: 'å',
+  AA: 'Å',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+  dag: '†',
+  ddag: '‡',
+  S: '§',
+  P: '¶',
+  copyright: '©',
+  pounds: '£',
+  euro: '€',
+  textendash: '–',
+  textemdash: '—',
+  textbullet: '•',
+  textless: '<',
+  textgreater: '>',
+  textasciitilde: '~',
+  textasciicircum: '^',
+  textbackslash: '\\',
+  textbar: '|',
+  textdegree: '°',
+  textregistered: '®',
+  texttrademark: '™',
+  textquoteleft: '‘',
+  textquoteright: '’',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  ldots: '…',
+  dots: '…',
+  cdots: '⋯',
+  times: '×',
+  pm: '±',
+  mp: '∓',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  ne: '≠',
+  approx: '≈',
+  sim: '∼',
+  infty: '∞',
+  rightarrow: '→',
+  to: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  cdot: '·',
+  circ: '∘',
+  degree: '°',
+  partial: '∂',
+  nabla: '∇',
+  sum: '∑',
+  prod: '∏',
+  int: '∫',
+  sqrt: '√',
+  ell: 'ℓ',
+  textmu: 'μ',
+  micro: 'µ',
+  textperthousand: '‰',
+  textsection: '§',
+  checkmark: '✓',
+  textcopyright: '©',
+  textellipsis: '…',
+  textpm: '±',
+  texttimes: '×',
+  textdiv: '÷',
+  textminus: '−',
+  textonehalf: '½',
+  textonequarter: '¼',
+  textthreequarters: '¾',
+  textdagger: '†',
+  textdaggerdbl: '‡',
+  textparagraph: '¶',
+  textunderscore: '_',
+  textbraceleft: '{',
+  textbraceright: '}',
+  textcent: '¢',
+  textyen: '¥',
+  textsterling: '£',
+  texteuro: '€',
+  textexclamdown: '¡',
+  textquestiondown: '¿',
+  guillemotleft: '«',
+  guillemotright: '»',
+  textordfeminine: 'ª',
+  textordmasculine: 'º',
+  textasteriskcentered: '∗',
+  textperiodcentered: '·',
+  textquotesingle: "'",
+  textquotedbl: '"',
+  textcelsius: '℃',
+  textohm: 'Ω',
+  textvisiblespace: '␣',
 };
 
 /** Combining marks for accent commands: `\'e` → é. */
 const ACCENTS: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304',
-  '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
-  b: '\u0331', d: '\u0323',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030C',
+  H: '\u030B',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030A',
+  b: '\u0331',
+  d: '\u0323',
 };
 
 /** Characters escaped with a backslash in text mode. */
@@ -56,7 +185,8 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
 }
 
 /** Formatting commands whose argument is the text itself: `\emph{word}` → word. */
-const FORMAT_WITH_ARGUMENT = /\\(?:textit|textbf|textsl|textsc|textsf|textrm|texttt|textup|textmd|textnormal|emph|mbox|text|underline|uline|url|NoCaseChange|ensuremath)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+const FORMAT_WITH_ARGUMENT =
+  /\\(?:textit|textbf|textsl|textsc|textsf|textrm|texttt|textup|textmd|textnormal|emph|mbox|text|underline|uline|url|NoCaseChange|ensuremath)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
 /** Declarations that switch the font for the rest of a group: `{\it word}` → word. */
 const FONT_SWITCHES = 'it|bf|em|sl|sc|sf|rm|tt|itshape|bfseries|scshape|upshape|slshape|normalfont|mdseries';
 const FONT_GROUP = new RegExp(`\\{\\\\(?:${FONT_SWITCHES})(?![A-Za-z])\\s*([^{}]*)\\}`, 'g');
@@ -69,12 +199,14 @@ function convertProse(text: string, options: LatexOptions): string {
   let out = text
     // Accents: symbol accents may be bare (\'e), letter accents need braces or a space (\v{c}, \v c)
     // so that commands such as \uparrow are not mistaken for \u + "parrow".
-    .replace(/\\([`'^"~=.])\s*(?:\{\\?([A-Za-z])\}|\\?([A-Za-z]))|\\([uvHckrbd])(?:\s*\{\\?([A-Za-z])\}|\s+([A-Za-z]))/g,
+    .replace(
+      /\\([`'^"~=.])\s*(?:\{\\?([A-Za-z])\}|\\?([A-Za-z]))|\\([uvHckrbd])(?:\s*\{\\?([A-Za-z])\}|\s+([A-Za-z]))/g,
       (_m, symbolAccent?: string, b1?: string, b2?: string, letterAccent?: string, b3?: string, b4?: string) => {
         const accent = symbolAccent ?? letterAccent ?? '';
         const letter = b1 ?? b2 ?? b3 ?? b4 ?? '';
         return (letter + ACCENTS[accent]).normalize('NFC');
-      })
+      },
+    )
     .replace(/\\\{/g, OPEN)
     .replace(/\\\}/g, CLOSE)
     .replace(/\\([%&#_$ ])/g, (_m, ch: string) => (ESCAPED.has(ch) ? ch : _m));
@@ -107,7 +239,11 @@ function convertProse(text: string, options: LatexOptions): string {
  */
 function stripGroupingBraces(text: string, wide: boolean): string {
   if (!text.includes('{')) return text;
-  interface Group { open: number; chars: number; blocked: boolean }
+  interface Group {
+    open: number;
+    chars: number;
+    blocked: boolean;
+  }
   const stack: Group[] = [];
   const drop = new Uint8Array(text.length);
   let dropped = 0;

@@ -58,13 +58,20 @@ function checkInvariants(result: { papers: Paper[]; topics: Topic[] }): void {
   for (let i = 1; i < ranked.length; i += 1) {
     const a = ranked[i - 1];
     const b = ranked[i];
-    assert.ok(a.paperIds.length > b.paperIds.length || (a.paperIds.length === b.paperIds.length && a.name < b.name), `"${a.name}" sorts before "${b.name}"`);
+    assert.ok(
+      a.paperIds.length > b.paperIds.length || (a.paperIds.length === b.paperIds.length && a.name < b.name),
+      `"${a.name}" sorts before "${b.name}"`,
+    );
   }
   const order = new Map(result.papers.map((p, i) => [p.id, i]));
   for (const topic of result.topics) {
     assert.ok(topic.paperIds.length > 0, `topic "${topic.name}" is not empty`);
     const positions = topic.paperIds.map((id) => order.get(id)!);
-    assert.deepEqual(positions, [...positions].sort((x, y) => x - y), `papers of "${topic.name}" follow corpus order`);
+    assert.deepEqual(
+      positions,
+      [...positions].sort((x, y) => x - y),
+      `papers of "${topic.name}" follow corpus order`,
+    );
     for (const id of topic.paperIds) assert.ok(result.papers[order.get(id)!].topics.includes(topic.name));
   }
   for (const p of result.papers) {
@@ -80,7 +87,8 @@ test('the seed corpus gets 6–14 topics, none holding over 35 % of the papers, 
   checkInvariants(result);
   const named = result.topics.filter((t) => t.name !== OTHER_TOPIC);
   assert.ok(named.length >= 6 && named.length <= 14, `${named.length} topics: ${named.map((t) => t.name).join(', ')}`);
-  for (const topic of named) assert.ok(topic.paperIds.length <= 0.35 * papers.length, `"${topic.name}" holds ${topic.paperIds.length} papers`);
+  for (const topic of named)
+    assert.ok(topic.paperIds.length <= 0.35 * papers.length, `"${topic.name}" holds ${topic.paperIds.length} papers`);
   const other = result.topics.find((t) => t.name === OTHER_TOPIC)?.paperIds.length ?? 0;
   assert.ok(other <= 0.1 * papers.length, `${other} papers in Other`);
   for (const topic of named) assert.equal(topic.origin, 'taxonomy');
@@ -157,9 +165,13 @@ test('metadata topics merge spelling, case, plural and acronym variants and drop
   const papers = [
     paper('p1', 'Deep nets for molecules', 'We study molecules with networks.', { keywords: ['Deep Learning', 'Graph Neural Networks'] }),
     paper('p2', 'More molecules', 'We study more molecules.', { keywords: ['deep-learning', 'GNNs'] }),
-    paper('p3', 'Even more molecules', 'And even more molecules.', { keywords: ['deep learnings', 'graph neural network', 'a very rare keyword'] }),
+    paper('p3', 'Even more molecules', 'And even more molecules.', {
+      keywords: ['deep learnings', 'graph neural network', 'a very rare keyword'],
+    }),
     paper('p4', 'Galaxies', 'Stars and galaxies.', { categories: ['Astrophysics of Galaxies'] }),
-    paper('p5', 'More galaxies', 'Stars and more galaxies.', { categories: ['Astrophysics of Galaxies', 'Cosmology and Nongalactic Astrophysics'] }),
+    paper('p5', 'More galaxies', 'Stars and more galaxies.', {
+      categories: ['Astrophysics of Galaxies', 'Cosmology and Nongalactic Astrophysics'],
+    }),
     paper('p6', 'Graph neural networks for galaxies', 'A paper with only a rare keyword.', { keywords: ['singleton-only'] }),
     paper('p7', 'Cooking pasta', 'Boil water and add salt.', { keywords: ['Humans'] }),
   ];
@@ -180,7 +192,11 @@ test('big keyword sets are capped; papers of dropped topics keep their other top
   const papers: Paper[] = [];
   for (let k = 0; k < 60; k += 1) {
     for (let j = 0; j < 2 + (k % 5); j += 1) {
-      papers.push(paper(`k${k}-${j}`, `Paper ${k}/${j}`, 'Text.', { keywords: [`keyword ${String.fromCharCode(97 + (k % 26))}${k}`, ...(j === 0 ? ['shared theme'] : [])] }));
+      papers.push(
+        paper(`k${k}-${j}`, `Paper ${k}/${j}`, 'Text.', {
+          keywords: [`keyword ${String.fromCharCode(97 + (k % 26))}${k}`, ...(j === 0 ? ['shared theme'] : [])],
+        }),
+      );
     }
   }
   const result = assignTopics(papers, { maxTopics: 30 });
@@ -223,7 +239,9 @@ test('every paper of a 20k-paper corpus gets topics in a few seconds (no pairwis
   for (let i = 0; i < 20_000; i += 1) {
     const a = (i * 7919) % base.length;
     const b = (i * 104_729 + 13) % base.length;
-    const text = [0, 1, 2, 3, 4].map((k) => sentences[a][(i + k) % sentences[a].length]).concat([0, 1, 2].map((k) => sentences[b][(i + k) % sentences[b].length]));
+    const text = [0, 1, 2, 3, 4]
+      .map((k) => sentences[a][(i + k) % sentences[a].length])
+      .concat([0, 1, 2].map((k) => sentences[b][(i + k) % sentences[b].length]));
     papers.push(paper(`s${i}`, `${base[a].title} ${i}`, text.join(' ')));
   }
   const started = performance.now();

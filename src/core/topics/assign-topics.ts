@@ -2,7 +2,17 @@ import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { discoverTopics, TermRows } from './discover-topics';
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
-import { compareStrings, endsLikeANoun, foldPlural, Lexicon, phraseName, termCounts, titleCase, WordStream, wordStream } from './text-terms';
+import {
+  compareStrings,
+  endsLikeANoun,
+  foldPlural,
+  Lexicon,
+  phraseName,
+  termCounts,
+  titleCase,
+  WordStream,
+  wordStream,
+} from './text-terms';
 
 /** One topic of a taxonomy file: phrases that signal it, with weights. */
 export interface TaxonomyTopic {
@@ -43,8 +53,26 @@ const METADATA_PHRASE_WEIGHT = 1.5;
 const METADATA_PHRASE_MIN_SCORE = 2.5;
 /** Words too vague to name a topic on their own. */
 const GENERIC_TOPIC_NAMES = new Set([
-  'system', 'systems', 'model', 'models', 'data', 'analysis', 'network', 'networks', 'learning', 'method', 'methods',
-  'application', 'applications', 'design', 'performance', 'measurement', 'measurements', 'review', 'survey', 'theory',
+  'system',
+  'systems',
+  'model',
+  'models',
+  'data',
+  'analysis',
+  'network',
+  'networks',
+  'learning',
+  'method',
+  'methods',
+  'application',
+  'applications',
+  'design',
+  'performance',
+  'measurement',
+  'measurements',
+  'review',
+  'survey',
+  'theory',
 ]);
 /** Papers read to spell a discovered topic's name. */
 const NAMING_SAMPLE = 150;
@@ -203,7 +231,10 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
 
 /** Sorts a paper's scores best first (ties by name) and keeps those close enough to the best. */
 function rankScores(scores: TopicScore[], registry: TopicRegistry): Candidate[] {
-  return rankCandidates(scores.map((s) => ({ topic: s.topic, score: s.score })), registry);
+  return rankCandidates(
+    scores.map((s) => ({ topic: s.topic, score: s.score })),
+    registry,
+  );
 }
 
 function rankCandidates(list: Candidate[], registry: TopicRegistry): Candidate[] {
@@ -222,7 +253,13 @@ function rankCandidates(list: Candidate[], registry: TopicRegistry): Candidate[]
  * topics. A paper's candidates are its kept keys in the order the source lists them (keywords,
  * then categories: an arXiv paper's primary category comes first). Returns the topic numbers.
  */
-function metadataCandidates(papers: Paper[], registry: TopicRegistry, candidates: Candidate[][], minSize: number, maxTopics: number): number[] {
+function metadataCandidates(
+  papers: Paper[],
+  registry: TopicRegistry,
+  candidates: Candidate[][],
+  minSize: number,
+  maxTopics: number,
+): number[] {
   const keyIndex = new Map<string, number>();
   const keys: string[] = [];
   const surfaces: Array<Map<string, number>> = [];
@@ -311,9 +348,36 @@ function acronymExpansions(keys: string[], surfaces: Array<Map<string, number>>,
  * databases add to nearly every record): never topics.
  */
 const NON_TOPIC_KEYWORDS = new Set([
-  'human', 'animal', 'male', 'female', 'adult', 'aged', 'middle aged', 'aged 80 and over', '80 and over', 'young adult', 'child',
-  'child preschool', 'adolescent', 'infant', 'infant newborn', 'mice', 'mouse', 'rat', 'rats', 'pregnancy', 'article', 'journal article',
-  'review', 'research support', 'controlled study', 'priority journal', 'nonhuman', 'model', 'algorithm', 'method',
+  'human',
+  'animal',
+  'male',
+  'female',
+  'adult',
+  'aged',
+  'middle aged',
+  'aged 80 and over',
+  '80 and over',
+  'young adult',
+  'child',
+  'child preschool',
+  'adolescent',
+  'infant',
+  'infant newborn',
+  'mice',
+  'mouse',
+  'rat',
+  'rats',
+  'pregnancy',
+  'article',
+  'journal article',
+  'review',
+  'research support',
+  'controlled study',
+  'priority journal',
+  'nonhuman',
+  'model',
+  'algorithm',
+  'method',
 ]);
 
 /** Normalises one keyword or category; undefined when nothing readable is left. */
@@ -372,7 +436,13 @@ export class DocumentFrequencies {
  * than `minSize` papers die, and beyond `maxTopics` the smallest die (ties: the later name).
  * Papers of dead topics fall back to their next candidates, so this repeats until stable.
  */
-function selectTopics(candidates: Candidate[][], topicCount: number, minSize: number, maxTopics: number, registry: TopicRegistry): number[][] {
+function selectTopics(
+  candidates: Candidate[][],
+  topicCount: number,
+  minSize: number,
+  maxTopics: number,
+  registry: TopicRegistry,
+): number[][] {
   const alive = new Uint8Array(topicCount).fill(1);
   let assignment: number[][] = [];
   for (let round = 0; round < 50; round += 1) {

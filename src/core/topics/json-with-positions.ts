@@ -20,7 +20,10 @@ export interface JsonEntry {
 
 /** A syntax error: where it is and what to fix. */
 export class JsonSyntaxError extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,10 @@ export function parseJsonWithPositions(text: string): JsonNode {
   const node = parser.value();
   parser.skipSpace();
   if (parser.pos < text.length) {
-    throw new JsonSyntaxError(parser.pos, `unexpected ${describe(text, parser.pos)} after the end of the JSON value; remove it, or wrap everything in one object`);
+    throw new JsonSyntaxError(
+      parser.pos,
+      `unexpected ${describe(text, parser.pos)} after the end of the JSON value; remove it, or wrap everything in one object`,
+    );
   }
   return node;
 }
@@ -95,8 +101,9 @@ class Parser {
         return node;
       }
     }
-    if (ch === '\'') throw new JsonSyntaxError(start, 'JSON strings use double quotes ("…"), not single quotes');
-    if (ch === undefined) throw new JsonSyntaxError(start, 'the file ends where a value was expected; it may be cut short or miss a closing bracket');
+    if (ch === "'") throw new JsonSyntaxError(start, 'JSON strings use double quotes ("…"), not single quotes');
+    if (ch === undefined)
+      throw new JsonSyntaxError(start, 'the file ends where a value was expected; it may be cut short or miss a closing bracket');
     if (/[A-Za-z_$]/.test(ch)) throw new JsonSyntaxError(start, 'a bare word is not a JSON value; put text in double quotes');
     throw new JsonSyntaxError(start, `expected a value but found ${describe(text, start)}`);
   }
@@ -114,11 +121,14 @@ class Parser {
       this.skipSpace();
       const keyOffset = this.pos;
       const ch = this.text[this.pos];
-      if (ch === '}') throw new JsonSyntaxError(this.pos, 'trailing comma before \'}\'; remove the comma after the last property');
+      if (ch === '}') throw new JsonSyntaxError(this.pos, "trailing comma before '}'; remove the comma after the last property");
       if (ch !== '"') {
-        throw new JsonSyntaxError(this.pos, ch === '\''
-          ? 'property names need double quotes ("name"), not single quotes'
-          : `expected a property name in double quotes but found ${describe(this.text, this.pos)}`);
+        throw new JsonSyntaxError(
+          this.pos,
+          ch === "'"
+            ? 'property names need double quotes ("name"), not single quotes'
+            : `expected a property name in double quotes but found ${describe(this.text, this.pos)}`,
+        );
       }
       const key = this.string();
       this.skipSpace();
@@ -137,9 +147,12 @@ class Parser {
         this.pos += 1;
         return { kind: 'object', offset, entries };
       }
-      throw new JsonSyntaxError(this.pos, next === '"'
-        ? 'expected \',\' between properties; a comma is probably missing at the end of the previous property'
-        : `expected ',' or '}' after the value of "${key}" but found ${describe(this.text, this.pos)}`);
+      throw new JsonSyntaxError(
+        this.pos,
+        next === '"'
+          ? "expected ',' between properties; a comma is probably missing at the end of the previous property"
+          : `expected ',' or '}' after the value of "${key}" but found ${describe(this.text, this.pos)}`,
+      );
     }
   }
 
@@ -154,7 +167,8 @@ class Parser {
     }
     for (;;) {
       this.skipSpace();
-      if (this.text[this.pos] === ']') throw new JsonSyntaxError(this.pos, 'trailing comma before \']\'; remove the comma after the last item');
+      if (this.text[this.pos] === ']')
+        throw new JsonSyntaxError(this.pos, "trailing comma before ']'; remove the comma after the last item");
       items.push(this.value());
       this.skipSpace();
       const next = this.text[this.pos];
@@ -166,9 +180,12 @@ class Parser {
         this.pos += 1;
         return { kind: 'array', offset, items };
       }
-      throw new JsonSyntaxError(this.pos, next === '"'
-        ? 'expected \',\' between items; a comma is probably missing after the previous item'
-        : `expected ',' or ']' in a list but found ${describe(this.text, this.pos)}`);
+      throw new JsonSyntaxError(
+        this.pos,
+        next === '"'
+          ? "expected ',' between items; a comma is probably missing after the previous item"
+          : `expected ',' or ']' in a list but found ${describe(this.text, this.pos)}`,
+      );
     }
   }
 

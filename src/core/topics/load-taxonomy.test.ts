@@ -72,7 +72,9 @@ test('a wrong shape is reported where it is; the valid rest of the file is still
       { name: 'Listed', terms: { 'one phrase': 1, 'another phrase': 1 }, minScore: 1 },
     ],
   });
-  const found = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message.replace(/^Lectern: corpus\/topics\.json:\d+:\d+: /, '')}`);
+  const found = diagnostics.map(
+    (d) => `${d.line}:${d.column} ${d.severity} ${d.message.replace(/^Lectern: corpus\/topics\.json:\d+:\d+: /, '')}`,
+  );
   assert.deepEqual(found, [
     '3:3 warning unknown property "colour" is ignored; the file knows "topics" and "minScore" (notes go in "$comment").',
     '5:58 error the weight of "bad weight" in topic "Good" must be a positive number such as 1 or 2.5; the term is skipped.',
@@ -96,13 +98,20 @@ test('a root that is not an object, or has no topics, says what the file should 
 
 test('parseTaxonomy never throws, whatever the file holds', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ topics: v }))), (text) => {
-      const { diagnostics } = parseTaxonomy(FILE, text);
-      for (const d of diagnostics) {
-        assert.match(d.message, /^Lectern: /);
-        assert.ok(d.line >= 1 && d.column >= 1);
-      }
-    }),
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        fc.json(),
+        fc.jsonValue().map((v) => JSON.stringify({ topics: v })),
+      ),
+      (text) => {
+        const { diagnostics } = parseTaxonomy(FILE, text);
+        for (const d of diagnostics) {
+          assert.match(d.message, /^Lectern: /);
+          assert.ok(d.line >= 1 && d.column >= 1);
+        }
+      },
+    ),
     { numRuns: 300, seed: 42 },
   );
 });

@@ -35,7 +35,11 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTax
     root = parseJsonWithPositions(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      report(error.offset, 'error', `the topic taxonomy is not valid JSON: ${error.message}. No taxonomy topics are used until it is fixed.`);
+      report(
+        error.offset,
+        'error',
+        `the topic taxonomy is not valid JSON: ${error.message}. No taxonomy topics are used until it is fixed.`,
+      );
     } else {
       report(0, 'error', `the topic taxonomy could not be read (${String(error)}).`);
     }
@@ -43,7 +47,11 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTax
   }
 
   if (root.kind !== 'object') {
-    report(root.offset, 'error', 'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.');
+    report(
+      root.offset,
+      'error',
+      'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.',
+    );
     return { diagnostics };
   }
 
@@ -57,11 +65,19 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTax
       if (score === undefined) report(entry.value.offset, 'error', '"minScore" must be a positive number, e.g. 3; the default is used.');
       else taxonomy.minScore = score;
     } else if (entry.key !== 'version') {
-      report(entry.keyOffset, 'warning', `unknown property "${entry.key}" is ignored; the file knows "topics" and "minScore" (notes go in "$comment").`);
+      report(
+        entry.keyOffset,
+        'warning',
+        `unknown property "${entry.key}" is ignored; the file knows "topics" and "minScore" (notes go in "$comment").`,
+      );
     }
   }
   if (!topicsNode) {
-    report(root.offset, 'error', 'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.');
+    report(
+      root.offset,
+      'error',
+      'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.',
+    );
     return { taxonomy, diagnostics };
   }
   if (topicsNode.kind !== 'object') {
@@ -85,7 +101,11 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTax
     if (!topic) continue;
     const previous = seen.get(name.toLowerCase());
     if (previous !== undefined) {
-      report(entry.keyOffset, 'warning', `topic "${name}" is defined twice; the terms of both definitions are merged. Keep one definition to avoid surprises.`);
+      report(
+        entry.keyOffset,
+        'warning',
+        `topic "${name}" is defined twice; the terms of both definitions are merged. Keep one definition to avoid surprises.`,
+      );
       const merged = taxonomy.topics[previous];
       Object.assign(merged.terms, topic.terms);
       if (topic.exclude) merged.exclude = [...(merged.exclude ?? []), ...topic.exclude];
@@ -117,17 +137,27 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
           const phrase = cleanPhrase(term.key);
           const weight = positiveNumber(term.value);
           if (!phrase) report(term.keyOffset, 'warning', `topic "${name}" has an empty term; remove it.`);
-          else if (weight === undefined) report(term.value.offset, 'error', `the weight of "${term.key}" in topic "${name}" must be a positive number such as 1 or 2.5; the term is skipped.`);
+          else if (weight === undefined)
+            report(
+              term.value.offset,
+              'error',
+              `the weight of "${term.key}" in topic "${name}" must be a positive number such as 1 or 2.5; the term is skipped.`,
+            );
           else topic.terms[phrase] = weight;
         }
       } else if (value.kind === 'array') {
         for (const item of value.items) {
           const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
-          if (!phrase) report(item.offset, 'error', `each term of topic "${name}" must be a non-empty string in double quotes; the item is skipped.`);
+          if (!phrase)
+            report(item.offset, 'error', `each term of topic "${name}" must be a non-empty string in double quotes; the item is skipped.`);
           else topic.terms[phrase] = 1;
         }
       } else {
-        report(value.offset, 'error', `"terms" of topic "${name}" must be an object of phrase → weight, e.g. { "spiking neural network": 3 }; the topic is skipped.`);
+        report(
+          value.offset,
+          'error',
+          `"terms" of topic "${name}" must be an object of phrase → weight, e.g. { "spiking neural network": 3 }; the topic is skipped.`,
+        );
         return undefined;
       }
     } else if (entry.key === 'exclude') {
@@ -138,20 +168,30 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
       const exclude: string[] = [];
       for (const item of value.items) {
         const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
-        if (!phrase) report(item.offset, 'error', `each "exclude" entry of topic "${name}" must be a non-empty string; the item is skipped.`);
+        if (!phrase)
+          report(item.offset, 'error', `each "exclude" entry of topic "${name}" must be a non-empty string; the item is skipped.`);
         else exclude.push(phrase);
       }
       if (exclude.length > 0) topic.exclude = exclude;
     } else if (entry.key === 'minScore') {
       const score = positiveNumber(value);
-      if (score === undefined) report(value.offset, 'error', `"minScore" of topic "${name}" must be a positive number; the file's default is used.`);
+      if (score === undefined)
+        report(value.offset, 'error', `"minScore" of topic "${name}" must be a positive number; the file's default is used.`);
       else topic.minScore = score;
     } else {
-      report(entry.keyOffset, 'warning', `unknown property "${entry.key}" in topic "${name}" is ignored; a topic knows "terms", "exclude" and "minScore".`);
+      report(
+        entry.keyOffset,
+        'warning',
+        `unknown property "${entry.key}" in topic "${name}" is ignored; a topic knows "terms", "exclude" and "minScore".`,
+      );
     }
   }
   if (!sawTerms || Object.keys(topic.terms).length === 0) {
-    report(node.offset, 'error', `topic "${name}" has no terms; add "terms": { "a phrase": 2 } so papers can be matched to it. It is skipped.`);
+    report(
+      node.offset,
+      'error',
+      `topic "${name}" has no terms; add "terms": { "a phrase": 2 } so papers can be matched to it. It is skipped.`,
+    );
     return undefined;
   }
   return topic;

@@ -30,7 +30,10 @@ export class PhraseMatcher {
   private readonly minScores: number[] = [];
   private counts = new Float64Array(0);
 
-  constructor(private readonly lexicon: Lexicon, private readonly titleWeight = 3) {}
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly titleWeight = 3,
+  ) {}
 
   get isEmpty(): boolean {
     return this.terms.length === 0;

@@ -22,7 +22,11 @@ const taxonomy = parseTaxonomy('corpus/topics.json', readFileSync(join(repoRoot,
 
 /** Case-, hyphen- and plural-insensitive form of a keyword, as topics merge them. */
 function fold(text: string): string {
-  return text.toLowerCase().split(/[\s\-_/]+/).map((w) => w.replace(/s$/, '')).join(' ');
+  return text
+    .toLowerCase()
+    .split(/[\s\-_/]+/)
+    .map((w) => w.replace(/s$/, ''))
+    .join(' ');
 }
 
 test('ICLR 2018 (OpenReview JSON): topics come from author keywords, merged and capped', { skip: ICLR.skip }, () => {
@@ -40,13 +44,15 @@ test('ICLR 2018 (OpenReview JSON): topics come from author keywords, merged and 
   for (const variant of ['GAN', 'GANs', 'RNN', 'deep learning', 'Reinforcement learning']) assert.ok(!names.includes(variant), variant);
   const byId = new Map(result.papers.map((p) => [p.id, p]));
   const gan = named.find((t) => t.name === 'Generative Adversarial Networks')!;
-  const withKeyword = gan.paperIds.filter((id) => byId.get(id)!.keywords.some((k) => /^(gans?|generative adversarial networks?)$/i.test(k.trim())));
+  const withKeyword = gan.paperIds.filter((id) =>
+    byId.get(id)!.keywords.some((k) => /^(gans?|generative adversarial networks?)$/i.test(k.trim())),
+  );
   assert.ok(withKeyword.length >= 0.8 * gan.paperIds.length, `${withKeyword.length}/${gan.paperIds.length} GAN papers carry the keyword`);
   const other = result.topics.find((t) => t.name === OTHER_TOPIC)?.paperIds.length ?? 0;
   assert.ok(other < 0.2 * papers.length, `${other} papers in Other`);
 });
 
-test('arXiv metadata (JSON Lines): topics are the papers\' readable categories, capped', { skip: ARXIV.skip }, () => {
+test("arXiv metadata (JSON Lines): topics are the papers' readable categories, capped", { skip: ARXIV.skip }, () => {
   const papers = load(ARXIV.path);
   assert.equal(papers.length, 2000);
   const result = assignTopics(papers, { taxonomy });

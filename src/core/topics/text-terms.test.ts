@@ -4,9 +4,24 @@ import { endsLikeANoun, foldPlural, Lexicon, phraseName, termCounts, titleCase, 
 
 test('plural folding keeps words recognisable', () => {
   const cases: Record<string, string> = {
-    networks: 'network', studies: 'study', patches: 'patch', processes: 'process', lvlms: 'lvlm', snns: 'snn',
-    images: 'image', responses: 'response', analysis: 'analysis', bias: 'bias', biases: 'bias', class: 'class',
-    loss: 'loss', series: 'series', gas: 'gas', focus: 'focus', its: 'its', this: 'this',
+    networks: 'network',
+    studies: 'study',
+    patches: 'patch',
+    processes: 'process',
+    lvlms: 'lvlm',
+    snns: 'snn',
+    images: 'image',
+    responses: 'response',
+    analysis: 'analysis',
+    bias: 'bias',
+    biases: 'bias',
+    class: 'class',
+    loss: 'loss',
+    series: 'series',
+    gas: 'gas',
+    focus: 'focus',
+    its: 'its',
+    this: 'this',
   };
   for (const [word, folded] of Object.entries(cases)) assert.equal(foldPlural(word), folded, word);
 });
@@ -31,7 +46,11 @@ test('terms skip stop words and boilerplate, and bigrams never cross punctuation
   const { terms, counts } = termCounts(lexicon, stream, { titleWeight: 3, bigrams: true });
   const byKey = Object.fromEntries(terms.map((t, i) => [lexicon.key(t), counts[i]]));
   assert.deepEqual(byKey, {
-    spiking: 4, neural: 4, 'spiking neural': 3, network: 4, 'neural network': 4,
+    spiking: 4,
+    neural: 4,
+    'spiking neural': 3,
+    network: 4,
+    'neural network': 4,
   });
   assert.equal(lexicon.findBigram(lexicon.findWord('network'), lexicon.findWord('spiking')), -1, 'no bigram across the comma');
 });

@@ -62,11 +62,13 @@ tremendous true try two type types typical typically understand understanding un
 using usually utilize utilizes utilizing validate valuable value values variety various version versions view way ways
 widely without work works yield yields`;
 
-const NOUNS_WITH_ADJECTIVE_ENDINGS = new Set(`signal interval animal trial material potential journal proposal retrieval removal
+const NOUNS_WITH_ADJECTIVE_ENDINGS = new Set(
+  `signal interval animal trial material potential journal proposal retrieval removal
 terminal manual hospital capital survival arrival tutorial metal crystal mammal goal canal portal chemical individual spiral
 fractal total principal objective derivative alternative perspective narrative initiative archive incentive logic music topic
 graphic clinic traffic epidemic pandemic fabric mosaic metric heuristic critic mechanic variable table cable vegetable anomaly
-assembly family supply reply monopoly butterfly seed speed need feed bed red shed`.split(/\s+/));
+assembly family supply reply monopoly butterfly seed speed need feed bed red shed`.split(/\s+/),
+);
 
 const MORE_GENERIC = `alleviate alleviates alleviating capable scenario scenarios consequently meaningful aspect
 advancement advancements remarkable promising plausible effectiveness efficacy manner thereby whereby hence
@@ -77,13 +79,43 @@ const GENERIC = new Set(`${GENERIC_WORDS} ${MORE_GENERIC}`.split(/\s+/).filter(B
 
 /** Plurals whose final `s` is not a plural ending. */
 const KEEP_S = new Set([
-  'bias', 'gas', 'lens', 'news', 'series', 'species', 'canvas', 'atlas', 'chaos', 'ethos', 'pathos', 'cosmos', 'kudos',
-  'thermos', 'analysis', 'basis', 'axis', 'thesis', 'hypothesis', 'synthesis', 'genesis', 'diagnosis', 'prognosis',
+  'bias',
+  'gas',
+  'lens',
+  'news',
+  'series',
+  'species',
+  'canvas',
+  'atlas',
+  'chaos',
+  'ethos',
+  'pathos',
+  'cosmos',
+  'kudos',
+  'thermos',
+  'analysis',
+  'basis',
+  'axis',
+  'thesis',
+  'hypothesis',
+  'synthesis',
+  'genesis',
+  'diagnosis',
+  'prognosis',
 ]);
 
 const IRREGULAR_PLURALS: Record<string, string> = {
-  biases: 'bias', analyses: 'analysis', hypotheses: 'hypothesis', syntheses: 'synthesis', axes: 'axis',
-  indices: 'index', matrices: 'matrix', vertices: 'vertex', lenses: 'lens', atlases: 'atlas', diagnoses: 'diagnosis',
+  biases: 'bias',
+  analyses: 'analysis',
+  hypotheses: 'hypothesis',
+  syntheses: 'synthesis',
+  axes: 'axis',
+  indices: 'index',
+  matrices: 'matrix',
+  vertices: 'vertex',
+  lenses: 'lens',
+  atlases: 'atlas',
+  diagnoses: 'diagnosis',
 };
 
 /**
@@ -334,8 +366,18 @@ function skipMarkup(text: string, c: number, i: number): number {
 
 /** Separators that keep two words in one phrase: spaces, hyphens, apostrophes. */
 function isSoftSeparator(code: number): boolean {
-  return code === 32 || code === 45 || code === 39 || code === 9 || code === 10 || code === 13 || code === 0x2010 ||
-    code === 0x2011 || code === 0x2019 || code === 0xa0;
+  return (
+    code === 32 ||
+    code === 45 ||
+    code === 39 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2019 ||
+    code === 0xa0
+  );
 }
 
 /**
@@ -525,7 +567,12 @@ function untitle(form: string): string {
  * → "vision-language models", "neural networks" → "spiking neural networks"), in Title Case.
  */
 export function phraseName(lexicon: Lexicon, texts: string[], term: number): string {
-  interface Token { id: number; start: number; end: number; hard: boolean }
+  interface Token {
+    id: number;
+    start: number;
+    end: number;
+    hard: boolean;
+  }
   const bigram = lexicon.isBigram(term);
   const first = bigram ? lexicon.first[term] : term;
   const last = bigram ? lexicon.second[term] : term;
@@ -590,7 +637,29 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'per', 'the', 'to', 'via', 'vs', 'with']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'per',
+  'the',
+  'to',
+  'via',
+  'vs',
+  'with',
+]);
 
 /**
  * Title Case for a topic name: lower-case words are capitalised (small words stay lower-case
@@ -618,7 +687,12 @@ export function titleCase(phrase: string): string {
  * Networks" does, "Spiking Neural" or "Artificial" do not. A heuristic on English suffixes.
  */
 export function endsLikeANoun(phrase: string): boolean {
-  const last = phrase.trim().split(/[\s-]+/).pop()?.toLowerCase() ?? '';
+  const last =
+    phrase
+      .trim()
+      .split(/[\s-]+/)
+      .pop()
+      ?.toLowerCase() ?? '';
   if (!last || NOUNS_WITH_ADJECTIVE_ENDINGS.has(last) || NOUNS_WITH_ADJECTIVE_ENDINGS.has(foldPlural(last))) return true;
   if (STOP.has(last) || GENERIC.has(last) || GENERIC.has(foldPlural(last))) return false;
   return !/(?:al|ive|ous|ic|able|ible|ful|less|ly|[^e]ed|ward|wise|multi|self|non|pre|post|inter|intra|cross)$/.test(last);

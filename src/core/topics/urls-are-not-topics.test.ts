@@ -4,14 +4,33 @@ import type { Paper } from '../model/paper';
 import { assignTopics } from './assign-topics';
 
 const paper = (id: string, title: string, abstract: string): Paper => ({
-  id, title, abstract, authors: [], keywords: [], categories: [], topics: [], source: { file: 'p.jsonl', line: 1 },
+  id,
+  title,
+  abstract,
+  authors: [],
+  keywords: [],
+  categories: [],
+  topics: [],
+  source: { file: 'p.jsonl', line: 1 },
 });
 
 test('links and e-mail addresses in abstracts never become topics', () => {
   const papers = [
-    paper('a', 'Energy bounds for spiking chips', 'We bound energy. Code: https://github.com/lab/snn and www.example.org/data, contact me@lab.org.'),
-    paper('b', 'Robust vision transformers', 'Patch attacks on heads. Code: https://github.com/lab/vit, data at www.example.org/vit, contact you@lab.org.'),
-    paper('c', 'Sparse coding in cortex', 'Dendrites compute. See https://github.com/lab/dendrites and www.example.org/cortex; mail us@lab.org.'),
+    paper(
+      'a',
+      'Energy bounds for spiking chips',
+      'We bound energy. Code: https://github.com/lab/snn and www.example.org/data, contact me@lab.org.',
+    ),
+    paper(
+      'b',
+      'Robust vision transformers',
+      'Patch attacks on heads. Code: https://github.com/lab/vit, data at www.example.org/vit, contact you@lab.org.',
+    ),
+    paper(
+      'c',
+      'Sparse coding in cortex',
+      'Dendrites compute. See https://github.com/lab/dendrites and www.example.org/cortex; mail us@lab.org.',
+    ),
   ];
   const { topics } = assignTopics(papers, {});
   const names = topics.map((t) => t.name.toLowerCase());

@@ -4,8 +4,15 @@ import type { Paper } from '../model/paper';
 import { groupPapers } from './group-papers';
 
 const paper = (id: string, fields: Partial<Paper> = {}): Paper => ({
-  id, title: id.toUpperCase(), authors: [], abstract: '', keywords: [], categories: [], topics: [],
-  source: { file: 'papers/a.bib', line: 1 }, ...fields,
+  id,
+  title: id.toUpperCase(),
+  authors: [],
+  abstract: '',
+  keywords: [],
+  categories: [],
+  topics: [],
+  source: { file: 'papers/a.bib', line: 1 },
+  ...fields,
 });
 
 const papers = [
@@ -27,33 +34,60 @@ const annotations = (id: string) => notes[id];
 
 test('by topic: corpus topic order, a paper in two topics under both', () => {
   const groups = groupPapers({ papers, topics }, 'topic');
-  assert.deepEqual(groups.map((g) => [g.label, g.paperIds]), [
-    ['Spiking Neural Networks', ['a', 'b']], ['Brain Decoding', ['b', 'c']], ['Other', ['d']],
-  ]);
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.paperIds]),
+    [
+      ['Spiking Neural Networks', ['a', 'b']],
+      ['Brain Decoding', ['b', 'c']],
+      ['Other', ['d']],
+    ],
+  );
 });
 
 test('by year: newest first, papers without a year last', () => {
-  assert.deepEqual(groupPapers({ papers, topics }, 'year').map((g) => [g.label, g.paperIds]), [
-    ['2023', ['b']], ['2021', ['a', 'd']], ['No Year', ['c']],
-  ]);
+  assert.deepEqual(
+    groupPapers({ papers, topics }, 'year').map((g) => [g.label, g.paperIds]),
+    [
+      ['2023', ['b']],
+      ['2021', ['a', 'd']],
+      ['No Year', ['c']],
+    ],
+  );
 });
 
 test('by status and by tag use the notes; papers without them are grouped last', () => {
-  assert.deepEqual(groupPapers({ papers, topics }, 'status', { annotations }).map((g) => [g.label, g.paperIds]), [
-    ['Reading', ['a']], ['Read', ['c']], ['No Status', ['b', 'd']],
-  ]);
-  assert.deepEqual(groupPapers({ papers, topics }, 'tag', { annotations }).map((g) => [g.label, g.paperIds]), [
-    ['snn', ['a']], ['to-cite', ['a', 'c']], ['Untagged', ['b', 'd']],
-  ]);
+  assert.deepEqual(
+    groupPapers({ papers, topics }, 'status', { annotations }).map((g) => [g.label, g.paperIds]),
+    [
+      ['Reading', ['a']],
+      ['Read', ['c']],
+      ['No Status', ['b', 'd']],
+    ],
+  );
+  assert.deepEqual(
+    groupPapers({ papers, topics }, 'tag', { annotations }).map((g) => [g.label, g.paperIds]),
+    [
+      ['snn', ['a']],
+      ['to-cite', ['a', 'c']],
+      ['Untagged', ['b', 'd']],
+    ],
+  );
 });
 
 test('by source file: the file name as label and its folder as detail', () => {
-  assert.deepEqual(groupPapers({ papers, topics }, 'source').map((g) => [g.label, g.detail, g.paperIds]), [
-    ['a.bib', 'papers', ['a', 'c', 'd']], ['b.jsonl', 'papers/sub', ['b']],
-  ]);
+  assert.deepEqual(
+    groupPapers({ papers, topics }, 'source').map((g) => [g.label, g.detail, g.paperIds]),
+    [
+      ['a.bib', 'papers', ['a', 'c', 'd']],
+      ['b.jsonl', 'papers/sub', ['b']],
+    ],
+  );
 });
 
 test('a filter keeps only matching papers and drops groups left empty', () => {
   const groups = groupPapers({ papers, topics }, 'topic', { only: new Set(['c']) });
-  assert.deepEqual(groups.map((g) => [g.label, g.paperIds]), [['Brain Decoding', ['c']]]);
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.paperIds]),
+    [['Brain Decoding', ['c']]],
+  );
 });

@@ -81,7 +81,12 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
       const byFile = bucket(papers, (p) => [p.source.file]);
       groups = [...byFile.keys()].sort().map((file) => {
         const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-        return { key: `source:${file}`, label: file.slice(slash + 1), detail: slash > 0 ? file.slice(0, slash) : undefined, paperIds: byFile.get(file)! };
+        return {
+          key: `source:${file}`,
+          label: file.slice(slash + 1),
+          detail: slash > 0 ? file.slice(0, slash) : undefined,
+          paperIds: byFile.get(file)!,
+        };
       });
       break;
     }

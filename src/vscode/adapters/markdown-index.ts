@@ -117,7 +117,8 @@ export class MarkdownIndex implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       if (this.covers(document)) this.index.update(markdownKey(document.uri), document.getText(), Date.now());
     }
-    if (uris.length >= MAX_MARKDOWN_FILES) this.options.output.warn(`${this.options.label}: only the first ${MAX_MARKDOWN_FILES} markdown files are read.`);
+    if (uris.length >= MAX_MARKDOWN_FILES)
+      this.options.output.warn(`${this.options.label}: only the first ${MAX_MARKDOWN_FILES} markdown files are read.`);
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     watcher.onDidCreate((uri) => void this.refreshFromDisk(uri));
     watcher.onDidChange((uri) => void this.refreshFromDisk(uri));

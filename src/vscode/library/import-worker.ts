@@ -19,7 +19,8 @@ export type WorkerRequest =
 parentPort?.on('message', (message: WorkerRequest) => {
   try {
     if (message.kind === 'import') parentPort!.postMessage({ id: message.id, result: importCorpusFile(message.path, message.bytes) });
-    else parentPort!.postMessage({ id: message.id, index: PaperLibrary.open(message.files, { taxonomy: message.taxonomy }).serializeIndex() });
+    else
+      parentPort!.postMessage({ id: message.id, index: PaperLibrary.open(message.files, { taxonomy: message.taxonomy }).serializeIndex() });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -44,7 +44,10 @@ export class LibraryService implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   readonly onDidChangeState = this.stateEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
     this.importer = new CorpusImporter(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
     this.disposables.push(
       this.diagnostics,
@@ -97,7 +100,9 @@ export class LibraryService implements vscode.Disposable {
       const library = await this.withDelayedProgress((progress, token) => this.buildLibrary(progress, token));
       this.library = library;
       this.setState(library.papers.length > 0 ? 'ready' : 'empty');
-      this.output.info(`Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms (index ${library.indexFrom === 'cache' ? 'loaded' : 'built'} here).`);
+      this.output.info(
+        `Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms (index ${library.indexFrom === 'cache' ? 'loaded' : 'built'} here).`,
+      );
       this.changeEmitter.fire();
       return library;
     } catch (error) {
@@ -115,20 +120,34 @@ export class LibraryService implements vscode.Disposable {
    * Indexing shows in the status bar at once; if it is still running after a moment, a
    * cancellable notification appears too, so a large corpus can be stopped part-way.
    */
-  private async withDelayedProgress<T>(work: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<T>): Promise<T> {
+  private async withDelayedProgress<T>(
+    work: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<T>,
+  ): Promise<T> {
     const cancel = new vscode.CancellationTokenSource();
     const onShutdown = this.cancelLoad.token.onCancellationRequested(() => cancel.cancel());
     let latest: string | undefined;
     let notify: vscode.Progress<{ message?: string }> | undefined;
-    const progress = { report: (value: { message?: string }) => { latest = value.message; notify?.report(value); } };
-    const running = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: indexing papers' }, () => work(progress, cancel.token)));
+    const progress = {
+      report: (value: { message?: string }) => {
+        latest = value.message;
+        notify?.report(value);
+      },
+    };
+    const running = Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: indexing papers' }, () =>
+        work(progress, cancel.token),
+      ),
+    );
     const timer = setTimeout(() => {
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Lectern: indexing papers', cancellable: true }, (shown, token) => {
-        notify = shown;
-        if (latest) shown.report({ message: latest });
-        token.onCancellationRequested(() => cancel.cancel());
-        return running.catch(() => undefined);
-      });
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Lectern: indexing papers', cancellable: true },
+        (shown, token) => {
+          notify = shown;
+          if (latest) shown.report({ message: latest });
+          token.onCancellationRequested(() => cancel.cancel());
+          return running.catch(() => undefined);
+        },
+      );
     }, PROGRESS_NOTIFICATION_DELAY_MS);
     try {
       return await running;
@@ -149,9 +168,14 @@ export class LibraryService implements vscode.Disposable {
       if (token.isCancellationRequested) {
         const skipped = uris.length - files.length;
         this.output.warn(`Indexing cancelled: ${skipped} of ${uris.length} corpus files were not read.`);
-        void vscode.window.showWarningMessage(`Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`, 'Refresh Corpus').then((choice) => {
-          if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
-        });
+        void vscode.window
+          .showWarningMessage(
+            `Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`,
+            'Refresh Corpus',
+          )
+          .then((choice) => {
+            if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
+          });
         break;
       }
       progress.report({ message: `${vscode.workspace.asRelativePath(uri)} (${++done}/${uris.length})` });
@@ -160,13 +184,17 @@ export class LibraryService implements vscode.Disposable {
     const storedIndex = await this.readIndexCache();
     let cachedIndex = storedIndex;
     const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
-    if (paperCount >= WORKER_INDEX_MIN_PAPERS && PaperSearch.fingerprintOf(cachedIndex) !== corpusFingerprint(files, { taxonomy: this.taxonomy })) {
+    if (
+      paperCount >= WORKER_INDEX_MIN_PAPERS &&
+      PaperSearch.fingerprintOf(cachedIndex) !== corpusFingerprint(files, { taxonomy: this.taxonomy })
+    ) {
       // A large corpus without a usable cache: build the index in the worker and load it here.
       progress.report({ message: `indexing ${paperCount} papers` });
-      cachedIndex = (await this.importer.buildIndex(files, this.taxonomy).catch((error) => {
-        this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
-        return undefined;
-      })) ?? cachedIndex;
+      cachedIndex =
+        (await this.importer.buildIndex(files, this.taxonomy).catch((error) => {
+          this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
+          return undefined;
+        })) ?? cachedIndex;
     }
     const library = PaperLibrary.open(files, { taxonomy: this.taxonomy, cachedIndex });
     this.publishDiagnostics(library.corpus.diagnostics, files);
@@ -227,7 +255,10 @@ export class LibraryService implements vscode.Disposable {
       this.setFileDiagnostics(uri, parsed.diagnostics);
       if (parsed.taxonomy) {
         merged = merged
-          ? { ...merged, topics: [...merged.topics.filter((t) => !parsed.taxonomy!.topics.some((u) => u.name === t.name)), ...parsed.taxonomy.topics] }
+          ? {
+              ...merged,
+              topics: [...merged.topics.filter((t) => !parsed.taxonomy!.topics.some((u) => u.name === t.name)), ...parsed.taxonomy.topics],
+            }
           : parsed.taxonomy;
       }
     }
@@ -246,7 +277,15 @@ export class LibraryService implements vscode.Disposable {
         path,
         fingerprint: contentFingerprint(`unreadable:${reason}`),
         papers: [],
-        diagnostics: [{ file: path, line: 1, column: 1, severity: 'error', message: `Lectern: cannot read ${vscode.workspace.asRelativePath(uri)} (${reason}). Check that it exists and is readable, or remove it from "lectern.corpus".` }],
+        diagnostics: [
+          {
+            file: path,
+            line: 1,
+            column: 1,
+            severity: 'error',
+            message: `Lectern: cannot read ${vscode.workspace.asRelativePath(uri)} (${reason}). Check that it exists and is readable, or remove it from "lectern.corpus".`,
+          },
+        ],
       };
     }
   }
@@ -258,7 +297,9 @@ export class LibraryService implements vscode.Disposable {
     const file = deleted ? undefined : await this.readFile(uri);
     const change = library.updateFile(uri.fsPath, file);
     this.setFileDiagnostics(uri, file?.diagnostics ?? []);
-    this.output.info(`${vscode.workspace.asRelativePath(uri)}: +${change.added.length} −${change.removed.length} ~${change.changed.length} papers.`);
+    this.output.info(
+      `${vscode.workspace.asRelativePath(uri)}: +${change.added.length} −${change.removed.length} ~${change.changed.length} papers.`,
+    );
     this.setState(library.papers.length > 0 ? 'ready' : 'empty');
     this.changeEmitter.fire();
     this.scheduleIndexCacheWrite();
@@ -293,10 +334,15 @@ export class LibraryService implements vscode.Disposable {
         const schedule = (uri: vscode.Uri, deleted: boolean) => {
           this.output.debug(`${deleted ? 'Deleted' : 'Changed'}: ${vscode.workspace.asRelativePath(uri)}`);
           clearTimeout(this.pendingChanges.get(uri.toString()));
-          this.pendingChanges.set(uri.toString(), setTimeout(() => {
-            this.pendingChanges.delete(uri.toString());
-            this.onFileEvent(folder, uri, deleted, settings).catch((error) => this.output.error(`Lectern: could not re-read ${uri.fsPath}: ${String(error)}`));
-          }, WATCH_DEBOUNCE_MS));
+          this.pendingChanges.set(
+            uri.toString(),
+            setTimeout(() => {
+              this.pendingChanges.delete(uri.toString());
+              this.onFileEvent(folder, uri, deleted, settings).catch((error) =>
+                this.output.error(`Lectern: could not re-read ${uri.fsPath}: ${String(error)}`),
+              );
+            }, WATCH_DEBOUNCE_MS),
+          );
         };
         watcher.onDidCreate((uri) => schedule(uri, false));
         watcher.onDidChange((uri) => schedule(uri, false));
@@ -356,7 +402,12 @@ function toVsCodeDiagnostic(d: CoreDiagnostic): vscode.Diagnostic {
   const line = Math.max(0, d.line - 1);
   const column = Math.max(0, d.column - 1);
   const range = new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER);
-  const severity = d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const severity =
+    d.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : d.severity === 'warning'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Information;
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
   diagnostic.source = 'Lectern';
   return diagnostic;

@@ -104,11 +104,19 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
     XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
   };
-  for (const dir of [join(userDataDir, 'User'), extensionsDir, env.TMPDIR!, env.XDG_CONFIG_HOME!, env.XDG_DATA_HOME!, env.XDG_CACHE_HOME!]) {
+  for (const dir of [
+    join(userDataDir, 'User'),
+    extensionsDir,
+    env.TMPDIR!,
+    env.XDG_CONFIG_HOME!,
+    env.XDG_DATA_HOME!,
+    env.XDG_CACHE_HOME!,
+  ]) {
     mkdirSync(dir, { recursive: true });
   }
   const settingsFile = join(userDataDir, 'User', 'settings.json');
-  if (!keepUserSettings || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...settings }, null, 2));
+  if (!keepUserSettings || !existsSync(settingsFile))
+    writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...settings }, null, 2));
   writeFileSync(config, 'auth: none\ncert: false\n');
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
 
@@ -122,8 +130,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const port = options.port === undefined ? await freePort() : await firstFreePort(options.port);
   const url = `http://127.0.0.1:${port}`;
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -134,7 +144,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   // detached: its own session and process group (setsid), so stop() can end the whole tree.
   // The group leader is a small shell that also ends the group if this process dies without
   // cleaning up (SIGKILL), checking once a second.
-  const watchdog = '"$0" "$@" & server=$!; while kill -0 "$E2E_RUNNER_PID" && kill -0 "$server"; do sleep 1; done 2>/dev/null; kill -TERM 0';
+  const watchdog =
+    '"$0" "$@" & server=$!; while kill -0 "$E2E_RUNNER_PID" && kill -0 "$server"; do sleep 1; done 2>/dev/null; kill -TERM 0';
   const child = spawn('/bin/sh', ['-c', watchdog, paths.codeServerBin, ...args], {
     detached: true,
     stdio: ['ignore', log, log],

@@ -67,7 +67,9 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
   // Fail early on a broken journey module or suite, before starting anything.
   for (const file of options.journeyFiles) await import(pathToFileURL(file).href);
   const suites = await time('compile suites', () =>
-    Promise.all(options.suiteDirs.map(async (dir, i) => ({ dir, index: await compileSuite(dir, join(runDir, 'suites', `${i}-${basename(dir)}`)) }))),
+    Promise.all(
+      options.suiteDirs.map(async (dir, i) => ({ dir, index: await compileSuite(dir, join(runDir, 'suites', `${i}-${basename(dir)}`)) })),
+    ),
   );
 
   let server: CodeServer | undefined;

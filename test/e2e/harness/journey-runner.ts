@@ -30,7 +30,11 @@ export function journey(name: string, body: JourneyBody, options: { timeoutMs?: 
 /** How many journeys are registered. */
 export const journeyCount = (): number => journeys.length;
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * Runs the registered journeys one after another against one workbench page, each with a
@@ -66,7 +70,9 @@ export async function runJourneys(
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (error) {
       failed++;
-      console.log(`  ✗ ${j.name} (${seconds} s)\n    ${String((error as Error).stack ?? error).replace(/\n/g, '\n    ')}\n    screenshot: ${shot}`);
+      console.log(
+        `  ✗ ${j.name} (${seconds} s)\n    ${String((error as Error).stack ?? error).replace(/\n/g, '\n    ')}\n    screenshot: ${shot}`,
+      );
     } else {
       passed++;
       console.log(`  ✓ ${j.name} (${seconds} s)`);

@@ -28,7 +28,7 @@ export function processTree(root: number): number[] {
   const table = processTable();
   const found = new Set<number>();
   for (const p of table) if (p.pid === root || p.pgid === root) found.add(p.pid);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of table) {
       if (!found.has(p.pid) && found.has(p.ppid)) {

@@ -2,28 +2,37 @@ import * as assert from 'node:assert/strict';
 import { expandRow, runCommand, viewRows, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
-journey('the Lectern icon opens the Papers view with the sample topics and counts; a topic expands to its papers', async ({ page, screenshot }) => {
-  await page.locator('.activitybar [aria-label="Lectern"]').first().click();
-  const rows = viewRows(page, 'Papers');
-  await rows.first().waitFor({ timeout: 30_000 });
-  const topics = await rows.allInnerTexts();
-  assert.ok(topics.length >= 6 && topics.length <= 14, `topics shown: ${topics.join(' | ')}`);
-  // Each topic row shows its paper count as the description.
-  for (const text of topics) assert.match(text, /\n?\s*\d+\s*$/, `a count on "${text}"`);
-  assert.ok(topics.some((t) => /Hallucination/i.test(t)), 'a hallucination topic');
-  const hallucination = rows.filter({ hasText: /Hallucination/i }).first();
-  await expandRow(hallucination);
-  await rows.filter({ hasText: 'See What You Are Told: Visual Attention Sink' }).first().waitFor({ timeout: 10_000 });
-  await screenshot('topic-expanded');
-  await expandRow(hallucination, false);
-});
+journey(
+  'the Lectern icon opens the Papers view with the sample topics and counts; a topic expands to its papers',
+  async ({ page, screenshot }) => {
+    await page.locator('.activitybar [aria-label="Lectern"]').first().click();
+    const rows = viewRows(page, 'Papers');
+    await rows.first().waitFor({ timeout: 30_000 });
+    const topics = await rows.allInnerTexts();
+    assert.ok(topics.length >= 6 && topics.length <= 14, `topics shown: ${topics.join(' | ')}`);
+    // Each topic row shows its paper count as the description.
+    for (const text of topics) assert.match(text, /\n?\s*\d+\s*$/, `a count on "${text}"`);
+    assert.ok(
+      topics.some((t) => /Hallucination/i.test(t)),
+      'a hallucination topic',
+    );
+    const hallucination = rows.filter({ hasText: /Hallucination/i }).first();
+    await expandRow(hallucination);
+    await rows.filter({ hasText: 'See What You Are Told: Visual Attention Sink' }).first().waitFor({ timeout: 10_000 });
+    await screenshot('topic-expanded');
+    await expandRow(hallucination, false);
+  },
+);
 
 journey('Search Papers finds the attention-sink paper first, forgives a typo, and Enter opens it', async ({ page, screenshot }) => {
   await runCommand(page, 'Lectern: Search Papers');
   const input = page.locator('.quick-input-widget input');
   const rows = page.locator('.quick-input-list .monaco-list-row');
   await input.fill('attention sink');
-  await rows.first().filter({ hasText: 'See What You Are Told: Visual Attention Sink in Large Multimodal Models' }).waitFor({ timeout: 10_000 });
+  await rows
+    .first()
+    .filter({ hasText: 'See What You Are Told: Visual Attention Sink in Large Multimodal Models' })
+    .waitFor({ timeout: 10_000 });
   await screenshot('search-results');
   await input.fill('spikng neurl networks');
   await rows.filter({ hasText: 'Spiking Neural Networks' }).first().waitFor({ timeout: 10_000 });

@@ -18,32 +18,45 @@ const LIBRARY = `@comment{Exported from a reference manager}
   year = {2022}
 `;
 
-journey('adding a .bib file to the workspace adds its papers without a reload; a broken entry shows in Problems with its line', async ({ page, workspace, screenshot }) => {
-  await runCommand(page, 'Lectern: Focus on Papers View');
-  await viewRows(page, 'Papers').first().waitFor({ timeout: 30_000 });
-  mkdirSync(join(workspace, 'papers'), { recursive: true });
-  const before = Number((await page.locator('.statusbar-item', { hasText: /\d+ papers/ }).first().innerText()).match(/(\d+) papers/)![1]);
-  writeFileSync(join(workspace, 'papers', 'my-library.bib'), LIBRARY);
-  // The file watcher re-imports the new file: the status bar counts its paper.
-  await page.locator('.statusbar-item', { hasText: `${before + 1} papers` }).first().waitFor({ timeout: 15_000 });
-  await runCommand(page, 'Lectern: Filter Tree…');
-  await page.locator('.quick-input-widget input').fill('event cameras');
-  await page.keyboard.press('Enter');
-  const rows = viewRows(page, 'Papers');
-  await rows.first().waitFor();
-  await expandRow(rows.first());
-  await rows.filter({ hasText: 'Spiking Transformers for Event Cameras' }).first().waitFor({ timeout: 15_000 });
-  await screenshot('bib-paper-in-tree');
-  await runCommand(page, 'Lectern: Clear Filter');
+journey(
+  'adding a .bib file to the workspace adds its papers without a reload; a broken entry shows in Problems with its line',
+  async ({ page, workspace, screenshot }) => {
+    await runCommand(page, 'Lectern: Focus on Papers View');
+    await viewRows(page, 'Papers').first().waitFor({ timeout: 30_000 });
+    mkdirSync(join(workspace, 'papers'), { recursive: true });
+    const before = Number(
+      (
+        await page
+          .locator('.statusbar-item', { hasText: /\d+ papers/ })
+          .first()
+          .innerText()
+      ).match(/(\d+) papers/)![1],
+    );
+    writeFileSync(join(workspace, 'papers', 'my-library.bib'), LIBRARY);
+    // The file watcher re-imports the new file: the status bar counts its paper.
+    await page
+      .locator('.statusbar-item', { hasText: `${before + 1} papers` })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await runCommand(page, 'Lectern: Filter Tree…');
+    await page.locator('.quick-input-widget input').fill('event cameras');
+    await page.keyboard.press('Enter');
+    const rows = viewRows(page, 'Papers');
+    await rows.first().waitFor();
+    await expandRow(rows.first());
+    await rows.filter({ hasText: 'Spiking Transformers for Event Cameras' }).first().waitFor({ timeout: 15_000 });
+    await screenshot('bib-paper-in-tree');
+    await runCommand(page, 'Lectern: Clear Filter');
 
-  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
-  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /Lectern:/ }).first();
-  await problem.waitFor({ timeout: 15_000 });
-  const text = await page.locator('.markers-panel').innerText();
-  assert.match(text, /my-library\.bib/);
-  assert.match(text, /\[Ln 1[0-9], Col \d+\]/, 'the problem names a line in the broken entry');
-  await screenshot('problems-panel');
-});
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /Lectern:/ }).first();
+    await problem.waitFor({ timeout: 15_000 });
+    const text = await page.locator('.markers-panel').innerText();
+    assert.match(text, /my-library\.bib/);
+    assert.match(text, /\[Ln 1[0-9], Col \d+\]/, 'the problem names a line in the broken entry');
+    await screenshot('problems-panel');
+  },
+);
 
 journey('Reveal in Tree selects the paper; Group By year regroups the view', async ({ page, screenshot }) => {
   await runCommand(page, 'Lectern: Search Papers');
@@ -59,7 +72,10 @@ journey('Reveal in Tree selects the paper; Group By year regroups the view', asy
   await runCommand(page, 'Lectern: Group By…');
   await page.locator('.quick-input-widget input').fill('Year');
   await page.keyboard.press('Enter');
-  await viewRows(page, 'Papers').filter({ hasText: /^\s*No Year/ }).first().waitFor({ timeout: 10_000 });
+  await viewRows(page, 'Papers')
+    .filter({ hasText: /^\s*No Year/ })
+    .first()
+    .waitFor({ timeout: 10_000 });
   await screenshot('grouped-by-year');
   await runCommand(page, 'Lectern: Group By…');
   await page.locator('.quick-input-widget input').fill('Topic');

@@ -4,7 +4,10 @@ import { runCommand, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 journey('a [[paper-id]] link in a markdown file opens the paper in the reader', async ({ page, workspace, screenshot }) => {
-  writeFileSync(join(workspace, 'reading-list.md'), '# Reading list\n\nStart with [[mindbridge-a-cross-subject-brain-decoding-framework]] this week.\n');
+  writeFileSync(
+    join(workspace, 'reading-list.md'),
+    '# Reading list\n\nStart with [[mindbridge-a-cross-subject-brain-decoding-framework]] this week.\n',
+  );
   await runCommand(page, 'Go to File...');
   await page.locator('.quick-input-widget input').fill('reading-list.md');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'reading-list.md' }).first().waitFor({ timeout: 10_000 });

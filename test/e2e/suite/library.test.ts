@@ -9,7 +9,9 @@ describe('Lectern in the extension host', () => {
   it('activates quickly and registers every contributed command', async () => {
     const api = await lectern();
     assert.ok(api.activationMs < 50, `activate() took ${api.activationMs.toFixed(1)} ms`);
-    const manifest = vscode.extensions.getExtension('lectern.lectern')!.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const manifest = vscode.extensions.getExtension('lectern.lectern')!.packageJSON as {
+      contributes: { commands: Array<{ command: string }> };
+    };
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = manifest.contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
     assert.deepEqual(missing, []);
@@ -61,15 +63,20 @@ describe('Lectern in the extension host', () => {
     const { library } = await lectern();
     await library.ensureLoaded();
     const bib = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'extension-host-test.bib');
-    const good = '@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish and Shazeer, Noam},\n  year = {2017},\n  abstract = {The dominant sequence transduction models are based on recurrent networks.}\n}\n';
-    const broken = '\n@article{broken2020,\n  title = {A Broken Entry,\n  year = {2020}\n\n@article{after2021,\n  title = {Still Loaded After The Break},\n  year = {2021}\n}\n';
+    const good =
+      '@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish and Shazeer, Noam},\n  year = {2017},\n  abstract = {The dominant sequence transduction models are based on recurrent networks.}\n}\n';
+    const broken =
+      '\n@article{broken2020,\n  title = {A Broken Entry,\n  year = {2020}\n\n@article{after2021,\n  title = {Still Loaded After The Break},\n  year = {2021}\n}\n';
     await write(bib, good + broken);
     await eventually('the new paper in the library', () => library.current?.paper('vaswani2017'));
     const diagnostics = await eventually('a diagnostic for the broken entry', () => {
       const list = vscode.languages.getDiagnostics(bib);
       return list.length > 0 && list;
     });
-    assert.ok(diagnostics.some((d) => d.range.start.line >= 6 && d.message.startsWith('Lectern:')), JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])));
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line >= 6 && d.message.startsWith('Lectern:')),
+      JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message])),
+    );
     await write(bib, good);
     await eventually('the diagnostic cleared after the fix', () => vscode.languages.getDiagnostics(bib).length === 0);
     await vscode.workspace.fs.delete(bib);

@@ -29,15 +29,18 @@ describe('links between notes and papers', () => {
     await library.ensureLoaded();
     markdown = vscode.Uri.joinPath(workspaceFolder(), 'links-e2e.md');
     created.push(markdown);
-    await write(markdown, [
-      '# Reading list',
-      '',
-      `The sink paper: [[${SINK}]].`,
-      'A typo: [[no-such-paper]].',
-      `Brain decoding, as in @${MIND}, and mail me at a@b.com.`,
-      'Typing [[atten',
-      '',
-    ].join('\n'));
+    await write(
+      markdown,
+      [
+        '# Reading list',
+        '',
+        `The sink paper: [[${SINK}]].`,
+        'A typo: [[no-such-paper]].',
+        `Brain decoding, as in @${MIND}, and mail me at a@b.com.`,
+        'Typing [[atten',
+        '',
+      ].join('\n'),
+    );
     document = await vscode.workspace.openTextDocument(markdown);
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'markdown');
@@ -54,24 +57,42 @@ describe('links between notes and papers', () => {
       const ours = all.filter((link) => link.target?.scheme === 'command' && link.target.path === 'lectern.openPaper');
       return ours.length >= 2 && ours;
     });
-    assert.deepEqual(links.map((link) => commandArgs(link.target)), [[SINK], [MIND]]);
+    assert.deepEqual(
+      links.map((link) => commandArgs(link.target)),
+      [[SINK], [MIND]],
+    );
     assert.equal(document.getText(links[0].range), `[[${SINK}]]`);
     assert.equal(document.getText(links[1].range), `@${MIND}`);
   });
 
   it('a hover on a reference shows the paper with Open and Open Note links', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', markdown, positionOf(document, SINK, 3));
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      markdown,
+      positionOf(document, SINK, 3),
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+      .join('\n');
     assert.match(text, /\*\*See What You Are Told: Visual Attention Sink in Large Multimodal Models\*\*/);
     assert.match(text, /command:lectern\.openPaper\?/);
     assert.match(text, /command:lectern\.openNote\?/);
-    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', markdown, positionOf(document, 'no-such-paper', 2));
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      markdown,
+      positionOf(document, 'no-such-paper', 2),
+    );
     assert.ok(!none.some((hover) => hover.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('lectern.openPaper'))));
   });
 
   it('completion after [[atten offers the attention-sink paper, with the closing ]]', async () => {
     const position = positionOf(document, '[[atten', '[[atten'.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', markdown, position, '[');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      markdown,
+      position,
+      '[',
+    );
     const insert = (item: vscode.CompletionItem) => (typeof item.insertText === 'string' ? item.insertText : item.insertText?.value);
     const item = list.items.find((candidate) => insert(candidate) === `${SINK}]]`);
     assert.ok(item, `offered: ${list.items.slice(0, 10).map(insert).join(', ')}`);
@@ -101,14 +122,18 @@ describe('links between notes and papers', () => {
 
   it('Find All References on @id lists its mentions in workspace markdown', async () => {
     const locations = await eventually('references to the MindBridge paper', async () => {
-      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', markdown, positionOf(document, `@${MIND}`, 2));
+      const found = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        markdown,
+        positionOf(document, `@${MIND}`, 2),
+      );
       const here = found.filter((location) => location.uri.toString() === markdown.toString());
       return here.length >= 2 && here;
     });
     assert.deepEqual(locations.map((location) => document.getText(location.range)).sort(), [`@${MIND}`, `[[${MIND}]]`].sort());
   });
 
-  it("a note gets an Open paper lens and a backlinks count", async () => {
+  it('a note gets an Open paper lens and a backlinks count', async () => {
     const { features } = await lectern();
     const hadNote = features.notes!.status(SINK).hasNote;
     await vscode.commands.executeCommand('lectern.openNote', SINK);

@@ -17,7 +17,8 @@ describe('the notes pane merges into an open, unsaved note', () => {
     await library.ensureLoaded();
     const notes = features.notes!;
     const uri = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes', `${PAPER}.md`);
-    const original = '---\r\npaper: there-and-back-again-revisiting-backpropagation-saliency\r\nstatus: to-read\r\n---\r\n# There and Back Again\r\n\r\nFirst paragraph.\r\n\r\n## Notes\r\n\r\nSecond paragraph.\r\n';
+    const original =
+      '---\r\npaper: there-and-back-again-revisiting-backpropagation-saliency\r\nstatus: to-read\r\n---\r\n# There and Back Again\r\n\r\nFirst paragraph.\r\n\r\n## Notes\r\n\r\nSecond paragraph.\r\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
     await eventually('the note indexed', () => notes.noteUri(PAPER)?.fsPath === uri.fsPath);
     const base = noteBodyOf(original); // what the pane had
@@ -27,10 +28,16 @@ describe('the notes pane merges into an open, unsaved note', () => {
     await editor.edit((edit) => edit.insert(editor.document.positionAt(first), ', typed in the editor'));
     assert.ok(editor.document.isDirty);
 
-    await notes.applyBodyEdits(PAPER, (text) => planBodyEdit(text, base, base.replace('Second paragraph.', 'Second paragraph, typed in the pane.'), 'now').edits);
-    assert.equal(editor.document.getText(), original
-      .replace('First paragraph.', 'First paragraph, typed in the editor.')
-      .replace('Second paragraph.', 'Second paragraph, typed in the pane.'));
+    await notes.applyBodyEdits(
+      PAPER,
+      (text) => planBodyEdit(text, base, base.replace('Second paragraph.', 'Second paragraph, typed in the pane.'), 'now').edits,
+    );
+    assert.equal(
+      editor.document.getText(),
+      original
+        .replace('First paragraph.', 'First paragraph, typed in the editor.')
+        .replace('Second paragraph.', 'Second paragraph, typed in the pane.'),
+    );
     assert.ok(editor.document.isDirty, 'still unsaved: Lectern does not save typing it did not make');
     assert.equal(decoder.decode(await vscode.workspace.fs.readFile(uri)), original, 'the file on disk is untouched until the user saves');
 
@@ -38,17 +45,30 @@ describe('the notes pane merges into an open, unsaved note', () => {
     const before = editor.document.getText();
     const paneBase = noteBodyOf(before);
     const word = before.indexOf('There and Back Again');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(word), editor.document.positionAt(word + 'There and Back Again'.length)), 'Back and Forth'));
+    await editor.edit((edit) =>
+      edit.replace(
+        new vscode.Range(editor.document.positionAt(word), editor.document.positionAt(word + 'There and Back Again'.length)),
+        'Back and Forth',
+      ),
+    );
     let outcome = '';
     await notes.applyBodyEdits(PAPER, (text) => {
-      const plan = planBodyEdit(text, paneBase, paneBase.replace('There and Back Again', 'There, and Back Again (pane)'), '2026-11-29 12:00');
+      const plan = planBodyEdit(
+        text,
+        paneBase,
+        paneBase.replace('There and Back Again', 'There, and Back Again (pane)'),
+        '2026-11-29 12:00',
+      );
       outcome = plan.outcome;
       return plan.edits;
     });
     assert.equal(outcome, 'conflict');
     const after = editor.document.getText();
     assert.ok(after.startsWith(before.replace('There and Back Again', 'Back and Forth')), 'the editor’s text is untouched');
-    assert.match(after, /\r\n## Notes pane conflict \(2026-11-29 12:00\)\r\n\r\n<!-- lectern:conflict -->\r\n[^]*\r\n~~~~markdown\r\n# There, and Back Again \(pane\)\r\n~~~~\r\n<!-- \/lectern:conflict -->\r\n$/);
+    assert.match(
+      after,
+      /\r\n## Notes pane conflict \(2026-11-29 12:00\)\r\n\r\n<!-- lectern:conflict -->\r\n[^]*\r\n~~~~markdown\r\n# There, and Back Again \(pane\)\r\n~~~~\r\n<!-- \/lectern:conflict -->\r\n$/,
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

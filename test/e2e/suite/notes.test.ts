@@ -6,18 +6,25 @@ import { eventually, lectern, workspaceFolder } from './lectern-api';
 const decoder = new TextDecoder();
 const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
 const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+const exists = async (uri: vscode.Uri) =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 
 const PAPER = 'mindbridge-a-cross-subject-brain-decoding-framework';
 const notesFolder = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes');
 
 describe('notes in the extension host', () => {
-  it('Open Note creates papers/notes/<id>.md from the template with Lectern\'s front matter', async () => {
+  it("Open Note creates papers/notes/<id>.md from the template with Lectern's front matter", async () => {
     await (await lectern()).library.ensureLoaded();
     await vscode.commands.executeCommand('lectern.openNote', PAPER);
     const note = vscode.Uri.joinPath(notesFolder(), `${PAPER}.md`);
     const text = await eventually('the note on disk', async () => (await exists(note)) && read(note));
-    assert.match(text, /^---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\ntitle: "?MindBridge: A Cross-Subject Brain Decoding Framework"?\nstatus: to-read\ntags: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n---\n/);
+    assert.match(
+      text,
+      /^---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\ntitle: "?MindBridge: A Cross-Subject Brain Decoding Framework"?\nstatus: to-read\ntags: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n---\n/,
+    );
     assert.match(text, /\n# MindBridge: A Cross-Subject Brain Decoding Framework\n/);
     assert.match(text, /\[\[mindbridge-a-cross-subject-brain-decoding-framework\]\]/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, note.fsPath, 'the note is opened');
@@ -61,7 +68,13 @@ describe('notes in the extension host', () => {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(notesFolder(), 'brain'));
     await vscode.workspace.fs.rename(from, to);
     const { features } = await lectern();
-    await eventually('the renamed note indexed', () => features.notes && 'noteUri' in features.notes && (features.notes as unknown as { noteUri(id: string): vscode.Uri | undefined }).noteUri(PAPER)?.fsPath === to.fsPath);
+    await eventually(
+      'the renamed note indexed',
+      () =>
+        features.notes &&
+        'noteUri' in features.notes &&
+        (features.notes as unknown as { noteUri(id: string): vscode.Uri | undefined }).noteUri(PAPER)?.fsPath === to.fsPath,
+    );
     await vscode.commands.executeCommand('lectern.openNote', PAPER);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, to.fsPath, 'Open Note opens the moved note');
     assert.ok(!(await exists(from)), 'no second note was created');
@@ -80,7 +93,9 @@ describe('notes in the extension host', () => {
     const brokenText = '---\npaper: see-what-you-are-told-visual-attention-sink-in-large\ntags: [unclosed\n---\nKeep me.\n';
     await write(broken, brokenText);
     await eventually('a problem for the broken front matter', () => vscode.languages.getDiagnostics(broken).length > 0);
-    await vscode.commands.executeCommand('lectern.setStatus', 'see-what-you-are-told-visual-attention-sink-in-large', 'read').then(undefined, () => undefined);
+    await vscode.commands
+      .executeCommand('lectern.setStatus', 'see-what-you-are-told-visual-attention-sink-in-large', 'read')
+      .then(undefined, () => undefined);
     assert.equal(await read(broken), brokenText, 'Lectern did not touch the broken note');
   });
 

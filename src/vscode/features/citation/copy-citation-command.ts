@@ -20,7 +20,14 @@ export function registerCopyCitation(features: FeatureContext): vscode.Disposabl
       void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}".`);
       return;
     }
-    const chosen = format ?? (await vscode.window.showQuickPick(FORMATS.map((f) => ({ label: f.label, format: f.format, detail: formatCitation(paper, f.format).split('\n')[0] })), { title: `Copy Citation: ${paper.title}` }))?.format;
+    const chosen =
+      format ??
+      (
+        await vscode.window.showQuickPick(
+          FORMATS.map((f) => ({ label: f.label, format: f.format, detail: formatCitation(paper, f.format).split('\n')[0] })),
+          { title: `Copy Citation: ${paper.title}` },
+        )
+      )?.format;
     if (!chosen) return;
     await vscode.env.clipboard.writeText(formatCitation(paper, chosen));
     vscode.window.setStatusBarMessage(`$(check) Copied ${FORMATS.find((f) => f.format === chosen)!.label} for "${paper.title}"`, 3000);

@@ -13,19 +13,31 @@ function paperInActiveEditor(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') return undefined;
   const text = editor.document.getText();
-  return referenceAt(text, editor.document.offsetAt(editor.selection.active), { touchingEnd: true })?.id ?? parseNote(text).frontMatter.paper;
+  return (
+    referenceAt(text, editor.document.offsetAt(editor.selection.active), { touchingEnd: true })?.id ?? parseNote(text).frontMatter.paper
+  );
 }
 
 /**
  * Lectern: Show Backlinks: the markdown files mentioning a paper (its own notes left out), in a
  * QuickPick; the chosen one opens at the mention. Resolves with the mention opened, if any.
  */
-export async function showBacklinks(features: FeatureContext, mentions: WorkspaceMentions, arg?: unknown): Promise<PaperMention | undefined> {
-  const id = paperIdFrom(arg) ?? paperInActiveEditor() ?? features.trees.activePaperId?.() ?? (await pickPaper(features, { title: 'Lectern: Show Backlinks' }));
+export async function showBacklinks(
+  features: FeatureContext,
+  mentions: WorkspaceMentions,
+  arg?: unknown,
+): Promise<PaperMention | undefined> {
+  const id =
+    paperIdFrom(arg) ??
+    paperInActiveEditor() ??
+    features.trees.activePaperId?.() ??
+    (await pickPaper(features, { title: 'Lectern: Show Backlinks' }));
   if (!id) return undefined;
   const paper = (await libraryFor(features))?.paper(id);
   const name = paper ? `"${paper.title}"` : `"${id}"`;
-  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: finding backlinks' }, () => mentions.mentions(id, { includeOwnNotes: false }));
+  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: finding backlinks' }, () =>
+    mentions.mentions(id, { includeOwnNotes: false }),
+  );
   if (found.length === 0) {
     void vscode.window.showInformationMessage(`Lectern: no markdown file mentions ${name} yet. Link it from a note with [[${id}]].`);
     return undefined;
@@ -60,7 +72,9 @@ function markdownStyle(): MarkdownCitationStyle {
 export async function insertCitation(features: FeatureContext, arg?: unknown): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Lectern: open a markdown or LaTeX file and place the cursor where the citation goes, then run Insert Citation.');
+    void vscode.window.showInformationMessage(
+      'Lectern: open a markdown or LaTeX file and place the cursor where the citation goes, then run Insert Citation.',
+    );
     return false;
   }
   const id = paperIdFrom(arg) ?? (await pickPaper(features, { title: 'Lectern: Insert Citation' }));

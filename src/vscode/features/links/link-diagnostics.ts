@@ -52,10 +52,13 @@ export class LinkDiagnostics implements vscode.Disposable {
     }
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.check(document);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.check(document);
+      }, delay),
+    );
   }
 
   /** Publishes the warnings of one document (exposed for tests and the commands that edit notes). */
@@ -73,7 +76,11 @@ export class LinkDiagnostics implements vscode.Disposable {
       .filter((reference) => !library.paper(reference.id))
       .map((reference) => {
         const [start, end] = idRange(text, reference);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(document.positionAt(start), document.positionAt(end)), unknownPaperMessage(reference.id), vscode.DiagnosticSeverity.Warning);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(document.positionAt(start), document.positionAt(end)),
+          unknownPaperMessage(reference.id),
+          vscode.DiagnosticSeverity.Warning,
+        );
         diagnostic.source = 'Lectern';
         diagnostic.code = UNKNOWN_PAPER_CODE;
         return diagnostic;

@@ -6,7 +6,10 @@ import { libraryFor } from './paper-link-providers';
 import type { WorkspaceMentions } from './workspace-mentions';
 
 class BacklinksLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly paperId: string) {
+  constructor(
+    range: vscode.Range,
+    readonly paperId: string,
+  ) {
     super(range);
   }
 }
@@ -21,7 +24,10 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   private timer: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
-  constructor(private readonly features: FeatureContext, private readonly mentions: WorkspaceMentions) {
+  constructor(
+    private readonly features: FeatureContext,
+    private readonly mentions: WorkspaceMentions,
+  ) {
     const refresh = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.changeEmitter.fire(), 500);
@@ -39,14 +45,21 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const top = new vscode.Range(0, 0, 0, 0);
     const paper = library.paper(paperId);
     if (!paper) {
-      return [new vscode.CodeLens(top, {
-        title: `$(warning) No paper has the id "${paperId}" — Refresh Corpus`,
-        tooltip: 'Lectern cannot find the paper this note names in its front matter (paper:). Check the id, or refresh the corpus.',
-        command: 'lectern.refreshCorpus',
-      })];
+      return [
+        new vscode.CodeLens(top, {
+          title: `$(warning) No paper has the id "${paperId}" — Refresh Corpus`,
+          tooltip: 'Lectern cannot find the paper this note names in its front matter (paper:). Check the id, or refresh the corpus.',
+          command: 'lectern.refreshCorpus',
+        }),
+      ];
     }
     return [
-      new vscode.CodeLens(top, { title: `$(book) Open paper: ${shortTitle(paper.title)}`, tooltip: `Open ${paper.title} in Lectern`, command: 'lectern.openPaper', arguments: [paper.id] }),
+      new vscode.CodeLens(top, {
+        title: `$(book) Open paper: ${shortTitle(paper.title)}`,
+        tooltip: `Open ${paper.title} in Lectern`,
+        command: 'lectern.openPaper',
+        arguments: [paper.id],
+      }),
       new BacklinksLens(top, paper.id),
     ];
   }

@@ -77,7 +77,9 @@ export function paperMarkdown(paper: Paper, options: { links: boolean }): vscode
   }
   if (options.links) {
     const args = encodeURIComponent(JSON.stringify([paper.id]));
-    md.appendMarkdown(`[$(book) Open](command:lectern.openPaper?${args} "Open in Lectern") · [$(note) Open Note](command:lectern.openNote?${args} "Open or create the note for this paper")`);
+    md.appendMarkdown(
+      `[$(book) Open](command:lectern.openPaper?${args} "Open in Lectern") · [$(note) Open Note](command:lectern.openNote?${args} "Open or create the note for this paper")`,
+    );
   }
   return md;
 }
@@ -105,7 +107,11 @@ function excerpt(text: string, max: number): string {
 export class PaperCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly features: FeatureContext) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
     const line = document.lineAt(position.line).text;
     const context = referenceCompletionContext(line, position.character);
     if (!context) return undefined;
@@ -150,7 +156,9 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     }
     const text = typed.replace(/[-_]+/g, ' ').trim();
     if (text) {
-      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, annotations: this.features.annotations, highlight: false }).results) add(library.paper(hit.id));
+      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, annotations: this.features.annotations, highlight: false })
+        .results)
+        add(library.paper(hit.id));
     }
     return [...chosen.values()];
   }

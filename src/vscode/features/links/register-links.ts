@@ -39,7 +39,11 @@ export function registerLinks(features: FeatureContext): vscode.Disposable[] {
   const codeLens = new NoteCodeLensProvider(features, mentions);
   return [
     mentions,
-    { dispose: () => { if (current === mentions) current = undefined; } },
+    {
+      dispose: () => {
+        if (current === mentions) current = undefined;
+      },
+    },
     vscode.languages.registerDocumentLinkProvider(MARKDOWN, new PaperDocumentLinkProvider(features)),
     vscode.languages.registerHoverProvider(MARKDOWN, new PaperHoverProvider(features)),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new PaperCompletionProvider(features), '[', '@'),

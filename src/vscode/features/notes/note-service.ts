@@ -2,7 +2,13 @@ import * as vscode from 'vscode';
 import type { NoteIndex, NoteEntry } from '../../../core/notes/note-index';
 import { MarkdownIndex, markdownKey, markdownUri } from '../../adapters/markdown-index';
 import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
-import { addHighlight, createHighlightId, parseHighlights, removeHighlight, updateHighlightComment } from '../../../core/notes/note-highlights';
+import {
+  addHighlight,
+  createHighlightId,
+  parseHighlights,
+  removeHighlight,
+  updateHighlightComment,
+} from '../../../core/notes/note-highlights';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from '../../../core/notes/note-template';
 import { normalizeEdits, type TextEdit } from '../../../core/notes/text-edit';
 import type { AnnotationView, ReadingStatusValue } from '../../../shared/protocol';
@@ -32,7 +38,10 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   /** Fires when any note was added, changed or removed (Notes view, tree icons). */
   readonly onDidChangeIndex = this.indexEmitter.event;
 
-  constructor(private readonly library: LibraryService, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly library: LibraryService,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
     // Notes are the markdown files of the notes folder (or of the workspace, by setting);
     // unsaved edits count, so the reader shows what the user sees in the editor.
     this.markdown = new MarkdownIndex({
@@ -72,7 +81,11 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   get folder(): vscode.Uri | undefined {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) return undefined;
-    const relative = vscode.workspace.getConfiguration('lectern').get<string>('notes.folder', 'papers/notes').replace(/^\/+|\/+$/g, '') || 'papers/notes';
+    const relative =
+      vscode.workspace
+        .getConfiguration('lectern')
+        .get<string>('notes.folder', 'papers/notes')
+        .replace(/^\/+|\/+$/g, '') || 'papers/notes';
     return vscode.Uri.joinPath(root, ...relative.split('/'));
   }
 
@@ -99,7 +112,11 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const byPath = new Map<string, vscode.Diagnostic[]>();
     for (const d of this.index.diagnostics()) {
       const line = Math.max(0, d.line - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, Math.max(0, d.column - 1), line, Number.MAX_SAFE_INTEGER), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(line, Math.max(0, d.column - 1), line, Number.MAX_SAFE_INTEGER),
+        d.message,
+        d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
       diagnostic.source = 'Lectern';
       byPath.set(d.path, [...(byPath.get(d.path) ?? []), diagnostic]);
     }
@@ -176,12 +193,13 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       if (configured) {
-        void vscode.window.showWarningMessage(`Lectern: the note template "${configured}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.`);
+        void vscode.window.showWarningMessage(
+          `Lectern: the note template "${configured}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.`,
+        );
       }
       return DEFAULT_NOTE_TEMPLATE;
     }
   }
-
 
   async setStatus(paperId: string, status: ReadingStatusValue): Promise<void> {
     await this.editFrontMatter(paperId, { status });
@@ -195,7 +213,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const uri = await this.ensureNote(paperId);
     await this.editNote(uri, (text) => {
       const result = setFrontMatterKeys(text, changes);
-      if ('error' in result) throw new Error(`Lectern: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${result.error.replace(/^Lectern:\s*/, '')}`);
+      if ('error' in result)
+        throw new Error(`Lectern: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${result.error.replace(/^Lectern:\s*/, '')}`);
       return result.edits;
     });
   }
@@ -241,7 +260,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       if (edits.length === 0) return;
       const edit = new vscode.WorkspaceEdit();
       for (const e of edits) edit.replace(uri, new vscode.Range(open.positionAt(e.start), open.positionAt(e.end)), e.newText);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not edit ${vscode.workspace.asRelativePath(uri)}; it was left as it was.`);
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error(`Lectern: could not edit ${vscode.workspace.asRelativePath(uri)}; it was left as it was.`);
       if (!wasDirty) await open.save();
       this.markdown.apply(markdownKey(uri), open.getText(), Date.now());
       return;

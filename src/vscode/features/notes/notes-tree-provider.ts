@@ -10,7 +10,10 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NoteEntry>, vs
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly notes: NoteService, private readonly library: LibraryService) {
+  constructor(
+    private readonly notes: NoteService,
+    private readonly library: LibraryService,
+  ) {
     this.subscriptions = [notes.onDidChangeIndex(() => this.changeEmitter.fire()), library.onDidChange(() => this.changeEmitter.fire())];
   }
 

@@ -42,26 +42,44 @@ export function registerNotes(features: FeatureContext): vscode.Disposable[] {
       const uri = await notes.ensureNote(id);
       const document = await vscode.workspace.openTextDocument(uri);
       // Beside the reader when one is showing, so paper and note sit side by side.
-      const readerShowing = vscode.window.tabGroups.all.some((group) => group.activeTab?.input instanceof vscode.TabInputWebview && /lectern\.reader/.test(group.activeTab.input.viewType));
-      await vscode.window.showTextDocument(document, { viewColumn: readerShowing ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
+      const readerShowing = vscode.window.tabGroups.all.some(
+        (group) => group.activeTab?.input instanceof vscode.TabInputWebview && /lectern\.reader/.test(group.activeTab.input.viewType),
+      );
+      await vscode.window.showTextDocument(document, {
+        viewColumn: readerShowing ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+        preview: false,
+      });
     }),
     vscode.commands.registerCommand('lectern.setStatus', async (arg?: unknown, status?: string) => {
       const id = await paperFor(arg, 'Lectern: Set Status');
       if (!id) return;
       const current = notes.status(id).status;
-      const chosen = READING_STATUSES.find((s) => s === status)
-        ?? (await vscode.window.showQuickPick(READING_STATUSES.map((s) => ({ label: STATUS_LABELS[s], status: s, description: s === current ? 'current' : undefined })), { title: 'Lectern: Set Status' }))?.status;
+      const chosen =
+        READING_STATUSES.find((s) => s === status) ??
+        (
+          await vscode.window.showQuickPick(
+            READING_STATUSES.map((s) => ({ label: STATUS_LABELS[s], status: s, description: s === current ? 'current' : undefined })),
+            { title: 'Lectern: Set Status' },
+          )
+        )?.status;
       if (!chosen) return;
       await notes.setStatus(id, chosen);
     }),
     vscode.commands.registerCommand('lectern.setTags', async (arg?: unknown, tags?: string[]) => {
       const id = await paperFor(arg, 'Lectern: Set Tags');
       if (!id) return;
-      const value = tags ?? (await vscode.window.showInputBox({
-        title: 'Lectern: Set Tags',
-        prompt: 'Tags, separated by commas (they go into the note\'s front matter)',
-        value: notes.status(id).tags.join(', '),
-      }))?.split(',').map((t) => t.trim()).filter(Boolean);
+      const value =
+        tags ??
+        (
+          await vscode.window.showInputBox({
+            title: 'Lectern: Set Tags',
+            prompt: "Tags, separated by commas (they go into the note's front matter)",
+            value: notes.status(id).tags.join(', '),
+          })
+        )
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
       if (!value) return;
       await notes.setTags(id, value);
     }),

@@ -77,7 +77,12 @@ export class NotePaneSync {
     const { notes, post, output } = this.options;
     const known = this.outcomes.get(editId);
     if (known === 'failed') {
-      post({ type: 'noteNotSaved', paperId, editId, message: 'Lectern: this edit could not be saved before; it is sent again as a new one.' });
+      post({
+        type: 'noteNotSaved',
+        paperId,
+        editId,
+        message: 'Lectern: this edit could not be saved before; it is sent again as a new one.',
+      });
       return;
     }
     if (known === 'applied') {
@@ -123,10 +128,15 @@ export class NotePaneSync {
     await this.sendBody(paperId, true);
     if (plan?.outcome === 'conflict' && noteUri) {
       const count = plan.conflicts.length;
-      output.warn(`Reader: the notes pane and another edit changed the same text in ${vscode.workspace.asRelativePath(noteUri)}; the pane's version of ${count} passage(s) is kept in a conflict section.`);
+      output.warn(
+        `Reader: the notes pane and another edit changed the same text in ${vscode.workspace.asRelativePath(noteUri)}; the pane's version of ${count} passage(s) is kept in a conflict section.`,
+      );
       post({
-        type: 'noteConflict', paperId, editId,
-        message: 'Changed here and in the editor at once: the note keeps the editor’s text, and your version is kept in a “Notes pane conflict” section at the end.',
+        type: 'noteConflict',
+        paperId,
+        editId,
+        message:
+          'Changed here and in the editor at once: the note keeps the editor’s text, and your version is kept in a “Notes pane conflict” section at the end.',
       });
       this.options.showConflict({ paperId, noteUri, paneNote: plan.paneNote, count });
     } else {
@@ -151,7 +161,15 @@ export class NotePaneSync {
       state = body.length > NOTE_BODY_LIMIT ? { paperId, body: '', path, tooLarge: true } : { paperId, body, path };
     } else state = { paperId, body: '' };
     const last = this.lastSent;
-    if (!force && last && last.paperId === state.paperId && last.body === state.body && last.path === state.path && last.tooLarge === state.tooLarge) return;
+    if (
+      !force &&
+      last &&
+      last.paperId === state.paperId &&
+      last.body === state.body &&
+      last.path === state.path &&
+      last.tooLarge === state.tooLarge
+    )
+      return;
     this.lastSent = state;
     this.version += 1;
     this.options.post({ type: 'noteBody', ...state, version: this.version });

@@ -52,7 +52,13 @@ export class ReaderPanel implements vscode.Disposable {
     private readonly notes: ReaderNotes,
     showConflict: NotePaneSyncOptions['showConflict'] = () => undefined,
   ) {
-    this.notePane = new NotePaneSync({ notes, post: (message) => this.post(message), currentPaperId: () => this.currentPaperId, output: features.output, showConflict });
+    this.notePane = new NotePaneSync({
+      notes,
+      post: (message) => this.post(message),
+      currentPaperId: () => this.currentPaperId,
+      output: features.output,
+      showConflict,
+    });
     const extensionUri = features.extension.extensionUri;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lectern.svg');
     panel.webview.options = {
@@ -81,7 +87,8 @@ export class ReaderPanel implements vscode.Disposable {
       // Typing in an open note (unsaved) shows in the notes pane as it happens.
       vscode.workspace.onDidChangeTextDocument((event) => {
         const paperId = this.currentPaperId;
-        if (paperId && event.contentChanges.length > 0 && event.document.uri.toString() === notes.noteUri(paperId)?.toString()) this.notePane.noteChanged();
+        if (paperId && event.contentChanges.length > 0 && event.document.uri.toString() === notes.noteUri(paperId)?.toString())
+          this.notePane.noteChanged();
       }),
       features.library.onDidChange(() => {
         if (this.currentPaperId) void this.render();
@@ -120,7 +127,11 @@ export class ReaderPanel implements vscode.Disposable {
     const paper = library.paper(paperId);
     if (!paper) {
       this.panel.title = 'Paper not found';
-      this.post({ type: 'paperMissing', paperId, message: `Lectern: no paper has the id "${paperId}" in the current corpus. It may have been removed from its corpus file; run Lectern: Refresh Corpus or search again.` });
+      this.post({
+        type: 'paperMissing',
+        paperId,
+        message: `Lectern: no paper has the id "${paperId}" in the current corpus. It may have been removed from its corpus file; run Lectern: Refresh Corpus or search again.`,
+      });
       return;
     }
     void this.features.recent.add(paper.id);
@@ -142,9 +153,21 @@ export class ReaderPanel implements vscode.Disposable {
   private paperView(paper: Paper): PaperView {
     const state = this.notes.status(paper.id);
     return {
-      id: paper.id, title: paper.title, authors: paper.authors, year: paper.year, venue: paper.venue, abstract: paper.abstract,
-      topics: paper.topics, keywords: paper.keywords, tags: state.tags, status: state.status, doi: paper.doi, arxivId: paper.arxivId,
-      url: paper.url, source: `${this.sourceLabel(paper.source.file)}:${paper.source.line}`, hasNote: state.hasNote,
+      id: paper.id,
+      title: paper.title,
+      authors: paper.authors,
+      year: paper.year,
+      venue: paper.venue,
+      abstract: paper.abstract,
+      topics: paper.topics,
+      keywords: paper.keywords,
+      tags: state.tags,
+      status: state.status,
+      doi: paper.doi,
+      arxivId: paper.arxivId,
+      url: paper.url,
+      source: `${this.sourceLabel(paper.source.file)}:${paper.source.line}`,
+      hasNote: state.hasNote,
     };
   }
 
@@ -219,7 +242,9 @@ export class ReaderPanel implements vscode.Disposable {
         return;
       case 'copyCitation':
         await vscode.commands.executeCommand(
-          { bibtex: 'lectern.copyCitationBibtex', apa: 'lectern.copyCitationApa', markdown: 'lectern.copyCitationMarkdown' }[message.format],
+          { bibtex: 'lectern.copyCitationBibtex', apa: 'lectern.copyCitationApa', markdown: 'lectern.copyCitationMarkdown' }[
+            message.format
+          ],
           message.paperId,
         );
         return;
@@ -233,7 +258,11 @@ export class ReaderPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('lectern.openNote', message.paperId);
         return;
       case 'addAnnotation':
-        await this.notes.addAnnotation(message.paperId, { selector: message.selector, comment: message.comment, created: new Date().toISOString().slice(0, 10) });
+        await this.notes.addAnnotation(message.paperId, {
+          selector: message.selector,
+          comment: message.comment,
+          created: new Date().toISOString().slice(0, 10),
+        });
         return;
       case 'updateAnnotation':
         await this.notes.updateAnnotation(message.paperId, message.annotationId, message.comment);

@@ -30,13 +30,18 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
     paneVersions.set(uri.toString(), paneNote);
     paneVersionChanged.fire(uri);
     const file = vscode.workspace.asRelativePath(noteUri);
-    void vscode.window.showWarningMessage(
-      `Lectern: ${file} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane's version of ${count === 1 ? 'that passage' : `${count} passages`} is in a "Notes pane conflict" section at its end.`,
-      'Compare', 'Open Note',
-    ).then(async (choice) => {
-      if (choice === 'Compare') await vscode.commands.executeCommand('vscode.diff', uri, noteUri, `${file}: notes pane ↔ note`, { preview: true });
-      else if (choice === 'Open Note') await vscode.window.showTextDocument(noteUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    });
+    void vscode.window
+      .showWarningMessage(
+        `Lectern: ${file} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane's version of ${count === 1 ? 'that passage' : `${count} passages`} is in a "Notes pane conflict" section at its end.`,
+        'Compare',
+        'Open Note',
+      )
+      .then(async (choice) => {
+        if (choice === 'Compare')
+          await vscode.commands.executeCommand('vscode.diff', uri, noteUri, `${file}: notes pane ↔ note`, { preview: true });
+        else if (choice === 'Open Note')
+          await vscode.window.showTextDocument(noteUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      });
   };
 
   const track = (reader: ReaderPanel) => {
@@ -53,10 +58,15 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
   };
 
   const createPanel = () => {
-    const panel = vscode.window.createWebviewPanel(READER_VIEW_TYPE, 'Lectern', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      enableFindWidget: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      READER_VIEW_TYPE,
+      'Lectern',
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+      },
+    );
     return track(new ReaderPanel(panel, features, notes(), showConflict));
   };
 
@@ -71,7 +81,9 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
         void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}". Run Lectern: Refresh Corpus if you just added it.`);
         return;
       }
-      const highlightTerms = options?.query ? library.search.search(options.query, { limit: 200 }).results.find((hit) => hit.id === id)?.terms ?? [] : [];
+      const highlightTerms = options?.query
+        ? (library.search.search(options.query, { limit: 200 }).results.find((hit) => hit.id === id)?.terms ?? [])
+        : [];
       const newPanel = options?.newPanel ?? vscode.workspace.getConfiguration('lectern').get<boolean>('reader.openInNewPanel', false);
       const reader = !newPanel && lastActive ? lastActive : createPanel();
       await reader.show(id, { highlightTerms });
@@ -80,14 +92,17 @@ export function registerReader(features: FeatureContext): vscode.Disposable[] {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const reader = track(new ReaderPanel(panel, features, notes(), showConflict));
         const saved = state as Partial<ReaderState> | undefined;
-        if (typeof saved?.paperId === 'string') await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
+        if (typeof saved?.paperId === 'string')
+          await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
       },
     }),
     { dispose: () => [...panels].forEach((panel) => panel.dispose()) },
     paneVersionChanged,
     vscode.workspace.registerTextDocumentContentProvider(PANE_VERSION_SCHEME, {
       onDidChange: paneVersionChanged.event,
-      provideTextDocumentContent: (uri) => paneVersions.get(uri.toString()) ?? 'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).',
+      provideTextDocumentContent: (uri) =>
+        paneVersions.get(uri.toString()) ??
+        'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).',
     }),
   ];
 }

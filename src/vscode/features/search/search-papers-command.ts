@@ -20,12 +20,14 @@ const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon(
  */
 export function registerSearchPapers(features: FeatureContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('lectern.searchPapers', (initialQuery?: string) => pickPaper(features, {
-      title: 'Lectern: Search Papers',
-      initialQuery: typeof initialQuery === 'string' ? initialQuery : undefined,
-    }).then((id) => {
-      if (id) return vscode.commands.executeCommand('lectern.openPaper', id, { query: lastQuery });
-    })),
+    vscode.commands.registerCommand('lectern.searchPapers', (initialQuery?: string) =>
+      pickPaper(features, {
+        title: 'Lectern: Search Papers',
+        initialQuery: typeof initialQuery === 'string' ? initialQuery : undefined,
+      }).then((id) => {
+        if (id) return vscode.commands.executeCommand('lectern.openPaper', id, { query: lastQuery });
+      }),
+    ),
   ];
 }
 
@@ -93,23 +95,39 @@ function searchItems(library: PaperLibrary, query: string, features: FeatureCont
   const limit = vscode.workspace.getConfiguration('lectern').get<number>('search.maxResults', 50);
   const response = library.search.search(query, { limit, annotations: features.annotations });
   if (response.results.length === 0) {
-    return [{ paperId: '', label: `No papers match "${query}"`, detail: 'Try fewer words, a shorter prefix, or remove a filter.', alwaysShow: true }];
+    return [
+      {
+        paperId: '',
+        label: `No papers match "${query}"`,
+        detail: 'Try fewer words, a shorter prefix, or remove a filter.',
+        alwaysShow: true,
+      },
+    ];
   }
   return response.results.map((hit) => {
     const paper = library.paper(hit.id)!;
-    const excerpt = hit.matches.abstract.length > 0 ? excerptAround(paper.abstract, hit.matches.abstract, 140).text : paper.abstract.slice(0, 140);
+    const excerpt =
+      hit.matches.abstract.length > 0 ? excerptAround(paper.abstract, hit.matches.abstract, 140).text : paper.abstract.slice(0, 140);
     return paperItem(paper, { detail: excerpt });
   });
 }
 
 function recentItems(library: PaperLibrary, features: FeatureContext): PaperPickItem[] {
-  const recent = features.recent.list().map((id) => library.paper(id)).filter((p): p is Paper => Boolean(p));
+  const recent = features.recent
+    .list()
+    .map((id) => library.paper(id))
+    .filter((p): p is Paper => Boolean(p));
   const items: PaperPickItem[] = [];
   if (recent.length > 0) {
     items.push({ paperId: '', label: 'recently opened', kind: vscode.QuickPickItemKind.Separator });
     items.push(...recent.map((paper) => paperItem(paper, {})));
   } else {
-    items.push({ paperId: '', label: `Type to search ${library.papers.length} papers`, detail: 'Words, "phrases", topic:, author:, year:2020..2023', alwaysShow: true });
+    items.push({
+      paperId: '',
+      label: `Type to search ${library.papers.length} papers`,
+      detail: 'Words, "phrases", topic:, author:, year:2020..2023',
+      alwaysShow: true,
+    });
   }
   return items;
 }

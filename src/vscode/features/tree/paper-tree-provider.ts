@@ -27,7 +27,10 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   private filterIds: Set<string> | undefined;
   private annotations: AnnotationLookup | undefined;
 
-  constructor(private readonly library: LibraryService, private readonly memento: vscode.Memento) {}
+  constructor(
+    private readonly library: LibraryService,
+    private readonly memento: vscode.Memento,
+  ) {}
 
   get groupBy(): GroupBy {
     return this.memento.get<GroupBy>(GROUP_BY_KEY, 'topic');
@@ -86,8 +89,11 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     const pageSize = vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
     const ids = element.group.paperIds;
     const count = Math.min(ids.length, this.shown.get(element.key) ?? pageSize);
-    const children: PaperTreeNode[] = ids.slice(0, count).map((paperId) => this.node({ kind: 'paper', key: `${element.key}\u0000${paperId}`, groupKey: element.key, paperId }));
-    if (count < ids.length) children.push(this.node({ kind: 'more', key: `${element.key}\u0000more`, groupKey: element.key, remaining: ids.length - count }));
+    const children: PaperTreeNode[] = ids
+      .slice(0, count)
+      .map((paperId) => this.node({ kind: 'paper', key: `${element.key}\u0000${paperId}`, groupKey: element.key, paperId }));
+    if (count < ids.length)
+      children.push(this.node({ kind: 'more', key: `${element.key}\u0000more`, groupKey: element.key, remaining: ids.length - count }));
     return children;
   }
 
@@ -196,10 +202,13 @@ function paperIcon(annotation: { status?: string } | undefined): vscode.ThemeIco
 export function paperTooltip(paper: Paper, annotation?: { status?: string; tags?: string[] }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
-  const byline = [paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''), paper.year, paper.venue].filter(Boolean).join(' · ');
+  const byline = [paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''), paper.year, paper.venue]
+    .filter(Boolean)
+    .join(' · ');
   if (byline) md.appendMarkdown(`${escapeMarkdown(String(byline))}\n\n`);
   if (paper.topics.length > 0) md.appendMarkdown(`$(symbol-namespace) ${escapeMarkdown(paper.topics.join(', '))}\n\n`);
-  if (annotation?.status || annotation?.tags?.length) md.appendMarkdown(`$(tag) ${escapeMarkdown([annotation.status, ...(annotation.tags ?? [])].filter(Boolean).join(', '))}\n\n`);
+  if (annotation?.status || annotation?.tags?.length)
+    md.appendMarkdown(`$(tag) ${escapeMarkdown([annotation.status, ...(annotation.tags ?? [])].filter(Boolean).join(', '))}\n\n`);
   if (paper.abstract) {
     const start = paper.abstract.length > 320 ? `${paper.abstract.slice(0, 320).replace(/\s+\S*$/, '')}…` : paper.abstract;
     md.appendMarkdown(escapeMarkdown(start));

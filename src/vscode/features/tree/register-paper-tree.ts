@@ -22,8 +22,9 @@ export function registerPaperTree({ extension, library, trees }: FeatureContext)
     view,
     library.onDidChange(() => void provider.onLibraryChanged()),
     vscode.commands.registerCommand('lectern.groupBy', async (value?: string) => {
-      const choice = GROUP_BY_CHOICES.find((c) => c.value === value)
-        ?? (await vscode.window.showQuickPick(
+      const choice =
+        GROUP_BY_CHOICES.find((c) => c.value === value) ??
+        (await vscode.window.showQuickPick(
           GROUP_BY_CHOICES.map((c) => ({ ...c, description: c.value === provider.groupBy ? 'current' : undefined })),
           { title: 'Lectern: Group Papers By', placeHolder: 'How the Papers view groups papers' },
         ));
@@ -34,12 +35,14 @@ export function registerPaperTree({ extension, library, trees }: FeatureContext)
     vscode.commands.registerCommand('lectern.filterTree', async (arg?: unknown) => {
       // From a topic's context menu the argument is the topic node: filter to that topic.
       const fromTopic = isGroupNode(arg) ? `topic:"${arg.group.label}"` : typeof arg === 'string' ? arg : undefined;
-      const query = fromTopic ?? (await vscode.window.showInputBox({
-        title: 'Lectern: Filter Papers',
-        prompt: 'Any search: words, "phrases", topic:, author:, year:2020..2023, tag:, status:',
-        value: provider.filter ?? '',
-        placeHolder: 'e.g. hallucination year:2024..',
-      }));
+      const query =
+        fromTopic ??
+        (await vscode.window.showInputBox({
+          title: 'Lectern: Filter Papers',
+          prompt: 'Any search: words, "phrases", topic:, author:, year:2020..2023, tag:, status:',
+          value: provider.filter ?? '',
+          placeHolder: 'e.g. hallucination year:2024..',
+        }));
       if (query === undefined) return;
       const count = await provider.setFilter(query);
       describe();
