@@ -12,9 +12,11 @@ import { phraseAt } from './phrase-match';
 export interface SearchHit {
   /** The paper's id (see `Paper.id`). */
   id: string;
+  /** The paper's title, as imported. */
   title: string;
   /** BM25+ relevance, higher is better; 0 for queries of filters only (then ranked by year, newest first). */
   score: number;
+  /** The paper's topics (a copy). */
   topics: string[];
   /** Index terms of this paper that the query matched (after prefix and fuzzy expansion); empty with `highlight: false`. */
   terms: string[];

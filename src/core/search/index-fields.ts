@@ -5,6 +5,7 @@ import { indexTerms } from './normalize-term';
 export const FIELD_NAMES = ['title', 'authors', 'abstract', 'meta'] as const;
 /** One indexed field: `'title'`, `'authors'`, `'abstract'` or `'meta'` (keywords, categories, topics). */
 export type FieldName = (typeof FIELD_NAMES)[number];
+/** How many fields there are (`FIELD_NAMES.length`); postings are keyed by `term * FIELD_COUNT + field`. */
 export const FIELD_COUNT = 4;
 /** The number of the authors field, for masks such as `1 << AUTHORS_FIELD`. */
 export const AUTHORS_FIELD = 1;

@@ -52,6 +52,7 @@ export interface IndexState {
   deadPostings: number;
 }
 
+/** The state of an index of no papers. */
 export function emptyIndexState(): IndexState {
   return {
     docCount: 0,
@@ -82,7 +83,7 @@ export function emptyIndexState(): IndexState {
 }
 
 /** `array`, or a copy at least `size` long (capacity doubles). */
-export function grow<T extends Int32Array | Uint16Array | Uint8Array | Int16Array>(array: T, size: number): T {
+function grow<T extends Int32Array | Uint16Array | Uint8Array | Int16Array>(array: T, size: number): T {
   if (array.length >= size) return array;
   let capacity = Math.max(16, array.length);
   while (capacity < size) capacity *= 2;
@@ -91,6 +92,7 @@ export function grow<T extends Int32Array | Uint16Array | Uint8Array | Int16Arra
   return next;
 }
 
+/** Grows the per-document arrays to hold at least `count` documents. */
 export function reserveDocs(state: IndexState, count: number): void {
   state.alive = grow(state.alive, count);
   state.years = grow(state.years, count);

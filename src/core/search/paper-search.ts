@@ -29,6 +29,7 @@ import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
 import { resolveSearchSettings, type QueryOptions, type SearchOptions, type SearchSettings } from './search-options';
 
+// Re-exported so callers import the whole public surface of the search from this one module.
 export type { AnnotationLookup, QueryOptions, SearchOptions } from './search-options';
 export type { SearchHit } from './highlight-terms';
 export type { Suggestion } from './auto-suggest';

@@ -30,6 +30,7 @@ export class QueryRun {
     return new Set(this.expansions.keys());
   }
 
+  /** The plan of a parsed query over this index (see `planQuery`). */
   plan(parsed: ParsedQuery): QueryPlan | undefined {
     return planQuery(parsed, (term) => this.index.liveTermId(term) !== undefined);
   }

@@ -4,6 +4,7 @@ export interface Sparse {
   scores: Float64Array;
 }
 
+/** No documents (shared: never written to). */
 export const EMPTY_SPARSE: Sparse = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
 /**
@@ -11,7 +12,9 @@ export const EMPTY_SPARSE: Sparse = { docs: new Int32Array(0), scores: new Float
  * one term's postings into it costs one array write per posting, whatever their order.
  */
 export class Accumulator {
+  /** Score by document number; 0 for documents not touched. */
   scores: Float64Array;
+  /** The documents touched, in order, in `docs[0…size)`. */
   docs: Int32Array;
   size = 0;
 

@@ -78,6 +78,7 @@ export interface SearchSettings {
 
 const DEFAULT_BOOST: Record<FieldName, number> = { title: 3, authors: 2, abstract: 1, meta: 1.5 };
 
+/** `options` with every default filled in. */
 export function resolveSearchSettings(options: SearchOptions = {}): SearchSettings {
   const boost = { ...DEFAULT_BOOST, ...(options.boost ?? {}) };
   return {
