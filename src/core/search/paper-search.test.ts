@@ -488,13 +488,13 @@ describe('incremental updates', () => {
     const index = PaperSearch.build(seed.slice(0, 70));
     index.add(seed.slice(70));
     compare(index, search);
-    index.replace(seed.slice(0, 10).map(edit));
-    index.replace(seed.slice(0, 10));
+    index.add(seed.slice(0, 10).map(edit));
+    index.add(seed.slice(0, 10));
     compare(index, search);
     index.remove(['no-such-id', seed[3].id]);
     index.add([seed[3]]);
     compare(index, search);
-    for (let round = 0; round < 5; round++) index.replace(seed);
+    for (let round = 0; round < 5; round++) index.add(seed);
     compare(index, search);
   });
 

@@ -13,30 +13,60 @@
  * as a filter is text.
  */
 
+/** The filters on a text: `topic:` (also `topics:`), `author:` (`authors:`), `tag:` (`tags:`), `status:`. */
 export type TextFilterKind = 'topic' | 'author' | 'tag' | 'status';
 
+/**
+ * A filter on a paper's topics, authors, or the user's tags or reading status.
+ *
+ * @example
+ * parseQuery('-topic:"Spiking Neural Networks"').filters[0]; // { kind: 'topic', value: 'Spiking Neural Networks', negated: true }
+ */
 export interface TextFilter {
   kind: TextFilterKind;
+  /** The value as typed, quotes removed; matching ignores case and separators. */
   value: string;
+  /** Written with a leading `-`: keep the papers that do not match. */
   negated: boolean;
 }
 
+/**
+ * A filter on the publication year; papers without a year fail it (so they pass its negation).
+ *
+ * @example
+ * parseQuery('year:2020..').filters[0]; // { kind: 'year', from: 2020, negated: false }
+ */
 export interface YearFilter {
   kind: 'year';
-  /** Inclusive bounds; a missing bound is open. */
+  /** Inclusive lower bound; undefined: open. */
   from?: number;
+  /** Inclusive upper bound; undefined: open. */
   to?: number;
+  /** Written with a leading `-`: keep the papers outside the range (and those without a year). */
   negated: boolean;
 }
 
+/** One `key:value` filter of a query. */
 export type QueryFilter = TextFilter | YearFilter;
 
+/**
+ * What a search box query asks for, before any normalization.
+ *
+ * @example
+ * parseQuery('"brain decoding" spik -fmri year:2020..');
+ * // { words: ['spik'], phrases: ['brain decoding'], excludedWords: ['fmri'], excludedPhrases: [],
+ * //   filters: [{ kind: 'year', from: 2020, … }], lastWordIsPrefix: false }
+ */
 export interface ParsedQuery {
   /** Free words in order, as typed (a word may be hyphenated: `pre-training`). */
   words: string[];
+  /** Quoted phrases, quotes removed. */
   phrases: string[];
+  /** Words written with a leading `-`. */
   excludedWords: string[];
+  /** Phrases written with a leading `-`. */
   excludedPhrases: string[];
+  /** `key:value` filters with a known key, in order. */
   filters: QueryFilter[];
   /** The last free word ends the query with no space or punctuation after it: it may still be being typed. */
   lastWordIsPrefix: boolean;
@@ -61,6 +91,7 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000';
 }
 
+/** Parses a search box query; never fails (whatever cannot be read as a filter or phrase is text). */
 export function parseQuery(text: string): ParsedQuery {
   const query: ParsedQuery = {
     words: [],

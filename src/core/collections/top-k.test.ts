@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { topK, TopK } from './top-k';
+
+test('topK equals a full sort cut at the limit', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 20 })), fc.integer({ min: -1, max: 30 }), (values, limit) => {
+      const compare = (a: number, b: number) => values[b] - values[a] || a - b;
+      const expected = [...values.keys()].sort(compare).slice(0, Math.max(0, limit));
+      assert.deepEqual(topK(values.length, limit, compare), expected);
+    }),
+  );
+});
+
+test('TopK picks the heaviest terms, ties in text order then in order added', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ term: fc.integer({ min: 0, max: 9 }), weight: fc.integer({ min: 0, max: 4 }) })),
+      fc.integer({ min: 0, max: 12 }),
+      (entries, k) => {
+        const names = ['j', 'i', 'h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'];
+        const pick = new TopK((term) => names[term]);
+        for (const { term, weight } of entries) pick.add(term, weight);
+        const expected = [...entries.keys()]
+          .sort((a, b) => entries[b].weight - entries[a].weight || names[entries[a].term].localeCompare(names[entries[b].term]) || a - b)
+          .slice(0, k);
+        assert.deepEqual(pick.top(k), expected);
+      },
+    ),
+  );
+});

@@ -1,0 +1,102 @@
+/**
+ * The one top-k selection of Lectern: the best `limit` of `count` items under a comparator, in
+ * O(count · log limit) with a bounded heap, never sorting everything. Search ranks its matches with
+ * it, topics and related papers pick their heaviest terms with it (through `TopK`).
+ *
+ * @example
+ * const scores = [0.2, 0.9, 0.5];
+ * topK(scores.length, 2, (a, b) => scores[b] - scores[a]); // [1, 2]
+ */
+export function topK(count: number, limit: number, compare: (a: number, b: number) => number): number[] {
+  if (limit <= 0 || count === 0) return [];
+  if (count <= limit) return Array.from({ length: count }, (_, i) => i).sort(compare);
+  // A heap whose root is the worst item kept: a new item only enters when it beats the root.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => compare(a, b) > 0;
+  const siftDown = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let top = at;
+      if (left < heap.length && worse(heap[left], heap[top])) top = left;
+      if (right < heap.length && worse(heap[right], heap[top])) top = right;
+      if (top === at) return;
+      [heap[at], heap[top]] = [heap[top], heap[at]];
+      at = top;
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    if (heap.length < limit) {
+      heap.push(i);
+      let at = heap.length - 1;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at], heap[parent])) break;
+        [heap[at], heap[parent]] = [heap[parent], heap[at]];
+        at = parent;
+      }
+    } else if (compare(i, heap[0]) < 0) {
+      heap[0] = i;
+      siftDown(0);
+    }
+  }
+  return heap.sort(compare);
+}
+
+/**
+ * A bag of weighted terms from which the k heaviest are picked, ties in the order of their text
+ * (`key`), so the choice never depends on the order terms were added or interned in. Reused across
+ * documents: `reset`, `add` each term, then `top(k)`.
+ *
+ * @example
+ * const pick = new TopK((term) => names[term]);
+ * pick.add(7, 2.5);
+ * pick.add(3, 2.5);
+ * pick.top(1); // the index (in `pick.terms`) of whichever of 7 and 3 has the smaller name
+ */
+export class TopK {
+  /** The terms added since the last `reset`, in order. */
+  terms: number[] = [];
+  /** `weights[i]` is the weight of `terms[i]`. */
+  weights: number[] = [];
+
+  /** `key(term)`: the term's text, which orders terms of equal weight. */
+  constructor(private readonly key: (term: number) => string) {}
+
+  reset(): void {
+    this.terms.length = 0;
+    this.weights.length = 0;
+  }
+
+  add(term: number, weight: number): void {
+    this.terms.push(term);
+    this.weights.push(weight);
+  }
+
+  /** Takes each term's weight from a dense array. */
+  setWeights(dense: Float64Array): void {
+    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] = dense[this.terms[i]];
+  }
+
+  /** Multiplies each weight by `factor(term)`. */
+  boost(factor: (term: number) => number): void {
+    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] *= factor(this.terms[i]);
+  }
+
+  /** Zeroes the entries of a dense array this set touched. */
+  clear(dense: Float64Array): void {
+    for (const t of this.terms) dense[t] = 0;
+  }
+
+  /** Indexes (into `terms`) of the k heaviest terms, heaviest first, ties in text order, then in order added. */
+  top(k: number): number[] {
+    const { terms, weights, key } = this;
+    return topK(terms.length, k, (a, b) => {
+      const byWeight = weights[b] - weights[a];
+      if (byWeight !== 0) return byWeight;
+      const x = key(terms[a]);
+      const y = key(terms[b]);
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  }
+}

@@ -1,0 +1,210 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Paper } from '../model/paper';
+import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
+import { hasNonAscii } from './normalize-term';
+
+/** Postings of one term×field added since the last compaction. */
+export interface DeltaList {
+  docs: number[];
+  tfs: number[];
+}
+
+/**
+ * Everything an `InvertedIndex` holds. Only `InvertedIndex` and the modules that build, compact
+ * and (de)serialize it touch it; readers go through the index's methods. Compaction builds a new
+ * state and the index swaps it in with one assignment, so no reader ever sees half of each.
+ */
+export interface IndexState {
+  // Documents, by internal number.
+  docCount: number;
+  liveCount: number;
+  docPaper: Array<Paper | undefined>;
+  alive: Uint8Array;
+  years: Int16Array;
+  /** Bits set when the paper's title (1), abstract (2), other texts (4) are ASCII: phrase checks then skip Unicode folding. */
+  asciiOnly: Uint8Array;
+  fieldLength: Uint16Array[];
+  fieldLengthSum: Float64Array;
+  docOf: Map<string, number>;
+  /** Live documents per topic name, for `topic:` filters. */
+  topicDocs: Map<string, Set<number>>;
+
+  // Terms.
+  terms: string[];
+  termIds: Map<string, number>;
+  /** Live terms only. */
+  dictionary: SearchableMap<number>;
+  /** Live documents per term×field. */
+  df: Int32Array;
+  /** Live documents per term, any field. */
+  termDocs: Int32Array;
+  /** Per term, the last `stamp` that counted it (one count per document however many fields hold it). */
+  termStamp: Int32Array;
+  stamp: number;
+
+  // Postings: a compacted "base" segment in CSR form (offsets per term×field) plus a "delta" for later additions.
+  baseTermCount: number;
+  baseOffsets: Int32Array;
+  baseDocs: Int32Array;
+  baseTfs: Uint16Array;
+  delta: Map<number, DeltaList>;
+  deltaPostings: number;
+  deadPostings: number;
+}
+
+/** The state of an index of no papers. */
+export function emptyIndexState(): IndexState {
+  return {
+    docCount: 0,
+    liveCount: 0,
+    docPaper: [],
+    alive: new Uint8Array(16),
+    years: new Int16Array(16),
+    asciiOnly: new Uint8Array(16),
+    fieldLength: Array.from({ length: FIELD_COUNT }, () => new Uint16Array(16)),
+    fieldLengthSum: new Float64Array(FIELD_COUNT),
+    docOf: new Map(),
+    topicDocs: new Map(),
+    terms: [],
+    termIds: new Map(),
+    dictionary: new SearchableMap<number>(),
+    df: new Int32Array(64),
+    termDocs: new Int32Array(16),
+    termStamp: new Int32Array(16),
+    stamp: 0,
+    baseTermCount: 0,
+    baseOffsets: new Int32Array(1),
+    baseDocs: new Int32Array(0),
+    baseTfs: new Uint16Array(0),
+    delta: new Map(),
+    deltaPostings: 0,
+    deadPostings: 0,
+  };
+}
+
+/** `array`, or a copy at least `size` long (capacity doubles). */
+function grow<T extends Int32Array | Uint16Array | Uint8Array | Int16Array>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  let capacity = Math.max(16, array.length);
+  while (capacity < size) capacity *= 2;
+  const next = new (array.constructor as new (n: number) => T)(capacity);
+  next.set(array);
+  return next;
+}
+
+/** Grows the per-document arrays to hold at least `count` documents. */
+export function reserveDocs(state: IndexState, count: number): void {
+  state.alive = grow(state.alive, count);
+  state.years = grow(state.years, count);
+  state.asciiOnly = grow(state.asciiOnly, count);
+  for (let f = 0; f < FIELD_COUNT; f++) state.fieldLength[f] = grow(state.fieldLength[f], count);
+}
+
+/** Lists document `doc` under each of its paper's topics. */
+export function addTopics(topicDocs: Map<string, Set<number>>, paper: Paper, doc: number): void {
+  for (const topic of paper.topics ?? []) {
+    let docs = topicDocs.get(topic);
+    if (!docs) topicDocs.set(topic, (docs = new Set()));
+    docs.add(doc);
+  }
+}
+
+/** Records a live paper under document number `doc` (its postings are the caller's business). */
+export function setDocument(state: IndexState, paper: Paper, doc: number): void {
+  state.docPaper[doc] = paper;
+  state.docOf.set(paper.id, doc);
+  state.alive[doc] = 1;
+  state.years[doc] = yearOf(paper);
+  state.asciiOnly[doc] = asciiBits(paper);
+  addTopics(state.topicDocs, paper, doc);
+}
+
+function ensureTerm(state: IndexState, term: string): number {
+  let id = state.termIds.get(term);
+  if (id === undefined) {
+    id = state.terms.length;
+    state.terms.push(term);
+    state.termIds.set(term, id);
+    state.df = grow(state.df, (id + 1) * FIELD_COUNT);
+    state.termDocs = grow(state.termDocs, id + 1);
+    state.termStamp = grow(state.termStamp, id + 1);
+  }
+  return id;
+}
+
+/** Adds a paper as a new document, counting its terms; `emit` receives each posting (term×field key, doc, tf). */
+export function appendDocument(state: IndexState, paper: Paper, emit: (key: number, doc: number, tf: number) => void): void {
+  const doc = state.docCount++;
+  reserveDocs(state, state.docCount);
+  setDocument(state, paper, doc);
+  state.liveCount += 1;
+  const fields = paperFieldTerms(paper);
+  const stamp = ++state.stamp;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const terms = fields[f];
+    // Field lengths are stored as 16 bits; a longer field (a pasted book) is treated as 65 535 terms.
+    const length = Math.min(terms.length, 0xffff);
+    state.fieldLength[f][doc] = length;
+    state.fieldLengthSum[f] += length;
+    for (const [term, tf] of countTerms(terms)) {
+      const termId = ensureTerm(state, term);
+      const key = termId * FIELD_COUNT + f;
+      state.df[key] += 1;
+      if (state.termStamp[termId] !== stamp) {
+        state.termStamp[termId] = stamp;
+        if (state.termDocs[termId]++ === 0) state.dictionary.set(term, termId);
+      }
+      emit(key, doc, Math.min(tf, 0xffff));
+    }
+  }
+}
+
+/** Marks a paper's document dead and uncounts its terms; its postings stay as tombstones until compaction. */
+export function removeDocument(state: IndexState, id: string): boolean {
+  const doc = state.docOf.get(id);
+  if (doc === undefined) return false;
+  const paper = state.docPaper[doc]!;
+  const fields = paperFieldTerms(paper);
+  const stamp = ++state.stamp;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    for (const term of countTerms(fields[f]).keys()) {
+      const termId = state.termIds.get(term);
+      // Only a paper mutated after it was indexed can miss a term; papers must be treated as immutable.
+      if (termId === undefined) continue;
+      state.df[termId * FIELD_COUNT + f] -= 1;
+      state.deadPostings += 1;
+      if (state.termStamp[termId] !== stamp) {
+        state.termStamp[termId] = stamp;
+        if (--state.termDocs[termId] === 0) state.dictionary.delete(term);
+      }
+    }
+    state.fieldLengthSum[f] -= state.fieldLength[f][doc];
+  }
+  for (const topic of paper.topics ?? []) {
+    const docs = state.topicDocs.get(topic);
+    if (!docs) continue;
+    docs.delete(doc);
+    if (docs.size === 0) state.topicDocs.delete(topic);
+  }
+  state.alive[doc] = 0;
+  state.docPaper[doc] = undefined;
+  state.docOf.delete(id);
+  state.liveCount -= 1;
+  return true;
+}
+
+function asciiBits(paper: Paper): number {
+  let bits = 0;
+  if (!hasNonAscii(paper.title ?? '')) bits |= 1;
+  if (!hasNonAscii(paper.abstract ?? '')) bits |= 2;
+  let others = true;
+  for (const list of [paper.authors, paper.keywords, paper.categories, paper.topics]) {
+    for (const text of list ?? []) if (hasNonAscii(text)) others = false;
+  }
+  return others ? bits | 4 : bits;
+}
+
+function yearOf(paper: Paper): number {
+  const year = paper.year;
+  return typeof year === 'number' && Number.isInteger(year) && year > 0 && year < 32768 ? year : 0;
+}

@@ -1,0 +1,108 @@
+import { foldedWords, looseKey, matchesAtWordStart, tagMatches } from './filter-match';
+import { AUTHORS_FIELD } from './index-fields';
+import type { InvertedIndex } from './inverted-index';
+import { termOfFolded } from './normalize-term';
+import type { TextFilter } from './parse-query';
+import { paperHasPhrase } from './phrase-match';
+import type { QueryPlan } from './query-plan';
+import type { AnnotationLookup } from './search-options';
+import type { Sparse } from './score-accumulator';
+
+type DocCheck = (doc: number) => boolean;
+
+/**
+ * Keeps the candidates that pass a plan's filters, negations and phrases, cheapest checks first.
+ * `excluded` marks the documents holding the plan's negated words or phrases (undefined: none).
+ */
+export function applyConstraints(
+  index: InvertedIndex,
+  plan: QueryPlan,
+  candidates: Sparse,
+  annotations: AnnotationLookup | undefined,
+  excluded: Uint8Array | undefined,
+): Sparse {
+  const checks: DocCheck[] = [];
+  for (const filter of plan.filters)
+    if (filter.kind === 'year') {
+      const { from, to, negated } = filter;
+      checks.push((doc) => {
+        const year = index.yearAt(doc);
+        const pass = year !== 0 && (from === undefined || year >= from) && (to === undefined || year <= to);
+        return pass !== negated;
+      });
+    }
+  if (excluded) checks.push((doc) => excluded[doc] === 0);
+  for (const filter of plan.filters) {
+    if (filter.kind !== 'topic' && filter.kind !== 'author') continue;
+    const marks = filter.kind === 'topic' ? topicMarks(index, filter) : authorMarks(index, filter);
+    const negated = filter.negated;
+    checks.push((doc) => (marks[doc] === 1) !== negated);
+  }
+  for (const filter of plan.filters) {
+    if (filter.kind === 'tag' || filter.kind === 'status') checks.push(annotationCheck(index, filter, annotations));
+  }
+  for (const phrase of plan.phrases) checks.push((doc) => paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc)));
+  if (checks.length === 0) return candidates;
+  const docs = new Int32Array(candidates.docs.length);
+  const scores = new Float64Array(candidates.docs.length);
+  let n = 0;
+  outer: for (let i = 0; i < candidates.docs.length; i++) {
+    const doc = candidates.docs[i];
+    for (const check of checks) if (!check(doc)) continue outer;
+    docs[n] = doc;
+    scores[n++] = candidates.scores[i];
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+}
+
+/** Papers with a topic whose name has the filter's words at a word start. */
+function topicMarks(index: InvertedIndex, filter: TextFilter): Uint8Array {
+  const value = foldedWords(filter.value);
+  const marks = new Uint8Array(index.docCount);
+  for (const [name, docs] of index.topics()) if (matchesAtWordStart(foldedWords(name), value)) for (const doc of docs) marks[doc] = 1;
+  return marks;
+}
+
+/** Papers with an author whose name has the filter's words at a word start (the last one as a prefix). */
+function authorMarks(index: InvertedIndex, filter: TextFilter): Uint8Array {
+  const marks = new Uint8Array(index.docCount);
+  const value = foldedWords(filter.value);
+  const tokens = value ? value.split(' ') : [];
+  if (tokens.length === 0) return marks;
+  // Narrow with the authors field of the index, then check the names themselves.
+  let candidates: Uint8Array | undefined;
+  for (let t = 0; t < tokens.length; t++) {
+    const term = termOfFolded(tokens[t], true);
+    if (term === undefined) continue;
+    const tokenMarks = new Uint8Array(index.docCount);
+    const exact = index.liveTermId(term);
+    if (exact !== undefined) index.markDocs(exact, 1 << AUTHORS_FIELD, tokenMarks, 1);
+    if (t === tokens.length - 1) {
+      for (const [, termId] of index.termsWithPrefix(term)) index.markDocs(termId, 1 << AUTHORS_FIELD, tokenMarks, 1);
+    }
+    if (candidates) for (let d = 0; d < candidates.length; d++) candidates[d] &= tokenMarks[d];
+    else candidates = tokenMarks;
+  }
+  if (!candidates) return marks;
+  for (let d = 0; d < candidates.length; d++) {
+    if (!candidates[d]) continue;
+    const paper = index.paperAt(d);
+    if (paper && (paper.authors ?? []).some((name) => matchesAtWordStart(foldedWords(name), value))) marks[d] = 1;
+  }
+  return marks;
+}
+
+/** The check of a `tag:` or `status:` filter against the user's notes. */
+function annotationCheck(index: InvertedIndex, filter: TextFilter, lookup: AnnotationLookup | undefined): DocCheck {
+  const { value, negated } = filter;
+  const key = looseKey(value);
+  return (doc) => {
+    const note = lookup?.(index.paperAt(doc).id);
+    let pass = false;
+    if (note) {
+      if (filter.kind === 'tag') pass = (note.tags ?? []).some((tag) => typeof tag === 'string' && tagMatches(tag, value));
+      else pass = typeof note.status === 'string' && looseKey(note.status) === key;
+    }
+    return pass !== negated;
+  };
+}

@@ -1,0 +1,179 @@
+import { compoundTerm, phraseTokens, scanWords, surfacePrefix, termOfFolded, type TextWord } from './normalize-term';
+import type { ParsedQuery, QueryFilter } from './parse-query';
+
+/** One normalized query term and how it may be expanded. */
+export interface TermSpec {
+  term: string;
+  /** Also match index terms starting with `term` (the word being typed). */
+  prefix: boolean;
+  /** Also match index terms a few edits away (typos). */
+  fuzzy: boolean;
+}
+
+/** One query word: it matches when any alternative does; an alternative needs all its terms. */
+export interface Slot {
+  alternatives: TermSpec[][];
+}
+
+/** A quoted phrase: its words must all match (through the index), then the text is checked for the phrase itself. */
+export interface PhraseCheck {
+  /** The phrase's tokens (stop words included, stemmed) joined without separators. */
+  key: string;
+  /** What the phrase's first word starts with in any text holding it, for a fast scan; undefined: none. */
+  needle?: string;
+  slots: Slot[];
+}
+
+/** What a parsed query asks of the index, in terms the index knows. */
+export interface QueryPlan {
+  /** Free words: all must match, or failing that any. */
+  soft: Slot[];
+  /** Words of phrases: all must match. */
+  required: Slot[];
+  phrases: PhraseCheck[];
+  excluded: Slot[];
+  excludedPhrases: PhraseCheck[];
+  filters: QueryFilter[];
+}
+
+/**
+ * The plan of a parsed query, or undefined when nothing in it can match (e.g. only stop words).
+ * `hasTerm` tells whether the index holds a term, to decide how compounds are split or joined.
+ */
+export function planQuery(parsed: ParsedQuery, hasTerm: (term: string) => boolean): QueryPlan | undefined {
+  const words: TextWord[] = [];
+  for (const raw of parsed.words) words.push(...scanWords(raw));
+  const soft = slotsOf(words, { prefixLast: parsed.lastWordIsPrefix, fuzzy: true }, hasTerm);
+  const phrases: PhraseCheck[] = [];
+  const required: Slot[] = [];
+  for (const phrase of parsed.phrases) {
+    const check = phraseCheck(phrase, slotsOf(scanWords(phrase), { prefixLast: false, fuzzy: false }, hasTerm));
+    // A phrase of stop words only cannot use the index; it is ignored rather than scanning every paper.
+    if (check.slots.length === 0 || !check.key) continue;
+    phrases.push(check);
+    required.push(...check.slots);
+  }
+  const excluded: Slot[] = [];
+  for (const raw of parsed.excludedWords) excluded.push(...slotsOf(scanWords(raw), { prefixLast: false, fuzzy: false }, () => false));
+  const excludedPhrases: PhraseCheck[] = [];
+  for (const phrase of parsed.excludedPhrases) {
+    const check = phraseCheck(
+      phrase,
+      slotsOf(scanWords(phrase), { prefixLast: false, fuzzy: false }, () => false),
+    );
+    if (check.slots.length > 0 && check.key) excludedPhrases.push(check);
+  }
+  const plan: QueryPlan = { soft, required, phrases, excluded, excludedPhrases, filters: parsed.filters };
+  if (soft.length + required.length + excluded.length + excludedPhrases.length + plan.filters.length === 0) return undefined;
+  return plan;
+}
+
+/** Builds the slots of a run of words (free words or a phrase's words). */
+function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolean }, hasTerm: (term: string) => boolean): Slot[] {
+  const slots: Slot[] = [];
+  const seen = new Set<string>();
+  const push = (slot: Slot) => {
+    const key = slotKey(slot);
+    if (!seen.has(key)) {
+      seen.add(key);
+      slots.push(slot);
+    }
+  };
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    const isLast = expand.prefixLast && w === words.length - 1;
+    const alternatives: TermSpec[][] = [];
+    const parts: TermSpec[] = [];
+    for (let p = 0; p < word.parts.length; p++) {
+      const term = termOfFolded(word.parts[p].folded);
+      if (term !== undefined) parts.push({ term, prefix: isLast && p === word.parts.length - 1, fuzzy: expand.fuzzy });
+    }
+    if (word.parts.length > 1) {
+      const compound = compoundTerm(word.parts.map((part) => part.folded));
+      if (compound !== undefined && !parts.some((spec) => spec.term === compound)) {
+        alternatives.push([{ term: compound, prefix: isLast, fuzzy: expand.fuzzy }]);
+      }
+    } else if (w + 1 < words.length && words[w + 1].parts.length === 1 && parts.length === 1) {
+      // `pre training` also finds `pretraining` when the index knows that compound.
+      const joined = joinedSlot(word, parts[0], words[w + 1], expand.prefixLast && w + 1 === words.length - 1, expand.fuzzy, hasTerm);
+      if (joined) {
+        push(joined);
+        w += 1;
+        continue;
+      }
+    }
+    if (word.parts.length === 1 && parts.length === 1 && !parts[0].prefix) {
+      // `pretraining` also finds `pre training` (and `pre-training` written with a space).
+      const split = splitCompound(word.parts[0].folded, hasTerm);
+      if (split) alternatives.push(split.map((term) => ({ term, prefix: false, fuzzy: false })));
+    }
+    if (parts.length > 0) alternatives.push(parts);
+    if (alternatives.length > 0) push({ alternatives });
+  }
+  return slots;
+}
+
+/** The slot of two words (`pre training`) or their compound (`pretraining`), when the index knows the compound. */
+function joinedSlot(
+  word: TextWord,
+  first: TermSpec,
+  next: TextWord,
+  nextIsPrefix: boolean,
+  fuzzy: boolean,
+  hasTerm: (term: string) => boolean,
+): Slot | undefined {
+  const nextTerm = termOfFolded(next.parts[0].folded);
+  const joined = compoundTerm([word.parts[0].folded, next.parts[0].folded]);
+  if (nextTerm === undefined || joined === undefined || !hasTerm(joined)) return undefined;
+  return {
+    alternatives: [[first, { term: nextTerm, prefix: nextIsPrefix, fuzzy }], [{ term: joined, prefix: false, fuzzy: false }]],
+  };
+}
+
+/** Word-forming prefixes that authors write joined, hyphenated or spaced: `pretraining`, `pre-training`, `pre training`. */
+const SPACED_PREFIXES = [
+  'pre',
+  'post',
+  'self',
+  'multi',
+  'non',
+  'co',
+  're',
+  'sub',
+  'semi',
+  'cross',
+  'inter',
+  'intra',
+  'meta',
+  'micro',
+  'macro',
+  'over',
+  'under',
+  'anti',
+  'auto',
+  'hyper',
+  'super',
+  'ultra',
+  'few',
+  'zero',
+  'one',
+];
+
+/** Splits a joined word into a known prefix and a known rest (`pretraining` → `pre`, `training`), when both are indexed. */
+function splitCompound(folded: string, hasTerm: (term: string) => boolean): string[] | undefined {
+  for (const prefix of SPACED_PREFIXES) {
+    if (!folded.startsWith(prefix) || folded.length - prefix.length < 3) continue;
+    const rest = termOfFolded(folded.slice(prefix.length));
+    if (rest !== undefined && hasTerm(prefix) && hasTerm(rest)) return [prefix, rest];
+  }
+  return undefined;
+}
+
+function slotKey(slot: Slot): string {
+  return slot.alternatives.map((alt) => alt.map((s) => `${s.term}${s.prefix ? '*' : ''}${s.fuzzy ? '~' : ''}`).join('+')).join('|');
+}
+
+function phraseCheck(text: string, slots: Slot[]): PhraseCheck {
+  const tokens = phraseTokens(text);
+  return { key: tokens.join(''), needle: tokens.length > 0 ? surfacePrefix(tokens[0]) : undefined, slots };
+}

@@ -1,0 +1,128 @@
+import type { InvertedIndex } from './inverted-index';
+import type { ParsedQuery } from './parse-query';
+import { paperHasPhrase } from './phrase-match';
+import { applyConstraints } from './query-constraints';
+import { planQuery, type QueryPlan, type Slot, type TermSpec } from './query-plan';
+import { EMPTY_SPARSE, type Sparse } from './score-accumulator';
+import type { AnnotationLookup, SearchSettings } from './search-options';
+import { intersect, unionCounted, unionMax } from './sparse-ops';
+import { expandTerm, type Expansion } from './term-expansion';
+
+/** The papers a plan matches, with scores; `scored` false for filter-only queries (all papers passing the filters, score 0). */
+export interface Evaluation {
+  candidates: Sparse;
+  scored: boolean;
+}
+
+/** One search's working state: expansions made, per-query caches. Lives for one call; the index must not change meanwhile. */
+export class QueryRun {
+  private readonly expansions = new Map<string, number>();
+  private readonly specCache = new Map<string, { expansions: Expansion[]; sparse: Sparse }>();
+
+  constructor(
+    private readonly index: InvertedIndex,
+    private readonly settings: SearchSettings,
+    private readonly annotations: AnnotationLookup | undefined,
+  ) {}
+
+  /** Index terms the query's words and phrases expanded to. */
+  matchedTerms(): Set<string> {
+    return new Set(this.expansions.keys());
+  }
+
+  /** The plan of a parsed query over this index (see `planQuery`). */
+  plan(parsed: ParsedQuery): QueryPlan | undefined {
+    return planQuery(parsed, (term) => this.index.liveTermId(term) !== undefined);
+  }
+
+  /**
+   * The papers matching a plan. `allowOr`: when requiring every word finds nothing, accept papers
+   * matching any word, ranked by how many they match.
+   */
+  evaluate(plan: QueryPlan, allowOr: boolean): Evaluation {
+    const index = this.index;
+    const required =
+      plan.required.length > 0
+        ? intersect(
+            index,
+            plan.required.map((slot) => this.slotSparse(slot, true)),
+          )
+        : undefined;
+    if (required && required.docs.length === 0) return { candidates: EMPTY_SPARSE, scored: true };
+    if (plan.soft.length === 0 && !required) {
+      const docs = index.liveDocs();
+      return { candidates: this.constrain({ docs, scores: new Float64Array(docs.length) }, plan), scored: false };
+    }
+    const softSparses = plan.soft.map((slot) => this.slotSparse(slot, true));
+    let base = required;
+    if (softSparses.length > 0) {
+      const and = intersect(index, softSparses);
+      base = required ? intersect(index, [required, and]) : and;
+    }
+    const result = this.constrain(base!, plan);
+    if (result.docs.length > 0 || !allowOr || softSparses.length < 2) return { candidates: result, scored: true };
+    let or = unionCounted(index, softSparses);
+    if (required) or = intersect(index, [required, or]);
+    return { candidates: this.constrain(or, plan), scored: true };
+  }
+
+  /** The scored documents of a set of expansions (summed per document). */
+  termSparse(expansions: Expansion[]): Sparse {
+    const acc = this.index.scratch();
+    for (const expansion of expansions) {
+      this.index.scoreTerm(expansion.termId, expansion.weight, this.settings.boosts, this.settings.bm25, acc);
+    }
+    return acc.take();
+  }
+
+  private constrain(candidates: Sparse, plan: QueryPlan): Sparse {
+    return applyConstraints(this.index, plan, candidates, this.annotations, this.excludedMarks(plan));
+  }
+
+  /** Documents holding a negated word or phrase, marked 1; undefined when the query negates nothing. */
+  private excludedMarks(plan: QueryPlan): Uint8Array | undefined {
+    if (plan.excluded.length === 0 && plan.excludedPhrases.length === 0) return undefined;
+    const index = this.index;
+    const marks = new Uint8Array(index.docCount);
+    for (const slot of plan.excluded) {
+      const sparse = this.slotSparse(slot, false);
+      for (let i = 0; i < sparse.docs.length; i++) marks[sparse.docs[i]] = 1;
+    }
+    for (const phrase of plan.excludedPhrases) {
+      const sparse = intersect(
+        index,
+        phrase.slots.map((slot) => this.slotSparse(slot, false)),
+      );
+      for (let i = 0; i < sparse.docs.length; i++) {
+        const doc = sparse.docs[i];
+        if (!marks[doc] && paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc))) marks[doc] = 1;
+      }
+    }
+    return marks;
+  }
+
+  /** `record`: count the expansions as matched terms (for highlighting); negated words are not. */
+  private specSparse(spec: TermSpec, record: boolean): Sparse {
+    const key = `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
+    let entry = this.specCache.get(key);
+    if (!entry) {
+      const expansions = expandTerm(this.index, this.settings, spec);
+      entry = { expansions, sparse: this.termSparse(expansions) };
+      this.specCache.set(key, entry);
+    }
+    if (record) for (const e of entry.expansions) if (!this.expansions.has(e.term)) this.expansions.set(e.term, e.weight);
+    return entry.sparse;
+  }
+
+  private slotSparse(slot: Slot, record: boolean): Sparse {
+    const alternatives = slot.alternatives.map((alt) =>
+      alt.length === 1
+        ? this.specSparse(alt[0], record)
+        : intersect(
+            this.index,
+            alt.map((spec) => this.specSparse(spec, record)),
+          ),
+    );
+    return alternatives.length === 1 ? alternatives[0] : unionMax(this.index, alternatives);
+  }
+}

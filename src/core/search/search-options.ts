@@ -1,0 +1,95 @@
+import { FIELD_NAMES, type FieldName } from './index-fields';
+import type { Bm25Params } from './inverted-index';
+
+/**
+ * The user's notes about a paper, for `tag:` and `status:` filters: its reading status and tags, or
+ * undefined when the user has none.
+ *
+ * @example
+ * const annotations: AnnotationLookup = (id) => notes.get(id); // { status: 'To read', tags: ['#vision'] }
+ */
+export type AnnotationLookup = (id: string) => { status?: string; tags?: string[] } | undefined;
+
+/**
+ * Index-wide settings of a `PaperSearch` (ranking knobs), given to `PaperSearch.build` or `load`.
+ * Every option is optional; the defaults are tuned on the seed corpus and the benchmark.
+ *
+ * @example
+ * PaperSearch.build(papers, { boost: { title: 4 }, weights: { fuzzy: 0.3 }, limit: 20 });
+ */
+export interface SearchOptions {
+  /**
+   * Weight of a match in each field, multiplying its BM25+ score.
+   * Default `{ title: 3, authors: 2, abstract: 1, meta: 1.5 }` (`meta`: keywords, categories, topics);
+   * fields left out keep their default. Example: `{ authors: 4 }` to favour author names.
+   */
+  boost?: Partial<Record<FieldName, number>>;
+  /**
+   * Weight of a prefix expansion (`spik` → `spiking`) and of a typo expansion (`halucination` →
+   * `hallucination`) relative to an exact match (1). Defaults `{ prefix: 0.375, fuzzy: 0.45 }`.
+   * Example: `{ fuzzy: 0 }` to count typo matches for nothing (they still match).
+   */
+  weights?: { prefix?: number; fuzzy?: number };
+  /** Shortest last word (after normalization) that is expanded as a prefix. Default 2; example: 3 to ignore `ne`. */
+  prefixMinLength?: number;
+  /** Most index terms a prefix expands to, the most frequent first. Default 48. */
+  maxPrefixExpansions?: number;
+  /** Stop adding prefix expansions once they cover this many postings (bounds the cost of `a`, `co`…). Default 400 000. */
+  maxPrefixPostings?: number;
+  /** Most index terms a misspelt word expands to, the closest (then commonest) first. Default 8. */
+  maxFuzzyExpansions?: number;
+  /** Results returned when a search names no `limit`. Default 50. */
+  limit?: number;
+  /** BM25+ parameters; default `{ k: 1.2, b: 0.7, d: 0.5 }`, fields left out keep their default. */
+  bm25?: Partial<Bm25Params>;
+}
+
+/**
+ * Options of one `PaperSearch.search` call.
+ *
+ * @example
+ * search.search('attention tag:#toread', { limit: 10, annotations: (id) => notes.get(id), highlight: false });
+ */
+export interface QueryOptions {
+  /** Most results returned. Default: the index's `SearchOptions.limit` (50); `Number.MAX_SAFE_INTEGER` for all. */
+  limit?: number;
+  /** Where `tag:` and `status:` filters look; without it they match no paper (and their negations every paper). */
+  annotations?: AnnotationLookup;
+  /**
+   * Compute `terms` and `matches` of each hit. Default true. Pass false when only ids and order are
+   * needed (e.g. filtering a tree by every match): highlighting re-reads each result's text.
+   */
+  highlight?: boolean;
+}
+
+/** `SearchOptions` with every default filled in, as the query code reads them. */
+export interface SearchSettings {
+  /** Field boosts by field number. */
+  boosts: Float64Array;
+  bm25: Bm25Params;
+  prefixWeight: number;
+  fuzzyWeight: number;
+  prefixMinLength: number;
+  maxPrefixExpansions: number;
+  maxPrefixPostings: number;
+  maxFuzzyExpansions: number;
+  limit: number;
+}
+
+const DEFAULT_BOOST: Record<FieldName, number> = { title: 3, authors: 2, abstract: 1, meta: 1.5 };
+
+/** `options` with every default filled in. */
+export function resolveSearchSettings(options: SearchOptions = {}): SearchSettings {
+  const boost = { ...DEFAULT_BOOST, ...(options.boost ?? {}) };
+  return {
+    boosts: Float64Array.from(FIELD_NAMES.map((name) => boost[name])),
+    bm25: { k: 1.2, b: 0.7, d: 0.5, ...(options.bm25 ?? {}) },
+    prefixWeight: options.weights?.prefix ?? 0.375,
+    fuzzyWeight: options.weights?.fuzzy ?? 0.45,
+    prefixMinLength: options.prefixMinLength ?? 2,
+    maxPrefixExpansions: options.maxPrefixExpansions ?? 48,
+    maxPrefixPostings: options.maxPrefixPostings ?? 400_000,
+    maxFuzzyExpansions: options.maxFuzzyExpansions ?? 8,
+    limit: options.limit ?? 50,
+  };
+}
