@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { foldWord, indexTerms, phraseTokens, scanWords, stemWord, surfacePrefix, termsOfWord, wordTermsOf } from './normalize-term';
+import { foldWord } from '../text/fold-word';
+import { indexTerms, phraseTokens, scanWords, stemWord, surfacePrefix, termsOfWord, wordTermsOf } from './normalize-term';
 
 describe('foldWord', () => {
   test('lowercases, removes diacritics and spells special letters', () => {

@@ -176,9 +176,9 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
   const mathPattern = /\$\$[\s\S]+?\$\$|(?<!\\)\$(?!\s)[^$\n]+?(?<![\s\\])\$|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]/g;
   let last = 0;
   for (const m of text.matchAll(mathPattern)) {
-    if (m.index! > last) parts.push({ math: false, text: text.slice(last, m.index) });
+    if (m.index > last) parts.push({ math: false, text: text.slice(last, m.index) });
     parts.push({ math: true, text: m[0] });
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   if (last < text.length) parts.push({ math: false, text: text.slice(last) });
   return parts;
