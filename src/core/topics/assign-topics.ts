@@ -2,17 +2,12 @@ import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { discoverTopics, TermRows } from './discover-topics';
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
-import {
-  compareStrings,
-  endsLikeANoun,
-  foldPlural,
-  Lexicon,
-  phraseName,
-  termCounts,
-  titleCase,
-  WordStream,
-  wordStream,
-} from './text-terms';
+import { foldPlural } from '../text/fold-plural';
+import { endsLikeANoun } from './generic-words';
+import { Lexicon } from './lexicon';
+import { compareStrings, termCounts, wordStream } from './text-terms';
+import { phraseName, titleCase } from './topic-names';
+import { WordStream } from './word-stream';
 
 /** One topic of a taxonomy file: phrases that signal it, with weights. */
 export interface TaxonomyTopic {

@@ -1,4 +1,5 @@
-import { compareStrings, type Lexicon } from './text-terms';
+import type { Lexicon } from './lexicon';
+import { compareStrings } from './text-terms';
 import { TopK } from './top-k';
 
 /** A group found by discovery: phrases that could name it and its member documents. */
@@ -181,7 +182,7 @@ export function discoverTopics(
   for (let round = 0; round < ITERATIONS; round += 1) {
     // Centroids as postings: term → [group, weight, group, weight, …].
     const byGroup = bucket(assignment, groups);
-    const postings: Array<number[] | undefined> = new Array(termCount);
+    const postings: Array<number[] | undefined> = new Array<number[] | undefined>(termCount);
     for (let g = 0; g < groups; g += 1) {
       if (byGroup[g].length < limits.minSize) continue;
       centroid.reset();

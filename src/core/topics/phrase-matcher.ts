@@ -1,4 +1,5 @@
-import type { Lexicon, WordStream } from './text-terms';
+import type { Lexicon } from './lexicon';
+import type { WordStream } from './word-stream';
 
 interface TrieNode {
   next?: Map<number, TrieNode>;
@@ -55,7 +56,7 @@ export class PhraseMatcher {
     for (let i = 0; i < ids.length; i += 1) {
       node = level.get(ids[i]);
       if (!node) level.set(ids[i], (node = {}));
-      if (i < ids.length - 1) level = node.next ??= new Map();
+      if (i < ids.length - 1) level = node.next ??= new Map<number, TrieNode>();
     }
     (node!.terms ??= []).push(this.terms.length);
     this.terms.push(term);
