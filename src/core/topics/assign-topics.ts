@@ -2,7 +2,7 @@ import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { discoverTopics, TermRows } from './discover-topics';
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
-import { foldPlural } from '../text/fold-plural';
+import { normalizeToken } from '../text/normalize-token';
 import { endsLikeANoun } from './generic-words';
 import { Lexicon } from './lexicon';
 import { compareStrings, termCounts, wordStream } from './text-terms';
@@ -386,7 +386,7 @@ function metadataKey(raw: string): { key: string; surface: string } | undefined 
     .toLowerCase()
     .split(/[\s\-_‐–/]+/)
     .filter(Boolean)
-    .map(foldPlural)
+    .map(normalizeToken)
     .join(' ');
   if (!key || key === OTHER_TOPIC.toLowerCase() || NON_TOPIC_KEYWORDS.has(key) || key.startsWith('research support')) return undefined;
   return { key, surface };
