@@ -11,7 +11,7 @@
 import { foldPlural } from '../text/fold-plural';
 import { dropApostrophes, foldWordPart } from '../text/fold-word';
 import { STOP_WORDS } from '../text/stop-words';
-import { scanWordParts, scanWords, type TextWord } from '../text/tokenize';
+import { scanWordParts } from '../text/tokenize';
 import { APOSTROPHE, hasNonAscii, isAsciiWordCode } from '../text/word-chars';
 
 // Search's own modules import these from here; new code imports them from `src/core/text`.
@@ -37,30 +37,6 @@ export function compoundTerm(foldedParts: string[]): string | undefined {
   const joined = foldedParts.join('');
   if (joined.length === 0 || joined.length > MAX_TERM_LENGTH) return undefined;
   return foldPlural(joined);
-}
-
-/** The normalized terms of one word: its parts' terms, and the compound's when it has several parts. */
-export interface WordTerms {
-  parts: string[];
-  compound?: string;
-}
-
-export function termsOfWord(word: TextWord, keepStopWords = false): WordTerms {
-  const parts: string[] = [];
-  for (const part of word.parts) {
-    const term = termOfFolded(part.folded, keepStopWords);
-    if (term !== undefined) parts.push(term);
-  }
-  if (word.parts.length < 2) return { parts };
-  const compound = compoundTerm(word.parts.map((part) => part.folded));
-  return compound !== undefined && !parts.includes(compound) ? { parts, compound } : { parts };
-}
-
-/** Same as mapping `scanWords` through `termsOfWord`, for query text. */
-export function wordTermsOf(text: string, keepStopWords = false): WordTerms[] {
-  return scanWords(text)
-    .map((word) => termsOfWord(word, keepStopWords))
-    .filter((terms) => terms.parts.length > 0 || terms.compound !== undefined);
 }
 
 /**
