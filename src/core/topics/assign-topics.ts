@@ -10,28 +10,47 @@ import { compareStrings, termCounts, wordStream } from './text-terms';
 import { phraseName } from './topic-names';
 import { WordStream } from './word-stream';
 
-/** One topic of a taxonomy file: phrases that signal it, with weights. */
+/**
+ * One topic of a taxonomy file: phrases that signal it, with weights.
+ *
+ * @example { name: 'Spiking Neural Networks', terms: { 'spiking neural network': 4, snn: 3 }, exclude: ['spiking data'] }
+ */
 export interface TaxonomyTopic {
-  /** The name readers see, e.g. "Spiking Neural Networks". */
+  /** The name readers see in the topic tree, e.g. "Spiking Neural Networks". Required; "Other" is reserved. */
   name: string;
-  /** Phrase → weight. Phrases are matched case-, hyphen- and plural-insensitively. */
+  /**
+   * Phrase → weight (a positive number). Phrases are matched in titles and abstracts case-,
+   * hyphen-, diacritic- and plural-insensitively ("Vision-Language Models" matches "vision language
+   * model"); a title mention counts 3×. Required, at least one phrase. Example: `{ "hallucination": 4 }`.
+   */
   terms: Record<string, number>;
-  /** Phrases that veto the topic for a paper (e.g. "spiking data" for spiking neural networks). */
+  /** Phrases that veto the topic for a paper that mentions one. Default: none. Example: `["spiking data"]`. */
   exclude?: string[];
-  /** Score a paper needs to join; defaults to the taxonomy's `minScore`. */
+  /** Score a paper needs to join this topic. Default: the taxonomy's `minScore`. Example: `4`. */
   minScore?: number;
 }
 
-/** A keyword taxonomy (see `corpus/topics.json` and `parseTaxonomy`). */
+/**
+ * A keyword taxonomy: the bundled `corpus/topics.json` merged with a workspace's
+ * `.lectern/topics.json` (read by `parseTaxonomy`).
+ *
+ * @example { minScore: 3, topics: [{ name: 'Brain Decoding', terms: { fmri: 3, 'brain decoding': 4 } }] }
+ */
 export interface TopicTaxonomy {
-  /** Default score a paper needs to join a topic (default 3: one mention of a weight-3 phrase). */
+  /**
+   * Score a paper needs to join a topic, where a paper scores Σ weight × (1 + ln count) over the
+   * topic's phrases it mentions. Default 3: one mention of a weight-3 phrase.
+   */
   minScore?: number;
+  /** The topics, in file order. */
   topics: TaxonomyTopic[];
 }
 
+/** Options of `assignTopics`. */
 export interface AssignTopicsOptions {
+  /** Weighted phrases for papers without usable keywords or categories. Default: none (metadata and discovery only). */
   taxonomy?: TopicTaxonomy;
-  /** Most top-level topics besides "Other" (default 35). */
+  /** Most top-level topics besides "Other"; the smallest beyond it dissolve. Default 35. Example: `{ maxTopics: 20 }`. */
   maxTopics?: number;
 }
 

@@ -10,17 +10,23 @@ export interface DiscoveredTopic {
   members: Array<{ doc: number; score: number }>;
 }
 
+/** How many analysed documents contain a term (see `DocumentFrequencies`). */
 interface DocumentFrequency {
   get(term: number): number;
 }
 
 /** Documents' term counts in compressed rows, to keep 100k documents off the garbage collector. */
 export class TermRows {
+  /** Row `d` holds entries `start[d]` to `start[d + 1]` (exclusive). */
   start = new Int32Array(1025);
+  /** Term ids (see `Lexicon`). */
   terms = new Int32Array(16_384);
+  /** Weighted counts, parallel to `terms`. */
   counts = new Float32Array(16_384);
+  /** Number of rows (documents). */
   length = 0;
 
+  /** Appends one document's row: parallel term ids and counts, as `termCounts` returns them. */
   append(terms: readonly number[], counts: readonly number[]): void {
     const from = this.start[this.length];
     const to = from + terms.length;
@@ -49,8 +55,10 @@ export class TermRows {
 
 /** Document frequencies by term id, growing with the lexicon. */
 export class DocumentFrequencies {
+  /** Count per term id; ids past the end count 0. */
   counts = new Int32Array(1 << 14);
 
+  /** Counts one document's distinct terms. */
   add(terms: number[]): void {
     for (const t of terms) {
       if (t >= this.counts.length) {
@@ -62,6 +70,7 @@ export class DocumentFrequencies {
     }
   }
 
+  /** Number of documents with `term`. */
   get(term: number): number {
     return term < this.counts.length ? this.counts[term] : 0;
   }

@@ -15,7 +15,9 @@ interface MatcherTerm {
 
 /** A topic's score in one paper. */
 export interface TopicScore {
+  /** The caller's topic number, as given to `addTopic`. */
   topic: number;
+  /** Σ weight × (1 + ln count) over the topic's phrases in the paper; at least the topic's `minScore`. */
   score: number;
 }
 

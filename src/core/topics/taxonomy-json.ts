@@ -18,15 +18,19 @@ export type JsonNode =
 
 /** One property of an object, in file order (a repeated key appears twice). */
 export interface JsonEntry {
+  /** The property name, unescaped. */
   key: string;
   /** Offset of the key's opening quote. */
   keyOffset: number;
+  /** The property's value. */
   value: JsonNode;
 }
 
 /** A syntax error: where it is and what to fix. */
 export interface JsonSyntaxError {
+  /** Offset of the offending character (the end of the text when it is cut short). */
   offset: number;
+  /** What is wrong and how to fix it, e.g. "a comma is probably missing at the end of the previous property or item". */
   message: string;
 }
 

@@ -23,11 +23,15 @@ function withoutUrls(text: string): string {
     : text;
 }
 
-/** Options for `termCounts`. */
+/**
+ * Options of `termCounts` (both required: topics and related papers tune them differently).
+ *
+ * @example { titleWeight: 3, bigrams: true } // a title word counts three abstract words; two-word phrases counted
+ */
 export interface TermCountOptions {
-  /** How much a title occurrence counts relative to one in the abstract. */
+  /** How much a title occurrence counts relative to one in the abstract; topics and related papers use 3. */
   titleWeight: number;
-  /** Count two-word phrases too. */
+  /** Whether two adjacent terms with no punctuation between them also count as a two-word phrase ("neural network"). */
   bigrams: boolean;
 }
 
