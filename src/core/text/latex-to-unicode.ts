@@ -283,8 +283,9 @@ function stripGroupingBraces(text: string, wide: boolean): string {
   return out + text.slice(from);
 }
 
+/** Options of `latexToUnicode`. Example: `{ stripGroupingBraces: true }` for BibTeX fields. */
 export interface LatexOptions {
-  /** Also drop braces around whole words, as BibTeX case protection uses them ({Fourier} → Fourier). */
+  /** Also drop braces around whole words, as BibTeX case protection uses them (`{Fourier}` → `Fourier`). Default `false`. */
   stripGroupingBraces?: boolean;
 }
 

@@ -33,11 +33,16 @@ export class PhraseMatcher {
   private readonly minScores: number[] = [];
   private counts = new Float64Array(0);
 
+  /**
+   * @param lexicon the lexicon the streams to score were read with (phrases are interned in it).
+   * @param titleWeight how many abstract mentions a title mention counts for. Default 3.
+   */
   constructor(
     private readonly lexicon: Lexicon,
     private readonly titleWeight = 3,
   ) {}
 
+  /** Whether no phrase was added (scoring would find nothing). */
   get isEmpty(): boolean {
     return this.terms.length === 0;
   }
