@@ -24,7 +24,7 @@ export { hasNonAscii, isAsciiWordCode } from '../text/word-chars';
 export const stemWord = foldPlural;
 
 /** Longest term indexed; longer runs (URLs, hashes, sequences) are skipped on both sides. */
-export const MAX_TERM_LENGTH = 48;
+const MAX_TERM_LENGTH = 48;
 
 /** The index term of one folded word part, or undefined for stop words and over-long runs. */
 export function termOfFolded(folded: string, keepStopWords = false): string | undefined {
