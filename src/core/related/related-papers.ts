@@ -1,5 +1,8 @@
 import type { Paper } from '../model/paper';
-import { compareStrings, Lexicon, surfaceForms, termCounts, WordStream, wordStream } from '../topics/text-terms';
+import { Lexicon } from '../topics/lexicon';
+import { compareStrings, termCounts, wordStream } from '../topics/text-terms';
+import { surfaceForms } from '../topics/topic-names';
+import { WordStream } from '../topics/word-stream';
 import { TopK } from '../topics/top-k';
 
 /** A paper similar to another one, with the terms that make them similar. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { foldWord, indexTerms, phraseTokens, scanWords, stemWord, surfacePrefix, termsOfWord, wordTermsOf } from './normalize-term';
+import { foldWord } from '../text/fold-word';
+import { indexTerms, phraseTokens, scanWords, stemWord, surfacePrefix } from './normalize-term';
 
 describe('foldWord', () => {
   test('lowercases, removes diacritics and spells special letters', () => {
@@ -121,9 +122,9 @@ describe('scanWords', () => {
     );
   });
 
-  test('termsOfWord and wordTermsOf', () => {
-    assert.deepEqual(termsOfWord(scanWords('Pre-Training')[0]), { parts: ['pre', 'training'], compound: 'pretraining' });
-    assert.deepEqual(wordTermsOf('the spiking networks'), [{ parts: ['spiking'] }, { parts: ['network'] }]);
+  test('a hyphenated word gives its parts and the compound; stop words are dropped', () => {
+    assert.deepEqual(indexTerms('Pre-Training'), ['pre', 'training', 'pretraining']);
+    assert.deepEqual(indexTerms('the spiking networks'), ['spiking', 'network']);
   });
 });
 

@@ -176,9 +176,9 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
   const mathPattern = /\$\$[\s\S]+?\$\$|(?<!\\)\$(?!\s)[^$\n]+?(?<![\s\\])\$|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]/g;
   let last = 0;
   for (const m of text.matchAll(mathPattern)) {
-    if (m.index! > last) parts.push({ math: false, text: text.slice(last, m.index) });
+    if (m.index > last) parts.push({ math: false, text: text.slice(last, m.index) });
     parts.push({ math: true, text: m[0] });
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   if (last < text.length) parts.push({ math: false, text: text.slice(last) });
   return parts;
@@ -283,8 +283,9 @@ function stripGroupingBraces(text: string, wide: boolean): string {
   return out + text.slice(from);
 }
 
+/** Options of `latexToUnicode`. Example: `{ stripGroupingBraces: true }` for BibTeX fields. */
 export interface LatexOptions {
-  /** Also drop braces around whole words, as BibTeX case protection uses them ({Fourier} → Fourier). */
+  /** Also drop braces around whole words, as BibTeX case protection uses them (`{Fourier}` → `Fourier`). Default `false`. */
   stripGroupingBraces?: boolean;
 }
 

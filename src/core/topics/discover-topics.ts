@@ -1,4 +1,5 @@
-import { compareStrings, type Lexicon } from './text-terms';
+import type { Lexicon } from './lexicon';
+import { compareStrings } from './text-terms';
 import { TopK } from './top-k';
 
 /** A group found by discovery: phrases that could name it and its member documents. */
@@ -9,17 +10,23 @@ export interface DiscoveredTopic {
   members: Array<{ doc: number; score: number }>;
 }
 
+/** How many analysed documents contain a term (see `DocumentFrequencies`). */
 interface DocumentFrequency {
   get(term: number): number;
 }
 
 /** Documents' term counts in compressed rows, to keep 100k documents off the garbage collector. */
 export class TermRows {
+  /** Row `d` holds entries `start[d]` to `start[d + 1]` (exclusive). */
   start = new Int32Array(1025);
+  /** Term ids (see `Lexicon`). */
   terms = new Int32Array(16_384);
+  /** Weighted counts, parallel to `terms`. */
   counts = new Float32Array(16_384);
+  /** Number of rows (documents). */
   length = 0;
 
+  /** Appends one document's row: parallel term ids and counts, as `termCounts` returns them. */
   append(terms: readonly number[], counts: readonly number[]): void {
     const from = this.start[this.length];
     const to = from + terms.length;
@@ -43,6 +50,29 @@ export class TermRows {
     }
     this.length += 1;
     this.start[this.length] = to;
+  }
+}
+
+/** Document frequencies by term id, growing with the lexicon. */
+export class DocumentFrequencies {
+  /** Count per term id; ids past the end count 0. */
+  counts = new Int32Array(1 << 14);
+
+  /** Counts one document's distinct terms. */
+  add(terms: number[]): void {
+    for (const t of terms) {
+      if (t >= this.counts.length) {
+        const grown = new Int32Array(Math.max(this.counts.length * 2, t + 1));
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+      this.counts[t] += 1;
+    }
+  }
+
+  /** Number of documents with `term`. */
+  get(term: number): number {
+    return term < this.counts.length ? this.counts[term] : 0;
   }
 }
 
@@ -81,29 +111,54 @@ export function discoverTopics(
   limits: { minSize: number; maxTopics: number },
 ): DiscoveredTopic[] {
   const n = docs.length;
-  const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
+  const vectors = documentVectors(lexicon, docs, df, analysedDocs);
+  const target = Math.max(1, Math.min(limits.maxTopics, Math.round(Math.sqrt(n))));
+  const { assignment, groups } = seedGroups(vectors, n, target, limits.minSize);
+  if (groups === 0) return [];
+  const similarity = refineGroups(vectors, assignment, groups, limits.minSize);
+  return nameGroups(vectors, assignment, groups, similarity, limits.minSize);
+}
 
+/**
+ * Documents as sparse TF-IDF vectors over compact local term ids (CSR rows), with their
+ * keyphrases. `global[local]` is the lexicon's id of a local term.
+ */
+interface DocumentVectors {
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+  /** Local term → lexicon term id. */
+  global: number[];
+  isBigram: boolean[];
+  /** A local term's stem text, for deterministic tie-breaking. */
+  key: (local: number) => string;
+  /** Per document, its top keyphrases (local ids). */
+  keyphrases: number[][];
+  /** Keyphrase (local id) → the documents that have it. */
+  phraseDocs: Map<number, number[]>;
+}
+
+/** Step 1: each document's top terms as an L2-normalised TF-IDF vector, and its keyphrases (bigrams boosted). */
+function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency, analysedDocs: number): DocumentVectors {
+  const n = docs.length;
+  const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
   // Terms used by the vectors get compact local ids.
   const localOf = lexicon.scratchSlots();
-  const globalOf: number[] = [];
+  const global: number[] = [];
   const keys: Array<string | undefined> = [];
-  const key = (local: number): string => (keys[local] ??= lexicon.key(globalOf[local]));
+  const key = (local: number): string => (keys[local] ??= lexicon.key(global[local]));
   const isBigram: boolean[] = [];
   const local = (term: number): number => {
     let id = localOf.get(term);
     if (id < 0) {
-      id = globalOf.length;
+      id = global.length;
       localOf.set(term, id);
-      globalOf.push(term);
+      global.push(term);
       isBigram.push(lexicon.isBigram(term));
     }
     return id;
   };
-
-  // 1. Vectors (CSR) and keyphrases.
-  const vecStart = new Int32Array(n + 1);
-  let vecTerms = new Int32Array(n * 8 + 16);
-  let vecWeights = new Float64Array(n * 8 + 16);
+  const rows = new VectorRows(n);
   const phraseDocs = new Map<number, number[]>();
   const keyphrases: number[][] = [];
   const pick = new TopK(key);
@@ -115,24 +170,7 @@ export function discoverTopics(
       if (f < 2 || f > maxDf) continue;
       pick.add(local(term), (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
     }
-    const top = pick.top(VECTOR_TERMS);
-    let norm = 0;
-    for (const i of top) norm += pick.weights[i] ** 2;
-    norm = Math.sqrt(norm) || 1;
-    const start = vecStart[d];
-    if (start + top.length > vecTerms.length) {
-      const grownTerms = new Int32Array((start + top.length) * 2);
-      grownTerms.set(vecTerms);
-      vecTerms = grownTerms;
-      const grownWeights = new Float64Array((start + top.length) * 2);
-      grownWeights.set(vecWeights);
-      vecWeights = grownWeights;
-    }
-    for (let i = 0; i < top.length; i += 1) {
-      vecTerms[start + i] = pick.terms[top[i]];
-      vecWeights[start + i] = pick.weights[top[i]] / norm;
-    }
-    vecStart[d + 1] = start + top.length;
+    rows.appendNormalised(d, pick, pick.top(VECTOR_TERMS));
     pick.boost((t) => (isBigram[t] ? BIGRAM_BOOST : 1));
     const phrases = pick.top(KEYPHRASES_PER_DOC).map((i) => pick.terms[i]);
     keyphrases.push(phrases);
@@ -142,13 +180,52 @@ export function discoverTopics(
       list.push(d);
     }
   }
-  const termCount = globalOf.length;
-  for (const term of globalOf) localOf.set(term, -1);
+  for (const term of global) localOf.set(term, -1);
+  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key, keyphrases, phraseDocs };
+}
 
-  // 2. Seeds by greedy cover.
-  const target = Math.max(1, Math.min(limits.maxTopics, Math.round(Math.sqrt(n))));
-  const phrases = [...phraseDocs.keys()].filter((t) => phraseDocs.get(t)!.length >= limits.minSize);
-  const uncovered = new Int32Array(termCount);
+/** Growing CSR rows of (local term, weight), one row per document in order. */
+class VectorRows {
+  readonly start: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+
+  constructor(n: number) {
+    this.start = new Int32Array(n + 1);
+    this.terms = new Int32Array(n * 8 + 16);
+    this.weights = new Float64Array(n * 8 + 16);
+  }
+
+  /** Row `d`: the picked terms `top` of `pick`, weights divided by their L2 norm. */
+  appendNormalised(d: number, pick: TopK, top: number[]): void {
+    let norm = 0;
+    for (const i of top) norm += pick.weights[i] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const start = this.start[d];
+    if (start + top.length > this.terms.length) {
+      const grownTerms = new Int32Array((start + top.length) * 2);
+      grownTerms.set(this.terms);
+      this.terms = grownTerms;
+      const grownWeights = new Float64Array((start + top.length) * 2);
+      grownWeights.set(this.weights);
+      this.weights = grownWeights;
+    }
+    for (let i = 0; i < top.length; i += 1) {
+      this.terms[start + i] = pick.terms[top[i]];
+      this.weights[start + i] = pick.weights[top[i]] / norm;
+    }
+    this.start[d + 1] = start + top.length;
+  }
+}
+
+/**
+ * Step 2: seeds by greedy cover — again and again, the keyphrase shared by most not-yet-covered
+ * documents (bigrams 1.5×, ties by text) takes them, up to `target` groups of `minSize`.
+ */
+function seedGroups(vectors: DocumentVectors, n: number, target: number, minSize: number): { assignment: Int32Array; groups: number } {
+  const { phraseDocs, keyphrases, isBigram, key } = vectors;
+  const phrases = [...phraseDocs.keys()].filter((t) => phraseDocs.get(t)!.length >= minSize);
+  const uncovered = new Int32Array(vectors.global.length);
   for (const t of phrases) uncovered[t] = phraseDocs.get(t)!.length;
   const assignment = new Int32Array(n).fill(-1);
   let groups = 0;
@@ -156,7 +233,7 @@ export function discoverTopics(
     let best = -1;
     let bestScore = 0;
     for (const t of phrases) {
-      if (uncovered[t] < limits.minSize) continue;
+      if (uncovered[t] < minSize) continue;
       const score = uncovered[t] * (isBigram[t] ? BIGRAM_BOOST : 1);
       if (score > bestScore || (score === bestScore && best >= 0 && compareStrings(key(t), key(best)) < 0)) {
         best = t;
@@ -171,43 +248,25 @@ export function discoverTopics(
     }
     groups += 1;
   }
-  if (groups === 0) return [];
+  return { assignment, groups };
+}
 
-  // 3. Spherical k-means over the seeds.
+/**
+ * Step 3: a few rounds of spherical k-means over the seeds, updating `assignment` in place
+ * (documents similar to no group get -1). Returns each document's similarity to its group.
+ */
+function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number): Float64Array {
+  const n = assignment.length;
   const similarity = new Float64Array(n);
   const scores = new Float64Array(groups);
-  const acc = new Float64Array(termCount);
-  const centroid = new TopK(key);
   for (let round = 0; round < ITERATIONS; round += 1) {
-    // Centroids as postings: term → [group, weight, group, weight, …].
-    const byGroup = bucket(assignment, groups);
-    const postings: Array<number[] | undefined> = new Array(termCount);
-    for (let g = 0; g < groups; g += 1) {
-      if (byGroup[g].length < limits.minSize) continue;
-      centroid.reset();
-      for (const d of byGroup[g]) {
-        for (let i = vecStart[d]; i < vecStart[d + 1]; i += 1) {
-          const t = vecTerms[i];
-          if (acc[t] === 0) centroid.add(t, 0);
-          acc[t] += vecWeights[i];
-        }
-      }
-      centroid.setWeights(acc);
-      const top = centroid.top(CENTROID_TERMS).map((i) => centroid.terms[i]);
-      let norm = 0;
-      for (const t of top) norm += acc[t] * acc[t];
-      norm = Math.sqrt(norm) || 1;
-      for (const t of top) {
-        (postings[t] ??= []).push(g, acc[t] / norm);
-      }
-      centroid.clear(acc);
-    }
+    const postings = centroidPostings(vectors, assignment, groups, minSize);
     let changed = 0;
     for (let d = 0; d < n; d += 1) {
       scores.fill(0);
-      for (let i = vecStart[d]; i < vecStart[d + 1]; i += 1) {
-        const list = postings[vecTerms[i]];
-        if (list) for (let j = 0; j < list.length; j += 2) scores[list[j]] += vecWeights[i] * list[j + 1];
+      for (let i = vectors.start[d]; i < vectors.start[d + 1]; i += 1) {
+        const list = postings[vectors.terms[i]];
+        if (list) for (let j = 0; j < list.length; j += 2) scores[list[j]] += vectors.weights[i] * list[j + 1];
       }
       let best = -1;
       let bestScore = MIN_SIMILARITY;
@@ -225,24 +284,68 @@ export function discoverTopics(
     // Converged enough: at most 1 % of the documents moved.
     if (changed <= n / 100) break;
   }
+  return similarity;
+}
 
-  // 4. Name candidates: weight in the group × share of the term's papers that are in the group.
+/** The centroids of the groups of at least `minSize` documents, as postings: term → [group, weight, group, weight, …]. */
+function centroidPostings(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number): Array<number[] | undefined> {
+  const termCount = vectors.global.length;
+  const acc = new Float64Array(termCount);
+  const centroid = new TopK(vectors.key);
+  const byGroup = bucket(assignment, groups);
+  const postings = new Array<number[] | undefined>(termCount);
+  for (let g = 0; g < groups; g += 1) {
+    if (byGroup[g].length < minSize) continue;
+    centroid.reset();
+    for (const d of byGroup[g]) {
+      for (let i = vectors.start[d]; i < vectors.start[d + 1]; i += 1) {
+        const t = vectors.terms[i];
+        if (acc[t] === 0) centroid.add(t, 0);
+        acc[t] += vectors.weights[i];
+      }
+    }
+    centroid.setWeights(acc);
+    const top = centroid.top(CENTROID_TERMS).map((i) => centroid.terms[i]);
+    let norm = 0;
+    for (const t of top) norm += acc[t] * acc[t];
+    norm = Math.sqrt(norm) || 1;
+    for (const t of top) (postings[t] ??= []).push(g, acc[t] / norm);
+    centroid.clear(acc);
+  }
+  return postings;
+}
+
+/**
+ * Step 4: each group of at least `minSize` documents is named by the terms its members weigh most
+ * × the share of the term's papers that are in the group (bigrams 1.5×; a bigram scoring half the
+ * best word goes first). The caller spells them as the papers do.
+ */
+function nameGroups(
+  vectors: DocumentVectors,
+  assignment: Int32Array,
+  groups: number,
+  similarity: Float64Array,
+  minSize: number,
+): DiscoveredTopic[] {
+  const { start, terms, weights, isBigram } = vectors;
+  const termCount = vectors.global.length;
   const holdersOverall = new Int32Array(termCount);
-  for (let i = 0; i < vecStart[n]; i += 1) holdersOverall[vecTerms[i]] += 1;
+  for (let i = 0; i < start[assignment.length]; i += 1) holdersOverall[terms[i]] += 1;
   const holders = new Int32Array(termCount);
+  const acc = new Float64Array(termCount);
   const byGroup = bucket(assignment, groups);
   const topics: DiscoveredTopic[] = [];
-  const naming = new TopK(key);
+  const naming = new TopK(vectors.key);
   for (let g = 0; g < groups; g += 1) {
     const members = byGroup[g];
-    if (members.length < limits.minSize) continue;
+    if (members.length < minSize) continue;
     naming.reset();
     for (const d of members) {
-      for (let i = vecStart[d]; i < vecStart[d + 1]; i += 1) {
-        const t = vecTerms[i];
+      for (let i = start[d]; i < start[d + 1]; i += 1) {
+        const t = terms[i];
         if (holders[t] === 0) naming.add(t, 0);
         holders[t] += 1;
-        acc[t] += vecWeights[i];
+        acc[t] += weights[i];
       }
     }
     const needed = Math.max(2, Math.ceil(members.length * 0.25));
@@ -259,7 +362,7 @@ export function discoverTopics(
     for (const t of naming.terms) holders[t] = 0;
     naming.clear(acc);
     if (names.length > 0) {
-      topics.push({ terms: names.map((t) => globalOf[t]), members: members.map((d) => ({ doc: d, score: similarity[d] })) });
+      topics.push({ terms: names.map((t) => vectors.global[t]), members: members.map((d) => ({ doc: d, score: similarity[d] })) });
     }
   }
   return topics;

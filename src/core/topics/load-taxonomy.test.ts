@@ -33,10 +33,54 @@ test('a missing comma is reported at its line and column with what to do', () =>
   assert.match(d.message, /^Lectern: corpus\/topics\.json:4:5: the topic taxonomy is not valid JSON: .*comma is probably missing/);
 });
 
+test('comments and trailing commas are accepted, as in VS Code settings files', () => {
+  const text = [
+    '// Topics for my library',
+    '{',
+    '  /* a block comment */',
+    '  "minScore": 2, // inline',
+    '  "topics": {',
+    '    "Spiking Neural Networks": { "terms": { "spiking neural network": 4, "snn": 3, }, },',
+    '  },',
+    '}',
+  ].join('\n');
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(taxonomy, {
+    minScore: 2,
+    topics: [{ name: 'Spiking Neural Networks', terms: { 'spiking neural network': 4, snn: 3 } }],
+  });
+});
+
+test('a syntax error after a comment is reported at its own line and column', () => {
+  const text = '{\n  // weights below\n  "topics": {\n    "A": { "terms": { "x": high } }\n  }\n}\n';
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+  assert.equal(taxonomy, undefined);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.line, d.column, d.severity]),
+    [[4, 28, 'error']],
+  );
+  assert.match(diagnostics[0].message, /^Lectern: corpus\/topics\.json:4:28: the topic taxonomy is not valid JSON: a bare word/);
+});
+
+test('a byte-order mark is ignored and keeps positions', () => {
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, '\ufeff{ "topics": { "A": { "terms": { "x": 0 } } } }');
+  assert.deepEqual(taxonomy, { topics: [] });
+  assert.deepEqual(
+    diagnostics.map((d) => [d.line, d.column]),
+    [
+      [1, 39],
+      [1, 21],
+    ],
+  );
+});
+
 test('common JSON slips get specific advice', () => {
   const cases: Array<[string, RegExp, number, number]> = [
-    ['{ "topics": { "A": { "terms": { "x": 1, } } } }', /trailing comma/, 1, 41],
-    ['{\n  // my topics\n  "topics": {}\n}', /no comments.*"\$comment"/, 2, 3],
+    ['{ "topics": { "A": { "terms": { "x": 1 } } } } }', /after the end of the JSON value/, 1, 48],
+    ['{\n  /* my topics\n  "topics": {}\n}', /comment is not closed/, 2, 3],
+    ['{ "topics": { "A": { "terms": { "x": tru } } } }', /bare word/, 1, 38],
+    ['{ "topics": { "A": { "terms": { "x": 1 "y": 2 } } } }', /comma is probably missing/, 1, 40],
     ["{ 'topics': {} }", /double quotes/, 1, 3],
     ['{ "topics": { "A": { "terms": { "x": 1 } }', /expected ',' or '}'|ends where/, 1, 43],
     ['{ "topics": { "A": { "terms": { "unclosed: 1 } } } }', /not closed/, 1, 33],

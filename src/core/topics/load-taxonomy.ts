@@ -1,6 +1,7 @@
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import type { TaxonomyTopic, TopicTaxonomy } from './assign-topics';
-import { JsonSyntaxError, lineColumn, parseJsonWithPositions, type JsonNode } from './json-with-positions';
+import { lineColumnAt } from '../text/line-column';
+import { parseJsonWithComments, type JsonNode } from './taxonomy-json';
 
 /**
  * Reads a topic taxonomy file (`corpus/topics.json`):
@@ -19,43 +20,52 @@ import { JsonSyntaxError, lineColumn, parseJsonWithPositions, type JsonNode } fr
  * }
  * ```
  *
- * `terms` may also be a list of phrases (each weighing 1). Never throws: bad JSON gives no
+ * `terms` may also be a list of phrases (each weighing 1). Comments (line and block) and trailing
+ * commas are allowed, as in VS Code's settings files. Never throws: bad JSON gives no
  * taxonomy and an error at the offending line and column; a badly shaped topic or term is
  * reported and skipped while the rest of the file is used.
  */
 export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTaxonomy; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (offset: number, severity: DiagnosticSeverity, message: string): void => {
-    const { line, column } = lineColumn(text, offset);
+  const report: Report = (offset, severity, message) => {
+    const { line, column } = lineColumnAt(text, offset);
     diagnostics.push({ file, line, column, severity, message: `Lectern: ${file}:${line}:${column}: ${message}` });
   };
+  const root = readRoot(text, report);
+  if (!root) return { diagnostics };
+  const taxonomy: TopicTaxonomy = { topics: [] };
+  const topicsNode = readSettings(root, taxonomy, report);
+  if (topicsNode) readTopics(topicsNode, taxonomy, report);
+  return { taxonomy, diagnostics };
+}
 
-  let root: JsonNode;
-  try {
-    root = parseJsonWithPositions(text);
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) {
-      report(
-        error.offset,
-        'error',
-        `the topic taxonomy is not valid JSON: ${error.message}. No taxonomy topics are used until it is fixed.`,
-      );
-    } else {
-      report(0, 'error', `the topic taxonomy could not be read (${String(error)}).`);
-    }
-    return { diagnostics };
-  }
+type Report = (offset: number, severity: DiagnosticSeverity, message: string) => void;
+type ObjectNode = Extract<JsonNode, { kind: 'object' }>;
 
-  if (root.kind !== 'object') {
+/** The file's root object, or undefined (reported) when the text is no JSON object. */
+function readRoot(text: string, report: Report): ObjectNode | undefined {
+  const parsed = parseJsonWithComments(text);
+  if ('error' in parsed) {
     report(
-      root.offset,
+      parsed.error.offset,
+      'error',
+      `the topic taxonomy is not valid JSON: ${parsed.error.message}. No taxonomy topics are used until it is fixed.`,
+    );
+    return undefined;
+  }
+  if (parsed.root.kind !== 'object') {
+    report(
+      parsed.root.offset,
       'error',
       'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.',
     );
-    return { diagnostics };
+    return undefined;
   }
+  return parsed.root;
+}
 
-  const taxonomy: TopicTaxonomy = { topics: [] };
+/** Reads the root's `minScore` into `taxonomy` and returns its `topics` object (reported when missing or not an object). */
+function readSettings(root: ObjectNode, taxonomy: TopicTaxonomy, report: Report): ObjectNode | undefined {
   let topicsNode: JsonNode | undefined;
   for (const entry of root.entries) {
     if (entry.key.startsWith('$')) continue;
@@ -78,13 +88,17 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTax
       'error',
       'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.',
     );
-    return { taxonomy, diagnostics };
+    return undefined;
   }
   if (topicsNode.kind !== 'object') {
     report(topicsNode.offset, 'error', '"topics" must be an object mapping each topic name to { "terms": { "phrase": weight } }.');
-    return { taxonomy, diagnostics };
+    return undefined;
   }
+  return topicsNode;
+}
 
+/** Appends each valid topic to `taxonomy`; a topic named twice (any case) is merged into the first. */
+function readTopics(topicsNode: ObjectNode, taxonomy: TopicTaxonomy, report: Report): void {
   const seen = new Map<string, number>();
   for (const entry of topicsNode.entries) {
     if (entry.key.startsWith('$')) continue;
@@ -100,25 +114,22 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTax
     const topic = readTopic(name, entry.value, report);
     if (!topic) continue;
     const previous = seen.get(name.toLowerCase());
-    if (previous !== undefined) {
-      report(
-        entry.keyOffset,
-        'warning',
-        `topic "${name}" is defined twice; the terms of both definitions are merged. Keep one definition to avoid surprises.`,
-      );
-      const merged = taxonomy.topics[previous];
-      Object.assign(merged.terms, topic.terms);
-      if (topic.exclude) merged.exclude = [...(merged.exclude ?? []), ...topic.exclude];
-      if (topic.minScore !== undefined) merged.minScore = topic.minScore;
+    if (previous === undefined) {
+      seen.set(name.toLowerCase(), taxonomy.topics.length);
+      taxonomy.topics.push(topic);
       continue;
     }
-    seen.set(name.toLowerCase(), taxonomy.topics.length);
-    taxonomy.topics.push(topic);
+    report(
+      entry.keyOffset,
+      'warning',
+      `topic "${name}" is defined twice; the terms of both definitions are merged. Keep one definition to avoid surprises.`,
+    );
+    const merged = taxonomy.topics[previous];
+    Object.assign(merged.terms, topic.terms);
+    if (topic.exclude) merged.exclude = [...(merged.exclude ?? []), ...topic.exclude];
+    if (topic.minScore !== undefined) merged.minScore = topic.minScore;
   }
-  return { taxonomy, diagnostics };
 }
-
-type Report = (offset: number, severity: DiagnosticSeverity, message: string) => void;
 
 function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic | undefined {
   if (node.kind !== 'object') {
@@ -126,52 +137,15 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
     return undefined;
   }
   const topic: TaxonomyTopic = { name, terms: {} };
-  let sawTerms = false;
   for (const entry of node.entries) {
     if (entry.key.startsWith('$')) continue;
     const value = entry.value;
     if (entry.key === 'terms') {
-      sawTerms = true;
-      if (value.kind === 'object') {
-        for (const term of value.entries) {
-          const phrase = cleanPhrase(term.key);
-          const weight = positiveNumber(term.value);
-          if (!phrase) report(term.keyOffset, 'warning', `topic "${name}" has an empty term; remove it.`);
-          else if (weight === undefined)
-            report(
-              term.value.offset,
-              'error',
-              `the weight of "${term.key}" in topic "${name}" must be a positive number such as 1 or 2.5; the term is skipped.`,
-            );
-          else topic.terms[phrase] = weight;
-        }
-      } else if (value.kind === 'array') {
-        for (const item of value.items) {
-          const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
-          if (!phrase)
-            report(item.offset, 'error', `each term of topic "${name}" must be a non-empty string in double quotes; the item is skipped.`);
-          else topic.terms[phrase] = 1;
-        }
-      } else {
-        report(
-          value.offset,
-          'error',
-          `"terms" of topic "${name}" must be an object of phrase → weight, e.g. { "spiking neural network": 3 }; the topic is skipped.`,
-        );
-        return undefined;
-      }
+      const terms = readTerms(name, value, report);
+      if (!terms) return undefined;
+      Object.assign(topic.terms, terms);
     } else if (entry.key === 'exclude') {
-      if (value.kind !== 'array') {
-        report(value.offset, 'error', `"exclude" of topic "${name}" must be a list of phrases, e.g. ["spiking data"]; it is ignored.`);
-        continue;
-      }
-      const exclude: string[] = [];
-      for (const item of value.items) {
-        const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
-        if (!phrase)
-          report(item.offset, 'error', `each "exclude" entry of topic "${name}" must be a non-empty string; the item is skipped.`);
-        else exclude.push(phrase);
-      }
+      const exclude = readExclude(name, value, report);
       if (exclude.length > 0) topic.exclude = exclude;
     } else if (entry.key === 'minScore') {
       const score = positiveNumber(value);
@@ -186,7 +160,7 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
       );
     }
   }
-  if (!sawTerms || Object.keys(topic.terms).length === 0) {
+  if (Object.keys(topic.terms).length === 0) {
     report(
       node.offset,
       'error',
@@ -195,6 +169,55 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
     return undefined;
   }
   return topic;
+}
+
+/** A topic's `terms`: phrase → weight, or a list of phrases weighing 1; undefined (reported) when it is neither. */
+function readTerms(name: string, value: JsonNode, report: Report): Record<string, number> | undefined {
+  const terms: Record<string, number> = {};
+  if (value.kind === 'object') {
+    for (const term of value.entries) {
+      const phrase = cleanPhrase(term.key);
+      const weight = positiveNumber(term.value);
+      if (!phrase) report(term.keyOffset, 'warning', `topic "${name}" has an empty term; remove it.`);
+      else if (weight === undefined)
+        report(
+          term.value.offset,
+          'error',
+          `the weight of "${term.key}" in topic "${name}" must be a positive number such as 1 or 2.5; the term is skipped.`,
+        );
+      else terms[phrase] = weight;
+    }
+  } else if (value.kind === 'array') {
+    for (const item of value.items) {
+      const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
+      if (!phrase)
+        report(item.offset, 'error', `each term of topic "${name}" must be a non-empty string in double quotes; the item is skipped.`);
+      else terms[phrase] = 1;
+    }
+  } else {
+    report(
+      value.offset,
+      'error',
+      `"terms" of topic "${name}" must be an object of phrase → weight, e.g. { "spiking neural network": 3 }; the topic is skipped.`,
+    );
+    return undefined;
+  }
+  return terms;
+}
+
+/** A topic's `exclude` phrases; bad items (and a value that is no list) are reported and left out. */
+function readExclude(name: string, value: JsonNode, report: Report): string[] {
+  if (value.kind !== 'array') {
+    report(value.offset, 'error', `"exclude" of topic "${name}" must be a list of phrases, e.g. ["spiking data"]; it is ignored.`);
+    return [];
+  }
+  const exclude: string[] = [];
+  for (const item of value.items) {
+    const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
+    if (!phrase) report(item.offset, 'error', `each "exclude" entry of topic "${name}" must be a non-empty string; the item is skipped.`);
+    else exclude.push(phrase);
+  }
+  return exclude;
 }
 
 function positiveNumber(node: JsonNode): number | undefined {

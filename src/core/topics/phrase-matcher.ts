@@ -1,4 +1,5 @@
-import type { Lexicon, WordStream } from './text-terms';
+import type { Lexicon } from './lexicon';
+import type { WordStream } from './word-stream';
 
 interface TrieNode {
   next?: Map<number, TrieNode>;
@@ -14,7 +15,9 @@ interface MatcherTerm {
 
 /** A topic's score in one paper. */
 export interface TopicScore {
+  /** The caller's topic number, as given to `addTopic`. */
   topic: number;
+  /** Σ weight × (1 + ln count) over the topic's phrases in the paper; at least the topic's `minScore`. */
   score: number;
 }
 
@@ -30,11 +33,16 @@ export class PhraseMatcher {
   private readonly minScores: number[] = [];
   private counts = new Float64Array(0);
 
+  /**
+   * @param lexicon the lexicon the streams to score were read with (phrases are interned in it).
+   * @param titleWeight how many abstract mentions a title mention counts for. Default 3.
+   */
   constructor(
     private readonly lexicon: Lexicon,
     private readonly titleWeight = 3,
   ) {}
 
+  /** Whether no phrase was added (scoring would find nothing). */
   get isEmpty(): boolean {
     return this.terms.length === 0;
   }
@@ -55,7 +63,7 @@ export class PhraseMatcher {
     for (let i = 0; i < ids.length; i += 1) {
       node = level.get(ids[i]);
       if (!node) level.set(ids[i], (node = {}));
-      if (i < ids.length - 1) level = node.next ??= new Map();
+      if (i < ids.length - 1) level = node.next ??= new Map<number, TrieNode>();
     }
     (node!.terms ??= []).push(this.terms.length);
     this.terms.push(term);

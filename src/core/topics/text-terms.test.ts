@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { endsLikeANoun, foldPlural, Lexicon, phraseName, termCounts, titleCase, wordStream } from './text-terms';
+import { foldPlural } from '../text/fold-plural';
+import { endsLikeANoun } from './generic-words';
+import { Lexicon } from './lexicon';
+import { termCounts, wordStream } from './text-terms';
+import { phraseName, titleCase } from './topic-names';
 
 test('plural folding keeps words recognisable', () => {
   const cases: Record<string, string> = {

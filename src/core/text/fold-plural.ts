@@ -1,0 +1,85 @@
+/**
+ * Light English plural folding (an S-stemmer), shared by search terms and topic terms so that
+ * `networks` meets `network` everywhere while terms stay recognisable words.
+ */
+
+/** Irregular plurals and the singular they fold to. */
+const IRREGULAR = new Map<string, string>([
+  ['matrices', 'matrix'],
+  ['indices', 'index'],
+  ['vertices', 'vertex'],
+  ['analyses', 'analysis'],
+  ['hypotheses', 'hypothesis'],
+  ['syntheses', 'synthesis'],
+  ['theses', 'thesis'],
+  ['biases', 'bias'],
+  ['aliases', 'alias'],
+  ['atlases', 'atlas'],
+  ['lenses', 'lens'],
+  ['axes', 'axis'],
+  ['criteria', 'criterion'],
+  ['phenomena', 'phenomenon'],
+  ['children', 'child'],
+  ['mice', 'mouse'],
+  ['caches', 'cache'],
+  ['niches', 'niche'],
+  ['heroes', 'hero'],
+  ['echoes', 'echo'],
+  ['canvases', 'canvas'],
+  ['gases', 'gas'],
+  ['corpora', 'corpus'],
+  ['appendices', 'appendix'],
+  ['diagnoses', 'diagnosis'],
+  ['parentheses', 'parenthesis'],
+]);
+
+/** Words ending in `s` that are not plurals. */
+const SINGULAR_S = new Set(
+  `bias alias atlas canvas gas lens news series species always perhaps whereas thus yes was has does
+  its this is his hers ours yours less unless across plus minus chaos cosmos ethos pathos logos kudos thermos
+  towards afterwards besides sometimes nevertheless mathematics physics economics ethics`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * The singular of a lower-case, folded word (`foldWord`): `networks` → `network`, `studies` →
+ * `study`, `classes` → `class`, `approaches` → `approach`, `LVLMs` (folded `lvlms`) → `lvlm`,
+ * `matrices` → `matrix`, `mice` → `mouse`; `analysis`, `corpus`, `loss`, `bias`, `series` and
+ * words of three letters or fewer are kept.
+ */
+export function foldPlural(word: string): string {
+  const n = word.length;
+  if (n <= 3) return word;
+  const last = word.charCodeAt(n - 1);
+  if (last !== 115 /* s */) {
+    // Irregular plurals without an s: mice, children, criteria, phenomena, corpora.
+    return last === 101 || last === 110 || last === 97 ? (IRREGULAR.get(word) ?? word) : word;
+  }
+  const irregular = IRREGULAR.get(word);
+  if (irregular) return irregular;
+  if (SINGULAR_S.has(word)) return word;
+  const before = word.charCodeAt(n - 2);
+  if (before === 115 /* ss */ || before === 117 /* us */ || before === 105 /* is */ || before === 39) {
+    return word;
+  }
+  if (before === 101 /* e */) {
+    if (n >= 5 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+    if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes') || word.endsWith('zzes')) {
+      return word.slice(0, -2);
+    }
+  }
+  return word.slice(0, -1);
+}
+
+const IRREGULAR_SINGULARS = new Set(IRREGULAR.values());
+
+/**
+ * A string that every surface form folding to `singular` starts with, lower case (`study` →
+ * `stud`, for `studies`), or undefined when there is none (irregular plurals: `mouse`/`mice`).
+ * Lets highlighting find `studies` in text from the term `study` without folding every word.
+ */
+export function surfacePrefix(singular: string): string | undefined {
+  if (!singular || IRREGULAR_SINGULARS.has(singular)) return undefined;
+  return singular.endsWith('y') && singular.length > 1 ? singular.slice(0, -1) : singular;
+}

@@ -1,0 +1,169 @@
+import type { Paper } from '../model/paper';
+import { normalizeToken } from '../text/normalize-token';
+import { compareStrings } from './text-terms';
+import { titleCase } from './topic-names';
+import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, type Candidate, type TopicRegistry } from './topic-registry';
+
+/**
+ * Keywords and categories as topics. A key is the lower-cased, plural-folded, hyphen-insensitive
+ * form; it is kept when `minSize` papers share it, and the `maxTopics` most shared keys become
+ * topics. A paper's candidates are its kept keys in the order the source lists them (keywords,
+ * then categories: an arXiv paper's primary category comes first). Returns the topic numbers.
+ */
+export function metadataCandidates(
+  papers: Paper[],
+  registry: TopicRegistry,
+  candidates: Candidate[][],
+  minSize: number,
+  maxTopics: number,
+): number[] {
+  const keyIndex = new Map<string, number>();
+  const keys: string[] = [];
+  const surfaces: Array<Map<string, number>> = [];
+  const frequency: number[] = [];
+  const paperKeys: number[][] = [];
+  let any = false;
+  for (const paper of papers) {
+    const own: number[] = [];
+    for (const raw of [...paper.keywords.flatMap((k) => k.split(';')), ...paper.categories]) {
+      const folded = metadataKey(raw);
+      if (!folded) continue;
+      let index = keyIndex.get(folded.key);
+      if (index === undefined) {
+        index = keys.length;
+        keyIndex.set(folded.key, index);
+        keys.push(folded.key);
+        surfaces.push(new Map());
+        frequency.push(0);
+      }
+      if (own.includes(index)) continue;
+      own.push(index);
+      frequency[index] += 1;
+      surfaces[index].set(folded.surface, (surfaces[index].get(folded.surface) ?? 0) + 1);
+      any = true;
+    }
+    paperKeys.push(own);
+  }
+  if (!any) return [];
+
+  // An acronym keyword joins its spelled-out form: "GANs" → "Generative Adversarial Networks".
+  const canonical = acronymExpansions(keys, surfaces, frequency);
+  if (canonical.some((c, k) => c !== k)) {
+    frequency.fill(0);
+    for (let p = 0; p < paperKeys.length; p += 1) {
+      const own = [...new Set(paperKeys[p].map((k) => canonical[k]))];
+      paperKeys[p] = own;
+      for (const k of own) frequency[k] += 1;
+    }
+  }
+
+  const kept = keys
+    .map((key, index) => ({ key, index }))
+    .filter(({ index }) => frequency[index] >= minSize)
+    .sort((a, b) => frequency[b.index] - frequency[a.index] || compareStrings(a.key, b.key))
+    .slice(0, maxTopics);
+  const topicOfKey = new Map<number, number>();
+  for (const { index } of kept) topicOfKey.set(index, registry.get(displayName(surfaces[index]), 'metadata'));
+
+  for (let p = 0; p < papers.length; p += 1) {
+    const own = paperKeys[p].filter((k) => topicOfKey.has(k));
+    // Earlier keys rank higher; a steady score spacing keeps every one above the relative cut-off.
+    candidates[p] = own.slice(0, MAX_TOPICS_PER_PAPER + 2).map((k, rank) => ({ topic: topicOfKey.get(k)!, score: 10 - rank }));
+  }
+  return [...new Set(topicOfKey.values())];
+}
+
+/**
+ * For each key, the key it merges into: an acronym ("GAN", "RNNs", "NLP": one word, 2–6 letters,
+ * written in capitals) merges into the most used multi-word key with those initials
+ * ("generative adversarial network"); every other key maps to itself.
+ */
+function acronymExpansions(keys: string[], surfaces: Array<Map<string, number>>, frequency: number[]): number[] {
+  const canonical = keys.map((_, index) => index);
+  const byInitials = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    const words = key.split(' ');
+    if (words.length < 2 || words.length > 6) return;
+    const initials = words.map((w) => w[0]).join('');
+    const list = byInitials.get(initials);
+    if (list) list.push(index);
+    else byInitials.set(initials, [index]);
+  });
+  keys.forEach((key, index) => {
+    if (key.includes(' ') || key.length < 2 || key.length > 6 || !/^[a-z]+$/.test(key)) return;
+    const written = [...surfaces[index].keys()];
+    if (!written.some((form) => /^[A-Z]{2,6}s?$/.test(form))) return;
+    const expansions = byInitials.get(key);
+    if (!expansions) return;
+    canonical[index] = [...expansions].sort((a, b) => frequency[b] - frequency[a] || compareStrings(keys[a], keys[b]))[0];
+  });
+  return canonical;
+}
+
+/**
+ * Keywords that describe the study rather than its subject (MeSH "check tags" that medical
+ * databases add to nearly every record): never topics.
+ */
+const NON_TOPIC_KEYWORDS = new Set([
+  'human',
+  'animal',
+  'male',
+  'female',
+  'adult',
+  'aged',
+  'middle aged',
+  'aged 80 and over',
+  '80 and over',
+  'young adult',
+  'child',
+  'child preschool',
+  'adolescent',
+  'infant',
+  'infant newborn',
+  'mice',
+  'mouse',
+  'rat',
+  'rats',
+  'pregnancy',
+  'article',
+  'journal article',
+  'review',
+  'research support',
+  'controlled study',
+  'priority journal',
+  'nonhuman',
+  'model',
+  'algorithm',
+  'method',
+]);
+
+/** Normalises one keyword or category; undefined when nothing readable is left. */
+function metadataKey(raw: string): { key: string; surface: string } | undefined {
+  const surface = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“”‘’.,;:*]+|[\s"'“”‘’.,;:*]+$/g, '');
+  if (!surface || surface.length > 80 || !/\p{L}/u.test(surface)) return undefined;
+  const key = surface
+    .toLowerCase()
+    .split(/[\s\-_‐–/]+/)
+    .filter(Boolean)
+    .map(normalizeToken)
+    .join(' ');
+  if (!key || key === OTHER_TOPIC.toLowerCase() || NON_TOPIC_KEYWORDS.has(key) || key.startsWith('research support')) return undefined;
+  return { key, surface };
+}
+
+/** The most used spelling of a keyword; all-lower-case and shouted spellings become Title Case. */
+function displayName(surfaces: Map<string, number>): string {
+  const best = [...surfaces].sort((a, b) => b[1] - a[1] || upperCount(b[0]) - upperCount(a[0]) || compareStrings(a[0], b[0]))[0][0];
+  if (best === best.toLowerCase()) return titleCase(best);
+  if (best === best.toUpperCase() && /\p{L}{6,}/u.test(best)) return titleCase(best.toLowerCase());
+  return best;
+}
+
+function upperCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch !== ch.toLowerCase()) n += 1;
+  return n;
+}

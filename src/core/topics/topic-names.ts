@@ -1,0 +1,167 @@
+/**
+ * Names for topics and shared terms, spelled as the papers spell them: the surface forms of
+ * interned terms, phrases widened to the words that always come with them, and Title Case.
+ */
+import { compareStrings } from './text-terms';
+import { NOT_A_TERM, type Lexicon } from './lexicon';
+import { scanTokens } from '../text/tokenize';
+
+/**
+ * The surface forms of some terms in some texts: for each wanted term id, its most frequent
+ * spelling (ties: the spelling with more capitals — "fMRI" over "fmri" — then alphabetical).
+ * Bigrams are returned as written between the two words ("vision-language"). In the first
+ * `titles` texts, capitalised words ("Spiking", "Vision-Language") count in lower case, since
+ * Title Case says nothing about how a term is written; acronyms ("LVLMs", "fMRI") are kept.
+ */
+export function surfaceForms(lexicon: Lexicon, texts: string[], wanted: Iterable<number>, titles = 0): Map<number, string> {
+  const want = new Set(wanted);
+  const tallies = new Map<number, Map<string, number>>();
+  const tally = (id: number, form: string): void => {
+    let forms = tallies.get(id);
+    if (!forms) tallies.set(id, (forms = new Map<string, number>()));
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+  };
+  texts.forEach((text, index) => {
+    const spell = index < titles ? untitle : (form: string): string => form;
+    let previousId = -1;
+    let previousStart = 0;
+    scanTokens(text, (start, end, hard) => {
+      const id = lexicon.findToken(text.slice(start, end));
+      if (id >= 0 && want.has(id)) tally(id, spell(text.slice(start, end)));
+      if (id >= 0 && previousId >= 0 && !hard) {
+        const bigram = lexicon.findBigram(previousId, id);
+        if (bigram >= 0 && want.has(bigram)) tally(bigram, spell(text.slice(previousStart, end).replace(/\s+/g, ' ')));
+      }
+      previousId = id;
+      previousStart = start;
+    });
+  });
+  const result = new Map<number, string>();
+  for (const [id, forms] of tallies) {
+    const best = [...forms].sort((a, b) => b[1] - a[1] || capitals(b[0]) - capitals(a[0]) || compareStrings(a[0], b[0]))[0];
+    result.set(id, best[0]);
+  }
+  return result;
+}
+
+/** Lower-cases the capitalised words of a title fragment ("Vision-Language Models" → "vision-language models"). */
+function untitle(form: string): string {
+  return form.replace(/\p{L}+/gu, (word) => (/^\p{Lu}\p{Ll}+$/u.test(word) ? word.toLowerCase() : word));
+}
+
+/**
+ * A readable name for a term from texts that use it: its most common spelling ("vision-language"),
+ * widened by up to two words on either side while most occurrences share them ("vision-language"
+ * → "vision-language models", "neural networks" → "spiking neural networks"), in Title Case.
+ */
+export function phraseName(lexicon: Lexicon, texts: string[], term: number): string {
+  interface Token {
+    id: number;
+    start: number;
+    end: number;
+    hard: boolean;
+  }
+  const bigram = lexicon.isBigram(term);
+  const first = bigram ? lexicon.first[term] : term;
+  const last = bigram ? lexicon.second[term] : term;
+  const usable = (t: Token | undefined): boolean => t !== undefined && t.id >= 0 && !(lexicon.flags[t.id] & NOT_A_TERM);
+  const spans: Array<{ text: string; tokens: Token[]; from: number; to: number }> = [];
+  for (const text of texts) {
+    const tokens: Token[] = [];
+    scanTokens(text, (start, end, hard) => {
+      tokens.push({ id: lexicon.findToken(text.slice(start, end)), start, end, hard });
+    });
+    for (let i = 0; i < tokens.length; i += 1) {
+      const j = bigram ? i + 1 : i;
+      if (tokens[i].id !== first || j >= tokens.length || tokens[j].id !== last || (bigram && tokens[j].hard)) continue;
+      spans.push({ text, tokens, from: i, to: j });
+    }
+  }
+  if (spans.length === 0) return titleCase(lexicon.key(term));
+  // Widen while most occurrences share the next word out (at most two words each side).
+  let live = spans;
+  for (let step = 0; step < 4; step += 1) {
+    const before = step % 2 === 0;
+    const tally = new Map<number, number>();
+    for (const span of live) {
+      const at = before ? span.from - 1 : span.to + 1;
+      const edge = before ? span.tokens[span.from] : span.tokens[at];
+      if (at < 0 || at >= span.tokens.length || edge.hard || !usable(span.tokens[at])) continue;
+      tally.set(span.tokens[at].id, (tally.get(span.tokens[at].id) ?? 0) + 1);
+    }
+    const best = [...tally].sort((a, b) => b[1] - a[1] || compareStrings(lexicon.stems[a[0]], lexicon.stems[b[0]]))[0];
+    if (!best || best[1] < 2 || best[1] < live.length * 0.6) continue;
+    live = live
+      .filter((span) => span.tokens[before ? span.from - 1 : span.to + 1]?.id === best[0])
+      .map((span) => ({ ...span, from: before ? span.from - 1 : span.from, to: before ? span.to : span.to + 1 }));
+  }
+  const forms = new Map<string, number>();
+  for (const span of live) {
+    const form = span.text.slice(span.tokens[span.from].start, span.tokens[span.to].end).replace(/\s+/g, ' ');
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+  }
+  const best = [...forms].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
+  return titleCase(best);
+}
+
+/** Prefers the spelling that is not merely capitalised at a sentence start ("brain" over "Brain"). */
+function lowerFirst(a: string, b: string): number {
+  const aStart = a[0] !== a[0].toLowerCase() && a.slice(1) === a.slice(1).toLowerCase();
+  const bStart = b[0] !== b[0].toLowerCase() && b.slice(1) === b.slice(1).toLowerCase();
+  if (aStart !== bStart) return aStart ? 1 : -1;
+  return capitals(b) - capitals(a) || compareStrings(a, b);
+}
+
+function capitals(text: string): number {
+  let n = 0;
+  for (let i = 1; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch !== ch.toLowerCase()) n += 1;
+  }
+  return n;
+}
+
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'per',
+  'the',
+  'to',
+  'via',
+  'vs',
+  'with',
+]);
+
+/**
+ * Title Case for a topic name: lower-case words are capitalised (small words stay lower-case
+ * except first), words that already carry capitals ("fMRI", "LVLMs", "ViT") are kept as written,
+ * and each part of a hyphenated word is treated alike ("vision-language" → "Vision-Language").
+ */
+export function titleCase(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return words
+    .map((word, index) =>
+      word
+        .split('-')
+        .map((part, partIndex) => {
+          if (part === '' || part !== part.toLowerCase()) return part;
+          if (index > 0 && partIndex === 0 && SMALL_WORDS.has(part)) return part;
+          return part[0].toUpperCase() + part.slice(1);
+        })
+        .join('-'),
+    )
+    .join(' ');
+}
