@@ -36,6 +36,8 @@ const shared = {
   minify: production,
   sourcemap: production ? 'external' : 'inline',
   external: ['vscode'],
+  // Prefer packages' ES module builds: jsonc-parser's CommonJS entry is a UMD wrapper esbuild cannot follow.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   // import.meta.url has no meaning in a CommonJS bundle; code that needs its own location uses __filename there.
   define: { 'import.meta.url': 'undefined' },

@@ -1,5 +1,5 @@
 // The ES module build: esbuild cannot follow the UMD build's runtime `require` calls (on Node it prefers `main`).
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /**
  * The taxonomy file read with Microsoft's `jsonc-parser` (the parser behind VS Code's own
