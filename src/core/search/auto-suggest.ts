@@ -1,5 +1,6 @@
 import type { InvertedIndex } from './inverted-index';
-import { scanWords, stemWord } from './normalize-term';
+import { foldPlural } from '../text/fold-plural';
+import { scanWords } from '../text/tokenize';
 import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
 import type { Sparse } from './score-accumulator';
@@ -31,7 +32,7 @@ export function autoSuggest(index: InvertedIndex, settings: SearchSettings, pref
   const lastWord = lastWords[lastWords.length - 1];
   if (!lastWord) return [];
   const lastPart = lastWord.parts[lastWord.parts.length - 1];
-  const stem = stemWord(lastPart.folded);
+  const stem = foldPlural(lastPart.folded);
   if (stem.length < settings.prefixMinLength) return [];
   const head = text.slice(0, text.length - (lastRaw.length - lastPart.start));
   const run = new QueryRun(index, settings, undefined);

@@ -1,4 +1,4 @@
-import { scanWords } from './normalize-term';
+import { scanWords } from '../text/tokenize';
 
 /** Folded words of a name, joined by single spaces, for `topic:` and `author:` matching. */
 export function foldedWords(text: string): string {

@@ -1,5 +1,8 @@
 import type { Paper } from '../model/paper';
-import { compoundTerm, foldWordPart, indexTerms, scanWordParts, stemWord, termOfFolded } from './normalize-term';
+import { foldPlural } from '../text/fold-plural';
+import { foldWordPart } from '../text/fold-word';
+import { scanWordParts } from '../text/tokenize';
+import { compoundTerm, indexTerms, termOfFolded } from './normalize-term';
 import { phraseAt } from './phrase-match';
 
 /**
@@ -70,7 +73,7 @@ function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], f
         ranges.push([starts[p], ends[p]]);
       }
       if (phraseKeys.length > 0 && f) {
-        tokens.push(stemWord(f));
+        tokens.push(foldPlural(f));
         tokenStarts.push(starts[p]);
         tokenEnds.push(ends[p]);
       }

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
 import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
-import { hasNonAscii } from './normalize-term';
+import { hasNonAscii } from '../text/word-chars';
 
 /** Postings of one term×field added since the last compaction. */
 export interface DeltaList {

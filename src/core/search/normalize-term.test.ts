@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { foldWord } from '../text/fold-word';
-import { indexTerms, phraseTokens, scanWords, stemWord, surfacePrefix } from './normalize-term';
+import { foldPlural, surfacePrefix } from '../text/fold-plural';
+import { scanWords } from '../text/tokenize';
+import { indexTerms, phraseTokens } from './normalize-term';
 
 describe('foldWord', () => {
   test('lowercases, removes diacritics and spells special letters', () => {
@@ -26,7 +28,7 @@ describe('foldWord', () => {
   });
 });
 
-describe('stemWord', () => {
+describe('foldPlural', () => {
   const cases: Array<[string, string]> = [
     ['networks', 'network'],
     ['models', 'model'],
@@ -46,18 +48,18 @@ describe('stemWord', () => {
     ['mice', 'mouse'],
     ['criteria', 'criterion'],
   ];
-  for (const [word, stem] of cases) test(`${word} → ${stem}`, () => assert.equal(stemWord(word), stem));
+  for (const [word, stem] of cases) test(`${word} → ${stem}`, () => assert.equal(foldPlural(word), stem));
 
   test('leaves singulars that end in s alone', () => {
     for (const word of ['analysis', 'corpus', 'status', 'loss', 'bias', 'axis', 'gas', 'lens', 'series']) {
-      assert.equal(stemWord(word), word);
+      assert.equal(foldPlural(word), word);
     }
   });
 
   test('leaves short words and words without s alone', () => {
-    assert.equal(stemWord('gas'), 'gas');
-    assert.equal(stemWord('its'), 'its');
-    assert.equal(stemWord('spiking'), 'spiking');
+    assert.equal(foldPlural('gas'), 'gas');
+    assert.equal(foldPlural('its'), 'its');
+    assert.equal(foldPlural('spiking'), 'spiking');
   });
 });
 

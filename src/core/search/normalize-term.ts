@@ -14,15 +14,6 @@ import { STOP_WORDS } from '../text/stop-words';
 import { scanWordParts } from '../text/tokenize';
 import { APOSTROPHE, hasNonAscii, isAsciiWordCode } from '../text/word-chars';
 
-// Search's own modules import these from here; new code imports them from `src/core/text`.
-export { foldWordPart } from '../text/fold-word';
-export { surfacePrefix } from '../text/fold-plural';
-export { scanWordParts, scanWords, type TextWord } from '../text/tokenize';
-export { hasNonAscii, isAsciiWordCode } from '../text/word-chars';
-
-/** Search's name for `foldPlural` (plural folding is the only stemming it does). */
-export const stemWord = foldPlural;
-
 /** Longest term indexed; longer runs (URLs, hashes, sequences) are skipped on both sides. */
 const MAX_TERM_LENGTH = 48;
 

@@ -1,5 +1,8 @@
 import type { Paper } from '../model/paper';
-import { hasNonAscii, isAsciiWordCode, phraseTokens, stemWord } from './normalize-term';
+import { foldPlural } from '../text/fold-plural';
+import { dropApostrophes } from '../text/fold-word';
+import { hasNonAscii, isAsciiWordCode } from '../text/word-chars';
+import { phraseTokens } from './normalize-term';
 import type { PhraseCheck } from './query-plan';
 
 /**
@@ -72,8 +75,8 @@ function asciiPhraseAt(text: string, at: number, key: string): boolean {
       break;
     }
     let token = text.slice(start, i);
-    if (apostrophe) token = token.replace(/'s$/, '').replace(/'/g, '');
-    token = stemWord(token);
+    if (apostrophe) token = dropApostrophes(token);
+    token = foldPlural(token);
     if (!token) continue;
     if (!key.startsWith(token, matched)) return false;
     matched += token.length;

@@ -1,4 +1,6 @@
-import { compoundTerm, phraseTokens, scanWords, surfacePrefix, termOfFolded, type TextWord } from './normalize-term';
+import { surfacePrefix } from '../text/fold-plural';
+import { scanWords, type TextWord } from '../text/tokenize';
+import { compoundTerm, phraseTokens, termOfFolded } from './normalize-term';
 import type { ParsedQuery, QueryFilter } from './parse-query';
 
 /** One normalized query term and how it may be expanded. */
