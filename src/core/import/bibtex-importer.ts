@@ -22,7 +22,6 @@ import {
   firstUrl,
   internalErrorDiagnostic,
   isoDate,
-  LineIndex,
   normalizeArxivId,
   normalizeDoi,
   parseIsoDate,
@@ -31,6 +30,7 @@ import {
   shorten,
   uniqueStrings,
 } from './import-helpers';
+import { LineIndex } from '../text/line-column';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
 const PARSER_FIELDS = new Set(['author', 'editor']);
@@ -387,7 +387,7 @@ class BibtexImport {
       let offset = error.input ? text.indexOf(error.input) : -1;
       if (offset < 0) {
         const location = /at line (\d+), column (\d+)/.exec(message);
-        if (location) offset = offsetOf(text, Number(location[1]), Number(location[2]));
+        if (location) offset = new LineIndex(text).offset(Number(location[1]), Number(location[2]));
       }
       const item =
         entryItems.find((it) => offset >= it.start && offset < Math.max(it.end, it.start + 1)) ??
@@ -707,17 +707,6 @@ function braceBalance(s: string): number {
 function badKeyChars(key: string): string {
   const bad = uniqueStrings([...key].filter((ch) => !parserAcceptsCiteKey(ch)));
   return bad.map((ch) => `\`${ch}\``).join(', ');
-}
-
-/** Offset of a 1-based line/column in text. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return offset + column - 1;
 }
 
 function escapeRegExp(s: string): string {

@@ -12,6 +12,7 @@ import { importDailyPapers } from './daily-papers-importer';
 import { diagnostic, internalErrorDiagnostic, isRecord } from './import-helpers';
 import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
 import { scanJsonArray } from './json-scanner';
+import { lineColumnAt } from '../text/line-column';
 
 export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-json' | 'arxiv-jsonl';
 
@@ -164,16 +165,10 @@ function decode(file: string, bytes: Uint8Array): { text: string } | { error: Re
   }
 }
 
+/** Line and column of a byte, counting bytes (the text could not be decoded, so there are no characters to count). */
 function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: Math.max(1, offset - lineStart + 1) };
+  // Latin-1 maps each byte to one character, so character offsets are byte offsets.
+  return lineColumnAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset)), offset);
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

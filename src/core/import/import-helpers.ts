@@ -1,6 +1,6 @@
 /**
  * Small pieces every importer shares: diagnostics, text clean-up, identifier and date
- * normalisation, and offset → line/column mapping. Pure functions, no I/O.
+ * normalisation. Pure functions, no I/O. (Offsets → line/column: `../text/line-column`.)
  */
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import { latexToUnicode } from '../text/latex-to-unicode';
@@ -221,40 +221,6 @@ export function firstUrl(value: string | undefined | null): string | undefined {
     .trim()
     .split(/\s+/)[0];
   return first ? first : undefined;
-}
-
-/** Maps string offsets to 1-based line/column; built once per text. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(readonly text: string) {
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      this.starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-  }
-
-  /** 1-based line of an offset. */
-  line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  position(offset: number): { line: number; column: number } {
-    const line = this.line(offset);
-    return { line, column: offset - this.starts[line - 1] + 1 };
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
 }
 
 /** A value as a string when it is one (or a number); otherwise undefined. */

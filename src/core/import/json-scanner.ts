@@ -6,7 +6,8 @@
  */
 
 import type { Diagnostic } from '../model/diagnostic';
-import { diagnostic, shorten, type LineIndex } from './import-helpers';
+import type { LineIndex } from '../text/line-column';
+import { diagnostic, shorten } from './import-helpers';
 
 export interface JsonSyntaxError {
   offset: number;

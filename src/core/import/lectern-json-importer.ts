@@ -14,7 +14,6 @@ import {
   firstUrl,
   internalErrorDiagnostic,
   isRecord,
-  LineIndex,
   normalizeArxivId,
   normalizeDoi,
   parseIsoDate,
@@ -23,6 +22,7 @@ import {
   stripHtml,
   uniqueStrings,
 } from './import-helpers';
+import { LineIndex } from '../text/line-column';
 import { reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
 import { forEachJsonLine } from './for-each-json-line';
 
