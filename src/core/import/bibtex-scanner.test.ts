@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { scanBibtex } from './bibtex-scanner';
 
 // Random VALID BibTeX files: the scanner must find the same entries, at the same offsets, as the parser.
@@ -85,12 +86,10 @@ const bibFile = fc
     entries: items.filter(([item]) => item.kind === 'entry').map(([item]) => ({ type: item.type, key: item.key })),
   }));
 
-const PARSER_OPTIONS = { sentenceCase: false, english: false, unsupported: 'ignore' as const, applyCrossRef: false, caseProtection: false };
-
 test('scanBibtex finds the entries @retorquere/bibtex-parser finds, at the same offsets, with the same keys', () => {
   fc.assert(
     fc.property(bibFile, ({ text, entries }) => {
-      const library = parseBibtex(text, PARSER_OPTIONS);
+      const library = parseBibtex(text, BIBTEX_PARSER_OPTIONS);
       // The parser drops an `@string` whose value is empty and then calls its uses unresolved: not a boundary matter.
       const errors = library.errors.filter((e) => !/^Unresolved @string reference/.test(e.error));
       assert.deepEqual(errors, [], 'the generated file is valid BibTeX');
