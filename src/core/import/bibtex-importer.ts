@@ -37,6 +37,12 @@ interface Chunk {
   offset: number;
 }
 
+/**
+ * Reads a BibTeX or BibLaTeX file into papers, with a diagnostic (at its line and column) for each entry
+ * that was skipped, repaired or only partly read. Never throws.
+ *
+ * @example importBibtex('refs.bib', '@article{k, title = {A}, year = 2020}').papers[0].year // 2020
+ */
 export function importBibtex(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];

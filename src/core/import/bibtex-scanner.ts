@@ -6,7 +6,13 @@
  * Iterative throughout: no recursion, so nothing here can overflow the stack.
  */
 
+/**
+ * One part of a field value; `#` joins several.
+ *
+ * @example `title = {Deep} # " Learning" # suffix` has a `braced`, a `quoted` and a `bare` part.
+ */
 export interface BibValuePart {
+  /** `braced` for `{…}`, `quoted` for `"…"`, `bare` for a number or an `@string` macro name. */
   kind: 'braced' | 'quoted' | 'bare';
   /** Content without delimiters (for bare words, the word itself). */
   text: string;
@@ -16,16 +22,22 @@ export interface BibValuePart {
   end: number;
 }
 
+/** One `name = value` of an entry or `@string`. */
 export interface BibField {
-  /** Lower-cased field name. */
+  /** Lower-cased field name, e.g. `title`. */
   name: string;
+  /** Offset of the name's first character. */
   nameStart: number;
+  /** The value's parts in order (at least one). */
   parts: BibValuePart[];
 }
 
+/** What an `@` item is: an entry (`@article{…}` and any other type), a directive, or `broken` when it could not be read. */
 export type BibItemKind = 'entry' | 'string' | 'comment' | 'preamble' | 'broken';
 
+/** Why and where an item could not be read. */
 export interface BibScanError {
+  /** Offset the problem is reported at: the opening delimiter that never closes, or the unexpected character. */
   offset: number;
   /** What is wrong, phrased for a user (no "Lectern:" prefix, no entry name). */
   reason: string;
@@ -35,6 +47,7 @@ export interface BibScanError {
   field?: string;
 }
 
+/** One `@` item of a BibTeX text, with the offsets of its parts (all offsets are into the scanned text). */
 export interface BibItem {
   kind: BibItemKind;
   /** Offset of the `@`. */
@@ -43,11 +56,15 @@ export interface BibItem {
   end: number;
   /** Lower-cased directive (`article`, `string`, …). */
   type: string;
+  /** Citation key as typed, for entries; `''` for `@article{,`; undefined when the entry starts with a field (`@misc{title = …}`). */
   key?: string;
+  /** Offset of the key's first character. */
   keyStart?: number;
+  /** Fields in order (duplicates kept); for a broken item, those read before it broke. */
   fields: BibField[];
   /** For `@string`: the macro name as typed. */
   stringName?: string;
+  /** Set when `kind` is `broken`. */
   error?: BibScanError;
 }
 
@@ -56,7 +73,7 @@ const PARSER_KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]
 /** Extra characters the parser accepts in citation keys. */
 const PARSER_CITEKEY_EXTRA = '[]*"';
 
-export function isParserKeyChar(ch: string, allow = ''): boolean {
+function isParserKeyChar(ch: string, allow = ''): boolean {
   return PARSER_KEY_CHAR.test(ch) || allow.includes(ch);
 }
 

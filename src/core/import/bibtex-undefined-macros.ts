@@ -17,6 +17,7 @@ interface MacroUse {
   count: number;
 }
 
+/** The undefined macros of one file, by first use. */
 export class UndefinedMacros {
   /** Upper-cased macro name (BibTeX macros ignore case) → first use. */
   private readonly uses = new Map<string, MacroUse>();

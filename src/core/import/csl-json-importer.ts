@@ -25,6 +25,12 @@ import {
 import { LineIndex } from '../text/line-column';
 import { reportJsonErrors, scanJsonArray } from './json-scanner';
 
+/**
+ * Reads a CSL-JSON array into papers; items without a title, and JSON syntax errors, become diagnostics
+ * at their line. Never throws.
+ *
+ * @example importCslJson('zotero.json', '[{"id": "k", "type": "article", "title": "A"}]').papers[0].citeKey // 'k'
+ */
 export function importCslJson(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -6,6 +6,7 @@ import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import { latexToUnicode } from '../text/latex-to-unicode';
 import { normalizeWhitespace } from '../text/normalize-whitespace';
 
+/** A diagnostic for the Problems panel; line and column are 1-based and at least 1. */
 export function diagnostic(file: string, line: number, column: number, severity: DiagnosticSeverity, message: string): Diagnostic {
   return { file, line: Math.max(1, line), column: Math.max(1, column), severity, message };
 }
@@ -157,6 +158,7 @@ export function parseMonth(value: string | number | undefined | null): number | 
   return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
 }
 
+/** The first four-digit year (1000–2999) in a value: `2021`, `{2021}`, `circa 2021a` → 2021. */
 export function parseYear(value: string | number | undefined | null): number | undefined {
   if (value === undefined || value === null) return undefined;
   const match = /(?:^|\D)(\d{4})(?!\d)/.exec(String(value));
@@ -196,6 +198,7 @@ export function splitKeywords(value: string | undefined | null, separators: RegE
   );
 }
 
+/** Non-empty strings without repeats, compared ignoring case; the first spelling wins. */
 export function uniqueStrings(values: Iterable<string>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
