@@ -20,6 +20,12 @@ import {
 } from './import-helpers';
 import { forEachJsonLine } from './for-each-json-line';
 
+/**
+ * Reads arXiv metadata JSON Lines into papers (categories by name, first-version date, DOI, journal
+ * reference as venue); a line that is not a paper object becomes a diagnostic on that line. Never throws.
+ *
+ * @example importArxivJsonl('arxiv.jsonl', '{"id": "0704.0001", "title": "A", "categories": "hep-ph"}').papers[0].categories // ['High Energy Physics - Phenomenology']
+ */
 export function importArxivJsonl(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -12,92 +12,24 @@
  * line of the brace that never closes; two common breakages of one-field-per-line exports (a field or the
  * entry missing its `}`) are repaired with a warning instead.
  */
-import { parse as parseBibtex, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
-import { bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, splitBibtexNames, type BibItem, type BibScanError } from './bibtex-scanner';
-import {
-  cleanText,
-  diagnostic,
-  firstUrl,
-  internalErrorDiagnostic,
-  isoDate,
-  LineIndex,
-  normalizeArxivId,
-  normalizeDoi,
-  parseIsoDate,
-  parseMonth,
-  parseYear,
-  shorten,
-  uniqueStrings,
-} from './import-helpers';
+import { LineIndex } from '../text/line-column';
+import { creatorNames, simpleNames } from './bibtex-names';
+import { translateParserError } from './bibtex-parser-errors';
+import { BIBTEX_DEFAULT_STRINGS, BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
+import { paperFromBibtex, type RawEntry } from './bibtex-record';
+import { repairBibtexEntry } from './bibtex-repair';
+import { bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
+import { bibText } from './bibtex-text';
+import { UndefinedMacros } from './bibtex-undefined-macros';
+import { diagnostic, internalErrorDiagnostic, shorten, uniqueStrings } from './import-helpers';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
 const PARSER_FIELDS = new Set(['author', 'editor']);
 /** Name lists with nothing for a TeX parser to do. */
 const PLAIN_NAMES = /^[\p{L}\p{M}\s,.'’-]*$/u;
-/** Above this many distinct undefined macros, the rest are summed up in one diagnostic. */
-const MAX_MACRO_DIAGNOSTICS = 50;
-
-const PARSER_OPTIONS = {
-  sentenceCase: false as const,
-  english: false,
-  unsupported: 'ignore' as const,
-  applyCrossRef: false,
-  caseProtection: false,
-  // Text fields come back as typed; `latexToUnicode` converts them like every other importer's.
-  fieldMode: { title: 'verbatim', abstract: 'verbatim', journal: 'verbatim', journaltitle: 'verbatim', booktitle: 'verbatim' } as Record<
-    string,
-    'verbatim'
-  >,
-};
-
-/** The parser's built-in macros (month names, a few ACM journals), so raw values agree with it. */
-const DEFAULT_STRINGS: Record<string, string> = {
-  JAN: '01',
-  JANUARY: '01',
-  FEB: '02',
-  FEBRUARY: '02',
-  MAR: '03',
-  MARCH: '03',
-  APR: '04',
-  APRIL: '04',
-  MAY: '05',
-  JUN: '06',
-  JUNE: '06',
-  JUL: '07',
-  JULY: '07',
-  AUG: '08',
-  AUGUST: '08',
-  SEP: '09',
-  SEPTEMBER: '09',
-  OCT: '10',
-  OCTOBER: '10',
-  NOV: '11',
-  NOVEMBER: '11',
-  DEC: '12',
-  DECEMBER: '12',
-  ACMCS: 'ACM Computing Surveys',
-  ACTA: 'Acta Informatica',
-  CACM: 'Communications of the ACM',
-  IBMJRD: 'IBM Journal of Research and Development',
-  IBMSJ: 'IBM Systems Journal',
-  IEEESE: 'IEEE Transactions on Software Engineering',
-  IEEETC: 'IEEE Transactions on Computers',
-  IEEETCAD: 'IEEE Transactions on Computer-Aided Design of Integrated Circuits',
-  IPL: 'Information Processing Letters',
-  JACM: 'Journal of the ACM',
-  JCSS: 'Journal of Computer and System Sciences',
-  SCP: 'Science of Computer Programming',
-  SICOMP: 'SIAM Journal on Computing',
-  TOCS: 'ACM Transactions on Computer Systems',
-  TODS: 'ACM Transactions on Database Systems',
-  TOG: 'ACM Transactions on Graphics',
-  TOMS: 'ACM Transactions on Mathematical Software',
-  TOOIS: 'ACM Transactions on Office Information Systems',
-  TOPLAS: 'ACM Transactions on Programming Languages and Systems',
-  TCS: 'Theoretical Computer Science',
-};
 
 interface Chunk {
   text: string;
@@ -105,22 +37,12 @@ interface Chunk {
   offset: number;
 }
 
-/** What the record builder needs, whichever reader produced it. */
-interface RawEntry {
-  type: string;
-  key: string;
-  fields: Record<string, string>;
-  keywords?: string[];
-  authors?: string[];
-  editors?: string[];
-}
-
-interface MacroUse {
-  offset: number;
-  entry: string;
-  count: number;
-}
-
+/**
+ * Reads a BibTeX or BibLaTeX file into papers, with a diagnostic (at its line and column) for each entry
+ * that was skipped, repaired or only partly read. Never throws.
+ *
+ * @example importBibtex('refs.bib', '@article{k, title = {A}, year = 2020}').papers[0].year // 2020
+ */
 export function importBibtex(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -135,8 +57,8 @@ export function importBibtex(file: string, text: string): ImportResult {
 class BibtexImport {
   private readonly lines: LineIndex;
   private readonly strings: Record<string, string> = {};
-  /** Upper-cased macro name → first use, for one diagnostic per undefined macro. */
-  private readonly undefinedMacros = new Map<string, MacroUse & { name: string }>();
+  /** Bare words no `@string` defines, reported once each when the file is read. */
+  private readonly undefinedMacros = new UndefinedMacros();
   /** Records by citation key, for `crossref` inheritance after everything is read. */
   private readonly byKey = new Map<string, { paper: ImportedPaper; raw: RawEntry }>();
   private readonly withCrossref: Array<{ paper: ImportedPaper; raw: RawEntry }> = [];
@@ -216,7 +138,7 @@ class BibtexImport {
   private resolve(word: string): string | undefined {
     if (/^\d+$/.test(word)) return word;
     const upper = word.toUpperCase();
-    return this.strings[upper] ?? DEFAULT_STRINGS[upper];
+    return this.strings[upper] ?? BIBTEX_DEFAULT_STRINGS[upper];
   }
 
   private importChunk(chunk: Chunk, items: BibItem[]): void {
@@ -231,7 +153,7 @@ class BibtexImport {
         this.noteMacros(chunk, item);
         if (item.kind !== 'entry') continue;
         const raw = this.rawFromScan(item);
-        splitNamesSimply(raw);
+        this.splitNamesSimply(raw);
         this.addPaper(raw, chunk.offset + item.start);
       }
       return;
@@ -240,18 +162,7 @@ class BibtexImport {
     const needsStrings = items.some((item) => item.kind === 'broken' || item.fields.some((f) => f.parts.some((p) => p.kind === 'bare')));
     const parsed = this.parse(prepared.text, needsStrings);
 
-    // Match parsed entries to scanned items by where their text starts.
-    const parsedAt = new Map<number, Entry>();
-    if (parsed.library) {
-      let cursor = 0;
-      for (const entry of parsed.library.entries) {
-        if (!entry.input) continue; // a partial entry the parser gave up on
-        const at = prepared.text.indexOf(entry.input, cursor);
-        if (at < 0) continue;
-        parsedAt.set(at, entry);
-        cursor = at + 1;
-      }
-    }
+    const parsedAt = entriesByStart(prepared.text, parsed.library);
     const errorsByItem = this.libraryErrorsByItem(prepared.text, items, parsed);
 
     for (const item of items) {
@@ -262,24 +173,7 @@ class BibtexImport {
       const entry = parsedAt.get(item.start);
       const libraryError = errorsByItem.get(item);
       if (item.kind === 'entry') {
-        this.noteMacros(chunk, item);
-        const raw = this.rawFromScan(item);
-        if (entry) {
-          this.applyCreators(raw, entry);
-          if (prepared.renamedKey.has(item.start)) {
-            this.warnAt(
-              chunk.offset + (item.keyStart ?? item.start),
-              `Lectern: citation key \`${raw.key}\` contains characters BibTeX tools reject (${badKeyChars(raw.key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
-            );
-          }
-        } else {
-          splitNamesSimply(raw);
-          this.warnAt(
-            chunk.offset + item.start,
-            `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${shorten(libraryError ?? 'unknown error', 160)}); it was loaded with its names split the simple way — check its \`author\` field.`,
-          );
-        }
-        this.addPaper(raw, chunk.offset + item.start);
+        this.addScannedEntry(chunk, item, entry, libraryError, prepared.renamedKey.has(item.start));
         continue;
       }
       // Broken per the scanner.
@@ -297,6 +191,37 @@ class BibtexImport {
       }
       this.reportBroken(chunk, item, libraryError);
     }
+  }
+
+  /**
+   * An entry the scanner read completely, with its names from the parser's `entry` when it has one; else
+   * `parserError` says why the parser could not read it. `renamedKey`: the parser saw its key with underscores.
+   */
+  private addScannedEntry(
+    chunk: Chunk,
+    item: BibItem,
+    entry: Entry | undefined,
+    parserError: string | undefined,
+    renamedKey: boolean,
+  ): void {
+    this.noteMacros(chunk, item);
+    const raw = this.rawFromScan(item);
+    if (entry) {
+      this.applyCreators(raw, entry);
+      if (renamedKey) {
+        this.warnAt(
+          chunk.offset + (item.keyStart ?? item.start),
+          `Lectern: citation key \`${raw.key}\` contains characters BibTeX tools reject (${badKeyChars(raw.key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
+        );
+      }
+    } else {
+      this.splitNamesSimply(raw);
+      this.warnAt(
+        chunk.offset + item.start,
+        `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${shorten(parserError ?? 'unknown error', 160)}); it was loaded with its names split the simple way — check its \`author\` field.`,
+      );
+    }
+    this.addPaper(raw, chunk.offset + item.start);
   }
 
   /**
@@ -352,7 +277,7 @@ class BibtexImport {
   private parse(text: string, needsStrings: boolean): { library?: ReturnType<typeof parseBibtex>; thrown?: string } {
     try {
       const hasStrings = needsStrings && Object.keys(this.strings).length > 0;
-      const library = parseBibtex(text, hasStrings ? { ...PARSER_OPTIONS, strings: this.strings } : PARSER_OPTIONS);
+      const library = parseBibtex(text, hasStrings ? { ...BIBTEX_PARSER_OPTIONS, strings: this.strings } : BIBTEX_PARSER_OPTIONS);
       return { library };
     } catch (err) {
       return { thrown: err instanceof Error ? err.message : String(err) };
@@ -380,14 +305,14 @@ class BibtexImport {
         for (const item of items) {
           if (item.kind !== 'broken') continue;
           const at = text.slice(item.start, item.end).search(new RegExp(`(?<=[=#]\\s*)${escapeRegExp(word)}\\b`));
-          if (at >= 0) this.addMacroUse(word, item.start + at, item.key ?? '');
+          if (at >= 0) this.undefinedMacros.add(word, item.start + at, item.key ?? '');
         }
         continue;
       }
       let offset = error.input ? text.indexOf(error.input) : -1;
       if (offset < 0) {
         const location = /at line (\d+), column (\d+)/.exec(message);
-        if (location) offset = offsetOf(text, Number(location[1]), Number(location[2]));
+        if (location) offset = new LineIndex(text).offset(Number(location[1]), Number(location[2]));
       }
       const item =
         entryItems.find((it) => offset >= it.start && offset < Math.max(it.end, it.start + 1)) ??
@@ -421,15 +346,15 @@ class BibtexImport {
     return raw;
   }
 
+  /** Author/editor names split without the parser (plain names, or when the parser failed on the entry). */
+  private splitNamesSimply(raw: RawEntry): void {
+    raw.authors = simpleNames(raw.fields.author);
+    raw.editors = simpleNames(raw.fields.editor);
+  }
+
   private applyCreators(raw: RawEntry, entry: Entry): void {
-    const names = (creators: Creator[] | undefined): string[] | undefined =>
-      creators
-        ?.map((c) => (c.name ? c.name : [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')))
-        .filter((name) => !/^others$/i.test(name.trim()))
-        .map(bibText)
-        .filter(Boolean);
-    raw.authors = names(entry.fields.author);
-    raw.editors = names(entry.fields.editor);
+    raw.authors = creatorNames(entry.fields.author);
+    raw.editors = creatorNames(entry.fields.editor);
   }
 
   /** Records undefined macros used by a readable item (exact offsets from the scan). */
@@ -438,96 +363,31 @@ class BibtexImport {
     for (const field of item.fields) {
       for (const part of field.parts) {
         if (part.kind === 'bare' && this.resolve(part.text) === undefined) {
-          this.addMacroUse(part.text, chunk.offset + part.start, item.key ?? item.stringName ?? '');
+          this.undefinedMacros.add(part.text, chunk.offset + part.start, item.key ?? item.stringName ?? '');
         }
       }
     }
   }
 
-  private addMacroUse(name: string, offset: number, entry: string): void {
-    const upper = name.toUpperCase();
-    const use = this.undefinedMacros.get(upper);
-    if (use) use.count++;
-    else this.undefinedMacros.set(upper, { name, offset, entry, count: 1 });
-  }
-
   private reportUndefinedMacros(): void {
-    const uses = [...this.undefinedMacros.values()];
-    for (const use of uses.slice(0, MAX_MACRO_DIAGNOSTICS)) {
-      const where = use.entry ? `entry \`${use.entry}\`` : 'an entry';
-      const more = use.count > 1 ? ` and ${use.count - 1} more use${use.count > 2 ? 's' : ''}` : '';
-      this.warnAt(
-        use.offset,
-        `Lectern: \`@string\` macro \`${use.name}\` is not defined (used by ${where}${more}); its name was kept as the value. Define it with \`@string{${use.name} = {…}}\` in this file.`,
-      );
-    }
-    if (uses.length > MAX_MACRO_DIAGNOSTICS) {
-      const rest = uses.slice(MAX_MACRO_DIAGNOSTICS);
-      this.warnAt(
-        rest[0].offset,
-        `Lectern: ${rest.length} more \`@string\` macros are not defined (${rest
-          .slice(0, 5)
-          .map((u) => `\`${u.name}\``)
-          .join(
-            ', ',
-          )}, …); their names were kept as values. Add the \`@string\` definitions to this file — macros defined in other .bib files are not read.`,
-      );
-    }
+    for (const { offset, message } of this.undefinedMacros.warnings()) this.warnAt(offset, message);
   }
 
-  /**
-   * Two repairs for the commonest breakage in reference-manager exports, where each field is on its own line:
-   * an entry whose fields are all complete but whose closing `}` is missing is closed where the next entry
-   * starts; a field whose line leaves a `{` open and is followed by another `name =` line (or the closing `}`)
-   * is closed at the end of its line. The repaired entry must then read cleanly, or nothing is changed.
-   */
+  /** The entry repaired by {@link repairBibtexEntry}, as a chunk of its own with the warning to show; undefined when it cannot be. */
   private repaired(chunk: Chunk, item: BibItem): { chunk: Chunk; items: BibItem[]; warning: Diagnostic } | undefined {
-    const error = item.error;
-    if (!error || (error.kind !== 'unterminated' && error.kind !== 'unclosed')) return undefined;
-    const entryText = chunk.text.slice(item.start, item.end);
     const startLine = this.lines.line(chunk.offset + item.start);
-    let repaired: string | undefined;
-    let explain: (label: string) => { line: number; message: string } = () => ({ line: startLine, message: '' });
-    // A field that lost its `}` first: its value swallows the following lines, so the entry also looks unclosed.
-    const lines = entryText.split('\n');
-    const repairedLines: number[] = [];
-    for (let i = 0; i + 1 < lines.length; i++) {
-      if (!/^\s*[A-Za-z][\w-]*\s*=\s*\{/.test(lines[i])) continue;
-      const balance = braceBalance(lines[i].slice(lines[i].indexOf('=')));
-      if (balance <= 0) continue;
-      if (!/^\s*([A-Za-z][\w-]*\s*=|\}\s*$)/.test(lines[i + 1])) continue;
-      lines[i] = lines[i].replace(/,?\s*$/, (tail) => '}'.repeat(balance) + tail);
-      repairedLines.push(i);
-    }
-    if (repairedLines.length > 0) {
-      repaired = lines.join('\n');
-      const fieldLine = startLine + repairedLines[0];
-      const field = /^\s*([A-Za-z][\w-]*)/.exec(lines[repairedLines[0]])?.[1] ?? '?';
-      explain = (label) => ({
-        line: fieldLine,
-        message: `Lectern: ${label}: the \`{\` that opens field \`${field}\` on line ${fieldLine} is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing \`}\`.`,
-      });
-    } else if (error.kind === 'unclosed') {
-      const close = /^@\s*[\w-]*\s*\(/.test(entryText) ? ')' : '}';
-      repaired = `${entryText.trimEnd()}\n${close}`;
-      const lastLine = startLine + entryText.trimEnd().split('\n').length - 1;
-      explain = (label) => ({
-        line: startLine,
-        message: `Lectern: ${label} (line ${startLine}) is not closed with \`${close}\`; it was loaded as if it ended on line ${lastLine}. Add the missing \`${close}\` there.`,
-      });
-    }
-    if (repaired === undefined) return undefined;
-    const items = scanBibtex(repaired);
-    if (items.length !== 1 || items[0].kind !== 'entry') return undefined;
-    const title = items[0].fields
+    const repair = repairBibtexEntry(chunk.text.slice(item.start, item.end), item.error, startLine);
+    if (!repair) return undefined;
+    const entry = repair.items[0];
+    const title = entry.fields
       .find((f) => f.name === 'title')
       ?.parts.map((p) => p.text)
       .join('');
-    const { line, message } = explain(this.entryLabel(items[0].key ?? '', title, items[0].type));
+    const message = repair.message(this.entryLabel(entry.key ?? '', title, entry.type));
     return {
-      chunk: { text: repaired, offset: chunk.offset + item.start },
-      items,
-      warning: diagnostic(this.file, line, 1, 'warning', message),
+      chunk: { text: repair.text, offset: chunk.offset + item.start },
+      items: repair.items,
+      warning: diagnostic(this.file, repair.line, 1, 'warning', message),
     };
   }
 
@@ -565,8 +425,7 @@ class BibtexImport {
 
   private addPaper(raw: RawEntry, offset: number): void {
     const line = this.lines.line(offset);
-    const f = raw.fields;
-    const title = bibText(f.title);
+    const title = bibText(raw.fields.title);
     if (!title) {
       this.diagnostics.push(
         diagnostic(
@@ -579,36 +438,11 @@ class BibtexImport {
       );
       return;
     }
-    const dated = datesOf(f);
-    const doi = normalizeDoi(f.doi) ?? doiFromUrl(f.url);
-    const eprintIsArxiv = /arxiv/i.test(f.archiveprefix ?? f.eprinttype ?? '') || (!f.archiveprefix && !f.eprinttype);
-    const arxivId =
-      normalizeArxivId(f.arxivid) ??
-      (eprintIsArxiv ? normalizeArxivId(f.eprint) : undefined) ??
-      arxivFromUrl(f.url) ??
-      (doi ? normalizeArxivId(doi) : undefined);
-    const paper: ImportedPaper = {
-      title,
-      authors: raw.authors?.length ? raw.authors : (raw.editors ?? []),
-      abstract: bibText(f.abstract),
-      keywords: raw.keywords ? uniqueStrings(raw.keywords.map(bibText)) : uniqueStrings((f.keywords ?? '').split(/[,;]/).map(bibText)),
-      categories: [],
-      topics: [],
-      source: { file: this.file, line },
-    };
-    if (dated.year !== undefined) paper.year = dated.year;
-    if (dated.date) paper.date = dated.date;
-    const url = firstUrl(f.url) ?? urlFromHowpublished(f.howpublished);
-    if (url) paper.url = url;
-    if (doi) paper.doi = doi;
-    if (arxivId) paper.arxivId = arxivId;
-    if (raw.key) paper.citeKey = raw.key;
-    const venue = bibText(f.journal ?? f.journaltitle ?? f.booktitle);
-    if (venue) paper.venue = venue;
+    const paper = paperFromBibtex(raw, title, { file: this.file, line });
     this.papers.push(paper);
     const entry = { paper, raw };
     if (raw.key && !this.byKey.has(raw.key.toLowerCase())) this.byKey.set(raw.key.toLowerCase(), entry);
-    if (f.crossref) this.withCrossref.push(entry);
+    if (raw.fields.crossref) this.withCrossref.push(entry);
   }
 
   /** `crossref = {conf2020}`: inherit venue and date from the referenced entry when missing. */
@@ -628,112 +462,25 @@ class BibtexImport {
   }
 }
 
-/** Author/editor names split without the parser (plain names, or when the parser failed on the entry). */
-function splitNamesSimply(raw: RawEntry): void {
-  raw.authors = raw.fields.author ? splitBibtexNames(raw.fields.author).map(bibText).filter(Boolean) : undefined;
-  raw.editors = raw.fields.editor ? splitBibtexNames(raw.fields.editor).map(bibText).filter(Boolean) : undefined;
-}
-
-/** BibTeX text: case-protection braces go too, including an outer pair around the whole value (`{{Title}}`). */
-function bibText(text: string | undefined): string {
-  return cleanText(text ? unwrapOuterBraces(text) : text, true);
-}
-
-/** `{{A title with $\epsilon$ math}}` → `A title with $\epsilon$ math`: braces that wrap the whole value. One pass. */
-function unwrapOuterBraces(text: string): string {
-  const value = text.trim();
-  if (!value.startsWith('{') || !value.endsWith('}')) return value;
-  let leading = 0;
-  while (value[leading] === '{') leading++;
-  // Where each of the leading braces closes.
-  const closes = new Array<number>(leading).fill(-1);
-  const stack: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '\\') i++;
-    else if (c === '{') stack.push(i);
-    else if (c === '}') {
-      const open = stack.pop();
-      if (open !== undefined && open < leading) closes[open] = i;
-    }
-  }
-  let wrappers = 0;
-  while (wrappers < leading && closes[wrappers] === value.length - 1 - wrappers) wrappers++;
-  return wrappers === 0 ? value : value.slice(wrappers, value.length - wrappers).trim();
-}
-
-function datesOf(f: Record<string, string>): { year?: number; date?: string } {
-  if (f.date) {
-    const fromDate = parseIsoDate(f.date);
-    if (fromDate.year !== undefined) return fromDate;
-  }
-  const year = parseYear(f.year);
-  if (year === undefined) return {};
-  const day = f.day && /^\d{1,2}$/.test(f.day.trim()) ? Number(f.day.trim()) : undefined;
-  return { year, date: isoDate(year, parseMonth(f.month), day) };
-}
-
-function doiFromUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const match = /doi\.org\/(10\.[^\s]+)/i.exec(url.replace(/\{\\_\}|\\_/g, '_'));
-  return match ? normalizeDoi(match[1]) : undefined;
-}
-
-function arxivFromUrl(url: string | undefined): string | undefined {
-  if (!url || !/arxiv\.org\//i.test(url)) return undefined;
-  for (const candidate of url.split(/\s+/)) {
-    const id = normalizeArxivId(candidate);
-    if (id) return id;
-  }
-  return undefined;
-}
-
-function urlFromHowpublished(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const match = /\\url\{([^}]+)\}/.exec(value) ?? /^\s*(https?:\/\/\S+)\s*$/.exec(value);
-  return match ? firstUrl(match[1]) : undefined;
-}
-
-function braceBalance(s: string): number {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '{') depth++;
-    else if (s[i] === '}') depth--;
-  }
-  return depth;
-}
-
 function badKeyChars(key: string): string {
   const bad = uniqueStrings([...key].filter((ch) => !parserAcceptsCiteKey(ch)));
   return bad.map((ch) => `\`${ch}\``).join(', ');
-}
-
-/** Offset of a 1-based line/column in text. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return offset + column - 1;
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Rephrases the parser's messages for people: "Unterminated brace-value" → "a `{` is never closed". */
-function translateParserError(message: string): string {
-  const core = message.replace(/ at line \d+, column \d+.*$/, '');
-  if (/^Unterminated brace-value/.test(core)) return 'a `{` is never closed';
-  if (/^Unterminated quote-value/.test(core)) return 'a `"` is never closed';
-  if (/^Unclosed math section/.test(core)) return 'a `$` math section is never closed';
-  if (/^Runaway key/.test(core)) return 'the entry ends in the middle of a name';
-  const eq = /^(\S+) = value expected, equals sign missing/.exec(core);
-  if (eq) return `field \`${eq[1]}\` has no \`=\``;
-  const mismatch = /^Token mismatch, expected (.+?), found (".*?")/.exec(core);
-  if (mismatch) return `expected ${mismatch[1]} but found ${mismatch[2]}`;
-  return core;
+/** Parsed entries by the offset in `text` where each starts (partial entries the parser gave up on are left out). */
+function entriesByStart(text: string, library: ReturnType<typeof parseBibtex> | undefined): Map<number, Entry> {
+  const byStart = new Map<number, Entry>();
+  let cursor = 0;
+  for (const entry of library?.entries ?? []) {
+    if (!entry.input) continue;
+    const at = text.indexOf(entry.input, cursor);
+    if (at < 0) continue;
+    byStart.set(at, entry);
+    cursor = at + 1;
+  }
+  return byStart;
 }

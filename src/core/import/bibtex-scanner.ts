@@ -6,7 +6,13 @@
  * Iterative throughout: no recursion, so nothing here can overflow the stack.
  */
 
+/**
+ * One part of a field value; `#` joins several.
+ *
+ * @example `title = {Deep} # " Learning" # suffix` has a `braced`, a `quoted` and a `bare` part.
+ */
 export interface BibValuePart {
+  /** `braced` for `{…}`, `quoted` for `"…"`, `bare` for a number or an `@string` macro name. */
   kind: 'braced' | 'quoted' | 'bare';
   /** Content without delimiters (for bare words, the word itself). */
   text: string;
@@ -16,16 +22,22 @@ export interface BibValuePart {
   end: number;
 }
 
+/** One `name = value` of an entry or `@string`. */
 export interface BibField {
-  /** Lower-cased field name. */
+  /** Lower-cased field name, e.g. `title`. */
   name: string;
+  /** Offset of the name's first character. */
   nameStart: number;
+  /** The value's parts in order (at least one). */
   parts: BibValuePart[];
 }
 
+/** What an `@` item is: an entry (`@article{…}` and any other type), a directive, or `broken` when it could not be read. */
 export type BibItemKind = 'entry' | 'string' | 'comment' | 'preamble' | 'broken';
 
+/** Why and where an item could not be read. */
 export interface BibScanError {
+  /** Offset the problem is reported at: the opening delimiter that never closes, or the unexpected character. */
   offset: number;
   /** What is wrong, phrased for a user (no "Lectern:" prefix, no entry name). */
   reason: string;
@@ -35,6 +47,7 @@ export interface BibScanError {
   field?: string;
 }
 
+/** One `@` item of a BibTeX text, with the offsets of its parts (all offsets are into the scanned text). */
 export interface BibItem {
   kind: BibItemKind;
   /** Offset of the `@`. */
@@ -43,11 +56,15 @@ export interface BibItem {
   end: number;
   /** Lower-cased directive (`article`, `string`, …). */
   type: string;
+  /** Citation key as typed, for entries; `''` for `@article{,`; undefined when the entry starts with a field (`@misc{title = …}`). */
   key?: string;
+  /** Offset of the key's first character. */
   keyStart?: number;
+  /** Fields in order (duplicates kept); for a broken item, those read before it broke. */
   fields: BibField[];
   /** For `@string`: the macro name as typed. */
   stringName?: string;
+  /** Set when `kind` is `broken`. */
   error?: BibScanError;
 }
 
@@ -56,7 +73,7 @@ const PARSER_KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]
 /** Extra characters the parser accepts in citation keys. */
 const PARSER_CITEKEY_EXTRA = '[]*"';
 
-export function isParserKeyChar(ch: string, allow = ''): boolean {
+function isParserKeyChar(ch: string, allow = ''): boolean {
   return PARSER_KEY_CHAR.test(ch) || allow.includes(ch);
 }
 
@@ -66,43 +83,192 @@ export function parserAcceptsCiteKey(key: string): boolean {
   return true;
 }
 
-/** Thrown inside the scanner only; not an `Error`, so no stack trace is captured (broken files throw a lot). */
-class ScanFailure {
-  constructor(readonly detail: BibScanError) {}
+/** Thrown inside the scanner only, caught by {@link scanBibtex} for the item being read. */
+class ScanFailure extends Error {
+  constructor(readonly detail: BibScanError) {
+    super(detail.reason);
+  }
 }
 
 /** Scans one chunk of BibTeX text into items, recovering after a broken item like the parser does. */
 export function scanBibtex(src: string): BibItem[] {
-  const items: BibItem[] = [];
-  let pos = 0;
-  const n = src.length;
+  return new BibtexScanner(src).items();
+}
 
-  const skipWs = (): void => {
-    while (pos < n) {
-      const c = src.charCodeAt(pos);
-      if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
-      else if (c === 37 /* % */) {
-        while (pos < n && src.charCodeAt(pos) !== 10) pos++;
-      } else break;
+/**
+ * The scanner's phases, one method each: between items (`items`), one item (`item`) dispatched by its
+ * directive to `@comment`, `@preamble`, `@string` or an entry (`entry`, `entryBody`), and the values inside
+ * (`value`, `single`, `braced`, `quoted`). All share one cursor, `pos`.
+ */
+class BibtexScanner {
+  private pos = 0;
+  private readonly n: number;
+
+  constructor(private readonly src: string) {
+    this.n = src.length;
+  }
+
+  items(): BibItem[] {
+    const { src, n } = this;
+    const items: BibItem[] = [];
+    while (this.pos < n) {
+      // Skip to the next `@`, treating `%` lines as comments, like the parser.
+      while (this.pos < n && src[this.pos] !== '@') {
+        if (src[this.pos] === '%') this.skipLine();
+        else this.pos++;
+      }
+      if (this.pos >= n) break;
+      items.push(this.item(this.pos));
     }
-  };
-  const fail = (offset: number, reason: string, kind: BibScanError['kind'] = 'syntax', field?: string): never => {
-    throw new ScanFailure({ offset, reason, kind, field });
-  };
-  const readKey = (allow = ''): string => {
-    const start = pos;
-    while (pos < n && isParserKeyChar(src[pos], allow)) pos++;
-    return src.slice(start, pos);
-  };
-  /** Citation keys: anything up to a comma, whitespace or a delimiter (broader than the parser). */
-  const readCiteKey = (): string => {
-    const start = pos;
-    while (pos < n && !/[\s,{}()=#%]/.test(src[pos])) pos++;
-    return src.slice(start, pos);
-  };
-  const braced = (field: string | undefined): BibValuePart => {
-    const open = pos;
-    pos++;
+    return items;
+  }
+
+  /** One item starting at the `@` at `start`; a broken one ends where scanning resumes, at the next `@`. */
+  private item(start: number): BibItem {
+    const item: BibItem = { kind: 'broken', start, end: start, type: '', fields: [] };
+    try {
+      this.pos++;
+      this.skipWs();
+      const type = this.readKey().toLowerCase();
+      item.type = type;
+      if (type === 'comment') this.comment(item);
+      else if (type === 'preamble') {
+        this.value(undefined);
+        item.kind = 'preamble';
+      } else if (type === 'string') this.stringDefinition(item);
+      else this.entry(item);
+      item.end = this.pos;
+      return item;
+    } catch (err) {
+      if (!(err instanceof ScanFailure)) throw err;
+      // Resume like the parser: from just after the `@`, at the next `@`.
+      this.pos = start + 1;
+      while (this.pos < this.n && this.src[this.pos] !== '@') this.pos++;
+      return { ...item, kind: 'broken', error: err.detail, end: this.pos };
+    }
+  }
+
+  /** `@comment{…}` (balanced braces) or `@comment` to the end of its line. */
+  private comment(item: BibItem): void {
+    while (this.src[this.pos] === ' ' || this.src[this.pos] === '\t') this.pos++;
+    if (this.src[this.pos] === '{') this.braced(undefined);
+    else this.skipLine();
+    item.kind = 'comment';
+  }
+
+  /** `@string{name = value}`; an empty `@string{}` is allowed. */
+  private stringDefinition(item: BibItem): void {
+    const guard = this.openGuard(item.type);
+    this.skipWs();
+    const nameStart = this.pos;
+    const name = this.readKey();
+    if (name) {
+      item.fields.push(this.field(name, nameStart));
+      item.stringName = name;
+    }
+    this.closeGuard(guard, undefined);
+    item.kind = 'string';
+  }
+
+  /** `@type{key, name = value, …}` or with `(…)`; the key may be missing or empty. */
+  private entry(item: BibItem): void {
+    const type = item.type;
+    if (!type) this.fail(this.pos, `\`@\` is not followed by an entry type (found ${describe(this.src, this.pos)})`);
+    const guard = this.openGuard(type);
+    this.skipWs();
+    if (this.src[this.pos] === guard) this.pos++;
+    else this.entryBody(item, guard);
+    item.kind = 'entry';
+  }
+
+  /** The key, then `, name = value` pairs up to the closing `guard`. */
+  private entryBody(item: BibItem, guard: string): void {
+    const { src } = this;
+    let lastField: string | undefined;
+    const keyStart = this.pos;
+    const key = src[this.pos] !== ',' ? this.readCiteKey() : '';
+    this.skipWs();
+    if (src[this.pos] === '=') {
+      // `@misc{title = …}`: no key, the first word was a field name.
+      this.pos = keyStart;
+      const name = this.readKey();
+      if (!name) this.fail(keyStart, `expected a citation key or field name after \`@${item.type}{\``);
+      item.fields.push(this.field(name, keyStart));
+      lastField = name;
+    } else {
+      item.key = key;
+      item.keyStart = keyStart;
+    }
+    for (;;) {
+      this.skipWs();
+      if (src[this.pos] !== ',') break;
+      this.pos++;
+      this.skipWs();
+      if (src[this.pos] === guard) {
+        this.pos++;
+        return;
+      }
+      const nameStart = this.pos;
+      const name = this.readKey();
+      if (!name) continue; // the parser tolerates empty slots: `a = 1, , b = 2`
+      item.fields.push(this.field(name, nameStart));
+      lastField = name;
+    }
+    this.closeGuard(guard, lastField);
+  }
+
+  private field(name: string, nameStart: number): BibField {
+    this.skipWs();
+    if (this.src[this.pos] !== '=') {
+      const atEnd = this.pos >= this.n;
+      this.fail(
+        this.pos,
+        atEnd ? `the entry ends after field name \`${name}\`` : `field \`${name}\` has no \`=\` (found ${describe(this.src, this.pos)})`,
+        atEnd ? 'unterminated' : 'syntax',
+        name,
+      );
+    }
+    this.pos++;
+    return { name: name.toLowerCase(), nameStart, parts: this.value(name) };
+  }
+
+  /** A value: parts joined by `#`. */
+  private value(field: string | undefined): BibValuePart[] {
+    const parts = [this.single(field)];
+    for (;;) {
+      this.skipWs();
+      if (this.src[this.pos] !== '#') break;
+      this.pos++;
+      parts.push(this.single(field));
+    }
+    return parts;
+  }
+
+  /** One part of a value: `{…}`, `"…"` or a bare word (a number or a macro name). */
+  private single(field: string | undefined): BibValuePart {
+    this.skipWs();
+    if (this.src[this.pos] === '{') return this.braced(field);
+    if (this.src[this.pos] === '"') return this.quoted(field);
+    const start = this.pos;
+    const word = this.readKey();
+    if (!word) {
+      const atEnd = this.pos >= this.n;
+      this.fail(
+        start,
+        atEnd
+          ? `the entry ends where the value of field \`${field ?? '?'}\` should be`
+          : `field \`${field ?? '?'}\` has no value (found ${describe(this.src, this.pos)})`,
+        atEnd ? 'unterminated' : 'syntax',
+        field,
+      );
+    }
+    return { kind: 'bare', text: word, start, end: this.pos };
+  }
+
+  private braced(field: string | undefined): BibValuePart {
+    const { src, n } = this;
+    const open = this.pos;
+    let pos = open + 1;
     let depth = 0;
     while (pos < n) {
       const c = src.charCodeAt(pos);
@@ -111,19 +277,23 @@ export function scanBibtex(src: string): BibItem[] {
         depth++;
         pos++;
       } else if (c === 125 /* } */) {
+        pos++;
         if (depth === 0) {
-          pos++;
+          this.pos = pos;
           return { kind: 'braced', text: src.slice(open + 1, pos - 1), start: open, end: pos };
         }
         depth--;
-        pos++;
       } else pos++;
     }
-    return fail(open, field ? `the \`{\` that opens field \`${field}\` is never closed` : 'a `{` is never closed', 'unterminated', field);
-  };
-  const quoted = (field: string | undefined): BibValuePart => {
-    const open = pos;
-    pos++;
+    this.pos = pos;
+    const reason = field ? `the \`{\` that opens field \`${field}\` is never closed` : 'a `{` is never closed';
+    return this.fail(open, reason, 'unterminated', field);
+  }
+
+  private quoted(field: string | undefined): BibValuePart {
+    const { src, n } = this;
+    const open = this.pos;
+    let pos = open + 1;
     let depth = 0;
     while (pos < n) {
       const c = src.charCodeAt(pos);
@@ -135,173 +305,75 @@ export function scanBibtex(src: string): BibItem[] {
         depth--;
         pos++;
       } else if (c === 34 /* " */ && depth <= 0) {
-        pos++;
-        return { kind: 'quoted', text: src.slice(open + 1, pos - 1), start: open, end: pos };
+        this.pos = pos + 1;
+        return { kind: 'quoted', text: src.slice(open + 1, pos), start: open, end: pos + 1 };
       } else pos++;
     }
-    return fail(open, field ? `the \`"\` that opens field \`${field}\` is never closed` : 'a `"` is never closed', 'unterminated', field);
-  };
-  const single = (field: string | undefined): BibValuePart => {
-    skipWs();
-    if (src[pos] === '{') return braced(field);
-    if (src[pos] === '"') return quoted(field);
-    const start = pos;
-    const word = readKey();
-    if (!word) {
-      return fail(
-        start,
-        pos >= n
-          ? `the entry ends where the value of field \`${field ?? '?'}\` should be`
-          : `field \`${field ?? '?'}\` has no value (found ${describe(src, pos)})`,
-        pos >= n ? 'unterminated' : 'syntax',
-        field,
-      );
+    this.pos = pos;
+    const reason = field ? `the \`"\` that opens field \`${field}\` is never closed` : 'a `"` is never closed';
+    return this.fail(open, reason, 'unterminated', field);
+  }
+
+  /** The `{` or `(` after `@type`; returns the character that will close it. */
+  private openGuard(type: string): string {
+    this.skipWs();
+    const c = this.src[this.pos];
+    if (c === '{' || c === '(') {
+      this.pos++;
+      return c === '{' ? '}' : ')';
     }
-    return { kind: 'bare', text: word, start, end: pos };
-  };
-  const value = (field: string | undefined): BibValuePart[] => {
-    const parts = [single(field)];
-    for (;;) {
-      skipWs();
-      if (src[pos] !== '#') break;
-      pos++;
-      parts.push(single(field));
-    }
-    return parts;
-  };
-  const field = (name: string, nameStart: number): BibField => {
-    skipWs();
-    if (src[pos] !== '=') {
-      fail(
-        pos,
-        pos >= n ? `the entry ends after field name \`${name}\`` : `field \`${name}\` has no \`=\` (found ${describe(src, pos)})`,
-        pos >= n ? 'unterminated' : 'syntax',
-        name,
-      );
-    }
-    pos++;
-    return { name: name.toLowerCase(), nameStart, parts: value(name) };
-  };
-  const openGuard = (type: string): string => {
-    skipWs();
-    if (src[pos] === '{') {
-      pos++;
-      return '}';
-    }
-    if (src[pos] === '(') {
-      pos++;
-      return ')';
-    }
-    return fail(pos, `expected \`{\` after \`@${type}\` (found ${describe(src, pos)})`);
-  };
-  const closeGuard = (guard: string, field: string | undefined): void => {
-    skipWs();
-    if (src[pos] === guard) {
-      pos++;
+    return this.fail(this.pos, `expected \`{\` after \`@${type}\` (found ${describe(this.src, this.pos)})`);
+  }
+
+  private closeGuard(guard: string, field: string | undefined): void {
+    this.skipWs();
+    if (this.src[this.pos] === guard) {
+      this.pos++;
       return;
     }
-    if (pos >= n) fail(pos, `the entry is not closed with \`${guard}\``, 'unclosed', field);
-    fail(
-      pos,
-      field
-        ? `expected \`,\` or \`${guard}\` after field \`${field}\` (found ${describe(src, pos)})`
-        : `expected \`${guard}\` (found ${describe(src, pos)})`,
+    if (this.pos >= this.n) this.fail(this.pos, `the entry is not closed with \`${guard}\``, 'unclosed', field);
+    const found = describe(this.src, this.pos);
+    this.fail(
+      this.pos,
+      field ? `expected \`,\` or \`${guard}\` after field \`${field}\` (found ${found})` : `expected \`${guard}\` (found ${found})`,
       'syntax',
       field,
     );
-  };
-
-  while (pos < n) {
-    // Skip to the next `@`, treating `%` lines as comments, like the parser.
-    while (pos < n && src[pos] !== '@') {
-      if (src[pos] === '%') {
-        while (pos < n && src.charCodeAt(pos) !== 10) pos++;
-      } else pos++;
-    }
-    if (pos >= n) break;
-    const start = pos;
-    let item: BibItem = { kind: 'broken', start, end: start, type: '', fields: [] };
-    try {
-      pos++;
-      skipWs();
-      const type = readKey().toLowerCase();
-      item.type = type;
-      if (type === 'comment') {
-        while (src[pos] === ' ' || src[pos] === '\t') pos++;
-        if (src[pos] === '{') braced(undefined);
-        else while (pos < n && src.charCodeAt(pos) !== 10) pos++;
-        item.kind = 'comment';
-      } else if (type === 'preamble') {
-        value(undefined);
-        item.kind = 'preamble';
-      } else if (type === 'string') {
-        const guard = openGuard(type);
-        skipWs();
-        const nameStart = pos;
-        const name = readKey();
-        if (name) {
-          const f = field(name, nameStart);
-          item.fields.push(f);
-          item.stringName = name;
-        }
-        closeGuard(guard, undefined);
-        item.kind = 'string';
-      } else {
-        if (!type) fail(pos, `\`@\` is not followed by an entry type (found ${describe(src, pos)})`);
-        const guard = openGuard(type);
-        skipWs();
-        let lastField: string | undefined;
-        if (src[pos] === guard) {
-          pos++;
-        } else {
-          let key = '';
-          const keyStart = pos;
-          if (src[pos] !== ',') key = readCiteKey();
-          skipWs();
-          if (src[pos] === '=') {
-            // `@misc{title = …}`: no key, the first word was a field name.
-            pos = keyStart;
-            const name = readKey();
-            if (!name) fail(keyStart, `expected a citation key or field name after \`@${type}{\``);
-            item.fields.push(field(name, keyStart));
-            lastField = name;
-          } else {
-            item.key = key;
-            item.keyStart = keyStart;
-          }
-          let closed = false;
-          for (;;) {
-            skipWs();
-            if (src[pos] !== ',') break;
-            pos++;
-            skipWs();
-            if (src[pos] === guard) {
-              pos++;
-              closed = true;
-              break;
-            }
-            const nameStart = pos;
-            const name = readKey();
-            if (!name) continue; // the parser tolerates empty slots: `a = 1, , b = 2`
-            item.fields.push(field(name, nameStart));
-            lastField = name;
-          }
-          if (!closed) closeGuard(guard, lastField);
-        }
-        item.kind = 'entry';
-      }
-      item.end = pos;
-    } catch (err) {
-      if (!(err instanceof ScanFailure)) throw err;
-      item = { ...item, kind: 'broken', error: err.detail };
-      // Resume like the parser: from just after the `@`, at the next `@`.
-      pos = start + 1;
-      while (pos < n && src[pos] !== '@') pos++;
-      item.end = pos;
-    }
-    items.push(item);
   }
-  return items;
+
+  private fail(offset: number, reason: string, kind: BibScanError['kind'] = 'syntax', field?: string): never {
+    throw new ScanFailure({ offset, reason, kind, field });
+  }
+
+  /** Skips blanks and `%` comments. */
+  private skipWs(): void {
+    const { src, n } = this;
+    while (this.pos < n) {
+      const c = src.charCodeAt(this.pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
+      else if (c === 37 /* % */) this.skipLine();
+      else break;
+    }
+  }
+
+  /** Moves to the `\n` that ends the current line (or the end of the text). */
+  private skipLine(): void {
+    while (this.pos < this.n && this.src.charCodeAt(this.pos) !== 10) this.pos++;
+  }
+
+  /** A type, field name or macro name: the characters the parser accepts in one. */
+  private readKey(allow = ''): string {
+    const start = this.pos;
+    while (this.pos < this.n && isParserKeyChar(this.src[this.pos], allow)) this.pos++;
+    return this.src.slice(start, this.pos);
+  }
+
+  /** Citation keys: anything up to a comma, whitespace or a delimiter (broader than the parser). */
+  private readCiteKey(): string {
+    const start = this.pos;
+    while (this.pos < this.n && !/[\s,{}()=#%]/.test(this.src[this.pos])) this.pos++;
+    return this.src.slice(start, this.pos);
+  }
 }
 
 function describe(src: string, pos: number): string {
@@ -316,51 +388,4 @@ export function bibtexItemStarts(text: string): number[] {
   const pattern = /^[ \t]*@[A-Za-z][\w-]*[ \t]*[{(]/gm;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) starts.push(m.index);
   return starts;
-}
-
-/**
- * Splits a BibTeX author/editor list the way BibTeX does (` and ` at brace depth 0) and turns each name into
- * "First von Last Jr" order. Used when the parser could not read an entry's names; LaTeX is left for the caller.
- */
-export function splitBibtexNames(raw: string): string[] {
-  const names = splitTopLevel(raw, (s, i) => {
-    const m = /^\s+and\s+/i.exec(s.slice(i, i + 8));
-    return m ? m[0].length : 0;
-  });
-  const out: string[] = [];
-  for (const name of names) {
-    const trimmed = name.trim();
-    if (!trimmed || /^\{?others\}?$/i.test(trimmed)) continue;
-    const parts = splitTopLevel(trimmed, (s, i) => (s[i] === ',' ? 1 : 0)).map((p) => p.trim());
-    if (parts.length >= 3) out.push([parts.slice(2).join(' '), parts[0], parts[1]].filter(Boolean).join(' '));
-    else if (parts.length === 2) out.push([parts[1], parts[0]].filter(Boolean).join(' '));
-    else out.push(trimmed);
-  }
-  return out;
-}
-
-/** Splits at separators found at brace depth 0; `sepAt` returns the separator length at `i` (0 when none). */
-function splitTopLevel(s: string, sepAt: (s: string, i: number) => number): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      const len = sepAt(s, i);
-      if (len > 0) {
-        out.push(s.slice(last, i));
-        last = i + len;
-        i += len - 1;
-      }
-    }
-  }
-  out.push(s.slice(last));
-  return out;
 }

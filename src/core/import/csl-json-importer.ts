@@ -14,7 +14,6 @@ import {
   internalErrorDiagnostic,
   isoDate,
   isRecord,
-  LineIndex,
   normalizeArxivId,
   normalizeDoi,
   parseIsoDate,
@@ -23,8 +22,15 @@ import {
   stripHtml,
   uniqueStrings,
 } from './import-helpers';
+import { LineIndex } from '../text/line-column';
 import { reportJsonErrors, scanJsonArray } from './json-scanner';
 
+/**
+ * Reads a CSL-JSON array into papers; items without a title, and JSON syntax errors, become diagnostics
+ * at their line. Never throws.
+ *
+ * @example importCslJson('zotero.json', '[{"id": "k", "type": "article", "title": "A"}]').papers[0].citeKey // 'k'
+ */
 export function importCslJson(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -145,7 +151,8 @@ function cslKeywords(value: unknown): string[] {
 function cslDate(value: unknown): { year?: number; date?: string } | undefined {
   if (typeof value === 'string' || typeof value === 'number') return parseIsoDate(String(value));
   if (!isRecord(value)) return undefined;
-  const parts = Array.isArray(value['date-parts']) ? value['date-parts'][0] : undefined;
+  const dateParts = value['date-parts'];
+  const parts: unknown = Array.isArray(dateParts) ? dateParts[0] : undefined;
   if (Array.isArray(parts) && parts.length > 0) {
     const [y, m, d] = parts.map((p) =>
       typeof p === 'number' ? p : typeof p === 'string' && /^\s*\d+\s*$/.test(p) ? Number(p) : undefined,

@@ -12,10 +12,19 @@ import { importDailyPapers } from './daily-papers-importer';
 import { diagnostic, internalErrorDiagnostic, isRecord } from './import-helpers';
 import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
 import { scanJsonArray } from './json-scanner';
+import { lineColumnAt } from '../text/line-column';
 
+/**
+ * The corpus file formats Lectern reads: `daily-papers` (a copied daily-papers page, `.txt`), `bibtex`
+ * (`.bib`), `csl-json` (Zotero / Better BibTeX CSL JSON), `lectern-json` (Lectern's own papers, `.json` or
+ * `.jsonl`) and `arxiv-jsonl` (the arXiv metadata snapshot, one record per line).
+ */
 export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-json' | 'arxiv-jsonl';
 
-/** Extensions of files a corpus folder is searched for (lower-case, with the dot). */
+/**
+ * Extensions of files a corpus folder is searched for (lower-case, with the dot). Files with other
+ * extensions are not picked up from folders, though {@link importCorpusFile} reads them by content.
+ */
 export const CORPUS_FILE_EXTENSIONS: readonly string[] = ['.txt', '.bib', '.bibtex', '.json', '.jsonl', '.ndjson'];
 
 const IMPORTERS: Record<CorpusFormat, (file: string, text: string) => ImportResult> = {
@@ -37,6 +46,13 @@ const FORMAT_NAMES: Record<CorpusFormat, string> = {
 const EXPECTED_FORMATS =
   'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), or a daily-papers page (.txt)';
 
+/**
+ * Reads one corpus file: bytes in, papers and diagnostics out. `file` names the file in messages and in
+ * each paper's `source`, and its extension picks the format (see {@link detectCorpusFormat}). Never throws:
+ * unreadable files (binary, not UTF-8, empty, unknown format) come back as one diagnostic and no papers.
+ *
+ * @example importCorpusFile('refs.bib', new TextEncoder().encode('@misc{k, title = {A}}')).papers.length // 1
+ */
 export function importCorpusFile(file: string, bytes: Uint8Array): ImportResult {
   try {
     const decoded = decode(file, bytes);
@@ -164,16 +180,10 @@ function decode(file: string, bytes: Uint8Array): { text: string } | { error: Re
   }
 }
 
+/** Line and column of a byte, counting bytes (the text could not be decoded, so there are no characters to count). */
 function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: Math.max(1, offset - lineStart + 1) };
+  // Latin-1 maps each byte to one character, so character offsets are byte offsets.
+  return lineColumnAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset)), offset);
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

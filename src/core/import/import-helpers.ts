@@ -1,11 +1,12 @@
 /**
  * Small pieces every importer shares: diagnostics, text clean-up, identifier and date
- * normalisation, and offset → line/column mapping. Pure functions, no I/O.
+ * normalisation. Pure functions, no I/O. (Offsets → line/column: `../text/line-column`.)
  */
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import { latexToUnicode } from '../text/latex-to-unicode';
 import { normalizeWhitespace } from '../text/normalize-whitespace';
 
+/** A diagnostic for the Problems panel; line and column are 1-based and at least 1. */
 export function diagnostic(file: string, line: number, column: number, severity: DiagnosticSeverity, message: string): Diagnostic {
   return { file, line: Math.max(1, line), column: Math.max(1, column), severity, message };
 }
@@ -157,6 +158,7 @@ export function parseMonth(value: string | number | undefined | null): number | 
   return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
 }
 
+/** The first four-digit year (1000–2999) in a value: `2021`, `{2021}`, `circa 2021a` → 2021. */
 export function parseYear(value: string | number | undefined | null): number | undefined {
   if (value === undefined || value === null) return undefined;
   const match = /(?:^|\D)(\d{4})(?!\d)/.exec(String(value));
@@ -196,6 +198,7 @@ export function splitKeywords(value: string | undefined | null, separators: RegE
   );
 }
 
+/** Non-empty strings without repeats, compared ignoring case; the first spelling wins. */
 export function uniqueStrings(values: Iterable<string>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -221,40 +224,6 @@ export function firstUrl(value: string | undefined | null): string | undefined {
     .trim()
     .split(/\s+/)[0];
   return first ? first : undefined;
-}
-
-/** Maps string offsets to 1-based line/column; built once per text. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(readonly text: string) {
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      this.starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-  }
-
-  /** 1-based line of an offset. */
-  line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  position(offset: number): { line: number; column: number } {
-    const line = this.line(offset);
-    return { line, column: offset - this.starts[line - 1] + 1 };
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
 }
 
 /** A value as a string when it is one (or a number); otherwise undefined. */

@@ -14,7 +14,6 @@ import {
   firstUrl,
   internalErrorDiagnostic,
   isRecord,
-  LineIndex,
   normalizeArxivId,
   normalizeDoi,
   parseIsoDate,
@@ -23,9 +22,15 @@ import {
   stripHtml,
   uniqueStrings,
 } from './import-helpers';
+import { LineIndex } from '../text/line-column';
 import { reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
 import { forEachJsonLine } from './for-each-json-line';
 
+/**
+ * Reads Lectern JSON (an array, JSON Lines, or `{"papers": […]}`) into papers. Never throws.
+ *
+ * @example importLecternJson('papers.json', '[{"title": "A", "authors": "X; Y"}]').papers[0].authors // ['X', 'Y']
+ */
 export function importLecternJson(file: string, text: string): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];

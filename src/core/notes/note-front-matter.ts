@@ -20,7 +20,8 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { applyTextEdits, lineColumnAt, lineEndingOf, normalizeEdits, type NoteProblem, type TextEdit } from './text-edit';
+import { lineColumnAt } from '../text/line-column';
+import { applyTextEdits, lineEndingOf, normalizeEdits, type NoteProblem, type TextEdit } from './text-edit';
 
 export type { NoteProblem, TextEdit } from './text-edit';
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyTextEdits, lineColumnAt, lineEndingOf, normalizeEdits } from './text-edit';
+import { applyTextEdits, lineEndingOf, normalizeEdits } from './text-edit';
 
 describe('text edits', () => {
   test('normalizeEdits sorts, drops no-ops, and merges edits that touch', () => {
@@ -39,11 +39,9 @@ describe('text edits', () => {
     assert.throws(() => applyTextEdits('ab', [{ start: 1, end: 5, newText: '' }]), /past the end/);
   });
 
-  test('line endings and positions', () => {
+  test('line endings', () => {
     assert.equal(lineEndingOf('a\r\nb\n'), '\r\n');
     assert.equal(lineEndingOf('a\nb\r\n'), '\n');
     assert.equal(lineEndingOf('one line'), '\n');
-    assert.deepEqual(lineColumnAt('ab\ncd\r\nef', 7), { line: 3, column: 1 });
-    assert.deepEqual(lineColumnAt('ab\ncd', 4), { line: 2, column: 2 });
   });
 });

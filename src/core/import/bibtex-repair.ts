@@ -1,0 +1,78 @@
+/**
+ * Repairs of BibTeX entries broken the way reference-manager exports break them. Pure text in, text out;
+ * the importer decides whether to use the result.
+ */
+import { scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
+
+/** A broken entry made readable, with what to tell the user. */
+export interface BibtexRepair {
+  /** The entry's text with the repair applied (same first line as the original). */
+  text: string;
+  /** The repaired text, scanned: exactly one complete entry. */
+  items: BibItem[];
+  /** 1-based line of the file the warning points at. */
+  line: number;
+  /** The warning, given how to name the entry (e.g. "entry `smith2020`"); starts with `Lectern:`. */
+  message: (label: string) => string;
+}
+
+/**
+ * Two repairs for the commonest breakage in reference-manager exports, where each field is on its own line:
+ * an entry whose fields are all complete but whose closing `}` is missing is closed where the next entry
+ * starts; a field whose line leaves a `{` open and is followed by another `name =` line (or the closing `}`)
+ * is closed at the end of its line. The repaired entry must then read cleanly, or nothing is changed.
+ */
+export function repairBibtexEntry(entryText: string, error: BibScanError | undefined, startLine: number): BibtexRepair | undefined {
+  if (!error || (error.kind !== 'unterminated' && error.kind !== 'unclosed')) return undefined;
+  const repair = closeOpenFieldLines(entryText, startLine) ?? (error.kind === 'unclosed' ? closeEntry(entryText, startLine) : undefined);
+  if (!repair) return undefined;
+  const items = scanBibtex(repair.text);
+  if (items.length !== 1 || items[0].kind !== 'entry') return undefined;
+  return { ...repair, items };
+}
+
+/** A field whose line leaves a `{` open, followed by another field's line: closed at the end of its line. */
+function closeOpenFieldLines(entryText: string, startLine: number): Omit<BibtexRepair, 'items'> | undefined {
+  // A field that lost its `}` first: its value swallows the following lines, so the entry also looks unclosed.
+  const lines = entryText.split('\n');
+  const repairedLines: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^\s*[A-Za-z][\w-]*\s*=\s*\{/.test(lines[i])) continue;
+    const balance = braceBalance(lines[i].slice(lines[i].indexOf('=')));
+    if (balance <= 0) continue;
+    if (!/^\s*([A-Za-z][\w-]*\s*=|\}\s*$)/.test(lines[i + 1])) continue;
+    lines[i] = lines[i].replace(/,?\s*$/, (tail) => '}'.repeat(balance) + tail);
+    repairedLines.push(i);
+  }
+  if (repairedLines.length === 0) return undefined;
+  const fieldLine = startLine + repairedLines[0];
+  const field = /^\s*([A-Za-z][\w-]*)/.exec(lines[repairedLines[0]])?.[1] ?? '?';
+  return {
+    text: lines.join('\n'),
+    line: fieldLine,
+    message: (label) =>
+      `Lectern: ${label}: the \`{\` that opens field \`${field}\` on line ${fieldLine} is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing \`}\`.`,
+  };
+}
+
+/** An entry whose fields are all complete but whose closing `}` is missing: closed after its last line. */
+function closeEntry(entryText: string, startLine: number): Omit<BibtexRepair, 'items'> {
+  const close = /^@\s*[\w-]*\s*\(/.test(entryText) ? ')' : '}';
+  const lastLine = startLine + entryText.trimEnd().split('\n').length - 1;
+  return {
+    text: `${entryText.trimEnd()}\n${close}`,
+    line: startLine,
+    message: (label) =>
+      `Lectern: ${label} (line ${startLine}) is not closed with \`${close}\`; it was loaded as if it ended on line ${lastLine}. Add the missing \`${close}\` there.`,
+  };
+}
+
+function braceBalance(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '{') depth++;
+    else if (s[i] === '}') depth--;
+  }
+  return depth;
+}

@@ -1,0 +1,29 @@
+import { cleanText } from './import-helpers';
+
+/** BibTeX text: case-protection braces go too, including an outer pair around the whole value (`{{Title}}`). */
+export function bibText(text: string | undefined): string {
+  return cleanText(text ? unwrapOuterBraces(text) : text, true);
+}
+
+/** `{{A title with $\epsilon$ math}}` → `A title with $\epsilon$ math`: braces that wrap the whole value. One pass. */
+function unwrapOuterBraces(text: string): string {
+  const value = text.trim();
+  if (!value.startsWith('{') || !value.endsWith('}')) return value;
+  let leading = 0;
+  while (value[leading] === '{') leading++;
+  // Where each of the leading braces closes.
+  const closes = new Array<number>(leading).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (c === '{') stack.push(i);
+    else if (c === '}') {
+      const open = stack.pop();
+      if (open !== undefined && open < leading) closes[open] = i;
+    }
+  }
+  let wrappers = 0;
+  while (wrappers < leading && closes[wrappers] === value.length - 1 - wrappers) wrappers++;
+  return wrappers === 0 ? value : value.slice(wrappers, value.length - wrappers).trim();
+}

@@ -1,0 +1,57 @@
+/**
+ * Bare words in BibTeX values that no `@string` defines, gathered while a file is read and reported once
+ * per macro at its first use (the rest counted), so a file that uses one undefined journal macro a
+ * thousand times gives one warning, not a thousand.
+ */
+
+/** Above this many distinct undefined macros, the rest are summed up in one diagnostic. */
+const MAX_MACRO_DIAGNOSTICS = 50;
+
+interface MacroUse {
+  /** The macro as first typed. */
+  name: string;
+  /** Offset of its first use in the file. */
+  offset: number;
+  /** Citation key (or `@string` name) of the item that first used it; `''` when it has none. */
+  entry: string;
+  count: number;
+}
+
+/** The undefined macros of one file, by first use. */
+export class UndefinedMacros {
+  /** Upper-cased macro name (BibTeX macros ignore case) → first use. */
+  private readonly uses = new Map<string, MacroUse>();
+
+  /** Records one use of `name` at `offset`, in the item named `entry`. */
+  add(name: string, offset: number, entry: string): void {
+    const upper = name.toUpperCase();
+    const use = this.uses.get(upper);
+    if (use) use.count++;
+    else this.uses.set(upper, { name, offset, entry, count: 1 });
+  }
+
+  /** One warning per undefined macro, at its first use (the first 50; then one for the rest). */
+  warnings(): Array<{ offset: number; message: string }> {
+    const uses = [...this.uses.values()];
+    const warnings = uses.slice(0, MAX_MACRO_DIAGNOSTICS).map((use) => {
+      const where = use.entry ? `entry \`${use.entry}\`` : 'an entry';
+      const more = use.count > 1 ? ` and ${use.count - 1} more use${use.count > 2 ? 's' : ''}` : '';
+      return {
+        offset: use.offset,
+        message: `Lectern: \`@string\` macro \`${use.name}\` is not defined (used by ${where}${more}); its name was kept as the value. Define it with \`@string{${use.name} = {…}}\` in this file.`,
+      };
+    });
+    if (uses.length > MAX_MACRO_DIAGNOSTICS) {
+      const rest = uses.slice(MAX_MACRO_DIAGNOSTICS);
+      const names = rest
+        .slice(0, 5)
+        .map((u) => `\`${u.name}\``)
+        .join(', ');
+      warnings.push({
+        offset: rest[0].offset,
+        message: `Lectern: ${rest.length} more \`@string\` macros are not defined (${names}, …); their names were kept as values. Add the \`@string\` definitions to this file — macros defined in other .bib files are not read.`,
+      });
+    }
+    return warnings;
+  }
+}
