@@ -1,0 +1,143 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { ImportedPaper, Paper } from '../model/paper';
+import type { Topic } from '../model/topic';
+import type { Corpus, CorpusFile } from '../corpus/corpus';
+import type { FileStamp } from './corpus-source';
+
+const FORMAT = 'lectern-library';
+const FORMAT_VERSION = 1;
+
+/** One corpus file as a snapshot remembers it: enough to tell, without reading it, that it is unchanged. */
+export interface SnapshotFile {
+  path: string;
+  fingerprint: string;
+  /** Size and modification time when written, if the source could tell. */
+  stamp?: FileStamp;
+  /** Ids the importer gave some records (`[record index, id]`), so the file's imported papers can be rebuilt exactly. */
+  importedIds?: Array<[number, string]>;
+  diagnostics: Diagnostic[];
+}
+
+/** The first line of a snapshot: read on its own to decide whether the rest is worth parsing. */
+export interface SnapshotHeader {
+  format: typeof FORMAT;
+  version: number;
+  /** `Corpus.fingerprint` of the corpus it holds. */
+  fingerprint: string;
+  /** Length of all abstracts together (UTF-16 units), to check the abstracts entry belongs to this header. */
+  abstractsLength: number;
+  files: SnapshotFile[];
+}
+
+/**
+ * A whole library as three cache entries, for the CLI: `main` is a header line (files and
+ * their fingerprints) and the assembled papers, topics and diagnostics as JSON; `index` is the
+ * search index as `PaperSearch.serialize` writes it; `abstracts` is the fingerprint line then
+ * every abstract back to back. Restoring them skips import, ids, topics and the index build.
+ * Abstracts (most of a corpus's bytes) are kept apart so that restoring them is slicing one
+ * string rather than parsing and allocating a hundred thousand; `main` is escaped to ASCII,
+ * which decodes several times faster than UTF-8 text.
+ */
+export function writeSnapshot(
+  corpus: Corpus,
+  serializedIndex: string,
+  stamps: Map<string, FileStamp>,
+): { main: string; index: string; abstracts: string } {
+  let end = 0;
+  const abstracts: string[] = [];
+  // Each abstract becomes its end offset, in place, so restored papers keep their key order.
+  const papers = corpus.papers.map((paper) => {
+    abstracts.push(paper.abstract);
+    end += paper.abstract.length;
+    return { ...paper, abstract: end };
+  });
+  const header: SnapshotHeader = {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    fingerprint: corpus.fingerprint,
+    abstractsLength: end,
+    files: corpus.files.map((file) => {
+      const importedIds = file.papers.flatMap((paper, i): Array<[number, string]> => (paper.id === undefined ? [] : [[i, paper.id]]));
+      const stamp = stamps.get(file.path);
+      return {
+        path: file.path,
+        fingerprint: file.fingerprint,
+        ...(stamp ? { stamp } : {}),
+        ...(importedIds.length > 0 ? { importedIds } : {}),
+        diagnostics: file.diagnostics,
+      };
+    }),
+  };
+  const body = JSON.stringify({ papers, topics: corpus.topics, diagnostics: corpus.diagnostics });
+  return {
+    main: asciiJson(`${JSON.stringify(header)}\n${body}`),
+    index: serializedIndex,
+    abstracts: `${corpus.fingerprint}\n${abstracts.join('')}`,
+  };
+}
+
+/** The header of a snapshot's `main` entry, or undefined when the text is not one (another format, version, or damaged). */
+export function readSnapshotHeader(main: string | undefined): SnapshotHeader | undefined {
+  if (typeof main !== 'string') return undefined;
+  try {
+    const header = JSON.parse(main.slice(0, Math.max(0, main.indexOf('\n')))) as Partial<SnapshotHeader>;
+    return header.format === FORMAT &&
+      header.version === FORMAT_VERSION &&
+      typeof header.fingerprint === 'string' &&
+      typeof header.abstractsLength === 'number' &&
+      Array.isArray(header.files)
+      ? (header as SnapshotHeader)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The corpus a snapshot holds; undefined if an entry is damaged or from another snapshot. Each
+ * file's imported papers are rebuilt from the assembled ones (without topics, with the
+ * importer's ids), so a later `updateFile` assembles exactly what a fresh import would.
+ */
+export function readSnapshotCorpus(main: string, abstracts: string, header: SnapshotHeader): Corpus | undefined {
+  try {
+    const abstractsStart = abstracts.indexOf('\n') + 1;
+    if (abstracts.slice(0, abstractsStart) !== `${header.fingerprint}\n` || abstracts.length - abstractsStart !== header.abstractsLength)
+      return undefined;
+    const body = JSON.parse(main.slice(main.indexOf('\n') + 1)) as { papers: Paper[]; topics: Topic[]; diagnostics: Diagnostic[] };
+    if (!Array.isArray(body.papers) || !Array.isArray(body.topics) || !Array.isArray(body.diagnostics)) return undefined;
+    let start = abstractsStart;
+    for (const paper of body.papers) {
+      const end = abstractsStart + (paper.abstract as unknown as number);
+      paper.abstract = abstracts.slice(start, end);
+      start = end;
+    }
+    return {
+      papers: body.papers,
+      byId: new Map(body.papers.map((paper) => [paper.id, paper])),
+      topics: body.topics,
+      diagnostics: body.diagnostics,
+      files: importedFiles(header, body.papers),
+      fingerprint: header.fingerprint,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function importedFiles(header: SnapshotHeader, papers: Paper[]): CorpusFile[] {
+  const byFile = new Map<string, ImportedPaper[]>(header.files.map((file) => [file.path, []]));
+  for (const paper of papers) {
+    const { id: _id, ...imported } = paper;
+    byFile.get(paper.source.file)?.push({ ...imported, topics: [] });
+  }
+  return header.files.map((file) => {
+    const filePapers = byFile.get(file.path) ?? [];
+    for (const [i, id] of file.importedIds ?? []) if (filePapers[i]) filePapers[i] = { ...filePapers[i], id };
+    return { path: file.path, fingerprint: file.fingerprint, papers: filePapers, diagnostics: file.diagnostics };
+  });
+}
+
+/** JSON text with every non-ASCII character escaped (`é` → `\u00e9`): the same value, decoded faster. */
+function asciiJson(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
