@@ -1,16 +1,26 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/shared-corpora';
 
 const cli = join(repoRoot, 'dist', 'cli.cjs');
+/** The CLI's cache goes to a fresh folder, never the user's ~/.cache. */
+const cacheDir = mkdtempSync(join(tmpdir(), 'lectern-cli-cache-'));
 
 /** Runs the bundled CLI as a user would (`npx lectern …`). */
 function lectern(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return lecternWith({ LECTERN_CACHE_DIR: cacheDir }, ...args);
+}
+
+function lecternWith(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -101,4 +111,51 @@ test('--corpus replaces the bundled corpus; bad usage exits 2 with a message', (
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--limit takes a whole number/);
   assert.equal(lectern('frobnicate').code, 2);
+});
+
+test('a repeated command answers from the cache with the same output; --no-cache writes nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  const cache = join(dir, 'cache');
+  const first = lecternWith({ LECTERN_CACHE_DIR: cache }, 'search', 'attention sink', '--json');
+  assert.equal(first.code, 0);
+  assert.ok(readdirSync(cache).length >= 1, 'the library was cached');
+  const second = lecternWith({ LECTERN_CACHE_DIR: cache }, 'search', 'attention sink', '--json');
+  assert.equal(second.stdout, first.stdout);
+  const xdg = lecternWith({ LECTERN_CACHE_DIR: '', XDG_CACHE_HOME: join(dir, 'xdg') }, 'topics', '--json');
+  assert.equal(xdg.code, 0);
+  assert.ok(readdirSync(join(dir, 'xdg', 'lectern')).length >= 1, '$XDG_CACHE_HOME/lectern when LECTERN_CACHE_DIR is unset');
+  const uncached = lecternWith({ LECTERN_CACHE_DIR: join(dir, 'unused') }, 'list', '--json', '--no-cache');
+  assert.equal(JSON.parse(uncached.stdout).papers.length, 76);
+  assert.throws(() => readdirSync(join(dir, 'unused')), /ENOENT/);
+});
+
+test('taxonomy rule: a folder of papers has no taxonomy unless it has .lectern/topics.json, --taxonomy or --sample', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  copyFileSync(join(repoRoot, 'corpus', 'daily-papers.txt'), join(dir, 'daily-papers.txt'));
+  const origins = (...args: string[]) =>
+    JSON.parse(lectern('topics', '--json', '--corpus', dir, ...args).stdout).topics.map((t: { name: string; origin: string }) => t.origin);
+  assert.ok(!origins().includes('taxonomy'), 'no taxonomy: discovered topics');
+  const bundled = JSON.parse(lectern('topics', '--json').stdout).topics.map((t: { name: string }) => t.name);
+  const explicit = JSON.parse(lectern('topics', '--json', '--corpus', dir, '--taxonomy', join(repoRoot, 'corpus', 'topics.json')).stdout);
+  assert.deepEqual(
+    explicit.topics.map((t: { name: string }) => t.name),
+    bundled,
+    '--taxonomy with the bundled file gives the bundled topics',
+  );
+  mkdirSync(join(dir, '.lectern'));
+  writeFileSync(
+    join(dir, '.lectern', 'topics.json'),
+    JSON.stringify({ version: 1, topics: { 'Spiking Things': { terms: { spiking: 4, spike: 4, neuron: 3 } } } }),
+  );
+  assert.ok(
+    JSON.parse(lectern('topics', '--json', '--corpus', dir).stdout).topics.some((t: { name: string }) => t.name === 'Spiking Things'),
+  );
+  const withSample = JSON.parse(lectern('list', '--json', '--corpus', join(dir, '.lectern'), '--sample').stdout);
+  assert.equal(withSample.papers.length, 76, '--sample adds the bundled corpus beside --corpus');
+  assert.deepEqual(
+    JSON.parse(lectern('list', '--json', '--corpus', join(repoRoot, 'corpus')).stdout),
+    JSON.parse(lectern('list', '--json').stdout),
+  );
+  const missing = JSON.parse(lectern('list', '--json', '--corpus', dir, '--taxonomy', join(dir, 'absent.json')).stdout);
+  assert.match(missing.diagnostics[0].message, /^Lectern: cannot read the taxonomy file .*absent\.json \(ENOENT\)/);
 });
