@@ -28,7 +28,8 @@ const TARGET_REPEATED_MS = 1_500;
 function writeArxivJsonl(path: string, count: number): number {
   const lines = generateSyntheticPapers(count).map((paper, i) =>
     JSON.stringify({
-      id: `${String(2001 + (i % 24)).slice(2)}${String(1 + (i % 12)).padStart(2, '0')}.${String(i).padStart(6, '0')}`,
+      // Valid new-style arXiv ids (YYMM.NNNNN), unique: 24 years × 12 months × up to 100 000 numbers.
+      id: `${String(2001 + (i % 24)).slice(2)}${String(1 + (Math.floor(i / 24) % 12)).padStart(2, '0')}.${String(Math.floor(i / 288)).padStart(5, '0')}`,
       title: paper.title,
       authors: paper.authors.join(', '),
       abstract: paper.abstract,

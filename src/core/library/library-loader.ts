@@ -96,13 +96,15 @@ export class LibraryLoader {
 
   /** Reads everything and assembles the library, from the cache when it still matches. */
   async load(): Promise<LoadedLibrary> {
+    // All cache entries are read from the start, so the reads overlap discovery and the checks.
+    const reading = this.readCache();
     const { paths, diagnostics: listingDiagnostics } = await this.discover();
     const taxonomy = await resolveTaxonomy(this.source, this.options);
-    const cached = await this.readCache();
+    const [cached, parts] = await Promise.all([reading.main, reading.parts]);
     const snapshot = this.options.cache?.contents === 'snapshot' ? readSnapshotHeader(cached) : undefined;
     const bytes = new Map<string, Uint8Array>();
-    if (snapshot && cached) {
-      const restored = await this.restoreSnapshot(cached, snapshot, paths, taxonomy.taxonomy, bytes);
+    if (snapshot && cached && parts) {
+      const restored = await this.restoreSnapshot({ main: cached, ...parts }, snapshot, paths, taxonomy.taxonomy, bytes);
       if (restored) return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false });
     }
     const files: CorpusFile[] = [];
@@ -179,9 +181,14 @@ export class LibraryLoader {
     return { paths: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), diagnostics: [...diagnostics, ...listing.diagnostics] };
   }
 
-  private async readCache(): Promise<string | undefined> {
+  private readCache(): { main: Promise<string | undefined>; parts: Promise<{ index?: string; abstracts?: string } | undefined> } {
     const cache = this.options.cache;
-    return cache ? await cache.store.get(cache.key).catch(() => undefined) : undefined;
+    const get = (key: string) => cache?.store.get(key).catch(() => undefined) ?? Promise.resolve(undefined);
+    const parts =
+      cache?.contents === 'snapshot'
+        ? Promise.all([get(`${cache.key}.index`), get(`${cache.key}.abstracts`)]).then(([index, abstracts]) => ({ index, abstracts }))
+        : Promise.resolve(undefined);
+    return { main: cache ? get(cache.key) : Promise.resolve(undefined), parts };
   }
 
   /**
@@ -190,7 +197,7 @@ export class LibraryLoader {
    * bytes read for the check are left in `bytes` for the import that follows a miss.
    */
   private async restoreSnapshot(
-    text: string,
+    entries: { main: string; index?: string; abstracts?: string },
     header: SnapshotHeader,
     paths: string[],
     taxonomy: TopicTaxonomy | undefined,
@@ -214,10 +221,8 @@ export class LibraryLoader {
       current.push({ path, fingerprint, papers: [], diagnostics: [] });
     }
     if (corpusFingerprint(current, { taxonomy }) !== header.fingerprint) return undefined;
-    const store = this.options.cache!.store;
-    const key = this.options.cache!.key;
-    const [index, abstracts] = await Promise.all([store.get(`${key}.index`), store.get(`${key}.abstracts`)]);
-    const corpus = index && abstracts ? readSnapshotCorpus(text, abstracts, header) : undefined;
+    const { main, index, abstracts } = entries;
+    const corpus = index && abstracts ? readSnapshotCorpus(main, abstracts, header) : undefined;
     const search = corpus && PaperSearch.load(index!, header.fingerprint, corpus.papers);
     return corpus && search ? PaperLibrary.restore(corpus, search, { taxonomy }) : undefined;
   }

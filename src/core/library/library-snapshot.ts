@@ -68,7 +68,9 @@ export function writeSnapshot(
       };
     }),
   };
-  const body = JSON.stringify({ papers, topics: corpus.topics, diagnostics: corpus.diagnostics });
+  // The files' own diagnostics are in the header; the corpus adds the id collisions after them.
+  const fileDiagnostics = corpus.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
+  const body = JSON.stringify({ papers, topics: corpus.topics, idDiagnostics: corpus.diagnostics.slice(fileDiagnostics) });
   return {
     main: asciiJson(`${JSON.stringify(header)}\n${body}`),
     index: serializedIndex,
@@ -103,8 +105,8 @@ export function readSnapshotCorpus(main: string, abstracts: string, header: Snap
     const abstractsStart = abstracts.indexOf('\n') + 1;
     if (abstracts.slice(0, abstractsStart) !== `${header.fingerprint}\n` || abstracts.length - abstractsStart !== header.abstractsLength)
       return undefined;
-    const body = JSON.parse(main.slice(main.indexOf('\n') + 1)) as { papers: Paper[]; topics: Topic[]; diagnostics: Diagnostic[] };
-    if (!Array.isArray(body.papers) || !Array.isArray(body.topics) || !Array.isArray(body.diagnostics)) return undefined;
+    const body = JSON.parse(main.slice(main.indexOf('\n') + 1)) as { papers: Paper[]; topics: Topic[]; idDiagnostics: Diagnostic[] };
+    if (!Array.isArray(body.papers) || !Array.isArray(body.topics) || !Array.isArray(body.idDiagnostics)) return undefined;
     let start = abstractsStart;
     for (const paper of body.papers) {
       const end = abstractsStart + (paper.abstract as unknown as number);
@@ -115,7 +117,7 @@ export function readSnapshotCorpus(main: string, abstracts: string, header: Snap
       papers: body.papers,
       byId: new Map(body.papers.map((paper) => [paper.id, paper])),
       topics: body.topics,
-      diagnostics: body.diagnostics,
+      diagnostics: [...header.files.flatMap((file) => file.diagnostics), ...body.idDiagnostics],
       files: importedFiles(header, body.papers),
       fingerprint: header.fingerprint,
     };
