@@ -6,7 +6,7 @@ import { PaperSearch } from '../search/paper-search';
 import type { TopicTaxonomy } from '../topics/assign-topics';
 import type { CorpusFileChange, CorpusSource, FileStamp } from './corpus-source';
 import type { IndexCacheStore } from './index-cache-store';
-import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot, type SnapshotHeader } from './library-snapshot';
+import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot } from './library-snapshot';
 import { PaperLibrary } from './paper-library';
 import { errorCode, resolveTaxonomy, type ResolvedTaxonomy } from './resolve-taxonomy';
 
@@ -100,28 +100,24 @@ export class LibraryLoader {
     const reading = this.readCache();
     const { paths, diagnostics: listingDiagnostics } = await this.discover();
     const taxonomy = await resolveTaxonomy(this.source, this.options);
-    const [cached, parts] = await Promise.all([reading.main, reading.parts]);
-    const snapshot = this.options.cache?.contents === 'snapshot' ? readSnapshotHeader(cached) : undefined;
     const bytes = new Map<string, Uint8Array>();
-    if (snapshot && cached && parts) {
-      const restored = await this.restoreSnapshot({ main: cached, ...parts }, snapshot, paths, taxonomy.taxonomy, bytes);
-      if (restored) return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false });
-    }
+    const { restored, cached } = await this.restoreSnapshot(reading, paths, taxonomy.taxonomy, bytes);
+    if (restored) return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false });
+    const snapshot = this.options.cache?.contents === 'snapshot';
     const files: CorpusFile[] = [];
     for (const path of paths) {
       if (this.options.isCancelled?.()) break;
       this.options.onProgress?.({ kind: 'file', path, done: files.length + 1, total: paths.length });
-      if (this.options.cache?.contents === 'snapshot' && !this.stamps.has(path)) {
+      if (snapshot && !this.stamps.has(path)) {
         const stamp = await this.source.stat?.(path).catch(() => undefined);
         if (stamp) this.stamps.set(path, stamp);
       }
       files.push(await this.readFile(path, bytes.get(path)));
       bytes.delete(path);
     }
-    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, snapshot ? undefined : cached);
+    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached);
     const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex });
-    const cacheStale =
-      this.options.cache !== undefined && (snapshot !== undefined || PaperSearch.fingerprintOf(cached) !== library.corpus.fingerprint);
+    const cacheStale = this.options.cache !== undefined && (snapshot || PaperSearch.fingerprintOf(cached) !== library.corpus.fingerprint);
     return (this.current = { library, taxonomy, listingDiagnostics, skipped: paths.length - files.length, cacheStale });
   }
 
@@ -194,37 +190,40 @@ export class LibraryLoader {
   /**
    * The library a snapshot holds, if its files are exactly `paths` with unchanged contents and
    * the taxonomy is the same. A file whose size and time match the snapshot's is not read;
-   * bytes read for the check are left in `bytes` for the import that follows a miss.
+   * bytes read for the check are left in `bytes` for the import that follows a miss. Answers
+   * the cached text too when it is an index (not a snapshot), for `indexFor`.
    */
   private async restoreSnapshot(
-    entries: { main: string; index?: string; abstracts?: string },
-    header: SnapshotHeader,
+    reading: ReturnType<LibraryLoader['readCache']>,
     paths: string[],
     taxonomy: TopicTaxonomy | undefined,
     bytes: Map<string, Uint8Array>,
-  ): Promise<PaperLibrary | undefined> {
-    if (header.files.length !== paths.length) return undefined;
+  ): Promise<{ restored?: PaperLibrary; cached?: string }> {
+    const main = await reading.main;
+    const header = this.options.cache?.contents === 'snapshot' ? readSnapshotHeader(main) : undefined;
+    if (!header || !main) return { cached: this.options.cache?.contents === 'index' ? main : undefined };
+    if (header.files.length !== paths.length) return {};
     const byPath = new Map(header.files.map((file) => [file.path, file]));
     const current: CorpusFile[] = [];
     for (const path of paths) {
       const remembered = byPath.get(path);
-      if (!remembered) return undefined;
+      if (!remembered) return {};
       const stamp = await this.source.stat?.(path).catch(() => undefined);
       if (stamp) this.stamps.set(path, stamp);
       let fingerprint = remembered.fingerprint;
       if (!stamp || !remembered.stamp || stamp.size !== remembered.stamp.size || stamp.mtimeMs !== remembered.stamp.mtimeMs) {
         const read = await this.source.readFile(path).catch(() => undefined);
-        if (!read) return undefined;
+        if (!read) return {};
         bytes.set(path, read);
         fingerprint = contentFingerprint(read);
       }
       current.push({ path, fingerprint, papers: [], diagnostics: [] });
     }
-    if (corpusFingerprint(current, { taxonomy }) !== header.fingerprint) return undefined;
-    const { main, index, abstracts } = entries;
+    if (corpusFingerprint(current, { taxonomy }) !== header.fingerprint) return {};
+    const { index, abstracts } = (await reading.parts) ?? {};
     const corpus = index && abstracts ? readSnapshotCorpus(main, abstracts, header) : undefined;
     const search = corpus && PaperSearch.load(index!, header.fingerprint, corpus.papers);
-    return corpus && search ? PaperLibrary.restore(corpus, search, { taxonomy }) : undefined;
+    return { restored: corpus && search ? PaperLibrary.restore(corpus, search, { taxonomy }) : undefined };
   }
 
   /** The cached index when it matches; for a large corpus without one, an index from `buildIndex`. */
