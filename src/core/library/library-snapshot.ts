@@ -126,17 +126,32 @@ export function readSnapshotCorpus(main: string, abstracts: string, header: Snap
   }
 }
 
+/**
+ * The files with their imported papers, rebuilt on first use: only `PaperLibrary.updateFile`
+ * needs them, and a CLI command never updates, so it never pays for a hundred thousand copies.
+ */
 function importedFiles(header: SnapshotHeader, papers: Paper[]): CorpusFile[] {
+  let grouped: Map<string, ImportedPaper[]> | undefined;
+  const group = () => (grouped ??= groupImported(header, papers));
+  return header.files.map((file) => {
+    const result = { path: file.path, fingerprint: file.fingerprint } as CorpusFile;
+    Object.defineProperty(result, 'papers', { enumerable: true, get: () => group().get(file.path) ?? [] });
+    result.diagnostics = file.diagnostics;
+    return result;
+  });
+}
+
+function groupImported(header: SnapshotHeader, papers: Paper[]): Map<string, ImportedPaper[]> {
   const byFile = new Map<string, ImportedPaper[]>(header.files.map((file) => [file.path, []]));
   for (const paper of papers) {
     const { id: _id, ...imported } = paper;
     byFile.get(paper.source.file)?.push({ ...imported, topics: [] });
   }
-  return header.files.map((file) => {
-    const filePapers = byFile.get(file.path) ?? [];
+  for (const file of header.files) {
+    const filePapers = byFile.get(file.path)!;
     for (const [i, id] of file.importedIds ?? []) if (filePapers[i]) filePapers[i] = { ...filePapers[i], id };
-    return { path: file.path, fingerprint: file.fingerprint, papers: filePapers, diagnostics: file.diagnostics };
-  });
+  }
+  return byFile;
 }
 
 /** JSON text with every non-ASCII character escaped (`é` → `\u00e9`): the same value, decoded faster. */
