@@ -374,6 +374,13 @@ function measureTree(papers: Paper[], rounds: number): { openMs: number; assignT
   return { openMs: round(median(samples), 1), assignTopicsMs: round(assignTopicsMs, 1), groups };
 }
 
+/** The CLI's first and repeated call over the seed plus `papers` records; skipped at 0. */
+function measureCli(papers: number): ReturnType<typeof measureCliCache> | undefined {
+  if (papers <= 0) return undefined;
+  log(`cli cache: seed + ${papers} arXiv-style records`);
+  return measureCliCache(join(repoRoot, 'dist', 'cli.cjs'), papers, { first: 3, repeated: 5 }, log);
+}
+
 function main(): void {
   const { sizes, rounds, cliPapers } = parseArgs(process.argv.slice(2));
   if (!gc) log('warning: run with --expose-gc for meaningful memory figures');
@@ -434,12 +441,7 @@ function main(): void {
           treeOpenMs: { target: 1_000, actual: largest.tree.openMs, met: largest.tree.openMs <= 1_000 },
         }
       : undefined;
-  const cliSize = cliPapers ?? Math.max(0, ...sizes);
-  let cliCache: ReturnType<typeof measureCliCache> | undefined;
-  if (cliSize > 0) {
-    log(`cli cache: seed + ${cliSize} arXiv-style records`);
-    cliCache = measureCliCache(join(repoRoot, 'dist', 'cli.cjs'), cliSize, { first: 3, repeated: 5 }, log);
-  }
+  const cliCache = measureCli(cliPapers ?? Math.max(0, ...sizes));
   const report = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
