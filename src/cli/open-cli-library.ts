@@ -8,6 +8,9 @@ import { NodeCorpusSource } from '../node/node-corpus-source';
 import { locateBundledCorpus } from './locate-bundled-corpus';
 
 /** Which library the CLI opens: its `--corpus`, `--sample`, `--taxonomy` and `--no-cache` flags. */
+/** How many libraries (sets of `--corpus`, `--sample`, `--taxonomy`) the cache keeps; older ones are deleted. */
+const CACHED_LIBRARIES = 4;
+
 export interface CliLibraryOptions {
   /** Corpus files or folders; none means the bundled sample alone. */
   corpus: string[];
@@ -39,19 +42,23 @@ export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLib
   const key = contentFingerprint(
     JSON.stringify({ cwd: process.cwd(), sample: sample ? resolve(bundled) : null, paths, taxonomy: options.taxonomy ?? null }),
   );
+  const store = new FileCacheStore(userCacheFolder());
   const loaderOptions: LibraryOptions = {
     sampleFolder: sample ? bundled : undefined,
     taxonomyFile: options.taxonomy,
-    cache: options.cache ? { store: new FileCacheStore(userCacheFolder()), key: `library-${key}.txt`, contents: 'snapshot' } : undefined,
+    cache: options.cache ? { store, key: `library-${key}.txt`, contents: 'snapshot' } : undefined,
   };
   const loader = new LibraryLoader(source, loaderOptions);
   const loaded = await loader.load();
   if (loaded.cacheStale) {
-    await loader.saveCache().catch((error: unknown) => {
+    try {
+      await loader.saveCache();
+      await store.prune('library-', CACHED_LIBRARIES);
+    } catch (error) {
       process.stderr.write(
-        `Lectern: could not write the cache in ${userCacheFolder()} (${String(error)}); the next run reads the files again.\n`,
+        `Lectern: could not write the cache in ${store.folder} (${String(error)}); the next run reads the files again.\n`,
       );
-    });
+    }
   }
   return {
     library: loaded.library,

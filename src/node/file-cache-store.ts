@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { IndexCacheStore } from '../core/library/index-cache-store';
@@ -25,6 +25,28 @@ export class FileCacheStore implements IndexCacheStore {
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, text);
     await rename(temporary, target);
+  }
+
+  /**
+   * Keeps the `keep` most recently written entries whose keys start with `prefix` (with the
+   * entries named `<key>.<part>` beside them) and deletes the others, so a cache of large
+   * libraries does not grow with every new set of options.
+   */
+  async prune(prefix: string, keep: number): Promise<void> {
+    const names = (await readdir(this.folder)).filter((name) => name.startsWith(prefix));
+    const mains = names.filter((name) => !names.some((other) => other !== name && name.startsWith(`${other}.`)));
+    const written = await Promise.all(mains.map(async (name) => ({ name, at: (await stat(join(this.folder, name))).mtimeMs })));
+    const kept = new Set(
+      written
+        .sort((a, b) => b.at - a.at)
+        .slice(0, keep)
+        .map((entry) => entry.name),
+    );
+    const owner = (name: string) => mains.find((main) => name === main || name.startsWith(`${main}.`));
+    for (const name of names) {
+      const main = owner(name);
+      if (main && !kept.has(main)) await rm(join(this.folder, name), { force: true });
+    }
   }
 }
 
