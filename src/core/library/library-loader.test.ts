@@ -125,7 +125,11 @@ test('index cache: a matching entry is loaded, a stale one rebuilt and reported 
 test('snapshot cache: an unchanged corpus is restored without importing, equal to a fresh load, and updates exactly', async () => {
   const store = new MemoryIndexCacheStore();
   const cache = { store, key: 'snap', contents: 'snapshot' as const };
-  const extra = { '/w/ids.json': JSON.stringify([{ id: 'my-own-id', title: 'Ocean carbon with an id', abstract: 'Ünïcode abstract.' }]) };
+  const extra = {
+    '/w/ids.json': JSON.stringify([
+      { id: 'my-own-id', title: 'Ocean carbon with an id', abstract: 'Ünïcode \\u00e9 and a \\ backslash, 😀 abstract.' },
+    ]),
+  };
   const first = new LibraryLoader(workspace(extra), { sampleFolder: '/ext/corpus', cache });
   await first.load();
   await first.saveCache();
