@@ -3,8 +3,12 @@
  * MiniSearch with default options over title+abstract, and a linear scan of lowercase text with
  * `includes` — over the bundled seed and synthetic corpora (1k, 10k, 100k papers by default).
  *
- *   node --expose-gc --import tsx bench/run-bench.ts [--sizes 1000,10000] [--rounds 5]
+ *   node --expose-gc --import tsx bench/run-bench.ts [--sizes 1000,10000] [--rounds 5] [--cli-papers N]
  *   npm run bench   (the esbuild bundle dist/bench.cjs, same flags after `--`)
+ *
+ * `cliCache` times the CLI bundle (`dist/cli.cjs`, built by `npm run bench`) on the seed plus
+ * `--cli-papers` arXiv-style records (default: the largest size; 0 skips it): a first call
+ * with an empty cache and repeated calls on unchanged files (see cli-cache-bench.ts).
  *
  * Prints one JSON object on stdout; progress goes to stderr. Memory is measured as the growth of
  * `heapUsed + arrayBuffers` after `global.gc()` (typed-array postings live outside the JS heap,
@@ -22,6 +26,7 @@ import { PaperSearch } from '../src/core/search/paper-search';
 import { generateSyntheticPapers, syntheticTopicWords, syntheticVocabulary, SYNTHETIC_TOPICS } from './synthetic-corpus';
 import { assignTopics } from '../src/core/topics/assign-topics';
 import { groupPapers } from '../src/core/tree/group-papers';
+import { measureCliCache } from './cli-cache-bench';
 
 type Category = 'single' | 'multi' | 'prefix3' | 'prefix4' | 'typo' | 'filtered' | 'phrase';
 
@@ -58,9 +63,10 @@ interface EngineFigures {
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-function parseArgs(argv: string[]): { sizes: number[]; rounds: number } {
+function parseArgs(argv: string[]): { sizes: number[]; rounds: number; cliPapers?: number } {
   let sizes = [1_000, 10_000, 100_000];
   let rounds = 5;
+  let cliPapers: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
@@ -73,9 +79,12 @@ function parseArgs(argv: string[]): { sizes: number[]; rounds: number } {
     } else if (arg.startsWith('--rounds')) {
       rounds = Math.max(1, Number(value) || rounds);
       if (!arg.includes('=')) i += 1;
+    } else if (arg.startsWith('--cli-papers')) {
+      cliPapers = Math.max(0, Number(value.replace(/k$/i, '000')) || 0);
+      if (!arg.includes('=')) i += 1;
     }
   }
-  return { sizes, rounds };
+  return { sizes, rounds, cliPapers };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -332,10 +341,11 @@ function ratio(a: number, b: number): number | null {
   return b > 0 ? round(a / b, 3) : null;
 }
 
+// Run from source (ESM, tsx) or as the CommonJS bundle dist/bench.cjs: both sit one level below the root.
+const repoRoot = join(dirname(import.meta.url ? fileURLToPath(import.meta.url) : __filename), '..');
+
 function loadSeed(): Paper[] {
-  // Run from source (ESM, tsx) or as the CommonJS bundle dist/bench.cjs: both sit one level below the root.
-  const here = import.meta.url ? fileURLToPath(import.meta.url) : __filename;
-  const text = readFileSync(join(dirname(here), '..', 'corpus', 'daily-papers.txt'), 'utf8');
+  const text = readFileSync(join(repoRoot, 'corpus', 'daily-papers.txt'), 'utf8');
   return assignIds(importDailyPapers('corpus/daily-papers.txt', text).papers).papers;
 }
 
@@ -364,8 +374,15 @@ function measureTree(papers: Paper[], rounds: number): { openMs: number; assignT
   return { openMs: round(median(samples), 1), assignTopicsMs: round(assignTopicsMs, 1), groups };
 }
 
+/** The CLI's first and repeated call over the seed plus `papers` records; skipped at 0. */
+function measureCli(papers: number): ReturnType<typeof measureCliCache> | undefined {
+  if (papers <= 0) return undefined;
+  log(`cli cache: seed + ${papers} arXiv-style records`);
+  return measureCliCache(join(repoRoot, 'dist', 'cli.cjs'), papers, { first: 3, repeated: 5 }, log);
+}
+
 function main(): void {
-  const { sizes, rounds } = parseArgs(process.argv.slice(2));
+  const { sizes, rounds, cliPapers } = parseArgs(process.argv.slice(2));
   if (!gc) log('warning: run with --expose-gc for meaningful memory figures');
   const corpora: Array<{ name: string; papers: () => Paper[]; queries: BenchQuery[] }> = [
     { name: 'seed', papers: loadSeed, queries: seedQueries() },
@@ -424,6 +441,7 @@ function main(): void {
           treeOpenMs: { target: 1_000, actual: largest.tree.openMs, met: largest.tree.openMs <= 1_000 },
         }
       : undefined;
+  const cliCache = measureCli(cliPapers ?? Math.max(0, ...sizes));
   const report = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
@@ -434,6 +452,7 @@ function main(): void {
     limit: LIMIT,
     corpora: results,
     ...(targets ? { targets } : {}),
+    ...(cliCache ? { cliCache } : {}),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

@@ -29,6 +29,7 @@ export function markRanges(text: string, ranges: Array<[number, number]>, style:
 
 /** Left-aligned columns; the last column is not padded. */
 export function table(rows: string[][], widths?: number[]): string {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes are made of control characters
   const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
   const cols = rows[0]?.length ?? 0;
   const w = widths ?? Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => visible(r[c] ?? ''))));

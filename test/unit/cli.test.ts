@@ -1,16 +1,52 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/shared-corpora';
 
 const cli = join(repoRoot, 'dist', 'cli.cjs');
+/** The CLI's `--json` shapes, as far as these tests read them. */
+interface Hit {
+  id: string;
+  title: string;
+  score: number;
+  topics: string[];
+  matches: { title: Array<[number, number]> };
+}
+interface Listing {
+  papers: Array<{ id: string; title: string }>;
+  diagnostics: Array<{ message: string }>;
+}
+interface Topics {
+  topics: Array<{ name: string; count: number; papers: string[]; origin: string }>;
+}
+interface JsonOutput {
+  query: string;
+  total: number;
+  results: Hit[];
+  id: string;
+  related: Array<{ sharedTerms: string[] }>;
+  papers: Array<{ title: string }>;
+  diagnostics: Array<Record<string, unknown>>;
+}
+const json = <T = JsonOutput>(text: string): T => JSON.parse(text) as T;
+
+/** The CLI's cache goes to a fresh folder, never the user's ~/.cache. */
+const cacheDir = mkdtempSync(join(tmpdir(), 'lectern-cli-cache-'));
 
 /** Runs the bundled CLI as a user would (`npx lectern …`). */
 function lectern(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return lecternWith({ LECTERN_CACHE_DIR: cacheDir }, ...args);
+}
+
+function lecternWith(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,14 +59,14 @@ before(() => {
 test('search --json finds the attention-sink paper first, with match ranges on its title', () => {
   const { code, stdout } = lectern('search', 'attention sink', '--json');
   assert.equal(code, 0);
-  const response = JSON.parse(stdout);
+  const response = json(stdout);
   assert.equal(response.query, 'attention sink');
   assert.ok(response.total >= 1);
   const first = response.results[0];
   assert.equal(first.title, 'See What You Are Told: Visual Attention Sink in Large Multimodal Models');
   assert.equal(first.id, 'see-what-you-are-told-visual-attention-sink-in-large');
   assert.ok(Array.isArray(first.topics) && first.topics.length >= 1);
-  const [start, end] = first.matches.title.find(([s]: [number, number]) => first.title.slice(s).startsWith('Sink'));
+  const [start, end] = first.matches.title.find(([s]) => first.title.slice(s).startsWith('Sink'))!;
   assert.equal(first.title.slice(start, end), 'Sink');
   assert.equal(typeof first.score, 'number');
 });
@@ -43,14 +79,14 @@ test('human search output marks the matched terms', () => {
 
 test('list --json has the 76 seed papers with ids, topics, authors and year', () => {
   const { stdout } = lectern('list', '--json');
-  const { papers, diagnostics } = JSON.parse(stdout);
+  const { papers, diagnostics } = json<Listing>(stdout);
   assert.equal(papers.length, 76);
   assert.deepEqual(Object.keys(papers[0]).sort(), ['authors', 'id', 'title', 'topics', 'year']);
   assert.deepEqual(diagnostics, []);
 });
 
 test('topics --json lists named topics whose counts match their paper lists', () => {
-  const { topics } = JSON.parse(lectern('topics', '--json').stdout);
+  const { topics } = json<Topics>(lectern('topics', '--json').stdout);
   assert.ok(topics.length >= 6 && topics.length <= 14, `${topics.length} topics`);
   for (const topic of topics) assert.equal(topic.count, topic.papers.length);
   const human = lectern('topics').stdout;
@@ -59,11 +95,11 @@ test('topics --json lists named topics whose counts match their paper lists', ()
 
 test('related, show and cite work on a seed id; an unknown id exits 1 with a hint', () => {
   const id = 'agla-mitigating-object-hallucinations-in-large-vision';
-  const related = JSON.parse(lectern('related', id, '--limit', '5', '--json').stdout);
+  const related = json(lectern('related', id, '--limit', '5', '--json').stdout);
   assert.equal(related.id, id);
   assert.equal(related.related.length, 5);
-  assert.ok(related.related.every((r: { sharedTerms: string[] }) => r.sharedTerms.length > 0));
-  assert.equal(JSON.parse(lectern('show', id, '--json').stdout).id, id);
+  assert.ok(related.related.every((r) => r.sharedTerms.length > 0));
+  assert.equal(json(lectern('show', id, '--json').stdout).id, id);
   assert.match(lectern('cite', id, '--format', 'markdown').stdout, /^\[AGLA: Mitigating Object Hallucinations/);
   assert.match(lectern('cite', id, '--format', 'bibtex').stdout, /^@\w+\{/);
   const missing = lectern('show', 'no-such-paper');
@@ -77,9 +113,9 @@ test('import reads a file with diagnostics (exit 0) and refuses an unreadable on
   writeFileSync(bib, '@article{good2020,\n  title = {A Good Paper},\n  year = {2020}\n}\n\n@article{notitle,\n  year = {2021}\n}\n');
   const ok = lectern('import', bib, '--json');
   assert.equal(ok.code, 0);
-  const result = JSON.parse(ok.stdout);
+  const result = json(ok.stdout);
   assert.deepEqual(
-    result.papers.map((p: { title: string }) => p.title),
+    result.papers.map((p) => p.title),
     ['A Good Paper'],
   );
   assert.ok(result.diagnostics.length >= 1);
@@ -92,13 +128,58 @@ test('import reads a file with diagnostics (exit 0) and refuses an unreadable on
 test('--corpus replaces the bundled corpus; bad usage exits 2 with a message', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
   writeFileSync(join(dir, 'mine.jsonl'), `${JSON.stringify({ title: 'Only Paper', abstract: 'About sparse coding.' })}\n`);
-  const { papers } = JSON.parse(lectern('list', '--json', '--corpus', dir).stdout);
+  const { papers } = json<Listing>(lectern('list', '--json', '--corpus', dir).stdout);
   assert.deepEqual(
-    papers.map((p: { title: string }) => p.title),
+    papers.map((p) => p.title),
     ['Only Paper'],
   );
   const bad = lectern('search', 'x', '--limit', 'many');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--limit takes a whole number/);
   assert.equal(lectern('frobnicate').code, 2);
+});
+
+test('a repeated command answers from the cache with the same output; --no-cache writes nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  const cache = join(dir, 'cache');
+  const first = lecternWith({ LECTERN_CACHE_DIR: cache }, 'search', 'attention sink', '--json');
+  assert.equal(first.code, 0);
+  assert.ok(readdirSync(cache).length >= 1, 'the library was cached');
+  const second = lecternWith({ LECTERN_CACHE_DIR: cache }, 'search', 'attention sink', '--json');
+  assert.equal(second.stdout, first.stdout);
+  const xdg = lecternWith({ LECTERN_CACHE_DIR: '', XDG_CACHE_HOME: join(dir, 'xdg') }, 'topics', '--json');
+  assert.equal(xdg.code, 0);
+  assert.ok(readdirSync(join(dir, 'xdg', 'lectern')).length >= 1, '$XDG_CACHE_HOME/lectern when LECTERN_CACHE_DIR is unset');
+  const uncached = lecternWith({ LECTERN_CACHE_DIR: join(dir, 'unused') }, 'list', '--json', '--no-cache');
+  assert.equal(json<Listing>(uncached.stdout).papers.length, 76);
+  assert.throws(() => readdirSync(join(dir, 'unused')), /ENOENT/);
+});
+
+test('taxonomy rule: a folder of papers has no taxonomy unless it has .lectern/topics.json, --taxonomy or --sample', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  copyFileSync(join(repoRoot, 'corpus', 'daily-papers.txt'), join(dir, 'daily-papers.txt'));
+  const origins = (...args: string[]) =>
+    json<Topics>(lectern('topics', '--json', '--corpus', dir, ...args).stdout).topics.map((t) => t.origin);
+  assert.ok(!origins().includes('taxonomy'), 'no taxonomy: discovered topics');
+  const bundled = json<Topics>(lectern('topics', '--json').stdout).topics.map((t) => t.name);
+  const explicit = json<Topics>(lectern('topics', '--json', '--corpus', dir, '--taxonomy', join(repoRoot, 'corpus', 'topics.json')).stdout);
+  assert.deepEqual(
+    explicit.topics.map((t) => t.name),
+    bundled,
+    '--taxonomy with the bundled file gives the bundled topics',
+  );
+  mkdirSync(join(dir, '.lectern'));
+  writeFileSync(
+    join(dir, '.lectern', 'topics.json'),
+    JSON.stringify({ version: 1, topics: { 'Spiking Things': { terms: { spiking: 4, spike: 4, neuron: 3 } } } }),
+  );
+  assert.ok(json<Topics>(lectern('topics', '--json', '--corpus', dir).stdout).topics.some((t) => t.name === 'Spiking Things'));
+  const withSample = json<Listing>(lectern('list', '--json', '--corpus', join(dir, '.lectern'), '--sample').stdout);
+  assert.equal(withSample.papers.length, 76, '--sample adds the bundled corpus beside --corpus');
+  assert.deepEqual(
+    JSON.parse(lectern('list', '--json', '--corpus', join(repoRoot, 'corpus')).stdout),
+    JSON.parse(lectern('list', '--json').stdout),
+  );
+  const missing = json<Listing>(lectern('list', '--json', '--corpus', dir, '--taxonomy', join(dir, 'absent.json')).stdout);
+  assert.match(missing.diagnostics[0].message, /^Lectern: cannot read the taxonomy file .*absent\.json \(ENOENT\)/);
 });

@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { readCorpusPaths } from '../../src/core/corpus/read-corpus-paths';
 import { contentFingerprint } from '../../src/core/corpus/content-fingerprint';
 import { importCorpusFile } from '../../src/core/import/import-corpus-file';
+import { LibraryLoader } from '../../src/core/library/library-loader';
 import { PaperLibrary } from '../../src/core/library/paper-library';
+import { NodeCorpusSource } from '../../src/node/node-corpus-source';
 import { CorpusImporter } from '../../src/vscode/library/corpus-importer';
 import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
 
@@ -54,7 +55,7 @@ test('a large file imported in the worker gives exactly what an inline import gi
 test('an index built in the worker loads in the host and answers like one built there', async () => {
   const bytes = bigBibtex(600);
   const files = [
-    ...readCorpusPaths([seedCorpusPath]),
+    await new LibraryLoader(await NodeCorpusSource.create([])).readFile(seedCorpusPath),
     { path: 'big.bib', fingerprint: contentFingerprint(bytes), ...importCorpusFile('big.bib', bytes) },
   ];
   const index = await importer.buildIndex(files, undefined);

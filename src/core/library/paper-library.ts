@@ -28,6 +28,11 @@ export class PaperLibrary {
       : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), options, 'build');
   }
 
+  /** A library over an already assembled corpus and its loaded index (a restored snapshot). */
+  static restore(corpus: Corpus, search: PaperSearch, options: BuildCorpusOptions = {}): PaperLibrary {
+    return new PaperLibrary(corpus, search, options, 'cache');
+  }
+
   get corpus(): Corpus {
     return this.currentCorpus;
   }

@@ -1,24 +1,44 @@
-import * as vscode from 'vscode';
+/**
+ * Lectern's corpus settings, resolved without `vscode` so the rule is unit-tested: the raw
+ * values of `lectern.corpus`, `lectern.corpusExclude` and `lectern.includeSampleCorpus` in,
+ * what the library loader and the workspace source need out.
+ */
 
 /** Lectern's settings that decide which files form the corpus. */
 export interface CorpusSettings {
+  /** Globs relative to each workspace folder (`lectern.corpus`), blanks and non-strings dropped. */
   globs: string[];
+  /** Globs never read (`lectern.corpusExclude`). */
   exclude: string[];
+  /** Whether the bundled sample joins the library (`lectern.includeSampleCorpus`, default true). */
   includeSample: boolean;
   /** Globs the user set themselves (not the defaults): only these are worth a "matched nothing" warning. */
   userGlobs: string[];
 }
 
-export function readCorpusSettings(): CorpusSettings {
-  const config = vscode.workspace.getConfiguration('lectern');
-  const inspected = config.inspect<string[]>('corpus');
-  const userGlobs = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue ?? [];
+/** The settings as VS Code hands them over: effective values, and the user's own value of `lectern.corpus` if any. */
+export interface RawCorpusSettings {
+  corpus: unknown;
+  corpusExclude: unknown;
+  includeSampleCorpus: unknown;
+  /** The most specific value the user set for `lectern.corpus` (folder, workspace or user settings). */
+  userCorpus?: unknown;
+}
+
+export function resolveCorpusSettings(raw: RawCorpusSettings): CorpusSettings {
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
   return {
-    globs: config.get<string[]>('corpus', []).filter((g) => typeof g === 'string' && g.trim() !== ''),
-    exclude: config.get<string[]>('corpusExclude', []),
-    includeSample: config.get<boolean>('includeSampleCorpus', true),
-    userGlobs,
+    globs: strings(raw.corpus),
+    exclude: strings(raw.corpusExclude),
+    includeSample: typeof raw.includeSampleCorpus === 'boolean' ? raw.includeSampleCorpus : true,
+    userGlobs: strings(raw.userCorpus),
   };
+}
+
+/** The loader options the settings decide: the sample folder when the sample is included. */
+export function libraryOptionsFor(settings: CorpusSettings, sampleFolder: string): { sampleFolder?: string } {
+  return settings.includeSample ? { sampleFolder } : {};
 }
 
 /** One glob for `findFiles`' exclude argument. */

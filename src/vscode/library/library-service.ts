@@ -1,41 +1,38 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/model/diagnostic';
-import { contentFingerprint } from '../../core/corpus/content-fingerprint';
-import { corpusFingerprint, type CorpusFile } from '../../core/corpus/corpus';
-import { PaperSearch } from '../../core/search/paper-search';
-import { PaperLibrary } from '../../core/library/paper-library';
-import { parseTaxonomy } from '../../core/topics/load-taxonomy';
-import type { TopicTaxonomy } from '../../core/topics/assign-topics';
-import { CORPUS_FILE_EXTENSIONS } from '../../core/import/import-corpus-file';
+import type { CorpusFileChange } from '../../core/library/corpus-source';
+import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core/library/library-loader';
+import type { PaperLibrary } from '../../core/library/paper-library';
 import { CorpusImporter } from './corpus-importer';
-import { excludePattern, readCorpusSettings, type CorpusSettings } from './corpus-settings';
+import { libraryOptionsFor, resolveCorpusSettings, type CorpusSettings } from './corpus-settings';
+import { VscodeCacheStore } from './vscode-cache-store';
+import { VscodeCorpusSource } from './vscode-corpus-source';
 
 export type LibraryState = 'idle' | 'loading' | 'ready' | 'empty';
 
 const INDEX_CACHE_FILE = 'index-cache.json';
-const WATCH_DEBOUNCE_MS = 150;
 const CACHE_WRITE_DELAY_MS = 3000;
 const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
-/** From this size the index is built in the worker: below it, a build here is quicker than the transfer. */
-const WORKER_INDEX_MIN_PAPERS = 20_000;
 
 /**
- * Owns the paper library in the extension host: finds corpus files from the settings, imports
- * them (large ones in a worker), keeps the index in step with file changes, and reports every
- * import diagnostic in the Problems panel. Nothing is loaded until a view or command asks.
+ * The paper library in the extension host, as VS Code shows it: the settings, progress
+ * (status bar, then a cancellable notification), the Problems panel, the `lectern.corpusState`
+ * context key and the output channel. What the library is — discovery, import, taxonomy,
+ * topics, index, cache, per-file updates — is `LibraryLoader`'s, shared with the CLI; this
+ * hands it the workspace (`VscodeCorpusSource`), the corpus worker and the storage folder.
+ * Nothing is loaded until a view or command asks.
  */
 export class LibraryService implements vscode.Disposable {
   private library: PaperLibrary | undefined;
+  private loader: LibraryLoader | undefined;
   private loading: Promise<PaperLibrary> | undefined;
   private stateValue: LibraryState = 'idle';
   private readonly importer: CorpusImporter;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<LibraryState>();
-  private watchers: vscode.Disposable[] = [];
-  private readonly pendingChanges = new Map<string, ReturnType<typeof setTimeout>>();
+  private watcher: vscode.Disposable | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private taxonomy: TopicTaxonomy | undefined;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   /** Cancelled when the extension shuts down mid-load. */
   private readonly cancelLoad = new vscode.CancellationTokenSource();
@@ -160,146 +157,65 @@ export class LibraryService implements vscode.Disposable {
 
   private async buildLibrary(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<PaperLibrary> {
     const settings = readCorpusSettings();
-    const uris = await this.findCorpusFiles(settings);
-    this.taxonomy = await this.readTaxonomy();
-    const files: CorpusFile[] = [];
-    let done = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) {
-        const skipped = uris.length - files.length;
-        this.output.warn(`Indexing cancelled: ${skipped} of ${uris.length} corpus files were not read.`);
-        void vscode.window
-          .showWarningMessage(
-            `Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`,
-            'Refresh Corpus',
-          )
-          .then((choice) => {
-            if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
-          });
-        break;
-      }
-      progress.report({ message: `${vscode.workspace.asRelativePath(uri)} (${++done}/${uris.length})` });
-      files.push(await this.readFile(uri));
-    }
-    const storedIndex = await this.readIndexCache();
-    let cachedIndex = storedIndex;
-    const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
-    if (
-      paperCount >= WORKER_INDEX_MIN_PAPERS &&
-      PaperSearch.fingerprintOf(cachedIndex) !== corpusFingerprint(files, { taxonomy: this.taxonomy })
-    ) {
-      // A large corpus without a usable cache: build the index in the worker and load it here.
-      progress.report({ message: `indexing ${paperCount} papers` });
-      cachedIndex =
-        (await this.importer.buildIndex(files, this.taxonomy).catch((error) => {
+    const source = new VscodeCorpusSource(settings, (message) => this.output.debug(message));
+    const loader = new LibraryLoader(source, {
+      ...libraryOptionsFor(settings, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
+      importFile: (path, bytes) => this.importer.import(path, bytes),
+      buildIndex: (files, taxonomy) =>
+        this.importer.buildIndex(files, taxonomy).catch((error) => {
           this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
           return undefined;
-        })) ?? cachedIndex;
-    }
-    const library = PaperLibrary.open(files, { taxonomy: this.taxonomy, cachedIndex });
-    this.publishDiagnostics(library.corpus.diagnostics, files);
-    this.watch(settings);
+        }),
+      cache: {
+        store: new VscodeCacheStore(this.context.storageUri ?? this.context.globalStorageUri),
+        key: INDEX_CACHE_FILE,
+        contents: 'index',
+      },
+      isCancelled: () => token.isCancellationRequested,
+      onProgress: (step) => progress.report({ message: progressMessage(step) }),
+    });
+    const loaded = await loader.load();
+    if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
+    if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
+    this.publishDiagnostics(loaded);
+    this.loader = loader;
+    this.watcher?.dispose();
+    this.watcher = source.watch((change) => {
+      this.refreshFile(change).catch((error) => this.output.error(`Lectern: could not re-read ${change.path}: ${String(error)}`));
+    });
     // Rewrite the cache only when it no longer matches (a start from a valid cache writes nothing).
-    if (PaperSearch.fingerprintOf(storedIndex) !== library.corpus.fingerprint) void this.writeIndexCache(library);
-    return library;
+    if (loaded.cacheStale) void this.writeIndexCache(loader);
+    return loaded.library;
   }
 
-  /** The bundled sample (unless turned off) plus every workspace file the corpus globs match. */
-  private async findCorpusFiles(settings: CorpusSettings): Promise<vscode.Uri[]> {
-    const found = new Map<string, vscode.Uri>();
-    if (settings.includeSample) {
-      const sampleDir = vscode.Uri.joinPath(this.context.extensionUri, 'corpus');
-      try {
-        for (const [name, type] of await vscode.workspace.fs.readDirectory(sampleDir)) {
-          if (type === vscode.FileType.File && name !== 'topics.json' && CORPUS_FILE_EXTENSIONS.some((ext) => name.endsWith(ext))) {
-            const uri = vscode.Uri.joinPath(sampleDir, name);
-            found.set(uri.toString(), uri);
-          }
-        }
-      } catch (error) {
-        this.output.warn(`Lectern: the sample corpus folder ${sampleDir.fsPath} cannot be read: ${String(error)}`);
-      }
-    }
-    const exclude = excludePattern(settings.exclude);
-    const empty: string[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of settings.globs) {
-        const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
-        if (matches.length === 0 && settings.userGlobs.includes(glob)) empty.push(glob);
-        for (const uri of matches) found.set(uri.toString(), uri);
-      }
-    }
-    if (empty.length > 0) {
-      const message = `Lectern: the corpus pattern${empty.length > 1 ? 's' : ''} ${empty.map((g) => `"${g}"`).join(', ')} matched no files. Fix "lectern.corpus" in your settings or add the files.`;
-      this.output.warn(message);
-      void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
+  private warnCancelled(skipped: number, total: number): void {
+    this.output.warn(`Indexing cancelled: ${skipped} of ${total} corpus files were not read.`);
+    void vscode.window
+      .showWarningMessage(
+        `Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`,
+        'Refresh Corpus',
+      )
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
       });
-    }
-    return [...found.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   }
 
-  /** Bundled `corpus/topics.json`, extended by the workspace's `.lectern/topics.json` when present. */
-  private async readTaxonomy(): Promise<TopicTaxonomy | undefined> {
-    const sources = [vscode.Uri.joinPath(this.context.extensionUri, 'corpus', 'topics.json')];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) sources.push(vscode.Uri.joinPath(folder.uri, '.lectern', 'topics.json'));
-    let merged: TopicTaxonomy | undefined;
-    for (const uri of sources) {
-      let text: string;
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        continue;
-      }
-      const parsed = parseTaxonomy(uri.fsPath, text);
-      this.setFileDiagnostics(uri, parsed.diagnostics);
-      if (parsed.taxonomy) {
-        merged = merged
-          ? {
-              ...merged,
-              topics: [...merged.topics.filter((t) => !parsed.taxonomy!.topics.some((u) => u.name === t.name)), ...parsed.taxonomy.topics],
-            }
-          : parsed.taxonomy;
-      }
-    }
-    return merged;
+  private warnUnmatched(globs: string[]): void {
+    const message = `Lectern: the corpus pattern${globs.length > 1 ? 's' : ''} ${globs.map((g) => `"${g}"`).join(', ')} matched no files. Fix "lectern.corpus" in your settings or add the files.`;
+    this.output.warn(message);
+    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
+    });
   }
 
-  private async readFile(uri: vscode.Uri): Promise<CorpusFile> {
-    const path = uri.fsPath;
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const result = await this.importer.import(path, bytes);
-      return { path, fingerprint: contentFingerprint(bytes), ...result };
-    } catch (error) {
-      const reason = error instanceof vscode.FileSystemError ? error.code : error instanceof Error ? error.message : String(error);
-      return {
-        path,
-        fingerprint: contentFingerprint(`unreadable:${reason}`),
-        papers: [],
-        diagnostics: [
-          {
-            file: path,
-            line: 1,
-            column: 1,
-            severity: 'error',
-            message: `Lectern: cannot read ${vscode.workspace.asRelativePath(uri)} (${reason}). Check that it exists and is readable, or remove it from "lectern.corpus".`,
-          },
-        ],
-      };
-    }
-  }
-
-  /** Re-imports one file after it changed on disk and updates the index in place. */
-  private async refreshFile(uri: vscode.Uri, deleted: boolean): Promise<void> {
+  /** Re-imports one file after it changed on disk; the loader updates the index in place. */
+  private async refreshFile(change: CorpusFileChange): Promise<void> {
+    const update = await this.loader?.applyChange(change);
     const library = this.library;
-    if (!library) return;
-    const file = deleted ? undefined : await this.readFile(uri);
-    const change = library.updateFile(uri.fsPath, file);
-    this.setFileDiagnostics(uri, file?.diagnostics ?? []);
-    this.output.info(
-      `${vscode.workspace.asRelativePath(uri)}: +${change.added.length} −${change.removed.length} ~${change.changed.length} papers.`,
-    );
+    if (!update || !library) return;
+    this.setFileDiagnostics(update.path, update.diagnostics);
+    const { added, removed, changed } = update.change;
+    this.output.info(`${vscode.workspace.asRelativePath(update.path)}: +${added.length} −${removed.length} ~${changed.length} papers.`);
     this.setState(library.papers.length > 0 ? 'ready' : 'empty');
     this.changeEmitter.fire();
     this.scheduleIndexCacheWrite();
@@ -309,93 +225,61 @@ export class LibraryService implements vscode.Disposable {
   private scheduleIndexCacheWrite(): void {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = setTimeout(() => {
-      if (this.library) void this.writeIndexCache(this.library);
+      if (this.loader) void this.writeIndexCache(this.loader);
     }, CACHE_WRITE_DELAY_MS);
   }
 
-  /** A watched file changed: re-read it unless `lectern.corpusExclude` rules it out. */
-  private async onFileEvent(folder: vscode.WorkspaceFolder, uri: vscode.Uri, deleted: boolean, settings: CorpusSettings): Promise<void> {
-    const known = this.library?.corpus.files.some((file) => file.path === uri.fsPath) ?? false;
-    if (deleted) {
-      if (known) await this.refreshFile(uri, true);
-      return;
-    }
-    const relative = vscode.workspace.asRelativePath(uri, false).replace(/[[\]{}*?]/g, (ch) => `[${ch}]`);
-    const included = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), excludePattern(settings.exclude), 1);
-    if (included.length > 0 || known) await this.refreshFile(uri, included.length === 0);
-  }
-
-  private watch(settings: CorpusSettings): void {
-    for (const watcher of this.watchers) watcher.dispose();
-    this.watchers = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of settings.globs) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-        const schedule = (uri: vscode.Uri, deleted: boolean) => {
-          this.output.debug(`${deleted ? 'Deleted' : 'Changed'}: ${vscode.workspace.asRelativePath(uri)}`);
-          clearTimeout(this.pendingChanges.get(uri.toString()));
-          this.pendingChanges.set(
-            uri.toString(),
-            setTimeout(() => {
-              this.pendingChanges.delete(uri.toString());
-              this.onFileEvent(folder, uri, deleted, settings).catch((error) =>
-                this.output.error(`Lectern: could not re-read ${uri.fsPath}: ${String(error)}`),
-              );
-            }, WATCH_DEBOUNCE_MS),
-          );
-        };
-        watcher.onDidCreate((uri) => schedule(uri, false));
-        watcher.onDidChange((uri) => schedule(uri, false));
-        watcher.onDidDelete((uri) => schedule(uri, true));
-        this.watchers.push(watcher);
-      }
-    }
-  }
-
-  private publishDiagnostics(all: CoreDiagnostic[], files: CorpusFile[]): void {
-    this.diagnostics.clear();
-    const byFile = new Map<string, CoreDiagnostic[]>();
-    for (const file of files) byFile.set(file.path, []);
-    for (const diagnostic of all) {
-      const list = byFile.get(diagnostic.file) ?? [];
-      list.push(diagnostic);
-      byFile.set(diagnostic.file, list);
-    }
-    for (const [path, list] of byFile) this.setFileDiagnostics(vscode.Uri.file(path), list);
-  }
-
-  private setFileDiagnostics(uri: vscode.Uri, list: CoreDiagnostic[]): void {
-    this.diagnostics.set(uri, list.map(toVsCodeDiagnostic));
-  }
-
-  private async readIndexCache(): Promise<string | undefined> {
-    const dir = this.context.storageUri ?? this.context.globalStorageUri;
+  private async writeIndexCache(loader: LibraryLoader): Promise<void> {
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, INDEX_CACHE_FILE)));
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async writeIndexCache(library: PaperLibrary): Promise<void> {
-    const dir = this.context.storageUri ?? this.context.globalStorageUri;
-    try {
-      await vscode.workspace.fs.createDirectory(dir);
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, INDEX_CACHE_FILE), new TextEncoder().encode(library.serializeIndex()));
+      await loader.saveCache();
     } catch (error) {
       this.output.warn(`Lectern: could not cache the search index (${String(error)}); it will be rebuilt next time.`);
     }
+  }
+
+  /** Every corpus and taxonomy file gets its list (empty lists clear old problems). */
+  private publishDiagnostics(loaded: LoadedLibrary): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, CoreDiagnostic[]>();
+    for (const file of loaded.library.corpus.files) byFile.set(file.path, []);
+    const all = [
+      ...loaded.taxonomy.files.flatMap((file) => file.diagnostics),
+      ...loaded.listingDiagnostics,
+      ...loaded.library.corpus.diagnostics,
+    ];
+    for (const diagnostic of all) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+    for (const [path, list] of byFile) this.setFileDiagnostics(path, list);
+  }
+
+  private setFileDiagnostics(path: string, list: CoreDiagnostic[]): void {
+    this.diagnostics.set(vscode.Uri.file(path), list.map(toVsCodeDiagnostic));
   }
 
   dispose(): void {
     clearTimeout(this.cacheTimer);
     this.cancelLoad.cancel();
     this.cancelLoad.dispose();
-    for (const timer of this.pendingChanges.values()) clearTimeout(timer);
-    for (const watcher of this.watchers) watcher.dispose();
+    this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.importer.dispose();
   }
+}
+
+function readCorpusSettings(): CorpusSettings {
+  const config = vscode.workspace.getConfiguration('lectern');
+  const inspected = config.inspect<string[]>('corpus');
+  return resolveCorpusSettings({
+    corpus: config.get('corpus'),
+    corpusExclude: config.get('corpusExclude'),
+    includeSampleCorpus: config.get('includeSampleCorpus'),
+    userCorpus: inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue,
+  });
+}
+
+function progressMessage(step: LoadProgress): string {
+  return step.kind === 'file'
+    ? `${vscode.workspace.asRelativePath(step.path)} (${step.done}/${step.total})`
+    : `indexing ${step.papers} papers`;
 }
 
 function toVsCodeDiagnostic(d: CoreDiagnostic): vscode.Diagnostic {

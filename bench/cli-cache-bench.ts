@@ -1,0 +1,101 @@
+/**
+ * The CLI's library cache, measured as a user meets it: the bundled `dist/cli.cjs` run as a
+ * process, `lectern search QUERY --corpus DIR --sample --json` over the seed plus N arXiv-style
+ * records (one JSON Lines file written from the synthetic generator). "First call" starts with an
+ * empty cache folder (import, ids, topics, index, then the cache write); "repeated call" runs on
+ * unchanged files and answers from the cache. Wall-clock milliseconds, medians of the rounds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSyntheticPapers } from './synthetic-corpus';
+
+export interface CliCacheFigures {
+  papers: number;
+  corpusMB: number;
+  query: string;
+  firstCallMs: { median: number; samples: number[] };
+  repeatedCallMs: { median: number; samples: number[] };
+  /** repeated ÷ first. */
+  ratio: number;
+  target: { repeatedCallMs: number; met: boolean };
+}
+
+const TARGET_REPEATED_MS = 1_500;
+
+/** Writes `count` synthetic papers as arXiv metadata JSON Lines; returns the file's size in bytes. */
+function writeArxivJsonl(path: string, count: number): number {
+  const lines = generateSyntheticPapers(count).map((paper, i) =>
+    JSON.stringify({
+      // Valid new-style arXiv ids (YYMM.NNNNN), unique: 24 years × 12 months × up to 100 000 numbers.
+      id: `${String(2001 + (i % 24)).slice(2)}${String(1 + (Math.floor(i / 24) % 12)).padStart(2, '0')}.${String(Math.floor(i / 288)).padStart(5, '0')}`,
+      title: paper.title,
+      authors: paper.authors.join(', '),
+      abstract: paper.abstract,
+      categories: 'cs.LG cs.CV',
+      update_date: `${paper.year ?? 2020}-01-15`,
+    }),
+  );
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(path, text);
+  return Buffer.byteLength(text);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Runs the CLI once and returns its wall time; throws if it fails (a benchmark of a failure means nothing). */
+function timeCli(cli: string, corpusDir: string, cacheDir: string, query: string): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [cli, 'search', query, '--corpus', corpusDir, '--sample', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, LECTERN_CACHE_DIR: cacheDir },
+    maxBuffer: 1 << 26,
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`Lectern: the CLI failed in the benchmark (${result.status}): ${result.stderr}`);
+  return ms;
+}
+
+export function measureCliCache(
+  cli: string,
+  papers: number,
+  rounds: { first: number; repeated: number },
+  log: (m: string) => void,
+): CliCacheFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-bench-'));
+  const query = 'spiking neural networks';
+  try {
+    const corpusDir = join(dir, 'corpus');
+    const cacheDir = join(dir, 'cache');
+    mkdirSync(corpusDir);
+    const bytes = writeArxivJsonl(join(corpusDir, 'synthetic.jsonl'), papers);
+    const first: number[] = [];
+    for (let r = 0; r < rounds.first; r++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      first.push(timeCli(cli, corpusDir, cacheDir, query));
+      log(`  cli first call: ${first.at(-1)!.toFixed(0)} ms`);
+    }
+    const repeated: number[] = [];
+    for (let r = 0; r < rounds.repeated; r++) {
+      repeated.push(timeCli(cli, corpusDir, cacheDir, query));
+      log(`  cli repeated call: ${repeated.at(-1)!.toFixed(0)} ms`);
+    }
+    const round = (n: number) => Math.round(n);
+    const repeatedMedian = median(repeated);
+    return {
+      papers,
+      corpusMB: Number((bytes / 1024 / 1024).toFixed(1)),
+      query,
+      firstCallMs: { median: round(median(first)), samples: first.map(round) },
+      repeatedCallMs: { median: round(repeatedMedian), samples: repeated.map(round) },
+      ratio: Number((repeatedMedian / median(first)).toFixed(3)),
+      target: { repeatedCallMs: TARGET_REPEATED_MS, met: repeatedMedian <= TARGET_REPEATED_MS },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

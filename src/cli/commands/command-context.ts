@@ -1,0 +1,28 @@
+import type { Paper } from '../../core/model/paper';
+import type { Style } from '../human-output';
+import type { CliLibrary } from '../open-cli-library';
+
+/** What every command gets: its arguments, the parsed flags, output helpers and (on first use) the library. */
+export interface CommandContext {
+  command: string;
+  args: string[];
+  json: boolean;
+  /** `--limit`, when given. */
+  limit?: number;
+  /** `--format` (cite). */
+  format: string;
+  style: Style;
+  /** Prints a value as indented JSON on stdout. */
+  print: (value: unknown) => void;
+  /** Opens the library the flags name. */
+  openLibrary: () => Promise<CliLibrary>;
+  /** The paper with the id in `args[0]`, or a CliError (exit 1 unknown id, exit 2 none given). */
+  paperOrFail: (library: CliLibrary['library']) => Paper;
+}
+
+/** A CLI command: returns the exit code. */
+export type Command = (context: CommandContext) => Promise<number>;
+
+export function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

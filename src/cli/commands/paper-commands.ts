@@ -1,0 +1,63 @@
+import { formatCitation, type CitationFormat } from '../../core/cite/format-citation';
+import { CliError } from '../cli-error';
+import { table } from '../human-output';
+import { round, type Command } from './command-context';
+
+/** `lectern related ID [--limit N]`: papers most like ID, with the terms they share. */
+export const relatedCommand: Command = async ({ json, limit, style, print, openLibrary, paperOrFail }) => {
+  const { library } = await openLibrary();
+  const paper = paperOrFail(library);
+  const related = library.related(paper.id, limit ?? 8);
+  if (json) {
+    print({ id: paper.id, related: related.map((r) => ({ ...r, score: round(r.score) })) });
+    return 0;
+  }
+  console.log(`Papers like ${style.bold(paper.title)}:`);
+  related.forEach((r, i) => {
+    console.log(`${String(i + 1).padStart(3)}. ${r.title}`);
+    console.log(`     ${style.dim(`${r.id} · ${round(r.score)} · shares: ${r.sharedTerms.join(', ')}`)}`);
+  });
+  return 0;
+};
+
+/** `lectern show ID`: one paper in full. */
+export const showCommand: Command = async ({ json, style, print, openLibrary, paperOrFail }) => {
+  const { library } = await openLibrary();
+  const paper = paperOrFail(library);
+  if (json) {
+    print(paper);
+    return 0;
+  }
+  const field = (name: string, value: string | number | string[] | undefined) =>
+    value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+      ? []
+      : [[name, Array.isArray(value) ? value.join('; ') : String(value)]];
+  const rows = [
+    ...field('id', paper.id),
+    ...field('authors', paper.authors),
+    ...field('year', paper.year),
+    ...field('venue', paper.venue),
+    ...field('topics', paper.topics),
+    ...field('keywords', paper.keywords),
+    ...field('doi', paper.doi),
+    ...field('arXiv', paper.arxivId),
+    ...field('url', paper.url),
+    ...field('source', `${paper.source.file}:${paper.source.line}`),
+  ];
+  console.log(style.bold(paper.title));
+  console.log(table(rows.map(([k, v]) => [style.dim(k), v])));
+  if (paper.abstract) console.log(`\n${paper.abstract}`);
+  return 0;
+};
+
+/** `lectern cite ID --format bibtex|apa|markdown`. */
+export const citeCommand: Command = async ({ json, format, print, openLibrary, paperOrFail }) => {
+  const { library } = await openLibrary();
+  const paper = paperOrFail(library);
+  if (!['bibtex', 'apa', 'markdown'].includes(format))
+    throw new CliError(`Lectern: unknown citation format "${format}"; use --format bibtex, apa or markdown.`, 2);
+  const citation = formatCitation(paper, format as CitationFormat);
+  if (json) print({ id: paper.id, format, citation });
+  else console.log(citation);
+  return 0;
+};

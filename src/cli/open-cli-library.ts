@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../core/model/diagnostic';
+import { contentFingerprint } from '../core/corpus/content-fingerprint';
+import { LibraryLoader, type LibraryOptions } from '../core/library/library-loader';
+import type { PaperLibrary } from '../core/library/paper-library';
+import { FileCacheStore, userCacheFolder } from '../node/file-cache-store';
+import { NodeCorpusSource } from '../node/node-corpus-source';
+import { locateBundledCorpus } from './locate-bundled-corpus';
+
+/** Which library the CLI opens: its `--corpus`, `--sample`, `--taxonomy` and `--no-cache` flags. */
+/** How many libraries (sets of `--corpus`, `--sample`, `--taxonomy`) the cache keeps; older ones are deleted. */
+const CACHED_LIBRARIES = 4;
+
+export interface CliLibraryOptions {
+  /** Corpus files or folders; none means the bundled sample alone. */
+  corpus: string[];
+  /** Include the bundled sample beside `corpus` (as the extension does by default). */
+  sample: boolean;
+  taxonomy?: string;
+  /** Use and refresh the cache in the user's cache folder (`--no-cache` turns it off). */
+  cache: boolean;
+}
+
+export interface CliLibrary {
+  library: PaperLibrary;
+  /** Taxonomy, listing and import diagnostics, for `list` and for stderr. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Opens the library the CLI was pointed at, through the same loader and taxonomy rule as the
+ * extension. The whole library (papers, topics, index) is cached under the user's cache folder,
+ * keyed by what was asked for and validated by the files' fingerprints, so a repeated command on
+ * unchanged files neither imports nor indexes.
+ */
+export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLibrary> {
+  const bundled = locateBundledCorpus() ?? 'corpus';
+  // Naming the bundled folder itself is asking for the sample (with its taxonomy).
+  const paths = options.corpus.filter((path) => resolve(path) !== resolve(bundled));
+  const sample = options.sample || paths.length < options.corpus.length || options.corpus.length === 0;
+  const source = await NodeCorpusSource.create(paths);
+  const key = contentFingerprint(
+    JSON.stringify({ cwd: process.cwd(), sample: sample ? resolve(bundled) : null, paths, taxonomy: options.taxonomy ?? null }),
+  );
+  const store = new FileCacheStore(userCacheFolder());
+  const loaderOptions: LibraryOptions = {
+    sampleFolder: sample ? bundled : undefined,
+    taxonomyFile: options.taxonomy,
+    cache: options.cache ? { store, key: `library-${key}.txt`, contents: 'snapshot' } : undefined,
+  };
+  const loader = new LibraryLoader(source, loaderOptions);
+  const loaded = await loader.load();
+  if (loaded.cacheStale) {
+    try {
+      await loader.saveCache();
+      await store.prune('library-', CACHED_LIBRARIES);
+    } catch (error) {
+      process.stderr.write(
+        `Lectern: could not write the cache in ${store.folder} (${String(error)}); the next run reads the files again.\n`,
+      );
+    }
+  }
+  return {
+    library: loaded.library,
+    diagnostics: [
+      ...loaded.taxonomy.files.flatMap((file) => file.diagnostics),
+      ...loaded.listingDiagnostics,
+      ...loaded.library.corpus.diagnostics,
+    ],
+  };
+}

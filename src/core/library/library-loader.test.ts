@@ -1,0 +1,161 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryIndexCacheStore } from './index-cache-store';
+import { LibraryLoader } from './library-loader';
+import { MemoryCorpusSource } from './memory-corpus-source';
+import { PaperLibrary } from './paper-library';
+import { repoRoot } from '../../../test/support/shared-corpora';
+
+const bundledTopics = readFileSync(join(repoRoot, 'corpus', 'topics.json'), 'utf8');
+const dailyPapers = readFileSync(join(repoRoot, 'corpus', 'daily-papers.txt'), 'utf8');
+
+const taxonomy = (topics: Record<string, Record<string, number>>) =>
+  JSON.stringify({ version: 1, topics: Object.fromEntries(Object.entries(topics).map(([name, terms]) => [name, { terms }])) });
+
+const bib = (key: string, title: string, abstract: string) =>
+  `@article{${key},\n  title = {${title}},\n  year = {2021},\n  abstract = {${abstract}}\n}\n`;
+
+function workspace(extra: Record<string, string> = {}) {
+  return new MemoryCorpusSource(
+    {
+      '/ext/corpus/daily-papers.txt': dailyPapers,
+      '/ext/corpus/topics.json': bundledTopics,
+      '/w/refs.bib': [
+        bib('a', 'Sparse coding in spiking cortex', 'Spiking neurons and sparse codes in cortex.'),
+        bib('b', 'Sparse codes for spiking networks', 'Sparse spiking codes, again in cortex.'),
+        bib('c', 'Ocean carbon chemistry', 'Dissolved carbon in the ocean and seawater chemistry.'),
+      ].join('\n'),
+      ...extra,
+    },
+    ['/w'],
+  );
+}
+
+test('the sample is part of the library only when asked, with its taxonomy', async () => {
+  const withSample = (await new LibraryLoader(workspace(), { sampleFolder: '/ext/corpus' }).load()).library;
+  assert.equal(withSample.papers.length, 79);
+  assert.ok(withSample.corpus.topics.some((t) => t.name === 'Vision-Language Models & Hallucination' && t.origin === 'taxonomy'));
+  const without = await new LibraryLoader(workspace()).load();
+  assert.equal(without.library.papers.length, 3);
+  assert.deepEqual(without.taxonomy.files, []);
+  assert.ok(without.library.corpus.topics.every((t) => t.origin !== 'taxonomy'));
+});
+
+test('taxonomy rule: bundled, then each root’s .lectern/topics.json, then an explicit file; a later topic replaces one of the same name', async () => {
+  const source = workspace({
+    '/w/.lectern/topics.json': taxonomy({ 'Brain Decoding from fMRI/MEG': { cortex: 4 }, 'Sparse Spiking': { spiking: 4, sparse: 2 } }),
+    '/elsewhere/topics.json': taxonomy({ 'Sparse Spiking': { ocean: 4 }, 'Ocean Chemistry': { carbon: 4 } }),
+  });
+  const loaded = await new LibraryLoader(source, { sampleFolder: '/ext/corpus', taxonomyFile: '/elsewhere/topics.json' }).load();
+  assert.deepEqual(
+    loaded.taxonomy.files.map((f) => f.path),
+    ['/ext/corpus/topics.json', '/w/.lectern/topics.json', '/elsewhere/topics.json'],
+  );
+  const names = loaded.taxonomy.taxonomy!.topics.map((t) => t.name);
+  assert.equal(names.filter((n) => n === 'Sparse Spiking').length, 1);
+  assert.deepEqual(names.slice(-3), ['Brain Decoding from fMRI/MEG', 'Sparse Spiking', 'Ocean Chemistry']);
+  const sparse = loaded.taxonomy.taxonomy!.topics.find((t) => t.name === 'Sparse Spiking')!;
+  assert.deepEqual(Object.keys(sparse.terms ?? {}), ['ocean'], 'the explicit file wins');
+});
+
+test('bad input becomes located diagnostics, never an exception', async () => {
+  const source = workspace({ '/w/.lectern/topics.json': '{ "topics": ', '/w/broken.jsonl': '{"title": "Fine", "abstract": "x"}\n{oops\n' });
+  const loaded = await new LibraryLoader(source, { taxonomyFile: '/nowhere/topics.json' }).load();
+  const problems = [...loaded.taxonomy.files.flatMap((f) => f.diagnostics), ...loaded.library.corpus.diagnostics];
+  assert.ok(problems.some((d) => d.file === '/w/.lectern/topics.json' && d.severity === 'error'));
+  assert.ok(problems.some((d) => d.file === '/nowhere/topics.json' && /cannot read the taxonomy file .*ENOENT/.test(d.message)));
+  assert.ok(problems.some((d) => d.file === '/w/broken.jsonl' && d.line === 2));
+  assert.equal(loaded.library.papers.length, 4);
+  const unreadable = await new LibraryLoader(source).readFile('/w/gone.bib');
+  assert.match(unreadable.diagnostics[0].message, /^Lectern: cannot read \/w\/gone\.bib \(ENOENT\)/);
+});
+
+test('watch events update the library in place like a fresh load', async () => {
+  const source = workspace();
+  const loader = new LibraryLoader(source);
+  const { library } = await loader.load();
+  const updates: Array<Promise<unknown>> = [];
+  const watching = source.watch((change) => updates.push(loader.applyChange(change)));
+  source.write('/w/more.jsonl', `${JSON.stringify({ title: 'Carbon in seawater', abstract: 'Ocean carbon again.' })}\n`);
+  source.remove('/w/refs.bib');
+  source.remove('/w/never-read.bib');
+  const [added, removed, ignored] = await Promise.all(updates);
+  watching.dispose();
+  assert.equal((added as { change: { added: unknown[] } }).change.added.length, 1);
+  assert.equal((removed as { change: { removed: unknown[] } }).change.removed.length, 3);
+  assert.equal(ignored, undefined);
+  const fresh = (await new LibraryLoader(source).load()).library;
+  assert.deepEqual(library.papers, fresh.papers);
+  assert.deepEqual(library.search.search('carbon'), fresh.search.search('carbon'));
+});
+
+test('cancellation keeps the files read so far and counts the rest', async () => {
+  let asked = 0;
+  const loaded = await new LibraryLoader(workspace({ '/w/more.bib': bib('d', 'More', 'More text.') }), {
+    sampleFolder: '/ext/corpus',
+    isCancelled: () => ++asked > 1,
+  }).load();
+  assert.equal(loaded.library.corpus.files.length, 1);
+  assert.equal(loaded.skipped, 2);
+});
+
+test('index cache: a matching entry is loaded, a stale one rebuilt and reported stale', async () => {
+  const store = new MemoryIndexCacheStore();
+  const cache = { store, key: 'index-cache.json', contents: 'index' as const };
+  const first = await new LibraryLoader(workspace(), { sampleFolder: '/ext/corpus', cache }).load();
+  assert.equal(first.cacheStale, true);
+  assert.equal(first.library.indexFrom, 'build');
+  const writer = new LibraryLoader(workspace(), { sampleFolder: '/ext/corpus', cache });
+  await writer.load();
+  await writer.saveCache();
+  const loader = new LibraryLoader(workspace(), { sampleFolder: '/ext/corpus', cache });
+  const second = await loader.load();
+  assert.equal(second.cacheStale, false);
+  assert.equal(second.library.indexFrom, 'cache');
+  const changed = await new LibraryLoader(workspace({ '/w/new.bib': bib('e', 'New', 'New.') }), {
+    sampleFolder: '/ext/corpus',
+    cache,
+  }).load();
+  assert.equal(changed.cacheStale, true);
+  assert.equal(changed.library.indexFrom, 'build');
+});
+
+test('snapshot cache: an unchanged corpus is restored without importing, equal to a fresh load, and updates exactly', async () => {
+  const store = new MemoryIndexCacheStore();
+  const cache = { store, key: 'snap', contents: 'snapshot' as const };
+  const extra = {
+    '/w/ids.json': JSON.stringify([
+      { id: 'my-own-id', title: 'Ocean carbon with an id', abstract: 'Ünïcode \\u00e9 and a \\ backslash, 😀 abstract.' },
+    ]),
+  };
+  const first = new LibraryLoader(workspace(extra), { sampleFolder: '/ext/corpus', cache });
+  await first.load();
+  await first.saveCache();
+  assert.deepEqual([...store.entries.keys()].sort(), ['snap', 'snap.abstracts', 'snap.index']);
+  let imports = 0;
+  const source = workspace(extra);
+  const restored = new LibraryLoader(source, {
+    sampleFolder: '/ext/corpus',
+    cache,
+    importFile: () => ((imports += 1), { papers: [], diagnostics: [] }),
+  });
+  const { library, cacheStale } = await restored.load();
+  assert.equal(imports, 0);
+  assert.equal(cacheStale, false);
+  const fresh = (await new LibraryLoader(workspace(extra), { sampleFolder: '/ext/corpus' }).load()).library;
+  assert.deepEqual(library.papers, fresh.papers);
+  assert.deepEqual(library.corpus.topics, fresh.corpus.topics);
+  assert.deepEqual(library.corpus.files, fresh.corpus.files, 'imported papers are rebuilt exactly');
+  for (const query of ['spiking cortex', 'carbon', 'hallucination', 'unicode'])
+    assert.deepEqual(library.search.search(query), fresh.search.search(query), query);
+  const edited = bib('a', 'Sparse coding in spiking cortex, revised', 'Spiking neurons.');
+  source.write('/w/refs.bib', edited);
+  const restoredUpdate = (await new LibraryLoader(source, { sampleFolder: '/ext/corpus' }).load()).library;
+  library.updateFile('/w/refs.bib', await new LibraryLoader(source).readFile('/w/refs.bib'));
+  assert.deepEqual(library.papers, restoredUpdate.papers);
+  const changed = await new LibraryLoader(source, { sampleFolder: '/ext/corpus', cache }).load();
+  assert.equal(changed.cacheStale, true, 'an edited file invalidates the snapshot');
+  assert.ok(changed.library instanceof PaperLibrary);
+});

@@ -1,0 +1,253 @@
+import type { Diagnostic, ImportResult } from '../model/diagnostic';
+import { contentFingerprint } from '../corpus/content-fingerprint';
+import { corpusFingerprint, type CorpusChange, type CorpusFile } from '../corpus/corpus';
+import { CORPUS_FILE_EXTENSIONS, importCorpusFile } from '../import/import-corpus-file';
+import { PaperSearch } from '../search/paper-search';
+import type { TopicTaxonomy } from '../topics/assign-topics';
+import type { CorpusFileChange, CorpusSource, FileStamp } from './corpus-source';
+import type { IndexCacheStore } from './index-cache-store';
+import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot } from './library-snapshot';
+import { PaperLibrary } from './paper-library';
+import { errorCode, resolveTaxonomy, type ResolvedTaxonomy } from './resolve-taxonomy';
+
+/** How `LibraryLoader` turns a source into a library. Every field is optional. */
+export interface LibraryOptions {
+  /**
+   * The bundled sample folder (`corpus/`). When set, its corpus files join the library and its
+   * `topics.json` is the first taxonomy (see `resolveTaxonomy`). Default: no sample.
+   * Example: `join(extensionPath, 'corpus')`.
+   */
+  sampleFolder?: string;
+  /** A taxonomy file applied after every other (the CLI's `--taxonomy FILE`). Default: none. */
+  taxonomyFile?: string;
+  /**
+   * Imports one file's bytes. Default: `importCorpusFile` on the calling thread; the extension
+   * passes its worker, so large files never block the extension host.
+   */
+  importFile?: (path: string, bytes: Uint8Array) => ImportResult | Promise<ImportResult>;
+  /**
+   * Builds a serialized index (`PaperLibrary.serializeIndex`) elsewhere, for corpora of at least
+   * `buildIndexMinPapers` papers without a usable cache; undefined or a rejection means "build here".
+   * Default: none, the index is built on the calling thread.
+   */
+  buildIndex?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<string | undefined>;
+  /** From this many papers `buildIndex` is used: below it, a build here is quicker than the transfer. Default 20 000. */
+  buildIndexMinPapers?: number;
+  /**
+   * Where the previous run's work is kept. `contents: 'index'` stores the search index only (files
+   * are still read and imported; the extension, whose worker imports fast); `'snapshot'` stores
+   * papers, topics and index, so an unchanged corpus is neither imported nor indexed (the CLI).
+   * Either way an entry is used only when its corpus fingerprint (files' contents + taxonomy) matches.
+   * Example: `{ store: new MemoryIndexCacheStore(), key: 'index-cache.json', contents: 'index' }`.
+   */
+  cache?: { store: IndexCacheStore; key: string; contents: 'index' | 'snapshot' };
+  /** Asked between files; true stops reading, and the library holds the files read so far. Default: never. */
+  isCancelled?: () => boolean;
+  /** Progress for a status line: each file as it is read, then the index build when it happens elsewhere. */
+  onProgress?: (step: LoadProgress) => void;
+}
+
+/** One step of a load, for `LibraryOptions.onProgress`. */
+export type LoadProgress = { kind: 'file'; path: string; done: number; total: number } | { kind: 'index'; papers: number };
+
+/** What one `load` produced. */
+export interface LoadedLibrary {
+  library: PaperLibrary;
+  /** The taxonomy used and each of its files with its diagnostics. */
+  taxonomy: ResolvedTaxonomy;
+  /** Folders or paths the source could not list. Import diagnostics are in `library.corpus.diagnostics`. */
+  listingDiagnostics: Diagnostic[];
+  /** Corpus files not read because `isCancelled` said stop. */
+  skipped: number;
+  /** Whether the cache entry no longer matches the library (call `saveCache` when convenient). */
+  cacheStale: boolean;
+}
+
+/** One file re-read after a watch event. */
+export interface FileUpdate {
+  path: string;
+  change: CorpusChange;
+  /** The file's diagnostics now (empty when it was deleted). */
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_BUILD_INDEX_MIN_PAPERS = 20_000;
+
+/**
+ * The one way Lectern turns corpus files into a `PaperLibrary`, for the CLI and the extension:
+ * discovery (the bundled sample, then the source's files), import, ids, the taxonomy rule,
+ * topics, the index (built, built by `buildIndex`, or loaded from the cache) and per-file
+ * updates when the source reports a change. Bad input becomes located diagnostics; nothing
+ * here throws for a file that is missing, unreadable or malformed.
+ */
+export class LibraryLoader {
+  private current: LoadedLibrary | undefined;
+  private readonly stamps = new Map<string, FileStamp>();
+
+  constructor(
+    readonly source: CorpusSource,
+    readonly options: LibraryOptions = {},
+  ) {}
+
+  /** The last library `load` produced (updated in place by `applyChange`). */
+  get loaded(): LoadedLibrary | undefined {
+    return this.current;
+  }
+
+  /** Reads everything and assembles the library, from the cache when it still matches. */
+  async load(): Promise<LoadedLibrary> {
+    // All cache entries are read from the start, so the reads overlap discovery and the checks.
+    const reading = this.readCache();
+    const { paths, diagnostics: listingDiagnostics } = await this.discover();
+    const taxonomy = await resolveTaxonomy(this.source, this.options);
+    const bytes = new Map<string, Uint8Array>();
+    const { restored, cached } = await this.restoreSnapshot(reading, paths, taxonomy.taxonomy, bytes);
+    if (restored) return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false });
+    const snapshot = this.options.cache?.contents === 'snapshot';
+    const files: CorpusFile[] = [];
+    for (const path of paths) {
+      if (this.options.isCancelled?.()) break;
+      this.options.onProgress?.({ kind: 'file', path, done: files.length + 1, total: paths.length });
+      if (snapshot && !this.stamps.has(path)) {
+        const stamp = await this.source.stat?.(path).catch(() => undefined);
+        if (stamp) this.stamps.set(path, stamp);
+      }
+      files.push(await this.readFile(path, bytes.get(path)));
+      bytes.delete(path);
+    }
+    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached);
+    const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex });
+    const cacheStale = this.options.cache !== undefined && (snapshot || PaperSearch.fingerprintOf(cached) !== library.corpus.fingerprint);
+    return (this.current = { library, taxonomy, listingDiagnostics, skipped: paths.length - files.length, cacheStale });
+  }
+
+  /** Writes the cache entry for the current library (index or snapshot, as `options.cache` says). */
+  async saveCache(): Promise<void> {
+    const cache = this.options.cache;
+    const library = this.current?.library;
+    if (!cache || !library) return;
+    const index = library.serializeIndex();
+    if (cache.contents === 'index') return cache.store.put(cache.key, index);
+    const entries = writeSnapshot(library.corpus, index, this.stamps);
+    // The main entry last: until it is replaced, the old one does not match the new parts and is ignored.
+    await cache.store.put(`${cache.key}.index`, entries.index);
+    await cache.store.put(`${cache.key}.abstracts`, entries.abstracts);
+    await cache.store.put(cache.key, entries.main);
+  }
+
+  /** Re-reads one changed file and updates the library in place; undefined when nothing is loaded or the file is unknown and gone. */
+  async applyChange(change: CorpusFileChange): Promise<FileUpdate | undefined> {
+    const library = this.current?.library;
+    if (!library) return undefined;
+    const known = library.corpus.files.some((file) => file.path === change.path);
+    if (change.kind === 'deleted' && !known) return undefined;
+    const file = change.kind === 'deleted' ? undefined : await this.readFile(change.path);
+    return { path: change.path, change: library.updateFile(change.path, file), diagnostics: file?.diagnostics ?? [] };
+  }
+
+  /** Reads and imports one file; an unreadable one becomes a file with one located diagnostic. */
+  async readFile(path: string, known?: Uint8Array): Promise<CorpusFile> {
+    let bytes: Uint8Array;
+    try {
+      bytes = known ?? (await this.source.readFile(path));
+    } catch (error) {
+      return unreadableFile(path, errorCode(error));
+    }
+    const result = await (this.options.importFile ?? importCorpusFile)(path, bytes);
+    return { path, fingerprint: contentFingerprint(bytes), ...result };
+  }
+
+  /** The sample's corpus files (when included) and the source's, each once, sorted. */
+  private async discover(): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
+    const found = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    const sample = this.options.sampleFolder;
+    if (sample !== undefined) {
+      try {
+        for (const name of await this.source.listFolder(sample)) {
+          if (name !== 'topics.json' && CORPUS_FILE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)))
+            found.add(this.source.join(sample, name));
+        }
+      } catch (error) {
+        diagnostics.push(unreadableFile(sample, errorCode(error)).diagnostics[0]);
+      }
+    }
+    const listing = await this.source.listFiles();
+    for (const path of listing.paths) found.add(path);
+    return { paths: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), diagnostics: [...diagnostics, ...listing.diagnostics] };
+  }
+
+  private readCache(): { main: Promise<string | undefined>; parts: Promise<{ index?: string; abstracts?: string } | undefined> } {
+    const cache = this.options.cache;
+    const get = (key: string) => cache?.store.get(key).catch(() => undefined) ?? Promise.resolve(undefined);
+    const parts =
+      cache?.contents === 'snapshot'
+        ? Promise.all([get(`${cache.key}.index`), get(`${cache.key}.abstracts`)]).then(([index, abstracts]) => ({ index, abstracts }))
+        : Promise.resolve(undefined);
+    return { main: cache ? get(cache.key) : Promise.resolve(undefined), parts };
+  }
+
+  /**
+   * The library a snapshot holds, if its files are exactly `paths` with unchanged contents and
+   * the taxonomy is the same. A file whose size and time match the snapshot's is not read;
+   * bytes read for the check are left in `bytes` for the import that follows a miss. Answers
+   * the cached text too when it is an index (not a snapshot), for `indexFor`.
+   */
+  private async restoreSnapshot(
+    reading: ReturnType<LibraryLoader['readCache']>,
+    paths: string[],
+    taxonomy: TopicTaxonomy | undefined,
+    bytes: Map<string, Uint8Array>,
+  ): Promise<{ restored?: PaperLibrary; cached?: string }> {
+    const main = await reading.main;
+    const header = this.options.cache?.contents === 'snapshot' ? readSnapshotHeader(main) : undefined;
+    if (!header || !main) return { cached: this.options.cache?.contents === 'index' ? main : undefined };
+    if (header.files.length !== paths.length) return {};
+    const byPath = new Map(header.files.map((file) => [file.path, file]));
+    const current: CorpusFile[] = [];
+    for (const path of paths) {
+      const remembered = byPath.get(path);
+      if (!remembered) return {};
+      const stamp = await this.source.stat?.(path).catch(() => undefined);
+      if (stamp) this.stamps.set(path, stamp);
+      let fingerprint = remembered.fingerprint;
+      if (!stamp || !remembered.stamp || stamp.size !== remembered.stamp.size || stamp.mtimeMs !== remembered.stamp.mtimeMs) {
+        const read = await this.source.readFile(path).catch(() => undefined);
+        if (!read) return {};
+        bytes.set(path, read);
+        fingerprint = contentFingerprint(read);
+      }
+      current.push({ path, fingerprint, papers: [], diagnostics: [] });
+    }
+    if (corpusFingerprint(current, { taxonomy }) !== header.fingerprint) return {};
+    const { index, abstracts } = (await reading.parts) ?? {};
+    const corpus = index && abstracts ? readSnapshotCorpus(main, abstracts, header) : undefined;
+    const search = corpus && PaperSearch.load(index!, header.fingerprint, corpus.papers);
+    return { restored: corpus && search ? PaperLibrary.restore(corpus, search, { taxonomy }) : undefined };
+  }
+
+  /** The cached index when it matches; for a large corpus without one, an index from `buildIndex`. */
+  private async indexFor(
+    files: CorpusFile[],
+    taxonomy: TopicTaxonomy | undefined,
+    cached: string | undefined,
+  ): Promise<string | undefined> {
+    const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
+    const build = this.options.buildIndex;
+    if (!build || paperCount < (this.options.buildIndexMinPapers ?? DEFAULT_BUILD_INDEX_MIN_PAPERS)) return cached;
+    if (PaperSearch.fingerprintOf(cached) === corpusFingerprint(files, { taxonomy })) return cached;
+    this.options.onProgress?.({ kind: 'index', papers: paperCount });
+    return (await build(files, taxonomy).catch(() => undefined)) ?? cached;
+  }
+}
+
+function unreadableFile(path: string, reason: string): CorpusFile {
+  const diagnostic: Diagnostic = {
+    file: path,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: `Lectern: cannot read ${path} (${reason}). Check that the file exists and is readable, or remove it from the corpus list.`,
+  };
+  return { path, fingerprint: contentFingerprint(`unreadable:${reason}`), papers: [], diagnostics: [diagnostic] };
+}

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { CorpusFileChange, CorpusListing, CorpusSource } from '../../core/library/corpus-source';
+import { excludePattern, type CorpusSettings } from './corpus-settings';
+
+const WATCH_DEBOUNCE_MS = 150;
+
+/**
+ * The workspace as a `CorpusSource`: `lectern.corpus` globs in every workspace folder minus
+ * `lectern.corpusExclude`, read through `workspace.fs`, watched with `FileSystemWatcher`s.
+ * Paths are `Uri.fsPath` strings.
+ */
+export class VscodeCorpusSource implements CorpusSource {
+  readonly roots: readonly string[];
+  /** The user's own globs that matched nothing at the last `listFiles`, for a warning. */
+  unmatchedUserGlobs: string[] = [];
+
+  constructor(
+    private readonly settings: CorpusSettings,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.roots = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+  }
+
+  async listFiles(): Promise<CorpusListing> {
+    const found = new Set<string>();
+    const exclude = excludePattern(this.settings.exclude);
+    this.unmatchedUserGlobs = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.settings.globs) {
+        const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
+        if (matches.length === 0 && this.settings.userGlobs.includes(glob)) this.unmatchedUserGlobs.push(glob);
+        for (const uri of matches) found.add(uri.fsPath);
+      }
+    }
+    return { paths: [...found], diagnostics: [] };
+  }
+
+  async listFolder(folder: string): Promise<string[]> {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
+    return entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(vscode.Uri.file(path));
+  }
+
+  join(folder: string, ...segments: string[]): string {
+    return vscode.Uri.joinPath(vscode.Uri.file(folder), ...segments).fsPath;
+  }
+
+  /**
+   * Watches every corpus glob in every folder. Bursts of events for one file are debounced; a
+   * created or changed file that `lectern.corpusExclude` rules out is reported as deleted (the
+   * loader ignores deletions of files it never read).
+   */
+  watch(listener: (change: CorpusFileChange) => void): vscode.Disposable {
+    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+    const watchers: vscode.Disposable[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.settings.globs) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        const schedule = (uri: vscode.Uri, deleted: boolean) => {
+          this.log(`${deleted ? 'Deleted' : 'Changed'}: ${vscode.workspace.asRelativePath(uri)}`);
+          clearTimeout(pending.get(uri.fsPath));
+          pending.set(
+            uri.fsPath,
+            setTimeout(() => {
+              pending.delete(uri.fsPath);
+              void this.classify(folder, uri, deleted).then(listener);
+            }, WATCH_DEBOUNCE_MS),
+          );
+        };
+        watchers.push(
+          watcher,
+          watcher.onDidCreate((uri) => schedule(uri, false)),
+          watcher.onDidChange((uri) => schedule(uri, false)),
+          watcher.onDidDelete((uri) => schedule(uri, true)),
+        );
+      }
+    }
+    return new vscode.Disposable(() => {
+      for (const timer of pending.values()) clearTimeout(timer);
+      for (const watcher of watchers) watcher.dispose();
+    });
+  }
+
+  private async classify(folder: vscode.WorkspaceFolder, uri: vscode.Uri, deleted: boolean): Promise<CorpusFileChange> {
+    if (deleted) return { path: uri.fsPath, kind: 'deleted' };
+    const relative = vscode.workspace.asRelativePath(uri, false).replace(/[[\]{}*?]/g, (ch) => `[${ch}]`);
+    const included = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, relative),
+      excludePattern(this.settings.exclude),
+      1,
+    );
+    return { path: uri.fsPath, kind: included.length > 0 ? 'changed' : 'deleted' };
+  }
+}
