@@ -259,3 +259,19 @@ export function forEachLine(text: string, visit: (line: string, lineNumber: numb
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Offset in `json` (one record's JSON text) of the value of its first `"key":`, or -1. A textual search,
+ * good enough to point a diagnostic at a value the record is known to have.
+ */
+export function jsonValueOffset(json: string, key: string): number {
+  const match = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*`).exec(json);
+  return match ? match.index + match[0].length : -1;
+}
+
+/** "an array" / "an object" for a JSON value that should have been text, else undefined. */
+export function nonTextShape(value: unknown): string | undefined {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return undefined;
+}

@@ -16,6 +16,7 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { LineIndex } from '../text/line-column';
 import { diagnostic, shorten } from './import-helpers';
+import { damagedRecordMessage, type ImportContext } from './import-limits';
 
 /** Where and why a text is not JSON. */
 export interface JsonSyntaxError {
@@ -358,4 +359,24 @@ export function brokenItemLabel(text: string): string | undefined {
   }
   const title = /"title"\s*:\s*"([^"\\\n]{1,200})/.exec(text);
   return title ? `item "${shorten(title[1])}"` : undefined;
+}
+
+/**
+ * True (with an error diagnostic at the byte) when the array element `span` holds a byte that is not
+ * text; the caller then skips that element. `label` names it, e.g. "item 3".
+ */
+export function reportDamagedElement(
+  file: string,
+  span: JsonSpan,
+  lines: LineIndex,
+  context: ImportContext,
+  label: string,
+  diagnostics: Diagnostic[],
+): boolean {
+  const damaged = context.damage.firstIn(span.start, span.end);
+  if (!damaged) return false;
+  const at = lines.position(damaged.offset);
+  const name = brokenItemLabel(lines.text.slice(span.start, Math.min(span.end, span.start + 4096)));
+  diagnostics.push(diagnostic(file, at.line, at.column, 'error', damagedRecordMessage(file, at, damaged, name ?? label)));
+  return true;
 }
