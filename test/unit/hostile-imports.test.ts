@@ -14,7 +14,7 @@ import { lineColumnAt } from '../../src/core/text/line-column';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** `text` as bytes with `insert` placed before character `offset` (the text before it must be ASCII). */
-function withBytes(text: string, offset: number, insert: number[]): Uint8Array {
+function withBytes(text: string, offset: number, insert: readonly number[]): Uint8Array {
   return new Uint8Array([...utf8(text.slice(0, offset)), ...insert, ...utf8(text.slice(offset))]);
 }
 
