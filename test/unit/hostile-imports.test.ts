@@ -396,3 +396,34 @@ test('property: one bad byte inserted into one record of a valid file loses exac
     { numRuns: 300 },
   );
 });
+
+test('a JSON string over maxFieldChars is dropped with a warning at its value in every JSON importer; the record loads', () => {
+  const long = 'x'.repeat(20);
+  const cases: Array<[string, string, [number, number]]> = [
+    [
+      'a.jsonl',
+      `{"id": "0704.0001", "title": "Kept", "versions": [], "abstract": "${long}"}\n{"id": "0704.0002", "title": "B", "versions": []}\n`,
+      [1, 66],
+    ],
+    ['p.jsonl', `{"title": "Kept", "abstract": "${long}"}\n{"title": "B"}\n`, [1, 31]],
+    ['z.json', `[{"type": "book", "title": "Kept", "abstract": "${long}"}, {"type": "book", "title": "B"}]`, [1, 48]],
+    ['l.json', `[{"title": "Kept", "abstract": "${long}"}, {"title": "B"}]`, [1, 32]],
+  ];
+  for (const [file, text, at] of cases) {
+    const result = importCorpusFile(file, utf8(text), { limits: { maxFieldChars: 10 } });
+    assert.deepEqual(
+      result.papers.map((p) => [p.title, p.abstract]),
+      [
+        ['Kept', ''],
+        ['B', ''],
+      ],
+      file,
+    );
+    assert.deepEqual(where(result.diagnostics), [[...at, 'warning']], file);
+    assert.match(
+      result.diagnostics[0].message,
+      /^Lectern: "abstract" of .* is 20 characters long, over the limit of 10; the field was dropped/,
+    );
+    assert.equal(text.split('\n')[at[0] - 1][at[1] - 1], '"', `${file}: the column is the value's opening quote`);
+  }
+});

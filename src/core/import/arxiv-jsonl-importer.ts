@@ -10,6 +10,7 @@ import {
   cleanText,
   diagnostic,
   displayName,
+  dropOversizedStrings,
   internalErrorDiagnostic,
   isoDate,
   isRecord,
@@ -17,6 +18,7 @@ import {
   nonTextShape,
   normalizeArxivId,
   normalizeDoi,
+  oversizedFieldMessage,
   parseIsoDate,
   shorten,
 } from './import-helpers';
@@ -51,6 +53,11 @@ export function importArxivJsonl(file: string, text: string, context: ImportCont
           );
           return;
         }
+        const max = context.limits.maxFieldChars;
+        dropOversizedStrings(record, max, (key, length) => {
+          const message = oversizedFieldMessage(key, length, max, `the record on line ${lineNumber}`);
+          diagnostics.push(diagnostic(file, lineNumber, jsonValueOffset(line, key) + 1, 'warning', message));
+        });
         const paper = arxivPaper(file, { line: lineNumber, text: line }, record, diagnostics);
         if (paper) papers.push(paper);
       },

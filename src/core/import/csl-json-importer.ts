@@ -10,6 +10,7 @@ import {
   cleanText,
   diagnostic,
   displayName,
+  dropOversizedStrings,
   firstUrl,
   internalErrorDiagnostic,
   isoDate,
@@ -18,6 +19,7 @@ import {
   nonTextShape,
   normalizeArxivId,
   normalizeDoi,
+  oversizedFieldMessage,
   parseIsoDate,
   parseYear,
   splitKeywords,
@@ -57,6 +59,13 @@ export function importCslJson(file: string, text: string, context: ImportContext
         );
         return;
       }
+      const max = context.limits.maxFieldChars;
+      dropOversizedStrings(item, max, (key, length) => {
+        const at = lines.position(span.start + jsonValueOffset(text.slice(span.start, span.end), key));
+        diagnostics.push(
+          diagnostic(file, at.line, at.column, 'warning', oversizedFieldMessage(key, length, max, `item ${index + 1} (line ${line})`)),
+        );
+      });
       const paper = cslPaper(file, { text, span, lines }, index, item, diagnostics);
       if (paper) papers.push(paper);
     });

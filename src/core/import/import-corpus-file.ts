@@ -52,7 +52,8 @@ const EXPECTED_FORMATS =
  * each paper's `source`, and its extension picks the format (see {@link detectCorpusFormat}). Never throws:
  * unreadable files (binary, not UTF-8, empty, unknown format, over `limits.maxFileBytes`) come back as one
  * diagnostic and no papers. A record holding a byte that is not text (a NUL, an invalid UTF-8 byte) is
- * skipped with a diagnostic at that byte; the other records load. `options.limits` bounds sizes and counts
+ * skipped with a diagnostic at that byte; the other records load. A record is a BibTeX entry (or
+ * `@string`), a JSON Lines line, a JSON array element, or a daily-papers title line with its abstract. `options.limits` bounds sizes and counts
  * (see {@link ImportLimits}; defaults: 100 MB per file, 1,000,000 records, 1 Mi characters per field and macro).
  *
  * @example importCorpusFile('refs.bib', new TextEncoder().encode('@misc{k, title = {A}}')).papers.length // 1

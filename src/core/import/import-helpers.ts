@@ -275,3 +275,25 @@ export function nonTextShape(value: unknown): string | undefined {
   if (typeof value === 'object' && value !== null) return 'an object';
   return undefined;
 }
+
+/**
+ * Removes the top-level string values of a JSON record longer than `maxChars`, calling `dropped` with each
+ * key and length (the caller warns at the value); the rest of the record is kept.
+ */
+export function dropOversizedStrings(
+  record: Record<string, unknown>,
+  maxChars: number,
+  dropped: (key: string, length: number) => void,
+): void {
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string' && value.length > maxChars) {
+      delete record[key];
+      dropped(key, value.length);
+    }
+  }
+}
+
+/** The warning for a field dropped by {@link dropOversizedStrings}. */
+export function oversizedFieldMessage(key: string, length: number, maxChars: number, record: string): string {
+  return `Lectern: "${key}" of ${record} is ${length.toLocaleString('en-US')} characters long, over the limit of ${maxChars.toLocaleString('en-US')}; the field was dropped and the rest of the record loaded. Shorten the field.`;
+}

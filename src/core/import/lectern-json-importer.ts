@@ -11,6 +11,7 @@ import {
   cleanText,
   diagnostic,
   displayName,
+  dropOversizedStrings,
   firstUrl,
   internalErrorDiagnostic,
   isRecord,
@@ -18,6 +19,7 @@ import {
   nonTextShape,
   normalizeArxivId,
   normalizeDoi,
+  oversizedFieldMessage,
   parseIsoDate,
   parseYear,
   splitKeywords,
@@ -66,7 +68,7 @@ function importLines(file: string, text: string, context: ImportContext, papers:
     'Each line must be one complete paper object.',
     (record, lineNumber, line) => {
       const place = { line: lineNumber, column: 1, json: line, position: (offset: number) => ({ line: lineNumber, column: offset + 1 }) };
-      addRecord(file, place, `line ${lineNumber}`, record, papers, diagnostics);
+      addRecord(file, place, `line ${lineNumber}`, record, context, papers, diagnostics);
     },
     context,
   );
@@ -103,7 +105,7 @@ function importArray(file: string, text: string, context: ImportContext, papers:
     if (reportDamagedElement(file, span, lines, context, `item ${index + 1}`, diagnostics)) return;
     const json = text.slice(span.start, span.end);
     const place = { ...lines.position(span.start), json, position: (offset: number) => lines.position(span.start + offset) };
-    addRecord(file, place, `item ${index + 1}`, JSON.parse(json), papers, diagnostics);
+    addRecord(file, place, `item ${index + 1}`, JSON.parse(json), context, papers, diagnostics);
   });
 }
 
@@ -128,6 +130,7 @@ function addRecord(
   at: RecordPlace,
   label: string,
   record: unknown,
+  context: ImportContext,
   papers: ImportedPaper[],
   diagnostics: Diagnostic[],
 ): void {
@@ -149,6 +152,11 @@ function addRecord(
     );
     return;
   }
+  const max = context.limits.maxFieldChars;
+  dropOversizedStrings(record, max, (key, length) => {
+    const where = valueAt(key);
+    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', oversizedFieldMessage(key, length, max, `${label} of ${file}`)));
+  });
   const title = cleanText(asString(record.title));
   if (!title) {
     const shape = nonTextShape(record.title);
