@@ -28,7 +28,8 @@ import { repairBibtexEntry } from './bibtex-repair';
 import { bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
 import { bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
-import { diagnostic, internalErrorDiagnostic, shorten, uniqueStrings } from './import-helpers';
+import { badKeyChars, entriesByStart, escapeRegExp } from './bibtex-parser-entries';
+import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
 import { defaultImportContext, type ImportContext } from './import-limits';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
@@ -505,27 +506,4 @@ class BibtexImport {
       }
     }
   }
-}
-
-function badKeyChars(key: string): string {
-  const bad = uniqueStrings([...key].filter((ch) => !parserAcceptsCiteKey(ch)));
-  return bad.map((ch) => `\`${ch}\``).join(', ');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Parsed entries by the offset in `text` where each starts (partial entries the parser gave up on are left out). */
-function entriesByStart(text: string, library: ReturnType<typeof parseBibtex> | undefined): Map<number, Entry> {
-  const byStart = new Map<number, Entry>();
-  let cursor = 0;
-  for (const entry of library?.entries ?? []) {
-    if (!entry.input) continue;
-    const at = text.indexOf(entry.input, cursor);
-    if (at < 0) continue;
-    byStart.set(at, entry);
-    cursor = at + 1;
-  }
-  return byStart;
 }
