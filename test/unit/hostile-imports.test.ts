@@ -427,3 +427,18 @@ test('a JSON string over maxFieldChars is dropped with a warning at its value in
     assert.equal(text.split('\n')[at[0] - 1][at[1] - 1], '"', `${file}: the column is the value's opening quote`);
   }
 });
+
+test('a daily-papers line over maxFieldChars skips its paper with a warning; the others load', () => {
+  const abstract = (n: string): string => `${n} abstract sentence with words. `.repeat(8).trim();
+  const text = `Daily Papers\n\nFirst title\n${abstract('One')}\n\nSecond title\n${abstract('Two')}\n\nThird title\n${abstract('Three')}\n`;
+  const result = importCorpusFile('daily.txt', utf8(text), { limits: { maxFieldChars: 280 } });
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['First title', 'Second title'],
+  );
+  assert.deepEqual(where(result.diagnostics), [[10, 1, 'warning']]);
+  assert.match(
+    result.diagnostics[0].message,
+    /^Lectern: line 10 of daily\.txt is 287 characters long, over the limit of 280 for one field; the paper "Third title" was skipped/,
+  );
+});

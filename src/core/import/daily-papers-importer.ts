@@ -44,6 +44,18 @@ export function importDailyPapers(file: string, text: string, context: ImportCon
       continue;
     }
     const pair = next && looksLikeAbstract(next.text) ? [title, next] : [title];
+    const tooLong = pair.find((l) => l.text.length > context.limits.maxFieldChars);
+    if (tooLong) {
+      diagnostics.push({
+        file,
+        line: tooLong.line,
+        column: 1,
+        severity: 'warning',
+        message: `Lectern: line ${tooLong.line} of ${file} is ${tooLong.text.length.toLocaleString('en-US')} characters long, over the limit of ${context.limits.maxFieldChars.toLocaleString('en-US')} for one field; the paper "${shorten(title.text)}" was skipped. Shorten the line.`,
+      });
+      i += pair.length;
+      continue;
+    }
     const damaged = pair.map((l) => ({ line: l, byte: context.damage.firstIn(l.offset, l.offset + l.length) })).find((d) => d.byte);
     if (damaged?.byte) {
       diagnostics.push(damagedPair(file, damaged.line, damaged.byte, title));
