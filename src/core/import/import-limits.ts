@@ -32,7 +32,9 @@ export interface ImportLimits {
   /**
    * Longest expansion of one BibTeX `@string` macro, in characters. A macro that would expand further (e.g.
    * 28 macros that each double the one before) is left undefined with a warning at its definition, and
-   * fields that use it keep the macro's name. Default: 1,048,576 (1 Mi characters).
+   * fields that use it keep the macro's name. Macros may also add at most 64 × this many characters to the
+   * fields of one file in all; past that, macro names are kept unexpanded (one warning). Default: 1,048,576
+   * (1 Mi characters).
    */
   maxMacroChars?: number;
   /**
