@@ -442,3 +442,17 @@ test('a daily-papers line over maxFieldChars skips its paper with a warning; the
     /^Lectern: line 10 of daily\.txt is 287 characters long, over the limit of 280 for one field; the paper "Third title" was skipped/,
   );
 });
+
+test('macros add at most 64 × maxMacroChars characters to one file; past that their names are kept, with one warning', () => {
+  const entries = Array.from({ length: 70 }, (_, i) => `@misc{k${i}, title = {T${i}}, journal = m}`);
+  const text = `@string{m = "0123456789"}\n${entries.join('\n')}\n`;
+  const result = importCorpusFile('budget.bib', utf8(text), { limits: { maxMacroChars: 10 } });
+  assert.equal(result.papers.length, 70);
+  assert.deepEqual([...new Set(result.papers.map((p) => p.venue))], ['0123456789', 'm']);
+  assert.equal(result.papers.filter((p) => p.venue === 'm').length, 6);
+  assert.deepEqual(where(result.diagnostics), [[66, 27, 'warning']]);
+  assert.match(
+    result.diagnostics[0].message,
+    /^Lectern: `@string` macros have added more than 640 characters to this file's fields, the limit for one file; from field `journal` of entry `k64` on/,
+  );
+});
