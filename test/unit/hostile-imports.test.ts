@@ -456,3 +456,15 @@ test('macros add at most 64 × maxMacroChars characters to one file; past that t
     /^Lectern: `@string` macros have added more than 640 characters to this file's fields, the limit for one file; from field `journal` of entry `k64` on/,
   );
 });
+
+test('an arXiv record whose id is not an arXiv identifier is noted at the id', () => {
+  const result = importCorpusFile(
+    'arxiv.jsonl',
+    utf8('{"title": "T", "versions": [], "id": "weird"}\n{"id": "0704.0001", "title": "U", "versions": []}\n'),
+  );
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['T', 'U'],
+  );
+  assert.deepEqual(where(result.diagnostics), [[1, 38, 'info']]);
+});

@@ -124,7 +124,7 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
       diagnostic(
         file,
         line,
-        1,
+        jsonValueOffset(at.text, 'id') + 1,
         'info',
         `Lectern: "${shorten(title)}" (line ${line}) has id "${shorten(rawId, 40)}", which is not an arXiv identifier; it was loaded without one.`,
       ),
