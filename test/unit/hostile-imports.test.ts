@@ -468,3 +468,25 @@ test('an arXiv record whose id is not an arXiv identifier is noted at the id', (
   );
   assert.deepEqual(where(result.diagnostics), [[1, 38, 'info']]);
 });
+
+test('in a one-line JSON array, a bad byte between tokens costs its item, and one between items costs nothing', () => {
+  const text = '[{"type": "book", "title": "One"}, {"type": "book", "title": "Two"}, {"type": "book", "title": "Three"}]';
+  const inside = text.indexOf('"book", "title": "Two"') + '"book",'.length;
+  const result = importCorpusFile('z.json', withBytes(text, inside, [0]));
+  assert.deepEqual(
+    result.papers.map((p) => p.title),
+    ['One', 'Three'],
+  );
+  assert.deepEqual(where(result.diagnostics), [[1, inside + 1, 'error']]);
+  const between = text.indexOf(', {"type": "book", "title": "Two"') + 1;
+  const stray = importCorpusFile('z.json', withBytes(text, between, [0xff]));
+  assert.deepEqual(
+    stray.papers.map((p) => p.title),
+    ['One', 'Two', 'Three'],
+  );
+  assert.deepEqual(where(stray.diagnostics), [[1, between + 1, 'warning']]);
+  assert.match(
+    stray.diagnostics[0].message,
+    /^Lectern: z\.json has the invalid UTF-8 byte 0xFF at line 1, column 35, between items; it was ignored/,
+  );
+});

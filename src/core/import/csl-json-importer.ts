@@ -28,7 +28,7 @@ import {
 } from './import-helpers';
 import { LineIndex } from '../text/line-column';
 import { defaultImportContext, type ImportContext } from './import-limits';
-import { reportDamagedElement, reportJsonErrors, scanJsonArray, type JsonSpan } from './json-scanner';
+import { reportDamagedElement, reportJsonErrors, reportStrayDamage, scanJsonArray, type JsonSpan } from './json-scanner';
 
 /**
  * Reads a CSL-JSON array into papers; items without a title, and JSON syntax errors, become diagnostics
@@ -36,10 +36,11 @@ import { reportDamagedElement, reportJsonErrors, scanJsonArray, type JsonSpan } 
  *
  * @example importCslJson('zotero.json', '[{"id": "k", "type": "article", "title": "A"}]').papers[0].citeKey // 'k'
  */
-export function importCslJson(file: string, text: string, context: ImportContext = defaultImportContext()): ImportResult {
+export function importCslJson(file: string, source: string, context: ImportContext = defaultImportContext()): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
+    const text = context.damage.mask(source);
     const lines = new LineIndex(text);
     const scan = scanJsonArray(text);
     reportJsonErrors(file, scan, lines, diagnostics, 'CSL-JSON', 'a JSON array of CSL items');
@@ -69,6 +70,7 @@ export function importCslJson(file: string, text: string, context: ImportContext
       const paper = cslPaper(file, { text, span, lines }, index, item, diagnostics);
       if (paper) papers.push(paper);
     });
+    reportStrayDamage(file, scan.elements, lines, context, diagnostics);
   } catch (err) {
     diagnostics.push(internalErrorDiagnostic(file, 'CSL-JSON', err));
   }

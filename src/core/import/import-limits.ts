@@ -110,6 +110,22 @@ export class DamagedBytes {
   get size(): number {
     return this.bytes.length;
   }
+
+  /**
+   * `text` with a space at each damaged offset. JSON readers scan this, so that a bad byte between tokens
+   * (where U+FFFD would be a syntax error that can hide the rest of a one-line file) costs only its element.
+   */
+  mask(text: string): string {
+    if (this.bytes.length === 0) return text;
+    const pieces: string[] = [];
+    let last = 0;
+    for (const { offset } of this.bytes) {
+      pieces.push(text.slice(last, offset), ' ');
+      last = offset + 1;
+    }
+    pieces.push(text.slice(last));
+    return pieces.join('');
+  }
 }
 
 /** How a damaged byte is named in a message: "a NUL byte", "the invalid UTF-8 byte 0xFF". */

@@ -27,7 +27,7 @@ import {
   uniqueStrings,
 } from './import-helpers';
 import { LineIndex } from '../text/line-column';
-import { reportDamagedElement, reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
+import { reportDamagedElement, reportJsonErrors, reportStrayDamage, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
 import { forEachJsonLine } from './for-each-json-line';
 import { defaultImportContext, type ImportContext } from './import-limits';
 
@@ -74,7 +74,8 @@ function importLines(file: string, text: string, context: ImportContext, papers:
   );
 }
 
-function importArray(file: string, text: string, context: ImportContext, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+function importArray(file: string, source: string, context: ImportContext, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+  const text = context.damage.mask(source);
   const lines = new LineIndex(text);
   let scan = scanJsonArray(text);
   let base = 0;
@@ -107,6 +108,7 @@ function importArray(file: string, text: string, context: ImportContext, papers:
     const place = { ...lines.position(span.start), json, position: (offset: number) => lines.position(span.start + offset) };
     addRecord(file, place, `item ${index + 1}`, JSON.parse(json), context, papers, diagnostics);
   });
+  reportStrayDamage(file, shifted.elements, lines, context, diagnostics);
 }
 
 /** Offset of the `[` that opens the top-level `"papers"` array, or -1. */
