@@ -32,7 +32,14 @@ export function blankDamagedEntries(file: string, lines: LineIndex, damage: Dama
     }
     const range = { start: chunkStart + item.start, end: chunkStart + Math.max(item.end, item.start + 1) };
     blanked.push(range);
-    const label = item.key ? `entry \`${item.key}\`` : item.type ? `an \`@${item.type}\`` : 'an entry';
+    const directive = item.kind === 'string' || item.kind === 'comment' || item.kind === 'preamble';
+    const label = directive
+      ? `an \`@${item.type}\``
+      : item.key
+        ? `entry \`${item.key}\``
+        : item.type
+          ? `an \`@${item.type}\` entry`
+          : 'an entry';
     diagnostics.push(
       diagnostic(file, at.line, at.column, 'error', damagedRecordMessage(file, at, byte, `${label} (line ${lines.line(range.start)})`)),
     );
