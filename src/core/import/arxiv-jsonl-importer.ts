@@ -10,15 +10,20 @@ import {
   cleanText,
   diagnostic,
   displayName,
+  dropOversizedStrings,
   internalErrorDiagnostic,
   isoDate,
   isRecord,
+  jsonValueOffset,
+  nonTextShape,
   normalizeArxivId,
   normalizeDoi,
+  oversizedFieldMessage,
   parseIsoDate,
   shorten,
 } from './import-helpers';
 import { forEachJsonLine } from './for-each-json-line';
+import { defaultImportContext, type ImportContext } from './import-limits';
 
 /**
  * Reads arXiv metadata JSON Lines into papers (categories by name, first-version date, DOI, journal
@@ -26,7 +31,7 @@ import { forEachJsonLine } from './for-each-json-line';
  *
  * @example importArxivJsonl('arxiv.jsonl', '{"id": "0704.0001", "title": "A", "categories": "hep-ph"}').papers[0].categories // ['High Energy Physics - Phenomenology']
  */
-export function importArxivJsonl(file: string, text: string): ImportResult {
+export function importArxivJsonl(file: string, text: string, context: ImportContext = defaultImportContext()): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
@@ -35,7 +40,7 @@ export function importArxivJsonl(file: string, text: string): ImportResult {
       text,
       diagnostics,
       'Each line of an arXiv metadata file must be one complete JSON object.',
-      (record, lineNumber) => {
+      (record, lineNumber, line) => {
         if (!isRecord(record)) {
           diagnostics.push(
             diagnostic(
@@ -48,9 +53,15 @@ export function importArxivJsonl(file: string, text: string): ImportResult {
           );
           return;
         }
-        const paper = arxivPaper(file, lineNumber, record, diagnostics);
+        const max = context.limits.maxFieldChars;
+        dropOversizedStrings(record, max, (key, length) => {
+          const message = oversizedFieldMessage(key, length, max, `the record on line ${lineNumber}`);
+          diagnostics.push(diagnostic(file, lineNumber, jsonValueOffset(line, key) + 1, 'warning', message));
+        });
+        const paper = arxivPaper(file, { line: lineNumber, text: line }, record, diagnostics);
         if (paper) papers.push(paper);
       },
+      context,
     );
   } catch (err) {
     diagnostics.push(internalErrorDiagnostic(file, 'arXiv metadata JSON Lines', err));
@@ -58,21 +69,41 @@ export function importArxivJsonl(file: string, text: string): ImportResult {
   return { papers, diagnostics };
 }
 
-function arxivPaper(file: string, line: number, r: Record<string, unknown>, diagnostics: Diagnostic[]): ImportedPaper | undefined {
+/** The line a record was read from: its number and its JSON text (to place diagnostics inside it). */
+interface RecordLine {
+  line: number;
+  text: string;
+}
+
+function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, diagnostics: Diagnostic[]): ImportedPaper | undefined {
+  const line = at.line;
   const rawId = asString(r.id);
   const arxivId = normalizeArxivId(rawId);
   const title = cleanText(asString(r.title));
   if (!title) {
+    const shape = nonTextShape(r.title);
     diagnostics.push(
       diagnostic(
         file,
         line,
-        1,
+        shape ? jsonValueOffset(at.text, 'title') + 1 : 1,
         'warning',
-        `Lectern: the record on line ${line}${rawId ? ` (arXiv ${rawId})` : ''} has no title; it was skipped. Add a "title" to the line.`,
+        `Lectern: the record on line ${line}${rawId ? ` (arXiv ${rawId})` : ''} has no title${shape ? ` (its "title" is ${shape}, not text)` : ''}; it was skipped. Add a "title" to the line.`,
       ),
     );
     return undefined;
+  }
+  const abstractShape = nonTextShape(r.abstract);
+  if (abstractShape) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        line,
+        jsonValueOffset(at.text, 'abstract') + 1,
+        'warning',
+        `Lectern: the "abstract" of "${shorten(title)}" (line ${line}) is ${abstractShape}, not text; the paper was loaded without an abstract. Write the abstract as a JSON string.`,
+      ),
+    );
   }
   const paper: ImportedPaper = {
     title,
@@ -93,7 +124,7 @@ function arxivPaper(file: string, line: number, r: Record<string, unknown>, diag
       diagnostic(
         file,
         line,
-        1,
+        jsonValueOffset(at.text, 'id') + 1,
         'info',
         `Lectern: "${shorten(title)}" (line ${line}) has id "${shorten(rawId, 40)}", which is not an arXiv identifier; it was loaded without one.`,
       ),
@@ -177,7 +208,12 @@ function reorderLastFirst(name: string): string {
   return cleanText(`${initials} ${tokens.slice(0, i).join(' ')}`);
 }
 
-/** The first version's submission date; else the month encoded in a new-style id (`0704.0001` → 2007-04). */
+/**
+ * The paper's date. Rule: the first version's submission date when it parses; else the month encoded in the
+ * id (`0704.0001` → 2007-04, `hep-th/9901001` → 1999-01) when that month is plausible (01–12, a year from
+ * 1991, when arXiv began, to next year); else `update_date`. An id such as `8000.00001` (month 00, year
+ * 2080) is not a date, so a valid `update_date` wins over it.
+ */
 function arxivDate(r: Record<string, unknown>, arxivId: string | undefined): { year?: number; date?: string } {
   const versions = Array.isArray(r.versions) ? r.versions : [];
   const created = isRecord(versions[0]) ? asString(versions[0].created) : undefined;
@@ -192,8 +228,9 @@ function arxivDate(r: Record<string, unknown>, arxivId: string | undefined): { y
   const yymm = arxivId ? (/^(\d{2})(\d{2})\./.exec(arxivId) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(arxivId)) : null;
   if (yymm) {
     const yy = Number(yymm[1]);
+    const month = Number(yymm[2]);
     const year = yy >= 91 ? 1900 + yy : 2000 + yy;
-    return { year, date: isoDate(year, Number(yymm[2])) };
+    if (month >= 1 && month <= 12 && year <= new Date().getUTCFullYear() + 1) return { year, date: isoDate(year, month) };
   }
   return parseIsoDate(asString(r.update_date));
 }

@@ -10,7 +10,8 @@
  * paths, notes) are blanked in the text it sees, and entries whose names are plain text skip it, since it
  * would read them identically (together ~10× faster on real exports). Broken entries are reported with the
  * line of the brace that never closes; two common breakages of one-field-per-line exports (a field or the
- * entry missing its `}`) are repaired with a warning instead.
+ * entry missing its `}`) are repaired with a warning instead. `@string` expansion is bounded (see
+ * `bibtex-macros.ts`, `bibtex-field-bounds.ts`); an entry holding a byte that is not text is skipped alone.
  */
 import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
@@ -18,13 +19,18 @@ import type { ImportedPaper } from '../model/paper';
 import { LineIndex } from '../text/line-column';
 import { creatorNames, simpleNames } from './bibtex-names';
 import { translateParserError } from './bibtex-parser-errors';
-import { BIBTEX_DEFAULT_STRINGS, BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
+import { blankDamagedEntries } from './bibtex-damage';
+import { FieldBounds } from './bibtex-field-bounds';
+import { expandMacros, resolveBuiltIn, type MacroDefinition, type RefusedMacro } from './bibtex-macros';
+import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { paperFromBibtex, type RawEntry } from './bibtex-record';
 import { repairBibtexEntry } from './bibtex-repair';
 import { bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
 import { bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
-import { diagnostic, internalErrorDiagnostic, shorten, uniqueStrings } from './import-helpers';
+import { badKeyChars, entriesByStart, escapeRegExp } from './bibtex-parser-entries';
+import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
+import { defaultImportContext, type ImportContext } from './import-limits';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
 const PARSER_FIELDS = new Set(['author', 'editor']);
@@ -43,11 +49,13 @@ interface Chunk {
  *
  * @example importBibtex('refs.bib', '@article{k, title = {A}, year = 2020}').papers[0].year // 2020
  */
-export function importBibtex(file: string, text: string): ImportResult {
+export function importBibtex(file: string, text: string, context: ImportContext = defaultImportContext()): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    new BibtexImport(file, text, papers, diagnostics).run();
+    const readable = blankDamagedEntries(file, new LineIndex(text), context.damage);
+    diagnostics.push(...readable.diagnostics);
+    new BibtexImport(file, readable.text, context, papers, diagnostics).run();
   } catch (err) {
     diagnostics.push(internalErrorDiagnostic(file, 'BibTeX', err));
   }
@@ -57,8 +65,13 @@ export function importBibtex(file: string, text: string): ImportResult {
 class BibtexImport {
   private readonly lines: LineIndex;
   private readonly strings: Record<string, string> = {};
-  /** Bare words no `@string` defines, reported once each when the file is read. */
+  /** Macros whose definition could not be expanded within the limits (too large, too deep, cyclic). */
+  private refusedMacros = new Map<string, RefusedMacro>();
+  /** Bare words no `@string` defines (or that were refused), reported once each when the file is read. */
   private readonly undefinedMacros = new UndefinedMacros();
+  /** Uses of refused macros, reported once each like undefined ones. */
+  private readonly refusedUses = new UndefinedMacros();
+  private readonly fieldBounds: FieldBounds;
   /** Records by citation key, for `crossref` inheritance after everything is read. */
   private readonly byKey = new Map<string, { paper: ImportedPaper; raw: RawEntry }>();
   private readonly withCrossref: Array<{ paper: ImportedPaper; raw: RawEntry }> = [];
@@ -66,11 +79,20 @@ class BibtexImport {
   constructor(
     private readonly file: string,
     private readonly text: string,
+    context: ImportContext,
     private readonly papers: ImportedPaper[],
     private readonly diagnostics: Diagnostic[],
   ) {
     this.lines = new LineIndex(text);
+    this.limits = context.limits;
+    this.fieldBounds = new FieldBounds(
+      context.limits,
+      (word) => this.resolve(word),
+      (offset, message) => this.warnAt(offset, message),
+    );
   }
+
+  private readonly limits: ImportContext['limits'];
 
   run(): void {
     const chunks = this.chunks();
@@ -118,27 +140,26 @@ class BibtexImport {
     return chunks;
   }
 
-  /** `@string` macros are global: collected from the whole file before any entry is read. */
+  /** `@string` macros are global: collected from the whole file, and expanded within the limits, before any entry is read. */
   private collectStrings(chunks: Chunk[]): void {
-    const pending: Array<{ name: string; item: BibItem }> = [];
+    const definitions: MacroDefinition[] = [];
     for (const chunk of chunks) {
       if (!/@\s*string\s*[{(]/i.test(chunk.text)) continue;
       for (const item of scanBibtex(chunk.text)) {
-        if (item.kind === 'string' && item.stringName) pending.push({ name: item.stringName.toUpperCase(), item });
+        if (item.kind === 'string' && item.stringName) {
+          definitions.push({ name: item.stringName, parts: item.fields[0].parts, offset: chunk.offset + item.start });
+        }
       }
     }
-    // Two passes so a macro may use one defined later in the file.
-    for (let pass = 0; pass < 2; pass++) {
-      for (const { name, item } of pending) {
-        this.strings[name] = item.fields[0].parts.map((p) => (p.kind === 'bare' ? (this.resolve(p.text) ?? '') : p.text)).join('');
-      }
-    }
+    const table = expandMacros(definitions, this.limits, (offset) => this.lines.line(offset));
+    for (const [name, value] of table.values) this.strings[name] = value;
+    this.refusedMacros = table.refused;
+    for (const warning of table.warnings) this.warnAt(warning.offset, warning.message);
   }
 
   private resolve(word: string): string | undefined {
-    if (/^\d+$/.test(word)) return word;
     const upper = word.toUpperCase();
-    return this.strings[upper] ?? BIBTEX_DEFAULT_STRINGS[upper];
+    return Object.hasOwn(this.strings, upper) ? this.strings[upper] : resolveBuiltIn(word);
   }
 
   private importChunk(chunk: Chunk, items: BibItem[]): void {
@@ -152,13 +173,13 @@ class BibtexImport {
       for (const item of items) {
         this.noteMacros(chunk, item);
         if (item.kind !== 'entry') continue;
-        const raw = this.rawFromScan(item);
+        const raw = this.rawFromScan(item, chunk.offset);
         this.splitNamesSimply(raw);
         this.addPaper(raw, chunk.offset + item.start);
       }
       return;
     }
-    const prepared = this.prepare(chunk.text, items);
+    const prepared = this.prepare(chunk.text, items, chunk.offset);
     const needsStrings = items.some((item) => item.kind === 'broken' || item.fields.some((f) => f.parts.some((p) => p.kind === 'bare')));
     const parsed = this.parse(prepared.text, needsStrings);
 
@@ -179,7 +200,7 @@ class BibtexImport {
       // Broken per the scanner.
       if (entry) {
         // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
-        const raw = this.rawFromParser(entry, item);
+        const raw = this.rawFromParser(entry, item, chunk.offset);
         this.addPaper(raw, chunk.offset + item.start);
         continue;
       }
@@ -205,7 +226,7 @@ class BibtexImport {
     renamedKey: boolean,
   ): void {
     this.noteMacros(chunk, item);
-    const raw = this.rawFromScan(item);
+    const raw = this.rawFromScan(item, chunk.offset);
     if (entry) {
       this.applyCreators(raw, entry);
       if (renamedKey) {
@@ -242,8 +263,10 @@ class BibtexImport {
   /**
    * The text the parser sees: single-valued fields other than names replaced by blanks of the same shape
    * (offsets and line numbers stay exact), and citation keys the parser rejects replaced by underscores.
+   * `@string` definitions and fields over the size limits are blanked too, so the parser never expands a
+   * macro itself: it gets the bounded expansions as its `strings` option.
    */
-  private prepare(text: string, items: BibItem[]): { text: string; renamedKey: Set<number> } {
+  private prepare(text: string, items: BibItem[], offset: number): { text: string; renamedKey: Set<number> } {
     const pieces: string[] = [];
     let last = 0;
     const renamedKey = new Set<number>();
@@ -251,14 +274,23 @@ class BibtexImport {
       pieces.push(text.slice(last, start), replacement);
       last = end;
     };
+    const blank = (from: number, to: number): string => text.slice(from, to).replace(/[^\n]/g, ' ');
     for (const item of items) {
+      if (item.kind === 'string') cut(item.start, item.end, blank(item.start, item.end));
       // Broken entries too: the fields read before the break are complete and can be blanked.
       if (item.kind !== 'entry' && item.kind !== 'broken') continue;
+      const label = this.entryLabel(item.key ?? '', undefined, item.type);
       if (item.key && item.keyStart !== undefined && !parserAcceptsCiteKey(item.key)) {
         cut(item.keyStart, item.keyStart + item.key.length, item.key.replace(/[^A-Za-z0-9_:.-]/g, '_'));
         renamedKey.add(item.start);
       }
       for (const field of item.fields) {
+        if (this.fieldBounds.verdict(field, offset + field.nameStart, label) !== 'ok') {
+          const from = field.parts[0].start;
+          const to = field.parts[field.parts.length - 1].end;
+          cut(from, to, to - from >= 2 ? `{}${blank(from + 2, to)}` : '0');
+          continue;
+        }
         if (PARSER_FIELDS.has(field.name) || field.parts.length !== 1 || field.parts[0].kind === 'bare') continue;
         const part = field.parts[0];
         if (part.end - part.start <= 2) continue;
@@ -323,22 +355,25 @@ class BibtexImport {
     return byItem;
   }
 
-  private rawFromScan(item: BibItem): RawEntry {
+  /** Fields as the scanner read them, macros expanded within the limits; `offset`: the chunk's, in the file. */
+  private rawFromScan(item: BibItem, offset: number): RawEntry {
     const fields: Record<string, string> = {};
+    const label = this.entryLabel(item.key ?? '', undefined, item.type);
     for (const field of item.fields) {
       if (field.name in fields) continue; // first occurrence wins, like BibTeX
-      fields[field.name] = field.parts.map((p) => (p.kind === 'bare' ? (this.resolve(p.text) ?? p.text) : p.text)).join('');
+      const value = this.fieldBounds.value(field, offset + field.nameStart, label);
+      if (value !== undefined) fields[field.name] = value;
     }
     return { type: item.type, key: item.key ?? '', fields };
   }
 
   /** Fields as the parser read them, plus those the scanner read (and blanked) before the point it gave up. */
-  private rawFromParser(entry: Entry, item: BibItem): RawEntry {
+  private rawFromParser(entry: Entry, item: BibItem, offset: number): RawEntry {
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(entry.fields)) {
       if (typeof value === 'string') fields[name] = value;
     }
-    const scanned = this.rawFromScan(item).fields;
+    const scanned = this.rawFromScan(item, offset).fields;
     for (const [name, value] of Object.entries(scanned)) if (!(name in fields)) fields[name] = value;
     const raw: RawEntry = { type: entry.type, key: entry.key ?? '', fields };
     if (Array.isArray(entry.fields.keywords)) raw.keywords = entry.fields.keywords;
@@ -363,14 +398,18 @@ class BibtexImport {
     for (const field of item.fields) {
       for (const part of field.parts) {
         if (part.kind === 'bare' && this.resolve(part.text) === undefined) {
-          this.undefinedMacros.add(part.text, chunk.offset + part.start, item.key ?? item.stringName ?? '');
+          const refused = this.refusedMacros.get(part.text.toUpperCase());
+          const uses = refused ? this.refusedUses : this.undefinedMacros;
+          // A refused macro's own definition (and those built on it) were reported at the definition.
+          if (refused && item.kind === 'string') continue;
+          uses.add(part.text, chunk.offset + part.start, item.key ?? item.stringName ?? '', refused && this.lines.line(refused.offset));
         }
       }
     }
   }
 
   private reportUndefinedMacros(): void {
-    for (const { offset, message } of this.undefinedMacros.warnings()) this.warnAt(offset, message);
+    for (const { offset, message } of [...this.undefinedMacros.warnings(), ...this.refusedUses.warnings()]) this.warnAt(offset, message);
   }
 
   /** The entry repaired by {@link repairBibtexEntry}, as a chunk of its own with the warning to show; undefined when it cannot be. */
@@ -387,7 +426,14 @@ class BibtexImport {
     return {
       chunk: { text: repair.text, offset: chunk.offset + item.start },
       items: repair.items,
-      warning: diagnostic(this.file, repair.line, 1, 'warning', message),
+      // Columns in the repair count from the entry's `@` on its first line.
+      warning: diagnostic(
+        this.file,
+        repair.line,
+        repair.column + (repair.line === startLine ? this.lines.position(chunk.offset + item.start).column - 1 : 0),
+        'warning',
+        message,
+      ),
     };
   }
 
@@ -424,14 +470,14 @@ class BibtexImport {
   }
 
   private addPaper(raw: RawEntry, offset: number): void {
-    const line = this.lines.line(offset);
+    const { line, column } = this.lines.position(offset);
     const title = bibText(raw.fields.title);
     if (!title) {
       this.diagnostics.push(
         diagnostic(
           this.file,
           line,
-          1,
+          column,
           'warning',
           `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
         ),
@@ -460,27 +506,4 @@ class BibtexImport {
       }
     }
   }
-}
-
-function badKeyChars(key: string): string {
-  const bad = uniqueStrings([...key].filter((ch) => !parserAcceptsCiteKey(ch)));
-  return bad.map((ch) => `\`${ch}\``).join(', ');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Parsed entries by the offset in `text` where each starts (partial entries the parser gave up on are left out). */
-function entriesByStart(text: string, library: ReturnType<typeof parseBibtex> | undefined): Map<number, Entry> {
-  const byStart = new Map<number, Entry>();
-  let cursor = 0;
-  for (const entry of library?.entries ?? []) {
-    if (!entry.input) continue;
-    const at = text.indexOf(entry.input, cursor);
-    if (at < 0) continue;
-    byStart.set(at, entry);
-    cursor = at + 1;
-  }
-  return byStart;
 }

@@ -12,6 +12,8 @@ export interface BibtexRepair {
   items: BibItem[];
   /** 1-based line of the file the warning points at. */
   line: number;
+  /** 1-based column the warning points at, counted in `text`'s line (the caller shifts it on the entry's first line). */
+  column: number;
   /** The warning, given how to name the entry (e.g. "entry `smith2020`"); starts with `Lectern:`. */
   message: (label: string) => string;
 }
@@ -46,10 +48,12 @@ function closeOpenFieldLines(entryText: string, startLine: number): Omit<BibtexR
   }
   if (repairedLines.length === 0) return undefined;
   const fieldLine = startLine + repairedLines[0];
-  const field = /^\s*([A-Za-z][\w-]*)/.exec(lines[repairedLines[0]])?.[1] ?? '?';
+  const original = entryText.split('\n', repairedLines[0] + 1)[repairedLines[0]];
+  const field = /^\s*([A-Za-z][\w-]*)/.exec(original)?.[1] ?? '?';
   return {
     text: lines.join('\n'),
     line: fieldLine,
+    column: original.indexOf('{', original.indexOf('=')) + 1,
     message: (label) =>
       `Lectern: ${label}: the \`{\` that opens field \`${field}\` on line ${fieldLine} is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing \`}\`.`,
   };
@@ -62,6 +66,7 @@ function closeEntry(entryText: string, startLine: number): Omit<BibtexRepair, 'i
   return {
     text: `${entryText.trimEnd()}\n${close}`,
     line: startLine,
+    column: 1,
     message: (label) =>
       `Lectern: ${label} (line ${startLine}) is not closed with \`${close}\`; it was loaded as if it ended on line ${lastLine}. Add the missing \`${close}\` there.`,
   };

@@ -15,6 +15,8 @@ interface MacroUse {
   /** Citation key (or `@string` name) of the item that first used it; `''` when it has none. */
   entry: string;
   count: number;
+  /** For a macro that is defined but was refused (too large, too deep, cyclic): the line of the definition at fault. */
+  refusedAt?: number;
 }
 
 /** The undefined macros of one file, by first use. */
@@ -22,12 +24,12 @@ export class UndefinedMacros {
   /** Upper-cased macro name (BibTeX macros ignore case) → first use. */
   private readonly uses = new Map<string, MacroUse>();
 
-  /** Records one use of `name` at `offset`, in the item named `entry`. */
-  add(name: string, offset: number, entry: string): void {
+  /** Records one use of `name` at `offset`, in the item named `entry`; `refusedAt`: see {@link MacroUse.refusedAt}. */
+  add(name: string, offset: number, entry: string, refusedAt?: number): void {
     const upper = name.toUpperCase();
     const use = this.uses.get(upper);
     if (use) use.count++;
-    else this.uses.set(upper, { name, offset, entry, count: 1 });
+    else this.uses.set(upper, { name, offset, entry, count: 1, refusedAt });
   }
 
   /** One warning per undefined macro, at its first use (the first 50; then one for the rest). */
@@ -36,6 +38,12 @@ export class UndefinedMacros {
     const warnings = uses.slice(0, MAX_MACRO_DIAGNOSTICS).map((use) => {
       const where = use.entry ? `entry \`${use.entry}\`` : 'an entry';
       const more = use.count > 1 ? ` and ${use.count - 1} more use${use.count > 2 ? 's' : ''}` : '';
+      if (use.refusedAt !== undefined) {
+        return {
+          offset: use.offset,
+          message: `Lectern: \`@string\` macro \`${use.name}\` was not expanded (used by ${where}${more}; see the warning on line ${use.refusedAt}); its name was kept as the value. Fix the macro's definition.`,
+        };
+      }
       return {
         offset: use.offset,
         message: `Lectern: \`@string\` macro \`${use.name}\` is not defined (used by ${where}${more}); its name was kept as the value. Define it with \`@string{${use.name} = {…}}\` in this file.`,

@@ -10,12 +10,16 @@ import {
   cleanText,
   diagnostic,
   displayName,
+  dropOversizedStrings,
   firstUrl,
   internalErrorDiagnostic,
   isoDate,
   isRecord,
+  jsonValueOffset,
+  nonTextShape,
   normalizeArxivId,
   normalizeDoi,
+  oversizedFieldMessage,
   parseIsoDate,
   parseYear,
   splitKeywords,
@@ -23,7 +27,8 @@ import {
   uniqueStrings,
 } from './import-helpers';
 import { LineIndex } from '../text/line-column';
-import { reportJsonErrors, scanJsonArray } from './json-scanner';
+import { defaultImportContext, type ImportContext } from './import-limits';
+import { reportDamagedElement, reportJsonErrors, reportStrayDamage, scanJsonArray, type JsonSpan } from './json-scanner';
 
 /**
  * Reads a CSL-JSON array into papers; items without a title, and JSON syntax errors, become diagnostics
@@ -31,58 +36,96 @@ import { reportJsonErrors, scanJsonArray } from './json-scanner';
  *
  * @example importCslJson('zotero.json', '[{"id": "k", "type": "article", "title": "A"}]').papers[0].citeKey // 'k'
  */
-export function importCslJson(file: string, text: string): ImportResult {
+export function importCslJson(file: string, source: string, context: ImportContext = defaultImportContext()): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
+    const text = context.damage.mask(source);
     const lines = new LineIndex(text);
     const scan = scanJsonArray(text);
     reportJsonErrors(file, scan, lines, diagnostics, 'CSL-JSON', 'a JSON array of CSL items');
     scan.elements.forEach((span, index) => {
-      const line = lines.line(span.start);
+      if (reportDamagedElement(file, span, lines, context, `item ${index + 1}`, diagnostics)) return;
+      const { line, column } = lines.position(span.start);
       const item: unknown = JSON.parse(text.slice(span.start, span.end));
       if (!isRecord(item)) {
         diagnostics.push(
           diagnostic(
             file,
             line,
-            lines.position(span.start).column,
+            column,
             'warning',
             `Lectern: item ${index + 1} of ${file} (line ${line}) is not a CSL item object; it was skipped.`,
           ),
         );
         return;
       }
-      const paper = cslPaper(file, line, index, item, diagnostics);
+      const max = context.limits.maxFieldChars;
+      dropOversizedStrings(item, max, (key, length) => {
+        const at = lines.position(span.start + jsonValueOffset(text.slice(span.start, span.end), key));
+        diagnostics.push(
+          diagnostic(file, at.line, at.column, 'warning', oversizedFieldMessage(key, length, max, `item ${index + 1} (line ${line})`)),
+        );
+      });
+      const paper = cslPaper(file, { text, span, lines }, index, item, diagnostics);
       if (paper) papers.push(paper);
     });
+    reportStrayDamage(file, scan.elements, lines, context, diagnostics);
   } catch (err) {
     diagnostics.push(internalErrorDiagnostic(file, 'CSL-JSON', err));
   }
   return { papers, diagnostics };
 }
 
+/** Where an item stands in the file, to place its diagnostics at their exact column. */
+interface ItemPlace {
+  text: string;
+  span: JsonSpan;
+  lines: LineIndex;
+}
+
 function cslPaper(
   file: string,
-  line: number,
+  at: ItemPlace,
   index: number,
   item: Record<string, unknown>,
   diagnostics: Diagnostic[],
 ): ImportedPaper | undefined {
+  const { line, column } = at.lines.position(at.span.start);
+  /** Position of a key's value in the item, or of the item itself. */
+  const valueAt = (key: string): { line: number; column: number } => {
+    const offset = jsonValueOffset(at.text.slice(at.span.start, at.span.end), key);
+    return offset < 0 ? { line, column } : at.lines.position(at.span.start + offset);
+  };
   const citeKey = asString(item['citation-key']) ?? asString(item.citationKey) ?? keyFromId(item.id);
   const title = cslText(item.title);
+  const label = citeKey ? `item \`${citeKey}\`` : `item ${index + 1}`;
   if (!title) {
-    const label = citeKey ? `item \`${citeKey}\`` : `item ${index + 1}`;
+    const shape = nonTextShape(item.title);
+    const where = shape ? valueAt('title') : { line, column };
     diagnostics.push(
       diagnostic(
         file,
-        line,
-        1,
+        where.line,
+        where.column,
         'warning',
-        `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`,
+        `Lectern: ${label} of ${file} (line ${line}) has no title${shape ? ` (its "title" is ${shape}, not text)` : ''}; it was skipped. Add a "title" so it can be listed.`,
       ),
     );
     return undefined;
+  }
+  const abstractShape = nonTextShape(item.abstract);
+  if (abstractShape && !(Array.isArray(item.abstract) && typeof item.abstract[0] === 'string')) {
+    const where = valueAt('abstract');
+    diagnostics.push(
+      diagnostic(
+        file,
+        where.line,
+        where.column,
+        'warning',
+        `Lectern: the "abstract" of ${label} of ${file} (line ${line}) is ${abstractShape}, not text; the item was loaded without an abstract. Write the abstract as a JSON string.`,
+      ),
+    );
   }
   const authors = cslNames(item.author);
   const paper: ImportedPaper = {

@@ -2,14 +2,16 @@ import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { latexToUnicode } from '../text/latex-to-unicode';
 import { normalizeWhitespace } from '../text/normalize-whitespace';
+import { damagedRecordMessage, defaultImportContext, type DamagedByte, type ImportContext } from './import-limits';
 
 /**
  * Reads a saved "daily papers" page: a few header lines (site name, a date), then for each
  * paper a title line followed by an abstract line, blank lines between. A paper's abstract is
  * recognised by its shape (a long run of sentences), which lets the header be any length and a
- * paper that lost its abstract be reported without shifting every pair after it.
+ * paper that lost its abstract be reported without shifting every pair after it. A record is one
+ * title line with its abstract line: a byte that is not text in either skips that paper alone.
  */
-export function importDailyPapers(file: string, text: string): ImportResult {
+export function importDailyPapers(file: string, text: string, context: ImportContext = defaultImportContext()): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = nonEmptyLines(text);
@@ -41,6 +43,25 @@ export function importDailyPapers(file: string, text: string): ImportResult {
       i += 1;
       continue;
     }
+    const pair = next && looksLikeAbstract(next.text) ? [title, next] : [title];
+    const tooLong = pair.find((l) => l.text.length > context.limits.maxFieldChars);
+    if (tooLong) {
+      diagnostics.push({
+        file,
+        line: tooLong.line,
+        column: 1,
+        severity: 'warning',
+        message: `Lectern: line ${tooLong.line} of ${file} is ${tooLong.text.length.toLocaleString('en-US')} characters long, over the limit of ${context.limits.maxFieldChars.toLocaleString('en-US')} for one field; the paper "${shorten(title.text)}" was skipped. Shorten the line.`,
+      });
+      i += pair.length;
+      continue;
+    }
+    const damaged = pair.map((l) => ({ line: l, byte: context.damage.firstIn(l.offset, l.offset + l.length) })).find((d) => d.byte);
+    if (damaged?.byte) {
+      diagnostics.push(damagedPair(file, damaged.line, damaged.byte, title));
+      i += pair.length;
+      continue;
+    }
     if (!next || !looksLikeAbstract(next.text)) {
       diagnostics.push({
         file,
@@ -59,18 +80,34 @@ export function importDailyPapers(file: string, text: string): ImportResult {
   return { papers, diagnostics };
 }
 
+function damagedPair(file: string, at: NumberedLine, byte: DamagedByte, title: NumberedLine): ImportResult['diagnostics'][number] {
+  const where = { line: at.line, column: byte.offset - at.offset + 1 };
+  const message = damagedRecordMessage(
+    file,
+    where,
+    byte,
+    `the paper "${shorten(title.text.replace(/\uFFFD/g, '?'))}" (line ${title.line})`,
+  );
+  return { file, line: where.line, column: where.column, severity: 'error', message };
+}
+
 interface NumberedLine {
+  /** The line, trimmed. */
   text: string;
   line: number;
+  /** Offset of the line's first character, and its untrimmed length. */
+  offset: number;
+  length: number;
 }
 
 function nonEmptyLines(text: string): NumberedLine[] {
   const result: NumberedLine[] = [];
   let lineNumber = 0;
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  for (const match of text.matchAll(/([^\r\n]*)(\r\n|\r|\n|$)/g)) {
     lineNumber += 1;
-    const trimmed = raw.trim();
-    if (trimmed) result.push({ text: trimmed, line: lineNumber });
+    const trimmed = match[1].trim();
+    if (trimmed) result.push({ text: trimmed, line: lineNumber, offset: match.index, length: match[1].length });
+    if (!match[2]) break;
   }
   return result;
 }

@@ -109,14 +109,28 @@ test('a binary file is an error that names it and the formats Lectern reads', ()
   assert.equal(result.diagnostics[0].severity, 'error');
   assert.match(result.diagnostics[0].message, /^Lectern: figure\.bib is not a text file .*BibTeX \(\.bib\).*CSL-JSON.*\.jsonl/);
 
-  const latin1 = new Uint8Array([...utf8('@article{k,\n title = {Caf'), 0xe9, ...utf8('}\n}\n')]);
+  // One invalid byte costs only the entry that holds it (see test/unit/hostile-imports.test.ts for every format).
+  const latin1 = new Uint8Array([...utf8('@article{k,\n title = {Caf'), 0xe9, ...utf8('}\n}\n@article{ok,\n title = {Fine}\n}\n')]);
   const bad = importCorpusFile('latin1.bib', latin1);
+  assert.deepEqual(
+    bad.papers.map((p) => p.citeKey),
+    ['ok'],
+  );
   assert.equal(bad.diagnostics.length, 1);
   assert.equal(bad.diagnostics[0].severity, 'error');
-  assert.equal(bad.diagnostics[0].line, 2);
+  assert.deepEqual([bad.diagnostics[0].line, bad.diagnostics[0].column], [2, 14]);
   assert.match(
     bad.diagnostics[0].message,
-    /^Lectern: latin1\.bib is not valid UTF-8 text \(first bad byte at line 2, column 14\).*Re-save it as UTF-8/,
+    /^Lectern: latin1\.bib has the invalid UTF-8 byte 0xE9 at line 2, column 14, in entry `k` \(line 1\); that record was skipped, the others loaded\. Re-save the file as UTF-8/,
+  );
+  // A file that is mostly not UTF-8 is refused as a whole, as before.
+  const allLatin1 = new Uint8Array([...utf8('@article{k,\n title = {Caf'), 0xe9, 0xe9, 0xe9, ...utf8('}\n}\n')]);
+  const refused = importCorpusFile('latin1.bib', allLatin1);
+  assert.equal(refused.papers.length, 0);
+  assert.equal(refused.diagnostics.length, 1);
+  assert.match(
+    refused.diagnostics[0].message,
+    /^Lectern: latin1\.bib is not valid UTF-8 text \(first bad byte at line 2, column 14, 3 in all\).*Re-save it as UTF-8/,
   );
 });
 

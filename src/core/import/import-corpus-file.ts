@@ -12,7 +12,8 @@ import { importDailyPapers } from './daily-papers-importer';
 import { diagnostic, internalErrorDiagnostic, isRecord } from './import-helpers';
 import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
 import { scanJsonArray } from './json-scanner';
-import { lineColumnAt } from '../text/line-column';
+import { decodeCorpusBytes } from './decode-corpus-bytes';
+import { resolveImportLimits, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
 
 /**
  * The corpus file formats Lectern reads: `daily-papers` (a copied daily-papers page, `.txt`), `bibtex`
@@ -27,7 +28,7 @@ export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-jso
  */
 export const CORPUS_FILE_EXTENSIONS: readonly string[] = ['.txt', '.bib', '.bibtex', '.json', '.jsonl', '.ndjson'];
 
-const IMPORTERS: Record<CorpusFormat, (file: string, text: string) => ImportResult> = {
+const IMPORTERS: Record<CorpusFormat, (file: string, text: string, context: ImportContext) => ImportResult> = {
   'daily-papers': importDailyPapers,
   bibtex: importBibtex,
   'csl-json': importCslJson,
@@ -49,15 +50,21 @@ const EXPECTED_FORMATS =
 /**
  * Reads one corpus file: bytes in, papers and diagnostics out. `file` names the file in messages and in
  * each paper's `source`, and its extension picks the format (see {@link detectCorpusFormat}). Never throws:
- * unreadable files (binary, not UTF-8, empty, unknown format) come back as one diagnostic and no papers.
+ * unreadable files (binary, not UTF-8, empty, unknown format, over `limits.maxFileBytes`) come back as one
+ * diagnostic and no papers. A record holding a byte that is not text (a NUL, an invalid UTF-8 byte) is
+ * skipped with a diagnostic at that byte; the other records load. A record is a BibTeX entry (or
+ * `@string`), a JSON Lines line, a JSON array element, or a daily-papers title line with its abstract. `options.limits` bounds sizes and counts
+ * (see {@link ImportLimits}; defaults: 100 MB per file, 1,000,000 records, 1 Mi characters per field and macro).
  *
  * @example importCorpusFile('refs.bib', new TextEncoder().encode('@misc{k, title = {A}}')).papers.length // 1
  */
-export function importCorpusFile(file: string, bytes: Uint8Array): ImportResult {
+export function importCorpusFile(file: string, bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   try {
-    const decoded = decode(file, bytes);
+    const limits = resolveImportLimits(options.limits);
+    if (bytes.length > limits.maxFileBytes) return { papers: [], diagnostics: [tooLarge(file, bytes.length, limits.maxFileBytes)] };
+    const decoded = decodeCorpusBytes(file, bytes, EXPECTED_FORMATS);
     if ('error' in decoded) return { papers: [], diagnostics: [decoded.error] };
-    const text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
+    const text = decoded.text;
     if (!/\S/.test(text)) {
       return {
         papers: [],
@@ -87,9 +94,10 @@ export function importCorpusFile(file: string, bytes: Uint8Array): ImportResult 
         ],
       };
     }
-    const result = IMPORTERS[format](file, text);
+    const result = IMPORTERS[format](file, text, { limits, damage: decoded.damage });
     const papers = Array.isArray(result.papers) ? result.papers : [];
     const diagnostics = Array.isArray(result.diagnostics) ? result.diagnostics : [];
+    limitRecords(file, papers, diagnostics, limits);
     if (papers.length === 0 && diagnostics.length === 0) {
       diagnostics.push(
         diagnostic(
@@ -105,6 +113,42 @@ export function importCorpusFile(file: string, bytes: Uint8Array): ImportResult 
   } catch (err) {
     return { papers: [], diagnostics: [internalErrorDiagnostic(file, 'a corpus file', err)] };
   }
+}
+
+function tooLarge(file: string, size: number, max: number): ReturnType<typeof diagnostic> {
+  return diagnostic(
+    file,
+    1,
+    1,
+    'error',
+    `Lectern: ${file} is ${megabytes(size)}, over the ${megabytes(max)} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (maxFileBytes).`,
+  );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/** Drops the papers past `maxRecords`, with one diagnostic at the first one dropped. */
+function limitRecords(
+  file: string,
+  papers: ImportResult['papers'],
+  diagnostics: ImportResult['diagnostics'],
+  limits: ResolvedImportLimits,
+): void {
+  if (papers.length <= limits.maxRecords) return;
+  const first = papers[limits.maxRecords];
+  const dropped = papers.length - limits.maxRecords;
+  papers.length = limits.maxRecords;
+  diagnostics.push(
+    diagnostic(
+      file,
+      first.source.line,
+      1,
+      'warning',
+      `Lectern: ${file} holds more than ${limits.maxRecords} papers, the limit for one file; the ${dropped} from line ${first.source.line} on were not loaded. Split the file, or raise the limit (maxRecords).`,
+    ),
+  );
 }
 
 /**
@@ -140,82 +184,6 @@ function extensionOf(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? '';
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
-}
-
-/** Decodes UTF-8 (BOM stripped) or BOM-marked UTF-16; binary or invalid UTF-8 becomes an error diagnostic. */
-function decode(file: string, bytes: Uint8Array): { text: string } | { error: ReturnType<typeof diagnostic> } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    try {
-      return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes) };
-    } catch {
-      // fall through to the binary report
-    }
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const at = lineColumnOfByte(bytes, nul);
-    return {
-      error: diagnostic(
-        file,
-        at.line,
-        at.column,
-        'error',
-        `Lectern: ${file} is not a text file (it contains NUL bytes, first at line ${at.line}); it was not loaded. Lectern reads UTF-8 text: ${EXPECTED_FORMATS}.`,
-      ),
-    };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const at = lineColumnOfByte(bytes, firstInvalidUtf8(bytes));
-    return {
-      error: diagnostic(
-        file,
-        at.line,
-        at.column,
-        'error',
-        `Lectern: ${file} is not valid UTF-8 text (first bad byte at line ${at.line}, column ${at.column}); it was not loaded. Re-save it as UTF-8 — Lectern reads ${EXPECTED_FORMATS}.`,
-      ),
-    };
-  }
-}
-
-/** Line and column of a byte, counting bytes (the text could not be decoded, so there are no characters to count). */
-function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  // Latin-1 maps each byte to one character, so character offsets are byte offsets.
-  return lineColumnAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset)), offset);
-}
-
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    let need = 0;
-    let min = 0;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return Math.max(0, bytes.length - 1);
 }
 
 const CSL_KEYS = ['issued', 'container-title', 'citation-key', 'DOI', 'URL', 'ISSN', 'ISBN', 'page', 'collection-title'];

@@ -259,3 +259,41 @@ export function forEachLine(text: string, visit: (line: string, lineNumber: numb
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Offset in `json` (one record's JSON text) of the value of its first `"key":`, or -1. A textual search,
+ * good enough to point a diagnostic at a value the record is known to have.
+ */
+export function jsonValueOffset(json: string, key: string): number {
+  const match = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*`).exec(json);
+  return match ? match.index + match[0].length : -1;
+}
+
+/** "an array" / "an object" for a JSON value that should have been text, else undefined. */
+export function nonTextShape(value: unknown): string | undefined {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return undefined;
+}
+
+/**
+ * Removes the top-level string values of a JSON record longer than `maxChars`, calling `dropped` with each
+ * key and length (the caller warns at the value); the rest of the record is kept.
+ */
+export function dropOversizedStrings(
+  record: Record<string, unknown>,
+  maxChars: number,
+  dropped: (key: string, length: number) => void,
+): void {
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string' && value.length > maxChars) {
+      delete record[key];
+      dropped(key, value.length);
+    }
+  }
+}
+
+/** The warning for a field dropped by {@link dropOversizedStrings}. */
+export function oversizedFieldMessage(key: string, length: number, maxChars: number, record: string): string {
+  return `Lectern: "${key}" of ${record} is ${length.toLocaleString('en-US')} characters long, over the limit of ${maxChars.toLocaleString('en-US')}; the field was dropped and the rest of the record loaded. Shorten the field.`;
+}

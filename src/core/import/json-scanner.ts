@@ -16,6 +16,7 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { LineIndex } from '../text/line-column';
 import { diagnostic, shorten } from './import-helpers';
+import { damagedRecordMessage, describeDamagedByte, type ImportContext } from './import-limits';
 
 /** Where and why a text is not JSON. */
 export interface JsonSyntaxError {
@@ -358,4 +359,55 @@ export function brokenItemLabel(text: string): string | undefined {
   }
   const title = /"title"\s*:\s*"([^"\\\n]{1,200})/.exec(text);
   return title ? `item "${shorten(title[1])}"` : undefined;
+}
+
+/**
+ * True (with an error diagnostic at the byte) when the array element `span` holds a byte that is not
+ * text; the caller then skips that element. `label` names it, e.g. "item 3".
+ */
+export function reportDamagedElement(
+  file: string,
+  span: JsonSpan,
+  lines: LineIndex,
+  context: ImportContext,
+  label: string,
+  diagnostics: Diagnostic[],
+): boolean {
+  const damaged = context.damage.firstIn(span.start, span.end);
+  if (!damaged) return false;
+  const at = lines.position(damaged.offset);
+  const name = brokenItemLabel(lines.text.slice(span.start, Math.min(span.end, span.start + 4096)));
+  diagnostics.push(diagnostic(file, at.line, at.column, 'error', damagedRecordMessage(file, at, damaged, name ?? label)));
+  return true;
+}
+
+/** A warning for each damaged byte outside every element (between items, around the array): nothing was lost there. */
+export function reportStrayDamage(
+  file: string,
+  elements: JsonSpan[],
+  lines: LineIndex,
+  context: ImportContext,
+  diagnostics: Diagnostic[],
+): void {
+  for (const byte of context.damage.bytes) {
+    // Elements are in order: find the last one starting at or before the byte.
+    let lo = 0;
+    let hi = elements.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (elements[mid].start <= byte.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && byte.offset < elements[lo - 1].end) continue;
+    const at = lines.position(byte.offset);
+    diagnostics.push(
+      diagnostic(
+        file,
+        at.line,
+        at.column,
+        'warning',
+        `Lectern: ${file} has ${describeDamagedByte(byte)} at line ${at.line}, column ${at.column}, between items; it was ignored. Remove it.`,
+      ),
+    );
+  }
 }

@@ -11,11 +11,15 @@ import {
   cleanText,
   diagnostic,
   displayName,
+  dropOversizedStrings,
   firstUrl,
   internalErrorDiagnostic,
   isRecord,
+  jsonValueOffset,
+  nonTextShape,
   normalizeArxivId,
   normalizeDoi,
+  oversizedFieldMessage,
   parseIsoDate,
   parseYear,
   splitKeywords,
@@ -23,20 +27,21 @@ import {
   uniqueStrings,
 } from './import-helpers';
 import { LineIndex } from '../text/line-column';
-import { reportJsonErrors, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
+import { reportDamagedElement, reportJsonErrors, reportStrayDamage, scanJsonArray, skipJsonValue, type JsonSpan } from './json-scanner';
 import { forEachJsonLine } from './for-each-json-line';
+import { defaultImportContext, type ImportContext } from './import-limits';
 
 /**
  * Reads Lectern JSON (an array, JSON Lines, or `{"papers": […]}`) into papers. Never throws.
  *
  * @example importLecternJson('papers.json', '[{"title": "A", "authors": "X; Y"}]').papers[0].authors // ['X', 'Y']
  */
-export function importLecternJson(file: string, text: string): ImportResult {
+export function importLecternJson(file: string, text: string, context: ImportContext = defaultImportContext()): ImportResult {
   const papers: ImportedPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    if (looksLikeJsonLines(text)) importLines(file, text, papers, diagnostics);
-    else importArray(file, text, papers, diagnostics);
+    if (looksLikeJsonLines(text)) importLines(file, text, context, papers, diagnostics);
+    else importArray(file, text, context, papers, diagnostics);
   } catch (err) {
     diagnostics.push(internalErrorDiagnostic(file, 'Lectern JSON', err));
   }
@@ -55,13 +60,22 @@ export function looksLikeJsonLines(text: string): boolean {
   return end <= firstLineEnd + 1 && /\S/.test(text.slice(end));
 }
 
-function importLines(file: string, text: string, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
-  forEachJsonLine(file, text, diagnostics, 'Each line must be one complete paper object.', (record, lineNumber) => {
-    addRecord(file, lineNumber, `line ${lineNumber}`, record, papers, diagnostics);
-  });
+function importLines(file: string, text: string, context: ImportContext, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+  forEachJsonLine(
+    file,
+    text,
+    diagnostics,
+    'Each line must be one complete paper object.',
+    (record, lineNumber, line) => {
+      const place = { line: lineNumber, column: 1, json: line, position: (offset: number) => ({ line: lineNumber, column: offset + 1 }) };
+      addRecord(file, place, `line ${lineNumber}`, record, context, papers, diagnostics);
+    },
+    context,
+  );
 }
 
-function importArray(file: string, text: string, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+function importArray(file: string, source: string, context: ImportContext, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+  const text = context.damage.mask(source);
   const lines = new LineIndex(text);
   let scan = scanJsonArray(text);
   let base = 0;
@@ -89,9 +103,12 @@ function importArray(file: string, text: string, papers: ImportedPaper[], diagno
   };
   reportJsonErrors(file, shifted, lines, diagnostics, 'JSON', 'a JSON array of paper objects (or one paper object per line)');
   shifted.elements.forEach((span, index) => {
-    const line = lines.line(span.start);
-    addRecord(file, line, `item ${index + 1}`, JSON.parse(text.slice(span.start, span.end)), papers, diagnostics);
+    if (reportDamagedElement(file, span, lines, context, `item ${index + 1}`, diagnostics)) return;
+    const json = text.slice(span.start, span.end);
+    const place = { ...lines.position(span.start), json, position: (offset: number) => lines.position(span.start + offset) };
+    addRecord(file, place, `item ${index + 1}`, JSON.parse(json), context, papers, diagnostics);
   });
+  reportStrayDamage(file, shifted.elements, lines, context, diagnostics);
 }
 
 /** Offset of the `[` that opens the top-level `"papers"` array, or -1. */
@@ -102,31 +119,74 @@ function findPapersArray(text: string, span: JsonSpan): number {
   return match && match.index < span.end ? match.index + match[0].length - 1 : -1;
 }
 
-function addRecord(file: string, line: number, label: string, record: unknown, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
+/** Where a record stands: its first character, its JSON text, and the position of an offset in that text. */
+interface RecordPlace {
+  line: number;
+  column: number;
+  json: string;
+  position: (offset: number) => { line: number; column: number };
+}
+
+function addRecord(
+  file: string,
+  at: RecordPlace,
+  label: string,
+  record: unknown,
+  context: ImportContext,
+  papers: ImportedPaper[],
+  diagnostics: Diagnostic[],
+): void {
+  const line = at.line;
+  /** Position of a key's value in the record, or of the record itself. */
+  const valueAt = (key: string): { line: number; column: number } => {
+    const offset = jsonValueOffset(at.json, key);
+    return offset < 0 ? { line, column: at.column } : at.position(offset);
+  };
   if (!isRecord(record)) {
     diagnostics.push(
       diagnostic(
         file,
         line,
-        1,
+        at.column,
         'warning',
         `Lectern: ${label} of ${file} (line ${line}) is not a paper object; it was skipped. Write each paper as an object with at least a "title".`,
       ),
     );
     return;
   }
+  const max = context.limits.maxFieldChars;
+  dropOversizedStrings(record, max, (key, length) => {
+    const where = valueAt(key);
+    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', oversizedFieldMessage(key, length, max, `${label} of ${file}`)));
+  });
   const title = cleanText(asString(record.title));
   if (!title) {
+    const shape = nonTextShape(record.title);
+    const where = shape ? valueAt('title') : { line, column: at.column };
     diagnostics.push(
       diagnostic(
         file,
-        line,
-        1,
+        where.line,
+        where.column,
         'warning',
-        `Lectern: ${label} of ${file} (line ${line}) has no title; it was skipped. Add a "title" so it can be listed.`,
+        `Lectern: ${label} of ${file} (line ${line}) has no title${shape ? ` (its "title" is ${shape}, not text)` : ''}; it was skipped. Add a "title" so it can be listed.`,
       ),
     );
     return;
+  }
+  const abstractKey = record.abstract !== undefined ? 'abstract' : 'summary';
+  const abstractShape = nonTextShape(record[abstractKey]);
+  if (abstractShape) {
+    const where = valueAt(abstractKey);
+    diagnostics.push(
+      diagnostic(
+        file,
+        where.line,
+        where.column,
+        'warning',
+        `Lectern: the "${abstractKey}" of ${label} of ${file} (line ${line}) is ${abstractShape}, not text; the paper was loaded without an abstract. Write the abstract as a JSON string.`,
+      ),
+    );
   }
   papers.push(lecternPaper(file, line, title, record));
 }

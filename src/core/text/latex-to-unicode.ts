@@ -207,6 +207,10 @@ function convertProse(text: string, options: LatexOptions): string {
         return (letter + ACCENTS[accent]).normalize('NFC');
       },
     )
+    // TeX spacing: `\,` `\:` `\;` `\>` are narrow spaces (3\,% → "3 %" once whitespace is collapsed),
+    // `\!` a negative one (nothing); `\\,` is a line break then a comma, so not matched.
+    .replace(/(?<!\\)\\[,:;>]/g, '\u2009')
+    .replace(/(?<!\\)\\!/g, '')
     .replace(/\\\{/g, OPEN)
     .replace(/\\\}/g, CLOSE)
     .replace(/\\([%&#_$ ])/g, (_m, ch: string) => (ESCAPED.has(ch) ? ch : _m));

@@ -1,0 +1,69 @@
+/**
+ * BibTeX entries holding a byte that is not text (a NUL, an invalid UTF-8 byte): each such entry is blanked
+ * out of the text before it is read (newlines kept, so every other line and column stays exact) and reported
+ * at the byte; the other entries load.
+ */
+import type { Diagnostic } from '../model/diagnostic';
+import type { LineIndex } from '../text/line-column';
+import { bibtexItemStarts, scanBibtex } from './bibtex-scanner';
+import { diagnostic } from './import-helpers';
+import { damagedRecordMessage, describeDamagedByte, type DamagedBytes } from './import-limits';
+
+/** The text with every damaged entry blanked, and a diagnostic per entry. */
+export function blankDamagedEntries(file: string, lines: LineIndex, damage: DamagedBytes): { text: string; diagnostics: Diagnostic[] } {
+  const text = lines.text;
+  const diagnostics: Diagnostic[] = [];
+  if (damage.size === 0) return { text, diagnostics };
+  const starts = bibtexItemStarts(text);
+  const blanked: Array<{ start: number; end: number }> = [];
+  for (const byte of damage.bytes) {
+    if (blanked.some((range) => byte.offset >= range.start && byte.offset < range.end)) continue;
+    const next = firstAfter(starts, byte.offset);
+    const chunkStart = next > 0 ? starts[next - 1] : 0;
+    const chunkEnd = next < starts.length ? starts[next] : text.length;
+    const item = scanBibtex(text.slice(chunkStart, chunkEnd)).find(
+      (it) => byte.offset >= chunkStart + it.start && byte.offset < chunkStart + Math.max(it.end, it.start + 1),
+    );
+    const at = lines.position(byte.offset);
+    if (!item) {
+      const message = `Lectern: ${file} has ${describeDamagedByte(byte)} at line ${at.line}, column ${at.column}, outside any entry; it was ignored. Remove it.`;
+      diagnostics.push(diagnostic(file, at.line, at.column, 'warning', message));
+      continue;
+    }
+    const range = { start: chunkStart + item.start, end: chunkStart + Math.max(item.end, item.start + 1) };
+    blanked.push(range);
+    const directive = item.kind === 'string' || item.kind === 'comment' || item.kind === 'preamble';
+    const label = directive
+      ? `an \`@${item.type}\``
+      : item.key
+        ? `entry \`${item.key}\``
+        : item.type
+          ? `an \`@${item.type}\` entry`
+          : 'an entry';
+    diagnostics.push(
+      diagnostic(file, at.line, at.column, 'error', damagedRecordMessage(file, at, byte, `${label} (line ${lines.line(range.start)})`)),
+    );
+  }
+  if (blanked.length === 0) return { text, diagnostics };
+  blanked.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let last = 0;
+  for (const range of blanked) {
+    pieces.push(text.slice(last, range.start), text.slice(range.start, range.end).replace(/[^\n]/g, ' '));
+    last = range.end;
+  }
+  pieces.push(text.slice(last));
+  return { text: pieces.join(''), diagnostics };
+}
+
+/** Index of the first element of `sorted` greater than `offset` (its length when none is). */
+function firstAfter(sorted: number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
