@@ -60,7 +60,7 @@ export function citationInsertion(input: CitationInsertionInput): CitationInsert
 /** How far back from the cursor to look for an open `\cite…{`. */
 const LOOK_BACK = 2000;
 /** A citation command and its optional arguments, just before `{`: `\citep*[see][p.~3]`. */
-const CITE_COMMAND = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\[\]{}]*\]\s*){0,2}$/;
+const CITE_COMMAND = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^[\]{}]*\]\s*){0,2}$/;
 const KEY_CHAR = /[^\s,{}%\\]/;
 
 function latexInsertion(text: string, offset: number, key: string): CitationInsertion {

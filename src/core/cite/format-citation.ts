@@ -115,9 +115,9 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
   const pattern = /(?<!\\)\$(?!\s)[^$\n]+?(?<![\s\\])\$/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    if (match.index! > last) parts.push({ math: false, text: text.slice(last, match.index) });
+    if (match.index > last) parts.push({ math: false, text: text.slice(last, match.index) });
     parts.push({ math: true, text: match[0] });
-    last = match.index! + match[0].length;
+    last = match.index + match[0].length;
   }
   if (last < text.length) parts.push({ math: false, text: text.slice(last) });
   return parts;

@@ -76,8 +76,12 @@ const SPELLED: Record<string, string> = {
 
 /** Removes combining marks after NFD decomposition and spells out letters that have no decomposition. */
 export function foldToAscii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\u0000-\u007f]/g, (ch) => SPELLED[ch] ?? ' ');
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Everything outside ASCII (U+0000–U+007F).
+      // eslint-disable-next-line no-control-regex
+      .replace(/[^\u0000-\u007f]/g, (ch) => SPELLED[ch] ?? ' ')
+  );
 }

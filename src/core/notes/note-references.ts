@@ -26,7 +26,7 @@ export function findReferences(text: string): NoteReference[] {
     while (h < hidden.length && hidden[h][1] <= offset) h++;
     return h < hidden.length && hidden[h][0] <= offset;
   };
-  const pattern = /\[\[([^\[\]\n]+)\]\]|@([a-z0-9][a-z0-9._-]*)/g;
+  const pattern = /\[\[([^[\]\n]+)\]\]|@([a-z0-9][a-z0-9._-]*)/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
     if (isEscaped(text, start) || isHidden(start)) continue;

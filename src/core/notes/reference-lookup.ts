@@ -114,13 +114,13 @@ const NOT_AT_START = /[\p{L}\p{N}\p{M}_.\-+/@=:&%\\~`]/u;
  */
 export function referenceCompletionContext(line: string, cursor: number): ReferenceCompletionContext | undefined {
   const before = line.slice(0, cursor);
-  const wiki = /\[\[([^\[\]|#\n]*)$/.exec(before);
+  const wiki = /\[\[([^[\]|#\n]*)$/.exec(before);
   if (wiki && !isEscapedAt(before, wiki.index)) {
     const replaceStart = cursor - wiki[1].length;
-    const rest = /^[^\[\]|#\s]*/.exec(line.slice(cursor))![0];
+    const rest = /^[^[\]|#\s]*/.exec(line.slice(cursor))![0];
     const replaceEnd = cursor + rest.length;
     const after = line.slice(replaceEnd);
-    return { kind: 'wikilink', query: wiki[1].trim(), replaceStart, replaceEnd, needsClose: !/^\s*(?:[|#][^\[\]]*)?\]\]/.test(after) };
+    return { kind: 'wikilink', query: wiki[1].trim(), replaceStart, replaceEnd, needsClose: !/^\s*(?:[|#][^[\]]*)?\]\]/.test(after) };
   }
   const at = /@([a-z0-9._-]*)$/i.exec(before);
   if (at) {
