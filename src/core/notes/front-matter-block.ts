@@ -1,5 +1,9 @@
 /** Where a note's `---` front matter block is, before anything parses it. */
 
+/**
+ * Where the front matter is: `none` (the note does not start with `---`), `unclosed` (no closing
+ * `---` line), or `closed` with its offsets. `start` skips a byte-order mark.
+ */
 export type FrontMatterBlock =
   | { kind: 'none'; start: number }
   | { kind: 'unclosed'; start: number }
@@ -10,6 +14,7 @@ export type FrontMatterBlock =
       /** The YAML between the fences: `[contentStart, contentEnd)`; ends with a line break unless empty. */
       contentStart: number;
       contentEnd: number;
+      /** Offset just after the closing `---` line: where the body starts. */
       bodyOffset: number;
     };
 

@@ -64,14 +64,23 @@ export function formatFlowList(items: string[], format: (item: string) => string
   return `[${items.map(format).join(', ')}]`;
 }
 
-/**
- * A string as a YAML scalar, in the style it had where that is possible: plain when YAML reads
- * it back as the same string (so `2403.01230`, `true` or `a: b` are quoted), else double-quoted.
- */
 // Characters YAML cannot hold in a plain or single-quoted scalar: C0/C1 controls, line/paragraph separators, BOM, non-characters, lone surrogates.
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/;
 
+/**
+ * A string as a YAML scalar, in the style it had where that is possible: plain when YAML reads
+ * it back as the same string (so `2403.01230`, `true` or `a: b` are quoted), else double-quoted.
+ * `context` says where it goes (`block`: after `key: `; `flow`: inside `[ ]`); `style` is the
+ * style the value had (default `PLAIN`; `QUOTE_SINGLE`/`QUOTE_DOUBLE` are kept when possible).
+ *
+ * @example
+ * ```ts
+ * formatScalar('reading', 'block');    // → 'reading'
+ * formatScalar('a: b', 'block');       // → '"a: b"'
+ * formatScalar('2403.01230', 'block'); // → '"2403.01230"' (plain, YAML would read a number)
+ * ```
+ */
 export function formatScalar(value: string, context: 'block' | 'flow', style: Scalar['type'] = 'PLAIN'): string {
   if (style === 'QUOTE_SINGLE' && !UNPRINTABLE.test(value)) {
     return `'${value.replaceAll("'", "''")}'`;

@@ -21,16 +21,21 @@ export { formatScalar, normalizeTags } from './front-matter-yaml';
 export interface NoteFrontMatter {
   /** The paper the note is about (a paper id); the note index keys notes by it, not by file name. */
   paper?: string;
+  /** The paper's title, as written (Lectern copies it in when it creates the note). */
   title?: string;
+  /** The reading status, trimmed, e.g. `to-read`, `reading`, `read`; any other word is kept as written. */
   status?: string;
   /** Tags from a YAML list, or a comma-separated string; empty when absent. */
   tags: string[];
   /** ISO date the note was created. */
   created?: string;
+  /** Every other key, as YAML reads it (lists, maps, numbers…). */
   [other: string]: unknown;
 }
 
+/** The result of {@link parseNote}. */
 export interface ParsedNote {
+  /** The keys read; `{ tags: [] }` when the note has no (readable) front matter. */
   frontMatter: NoteFrontMatter;
   /** Whether the note starts with a closed `---` front matter block (even a broken one). */
   hasFrontMatter: boolean;
@@ -42,15 +47,30 @@ export interface ParsedNote {
   problems: NoteProblem[];
 }
 
-/** Values for Lectern's keys; `null` removes the key, `undefined` leaves it as it is. */
+/**
+ * Values for Lectern's keys, for {@link setFrontMatterKeys}; `null` removes the key, `undefined`
+ * (or leaving it out) leaves it as it is.
+ *
+ * @example
+ * ```ts
+ * { status: 'read', tags: ['vlm', 'to-cite'] } // set two keys, keep the rest
+ * { created: null }                             // remove `created:`
+ * ```
+ */
 export interface FrontMatterChanges {
+  /** The paper id the note is about. */
   paper?: string | null;
+  /** The note's title. */
   title?: string | null;
+  /** The reading status (`to-read`, `reading`, `read`). */
   status?: string | null;
+  /** The whole tag list (trimmed, duplicates dropped); `[]` writes an empty list. */
   tags?: string[] | null;
+  /** ISO date, e.g. `2026-11-29`. */
   created?: string | null;
 }
 
+/** The new text and the edits that make it (against the text given), or why the note was left alone. */
 export type FrontMatterEditResult = { text: string; edits: TextEdit[] } | { error: string };
 
 /** Lectern's keys, in the order it writes them. */
@@ -60,7 +80,16 @@ const PAPER_ID = /^[a-z0-9._-]+$/;
 
 // ---- parsing ---------------------------------------------------------------------------------
 
-/** Reads a note's front matter and body. Never throws: problems are reported with line and column. */
+/**
+ * Reads a note's front matter and body. Never throws: problems are reported with line and column.
+ *
+ * @example
+ * ```ts
+ * parseNote('---\npaper: 2403.01234\nstatus: reading  # since Monday\ntags: [vlm]\n---\n# Notes\n');
+ * // → { frontMatter: { paper: '2403.01234', status: 'reading', tags: ['vlm'] }, hasFrontMatter: true,
+ * //     body: '# Notes\n', bodyOffset: 70, problems: [] }
+ * ```
+ */
 export function parseNote(text: string): ParsedNote {
   const block = locateFrontMatter(text);
   const frontMatter: NoteFrontMatter = { tags: [] };
@@ -152,6 +181,15 @@ function yamlErrorMessage(code: string, message: string, doc: Document.Parsed, o
  * Edits for setting Lectern's keys, against `text` as given. Only the changed keys' values
  * change; a missing key is added at the end of the front matter; a note without front matter
  * gets one at the top. Broken front matter returns `{ error }` (fix it by hand first).
+ *
+ * @example
+ * ```ts
+ * setFrontMatterKeys('---\npaper: 2403.01234\nstatus: reading  # since Monday\ntags: [vlm]\n---\n', {
+ *   status: 'read',
+ *   tags: ['vlm', 'to-cite'],
+ * }).text;
+ * // → '---\npaper: 2403.01234\nstatus: read  # since Monday\ntags: [vlm, to-cite]\n---\n' (the comment stays)
+ * ```
  */
 export function setFrontMatterKeys(text: string, changes: FrontMatterChanges): FrontMatterEditResult {
   const wanted = wantedValues(changes);

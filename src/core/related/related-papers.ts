@@ -4,7 +4,9 @@ import { TopK } from '../topics/top-k';
 
 /** A paper similar to another one, with the terms that make them similar. */
 export interface RelatedPaper {
+  /** The related paper's id. */
   id: string;
+  /** Its title, for display. */
   title: string;
   /** Cosine similarity of the two papers' TF-IDF vectors, 0–1. */
   score: number;
@@ -28,6 +30,13 @@ const SHARED_TERMS = 5;
  * walks the postings of its own 32 terms, so nothing is precomputed pairwise and 100k papers
  * cost about as much memory as 3 million postings. Scores therefore slightly under-estimate the
  * full cosine. Results are ordered by score, then id, so ties are deterministic.
+ *
+ * @example
+ * ```ts
+ * const related = RelatedPapers.build(papers); // once per corpus (PaperLibrary builds it on first use)
+ * related.related('2403.01234', 3);
+ * // → [{ id: '2402.11111', title: '…', score: 0.41, sharedTerms: ['visual tokens', 'attention sink', 'LVLMs'] }, …]
+ * ```
  */
 export class RelatedPapers {
   private scores: Float64Array;
@@ -72,7 +81,7 @@ export class RelatedPapers {
     );
   }
 
-  /** Papers most similar to the paper `id` (never itself), best first; [] for an unknown id. */
+  /** Papers most similar to the paper `id` (never itself), best first, at most `limit` (default 8); [] for an unknown id. */
   related(id: string, limit = 8): RelatedPaper[] {
     const q = this.indexOf.get(id);
     if (q === undefined || limit <= 0) return [];
