@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { expandRow, launchBrowser, runCommand, viewRows, waitForWorkbench, webviewFrame, type Browser } from '../test/e2e/harness/browser';
 import { startCodeServer, type CodeServer } from '../test/e2e/harness/code-server';
@@ -210,7 +211,7 @@ for (const { suffix, theme, bodyClass } of themes) {
     console.log(`Lectern: ${theme} done in ${seconds(themeStarted)}`);
   } catch (error) {
     failed = true;
-    console.error(`Lectern: screenshots in ${theme} failed: ${(error as Error).stack ?? error}`);
+    console.error(`Lectern: screenshots in ${theme} failed: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`);
     if (browser) {
       const page = browser.context.pages().at(-1);
       if (page) await page.screenshot({ path: join(runDir, 'FAILED.png') }).catch(() => undefined);

@@ -19,46 +19,45 @@ const e2eDir = join(paths.repoRoot, 'test', 'e2e');
 const manifest = JSON.parse(readFileSync(join(paths.repoRoot, 'package.json'), 'utf8')) as Manifest;
 
 if (!manifest.main) {
-  console.log('e2e: package.json has no "main" yet, so there is no extension to test: running the harness smoke test instead.');
-  await import('./smoke');
-} else {
-  const main = resolve(paths.repoRoot, manifest.main);
-  if (![main, `${main}.js`].some(existsSync)) {
-    console.error(`e2e: ${manifest.main} (package.json "main") is not built; run \`npm run build\` first.`);
-    process.exit(1);
-  }
-  const vscodeignore = join(paths.repoRoot, '.vscodeignore');
-  if (!existsSync(vscodeignore) || !readFileSync(vscodeignore, 'utf8').includes('.e2e')) {
-    // vsce does not read .gitignore: without this it would pack the 300 MB code-server install.
-    console.error('e2e: .vscodeignore must exclude `.e2e/**` (and `test-results/**`) before packaging.');
-    process.exit(1);
-  }
-
-  const journeysDir = join(e2eDir, 'journeys');
-  const journeyFiles = existsSync(journeysDir)
-    ? readdirSync(journeysDir)
-        .filter((name) => name.endsWith('.journey.ts'))
-        .sort()
-        .map((name) => join(journeysDir, name))
-    : [];
-  const suiteDir = join(e2eDir, 'suite');
-  const suiteDirs = existsSync(join(suiteDir, 'index.ts')) ? [suiteDir] : [];
-  if (journeyFiles.length === 0 && suiteDirs.length === 0) {
-    console.error('e2e: nothing to run: no test/e2e/journeys/*.journey.ts and no test/e2e/suite/index.ts.');
-    process.exit(1);
-  }
-
-  const started = Date.now();
-  const vsix = packageExtension(paths.repoRoot, join(paths.e2eDir, 'lectern.vsix'));
-  console.log(`e2e: packaged ${vsix} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-  const ok = await runE2ESession({
-    vsix: [vsix],
-    extensionDevelopmentPath: paths.repoRoot,
-    suiteDirs,
-    journeyFiles,
-    workspaceTemplate: join(e2eDir, 'workspace'),
-    activityBarItem: manifest.contributes?.viewsContainers?.activitybar?.[0]?.title,
-  });
-  process.exitCode = ok ? 0 : 1;
+  console.error('e2e: package.json has no "main": there is no extension to test (the harness alone: `npm run test:e2e:smoke`).');
+  process.exit(1);
 }
+const main = resolve(paths.repoRoot, manifest.main);
+if (![main, `${main}.js`].some(existsSync)) {
+  console.error(`e2e: ${manifest.main} (package.json "main") is not built; run \`npm run build\` first.`);
+  process.exit(1);
+}
+const vscodeignore = join(paths.repoRoot, '.vscodeignore');
+if (!existsSync(vscodeignore) || !readFileSync(vscodeignore, 'utf8').includes('.e2e')) {
+  // vsce does not read .gitignore: without this it would pack the 300 MB code-server install.
+  console.error('e2e: .vscodeignore must exclude `.e2e/**` (and `test-results/**`) before packaging.');
+  process.exit(1);
+}
+
+const journeysDir = join(e2eDir, 'journeys');
+const journeyFiles = existsSync(journeysDir)
+  ? readdirSync(journeysDir)
+      .filter((name) => name.endsWith('.journey.ts'))
+      .sort()
+      .map((name) => join(journeysDir, name))
+  : [];
+const suiteDir = join(e2eDir, 'suite');
+const suiteDirs = existsSync(join(suiteDir, 'index.ts')) ? [suiteDir] : [];
+if (journeyFiles.length === 0 && suiteDirs.length === 0) {
+  console.error('e2e: nothing to run: no test/e2e/journeys/*.journey.ts and no test/e2e/suite/index.ts.');
+  process.exit(1);
+}
+
+const started = Date.now();
+const vsix = packageExtension(paths.repoRoot, join(paths.e2eDir, 'lectern.vsix'));
+console.log(`e2e: packaged ${vsix} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+const ok = await runE2ESession({
+  vsix: [vsix],
+  extensionDevelopmentPath: paths.repoRoot,
+  suiteDirs,
+  journeyFiles,
+  workspaceTemplate: join(e2eDir, 'workspace'),
+  activityBarItem: manifest.contributes?.viewsContainers?.activitybar?.[0]?.title,
+});
+process.exitCode = ok ? 0 : 1;

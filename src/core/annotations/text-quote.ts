@@ -9,10 +9,13 @@
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../../shared/protocol';
 
-/** Where a quote was found; `exact: false` when only an approximate match was. */
+/** Where a quote was found in the text: `text.slice(start, end)` is the highlighted passage. */
 export interface QuoteAnchor {
+  /** Offset of the first character (UTF-16 code units). */
   start: number;
+  /** Offset just after the last character. */
   end: number;
+  /** `true` when the quote was found as written; `false` when only an approximate match was (the abstract changed). */
   exact: boolean;
 }
 
@@ -21,7 +24,16 @@ const MAX_ERROR_RATE = 0.2;
 /** Approximate candidates scored at most (the best by error count). */
 const MAX_CANDIDATES = 200;
 
-/** The selector of `text[start, end)`, with up to `context` characters of prefix and suffix. */
+/**
+ * The selector of `text[start, end)`, with up to `context` characters of prefix and suffix
+ * (default 32; never splitting a surrogate pair). `start` and `end` may come in either order and are clamped.
+ *
+ * @example
+ * ```ts
+ * describeQuote('Large models attend to visual tokens. Visual tokens carry the signal.', 38, 51, 8);
+ * // → { exact: 'Visual tokens', prefix: 'tokens. ', suffix: ' carry t' }
+ * ```
+ */
 export function describeQuote(text: string, start: number, end: number, context = 32): TextQuoteSelector {
   const from = clamp(Math.min(start, end), 0, text.length);
   const to = clamp(Math.max(start, end), 0, text.length);
@@ -35,7 +47,15 @@ export function describeQuote(text: string, start: number, end: number, context 
 
 /**
  * Finds a selector's quote in `text`: the exact occurrence whose surroundings best match the
- * prefix and suffix, else the best approximate match, else undefined (an orphan).
+ * prefix and suffix, else the best approximate match (at most a fifth of the quote's characters
+ * differ), else undefined (an orphan). An empty `exact` is always an orphan.
+ *
+ * @example
+ * ```ts
+ * const selector = describeQuote(abstract, 38, 51);
+ * anchorQuote(abstract, selector);        // → { start: 38, end: 51, exact: true }
+ * anchorQuote(revisedAbstract, selector); // → where it moved, or undefined when it is gone
+ * ```
  */
 export function anchorQuote(text: string, selector: TextQuoteSelector): QuoteAnchor | undefined {
   const { exact } = selector;

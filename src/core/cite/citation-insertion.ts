@@ -14,20 +14,30 @@
 import type { Paper } from '../model/paper';
 import { formatCitation } from './format-citation';
 
+/**
+ * How a citation goes into a markdown (or any non-LaTeX) document: `wikilink` = `[[id]]`, `at` = `@id`,
+ * `link` = `[Title](https://…)`. The `lectern.citation.markdownStyle` setting picks one; default `wikilink`.
+ */
 export type MarkdownCitationStyle = 'wikilink' | 'at' | 'link';
 
+/** Every {@link MarkdownCitationStyle}, in the order settings and pickers list them. */
 export const MARKDOWN_CITATION_STYLES: readonly MarkdownCitationStyle[] = ['wikilink', 'at', 'link'];
 
+/** Where and what to cite: the document, the cursor and the paper. */
 export interface CitationInsertionInput {
-  /** VS Code language id of the document. */
+  /** VS Code language id of the document, e.g. `latex` (gets `\cite{…}`) or `markdown`. */
   languageId: string;
+  /** The document's whole text. */
   text: string;
-  /** Cursor offset in `text`. */
+  /** Cursor offset in `text` (UTF-16 code units); clamped to the text. */
   offset: number;
+  /** The paper to cite. */
   paper: Paper;
+  /** The markdown style (ignored for LaTeX). Default: `wikilink`. */
   style?: MarkdownCitationStyle;
 }
 
+/** One insertion: put `text` at `offset` (nothing to replace). */
 export interface CitationInsertion {
   /** Where to insert (may differ from the cursor: the end of the key the cursor is in). */
   offset: number;
@@ -42,11 +52,24 @@ export function isLatexLanguage(languageId: string): boolean {
   return LATEX_LANGUAGES.has(languageId);
 }
 
-/** The BibTeX key Insert Citation uses for a paper. */
+/** The BibTeX key Insert Citation uses for a paper: its citation key, else its id (`smith2020`, `2403.01234`). */
 export function citeKeyOf(paper: Pick<Paper, 'id' | 'citeKey'>): string {
   return paper.citeKey?.trim() || paper.id;
 }
 
+/**
+ * What Insert Citation puts where (the rules are in this file's header comment).
+ *
+ * @example
+ * ```ts
+ * citationInsertion({ languageId: 'latex', text: 'as shown \\citep{smith2020}', offset: 25, paper });
+ * // → { offset: 25, text: ', 2403.01234' }   (inside the braces: only the key, with its separator)
+ * citationInsertion({ languageId: 'markdown', text: 'see ', offset: 4, paper });
+ * // → { offset: 4, text: '[[2403.01234]]' }
+ * citationInsertion({ languageId: 'markdown', text: 'see', offset: 3, paper, style: 'at' });
+ * // → { offset: 3, text: ' @2403.01234' }   (`@` must start a word)
+ * ```
+ */
 export function citationInsertion(input: CitationInsertionInput): CitationInsertion {
   const offset = Math.max(0, Math.min(input.offset, input.text.length));
   return isLatexLanguage(input.languageId)
@@ -60,7 +83,7 @@ export function citationInsertion(input: CitationInsertionInput): CitationInsert
 /** How far back from the cursor to look for an open `\cite…{`. */
 const LOOK_BACK = 2000;
 /** A citation command and its optional arguments, just before `{`: `\citep*[see][p.~3]`. */
-const CITE_COMMAND = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^\[\]{}]*\]\s*){0,2}$/;
+const CITE_COMMAND = /\\[A-Za-z]*cite[A-Za-z]*\*?\s*(?:\[[^[\]{}]*\]\s*){0,2}$/;
 const KEY_CHAR = /[^\s,{}%\\]/;
 
 function latexInsertion(text: string, offset: number, key: string): CitationInsertion {

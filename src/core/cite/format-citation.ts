@@ -1,5 +1,6 @@
 import type { Paper } from '../model/paper';
 
+/** The formats of Copy Citation: a BibTeX entry, an APA 7 reference, or a markdown link (see {@link formatCitation}). */
 export type CitationFormat = 'bibtex' | 'apa' | 'markdown';
 
 /**
@@ -20,6 +21,18 @@ export type CitationFormat = 'bibtex' | 'apa' | 'markdown';
  * - `markdown`: `[Title](link)` with the same link, or `lectern:paper/<id>` when the paper has no
  *   link at all, so a note still points at the paper (Lectern resolves that URI; elsewhere it is
  *   inert text). Brackets and emphasis characters in the title are escaped.
+ *
+ * Throws only for a format outside {@link CitationFormat}.
+ *
+ * @example
+ * ```ts
+ * // An arXiv paper without a venue:
+ * formatCitation(paper, 'apa');
+ * // → 'Kang, S., & Kim, J. (2024). See What You Are Told. arXiv. https://arxiv.org/abs/2403.01234'
+ * formatCitation(paper, 'markdown'); // → '[See What You Are Told](https://arxiv.org/abs/2403.01234)'
+ * formatCitation(paper, 'bibtex');
+ * // → '@misc{2403.01234,\n  title = {See What You Are Told},\n  author = {Kang, Seil and Kim, Jinyeong},\n  year = {2024},\n  eprint = {2403.01234},\n  archivePrefix = {arXiv}\n}'
+ * ```
  */
 export function formatCitation(paper: Paper, format: CitationFormat): string {
   switch (format) {
@@ -115,9 +128,9 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
   const pattern = /(?<!\\)\$(?!\s)[^$\n]+?(?<![\s\\])\$/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    if (match.index! > last) parts.push({ math: false, text: text.slice(last, match.index) });
+    if (match.index > last) parts.push({ math: false, text: text.slice(last, match.index) });
     parts.push({ math: true, text: match[0] });
-    last = match.index! + match[0].length;
+    last = match.index + match[0].length;
   }
   if (last < text.length) parts.push({ math: false, text: text.slice(last) });
   return parts;

@@ -5,7 +5,15 @@ import { paperIdFor, sanitizeId } from './paper-id';
 /**
  * Gives every paper its id. Papers must arrive in a deterministic order (files sorted by path,
  * records in file order): the first holder of an id keeps it and later ones get `-2`, `-3`…,
- * each reported, so the same corpus always yields the same ids.
+ * each reported, so the same corpus always yields the same ids. An id the importer set (a
+ * `lectern.json` record) is kept, sanitized; the others come from {@link paperIdFor}.
+ *
+ * @returns the papers in the same order, each with its `id`, and a warning per renamed duplicate.
+ * @example
+ * ```ts
+ * // Two BibTeX entries with the key smith2020, at lines 1 and 9 of a.bib:
+ * assignIds(papers).papers.map((p) => p.id); // → ['smith2020', 'smith2020-2'], plus one warning
+ * ```
  */
 export function assignIds(papers: ImportedPaper[]): { papers: Paper[]; diagnostics: Diagnostic[] } {
   const firstHolder = new Map<string, ImportedPaper>();

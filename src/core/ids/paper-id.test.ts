@@ -48,7 +48,7 @@ test('title slugs fold diacritics and Greek, stay ASCII, and cut at a word bound
 test('the 76 seed ids are stable (reviewed snapshot: notes are keyed by them)', () => {
   const text = readFileSync(seedCorpusPath, 'utf8');
   const { papers, diagnostics } = assignIds(importDailyPapers('corpus/daily-papers.txt', text).papers);
-  const expected = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/seed-ids.json'), 'utf8'));
+  const expected = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/seed-ids.json'), 'utf8')) as string[];
   assert.deepEqual(
     papers.map((p) => p.id),
     expected,

@@ -10,6 +10,12 @@ import { slugifyTitle } from './slugify-title';
  * Ids are lowercase and made of `a-z 0-9 . _ -` only, so they are safe as file names on every
  * system and in `[[id]]` / `@id` references. The same record yields the same id everywhere, forever:
  * change this function only with a migration for users' notes.
+ *
+ * @example
+ * ```ts
+ * paperIdFor({ arxivId: 'arXiv:2403.01234v2', title: '…' });            // → '2403.01234' (version dropped)
+ * paperIdFor({ doi: 'https://doi.org/10.1038/Nature10098', title: '…' }); // → 'doi-10.1038-nature10098'
+ * ```
  */
 export function paperIdFor(paper: Pick<ImportedPaper, 'arxivId' | 'doi' | 'citeKey' | 'title'>): string {
   const arxiv = paper.arxivId ? sanitizeId(paper.arxivId.replace(/^arxiv:/i, '').replace(/v\d+$/i, '')) : '';
@@ -21,7 +27,15 @@ export function paperIdFor(paper: Pick<ImportedPaper, 'arxivId' | 'doi' | 'citeK
   return slugifyTitle(paper.title) || 'untitled';
 }
 
-/** Makes any given id file-name safe: lowercase `a-z 0-9 . _ -`. */
+/**
+ * Makes any given id file-name safe: lowercase `a-z 0-9 . _ -`, runs of anything else one hyphen,
+ * no leading or trailing `-`/`.`; may return `''`.
+ *
+ * @example
+ * ```ts
+ * sanitizeId('  Zamora-Lopez:2010/A  '); // → 'zamora-lopez-2010-a'
+ * ```
+ */
 export function sanitizeId(text: string): string {
   return text
     .trim()

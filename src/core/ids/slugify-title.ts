@@ -1,9 +1,17 @@
-/** Longest slug we produce; cut back to a word boundary below it. */
+/** Longest slug {@link slugifyTitle} produces, in characters: a longer one is cut back to the last whole word. */
 export const MAX_SLUG_LENGTH = 60;
 
 /**
  * Lowercase ASCII slug of a title: diacritics folded (é → e), ß/æ/ø spelled out, Greek letters
  * named (μ → mu), anything else a hyphen, at most 60 characters, cut at a word boundary.
+ * Returns `''` for a title without a letter or digit (the caller picks a fallback).
+ *
+ * @example
+ * ```ts
+ * slugifyTitle('See What You Are Told: Visual Attention Sink in Large Multimodal Models');
+ * // → 'see-what-you-are-told-visual-attention-sink-in-large'
+ * slugifyTitle('Straße über μ-Opioid Receptors'); // → 'strasse-uber-mu-opioid-receptors'
+ * ```
  */
 export function slugifyTitle(title: string): string {
   const ascii = foldToAscii(title).toLowerCase();
@@ -74,10 +82,22 @@ const SPELLED: Record<string, string> = {
   Ω: 'omega',
 };
 
-/** Removes combining marks after NFD decomposition and spells out letters that have no decomposition. */
+/**
+ * Removes combining marks after NFD decomposition and spells out letters that have no decomposition
+ * (ß → ss, æ → ae, Greek letters by name); any other non-ASCII character becomes a space. Case is kept.
+ *
+ * @example
+ * ```ts
+ * foldToAscii('Gödel, Straße, μ'); // → 'Godel, Strasse, mu'
+ * ```
+ */
 export function foldToAscii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\u0000-\u007f]/g, (ch) => SPELLED[ch] ?? ' ');
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Everything outside ASCII (U+0000–U+007F).
+      // eslint-disable-next-line no-control-regex
+      .replace(/[^\u0000-\u007f]/g, (ch) => SPELLED[ch] ?? ' ')
+  );
 }

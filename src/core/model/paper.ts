@@ -12,6 +12,26 @@ export interface SourceLocation {
   line: number;
 }
 
+/**
+ * One paper as every part of Lectern sees it: importers fill it in, `assignIds` gives it its `id`,
+ * `assignTopics` its `topics`; after that it is read-only.
+ *
+ * @example
+ * ```ts
+ * const paper: Paper = {
+ *   id: '2403.01234',
+ *   title: 'See What You Are Told: Visual Attention Sink in Large Multimodal Models',
+ *   authors: ['Seil Kang', 'Jinyeong Kim'],
+ *   year: 2024,
+ *   abstract: 'Large multimodal models…',
+ *   arxivId: '2403.01234',
+ *   keywords: [],
+ *   categories: ['Computer Vision and Pattern Recognition'],
+ *   topics: ['Visual Hallucination'],
+ *   source: { file: 'corpus/daily-papers.txt', line: 12 },
+ * };
+ * ```
+ */
 export interface Paper {
   /** Stable id (see `src/core/ids/paper-id.ts`): notes are keyed by it. */
   id: string;
@@ -25,6 +45,7 @@ export interface Paper {
   date?: string;
   /** Abstract text; text-mode LaTeX escapes (`\%`, `\mu`) normalised, `$…$` math kept for the reader. */
   abstract: string;
+  /** A link to the paper (landing page or PDF) as the source gave it; absent when it had none. */
   url?: string;
   /** Lower-cased DOI without a resolver prefix, e.g. `10.1038/nature10098`. */
   doi?: string;
@@ -40,8 +61,12 @@ export interface Paper {
   categories: string[];
   /** Topics assigned by `assignTopics` (1–3); importers leave this empty. */
   topics: string[];
+  /** The file and line the record was read from (for diagnostics and "Reveal Source"). */
   source: SourceLocation;
 }
 
-/** What an importer knows before ids are assigned. */
+/**
+ * What an importer knows before ids are assigned: a {@link Paper} whose `id` is optional. An importer
+ * sets `id` only when the source names one (a `lectern.json` record); `assignIds` fills in the rest.
+ */
 export type ImportedPaper = Omit<Paper, 'id'> & { id?: string };

@@ -4,6 +4,7 @@
  * (a `## Highlights` section ends only at a `#` or `##` line).
  */
 
+/** One line of a markdown text, by offsets into that text. */
 export interface MarkdownLine {
   /** Offset of the line's first character. */
   start: number;
@@ -17,7 +18,9 @@ export interface MarkdownLine {
   inFence: boolean;
 }
 
+/** The result of {@link scanMarkdownLines}. */
 export interface MarkdownScan {
+  /** Every line of the range, in order (an empty range gives one empty line). */
   lines: MarkdownLine[];
   /** The opening fence (``` or ~~~ run) of a code block still open at the end, if any. */
   openFence?: string;
@@ -57,4 +60,5 @@ export function atxHeading(line: string): { level: number; text: string } | unde
   return { level: match[1].length, text };
 }
 
+/** Whether a line holds only spaces and tabs. */
 export const isBlank = (line: string) => /^[ \t]*$/.test(line);

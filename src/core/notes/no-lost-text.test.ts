@@ -96,10 +96,6 @@ const SNIPPETS = [
   '\\M',
 ];
 
-interface Marker {
-  text: string;
-}
-
 test(`no typed character is lost over ${SEQUENCES} random edit histories (seed ${SEED})`, () => {
   const random = seededRandom(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

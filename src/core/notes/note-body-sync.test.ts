@@ -207,7 +207,7 @@ test('the pane model sends typing as a change from what it had, and never lets a
   assert.equal(action.send?.baseBody, 'zero\none\ntwo\nthree\n');
   assert.equal(model.text, 'zero\none\ntwo\nthree\nfour\n');
   // A failed write keeps the text unsent, still a change from the same base.
-  assert.deepEqual(model.reject(action.send!.editId), {});
+  assert.deepEqual(model.reject(action.send.editId), {});
   assert.ok(model.unsent);
   assert.deepEqual([model.send()?.baseBody, model.send()?.newBody], ['zero\none\ntwo\nthree\n', undefined]);
 });
@@ -447,7 +447,7 @@ test(`no character typed in the pane or the editor is lost over ${SEQUENCES} ran
         stats.reloads++;
         const draft = model.draft();
         model = new NoteDraftModel('p1');
-        const resend = draft && model.restore(JSON.parse(JSON.stringify(draft)));
+        const resend = draft && model.restore(JSON.parse(JSON.stringify(draft)) as typeof draft);
         if (resend) toHost.push(resend);
         toPane = [];
         refresh(true);

@@ -36,11 +36,13 @@ export function noteBodyOf(noteText: string): string {
 export interface PaneConflict {
   /** Whole lines of the pane's text (no final line break). */
   paneText: string;
-  /** Offsets of those lines in the pane's text. */
+  /** Offset of those lines' start in the pane's text. */
   start: number;
+  /** Offset of their end (before the final line break). */
   end: number;
 }
 
+/** The result of {@link rebaseBodyEdit}: what merged cleanly, and what collided. */
 export interface BodyRebase {
   /** Edits of the current body bringing in every pane change that collides with nothing. */
   edits: TextEdit[];
@@ -51,6 +53,14 @@ export interface BodyRebase {
 /**
  * Rebases the pane's change `base` → `next` onto `current` (all three with `\n` line breaks).
  * A pane change identical to a change already in `current` (a re-sent edit) is not applied twice.
+ *
+ * @example
+ * ```ts
+ * // The pane changed line 2 while the note gained a line 4 elsewhere: both survive.
+ * rebaseBodyEdit('a\nb\nc\n', 'a\nb\nc\nd\n', 'a\nB\nc\n'); // → { edits: [{ start: 2, end: 3, newText: 'B' }], conflicts: [] }
+ * // Both changed line 2: the note keeps its version, the pane's is a conflict.
+ * rebaseBodyEdit('a\nb\nc\n', 'a\nX\nc\n', 'a\nB\nc\n'); // → { edits: [], conflicts: [{ start: 2, end: 3, paneText: 'B' }] }
+ * ```
  */
 export function rebaseBodyEdit(base: string, current: string, next: string): BodyRebase {
   if (next === base || next === current) return { edits: [], conflicts: [] };
@@ -124,6 +134,7 @@ function lineRangeAround(text: string, start: number, end: number): { start: num
 
 // ---- the conflict section ---------------------------------------------------------------------
 
+/** The heading of the section {@link conflictSection} appends (level 2, one per conflict). */
 export const CONFLICT_HEADING = 'Notes pane conflict';
 
 /**
@@ -152,10 +163,13 @@ export function conflictSection(bodyBefore: string, conflicts: readonly PaneConf
 
 // ---- the whole note --------------------------------------------------------------------------
 
+/** The result of {@link planBodyEdit}: the edits to apply to the note file, and why. */
 export interface BodyEditPlan {
+  /** `unchanged`: nothing to write; `merged`: every pane change applied; `conflict`: some kept in a conflict section. */
   outcome: 'unchanged' | 'merged' | 'conflict';
   /** Edits of the whole note text, in its own line endings; only its body is touched. */
   edits: TextEdit[];
+  /** The pane changes that collided (empty unless `outcome` is `conflict`). */
   conflicts: PaneConflict[];
   /** The note as the pane has it (the current front matter, the pane's body), for a Compare view. */
   paneNote: string;

@@ -25,14 +25,19 @@ import { atxHeading, isBlank, scanMarkdownLines, type MarkdownLine } from './mar
 import { locateFrontMatter } from './note-front-matter';
 import { lineEndingOf, type NoteProblem, type TextEdit } from './text-edit';
 
+/** The result of {@link parseHighlights}. */
 export interface ParsedHighlights {
+  /** Every readable highlight, in note order (quote, anchor context, comment, date). */
   annotations: AnnotationView[];
+  /** What could not be read as written (a damaged anchor, a highlight without a quote, a repeated id), with line and column. */
   problems: NoteProblem[];
 }
 
 /** Where a highlight is in its note: `[start, end)` is its whole block (quote, anchor, comment). */
 export interface HighlightLocation {
+  /** Offset of the block's first line (its first quote line, else the anchor). */
   start: number;
+  /** Offset after the block (the next block, or the section's end). */
   end: number;
   /** Offsets of the anchor comment line. */
   anchorStart: number;
@@ -149,7 +154,10 @@ export function updateHighlightComment(noteText: string, id: string, comment: st
   return [{ start: anchor.next, end: anchor.next, newText: `${before}${eol}${lines}${after}` }];
 }
 
-/** A fresh highlight id (`h-` and six hex digits) not among `existing`. */
+/**
+ * A fresh highlight id (`h-` and six hex digits) not among `existing`; `random` (default `Math.random`)
+ * is for tests. Example: `createHighlightId([], () => 0.5)` → `'h-800000'`.
+ */
 export function createHighlightId(existing: Iterable<string>, random: () => number = Math.random): string {
   const taken = new Set(existing);
   for (;;) {

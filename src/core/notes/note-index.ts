@@ -9,8 +9,11 @@ import { parseHighlights } from './note-highlights';
 import { findReferences, type NoteReference } from './note-references';
 import type { NoteProblem } from './text-edit';
 
+/** A note as the index is given it: where it is, its text, and when it changed. */
 export interface NoteFile {
+  /** The note's path or URI string, as the caller names files (the index's key). */
   path: string;
+  /** The note's whole text. */
   text: string;
   /** Modification time in ms since the epoch. */
   mtime: number;
@@ -18,35 +21,61 @@ export interface NoteFile {
 
 /** What the index keeps of a note (not its text). */
 export interface NoteEntry {
+  /** As given in {@link NoteFile.path}. */
   path: string;
+  /** As given in {@link NoteFile.mtime}. */
   mtime: number;
+  /** The paper id of its `paper:` key; absent when missing or not an id (then it belongs to no paper). */
   paper?: string;
+  /** The front matter's `title:`, as written. */
   title?: string;
+  /** The front matter's `status:` (e.g. `reading`), as written. */
   status?: string;
+  /** The front matter's `tags:`, trimmed, without duplicates; empty when absent. */
   tags: string[];
+  /** The front matter's `created:` date, as written. */
   created?: string;
   /** 1-based line of the `paper:` key. */
   paperLine?: number;
   /** Front matter and highlight problems. */
   problems: NoteProblem[];
+  /** Its `[[id]]` and `@id` references to papers, in order (for backlinks). */
   references: NoteReference[];
 }
 
 /** A problem with a note, for the Problems panel. Messages start with `Lectern:`. */
 export interface NoteDiagnostic {
+  /** The note, as in {@link NoteFile.path}. */
   path: string;
+  /** 1-based line. */
   line: number;
+  /** 1-based column. */
   column: number;
+  /** `warning` for everything today: a broken note is still shown. */
   severity: DiagnosticSeverity;
+  /** Starts with `Lectern:` and says what to fix. */
   message: string;
 }
 
 /** The status and tags a paper's note gives it (search's `AnnotationLookup`, tree decorations). */
 export interface NoteAnnotations {
+  /** The note's `status:`, as written; absent when it has none. */
   status?: string;
+  /** The tags of every note claiming the paper, without duplicates. */
   tags: string[];
 }
 
+/**
+ * The index of every note (see the file comment). Plain and synchronous: the caller reads the files
+ * and calls `update`/`remove` as they change.
+ *
+ * @example
+ * ```ts
+ * const index = new NoteIndex([{ path: 'papers/notes/2403.01234.md', text, mtime: Date.now() }]);
+ * index.noteFor('2403.01234')?.status; // → 'reading'
+ * index.backlinks('2403.01234');       // notes that mention [[2403.01234]] or @2403.01234
+ * ```
+ */
 export class NoteIndex {
   private readonly entries = new Map<string, NoteEntry>();
   /** Paper id → paths of the notes claiming it. */
@@ -54,6 +83,7 @@ export class NoteIndex {
   /** Paper id → paths of the notes referring to it. */
   private readonly referrers = new Map<string, Set<string>>();
 
+  /** Indexes `notes` (default: none). */
   constructor(notes: Iterable<NoteFile> = []) {
     for (const note of notes) this.update(note.path, note.text, note.mtime);
   }
@@ -90,10 +120,12 @@ export class NoteIndex {
     for (const reference of entry.references) deleteFrom(this.referrers, reference.id, path);
   }
 
+  /** The entry of the note at `path`, if indexed. */
   get(path: string): NoteEntry | undefined {
     return this.entries.get(path);
   }
 
+  /** How many notes are indexed. */
   get size(): number {
     return this.entries.size;
   }

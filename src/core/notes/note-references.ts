@@ -7,17 +7,29 @@
  */
 import { isBlank, scanMarkdownLines } from './markdown-lines';
 
+/** One reference to a paper in a markdown text. */
 export interface NoteReference {
+  /** The paper id referred to (lowercase, as written). */
   id: string;
-  /** The whole reference: `[[…]]`, or `@` and the id. */
+  /** Offset where the whole reference starts: `[[…]]`, or `@` and the id. */
   start: number;
+  /** Offset just after it. */
   end: number;
+  /** `wikilink` for `[[id]]` (with any `|alias` or `#heading`), `at` for `@id`. */
   kind: 'wikilink' | 'at';
 }
 
 const PAPER_ID = /^[a-z0-9][a-z0-9._-]*$/;
 
-/** Every paper reference in `text`, in order. */
+/**
+ * Every paper reference in `text`, in order.
+ *
+ * @example
+ * ```ts
+ * findReferences('See [[2403.01234|the sink paper]] and @smith2020.');
+ * // → [{ id: '2403.01234', start: 4, end: 33, kind: 'wikilink' }, { id: 'smith2020', start: 38, end: 48, kind: 'at' }]
+ * ```
+ */
 export function findReferences(text: string): NoteReference[] {
   const hidden = hiddenRanges(text);
   const references: NoteReference[] = [];
@@ -26,7 +38,7 @@ export function findReferences(text: string): NoteReference[] {
     while (h < hidden.length && hidden[h][1] <= offset) h++;
     return h < hidden.length && hidden[h][0] <= offset;
   };
-  const pattern = /\[\[([^\[\]\n]+)\]\]|@([a-z0-9][a-z0-9._-]*)/g;
+  const pattern = /\[\[([^[\]\n]+)\]\]|@([a-z0-9][a-z0-9._-]*)/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
     if (isEscaped(text, start) || isHidden(start)) continue;

@@ -31,6 +31,7 @@ import type { Paper } from '../model/paper';
 import { formatScalar, locateFrontMatter, parseNote, setFrontMatterKeys, type FrontMatterChanges } from './note-front-matter';
 import { lineEndingOf } from './text-edit';
 
+/** Every `{{name}}` a note template may use (see the table above). */
 export const NOTE_PLACEHOLDERS = [
   'id',
   'title',
@@ -45,6 +46,7 @@ export const NOTE_PLACEHOLDERS = [
   'date',
   'citation',
 ] as const;
+/** One of {@link NOTE_PLACEHOLDERS}. */
 export type NotePlaceholder = (typeof NOTE_PLACEHOLDERS)[number];
 
 /** The default note: Lectern's front matter, a title, a link back to the paper, two sections. Highlights come with the first highlight. */

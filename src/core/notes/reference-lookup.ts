@@ -94,11 +94,13 @@ function previewAround(text: string, lineStart: number, start: number, end: numb
 
 /** What a completion at the cursor should do: search `query`, replace `[replaceStart, replaceEnd)` of the line. */
 export interface ReferenceCompletionContext {
+  /** What the user is typing: a `[[wikilink` or an `@id`. */
   kind: 'wikilink' | 'at';
   /** The typed part of the id or title (may be empty). */
   query: string;
-  /** Columns in the line: from just after `[[` or `@` to the end of the id-like text at the cursor. */
+  /** Column in the line just after `[[` or `@`: where the completed id goes. */
   replaceStart: number;
+  /** Column of the end of the id-like text at the cursor (at or after the cursor). */
   replaceEnd: number;
   /** For a wikilink: whether `]]` must be added (the line has none right after the replaced text). */
   needsClose: boolean;
@@ -111,16 +113,22 @@ const NOT_AT_START = /[\p{L}\p{N}\p{M}_.\-+/@=:&%\\~`]/u;
  * The completion context for a cursor at column `cursor` of `line`, or undefined when the
  * cursor is not right after `[[…` or a word-starting `@…`. A wikilink query is the text typed
  * after `[[` (up to `|`, `#` or `]`), an `@` query the id-like characters typed after `@`.
+ *
+ * @example
+ * ```ts
+ * referenceCompletionContext('see [[atten', 11);
+ * // → { kind: 'wikilink', query: 'atten', replaceStart: 6, replaceEnd: 11, needsClose: true }
+ * ```
  */
 export function referenceCompletionContext(line: string, cursor: number): ReferenceCompletionContext | undefined {
   const before = line.slice(0, cursor);
-  const wiki = /\[\[([^\[\]|#\n]*)$/.exec(before);
+  const wiki = /\[\[([^[\]|#\n]*)$/.exec(before);
   if (wiki && !isEscapedAt(before, wiki.index)) {
     const replaceStart = cursor - wiki[1].length;
-    const rest = /^[^\[\]|#\s]*/.exec(line.slice(cursor))![0];
+    const rest = /^[^[\]|#\s]*/.exec(line.slice(cursor))![0];
     const replaceEnd = cursor + rest.length;
     const after = line.slice(replaceEnd);
-    return { kind: 'wikilink', query: wiki[1].trim(), replaceStart, replaceEnd, needsClose: !/^\s*(?:[|#][^\[\]]*)?\]\]/.test(after) };
+    return { kind: 'wikilink', query: wiki[1].trim(), replaceStart, replaceEnd, needsClose: !/^\s*(?:[|#][^[\]]*)?\]\]/.test(after) };
   }
   const at = /@([a-z0-9._-]*)$/i.exec(before);
   if (at) {
@@ -139,7 +147,10 @@ function isEscapedAt(text: string, offset: number): boolean {
   return slashes % 2 === 1;
 }
 
-/** A title cut at a word boundary to about `max` characters, with `…` when cut. */
+/**
+ * A title cut at a word boundary to about `max` characters (default 48), with `…` when cut.
+ * Example: `shortTitle('See What You Are Told: Visual Attention Sink in Large Multimodal Models', 30)` → `'See What You Are Told: Visual…'`.
+ */
 export function shortTitle(title: string, max = 48): string {
   const clean = title.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;

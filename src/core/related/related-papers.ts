@@ -7,7 +7,9 @@ import { TopK } from '../topics/top-k';
 
 /** A paper similar to another one, with the terms that make them similar. */
 export interface RelatedPaper {
+  /** The related paper's id. */
   id: string;
+  /** Its title, for display. */
   title: string;
   /** Cosine similarity of the two papers' TF-IDF vectors, 0–1. */
   score: number;
@@ -31,6 +33,13 @@ const SHARED_TERMS = 5;
  * walks the postings of its own 32 terms, so nothing is precomputed pairwise and 100k papers
  * cost about as much memory as 3 million postings. Scores therefore slightly under-estimate the
  * full cosine. Results are ordered by score, then id, so ties are deterministic.
+ *
+ * @example
+ * ```ts
+ * const related = RelatedPapers.build(papers); // once per corpus (PaperLibrary builds it on first use)
+ * related.related('2403.01234', 3);
+ * // → [{ id: '2402.11111', title: '…', score: 0.41, sharedTerms: ['visual tokens', 'attention sink', 'LVLMs'] }, …]
+ * ```
  */
 export class RelatedPapers {
   private scores: Float64Array;
@@ -51,108 +60,31 @@ export class RelatedPapers {
     this.scores = new Float64Array(papers.length);
   }
 
+  /** Indexes `papers` (their order breaks no ties; a repeated id keeps its first paper). */
   static build(papers: Paper[]): RelatedPapers {
-    const n = papers.length;
     const lexicon = new Lexicon();
-    const stream = new WordStream();
     const indexOf = new Map<string, number>();
-
-    // Pass 1: term counts and document frequencies.
-    const countStart = new Int32Array(n + 1);
-    let countTerms = new Int32Array(Math.max(1024, n * 64));
-    let countValues = new Float32Array(countTerms.length);
-    let df = new Int32Array(1 << 16);
-    for (let p = 0; p < n; p += 1) {
-      const paper = papers[p];
+    papers.forEach((paper, p) => {
       if (!indexOf.has(paper.id)) indexOf.set(paper.id, p);
-      wordStream(lexicon, paper.title, paper.abstract, stream);
-      const { terms, counts } = termCounts(lexicon, stream, { titleWeight: TITLE_WEIGHT, bigrams: true });
-      const from = countStart[p];
-      if (from + terms.length > countTerms.length) {
-        const size = Math.max(from + terms.length, countTerms.length * 2);
-        const grownTerms = new Int32Array(size);
-        grownTerms.set(countTerms);
-        countTerms = grownTerms;
-        const grownValues = new Float32Array(size);
-        grownValues.set(countValues);
-        countValues = grownValues;
-      }
-      if (lexicon.size > df.length) {
-        const grown = new Int32Array(Math.max(lexicon.size, df.length * 2));
-        grown.set(df);
-        df = grown;
-      }
-      for (let i = 0; i < terms.length; i += 1) {
-        countTerms[from + i] = terms[i];
-        countValues[from + i] = counts[i];
-        df[terms[i]] += 1;
-      }
-      countStart[p + 1] = from + terms.length;
-    }
-
-    // Pass 2: weights; keep each paper's heaviest informative terms.
-    const keyCache = new Map<number, string>();
-    const key = (term: number): string => {
-      let k = keyCache.get(term);
-      if (k === undefined) keyCache.set(term, (k = lexicon.key(term)));
-      return k;
-    };
-    const maxDf = n >= 20 ? Math.floor(n * MAX_SHARE) : n;
-    const rowStart = new Int32Array(n + 1);
-    const rowTerms = new Int32Array(n * TERMS_PER_PAPER);
-    const rowWeights = new Float32Array(n * TERMS_PER_PAPER);
-    const pick = new TopK(key);
-    const postingCount = new Int32Array(lexicon.size + 1);
-    for (let p = 0; p < n; p += 1) {
-      pick.reset();
-      let norm = 0;
-      for (let i = countStart[p]; i < countStart[p + 1]; i += 1) {
-        const term = countTerms[i];
-        const f = df[term];
-        const w = (1 + Math.log(countValues[i])) * Math.log(1 + n / f) * (lexicon.isBigram(term) ? BIGRAM_WEIGHT : 1);
-        norm += w * w;
-        if (f >= 2 && f <= maxDf) pick.add(term, w);
-      }
-      norm = Math.sqrt(norm) || 1;
-      const top = pick.top(TERMS_PER_PAPER);
-      const from = rowStart[p];
-      for (let i = 0; i < top.length; i += 1) {
-        const term = pick.terms[top[i]];
-        rowTerms[from + i] = term;
-        rowWeights[from + i] = pick.weights[top[i]] / norm;
-        postingCount[term + 1] += 1;
-      }
-      rowStart[p + 1] = from + top.length;
-    }
-
-    // Inverted index over the kept terms.
-    for (let t = 0; t < lexicon.size; t += 1) postingCount[t + 1] += postingCount[t];
-    const postingStart = postingCount;
-    const fill = postingStart.slice(0, lexicon.size);
-    const total = rowStart[n];
-    const postingDocs = new Int32Array(total);
-    const postingWeights = new Float32Array(total);
-    for (let p = 0; p < n; p += 1) {
-      for (let i = rowStart[p]; i < rowStart[p + 1]; i += 1) {
-        const at = fill[rowTerms[i]]++;
-        postingDocs[at] = p;
-        postingWeights[at] = rowWeights[i];
-      }
-    }
+    });
+    const counts = countTerms(papers, lexicon);
+    const rows = keepHeaviestTerms(counts, papers.length, lexicon);
+    const postings = invertRows(rows, papers.length, lexicon.size);
+    const total = rows.rowStart[papers.length];
     return new RelatedPapers(
       papers.slice(),
       indexOf,
       lexicon,
-      rowStart,
-      rowTerms.slice(0, total),
-      rowWeights.slice(0, total),
-      postingStart,
-      postingDocs,
-      postingWeights,
+      rows.rowStart,
+      rows.rowTerms.slice(0, total),
+      rows.rowWeights.slice(0, total),
+      postings.postingStart,
+      postings.postingDocs,
+      postings.postingWeights,
     );
   }
 
-  /** Papers most similar to the paper `id` (never itself), best first; [] for an unknown id. */
+  /** Papers most similar to the paper `id` (never itself), best first, at most `limit` (default 8); [] for an unknown id. */
   related(id: string, limit = 8): RelatedPaper[] {
     const q = this.indexOf.get(id);
     if (q === undefined || limit <= 0) return [];
@@ -235,4 +167,106 @@ export class RelatedPapers {
     }
     return shown;
   }
+}
+
+/** Each paper's term counts (CSR rows over the lexicon) and each term's document frequency. */
+interface TermCounts {
+  countStart: Int32Array;
+  countTerms: Int32Array;
+  countValues: Float32Array;
+  df: Int32Array;
+}
+
+/** Pass 1: term counts per paper (title counted TITLE_WEIGHT times, with bigrams) and document frequencies. */
+function countTerms(papers: readonly Paper[], lexicon: Lexicon): TermCounts {
+  const n = papers.length;
+  const stream = new WordStream();
+  const countStart = new Int32Array(n + 1);
+  let countTerms = new Int32Array(Math.max(1024, n * 64));
+  let countValues = new Float32Array(countTerms.length);
+  let df = new Int32Array(1 << 16);
+  for (let p = 0; p < n; p += 1) {
+    const paper = papers[p];
+    wordStream(lexicon, paper.title, paper.abstract, stream);
+    const { terms, counts } = termCounts(lexicon, stream, { titleWeight: TITLE_WEIGHT, bigrams: true });
+    const from = countStart[p];
+    if (from + terms.length > countTerms.length) {
+      const size = Math.max(from + terms.length, countTerms.length * 2);
+      countTerms = grown(countTerms, new Int32Array(size));
+      countValues = grown(countValues, new Float32Array(size));
+    }
+    if (lexicon.size > df.length) df = grown(df, new Int32Array(Math.max(lexicon.size, df.length * 2)));
+    for (let i = 0; i < terms.length; i += 1) {
+      countTerms[from + i] = terms[i];
+      countValues[from + i] = counts[i];
+      df[terms[i]] += 1;
+    }
+    countStart[p + 1] = from + terms.length;
+  }
+  return { countStart, countTerms, countValues, df };
+}
+
+function grown<T extends Int32Array | Float32Array>(old: T, larger: T): T {
+  larger.set(old);
+  return larger;
+}
+
+/** Each paper's kept terms and their L2-normalised weights (CSR rows). */
+interface TermRows {
+  rowStart: Int32Array;
+  rowTerms: Int32Array;
+  rowWeights: Float32Array;
+}
+
+/** Pass 2: TF-IDF weights; keeps each paper's TERMS_PER_PAPER heaviest informative terms (in 2 to MAX_SHARE of the papers). */
+function keepHeaviestTerms({ countStart, countTerms, countValues, df }: TermCounts, n: number, lexicon: Lexicon): TermRows {
+  const keyCache = new Map<number, string>();
+  const key = (term: number): string => {
+    let k = keyCache.get(term);
+    if (k === undefined) keyCache.set(term, (k = lexicon.key(term)));
+    return k;
+  };
+  const maxDf = n >= 20 ? Math.floor(n * MAX_SHARE) : n;
+  const rowStart = new Int32Array(n + 1);
+  const rowTerms = new Int32Array(n * TERMS_PER_PAPER);
+  const rowWeights = new Float32Array(n * TERMS_PER_PAPER);
+  const pick = new TopK(key);
+  for (let p = 0; p < n; p += 1) {
+    pick.reset();
+    let norm = 0;
+    for (let i = countStart[p]; i < countStart[p + 1]; i += 1) {
+      const term = countTerms[i];
+      const f = df[term];
+      const w = (1 + Math.log(countValues[i])) * Math.log(1 + n / f) * (lexicon.isBigram(term) ? BIGRAM_WEIGHT : 1);
+      norm += w * w;
+      if (f >= 2 && f <= maxDf) pick.add(term, w);
+    }
+    norm = Math.sqrt(norm) || 1;
+    const top = pick.top(TERMS_PER_PAPER);
+    const from = rowStart[p];
+    for (let i = 0; i < top.length; i += 1) {
+      rowTerms[from + i] = pick.terms[top[i]];
+      rowWeights[from + i] = pick.weights[top[i]] / norm;
+    }
+    rowStart[p + 1] = from + top.length;
+  }
+  return { rowStart, rowTerms, rowWeights };
+}
+
+/** The inverted index over the kept terms: per term, the papers that kept it and their weights (CSR postings). */
+function invertRows({ rowStart, rowTerms, rowWeights }: TermRows, n: number, termCount: number) {
+  const postingStart = new Int32Array(termCount + 1);
+  for (let i = 0; i < rowStart[n]; i += 1) postingStart[rowTerms[i] + 1] += 1;
+  for (let t = 0; t < termCount; t += 1) postingStart[t + 1] += postingStart[t];
+  const fill = postingStart.slice(0, termCount);
+  const postingDocs = new Int32Array(rowStart[n]);
+  const postingWeights = new Float32Array(rowStart[n]);
+  for (let p = 0; p < n; p += 1) {
+    for (let i = rowStart[p]; i < rowStart[p + 1]; i += 1) {
+      const at = fill[rowTerms[i]]++;
+      postingDocs[at] = p;
+      postingWeights[at] = rowWeights[i];
+    }
+  }
+  return { postingStart, postingDocs, postingWeights };
 }

@@ -1,7 +1,8 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { paths } from './paths';
+import { onExit } from './on-exit';
+import { createSocketDir, paths, socketDirLayout } from './paths';
 
 export interface Browser {
   context: BrowserContext;
@@ -11,33 +12,44 @@ export interface Browser {
 }
 
 /**
- * Debian's Chromium through playwright-core, headless, with a fresh profile under `runDir`.
- * A persistent context (not `browser.newContext()`): webviews need its service workers.
- * Every page's console goes to `runDir/browser-console.log`.
+ * Debian's Chromium through playwright-core, headless, with a fresh profile. A persistent context
+ * (not `browser.newContext()`): webviews need its service workers. The profile, HOME and TMPDIR live
+ * in `socketDir` (default: a fresh `/tmp/lectern-e2e-XXXXXX`, removed by `close()`), because Chromium's
+ * SingletonSocket must stay under ~107 bytes (see paths.ts). Every page's console goes to
+ * `runDir/browser-console.log`.
  */
-export async function launchBrowser(runDir: string): Promise<Browser> {
-  const profileDir = join(runDir, 'chromium-profile');
-  const home = join(runDir, 'chromium-home');
-  mkdirSync(profileDir, { recursive: true });
-  mkdirSync(home, { recursive: true });
-  mkdirSync(join(runDir, 'tmp'), { recursive: true }); // Chromium fails to start without its TMPDIR.
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: paths.chromiumBin,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-    // Keep Chromium's ~/.pki, ~/.cache and ~/.config writes inside the run folder.
-    env: { ...process.env, HOME: home, TMPDIR: join(runDir, 'tmp'), XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
-  });
+export async function launchBrowser(runDir: string, socketDir?: string): Promise<Browser> {
+  const short = socketDirLayout(socketDir ?? createSocketDir());
+  const removeSocketDir = () => {
+    if (socketDir === undefined) rmSync(short.socketDir, { recursive: true, force: true });
+  };
+  const unregister = onExit(removeSocketDir);
+  // Chromium fails to start without its TMPDIR.
+  for (const dir of [runDir, short.chromiumProfile, short.chromiumHome, short.tmp]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const home = short.chromiumHome;
+  const context = await chromium
+    .launchPersistentContext(short.chromiumProfile, {
+      executablePath: paths.chromiumBin,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+      // Keep Chromium's ~/.pki, ~/.cache and ~/.config writes out of the home directory.
+      env: { ...process.env, HOME: home, TMPDIR: short.tmp, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
+    })
+    .catch((error: unknown) => {
+      unregister();
+      removeSocketDir();
+      throw error;
+    });
   const consoleLog = join(runDir, 'browser-console.log');
   context.on('console', (message) => appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
   context.on('weberror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.error().stack}\n`));
@@ -53,7 +65,12 @@ export async function launchBrowser(runDir: string): Promise<Browser> {
     },
     // playwright-core itself kills Chromium (its own process group) if this process exits first.
     async close() {
-      await context.close();
+      try {
+        await context.close();
+      } finally {
+        unregister();
+        removeSocketDir();
+      }
     },
   };
 }

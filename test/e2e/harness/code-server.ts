@@ -1,10 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { onExit } from './on-exit';
-import { paths } from './paths';
+import { createSocketDir, paths, socketDirLayout } from './paths';
 import { killProcessTree, stopProcessTree } from './process-tree';
 
 /** User settings for a quiet workbench: no welcome page, tips, telemetry, update checks or git prompts. */
@@ -21,6 +21,11 @@ const quietSettings = {
 export interface CodeServerOptions {
   /** A fresh folder for this run; user data, extensions, config and logs go under it. */
   runDir: string;
+  /**
+   * A short folder for TMPDIR, the XDG dirs and code-server's session socket (see paths.ts: socket paths
+   * must stay under ~107 bytes). Default: a fresh `/tmp/lectern-e2e-XXXXXX`, removed by `stop()`.
+   */
+  socketDir?: string;
   /** `.vsix` files to install before starting. */
   extensions?: string[];
   /** Extra user settings, merged over the quiet defaults. */
@@ -96,33 +101,50 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = join(runDir, 'extensions');
   const config = join(runDir, 'code-server.yaml');
   const logFile = join(runDir, 'code-server.log');
+  const ownSocketDir = options.socketDir === undefined;
+  const short = socketDirLayout(options.socketDir ?? createSocketDir());
+  const removeSocketDir = () => {
+    if (ownSocketDir) rmSync(short.socketDir, { recursive: true, force: true });
+  };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    // Keep code-server out of the home directory.
-    TMPDIR: join(runDir, 'tmp'),
-    XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
-    XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
-    XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
+    // Keep code-server out of the home directory, and its sockets on a short path.
+    TMPDIR: short.tmp,
+    XDG_RUNTIME_DIR: short.xdgRuntime,
+    XDG_CONFIG_HOME: short.xdgConfig,
+    XDG_DATA_HOME: short.xdgData,
+    XDG_CACHE_HOME: short.xdgCache,
   };
   for (const dir of [
     join(userDataDir, 'User'),
     extensionsDir,
-    env.TMPDIR!,
-    env.XDG_CONFIG_HOME!,
-    env.XDG_DATA_HOME!,
-    env.XDG_CACHE_HOME!,
+    short.tmp,
+    short.xdgRuntime,
+    short.xdgConfig,
+    short.xdgData,
+    short.xdgCache,
   ]) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   if (!keepUserSettings || !existsSync(settingsFile))
     writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...settings }, null, 2));
   writeFileSync(config, 'auth: none\ncert: false\n');
-  const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
+  const dirs = [
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    config,
+    '--session-socket',
+    short.sessionSocket,
+  ];
 
   if (extensions.length > 0) {
     const install = extensions.flatMap((vsix) => ['--install-extension', vsix]);
     await promisify(execFile)(paths.codeServerBin, [...install, ...dirs], { env }).catch((error: Error & { stderr?: string }) => {
+      removeSocketDir();
       throw new Error(`code-server --install-extension failed: ${error.message}\n${error.stderr ?? ''}`);
     });
   }
@@ -154,9 +176,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   closeSync(log);
   child.unref();
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${paths.codeServerBin}`);
+  if (pid === undefined) {
+    removeSocketDir();
+    throw new Error(`could not start ${paths.codeServerBin}`);
+  }
   writeFileSync(join(runDir, 'code-server.pid'), String(pid)); // For stale-runs.ts, should this process be SIGKILLed.
-  const unregister = onExit(() => killProcessTree(pid, 'SIGKILL'));
+  const unregister = onExit(() => {
+    killProcessTree(pid, 'SIGKILL');
+    removeSocketDir();
+  });
   let exited: string | undefined;
   const exitedPromise = new Promise<string>((resolve) => {
     child.on('exit', (code, signal) => resolve((exited = `code-server exited (${signal ?? code})`)));
@@ -165,6 +193,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const stop = async () => {
     unregister();
     await stopProcessTree(pid);
+    removeSocketDir();
   };
 
   const deadline = Date.now() + timeoutMs;

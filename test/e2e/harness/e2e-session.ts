@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -59,7 +60,7 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
   const id = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${process.pid}`;
   const runDir = join(paths.e2eDir, `run-${id}`);
   const workspace = join(runDir, 'workspace');
-  mkdirSync(join(runDir, 'tmp'), { recursive: true });
+  mkdirSync(runDir, { recursive: true });
   cpSync(options.workspaceTemplate, workspace, { recursive: true });
   rmSync(paths.screenshotsDir, { recursive: true, force: true });
   console.log(`e2e: run folder ${runDir}`);
@@ -125,7 +126,7 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
   } catch (error) {
     ok = false;
     tally.failed++;
-    console.error(`e2e: ${(error as Error).stack ?? error}`);
+    console.error(`e2e: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`);
   } finally {
     await time('shutdown', async () => {
       await browser?.close().catch((error: Error) => console.error(`e2e: closing the browser: ${error.message}`));

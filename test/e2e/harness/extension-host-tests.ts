@@ -33,7 +33,7 @@ export async function runExtensionHostTests(options: ExtensionHostTestsOptions):
   const workbenchErrors: string[] = [];
   const print = async (message: ConsoleMessage) => {
     // Messages are styled: ['%c INFO', 'color: #33f', 'text', …]; util.format drops the %c styling.
-    const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
+    const args: unknown[] = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '<unserializable>')));
     const text = args.length > 0 ? format(...args) : message.text();
     const at = text.indexOf(hostOutputMarker);
     if (at >= 0) {

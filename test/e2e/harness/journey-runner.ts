@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser';
 import type { CodeServer } from './code-server';
@@ -71,7 +72,7 @@ export async function runJourneys(
     if (error) {
       failed++;
       console.log(
-        `  ✗ ${j.name} (${seconds} s)\n    ${String((error as Error).stack ?? error).replace(/\n/g, '\n    ')}\n    screenshot: ${shot}`,
+        `  ✗ ${j.name} (${seconds} s)\n    ${(error instanceof Error ? (error.stack ?? error.message) : inspect(error)).replace(/\n/g, '\n    ')}\n    screenshot: ${shot}`,
       );
     } else {
       passed++;

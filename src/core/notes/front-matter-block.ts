@@ -1,0 +1,39 @@
+/** Where a note's `---` front matter block is, before anything parses it. */
+
+/**
+ * Where the front matter is: `none` (the note does not start with `---`), `unclosed` (no closing
+ * `---` line), or `closed` with its offsets. `start` skips a byte-order mark.
+ */
+export type FrontMatterBlock =
+  | { kind: 'none'; start: number }
+  | { kind: 'unclosed'; start: number }
+  | {
+      kind: 'closed';
+      /** Offset of the opening `---`. */
+      start: number;
+      /** The YAML between the fences: `[contentStart, contentEnd)`; ends with a line break unless empty. */
+      contentStart: number;
+      contentEnd: number;
+      /** Offset just after the closing `---` line: where the body starts. */
+      bodyOffset: number;
+    };
+
+/** Finds `---` at the very start (after a byte-order mark) and the next line that is `---`. */
+export function locateFrontMatter(text: string): FrontMatterBlock {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const opener = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 64));
+  if (!opener) return { kind: 'none', start };
+  const contentStart = start + opener[0].length;
+  let lineStart = contentStart;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (/^---[ \t]*$/.test(line)) {
+      return { kind: 'closed', start, contentStart, contentEnd: lineStart, bodyOffset: newline === -1 ? text.length : newline + 1 };
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return { kind: 'unclosed', start };
+}
