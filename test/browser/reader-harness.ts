@@ -54,7 +54,10 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Runs in the page before its own script (CDP injects it, so the CSP does not apply to it). */
 function initScript(state: ReaderState | undefined): string {
-  return `(() => {
+  // Under `npm run mutate` the bundles are built from mutated sources; the page has no process.env, so the mutant to
+  // activate is handed to Stryker's instrumented code through its global namespace.
+  const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
+  return `(() => {${mutant ? `\n  window.__stryker__ = { activeMutant: ${JSON.stringify(mutant)} };` : ''}
   const record = { posted: [], state: ${JSON.stringify(state ?? null)} ?? undefined, csp: [], pwned: [] };
   Object.defineProperty(window, '__lectern', { value: record });
   let acquired = false;
