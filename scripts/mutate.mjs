@@ -84,12 +84,17 @@ const matching = (files, globs) => files.filter((file) => globs.some((glob) => g
 function parseArgs(argv) {
   const options = { mutate: undefined, module: undefined };
   for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split(/=(.*)/s);
+    const arg = argv[i];
+    const [flag, inline] = arg.split(/=(.*)/s);
     const value = inline ?? argv[++i];
+    if (value === undefined || value === '') {
+      console.error(`Lectern: ${flag} needs a value, e.g. npm run mutate -- --mutate 'src/core/ids/*.ts'.`);
+      process.exit(2);
+    }
     if (flag === '--mutate') options.mutate = value;
     else if (flag === '--module') options.module = value;
     else {
-      console.error(`Lectern: unknown option ${argv[i]}; use --mutate <glob> or --module <${MODULES.map((m) => m.name).join('|')}>.`);
+      console.error(`Lectern: unknown option ${arg}; use --mutate <glob> or --module <${MODULES.map((m) => m.name).join('|')}>.`);
       process.exit(2);
     }
   }
