@@ -23,9 +23,7 @@ const chromiumPath = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, if they cannot (for `test(..., { skip })`); under `CI=true` it throws instead. */
 export function browserSkipReason(): string | undefined {
-  return skipUnlessCi(
-    existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath} (set LECTERN_CHROMIUM); browser tests skipped`,
-  );
+  return skipUnlessCi(existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath} (set LECTERN_CHROMIUM to a Chromium binary)`);
 }
 
 export interface CspViolation {
