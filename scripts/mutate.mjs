@@ -6,6 +6,7 @@
 //   npm run mutate                                         every module below, one after the other
 //   npm run mutate -- --mutate 'src/core/ids/*.ts'         the modules with a file matching the glob, only those files
 //   npm run mutate -- --module ids                         one module by name
+//   npm run mutate -- --module ids --incremental           reuse the last run's results for unchanged code and tests
 //
 // Stryker 10's command line refuses Node 20 (it asks for 22), and so does its package entry (which loads the command
 // line); its API runs fine on Node 20, so this script loads the API's own module by path.
@@ -82,9 +83,13 @@ function listFiles(dir, found = []) {
 const matching = (files, globs) => files.filter((file) => globs.some((glob) => globToRegExp(glob).test(file)));
 
 function parseArgs(argv) {
-  const options = { mutate: undefined, module: undefined };
+  const options = { mutate: undefined, module: undefined, incremental: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
+    if (arg === '--incremental') {
+      options.incremental = true;
+      continue;
+    }
     const [flag, inline] = arg.split(/=(.*)/s);
     const value = inline ?? argv[++i];
     if (value === undefined || value === '') {
@@ -94,7 +99,9 @@ function parseArgs(argv) {
     if (flag === '--mutate') options.mutate = value;
     else if (flag === '--module') options.module = value;
     else {
-      console.error(`Lectern: unknown option ${arg}; use --mutate <glob> or --module <${MODULES.map((m) => m.name).join('|')}>.`);
+      console.error(
+        `Lectern: unknown option ${arg}; use --incremental, --mutate <glob> or --module <${MODULES.map((m) => m.name).join('|')}>.`,
+      );
       process.exit(2);
     }
   }
@@ -128,6 +135,7 @@ for (const module of plan) {
     tap: { nodeArgs: ['--import', 'tsx'], testFiles: module.tests },
     ...(module.coverageAnalysis ? { coverageAnalysis: module.coverageAnalysis } : {}),
     htmlReporter: { fileName: `reports/mutation/${module.name}.html` },
+    ...(options.incremental ? { incremental: true, incrementalFile: `reports/mutation/${module.name}.incremental.json` } : {}),
     jsonReporter: { fileName: `reports/mutation/${module.name}.json` },
   });
   const results = await stryker.runMutationTest();
