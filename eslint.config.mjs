@@ -11,6 +11,8 @@ export default tseslint.config(
       '.e2e/**',
       'node_modules/**',
       'test-results/**',
+      'reports/**',
+      '.stryker-tmp/**',
       'test/e2e/fixtures/**',
       'scripts/sample-workspace/**',
       'test/e2e/workspace/**',

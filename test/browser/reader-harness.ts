@@ -1,6 +1,6 @@
 /**
  * The reader webview in real Chromium, outside VS Code: a local server serves the very page the
- * host builds (`readerHtml`) with its CSP as a response header, plus the built bundle and `media/`;
+ * host builds (`readerHtml`) with its CSP as a response header, plus the reader bundle (built in memory from the sources) and `media/`;
  * a fake `acquireVsCodeApi` (injected before any page script) records what the webview posts and
  * keeps its state. Every request, console error, dialog, navigation and CSP violation is recorded.
  */
@@ -9,22 +9,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, relative } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { HostToWebviewMessage, ReaderState, WebviewToHostMessage } from '../../src/shared/protocol';
 import { readerCsp, readerHtml } from '../../src/shared/reader-html';
+import { skipUnlessCi } from '../support/missing-prerequisite';
 import { repoRoot } from '../support/shared-corpora';
 
 export { repoRoot };
 
-export const bundlePath = join(repoRoot, 'dist', 'webview', 'reader.js');
 const chromiumPath = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Why the browser tests cannot run here, if they cannot (for `test(..., { skip })`). */
+/** Why the browser tests cannot run here, if they cannot (for `test(..., { skip })`); under `CI=true` it throws instead. */
 export function browserSkipReason(): string | undefined {
-  if (!existsSync(chromiumPath)) return `Lectern: no Chromium at ${chromiumPath} (set LECTERN_CHROMIUM); browser tests skipped.`;
-  return undefined;
+  return skipUnlessCi(existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath} (set LECTERN_CHROMIUM to a Chromium binary)`);
 }
 
 export interface CspViolation {
@@ -53,7 +52,10 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Runs in the page before its own script (CDP injects it, so the CSP does not apply to it). */
 function initScript(state: ReaderState | undefined): string {
-  return `(() => {
+  // Under `npm run mutate` the bundles are built from mutated sources; the page has no process.env, so the mutant to
+  // activate is handed to Stryker's instrumented code through its global namespace.
+  const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
+  return `(() => {${mutant ? `\n  window.__stryker__ = { activeMutant: ${JSON.stringify(mutant)} };` : ''}
   const record = { posted: [], state: ${JSON.stringify(state ?? null)} ?? undefined, csp: [], pwned: [] };
   Object.defineProperty(window, '__lectern', { value: record });
   let acquired = false;
@@ -171,9 +173,9 @@ export class ReaderHarness {
   ) {}
 
   static async start(): Promise<ReaderHarness> {
-    if (!existsSync(bundlePath)) throw new Error(`Lectern: ${bundlePath} is missing; run npm run build first.`);
     const served: string[] = [];
-    const probeScript = await buildProbe();
+    // Both bundles are built from the sources now, so the tests never run a stale dist/ after a webview edit.
+    const [readerBundle, probeScript] = await Promise.all([buildReader(), buildProbe()]);
     let origin = '';
     const server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', origin);
@@ -210,7 +212,16 @@ export class ReaderHarness {
         return;
       }
       const path = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
-      const allowed = (path.startsWith('dist/webview/') || path.startsWith('media/')) && !path.includes('..');
+      const built = readerBundle.get(path);
+      if (built !== undefined) {
+        response.writeHead(200, {
+          'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+          'Cache-Control': 'no-store',
+        });
+        response.end(built);
+        return;
+      }
+      const allowed = path.startsWith('media/') && !path.includes('..');
       const file = join(repoRoot, path);
       if (!allowed || !existsSync(file)) {
         response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
@@ -280,6 +291,25 @@ export class ReaderHarness {
     await new Promise((done) => this.server.close(done));
     rmSync(this.home, { recursive: true, force: true });
   }
+}
+
+/**
+ * The reader bundle as `npm run build` makes it (scripts/build.mjs: webview/main.ts, browser IIFE, minified), built in
+ * memory from the current sources: served path (`dist/webview/reader.js`, …) → contents. Takes well under a second.
+ */
+async function buildReader(): Promise<Map<string, Uint8Array>> {
+  const result = await build({
+    entryPoints: [join(repoRoot, 'webview', 'main.ts')],
+    outfile: join(repoRoot, 'dist', 'webview', 'reader.js'),
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    logLevel: 'silent',
+  });
+  return new Map(result.outputFiles.map((file) => [relative(repoRoot, file.path), file.contents]));
 }
 
 /** The probe bundle, built in memory from the webview's own modules with the production bundle's settings. */

@@ -16,30 +16,27 @@ import { paperIdFor, sanitizeId } from './paper-id';
  * ```
  */
 export function assignIds(papers: ImportedPaper[]): { papers: Paper[]; diagnostics: Diagnostic[] } {
-  const firstHolder = new Map<string, ImportedPaper>();
-  const used = new Set<string>();
+  // Every id given so far and the record holding it, so a warning names that record even when it holds a suffixed id.
+  const holders = new Map<string, ImportedPaper>();
   const diagnostics: Diagnostic[] = [];
   const result: Paper[] = [];
   for (const paper of papers) {
     const base = (paper.id && sanitizeId(paper.id)) || paperIdFor(paper);
     let id = base;
-    if (used.has(id)) {
+    const holder = holders.get(base);
+    if (holder) {
       let n = 2;
-      while (used.has(`${base}-${n}`)) n += 1;
+      while (holders.has(`${base}-${n}`)) n += 1;
       id = `${base}-${n}`;
-      const first = firstHolder.get(base);
-      const where = first ? `${first.source.file}:${first.source.line}` : 'another record';
       diagnostics.push({
         file: paper.source.file,
         line: paper.source.line,
         column: 1,
         severity: 'warning',
-        message: `Lectern: "${paper.title}" has the same id "${base}" as the record at ${where}; it was loaded as "${id}". If both are the same paper, remove one of them; notes are keyed by id, so "${id}" will move if the first record goes.`,
+        message: `Lectern: "${paper.title}" has the same id "${base}" as the record at ${holder.source.file}:${holder.source.line}; it was loaded as "${id}". If both are the same paper, remove one of them; notes are keyed by id, so "${id}" will move if the first record goes.`,
       });
-    } else {
-      firstHolder.set(base, paper);
     }
-    used.add(id);
+    holders.set(id, paper);
     result.push({ ...paper, id });
   }
   return { papers: result, diagnostics };

@@ -137,7 +137,9 @@ export function parseQuery(text: string): ParsedQuery {
     while (i < n && !isSpace(input[i]) && !OPEN_QUOTES.has(input[i])) i += 1;
     const chunk = input.slice(start, i);
     const colon = chunk.indexOf(':');
-    const kind = colon > 0 ? FILTER_KEYS[chunk.slice(0, colon).toLowerCase()] : undefined;
+    const key = chunk.slice(0, colon).toLowerCase();
+    // Own keys only: `constructor:x` or `__proto__:x` is text, not a filter of an inherited kind.
+    const kind = colon > 0 && Object.hasOwn(FILTER_KEYS, key) ? FILTER_KEYS[key] : undefined;
     if (kind) {
       let value = chunk.slice(colon + 1);
       if (value === '' && i < n && OPEN_QUOTES.has(input[i])) value = readQuoted();
