@@ -27,7 +27,7 @@ export async function readRegularFile(path: string, options?: CorpusReadOptions)
       length += bytesRead;
     }
     if (length > maxBytes) throw fileTooLarge(path, undefined, maxBytes);
-    if (length === buffer.length) return readGrown(path, buffer, length, maxBytes, handle);
+    if (length === buffer.length) return await readGrown(path, buffer, length, maxBytes, handle);
     return buffer.subarray(0, length);
   } finally {
     await handle.close();

@@ -58,7 +58,9 @@ export function maxBytesOf(options: CorpusReadOptions | undefined): number {
   return typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.floor(max) : DEFAULT_IMPORT_LIMITS.maxFileBytes;
 }
 
+/** "2,048 MB (2,147,483,648 bytes)"; under a megabyte, "1,025 bytes". */
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${bytes.toLocaleString('en-US')} bytes`;
   return `${mb.toLocaleString('en-US', { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB (${bytes.toLocaleString('en-US')} bytes)`;
 }
