@@ -59,7 +59,7 @@ function refuse(path: string, stats: Stats, maxBytes: number): void {
 }
 
 /** What a non-regular file is, in words. */
-export function kindOf(stats: Stats): string {
+function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a named pipe';
   if (stats.isCharacterDevice()) return 'a character device';

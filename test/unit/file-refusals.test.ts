@@ -1,7 +1,18 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CorpusFileRefusal } from '../../src/core/library/corpus-file-refusal';
@@ -178,4 +189,17 @@ test('the loader passes its limits to every import and to the source', async () 
     maxMacroDepth: 32,
   });
   assert.match(library.corpus.diagnostics.map((d) => d.message).join('\n'), /\/w\/big\.bib is 200 bytes, over the 100 bytes limit/);
+});
+
+test('a named pipe where a folder keeps its .lectern/topics.json is reported, and the papers still load', async () => {
+  const library = mkdtempSync(join(folder, 'taxonomy-'));
+  writeFileSync(join(library, 'good.bib'), GOOD);
+  mkdirSync(join(library, '.lectern'));
+  mkfifo(join(library, '.lectern', 'topics.json'));
+  const loaded = await within(new LibraryLoader(await NodeCorpusSource.create([library])).load());
+  assert.deepEqual(
+    loaded.library.papers.map((paper) => paper.title),
+    ['A Good Paper'],
+  );
+  assert.match(loaded.taxonomy.files[0]?.diagnostics[0]?.message ?? '', /topics\.json is not a regular file \(it is a named pipe\)/);
 });
