@@ -71,9 +71,9 @@ export class NotesPane {
       'vscode-button',
       { secondary: true, 'aria-pressed': 'false', title: 'Show the notes rendered as markdown' },
       'Preview',
-    ) as Button;
-    this.createButton = el('vscode-button', { title: 'Create this paper’s markdown note from the template' }, 'Create note') as Button;
-    this.openButton = el('vscode-button', { secondary: true, title: 'Open the note in an editor' }, 'Open in Editor') as Button;
+    );
+    this.createButton = el('vscode-button', { title: 'Create this paper’s markdown note from the template' }, 'Create note');
+    this.openButton = el('vscode-button', { secondary: true, title: 'Open the note in an editor' }, 'Open in Editor');
     this.status = el('span', { class: 'notes-status', role: 'status', 'aria-live': 'polite' });
     this.message = el('p', { class: 'hint notes-message' });
     this.help = el('p', { class: 'hint notes-help', id: 'notes-help' });

@@ -110,5 +110,14 @@ test('the cycle finder reports a two-file cycle, a longer one and a self-import,
   ]);
   const cycles = findCycles(graph).map((cycle) => cycle.join(' → '));
   assert.deepEqual(cycles.sort(), ['a → b → a', 'c → d → e → c', 'f → f'].sort());
-  assert.deepEqual(findCycles(new Map([['x', ['y', 'z']], ['y', ['z']], ['z', []]])), []);
+  assert.deepEqual(
+    findCycles(
+      new Map([
+        ['x', ['y', 'z']],
+        ['y', ['z']],
+        ['z', []],
+      ]),
+    ),
+    [],
+  );
 });

@@ -110,7 +110,7 @@ export class MarkdownIndex implements vscode.Disposable {
       const batch = uris.slice(i, i + READ_BATCH);
       const read = await Promise.all(batch.map((uri) => this.read(uri)));
       batch.forEach((uri, n) => {
-        if (read[n]) this.index.update(markdownKey(uri), read[n]!.text, read[n]!.mtime);
+        if (read[n]) this.index.update(markdownKey(uri), read[n].text, read[n].mtime);
       });
     }
     // Open markdown documents that findFiles does not list (untitled, just created).
