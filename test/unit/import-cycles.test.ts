@@ -1,38 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { join, relative } from 'node:path';
+import { importGraph, sourceFiles } from '../support/import-graph';
 import { repoRoot } from '../support/shared-corpora';
-
-/** Every `.ts` file under `dir` (tests included: a test importing its subject cannot close a cycle by itself). */
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** The file a relative specifier names (`./x` → `./x.ts` or `./x/index.ts`); packages are not followed. */
-function resolveRelative(from: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = resolve(dirname(from), specifier);
-  return [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
-}
-
-/** file → the files it imports, `import type` and re-exports included (a type-only cycle still ties two modules together). */
-function importGraph(files: string[]): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
-  for (const file of files) {
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    graph.set(
-      file,
-      importedFiles.map((imported) => resolveRelative(file, imported.fileName)).filter((target): target is string => target !== undefined),
-    );
-  }
-  return graph;
-}
 
 /** Every cycle, each once, as the files around it (first file repeated at the end). Tarjan's strongly connected components. */
 function findCycles(graph: Map<string, string[]>): string[][] {
