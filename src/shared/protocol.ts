@@ -8,7 +8,7 @@
 
 import { READING_STATUSES, type ReadingStatus } from '../core/model/reading-status';
 
-export const CITATION_FORMATS = ['bibtex', 'apa', 'markdown'] as const;
+const CITATION_FORMATS = ['bibtex', 'apa', 'markdown'] as const;
 export type CitationFormatValue = (typeof CITATION_FORMATS)[number];
 
 /** A W3C Web Annotation TextQuoteSelector over the abstract's rendered text. */
@@ -177,7 +177,7 @@ function hasShape(value: unknown, shape: Record<string, Guard<unknown>>): boolea
   return isObject(value) && Object.entries(shape).every(([key, guard]) => guard(value[key]));
 }
 
-export const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
+const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
   hasShape(value, {
     exact: (v): v is string => isText(10_000)(v) && v.length > 0,
     prefix: isText(1_000),
@@ -289,7 +289,7 @@ export function parseWebviewMessage(value: unknown): WebviewToHostMessage | unde
 export type LinkDecision = { kind: 'external'; url: string } | { kind: 'paper'; paperId: string } | { kind: 'refused'; reason: string };
 
 /** The scheme Lectern uses for links between papers (`lectern:paper/<id>`), as in markdown citations. */
-export const PAPER_LINK_PREFIX = 'lectern:paper/';
+const PAPER_LINK_PREFIX = 'lectern:paper/';
 
 /**
  * Decides what a clicked link does. Only http(s) and mailto leave Lectern (through the host's

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NoteIndex, type NoteEntry } from '../../core/notes/note-index';
 
 /** Most markdown files read; the rest are left out, with a log line. */
-export const MAX_MARKDOWN_FILES = 5000;
+const MAX_MARKDOWN_FILES = 5000;
 /** Larger files are not read. */
 const MAX_FILE_BYTES = 2_000_000;
 const EXCLUDED = /\/(?:node_modules|\.git)\//;

@@ -5,9 +5,9 @@ import type { LibraryService } from '../../library/library-service';
 import { libraryFor } from './paper-link-providers';
 
 const DEBOUNCE_MS = 300;
-export const UNKNOWN_PAPER_CODE = 'unknown-paper';
+const UNKNOWN_PAPER_CODE = 'unknown-paper';
 
-export function unknownPaperMessage(id: string): string {
+function unknownPaperMessage(id: string): string {
   return `Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`;
 }
 

@@ -61,7 +61,7 @@ export class PaperHoverProvider implements vscode.HoverProvider {
 }
 
 /** A paper as hover or completion documentation; links to open it (trusted for Lectern's two commands only). */
-export function paperMarkdown(paper: Paper, options: { links: boolean }): vscode.MarkdownString {
+function paperMarkdown(paper: Paper, options: { links: boolean }): vscode.MarkdownString {
   // Theme icons on before any text goes in, so `appendText` escapes `$(…)` in abstracts.
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['lectern.openPaper', 'lectern.openNote'] };
