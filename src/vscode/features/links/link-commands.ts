@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { citationInsertion, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from '../../../core/cite/citation-insertion';
-import { parseNote } from '../../../core/notes/note-front-matter';
-import { referenceAt } from '../../../core/notes/reference-lookup';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
+import { paperInActiveEditor } from '../shared/paper-in-active-editor';
 import type { PaperPicker } from '../shared/paper-picker';
 import { libraryFor } from './paper-link-providers';
 import type { PaperMention, WorkspaceMentions } from './workspace-mentions';
@@ -15,23 +14,16 @@ export interface LinkCommandDeps {
   activePaperId: () => string | undefined;
 }
 
-/** The paper the active markdown editor is about: the reference at the cursor, else the note's `paper:`. */
-function paperInActiveEditor(): string | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') return undefined;
-  const text = editor.document.getText();
-  return (
-    referenceAt(text, editor.document.offsetAt(editor.selection.active), { touchingEnd: true })?.id ?? parseNote(text).frontMatter.paper
-  );
-}
-
 /**
  * Lectern: Show Backlinks: the markdown files mentioning a paper (its own notes left out), in a
  * QuickPick; the chosen one opens at the mention. Resolves with the mention opened, if any.
  */
 export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMentions, arg?: unknown): Promise<PaperMention | undefined> {
   const id =
-    paperIdFrom(arg) ?? paperInActiveEditor() ?? deps.activePaperId() ?? (await deps.picker.pick({ title: 'Lectern: Show Backlinks' }));
+    paperIdFrom(arg) ??
+    paperInActiveEditor({ atCursor: true }) ??
+    deps.activePaperId() ??
+    (await deps.picker.pick({ title: 'Lectern: Show Backlinks' }));
   if (!id) return undefined;
   const paper = (await libraryFor(deps.library))?.paper(id);
   const name = paper ? `"${paper.title}"` : `"${id}"`;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
+import { paperInActiveEditor } from '../shared/paper-in-active-editor';
 import type { PaperPicker } from '../shared/paper-picker';
 import { parseTagsInput, statusChoices, statusFromArgument } from './note-decisions';
 import type { NoteService } from './note-service';
@@ -21,7 +22,7 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
   const view = vscode.window.createTreeView('lectern.notes', { treeDataProvider: notesView });
 
   const paperFor = async (arg: unknown, title: string) =>
-    paperIdFrom(arg) ?? activePaperId() ?? paperInActiveNote(notes) ?? (await picker.pick({ title }));
+    paperIdFrom(arg) ?? activePaperId() ?? paperInActiveEditor({ atCursor: false }) ?? (await picker.pick({ title }));
 
   // Read the notes once the library exists, so the tree can show note icons and status.
   const whenLibraryLoads = library.onDidChange(() => {
@@ -68,9 +69,4 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
       if (value) await notes.setTags(id, value);
     }),
   ];
-}
-
-function paperInActiveNote(notes: NoteService): string | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  return document?.languageId === 'markdown' ? notes.paperOfDocument(document) : undefined;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteIndex, NoteEntry } from '../../../core/notes/note-index';
 import { MarkdownIndex, markdownKey, markdownUri } from '../../adapters/markdown-index';
-import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
+import { setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
 import {
   addHighlight,
   createHighlightId,
@@ -274,11 +274,6 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(next));
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     this.markdown.apply(markdownKey(uri), next, Date.now());
-  }
-
-  /** The paper a note belongs to (by front matter), for CodeLens and commands run in a note. */
-  paperOfDocument(document: vscode.TextDocument): string | undefined {
-    return parseNote(document.getText()).frontMatter.paper;
   }
 
   dispose(): void {
