@@ -82,7 +82,7 @@ test('a Notes view row: the paper title, status and tags, the file and edit time
   const where = { relativePath: 'papers/notes/n.md', edited: 'today' };
   const item = noteTreeItem(entry, paper, where);
   assert.equal(item.label, paper.title);
-  assert.equal(item.description, 'read #to-cite #snn');
+  assert.equal(item.description, 'Read #to-cite #snn');
   assert.equal(item.tooltip, 'papers/notes/n.md\nEdited today');
   assert.deepEqual(item.icon, { id: 'pass-filled' });
   assert.equal(item.contextValue, 'paper.noted');

@@ -1,4 +1,5 @@
 import type { Paper } from '../../../core/model/paper';
+import { readingStatusLabel } from '../../../core/model/reading-status';
 import type { NoteEntry } from '../../../core/notes/note-index';
 import type { TreeItemModel } from '../tree/tree-item-model';
 
@@ -12,7 +13,7 @@ export function noteTreeItem(note: NoteEntry, paper: Paper | undefined, where: {
     id: note.path,
     label: paper?.title ?? note.title ?? note.paper ?? note.path,
     collapsed: false,
-    description: [note.status, ...note.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' '),
+    description: [note.status && readingStatusLabel(note.status), ...note.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' '),
     tooltip: `${where.relativePath}\nEdited ${where.edited}${paper ? '' : `\nNo paper "${note.paper}" in the corpus`}`,
     icon: { id: note.status === 'read' ? 'pass-filled' : note.status === 'reading' ? 'book' : 'note' },
     contextValue: paper ? 'paper.noted' : 'note.orphan',

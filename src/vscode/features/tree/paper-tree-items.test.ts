@@ -45,7 +45,8 @@ test('a paper row opens the reader, shows year and status, and its icon and menu
   assert.equal(plain.accessibilityLabel, `${paper.title}, ${paper.year}`);
 
   const read = paperTreeItem('k', paper, { status: 'read', tags: ['to-cite'] });
-  assert.equal(read.description, `${paper.year} · read`);
+  assert.equal(read.description, `${paper.year} · Read`);
+  assert.equal(paperTreeItem('k', paper, { status: 'to-read' }).description, `${paper.year} · To read`);
   assert.equal(read.contextValue, 'paper.noted');
   assert.deepEqual(read.icon, { id: 'pass-filled', color: 'charts.green' });
 
@@ -70,7 +71,7 @@ test('the paper tooltip: escaped title, authors with et al., topics, status and 
   assert.equal(paragraphs[0], '**Attention\\* is \\[all\\] you need \\$\\(alert\\)**');
   assert.equal(paragraphs[1], 'A One, B Two, C Three, D Four et al\\. · 2017 · NeurIPS');
   assert.ok(paragraphs[2].startsWith('$(symbol-namespace) '), 'topics behind a theme icon');
-  assert.equal(paragraphs[3], '$(tag) reading, to\\-cite');
+  assert.equal(paragraphs[3], '$(tag) Reading, to\\-cite');
   const abstract = paragraphs[4];
   assert.ok(abstract.endsWith('…'));
   const unescaped = abstract.slice(0, -1).replace(/\\(.)/g, '$1');

@@ -1,4 +1,5 @@
 import type { Paper } from '../../../core/model/paper';
+import { readingStatusLabel } from '../../../core/model/reading-status';
 import type { GroupBy, PaperGroup } from '../../../core/tree/group-papers';
 import { escapeMarkdown } from '../shared/markdown-text';
 import type { TreeItemModel } from './tree-item-model';
@@ -29,13 +30,13 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
   };
 }
 
-/** A paper row: year and status, an icon for the status, a rich tooltip; clicking opens the reader. */
+/** A paper row: year and status (its label), an icon for the status, a rich tooltip; clicking opens the reader. */
 export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnotation): TreeItemModel {
   return {
     id: key,
     label: paper.title,
     collapsed: false,
-    description: [paper.year, annotation?.status].filter(Boolean).join(' · '),
+    description: [paper.year, annotation?.status && readingStatusLabel(annotation.status)].filter(Boolean).join(' · '),
     tooltip: { markdown: paperTooltip(paper, annotation) },
     icon: paperIcon(annotation),
     contextValue: annotation ? 'paper.noted' : 'paper',
@@ -84,7 +85,7 @@ export function paperTooltip(paper: Paper, annotation?: PaperAnnotation): string
   if (byline) md += `${escapeMarkdown(String(byline))}\n\n`;
   if (paper.topics.length > 0) md += `$(symbol-namespace) ${escapeMarkdown(paper.topics.join(', '))}\n\n`;
   if (annotation?.status || annotation?.tags?.length)
-    md += `$(tag) ${escapeMarkdown([annotation.status, ...(annotation.tags ?? [])].filter(Boolean).join(', '))}\n\n`;
+    md += `$(tag) ${escapeMarkdown([annotation.status && readingStatusLabel(annotation.status), ...(annotation.tags ?? [])].filter(Boolean).join(', '))}\n\n`;
   if (paper.abstract) {
     const start =
       paper.abstract.length > TOOLTIP_ABSTRACT_CHARS
