@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Diagnostic } from '../core/model/diagnostic';
 import type { Paper } from '../core/model/paper';
 import { CliError } from './cli-error';
 import type { Command, CommandContext } from './commands/command-context';
@@ -6,7 +7,7 @@ import { importCommand } from './commands/import-command';
 import { listCommand, topicsCommand } from './commands/list-commands';
 import { citeCommand, relatedCommand, showCommand } from './commands/paper-commands';
 import { searchCommand } from './commands/search-command';
-import { styleFor } from './human-output';
+import { formatDiagnostic, styleFor } from './human-output';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
 
 const USAGE = `lectern — search, list and cite the papers in a Lectern corpus
@@ -82,10 +83,25 @@ async function main(argv: string[]): Promise<number> {
         taxonomy: values.taxonomy,
         cache: !values['no-cache'],
         limits,
+      }).then((library) => {
+        // `list` prints every diagnostic itself; elsewhere a file that could not be read must not pass unnoticed.
+        if (command !== 'list') warnAboutUnreadFiles(library.diagnostics);
+        return library;
       })),
     paperOrFail: (library) => paperOrFail(library, command, args[0]),
   };
   return run(context);
+}
+
+/** Errors (files refused, unreadable or empty of papers through damage) on stderr, so a search over fewer papers than meant is visible. */
+function warnAboutUnreadFiles(diagnostics: Diagnostic[]): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return;
+  console.error(
+    `Lectern: ${errors.length === 1 ? '1 error' : `${errors.length} errors`} while reading the corpus (see "lectern list" for all diagnostics):`,
+  );
+  for (const d of errors.slice(0, 5)) console.error(`  ${formatDiagnostic(d)}`);
+  if (errors.length > 5) console.error(`  … and ${errors.length - 5} more`);
 }
 
 function paperOrFail(library: CliLibrary['library'], command: string, id: string | undefined): Paper {

@@ -236,3 +236,20 @@ test('a corpus folder with a pipe and a 2 GB sparse file beside good files: the 
   assert.match(messages[0], /pipe\.bib is not a regular file \(it is a named pipe\)/);
   assert.match(messages[1], /sparse\.bib is 2,048 MB/);
 });
+
+test('search over a folder with a file it refused still answers, and says on stderr which file was not read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-refused-'));
+  writeFileSync(join(dir, 'good.bib'), '@article{good, title = {Spiking Networks in Practice}}\n');
+  writeFileSync(join(dir, 'big.bib'), `@article{big, title = {Spiking Giants}}\n%${'x'.repeat(1024 * 1024)}\n`);
+  const { code, stdout, stderr } = lectern('search', 'spiking', '--corpus', dir, '--max-file-size', '1', '--json');
+  assert.equal(code, 0);
+  assert.deepEqual(
+    json(stdout).results.map((hit) => hit.title),
+    ['Spiking Networks in Practice'],
+  );
+  assert.match(
+    stderr,
+    /^Lectern: 1 error while reading the corpus \(see "lectern list" for all diagnostics\):\n {2}.*big\.bib:1:1: error: Lectern: .*big\.bib is 1 MB/,
+  );
+  assert.equal(lectern('search', 'spiking', '--corpus', dir, '--json').stderr, '', 'nothing to say when every file was read');
+});
