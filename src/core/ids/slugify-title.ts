@@ -29,6 +29,8 @@ export function slugifyTitle(title: string): string {
   return slug;
 }
 
+// Kept apart from the text pipeline's table (`core/text/fold-word.ts`) on purpose: ids name note
+// files, so this table is frozen — a letter added there must not change an existing paper's id.
 const SPELLED: Record<string, string> = {
   ß: 'ss',
   æ: 'ae',

@@ -12,7 +12,7 @@ import { foldPlural } from '../text/fold-plural';
 import { dropApostrophes, foldWordPart } from '../text/fold-word';
 import { STOP_WORDS } from '../text/stop-words';
 import { scanWordParts } from '../text/tokenize';
-import { APOSTROPHE, hasNonAscii, isAsciiWordCode } from '../text/word-chars';
+import { asciiWordPartEnd, hasNonAscii, isAsciiWordCode } from '../text/word-chars';
 
 /** Longest term indexed; longer runs (URLs, hashes, sequences) are skipped on both sides. */
 const MAX_TERM_LENGTH = 48;
@@ -85,20 +85,8 @@ function indexAsciiTerms(text: string, out: string[], keepStopWords: boolean): s
     let joined = '';
     for (;;) {
       const start = i;
-      let apostrophe = false;
-      for (;;) {
-        i += 1;
-        if (i >= n) break;
-        const code = text.charCodeAt(i);
-        if (isAsciiWordCode(code)) continue;
-        if (code === APOSTROPHE && i + 1 < n && isAsciiWordCode(text.charCodeAt(i + 1))) {
-          apostrophe = true;
-          continue;
-        }
-        break;
-      }
-      let folded = text.slice(start, i);
-      if (apostrophe) folded = dropApostrophes(folded);
+      i = asciiWordPartEnd(text, i);
+      const folded = dropApostrophes(text.slice(start, i));
       const term = termOfFolded(folded, keepStopWords);
       if (term !== undefined) out.push(term);
       parts += 1;

@@ -1,7 +1,7 @@
 import type { Paper } from '../model/paper';
 import { foldPlural } from '../text/fold-plural';
 import { dropApostrophes } from '../text/fold-word';
-import { hasNonAscii, isAsciiWordCode } from '../text/word-chars';
+import { asciiWordPartEnd, hasNonAscii, isAsciiWordCode } from '../text/word-chars';
 import { phraseTokens } from './normalize-term';
 import type { PhraseCheck } from './query-plan';
 
@@ -62,20 +62,8 @@ function asciiPhraseAt(text: string, at: number, key: string): boolean {
     while (i < n && !isAsciiWordCode(text.charCodeAt(i))) i += 1;
     if (i >= n) return false;
     const start = i;
-    let apostrophe = false;
-    for (;;) {
-      i += 1;
-      if (i >= n) break;
-      const code = text.charCodeAt(i);
-      if (isAsciiWordCode(code)) continue;
-      if (code === 39 && i + 1 < n && isAsciiWordCode(text.charCodeAt(i + 1))) {
-        apostrophe = true;
-        continue;
-      }
-      break;
-    }
-    let token = text.slice(start, i);
-    if (apostrophe) token = dropApostrophes(token);
+    i = asciiWordPartEnd(text, i);
+    let token = dropApostrophes(text.slice(start, i));
     token = foldPlural(token);
     if (!token) continue;
     if (!key.startsWith(token, matched)) return false;

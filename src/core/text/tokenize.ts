@@ -1,5 +1,14 @@
 import { foldWordPart } from './fold-word';
-import { APOSTROPHE, hasNonAscii, isAsciiWordCode, isHyphen, isSoftSeparator, RIGHT_QUOTE, wordCharLength } from './word-chars';
+import {
+  APOSTROPHE,
+  asciiWordPartEnd,
+  hasNonAscii,
+  isAsciiWordCode,
+  isHyphen,
+  isSoftSeparator,
+  RIGHT_QUOTE,
+  wordCharLength,
+} from './word-chars';
 
 /**
  * The one tokenizer of Lectern's text pipeline, used by search (index and queries) and by topics
@@ -115,14 +124,7 @@ function scanAsciiWordParts(text: string, visit: WordVisitor, apostrophes: boole
     let count = 0;
     for (;;) {
       const partStart = i;
-      for (;;) {
-        i += 1;
-        if (i >= n) break;
-        const code = text.charCodeAt(i);
-        if (isAsciiWordCode(code)) continue;
-        if (apostrophes && code === APOSTROPHE && i + 1 < n && isAsciiWordCode(text.charCodeAt(i + 1))) continue;
-        break;
-      }
+      i = asciiWordPartEnd(text, i, apostrophes);
       starts[count] = partStart;
       ends[count] = i;
       count += 1;

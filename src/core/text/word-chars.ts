@@ -24,6 +24,26 @@ export function isAsciiWordCode(code: number): boolean {
 }
 
 /** Whether `text` has a non-ASCII character (the slow path of folding and scanning). */
+/**
+ * The end (exclusive) of the ASCII word part that starts at `from` (an ASCII word character):
+ * letters and digits, and, with `apostrophes`, an apostrophe between two of them (`model's`,
+ * `don't`). The one scanner behind search terms, phrase checks and the topic tokenizer's fast path.
+ *
+ * @example asciiWordPartEnd("the model's state", 4) // 11
+ */
+export function asciiWordPartEnd(text: string, from: number, apostrophes = true): number {
+  const n = text.length;
+  let i = from;
+  for (;;) {
+    i += 1;
+    if (i >= n) return i;
+    const code = text.charCodeAt(i);
+    if (isAsciiWordCode(code)) continue;
+    if (apostrophes && code === APOSTROPHE && i + 1 < n && isAsciiWordCode(text.charCodeAt(i + 1))) continue;
+    return i;
+  }
+}
+
 export function hasNonAscii(text: string): boolean {
   return NON_ASCII.test(text);
 }
