@@ -4,11 +4,10 @@ import { decideLink } from '../src/shared/protocol';
 const purifier = DOMPurify(window);
 
 // A link survives only if the reader would follow it (http(s), mailto, lectern:paper/<id>);
-// anything else keeps its text and loses its href.
+// anything else keeps its text and loses its href. Only links keep an href at all.
 purifier.addHook('afterSanitizeAttributes', (node) => {
-  if (node.nodeName !== 'A') return;
   const href = node.getAttribute('href');
-  if (href !== null && decideLink(href).kind === 'refused') node.removeAttribute('href');
+  if (href !== null && (node.nodeName !== 'A' || decideLink(href).kind === 'refused')) node.removeAttribute('href');
 });
 
 const CONFIG = {

@@ -29,6 +29,9 @@ const EXACT: [string, string][] = [
   ['<a href="lectern:paper/arxiv-1">ok</a>', '<a href="lectern:paper/arxiv-1">ok</a>'],
   ['<a href="LECTERN:paper/arxiv-1">upper</a>', '<a>upper</a>'],
   ['<a href="mailto:a@b.org">m</a>', '<a href="mailto:a@b.org">m</a>'],
+  ['<a href="http://example.org/a?b=1#c">plain http</a>', '<a href="http://example.org/a?b=1#c">plain http</a>'],
+  // An href anywhere but on a link is dropped, even one the host would open.
+  ['<span href="https://example.org/">s</span><p href="lectern:paper/a">p</p>', '<span>s</span><p>p</p>'],
   ['<a href="HTTPS://example.org/">u</a>', '<a href="HTTPS://example.org/">u</a>'],
   ['<a href="javascript:alert(1)">j</a>', '<a>j</a>'],
   ['<a href="xyz:foo">u</a>', '<a>u</a>'],
