@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnnotationView, PaperView, RelatedPaperView } from '../../src/shared/protocol';
+import { decideOpenLink } from '../../src/vscode/features/reader/open-link';
 import { paperView, showPaper } from './paper-fixtures';
 import { browserSkipReason, ReaderHarness, repoRoot, type ReaderPage } from './reader-harness';
 
@@ -45,6 +46,44 @@ const FIND_DANGER = `(() => {
       }
     }
     for (const e of root.querySelectorAll('#abstract [id]')) found.push('id in abstract: ' + e.id);
+  }
+  return found;
+})()`;
+
+/**
+ * What paper content may carry once rendered, written without the sanitiser's rules: inside the title and abstract,
+ * a link has an href the host would open (parsed here as a URL, not matched against the sanitiser's pattern) and no
+ * attribute but href and title; the only class, id or data-* attributes are the reader's own marks and math
+ * wrappers; the identifier links carry exactly href and class="id-link".
+ */
+const FIND_FOREIGN_ATTRIBUTES = `(() => {
+  const found = [];
+  const linkAllowed = (href) => {
+    if (href.startsWith('lectern:paper/')) {
+      try { return /^[a-z0-9._-]{1,300}$/.test(decodeURIComponent(href.slice(14))); } catch { return false; }
+    }
+    let url;
+    try { url = new URL(href.trim()); } catch { return false; }
+    return ['http:', 'https:', 'mailto:'].includes(url.protocol) && url.username === '' && url.password === '';
+  };
+  const readerClass = (e) =>
+    (e.localName === 'mark' && ['search-term', 'annotation', 'annotation has-comment'].includes(e.className)) ||
+    (e.localName === 'span' && /^math math-(inline|display)( math-error)?$/.test(e.className));
+  for (const e of document.querySelectorAll('#paper-title *, #abstract *')) {
+    const name = e.localName;
+    for (const a of e.attributes) {
+      const n = a.name;
+      if (name === 'a' && !['href', 'title'].includes(n)) found.push('a[' + n + ']');
+      if (n === 'href' && !linkAllowed(a.value)) found.push(name + '[href=' + a.value + ']');
+      if (n === 'class' && !readerClass(e)) found.push(name + '.' + a.value);
+      if (n === 'id') found.push(name + '#' + a.value);
+      if (n.startsWith('data-') && !(n === 'data-annotation-id' && e.localName === 'mark' && e.className.startsWith('annotation'))) found.push(name + '[' + n + ']');
+    }
+  }
+  for (const e of document.querySelectorAll('#reader-main a, .reader-aside a')) {
+    const href = e.getAttribute('href');
+    if (href !== null && !linkAllowed(href)) found.push('a[href=' + href + ']');
+    if (e.classList.contains('id-link') && [...e.attributes].map((a) => a.name).sort().join() !== 'class,href') found.push('id-link with ' + [...e.attributes].map((a) => a.name).join());
   }
   return found;
 })()`;
@@ -121,8 +160,10 @@ describe('hostile corpus in the reader', { skip: browserSkipReason() }, () => {
       assert.deepEqual(reader.navigations, [], 'no navigation');
       assert.deepEqual(reader.popups, [], 'no popup');
       assert.deepEqual(await reader.evaluate<string[]>(FIND_DANGER), [], 'nothing dangerous in the DOM');
+      assert.deepEqual(await reader.evaluate<string[]>(FIND_FOREIGN_ATTRIBUTES), [], 'no attribute from the paper but href and title');
       for (const message of record.posted) {
-        if (message.type === 'openExternal') assert.match(message.url, /^(https?|mailto):/, 'only web links leave');
+        // The host's own re-check must accept what a click sent, unchanged.
+        if (message.type === 'openExternal') assert.deepEqual(decideOpenLink(message.url), { kind: 'openExternal', url: message.url });
         else if (message.type === 'openPaper') assert.match(message.paperId, /^[a-z0-9._-]+$/);
         else assert.fail(`unexpected message ${JSON.stringify(message)}`);
       }

@@ -286,10 +286,32 @@ export class ReaderHarness {
   }
 
   async close(): Promise<void> {
+    await reportMutantCoverage(this.context);
     await this.context.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
     await new Promise((done) => this.server.close(done));
     rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Under `npm run mutate`, Stryker's first (dry) run learns which mutants the tests reach from the test process; the
+ * mutated webview code runs in the pages, so their coverage is copied into the process's record, where Stryker's tap
+ * runner reads it. Without this every webview mutant would count as reached by no test.
+ */
+async function reportMutantCoverage(context: BrowserContext): Promise<void> {
+  if (process.env.STRYKER_DRY_RUN !== 'true') return;
+  const namespace = process.env.STRYKER_NAMESPACE ?? '__stryker__';
+  const record = ((globalThis as Record<string, unknown>)[namespace] ??= {}) as { mutantCoverage?: { static: Record<string, number> } };
+  const coverage = (record.mutantCoverage ??= { static: {} });
+  coverage.static ??= {};
+  for (const page of context.pages()) {
+    const hits = await page
+      .evaluate<Record<string, number>[]>(
+        `(() => { const c = window.__stryker__?.mutantCoverage; return c ? [c.static ?? {}, ...Object.values(c.perTest ?? {})] : []; })()`,
+      )
+      .catch(() => []);
+    for (const counts of hits) for (const [id, n] of Object.entries(counts)) coverage.static[id] = (coverage.static[id] ?? 0) + n;
   }
 }
 

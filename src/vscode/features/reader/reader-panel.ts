@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import type { Paper } from '../../../core/model/paper';
 import {
   assertNever,
-  decideLink,
   parseWebviewMessage,
   type HostToWebviewMessage,
   type PaperView,
@@ -12,6 +11,7 @@ import {
 import { readerHtml } from '../../../shared/reader-html';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
+import { decideOpenLink } from './open-link';
 import { NotePaneSync, type NotePaneSyncOptions } from './note-pane-sync';
 import type { ReaderNotes } from './reader-notes';
 
@@ -223,10 +223,10 @@ export class ReaderPanel implements vscode.Disposable {
         return;
       }
       case 'openExternal': {
-        const decision = decideLink(message.url);
-        if (decision.kind === 'external') await vscode.env.openExternal(vscode.Uri.parse(decision.url, true));
-        else if (decision.kind === 'paper') await this.show(decision.paperId);
-        else this.deps.output.warn(`Reader: refused to open ${JSON.stringify(message.url.slice(0, 200))}: ${decision.reason}.`);
+        const action = decideOpenLink(message.url);
+        if (action.kind === 'openExternal') await vscode.env.openExternal(vscode.Uri.parse(action.url, true));
+        else if (action.kind === 'openPaper') await this.show(action.paperId);
+        else this.deps.output.warn(action.warning);
         return;
       }
       case 'openPaper':
