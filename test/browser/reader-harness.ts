@@ -16,6 +16,7 @@ import type { HostToWebviewMessage, ReaderState, WebviewToHostMessage } from '..
 import { readerCsp, readerHtml } from '../../src/shared/reader-html';
 import { skipUnlessCi } from '../support/missing-prerequisite';
 import { repoRoot } from '../support/shared-corpora';
+import { HEADLESS_CHROMIUM_ARGS } from '../support/chromium-args';
 
 export { repoRoot };
 
@@ -237,16 +238,7 @@ export class ReaderHarness {
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: HEADLESS_CHROMIUM_ARGS,
       env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
     });
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });

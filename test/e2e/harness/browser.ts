@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { onExit } from './on-exit';
 import { createSocketDir, paths, socketDirLayout } from './paths';
+import { HEADLESS_CHROMIUM_ARGS } from '../../support/chromium-args';
 
 export interface Browser {
   context: BrowserContext;
@@ -32,16 +33,7 @@ export async function launchBrowser(runDir: string, socketDir?: string): Promise
       executablePath: paths.chromiumBin,
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: HEADLESS_CHROMIUM_ARGS,
       // Keep Chromium's ~/.pki, ~/.cache and ~/.config writes out of the home directory.
       env: { ...process.env, HOME: home, TMPDIR: short.tmp, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
     })
