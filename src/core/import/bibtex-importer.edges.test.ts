@@ -74,6 +74,7 @@ test('arXiv ids and DOIs from URLs, and a DOI that is an arXiv DOI', () => {
   assert.equal(fromUrls.arxivId, '2103.00003');
   assert.equal(fromUrls.url, 'https://example.org/x');
   assert.equal(only('@misc{k, title = {T}, url = {https://example.org/2103.00003}}').arxivId, undefined);
+  assert.equal(only('@misc{k, title = {T}, url = {https://example.org/x 2103.00003}}').arxivId, undefined, 'only arxiv.org URLs');
   const doiUrl = only('@misc{k, title = {T}, url = {https://doi.org/10.1000/a\\_b}}');
   assert.equal(doiUrl.doi, '10.1000/a_b');
   assert.equal(only('@misc{k, title = {T}, url = {https://doi.org/10.1000/a{\\_}b}}').doi, '10.1000/a_b');
@@ -87,6 +88,8 @@ test('a URL from `howpublished` when there is no `url`', () => {
   assert.equal(only('@misc{k, title = {T}, howpublished = {\\url{https://example.org/h}}}').url, 'https://example.org/h');
   assert.equal(only('@misc{k, title = {T}, howpublished = { https://example.org/bare }}').url, 'https://example.org/bare');
   assert.equal(only('@misc{k, title = {T}, howpublished = {Online at https://example.org/bare}}').url, undefined);
+  assert.equal(only('@misc{k, title = {T}, howpublished = {http://example.org/plain}}').url, 'http://example.org/plain');
+  assert.equal(only('@misc{k, title = {T}, howpublished = {https://example.org/a and more}}').url, undefined);
   assert.equal(
     only('@misc{k, title = {T}, howpublished = {\\url{https://example.org/h}}, url = {https://example.org/u}}').url,
     'https://example.org/u',
@@ -100,6 +103,8 @@ test('dates: `date` wins over year/month/day unless it has no year; a day must b
   assert.equal(only('@misc{k, title = {T}, year = 2020, month = mar, day = {seventh}}').date, '2020-03');
   assert.equal(only('@misc{k, title = {T}, year = 2020, month = mar, day = { 9 }}').date, '2020-03-09');
   assert.equal(only('@misc{k, title = {T}, year = 2020, month = mar, day = {123}}').date, '2020-03');
+  assert.equal(only('@misc{k, title = {T}, year = 2020, month = mar, day = {12}}').date, '2020-03-12');
+  assert.equal(only('@misc{k, title = {T}, year = 2020, month = mar, day = {1e1}}').date, '2020-03', 'not the number 10');
   const dated = only('@misc{k, title = {T}, date = {2019-05-04}, year = 2020}');
   assert.equal(dated.year, 2019);
   assert.equal(dated.date, '2019-05-04');
@@ -109,6 +114,9 @@ test('dates: `date` wins over year/month/day unless it has no year; a day must b
   const none = only('@misc{k, title = {T}, year = {n.d.}}');
   assert.equal(none.year, undefined);
   assert.equal(none.date, undefined);
+  assert.deepEqual(none.keywords, []);
+  assert.deepEqual(none.categories, []);
+  assert.deepEqual(none.topics, []);
   assert.ok(!('year' in none) && !('date' in none) && !('url' in none) && !('doi' in none) && !('arxivId' in none) && !('venue' in none));
 });
 
