@@ -214,3 +214,53 @@ test('entries without a key or title are named by title, type or position in the
     '2:1 warning Lectern: an `@misc` entry without a citation key (line 2) has no title; it was skipped. Add a `title` field so it can be listed.',
   ]);
 });
+
+test('a value is glued across at most 7 `@` lines; with 8 the entry is reported and the lines read as entries', () => {
+  const cut = (n: number) =>
+    importBibtex(
+      'c.bib',
+      [
+        '@article{a, title = {A}, abstract = {one',
+        ...Array.from({ length: n }, (_, i) => `@misc{x${i}, title = {X${i}}}`),
+        'two}}',
+        '@article{b, title = {B}}',
+      ].join('\n'),
+    );
+  const seven = cut(7);
+  assert.deepEqual(messages(seven), []);
+  assert.deepEqual(
+    seven.papers.map((p) => [p.citeKey, p.source.line]),
+    [
+      ['a', 1],
+      ['b', 10],
+    ],
+  );
+  const eight = cut(8);
+  assert.deepEqual(
+    eight.papers.map((p) => p.citeKey),
+    ['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'b'],
+  );
+  assert.deepEqual(
+    eight.diagnostics.map((d) => [d.line, d.column, d.severity]),
+    [[1, 37, 'error']],
+  );
+});
+
+test('an entry after text on the first line loads; a value that closes without its entry is not glued further', () => {
+  assert.deepEqual(
+    importBibtex('p.bib', 'Exported: @article{a, title = {A}}\n@article{b, title={B}}').papers.map((p) => [p.citeKey, p.source.line]),
+    [
+      ['a', 1],
+      ['b', 2],
+    ],
+  );
+  const result = importBibtex('u.bib', '@article{a, title = {A}, abstract = {x\n@misc{m, title = {M}} junk}\n@article{b, title={B}}');
+  assert.deepEqual(
+    result.papers.map((p) => p.citeKey),
+    ['m', 'b'],
+  );
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.line, d.column, d.severity]),
+    [[1, 37, 'error']],
+  );
+});

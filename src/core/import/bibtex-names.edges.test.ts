@@ -12,6 +12,7 @@ test('the simple split: ` and ` only outside braces, escaped commas are not sepa
   assert.deepEqual(simpleNames('M{\\"u}ller, Jo'), ['Jo Müller']);
   assert.deepEqual(simpleNames('Last, Jr, First, Extra'), ['First Extra Last Jr']);
   assert.deepEqual(simpleNames('x and {}'), ['x']);
+  assert.deepEqual(simpleNames('{{Ann} and Bo} and Cy'), ['Ann and Bo', 'Cy']);
 });
 
 test('the simple split drops "others" only as a whole name, with trailing space or braces', () => {
