@@ -264,3 +264,12 @@ test('an entry after text on the first line loads; a value that closes without i
     [[1, 37, 'error']],
   );
 });
+
+test('text fields the parser need not read (a lone `$`, a `%`) beside TeX names load as typed, without a warning', () => {
+  const paper = only('@article{k, title = {T}, author = {M{\\"u}ller, Jo}, abstract = "It costs $5", note = {50% off}, keywords = {a; b}}');
+  assert.equal(paper.abstract, 'It costs $5');
+  assert.deepEqual(paper.authors, ['Jo Müller']);
+  assert.deepEqual(paper.keywords, ['a', 'b']);
+  const braced = only('@article{k, title = {T}, author = {M{\\"u}ller, Jo}, abstract = {Costs $5 or $6 or $7}}');
+  assert.equal(braced.abstract, 'Costs $5 or $6 or $7');
+});
