@@ -92,3 +92,40 @@ test('an indented entry missing its closing brace is repaired at its own column'
     ],
   });
 });
+
+test('an undefined macro in an entry that cannot be read is still reported, at its use', () => {
+  assert.deepEqual(read('@article{k, title = {T}, author = {M{\\"u}ller, Jo}, journal = undefmac note = x}\n@article{b, title = {B}}'), {
+    papers: [['b', 'B', [], 2, undefined]],
+    diagnostics: [
+      '1:72 error Lectern: entry `k` (line 1) could not be read: expected `,` or `}` after field `journal` (found `note = x}`); it was skipped. Fix the entry and reload — the entries after it still load.',
+      '1:63 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file.',
+    ],
+  });
+  assert.deepEqual(
+    read('@article{k, title = {T}, author = {M{\\"u}ller, Jo},\n journal = undefmac,\n year = 2020\n@article{b, title = {B}}'),
+    {
+      papers: [
+        ['k', 'T', ['Jo Müller'], 1, 'undefmac'],
+        ['b', 'B', [], 4, undefined],
+      ],
+      diagnostics: [
+        '1:1 warning Lectern: entry `k` (line 1) is not closed with `}`; it was loaded as if it ended on line 3. Add the missing `}` there.',
+        '2:12 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file.',
+      ],
+    },
+  );
+});
+
+test('an entry only the parser can read (no comma after the key) keeps its fields, keywords and names', () => {
+  const result = importBibtex(
+    'p.bib',
+    '@article{k title = {T}, keywords = {a, b}, author = {M{\\"u}ller, Jo}, journal = {J}, year = 2020}',
+  );
+  assert.deepEqual(result.diagnostics, []);
+  assert.equal(result.papers.length, 1);
+  const [paper] = result.papers;
+  assert.deepEqual(
+    [paper.citeKey, paper.title, paper.authors, paper.venue, paper.year, paper.keywords],
+    ['k', 'T', ['Jo Müller'], 'J', 2020, ['a', 'b']],
+  );
+});
