@@ -129,3 +129,40 @@ test('an entry only the parser can read (no comma after the key) keeps its field
     ['k', 'T', ['Jo Müller'], 'J', 2020, ['a', 'b']],
   );
 });
+
+test('a macro holding TeX names is expanded for the parser', () => {
+  assert.deepEqual(read('@string{am = {M{\\"u}ller, Jo}}\n@article{k, title = {T}, author = am # { and Doe, Jane}}'), {
+    papers: [['k', 'T', ['Jo Müller', 'Jane Doe'], 2, undefined]],
+    diagnostics: [],
+  });
+  assert.deepEqual(read('@string{m = {X}} @article{k, title = {T}, author = {M{\\"u}ller, Jo}, journal = m # undefd}'), {
+    papers: [['k', 'T', ['Jo Müller'], 1, 'Xundefd']],
+    diagnostics: [
+      '1:84 warning Lectern: `@string` macro `undefd` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefd = {…}}` in this file.',
+    ],
+  });
+});
+
+test('a broken `@string` or `@preamble` is named as such; the entry after it loads', () => {
+  assert.deepEqual(read('@string{x = {unclosed\n@article{b, title = {B}}'), {
+    papers: [['b', 'B', [], 2, undefined]],
+    diagnostics: [
+      '1:13 error Lectern: an `@string` (line 1) could not be read: the `{` that opens field `x` is never closed; it was skipped. Fix the entry and reload — the entries after it still load.',
+    ],
+  });
+  assert.deepEqual(read('@preamble{"unclosed\n@article{b, title = {B}}').diagnostics, [
+    '1:1 error Lectern: an `@preamble` (line 1) could not be read: a `{` is never closed; it was skipped. Fix the entry and reload — the entries after it still load.',
+  ]);
+});
+
+test('two entries on one line: the parser`s complaint about the second is not pinned on the first', () => {
+  assert.deepEqual(read('@article{a, title = {A}, author = {M{\\"u}ller, Jo}} @article{b, title = {B}, author = {M{\\"u}ller, $Jo}}'), {
+    papers: [
+      ['a', 'A', ['Jo Müller'], 1, undefined],
+      ['b', 'B', ['$Jo Müller'], 1, undefined],
+    ],
+    diagnostics: [
+      '1:53 warning Lectern: entry `b` could not be fully read by the BibTeX parser (a `$` math section is never closed); it was loaded with its names split the simple way — check its `author` field.',
+    ],
+  });
+});
