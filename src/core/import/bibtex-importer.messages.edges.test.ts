@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBibtex } from './bibtex-importer';
+import { defaultImportContext } from './import-limits';
 
 const read = (text: string) => {
   const result = importBibtex('x.bib', text);
@@ -165,4 +166,22 @@ test('two entries on one line: the parser`s complaint about the second is not pi
       '1:53 warning Lectern: entry `b` could not be fully read by the BibTeX parser (a `$` math section is never closed); it was loaded with its names split the simple way — check its `author` field.',
     ],
   });
+});
+
+test('a field over maxFieldChars is dropped at its name, and a later occurrence of it is used', () => {
+  const context = defaultImportContext();
+  context.limits = { ...context.limits, maxFieldChars: 20 };
+  for (const author of ['', ', author = {M{\\"u}ller, Jo}']) {
+    const result = importBibtex('x.bib', `@article{k, title = {A title that is far too long here}, title = {Short}${author}}`, context);
+    assert.deepEqual(
+      result.papers.map((p) => [p.title, p.authors]),
+      [['Short', author ? ['Jo Müller'] : []]],
+    );
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`),
+      [
+        '1:13 warning Lectern: field `title` of entry `k` is 33 characters long, over the limit of 20; the field was dropped and the rest of the entry loaded. Shorten the field.',
+      ],
+    );
+  }
 });
