@@ -185,3 +185,20 @@ test('a field over maxFieldChars is dropped at its name, and a later occurrence 
     );
   }
 });
+
+test('`@string {` and `@ string{` define macros; an entry that starts with a field has no key', () => {
+  assert.deepEqual(read('@string {j = {Journal}}\n@ string{k = {Kournal}}\n@article{a, title = {T}, journal = j # { } # k}'), {
+    papers: [['a', 'T', [], 3, 'Journal Kournal']],
+    diagnostics: [],
+  });
+  assert.deepEqual(read('@misc{title = {No key}, author = {Doe, Jane}}\n@misc{title = {No key 2}, author = {M{\\"u}ller, Jo}}'), {
+    papers: [
+      [undefined, 'No key', ['Jane Doe'], 1, undefined],
+      [undefined, 'No key 2', ['Jo Müller'], 2, undefined],
+    ],
+    diagnostics: [],
+  });
+  assert.deepEqual(read('@misc{author = {Doe, Jane}}').diagnostics, [
+    '1:1 warning Lectern: an `@misc` entry without a citation key (line 1) has no title; it was skipped. Add a `title` field so it can be listed.',
+  ]);
+});
