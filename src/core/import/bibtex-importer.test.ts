@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, sharedCorpus } from '../../../test/support/shared-corpora';
+import { repoRoot } from '../../../test/support/shared-corpora';
 import type { ImportResult } from '../model/diagnostic';
 import { importBibtex } from './bibtex-importer';
 
@@ -185,25 +185,6 @@ test('garbage, a lone @ and unbalanced input never throw', () => {
   assert.match(result.diagnostics[0].message, /entry `a`.*expected `,` or `}` after field `title`/);
 });
 
-test('a generated 10,000-entry file loads every entry with the right lines', () => {
-  const entries: string[] = [];
-  for (let i = 0; i < 10_000; i++) {
-    // Every 20th entry has TeX in its names, which takes the parser's slower path.
-    const second = i % 20 === 0 ? 'M{\\"u}ller, Jo' : 'Müller, Jo';
-    entries.push(
-      `@article{key${i},\n  title = {Paper number ${i} on {Graph} networks},\n  author = {Author${i}, Ann and ${second}},\n  abstract = {Abstract ${i} with $x^{${i}}$ math.},\n  year = {${1990 + (i % 30)}},\n}\n`,
-    );
-  }
-  const result = importBibtex('big.bib', entries.join('\n'));
-  assert.equal(result.diagnostics.length, 0);
-  assert.equal(result.papers.length, 10_000);
-  assert.equal(result.papers[9_999].title, 'Paper number 9999 on Graph networks');
-  assert.deepEqual(result.papers[9_999].authors, ['Ann Author9999', 'Jo Müller']);
-  assert.deepEqual(result.papers[9_980].authors, ['Ann Author9980', 'Jo Müller']);
-  assert.equal(result.papers[9_999].abstract, 'Abstract 9999 with $x^{9999}$ math.');
-  assert.equal(result.papers[9_999].source.line, 9_999 * 7 + 1);
-});
-
 test('a very deeply nested value does not overflow the stack', () => {
   const depth = 100_000;
   const text = `@article{deep, title = {${'{'.repeat(depth)}Deep${'}'.repeat(depth)}}}\n@article{after, title = {After}}\n`;
@@ -212,61 +193,4 @@ test('a very deeply nested value does not overflow the stack', () => {
     result.papers.map((p) => p.title),
     ['Deep', 'After'],
   );
-});
-
-const mendeley = sharedCorpus('bibtex_mendeley_neuroscience_library.bib');
-test('shared corpus: the Mendeley export loads despite its unclosed brace and reports it', { skip: mendeley.skip }, () => {
-  const result = importBibtex(mendeley.path, readFileSync(mendeley.path, 'utf8'));
-  assert.ok(result.papers.length >= 900, `${result.papers.length} papers`);
-  assert.equal(result.papers.length, 933);
-  const schwan = result.papers.find((p) => p.citeKey === 'Schwanhausser2011');
-  assert.ok(schwan, 'the entry with the unclosed brace is recovered');
-  assert.equal(schwan.title, 'Global quantification of mammalian gene expression control');
-  assert.equal(schwan.doi, '10.1038/nature10098');
-  const report = result.diagnostics.find((d) => d.message.includes('Schwanhausser2011'));
-  assert.ok(report, 'the unclosed brace is reported');
-  // Counted in `\n` lines; the file also has one lone CR (line 8196), which editors count as a line end.
-  assert.equal(report.line, 10664);
-  assert.ok(
-    result.papers.some((p) => p.citeKey === 'Calabrese2015'),
-    'the entry after it loads',
-  );
-  assert.equal(result.papers.filter((p) => !p.citeKey).length, 16, '16 entries with an empty key load');
-  const zamora = result.papers.find((p) => p.citeKey === 'Zamora-Lopez2010');
-  assert.ok(zamora);
-  assert.deepEqual(zamora.authors, ['Gorka Zamora-López', 'Changsong Zhou', 'Jürgen Kurths']);
-  assert.equal(zamora.title, 'Cortical hubs form a module for multisensory integration on top of the hierarchy of cortical networks.');
-  assert.ok(!result.papers.some((p) => /[{}]/.test(p.title)), 'no case-protection braces left in titles');
-  assert.ok(!result.papers.some((p) => p.url && /\s/.test(p.url)), 'one URL per paper');
-  assert.ok(result.papers.filter((p) => p.abstract).length >= 725);
-});
-
-const zotero = sharedCorpus('bibtex_zotero_marine-chemistry_my-library.bib');
-test('shared corpus: the Zotero export loads every titled entry with HTML escapes as tags', { skip: zotero.skip }, () => {
-  const result = importBibtex(zotero.path, readFileSync(zotero.path, 'utf8'));
-  // 1679 entries; one of them (`@misc{noauthor_notitle_nodate,}`) is empty and reported.
-  assert.equal(result.papers.length, 1678);
-  assert.equal(result.diagnostics.length, 1);
-  assert.match(result.diagnostics[0].message, /noauthor_notitle_nodate.*no title/);
-  // Publisher HTML is escaped as `{\textless}p{\textgreater}`; it reads back as the tags it was.
-  const withTags = result.papers.filter((p) => /<\/?(p|span|strong|br)\b/.test(p.abstract));
-  assert.ok(withTags.length >= 30, `${withTags.length} abstracts with tags`);
-  assert.ok(!result.papers.some((p) => /\\text(less|greater)/.test(p.abstract + p.title)));
-  const protists = result.papers.find((p) => p.abstract.includes('Protists are an important part'));
-  assert.ok(protists);
-  assert.match(protists.abstract, /^<p>Protists are an important part of the marine food web\. In this Review, Caron et al\. summarize/);
-  assert.ok(
-    result.papers.some((p) => p.title.includes('Fourier transform')),
-    '{Fourier} loses its braces',
-  );
-  assert.ok(result.papers.filter((p) => p.date && /^\d{4}-\d{2}$/.test(p.date)).length > 900, 'bare month macros give dates');
-});
-
-const iridia = sharedCorpus('bibtex_iridia_cc0/articles.bib');
-test('shared corpus: IRIDIA articles with macros defined in other files load, undefined macros reported', { skip: iridia.skip }, () => {
-  const result = importBibtex(iridia.path, readFileSync(iridia.path, 'utf8'));
-  assert.equal(result.papers.length, 1509);
-  const macroDiagnostics = result.diagnostics.filter((d) => /macro/.test(d.message));
-  assert.ok(macroDiagnostics.length > 0 && macroDiagnostics.length <= 51);
-  assert.ok(macroDiagnostics.every((d) => d.severity === 'warning' && d.line > 1));
 });

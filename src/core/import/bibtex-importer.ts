@@ -412,7 +412,12 @@ class BibtexImport {
     const at = error.kind === 'syntax' || (error.kind === 'unterminated' && error.field) ? error.offset : item.start;
     const pos = this.lines.position(chunk.offset + at);
     const startLine = this.lines.line(chunk.offset + item.start);
-    const title = /\btitle\s*=\s*[{"]+([^}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
+    // The title as scanned when it was read before the break (braces balanced), else its first words.
+    const title =
+      item.fields
+        .find((f) => f.name === 'title')
+        ?.parts.map((p) => p.text)
+        .join('') ?? /\btitle\s*=\s*[{"]+([^{}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
     const label = this.entryLabel(item.key ?? '', title, item.type);
     const where = pos.line === startLine ? `line ${startLine}` : `starting on line ${startLine}`;
     this.diagnostics.push(
