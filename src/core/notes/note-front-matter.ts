@@ -106,7 +106,7 @@ export function parseNote(text: string): ParsedNote {
   }
 }
 
-// Over 80 lines: one pass over the keys, whose messages document what Lectern accepts.
+// long: one pass over the keys, whose messages document what Lectern accepts.
 function readNote(text: string): ParsedNote {
   const block = locateFrontMatter(text);
   const frontMatter: NoteFrontMatter = { tags: [] };
