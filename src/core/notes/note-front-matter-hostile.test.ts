@@ -84,7 +84,7 @@ describe('YAML anchors and aliases', () => {
     assert.equal(note.frontMatter.status, 'reading');
     assert.deepEqual(
       note.frontMatter.c,
-      Array.from({ length: 9 }, () => Array.from({ length: 9 }, () => Array(9).fill('x'))),
+      Array.from({ length: 9 }, () => Array.from({ length: 9 }, () => Array.from({ length: 9 }, () => 'x'))),
     );
     assert.equal('d' in note.frontMatter, false);
   });
@@ -172,7 +172,7 @@ describe('lone \\r line breaks', () => {
       (setFrontMatterKeys(text, { status: null, tags: [] }) as { text: string }).text,
       '---\rpaper: p1\r# since Monday\rtags: []\r---\r# Body\rtext\r', // The removed key's comment stays.
     );
-    assert.equal((setFrontMatterKeys('# Body\r', { status: 'read' }) as { text: string }).text, '---\rstatus: read\r---\r# Body\r');
+    assert.equal((setFrontMatterKeys('# Body\r', { status: 'read' }) as { text: string }).text, '---\rstatus: read\r---\r\r# Body\r');
   });
 
   test('front matter mixing lone `\\r` with `\\n` is refused', () => {
