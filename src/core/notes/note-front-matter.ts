@@ -243,7 +243,7 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
     return verified(text, [{ start: block.start, end: block.start, newText: `---${eol}${lines.join('')}---${eol}${separator}` }], wanted);
   }
   // Lone `\r` line breaks: edit a copy with `\n` (same offsets), then write `\r` back; mixed with `\n` they are refused.
-  const region = text.slice(block.start, block.bodyOffset);
+  const region = text.slice(block.contentStart, block.contentEnd); // The only text an edit copies from.
   const crOnly = /\r(?!\n)/.test(region);
   if (crOnly && region.includes('\n')) {
     return { error: "Lectern: the note's front matter mixes line endings (`\\r` alone and `\\n`); make them the same, then try again." };
@@ -274,7 +274,7 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
       return { error: `Lectern: \`${key}\` on line ${line} cannot be changed on its own: ${conflict}. Edit it by hand.` };
     }
   }
-  const editor = new KeyEditor(lines, block.contentStart, block.contentEnd, crOnly ? '\n' : firstLineBreak(text), map);
+  const editor = new KeyEditor(lines, block.contentStart, block.contentEnd, crOnly ? '\n' : firstLineBreak(region, text), map);
   try {
     for (const [key, value] of wanted) editor.set(key, value);
   } catch (error) {
@@ -284,9 +284,13 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
   return verified(text, edits, wanted);
 }
 
-/** The first line break of a text (`\r\n`, `\n` or a lone `\r`); `\n` when it has none. */
-function firstLineBreak(text: string): '\n' | '\r\n' | '\r' {
-  return (/\r\n|\n|\r/.exec(text)?.[0] ?? '\n') as '\n' | '\r\n' | '\r';
+/** The first line break (`\r\n`, `\n` or a lone `\r`) of the first text that has one; `\n` when none has. */
+function firstLineBreak(...texts: string[]): string {
+  for (const text of texts) {
+    const found = /\r\n|\n|\r/.exec(text);
+    if (found) return found[0];
+  }
+  return '\n';
 }
 
 function wantedValues(changes: FrontMatterChanges): Wanted {
