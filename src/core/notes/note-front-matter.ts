@@ -15,7 +15,7 @@ import { lineColumnAt } from '../text/line-column';
 import { applyTextEdits, normalizeEdits, type NoteProblem, type TextEdit } from './text-edit';
 
 export type { NoteProblem, TextEdit } from './text-edit';
-export { locateFrontMatter, withLineFeeds, type FrontMatterBlock } from './front-matter-block';
+export { locateFrontMatter, type FrontMatterBlock } from './front-matter-block';
 export { formatScalar, normalizeTags } from './front-matter-yaml';
 
 /** A note's front matter: Lectern's keys read as strings, every other key as YAML gave it. */
