@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { eventually, lectern, workspaceFolder } from './lectern-api';
+
+const PAPER = 'hidenseek-federated-lottery-ticket-via-server-side-pruning';
+const encode = (text: string) => [...new TextEncoder().encode(text)];
+
+/** A note with a UTF-8 byte-order mark, CRLF line breaks and a Latin-1 `é` (the lone byte 0xE9) in its body. */
+const noteBytes = (status: string) =>
+  new Uint8Array([
+    0xef,
+    0xbb,
+    0xbf,
+    ...encode(`---\r\npaper: ${PAPER}\r\nstatus: ${status}\r\n---\r\n# Caf`),
+    0xe9,
+    ...encode(' au lait\r\n'),
+  ]);
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+describe('notes written back byte for byte', () => {
+  const note = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes', `${PAPER}.md`);
+
+  it('Set Status on a closed note keeps its BOM and its Latin-1 byte', async () => {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes'));
+    await vscode.workspace.fs.writeFile(note(), noteBytes('to-read'));
+    const { features } = await lectern();
+    await eventually('the note indexed', () => features.notes?.status(PAPER).status === 'to-read');
+    await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'reading');
+    const after = await eventually('the new status on disk', async () => {
+      const bytes = await vscode.workspace.fs.readFile(note());
+      return new TextDecoder().decode(bytes).includes('status: reading') && bytes;
+    });
+    assert.deepEqual([...after], [...noteBytes('reading')]);
+    assert.equal(features.notes?.status(PAPER).status, 'reading');
+  });
+
+  it('an open note whose save would replace the Latin-1 byte is left unchanged, with a message naming the file and line', async () => {
+    await vscode.workspace.fs.writeFile(note(), noteBytes('reading'));
+    const document = await vscode.workspace.openTextDocument(note());
+    await vscode.window.showTextDocument(document);
+    try {
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('lectern.setStatus', PAPER, 'read')),
+        /^Error: Lectern: papers\/notes\/hidenseek-federated-lottery-ticket-via-server-side-pruning\.md .*line 5/,
+      );
+      assert.ok(sameBytes(await vscode.workspace.fs.readFile(note()), noteBytes('reading')), 'the file is unchanged');
+      assert.equal(document.isDirty, false);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+});
