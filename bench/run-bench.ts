@@ -10,6 +10,8 @@
  * `--cli-papers` arXiv-style records (default: the largest size; 0 skips it): a first call
  * with an empty cache and repeated calls on unchanged files (see cli-cache-bench.ts).
  *
+ * `importBomb` is the peak RSS while importing the issue's BibTeX macro bombs, with its bound (import-bomb.ts).
+ *
  * Prints one JSON object on stdout; progress goes to stderr. Memory is measured as the growth of
  * `heapUsed + arrayBuffers` after `global.gc()` (typed-array postings live outside the JS heap,
  * so heapUsed alone would flatter Lectern).
@@ -27,6 +29,7 @@ import { generateSyntheticPapers, syntheticTopicWords, syntheticVocabulary, SYNT
 import { assignTopics } from '../src/core/topics/assign-topics';
 import { groupPapers } from '../src/core/tree/group-papers';
 import { measureCliCache } from './cli-cache-bench';
+import { measureImportBomb, measureImportBombInChild } from './import-bomb';
 
 type Category = 'single' | 'multi' | 'prefix3' | 'prefix4' | 'typo' | 'filtered' | 'phrase';
 
@@ -381,7 +384,11 @@ function measureCli(papers: number): ReturnType<typeof measureCliCache> | undefi
   return measureCliCache(join(repoRoot, 'dist', 'cli.cjs'), papers, { first: 3, repeated: 5 }, log);
 }
 
+/** The child run for the `importBomb` entry: a fresh process, so its peak RSS is the bomb's alone. */
+const IMPORT_BOMB_FLAG = '--import-bomb-only';
+
 function main(): void {
+  if (process.argv.includes(IMPORT_BOMB_FLAG)) return void process.stdout.write(`${JSON.stringify(measureImportBomb())}\n`);
   const { sizes, rounds, cliPapers } = parseArgs(process.argv.slice(2));
   if (!gc) log('warning: run with --expose-gc for meaningful memory figures');
   const corpora: Array<{ name: string; papers: () => Paper[]; queries: BenchQuery[] }> = [
@@ -442,6 +449,8 @@ function main(): void {
         }
       : undefined;
   const cliCache = measureCli(cliPapers ?? Math.max(0, ...sizes));
+  log('import bomb: peak RSS while importing the macro bombs');
+  const importBomb = measureImportBombInChild(IMPORT_BOMB_FLAG);
   const report = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
@@ -453,6 +462,7 @@ function main(): void {
     corpora: results,
     ...(targets ? { targets } : {}),
     ...(cliCache ? { cliCache } : {}),
+    ...(importBomb ? { importBomb } : {}),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

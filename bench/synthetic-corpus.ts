@@ -381,7 +381,7 @@ export function generateSyntheticPaper(index: number, seed = 1): Paper {
 
 /** `count` papers, deterministic for a given seed. */
 export function generateSyntheticPapers(count: number, seed = 1): Paper[] {
-  const papers: Paper[] = new Array(count);
+  const papers = new Array<Paper>(count);
   for (let i = 0; i < count; i++) papers[i] = generateSyntheticPaper(i, seed);
   return papers;
 }

@@ -38,7 +38,7 @@ function downloadFailure(error: unknown): string | undefined {
   ) {
     if (typeof e.code === 'string' && networkCodes.test(e.code))
       return `${e.code}${typeof e.hostname === 'string' ? ` ${e.hostname}` : ''}`;
-    const text = typeof e === 'string' ? e : String(e.message ?? '');
+    const text = typeof e === 'string' ? e : typeof e.message === 'string' ? e.message : '';
     if (/getaddrinfo|Failed to get VS Code archive|Failed to download|TimeoutError|timed out/i.test(text)) return text;
   }
   return undefined;

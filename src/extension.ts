@@ -1,28 +1,24 @@
-import * as vscode from 'vscode';
-import { LibraryService } from './vscode/library/library-service';
-import { RecentPapers } from './vscode/features/search/recent-papers';
-import { FEATURES } from './vscode/features';
-import type { FeatureContext } from './vscode/features/feature-context';
+import type * as vscode from 'vscode';
+import { registerFeatures } from './vscode/features';
+import { createServices, type LecternServices } from './vscode/services';
 
 /** What `activate` returns: for other extensions and Lectern's own extension-host tests. */
 export interface LecternApi {
-  library: LibraryService;
-  features: FeatureContext;
+  library: LecternServices['library'];
+  /** The services the features share (notes, the Papers tree, the reader panels…). */
+  services: LecternServices;
   /** How long `activate` took, in milliseconds (also in the Lectern output channel). */
   activationMs: number;
 }
 
-/** Registers Lectern's views and commands. No corpus is read here: the library loads on first use. */
+/** The composition root: builds the services, then registers the features over them. No corpus is read here. */
 export function activate(context: vscode.ExtensionContext): LecternApi {
   const started = performance.now();
-  const output = vscode.window.createOutputChannel('Lectern', { log: true });
-  const library = new LibraryService(context, output);
-  const features: FeatureContext = { extension: context, library, output, recent: new RecentPapers(context.workspaceState), trees: {} };
-  context.subscriptions.push(output, library);
-  for (const register of FEATURES) context.subscriptions.push(...register(features));
+  const services = createServices(context);
+  context.subscriptions.push(...registerFeatures(services));
   const activationMs = performance.now() - started;
-  output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { library, features, activationMs };
+  services.output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return { library: services.library, services, activationMs };
 }
 
 export function deactivate(): void {

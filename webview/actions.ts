@@ -1,12 +1,6 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import {
-  READING_STATUSES,
-  type CitationFormatValue,
-  type HistoryView,
-  type PaperView,
-  type ReadingStatusValue,
-  type WebviewToHostMessage,
-} from '../src/shared/protocol';
+import type { CitationFormatValue, HistoryView, PaperView, WebviewToHostMessage } from '../src/shared/protocol';
+import { READING_STATUSES, readingStatusLabel, type ReadingStatus } from '../src/core/model/reading-status';
 import { el } from './dom';
 
 export interface ActionsContext {
@@ -15,7 +9,6 @@ export interface ActionsContext {
   highlightSelection(): boolean;
 }
 
-const STATUS_LABELS: Record<ReadingStatusValue, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
 const CITATION_LABELS: Record<CitationFormatValue, string> = { bibtex: 'BibTeX', apa: 'APA', markdown: 'Markdown' };
 
 type Button = HTMLElement & { disabled: boolean };
@@ -35,7 +28,7 @@ export class ReaderActions {
   private readonly openNote: Button;
   private readonly reveal: Button;
   private readonly cite: Record<CitationFormatValue, Button>;
-  private readonly status: Record<ReadingStatusValue, Button>;
+  private readonly status: Record<ReadingStatus, Button>;
 
   constructor(private readonly context: ActionsContext) {
     this.back = button('Back', 'Back (Alt+Left)', 'Alt+ArrowLeft', () => this.navigate('back'));
@@ -61,15 +54,15 @@ export class ReaderActions {
       READING_STATUSES.map((status) => [
         status,
         button(
-          STATUS_LABELS[status],
-          `Mark as ${STATUS_LABELS[status].toLowerCase()}`,
+          readingStatusLabel(status),
+          `Mark as ${readingStatusLabel(status).toLowerCase()}`,
           undefined,
           () => this.withPaper((paperId) => ({ type: 'setStatus', paperId, status })),
           { secondary: true },
         ),
       ]),
-    ) as Record<ReadingStatusValue, Button>;
-    for (const status of READING_STATUSES) this.status[status].setAttribute('aria-label', `Set status: ${STATUS_LABELS[status]}`);
+    ) as Record<ReadingStatus, Button>;
+    for (const status of READING_STATUSES) this.status[status].setAttribute('aria-label', `Set status: ${readingStatusLabel(status)}`);
 
     this.element = el(
       'nav',

@@ -107,7 +107,7 @@ function renderItem(annotation: AnnotationView, quote: HTMLElement, actions: Ann
 }
 
 /** Scrolls the first mark into view, focuses it and flashes all of them. */
-export function revealMarks(marks: HTMLElement[]): void {
+function revealMarks(marks: HTMLElement[]): void {
   const first = marks[0];
   if (!first) return;
   first.scrollIntoView({ block: 'center', behavior: 'smooth' });

@@ -13,8 +13,8 @@ export interface ProtectedText {
 }
 
 /** Private-use characters: markdown leaves them alone, and input text has them stripped first. */
-export const PLACEHOLDER_OPEN = '\uE000';
-export const PLACEHOLDER_CLOSE = '\uE001';
+const PLACEHOLDER_OPEN = '\uE000';
+const PLACEHOLDER_CLOSE = '\uE001';
 export const PLACEHOLDER_PATTERN = /\uE000(\d+)\uE001/g;
 
 const MAX_RUNS = 500;

@@ -14,7 +14,7 @@ export interface NotesPaneOptions {
 }
 
 /** Quiet time after the last keystroke before the text is saved. */
-export const SAVE_DELAY_MS = 500;
+const SAVE_DELAY_MS = 500;
 /** After a failed save, when to try again without a keystroke. */
 const RETRY_MS = 4_000;
 
@@ -71,9 +71,9 @@ export class NotesPane {
       'vscode-button',
       { secondary: true, 'aria-pressed': 'false', title: 'Show the notes rendered as markdown' },
       'Preview',
-    ) as Button;
-    this.createButton = el('vscode-button', { title: 'Create this paper’s markdown note from the template' }, 'Create note') as Button;
-    this.openButton = el('vscode-button', { secondary: true, title: 'Open the note in an editor' }, 'Open in Editor') as Button;
+    );
+    this.createButton = el('vscode-button', { title: 'Create this paper’s markdown note from the template' }, 'Create note');
+    this.openButton = el('vscode-button', { secondary: true, title: 'Open the note in an editor' }, 'Open in Editor');
     this.status = el('span', { class: 'notes-status', role: 'status', 'aria-live': 'polite' });
     this.message = el('p', { class: 'hint notes-message' });
     this.help = el('p', { class: 'hint notes-help', id: 'notes-help' });
@@ -93,7 +93,12 @@ export class NotesPane {
       this.preview,
       this.help,
     );
+    this.listen();
+    this.render();
+  }
 
+  /** Typing, saving (blur, Ctrl/Cmd+S, leaving the page) and the buttons. */
+  private listen(): void {
     this.textarea.addEventListener('input', () => {
       if (!this.model?.ready) return;
       this.model.input(this.textarea.value);
@@ -110,20 +115,7 @@ export class NotesPane {
       }
     });
     this.previewToggle.addEventListener('click', () => this.setPreview(!this.previewing));
-    this.createButton.addEventListener('click', () => {
-      if (!this.model || this.createButton.disabled) return;
-      this.creating = true;
-      this.createButton.disabled = true;
-      this.showStatus('Creating the note…');
-      this.options.post({ type: 'createNote', paperId: this.model.paperId });
-      // If no note comes (the host reports why), the button works again.
-      window.setTimeout(() => {
-        if (!this.creating) return;
-        this.creating = false;
-        this.showStatus('');
-        this.render();
-      }, 10_000);
-    });
+    this.createButton.addEventListener('click', () => this.createNote());
     this.openButton.addEventListener('click', () => {
       if (!this.model || this.openButton.disabled) return;
       this.flush();
@@ -134,7 +126,21 @@ export class NotesPane {
       if (document.visibilityState === 'hidden') this.flush();
     });
     window.addEventListener('pagehide', () => this.flush());
-    this.render();
+  }
+
+  private createNote(): void {
+    if (!this.model || this.createButton.disabled) return;
+    this.creating = true;
+    this.createButton.disabled = true;
+    this.showStatus('Creating the note…');
+    this.options.post({ type: 'createNote', paperId: this.model.paperId });
+    // If no note comes (the host reports why), the button works again.
+    window.setTimeout(() => {
+      if (!this.creating) return;
+      this.creating = false;
+      this.showStatus('');
+      this.render();
+    }, 10_000);
   }
 
   /** The pane shows `paperId` (a `showPaper`): the same paper keeps its text; another one is loaded. */
@@ -313,7 +319,7 @@ export class NotesPane {
 }
 
 /** Sets a textarea's text, keeping the caret and selection on the same characters where it can. */
-export function replaceKeepingCaret(textarea: HTMLTextAreaElement, next: string): void {
+function replaceKeepingCaret(textarea: HTMLTextAreaElement, next: string): void {
   const old = textarea.value;
   if (old === next) return;
   const { selectionStart, selectionEnd, selectionDirection, scrollTop } = textarea;

@@ -1,10 +1,9 @@
 import type { PaperView, WebviewToHostMessage } from '../src/shared/protocol';
+import { readingStatusLabel } from '../src/core/model/reading-status';
 import { el, type Child } from './dom';
 import { protectMath, PLACEHOLDER_PATTERN } from './math-runs';
 import { renderAbstract } from './render-abstract';
 import { renderMath } from './render-math';
-
-const STATUS_LABELS = { 'to-read': 'To read', reading: 'Reading', read: 'Read' } as const;
 
 export interface RenderedPaper {
   article: HTMLElement;
@@ -52,7 +51,7 @@ export function renderAbstractElement(paper: PaperView): HTMLElement {
 /** The tags / status line, re-rendered alone when a `paperStatus` message arrives. */
 export function renderPaperStatus(paper: PaperView): HTMLElement {
   const line = el('p', { class: 'paper-status', id: 'paper-status' });
-  line.append(el('span', { class: 'status-badge' }, paper.status ? STATUS_LABELS[paper.status] : 'No status'));
+  line.append(el('span', { class: 'status-badge' }, paper.status ? readingStatusLabel(paper.status) : 'No status'));
   if (paper.tags.length > 0) {
     const tags = el('ul', { class: 'tags', 'aria-label': 'Tags' });
     for (const tag of paper.tags) tags.append(el('li', { class: 'tag' }, tag));

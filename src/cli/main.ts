@@ -26,6 +26,7 @@ Options:
   --taxonomy FILE   a topics.json applied after the bundled one and each folder's .lectern/topics.json
   --no-cache        read every file again instead of the cached library ($LECTERN_CACHE_DIR,
                     else $XDG_CACHE_HOME/lectern, else ~/.cache/lectern)
+  --max-file-size MB  skip (with a diagnostic) corpus files larger than MB megabytes (default 100)
   --json            machine-readable output
   --limit N         how many results (default 10)
   -h, --help        this help`;
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       taxonomy: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
       limit: { type: 'string' },
+      'max-file-size': { type: 'string' },
       format: { type: 'string', default: 'bibtex' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -63,16 +65,24 @@ async function main(argv: string[]): Promise<number> {
   const run = COMMANDS[command];
   if (!run) throw new CliError(`Lectern: unknown command "${command}".\n\n${USAGE}`, 2);
   let opened: Promise<CliLibrary> | undefined;
+  const limits = { maxFileBytes: parseMegabytes(values['max-file-size']) };
   const context: CommandContext = {
     command,
     args,
     json: values.json,
     limit: parseLimit(values.limit),
     format: values.format,
+    limits,
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     openLibrary: () =>
-      (opened ??= openCliLibrary({ corpus: values.corpus, sample: values.sample, taxonomy: values.taxonomy, cache: !values['no-cache'] })),
+      (opened ??= openCliLibrary({
+        corpus: values.corpus,
+        sample: values.sample,
+        taxonomy: values.taxonomy,
+        cache: !values['no-cache'],
+        limits,
+      })),
     paperOrFail: (library) => paperOrFail(library, command, args[0]),
   };
   return run(context);
@@ -90,6 +100,15 @@ function parseLimit(raw: string | undefined): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new CliError(`Lectern: --limit takes a whole number of 1 or more, not "${raw}".`, 2);
   return n;
+}
+
+/** `--max-file-size MB` in bytes; undefined (the default limit) when not given. */
+function parseMegabytes(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`Lectern: --max-file-size takes a whole number of megabytes, 1 or more, not "${raw}".`, 2);
+  return n * 1024 * 1024;
 }
 
 function report(error: unknown): number {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/model/diagnostic';
 import { contentFingerprint } from '../core/corpus/content-fingerprint';
 import { LibraryLoader, type LibraryOptions } from '../core/library/library-loader';
 import type { PaperLibrary } from '../core/library/paper-library';
+import type { ImportLimits } from '../core/import/import-limits';
 import { FileCacheStore, userCacheFolder } from '../node/file-cache-store';
 import { NodeCorpusSource } from '../node/node-corpus-source';
 import { locateBundledCorpus } from './locate-bundled-corpus';
@@ -19,6 +20,8 @@ export interface CliLibraryOptions {
   taxonomy?: string;
   /** Use and refresh the cache in the user's cache folder (`--no-cache` turns it off). */
   cache: boolean;
+  /** Import limits (`--max-file-size`); default: the defaults of `ImportLimits`. */
+  limits?: ImportLimits;
 }
 
 export interface CliLibrary {
@@ -46,6 +49,7 @@ export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLib
   const loaderOptions: LibraryOptions = {
     sampleFolder: sample ? bundled : undefined,
     taxonomyFile: options.taxonomy,
+    limits: options.limits,
     cache: options.cache ? { store, key: `library-${key}.txt`, contents: 'snapshot' } : undefined,
   };
   const loader = new LibraryLoader(source, loaderOptions);

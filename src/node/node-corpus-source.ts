@@ -1,9 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Diagnostic } from '../core/model/diagnostic';
 import { CORPUS_FILE_EXTENSIONS } from '../core/import/import-corpus-file';
+import type { CorpusReadOptions } from '../core/library/corpus-file-refusal';
 import type { CorpusListing, CorpusSource, FileStamp } from '../core/library/corpus-source';
 import { errorCode } from '../core/library/resolve-taxonomy';
+import { readRegularFile } from './read-regular-file';
 
 /**
  * A `CorpusSource` over the local file system, for the CLI, tests and the benchmark: `paths` are
@@ -45,8 +47,9 @@ export class NodeCorpusSource implements CorpusSource {
     return (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return readFile(path);
+  /** Refuses pipes, devices, sockets and files over `options.maxBytes` before reading (see `readRegularFile`). */
+  readFile(path: string, options?: CorpusReadOptions): Promise<Uint8Array> {
+    return readRegularFile(path, options);
   }
 
   join(folder: string, ...segments: string[]): string {

@@ -3,14 +3,12 @@
  * Both sides validate what they receive with `parseHostMessage` / `parseWebviewMessage`, and
  * both handle messages in an exhaustive `switch` ending in `assertNever`, so a message type
  * added here and not handled fails to compile. This file imports nothing: it is bundled into
- * the extension host and into the browser-only webview.
+ * the extension host and into the browser-only webview. It imports only the pure reading-status module.
  */
 
-/** Reading status a note can record. */
-export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
-export type ReadingStatusValue = (typeof READING_STATUSES)[number];
+import { READING_STATUSES, type ReadingStatus } from '../core/model/reading-status';
 
-export const CITATION_FORMATS = ['bibtex', 'apa', 'markdown'] as const;
+const CITATION_FORMATS = ['bibtex', 'apa', 'markdown'] as const;
 export type CitationFormatValue = (typeof CITATION_FORMATS)[number];
 
 /** A W3C Web Annotation TextQuoteSelector over the abstract's rendered text. */
@@ -42,7 +40,7 @@ export interface PaperView {
   topics: string[];
   keywords: string[];
   tags: string[];
-  status?: ReadingStatusValue;
+  status?: ReadingStatus;
   doi?: string;
   arxivId?: string;
   url?: string;
@@ -77,7 +75,7 @@ export type HostToWebviewMessage =
       notesEnabled: boolean;
     }
   | { type: 'annotations'; paperId: string; annotations: AnnotationView[] }
-  | { type: 'paperStatus'; paperId: string; status?: ReadingStatusValue; tags: string[]; hasNote: boolean }
+  | { type: 'paperStatus'; paperId: string; status?: ReadingStatus; tags: string[]; hasNote: boolean }
   | { type: 'paperMissing'; paperId: string; message: string }
   /**
    * The note's body (the text after its front matter, `\n` line breaks) for the notes pane: sent
@@ -103,7 +101,7 @@ export type WebviewToHostMessage =
   | { type: 'navigate'; direction: 'back' | 'forward' }
   | { type: 'filterTopic'; topic: string }
   | { type: 'copyCitation'; paperId: string; format: CitationFormatValue }
-  | { type: 'setStatus'; paperId: string; status: ReadingStatusValue }
+  | { type: 'setStatus'; paperId: string; status: ReadingStatus }
   | { type: 'revealInTree'; paperId: string }
   | { type: 'openNote'; paperId: string }
   | { type: 'addAnnotation'; paperId: string; selector: TextQuoteSelector; comment: string }
@@ -179,9 +177,9 @@ function hasShape(value: unknown, shape: Record<string, Guard<unknown>>): boolea
   return isObject(value) && Object.entries(shape).every(([key, guard]) => guard(value[key]));
 }
 
-export const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
+const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
   hasShape(value, {
-    exact: (v): v is string => isText(10_000)(v) && (v as string).length > 0,
+    exact: (v): v is string => isText(10_000)(v) && v.length > 0,
     prefix: isText(1_000),
     suffix: isText(1_000),
   });
@@ -291,7 +289,7 @@ export function parseWebviewMessage(value: unknown): WebviewToHostMessage | unde
 export type LinkDecision = { kind: 'external'; url: string } | { kind: 'paper'; paperId: string } | { kind: 'refused'; reason: string };
 
 /** The scheme Lectern uses for links between papers (`lectern:paper/<id>`), as in markdown citations. */
-export const PAPER_LINK_PREFIX = 'lectern:paper/';
+const PAPER_LINK_PREFIX = 'lectern:paper/';
 
 /**
  * Decides what a clicked link does. Only http(s) and mailto leave Lectern (through the host's

@@ -12,8 +12,6 @@ export interface ReaderHtmlOptions {
   scriptUri: string;
   /** URI of `media/reader.css`. */
   styleUri: string;
-  /** URI of `@vscode/codicons/dist/codicon.css`, only if the page uses `<vscode-icon>`s. */
-  codiconsUri?: string;
 }
 
 /**
@@ -33,23 +31,22 @@ export function readerCsp(cspSource: string, nonce: string): string {
   );
 }
 
-/** The reader page: CSP, stylesheet(s), an empty `#app` and the nonce'd bundle that fills it. */
+/** The reader page: CSP, stylesheet, an empty `#app` and the nonce'd bundle that fills it. */
 export function readerHtml(options: ReaderHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
+  const { cspSource, nonce, scriptUri, styleUri } = options;
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce))
     throw new Error('Lectern: the reader page needs a random nonce of at least 16 base64 characters.');
   // One or more sources separated by spaces (code-server gives `'self' https://*.vscode-cdn.net`);
   // nothing that could end the directive or the attribute.
   if (!/^[^\s;,"]+( [^\s;,"]+)*$/.test(cspSource) || /'(unsafe-|nonce-|sha)/.test(cspSource))
     throw new Error(`Lectern: "${cspSource}" is not a valid webview cspSource.`);
-  const codicons = codiconsUri ? `\n    <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttribute(codiconsUri)}">` : '';
   return `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(readerCsp(cspSource, nonce))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    <link rel="stylesheet" href="${escapeAttribute(styleUri)}">${codicons}
+    <link rel="stylesheet" href="${escapeAttribute(styleUri)}">
     <title>Lectern Reader</title>
   </head>
   <body>

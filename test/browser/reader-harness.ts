@@ -109,7 +109,7 @@ export class ReaderPage {
 
   /** Evaluates a JavaScript expression in the page (strings: the test files are type-checked without the DOM lib). */
   evaluate<T>(expression: string): Promise<T> {
-    return this.page.evaluate(expression) as Promise<T>;
+    return this.page.evaluate<T>(expression);
   }
 
   /** Delivers a host message as VS Code does (a `message` event) and waits until the reader handled it. */

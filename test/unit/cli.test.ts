@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/shared-corpora';
@@ -45,6 +45,8 @@ function lecternWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
+    // A read that blocks (a named pipe) must fail the test, not hang the run.
+    timeout: 30_000,
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -182,4 +184,55 @@ test('taxonomy rule: a folder of papers has no taxonomy unless it has .lectern/t
   );
   const missing = json<Listing>(lectern('list', '--json', '--corpus', dir, '--taxonomy', join(dir, 'absent.json')).stdout);
   assert.match(missing.diagnostics[0].message, /^Lectern: cannot read the taxonomy file .*absent\.json \(ENOENT\)/);
+});
+
+test('import refuses a named pipe, /dev/zero, a 2 GB sparse file and a file over --max-file-size: exit 2 at once, with the reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-hostile-'));
+  const pipe = join(dir, 'pipe.bib');
+  spawnSync('mkfifo', [pipe]);
+  const sparse = join(dir, 'sparse.bib');
+  writeFileSync(sparse, '');
+  truncateSync(sparse, 2 * 1024 * 1024 * 1024);
+  const big = join(dir, 'big.bib');
+  writeFileSync(big, `@article{big, title = {Big}}\n%${'x'.repeat(1024 * 1024)}\n`);
+  const cases: Array<[string[], RegExp]> = [
+    [['import', pipe], /^Lectern: .*pipe\.bib is not a regular file \(it is a named pipe\); it was not read\./],
+    [
+      ['import', sparse],
+      /^Lectern: .*sparse\.bib is 2,048 MB \(2,147,483,648 bytes\), over the 100 MB \(104,857,600 bytes\) limit .*`--max-file-size MB`/,
+    ],
+    [
+      ['import', big, '--max-file-size', '1'],
+      /^Lectern: .*big\.bib is 1 MB \(1,048,\d{3} bytes\), over the 1 MB \(1,048,576 bytes\) limit/,
+    ],
+  ];
+  if (existsSync('/dev/zero'))
+    cases.push([['import', '/dev/zero'], /^Lectern: \/dev\/zero is not a regular file \(it is a character device\)/]);
+  for (const [args, message] of cases) {
+    const started = Date.now();
+    const { code, stdout, stderr } = lectern(...args);
+    assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
+    assert.equal(stdout, '');
+    assert.match(stderr, message);
+    assert.ok(Date.now() - started < 10_000, `${args.join(' ')} answered at once`);
+  }
+  assert.equal(lectern('import', big, '--max-file-size', '2', '--json').code, 0, 'under a raised limit the file is read');
+  assert.match(lectern('import', big, '--max-file-size', '0').stderr, /^Lectern: --max-file-size takes a whole number of megabytes/);
+});
+
+test('a corpus folder with a pipe and a 2 GB sparse file beside good files: the good papers are listed, the others reported', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-hostile-library-'));
+  writeFileSync(join(dir, 'good.bib'), '@article{good, title = {A Good Paper}}\n');
+  spawnSync('mkfifo', [join(dir, 'pipe.bib')]);
+  writeFileSync(join(dir, 'sparse.bib'), '');
+  truncateSync(join(dir, 'sparse.bib'), 2 * 1024 * 1024 * 1024);
+  const listing = json<Listing>(lectern('list', '--json', '--no-cache', '--corpus', dir).stdout);
+  assert.deepEqual(
+    listing.papers.map((paper) => paper.title),
+    ['A Good Paper'],
+  );
+  const messages = listing.diagnostics.map((d) => d.message).sort();
+  assert.equal(messages.length, 2);
+  assert.match(messages[0], /pipe\.bib is not a regular file \(it is a named pipe\)/);
+  assert.match(messages[1], /sparse\.bib is 2,048 MB/);
 });

@@ -1,3 +1,4 @@
+import type { ImportLimits } from '../../core/import/import-limits';
 import type { Paper } from '../../core/model/paper';
 import type { Style } from '../human-output';
 import type { CliLibrary } from '../open-cli-library';
@@ -11,6 +12,8 @@ export interface CommandContext {
   limit?: number;
   /** `--format` (cite). */
   format: string;
+  /** Import limits from `--max-file-size` (defaults otherwise). */
+  limits: ImportLimits;
   style: Style;
   /** Prints a value as indented JSON on stdout. */
   print: (value: unknown) => void;

@@ -25,7 +25,8 @@ import { expandMacros, resolveBuiltIn, type MacroDefinition, type RefusedMacro }
 import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { paperFromBibtex, type RawEntry } from './bibtex-record';
 import { repairBibtexEntry } from './bibtex-repair';
-import { bibtexItemStarts, parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
+import { chunkBibtex, glueSplitEntry, type Chunk } from './bibtex-chunks';
+import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
 import { bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
 import { badKeyChars, entriesByStart, escapeRegExp } from './bibtex-parser-entries';
@@ -36,12 +37,6 @@ import { defaultImportContext, type ImportContext } from './import-limits';
 const PARSER_FIELDS = new Set(['author', 'editor']);
 /** Name lists with nothing for a TeX parser to do. */
 const PLAIN_NAMES = /^[\p{L}\p{M}\s,.'’-]*$/u;
-
-interface Chunk {
-  text: string;
-  /** Offset of the chunk in the file. */
-  offset: number;
-}
 
 /**
  * Reads a BibTeX or BibLaTeX file into papers, with a diagnostic (at its line and column) for each entry
@@ -95,26 +90,12 @@ class BibtexImport {
   private readonly limits: ImportContext['limits'];
 
   run(): void {
-    const chunks = this.chunks();
+    const chunks = chunkBibtex(this.text);
     this.collectStrings(chunks);
     for (let i = 0; i < chunks.length; i++) {
-      let chunk = chunks[i];
-      let items = scanBibtex(chunk.text);
-      // A line starting with `@type{` inside a braced value splits an entry in two; glue the pieces back.
-      // Only a value that runs to the end of the chunk can have been cut there; stop as soon as it closes.
-      if (items.some((item) => item.error?.kind === 'unterminated')) {
-        for (let j = i + 1; j < Math.min(chunks.length, i + 8); j++) {
-          const merged: Chunk = { text: this.text.slice(chunk.offset, chunks[j].offset + chunks[j].text.length), offset: chunk.offset };
-          const mergedItems = scanBibtex(merged.text);
-          if (mergedItems.every((item) => item.kind !== 'broken')) {
-            chunk = merged;
-            items = mergedItems;
-            i = j;
-            break;
-          }
-          if (mergedItems.find((item) => item.kind === 'broken')?.error?.kind !== 'unterminated') break;
-        }
-      }
+      const glued = glueSplitEntry(this.text, chunks, i);
+      i = glued.last;
+      const { chunk, items } = glued;
       // A broken entry that a repair fixes is read from the repaired text, without a failed parse first.
       const repair = items.length === 1 && items[0].kind === 'broken' ? this.repaired(chunk, items[0]) : undefined;
       if (repair) {
@@ -126,18 +107,6 @@ class BibtexImport {
     }
     this.applyCrossrefs();
     this.reportUndefinedMacros();
-  }
-
-  /** Cuts the text at each line that starts an `@` item. Text before the first item is its own chunk. */
-  private chunks(): Chunk[] {
-    const starts = bibtexItemStarts(this.text);
-    if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
-    const chunks: Chunk[] = [];
-    for (let i = 0; i < starts.length; i++) {
-      const end = i + 1 < starts.length ? starts[i + 1] : this.text.length;
-      chunks.push({ text: this.text.slice(starts[i], end), offset: starts[i] });
-    }
-    return chunks;
   }
 
   /** `@string` macros are global: collected from the whole file, and expanded within the limits, before any entry is read. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic';
+import type { CorpusReadOptions } from './corpus-file-refusal';
 
 /**
  * Where corpus files come from: the local file system (the CLI, tests, the benchmark), VS Code's
@@ -22,8 +23,13 @@ export interface CorpusSource {
   listFiles(): Promise<CorpusListing>;
   /** The files directly inside `folder` (names, not paths); rejects when the folder cannot be read. */
   listFolder(folder: string): Promise<string[]>;
-  /** A file's bytes; rejects when it cannot be read, with an error whose `code` (e.g. `ENOENT`) says why. */
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * A file's bytes; rejects when it cannot be read, with an error whose `code` (e.g. `ENOENT`) says why.
+   * Before reading, it refuses with a `CorpusFileRefusal` a path that is not a regular file (a pipe, a
+   * device, a socket: never opened or read) or whose size is over `options.maxBytes` (default 100 MB),
+   * and it never reads more than `maxBytes + 1` bytes.
+   */
+  readFile(path: string, options?: CorpusReadOptions): Promise<Uint8Array>;
   /** `segments` appended to `folder` with the platform's separator. Example: `join('/w', '.lectern', 'topics.json')`. */
   join(folder: string, ...segments: string[]): string;
   /**

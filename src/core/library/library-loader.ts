@@ -2,8 +2,10 @@ import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import { contentFingerprint } from '../corpus/content-fingerprint';
 import { corpusFingerprint, type CorpusChange, type CorpusFile } from '../corpus/corpus';
 import { CORPUS_FILE_EXTENSIONS, importCorpusFile } from '../import/import-corpus-file';
+import { resolveImportLimits, type ImportLimits, type ImportOptions } from '../import/import-limits';
 import { PaperSearch } from '../search/paper-search';
 import type { TopicTaxonomy } from '../topics/assign-topics';
+import { CorpusFileRefusal } from './corpus-file-refusal';
 import type { CorpusFileChange, CorpusSource, FileStamp } from './corpus-source';
 import type { IndexCacheStore } from './index-cache-store';
 import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot } from './library-snapshot';
@@ -21,10 +23,17 @@ export interface LibraryOptions {
   /** A taxonomy file applied after every other (the CLI's `--taxonomy FILE`). Default: none. */
   taxonomyFile?: string;
   /**
-   * Imports one file's bytes. Default: `importCorpusFile` on the calling thread; the extension
-   * passes its worker, so large files never block the extension host.
+   * Bounds on every file read and import (file size, records, field and macro sizes): a file over
+   * `maxFileBytes` is refused from its size before it is read, and `limits` is passed to every
+   * `importFile` call. Default: the defaults of `ImportLimits` (100 MB per file).
+   * Example: `{ maxFileBytes: 10 * 1024 * 1024 }`.
    */
-  importFile?: (path: string, bytes: Uint8Array) => ImportResult | Promise<ImportResult>;
+  limits?: ImportLimits;
+  /**
+   * Imports one file's bytes within `options.limits`. Default: `importCorpusFile` on the calling thread;
+   * the extension passes its worker, so large files never block the extension host.
+   */
+  importFile?: (path: string, bytes: Uint8Array, options: ImportOptions) => ImportResult | Promise<ImportResult>;
   /**
    * Builds a serialized index (`PaperLibrary.serializeIndex`) elsewhere, for corpora of at least
    * `buildIndexMinPapers` papers without a usable cache; undefined or a rejection means "build here".
@@ -127,12 +136,13 @@ export class LibraryLoader {
     const library = this.current?.library;
     if (!cache || !library) return;
     const index = library.serializeIndex();
-    if (cache.contents === 'index') return cache.store.put(cache.key, index);
+    const key = this.cacheKey();
+    if (cache.contents === 'index') return cache.store.put(key, index);
     const entries = writeSnapshot(library.corpus, index, this.stamps);
     // The main entry last: until it is replaced, the old one does not match the new parts and is ignored.
-    await cache.store.put(`${cache.key}.index`, entries.index);
-    await cache.store.put(`${cache.key}.abstracts`, entries.abstracts);
-    await cache.store.put(cache.key, entries.main);
+    await cache.store.put(`${key}.index`, entries.index);
+    await cache.store.put(`${key}.abstracts`, entries.abstracts);
+    await cache.store.put(key, entries.main);
   }
 
   /** Re-reads one changed file and updates the library in place; undefined when nothing is loaded or the file is unknown and gone. */
@@ -145,16 +155,26 @@ export class LibraryLoader {
     return { path: change.path, change: library.updateFile(change.path, file), diagnostics: file?.diagnostics ?? [] };
   }
 
-  /** Reads and imports one file; an unreadable one becomes a file with one located diagnostic. */
+  /**
+   * Reads and imports one file within the limits; one that is unreadable, not a regular file or too
+   * large becomes a file with one located diagnostic (and no papers), and an import that fails does too.
+   */
   async readFile(path: string, known?: Uint8Array): Promise<CorpusFile> {
+    const limits = resolveImportLimits(this.options.limits);
     let bytes: Uint8Array;
     try {
-      bytes = known ?? (await this.source.readFile(path));
+      bytes = known ?? (await this.source.readFile(path, { maxBytes: limits.maxFileBytes }));
     } catch (error) {
+      if (error instanceof CorpusFileRefusal) return refusedFile(path, error);
       return unreadableFile(path, errorCode(error));
     }
-    const result = await (this.options.importFile ?? importCorpusFile)(path, bytes);
-    return { path, fingerprint: contentFingerprint(bytes), ...result };
+    try {
+      const result = await (this.options.importFile ?? importCorpusFile)(path, bytes, { limits });
+      return { path, fingerprint: contentFingerprint(bytes), ...result };
+    } catch (error) {
+      // A worker that died (e.g. out of memory) costs this file only.
+      return unreadableFile(path, `the import failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** The sample's corpus files (when included) and the source's, each once, sorted. */
@@ -182,9 +202,19 @@ export class LibraryLoader {
     const get = (key: string) => cache?.store.get(key).catch(() => undefined) ?? Promise.resolve(undefined);
     const parts =
       cache?.contents === 'snapshot'
-        ? Promise.all([get(`${cache.key}.index`), get(`${cache.key}.abstracts`)]).then(([index, abstracts]) => ({ index, abstracts }))
+        ? Promise.all([get(`${this.cacheKey()}.index`), get(`${this.cacheKey()}.abstracts`)]).then(([index, abstracts]) => ({
+            index,
+            abstracts,
+          }))
         : Promise.resolve(undefined);
-    return { main: cache ? get(cache.key) : Promise.resolve(undefined), parts };
+    return { main: cache ? get(this.cacheKey()) : Promise.resolve(undefined), parts };
+  }
+
+  /** `cache.key`, kept apart per set of non-default limits: the same files make other papers under other limits. */
+  private cacheKey(): string {
+    const key = this.options.cache?.key ?? '';
+    const limits = JSON.stringify(resolveImportLimits(this.options.limits));
+    return limits === JSON.stringify(resolveImportLimits(undefined)) ? key : `${key}.limits-${contentFingerprint(limits)}`;
   }
 
   /**
@@ -212,7 +242,8 @@ export class LibraryLoader {
       if (stamp) this.stamps.set(path, stamp);
       let fingerprint = remembered.fingerprint;
       if (!stamp || !remembered.stamp || stamp.size !== remembered.stamp.size || stamp.mtimeMs !== remembered.stamp.mtimeMs) {
-        const read = await this.source.readFile(path).catch(() => undefined);
+        const maxBytes = resolveImportLimits(this.options.limits).maxFileBytes;
+        const read = await this.source.readFile(path, { maxBytes }).catch(() => undefined);
         if (!read) return {};
         bytes.set(path, read);
         fingerprint = contentFingerprint(read);
@@ -239,6 +270,11 @@ export class LibraryLoader {
     this.options.onProgress?.({ kind: 'index', papers: paperCount });
     return (await build(files, taxonomy).catch(() => undefined)) ?? cached;
   }
+}
+
+function refusedFile(path: string, refusal: CorpusFileRefusal): CorpusFile {
+  const diagnostic: Diagnostic = { file: path, line: 1, column: 1, severity: 'error', message: refusal.message };
+  return { path, fingerprint: contentFingerprint(`refused:${refusal.message}`), papers: [], diagnostics: [diagnostic] };
 }
 
 function unreadableFile(path: string, reason: string): CorpusFile {

@@ -1,5 +1,6 @@
 import { CORPUS_FILE_EXTENSIONS } from '../import/import-corpus-file';
 import type { CorpusFileChange, CorpusListing, CorpusSource } from './corpus-source';
+import { fileTooLarge, maxBytesOf, type CorpusReadOptions } from './corpus-file-refusal';
 
 /**
  * A `CorpusSource` over files held in memory, for fast tests of everything above the file
@@ -38,9 +39,11 @@ export class MemoryCorpusSource implements CorpusSource {
     return Promise.resolve(names.map((p) => p.slice(prefix.length)));
   }
 
-  readFile(path: string): Promise<Uint8Array> {
+  readFile(path: string, options?: CorpusReadOptions): Promise<Uint8Array> {
     const bytes = this.files.get(path);
-    return bytes ? Promise.resolve(bytes) : Promise.reject(Object.assign(new Error(`no file ${path}`), { code: 'ENOENT' }));
+    if (!bytes) return Promise.reject(Object.assign(new Error(`no file ${path}`), { code: 'ENOENT' }));
+    const maxBytes = maxBytesOf(options);
+    return bytes.length > maxBytes ? Promise.reject(fileTooLarge(path, bytes.length, maxBytes)) : Promise.resolve(bytes);
   }
 
   join(folder: string, ...segments: string[]): string {

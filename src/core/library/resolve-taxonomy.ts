@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { TopicTaxonomy } from '../topics/assign-topics';
 import { parseTaxonomy } from '../topics/load-taxonomy';
+import { CorpusFileRefusal } from './corpus-file-refusal';
 import type { CorpusSource } from './corpus-source';
 
 /** The taxonomy a library uses, and where each part came from. */
@@ -41,7 +42,9 @@ export async function resolveTaxonomy(source: CorpusSource, options: TaxonomyOpt
     try {
       text = new TextDecoder().decode(await source.readFile(path));
     } catch (error) {
-      if (required) resolved.files.push({ path, diagnostics: [unreadableTaxonomy(path, error)] });
+      // A pipe or an oversized file where a taxonomy is expected is worth a word even when the file is optional.
+      if (error instanceof CorpusFileRefusal) resolved.files.push({ path, diagnostics: [refusedTaxonomy(path, error)] });
+      else if (required) resolved.files.push({ path, diagnostics: [unreadableTaxonomy(path, error)] });
       continue;
     }
     const parsed = parseTaxonomy(path, text);
@@ -56,6 +59,10 @@ export function mergeTaxonomies(earlier: TopicTaxonomy | undefined, later: Topic
   if (!earlier) return later;
   const names = new Set(later.topics.map((topic) => topic.name));
   return { ...earlier, topics: [...earlier.topics.filter((topic) => !names.has(topic.name)), ...later.topics] };
+}
+
+function refusedTaxonomy(path: string, refusal: CorpusFileRefusal): Diagnostic {
+  return { file: path, line: 1, column: 1, severity: 'error', message: refusal.message };
 }
 
 function unreadableTaxonomy(path: string, error: unknown): Diagnostic {

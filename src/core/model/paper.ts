@@ -2,7 +2,6 @@
  * The paper record every part of Lectern shares. Plain data: importers create it,
  * the corpus gives it an id and topics, search and the views only read it.
  */
-export type ReadingStatus = 'to-read' | 'reading' | 'read';
 
 /** Where a record came from, so diagnostics and "reveal source" can point at it. */
 export interface SourceLocation {

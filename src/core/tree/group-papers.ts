@@ -1,5 +1,6 @@
 import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
+import { READING_STATUSES, readingStatusLabel } from '../model/reading-status';
 
 /** How the sidebar groups papers. */
 export type GroupBy = 'topic' | 'year' | 'status' | 'tag' | 'source';
@@ -36,8 +37,7 @@ export interface GroupPapersOptions {
   only?: ReadonlySet<string>;
 }
 
-const STATUS_ORDER = ['to-read', 'reading', 'read'];
-const STATUS_LABELS: Record<string, string> = { 'to-read': 'To Read', reading: 'Reading', read: 'Read' };
+const STATUS_ORDER: readonly string[] = READING_STATUSES;
 
 /**
  * Groups papers for the sidebar. Pure and deterministic so the tree is tested without VS Code.
@@ -63,7 +63,7 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
       const byStatus = bucket(papers, (p) => [annotation(p.id)?.status ?? '']);
       const known = STATUS_ORDER.filter((s) => byStatus.has(s));
       const custom = [...byStatus.keys()].filter((s) => s && !STATUS_ORDER.includes(s)).sort();
-      groups = [...known, ...custom].map((s) => ({ key: `status:${s}`, label: STATUS_LABELS[s] ?? s, paperIds: byStatus.get(s)! }));
+      groups = [...known, ...custom].map((s) => ({ key: `status:${s}`, label: readingStatusLabel(s), paperIds: byStatus.get(s)! }));
       if (byStatus.has('')) groups.push({ key: 'status:none', label: 'No Status', paperIds: byStatus.get('')! });
       break;
     }

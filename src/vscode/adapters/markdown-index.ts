@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NoteIndex, type NoteEntry } from '../../core/notes/note-index';
 
 /** Most markdown files read; the rest are left out, with a log line. */
-export const MAX_MARKDOWN_FILES = 5000;
+const MAX_MARKDOWN_FILES = 5000;
 /** Larger files are not read. */
 const MAX_FILE_BYTES = 2_000_000;
 const EXCLUDED = /\/(?:node_modules|\.git)\//;
@@ -110,7 +110,7 @@ export class MarkdownIndex implements vscode.Disposable {
       const batch = uris.slice(i, i + READ_BATCH);
       const read = await Promise.all(batch.map((uri) => this.read(uri)));
       batch.forEach((uri, n) => {
-        if (read[n]) this.index.update(markdownKey(uri), read[n]!.text, read[n]!.mtime);
+        if (read[n]) this.index.update(markdownKey(uri), read[n].text, read[n].mtime);
       });
     }
     // Open markdown documents that findFiles does not list (untitled, just created).

@@ -1,22 +1,29 @@
 import type * as vscode from 'vscode';
-import type { FeatureContext } from './feature-context';
-import { registerPaperTree } from './tree/register-paper-tree';
-import { registerSearchPapers } from './search/search-papers-command';
-import { registerNotes } from './notes/register-notes';
-import { registerReader } from './reader/register-reader';
-import { registerLinks } from './links/register-links';
-import { registerCopyCitation } from './citation/copy-citation-command';
-import { registerCorpusStatusItem } from './status/corpus-status-item';
-import { registerCorpusCommands } from './corpus/corpus-commands';
+import type { LecternServices } from '../services';
+import { registerCitation } from './citation';
+import { registerCorpus } from './corpus';
+import { registerLinks } from './links';
+import { registerNotes } from './notes';
+import { registerReader } from './reader';
+import { registerSearch } from './search';
+import { registerStatus } from './status';
+import { registerTree } from './tree';
 
-/** Every feature, registered in order. Each returns what it must dispose. */
-export const FEATURES: Array<(features: FeatureContext) => vscode.Disposable[]> = [
-  registerPaperTree,
-  registerSearchPapers,
-  registerNotes,
-  registerReader,
-  registerLinks,
-  registerCopyCitation,
-  registerCorpusStatusItem,
-  registerCorpusCommands,
-];
+/**
+ * Every feature, each handed exactly the services it uses. Features only register views and
+ * commands over those services, so the order below does not matter. Returns what to dispose.
+ */
+export function registerFeatures(services: LecternServices): vscode.Disposable[] {
+  const { library, output, recent, notes, annotations, picker, paperTree, readers, conflicts } = services;
+  const activePaperId = readers.activePaperId;
+  return [
+    ...registerTree({ library, provider: paperTree, notes, activePaperId }),
+    ...registerSearch({ picker }),
+    ...registerNotes({ notes, library, output, picker, activePaperId }),
+    ...registerReader({ library, readers, conflicts, picker }),
+    ...registerLinks({ library, output, recent, annotations, picker, activePaperId }),
+    ...registerCitation({ library, picker, activePaperId }),
+    ...registerStatus({ library }),
+    ...registerCorpus({ library }),
+  ];
+}

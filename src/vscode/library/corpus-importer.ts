@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CorpusFile } from '../../core/corpus/corpus';
 import type { ImportResult } from '../../core/model/diagnostic';
 import { importCorpusFile } from '../../core/import/import-corpus-file';
+import type { ImportOptions } from '../../core/import/import-limits';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 import type { WorkerRequest } from './import-worker';
 
@@ -24,9 +25,10 @@ export class CorpusImporter {
 
   constructor(private readonly bundleDir: string) {}
 
-  async import(path: string, bytes: Uint8Array): Promise<ImportResult> {
-    if (bytes.byteLength < WORKER_THRESHOLD_BYTES || !this.ensureWorker()) return importCorpusFile(path, bytes);
-    const { result } = await this.request({ id: 0, kind: 'import', path, bytes });
+  /** Imports one file within `options.limits`, in the worker when it is large. */
+  async import(path: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+    if (bytes.byteLength < WORKER_THRESHOLD_BYTES || !this.ensureWorker()) return importCorpusFile(path, bytes, options);
+    const { result } = await this.request({ id: 0, kind: 'import', path, bytes, limits: options.limits });
     return result!;
   }
 

@@ -1,8 +1,9 @@
 /**
  * Lectern's corpus settings, resolved without `vscode` so the rule is unit-tested: the raw
  * values of `lectern.corpus`, `lectern.corpusExclude` and `lectern.includeSampleCorpus` in,
- * what the library loader and the workspace source need out.
+ * what the library loader and the workspace source need out. `lectern.import.*` gives the limits.
  */
+import type { ImportLimits } from '../../core/import/import-limits';
 
 /** Lectern's settings that decide which files form the corpus. */
 export interface CorpusSettings {
@@ -34,6 +35,16 @@ export function resolveCorpusSettings(raw: RawCorpusSettings): CorpusSettings {
     includeSample: typeof raw.includeSampleCorpus === 'boolean' ? raw.includeSampleCorpus : true,
     userGlobs: strings(raw.userCorpus),
   };
+}
+
+/**
+ * The import limits `lectern.import.maxFileSizeMB` and `lectern.import.maxRecordsPerFile` ask for: whole
+ * numbers of at least 1; a missing or invalid value is left undefined and so takes the default.
+ */
+export function importLimitsFrom(raw: { maxFileSizeMB?: unknown; maxRecordsPerFile?: unknown }): ImportLimits {
+  const positive = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : undefined);
+  const megabytes = positive(raw.maxFileSizeMB);
+  return { maxFileBytes: megabytes && megabytes * 1024 * 1024, maxRecords: positive(raw.maxRecordsPerFile) };
 }
 
 /** The loader options the settings decide: the sample folder when the sample is included. */

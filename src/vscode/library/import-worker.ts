@@ -1,7 +1,7 @@
 /**
  * Worker thread entry: the heavy corpus work, off the extension host's main thread, so a large
  * library never stalls other extensions. Two requests:
- *   `{ id, kind: 'import', path, bytes }` → `{ id, result }` (an ImportResult);
+ *   `{ id, kind: 'import', path, bytes, limits }` → `{ id, result }` (an ImportResult within the limits);
  *   `{ id, kind: 'index', files, taxonomy }` → `{ id, index }` (a serialized search index the
  *   host loads in a fraction of the time a build takes).
  * Failures answer `{ id, error }`. Imports no `vscode`.
@@ -9,16 +9,18 @@
 import { parentPort } from 'node:worker_threads';
 import type { CorpusFile } from '../../core/corpus/corpus';
 import { importCorpusFile } from '../../core/import/import-corpus-file';
+import type { ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 
 export type WorkerRequest =
-  | { id: number; kind: 'import'; path: string; bytes: Uint8Array }
+  | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
   | { id: number; kind: 'index'; files: CorpusFile[]; taxonomy?: TopicTaxonomy };
 
 parentPort?.on('message', (message: WorkerRequest) => {
   try {
-    if (message.kind === 'import') parentPort!.postMessage({ id: message.id, result: importCorpusFile(message.path, message.bytes) });
+    if (message.kind === 'import')
+      parentPort!.postMessage({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
     else
       parentPort!.postMessage({ id: message.id, index: PaperLibrary.open(message.files, { taxonomy: message.taxonomy }).serializeIndex() });
   } catch (error) {

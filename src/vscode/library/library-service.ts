@@ -4,7 +4,8 @@ import type { CorpusFileChange } from '../../core/library/corpus-source';
 import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core/library/library-loader';
 import type { PaperLibrary } from '../../core/library/paper-library';
 import { CorpusImporter } from './corpus-importer';
-import { libraryOptionsFor, resolveCorpusSettings, type CorpusSettings } from './corpus-settings';
+import { importLimitsFrom, libraryOptionsFor, resolveCorpusSettings, type CorpusSettings } from './corpus-settings';
+import type { ImportLimits } from '../../core/import/import-limits';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
 
@@ -25,6 +26,8 @@ const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
 export class LibraryService implements vscode.Disposable {
   private library: PaperLibrary | undefined;
   private loader: LibraryLoader | undefined;
+  /** The watcher's re-reads, queued. */
+  private refreshing: Promise<void> = Promise.resolve();
   private loading: Promise<PaperLibrary> | undefined;
   private stateValue: LibraryState = 'idle';
   private readonly importer: CorpusImporter;
@@ -51,7 +54,8 @@ export class LibraryService implements vscode.Disposable {
       this.changeEmitter,
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus'].some((key) => event.affectsConfiguration(key))) {
+        const keys = ['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus', 'lectern.import'];
+        if (keys.some((key) => event.affectsConfiguration(key))) {
           this.reload().catch(() => undefined); // load() reports its own failures
         }
       }),
@@ -160,7 +164,8 @@ export class LibraryService implements vscode.Disposable {
     const source = new VscodeCorpusSource(settings, (message) => this.output.debug(message));
     const loader = new LibraryLoader(source, {
       ...libraryOptionsFor(settings, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
-      importFile: (path, bytes) => this.importer.import(path, bytes),
+      limits: readImportLimits(),
+      importFile: (path, bytes, options) => this.importer.import(path, bytes, options),
       buildIndex: (files, taxonomy) =>
         this.importer.buildIndex(files, taxonomy).catch((error) => {
           this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
@@ -181,7 +186,10 @@ export class LibraryService implements vscode.Disposable {
     this.loader = loader;
     this.watcher?.dispose();
     this.watcher = source.watch((change) => {
-      this.refreshFile(change).catch((error) => this.output.error(`Lectern: could not re-read ${change.path}: ${String(error)}`));
+      // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
+      this.refreshing = this.refreshing
+        .then(() => this.refreshFile(change))
+        .catch((error) => this.output.error(`Lectern: could not re-read ${change.path}: ${String(error)}`));
     });
     // Rewrite the cache only when it no longer matches (a start from a valid cache writes nothing).
     if (loaded.cacheStale) void this.writeIndexCache(loader);
@@ -274,6 +282,11 @@ function readCorpusSettings(): CorpusSettings {
     includeSampleCorpus: config.get('includeSampleCorpus'),
     userCorpus: inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue,
   });
+}
+
+function readImportLimits(): ImportLimits {
+  const config = vscode.workspace.getConfiguration('lectern.import');
+  return importLimitsFrom({ maxFileSizeMB: config.get('maxFileSizeMB'), maxRecordsPerFile: config.get('maxRecordsPerFile') });
 }
 
 function progressMessage(step: LoadProgress): string {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { fileTooLarge, maxBytesOf, notRegularFile, type CorpusReadOptions } from '../../core/library/corpus-file-refusal';
 import type { CorpusFileChange, CorpusListing, CorpusSource } from '../../core/library/corpus-source';
+import { readRegularFile } from '../../node/read-regular-file';
 import { excludePattern, type CorpusSettings } from './corpus-settings';
 
 const WATCH_DEBOUNCE_MS = 150;
@@ -40,8 +42,20 @@ export class VscodeCorpusSource implements CorpusSource {
     return entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(vscode.Uri.file(path));
+  /**
+   * Refuses, from `workspace.fs.stat` and before any read, what is not a file (`FileType.Unknown` is a
+   * pipe, a device or a socket) or is over `options.maxBytes`; then reads at most `maxBytes + 1` bytes
+   * through Node (the extension host runs where the files are), which checks the open file again.
+   */
+  async readFile(path: string, options?: CorpusReadOptions): Promise<Uint8Array> {
+    const maxBytes = maxBytesOf(options);
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.file(path));
+    // `type` is a bit mask: a symbolic link to a file is `File | SymbolicLink`.
+    if ((stat.type & vscode.FileType.File) === 0) {
+      throw notRegularFile(path, stat.type & vscode.FileType.Directory ? 'a folder' : 'a pipe, a device or a socket');
+    }
+    if (stat.size > maxBytes) throw fileTooLarge(path, stat.size, maxBytes);
+    return readRegularFile(path, { maxBytes });
   }
 
   join(folder: string, ...segments: string[]): string {

@@ -10,7 +10,7 @@ export interface JourneyContext {
   /** Absolute path of the opened workspace folder (a fresh copy per run): check files here. */
   workspace: string;
   /** Saves `test-results/e2e/<journey>-<name>.png`; one is also taken after each journey. */
-  screenshot(name: string): Promise<string>;
+  screenshot: (name: string) => Promise<string>;
 }
 
 type JourneyBody = (ctx: JourneyContext) => Promise<void>;

@@ -28,8 +28,8 @@ describe('Lectern in the extension host', () => {
   });
 
   it('the Papers tree lists topics with counts, papers under them, and getParent for Reveal', async () => {
-    const { features } = await lectern();
-    const tree = features.trees.papers!;
+    const { services } = await lectern();
+    const tree = services.paperTree;
     await tree.setGroupBy('topic');
     const roots = await tree.getChildren();
     assert.ok(roots.length >= 6);
@@ -44,8 +44,8 @@ describe('Lectern in the extension host', () => {
   });
 
   it('Group By year regroups, and a filter narrows the tree', async () => {
-    const { features } = await lectern();
-    const tree = features.trees.papers!;
+    const { services } = await lectern();
+    const tree = services.paperTree;
     await vscode.commands.executeCommand('lectern.groupBy', 'year');
     const byYear = await tree.getChildren();
     assert.ok(byYear.some((node) => tree.getTreeItem(node).label === 'No Year'));

@@ -134,8 +134,8 @@ describe('links between notes and papers', () => {
   });
 
   it('a note gets an Open paper lens and a backlinks count', async () => {
-    const { features } = await lectern();
-    const hadNote = features.notes!.status(SINK).hasNote;
+    const { services } = await lectern();
+    const hadNote = services.notes.status(SINK).hasNote;
     await vscode.commands.executeCommand('lectern.openNote', SINK);
     const note = await eventually('the note in the editor', () => {
       const active = vscode.window.activeTextEditor?.document;

@@ -13,9 +13,9 @@ const decoder = new TextDecoder();
  */
 describe('the notes pane merges into an open, unsaved note', () => {
   it('applies the pane’s change next to the editor’s unsaved typing, in the note’s line endings, without saving it', async () => {
-    const { features, library } = await lectern();
+    const { services, library } = await lectern();
     await library.ensureLoaded();
-    const notes = features.notes!;
+    const notes = services.notes;
     const uri = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes', `${PAPER}.md`);
     const original =
       '---\r\npaper: there-and-back-again-revisiting-backpropagation-saliency\r\nstatus: to-read\r\n---\r\n# There and Back Again\r\n\r\nFirst paragraph.\r\n\r\n## Notes\r\n\r\nSecond paragraph.\r\n';

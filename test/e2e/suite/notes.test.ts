@@ -47,18 +47,18 @@ describe('notes in the extension host', () => {
       '',
     ].join('\n');
     await write(note, handWritten);
-    const { features } = await lectern();
-    await eventually('the edited note indexed', () => features.notes?.status(PAPER).tags.includes('to-cite'));
+    const { services } = await lectern();
+    await eventually('the edited note indexed', () => services.notes.status(PAPER).tags.includes('to-cite'));
     await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'reading');
     const after = await eventually('the new status on disk', async () => {
       const text = await read(note);
       return text.includes('status: reading') && text;
     });
     assert.equal(after, handWritten.replace('status: to-read', 'status: reading'));
-    assert.equal(features.notes?.status(PAPER).status, 'reading');
+    assert.equal(services.notes.status(PAPER).status, 'reading');
     // The status is a search filter now.
     const library = await (await lectern()).library.ensureLoaded();
-    const hits = library.search.search('status:reading', { limit: 10, annotations: features.annotations }).results.map((r) => r.id);
+    const hits = library.search.search('status:reading', { limit: 10, annotations: services.annotations }).results.map((r) => r.id);
     assert.deepEqual(hits, [PAPER]);
   });
 
@@ -67,14 +67,8 @@ describe('notes in the extension host', () => {
     const to = vscode.Uri.joinPath(notesFolder(), 'brain', 'mindbridge reading notes.md');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(notesFolder(), 'brain'));
     await vscode.workspace.fs.rename(from, to);
-    const { features } = await lectern();
-    await eventually(
-      'the renamed note indexed',
-      () =>
-        features.notes &&
-        'noteUri' in features.notes &&
-        (features.notes as unknown as { noteUri(id: string): vscode.Uri | undefined }).noteUri(PAPER)?.fsPath === to.fsPath,
-    );
+    const { services } = await lectern();
+    await eventually('the renamed note indexed', () => services.notes.noteUri(PAPER)?.fsPath === to.fsPath);
     await vscode.commands.executeCommand('lectern.openNote', PAPER);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, to.fsPath, 'Open Note opens the moved note');
     assert.ok(!(await exists(from)), 'no second note was created');
@@ -123,14 +117,14 @@ describe('notes in the extension host', () => {
     const elsewhere = vscode.Uri.joinPath(workspaceFolder(), 'docs', 'saliency.md');
     const id = 'saliency-driven-active-contour-model-for-image-segmentation';
     await write(elsewhere, `---\npaper: ${id}\nstatus: read\n---\nOutside the notes folder.\n`);
-    const { features } = await lectern();
-    assert.equal(features.notes?.status(id).hasNote, false, 'by default only the notes folder holds notes');
+    const { services } = await lectern();
+    assert.equal(services.notes.status(id).hasNote, false, 'by default only the notes folder holds notes');
     await config.update('notes.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
     try {
-      await eventually('the note found outside the notes folder', () => features.notes?.status(id).status === 'read');
+      await eventually('the note found outside the notes folder', () => services.notes.status(id).status === 'read');
     } finally {
       await config.update('notes.scope', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await eventually('back to the notes folder only', () => features.notes?.status(id).hasNote === false);
+    await eventually('back to the notes folder only', () => services.notes.status(id).hasNote === false);
   });
 });

@@ -1,39 +1,31 @@
 import * as vscode from 'vscode';
 import { citationInsertion, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from '../../../core/cite/citation-insertion';
-import { parseNote } from '../../../core/notes/note-front-matter';
-import { referenceAt } from '../../../core/notes/reference-lookup';
-import type { FeatureContext } from '../feature-context';
-import { pickPaper } from '../search/search-papers-command';
-import { paperIdFrom } from '../tree/register-paper-tree';
+import type { LibraryService } from '../../library/library-service';
+import { paperIdFrom } from '../shared/paper-id-from';
+import { paperInActiveEditor } from '../shared/paper-in-active-editor';
+import type { PaperPicker } from '../shared/paper-picker';
 import { libraryFor } from './paper-link-providers';
 import type { PaperMention, WorkspaceMentions } from './workspace-mentions';
 
-/** The paper the active markdown editor is about: the reference at the cursor, else the note's `paper:`. */
-function paperInActiveEditor(): string | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') return undefined;
-  const text = editor.document.getText();
-  return (
-    referenceAt(text, editor.document.offsetAt(editor.selection.active), { touchingEnd: true })?.id ?? parseNote(text).frontMatter.paper
-  );
+/** What the link commands use. */
+export interface LinkCommandDeps {
+  library: Pick<LibraryService, 'current' | 'ensureLoaded'>;
+  picker: PaperPicker;
+  activePaperId: () => string | undefined;
 }
 
 /**
  * Lectern: Show Backlinks: the markdown files mentioning a paper (its own notes left out), in a
  * QuickPick; the chosen one opens at the mention. Resolves with the mention opened, if any.
  */
-export async function showBacklinks(
-  features: FeatureContext,
-  mentions: WorkspaceMentions,
-  arg?: unknown,
-): Promise<PaperMention | undefined> {
+export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMentions, arg?: unknown): Promise<PaperMention | undefined> {
   const id =
     paperIdFrom(arg) ??
-    paperInActiveEditor() ??
-    features.trees.activePaperId?.() ??
-    (await pickPaper(features, { title: 'Lectern: Show Backlinks' }));
+    paperInActiveEditor({ atCursor: true }) ??
+    deps.activePaperId() ??
+    (await deps.picker.pick({ title: 'Lectern: Show Backlinks' }));
   if (!id) return undefined;
-  const paper = (await libraryFor(features))?.paper(id);
+  const paper = (await libraryFor(deps.library))?.paper(id);
   const name = paper ? `"${paper.title}"` : `"${id}"`;
   const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: finding backlinks' }, () =>
     mentions.mentions(id, { includeOwnNotes: false }),
@@ -69,7 +61,7 @@ function markdownStyle(): MarkdownCitationStyle {
  * every cursor `[[id]]` / `@id` / a markdown link in markdown, `\cite{key}` (or just the key
  * inside an existing `\cite{…}`) in LaTeX. Resolves with whether the editor was changed.
  */
-export async function insertCitation(features: FeatureContext, arg?: unknown): Promise<boolean> {
+export async function insertCitation(deps: LinkCommandDeps, arg?: unknown): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(
@@ -77,9 +69,9 @@ export async function insertCitation(features: FeatureContext, arg?: unknown): P
     );
     return false;
   }
-  const id = paperIdFrom(arg) ?? (await pickPaper(features, { title: 'Lectern: Insert Citation' }));
+  const id = paperIdFrom(arg) ?? (await deps.picker.pick({ title: 'Lectern: Insert Citation' }));
   if (!id) return false;
-  const paper = (await libraryFor(features))?.paper(id);
+  const paper = (await libraryFor(deps.library))?.paper(id);
   if (!paper) {
     void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`);
     return false;

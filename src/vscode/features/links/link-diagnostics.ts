@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { findReferences } from '../../../core/notes/note-references';
 import { idRange } from '../../../core/notes/reference-lookup';
-import type { FeatureContext } from '../feature-context';
+import type { LibraryService } from '../../library/library-service';
 import { libraryFor } from './paper-link-providers';
 
 const DEBOUNCE_MS = 300;
-export const UNKNOWN_PAPER_CODE = 'unknown-paper';
+const UNKNOWN_PAPER_CODE = 'unknown-paper';
 
-export function unknownPaperMessage(id: string): string {
+function unknownPaperMessage(id: string): string {
   return `Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`;
 }
 
@@ -21,7 +21,7 @@ export class LinkDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly features: FeatureContext) {
+  constructor(private readonly library: LibraryService) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
@@ -34,7 +34,7 @@ export class LinkDiagnostics implements vscode.Disposable {
         this.timers.delete(key);
         this.collection.delete(document.uri);
       }),
-      features.library.onDidChange(() => this.checkAllOpen()),
+      library.onDidChange(() => this.checkAllOpen()),
     );
     // Documents already open when Lectern activates.
     this.checkAllOpen();
@@ -70,7 +70,7 @@ export class LinkDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const library = await libraryFor(this.features);
+    const library = await libraryFor(this.library);
     if (!library || document.isClosed || document.version !== version) return;
     const diagnostics = links
       .filter((reference) => !library.paper(reference.id))

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { locateFrontMatter, parseNote } from '../../../core/notes/note-front-matter';
 import { shortTitle } from '../../../core/notes/reference-lookup';
-import type { FeatureContext } from '../feature-context';
+import type { LibraryService } from '../../library/library-service';
 import { libraryFor } from './paper-link-providers';
 import type { WorkspaceMentions } from './workspace-mentions';
 
@@ -25,14 +25,14 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
   constructor(
-    private readonly features: FeatureContext,
+    private readonly library: LibraryService,
     private readonly mentions: WorkspaceMentions,
   ) {
     const refresh = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.changeEmitter.fire(), 500);
     };
-    this.disposables.push(features.library.onDidChange(refresh), mentions.onDidChange(refresh));
+    this.disposables.push(library.onDidChange(refresh), mentions.onDidChange(refresh));
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
@@ -40,7 +40,7 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     if (locateFrontMatter(text).kind !== 'closed') return [];
     const paperId = parseNote(text).frontMatter.paper;
     if (!paperId) return [];
-    const library = await libraryFor(this.features);
+    const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     const paper = library.paper(paperId);

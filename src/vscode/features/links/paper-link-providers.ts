@@ -3,25 +3,23 @@ import type { Paper } from '../../../core/model/paper';
 import type { PaperLibrary } from '../../../core/library/paper-library';
 import { findReferences } from '../../../core/notes/note-references';
 import { referenceAt, referenceCompletionContext } from '../../../core/notes/reference-lookup';
-import type { FeatureContext } from '../feature-context';
+import type { AnnotationLookup } from '../../../core/tree/group-papers';
+import type { LibraryService } from '../../library/library-service';
+import type { RecentPapers } from '../search/recent-papers';
+import { escapeMarkdown } from '../shared/markdown-text';
 import type { WorkspaceMentions } from './workspace-mentions';
 
 const COMPLETION_LIMIT = 50;
 const HOVER_ABSTRACT_CHARS = 300;
 
 /** The library, loading it if needed; undefined when it cannot load (the library reports why). */
-export async function libraryFor(features: FeatureContext): Promise<PaperLibrary | undefined> {
-  return features.library.current ?? features.library.ensureLoaded().catch(() => undefined);
+export async function libraryFor(library: Pick<LibraryService, 'current' | 'ensureLoaded'>): Promise<PaperLibrary | undefined> {
+  return library.current ?? library.ensureLoaded().catch(() => undefined);
 }
 
 /** `command:<id>?<encoded JSON args>`, as VS Code's command links want it. */
-export function commandUri(command: string, args: unknown[]): vscode.Uri {
+function commandUri(command: string, args: unknown[]): vscode.Uri {
   return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
-}
-
-/** Backslash-escapes markdown punctuation so a title renders as text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}\[\]()#+\-.!|<>~&"]/g, (ch) => `\\${ch}`);
 }
 
 function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
@@ -30,12 +28,12 @@ function rangeOf(document: vscode.TextDocument, start: number, end: number): vsc
 
 /** `[[id]]` and `@id` that name a known paper link to it (`lectern.openPaper`). */
 export class PaperDocumentLinkProvider implements vscode.DocumentLinkProvider {
-  constructor(private readonly features: FeatureContext) {}
+  constructor(private readonly library: LibraryService) {}
 
   async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
     const references = findReferences(document.getText());
     if (references.length === 0) return [];
-    const library = await libraryFor(this.features);
+    const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return [];
     const links: vscode.DocumentLink[] = [];
     for (const reference of references) {
@@ -51,19 +49,19 @@ export class PaperDocumentLinkProvider implements vscode.DocumentLinkProvider {
 
 /** The paper behind a reference: title, authors, year, the start of the abstract, Open / Open Note. */
 export class PaperHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly features: FeatureContext) {}
+  constructor(private readonly library: LibraryService) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const reference = referenceAt(document.getText(), document.offsetAt(position));
     if (!reference) return undefined;
-    const paper = (await libraryFor(this.features))?.paper(reference.id);
+    const paper = (await libraryFor(this.library))?.paper(reference.id);
     if (!paper) return undefined;
     return new vscode.Hover(paperMarkdown(paper, { links: true }), rangeOf(document, reference.start, reference.end));
   }
 }
 
 /** A paper as hover or completion documentation; links to open it (trusted for Lectern's two commands only). */
-export function paperMarkdown(paper: Paper, options: { links: boolean }): vscode.MarkdownString {
+function paperMarkdown(paper: Paper, options: { links: boolean }): vscode.MarkdownString {
   // Theme icons on before any text goes in, so `appendText` escapes `$(…)` in abstracts.
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['lectern.openPaper', 'lectern.openNote'] };
@@ -105,7 +103,11 @@ function excerpt(text: string, max: number): string {
  * holds title and id, so VS Code keeps every hit (typo-tolerant ones too) in search order.
  */
 export class PaperCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly features: FeatureContext) {}
+  constructor(
+    private readonly library: LibraryService,
+    private readonly recent: RecentPapers,
+    private readonly annotations: AnnotationLookup,
+  ) {}
 
   async provideCompletionItems(
     document: vscode.TextDocument,
@@ -115,7 +117,7 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     const line = document.lineAt(position.line).text;
     const context = referenceCompletionContext(line, position.character);
     if (!context) return undefined;
-    const library = await libraryFor(this.features);
+    const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return undefined;
     const papers = this.candidates(library, context.query);
     const replacing = new vscode.Range(position.line, context.replaceStart, position.line, context.replaceEnd);
@@ -140,7 +142,7 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     };
     const typed = query.trim().toLowerCase();
     if (!typed) {
-      for (const id of this.features.recent.list()) add(library.paper(id));
+      for (const id of this.recent.list()) add(library.paper(id));
       for (const paper of library.papers) {
         if (chosen.size >= COMPLETION_LIMIT) break;
         add(paper);
@@ -156,8 +158,7 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     }
     const text = typed.replace(/[-_]+/g, ' ').trim();
     if (text) {
-      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, annotations: this.features.annotations, highlight: false })
-        .results)
+      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, annotations: this.annotations, highlight: false }).results)
         add(library.paper(hit.id));
     }
     return [...chosen.values()];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteIndex, NoteEntry } from '../../../core/notes/note-index';
 import { MarkdownIndex, markdownKey, markdownUri } from '../../adapters/markdown-index';
-import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
+import { setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
 import {
   addHighlight,
   createHighlightId,
@@ -11,12 +11,11 @@ import {
 } from '../../../core/notes/note-highlights';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from '../../../core/notes/note-template';
 import { normalizeEdits, type TextEdit } from '../../../core/notes/text-edit';
-import type { AnnotationView, ReadingStatusValue } from '../../../shared/protocol';
-import { READING_STATUSES } from '../../../shared/protocol';
+import type { AnnotationView } from '../../../shared/protocol';
+import { isReadingStatus, type ReadingStatus } from '../../../core/model/reading-status';
 import type { LibraryService } from '../../library/library-service';
-import type { ReaderNotes } from '../reader/reader-panel';
-
-const TEMPLATE_FILE = '.lectern/note-template.md';
+import type { ReaderNotes } from '../reader/reader-notes';
+import { isNotePath, NOTE_NAME_ATTEMPTS, noteFileNames, notesFolderSegments, noteTemplateLocation, openNotePlan } from './note-decisions';
 
 /**
  * The user's notes: markdown files under `lectern.notes.folder`, linked to papers by their
@@ -81,12 +80,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   get folder(): vscode.Uri | undefined {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) return undefined;
-    const relative =
-      vscode.workspace
-        .getConfiguration('lectern')
-        .get<string>('notes.folder', 'papers/notes')
-        .replace(/^\/+|\/+$/g, '') || 'papers/notes';
-    return vscode.Uri.joinPath(root, ...relative.split('/'));
+    return vscode.Uri.joinPath(root, ...notesFolderSegments(vscode.workspace.getConfiguration('lectern').get<string>('notes.folder')));
   }
 
   /** Reads every note once (on first use); the index then follows changes by itself. */
@@ -101,10 +95,12 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   }
 
   private isNote(uri: vscode.Uri): boolean {
-    if (!uri.path.endsWith('.md')) return false;
-    if (this.wholeWorkspace) return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
     const folder = this.folder;
-    return Boolean(folder) && uri.scheme === folder!.scheme && uri.path.startsWith(`${folder!.path}/`);
+    return isNotePath(uri.path, {
+      wholeWorkspace: this.wholeWorkspace,
+      inWorkspace: vscode.workspace.getWorkspaceFolder(uri) !== undefined,
+      folderPath: folder && folder.scheme === uri.scheme ? folder.path : undefined,
+    });
   }
 
   private publishDiagnostics(): void {
@@ -128,10 +124,10 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   /** Status and tags from notes, for search filters and the tree. Synchronous: the index is in memory. */
   readonly annotationsLookup = (id: string) => this.index.annotationsFor(id);
 
-  status(paperId: string): { status?: ReadingStatusValue; tags: string[]; hasNote: boolean } {
+  status(paperId: string): { status?: ReadingStatus; tags: string[]; hasNote: boolean } {
     const found = this.index.annotationsFor(paperId);
-    const status = READING_STATUSES.find((s) => s === found?.status);
-    return { ...(status ? { status } : {}), tags: found?.tags ?? [], hasNote: this.index.hasNote(paperId) };
+    const status = found?.status;
+    return { ...(isReadingStatus(status) ? { status } : {}), tags: found?.tags ?? [], hasNote: this.index.hasNote(paperId) };
   }
 
   notesByRecency(): NoteEntry[] {
@@ -139,8 +135,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   }
 
   noteUri(paperId: string): vscode.Uri | undefined {
-    const note = this.index.noteFor(paperId);
-    return note ? markdownUri(note.path) : undefined;
+    const plan = openNotePlan(this.index, paperId);
+    return plan.action === 'open' ? markdownUri(plan.path) : undefined;
   }
 
   async annotations(paperId: string): Promise<AnnotationView[]> {
@@ -165,8 +161,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     if (!paper) throw new Error(`Lectern: no paper has the id "${paperId}"; it cannot get a note.`);
     const text = renderNoteTemplate(await this.template(), paper, new Date());
     await vscode.workspace.fs.createDirectory(folder);
-    for (let n = 1; ; n += 1) {
-      const uri = vscode.Uri.joinPath(folder, n === 1 ? `${paper.id}.md` : `${paper.id}-${n}.md`);
+    for (const name of noteFileNames(paper.id)) {
+      const uri = vscode.Uri.joinPath(folder, name);
       try {
         await vscode.workspace.fs.stat(uri);
         continue; // Taken by a file that is not this paper's note: never write over it.
@@ -180,6 +176,9 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       this.output.info(`Notes: created ${vscode.workspace.asRelativePath(uri)} for ${paper.id}.`);
       return uri;
     }
+    throw new Error(
+      `Lectern: every name from ${paper.id}.md to ${paper.id}-${NOTE_NAME_ATTEMPTS}.md is taken in ${vscode.workspace.asRelativePath(folder)}; move some of those files away.`,
+    );
   }
 
   /** `.lectern/note-template.md` in the workspace if present, else the default. */
@@ -187,8 +186,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) return DEFAULT_NOTE_TEMPLATE;
     const configured = vscode.workspace.getConfiguration('lectern').get<string>('notes.template', '').trim();
-    const path = configured || TEMPLATE_FILE;
-    const uri = /^(\/|[A-Za-z]:[\\/])/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(root, ...path.split(/[\\/]/));
+    const location = noteTemplateLocation(configured);
+    const uri = 'absolute' in location ? vscode.Uri.file(location.absolute) : vscode.Uri.joinPath(root, ...location.segments);
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
@@ -201,7 +200,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     }
   }
 
-  async setStatus(paperId: string, status: ReadingStatusValue): Promise<void> {
+  async setStatus(paperId: string, status: ReadingStatus): Promise<void> {
     await this.editFrontMatter(paperId, { status });
   }
 
@@ -275,11 +274,6 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(next));
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     this.markdown.apply(markdownKey(uri), next, Date.now());
-  }
-
-  /** The paper a note belongs to (by front matter), for CodeLens and commands run in a note. */
-  paperOfDocument(document: vscode.TextDocument): string | undefined {
-    return parseNote(document.getText()).frontMatter.paper;
   }
 
   dispose(): void {

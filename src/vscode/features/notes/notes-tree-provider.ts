@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { NoteEntry } from '../../../core/notes/note-index';
-import { markdownUri } from '../../adapters/markdown-index';
 import type { LibraryService } from '../../library/library-service';
+import { toTreeItem } from '../tree/to-tree-item';
 import type { NoteService } from './note-service';
+import { noteTreeItem } from './note-tree-items';
 
 /** The "Notes" view: papers that have notes, most recently edited first, with their status. */
 export class NotesTreeProvider implements vscode.TreeDataProvider<NoteEntry>, vscode.Disposable {
@@ -25,15 +26,8 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NoteEntry>, vs
 
   getTreeItem(note: NoteEntry): vscode.TreeItem {
     const paper = note.paper ? this.library.current?.paper(note.paper) : undefined;
-    const item = new vscode.TreeItem(paper?.title ?? note.title ?? note.paper ?? note.path, vscode.TreeItemCollapsibleState.None);
-    item.id = note.path;
-    item.resourceUri = markdownUri(note.path);
-    item.description = [note.status, ...note.tags.map((t) => `#${t}`)].filter(Boolean).join(' ');
-    item.tooltip = `${vscode.workspace.asRelativePath(note.path)}\nEdited ${new Date(note.mtime).toLocaleString()}${paper ? '' : `\nNo paper "${note.paper}" in the corpus`}`;
-    item.iconPath = new vscode.ThemeIcon(note.status === 'read' ? 'pass-filled' : note.status === 'reading' ? 'book' : 'note');
-    item.contextValue = paper ? 'paper.noted' : 'note.orphan';
-    item.command = { command: 'vscode.open', title: 'Open Note', arguments: [markdownUri(note.path)] };
-    return item;
+    const where = { relativePath: vscode.workspace.asRelativePath(note.path), edited: new Date(note.mtime).toLocaleString() };
+    return toTreeItem(noteTreeItem(note, paper, where));
   }
 
   dispose(): void {

@@ -12,7 +12,7 @@ export interface NotePaneNotes {
 
 export interface NotePaneSyncOptions {
   notes: NotePaneNotes;
-  post(message: HostToWebviewMessage): void;
+  post: (message: HostToWebviewMessage) => void;
   /** The paper the panel shows: only its body is sent. */
   currentPaperId(): string | undefined;
   output: vscode.LogOutputChannel;

@@ -5,29 +5,28 @@ import {
   assertNever,
   decideLink,
   parseWebviewMessage,
-  type AnnotationView,
   type HostToWebviewMessage,
   type PaperView,
-  type ReadingStatusValue,
   type WebviewToHostMessage,
 } from '../../../shared/protocol';
 import { readerHtml } from '../../../shared/reader-html';
-import type { FeatureContext } from '../feature-context';
-import { NotePaneSync, type NotePaneNotes, type NotePaneSyncOptions } from './note-pane-sync';
+import type { LibraryService } from '../../library/library-service';
+import type { RecentPapers } from '../search/recent-papers';
+import { NotePaneSync, type NotePaneSyncOptions } from './note-pane-sync';
+import type { ReaderNotes } from './reader-notes';
 
 export const READER_VIEW_TYPE = 'lectern.reader';
 
-/** What the reader needs from notes; the notes feature provides it (annotations and the notes pane's text live in the note). */
-export interface ReaderNotes extends NotePaneNotes {
-  /** Whether notes can be written (a workspace folder is open). */
-  readonly enabled: boolean;
-  annotations(paperId: string): Promise<AnnotationView[]>;
-  addAnnotation(paperId: string, annotation: Omit<AnnotationView, 'id'>): Promise<void>;
-  updateAnnotation(paperId: string, annotationId: string, comment: string): Promise<void>;
-  removeAnnotation(paperId: string, annotationId: string): Promise<void>;
-  status(paperId: string): { status?: ReadingStatusValue; tags: string[]; hasNote: boolean };
-  /** Fires with a paper id when that paper's note changed (edited by hand, status set, highlight added). */
-  readonly onDidChangeNote: vscode.Event<string>;
+/** What a reader panel uses. */
+export interface ReaderPanelDeps {
+  /** The extension's folder: the webview bundle, its stylesheet and the bundled corpus are under it. */
+  extensionUri: vscode.Uri;
+  library: Pick<LibraryService, 'ensureLoaded' | 'onDidChange'>;
+  notes: ReaderNotes;
+  recent: RecentPapers;
+  output: vscode.LogOutputChannel;
+  /** Tells the user the notes pane and the note changed at once (see `NotePaneSync`). */
+  showConflict: NotePaneSyncOptions['showConflict'];
 }
 
 /**
@@ -45,21 +44,21 @@ export class ReaderPanel implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
   private readonly notePane: NotePaneSync;
+  private readonly notes: ReaderNotes;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly features: FeatureContext,
-    private readonly notes: ReaderNotes,
-    showConflict: NotePaneSyncOptions['showConflict'] = () => undefined,
+    private readonly deps: ReaderPanelDeps,
   ) {
+    const { notes, extensionUri } = deps;
+    this.notes = notes;
     this.notePane = new NotePaneSync({
       notes,
       post: (message) => this.post(message),
       currentPaperId: () => this.currentPaperId,
-      output: features.output,
-      showConflict,
+      output: deps.output,
+      showConflict: deps.showConflict,
     });
-    const extensionUri = features.extension.extensionUri;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lectern.svg');
     panel.webview.options = {
       enableScripts: true,
@@ -90,7 +89,7 @@ export class ReaderPanel implements vscode.Disposable {
         if (paperId && event.contentChanges.length > 0 && event.document.uri.toString() === notes.noteUri(paperId)?.toString())
           this.notePane.noteChanged();
       }),
-      features.library.onDidChange(() => {
+      deps.library.onDidChange(() => {
         if (this.currentPaperId) void this.render();
       }),
     );
@@ -123,7 +122,7 @@ export class ReaderPanel implements vscode.Disposable {
   private async render(): Promise<void> {
     const paperId = this.currentPaperId;
     if (!paperId) return;
-    const library = await this.features.library.ensureLoaded();
+    const library = await this.deps.library.ensureLoaded();
     const paper = library.paper(paperId);
     if (!paper) {
       this.panel.title = 'Paper not found';
@@ -134,7 +133,7 @@ export class ReaderPanel implements vscode.Disposable {
       });
       return;
     }
-    void this.features.recent.add(paper.id);
+    void this.deps.recent.add(paper.id);
     this.panel.title = shortTitle(paper.title);
     const related = library.related(paper.id, 8).map((r) => ({ id: r.id, title: r.title, score: r.score, sharedTerms: r.sharedTerms }));
     this.post({
@@ -173,7 +172,7 @@ export class ReaderPanel implements vscode.Disposable {
 
   /** Workspace files relative to the workspace; the bundled sample by its name. */
   private sourceLabel(file: string): string {
-    const bundled = vscode.Uri.joinPath(this.features.extension.extensionUri, 'corpus').fsPath;
+    const bundled = vscode.Uri.joinPath(this.deps.extensionUri, 'corpus').fsPath;
     return file.startsWith(bundled) ? `sample corpus/${file.slice(bundled.length + 1)}` : vscode.workspace.asRelativePath(file);
   }
 
@@ -199,12 +198,12 @@ export class ReaderPanel implements vscode.Disposable {
   private receive(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
-      this.features.output.warn(`Reader: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      this.deps.output.warn(`Reader: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
     this.handle(message).catch((error) => {
       const text = error instanceof Error ? error.message : String(error);
-      this.features.output.error(`Reader: ${message.type} failed: ${text}`);
+      this.deps.output.error(`Reader: ${message.type} failed: ${text}`);
       void vscode.window.showErrorMessage(text.startsWith('Lectern:') ? text : `Lectern: ${text}`);
     });
   }
@@ -227,7 +226,7 @@ export class ReaderPanel implements vscode.Disposable {
         const decision = decideLink(message.url);
         if (decision.kind === 'external') await vscode.env.openExternal(vscode.Uri.parse(decision.url, true));
         else if (decision.kind === 'paper') await this.show(decision.paperId);
-        else this.features.output.warn(`Reader: refused to open ${JSON.stringify(message.url.slice(0, 200))}: ${decision.reason}.`);
+        else this.deps.output.warn(`Reader: refused to open ${JSON.stringify(message.url.slice(0, 200))}: ${decision.reason}.`);
         return;
       }
       case 'openPaper':

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../../core/model/paper';
 import { groupPapers, type AnnotationLookup, type GroupBy, type PaperGroup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
+import { groupTreeItem, missingPaperTreeItem, moreTreeItem, paperTreeItem } from './paper-tree-items';
+import { toTreeItem } from './to-tree-item';
 
 /** Nodes of the Papers tree. Paper nodes are keyed by group and id: a paper in two topics is two nodes. */
 export type PaperTreeNode =
@@ -25,11 +26,12 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   private readonly shown = new Map<string, number>();
   private filterQuery: string | undefined;
   private filterIds: Set<string> | undefined;
-  private annotations: AnnotationLookup | undefined;
 
   constructor(
     private readonly library: LibraryService,
     private readonly memento: vscode.Memento,
+    /** Status and tags from notes (the tree's icons, `status:`/`tag:` filters, grouping by status or tag). */
+    private readonly annotations: AnnotationLookup,
   ) {}
 
   get groupBy(): GroupBy {
@@ -61,11 +63,6 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     return this.filterIds.size;
   }
 
-  setAnnotations(annotations: AnnotationLookup | undefined): void {
-    this.annotations = annotations;
-    this.refresh();
-  }
-
   /** The corpus changed: re-run the filter's query (new papers may match it), then redraw. */
   async onLibraryChanged(): Promise<void> {
     if (this.filterQuery) await this.setFilter(this.filterQuery);
@@ -86,7 +83,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
       return this.currentGroups().map((group) => this.node({ kind: 'group', key: group.key, group }));
     }
     if (element.kind !== 'group') return [];
-    const pageSize = vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
+    const pageSize = readPageSize();
     const ids = element.group.paperIds;
     const count = Math.min(ids.length, this.shown.get(element.key) ?? pageSize);
     const children: PaperTreeNode[] = ids
@@ -104,44 +101,22 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
 
   getTreeItem(element: PaperTreeNode): vscode.TreeItem {
     switch (element.kind) {
-      case 'group': {
-        const item = new vscode.TreeItem(element.group.label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = element.key;
-        item.description = `${element.group.paperIds.length}`;
-        item.tooltip = `${element.group.label}: ${element.group.paperIds.length} paper${element.group.paperIds.length === 1 ? '' : 's'}${element.group.detail ? `\n${element.group.detail}` : ''}`;
-        item.contextValue = `group.${this.groupBy}`;
-        item.iconPath = new vscode.ThemeIcon(groupIcon(this.groupBy));
-        return item;
-      }
+      case 'group':
+        return toTreeItem(groupTreeItem(element.group, this.groupBy));
       case 'paper': {
         const paper = this.library.current?.paper(element.paperId);
-        const item = new vscode.TreeItem(paper?.title ?? element.paperId, vscode.TreeItemCollapsibleState.None);
-        item.id = element.key;
-        if (!paper) return item;
-        const annotation = this.annotations?.(paper.id);
-        item.description = [paper.year, annotation?.status].filter(Boolean).join(' · ');
-        item.tooltip = paperTooltip(paper, annotation);
-        item.iconPath = paperIcon(annotation);
-        item.contextValue = annotation ? 'paper.noted' : 'paper';
-        item.command = { command: 'lectern.openPaper', title: 'Open Paper', arguments: [paper.id] };
-        item.accessibilityInformation = { label: `${paper.title}${paper.year ? `, ${paper.year}` : ''}` };
-        return item;
+        return toTreeItem(
+          paper ? paperTreeItem(element.key, paper, this.annotations(paper.id)) : missingPaperTreeItem(element.key, element.paperId),
+        );
       }
-      case 'more': {
-        const pageSize = vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
-        const item = new vscode.TreeItem(`Show ${Math.min(pageSize, element.remaining)} more…`, vscode.TreeItemCollapsibleState.None);
-        item.id = element.key;
-        item.description = `${element.remaining} not shown`;
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'lectern.showMorePapers', title: 'Show More Papers', arguments: [element.groupKey] };
-        return item;
-      }
+      case 'more':
+        return toTreeItem(moreTreeItem(element.key, element.groupKey, element.remaining, readPageSize()));
     }
   }
 
   /** Shows the next page of a group. */
   showMore(groupKey: string): void {
-    const pageSize = vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
+    const pageSize = readPageSize();
     const group = this.nodes.get(groupKey);
     this.shown.set(groupKey, (this.shown.get(groupKey) ?? pageSize) + pageSize);
     this.changeEmitter.fire(group);
@@ -154,7 +129,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (!group) return undefined;
     const groupNode = this.node({ kind: 'group', key: group.key, group });
     const index = group.paperIds.indexOf(paperId);
-    const pageSize = vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
+    const pageSize = readPageSize();
     if (index >= (this.shown.get(group.key) ?? pageSize)) {
       this.shown.set(group.key, Math.ceil((index + 1) / pageSize) * pageSize);
       this.changeEmitter.fire(groupNode);
@@ -181,41 +156,6 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   }
 }
 
-function groupIcon(groupBy: GroupBy): string {
-  return { topic: 'symbol-namespace', year: 'calendar', status: 'checklist', tag: 'tag', source: 'file' }[groupBy];
-}
-
-function paperIcon(annotation: { status?: string } | undefined): vscode.ThemeIcon {
-  switch (annotation?.status) {
-    case 'read':
-      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'));
-    case 'reading':
-      return new vscode.ThemeIcon('book', new vscode.ThemeColor('charts.blue'));
-    case 'to-read':
-      return new vscode.ThemeIcon('bookmark');
-    default:
-      return new vscode.ThemeIcon(annotation ? 'note' : 'file-text');
-  }
-}
-
-/** Authors, year and the first lines of the abstract, as the issue asks for the hover. */
-export function paperTooltip(paper: Paper, annotation?: { status?: string; tags?: string[] }): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
-  const byline = [paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''), paper.year, paper.venue]
-    .filter(Boolean)
-    .join(' · ');
-  if (byline) md.appendMarkdown(`${escapeMarkdown(String(byline))}\n\n`);
-  if (paper.topics.length > 0) md.appendMarkdown(`$(symbol-namespace) ${escapeMarkdown(paper.topics.join(', '))}\n\n`);
-  if (annotation?.status || annotation?.tags?.length)
-    md.appendMarkdown(`$(tag) ${escapeMarkdown([annotation.status, ...(annotation.tags ?? [])].filter(Boolean).join(', '))}\n\n`);
-  if (paper.abstract) {
-    const start = paper.abstract.length > 320 ? `${paper.abstract.slice(0, 320).replace(/\s+\S*$/, '')}…` : paper.abstract;
-    md.appendMarkdown(escapeMarkdown(start));
-  }
-  return md;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+function readPageSize(): number {
+  return vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
 }

@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import { GROUP_BY_CHOICES } from '../../../core/tree/group-papers';
-import type { FeatureContext } from '../feature-context';
-import { PaperTreeProvider } from './paper-tree-provider';
+import type { LibraryService } from '../../library/library-service';
+import { paperIdFrom } from '../shared/paper-id-from';
+import type { PaperTreeProvider } from './paper-tree-provider';
+
+export interface TreeDeps {
+  library: Pick<LibraryService, 'onDidChange' | 'reload'>;
+  provider: PaperTreeProvider;
+  /** The notes whose status and tags the tree shows: it redraws once they are read and when one changes. */
+  notes: { ensureLoaded(): Promise<void>; readonly onDidChangeIndex: vscode.Event<void> };
+  /** The paper the reader shows, if any (Reveal in Tree without an argument). */
+  activePaperId: () => string | undefined;
+}
 
 /** The Papers view and its commands: Group By, Filter, Clear Filter, Reveal, Show More, Refresh. */
-export function registerPaperTree({ extension, library, trees }: FeatureContext): vscode.Disposable[] {
-  const provider = new PaperTreeProvider(library, extension.workspaceState);
-  trees.papers = provider;
+export function registerTree({ library, provider, notes, activePaperId }: TreeDeps): vscode.Disposable[] {
   const view = vscode.window.createTreeView('lectern.papers', { treeDataProvider: provider, showCollapseAll: true });
-  trees.papersView = view;
 
   const describe = () => {
     const groupLabel = GROUP_BY_CHOICES.find((c) => c.value === provider.groupBy)?.label ?? 'Topic';
@@ -20,7 +27,15 @@ export function registerPaperTree({ extension, library, trees }: FeatureContext)
   return [
     provider,
     view,
-    library.onDidChange(() => void provider.onLibraryChanged()),
+    library.onDidChange(() => {
+      void provider.onLibraryChanged();
+      // The notes feature reports a notes folder that cannot be read; the tree just draws without them.
+      notes.ensureLoaded().then(
+        () => provider.refresh(),
+        () => undefined,
+      );
+    }),
+    notes.onDidChangeIndex(() => provider.refresh()),
     vscode.commands.registerCommand('lectern.groupBy', async (value?: string) => {
       const choice =
         GROUP_BY_CHOICES.find((c) => c.value === value) ??
@@ -55,7 +70,7 @@ export function registerPaperTree({ extension, library, trees }: FeatureContext)
     }),
     vscode.commands.registerCommand('lectern.showMorePapers', (groupKey: string) => provider.showMore(groupKey)),
     vscode.commands.registerCommand('lectern.revealInTree', async (arg?: unknown) => {
-      const id = paperIdFrom(arg) ?? trees.activePaperId?.();
+      const id = paperIdFrom(arg) ?? activePaperId();
       if (!id) {
         void vscode.window.showInformationMessage('Lectern: open or select a paper first, then run Reveal in Tree.');
         return;
@@ -80,15 +95,4 @@ export function registerPaperTree({ extension, library, trees }: FeatureContext)
 
 function isGroupNode(arg: unknown): arg is { kind: 'group'; group: { label: string } } {
   return typeof arg === 'object' && arg !== null && (arg as { kind?: string }).kind === 'group';
-}
-
-/** A paper id from a command argument: an id string, a tree node, or a search item. */
-export function paperIdFrom(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null) {
-    // A tree node ({paperId}), a note entry ({paper}) or a paper ({id}).
-    const candidate = (arg as { paperId?: unknown }).paperId ?? (arg as { paper?: unknown }).paper ?? (arg as { id?: unknown }).id;
-    if (typeof candidate === 'string') return candidate;
-  }
-  return undefined;
 }

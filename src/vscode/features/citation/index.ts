@@ -1,8 +1,15 @@
 import * as vscode from 'vscode';
 import { formatCitation, type CitationFormat } from '../../../core/cite/format-citation';
-import type { FeatureContext } from '../feature-context';
-import { paperIdFrom } from '../tree/register-paper-tree';
-import { pickPaper } from '../search/search-papers-command';
+import type { LibraryService } from '../../library/library-service';
+import { paperIdFrom } from '../shared/paper-id-from';
+import type { PaperPicker } from '../shared/paper-picker';
+
+export interface CitationDeps {
+  library: Pick<LibraryService, 'ensureLoaded'>;
+  picker: PaperPicker;
+  /** The paper the reader shows, if any: the command's default. */
+  activePaperId: () => string | undefined;
+}
 
 const FORMATS: Array<{ format: CitationFormat; label: string; command: string }> = [
   { format: 'bibtex', label: 'BibTeX', command: 'lectern.copyCitationBibtex' },
@@ -11,11 +18,11 @@ const FORMATS: Array<{ format: CitationFormat; label: string; command: string }>
 ];
 
 /** Copy Citation (asks for the format) and one command per format for the context menu. */
-export function registerCopyCitation(features: FeatureContext): vscode.Disposable[] {
+export function registerCitation({ library, picker, activePaperId }: CitationDeps): vscode.Disposable[] {
   const copy = async (arg: unknown, format?: CitationFormat) => {
-    const id = paperIdFrom(arg) ?? features.trees.activePaperId?.() ?? (await pickPaper(features, { title: 'Lectern: Copy Citation' }));
+    const id = paperIdFrom(arg) ?? activePaperId() ?? (await picker.pick({ title: 'Lectern: Copy Citation' }));
     if (!id) return;
-    const paper = (await features.library.ensureLoaded()).paper(id);
+    const paper = (await library.ensureLoaded()).paper(id);
     if (!paper) {
       void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}".`);
       return;

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../feature-context';
+import type { LibraryService } from '../../library/library-service';
+
+export interface StatusDeps {
+  library: LibraryService;
+}
 
 /** Status-bar item: the paper count, or a spinner while indexing. Click to search. */
-export function registerCorpusStatusItem({ library }: FeatureContext): vscode.Disposable[] {
+export function registerStatus({ library }: StatusDeps): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('lectern.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Lectern';
   item.command = 'lectern.searchPapers';

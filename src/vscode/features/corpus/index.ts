@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
 import { CORPUS_FILE_EXTENSIONS } from '../../../core/import/import-corpus-file';
-import type { FeatureContext } from '../feature-context';
+import type { LibraryService } from '../../library/library-service';
+
+export interface CorpusDeps {
+  library: Pick<LibraryService, 'reload'>;
+}
 
 /** Add Corpus File… and Open the Sample Corpus. */
-export function registerCorpusCommands({ library }: FeatureContext): vscode.Disposable[] {
+export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.addCorpusFile', async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];

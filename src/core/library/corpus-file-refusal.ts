@@ -1,0 +1,66 @@
+import { DEFAULT_IMPORT_LIMITS } from '../import/import-limits';
+
+/**
+ * Why a `CorpusSource` would not read a file: it is not a regular file (a named pipe, a device such as
+ * `/dev/zero`, a socket — reading one can block forever or never end), or it is larger than the limit.
+ * Sources decide this from the file's metadata before any byte is read; the loader turns the error into
+ * one located diagnostic carrying `message`, and the rest of the library loads.
+ */
+export class CorpusFileRefusal extends Error {
+  constructor(
+    readonly path: string,
+    /** `not-regular` or `too-large`. */
+    readonly reason: 'not-regular' | 'too-large',
+    message: string,
+    /** What the path is when it is not a regular file, e.g. "a named pipe", "a folder". */
+    readonly kind?: string,
+  ) {
+    super(message);
+    this.name = 'CorpusFileRefusal';
+  }
+}
+
+/** How a source reads one file: the most bytes it may read. */
+export interface CorpusReadOptions {
+  /**
+   * Largest file read, in bytes; a larger one is refused from its size, before reading, and a read
+   * stops after `maxBytes + 1` bytes (a file that grew meanwhile is refused too). Default: 100 MB.
+   */
+  maxBytes?: number;
+}
+
+/** Where the limit is raised, for the too-large message. */
+const RAISE_LIMIT = 'raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI)';
+
+/** The refusal of a file that is not a regular file; `kind` names what it is, e.g. "a named pipe". */
+export function notRegularFile(path: string, kind: string): CorpusFileRefusal {
+  return new CorpusFileRefusal(
+    path,
+    'not-regular',
+    `Lectern: ${path} is not a regular file (it is ${kind}); it was not read. Lectern reads only regular files: remove it from the corpus or replace it with a file.`,
+    kind,
+  );
+}
+
+/** The refusal of a file over `maxBytes`; `size` is its size, or undefined when it grew past the limit while being read. */
+export function fileTooLarge(path: string, size: number | undefined, maxBytes: number): CorpusFileRefusal {
+  const is = size === undefined ? 'grew past' : `is ${megabytes(size)}, over`;
+  return new CorpusFileRefusal(
+    path,
+    'too-large',
+    `Lectern: ${path} ${is} the ${megabytes(maxBytes)} limit for one corpus file; it was not read. Split it into smaller files, or ${RAISE_LIMIT}.`,
+  );
+}
+
+/** `options.maxBytes`, or the default limit. */
+export function maxBytesOf(options: CorpusReadOptions | undefined): number {
+  const max = options?.maxBytes;
+  return typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.floor(max) : DEFAULT_IMPORT_LIMITS.maxFileBytes;
+}
+
+/** "2,048 MB (2,147,483,648 bytes)"; under a megabyte, "1,025 bytes". */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${bytes.toLocaleString('en-US')} bytes`;
+  return `${mb.toLocaleString('en-US', { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB (${bytes.toLocaleString('en-US')} bytes)`;
+}

@@ -1,0 +1,69 @@
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { fileTooLarge, maxBytesOf, notRegularFile, type CorpusReadOptions } from '../core/library/corpus-file-refusal';
+
+/**
+ * Reads a corpus file from the local file system, refusing (with a `CorpusFileRefusal`) what must not be
+ * read: a file that is not regular is refused from `stat`, so a named pipe is never opened and `/dev/zero`
+ * never read; a file over `options.maxBytes` is refused from its size. The read itself is bounded too: the
+ * file is opened non-blocking and checked again on the open handle (it may have been swapped meanwhile),
+ * and at most `maxBytes + 1` bytes are read (it may have grown). Other failures reject with their `code`.
+ *
+ * @example await readRegularFile('refs.bib', { maxBytes: 10 * 1024 * 1024 })
+ */
+export async function readRegularFile(path: string, options?: CorpusReadOptions): Promise<Uint8Array> {
+  const maxBytes = maxBytesOf(options);
+  refuse(path, await stat(path), maxBytes);
+  // O_NONBLOCK: should the path have become a pipe since the stat, opening it must not wait for a writer.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = await handle.stat();
+    refuse(path, stats, maxBytes);
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw fileTooLarge(path, undefined, maxBytes);
+    if (length === buffer.length) return await readGrown(path, buffer, length, maxBytes, handle);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file grew between its stat and the read (but may still be within the limit): read on, up to the limit + 1. */
+async function readGrown(
+  path: string,
+  start: Buffer,
+  length: number,
+  maxBytes: number,
+  handle: Awaited<ReturnType<typeof open>>,
+): Promise<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(maxBytes + 1);
+  start.copy(buffer, 0, 0, length);
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  if (length > maxBytes) throw fileTooLarge(path, undefined, maxBytes);
+  return buffer.subarray(0, length);
+}
+
+function refuse(path: string, stats: Stats, maxBytes: number): void {
+  if (!stats.isFile()) throw notRegularFile(path, kindOf(stats));
+  if (stats.size > maxBytes) throw fileTooLarge(path, stats.size, maxBytes);
+}
+
+/** What a non-regular file is, in words. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'something other than a file';
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { LibraryService } from '../../library/library-service';
+import { paperIdFrom } from '../shared/paper-id-from';
+import { paperInActiveEditor } from '../shared/paper-in-active-editor';
+import type { PaperPicker } from '../shared/paper-picker';
+import { parseTagsInput, statusChoices, statusFromArgument } from './note-decisions';
+import type { NoteService } from './note-service';
+import { NotesTreeProvider } from './notes-tree-provider';
+
+export interface NotesDeps {
+  notes: NoteService;
+  library: LibraryService;
+  output: vscode.LogOutputChannel;
+  picker: PaperPicker;
+  /** The paper the reader shows, if any: the commands' default. */
+  activePaperId: () => string | undefined;
+}
+
+/** Notes: the Notes view, reading the notes once the library loads, and the Open Note, Set Status and Set Tags commands. */
+export function registerNotes({ notes, library, output, picker, activePaperId }: NotesDeps): vscode.Disposable[] {
+  const notesView = new NotesTreeProvider(notes, library);
+  const view = vscode.window.createTreeView('lectern.notes', { treeDataProvider: notesView });
+
+  const paperFor = async (arg: unknown, title: string) =>
+    paperIdFrom(arg) ?? activePaperId() ?? paperInActiveEditor({ atCursor: false }) ?? (await picker.pick({ title }));
+
+  // Read the notes once the library exists, so the tree can show note icons and status.
+  const whenLibraryLoads = library.onDidChange(() => {
+    notes.ensureLoaded().catch((error) => output.error(`Notes: could not read the notes folder: ${String(error)}`));
+  });
+
+  return [
+    view,
+    notesView,
+    whenLibraryLoads,
+    vscode.commands.registerCommand('lectern.openNote', async (arg?: unknown) => {
+      const id = await paperFor(arg, 'Lectern: Open Note');
+      if (!id) return;
+      const document = await vscode.workspace.openTextDocument(await notes.ensureNote(id));
+      // Beside the reader when one is showing, so paper and note sit side by side.
+      const readerShowing = vscode.window.tabGroups.all.some(
+        (group) => group.activeTab?.input instanceof vscode.TabInputWebview && /lectern\.reader/.test(group.activeTab.input.viewType),
+      );
+      await vscode.window.showTextDocument(document, {
+        viewColumn: readerShowing ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+        preview: false,
+      });
+    }),
+    vscode.commands.registerCommand('lectern.setStatus', async (arg?: unknown, status?: string) => {
+      const id = await paperFor(arg, 'Lectern: Set Status');
+      if (!id) return;
+      const chosen =
+        statusFromArgument(status) ??
+        (await vscode.window.showQuickPick(statusChoices(notes.status(id).status), { title: 'Lectern: Set Status' }))?.status;
+      if (chosen) await notes.setStatus(id, chosen);
+    }),
+    vscode.commands.registerCommand('lectern.setTags', async (arg?: unknown, tags?: string[]) => {
+      const id = await paperFor(arg, 'Lectern: Set Tags');
+      if (!id) return;
+      const typed =
+        tags === undefined
+          ? await vscode.window.showInputBox({
+              title: 'Lectern: Set Tags',
+              prompt: "Tags, separated by commas (they go into the note's front matter)",
+              value: notes.status(id).tags.join(', '),
+            })
+          : undefined;
+      const value = tags ?? (typed === undefined ? undefined : parseTagsInput(typed));
+      if (value) await notes.setTags(id, value);
+    }),
+  ];
+}

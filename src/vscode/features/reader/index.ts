@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { ReaderState } from '../../../shared/protocol';
+import type { LibraryService } from '../../library/library-service';
+import { paperIdFrom } from '../shared/paper-id-from';
+import type { PaperPicker } from '../shared/paper-picker';
+import { PANE_VERSION_SCHEME, type NotesPaneConflicts } from './notes-pane-conflicts';
+import { READER_VIEW_TYPE } from './reader-panel';
+import type { ReaderPanels } from './reader-panels';
+
+export interface ReaderDeps {
+  library: Pick<LibraryService, 'ensureLoaded'>;
+  readers: ReaderPanels;
+  conflicts: NotesPaneConflicts;
+  picker: PaperPicker;
+}
+
+/**
+ * Lectern: Open Paper in the reader. One panel is reused unless `lectern.reader.openInNewPanel`
+ * is set; open panels come back after a window reload through the panel serializer, from the
+ * state the webview keeps with `setState`.
+ */
+export function registerReader({ library, readers, conflicts, picker }: ReaderDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('lectern.openPaper', async (arg?: unknown, options?: { query?: string; newPanel?: boolean }) => {
+      const id = paperIdFrom(arg) ?? (await picker.pick({ title: 'Lectern: Open Paper' }));
+      if (!id) return;
+      const loaded = await library.ensureLoaded();
+      if (!loaded.paper(id)) {
+        void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}". Run Lectern: Refresh Corpus if you just added it.`);
+        return;
+      }
+      const highlightTerms = options?.query
+        ? (loaded.search.search(options.query, { limit: 200 }).results.find((hit) => hit.id === id)?.terms ?? [])
+        : [];
+      const newPanel = options?.newPanel ?? vscode.workspace.getConfiguration('lectern').get<boolean>('reader.openInNewPanel', false);
+      await readers.open(id, { highlightTerms, newPanel });
+    }),
+    vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) =>
+        readers.restore(panel, state as Partial<ReaderState> | undefined),
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(PANE_VERSION_SCHEME, conflicts),
+  ];
+}

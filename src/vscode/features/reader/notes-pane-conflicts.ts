@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { NotePaneSyncOptions } from './note-pane-sync';
+
+/** Read-only documents holding the notes pane's version of a note after a conflict, for Compare. */
+export const PANE_VERSION_SCHEME = 'lectern-notes-pane';
+
+type Conflict = Parameters<NotePaneSyncOptions['showConflict']>[0];
+
+/**
+ * Conflicts between the reader's notes pane and the note: the warning with Compare / Open Note,
+ * and the pane's version of each conflicted note as a read-only document for as long as the
+ * window lives (the note itself keeps it too, in a "Notes pane conflict" section).
+ */
+export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly paneVersions = new Map<string, string>();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changeEmitter.event;
+
+  /** Tells the user; never waits for them (the notes pane's queue goes on). */
+  readonly show = ({ paperId, noteUri, paneNote, count }: Conflict): void => {
+    const uri = vscode.Uri.from({ scheme: PANE_VERSION_SCHEME, path: `/${paperId}/${noteUri.path.split('/').pop() ?? `${paperId}.md`}` });
+    this.paneVersions.set(uri.toString(), paneNote);
+    this.changeEmitter.fire(uri);
+    const file = vscode.workspace.asRelativePath(noteUri);
+    void vscode.window
+      .showWarningMessage(
+        `Lectern: ${file} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane's version of ${count === 1 ? 'that passage' : `${count} passages`} is in a "Notes pane conflict" section at its end.`,
+        'Compare',
+        'Open Note',
+      )
+      .then(async (choice) => {
+        if (choice === 'Compare')
+          await vscode.commands.executeCommand('vscode.diff', uri, noteUri, `${file}: notes pane ↔ note`, { preview: true });
+        else if (choice === 'Open Note')
+          await vscode.window.showTextDocument(noteUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      });
+  };
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return (
+      this.paneVersions.get(uri.toString()) ??
+      'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).'
+    );
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}

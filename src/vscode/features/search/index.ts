@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import type { PaperPicker } from '../shared/paper-picker';
+
+export interface SearchDeps {
+  picker: PaperPicker;
+}
+
+/** Lectern: Search Papers: the paper QuickPick; Enter opens the paper with the query's terms highlighted. */
+export function registerSearch({ picker }: SearchDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('lectern.searchPapers', async (initialQuery?: string) => {
+      const id = await picker.pick({
+        title: 'Lectern: Search Papers',
+        initialQuery: typeof initialQuery === 'string' ? initialQuery : undefined,
+      });
+      if (id) await vscode.commands.executeCommand('lectern.openPaper', id, { query: picker.lastQuery });
+    }),
+  ];
+}

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { AnnotationLookup } from '../../../core/tree/group-papers';
+import type { LibraryService } from '../../library/library-service';
+import type { RecentPapers } from '../search/recent-papers';
+import { recentPickItems, searchPickItems, type PaperPickButton, type PaperPickModel } from './paper-pick-items';
+
+/** A QuickPick row for one paper (or a separator / hint, with an empty `paperId`). */
+interface PaperPickItem extends vscode.QuickPickItem {
+  paperId: string;
+}
+
+const BUTTONS: Record<PaperPickButton, vscode.QuickInputButton & { command: string; hides: boolean }> = {
+  openNote: { iconPath: new vscode.ThemeIcon('note'), tooltip: 'Open Note', command: 'lectern.openNote', hides: true },
+  copyCitation: { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Copy Citation', command: 'lectern.copyCitation', hides: false },
+  revealInTree: { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'Reveal in Tree', command: 'lectern.revealInTree', hides: true },
+};
+
+function toQuickPickItem(model: PaperPickModel): PaperPickItem {
+  if (model.separator) return { paperId: '', label: model.label, kind: vscode.QuickPickItemKind.Separator };
+  return {
+    paperId: model.paperId,
+    label: model.label,
+    description: model.description,
+    detail: model.detail,
+    alwaysShow: model.alwaysShow,
+    ...(model.buttons.length > 0 ? { buttons: model.buttons.map((button) => BUTTONS[button]) } : {}),
+  };
+}
+
+export interface PaperPickerDeps {
+  library: Pick<LibraryService, 'state' | 'ensureLoaded'>;
+  recent: RecentPapers;
+  /** Status and tags from notes, for `status:` and `tag:` in the query. */
+  annotations: AnnotationLookup;
+}
+
+/**
+ * The paper search QuickPick every command asking for a paper shows (Search Papers, Open Paper,
+ * Open Note, Insert Citation…). Searches the core index as you type (debounced; an older query's
+ * results never replace a newer one's), keeps VS Code from re-filtering (`alwaysShow`), and shows
+ * recently opened papers for an empty query.
+ */
+export class PaperPicker {
+  private latestQuery = '';
+
+  constructor(private readonly deps: PaperPickerDeps) {}
+
+  /** The query of the last search shown (Search Papers highlights its terms in the reader). */
+  get lastQuery(): string {
+    return this.latestQuery;
+  }
+
+  /** Shows the QuickPick and resolves with the chosen paper id (undefined when dismissed). */
+  pick(options: { title: string; initialQuery?: string }): Promise<string | undefined> {
+    const { library, recent } = this.deps;
+    const quickPick = vscode.window.createQuickPick<PaperPickItem>();
+    quickPick.title = options.title;
+    quickPick.placeholder = 'Search papers: words, "phrases", topic:, author:, year:2020..2023, status:, tag:';
+    quickPick.matchOnDescription = false;
+    quickPick.matchOnDetail = false;
+    quickPick.busy = library.state !== 'ready';
+    quickPick.value = options.initialQuery ?? '';
+    const settings = vscode.workspace.getConfiguration('lectern');
+    const debounceMs = settings.get<number>('search.debounceMs', 40);
+    const limit = settings.get<number>('search.maxResults', 50);
+    const loaded = library.ensureLoaded();
+    let generation = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const update = async (query: string) => {
+      const mine = ++generation;
+      const lib = await loaded.catch(() => undefined);
+      if (mine !== generation || !lib) return;
+      quickPick.busy = false;
+      this.latestQuery = query;
+      const models = query.trim()
+        ? searchPickItems(lib, query, { limit, annotations: this.deps.annotations })
+        : recentPickItems(lib, recent.list());
+      quickPick.items = models.map(toQuickPickItem);
+    };
+
+    return new Promise<string | undefined>((resolve) => {
+      let chosen: string | undefined;
+      const disposables: vscode.Disposable[] = [
+        quickPick.onDidChangeValue((value) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void update(value), debounceMs);
+        }),
+        quickPick.onDidAccept(() => {
+          chosen = quickPick.activeItems[0]?.paperId || undefined;
+          if (chosen) void recent.add(chosen);
+          quickPick.hide();
+        }),
+        quickPick.onDidTriggerItemButton(async (event) => {
+          const button = Object.values(BUTTONS).find((candidate) => candidate === event.button);
+          if (!button) return;
+          if (button.hides) quickPick.hide();
+          await vscode.commands.executeCommand(button.command, event.item.paperId);
+        }),
+        quickPick.onDidHide(() => {
+          clearTimeout(timer);
+          for (const disposable of disposables) disposable.dispose();
+          quickPick.dispose();
+          resolve(chosen);
+        }),
+      ];
+      quickPick.show();
+      void update(quickPick.value);
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import type { Paper } from '../../../core/model/paper';
+import { readingStatusLabel } from '../../../core/model/reading-status';
+import type { GroupBy, PaperGroup } from '../../../core/tree/group-papers';
+import { escapeMarkdown } from '../shared/markdown-text';
+import type { TreeItemModel } from './tree-item-model';
+
+/** What notes say about a paper: its status and tags (undefined: the paper has no note). */
+export type PaperAnnotation = { status?: string; tags?: string[] } | undefined;
+
+const GROUP_ICONS: Record<GroupBy, string> = {
+  topic: 'symbol-namespace',
+  year: 'calendar',
+  status: 'checklist',
+  tag: 'tag',
+  source: 'file',
+};
+const TOOLTIP_ABSTRACT_CHARS = 320;
+
+/** A group row (topic, year, status, tag or file): its paper count as the description. */
+export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemModel {
+  const count = group.paperIds.length;
+  return {
+    id: group.key,
+    label: group.label,
+    collapsed: true,
+    description: `${count}`,
+    tooltip: `${group.label}: ${count} paper${count === 1 ? '' : 's'}${group.detail ? `\n${group.detail}` : ''}`,
+    contextValue: `group.${groupBy}`,
+    icon: { id: GROUP_ICONS[groupBy] },
+  };
+}
+
+/** A paper row: year and status (its label), an icon for the status, a rich tooltip; clicking opens the reader. */
+export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnotation): TreeItemModel {
+  return {
+    id: key,
+    label: paper.title,
+    collapsed: false,
+    description: [paper.year, annotation?.status && readingStatusLabel(annotation.status)].filter(Boolean).join(' · '),
+    tooltip: { markdown: paperTooltip(paper, annotation) },
+    icon: paperIcon(annotation),
+    contextValue: annotation ? 'paper.noted' : 'paper',
+    command: { command: 'lectern.openPaper', title: 'Open Paper', arguments: [paper.id] },
+    accessibilityLabel: `${paper.title}${paper.year ? `, ${paper.year}` : ''}`,
+  };
+}
+
+/** A row for a paper id the library no longer has (the tree redraws after the corpus changed). */
+export function missingPaperTreeItem(key: string, paperId: string): TreeItemModel {
+  return { id: key, label: paperId, collapsed: false };
+}
+
+/** The "Show N more…" row at the end of a long group. */
+export function moreTreeItem(key: string, groupKey: string, remaining: number, pageSize: number): TreeItemModel {
+  return {
+    id: key,
+    label: `Show ${Math.min(pageSize, remaining)} more…`,
+    collapsed: false,
+    description: `${remaining} not shown`,
+    icon: { id: 'ellipsis' },
+    command: { command: 'lectern.showMorePapers', title: 'Show More Papers', arguments: [groupKey] },
+  };
+}
+
+/** Read: a green check; reading: a blue book; to read: a bookmark; a note without status: a note; no note: a file. */
+export function paperIcon(annotation: PaperAnnotation): { id: string; color?: string } {
+  switch (annotation?.status) {
+    case 'read':
+      return { id: 'pass-filled', color: 'charts.green' };
+    case 'reading':
+      return { id: 'book', color: 'charts.blue' };
+    case 'to-read':
+      return { id: 'bookmark' };
+    default:
+      return { id: annotation ? 'note' : 'file-text' };
+  }
+}
+
+/** The paper's hover, in markdown: title, authors (four, then "et al."), year and venue, topics, status and tags, the abstract's start. */
+export function paperTooltip(paper: Paper, annotation?: PaperAnnotation): string {
+  let md = `**${escapeMarkdown(paper.title)}**\n\n`;
+  const byline = [paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''), paper.year, paper.venue]
+    .filter(Boolean)
+    .join(' · ');
+  if (byline) md += `${escapeMarkdown(String(byline))}\n\n`;
+  if (paper.topics.length > 0) md += `$(symbol-namespace) ${escapeMarkdown(paper.topics.join(', '))}\n\n`;
+  if (annotation?.status || annotation?.tags?.length)
+    md += `$(tag) ${escapeMarkdown([annotation.status && readingStatusLabel(annotation.status), ...(annotation.tags ?? [])].filter(Boolean).join(', '))}\n\n`;
+  if (paper.abstract) {
+    const start =
+      paper.abstract.length > TOOLTIP_ABSTRACT_CHARS
+        ? `${paper.abstract.slice(0, TOOLTIP_ABSTRACT_CHARS).replace(/\s+\S*$/, '')}…`
+        : paper.abstract;
+    md += escapeMarkdown(start);
+  }
+  return md;
+}

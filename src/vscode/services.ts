@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { AnnotationLookup } from '../core/tree/group-papers';
+import { LibraryService } from './library/library-service';
+import { NoteService } from './features/notes/note-service';
+import { NotesPaneConflicts } from './features/reader/notes-pane-conflicts';
+import { ReaderPanels } from './features/reader/reader-panels';
+import { RecentPapers } from './features/search/recent-papers';
+import { PaperPicker } from './features/shared/paper-picker';
+import { PaperTreeProvider } from './features/tree/paper-tree-provider';
+
+/**
+ * The long-lived objects more than one feature uses, each built once here with what it needs.
+ * Features receive the ones they use as arguments and never fill anything in for each other.
+ */
+export interface LecternServices {
+  output: vscode.LogOutputChannel;
+  library: LibraryService;
+  recent: RecentPapers;
+  notes: NoteService;
+  /** Status and tags from notes (search filters, the tree, completion). */
+  annotations: AnnotationLookup;
+  picker: PaperPicker;
+  paperTree: PaperTreeProvider;
+  readers: ReaderPanels;
+  conflicts: NotesPaneConflicts;
+}
+
+/** Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. */
+export function createServices(context: vscode.ExtensionContext): LecternServices {
+  const output = vscode.window.createOutputChannel('Lectern', { log: true });
+  const library = new LibraryService(context, output);
+  const recent = new RecentPapers(context.workspaceState);
+  const notes = new NoteService(library, output);
+  const annotations = notes.annotationsLookup;
+  const picker = new PaperPicker({ library, recent, annotations });
+  const paperTree = new PaperTreeProvider(library, context.workspaceState, annotations);
+  const conflicts = new NotesPaneConflicts();
+  const readers = new ReaderPanels({ extensionUri: context.extensionUri, library, notes, recent, output, showConflict: conflicts.show });
+  context.subscriptions.push(readers, conflicts, paperTree, notes, library, output);
+  return { output, library, recent, notes, annotations, picker, paperTree, readers, conflicts };
+}
