@@ -192,3 +192,17 @@ export function lineOf(text: string, offset: number): number {
   }
   return line;
 }
+
+/**
+ * Whether saving an open note from the editor would lose bytes, and where: VS Code re-encodes
+ * the whole document on save, so a file that is not valid UTF-8, open as UTF-8 (`utf8`, `utf8bom`,
+ * or an editor that does not say), would have each invalid byte replaced by U+FFFD. Gives the
+ * 1-based line of the first such byte, or undefined when a save writes the same bytes back.
+ *
+ * @example lossySaveLine(new Uint8Array([0x61, 0x0a, 0xe9]), 'utf8') // → 2
+ */
+export function lossySaveLine(bytes: Uint8Array, encoding: string | undefined): number | undefined {
+  if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'utf8bom') return undefined;
+  const note = decodeNote(bytes);
+  return note.invalid.length === 0 ? undefined : lineOf(note.text, note.invalid[0]);
+}

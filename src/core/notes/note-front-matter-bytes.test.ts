@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeNote, editNoteBytes, lineOf } from './note-bytes';
+import { decodeNote, editNoteBytes, lineOf, lossySaveLine } from './note-bytes';
 import { setFrontMatterKeys, type FrontMatterChanges } from './note-front-matter';
 import { applyTextEdits, type TextEdit } from './text-edit';
 
@@ -254,5 +254,14 @@ describe('editNoteBytes refusals', () => {
   test('lineOf counts CRLF, LF and lone CR as editors do', () => {
     assert.equal(lineOf('a\r\nb\rc\nd', 8), 4);
     assert.equal(lineOf('a\r\nb', 2), 1);
+  });
+
+  test('lossySaveLine: an open UTF-8 document of a file with invalid bytes would lose them on save', () => {
+    const latin1 = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('---\r\nstatus: read\r\n---\r\n# Caf'), 0xe9, ...utf8('\r\n')]);
+    assert.equal(lossySaveLine(latin1, 'utf8bom'), 4);
+    assert.equal(lossySaveLine(latin1, 'utf8'), 4);
+    assert.equal(lossySaveLine(latin1, undefined), 4);
+    assert.equal(lossySaveLine(latin1, 'windows1252'), undefined, 'reopened in its encoding, a save writes it back');
+    assert.equal(lossySaveLine(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('---\rCafé\r')]), 'utf8bom'), undefined);
   });
 });

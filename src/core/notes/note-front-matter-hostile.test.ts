@@ -146,6 +146,19 @@ describe('YAML anchors and aliases', () => {
   });
 });
 
+test('a note Lectern does not read (too large, a pipe) is an entry with only its problem, and re-reading it clears it', () => {
+  const index = new NoteIndex([{ path: 'n/big.md', text: '---\npaper: p1\n---\n[[p2]]\n', mtime: 1 }]);
+  const message =
+    'Lectern: this file is 3.0 MB, over the 2 MB Lectern reads in a markdown file, so it is skipped; split it to have it read.';
+  index.unreadable('n/big.md', 2, message);
+  assert.equal(index.hasNote('p1'), false);
+  assert.deepEqual(index.backlinks('p2'), []);
+  assert.deepEqual(index.diagnostics(), [{ path: 'n/big.md', line: 1, column: 1, severity: 'warning', message }]);
+  index.update('n/big.md', '---\npaper: p1\n---\n', 3);
+  assert.equal(index.hasNote('p1'), true);
+  assert.deepEqual(index.diagnostics(), []);
+});
+
 describe('lone \\r line breaks', () => {
   const text = '---\rpaper: p1\rstatus: reading # since Monday\rtags:\r  - a\r---\r# Body\rtext\r';
 

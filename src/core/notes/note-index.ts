@@ -105,6 +105,17 @@ export class NoteIndex {
     return entry;
   }
 
+  /**
+   * Records a note Lectern does not read (too large, not a regular file) as an entry with only
+   * that problem, so it is reported in Problems like any other; `message` starts with `Lectern:`.
+   */
+  unreadable(path: string, mtime: number, message: string): NoteEntry {
+    this.remove(path);
+    const entry: NoteEntry = { path, mtime, tags: [], problems: [{ line: 1, column: 1, message }], references: [] };
+    this.entries.set(path, entry);
+    return entry;
+  }
+
   /** Forgets a note (deleted or moved out of the notes folder). */
   remove(path: string): void {
     const entry = this.entries.get(path);

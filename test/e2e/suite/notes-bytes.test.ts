@@ -25,15 +25,15 @@ describe('notes written back byte for byte', () => {
   it('Set Status on a closed note keeps its BOM and its Latin-1 byte', async () => {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes'));
     await vscode.workspace.fs.writeFile(note(), noteBytes('to-read'));
-    const { features } = await lectern();
-    await eventually('the note indexed', () => features.notes?.status(PAPER).status === 'to-read');
+    const { services } = await lectern();
+    await eventually('the note indexed', () => services.notes.status(PAPER).status === 'to-read');
     await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'reading');
     const after = await eventually('the new status on disk', async () => {
       const bytes = await vscode.workspace.fs.readFile(note());
       return new TextDecoder().decode(bytes).includes('status: reading') && bytes;
     });
     assert.deepEqual([...after], [...noteBytes('reading')]);
-    assert.equal(features.notes?.status(PAPER).status, 'reading');
+    assert.equal(services.notes.status(PAPER).status, 'reading');
   });
 
   it('an open note whose save would replace the Latin-1 byte is left unchanged, with a message naming the file and line', async () => {
