@@ -203,6 +203,12 @@ export function lineOf(text: string, offset: number): number {
  */
 export function lossySaveLine(bytes: Uint8Array, encoding: string | undefined): number | undefined {
   if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'utf8bom') return undefined;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined; // Valid UTF-8 (the usual case), found without mapping every byte.
+  } catch {
+    // Invalid somewhere: find the line below.
+  }
   const note = decodeNote(bytes);
   return note.invalid.length === 0 ? undefined : lineOf(note.text, note.invalid[0]);
 }
