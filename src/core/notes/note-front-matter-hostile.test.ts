@@ -5,8 +5,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { checkFrontMatterEdits, parseNote, setFrontMatterKeys, type FrontMatterChanges } from './note-front-matter';
 import { NoteIndex } from './note-index';
+import { applyTextEdits } from './text-edit';
 
 const BOMB = [
   'a: &a [x, x, x, x, x, x, x, x, x]',
@@ -78,6 +80,58 @@ describe('YAML anchors and aliases', () => {
       }
     });
   }
+
+  test('random anchors and aliases: parseNote never throws, an edit is refused or reads back as asked with the other keys unchanged', () => {
+    const names = fc.constantFrom('a', 'b', 's');
+    const value = fc.oneof(
+      fc.constantFrom('reading', 'x', '[x, y]', '{k: v}', ''),
+      names.map((n) => `*${n}`),
+      fc.tuple(names, fc.constantFrom('reading', '[x, y]', '{k: v}', '')).map(([n, v]) => `&${n} ${v}`),
+      names.map((n) => `[*${n}, *${n}]`),
+      fc.tuple(names, names).map(([n, m]) => `&${n} [*${m}]`),
+      names.map((n) => `{k: *${n}}`),
+    );
+    const key = fc.constantFrom('status', 'tags', 'paper', 'mirror', 'other', '<<', '&s title', '*s');
+    const lines = fc
+      .uniqueArray(fc.tuple(key, value), { maxLength: 5, selector: ([k]) => k })
+      .map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`));
+    const changes = fc.record(
+      {
+        status: fc.constantFrom<string | null>('read', null),
+        tags: fc.constantFrom<string[] | null>(['t'], null),
+        paper: fc.constantFrom<string | null>('p9', null),
+      },
+      { requiredKeys: [] },
+    );
+    const counts = { written: 0, refused: 0 };
+    fc.assert(
+      fc.property(lines, changes, (front, wanted) => {
+        const text = `---\n${front.join('\n')}\n---\nbody\n`;
+        const before = parseNote(text);
+        const result = setFrontMatterKeys(text, wanted);
+        if ('error' in result) {
+          assert.match(result.error, /^Lectern: /);
+          counts.refused++;
+          return;
+        }
+        counts.written++;
+        assert.equal(applyTextEdits(text, result.edits), result.text);
+        const after = parseNote(result.text);
+        assert.ok(after.body === 'body\n');
+        for (const [k, v] of Object.entries(wanted)) {
+          if (k === 'tags') assert.deepEqual(after.frontMatter.tags, v ?? []);
+          else assert.equal(after.frontMatter[k], v ?? undefined);
+        }
+        const others = (note: typeof before) =>
+          JSON.stringify(
+            Object.entries(note.frontMatter).filter(([k]) => !(k in wanted) && k !== 'tags' && k !== 'paper' && k !== 'status'),
+          );
+        assert.equal(others(after), others(before));
+      }),
+      { numRuns: 600 },
+    );
+    assert.ok(counts.written > 100 && counts.refused > 100, JSON.stringify(counts));
+  });
 
   test('the bomb does not stop the keys after it from being read', () => {
     const note = parseNote(`---\n${BOMB}\nstatus: reading\n---\n`);
