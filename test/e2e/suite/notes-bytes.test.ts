@@ -51,4 +51,28 @@ describe('notes written back byte for byte', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+
+  it('a note with an alias bomb and one with an undefined alias are reported in Problems, at their lines; the other notes still work', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes');
+    const bomb = vscode.Uri.joinPath(folder, 'hostile-bomb.md');
+    const levels = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcde'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`),
+    ];
+    await vscode.workspace.fs.writeFile(bomb, new TextEncoder().encode(`---\n${levels.join('\n')}\n---\n`));
+    const undefinedAlias = vscode.Uri.joinPath(folder, 'hostile-alias.md');
+    await vscode.workspace.fs.writeFile(undefinedAlias, new TextEncoder().encode('---\nmirror: *nope\n---\n'));
+    const bombProblem = await eventually('the bomb reported', () =>
+      vscode.languages.getDiagnostics(bomb).find((d) => /alias bomb/.test(d.message)),
+    );
+    assert.equal(bombProblem.range.start.line, 4, 'line 5: `d:`, the first key over the alias limit');
+    const aliasProblem = await eventually('the undefined alias reported', () =>
+      vscode.languages.getDiagnostics(undefinedAlias).find((d) => /`\*nope` has no `&nope` anchor/.test(d.message)),
+    );
+    assert.equal(aliasProblem.range.start.line, 1);
+    const { services } = await lectern();
+    assert.equal(services.notes.status(PAPER).status, 'reading', 'the good note is still indexed');
+    await vscode.workspace.fs.delete(bomb);
+    await vscode.workspace.fs.delete(undefinedAlias);
+  });
 });
