@@ -18,8 +18,17 @@ export type FrontMatterBlock =
       bodyOffset: number;
     };
 
-/** Finds `---` at the very start (after a byte-order mark) and the next line that is `---`. */
-export function locateFrontMatter(text: string): FrontMatterBlock {
+/**
+ * The text with each lone `\r` (a classic Mac line break) turned into `\n`: the same length, so its
+ * offsets are the note's, and the `yaml` library (which knows only `\n` and `\r\n`) sees the lines an editor shows.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Finds `---` at the very start (after a byte-order mark) and the next line that is `---`; any line break counts. */
+export function locateFrontMatter(note: string): FrontMatterBlock {
+  const text = withLineFeeds(note);
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const opener = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 64));
   if (!opener) return { kind: 'none', start };

@@ -11,7 +11,14 @@ export type LecternKey = 'paper' | 'title' | 'status' | 'tags' | 'created';
 
 /** Builds the edits for one front matter block; throws when a shape is beyond it. */
 export class KeyEditor {
-  readonly edits: TextEdit[] = [];
+  private readonly changes: TextEdit[] = [];
+  /** New keys, inserted at the end of the front matter after everything else ends there (a block list's new items). */
+  private readonly additions: TextEdit[] = [];
+
+  /** The edits so far, new keys last. */
+  get edits(): TextEdit[] {
+    return [...this.changes, ...this.additions];
+  }
 
   constructor(
     private readonly text: string,
@@ -25,7 +32,8 @@ export class KeyEditor {
   set(key: LecternKey, value: string | string[] | null): void {
     const pair = this.map?.items.find((item) => keyOf(item) === key);
     if (!pair) {
-      if (value !== null) this.edit(this.contentEnd, this.contentEnd, `${this.indent()}${key}: ${formatValue(value, 'PLAIN')}${this.eol}`);
+      const line = `${this.indent()}${key}: ${value === null ? '' : formatValue(value, 'PLAIN')}${this.eol}`;
+      if (value !== null) this.additions.push({ start: this.contentEnd, end: this.contentEnd, newText: line });
       return;
     }
     if (value === null) return this.removePair(pair);
@@ -46,7 +54,7 @@ export class KeyEditor {
   }
 
   private edit(start: number, end: number, newText: string): void {
-    this.edits.push({ start, end, newText });
+    this.changes.push({ start, end, newText });
   }
 
   private abs(offset: number): number {

@@ -2,11 +2,96 @@
  * The `yaml` helpers the front matter reader and editor share: reading keys, scalars and tags as
  * written, and writing values back in the style they had.
  */
-import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  parse,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+} from 'yaml';
 
 /** Parses front matter YAML, keeping source ranges; duplicate keys are errors. */
 export function parseYaml(source: string): Document.Parsed {
   return parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+}
+
+/** How many aliases one value may expand (the `yaml` default): more is an alias bomb, reported, never expanded. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A value as JavaScript, or why it cannot be read: an alias with no anchor before it, one inside its own anchor, or an alias bomb. */
+export function valueOf(node: Node, doc: Document.Parsed): { value: unknown } | { error: string; offset: number } {
+  const offset = node.range?.[0] ?? 0;
+  let value: unknown;
+  try {
+    value = node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = (error as Error).message;
+    const name = /^Unresolved alias.*?: (.*)$/.exec(message)?.[1];
+    if (name !== undefined)
+      return { error: `the alias \`*${name}\` has no \`&${name}\` anchor before it`, offset: aliasOffset(node, name) ?? offset };
+    if (/Excessive alias count/.test(message))
+      return { error: `its aliases expand to more than ${MAX_ALIAS_COUNT} copies, an alias bomb`, offset };
+    return { error: message, offset };
+  }
+  return isCyclic(value) ? { error: 'an alias in it refers to the value that contains it', offset } : { value };
+}
+
+/** Where the first alias to `name` in a node is. */
+function aliasOffset(node: Node, name: string): number | undefined {
+  let found: number | undefined;
+  visit(node, {
+    Alias(_, alias) {
+      if (alias.source !== name) return undefined;
+      found = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function isCyclic(value: unknown, path = new Set<unknown>()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (path.has(value)) return true;
+  path.add(value);
+  const children = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value);
+  const cyclic = children.some((child) => isCyclic(child, path));
+  path.delete(value);
+  return cyclic;
+}
+
+/**
+ * Why a pair cannot be edited or removed without changing another key through YAML's anchors and
+ * aliases: it holds an anchor some alias uses (`status: &s reading` with `mirror: *s`), or an alias
+ * inside a list or map. Undefined when it is safe.
+ */
+export function aliasConflict(doc: Document.Parsed, pair: Pair): string | undefined {
+  const used = new Set<string>();
+  visit(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+    },
+  });
+  let conflict: string | undefined;
+  const value = pair.value as Node | null;
+  for (const node of [pair.key as Node | null, value]) {
+    if (!node) continue;
+    visit(node, {
+      Node(_, inner) {
+        if (isAlias(inner) && isCollection(value)) conflict = `it holds the alias \`*${inner.source}\``;
+        else if (!isAlias(inner) && inner.anchor && used.has(inner.anchor))
+          conflict = `its anchor \`&${inner.anchor}\` is used by an alias`;
+        return conflict === undefined ? undefined : visit.BREAK;
+      },
+    });
+  }
+  return conflict;
 }
 
 /** A pair's key as a string, or undefined for a non-scalar or null key. */

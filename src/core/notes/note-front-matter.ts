@@ -7,12 +7,12 @@
  * applied to a copy and the result re-parsed and compared before they are returned; anything
  * surprising returns `{ error }` and the note is left alone.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
-import { locateFrontMatter, type FrontMatterBlock } from './front-matter-block';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { locateFrontMatter, withLineFeeds, type FrontMatterBlock } from './front-matter-block';
 import { KeyEditor, type LecternKey } from './front-matter-key-editor';
-import { formatValue, keyOf, normalizeTags, pairValues, parseYaml, stringOf, tagsOf } from './front-matter-yaml';
+import { aliasConflict, formatValue, keyOf, normalizeTags, pairValues, parseYaml, stringOf, tagsOf, valueOf } from './front-matter-yaml';
 import { lineColumnAt } from '../text/line-column';
-import { applyTextEdits, lineEndingOf, normalizeEdits, type NoteProblem, type TextEdit } from './text-edit';
+import { applyTextEdits, normalizeEdits, type NoteProblem, type TextEdit } from './text-edit';
 
 export type { NoteProblem, TextEdit } from './text-edit';
 export { locateFrontMatter, type FrontMatterBlock } from './front-matter-block';
@@ -92,6 +92,22 @@ const PAPER_ID = /^[a-z0-9._-]+$/;
  * ```
  */
 export function parseNote(text: string): ParsedNote {
+  try {
+    return readNote(text);
+  } catch (error) {
+    // Not expected (every known hostile case is handled below); a note that breaks the reader is reported, never thrown.
+    return {
+      frontMatter: { tags: [] },
+      hasFrontMatter: false,
+      body: text,
+      bodyOffset: 0,
+      problems: [{ line: 1, column: 1, message: `Lectern: this note's front matter could not be read (${(error as Error).message}).` }],
+    };
+  }
+}
+
+// long: one pass over the keys, whose messages document what Lectern accepts.
+function readNote(text: string): ParsedNote {
   const block = locateFrontMatter(text);
   const frontMatter: NoteFrontMatter = { tags: [] };
   if (block.kind === 'none') return { frontMatter, hasFrontMatter: false, body: text, bodyOffset: 0, problems: [] };
@@ -111,8 +127,9 @@ export function parseNote(text: string): ParsedNote {
   }
   const { contentStart, contentEnd, bodyOffset } = block;
   const problems: NoteProblem[] = [];
-  const at = (offset: number) => lineColumnAt(text, contentStart + offset);
-  const doc = parseYaml(text.slice(contentStart, contentEnd));
+  const lines = withLineFeeds(text); // Lone `\r` line breaks count as lines, as the editor counts them.
+  const at = (offset: number) => lineColumnAt(lines, contentStart + offset);
+  const doc = parseYaml(lines.slice(contentStart, contentEnd));
   for (const error of doc.errors)
     problems.push({ ...at(error.pos[0]), message: yamlErrorMessage(error.code, error.message, doc, error.pos[0]) });
   const result: ParsedNote = { frontMatter, hasFrontMatter: true, body: text.slice(bodyOffset), bodyOffset, problems };
@@ -132,7 +149,12 @@ export function parseNote(text: string): ParsedNote {
     if (key === undefined) continue;
     const value = pair.value as Node | null;
     const offset = (value ?? pair.key).range?.[0] ?? 0;
-    if (key === 'tags') {
+    if (isLecternKey(key) && isAlias(value)) {
+      problems.push({
+        ...at(offset),
+        message: `Lectern: \`${key}\` is the alias \`*${value.source}\`; write the value itself, Lectern ignores it until then.`,
+      });
+    } else if (key === 'tags') {
       frontMatter.tags = tagsOf(value);
       if (value && !isSeq(value) && !isScalar(value))
         problems.push({
@@ -157,13 +179,19 @@ export function parseNote(text: string): ParsedNote {
             message: `Lectern: \`paper: ${raw.trim()}\` is not a paper id; ids use only a-z, 0-9, \`.\`, \`_\` and \`-\` (copy it from the paper's reader).`,
           });
       } else frontMatter[key] = key === 'title' ? raw : raw.trim();
-    } else if (key !== '__proto__') {
-      frontMatter[key] = value === null ? null : value.toJS(doc);
     } else {
-      Object.defineProperty(frontMatter, key, { value: value?.toJS(doc) ?? null, enumerable: true, writable: true, configurable: true });
+      const read = value === null ? { value: null } : valueOf(value, doc);
+      if ('error' in read) {
+        problems.push({ ...at(read.offset), message: `Lectern: \`${key}\` cannot be read: ${read.error}; Lectern ignores it until then.` });
+      } else if (key !== '__proto__') frontMatter[key] = read.value;
+      else Object.defineProperty(frontMatter, key, { value: read.value, enumerable: true, writable: true, configurable: true });
     }
   }
   return result;
+}
+
+function isLecternKey(key: string): key is LecternKey {
+  return (LECTERN_KEYS as readonly string[]).includes(key);
 }
 
 function yamlErrorMessage(code: string, message: string, doc: Document.Parsed, offset: number): string {
@@ -193,23 +221,38 @@ function yamlErrorMessage(code: string, message: string, doc: Document.Parsed, o
  * ```
  */
 export function setFrontMatterKeys(text: string, changes: FrontMatterChanges): FrontMatterEditResult {
-  const wanted = wantedValues(changes);
+  try {
+    return computeEdits(text, wantedValues(changes));
+  } catch (error) {
+    // Not expected (every known hostile shape is refused below): an edit that breaks is refused, never thrown.
+    return { error: `Lectern: could not update the note's front matter safely (${(error as Error).message}); edit it by hand.` };
+  }
+}
+
+type Wanted = Map<LecternKey, string | string[] | null>;
+
+function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
   if (wanted.size === 0) return { text, edits: [] };
-  const eol = lineEndingOf(text);
   const block = locateFrontMatter(text);
   if (block.kind === 'unclosed') return { error: "Lectern: the note's front matter has no closing `---` line; add one, then try again." };
   if (block.kind === 'none') {
+    const eol = firstLineBreak(text);
     const lines = [...wanted].filter(([, value]) => value !== null).map(([key, value]) => `${key}: ${formatValue(value!, 'PLAIN')}${eol}`);
     if (lines.length === 0) return { text, edits: [] };
-    const rest = text.slice(block.start);
-    const separator = rest === '' || rest.startsWith('\n') || rest.startsWith('\r\n') ? '' : eol;
+    const separator = /^(?:\r|\n|$)/.test(text.slice(block.start)) ? '' : eol;
     return verified(text, [{ start: block.start, end: block.start, newText: `---${eol}${lines.join('')}---${eol}${separator}` }], wanted);
   }
-  const source = text.slice(block.contentStart, block.contentEnd);
-  const doc = parseYaml(source);
+  // Lone `\r` line breaks: edit a copy with `\n` (same offsets), then write `\r` back; mixed with `\n` they are refused.
+  const region = text.slice(block.contentStart, block.contentEnd); // The only text an edit copies from.
+  const crOnly = /\r(?!\n)/.test(region);
+  if (crOnly && region.includes('\n')) {
+    return { error: "Lectern: the note's front matter mixes line endings (`\\r` alone and `\\n`); make them the same, then try again." };
+  }
+  const lines = crOnly ? withLineFeeds(text) : text;
+  const doc = parseYaml(lines.slice(block.contentStart, block.contentEnd));
+  const lineOf = (offset: number) => lineColumnAt(lines, block.contentStart + offset).line;
   if (doc.errors.length > 0) {
-    const { line } = lineColumnAt(text, block.contentStart + doc.errors[0].pos[0]);
-    return { error: `Lectern: the note's front matter is not valid YAML (line ${line}); fix it, then try again.` };
+    return { error: `Lectern: the note's front matter is not valid YAML (line ${lineOf(doc.errors[0].pos[0])}); fix it, then try again.` };
   }
   const contents = doc.contents;
   const isEmpty = contents === null || (isScalar(contents) && contents.value === null);
@@ -217,16 +260,38 @@ export function setFrontMatterKeys(text: string, changes: FrontMatterChanges): F
     return { error: "Lectern: the note's front matter is not `key: value` lines; fix it, then try again." };
   }
   const map = isEmpty ? undefined : (contents as YAMLMap);
-  const editor = new KeyEditor(text, block.contentStart, block.contentEnd, eol, map);
+  for (const pair of map?.items ?? []) {
+    const key = keyOf(pair);
+    const read = pair.value ? valueOf(pair.value as Node, doc) : undefined;
+    if (read && 'error' in read) {
+      return {
+        error: `Lectern: \`${key}\` on line ${lineOf(read.offset)} of the note's front matter cannot be read (${read.error}); fix it, then try again.`,
+      };
+    }
+    const conflict = key !== undefined && wanted.has(key as LecternKey) ? aliasConflict(doc, pair) : undefined;
+    if (conflict) {
+      const line = lineOf((pair.key as Node).range?.[0] ?? 0);
+      return { error: `Lectern: \`${key}\` on line ${line} cannot be changed on its own: ${conflict}. Edit it by hand.` };
+    }
+  }
+  const editor = new KeyEditor(lines, block.contentStart, block.contentEnd, crOnly ? '\n' : firstLineBreak(region, text), map);
   try {
     for (const [key, value] of wanted) editor.set(key, value);
   } catch (error) {
     return { error: `Lectern: could not update the note's front matter safely (${(error as Error).message}); edit it by hand.` };
   }
-  return verified(text, editor.edits, wanted);
+  const edits = crOnly ? editor.edits.map((edit) => ({ ...edit, newText: edit.newText.replaceAll('\n', '\r') })) : editor.edits;
+  return verified(text, edits, wanted);
 }
 
-type Wanted = Map<LecternKey, string | string[] | null>;
+/** The first line break (`\r\n`, `\n` or a lone `\r`) of the first text that has one; `\n` when none has. */
+function firstLineBreak(...texts: string[]): string {
+  for (const text of texts) {
+    const found = /\r\n|\n|\r/.exec(text);
+    if (found) return found[0];
+  }
+  return '\n';
+}
 
 function wantedValues(changes: FrontMatterChanges): Wanted {
   const wanted: Wanted = new Map();
@@ -238,8 +303,22 @@ function wantedValues(changes: FrontMatterChanges): Wanted {
   return wanted;
 }
 
+/**
+ * The after-edit safety check of {@link setFrontMatterKeys}, exported so tests can hand it edits
+ * that must be refused: applies `edits` to a copy of `text` and returns the result only if it
+ * re-parses, the body is unchanged, each of `changes`' keys reads back as asked, and every other
+ * key reads the same; otherwise `{ error }`.
+ */
+export function checkFrontMatterEdits(text: string, edits: readonly TextEdit[], changes: FrontMatterChanges): FrontMatterEditResult {
+  try {
+    return verified(text, edits, wantedValues(changes));
+  } catch (error) {
+    return { error: `Lectern: could not check the front matter edit (${(error as Error).message}); edit it by hand.` };
+  }
+}
+
 /** Applies the edits to a copy and checks the result says exactly what was asked, and nothing else changed. */
-function verified(text: string, edits: TextEdit[], wanted: Wanted): FrontMatterEditResult {
+function verified(text: string, edits: readonly TextEdit[], wanted: Wanted): FrontMatterEditResult {
   const normalized = normalizeEdits(edits);
   const next = applyTextEdits(text, normalized);
   const fail = (why: string): FrontMatterEditResult => ({
@@ -263,7 +342,10 @@ function verified(text: string, edits: TextEdit[], wanted: Wanted): FrontMatterE
     JSON.stringify(
       [...(doc ? pairValues(doc) : new Map<string, Node | null>())]
         .filter(([key]) => !wanted.has(key as LecternKey))
-        .map(([key, node]): [string, unknown] => [key, node?.toJS(doc!) ?? null]),
+        .map(([key, node]): [string, unknown] => {
+          const read = node ? valueOf(node, doc!) : { value: null };
+          return [key, 'error' in read ? { unreadable: read.error } : read.value];
+        }),
     );
   if (others(before?.doc) !== others(after.doc)) return fail('another key would change');
   return { text: next, edits: normalized };
@@ -271,5 +353,5 @@ function verified(text: string, edits: TextEdit[], wanted: Wanted): FrontMatterE
 
 function readBlock(text: string): { block: Extract<FrontMatterBlock, { kind: 'closed' }>; doc: Document.Parsed } | undefined {
   const block = locateFrontMatter(text);
-  return block.kind === 'closed' ? { block, doc: parseYaml(text.slice(block.contentStart, block.contentEnd)) } : undefined;
+  return block.kind === 'closed' ? { block, doc: parseYaml(withLineFeeds(text).slice(block.contentStart, block.contentEnd)) } : undefined;
 }

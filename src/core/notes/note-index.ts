@@ -91,23 +91,28 @@ export class NoteIndex {
   /** Adds or re-reads a note. */
   update(path: string, text: string, mtime: number): NoteEntry {
     this.remove(path);
-    const note = parseNote(text);
-    const { frontMatter } = note;
-    const entry: NoteEntry = {
-      path,
-      mtime,
-      ...(frontMatter.paper !== undefined ? { paper: frontMatter.paper } : {}),
-      ...(frontMatter.title !== undefined ? { title: frontMatter.title } : {}),
-      ...(frontMatter.status !== undefined ? { status: frontMatter.status } : {}),
-      tags: frontMatter.tags,
-      ...(frontMatter.created !== undefined ? { created: frontMatter.created } : {}),
-      ...(frontMatter.paper !== undefined ? { paperLine: paperKeyLine(text, note.bodyOffset) } : {}),
-      problems: [...note.problems, ...parseHighlights(text).problems],
-      references: findReferences(text),
-    };
+    let entry: NoteEntry;
+    try {
+      entry = readEntry(path, text, mtime);
+    } catch (error) {
+      // The readers never throw on a note; should one ever do, that note is reported and the others are still indexed.
+      const message = `Lectern: this note could not be read (${(error as Error).message}); Lectern skips it until it changes.`;
+      entry = { path, mtime, tags: [], problems: [{ line: 1, column: 1, message }], references: [] };
+    }
     this.entries.set(path, entry);
     if (entry.paper !== undefined) addTo(this.byPaper, entry.paper, path);
     for (const reference of entry.references) addTo(this.referrers, reference.id, path);
+    return entry;
+  }
+
+  /**
+   * Records a note Lectern does not read (too large, not a regular file) as an entry with only
+   * that problem, so it is reported in Problems like any other; `message` starts with `Lectern:`.
+   */
+  unreadable(path: string, mtime: number, message: string): NoteEntry {
+    this.remove(path);
+    const entry: NoteEntry = { path, mtime, tags: [], problems: [{ line: 1, column: 1, message }], references: [] };
+    this.entries.set(path, entry);
     return entry;
   }
 
@@ -205,8 +210,26 @@ export class NoteIndex {
   }
 }
 
+/** What the index keeps of one note. */
+function readEntry(path: string, text: string, mtime: number): NoteEntry {
+  const note = parseNote(text);
+  const { frontMatter } = note;
+  return {
+    path,
+    mtime,
+    ...(frontMatter.paper !== undefined ? { paper: frontMatter.paper } : {}),
+    ...(frontMatter.title !== undefined ? { title: frontMatter.title } : {}),
+    ...(frontMatter.status !== undefined ? { status: frontMatter.status } : {}),
+    tags: frontMatter.tags,
+    ...(frontMatter.created !== undefined ? { created: frontMatter.created } : {}),
+    ...(frontMatter.paper !== undefined ? { paperLine: paperKeyLine(text, note.bodyOffset) } : {}),
+    problems: [...note.problems, ...parseHighlights(text).problems],
+    references: findReferences(text),
+  };
+}
+
 function paperKeyLine(text: string, bodyOffset: number): number {
-  const lines = text.slice(0, bodyOffset).split('\n');
+  const lines = text.slice(0, bodyOffset).split(/\r\n|\r|\n/);
   const index = lines.findIndex((line) => /^[ \t]*["']?paper["']?[ \t]*:/.test(line));
   return index === -1 ? 1 : index + 1;
 }

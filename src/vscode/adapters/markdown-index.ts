@@ -108,9 +108,11 @@ export class MarkdownIndex implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB, MAX_MARKDOWN_FILES);
     for (let i = 0; i < uris.length; i += READ_BATCH) {
       const batch = uris.slice(i, i + READ_BATCH);
-      const read = await Promise.all(batch.map((uri) => this.read(uri)));
+      const read = await Promise.all(batch.map((uri) => this.readFile(uri)));
       batch.forEach((uri, n) => {
-        if (read[n]) this.index.update(markdownKey(uri), read[n].text, read[n].mtime);
+        const file = read[n];
+        if (file && 'unreadable' in file) this.index.unreadable(markdownKey(uri), file.mtime, file.unreadable);
+        else if (file) this.index.update(markdownKey(uri), file.text, file.mtime);
       });
     }
     // Open markdown documents that findFiles does not list (untitled, just created).
@@ -167,8 +169,9 @@ export class MarkdownIndex implements vscode.Disposable {
     this.changeEmitter.fire([this.change(key, text, mtime)]);
   }
 
-  private change(key: string, text: string | undefined, mtime: number): MarkdownChange {
+  private change(key: string, text: string | { unreadable: string } | undefined, mtime: number): MarkdownChange {
     const before = this.index.get(key);
+    if (typeof text === 'object') return { key, before, after: this.index.unreadable(key, mtime, text.unreadable) };
     if (text === undefined) {
       this.index.remove(key);
       return { key, before };
@@ -178,17 +181,39 @@ export class MarkdownIndex implements vscode.Disposable {
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     if (EXCLUDED.test(uri.path) || !this.options.includes(uri)) return;
-    const read = await this.read(uri);
-    this.apply(markdownKey(uri), read?.text, read?.mtime);
+    const read = await this.readFile(uri);
+    const key = markdownKey(uri);
+    this.pending.delete(key);
+    this.changeEmitter.fire([this.change(key, read && 'unreadable' in read ? read : read?.text, read?.mtime ?? Date.now())]);
   }
 
   /** A file's text — an open document's, with unsaved edits — and modification time; undefined when unreadable or too large. */
   async read(uri: vscode.Uri): Promise<{ text: string; mtime: number } | undefined> {
+    const file = await this.readFile(uri);
+    return file && 'text' in file ? file : undefined;
+  }
+
+  /**
+   * `read`, saying why a file is not read: one that is not a regular file (a pipe, a device, a
+   * socket: reading could block or never end) or is over MAX_FILE_BYTES (so a hostile file
+   * costs at most that, times READ_BATCH while loading) is reported, never read.
+   */
+  private async readFile(uri: vscode.Uri): Promise<{ text: string; mtime: number } | { unreadable: string; mtime: number } | undefined> {
     const open = this.openDocument(uri);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (open) return { text: open.getText(), mtime: stat.mtime };
-      if (stat.size > MAX_FILE_BYTES || (stat.type & vscode.FileType.File) === 0) return undefined;
+      const unreadable =
+        (stat.type & vscode.FileType.File) === 0
+          ? 'Lectern: this is not a regular file (a pipe, device or socket), so Lectern does not read it; replace it with a markdown file.'
+          : stat.size > MAX_FILE_BYTES
+            ? `Lectern: this file is ${(stat.size / 1e6).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1e6} MB Lectern reads in a markdown file, so it is skipped; split it to have it read.`
+            : undefined;
+      if (unreadable) {
+        this.options.output.warn(`${this.options.label}: ${vscode.workspace.asRelativePath(uri)}: ${unreadable.replace(/^Lectern: /, '')}`);
+        return { unreadable, mtime: stat.mtime };
+      }
+      // TextDecoder reads what the byte-exact write path (core/notes/note-bytes) reads: same text, same offsets.
       return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), mtime: stat.mtime };
     } catch {
       return open ? { text: open.getText(), mtime: Date.now() } : undefined;

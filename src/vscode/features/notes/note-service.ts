@@ -11,6 +11,7 @@ import {
 } from '../../../core/notes/note-highlights';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from '../../../core/notes/note-template';
 import { normalizeEdits, type TextEdit } from '../../../core/notes/text-edit';
+import { decodeNote, editNoteBytes, lossySaveLine } from '../../../core/notes/note-bytes';
 import type { AnnotationView } from '../../../shared/protocol';
 import { isReadingStatus, type ReadingStatus } from '../../../core/model/reading-status';
 import type { LibraryService } from '../../library/library-service';
@@ -248,32 +249,41 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   /**
    * Applies edits computed against the note's current text. An open note is edited through a
    * WorkspaceEdit (so it joins undo and respects unsaved typing) and saved only if it was not
-   * dirty before; a closed note is rewritten atomically (temp file + rename) after re-reading it.
+   * dirty before — refused when that save would replace bytes that are not valid UTF-8. A closed
+   * note is re-read as bytes and rewritten atomically (temp file + rename) with only the edited
+   * bytes changed: its BOM, line breaks and invalid bytes stay, or the edit is refused.
    */
   private async editNote(uri: vscode.Uri, computeEdits: (text: string) => TextEdit[]): Promise<void> {
+    const name = vscode.workspace.asRelativePath(uri);
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
     if (open) {
       const wasDirty = open.isDirty;
       const text = open.getText();
       const edits = normalizeEdits(computeEdits(text));
       if (edits.length === 0) return;
+      const lossy =
+        wasDirty || uri.scheme === 'untitled' ? undefined : lossySaveLine(await vscode.workspace.fs.readFile(uri), open.encoding);
+      if (lossy !== undefined) {
+        throw new Error(
+          `Lectern: ${name} was left unchanged: line ${lossy} has bytes that are not valid UTF-8, and saving it from the editor would replace them with \ufffd. Close the note (Lectern then edits the file byte for byte) or use "Reopen with Encoding", then try again.`,
+        );
+      }
       const edit = new vscode.WorkspaceEdit();
       for (const e of edits) edit.replace(uri, new vscode.Range(open.positionAt(e.start), open.positionAt(e.end)), e.newText);
-      if (!(await vscode.workspace.applyEdit(edit)))
-        throw new Error(`Lectern: could not edit ${vscode.workspace.asRelativePath(uri)}; it was left as it was.`);
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not edit ${name}; it was left as it was.`);
       if (!wasDirty) await open.save();
       this.markdown.apply(markdownKey(uri), open.getText(), Date.now());
       return;
     }
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const edits = normalizeEdits(computeEdits(text));
+    const note = decodeNote(await vscode.workspace.fs.readFile(uri));
+    const edits = normalizeEdits(computeEdits(note.text));
     if (edits.length === 0) return;
-    let next = text;
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) next = next.slice(0, e.start) + e.newText + next.slice(e.end);
+    const written = editNoteBytes(note, edits);
+    if ('error' in written) throw new Error(`Lectern: ${name} was left unchanged: ${written.error.replace(/^Lectern:\s*/, '')}`);
     const temp = uri.with({ path: `${uri.path}.lectern-${process.pid}-${Date.now()}.tmp` });
-    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(next));
+    await vscode.workspace.fs.writeFile(temp, written.bytes);
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-    this.markdown.apply(markdownKey(uri), next, Date.now());
+    this.markdown.apply(markdownKey(uri), written.text, Date.now());
   }
 
   dispose(): void {
