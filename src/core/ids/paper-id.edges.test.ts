@@ -5,18 +5,7 @@ import { test } from 'node:test';
 import { assignIds } from './assign-ids';
 import { paperIdFor, sanitizeId } from './paper-id';
 import { slugifyTitle } from './slugify-title';
-import type { ImportedPaper } from '../model/paper';
-
-const record = (fields: Partial<ImportedPaper>): ImportedPaper => ({
-  title: 'A Title',
-  authors: [],
-  abstract: '',
-  keywords: [],
-  categories: [],
-  topics: [],
-  source: { file: 'library.bib', line: 1 },
-  ...fields,
-});
+import { importedPaper as record } from '../../../test/support/imported-paper';
 
 test('letters without a decomposition are spelled out in title slugs, each one pinned', () => {
   const spelled: [string, string][] = [

@@ -8,18 +8,7 @@ import { slugifyTitle, MAX_SLUG_LENGTH } from './slugify-title';
 import { assignIds } from './assign-ids';
 import { importDailyPapers } from '../import/daily-papers-importer';
 import { repoRoot, seedCorpusPath } from '../../../test/support/shared-corpora';
-import type { ImportedPaper } from '../model/paper';
-
-const record = (fields: Partial<ImportedPaper>): ImportedPaper => ({
-  title: 'A Title',
-  authors: [],
-  abstract: '',
-  keywords: [],
-  categories: [],
-  topics: [],
-  source: { file: 'library.bib', line: 1 },
-  ...fields,
-});
+import { importedPaper as record } from '../../../test/support/imported-paper';
 
 test('the id prefers arXiv id, then DOI, then cite key, then the title', () => {
   const full = { arxivId: '2403.01234v2', doi: '10.1038/Nature10098', citeKey: 'Smith2020', title: 'Deep Nets' };
