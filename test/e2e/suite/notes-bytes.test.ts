@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'mocha';
+import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { eventually, lectern, workspaceFolder } from './lectern-api';
 
@@ -80,5 +81,25 @@ describe('notes written back byte for byte', () => {
     const { services } = await lectern();
     assert.equal(services.notes.status(PAPER).status, 'reading', 'the good note is still indexed');
     for (const uri of [bomb, undefinedAlias]) await vscode.workspace.fs.delete(uri);
+  });
+
+  it('Set Status on a note the index has not seen yet (written by another program a moment ago) edits that note, never a second one', async () => {
+    const paper = 'adaptive-coding-efficiency-in-recurrent-cortical-circuits';
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes');
+    const own = vscode.Uri.joinPath(folder, `${paper}.md`);
+    const second = vscode.Uri.joinPath(folder, `${paper}-2.md`);
+    const { services } = await lectern();
+    await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'to-read'); // the notes index is loaded
+    // Written behind VS Code's back and edited at once: the watcher has not told the index yet.
+    writeFileSync(own.fsPath, `---\npaper: ${paper}\nstatus: to-read\n---\n# Mine\n`);
+    try {
+      await vscode.commands.executeCommand('lectern.setStatus', paper, 'read');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(own)), `---\npaper: ${paper}\nstatus: read\n---\n# Mine\n`);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(second)), 'no second note was made');
+      assert.equal(services.notes.status(paper).status, 'read');
+    } finally {
+      for (const uri of [own, second]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await eventually('the note forgotten', () => !services.notes.status(paper).hasNote);
+    }
   });
 });

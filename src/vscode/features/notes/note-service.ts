@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteIndex, NoteEntry } from '../../../core/notes/note-index';
 import { MarkdownIndex, markdownKey, markdownUri } from '../../adapters/markdown-index';
-import { setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
+import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
 import {
   addHighlight,
   createHighlightId,
@@ -164,12 +164,17 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await vscode.workspace.fs.createDirectory(folder);
     for (const name of noteFileNames(paper.id)) {
       const uri = vscode.Uri.joinPath(folder, name);
-      try {
-        await vscode.workspace.fs.stat(uri);
+      const taken = await this.markdown.read(uri).catch(() => undefined);
+      if (taken) {
+        // The index may have missed this paper's note for a moment (another program's atomic save is
+        // a delete, then a create): read what is there rather than make a second note beside it.
+        if (parseNote(taken.text).frontMatter.paper === paper.id) {
+          this.markdown.apply(markdownKey(uri), taken.text, taken.mtime);
+          return uri;
+        }
         continue; // Taken by a file that is not this paper's note: never write over it.
-      } catch {
-        // Free.
       }
+      if (await this.exists(uri)) continue; // There but unreadable (too large, not a regular file): never write over it.
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not create ${vscode.workspace.asRelativePath(uri)}.`);
@@ -284,6 +289,13 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await vscode.workspace.fs.writeFile(temp, written.bytes);
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     this.markdown.apply(markdownKey(uri), written.text, Date.now());
+  }
+
+  private async exists(uri: vscode.Uri): Promise<boolean> {
+    return vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
   }
 
   dispose(): void {
