@@ -89,7 +89,7 @@ describe('notes written back byte for byte', () => {
     const own = vscode.Uri.joinPath(folder, `${paper}.md`);
     const second = vscode.Uri.joinPath(folder, `${paper}-2.md`);
     const { services } = await lectern();
-    await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'to-read'); // the notes index is loaded
+    await eventually('the notes index loaded', () => services.notes.status(PAPER).hasNote);
     // Written behind VS Code's back and edited at once: the watcher has not told the index yet.
     writeFileSync(own.fsPath, `---\npaper: ${paper}\nstatus: to-read\n---\n# Mine\n`);
     try {
