@@ -29,7 +29,15 @@ if (files.length === 0) {
   console.error('Lectern: no unit tests found under src/, test/unit/, test/browser/ or bench/.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...files], {
+// The CLI tests run the shipped bundle: build it once here, from the current sources, rather than in
+// test files that run two at a time (one rebuilding it while another runs it).
+const cliBuild = spawnSync(process.execPath, ['scripts/build.mjs', '--only-cli'], { cwd: root, stdio: 'inherit' });
+if (cliBuild.status !== 0) {
+  console.error('Lectern: building dist/cli.cjs for the CLI tests failed.');
+  process.exit(1);
+}
+// Two files at a time: the browser tests mostly wait on Chromium, so the two cores stay busy.
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter', 'spec', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

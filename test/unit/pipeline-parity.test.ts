@@ -60,8 +60,7 @@ let extension: PaperLibrary;
 
 before(async () => {
   if (shared.skip) return;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only-cli'], { cwd: repoRoot, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  // dist/cli.cjs is rebuilt from the sources by scripts/run-unit-tests.mjs before any test file runs.
   // The in-memory workspace lists every corpus file under its root, as a `**/*` glob would.
   const settings = resolveCorpusSettings({ corpus: ['**/*'], corpusExclude: [], includeSampleCorpus: true });
   const source = new MemoryCorpusSource({ ...filesUnder(corporaDir), ...filesUnder(sampleFolder) }, [corporaDir]);
