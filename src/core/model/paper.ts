@@ -3,6 +3,8 @@
  * the corpus gives it an id and topics, search and the views only read it.
  */
 
+import type { CslItem } from './csl-item';
+
 /** Where a record came from, so diagnostics and "reveal source" can point at it. */
 export interface SourceLocation {
   /** Path of the corpus file as the caller named it (absolute or relative). */
@@ -62,6 +64,15 @@ export interface Paper {
   topics: string[];
   /** The file and line the record was read from (for diagnostics and "Reveal Source"). */
   source: SourceLocation;
+  /**
+   * The full bibliographic record (type, names, container, volume, pages, publisher…) as CSL-JSON.
+   * Importers set it; when absent (hand-built papers in tests), `cslOf` derives one from the simple fields.
+   */
+  csl?: CslItem;
+  /** For a paper read from a `.bib` file: its entry exactly as written, so Copy Citation → BibTeX returns it byte for byte. */
+  bibtexEntry?: string;
+  /** True for the papers of the bundled sample corpus, which the tree and reader mark as such. */
+  sample?: boolean;
 }
 
 /**
