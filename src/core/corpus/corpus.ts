@@ -20,6 +20,8 @@ export interface Corpus {
   /** Papers with ids and topics, files in path order, records in file order. */
   papers: Paper[];
   byId: Map<string, Paper>;
+  /** Papers by citekey; when two papers share a key, the first in corpus order holds it. */
+  byCiteKey: Map<string, Paper>;
   topics: Topic[];
   /** Import diagnostics of every file plus id collisions. */
   diagnostics: Diagnostic[];
@@ -43,11 +45,19 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
+    byCiteKey: citeKeyMap(papers),
     topics,
     diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics],
     files: sorted,
     fingerprint: corpusFingerprint(sorted, options),
   };
+}
+
+/** Papers by citekey, the first paper in corpus order holding a key two papers share. */
+export function citeKeyMap(papers: Paper[]): Map<string, Paper> {
+  const byKey = new Map<string, Paper>();
+  for (const paper of papers) if (paper.citeKey && !byKey.has(paper.citeKey)) byKey.set(paper.citeKey, paper);
+  return byKey;
 }
 
 /** The corpus's fingerprint without building it: the files' paths and digests, and the taxonomy. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { ImportedPaper, Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
-import type { Corpus, CorpusFile } from '../corpus/corpus';
+import { citeKeyMap, type Corpus, type CorpusFile } from '../corpus/corpus';
 import type { FileStamp } from './corpus-source';
 
 const FORMAT = 'lectern-library';
@@ -121,6 +121,7 @@ export function readSnapshotCorpus(main: string, abstracts: string, header: Snap
     return {
       papers: body.papers,
       byId: new Map(body.papers.map((paper) => [paper.id, paper])),
+      byCiteKey: citeKeyMap(body.papers),
       topics: body.topics,
       diagnostics: [...header.files.flatMap((file) => file.diagnostics), ...body.idDiagnostics],
       files: importedFiles(header, body.papers),

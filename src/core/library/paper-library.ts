@@ -45,6 +45,11 @@ export class PaperLibrary {
     return this.currentCorpus.byId.get(id);
   }
 
+  /** The paper an id or a citekey names (ids first, so a citekey never hides a paper's own id). */
+  resolve(idOrCiteKey: string): Paper | undefined {
+    return this.currentCorpus.byId.get(idOrCiteKey) ?? this.currentCorpus.byCiteKey.get(idOrCiteKey);
+  }
+
   /** Papers most like `id`, each with the shared terms that explain why. Built on first use. */
   related(id: string, limit?: number) {
     this.relatedModel ??= RelatedPapers.build(this.currentCorpus.papers);
