@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostic';
 import type { ImportedPaper, Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { assignIds } from '../ids/assign-ids';
+import { assignCiteKeys } from '../ids/assign-cite-keys';
 import { assignTopics, type TopicTaxonomy } from '../topics/assign-topics';
 import { contentFingerprint } from './content-fingerprint';
 
@@ -20,10 +21,10 @@ export interface Corpus {
   /** Papers with ids and topics, files in path order, records in file order. */
   papers: Paper[];
   byId: Map<string, Paper>;
-  /** Papers by citekey; when two papers share a key, the first in corpus order holds it. */
+  /** Papers by citekey (every paper has one, see `assignCiteKeys`); when two papers share a key, the first in corpus order holds it. */
   byCiteKey: Map<string, Paper>;
   topics: Topic[];
-  /** Import diagnostics of every file plus id collisions. */
+  /** Import diagnostics of every file plus id and citekey collisions. */
   diagnostics: Diagnostic[];
   files: CorpusFile[];
   /** Digest of all files' fingerprints and the taxonomy: equal fingerprints mean equal corpora. */
@@ -41,13 +42,14 @@ export interface BuildCorpusOptions {
 export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {}): Corpus {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const withIds = assignIds(sorted.flatMap((file) => file.papers));
-  const { papers, topics } = assignTopics(withIds.papers, { taxonomy: options.taxonomy });
+  const withKeys = assignCiteKeys(withIds.papers);
+  const { papers, topics } = assignTopics(withKeys.papers, { taxonomy: options.taxonomy });
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
     byCiteKey: citeKeyMap(papers),
     topics,
-    diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics],
+    diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics],
     files: sorted,
     fingerprint: corpusFingerprint(sorted, options),
   };

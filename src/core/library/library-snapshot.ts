@@ -151,6 +151,11 @@ function groupImported(header: SnapshotHeader, papers: Paper[]): Map<string, Imp
   const byFile = new Map<string, ImportedPaper[]>(header.files.map((file) => [file.path, []]));
   for (const paper of papers) {
     const { id: _id, ...imported } = paper;
+    // A generated citekey is the corpus's, not the importer's: a fresh import has none.
+    if (imported.citeKeyGenerated) {
+      delete imported.citeKey;
+      delete imported.citeKeyGenerated;
+    }
     byFile.get(paper.source.file)?.push({ ...imported, topics: [] });
   }
   for (const file of header.files) {

@@ -1,0 +1,81 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { Paper } from '../model/paper';
+import { generatedCiteKey } from './cite-key';
+
+/**
+ * Gives every paper a citekey, after ids are assigned. A key the source gave (BibTeX key, CSL
+ * `id`/`citation-key`) is kept as written. A paper without one gets {@link generatedCiteKey}'s key,
+ * made unique with `a`, `b`, … `z`, `aa`… as Better BibTeX does (`smith2020Deep`, `smith2020Deepa`);
+ * `citeKeyGenerated` marks it. A generated key never takes a key a source gives or another paper's
+ * id (compared ignoring case, as BibTeX does), so it cannot hide either. Papers must arrive in
+ * corpus order (files by path, records in file order): the same corpus always yields the same keys.
+ *
+ * Two records with the same source key: the first in corpus order is the one the key names
+ * (`Corpus.byCiteKey`); both keep it and both get a warning naming the other's file and line.
+ *
+ * @example
+ * ```ts
+ * assignCiteKeys([bibPaper('smith2020'), arxivPaper]).papers.map((p) => p.citeKey);
+ * // → ['smith2020', 'vaswani2017AttentionAllYou']
+ * ```
+ */
+export function assignCiteKeys(papers: Paper[]): { papers: Paper[]; diagnostics: Diagnostic[] } {
+  const taken = new Set<string>();
+  for (const paper of papers) {
+    taken.add(paper.id.toLowerCase());
+    if (paper.citeKey && !paper.citeKeyGenerated) taken.add(paper.citeKey.toLowerCase());
+  }
+  const diagnostics = duplicateKeyWarnings(papers);
+  const result = papers.map((paper): Paper => {
+    if (paper.citeKey && !paper.citeKeyGenerated) return paper;
+    const base = generatedCiteKey(paper) || paper.id;
+    let key = base;
+    for (let n = 1; taken.has(key.toLowerCase()); n += 1) key = base + alphaSuffix(n);
+    taken.add(key.toLowerCase());
+    return { ...paper, citeKey: key, citeKeyGenerated: true };
+  });
+  return { papers: result, diagnostics };
+}
+
+/** 1 → `a`, 26 → `z`, 27 → `aa`: Better BibTeX's `%(a)s` postfix. */
+export function alphaSuffix(n: number): string {
+  let suffix = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) suffix = String.fromCharCode(97 + ((rest - 1) % 26)) + suffix;
+  return suffix;
+}
+
+/** One warning per record whose source key another record also has, naming the first holder (or, for it, the others). */
+function duplicateKeyWarnings(papers: Paper[]): Diagnostic[] {
+  const holders = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    if (!paper.citeKey || paper.citeKeyGenerated) continue;
+    const list = holders.get(paper.citeKey);
+    if (list) list.push(paper);
+    else holders.set(paper.citeKey, [paper]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const [key, list] of holders) {
+    if (list.length < 2) continue;
+    const [first, ...later] = list;
+    const where = (paper: Paper) => `${paper.source.file}:${paper.source.line}`;
+    diagnostics.push(
+      warning(
+        first,
+        `Lectern: the citekey "${key}" is also used by ${later.map(where).join(', ')}; this record (the first in corpus order) is the one "${key}" names in citations, links and commands. Give the other record its own key.`,
+      ),
+    );
+    for (const paper of later) {
+      diagnostics.push(
+        warning(
+          paper,
+          `Lectern: the citekey "${key}" is already used by ${where(first)}, which "${key}" names in citations, links and commands; this record can be reached by its id "${paper.id}". Give it its own key.`,
+        ),
+      );
+    }
+  }
+  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+function warning(paper: Paper, message: string): Diagnostic {
+  return { file: paper.source.file, line: paper.source.line, column: 1, severity: 'warning', message };
+}
