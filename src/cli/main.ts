@@ -17,7 +17,7 @@ Usage:
   lectern list                         every paper with its topics
   lectern topics                       topics with their paper counts
   lectern related ID [--limit N]       papers most like ID, with the terms they share
-  lectern show ID                      one paper in full
+  lectern show ID                      one paper in full (ID: a paper id or its citekey)
   lectern cite ID --format bibtex|apa|markdown
   lectern import FILE                  import one file and report what was read
 
@@ -105,9 +105,11 @@ function warnAboutUnreadFiles(diagnostics: Diagnostic[]): void {
 }
 
 function paperOrFail(library: CliLibrary['library'], command: string, id: string | undefined): Paper {
-  if (!id) throw new CliError(`Lectern: ${command} needs a paper ID: see "lectern list"`, 2);
-  const paper = library.paper(id);
-  if (!paper) throw new CliError(`Lectern: no paper has the id "${id}". Run "lectern search" or "lectern list" to find its id.`, 1);
+  if (!id) throw new CliError(`Lectern: ${command} needs a paper ID or citekey: see "lectern list"`, 2);
+  // A citekey names a paper wherever an id does (ids first, so a key never hides a paper's own id).
+  const paper = library.resolve(id);
+  if (!paper)
+    throw new CliError(`Lectern: no paper has the id or citekey "${id}". Run "lectern search" or "lectern list" to find its id.`, 1);
   return paper;
 }
 

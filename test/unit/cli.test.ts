@@ -82,7 +82,7 @@ test('list --json has the 76 seed papers with ids, topics, authors and year', ()
   const { stdout } = lectern('list', '--json');
   const { papers, diagnostics } = json<Listing>(stdout);
   assert.equal(papers.length, 76);
-  assert.deepEqual(Object.keys(papers[0]).sort(), ['authors', 'id', 'title', 'topics', 'year']);
+  assert.deepEqual(Object.keys(papers[0]).sort(), ['authors', 'citeKey', 'id', 'title', 'topics', 'year']);
   assert.deepEqual(diagnostics, []);
 });
 
@@ -105,7 +105,30 @@ test('related, show and cite work on a seed id; an unknown id exits 1 with a hin
   assert.match(lectern('cite', id, '--format', 'bibtex').stdout, /^@\w+\{/);
   const missing = lectern('show', 'no-such-paper');
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^Lectern: no paper has the id "no-such-paper"/);
+  assert.match(missing.stderr, /^Lectern: no paper has the id or citekey "no-such-paper"/);
+});
+
+test('show, related and cite take a citekey where they take an id: the .bib key, or the generated one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-keys-'));
+  writeFileSync(
+    join(dir, 'refs.bib'),
+    '@article{Smith2020,\n  title = {Ocean Acidification and Carbonate Chemistry},\n  author = {Smith, Jane},\n  doi = {10.1000/xyz},\n  year = {2020}\n}\n',
+  );
+  // A CSL-JSON record without an id or citation-key: Lectern generates its key.
+  writeFileSync(
+    join(dir, 'more.json'),
+    '[{"type": "article", "title": "Attention Is All You Need", "author": [{"family": "Vaswani", "given": "Ashish"}], "issued": {"date-parts": [[2017]]}}]',
+  );
+  const byKey = json<{ id: string; citeKey: string }>(lectern('show', 'Smith2020', '--json', '--corpus', dir).stdout);
+  assert.deepEqual([byKey.id, byKey.citeKey], ['doi-10.1000-xyz', 'Smith2020']);
+  const human = lectern('show', 'Smith2020', '--corpus', dir).stdout;
+  assert.match(human, /citekey\s+Smith2020/);
+  const listed = json<Listing>(lectern('list', '--json', '--corpus', dir).stdout).papers as Array<{ title: string; citeKey?: string }>;
+  const generated = listed.find((p) => p.title.startsWith('Attention'))?.citeKey;
+  assert.equal(generated, 'vaswani2017AttentionAllYou');
+  const generatedId = json(lectern('show', generated, '--json', '--corpus', dir).stdout).id;
+  assert.equal(json(lectern('related', generated, '--json', '--corpus', dir).stdout).id, generatedId);
+  assert.match(lectern('cite', 'Smith2020', '--format', 'bibtex', '--corpus', dir).stdout, /^@\w+\{Smith2020,/);
 });
 
 test('import reads a file with diagnostics (exit 0) and refuses an unreadable one (exit 2)', () => {

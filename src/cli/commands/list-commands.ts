@@ -8,7 +8,14 @@ export const listCommand: Command = async ({ json, print, openLibrary }) => {
   const papers = library.papers;
   if (json) {
     print({
-      papers: papers.map((p) => ({ id: p.id, title: p.title, topics: p.topics, authors: p.authors, year: p.year ?? null })),
+      papers: papers.map((p) => ({
+        id: p.id,
+        citeKey: p.citeKey,
+        title: p.title,
+        topics: p.topics,
+        authors: p.authors,
+        year: p.year ?? null,
+      })),
       diagnostics,
     });
     return 0;

@@ -34,6 +34,7 @@ export const showCommand: Command = async ({ json, style, print, openLibrary, pa
       : [[name, Array.isArray(value) ? value.join('; ') : String(value)]];
   const rows = [
     ...field('id', paper.id),
+    ...field('citekey', paper.citeKey),
     ...field('authors', paper.authors),
     ...field('year', paper.year),
     ...field('venue', paper.venue),
