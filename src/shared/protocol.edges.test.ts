@@ -108,7 +108,9 @@ test('each webview message is rejected without its fields or with fields of the 
 
 test('decideLink gives the reason for each refusal and trims before matching a paper link', () => {
   assert.deepEqual(decideLink('  lectern:paper/a-1 \n'), { kind: 'paper', paperId: 'a-1' });
-  assert.deepEqual(decideLink('lectern:paper/A'), { kind: 'refused', reason: 'not a valid paper id' });
+  assert.deepEqual(decideLink('lectern:paper/Smith2020'), { kind: 'paper', paperId: 'Smith2020' });
+  assert.deepEqual(decideLink('lectern:paper/a%20b'), { kind: 'refused', reason: 'not a valid paper id' });
+  assert.deepEqual(decideLink('lectern:paper/-x'), { kind: 'refused', reason: 'not a valid paper id' });
   assert.deepEqual(decideLink('lectern:paper/%E0%A4%A'), { kind: 'refused', reason: 'not a valid paper id' });
   assert.deepEqual(decideLink('relative/path'), { kind: 'refused', reason: 'not an absolute URL' });
   assert.deepEqual(decideLink('http://user@example.org/'), { kind: 'refused', reason: 'URLs with credentials are not opened' });

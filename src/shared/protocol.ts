@@ -300,7 +300,8 @@ export function decideLink(href: string): LinkDecision {
   const trimmed = href.trim();
   if (trimmed.startsWith(PAPER_LINK_PREFIX)) {
     const paperId = decodeURIComponentSafe(trimmed.slice(PAPER_LINK_PREFIX.length));
-    return paperId && /^[a-z0-9._-]{1,300}$/.test(paperId)
+    // A paper id (`[a-z0-9._-]`) or a citekey, which may use Pandoc's key characters (`Smith:2020`, `vaswani2017Attention`).
+    return paperId && /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]{0,299}$/u.test(paperId)
       ? { kind: 'paper', paperId }
       : { kind: 'refused', reason: 'not a valid paper id' };
   }

@@ -1,9 +1,21 @@
 /**
- * Every note in the workspace, keyed by the paper its front matter names (`paper:`), not by its
- * file name, so notes may be renamed and moved. Built once from the notes' texts, then kept up to
- * date file by file with `update` and `remove`.
+ * Every note in the workspace, keyed by the paper it belongs to: the one its front matter names
+ * (`paper:` id, `citekey:`/`citation-key:`, `doi:`), else the one its file name names (`@citekey.md`,
+ * `citekey.md`, `<id>.md`), so Lectern's notes and notes written by other tools (Obsidian Zotero
+ * Integration, Foam, Zotero Better Notes) all count. Built once from the notes' texts, then kept up
+ * to date file by file with `update` and `remove`; `setResolver` re-resolves when the library changes.
  */
 import type { DiagnosticSeverity } from '../model/diagnostic';
+import {
+  claimLine,
+  describeClaim,
+  NOTE_CLAIM_ORDER,
+  noteClaims,
+  resolveClaims,
+  type NoteClaimKind,
+  type NoteClaims,
+  type NotePaperResolver,
+} from './note-claims';
 import { parseNote } from './note-front-matter';
 import { parseHighlights } from './note-highlights';
 import { findReferences, type NoteReference } from './note-references';
@@ -25,8 +37,17 @@ export interface NoteEntry {
   path: string;
   /** As given in {@link NoteFile.mtime}. */
   mtime: number;
-  /** The paper id of its `paper:` key; absent when missing or not an id (then it belongs to no paper). */
+  /**
+   * The id of the paper the note belongs to (see `resolveClaims`); a `paper:` naming no paper is kept
+   * as written (an orphan); absent when the note names no paper.
+   */
   paper?: string;
+  /** Which claim decided {@link paper}. */
+  claim?: NoteClaimKind;
+  /** Everything the note says about its paper, as written. */
+  claims: NoteClaims;
+  /** 1-based line of each claim's front matter key. */
+  claimLines: Partial<Record<NoteClaimKind, number>>;
   /** The front matter's `title:`, as written. */
   title?: string;
   /** The front matter's `status:` (e.g. `reading`), as written. */
@@ -35,11 +56,11 @@ export interface NoteEntry {
   tags: string[];
   /** The front matter's `created:` date, as written. */
   created?: string;
-  /** 1-based line of the `paper:` key. */
+  /** 1-based line of the key that decided {@link paper} (1 for a file name). */
   paperLine?: number;
   /** Front matter and highlight problems. */
   problems: NoteProblem[];
-  /** Its `[[id]]` and `@id` references to papers, in order (for backlinks). */
+  /** Its `[[id]]` and `@id` references to papers (ids or citekeys, as written), in order (for backlinks). */
   references: NoteReference[];
 }
 
@@ -83,9 +104,24 @@ export class NoteIndex {
   /** Paper id → paths of the notes referring to it. */
   private readonly referrers = new Map<string, Set<string>>();
 
-  /** Indexes `notes` (default: none). */
-  constructor(notes: Iterable<NoteFile> = []) {
+  /**
+   * Indexes `notes` (default: none). `resolver` turns citekeys, DOIs and file names into paper ids;
+   * without one (no library yet) only `paper:` counts, as written.
+   */
+  constructor(
+    notes: Iterable<NoteFile> = [],
+    private resolver?: NotePaperResolver,
+  ) {
     for (const note of notes) this.update(note.path, note.text, note.mtime);
+  }
+
+  /** Resolves every note again with a new resolver (the library changed). */
+  setResolver(resolver: NotePaperResolver | undefined): void {
+    this.resolver = resolver;
+    const entries = [...this.entries.values()];
+    this.byPaper.clear();
+    this.referrers.clear();
+    for (const entry of entries) this.link(entry);
   }
 
   /** Adds or re-reads a note. */
@@ -97,12 +133,31 @@ export class NoteIndex {
     } catch (error) {
       // The readers never throw on a note; should one ever do, that note is reported and the others are still indexed.
       const message = `Lectern: this note could not be read (${(error as Error).message}); Lectern skips it until it changes.`;
-      entry = { path, mtime, tags: [], problems: [{ line: 1, column: 1, message }], references: [] };
+      entry = unreadableEntry(path, mtime, message);
     }
-    this.entries.set(path, entry);
-    if (entry.paper !== undefined) addTo(this.byPaper, entry.paper, path);
-    for (const reference of entry.references) addTo(this.referrers, reference.id, path);
+    this.link(entry);
     return entry;
+  }
+
+  /** Resolves a note's paper and references and files it under them. */
+  private link(entry: NoteEntry): void {
+    const resolved = resolveClaims(entry.claims, this.resolver);
+    delete entry.paper;
+    delete entry.claim;
+    delete entry.paperLine;
+    if (resolved) {
+      entry.paper = resolved.paper;
+      entry.claim = resolved.kind;
+      entry.paperLine = entry.claimLines[resolved.kind] ?? 1;
+    }
+    this.entries.set(entry.path, entry);
+    if (entry.paper !== undefined) addTo(this.byPaper, entry.paper, entry.path);
+    for (const reference of entry.references) addTo(this.referrers, this.paperOf(reference.id), entry.path);
+  }
+
+  /** The paper id an id or citekey names (as written when it names none, or without a resolver). */
+  private paperOf(idOrCiteKey: string): string {
+    return this.resolver?.resolve(idOrCiteKey) ?? idOrCiteKey;
   }
 
   /**
@@ -111,7 +166,7 @@ export class NoteIndex {
    */
   unreadable(path: string, mtime: number, message: string): NoteEntry {
     this.remove(path);
-    const entry: NoteEntry = { path, mtime, tags: [], problems: [{ line: 1, column: 1, message }], references: [] };
+    const entry = unreadableEntry(path, mtime, message);
     this.entries.set(path, entry);
     return entry;
   }
@@ -122,7 +177,7 @@ export class NoteIndex {
     if (!entry) return;
     this.entries.delete(path);
     if (entry.paper !== undefined) deleteFrom(this.byPaper, entry.paper, path);
-    for (const reference of entry.references) deleteFrom(this.referrers, reference.id, path);
+    for (const reference of entry.references) deleteFrom(this.referrers, this.paperOf(reference.id), path);
   }
 
   /** The entry of the note at `path`, if indexed. */
@@ -135,11 +190,16 @@ export class NoteIndex {
     return this.entries.size;
   }
 
-  /** The notes claiming a paper: the one named `<id>.md` first, then by path. */
+  /**
+   * The notes claiming a paper, the one Lectern opens first: by claim (`paper:`, then `citekey:`, then
+   * `doi:`, then file name; see `NOTE_CLAIM_ORDER`), then the one whose file name names the paper
+   * (`<id>.md`, `@citekey.md`, `citekey.md`), then by path.
+   */
   notesFor(id: string): NoteEntry[] {
-    const paths = [...(this.byPaper.get(id) ?? [])];
-    const named = (path: string) => (baseName(path) === `${id}.md` ? 0 : 1);
-    return paths.sort((a, b) => named(a) - named(b) || compare(a, b)).map((path) => this.entries.get(path)!);
+    const notes = [...(this.byPaper.get(id) ?? [])].map((path) => this.entries.get(path)!);
+    const rank = (note: NoteEntry) => NOTE_CLAIM_ORDER.indexOf(note.claim ?? 'file-name');
+    const named = (note: NoteEntry) => (note.claims.fileName !== undefined && this.paperOf(note.claims.fileName) === id ? 0 : 1);
+    return notes.sort((a, b) => rank(a) - rank(b) || named(a) - named(b) || compare(a.path, b.path));
   }
 
   /** The note Lectern opens for a paper (see `notesFor`), or undefined. */
@@ -175,7 +235,12 @@ export class NoteIndex {
       .sort(compare)
       .map((path) => this.entries.get(path)!)
       .filter((note) => note.paper !== id)
-      .map((note) => ({ note, references: note.references.filter((reference) => reference.id === id) }));
+      .map((note) => ({ note, references: this.referencesTo(note, id) }));
+  }
+
+  /** A note's references to a paper, by its id or any citekey that names it. */
+  referencesTo(note: NoteEntry, id: string): NoteReference[] {
+    return note.references.filter((reference) => this.paperOf(reference.id) === id);
   }
 
   /** Paper ids that have notes. */
@@ -192,17 +257,22 @@ export class NoteIndex {
     for (const id of this.papers()) {
       const paths = [...this.byPaper.get(id)!].sort(compare);
       if (paths.length < 2) continue;
+      const allByPaperKey = paths.every((path) => this.entries.get(path)!.claim === 'paper');
       for (const path of paths) {
+        const entry = this.entries.get(path)!;
         const others = paths
           .filter((other) => other !== path)
           .map((other) => `\`${other}\``)
           .join(', ');
+        const opens = `Lectern opens \`${this.noteFor(id)!.path}\``;
         diagnostics.push({
           path,
-          line: this.entries.get(path)!.paperLine ?? 1,
+          line: entry.paperLine ?? 1,
           column: 1,
           severity: 'warning',
-          message: `Lectern: this note and ${others} all have \`paper: ${id}\`; Lectern opens \`${this.noteFor(id)!.path}\`. Merge them, or change \`paper:\` in the one that is about another paper.`,
+          message: allByPaperKey
+            ? `Lectern: this note and ${others} all have \`paper: ${id}\`; ${opens}. Merge them, or change \`paper:\` in the one that is about another paper.`
+            : `Lectern: this note (by ${describeClaim(entry.claims, entry.claim!)}) and ${others} are all notes of the paper "${id}"; ${opens} (a \`paper:\` key first, then \`citekey:\`, \`doi:\`, the file name). Merge them, or change the one that is about another paper.`,
         });
       }
     }
@@ -210,28 +280,31 @@ export class NoteIndex {
   }
 }
 
-/** What the index keeps of one note. */
+/** What the index keeps of one note (its paper is resolved by `NoteIndex.link`). */
 function readEntry(path: string, text: string, mtime: number): NoteEntry {
   const note = parseNote(text);
   const { frontMatter } = note;
+  const claims = noteClaims(path, frontMatter);
+  const claimLines: Partial<Record<NoteClaimKind, number>> = {};
+  if (claims.paper !== undefined) claimLines.paper = claimLine(text, note.bodyOffset, 'paper');
+  if (claims.citeKey !== undefined) claimLines.citekey = claimLine(text, note.bodyOffset, 'citekey');
+  if (claims.doi !== undefined) claimLines.doi = claimLine(text, note.bodyOffset, 'doi');
   return {
     path,
     mtime,
-    ...(frontMatter.paper !== undefined ? { paper: frontMatter.paper } : {}),
+    claims,
+    claimLines,
     ...(frontMatter.title !== undefined ? { title: frontMatter.title } : {}),
     ...(frontMatter.status !== undefined ? { status: frontMatter.status } : {}),
     tags: frontMatter.tags,
     ...(frontMatter.created !== undefined ? { created: frontMatter.created } : {}),
-    ...(frontMatter.paper !== undefined ? { paperLine: paperKeyLine(text, note.bodyOffset) } : {}),
     problems: [...note.problems, ...parseHighlights(text).problems],
     references: findReferences(text),
   };
 }
 
-function paperKeyLine(text: string, bodyOffset: number): number {
-  const lines = text.slice(0, bodyOffset).split(/\r\n|\r|\n/);
-  const index = lines.findIndex((line) => /^[ \t]*["']?paper["']?[ \t]*:/.test(line));
-  return index === -1 ? 1 : index + 1;
+function unreadableEntry(path: string, mtime: number, message: string): NoteEntry {
+  return { path, mtime, claims: {}, claimLines: {}, tags: [], problems: [{ line: 1, column: 1, message }], references: [] };
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
@@ -245,10 +318,6 @@ function deleteFrom(map: Map<string, Set<string>>, key: string, path: string): v
   if (!set) return;
   set.delete(path);
   if (set.size === 0) map.delete(key);
-}
-
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 function compare(a: string, b: string): number {

@@ -25,11 +25,18 @@ describe('findReferences', () => {
     ]);
   });
 
-  test('not emails, URLs, mid-word @, capitals or escapes', () => {
-    assert.deepEqual(
-      ids('mail a@b.com or x.y@lab.org, https://medium.com/@user, foo@bar, @Smith2020, @smithJones, \\@escaped, \\[[esc]], @@double'),
-      [],
-    );
+  test('citekeys with capitals and Pandoc punctuation are references too, as written', () => {
+    assert.deepEqual(ids('As @Smith2020: said, [[vaswani2017AttentionAllYou|Vaswani]] and [@smith:2020a; @García2019].'), [
+      'Smith2020',
+      'vaswani2017AttentionAllYou',
+      'smith:2020a',
+      'García2019',
+    ]);
+    assert.deepEqual(ids('[[Some Note]] [[Smith2020#methods]] [[-x]]'), ['Smith2020']);
+  });
+
+  test('not emails, URLs, mid-word @ or escapes', () => {
+    assert.deepEqual(ids('mail a@b.com or x.y@lab.org, https://medium.com/@user, foo@bar, \\@escaped, \\[[esc]], @@double'), []);
     assert.deepEqual(ids('(@ok) "@quoted" *@em* _@under_'), ['ok', 'quoted', 'em']);
   });
 

@@ -3,13 +3,16 @@
  * and `@paper-id` (Pandoc-style, also inside `[@a; @b]`). Not inside fenced code, code spans or
  * HTML comments (so highlight anchors never count). An `@` must start a word — `a@b.com` and
  * `https://host/@user` are not references — and an `@` id drops a trailing `.` or `-`
- * (`see @2403.01234.` → `2403.01234`). Ids are `[a-z0-9._-]+`, as `paper-id.ts` makes them.
+ * (`see @2403.01234.` → `2403.01234`). Ids are `[a-z0-9._-]+`, as `paper-id.ts` makes them; a
+ * citekey (`[[Smith2020]]`, `@vaswani2017AttentionAllYou`, `[[smith:2020]]`) is found the same way,
+ * with the letters, digits and inner punctuation Pandoc allows in a key (`@` keys: `. : -` only).
+ * Whether a reference names a paper is for the caller to resolve (`PaperLibrary.resolve`).
  */
 import { isBlank, scanMarkdownLines } from './markdown-lines';
 
 /** One reference to a paper in a markdown text. */
 export interface NoteReference {
-  /** The paper id referred to (lowercase, as written). */
+  /** The paper id or citekey referred to, as written. */
   id: string;
   /** Offset where the whole reference starts: `[[…]]`, or `@` and the id. */
   start: number;
@@ -19,7 +22,10 @@ export interface NoteReference {
   kind: 'wikilink' | 'at';
 }
 
-const PAPER_ID = /^[a-z0-9][a-z0-9._-]*$/;
+/** A paper id or citekey inside `[[…]]` (`#` and `|` end it there: heading and alias). */
+const WIKILINK_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_:.$%&+?<>~/-]*$/u;
+/** A paper id or citekey after `@`. */
+const AT_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u;
 
 /**
  * Every paper reference in `text`, in order.
@@ -38,21 +44,21 @@ export function findReferences(text: string): NoteReference[] {
     while (h < hidden.length && hidden[h][1] <= offset) h++;
     return h < hidden.length && hidden[h][0] <= offset;
   };
-  const pattern = /\[\[([^[\]\n]+)\]\]|@([a-z0-9][a-z0-9._-]*)/g;
+  const pattern = /\[\[([^[\]\n]+)\]\]|@([\p{L}\p{N}_][\p{L}\p{N}_.:-]*)/gu;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
     if (isEscaped(text, start) || isHidden(start)) continue;
     if (match[1] !== undefined) {
       const id = match[1].split(/[|#]/)[0].trim();
-      if (PAPER_ID.test(id)) references.push({ id, start, end: start + match[0].length, kind: 'wikilink' });
+      if (WIKILINK_KEY.test(id)) references.push({ id, start, end: start + match[0].length, kind: 'wikilink' });
       continue;
     }
     const before = start > 0 ? text[start - 1] : '';
     if (before && /[\p{L}\p{N}\p{M}_.\-+/@=:&%\\~`]/u.test(before)) continue;
     const after = text[start + match[0].length] ?? '';
     if (/[\p{L}\p{N}\p{M}_@]/u.test(after)) continue;
-    const id = match[2].replace(/[.-]+$/, '');
-    if (!PAPER_ID.test(id)) continue;
+    const id = match[2].replace(/[.:-]+$/, '');
+    if (!AT_KEY.test(id)) continue;
     references.push({ id, start, end: start + 1 + id.length, kind: 'at' });
   }
   return references;

@@ -130,12 +130,12 @@ export function referenceCompletionContext(line: string, cursor: number): Refere
     const after = line.slice(replaceEnd);
     return { kind: 'wikilink', query: wiki[1].trim(), replaceStart, replaceEnd, needsClose: !/^\s*(?:[|#][^[\]]*)?\]\]/.test(after) };
   }
-  const at = /@([a-z0-9._-]*)$/i.exec(before);
+  const at = /@([\p{L}\p{N}._:-]*)$/u.exec(before);
   if (at) {
     const previous = at.index > 0 ? before[at.index - 1] : '';
     if (previous && NOT_AT_START.test(previous)) return undefined;
     if (isEscapedAt(before, at.index)) return undefined;
-    const rest = /^[a-z0-9._-]*/i.exec(line.slice(cursor))![0];
+    const rest = /^[\p{L}\p{N}._:-]*/u.exec(line.slice(cursor))![0];
     return { kind: 'at', query: at[1], replaceStart: cursor - at[1].length, replaceEnd: cursor + rest.length, needsClose: false };
   }
   return undefined;
