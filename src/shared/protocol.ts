@@ -301,7 +301,7 @@ export function decideLink(href: string): LinkDecision {
   if (trimmed.startsWith(PAPER_LINK_PREFIX)) {
     const paperId = decodeURIComponentSafe(trimmed.slice(PAPER_LINK_PREFIX.length));
     // A paper id (`[a-z0-9._-]`) or a citekey, which may use Pandoc's key characters (`Smith:2020`, `vaswani2017Attention`).
-    return paperId && /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]{0,299}$/u.test(paperId)
+    return paperId && /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?~/-]{0,299}$/u.test(paperId)
       ? { kind: 'paper', paperId }
       : { kind: 'refused', reason: 'not a valid paper id' };
   }

@@ -156,7 +156,7 @@ export class NoteIndex {
   }
 
   /** The paper id an id or citekey names (as written when it names none, or without a resolver). */
-  private paperOf(idOrCiteKey: string): string {
+  paperOf(idOrCiteKey: string): string {
     return this.resolver?.resolve(idOrCiteKey) ?? idOrCiteKey;
   }
 

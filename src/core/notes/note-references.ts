@@ -23,7 +23,7 @@ export interface NoteReference {
 }
 
 /** A paper id or citekey inside `[[…]]` (`#` and `|` end it there: heading and alias). */
-const WIKILINK_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_:.$%&+?<>~/-]*$/u;
+const WIKILINK_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_:.$%&+?~/-]*$/u;
 /** A paper id or citekey after `@`. */
 const AT_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { NoteIndex, type NoteEntry } from '../../core/notes/note-index';
+import type { NotePaperResolver } from '../../core/notes/note-claims';
 
 /** Most markdown files read; the rest are left out, with a log line. */
 const MAX_MARKDOWN_FILES = 5000;
@@ -25,6 +26,8 @@ export interface MarkdownIndexOptions {
   glob(): string;
   /** Whether a markdown document belongs to this index (its glob, in the workspace, not excluded). */
   includes(uri: vscode.Uri): boolean;
+  /** Resolves citekeys, DOIs and file names to papers (the loaded library), if any yet; see `setResolver`. */
+  resolver?: () => NotePaperResolver | undefined;
 }
 
 /** The index key of a document: its file path, or the URI of an untitled document. */
@@ -97,9 +100,25 @@ export class MarkdownIndex implements vscode.Disposable {
     this.changeEmitter.fire([]);
   }
 
+  /**
+   * Resolves every file's paper and references again (the library changed). Fires the files whose
+   * paper changed (`before` as it was), or `[]` when only references may have: backlink counts.
+   */
+  setResolver(resolver: NotePaperResolver | undefined): void {
+    const before = new Map(this.index.notesByRecency().map((entry) => [entry.path, { ...entry }]));
+    this.index.setResolver(resolver);
+    if (!this.loaded) return;
+    const changes: MarkdownChange[] = [];
+    for (const [key, old] of before) {
+      const after = this.index.get(key);
+      if (after && after.paper !== old.paper) changes.push({ key, before: old, after });
+    }
+    this.changeEmitter.fire(changes);
+  }
+
   private async load(): Promise<void> {
     const started = Date.now();
-    this.index = new NoteIndex();
+    this.index = new NoteIndex([], this.options.resolver?.());
     this.watcher?.dispose();
     this.watcher = undefined;
     const root = vscode.workspace.workspaceFolders?.[0];

@@ -30,7 +30,7 @@ export interface LinksDeps {
  */
 export function registerLinks(deps: LinksDeps): vscode.Disposable[] {
   const { library } = deps;
-  const mentions = new WorkspaceMentions(deps.output);
+  const mentions = new WorkspaceMentions(deps.output, library);
   const codeLens = new NoteCodeLensProvider(library, mentions);
   return [
     mentions,
@@ -42,7 +42,7 @@ export function registerLinks(deps: LinksDeps): vscode.Disposable[] {
       '[',
       '@',
     ),
-    vscode.languages.registerReferenceProvider(MARKDOWN, new PaperReferenceProvider(mentions)),
+    vscode.languages.registerReferenceProvider(MARKDOWN, new PaperReferenceProvider(mentions, library)),
     codeLens,
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     new LinkDiagnostics(library),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { citationInsertion, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from '../../../core/cite/citation-insertion';
 import type { LibraryService } from '../../library/library-service';
+import { canonicalPaperId } from '../shared/canonical-paper-id';
 import { paperIdFrom } from '../shared/paper-id-from';
 import { paperInActiveEditor } from '../shared/paper-in-active-editor';
 import type { PaperPicker } from '../shared/paper-picker';
@@ -19,11 +20,13 @@ export interface LinkCommandDeps {
  * QuickPick; the chosen one opens at the mention. Resolves with the mention opened, if any.
  */
 export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMentions, arg?: unknown): Promise<PaperMention | undefined> {
-  const id =
+  const id = await canonicalPaperId(
+    deps.library,
     paperIdFrom(arg) ??
-    paperInActiveEditor({ atCursor: true }) ??
-    deps.activePaperId() ??
-    (await deps.picker.pick({ title: 'Lectern: Show Backlinks' }));
+      paperInActiveEditor({ atCursor: true }) ??
+      deps.activePaperId() ??
+      (await deps.picker.pick({ title: 'Lectern: Show Backlinks' })),
+  );
   if (!id) return undefined;
   const paper = (await libraryFor(deps.library))?.paper(id);
   const name = paper ? `"${paper.title}"` : `"${id}"`;
@@ -71,9 +74,9 @@ export async function insertCitation(deps: LinkCommandDeps, arg?: unknown): Prom
   }
   const id = paperIdFrom(arg) ?? (await deps.picker.pick({ title: 'Lectern: Insert Citation' }));
   if (!id) return false;
-  const paper = (await libraryFor(deps.library))?.paper(id);
+  const paper = (await libraryFor(deps.library))?.resolve(id);
   if (!paper) {
-    void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`);
+    void vscode.window.showWarningMessage(`Lectern: no paper has the id or citekey "${id}"; check it or run Lectern: Refresh Corpus.`);
     return false;
   }
   const { document } = editor;

@@ -8,13 +8,18 @@ const DEBOUNCE_MS = 300;
 const UNKNOWN_PAPER_CODE = 'unknown-paper';
 
 function unknownPaperMessage(id: string): string {
-  return `Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`;
+  return `Lectern: no paper has the id or citekey "${id}"; check the id or run Lectern: Refresh Corpus.`;
 }
 
+/** What a `[[…]]` warning is for: a Lectern-style id (lowercase `a-z 0-9 . _ -`). */
+const LECTERN_ID = /^[a-z0-9][a-z0-9._-]*$/;
+
 /**
- * Warnings on `[[id]]` links whose id names no paper, in open markdown documents (`@word` is
- * never reported: most `@` words are not meant as paper ids). Checked on open and, debounced,
- * on change; everything open is checked again when the library changes.
+ * Warnings on `[[id]]` links whose id names no paper, in open markdown documents. A citekey names
+ * its paper as an id does (`[[Smith2020]]`). Only lowercase id-like targets are warned: `[[Some
+ * Note]]`, `[[ProjectPlan]]` are Obsidian/Foam links to other notes, and `@word` is never reported
+ * (most `@` words are not meant as paper ids). Checked on open and, debounced, on change;
+ * everything open is checked again when the library changes.
  */
 export class LinkDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('lectern-links');
@@ -73,7 +78,7 @@ export class LinkDiagnostics implements vscode.Disposable {
     const library = await libraryFor(this.library);
     if (!library || document.isClosed || document.version !== version) return;
     const diagnostics = links
-      .filter((reference) => !library.paper(reference.id))
+      .filter((reference) => LECTERN_ID.test(reference.id) && !library.resolve(reference.id))
       .map((reference) => {
         const [start, end] = idRange(text, reference);
         const diagnostic = new vscode.Diagnostic(

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { locateFrontMatter, parseNote } from '../../../core/notes/note-front-matter';
 import { shortTitle } from '../../../core/notes/reference-lookup';
+import { noteClaims, resolveClaims } from '../../../core/notes/note-claims';
+import { libraryNoteResolver } from '../../../core/notes/library-note-resolver';
 import type { LibraryService } from '../../library/library-service';
 import { libraryFor } from './paper-link-providers';
 import type { WorkspaceMentions } from './workspace-mentions';
@@ -15,7 +17,8 @@ class BacklinksLens extends vscode.CodeLens {
 }
 
 /**
- * At the top of a note (markdown whose front matter has `paper: <id>`): "Open paper: <title>"
+ * At the top of a note (markdown whose front matter names a paper: `paper: <id>`, `citekey:`,
+ * `citation-key:` or `doi:`): "Open paper: <title>"
  * and "N backlinks" (counted when VS Code resolves the lens, so a note opens without a scan).
  */
 export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -38,13 +41,17 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const text = document.getText();
     if (locateFrontMatter(text).kind !== 'closed') return [];
-    const paperId = parseNote(text).frontMatter.paper;
-    if (!paperId) return [];
+    // Front matter only: a file name alone (`smith2020.md` anywhere) is not enough for a lens.
+    const { fileName: _fileName, ...claims } = noteClaims(document.uri.path, parseNote(text).frontMatter);
+    if (!claims.paper && !claims.citeKey && !claims.doi) return [];
     const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    const paper = library.paper(paperId);
+    const resolved = resolveClaims(claims, libraryNoteResolver(library));
+    const paper = resolved && library.paper(resolved.paper);
+    const paperId = claims.paper;
     if (!paper) {
+      if (!paperId) return [];
       return [
         new vscode.CodeLens(top, {
           title: `$(warning) No paper has the id "${paperId}" — Refresh Corpus`,

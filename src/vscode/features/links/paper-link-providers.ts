@@ -37,7 +37,8 @@ export class PaperDocumentLinkProvider implements vscode.DocumentLinkProvider {
     if (!library || token.isCancellationRequested) return [];
     const links: vscode.DocumentLink[] = [];
     for (const reference of references) {
-      const paper = library.paper(reference.id);
+      // An id or a citekey (`[[Smith2020]]`, `@vaswani2017AttentionAllYou`).
+      const paper = library.resolve(reference.id);
       if (!paper) continue;
       const link = new vscode.DocumentLink(rangeOf(document, reference.start, reference.end), commandUri('lectern.openPaper', [paper.id]));
       link.tooltip = `Open ${paper.title} in Lectern`;
@@ -54,7 +55,7 @@ export class PaperHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const reference = referenceAt(document.getText(), document.offsetAt(position));
     if (!reference) return undefined;
-    const paper = (await libraryFor(this.library))?.paper(reference.id);
+    const paper = (await libraryFor(this.library))?.resolve(reference.id);
     if (!paper) return undefined;
     return new vscode.Hover(paperMarkdown(paper, { links: true }), rangeOf(document, reference.start, reference.end));
   }
@@ -124,10 +125,12 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     const inserting = new vscode.Range(position.line, context.replaceStart, position.line, position.character);
     const items = papers.map((paper, n) => {
       const item = new vscode.CompletionItem(paper.title, vscode.CompletionItemKind.Reference);
-      item.detail = [paper.id, paper.year].filter((part) => part !== undefined).join(' · ');
+      item.detail = [paper.id, paper.citeKey !== paper.id ? paper.citeKey : undefined, paper.year]
+        .filter((part) => part !== undefined)
+        .join(' · ');
       item.insertText = context.needsClose ? `${paper.id}]]` : paper.id;
       item.range = { inserting, replacing };
-      item.filterText = `${context.query} ${paper.title} ${paper.id}`.trim();
+      item.filterText = `${context.query} ${paper.title} ${paper.id} ${paper.citeKey ?? ''}`.trim();
       item.sortText = String(n).padStart(4, '0');
       item.documentation = paperMarkdown(paper, { links: false });
       return item;
@@ -149,11 +152,12 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
       }
       return [...chosen.values()];
     }
-    add(library.paper(typed));
-    if (/^[a-z0-9][a-z0-9._-]*$/.test(typed)) {
+    add(library.resolve(query.trim()) ?? library.paper(typed));
+    // Ids and citekeys that start with what was typed (citekeys compared ignoring case).
+    if (/^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u.test(typed)) {
       for (const paper of library.papers) {
         if (chosen.size >= 10) break;
-        if (paper.id.startsWith(typed)) add(paper);
+        if (paper.id.startsWith(typed) || paper.citeKey?.toLowerCase().startsWith(typed)) add(paper);
       }
     }
     const text = typed.replace(/[-_]+/g, ' ').trim();
@@ -165,14 +169,18 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
   }
 }
 
-/** Find All References on `[[id]]` / `@id`: every mention of that paper in the workspace's markdown. */
+/** Find All References on `[[id]]` / `@id`: every mention of that paper (by id or citekey) in the workspace's markdown. */
 export class PaperReferenceProvider implements vscode.ReferenceProvider {
-  constructor(private readonly mentions: WorkspaceMentions) {}
+  constructor(
+    private readonly mentions: WorkspaceMentions,
+    private readonly library: LibraryService,
+  ) {}
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
     const reference = referenceAt(document.getText(), document.offsetAt(position), { touchingEnd: true });
     if (!reference) return undefined;
-    const found = await this.mentions.mentions(reference.id, { includeOwnNotes: true });
+    const paperId = (await libraryFor(this.library))?.resolve(reference.id)?.id ?? reference.id;
+    const found = await this.mentions.mentions(paperId, { includeOwnNotes: true });
     return found.map((mention) => new vscode.Location(mention.uri, mention.range));
   }
 }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { NoteEntry } from '../../../core/notes/note-index';
-import { mentionsOf } from '../../../core/notes/reference-lookup';
+import { findReferences } from '../../../core/notes/note-references';
+import { mentionsWithLines } from '../../../core/notes/reference-lookup';
+import { libraryNoteResolver } from '../../../core/notes/library-note-resolver';
+import type { LibraryService } from '../../library/library-service';
 import { MarkdownIndex, markdownUri } from '../../adapters/markdown-index';
 
 /** One mention of a paper in a markdown file of the workspace. */
@@ -28,14 +31,20 @@ export class WorkspaceMentions implements vscode.Disposable {
   /** Fires after the references of some file changed (once loaded). */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(output: vscode.LogOutputChannel) {
+  constructor(output: vscode.LogOutputChannel, library: Pick<LibraryService, 'current' | 'onDidChange'>) {
+    // `[[Smith2020]]` and `@Smith2020` mention the paper that citekey names: references resolve through the library.
+    const resolver = () => (library.current ? libraryNoteResolver(library.current) : undefined);
     this.markdown = new MarkdownIndex({
       label: 'Links',
       output,
       glob: () => '**/*.md',
       includes: (uri) => uri.scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(uri) !== undefined,
+      resolver,
     });
-    this.subscription = this.markdown.onDidChange(() => this.changeEmitter.fire());
+    this.subscription = vscode.Disposable.from(
+      this.markdown.onDidChange(() => this.changeEmitter.fire()),
+      library.onDidChange(() => this.markdown.setResolver(resolver())),
+    );
   }
 
   /**
@@ -46,7 +55,7 @@ export class WorkspaceMentions implements vscode.Disposable {
     const index = await this.markdown.ready();
     const entries: NoteEntry[] = index.backlinks(paperId).map((backlink) => backlink.note);
     if (options.includeOwnNotes !== false) {
-      entries.push(...index.notesFor(paperId).filter((note) => note.references.some((reference) => reference.id === paperId)));
+      entries.push(...index.notesFor(paperId).filter((note) => index.referencesTo(note, paperId).length > 0));
     }
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const found: PaperMention[] = [];
@@ -54,7 +63,8 @@ export class WorkspaceMentions implements vscode.Disposable {
       const uri = markdownUri(entry.path);
       const read = await this.markdown.read(uri);
       if (!read) continue;
-      for (const mention of mentionsOf(read.text, paperId)) {
+      const references = findReferences(read.text).filter((reference) => index.paperOf(reference.id) === paperId);
+      for (const mention of mentionsWithLines(read.text, references)) {
         found.push({
           uri,
           line: mention.line,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LibraryService } from '../../library/library-service';
+import { canonicalPaperId } from '../shared/canonical-paper-id';
 import { paperIdFrom } from '../shared/paper-id-from';
 import { paperInActiveEditor } from '../shared/paper-in-active-editor';
 import type { PaperPicker } from '../shared/paper-picker';
@@ -21,8 +22,12 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
   const notesView = new NotesTreeProvider(notes, library);
   const view = vscode.window.createTreeView('lectern.notes', { treeDataProvider: notesView });
 
+  // A citekey given as the argument (or under the cursor) names its paper as an id does.
   const paperFor = async (arg: unknown, title: string) =>
-    paperIdFrom(arg) ?? activePaperId() ?? paperInActiveEditor({ atCursor: false }) ?? (await picker.pick({ title }));
+    canonicalPaperId(
+      library,
+      paperIdFrom(arg) ?? activePaperId() ?? paperInActiveEditor({ atCursor: false }) ?? (await picker.pick({ title })),
+    );
 
   // Read the notes once the library exists, so the tree can show note icons and status.
   const whenLibraryLoads = library.onDidChange(() => {

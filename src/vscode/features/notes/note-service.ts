@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteIndex, NoteEntry } from '../../../core/notes/note-index';
 import { MarkdownIndex, markdownKey, markdownUri } from '../../adapters/markdown-index';
+import { libraryNoteResolver } from '../../../core/notes/library-note-resolver';
 import { parseNote, setFrontMatterKeys, type FrontMatterChanges } from '../../../core/notes/note-front-matter';
 import {
   addHighlight,
@@ -19,8 +20,10 @@ import type { ReaderNotes } from '../reader/reader-notes';
 import { isNotePath, NOTE_NAME_ATTEMPTS, noteFileNames, notesFolderSegments, noteTemplateLocation, openNotePlan } from './note-decisions';
 
 /**
- * The user's notes: markdown files under `lectern.notes.folder`, linked to papers by their
- * `paper:` front matter. Lectern treats them as the user's property: it edits only its own
+ * The user's notes: markdown files under `lectern.notes.folder` (or the whole workspace), linked to
+ * papers by their `paper:`, `citekey:`/`citation-key:` or `doi:` front matter, else by their file
+ * name (`@citekey.md`, `citekey.md`): see `core/notes/note-claims`. A note another tool wrote is
+ * opened as it is, never copied or re-laid out. Lectern treats notes as the user's property: it edits only its own
  * front-matter keys and the anchors of the Highlights section, through a `WorkspaceEdit` when
  * the note is open (joining the editor's undo stack, never racing unsaved edits) or an atomic
  * write when it is not, and never writes over a file it did not just create.
@@ -49,6 +52,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       output,
       glob: () => (this.wholeWorkspace || !this.folder ? '**/*.md' : `${vscode.workspace.asRelativePath(this.folder, false)}/**/*.md`),
       includes: (uri) => this.isNote(uri),
+      resolver: () => (library.current ? libraryNoteResolver(library.current) : undefined),
     });
     this.disposables.push(
       this.markdown,
@@ -61,6 +65,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
         const papers = new Set(changes.flatMap((change) => [change.before?.paper, change.after?.paper]));
         for (const paper of papers) if (paper) this.changeEmitter.fire(paper);
       }),
+      // Citekeys, DOIs and file names name papers of the library: resolve again whenever it changes.
+      library.onDidChange(() => this.markdown.setResolver(library.current ? libraryNoteResolver(library.current) : undefined)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) {
           this.markdown.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
@@ -84,9 +90,17 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return vscode.Uri.joinPath(root, ...notesFolderSegments(vscode.workspace.getConfiguration('lectern').get<string>('notes.folder')));
   }
 
-  /** Reads every note once (on first use); the index then follows changes by itself. */
+  /**
+   * Reads every note once (on first use); the index then follows changes by itself. The library is
+   * loaded first, so notes named by citekey, DOI or file name are linked before anyone asks for one
+   * (Open Note must find an existing `@key.md`, never create a second note beside it).
+   */
   ensureLoaded(): Promise<void> {
-    this.loaded ??= this.markdown.ready().then(() => this.publishDiagnostics());
+    this.loaded ??= this.library
+      .ensureLoaded()
+      .catch(() => undefined)
+      .then(() => this.markdown.ready())
+      .then(() => this.publishDiagnostics());
     return this.loaded;
   }
 

@@ -22,11 +22,15 @@ export interface ReaderDeps {
 export function registerReader({ library, readers, conflicts, picker }: ReaderDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.openPaper', async (arg?: unknown, options?: { query?: string; newPanel?: boolean }) => {
-      const id = paperIdFrom(arg) ?? (await picker.pick({ title: 'Lectern: Open Paper' }));
-      if (!id) return;
+      const given = paperIdFrom(arg) ?? (await picker.pick({ title: 'Lectern: Open Paper' }));
+      if (!given) return;
       const loaded = await library.ensureLoaded();
-      if (!loaded.paper(id)) {
-        void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}". Run Lectern: Refresh Corpus if you just added it.`);
+      // A citekey opens its paper as an id does.
+      const id = loaded.resolve(given)?.id;
+      if (!id) {
+        void vscode.window.showWarningMessage(
+          `Lectern: no paper has the id or citekey "${given}". Run Lectern: Refresh Corpus if you just added it.`,
+        );
         return;
       }
       const highlightTerms = options?.query

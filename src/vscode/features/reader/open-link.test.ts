@@ -16,6 +16,17 @@ test('the host opens a lectern:paper link sent as openExternal as that paper, in
   assert.deepEqual(decideOpenLink('lectern:paper/doi-10.1%2Dx'), { kind: 'openPaper', paperId: 'doi-10.1-x' });
 });
 
+test('a lectern:paper link may name the paper by its citekey (the reader resolves it to the paper id)', () => {
+  assert.deepEqual(decideOpenLink('lectern:paper/Smith2020'), { kind: 'openPaper', paperId: 'Smith2020' });
+  assert.deepEqual(decideOpenLink('lectern:paper/vaswani2017AttentionAllYou'), {
+    kind: 'openPaper',
+    paperId: 'vaswani2017AttentionAllYou',
+  });
+  assert.deepEqual(decideOpenLink('lectern:paper/smith%3A2020'), { kind: 'openPaper', paperId: 'smith:2020' });
+  assert.equal(decideOpenLink('lectern:paper/<script>').kind, 'refuse');
+  assert.equal(decideOpenLink('lectern:paper/a<b>').kind, 'refuse');
+});
+
 test('the host refuses every other scheme a webview could send as openExternal, and says why', () => {
   const refusals: [string, string][] = [
     ['javascript:alert(1)', 'Reader: refused to open "javascript:alert(1)": javascript: links are not opened from the reader.'],

@@ -123,7 +123,9 @@ export class ReaderPanel implements vscode.Disposable {
     const paperId = this.currentPaperId;
     if (!paperId) return;
     const library = await this.deps.library.ensureLoaded();
-    const paper = library.paper(paperId);
+    // `lectern:paper/<citekey>` links name papers by citekey: the history keeps the paper's id.
+    const paper = library.resolve(paperId);
+    if (paper && paper.id !== paperId) this.history[this.position] = paper.id;
     if (!paper) {
       this.panel.title = 'Paper not found';
       this.post({
