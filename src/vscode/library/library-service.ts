@@ -37,6 +37,8 @@ export class LibraryService implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Files holding id or citekey collision warnings, so a later update can clear them. */
+  private collisionFiles = new Set<string>();
   /** Cancelled when the extension shuts down mid-load. */
   private readonly cancelLoad = new vscode.CancellationTokenSource();
 
@@ -221,7 +223,7 @@ export class LibraryService implements vscode.Disposable {
     const update = await this.loader?.applyChange(change);
     const library = this.library;
     if (!update || !library) return;
-    this.setFileDiagnostics(update.path, update.diagnostics);
+    this.publishFileUpdate(update.path, update.diagnostics, library);
     const { added, removed, changed } = update.change;
     this.output.info(`${vscode.workspace.asRelativePath(update.path)}: +${added.length} −${removed.length} ~${changed.length} papers.`);
     this.setState(library.papers.length > 0 ? 'ready' : 'empty');
@@ -257,6 +259,21 @@ export class LibraryService implements vscode.Disposable {
     ];
     for (const diagnostic of all) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
     for (const [path, list] of byFile) this.setFileDiagnostics(path, list);
+    this.collisionFiles = new Set(collisionDiagnostics(loaded.library).map((d) => d.file));
+  }
+
+  /**
+   * After one file changed: its own diagnostics, and the corpus's id and citekey collisions, which
+   * may now name (or no longer name) records of other files too (a `.bib` repeating another's keys).
+   */
+  private publishFileUpdate(path: string, diagnostics: CoreDiagnostic[], library: PaperLibrary): void {
+    const collisions = collisionDiagnostics(library);
+    const touched = new Set([path, ...this.collisionFiles, ...collisions.map((d) => d.file)]);
+    for (const file of touched) {
+      const own = file === path ? diagnostics : (library.corpus.files.find((f) => f.path === file)?.diagnostics ?? []);
+      this.setFileDiagnostics(file, [...own, ...collisions.filter((d) => d.file === file)]);
+    }
+    this.collisionFiles = new Set(collisions.map((d) => d.file));
   }
 
   private setFileDiagnostics(path: string, list: CoreDiagnostic[]): void {
@@ -308,4 +325,10 @@ function toVsCodeDiagnostic(d: CoreDiagnostic): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
   diagnostic.source = 'Lectern';
   return diagnostic;
+}
+
+/** The corpus's own diagnostics (id and citekey collisions): those after every file's import diagnostics. */
+function collisionDiagnostics(library: PaperLibrary): CoreDiagnostic[] {
+  const fromFiles = library.corpus.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
+  return library.corpus.diagnostics.slice(fromFiles);
 }
