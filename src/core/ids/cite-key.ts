@@ -55,7 +55,9 @@ export function generatedCiteKey(paper: Paper): string {
  * tests can rebuild other Better BibTeX formulas from the same parts and compare with real keys.
  */
 export function citeKeyParts(paper: Paper): { auth: string; year: string; titleWords: string[] } {
-  const csl = cslOf(paper);
+  // Only the first creator is needed: a paper without a record is read from its first display name
+  // (as `cslOf` would), not converted whole (arXiv papers may list hundreds of authors).
+  const csl = paper.csl ?? cslOf({ ...paper, authors: paper.authors.slice(0, 1), abstract: '' });
   const creators = [csl.author, csl.editor, csl.translator as CslName[] | undefined].find(
     (names) => Array.isArray(names) && names.length > 0,
   );

@@ -104,12 +104,15 @@ describe('existing notes count', () => {
     const index = notes();
     const dandrilli = idOf('dandrilli_comprehensive_2010');
     const curtis = idOf('curtis-jackson_characterisation_2009');
-    // The Obsidian note links `[[@dandrilli…]]`: not a key (the `@`), so not a backlink; Foam's `[[curtis…]]` is.
+    // Obsidian links the `@citekey.md` note as `[[@dandrilli…]]`; Foam as `[[curtis…]]`.
     assert.deepEqual(
       index.backlinks(curtis).map((b) => [b.note.path, b.references.map((r) => r.id)]),
       [['/ws/papers/notes/dandrilli_comprehensive_2010.md', ['curtis-jackson_characterisation_2009']]],
     );
-    assert.deepEqual(index.backlinks(dandrilli), []);
+    assert.deepEqual(
+      index.backlinks(dandrilli).map((b) => [b.note.path, b.references.map((r) => r.id)]),
+      [['/ws/papers/notes/@curtis-jackson_characterisation_2009.md', ['dandrilli_comprehensive_2010']]],
+    );
   });
 
   test('without a library only paper: counts; setResolver links the others when it loads', () => {

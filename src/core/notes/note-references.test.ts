@@ -32,7 +32,7 @@ describe('findReferences', () => {
       'smith:2020a',
       'García2019',
     ]);
-    assert.deepEqual(ids('[[Some Note]] [[Smith2020#methods]] [[-x]]'), ['Smith2020']);
+    assert.deepEqual(ids('[[Some Note]] [[Smith2020#methods]] [[-x]] [[@smith2020|Smith]]'), ['Smith2020', 'smith2020']);
   });
 
   test('not emails, URLs, mid-word @ or escapes', () => {

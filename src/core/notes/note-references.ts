@@ -4,7 +4,7 @@
  * HTML comments (so highlight anchors never count). An `@` must start a word — `a@b.com` and
  * `https://host/@user` are not references — and an `@` id drops a trailing `.` or `-`
  * (`see @2403.01234.` → `2403.01234`). Ids are `[a-z0-9._-]+`, as `paper-id.ts` makes them; a
- * citekey (`[[Smith2020]]`, `@vaswani2017AttentionAllYou`, `[[smith:2020]]`) is found the same way,
+ * citekey (`[[Smith2020]]`, `[[@Smith2020]]`, `@vaswani2017AttentionAllYou`, `[[smith:2020]]`) is found the same way,
  * with the letters, digits and inner punctuation Pandoc allows in a key (`@` keys: `. : -` only).
  * Whether a reference names a paper is for the caller to resolve (`PaperLibrary.resolve`).
  */
@@ -49,7 +49,8 @@ export function findReferences(text: string): NoteReference[] {
     const start = match.index;
     if (isEscaped(text, start) || isHidden(start)) continue;
     if (match[1] !== undefined) {
-      const id = match[1].split(/[|#]/)[0].trim();
+      // `[[@smith2020]]`: Obsidian's link to the `@citekey.md` literature note names that paper.
+      const id = match[1].split(/[|#]/)[0].trim().replace(/^@/, '');
       if (WIKILINK_KEY.test(id)) references.push({ id, start, end: start + match[0].length, kind: 'wikilink' });
       continue;
     }
