@@ -22,7 +22,7 @@ export function registerCitation({ library, picker, activePaperId }: CitationDep
   const copy = async (arg: unknown, format?: CitationFormat) => {
     const id = paperIdFrom(arg) ?? activePaperId() ?? (await picker.pick({ title: 'Lectern: Copy Citation' }));
     if (!id) return;
-    const paper = (await library.ensureLoaded()).paper(id);
+    const paper = (await library.ensureLoaded()).resolve(id); // an id or a citekey
     if (!paper) {
       void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}".`);
       return;

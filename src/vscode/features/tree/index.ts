@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { GROUP_BY_CHOICES } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
+import { canonicalPaperId } from '../shared/canonical-paper-id';
 import { paperIdFrom } from '../shared/paper-id-from';
 import type { PaperTreeProvider } from './paper-tree-provider';
 
 export interface TreeDeps {
-  library: Pick<LibraryService, 'onDidChange' | 'reload'>;
+  library: Pick<LibraryService, 'onDidChange' | 'reload' | 'current' | 'ensureLoaded'>;
   provider: PaperTreeProvider;
   /** The notes whose status and tags the tree shows: it redraws once they are read and when one changes. */
   notes: { ensureLoaded(): Promise<void>; readonly onDidChangeIndex: vscode.Event<void> };
@@ -70,7 +71,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
     }),
     vscode.commands.registerCommand('lectern.showMorePapers', (groupKey: string) => provider.showMore(groupKey)),
     vscode.commands.registerCommand('lectern.revealInTree', async (arg?: unknown) => {
-      const id = paperIdFrom(arg) ?? activePaperId();
+      const id = await canonicalPaperId(library, paperIdFrom(arg) ?? activePaperId()); // an id or a citekey
       if (!id) {
         void vscode.window.showInformationMessage('Lectern: open or select a paper first, then run Reveal in Tree.');
         return;
