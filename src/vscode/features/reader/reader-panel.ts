@@ -167,6 +167,7 @@ export class ReaderPanel implements vscode.Disposable {
       url: paper.url,
       source: `${this.sourceLabel(paper.source.file)}:${paper.source.line}`,
       hasNote: state.hasNote,
+      ...(paper.sample ? { sample: true } : {}),
     };
   }
 
