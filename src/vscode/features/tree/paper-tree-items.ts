@@ -31,7 +31,7 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
 }
 
 /** What marks a paper of the bundled sample in the tree (its description) and the reader. */
-export const SAMPLE_MARK = 'sample';
+const SAMPLE_MARK = 'sample';
 const SAMPLE_NOTE = 'Sample paper — bundled with Lectern';
 
 /** A paper row: year, status and the sample mark (its description), an icon for the status, a rich tooltip; clicking opens the reader. */
