@@ -103,7 +103,7 @@ const DEFAULT_BUILD_INDEX_MIN_PAPERS = 20_000;
 
 /**
  * The one way Lectern turns corpus files into a `PaperLibrary`, for the CLI and the extension:
- * discovery (the bundled sample, then the source's files), import, ids, the taxonomy rule,
+ * discovery (the source's files, then the bundled sample as `sampleWhen` says), import, ids, the taxonomy rule,
  * topics, the index (built, built by `buildIndex`, or loaded from the cache) and per-file
  * updates when the source reports a change. Bad input becomes located diagnostics; nothing
  * here throws for a file that is missing, unreadable or malformed.

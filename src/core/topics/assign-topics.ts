@@ -105,8 +105,9 @@ const NAMING_SAMPLE = 150;
  *    "Generative Adversarial Networks" — most common spelling shown; MeSH check tags such as
  *    "Humans" ignored);
  * 2. otherwise its title and abstract: the names of the corpus's metadata topics, then the
- *    weighted phrases of the taxonomy (`corpus/topics.json`, see `parseTaxonomy`); secondary
- *    topics must score 40 % of the best one;
+ *    weighted phrases of the taxonomy (`.lectern/topics.json`, see `parseTaxonomy`; for the bundled
+ *    sample's papers `taxonomy.forSample`, from `corpus/topics.json`); secondary topics must score
+ *    40 % of the best one;
  * 3. otherwise automatic discovery among the papers nothing matched (`discoverTopics`): TF-IDF
  *    keyphrases, two-word phrases preferred, seed groups that k-means refines, each named by its
  *    best phrase in Title Case as the papers spell it ("Spiking Neural Networks");
