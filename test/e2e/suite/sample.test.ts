@@ -52,9 +52,11 @@ describe('The bundled sample stays a sample (includeSampleCorpus: auto)', () => 
       corpus: config().inspect('corpus')?.workspaceValue,
       includeSampleCorpus: config().inspect('includeSampleCorpus')?.workspaceValue,
     };
-    const bib = vscode.Uri.joinPath(workspaceFolder(), 'only-bib', 'my-refs.bib');
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'only-bib');
+    const bib = vscode.Uri.joinPath(folder, 'my-refs.bib');
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const settle = async () => {
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the settings' own reload starts first
+      await pause(500); // the settings' own reload starts first
       return library.reload();
     };
     const rootLabels = async () =>
@@ -63,6 +65,7 @@ describe('The bundled sample stays a sample (includeSampleCorpus: auto)', () => 
         return typeof label === 'string' ? label : (label?.label ?? '');
       });
     try {
+      await vscode.workspace.fs.createDirectory(folder);
       // The only corpus glob matches nothing yet: the sample stands in, marked, with the notice row first.
       await config().update('includeSampleCorpus', 'auto', vscode.ConfigurationTarget.Workspace);
       await config().update('corpus', [BIB_GLOB], vscode.ConfigurationTarget.Workspace);
@@ -81,6 +84,7 @@ describe('The bundled sample stays a sample (includeSampleCorpus: auto)', () => 
       assert.match((paperRow.tooltip as vscode.MarkdownString).value, /Sample paper — bundled with Lectern/);
 
       // The user's first .bib appears: the sample leaves without a manual reload, and its topics with it.
+      await pause(2_000); // a file watcher created by the reload just now needs a moment before it reports
       await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode(USER_BIB));
       const own = await eventually(
         'the sample to make way for the .bib',
@@ -109,10 +113,11 @@ describe('The bundled sample stays a sample (includeSampleCorpus: auto)', () => 
       assert.deepEqual(search, [], 'the sample’s papers are not searchable either');
 
       // The last one goes: the sample returns.
+      await pause(2_000);
       await vscode.workspace.fs.delete(bib);
       await eventually('the sample to return', () => library.current?.papers.length === 76 && library.sample.shown, 30_000);
     } finally {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'only-bib'), { recursive: true }).then(
+      await vscode.workspace.fs.delete(folder, { recursive: true }).then(
         () => undefined,
         () => undefined,
       );
