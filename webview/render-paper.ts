@@ -22,6 +22,7 @@ export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessa
   const article = el(
     'article',
     { class: 'paper', 'aria-labelledby': 'paper-title' },
+    paper.sample ? el('p', { class: 'sample-note' }, 'Sample paper — bundled with Lectern') : null,
     el('h1', { id: 'paper-title', class: 'paper-title', tabindex: -1 }, ...inlineMath(paper.title)),
     paper.authors.length > 0
       ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, 'Authors: '), paper.authors.join(', '))

@@ -22,9 +22,10 @@ Usage:
   lectern import FILE                  import one file and report what was read
 
 Options:
-  --corpus PATH     a corpus file or folder (repeatable); default: the bundled corpus/
-  --sample          also include the bundled corpus beside --corpus (as the extension does)
-  --taxonomy FILE   a topics.json applied after the bundled one and each folder's .lectern/topics.json
+  --corpus PATH     a corpus file or folder (repeatable); when none names a corpus file,
+                    the bundled sample corpus/ stands in (with its own topics.json)
+  --sample          also include the bundled sample beside --corpus (includeSampleCorpus: always)
+  --taxonomy FILE   a topics.json for your papers, applied after each folder's .lectern/topics.json
   --no-cache        read every file again instead of the cached library ($LECTERN_CACHE_DIR,
                     else $XDG_CACHE_HOME/lectern, else ~/.cache/lectern)
   --max-file-size MB  skip (with a diagnostic) corpus files larger than MB megabytes (default 100)

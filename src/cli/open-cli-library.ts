@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/model/diagnostic';
 import { contentFingerprint } from '../core/corpus/content-fingerprint';
-import { LibraryLoader, type LibraryOptions } from '../core/library/library-loader';
+import { LibraryLoader, type LibraryOptions, type SampleWhen } from '../core/library/library-loader';
 import type { PaperLibrary } from '../core/library/paper-library';
 import type { ImportLimits } from '../core/import/import-limits';
 import { FileCacheStore, userCacheFolder } from '../node/file-cache-store';
@@ -13,9 +13,9 @@ import { locateBundledCorpus } from './locate-bundled-corpus';
 const CACHED_LIBRARIES = 4;
 
 export interface CliLibraryOptions {
-  /** Corpus files or folders; none means the bundled sample alone. */
+  /** Corpus files or folders; when they name no corpus file (or there are none), the bundled sample stands in. */
   corpus: string[];
-  /** Include the bundled sample beside `corpus` (as the extension does by default). */
+  /** Include the bundled sample beside `corpus` too (`--sample`, as `lectern.includeSampleCorpus: always`). */
   sample: boolean;
   taxonomy?: string;
   /** Use and refresh the cache in the user's cache folder (`--no-cache` turns it off). */
@@ -40,14 +40,16 @@ export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLib
   const bundled = locateBundledCorpus() ?? 'corpus';
   // Naming the bundled folder itself is asking for the sample (with its taxonomy).
   const paths = options.corpus.filter((path) => resolve(path) !== resolve(bundled));
-  const sample = options.sample || paths.length < options.corpus.length || options.corpus.length === 0;
+  // The extension's `auto` rule: the sample only while no corpus file of the user's own is found.
+  const sampleWhen: SampleWhen = options.sample || paths.length < options.corpus.length ? 'always' : 'auto';
   const source = await NodeCorpusSource.create(paths);
   const key = contentFingerprint(
-    JSON.stringify({ cwd: process.cwd(), sample: sample ? resolve(bundled) : null, paths, taxonomy: options.taxonomy ?? null }),
+    JSON.stringify({ cwd: process.cwd(), sample: [resolve(bundled), sampleWhen], paths, taxonomy: options.taxonomy ?? null }),
   );
   const store = new FileCacheStore(userCacheFolder());
   const loaderOptions: LibraryOptions = {
-    sampleFolder: sample ? bundled : undefined,
+    sampleFolder: bundled,
+    sampleWhen,
     taxonomyFile: options.taxonomy,
     limits: options.limits,
     cache: options.cache ? { store, key: `library-${key}.txt`, contents: 'snapshot' } : undefined,

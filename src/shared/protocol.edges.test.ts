@@ -26,6 +26,8 @@ const showPaper = {
 
 test('every array element in a message is validated: objects where strings are meant, and the reverse, are rejected', () => {
   assert.deepEqual(parseHostMessage(showPaper), showPaper);
+  const samplePaper = { ...showPaper, paper: { ...paper, sample: true } };
+  assert.deepEqual(parseHostMessage(samplePaper), samplePaper, 'a sample paper is marked');
   for (const key of ['authors', 'topics', 'keywords', 'tags'] as const) {
     for (const element of [{ name: 'A. Author' }, 42, null, ['nested'], 'x'.repeat(1_001)])
       assert.equal(
@@ -53,6 +55,7 @@ test('every array element in a message is validated: objects where strings are m
     { history: [false, false] },
     { notesEnabled: 'true' },
     { paper: { ...paper, hasNote: 1 } },
+    { paper: { ...paper, sample: 'yes' } },
     { paper: [paper] },
   ])
     assert.equal(parseHostMessage({ ...showPaper, ...bad }), undefined, JSON.stringify(bad));

@@ -47,6 +47,8 @@ export interface PaperView {
   /** "file:line" of the corpus record, for the footer. */
   source: string;
   hasNote: boolean;
+  /** True for a paper of the bundled sample corpus: the header says so. Default: absent (the user's own paper). */
+  sample?: boolean;
 }
 
 export interface RelatedPaperView {
@@ -204,6 +206,7 @@ const isPaperView = (value: unknown): value is PaperView =>
     url: isOptional(isText()),
     source: isText(),
     hasNote: isBoolean,
+    sample: isOptional(isBoolean),
   });
 
 const isRelatedPaperView = (value: unknown): value is RelatedPaperView =>

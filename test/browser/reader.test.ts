@@ -143,6 +143,13 @@ describe('reader webview in Chromium', { skip }, () => {
     assert.deepEqual((await reader.record()).pwned, []);
   });
 
+  test('a paper of the bundled sample says so above its title; the user’s own paper does not', async () => {
+    await show(paperView({ id: 'sample', title: 'A Sample Paper', sample: true }));
+    assert.equal(await text('.paper .sample-note'), 'Sample paper — bundled with Lectern');
+    await show(paperView({ id: 'own', title: 'My Own Paper' }));
+    assert.equal(await reader.evaluate<number>(`document.querySelectorAll('.sample-note').length`), 0);
+  });
+
   test('marks search terms in the title and abstract at word starts', async () => {
     await show(
       paperView({

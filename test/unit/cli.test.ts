@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/shared-corpora';
@@ -206,6 +206,33 @@ test('taxonomy rule: a folder of papers has no taxonomy unless it has .lectern/t
   );
   const missing = json<Listing>(lectern('list', '--json', '--corpus', dir, '--taxonomy', join(dir, 'absent.json')).stdout);
   assert.match(missing.diagnostics[0].message, /^Lectern: cannot read the taxonomy file .*absent\.json \(ENOENT\)/);
+});
+
+test('the sample stands in only while no corpus file is found (auto); with --sample its taxonomy names its papers only', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-sample-'));
+  const empty = json<Listing>(lectern('list', '--json', '--no-cache', '--corpus', dir).stdout);
+  assert.equal(empty.papers.length, 76, 'a folder without corpus files: the sample');
+  writeFileSync(
+    join(dir, 'mine.bib'),
+    '@article{fl2020,\n  title = {Federated Learning Over Court Records},\n  year = {2020},\n  abstract = {Federated learning on court records across clients.}\n}\n' +
+      '@article{oc2021,\n  title = {Dissolved Carbon in Coastal Waters},\n  year = {2021},\n  abstract = {Seawater carbonate chemistry along coasts.}\n}\n',
+  );
+  const own = json<Listing>(lectern('list', '--json', '--no-cache', '--corpus', dir).stdout);
+  assert.equal(own.papers.length, 2, 'a corpus file of ones own: no sample');
+  const both = json<{ papers: Array<{ title: string; topics: string[] }> }>(
+    lectern('list', '--json', '--no-cache', '--corpus', dir, '--sample').stdout,
+  );
+  assert.equal(both.papers.length, 78);
+  const bundled = Object.keys((JSON.parse(readFileSync(join(repoRoot, 'corpus', 'topics.json'), 'utf8')) as { topics: object }).topics);
+  // The bundled "Federated Learning" phrases would claim the first paper if they applied to it.
+  const mine = both.papers.filter((p) => ['Federated Learning Over Court Records', 'Dissolved Carbon in Coastal Waters'].includes(p.title));
+  assert.equal(mine.length, 2);
+  for (const paper of mine)
+    assert.deepEqual(
+      paper.topics.filter((t) => bundled.includes(t)),
+      [],
+      paper.title,
+    );
 });
 
 test('import refuses a named pipe, /dev/zero, a 2 GB sparse file and a file over --max-file-size: exit 2 at once, with the reason', () => {

@@ -1,22 +1,49 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { excludePattern, importLimitsFrom, libraryOptionsFor, resolveCorpusSettings } from '../../src/vscode/library/corpus-settings';
+import { includesSample } from '../../src/core/library/library-loader';
+import {
+  excludePattern,
+  importLimitsFrom,
+  libraryOptionsFor,
+  resolveCorpusSettings,
+  sampleSetting,
+} from '../../src/vscode/library/corpus-settings';
 
 const defaults = {
   corpus: ['**/*.bib', 'papers/**/*.{json,jsonl,ndjson,txt}', '**/*.lectern.{json,jsonl}'],
   corpusExclude: ['**/node_modules/**', '**/.git/**'],
-  includeSampleCorpus: true,
+  includeSampleCorpus: 'auto',
 };
 
-test('default settings: every default glob, the sample included, no user globs to warn about', () => {
+test('default settings: every default glob, the sample while there is no corpus of ones own, no user globs to warn about', () => {
   const settings = resolveCorpusSettings(defaults);
-  assert.deepEqual(settings, { globs: defaults.corpus, exclude: defaults.corpusExclude, includeSample: true, userGlobs: [] });
-  assert.deepEqual(libraryOptionsFor(settings, '/ext/corpus'), { sampleFolder: '/ext/corpus' });
+  assert.deepEqual(settings, { globs: defaults.corpus, exclude: defaults.corpusExclude, sample: 'auto', userGlobs: [] });
+  assert.deepEqual(libraryOptionsFor(settings, '/ext/corpus'), { sampleFolder: '/ext/corpus', sampleWhen: 'auto' });
 });
 
-test('includeSampleCorpus false leaves the sample (and so its taxonomy) out', () => {
-  const settings = resolveCorpusSettings({ ...defaults, includeSampleCorpus: false });
-  assert.deepEqual(libraryOptionsFor(settings, '/ext/corpus'), {});
+test('includeSampleCorpus: auto, always and never, and the booleans of older settings', () => {
+  assert.equal(sampleSetting('auto'), 'auto');
+  assert.equal(sampleSetting(undefined), 'auto');
+  assert.equal(sampleSetting('always'), 'always');
+  assert.equal(sampleSetting(true), 'always');
+  assert.equal(sampleSetting('never'), 'never');
+  assert.equal(sampleSetting(false), 'never');
+  assert.equal(sampleSetting('sometimes'), 'auto');
+  const options = (value: unknown) => libraryOptionsFor(resolveCorpusSettings({ ...defaults, includeSampleCorpus: value }), '/c');
+  assert.deepEqual(options(true), { sampleFolder: '/c', sampleWhen: 'always' });
+  assert.deepEqual(options('always'), { sampleFolder: '/c', sampleWhen: 'always' });
+});
+
+test('includeSampleCorpus false or never leaves the sample (and so its taxonomy) out', () => {
+  assert.deepEqual(libraryOptionsFor(resolveCorpusSettings({ ...defaults, includeSampleCorpus: false }), '/ext/corpus'), {});
+  assert.deepEqual(libraryOptionsFor(resolveCorpusSettings({ ...defaults, includeSampleCorpus: 'never' }), '/ext/corpus'), {});
+});
+
+test('auto: the sample joins only while no corpus file of the users own is listed (an empty or broken one counts)', () => {
+  assert.equal(includesSample('auto', 0), true);
+  assert.equal(includesSample('auto', 1), false);
+  assert.equal(includesSample('always', 0), true);
+  assert.equal(includesSample('always', 3), true);
 });
 
 test('blank or non-string globs are dropped; a mistyped setting falls back instead of throwing', () => {
@@ -26,7 +53,7 @@ test('blank or non-string globs are dropped; a mistyped setting falls back inste
     includeSampleCorpus: 'yes',
     userCorpus: ['refs/*.bib', ''],
   });
-  assert.deepEqual(settings, { globs: ['refs/*.bib'], exclude: [], includeSample: true, userGlobs: ['refs/*.bib'] });
+  assert.deepEqual(settings, { globs: ['refs/*.bib'], exclude: [], sample: 'auto', userGlobs: ['refs/*.bib'] });
 });
 
 test('excludes become one findFiles glob', () => {

@@ -15,11 +15,16 @@ import { errorCode, resolveTaxonomy, type ResolvedTaxonomy } from './resolve-tax
 /** How `LibraryLoader` turns a source into a library. Every field is optional. */
 export interface LibraryOptions {
   /**
-   * The bundled sample folder (`corpus/`). When set, its corpus files join the library and its
-   * `topics.json` is the first taxonomy (see `resolveTaxonomy`). Default: no sample.
-   * Example: `join(extensionPath, 'corpus')`.
+   * The bundled sample folder (`corpus/`). When set, its corpus files join the library (as
+   * `sampleWhen` says), their papers marked `sample`, and its `topics.json` is the taxonomy of
+   * those papers only (see `resolveTaxonomy`). Default: no sample. Example: `join(extensionPath, 'corpus')`.
    */
   sampleFolder?: string;
+  /**
+   * When the sample joins: `'always'`, or `'auto'` — only while the source lists no corpus file of
+   * the user's own (see `includesSample`). Default `'always'`. Example: `{ sampleFolder, sampleWhen: 'auto' }`.
+   */
+  sampleWhen?: SampleWhen;
   /** A taxonomy file applied after every other (the CLI's `--taxonomy FILE`). Default: none. */
   taxonomyFile?: string;
   /**
@@ -56,6 +61,18 @@ export interface LibraryOptions {
   onProgress?: (step: LoadProgress) => void;
 }
 
+/** `LibraryOptions.sampleWhen`: the bundled sample joins always, or only while the user has no corpus files. */
+export type SampleWhen = 'always' | 'auto';
+
+/**
+ * Whether the bundled sample joins a library whose source lists `ownFiles` corpus files. A listed
+ * file counts even when it holds no papers, is broken or is missing: the user chose it, and its
+ * problems (or an empty library with the Add Corpus File welcome) say more than 76 unrelated papers.
+ */
+export function includesSample(when: SampleWhen, ownFiles: number): boolean {
+  return when === 'always' || ownFiles === 0;
+}
+
 /** One step of a load, for `LibraryOptions.onProgress`. */
 export type LoadProgress = { kind: 'file'; path: string; done: number; total: number } | { kind: 'index'; papers: number };
 
@@ -70,6 +87,8 @@ export interface LoadedLibrary {
   skipped: number;
   /** Whether the cache entry no longer matches the library (call `saveCache` when convenient). */
   cacheStale: boolean;
+  /** Whether the bundled sample is part of this library (its papers have `sample: true`). */
+  sampleIncluded: boolean;
 }
 
 /** One file re-read after a watch event. */
@@ -84,7 +103,7 @@ const DEFAULT_BUILD_INDEX_MIN_PAPERS = 20_000;
 
 /**
  * The one way Lectern turns corpus files into a `PaperLibrary`, for the CLI and the extension:
- * discovery (the bundled sample, then the source's files), import, ids, the taxonomy rule,
+ * discovery (the source's files, then the bundled sample as `sampleWhen` says), import, ids, the taxonomy rule,
  * topics, the index (built, built by `buildIndex`, or loaded from the cache) and per-file
  * updates when the source reports a change. Bad input becomes located diagnostics; nothing
  * here throws for a file that is missing, unreadable or malformed.
@@ -92,6 +111,8 @@ const DEFAULT_BUILD_INDEX_MIN_PAPERS = 20_000;
 export class LibraryLoader {
   private current: LoadedLibrary | undefined;
   private readonly stamps = new Map<string, FileStamp>();
+  /** The bundled sample's corpus files in the current library: their papers are marked `sample`. */
+  private samplePaths = new Set<string>();
 
   constructor(
     readonly source: CorpusSource,
@@ -108,10 +129,15 @@ export class LibraryLoader {
     // All cache entries are read from the start, so the reads overlap discovery and the checks.
     const reading = this.readCache();
     const { paths, diagnostics: listingDiagnostics } = await this.discover();
-    const taxonomy = await resolveTaxonomy(this.source, this.options);
+    const sampleIncluded = this.samplePaths.size > 0;
+    const taxonomy = await resolveTaxonomy(this.source, {
+      sampleFolder: sampleIncluded ? this.options.sampleFolder : undefined,
+      taxonomyFile: this.options.taxonomyFile,
+    });
     const bytes = new Map<string, Uint8Array>();
     const { restored, cached } = await this.restoreSnapshot(reading, paths, taxonomy.taxonomy, bytes);
-    if (restored) return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false });
+    if (restored)
+      return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false, sampleIncluded });
     const snapshot = this.options.cache?.contents === 'snapshot';
     const files: CorpusFile[] = [];
     for (const path of paths) {
@@ -127,7 +153,20 @@ export class LibraryLoader {
     const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached);
     const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex });
     const cacheStale = this.options.cache !== undefined && (snapshot || PaperSearch.fingerprintOf(cached) !== library.corpus.fingerprint);
-    return (this.current = { library, taxonomy, listingDiagnostics, skipped: paths.length - files.length, cacheStale });
+    const skipped = paths.length - files.length;
+    return (this.current = { library, taxonomy, listingDiagnostics, skipped, cacheStale, sampleIncluded });
+  }
+
+  /**
+   * Whether `change` calls for a full `load` rather than `applyChange`: with `sampleWhen: 'auto'`,
+   * the user's first corpus file appearing (the sample leaves) or their last one going (it returns).
+   */
+  needsReload(change: CorpusFileChange): boolean {
+    const loaded = this.current;
+    if (!loaded || this.options.sampleFolder === undefined || (this.options.sampleWhen ?? 'always') !== 'auto') return false;
+    const own = loaded.library.corpus.files.filter((file) => !this.samplePaths.has(file.path)).map((file) => file.path);
+    const after = change.kind === 'deleted' ? own.filter((path) => path !== change.path) : [...new Set([...own, change.path])];
+    return includesSample('auto', after.length) !== loaded.sampleIncluded;
   }
 
   /** Writes the cache entry for the current library (index or snapshot, as `options.cache` says). */
@@ -170,30 +209,32 @@ export class LibraryLoader {
     }
     try {
       const result = await (this.options.importFile ?? importCorpusFile)(path, bytes, { limits });
-      return { path, fingerprint: contentFingerprint(bytes), ...result };
+      const papers = this.samplePaths.has(path) ? result.papers.map((paper) => ({ ...paper, sample: true })) : result.papers;
+      return { path, fingerprint: contentFingerprint(bytes), ...result, papers };
     } catch (error) {
       // A worker that died (e.g. out of memory) costs this file only.
       return unreadableFile(path, `the import failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** The sample's corpus files (when included) and the source's, each once, sorted. */
+  /** The source's files and the sample's (when included; remembered in `samplePaths`), each once, sorted. */
   private async discover(): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
-    const found = new Set<string>();
+    const listing = await this.source.listFiles();
+    const found = new Set<string>(listing.paths);
     const diagnostics: Diagnostic[] = [];
     const sample = this.options.sampleFolder;
-    if (sample !== undefined) {
+    this.samplePaths = new Set();
+    if (sample !== undefined && includesSample(this.options.sampleWhen ?? 'always', found.size)) {
       try {
         for (const name of await this.source.listFolder(sample)) {
           if (name !== 'topics.json' && CORPUS_FILE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)))
-            found.add(this.source.join(sample, name));
+            this.samplePaths.add(this.source.join(sample, name));
         }
       } catch (error) {
         diagnostics.push(unreadableFile(sample, errorCode(error)).diagnostics[0]);
       }
     }
-    const listing = await this.source.listFiles();
-    for (const path of listing.paths) found.add(path);
+    for (const path of this.samplePaths) found.add(path);
     return { paths: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), diagnostics: [...diagnostics, ...listing.diagnostics] };
   }
 

@@ -6,6 +6,7 @@ import type { CorpusSource } from './corpus-source';
 
 /** The taxonomy a library uses, and where each part came from. */
 export interface ResolvedTaxonomy {
+  /** The user's taxonomy, with the bundled one in `forSample` when the sample is included (see `taxonomyFilesFor`). */
   taxonomy?: TopicTaxonomy;
   /** Every taxonomy file that exists, in the order applied, with its problems (empty when clean). */
   files: Array<{ path: string; diagnostics: Diagnostic[] }>;
@@ -13,45 +14,58 @@ export interface ResolvedTaxonomy {
 
 /** Where taxonomy files are looked for; see `taxonomyFilesFor`. */
 export interface TaxonomyOptions {
-  /** The bundled sample folder, when the sample is part of the library: its `topics.json` comes first. */
+  /** The bundled sample folder, when the sample is part of the library: its `topics.json` names the sample's topics. */
   sampleFolder?: string;
   /** A file named explicitly (the CLI's `--taxonomy FILE`), applied last. */
   taxonomyFile?: string;
 }
 
+/** One taxonomy file and the papers it applies to: `sample` the bundled sample's, `own` the user's. */
+interface TaxonomyFile {
+  path: string;
+  required: boolean;
+  scope: 'sample' | 'own';
+}
+
 /**
- * The one taxonomy rule, for the CLI and the extension alike, in order:
- * 1. the bundled `corpus/topics.json`, when the bundled sample is included;
- * 2. each root's `.lectern/topics.json` (workspace folders, CLI folders), in root order;
- * 3. an explicit taxonomy file (`--taxonomy FILE`).
- * A later file's topic replaces an earlier topic of the same name; other topics are kept.
+ * The one taxonomy rule, for the CLI and the extension alike:
+ * - the bundled `corpus/topics.json`, when the bundled sample is included, applies to the
+ *   sample's papers (`Paper.sample`) only;
+ * - each root's `.lectern/topics.json` (workspace folders, CLI folders), in root order, then an
+ *   explicit taxonomy file (`--taxonomy FILE`), apply to the user's own papers only.
+ * Within a scope, a later file's topic replaces an earlier topic of the same name; other topics are kept.
  */
-export function taxonomyFilesFor(source: CorpusSource, options: TaxonomyOptions): Array<{ path: string; required: boolean }> {
+export function taxonomyFilesFor(source: CorpusSource, options: TaxonomyOptions): TaxonomyFile[] {
   return [
-    ...(options.sampleFolder ? [{ path: source.join(options.sampleFolder, 'topics.json'), required: false }] : []),
-    ...source.roots.map((root) => ({ path: source.join(root, '.lectern', 'topics.json'), required: false })),
-    ...(options.taxonomyFile ? [{ path: options.taxonomyFile, required: true }] : []),
+    ...(options.sampleFolder
+      ? [{ path: source.join(options.sampleFolder, 'topics.json'), required: false, scope: 'sample' as const }]
+      : []),
+    ...source.roots.map((root) => ({ path: source.join(root, '.lectern', 'topics.json'), required: false, scope: 'own' as const })),
+    ...(options.taxonomyFile ? [{ path: options.taxonomyFile, required: true, scope: 'own' as const }] : []),
   ];
 }
 
 /** Reads and merges the taxonomy files of `taxonomyFilesFor`; missing optional files are skipped, never thrown. */
 export async function resolveTaxonomy(source: CorpusSource, options: TaxonomyOptions): Promise<ResolvedTaxonomy> {
-  const resolved: ResolvedTaxonomy = { files: [] };
-  for (const { path, required } of taxonomyFilesFor(source, options)) {
+  const files: ResolvedTaxonomy['files'] = [];
+  const merged: Record<TaxonomyFile['scope'], TopicTaxonomy | undefined> = { sample: undefined, own: undefined };
+  for (const { path, required, scope } of taxonomyFilesFor(source, options)) {
     let text: string;
     try {
       text = new TextDecoder().decode(await source.readFile(path));
     } catch (error) {
       // A pipe or an oversized file where a taxonomy is expected is worth a word even when the file is optional.
-      if (error instanceof CorpusFileRefusal) resolved.files.push({ path, diagnostics: [refusedTaxonomy(path, error)] });
-      else if (required) resolved.files.push({ path, diagnostics: [unreadableTaxonomy(path, error)] });
+      if (error instanceof CorpusFileRefusal) files.push({ path, diagnostics: [refusedTaxonomy(path, error)] });
+      else if (required) files.push({ path, diagnostics: [unreadableTaxonomy(path, error)] });
       continue;
     }
     const parsed = parseTaxonomy(path, text);
-    resolved.files.push({ path, diagnostics: parsed.diagnostics });
-    if (parsed.taxonomy) resolved.taxonomy = mergeTaxonomies(resolved.taxonomy, parsed.taxonomy);
+    files.push({ path, diagnostics: parsed.diagnostics });
+    if (parsed.taxonomy) merged[scope] = mergeTaxonomies(merged[scope], parsed.taxonomy);
   }
-  return resolved;
+  // With the sample included, its papers always get a taxonomy of their own (empty when the bundled file is missing).
+  if (!options.sampleFolder) return { taxonomy: merged.own, files };
+  return { taxonomy: { ...(merged.own ?? { topics: [] }), forSample: merged.sample ?? { topics: [] } }, files };
 }
 
 /** `later`'s topics replace `earlier`'s topics of the same name; the rest of `earlier` comes first. */

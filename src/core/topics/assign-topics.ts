@@ -31,8 +31,8 @@ export interface TaxonomyTopic {
 }
 
 /**
- * A keyword taxonomy: the bundled `corpus/topics.json` merged with a workspace's
- * `.lectern/topics.json` (read by `parseTaxonomy`).
+ * A keyword taxonomy: a workspace's `.lectern/topics.json` files (read by `parseTaxonomy`, merged
+ * by `resolveTaxonomy`), and, in `forSample`, the bundled `corpus/topics.json` for the sample's papers.
  *
  * @example { minScore: 3, topics: [{ name: 'Brain Decoding', terms: { fmri: 3, 'brain decoding': 4 } }] }
  */
@@ -44,6 +44,13 @@ export interface TopicTaxonomy {
   minScore?: number;
   /** The topics, in file order. */
   topics: TaxonomyTopic[];
+  /**
+   * The taxonomy of the bundled sample's papers (`Paper.sample`): the bundled `corpus/topics.json`.
+   * When set, the sample's papers use it alone and `topics` apply only to the other papers, so a
+   * law library shown beside the sample never gets the sample's "Federated Learning". Default:
+   * none, and `topics` apply to every paper. Example: `{ topics: [], forSample: bundledTaxonomy }`.
+   */
+  forSample?: TopicTaxonomy;
 }
 
 /** Options of `assignTopics`. */
@@ -98,8 +105,9 @@ const NAMING_SAMPLE = 150;
  *    "Generative Adversarial Networks" — most common spelling shown; MeSH check tags such as
  *    "Humans" ignored);
  * 2. otherwise its title and abstract: the names of the corpus's metadata topics, then the
- *    weighted phrases of the taxonomy (`corpus/topics.json`, see `parseTaxonomy`); secondary
- *    topics must score 40 % of the best one;
+ *    weighted phrases of the taxonomy (`.lectern/topics.json`, see `parseTaxonomy`; for the bundled
+ *    sample's papers `taxonomy.forSample`, from `corpus/topics.json`); secondary topics must score
+ *    40 % of the best one;
  * 3. otherwise automatic discovery among the papers nothing matched (`discoverTopics`): TF-IDF
  *    keyphrases, two-word phrases preferred, seed groups that k-means refines, each named by its
  *    best phrase in Title Case as the papers spell it ("Spiking Neural Networks");
@@ -123,7 +131,7 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
 
   // 2. Text: metadata topic names, then the taxonomy.
   const lexicon = new Lexicon();
-  const matcher = textMatcher(lexicon, registry, metadataTopics, options.taxonomy);
+  const matcher = scopedMatcher(lexicon, registry, metadataTopics, options.taxonomy);
   const unmatched = matchText(papers, candidates, lexicon, matcher, registry);
 
   // 3. Discovery among the papers nothing matched.
@@ -137,6 +145,22 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
     assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   }
   return collectTopics(papers, assignment, registry);
+}
+
+/** Which phrase matcher reads a paper: the sample's papers have their own taxonomy when `forSample` is set. */
+type MatcherFor = (paper: Paper) => PhraseMatcher;
+
+/** The matcher for each paper: one for all, or one for the sample's papers and one for the rest. */
+function scopedMatcher(
+  lexicon: Lexicon,
+  registry: TopicRegistry,
+  metadataTopics: number[],
+  taxonomy: TopicTaxonomy | undefined,
+): MatcherFor {
+  const own = textMatcher(lexicon, registry, metadataTopics, taxonomy);
+  if (!taxonomy?.forSample) return () => own;
+  const sample = textMatcher(lexicon, registry, metadataTopics, taxonomy.forSample);
+  return (paper) => (paper.sample ? sample : own);
 }
 
 /** A phrase matcher for the metadata topics' names (in papers without metadata) and the taxonomy's topics. */
@@ -175,7 +199,7 @@ function matchText(
   papers: Paper[],
   candidates: Candidate[][],
   lexicon: Lexicon,
-  matcher: PhraseMatcher,
+  matcherFor: MatcherFor,
   registry: TopicRegistry,
 ): Unmatched {
   const stream = new WordStream();
@@ -186,6 +210,7 @@ function matchText(
     unmatched.textPapers += 1;
     const terms = termCounts(lexicon, stream, { titleWeight: TITLE_WEIGHT, bigrams: true });
     unmatched.df.add(terms.terms);
+    const matcher = matcherFor(papers[p]);
     const scores = matcher.isEmpty ? [] : matcher.score(stream);
     if (scores.length > 0) {
       candidates[p] = rankScores(scores, registry);
@@ -240,14 +265,15 @@ function rescueFromText(
   fromMetadata: boolean[],
   candidates: Candidate[][],
   lexicon: Lexicon,
-  matcher: PhraseMatcher,
+  matcherFor: MatcherFor,
   registry: TopicRegistry,
 ): boolean {
-  if (matcher.isEmpty) return false;
   const stream = new WordStream();
   let rescued = false;
   for (let p = 0; p < papers.length; p += 1) {
     if (assignment[p].length > 0 || !fromMetadata[p]) continue;
+    const matcher = matcherFor(papers[p]);
+    if (matcher.isEmpty) continue;
     const scores = matcher.score(wordStream(lexicon, papers[p].title, papers[p].abstract, stream));
     if (scores.length === 0) continue;
     candidates[p] = rankScores(scores, registry);

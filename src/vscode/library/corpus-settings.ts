@@ -4,6 +4,13 @@
  * what the library loader and the workspace source need out. `lectern.import.*` gives the limits.
  */
 import type { ImportLimits } from '../../core/import/import-limits';
+import type { SampleWhen } from '../../core/library/library-loader';
+
+/**
+ * `lectern.includeSampleCorpus`: `auto` shows the bundled sample only while the workspace has no
+ * corpus file of its own; `always` beside the user's files; `never` not at all.
+ */
+export type SampleSetting = 'auto' | 'always' | 'never';
 
 /** Lectern's settings that decide which files form the corpus. */
 export interface CorpusSettings {
@@ -11,8 +18,8 @@ export interface CorpusSettings {
   globs: string[];
   /** Globs never read (`lectern.corpusExclude`). */
   exclude: string[];
-  /** Whether the bundled sample joins the library (`lectern.includeSampleCorpus`, default true). */
-  includeSample: boolean;
+  /** When the bundled sample joins the library (`lectern.includeSampleCorpus`, default `auto`). */
+  sample: SampleSetting;
   /** Globs the user set themselves (not the defaults): only these are worth a "matched nothing" warning. */
   userGlobs: string[];
 }
@@ -32,7 +39,7 @@ export function resolveCorpusSettings(raw: RawCorpusSettings): CorpusSettings {
   return {
     globs: strings(raw.corpus),
     exclude: strings(raw.corpusExclude),
-    includeSample: typeof raw.includeSampleCorpus === 'boolean' ? raw.includeSampleCorpus : true,
+    sample: sampleSetting(raw.includeSampleCorpus),
     userGlobs: strings(raw.userCorpus),
   };
 }
@@ -47,9 +54,19 @@ export function importLimitsFrom(raw: { maxFileSizeMB?: unknown; maxRecordsPerFi
   return { maxFileBytes: megabytes && megabytes * 1024 * 1024, maxRecords: positive(raw.maxRecordsPerFile) };
 }
 
-/** The loader options the settings decide: the sample folder when the sample is included. */
-export function libraryOptionsFor(settings: CorpusSettings, sampleFolder: string): { sampleFolder?: string } {
-  return settings.includeSample ? { sampleFolder } : {};
+/**
+ * `lectern.includeSampleCorpus` as a `SampleSetting`: `true` and `false` (the values before `auto`
+ * existed, still in users' settings) mean `always` and `never`; anything else unknown is `auto`.
+ */
+export function sampleSetting(value: unknown): SampleSetting {
+  if (value === true || value === 'always') return 'always';
+  if (value === false || value === 'never') return 'never';
+  return 'auto';
+}
+
+/** The loader options the settings decide: the sample folder and when it joins, unless the sample is off. */
+export function libraryOptionsFor(settings: CorpusSettings, sampleFolder: string): { sampleFolder?: string; sampleWhen?: SampleWhen } {
+  return settings.sample === 'never' ? {} : { sampleFolder, sampleWhen: settings.sample };
 }
 
 /** One glob for `findFiles`' exclude argument. */

@@ -4,7 +4,7 @@ import type { CorpusFileChange } from '../../core/library/corpus-source';
 import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core/library/library-loader';
 import type { PaperLibrary } from '../../core/library/paper-library';
 import { CorpusImporter } from './corpus-importer';
-import { importLimitsFrom, libraryOptionsFor, resolveCorpusSettings, type CorpusSettings } from './corpus-settings';
+import { importLimitsFrom, libraryOptionsFor, resolveCorpusSettings, type CorpusSettings, type SampleSetting } from './corpus-settings';
 import type { ImportLimits } from '../../core/import/import-limits';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
@@ -30,6 +30,7 @@ export class LibraryService implements vscode.Disposable {
   private refreshing: Promise<void> = Promise.resolve();
   private loading: Promise<PaperLibrary> | undefined;
   private stateValue: LibraryState = 'idle';
+  private sampleValue: SampleShown = { shown: false, setting: 'auto' };
   private readonly importer: CorpusImporter;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -69,6 +70,11 @@ export class LibraryService implements vscode.Disposable {
     return this.stateValue;
   }
 
+  /** Whether the loaded library holds the bundled sample, and under which `lectern.includeSampleCorpus`. */
+  get sample(): SampleShown {
+    return this.sampleValue;
+  }
+
   /** The library if it is loaded; views use this to avoid triggering a load. */
   get current(): PaperLibrary | undefined {
     return this.library;
@@ -104,7 +110,7 @@ export class LibraryService implements vscode.Disposable {
       this.library = library;
       this.setState(library.papers.length > 0 ? 'ready' : 'empty');
       this.output.info(
-        `Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms (index ${library.indexFrom === 'cache' ? 'loaded' : 'built'} here).`,
+        `Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms (index ${library.indexFrom === 'cache' ? 'loaded' : 'built'} here${this.sampleValue.shown ? '; the bundled sample included' : ''}).`,
       );
       this.changeEmitter.fire();
       return library;
@@ -182,6 +188,7 @@ export class LibraryService implements vscode.Disposable {
       onProgress: (step) => progress.report({ message: progressMessage(step) }),
     });
     const loaded = await loader.load();
+    this.setSample({ shown: loaded.sampleIncluded, setting: settings.sample });
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
     if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
     this.publishDiagnostics(loaded);
@@ -218,8 +225,27 @@ export class LibraryService implements vscode.Disposable {
     });
   }
 
-  /** Re-imports one file after it changed on disk; the loader updates the index in place. */
+  /**
+   * `lectern.sampleShown` is true while the sample stands in for a corpus of the user's own (`auto`):
+   * the Papers view then offers Add Corpus File… above it.
+   */
+  private setSample(sample: SampleShown): void {
+    this.sampleValue = sample;
+    void vscode.commands.executeCommand('setContext', 'lectern.sampleShown', sample.shown && sample.setting === 'auto');
+  }
+
+  /**
+   * Re-imports one file after it changed on disk; the loader updates the index in place. The user's
+   * first corpus file (or the removal of their last) reloads everything instead: the sample leaves (or returns).
+   */
   private async refreshFile(change: CorpusFileChange): Promise<void> {
+    if (this.loader?.needsReload(change)) {
+      this.output.info(
+        `${vscode.workspace.asRelativePath(change.path)}: the bundled sample ${this.sampleValue.shown ? 'leaves' : 'returns'}.`,
+      );
+      await this.reload();
+      return;
+    }
     const update = await this.loader?.applyChange(change);
     const library = this.library;
     if (!update || !library) return;
@@ -288,6 +314,14 @@ export class LibraryService implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
     this.importer.dispose();
   }
+}
+
+/** `LibraryService.sample`. */
+export interface SampleShown {
+  /** The loaded library holds the bundled sample's papers. */
+  shown: boolean;
+  /** `lectern.includeSampleCorpus` at that load. */
+  setting: SampleSetting;
 }
 
 function readCorpusSettings(): CorpusSettings {

@@ -109,6 +109,8 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
           workspace: suiteWorkspace,
           extensionDevelopmentPath: options.extensionDevelopmentPath,
           extensionTestsPath: suite.index,
+          // The suite grew past two minutes on a loaded machine (the CLI/extension parity test alone can take 90 s).
+          timeoutMs: 300_000,
           verbose: env.verbose,
           onLine: (line) => {
             const summary = /mocha: (\d+) passed, (\d+) failed/.exec(line);

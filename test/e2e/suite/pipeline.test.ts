@@ -37,7 +37,8 @@ describe('One library pipeline', () => {
       const files = loaded.corpus.files.map((file) => file.path).filter((path) => !path.startsWith(sample));
       assert.ok(files.some((path) => path.startsWith(copy)));
       const taxonomy = join(workspaceFolder().fsPath, '.lectern', 'topics.json');
-      const includeSample = vscode.workspace.getConfiguration('lectern').get<boolean>('includeSampleCorpus', true);
+      // The extension decided (lectern.includeSampleCorpus); --sample asks the CLI for the same.
+      const includeSample = loaded.papers.some((paper) => paper.sample);
       const options = [
         ...files.flatMap((path) => ['--corpus', path]),
         ...(includeSample ? ['--sample'] : []),

@@ -3,7 +3,7 @@ import { CORPUS_FILE_EXTENSIONS } from '../../../core/import/import-corpus-file'
 import type { LibraryService } from '../../library/library-service';
 
 export interface CorpusDeps {
-  library: Pick<LibraryService, 'reload'>;
+  library: Pick<LibraryService, 'reload' | 'sample' | 'ensureLoaded'>;
 }
 
 /** Add Corpus File… and Open the Sample Corpus. */
@@ -40,9 +40,15 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
       await library.reload();
       void vscode.commands.executeCommand('lectern.papers.focus');
     }),
+    // Shows the sample: when it already shows (auto, no corpus of one's own) only the view is revealed;
+    // otherwise `lectern.includeSampleCorpus` becomes `always` for this workspace (beside the user's files).
     vscode.commands.registerCommand('lectern.openSampleCorpus', async () => {
-      await vscode.workspace.getConfiguration('lectern').update('includeSampleCorpus', true, vscode.ConfigurationTarget.Workspace);
-      await library.reload();
+      await library.ensureLoaded().catch(() => undefined);
+      if (!library.sample.shown) {
+        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await vscode.workspace.getConfiguration('lectern').update('includeSampleCorpus', 'always', target);
+        await library.reload();
+      }
       void vscode.commands.executeCommand('lectern.papers.focus');
     }),
   ];

@@ -169,6 +169,7 @@ export class ReaderPanel implements vscode.Disposable {
       url: paper.url,
       source: `${this.sourceLabel(paper.source.file)}:${paper.source.line}`,
       hasNote: state.hasNote,
+      ...(paper.sample ? { sample: true } : {}),
     };
   }
 

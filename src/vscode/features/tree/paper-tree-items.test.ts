@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { groupPapers } from '../../../core/tree/group-papers';
 import type { Paper } from '../../../core/model/paper';
 import { seedLibrary } from '../../../../test/support/seed-library';
-import { groupTreeItem, missingPaperTreeItem, moreTreeItem, paperIcon, paperTooltip, paperTreeItem } from './paper-tree-items';
+import {
+  groupTreeItem,
+  missingPaperTreeItem,
+  moreTreeItem,
+  paperIcon,
+  paperTooltip,
+  paperTreeItem,
+  sampleNoticeTreeItem,
+} from './paper-tree-items';
 
 test('topic rows show their paper count, a namespace icon and the context menu of topics', () => {
   const library = seedLibrary();
@@ -91,4 +99,20 @@ test('"Show more" pages by the page size and says how many are hidden; a lost pa
   assert.deepEqual(more.command?.arguments, ['topic:x']);
   assert.equal(more.command?.command, 'lectern.showMorePapers');
   assert.deepEqual(missingPaperTreeItem('k', 'gone'), { id: 'k', label: 'gone', collapsed: false });
+});
+
+test('a sample paper is marked in its row, its hover and its accessible name; the notice row offers Add Corpus File', () => {
+  const seed = { ...seedLibrary().papers[0], year: 2025 };
+  const own = paperTreeItem('k', seed, undefined);
+  assert.equal(own.description, '2025');
+  assert.doesNotMatch(paperTooltip(seed), /Sample paper/);
+  const sample = paperTreeItem('k', { ...seed, sample: true }, { status: 'read' });
+  assert.equal(sample.description, '2025 · Read · sample');
+  assert.match((sample.tooltip as { markdown: string }).markdown, /\$\(beaker\) \*Sample paper — bundled with Lectern\*/);
+  assert.match(sample.accessibilityLabel!, /, sample paper — bundled with lectern$/);
+  const notice = sampleNoticeTreeItem('sample-notice', 76);
+  assert.equal(notice.label, 'Sample papers, bundled with Lectern');
+  assert.equal(notice.command?.command, 'lectern.addCorpusFile');
+  assert.deepEqual(notice.icon, { id: 'beaker' });
+  assert.match((notice.tooltip as { markdown: string }).markdown, /These 76 papers ship with Lectern/);
 });

@@ -30,18 +30,45 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
   };
 }
 
-/** A paper row: year and status (its label), an icon for the status, a rich tooltip; clicking opens the reader. */
+/** What marks a paper of the bundled sample in the tree (its description) and the reader. */
+const SAMPLE_MARK = 'sample';
+const SAMPLE_NOTE = 'Sample paper — bundled with Lectern';
+
+/** A paper row: year, status and the sample mark (its description), an icon for the status, a rich tooltip; clicking opens the reader. */
 export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnotation): TreeItemModel {
   return {
     id: key,
     label: paper.title,
     collapsed: false,
-    description: [paper.year, annotation?.status && readingStatusLabel(annotation.status)].filter(Boolean).join(' · '),
+    description: [paper.year, annotation?.status && readingStatusLabel(annotation.status), paper.sample && SAMPLE_MARK]
+      .filter(Boolean)
+      .join(' · '),
     tooltip: { markdown: paperTooltip(paper, annotation) },
     icon: paperIcon(annotation),
     contextValue: annotation ? 'paper.noted' : 'paper',
     command: { command: 'lectern.openPaper', title: 'Open Paper', arguments: [paper.id] },
-    accessibilityLabel: `${paper.title}${paper.year ? `, ${paper.year}` : ''}`,
+    accessibilityLabel: `${paper.title}${paper.year ? `, ${paper.year}` : ''}${paper.sample ? `, ${SAMPLE_NOTE.toLowerCase()}` : ''}`,
+  };
+}
+
+/**
+ * The first row while the bundled sample stands in for a corpus of the user's own
+ * (`lectern.includeSampleCorpus: auto`): it says so, and clicking it is Add Corpus File….
+ */
+export function sampleNoticeTreeItem(key: string, paperCount: number): TreeItemModel {
+  return {
+    id: key,
+    label: 'Sample papers, bundled with Lectern',
+    collapsed: false,
+    description: 'Add Corpus File…',
+    tooltip: {
+      markdown:
+        `$(beaker) These ${paperCount} papers ship with Lectern to show what it does. They make way for your own as soon as ` +
+        'the workspace has a corpus file (`.bib`, CSL-JSON, JSON Lines; setting `lectern.corpus`).\n\nClick to add one.',
+    },
+    icon: { id: 'beaker' },
+    contextValue: 'sampleNotice',
+    command: { command: 'lectern.addCorpusFile', title: 'Add Corpus File…', arguments: [] },
   };
 }
 
@@ -79,6 +106,7 @@ export function paperIcon(annotation: PaperAnnotation): { id: string; color?: st
 /** The paper's hover, in markdown: title, authors (four, then "et al."), year and venue, topics, status and tags, the abstract's start. */
 export function paperTooltip(paper: Paper, annotation?: PaperAnnotation): string {
   let md = `**${escapeMarkdown(paper.title)}**\n\n`;
+  if (paper.sample) md += `$(beaker) *${SAMPLE_NOTE}*\n\n`;
   const byline = [paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''), paper.year, paper.venue]
     .filter(Boolean)
     .join(' · ');

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { groupPapers, type AnnotationLookup, type GroupBy, type PaperGroup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
-import { groupTreeItem, missingPaperTreeItem, moreTreeItem, paperTreeItem } from './paper-tree-items';
+import { groupTreeItem, missingPaperTreeItem, moreTreeItem, paperTreeItem, sampleNoticeTreeItem } from './paper-tree-items';
 import { toTreeItem } from './to-tree-item';
 
 /** Nodes of the Papers tree. Paper nodes are keyed by group and id: a paper in two topics is two nodes. */
 export type PaperTreeNode =
   | { kind: 'group'; key: string; group: PaperGroup }
   | { kind: 'paper'; key: string; groupKey: string; paperId: string }
-  | { kind: 'more'; key: string; groupKey: string; remaining: number };
+  | { kind: 'more'; key: string; groupKey: string; remaining: number }
+  | { kind: 'sampleNotice'; key: string };
+
+const SAMPLE_NOTICE_KEY = 'sample-notice';
 
 const GROUP_BY_KEY = 'lectern.tree.groupBy';
 
@@ -80,7 +83,10 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (!element) {
       // A failed load was already reported (notification and log); the view shows its welcome text.
       if (this.library.state === 'idle' || this.library.state === 'loading') await this.library.ensureLoaded().catch(() => undefined);
-      return this.currentGroups().map((group) => this.node({ kind: 'group', key: group.key, group }));
+      const groups = this.currentGroups().map((group): PaperTreeNode => this.node({ kind: 'group', key: group.key, group }));
+      // The welcome view's Add Corpus File… stays in reach while the sample stands in for the user's own corpus.
+      const { shown, setting } = this.library.sample;
+      return shown && setting === 'auto' ? [this.node({ kind: 'sampleNotice', key: SAMPLE_NOTICE_KEY }), ...groups] : groups;
     }
     if (element.kind !== 'group') return [];
     const pageSize = readPageSize();
@@ -95,7 +101,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   }
 
   getParent(element: PaperTreeNode): PaperTreeNode | undefined {
-    if (element.kind === 'group') return undefined;
+    if (element.kind === 'group' || element.kind === 'sampleNotice') return undefined;
     return this.nodes.get(element.groupKey);
   }
 
@@ -111,6 +117,8 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
       }
       case 'more':
         return toTreeItem(moreTreeItem(element.key, element.groupKey, element.remaining, readPageSize()));
+      case 'sampleNotice':
+        return toTreeItem(sampleNoticeTreeItem(element.key, this.library.current?.papers.filter((paper) => paper.sample).length ?? 0));
     }
   }
 
