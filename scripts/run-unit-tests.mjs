@@ -37,8 +37,22 @@ if (cliBuild.status !== 0) {
   process.exit(1);
 }
 // Two files at a time: the browser tests mostly wait on Chromium, so the two cores stay busy.
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter', 'spec', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--import',
+    './test/support/bundled-citation-style.ts',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter',
+    'spec',
+    ...files,
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);
