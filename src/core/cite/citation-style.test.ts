@@ -100,7 +100,8 @@ test('a file that is no CSL style, a style without <citation>, and an unreadable
     { text: '<style xmlns="http://purl.org/net/xbiblio/csl"><info/></style>', message: /has no <citation> element/ },
     {
       readError: 'no such file',
-      message: /^Lectern: cannot read the citation style x\.csl \(no such file\); check lectern\.citation\.style\./,
+      message:
+        /^Lectern: cannot read the citation style x\.csl \(no such file\); check the path \(setting lectern\.citation\.style, or --style in the CLI\)\./,
     },
   ];
   for (const { message, ...source } of cases) {
@@ -161,7 +162,7 @@ test('a well-formed style citeproc-js rejects fails with a Lectern message namin
   assert.deepEqual(diagnostics, []);
   assert.match(
     warmUpStyle(style) ?? '',
-    /^Lectern: the citation style bogus\.csl could not be used \(.*bogus.*\); fix it or set lectern\.citation\.style to "apa"\.$/,
+    /^Lectern: the citation style bogus\.csl could not be used \(.*bogus.*\); fix it, or choose another style \(setting lectern\.citation\.style, or --style in the CLI\)\.$/,
   );
   assert.throws(() => formatCitation(smith, 'apa', { style }), /^Error: Lectern: the citation style bogus\.csl could not be used/);
 });

@@ -77,7 +77,7 @@ export function resolveCitationStyle(request: CitationStyleRequest): ResolvedCit
     const code = request.locale.trim();
     if (code && code.toLowerCase() !== BUNDLED_LANG.toLowerCase())
       notices.push(
-        `Lectern: the citation locale "${code}" is not bundled (Lectern ships en-US). Download locales-${code}.xml from https://github.com/citation-style-language/locales into the workspace and set lectern.citation.locale to its path; using en-US meanwhile.`,
+        `Lectern: the citation locale "${code}" is not bundled (Lectern ships en-US). Download locales-${code}.xml from https://github.com/citation-style-language/locales into the workspace and name that file instead (setting lectern.citation.locale, or --locale in the CLI); using en-US meanwhile.`,
       );
   } else if (request.locale) {
     const locale = checkLocale(request.locale, diagnostics);
@@ -91,7 +91,7 @@ export function resolveCitationStyle(request: CitationStyleRequest): ResolvedCit
   const wanted = custom && !forceLang ? /<style\b[^>]*\bdefault-locale\s*=\s*["']([^"']+)["']/.exec(custom.xml)?.[1] : undefined;
   if (wanted && !(wanted in locales))
     notices.push(
-      `Lectern: the citation style ${request.style!.file} is written for the locale ${wanted}, which is not bundled (Lectern ships en-US); its terms and dates come out in English. Download locales-${wanted}.xml from https://github.com/citation-style-language/locales and set lectern.citation.locale to its path.`,
+      `Lectern: the citation style ${request.style!.file} is written for the locale ${wanted}, which is not bundled (Lectern ships en-US); its terms and dates come out in English. Download locales-${wanted}.xml from https://github.com/citation-style-language/locales and name that file as the locale (setting lectern.citation.locale, or --locale in the CLI).`,
     );
   const style: CitationStyle = custom
     ? { title: custom.title, file: request.style!.file, styleXml: custom.xml, lang, locales, forceLang }
@@ -108,7 +108,7 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
     return fail(
       1,
       1,
-      `Lectern: cannot read the citation style ${source.file} (${source.readError ?? 'unreadable'}); check lectern.citation.style.`,
+      `Lectern: cannot read the citation style ${source.file} (${source.readError ?? 'unreadable'}); check the path (setting lectern.citation.style, or --style in the CLI).`,
     );
   const xml = source.text;
   const { root, error } = checkXml(xml);
@@ -116,13 +116,13 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
     return fail(
       error.line,
       error.column,
-      `Lectern: the citation style ${source.file} is not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}. Fix the file or set lectern.citation.style to "apa".`,
+      `Lectern: the citation style ${source.file} is not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}. Fix the file, or choose another style (setting lectern.citation.style, or --style in the CLI).`,
     );
   if (root!.name !== 'style')
     return fail(
       1,
       1,
-      `Lectern: ${source.file} is not a CSL style (its root element is <${root!.name}>, not <style>); set lectern.citation.style to a .csl file.`,
+      `Lectern: ${source.file} is not a CSL style (its root element is <${root!.name}>, not <style>); name a .csl file instead (setting lectern.citation.style, or --style in the CLI).`,
     );
   const parent = /<link\b[^>]*\brel\s*=\s*["']independent-parent["'][^>]*>/.exec(xml);
   const hasCitation = /<citation\b/.test(xml);
@@ -132,14 +132,14 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
     return fail(
       line,
       column,
-      `Lectern: ${source.file} is a dependent CSL style: it only points to its parent style ${href}. Download that parent style (the .csl file of the same name in https://github.com/citation-style-language/styles) into the workspace and set lectern.citation.style to it.`,
+      `Lectern: ${source.file} is a dependent CSL style: it only points to its parent style ${href}. Download that parent style (the .csl file of the same name in https://github.com/citation-style-language/styles) into the workspace and use it instead (setting lectern.citation.style, or --style in the CLI).`,
     );
   }
   if (!hasCitation)
     return fail(
       1,
       1,
-      `Lectern: the citation style ${source.file} has no <citation> element, so it cannot format citations; set lectern.citation.style to a complete .csl file.`,
+      `Lectern: the citation style ${source.file} has no <citation> element, so it cannot format citations; name a complete .csl file instead (setting lectern.citation.style, or --style in the CLI).`,
     );
   return { xml, title: titleOf(xml) ?? source.file };
 }
@@ -153,21 +153,21 @@ function checkLocale(source: CitationFile, diagnostics: Diagnostic[]): { xml: st
     return fail(
       1,
       1,
-      `Lectern: cannot read the citation locale ${source.file} (${source.readError ?? 'unreadable'}); check lectern.citation.locale.`,
+      `Lectern: cannot read the citation locale ${source.file} (${source.readError ?? 'unreadable'}); check the path (setting lectern.citation.locale, or --locale in the CLI).`,
     );
   const { root, error } = checkXml(source.text);
   if (error)
     return fail(
       error.line,
       error.column,
-      `Lectern: the citation locale ${source.file} is not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}. Fix the file or set lectern.citation.locale to "en-US".`,
+      `Lectern: the citation locale ${source.file} is not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}. Fix the file, or name another locale (setting lectern.citation.locale, or --locale in the CLI).`,
     );
   const lang = root!.attributes['xml:lang'];
   if (root!.name !== 'locale' || !lang)
     return fail(
       1,
       1,
-      `Lectern: ${source.file} is not a CSL locale (a <locale xml:lang="…"> file such as locales-de-DE.xml); set lectern.citation.locale to one.`,
+      `Lectern: ${source.file} is not a CSL locale (a <locale xml:lang="…"> file such as locales-de-DE.xml); name one instead (setting lectern.citation.locale, or --locale in the CLI).`,
     );
   return { xml: source.text, lang };
 }

@@ -68,7 +68,7 @@ function engineFor(style: CitationStyle): Engine {
     citeproc = new CSL.Engine(sys, style.styleXml, style.lang, style.forceLang);
   } catch (error) {
     throw new Error(
-      `Lectern: the citation style ${style.file} could not be used (${error instanceof Error ? error.message : String(error)}); fix it or set lectern.citation.style to "apa".`,
+      `Lectern: the citation style ${style.file} could not be used (${error instanceof Error ? error.message : String(error)}); fix it, or choose another style (setting lectern.citation.style, or --style in the CLI).`,
     );
   }
   const engine: Engine = { citeproc, items, hasBibliography: /<bibliography\b/.test(style.styleXml) };
