@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../../../test/support/shared-corpora';
+import { dirname, join } from 'node:path';
+import { repoRoot, sharedCorpus } from '../../../test/support/shared-corpora';
 import type { Paper } from '../model/paper';
 import { resolveCitationStyle } from './citation-style';
 import { renderReference, warmUpStyle } from './csl-engine';
@@ -11,6 +11,8 @@ import { formatCitation } from './format-citation';
 const apa = readFileSync(join(repoRoot, 'media', 'csl', 'apa.csl'), 'utf8');
 const enUs = readFileSync(join(repoRoot, 'media', 'csl', 'locales-en-US.xml'), 'utf8');
 const bundled = { bundledStyle: apa, bundledLocale: enUs };
+// ../shared/csl holds the files as taken from the CSL repositories (see its SOURCES.md).
+const sharedCsl = sharedCorpus(join('..', 'csl', 'apa.csl'));
 
 const smith: Paper = {
   id: 'smith2020',
@@ -40,6 +42,11 @@ const tiny = [
   '  <bibliography><layout><text term="retrieved"/><text variable="title" font-style="italic" prefix=" "/></layout></bibliography>',
   '</style>',
 ].join('\n');
+
+test('the bundled style and locale are the CSL project files, byte for byte', { skip: sharedCsl.skip || false }, () => {
+  for (const file of ['apa.csl', 'locales-en-US.xml'])
+    assert.ok(readFileSync(join(repoRoot, 'media', 'csl', file)).equals(readFileSync(join(dirname(sharedCsl.path), file))), file);
+});
 
 test('by default the style is the bundled APA 7th edition in en-US', () => {
   const { style, diagnostics, notices } = resolveCitationStyle(bundled);
