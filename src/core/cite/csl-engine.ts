@@ -24,6 +24,8 @@ interface Engine {
   /** The items the next call formats: citeproc asks for them by id. */
   items: Map<string, CslItem>;
   hasBibliography: boolean;
+  /** The JSON of the record citeproc-js holds: the same record again needs no update. */
+  lastRecord?: string;
 }
 
 // Creating an engine parses the style and locale (most of a second for APA); formatting one
@@ -79,12 +81,15 @@ function engineFor(style: CitationStyle): Engine {
 
 function prepare(style: CitationStyle, item: CslItem, markup: CitationMarkup): Engine {
   const engine = engineFor(style);
+  const record = JSON.stringify(item);
+  engine.citeproc.setOutputFormat(markup === 'markdown' ? 'markdown' : 'text');
+  if (engine.items.size === 1 && engine.lastRecord === record) return engine;
   engine.items.clear();
   // citeproc-js may annotate the objects it is given; the caller's record stays untouched.
-  engine.items.set(item.id, structuredClone(item));
-  engine.citeproc.setOutputFormat(markup === 'markdown' ? 'markdown' : 'text');
+  engine.items.set(item.id, JSON.parse(record) as CslItem);
+  engine.lastRecord = record;
   // citeproc-js keeps an item it already holds under the same id; emptying the registry first
-  // makes it read the record again (it may have changed since: a reloaded corpus, another paper with that key).
+  // makes it read the record again (it may have changed: a reloaded corpus, another paper with that key).
   engine.citeproc.updateItems([]);
   engine.citeproc.updateItems([item.id]);
   return engine;
