@@ -142,7 +142,7 @@ function bibtexName(name: CslName): string {
   const given = name.given?.trim();
   const suffix = name.suffix?.trim();
   const givenText = given ? (/,|\band\b/.test(given) ? `{${escape(given)}}` : escape(given)) : '';
-  if (suffix) return `${last}, ${braced(suffix)}, ${givenText}`;
+  if (suffix) return givenText ? `${last}, ${braced(suffix)}, ${givenText}` : `${last}, ${braced(suffix)},`;
   return givenText ? `${last}, ${givenText}` : last;
 }
 

@@ -167,3 +167,55 @@ test('markdown escapes what would break the link text or target', () => {
   // Reference managers may store several space-separated URLs; the first is used.
   assert.equal(formatCitation(odd, 'markdown'), '[On \\[Brackets\\] and \\*stars\\*](https://en.wikipedia.org/wiki/Saliency_%28vision%29)');
 });
+
+test('BibTeX names from a CSL record: organisations and split-prone parts braced, suffixes and particles kept', () => {
+  const record = paper({
+    id: 'who2021',
+    title: 'Report',
+    csl: {
+      id: 'who2021',
+      type: 'report',
+      title: 'Global Report on Research & Development',
+      author: [
+        { literal: 'Research and Development Corporation' },
+        { family: 'King', suffix: 'Jr.' },
+        { family: 'Gogh', given: 'Vincent', 'non-dropping-particle': 'van' },
+        { family: 'Veen', given: 'Barry', 'non-dropping-particle': 'Van' },
+        { family: 'Ng', given: 'Andrew, Y.' },
+      ],
+      publisher: 'World Health Organization',
+      number: 'WHO/2021/7',
+      issued: { 'date-parts': [[2021, 13]] },
+    },
+  });
+  const entry = formatCitation(record, 'bibtex');
+  assert.equal(
+    entry,
+    [
+      '@techreport{who2021,',
+      '  title = {Global Report on Research \\& Development},',
+      '  author = {{Research and Development Corporation} and King, Jr., and van Gogh, Vincent and {Van Veen}, Barry and Ng, {Andrew, Y.}},',
+      '  number = {WHO/2021/7},',
+      '  institution = {World Health Organization},',
+      '  year = {2021}',
+      '}',
+    ].join('\n'),
+  );
+  const [parsed] = parse(entry, { english: false }).entries;
+  assert.deepEqual(parsed.fields.author, [
+    { name: 'Research and Development Corporation' },
+    // BibTeX's "Last, Jr, First" with First empty: bibtex and biber read Jr as the suffix;
+    // @retorquere/bibtex-parser reads the middle part as the first name when the last part is empty.
+    { lastName: 'King', firstName: 'Jr.' },
+    { lastName: 'Gogh', firstName: 'Vincent', prefix: 'van' },
+    { lastName: 'Van Veen', firstName: 'Barry' },
+    { lastName: 'Ng', firstName: 'Andrew, Y.' },
+  ]);
+});
+
+test('an unknown format is a Lectern error naming the formats', () => {
+  assert.throws(
+    () => formatCitation(titleOnly, 'mla' as never),
+    /^Error: Lectern: unknown citation format "mla"; use apa, in-text, bibtex, csl-json, markdown\.$/,
+  );
+});
