@@ -36,9 +36,24 @@ if (cliBuild.status !== 0) {
   console.error('Lectern: building dist/cli.cjs for the CLI tests failed.');
   process.exit(1);
 }
-// Two files at a time: the browser tests mostly wait on Chromium, so the two cores stay busy.
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter', 'spec', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-});
+// Two files at a time: the browser tests mostly wait on Chromium, so the two cores stay busy. The bundled
+// citation style is preloaded, as the extension and the CLI load it at start-up.
+const result = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--import',
+    './test/support/register-citation-style.mjs',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter',
+    'spec',
+    ...files,
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

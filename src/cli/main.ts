@@ -5,7 +5,8 @@ import { CliError } from './cli-error';
 import type { Command, CommandContext } from './commands/command-context';
 import { importCommand } from './commands/import-command';
 import { listCommand, topicsCommand } from './commands/list-commands';
-import { citeCommand, relatedCommand, showCommand } from './commands/paper-commands';
+import { citeCommand } from './commands/cite-command';
+import { relatedCommand, showCommand } from './commands/paper-commands';
 import { searchCommand } from './commands/search-command';
 import { formatDiagnostic, styleFor } from './human-output';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
@@ -18,7 +19,8 @@ Usage:
   lectern topics                       topics with their paper counts
   lectern related ID [--limit N]       papers most like ID, with the terms they share
   lectern show ID                      one paper in full (ID: a paper id or its citekey)
-  lectern cite ID --format bibtex|apa|markdown
+  lectern cite ID --format apa|in-text|bibtex|csl-json|markdown [--style FILE] [--locale FILE|CODE]
+                                       a citation (ID or citekey); apa = the reference in the style
   lectern import FILE                  import one file and report what was read
 
 Options:
@@ -31,6 +33,8 @@ Options:
   --max-file-size MB  skip (with a diagnostic) corpus files larger than MB megabytes (default 100)
   --json            machine-readable output
   --limit N         how many results (default 10)
+  --style FILE      cite: a CSL style (.csl) instead of the bundled APA 7th
+  --locale FILE|CODE  cite: a CSL locale file (locales-xx-XX.xml); only en-US is bundled
   -h, --help        this help`;
 
 const COMMANDS: Record<string, Command> = {
@@ -56,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       'max-file-size': { type: 'string' },
       format: { type: 'string', default: 'bibtex' },
+      style: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
     json: values.json,
     limit: parseLimit(values.limit),
     format: values.format,
+    citationStyle: values.style,
+    citationLocale: values.locale,
     limits,
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),

@@ -18,7 +18,15 @@ function packagedFiles(): string[] {
 test('the .vsix carries the bundles, the sample corpus and the README, and no source map, source or test file', () => {
   assert.ok(existsSync(join(repoRoot, 'dist', 'extension.cjs')), 'Lectern: run `npm run build` before the unit tests');
   const files = packagedFiles();
-  for (const needed of ['package.json', 'dist/extension.cjs', 'dist/webview/reader.js', 'corpus/daily-papers.txt', 'README.md']) {
+  const citationStyle = ['media/csl/apa.csl', 'media/csl/locales-en-US.xml', 'media/csl/ATTRIBUTION.md'];
+  for (const needed of [
+    'package.json',
+    'dist/extension.cjs',
+    'dist/webview/reader.js',
+    'corpus/daily-papers.txt',
+    'README.md',
+    ...citationStyle,
+  ]) {
     assert.ok(files.includes(needed), `${needed} missing from the package: ${files.join(', ')}`);
   }
   assert.deepEqual(

@@ -12,6 +12,10 @@ export interface CommandContext {
   limit?: number;
   /** `--format` (cite). */
   format: string;
+  /** `--style` (cite): a `.csl` file, or `apa` (the bundled style, the default). */
+  citationStyle?: string;
+  /** `--locale` (cite): a locale code or a CSL locale `.xml` file; default en-US. */
+  citationLocale?: string;
   /** Import limits from `--max-file-size` (defaults otherwise). */
   limits: ImportLimits;
   style: Style;

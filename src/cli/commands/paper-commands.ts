@@ -1,5 +1,3 @@
-import { formatCitation, type CitationFormat } from '../../core/cite/format-citation';
-import { CliError } from '../cli-error';
 import { table } from '../human-output';
 import { round, type Command } from './command-context';
 
@@ -48,17 +46,5 @@ export const showCommand: Command = async ({ json, style, print, openLibrary, pa
   console.log(style.bold(paper.title));
   console.log(table(rows.map(([k, v]) => [style.dim(k), v])));
   if (paper.abstract) console.log(`\n${paper.abstract}`);
-  return 0;
-};
-
-/** `lectern cite ID --format bibtex|apa|markdown`. */
-export const citeCommand: Command = async ({ json, format, print, openLibrary, paperOrFail }) => {
-  const { library } = await openLibrary();
-  const paper = paperOrFail(library);
-  if (!['bibtex', 'apa', 'markdown'].includes(format))
-    throw new CliError(`Lectern: unknown citation format "${format}"; use --format bibtex, apa or markdown.`, 2);
-  const citation = formatCitation(paper, format as CitationFormat);
-  if (json) print({ id: paper.id, format, citation });
-  else console.log(citation);
   return 0;
 };

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { formatCitation, type CitationFormat } from '../../../core/cite/format-citation';
+import type { CitationMarkup } from '../../../core/cite/csl-engine';
+import type { Paper } from '../../../core/model/paper';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
 import type { PaperPicker } from '../shared/paper-picker';
+import { CitationStyleService } from './citation-style-service';
 
 export interface CitationDeps {
   library: Pick<LibraryService, 'ensureLoaded'>;
@@ -11,36 +14,89 @@ export interface CitationDeps {
   activePaperId: () => string | undefined;
 }
 
-const FORMATS: Array<{ format: CitationFormat; label: string; command: string }> = [
-  { format: 'bibtex', label: 'BibTeX', command: 'lectern.copyCitationBibtex' },
-  { format: 'apa', label: 'APA reference', command: 'lectern.copyCitationApa' },
-  { format: 'markdown', label: 'Markdown link', command: 'lectern.copyCitationMarkdown' },
+interface CitationChoice {
+  label: string;
+  format: CitationFormat;
+  markup?: CitationMarkup;
+  /** The command that copies this choice directly (context menu); absent when only the picker offers it. */
+  command?: string;
+}
+
+const REFERENCE_TEXT: CitationChoice = { label: 'Reference', format: 'apa', markup: 'text' };
+const REFERENCE_MARKDOWN: CitationChoice = { label: 'Reference (markdown, with emphasis)', format: 'apa', markup: 'markdown' };
+const OTHER_CHOICES: CitationChoice[] = [
+  { label: 'In-text citation', format: 'in-text', markup: 'text', command: 'lectern.copyCitationInText' },
+  { label: 'BibTeX', format: 'bibtex', command: 'lectern.copyCitationBibtex' },
+  { label: 'CSL-JSON', format: 'csl-json', command: 'lectern.copyCitationCslJson' },
+  { label: 'Markdown link', format: 'markdown', command: 'lectern.copyCitationMarkdown' },
 ];
 
-/** Copy Citation (asks for the format) and one command per format for the context menu. */
+/** Where the citation will most likely be pasted is the active editor: markdown-like documents get emphasis. */
+function pastesIntoMarkdown(): boolean {
+  const document = vscode.window.activeTextEditor?.document;
+  return Boolean(document && (['markdown', 'quarto', 'rmd'].includes(document.languageId) || /\.(md|qmd|rmd)$/i.test(document.fileName)));
+}
+
+/** The references first, the one for the paste target on top. */
+function choicesInOrder(): CitationChoice[] {
+  const references = pastesIntoMarkdown() ? [REFERENCE_MARKDOWN, REFERENCE_TEXT] : [REFERENCE_TEXT, REFERENCE_MARKDOWN];
+  return [...references, ...OTHER_CHOICES];
+}
+
+/**
+ * Copy Citation (asks for the format: the formatted reference in the citation style, as plain text
+ * and as markdown with emphasis; the in-text citation; BibTeX; CSL-JSON; a markdown link) and one
+ * command per format for the context menu. "Copy Citation as Reference" copies markdown when the
+ * active editor is a markdown, Quarto or R Markdown document, else plain text.
+ */
 export function registerCitation({ library, picker, activePaperId }: CitationDeps): vscode.Disposable[] {
-  const copy = async (arg: unknown, format?: CitationFormat) => {
+  const styles = new CitationStyleService();
+  const format = (paper: Paper, choice: CitationChoice): string => {
+    try {
+      return formatCitation(paper, choice.format, { style: styles.style, markup: choice.markup });
+    } catch (error) {
+      // A workspace style citeproc-js cannot build: say so once, and cite with the bundled APA.
+      styles.fallBack(error instanceof Error ? error.message : String(error));
+      return formatCitation(paper, choice.format, { style: styles.style, markup: choice.markup });
+    }
+  };
+  const copy = async (arg: unknown, given?: CitationChoice) => {
     const id = paperIdFrom(arg) ?? activePaperId() ?? (await picker.pick({ title: 'Lectern: Copy Citation' }));
     if (!id) return;
     const paper = (await library.ensureLoaded()).resolve(id); // an id or a citekey
     if (!paper) {
-      void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}".`);
+      void vscode.window.showWarningMessage(`Lectern: no paper has the id or citekey "${id}".`);
       return;
     }
-    const chosen =
-      format ??
-      (
-        await vscode.window.showQuickPick(
-          FORMATS.map((f) => ({ label: f.label, format: f.format, detail: formatCitation(paper, f.format).split('\n')[0] })),
-          { title: `Copy Citation: ${paper.title}` },
-        )
-      )?.format;
-    if (!chosen) return;
-    await vscode.env.clipboard.writeText(formatCitation(paper, chosen));
-    vscode.window.setStatusBarMessage(`$(check) Copied ${FORMATS.find((f) => f.format === chosen)!.label} for "${paper.title}"`, 3000);
+    const choice = given ?? (await pickChoice(paper, styles, format));
+    if (!choice) return;
+    await vscode.env.clipboard.writeText(format(paper, choice));
+    vscode.window.setStatusBarMessage(`$(check) Copied ${labelOf(choice, styles)} for "${paper.title}"`, 3000);
   };
   return [
+    styles,
     vscode.commands.registerCommand('lectern.copyCitation', (arg?: unknown) => copy(arg)),
-    ...FORMATS.map((f) => vscode.commands.registerCommand(f.command, (arg?: unknown) => copy(arg, f.format))),
+    vscode.commands.registerCommand('lectern.copyCitationApa', (arg?: unknown) =>
+      copy(arg, pastesIntoMarkdown() ? REFERENCE_MARKDOWN : REFERENCE_TEXT),
+    ),
+    ...OTHER_CHOICES.map((choice) => vscode.commands.registerCommand(choice.command!, (arg?: unknown) => copy(arg, choice))),
   ];
+}
+
+function labelOf(choice: CitationChoice, styles: CitationStyleService): string {
+  return choice.format === 'apa' ? `${choice.label} (${styles.style.title})` : choice.label;
+}
+
+async function pickChoice(
+  paper: Paper,
+  styles: CitationStyleService,
+  format: (paper: Paper, choice: CitationChoice) => string,
+): Promise<CitationChoice | undefined> {
+  const items = choicesInOrder().map((choice) => ({
+    label: choice.label,
+    description: choice.format === 'apa' || choice.format === 'in-text' ? styles.style.title : undefined,
+    detail: format(paper, choice).split('\n')[0],
+    choice,
+  }));
+  return (await vscode.window.showQuickPick(items, { title: `Copy Citation: ${paper.title}` }))?.choice;
 }

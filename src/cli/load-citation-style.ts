@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveCitationStyle, type CitationFile, type ResolvedCitationStyle } from '../core/cite/citation-style';
+
+/** What `--style` and `--locale` name: a `.csl` file (or `apa`), and a locale code or `.xml` file. */
+export interface CitationStyleOptions {
+  style?: string;
+  locale?: string;
+}
+
+/**
+ * The citation style for the CLI: the bundled APA 7th and en-US (`media/csl/`, found beside the
+ * bundle), or the `.csl` and locale files named, read with Node's fs and checked by the core.
+ */
+export function loadCitationStyle(options: CitationStyleOptions = {}): ResolvedCitationStyle {
+  const folder = locateBundledStyles();
+  if (!folder) throw new Error('Lectern: the bundled citation style (media/csl/apa.csl) is missing; reinstall Lectern.');
+  const style = options.style?.trim();
+  const locale = options.locale?.trim();
+  return resolveCitationStyle({
+    bundledStyle: readFileSync(join(folder, 'apa.csl'), 'utf8'),
+    bundledLocale: readFileSync(join(folder, 'locales-en-US.xml'), 'utf8'),
+    style: style && style.toLowerCase() !== 'apa' ? readCitationFile(style) : undefined,
+    locale: locale && /[/\\]|\.xml$/i.test(locale) ? readCitationFile(locale) : locale,
+  });
+}
+
+function readCitationFile(file: string): CitationFile {
+  try {
+    return { file, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file, readError: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : String(error) };
+  }
+}
+
+/** `media/csl/` of the installed Lectern: the CLI runs as a bundle in `dist/` and as TypeScript in `src/cli/`. */
+function locateBundledStyles(): string | undefined {
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth += 1) {
+    const candidate = join(dir, 'media', 'csl');
+    if (existsSync(join(candidate, 'apa.csl'))) return candidate;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
