@@ -125,6 +125,25 @@ describe('writing with citations in a Quarto file', () => {
     await eventually('the reader showing the paper', () => services.readers.activePaperId() === paper.id, 20_000);
   });
 
+  it("VS Code's Markdown preview renders [@key] and [[id]] of known papers as links that open the reader", async () => {
+    const { library } = await lectern();
+    const paper = library.current!.resolve('kowalski2021tides')!;
+    const html = await vscode.commands.executeCommand<string>(
+      'markdown.api.render',
+      `Mixing [@kowalski2021tides, p. 4], see [[${paper.id}]]; not [@nosuchkey2020] nor \`@kowalski2021tides\`.`,
+    );
+    const href = `${vscode.env.uriScheme}://lectern.lectern/paper/${encodeURIComponent(paper.id)}`;
+    const links = [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*class="lectern-citation"[^>]*>([^<]*)<\/a>/g)];
+    assert.deepEqual(
+      links.map((match) => [match[1], match[2]]),
+      [
+        [href, '@kowalski2021tides'],
+        [href, paper.id],
+      ],
+      html,
+    );
+  });
+
   it('an unknown key is a warning on the key; a known key and a Quarto cross-reference are not', async () => {
     const diagnostics = await eventually('the unknown-key warning', () => {
       const list = lecternDiagnostics(draft);
