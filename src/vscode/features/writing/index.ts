@@ -49,7 +49,7 @@ export function registerWriting({ library, recent, output }: WritingDeps): vscod
     diagnostics,
     new vscode.Disposable(() => clearTimeout(discovery)),
     vscode.languages.registerHoverProvider(WRITING_SELECTOR, new CitationHoverProvider(library)),
-    vscode.languages.registerDocumentLinkProvider(WRITING_SELECTOR, new CitationLinkProvider(library)),
+    ...citationLinks(library),
     vscode.languages.registerReferenceProvider(WRITING_SELECTOR, new CitationReferenceProvider(library, citations)),
     vscode.languages.registerCompletionItemProvider(WRITING_SELECTOR, new CitationCompletionProvider(library, recent), '@', '{', ','),
     vscode.window.registerUriHandler({
@@ -57,6 +57,26 @@ export function registerWriting({ library, recent, output }: WritingDeps): vscod
         const id = /^\/paper\/(.+)$/.exec(uri.path)?.[1];
         if (id) void vscode.commands.executeCommand('lectern.openPaper', decodeURIComponent(id));
       },
+    }),
+  ];
+}
+
+/**
+ * The citation links, registered again whenever the library changes: VS Code asks a link provider
+ * again only on an edit or when providers change, and a citation typed before its bibliography
+ * was read (a `.bib` just added or named) must become a link without an edit.
+ */
+function citationLinks(library: LibraryService): vscode.Disposable[] {
+  const provider = new CitationLinkProvider(library);
+  let registration = vscode.languages.registerDocumentLinkProvider(WRITING_SELECTOR, provider);
+  const onChange = library.onDidChange(() => {
+    registration.dispose();
+    registration = vscode.languages.registerDocumentLinkProvider(WRITING_SELECTOR, provider);
+  });
+  return [
+    onChange,
+    new vscode.Disposable(() => {
+      registration.dispose();
     }),
   ];
 }
