@@ -69,13 +69,35 @@ describe('citationInsertion in LaTeX', () => {
 });
 
 describe('citationInsertion in markdown', () => {
-  test('wikilink (the default): [[id]], or the rest after [[', () => {
-    assert.equal(apply('markdown', 'See |.', keyed), 'See [[cracking-the-code]].');
-    assert.equal(apply('markdown', 'See [[|]].', keyed, 'wikilink'), 'See [[cracking-the-code]].');
-    assert.equal(apply('markdown', 'See [[|', keyed), 'See [[cracking-the-code]]');
+  test('pandoc (the default): [@citekey], the key after [@, ; @key inside a bracketed citation', () => {
+    assert.equal(apply('markdown', 'See |.', keyed), 'See [@he2025cracking].');
+    assert.equal(apply('markdown', 'See |.', plain), 'See [@latent-compass].');
+    assert.equal(apply('markdown', 'See [@|', keyed), 'See [@he2025cracking]');
+    assert.equal(apply('markdown', 'See [@|].', keyed), 'See [@he2025cracking].');
+    assert.equal(apply('markdown', 'See @|', keyed), 'See @he2025cracking');
+    assert.equal(apply('markdown', 'See [@a, p. 4|].', keyed), 'See [@a, p. 4; @he2025cracking].');
+    assert.equal(apply('markdown', 'See [@a; |].', keyed), 'See [@a; @he2025cracking].');
+    assert.equal(apply('markdown', 'See [@a;|].', keyed), 'See [@a; @he2025cracking].');
+    assert.equal(apply('markdown', 'See [|@a].', keyed), 'See [@he2025cracking; @a].');
+    assert.equal(apply('markdown', 'See [@he2025cracking; @b|].', keyed), 'See [@he2025cracking; @b].');
+    assert.equal(apply('markdown', 'A [link|](x) here', keyed), 'A [link[@he2025cracking]](x) here');
+    assert.equal(apply('quarto', 'mail@|', keyed), 'mail@[@he2025cracking]');
   });
 
-  test('at: @id, a space before it after a word, just the id after a word-starting @', () => {
+  test('pandoc: a key Pandoc cannot read bare is braced', () => {
+    const odd = paper({ id: 'x', citeKey: 'smith.2020.', title: 'T' });
+    assert.equal(apply('markdown', '|', odd), '[@{smith.2020.}]');
+    assert.equal(apply('markdown', '|', odd, 'at'), '@{smith.2020.}');
+  });
+
+  test('wikilink: [[id]], or the rest after [[', () => {
+    assert.equal(apply('markdown', 'See |.', keyed, 'wikilink'), 'See [[cracking-the-code]].');
+    assert.equal(apply('markdown', 'See [[|]].', keyed, 'wikilink'), 'See [[cracking-the-code]].');
+    assert.equal(apply('markdown', 'See [[|', keyed, 'wikilink'), 'See [[cracking-the-code]]');
+  });
+
+  test('at: @citekey, a space before it after a word, just the key after a word-starting @', () => {
+    assert.equal(apply('markdown', 'See |.', keyed, 'at'), 'See @he2025cracking.');
     assert.equal(apply('markdown', 'See |.', plain, 'at'), 'See @latent-compass.');
     assert.equal(apply('markdown', 'See|', plain, 'at'), 'See @latent-compass');
     assert.equal(apply('markdown', '(|)', plain, 'at'), '(@latent-compass)');
@@ -89,10 +111,10 @@ describe('citationInsertion in markdown', () => {
   });
 
   test('other languages get the markdown form; offsets are clamped', () => {
-    assert.equal(apply('plaintext', 'x|', plain), 'x[[latent-compass]]');
+    assert.equal(apply('plaintext', 'x|', plain), 'x[@latent-compass]');
     assert.deepEqual(citationInsertion({ languageId: 'markdown', text: 'ab', offset: 99, paper: plain }), {
       offset: 2,
-      text: '[[latent-compass]]',
+      text: '[@latent-compass]',
     });
   });
 });

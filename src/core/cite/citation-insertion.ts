@@ -6,22 +6,27 @@
  *   `\parencite{…}`, `\autocite*{…}`, `\nocite{…}` …) only the key goes in, with the `, `
  *   separators it needs; a cursor inside a key moves to that key's end; a key already
  *   listed inserts nothing.
- * - Markdown (and any other language): `[[id]]` (`wikilink`), `@id` (`at`; a space goes before
- *   it when the cursor follows a word character, as `@` must start a word), or the markdown link
- *   of `formatCitation(paper, 'markdown')` (`link`). Right after `[[`, the id (and `]]` unless it
- *   follows); right after a word-starting `@`, only the id.
+ * - Markdown, Quarto, R Markdown (and any other language): a Pandoc citation `[@key]` (`pandoc`,
+ *   the default; key = the citation key, braced as `@{…}` when Pandoc's rules need it), `@key`
+ *   (`at`; a space goes before it when the cursor follows a word character, as `@` must start a
+ *   word), `[[id]]` (`wikilink`), or the markdown link of `formatCitation(paper, 'markdown')`
+ *   (`link`). Right after a word-starting `@` (`[@|`), only the key (and `]` when the bracket is
+ *   still open); inside a bracketed citation `[@a|]`, `; @key`; a key already in it inserts
+ *   nothing. Right after `[[`, the id (and `]]` unless it follows).
  */
 import type { Paper } from '../model/paper';
 import { formatCitation } from './format-citation';
+import { canStartCitation, findPandocCitations, pandocKeyAt } from './pandoc-citations';
 
 /**
- * How a citation goes into a markdown (or any non-LaTeX) document: `wikilink` = `[[id]]`, `at` = `@id`,
- * `link` = `[Title](https://…)`. The `lectern.citation.markdownStyle` setting picks one; default `wikilink`.
+ * How a citation goes into a markdown (or any non-LaTeX) document: `pandoc` = `[@citekey]`, `at` =
+ * `@citekey`, `wikilink` = `[[id]]`, `link` = `[Title](https://…)`. The `lectern.citation.markdownStyle`
+ * setting picks one; default `pandoc`, which `pandoc --citeproc` and Quarto resolve from the `.bib`.
  */
-export type MarkdownCitationStyle = 'wikilink' | 'at' | 'link';
+export type MarkdownCitationStyle = 'pandoc' | 'at' | 'wikilink' | 'link';
 
 /** Every {@link MarkdownCitationStyle}, in the order settings and pickers list them. */
-export const MARKDOWN_CITATION_STYLES: readonly MarkdownCitationStyle[] = ['wikilink', 'at', 'link'];
+export const MARKDOWN_CITATION_STYLES: readonly MarkdownCitationStyle[] = ['pandoc', 'at', 'wikilink', 'link'];
 
 /** Where and what to cite: the document, the cursor and the paper. */
 export interface CitationInsertionInput {
@@ -33,7 +38,7 @@ export interface CitationInsertionInput {
   offset: number;
   /** The paper to cite. */
   paper: Paper;
-  /** The markdown style (ignored for LaTeX). Default: `wikilink`. */
+  /** The markdown style (ignored for LaTeX). Default: `pandoc`. */
   style?: MarkdownCitationStyle;
 }
 
@@ -65,16 +70,16 @@ export function citeKeyOf(paper: Pick<Paper, 'id' | 'citeKey'>): string {
  * citationInsertion({ languageId: 'latex', text: 'as shown \\citep{smith2020}', offset: 25, paper });
  * // → { offset: 25, text: ', 2403.01234' }   (inside the braces: only the key, with its separator)
  * citationInsertion({ languageId: 'markdown', text: 'see ', offset: 4, paper });
- * // → { offset: 4, text: '[[2403.01234]]' }
+ * // → { offset: 4, text: '[@smith2020]' }
  * citationInsertion({ languageId: 'markdown', text: 'see', offset: 3, paper, style: 'at' });
- * // → { offset: 3, text: ' @2403.01234' }   (`@` must start a word)
+ * // → { offset: 3, text: ' @smith2020' }   (`@` must start a word)
  * ```
  */
 export function citationInsertion(input: CitationInsertionInput): CitationInsertion {
   const offset = Math.max(0, Math.min(input.offset, input.text.length));
   return isLatexLanguage(input.languageId)
     ? latexInsertion(input.text, offset, citeKeyOf(input.paper))
-    : markdownInsertion(input.text, offset, input.paper, input.style ?? 'wikilink');
+    : markdownInsertion(input.text, offset, input.paper, input.style ?? 'pandoc');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,13 +149,22 @@ function firstNonSpace(text: string, from: number, to: number): string | undefin
 /** Before an `@`, these make it part of a word, so a space must separate them (as in `findReferences`). */
 const JOINS_AT = /[\p{L}\p{N}\p{M}_.\-+/@=:&%\\~`]/u;
 
+/** A citation key as Pandoc reads it: bare when its rules allow, else braced (`@{my key.}`). */
+export function pandocKey(paper: Pick<Paper, 'id' | 'citeKey'>): string {
+  const key = citeKeyOf(paper);
+  return pandocKeyAt(key, 0) === key ? key : `{${key}}`;
+}
+
 function markdownInsertion(text: string, offset: number, paper: Paper, style: MarkdownCitationStyle): CitationInsertion {
   const before = text.slice(Math.max(0, offset - 2), offset);
   const previous = offset > 0 ? text[offset - 1] : '';
+  const afterAt = previous === '@' && canStartCitation(text, offset - 1);
   switch (style) {
+    case 'pandoc':
+      return pandocInsertion(text, offset, paper, afterAt);
     case 'at': {
-      if (previous === '@' && !(offset > 1 && JOINS_AT.test(text[offset - 2]))) return { offset, text: paper.id };
-      return { offset, text: `${previous && JOINS_AT.test(previous) ? ' ' : ''}@${paper.id}` };
+      if (afterAt) return { offset, text: pandocKey(paper) };
+      return { offset, text: `${previous && JOINS_AT.test(previous) ? ' ' : ''}@${pandocKey(paper)}` };
     }
     case 'link':
       return { offset, text: formatCitation(paper, 'markdown') };
@@ -159,4 +173,35 @@ function markdownInsertion(text: string, offset: number, paper: Paper, style: Ma
       if (before === '[[') return { offset, text: text.startsWith(']]', offset) ? paper.id : `${paper.id}]]` };
       return { offset, text: `[[${paper.id}]]` };
   }
+}
+
+/** `[@key]`; only the key right after `[@`; `; @key` inside a bracketed citation. */
+function pandocInsertion(text: string, offset: number, paper: Paper, afterAt: boolean): CitationInsertion {
+  const key = pandocKey(paper);
+  const group = bracketedGroupAround(text, offset);
+  if (afterAt) {
+    const needsClose = text[offset - 2] === '[' && !/^[^[\]\n]*\]/.test(text.slice(offset));
+    return { offset, text: needsClose ? `${key}]` : key };
+  }
+  if (!group) return { offset, text: `[@${key}]` };
+  const bare = key.replace(/^\{|\}$/g, '');
+  if (group.keys.includes(bare)) return { offset, text: '' };
+  const previous = text.slice(group.open + 1, offset).trimEnd();
+  if (previous === '') return { offset, text: `@${key}; ` };
+  if (!previous.endsWith(';')) return { offset, text: `; @${key}` };
+  return { offset, text: `${/\s/.test(text[offset - 1]) ? '' : ' '}@${key}` };
+}
+
+/** The bracketed citation `[…@…]` on the cursor's line that the cursor is inside, with its keys. */
+function bracketedGroupAround(text: string, offset: number): { open: number; keys: string[] } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline === -1 ? text.length : newline;
+  const open = text.lastIndexOf('[', offset - 1);
+  const close = text.indexOf(']', offset);
+  if (open < lineStart || close === -1 || close > lineEnd || text.slice(open + 1, offset).includes(']')) return undefined;
+  if (text.slice(offset, close).includes('[')) return undefined;
+  const line = text.slice(lineStart, lineEnd);
+  const inside = findPandocCitations(line).filter((c) => c.bracketed && c.markerStart > open - lineStart && c.end <= close - lineStart);
+  return inside.length > 0 ? { open, keys: inside.map((c) => c.key) } : undefined;
 }

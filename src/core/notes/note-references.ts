@@ -71,8 +71,8 @@ function isEscaped(text: string, offset: number): boolean {
   return slashes % 2 === 1;
 }
 
-/** Sorted `[start, end)` ranges of fenced code, code spans and HTML comments. */
-function hiddenRanges(text: string): Array<[number, number]> {
+/** Sorted `[start, end)` ranges of fenced code, code spans and HTML comments (they may overlap). */
+export function hiddenRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const { lines } = scanMarkdownLines(text);
   // Paragraph-like runs of lines outside fences: code spans and comments do not cross them.

@@ -8,6 +8,7 @@ import { registerReader } from './reader';
 import { registerSearch } from './search';
 import { registerStatus } from './status';
 import { registerTree } from './tree';
+import { registerWriting } from './writing';
 
 /**
  * Every feature, each handed exactly the services it uses. Features only register views and
@@ -25,5 +26,6 @@ export function registerFeatures(services: LecternServices): vscode.Disposable[]
     ...registerCitation({ library, picker, activePaperId }),
     ...registerStatus({ library }),
     ...registerCorpus({ library }),
+    ...registerWriting({ library, recent, output }),
   ];
 }

@@ -42,6 +42,8 @@ export class LibraryService implements vscode.Disposable {
   private collisionFiles = new Set<string>();
   /** Cancelled when the extension shuts down mid-load. */
   private readonly cancelLoad = new vscode.CancellationTokenSource();
+  /** Bibliography files documents name (see `declareBibliographies`), absolute paths. */
+  private readonly declaredBibliographies = new Set<string>();
 
   /** Fires after the papers or topics changed (a load, a file edit, a refresh). */
   readonly onDidChange = this.changeEmitter.event;
@@ -94,6 +96,24 @@ export class LibraryService implements vscode.Disposable {
     if (this.loading) await this.loading.catch(() => undefined);
     this.library = undefined;
     return this.ensureLoaded();
+  }
+
+  /**
+   * Bibliography files that documents name (`bibliography:` front matter, `\bibliography{}`,
+   * `\addbibresource{}`), existing ones only: they join the corpus without any setting. A file
+   * the loaded corpus does not hold yet reloads it; one named before the first load is simply read then.
+   */
+  declareBibliographies(paths: Iterable<string>): void {
+    const added = [...paths].filter((path) => !this.declaredBibliographies.has(path));
+    if (added.length === 0) return;
+    for (const path of added) this.declaredBibliographies.add(path);
+    const loaded = new Set(this.library?.corpus.files.map((file) => file.path) ?? []);
+    if ((this.library || this.loading) && added.some((path) => !loaded.has(path))) {
+      this.output.info(
+        `Reading the bibliographies documents name: ${added.map((path) => vscode.workspace.asRelativePath(path)).join(', ')}.`,
+      );
+      this.reload().catch(() => undefined); // load() reports its own failures
+    }
   }
 
   private setState(state: LibraryState): void {
@@ -169,7 +189,7 @@ export class LibraryService implements vscode.Disposable {
 
   private async buildLibrary(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<PaperLibrary> {
     const settings = readCorpusSettings();
-    const source = new VscodeCorpusSource(settings, (message) => this.output.debug(message));
+    const source = new VscodeCorpusSource(settings, (message) => this.output.debug(message), [...this.declaredBibliographies]);
     const loader = new LibraryLoader(source, {
       ...libraryOptionsFor(settings, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
       limits: readImportLimits(),

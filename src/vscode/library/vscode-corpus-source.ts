@@ -15,10 +15,14 @@ export class VscodeCorpusSource implements CorpusSource {
   readonly roots: readonly string[];
   /** The user's own globs that matched nothing at the last `listFiles`, for a warning. */
   unmatchedUserGlobs: string[] = [];
+  /** Declared bibliographies no glob matched at the last `listFiles`: watched on their own. */
+  private declaredOnly: readonly string[] = [];
 
   constructor(
     private readonly settings: CorpusSettings,
     private readonly log: (message: string) => void = () => undefined,
+    /** Bibliographies that documents name (`bibliography:`, `\addbibresource{}`): read whatever the globs say. */
+    private readonly declared: readonly string[] = [],
   ) {
     this.roots = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
   }
@@ -34,6 +38,8 @@ export class VscodeCorpusSource implements CorpusSource {
         for (const uri of matches) found.add(uri.fsPath);
       }
     }
+    this.declaredOnly = this.declared.filter((path) => !found.has(path));
+    for (const path of this.declaredOnly) found.add(path);
     return { paths: [...found], diagnostics: [] };
   }
 
@@ -91,6 +97,19 @@ export class VscodeCorpusSource implements CorpusSource {
           watcher.onDidDelete((uri) => schedule(uri, true)),
         );
       }
+    }
+    for (const path of this.declaredOnly) {
+      const uri = vscode.Uri.file(path);
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!),
+      );
+      const report = (deleted: boolean) => listener({ path, kind: deleted ? 'deleted' : 'changed' });
+      watchers.push(
+        watcher,
+        watcher.onDidCreate(() => report(false)),
+        watcher.onDidChange(() => report(false)),
+        watcher.onDidDelete(() => report(true)),
+      );
     }
     return new vscode.Disposable(() => {
       for (const timer of pending.values()) clearTimeout(timer);

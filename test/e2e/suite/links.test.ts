@@ -177,12 +177,13 @@ describe('links between notes and papers', () => {
     await doc.save();
   });
 
-  it('Insert Citation puts [[id]] in markdown (the default style)', async () => {
+  it('Insert Citation puts a Pandoc citation [@citekey] in markdown (the default style)', async () => {
+    const { library } = await lectern();
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(0).range.end;
     editor.selection = new vscode.Selection(end, end);
     assert.equal(await vscode.commands.executeCommand('lectern.insertCitation', MIND), true);
-    assert.equal(document.lineAt(0).text, `# Reading list[[${MIND}]]`);
+    assert.equal(document.lineAt(0).text, `# Reading list[@${library.current!.paper(MIND)!.citeKey ?? MIND}]`);
     await document.save();
   });
 });

@@ -55,13 +55,13 @@ export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMe
 }
 
 function markdownStyle(): MarkdownCitationStyle {
-  const value = vscode.workspace.getConfiguration('lectern').get<string>('citation.markdownStyle', 'wikilink');
-  return MARKDOWN_CITATION_STYLES.find((style) => style === value) ?? 'wikilink';
+  const value = vscode.workspace.getConfiguration('lectern').get<string>('citation.markdownStyle', 'pandoc');
+  return MARKDOWN_CITATION_STYLES.find((style) => style === value) ?? 'pandoc';
 }
 
 /**
  * Lectern: Insert Citation: picks a paper (or takes its id as the argument), then inserts at
- * every cursor `[[id]]` / `@id` / a markdown link in markdown, `\cite{key}` (or just the key
+ * every cursor `[@citekey]` / `@citekey` / `[[id]]` / a markdown link in markdown, `\cite{key}` (or just the key
  * inside an existing `\cite{…}`) in LaTeX. Resolves with whether the editor was changed.
  */
 export async function insertCitation(deps: LinkCommandDeps, arg?: unknown): Promise<boolean> {

@@ -26,12 +26,12 @@ function rangeOf(document: vscode.TextDocument, start: number, end: number): vsc
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }
 
-/** `[[id]]` and `@id` that name a known paper link to it (`lectern.openPaper`). */
+/** `[[id]]` that name a known paper link to it (`lectern.openPaper`); `@key` citations are the writing feature's. */
 export class PaperDocumentLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly library: LibraryService) {}
 
   async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
-    const references = findReferences(document.getText());
+    const references = findReferences(document.getText()).filter((reference) => reference.kind === 'wikilink');
     if (references.length === 0) return [];
     const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return [];
@@ -54,7 +54,7 @@ export class PaperHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const reference = referenceAt(document.getText(), document.offsetAt(position));
-    if (!reference) return undefined;
+    if (reference?.kind !== 'wikilink') return undefined; // `@key`: the writing feature's citation hover
     const paper = (await libraryFor(this.library))?.resolve(reference.id);
     if (!paper) return undefined;
     return new vscode.Hover(paperMarkdown(paper, { links: true }), rangeOf(document, reference.start, reference.end));
@@ -117,7 +117,7 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
   ): Promise<vscode.CompletionList | undefined> {
     const line = document.lineAt(position.line).text;
     const context = referenceCompletionContext(line, position.character);
-    if (!context) return undefined;
+    if (context?.kind !== 'wikilink') return undefined; // after `@`: the writing feature completes citation keys
     const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return undefined;
     const papers = this.candidates(library, context.query);
@@ -178,7 +178,7 @@ export class PaperReferenceProvider implements vscode.ReferenceProvider {
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
     const reference = referenceAt(document.getText(), document.offsetAt(position), { touchingEnd: true });
-    if (!reference) return undefined;
+    if (reference?.kind !== 'wikilink') return undefined; // `@key`: the writing feature lists citations
     const paperId = (await libraryFor(this.library))?.resolve(reference.id)?.id ?? reference.id;
     const found = await this.mentions.mentions(paperId, { includeOwnNotes: true });
     return found.map((mention) => new vscode.Location(mention.uri, mention.range));
