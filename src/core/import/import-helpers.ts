@@ -2,6 +2,7 @@
  * Small pieces every importer shares: diagnostics, text clean-up, identifier and date
  * normalisation. Pure functions, no I/O. (Offsets → line/column: `../text/line-column`.)
  */
+import type { CslName } from '../model/csl-item';
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import { latexToUnicode } from '../text/latex-to-unicode';
 import { normalizeWhitespace } from '../text/normalize-whitespace';
@@ -237,6 +238,13 @@ export function asString(value: unknown): string | undefined {
 export function displayName(parts: { given?: string; particle?: string; family?: string; suffix?: string; literal?: string }): string {
   if (parts.literal) return cleanText(parts.literal);
   return cleanText([parts.given, parts.particle, parts.family, parts.suffix].filter((p) => p && p.trim()).join(' '));
+}
+
+/** A CSL name as display text: "Kyra A. St. Pierre", "Vincent van Gogh", "John Smith Jr.", an organisation as written. */
+export function cslDisplayName(name: CslName): string {
+  if (name.literal) return cleanText(name.literal);
+  const parts = [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix];
+  return cleanText(parts.filter((part) => part && part.trim()).join(' '));
 }
 
 /** Calls `visit` for each line (without its `\n` or trailing `\r`) with its 1-based number; no array of lines is built. */
