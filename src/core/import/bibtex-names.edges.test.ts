@@ -43,9 +43,16 @@ test('a name that cannot be split is kept whole as a literal and reported, never
     names: [{ literal: 'Last, Jr, First, Extra' }, { family: 'Doe', given: 'Jane' }],
     unsplittable: ['Last, Jr, First, Extra'],
   });
-  // An escaped comma is not a separator, and citation-js leaves it as TeX: the name stays whole.
-  assert.deepEqual(cslNamesOf('Doe\\, Jane').unsplittable.length, 1);
-  assert.equal(cslNamesOf('Doe\\, Jane').names[0].literal !== undefined, true);
+  // TeX the name grammar cannot place (a command it does not know, a `$` never closed): the name stays whole.
+  assert.deepEqual(cslNamesOf('{\\relax Ch}ristine Doe and M{\\"u}ller, $Jo'), {
+    names: [{ literal: '{\\relax Ch}ristine Doe' }, { literal: 'Müller, $Jo' }],
+    unsplittable: ['{\\relax Ch}ristine Doe', 'Müller, $Jo'],
+  });
+  // An escaped comma is not a separator (BibTeX reads "Doe\\," as a first name), and accents are TeX BibTeX knows.
+  assert.deepEqual(cslNamesOf('Doe\\, Jane and Elvs{\\aa}shagen, Torbj{\\o}rn').names, [
+    { family: 'Jane', given: 'Doe' },
+    { family: 'Elvsåshagen', given: 'Torbjørn' },
+  ]);
 });
 
 test('names from the parser: literal names, parts mapped to CSL, "others" and empty names dropped', () => {

@@ -9,6 +9,7 @@ import type { Creator } from '@retorquere/bibtex-parser';
 import { parse as parseTexValue } from '@citation-js/plugin-bibtex/lib/input/value.js';
 import { Converters } from '@citation-js/plugin-bibtex/lib/mapping/shared.js';
 import type { CslName } from '../model/csl-item';
+import { latexToUnicode } from '../text/latex-to-unicode';
 import { bibText } from './bibtex-text';
 
 /** The names of one field, and those of them kept whole because they could not be split. */
@@ -36,7 +37,8 @@ export function cslNamesOf(value: string): CslNameList {
       list.names.push({ literal: whole });
       continue;
     }
-    const parsed = splitTopLevel(name, commaAt).length > 3 ? undefined : personName(name);
+    // Accents first (citation-js leaves some, like `{\aa}`, as TeX); grouping braces stay for the split.
+    const parsed = splitTopLevel(name, commaAt).length > 3 ? undefined : personName(latexToUnicode(name));
     if (parsed) list.names.push(parsed);
     else {
       list.names.push({ literal: whole });
