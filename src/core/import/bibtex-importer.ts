@@ -30,13 +30,11 @@ import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } fro
 import { bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
 import { badKeyChars, entriesByStart, escapeRegExp } from './bibtex-parser-entries';
-import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
+import { cleanText, diagnostic, internalErrorDiagnostic, shorten, stripHtml, venueOf } from './import-helpers';
 import { defaultImportContext, type ImportContext } from './import-limits';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
 const PARSER_FIELDS = new Set(['author', 'editor']);
-/** Record types whose publisher (or school, institution) is the place a reader looks for them. */
-const VENUE_IS_PUBLISHER = new Set(['book', 'report', 'thesis']);
 /** Name lists with nothing for a TeX parser to do. */
 const PLAIN_NAMES = /^[\p{L}\p{M}\s,.'’-]*$/u;
 
@@ -125,7 +123,11 @@ class BibtexImport {
       if (names.author.length > 0) csl.author = names.author;
       if (names.editor.length > 0) csl.editor = names.editor;
       paper.csl = csl;
-      if (!paper.venue && VENUE_IS_PUBLISHER.has(csl.type) && typeof csl.publisher === 'string') paper.venue = csl.publisher;
+      // The venue stays the journal or book title as before; a book, report or thesis without one shows its publisher.
+      if (!paper.venue) {
+        const venue = venueOf(csl, (value) => (typeof value === 'string' ? cleanText(stripHtml(value)) : ''));
+        if (venue) paper.venue = venue;
+      }
     });
   }
 
