@@ -17,7 +17,7 @@ import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { LineIndex } from '../text/line-column';
-import { cslRecordsOf } from './bibtex-csl';
+import { attachCslRecords } from './bibtex-csl';
 import { translateParserError } from './bibtex-parser-errors';
 import { blankDamagedEntries } from './bibtex-damage';
 import { FieldBounds } from './bibtex-field-bounds';
@@ -30,7 +30,7 @@ import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } fro
 import { bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
 import { badKeyChars, entriesByStart, escapeRegExp } from './bibtex-parser-entries';
-import { cleanText, diagnostic, internalErrorDiagnostic, shorten, stripHtml, venueOf } from './import-helpers';
+import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
 import { defaultImportContext, type ImportContext } from './import-limits';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
@@ -110,25 +110,8 @@ class BibtexImport {
       }
     }
     this.applyCrossrefs();
-    this.attachRecords();
+    attachCslRecords(this.read);
     this.reportUndefinedMacros();
-  }
-
-  /** Each paper's CSL record (citation-js's mapping, all entries at once so `crossref` resolves) with its names. */
-  private attachRecords(): void {
-    const records = cslRecordsOf(this.read.map((entry) => entry.raw));
-    this.read.forEach(({ paper, names }, i) => {
-      const csl = records[i];
-      if (!csl) return;
-      if (names.author.length > 0) csl.author = names.author;
-      if (names.editor.length > 0) csl.editor = names.editor;
-      paper.csl = csl;
-      // The venue stays the journal or book title as before; a book, report or thesis without one shows its publisher.
-      if (!paper.venue) {
-        const venue = venueOf(csl, (value) => (typeof value === 'string' ? cleanText(stripHtml(value)) : ''));
-        if (venue) paper.venue = venue;
-      }
-    });
   }
 
   /** `@string` macros are global: collected from the whole file, and expanded within the limits, before any entry is read. */
