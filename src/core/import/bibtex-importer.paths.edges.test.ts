@@ -109,3 +109,23 @@ test('something unexpected breaking the import becomes one error, never an excep
     /^Lectern: could not read x\.bib as BibTeX \(.+\); check that the file is a valid BibTeX export/,
   );
 });
+
+test('an entry only the parser can read, after a comment on its line, keeps its own line', () => {
+  const { papers } = importBibtex('x.bib', '@article{z, title = {Z}}\n@comment{c} @article{k title = {T}, author = {M{\\"u}ller, Jo}}');
+  assert.deepEqual(
+    papers.map((p) => [p.citeKey, p.source.line]),
+    [
+      ['z', 1],
+      ['k', 2],
+    ],
+  );
+});
+
+test('an unreadable keyless entry is named by its own title, however spaced and braced, not a neighbour`s', () => {
+  assert.deepEqual(
+    read('@article{z, title = {Z}}\n@comment{title = {Other}} @article{,\n  title  =  {{Unclosed title\n  year = 2020\n').diagnostics,
+    [
+      '3:13 error Lectern: entry "Unclosed title" (starting on line 2) could not be read: the `{` that opens field `title` is never closed; it was skipped. Fix the entry and reload — the entries after it still load.',
+    ],
+  );
+});
