@@ -91,11 +91,23 @@ export function samePaper(a: Paper, b: Paper): boolean {
       if (x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
     } else if (key === 'source') {
       if (a.source.file !== b.source.file || a.source.line !== b.source.line) return false;
+    } else if (key === 'csl') {
+      if (!sameJson(x, y)) return false;
     } else {
       return false;
     }
   }
   return true;
+
+  /** JSON values (the CSL record) compared by content; stops at the first difference. */
+  function sameJson(p: unknown, q: unknown): boolean {
+    if (p === q) return true;
+    if (typeof p !== 'object' || typeof q !== 'object' || p === null || q === null || Array.isArray(p) !== Array.isArray(q)) return false;
+    if (Array.isArray(p) && Array.isArray(q)) return p.length === q.length && p.every((item, i) => sameJson(item, q[i]));
+    const pk = Object.keys(p);
+    if (pk.length !== Object.keys(q).length) return false;
+    return pk.every((k) => Object.hasOwn(q, k) && sameJson((p as Record<string, unknown>)[k], (q as Record<string, unknown>)[k]));
+  }
 }
 
 /** Compares two corpora by id and content. */

@@ -26,7 +26,24 @@ test('arXiv lines load with both authors_parsed shapes; a broken line is reporte
   assert.equal(first.doi, '10.1103/physrevd.76.013009');
   assert.equal(first.date, '2007-04-02', 'first version date');
   assert.equal(first.year, 2007);
-  assert.equal(first.venue, 'Phys.Rev.D76:013009,2007');
+  assert.equal(first.venue, undefined, 'the journal reference describes a later publication: never the venue');
+  assert.deepEqual(first.csl, {
+    id: '',
+    type: 'article',
+    title: first.title,
+    author: [
+      { family: 'Balázs', given: 'C.' },
+      { family: 'Berger', given: 'E. L.' },
+      { family: 'Nadolsky', given: 'P. M.' },
+      { family: 'Yuan', given: 'C.-P.' },
+    ],
+    issued: { 'date-parts': [[2007, 4, 2]] },
+    publisher: 'arXiv',
+    number: 'arXiv:0704.0001',
+    DOI: '10.1103/physrevd.76.013009',
+    URL: 'https://arxiv.org/abs/0704.0001',
+    'journal-ref': 'Phys.Rev.D76:013009,2007',
+  });
   assert.deepEqual(first.categories, ['High Energy Physics - Phenomenology']);
   assert.deepEqual(first.topics, []);
   assert.equal(first.id, undefined);
@@ -38,6 +55,10 @@ test('arXiv lines load with both authors_parsed shapes; a broken line is reporte
   assert.equal(old.date, '2007-01', 'date from the id when versions are missing');
   assert.equal(old.authors[0], 'C.-P. Yuan', 'flattened "Last F." names are turned around');
   assert.deepEqual(old.categories, ['Algebraic Geometry', 'unknown.XX'], 'retired archives named, unknown codes kept');
+  assert.equal(old.csl?.DOI, '10.48550/arXiv.math/0701001', "without a DOI of its own: arXiv's DataCite DOI");
+  assert.equal(old.csl?.number, 'arXiv:math/0701001');
+  assert.deepEqual(old.csl?.author?.[0], { family: 'Yuan', given: 'C.-P.' });
+  assert.equal(old.csl?.abstract, undefined, 'the abstract is held once, by the paper');
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   assert.deepEqual(
@@ -133,7 +154,21 @@ test('shared corpus: the exact Kaggle lines give the same papers as the flattene
   const b = importArxivJsonl(flattened.path, readFileSync(flattened.path, 'utf8'));
   assert.equal(a.papers.length, 200);
   assert.deepEqual(a.diagnostics, []);
+  // The same papers; only the CSL names may differ, as the exact copy's authors_parsed splits them better.
+  const withoutNames = (p: (typeof a.papers)[number]) => ({ ...p, source: undefined, csl: { ...p.csl, author: undefined } });
   for (let i = 0; i < 200; i++) {
-    assert.deepEqual({ ...a.papers[i], source: undefined }, { ...b.papers[i], source: undefined }, `record ${i + 1}`);
+    assert.deepEqual(withoutNames(a.papers[i]), withoutNames(b.papers[i]), `record ${i + 1}`);
+    assert.equal(a.papers[i].csl?.author?.length, a.papers[i].authors.length, `record ${i + 1}: a CSL name per author`);
   }
+  // Family names of several words and particles come from authors_parsed, not from splitting the display string.
+  const names = a.papers.flatMap((p) => p.csl?.author ?? []);
+  assert.ok(names.some((n) => n.family === 'Tak' && n['non-dropping-particle'] === 'van der' && n.given === 'Floris'));
+  assert.ok(
+    names.some((n) => n.family === 'De Raedt' && n.given === 'Hans'),
+    'a capitalised "De" is part of the family name',
+  );
+  assert.ok(
+    names.some((n) => n.literal === 'The BABAR Collaboration'),
+    'a collaboration is a literal',
+  );
 });

@@ -2,6 +2,8 @@
  * Lines of the public arXiv metadata snapshot (Kaggle `arxiv-metadata-oai-snapshot.json`, JSON Lines):
  * one paper per line. A line that does not parse becomes a diagnostic on that line; the others load.
  */
+import type { CslItem, CslName } from '../model/csl-item';
+import { cslNameFromDisplay, withParticles } from '../model/csl-of';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { arxivCategoryNames } from './arxiv-categories';
@@ -26,8 +28,9 @@ import { forEachJsonLine } from './for-each-json-line';
 import { defaultImportContext, type ImportContext } from './import-limits';
 
 /**
- * Reads arXiv metadata JSON Lines into papers (categories by name, first-version date, DOI, journal
- * reference as venue); a line that is not a paper object becomes a diagnostic on that line. Never throws.
+ * Reads arXiv metadata JSON Lines into papers (categories by name, first-version date, DOI), each with its
+ * record as a preprint the way Zotero's arXiv translator stores it and APA cites it (see {@link arxivRecord});
+ * a line that is not a paper object becomes a diagnostic on that line. Never throws.
  *
  * @example importArxivJsonl('arxiv.jsonl', '{"id": "0704.0001", "title": "A", "categories": "hep-ph"}').papers[0].categories // ['High Energy Physics - Phenomenology']
  */
@@ -105,9 +108,10 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
       ),
     );
   }
+  const authors = arxivAuthors(r);
   const paper: ImportedPaper = {
     title,
-    authors: arxivAuthors(r),
+    authors: authors.map((a) => a.display),
     abstract: cleanText(asString(r.abstract)),
     keywords: [],
     categories:
@@ -139,9 +143,35 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
   }
   const doi = normalizeDoi(asString(r.doi));
   if (doi) paper.doi = doi;
-  const venue = cleanText(asString(r['journal-ref']));
-  if (venue) paper.venue = venue;
+  paper.csl = arxivRecord(paper, authors, cleanText(asString(r['journal-ref'])));
   return paper;
+}
+
+/**
+ * A preprint as Zotero's arXiv translator stores it and APA 7 cites it: CSL type `article`, publisher arXiv,
+ * number `arXiv:ID`, the DOI of its own (the published version's) else arXiv's DataCite DOI
+ * `10.48550/arXiv.ID`. The journal reference is kept as `journal-ref` (not a CSL variable, so no style
+ * prints it) and is never the venue: it describes a later publication, not this record.
+ */
+function arxivRecord(paper: ImportedPaper, authors: ArxivAuthor[], journalRef: string): CslItem {
+  const csl: CslItem = { id: '', type: 'article', title: paper.title };
+  if (authors.length > 0) csl.author = authors.map((a) => a.name);
+  if (paper.date) csl.issued = { 'date-parts': [paper.date.split('-').map(Number)] };
+  if (paper.arxivId) {
+    csl.publisher = 'arXiv';
+    csl.number = `arXiv:${paper.arxivId}`;
+  }
+  const doi = paper.doi ?? (paper.arxivId ? `10.48550/arXiv.${paper.arxivId}` : undefined);
+  if (doi) csl.DOI = doi;
+  if (paper.url) csl.URL = paper.url;
+  if (journalRef) csl['journal-ref'] = journalRef;
+  return csl;
+}
+
+/** One author: the display name, and the CSL name (from `authors_parsed` when it lines up, else from the display name). */
+interface ArxivAuthor {
+  display: string;
+  name: CslName;
 }
 
 /**
@@ -149,24 +179,44 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
  * `["Last F."]` (with affiliations glued on). The `authors` string is "First Last, First Last and First Last"
  * with parenthesised affiliations; when it yields as many names as `authors_parsed`, it is the better source.
  */
-function arxivAuthors(r: Record<string, unknown>): string[] {
+function arxivAuthors(r: Record<string, unknown>): ArxivAuthor[] {
   const parsed = Array.isArray(r.authors_parsed) ? r.authors_parsed : [];
   const fromString = typeof r.authors === 'string' ? splitAuthorString(r.authors) : [];
+  const parts = parsed.map(nameParts);
   // The `authors` string is the names as the submitter wrote them ("C.-P. Yuan"); when it splits into as
   // many names as `authors_parsed` has, it is the better source. Otherwise trust `authors_parsed`.
-  if (fromString.length > 0 && (parsed.length === 0 || fromString.length === parsed.length)) return fromString;
+  if (fromString.length > 0 && (parsed.length === 0 || fromString.length === parsed.length)) {
+    return fromString.map((display, i) => ({ display, name: parts[i] ?? cslNameFromDisplay(display) }));
+  }
+  const fromStringOnly = fromString.map((display) => ({ display, name: cslNameFromDisplay(display) }));
   // Flattened entries ("Jensen Eric L. N. 1 - Swarthmore College; …") may carry affiliations: worse than the string.
   const glued = parsed.some((a) => typeof a === 'string' && (/[\d;(]/.test(a) || a.trim().split(/\s+/).length > 5));
-  if (glued && fromString.length > 0) return fromString;
-  const names = parsed
-    .map((a) => {
-      if (typeof a === 'string') return reorderLastFirst(a);
-      if (!Array.isArray(a)) return '';
-      const [family, given, suffix] = a.map((part) => (typeof part === 'string' ? part : ''));
-      return tidyInitials(displayName({ given, family, suffix }));
-    })
-    .filter(Boolean);
-  return names.length > 0 ? names : fromString;
+  if (glued && fromString.length > 0) return fromStringOnly;
+  const names: ArxivAuthor[] = [];
+  parsed.forEach((a, i) => {
+    if (typeof a === 'string') {
+      const display = reorderLastFirst(a);
+      if (display) names.push({ display, name: cslNameFromDisplay(display) });
+      return;
+    }
+    const name = parts[i];
+    const display = name ? tidyInitials(displayName({ given: name.given, family: name.family, suffix: name.suffix })) : '';
+    if (name && display) names.push({ display, name });
+  });
+  return names.length > 0 ? names : fromStringOnly;
+}
+
+/** `[last, first, suffix, affiliation…]` of `authors_parsed` as a CSL name; undefined for any other shape. */
+function nameParts(entry: unknown): CslName | undefined {
+  if (!Array.isArray(entry)) return undefined;
+  const [family, given, suffix] = entry.map((part) => (typeof part === 'string' ? cleanText(part) : ''));
+  if (!family) return undefined;
+  // "The BABAR Collaboration" with no given name: an organisation.
+  if (!given && !suffix && /\s/.test(family)) return { literal: family };
+  const name: CslName = { family };
+  if (given) name.given = tidyInitials(given);
+  if (suffix) name.suffix = suffix;
+  return withParticles(name);
 }
 
 /** "C. -P. Yuan" (as `authors_parsed` writes hyphenated initials) → "C.-P. Yuan". */

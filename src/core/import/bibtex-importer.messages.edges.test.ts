@@ -12,11 +12,12 @@ const read = (text: string) => {
   };
 };
 
-test('an entry the parser cannot read is loaded with names split the simple way, with a warning', () => {
+test('an entry the parser cannot read is loaded with a name it cannot split kept whole, with warnings', () => {
   assert.deepEqual(read('@article{k, title = {T}, author = {M{\\"u}ller, $Jo}}'), {
-    papers: [['k', 'T', ['$Jo Müller'], 1, undefined]],
+    papers: [['k', 'T', ['Müller, $Jo'], 1, undefined]],
     diagnostics: [
       '1:1 warning Lectern: entry `k` could not be fully read by the BibTeX parser (a `$` math section is never closed); it was loaded with its names split the simple way — check its `author` field.',
+      '1:1 warning Lectern: entry `k` (line 1) has a name that cannot be split into family and given names: "Müller, $Jo"; it was kept whole, as written. Write it as `Family, Given` (or in braces for an organisation).',
     ],
   });
 });
@@ -160,10 +161,11 @@ test('two entries on one line: the parser`s complaint about the second is not pi
   assert.deepEqual(read('@article{a, title = {A}, author = {M{\\"u}ller, Jo}} @article{b, title = {B}, author = {M{\\"u}ller, $Jo}}'), {
     papers: [
       ['a', 'A', ['Jo Müller'], 1, undefined],
-      ['b', 'B', ['$Jo Müller'], 1, undefined],
+      ['b', 'B', ['Müller, $Jo'], 1, undefined],
     ],
     diagnostics: [
       '1:53 warning Lectern: entry `b` could not be fully read by the BibTeX parser (a `$` math section is never closed); it was loaded with its names split the simple way — check its `author` field.',
+      '1:53 warning Lectern: entry `b` (line 1) has a name that cannot be split into family and given names: "Müller, $Jo"; it was kept whole, as written. Write it as `Family, Given` (or in braces for an organisation).',
     ],
   });
 });

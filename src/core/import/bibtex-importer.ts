@@ -17,13 +17,13 @@ import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { LineIndex } from '../text/line-column';
-import { creatorNames, simpleNames } from './bibtex-names';
+import { attachCslRecords } from './bibtex-csl';
 import { translateParserError } from './bibtex-parser-errors';
 import { blankDamagedEntries } from './bibtex-damage';
 import { FieldBounds } from './bibtex-field-bounds';
 import { expandMacros, resolveBuiltIn, type MacroDefinition, type RefusedMacro } from './bibtex-macros';
 import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
-import { paperFromBibtex, type RawEntry } from './bibtex-record';
+import { entryNames, paperFromBibtex, type EntryNames, type RawEntry } from './bibtex-record';
 import { repairBibtexEntry } from './bibtex-repair';
 import { chunkBibtex, glueSplitEntry, type Chunk } from './bibtex-chunks';
 import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
@@ -70,6 +70,10 @@ class BibtexImport {
   /** Records by citation key, for `crossref` inheritance after everything is read. */
   private readonly byKey = new Map<string, { paper: ImportedPaper; raw: RawEntry }>();
   private readonly withCrossref: Array<{ paper: ImportedPaper; raw: RawEntry }> = [];
+  /** Every paper read, with what its CSL record is built from once the whole file is read (for `crossref`). */
+  private readonly read: Array<{ paper: ImportedPaper; raw: RawEntry; names: EntryNames }> = [];
+  /** True while a repaired entry is read: its text is not the file's, so it keeps no `bibtexEntry`. */
+  private readingRepair = false;
 
   constructor(
     private readonly file: string,
@@ -100,12 +104,13 @@ class BibtexImport {
       const repair = items.length === 1 && items[0].kind === 'broken' ? this.repaired(chunk, items[0]) : undefined;
       if (repair) {
         this.diagnostics.push(repair.warning);
-        this.importChunk(repair.chunk, repair.items);
+        this.importRepaired(repair);
       } else {
         this.importChunk(chunk, items);
       }
     }
     this.applyCrossrefs();
+    attachCslRecords(this.read);
     this.reportUndefinedMacros();
   }
 
@@ -131,6 +136,15 @@ class BibtexImport {
     return Object.hasOwn(this.strings, upper) ? this.strings[upper] : resolveBuiltIn(word);
   }
 
+  private importRepaired(repair: { chunk: Chunk; items: BibItem[] }): void {
+    this.readingRepair = true;
+    try {
+      this.importChunk(repair.chunk, repair.items);
+    } finally {
+      this.readingRepair = false;
+    }
+  }
+
   private importChunk(chunk: Chunk, items: BibItem[]): void {
     const entries = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
     if (entries.length === 0) {
@@ -142,9 +156,7 @@ class BibtexImport {
       for (const item of items) {
         this.noteMacros(chunk, item);
         if (item.kind !== 'entry') continue;
-        const raw = this.rawFromScan(item, chunk.offset);
-        this.splitNamesSimply(raw);
-        this.addPaper(raw, chunk.offset + item.start);
+        this.addPaper(this.rawFromScan(item, chunk.offset), chunk.offset + item.start, chunk.offset + item.end);
       }
       return;
     }
@@ -169,14 +181,14 @@ class BibtexImport {
       // Broken per the scanner.
       if (entry) {
         // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
-        const raw = this.rawFromParser(entry, item, chunk.offset);
-        this.addPaper(raw, chunk.offset + item.start);
+        // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
+        this.addPaper(this.rawFromParser(entry, item, chunk.offset), chunk.offset + item.start);
         continue;
       }
       const repair = this.repaired(chunk, item);
       if (repair) {
         this.diagnostics.push(repair.warning);
-        this.importChunk(repair.chunk, repair.items);
+        this.importRepaired(repair);
         continue;
       }
       this.reportBroken(chunk, item, libraryError);
@@ -197,7 +209,6 @@ class BibtexImport {
     this.noteMacros(chunk, item);
     const raw = this.rawFromScan(item, chunk.offset);
     if (entry) {
-      this.applyCreators(raw, entry);
       if (renamedKey) {
         this.warnAt(
           chunk.offset + (item.keyStart ?? item.start),
@@ -205,13 +216,12 @@ class BibtexImport {
         );
       }
     } else {
-      this.splitNamesSimply(raw);
       this.warnAt(
         chunk.offset + item.start,
         `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${shorten(parserError ?? 'unknown error', 160)}); it was loaded with its names split the simple way — check its \`author\` field.`,
       );
     }
-    this.addPaper(raw, chunk.offset + item.start);
+    this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
   }
 
   /**
@@ -346,19 +356,8 @@ class BibtexImport {
     for (const [name, value] of Object.entries(scanned)) if (!(name in fields)) fields[name] = value;
     const raw: RawEntry = { type: entry.type, key: entry.key ?? '', fields };
     if (Array.isArray(entry.fields.keywords)) raw.keywords = entry.fields.keywords;
-    this.applyCreators(raw, entry);
+    raw.creators = { author: entry.fields.author, editor: entry.fields.editor };
     return raw;
-  }
-
-  /** Author/editor names split without the parser (plain names, or when the parser failed on the entry). */
-  private splitNamesSimply(raw: RawEntry): void {
-    raw.authors = simpleNames(raw.fields.author);
-    raw.editors = simpleNames(raw.fields.editor);
-  }
-
-  private applyCreators(raw: RawEntry, entry: Entry): void {
-    raw.authors = creatorNames(entry.fields.author);
-    raw.editors = creatorNames(entry.fields.editor);
   }
 
   /** Records undefined macros used by a readable item (exact offsets from the scan). */
@@ -443,7 +442,8 @@ class BibtexImport {
     this.diagnostics.push(diagnostic(this.file, pos.line, pos.column, 'warning', message));
   }
 
-  private addPaper(raw: RawEntry, offset: number): void {
+  /** `end`: where the entry ends in the file, when its text there is the entry as read. */
+  private addPaper(raw: RawEntry, offset: number, end?: number): void {
     const { line, column } = this.lines.position(offset);
     const title = bibText(raw.fields.title);
     if (!title) {
@@ -458,8 +458,22 @@ class BibtexImport {
       );
       return;
     }
-    const paper = paperFromBibtex(raw, title, { file: this.file, line });
+    const names = entryNames(raw);
+    for (const name of names.unsplittable) {
+      this.diagnostics.push(
+        diagnostic(
+          this.file,
+          line,
+          column,
+          'warning',
+          `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
+        ),
+      );
+    }
+    const paper = paperFromBibtex(raw, title, { file: this.file, line }, names);
+    if (end !== undefined && !this.readingRepair) paper.bibtexEntry = this.text.slice(offset, end);
     this.papers.push(paper);
+    this.read.push({ paper, raw, names });
     const entry = { paper, raw };
     if (raw.key && !this.byKey.has(raw.key.toLowerCase())) this.byKey.set(raw.key.toLowerCase(), entry);
     if (raw.fields.crossref) this.withCrossref.push(entry);

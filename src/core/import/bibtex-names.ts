@@ -1,43 +1,116 @@
 /**
- * Author and editor names of BibTeX entries as display text ("First von Last Jr"): from the parser's
- * creators when it read the entry, else split the simple way BibTeX itself does.
+ * Author and editor lists of BibTeX entries as CSL names. The list is split the way BibTeX does (` and ` at
+ * brace depth 0); each name is read by citation-js's BibTeX name grammar (particles, `Jr.`, TeX accents).
+ * A name wholly in braces (`{World Health Organization}`) is an organisation: a `literal`. A name that
+ * cannot be split safely (more than two commas, or one the grammar reads into parts CSL has no place for)
+ * is kept as a `literal` as written, never guessed at, and reported.
  */
 import type { Creator } from '@retorquere/bibtex-parser';
+import { parse as parseTexValue } from '@citation-js/plugin-bibtex/lib/input/value.js';
+import { Converters } from '@citation-js/plugin-bibtex/lib/mapping/shared.js';
+import type { CslName } from '../model/csl-item';
+import { latexToUnicode } from '../text/latex-to-unicode';
 import { bibText } from './bibtex-text';
 
-/** Names read by the parser, in display order; `others` (BibTeX's "et al.") is dropped. */
-export function creatorNames(creators: Creator[] | undefined): string[] | undefined {
-  return creators
-    ?.map((c) => (c.name ? c.name : [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')))
-    .filter((name) => !/^others$/i.test(name.trim()))
-    .map(bibText)
-    .filter(Boolean);
+/** The names of one field, and those of them kept whole because they could not be split. */
+export interface CslNameList {
+  names: CslName[];
+  /** Names (as written, TeX converted) kept as `literal` because they could not be split. */
+  unsplittable: string[];
 }
 
-/** Names split without the parser (plain names, or an entry the parser could not read); undefined without a value. */
-export function simpleNames(value: string | undefined): string[] | undefined {
-  return value ? splitBibtexNames(value).map(bibText).filter(Boolean) : undefined;
-}
+const CSL_NAME_PARTS = new Set(['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix']);
 
 /**
- * Splits a BibTeX author/editor list the way BibTeX does (` and ` at brace depth 0) and turns each name into
- * "First von Last Jr" order. Used when the parser could not read an entry's names; LaTeX is left for the caller.
+ * A BibTeX name list (`Doe, Jane and {ACME Inc.} and van Gogh, Vincent`) as CSL names; `others` dropped.
+ *
+ * @example cslNamesOf('St. Pierre, Kyra A.').names // [{ family: 'St. Pierre', given: 'Kyra A.' }]
  */
-function splitBibtexNames(raw: string): string[] {
-  const names = splitTopLevel(raw, (s, i) => {
-    const m = /^\s+and\s+/i.exec(s.slice(i, i + 8));
-    return m ? m[0].length : 0;
-  });
-  const out: string[] = [];
-  for (const name of names) {
-    const trimmed = name.trim();
-    if (!trimmed || /^\{?others\}?$/i.test(trimmed)) continue;
-    const parts = splitTopLevel(trimmed, (s, i) => (s[i] === ',' ? 1 : 0)).map((p) => p.trim());
-    if (parts.length >= 3) out.push([parts.slice(2).join(' '), parts[0], parts[1]].filter(Boolean).join(' '));
-    else if (parts.length === 2) out.push([parts[1], parts[0]].filter(Boolean).join(' '));
-    else out.push(trimmed);
+export function cslNamesOf(value: string): CslNameList {
+  const list: CslNameList = { names: [], unsplittable: [] };
+  for (const written of splitTopLevel(value, andAt)) {
+    const name = written.trim();
+    if (!name || /^\{?\s*others\s*\}?$/i.test(name)) continue;
+    const whole = bibText(name);
+    if (!whole) continue;
+    if (isOneBraceGroup(name)) {
+      list.names.push({ literal: whole });
+      continue;
+    }
+    // Accents first (citation-js leaves some, like `{\aa}`, as TeX); grouping braces stay for the split.
+    const parsed = splitTopLevel(name, commaAt).length > 3 ? undefined : personName(latexToUnicode(name));
+    if (parsed) list.names.push(parsed);
+    else {
+      list.names.push({ literal: whole });
+      list.unsplittable.push(whole);
+    }
   }
-  return out;
+  return list;
+}
+
+/** Names as the BibTeX parser read them (an entry whose fields the scanner could not give): its parts, as CSL. */
+export function cslNamesOfCreators(creators: Creator[] | undefined): CslName[] {
+  const names: CslName[] = [];
+  for (const creator of creators ?? []) {
+    if (creator.name !== undefined) {
+      const literal = bibText(creator.name);
+      if (literal && !/^others$/i.test(literal)) names.push({ literal });
+      continue;
+    }
+    const name: CslName = {};
+    const parts: Array<[keyof CslName, string | undefined]> = [
+      ['family', creator.lastName],
+      ['given', creator.firstName],
+      ['non-dropping-particle', creator.prefix],
+      ['suffix', creator.suffix],
+    ];
+    for (const [part, text] of parts) {
+      const clean = bibText(text);
+      if (clean) name[part] = clean;
+    }
+    if (name.family && !/^others$/i.test(name.family)) names.push(name);
+  }
+  return names;
+}
+
+/** One person's name by citation-js's grammar; undefined when it yields no family name or parts CSL does not know. */
+function personName(written: string): CslName | undefined {
+  let parsed: unknown;
+  try {
+    parsed = parseTexValue(written, 'author');
+  } catch {
+    return undefined; // TeX the grammar cannot read (a `$` never closed): kept whole
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 1) return undefined;
+  const name: CslName = {};
+  for (const [part, text] of Object.entries(Converters.NAMES.toTarget(parsed)[0])) {
+    // A part with TeX left in it was not understood (`{\relax Ch}ristine`): keep the name whole instead.
+    if (!CSL_NAME_PARTS.has(part) || typeof text !== 'string' || text.includes('\\')) return undefined;
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean) name[part as keyof CslName] = clean;
+  }
+  return name.family ? name : undefined;
+}
+
+/** `{World Health Organization}`: the whole name is one brace group. */
+function isOneBraceGroup(name: string): boolean {
+  if (!name.startsWith('{') || !name.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === '\\') i++;
+    else if (name[i] === '{') depth++;
+    else if (name[i] === '}' && --depth === 0) return i === name.length - 1;
+  }
+  return false;
+}
+
+function andAt(s: string, i: number): number {
+  const match = /^\s+and\s+/i.exec(s.slice(i, i + 8));
+  return match ? match[0].length : 0;
+}
+
+function commaAt(s: string, i: number): number {
+  return s[i] === ',' ? 1 : 0;
 }
 
 /** Splits at separators found at brace depth 0; `sepAt` returns the separator length at `i` (0 when none). */

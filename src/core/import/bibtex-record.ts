@@ -2,9 +2,22 @@
  * BibTeX fields → a Lectern paper: which fields give the date, DOI, arXiv id, URL and venue, whichever
  * reader (the scanner or the parser) produced the raw values.
  */
+import type { Creator } from '@retorquere/bibtex-parser';
+import type { CslName } from '../model/csl-item';
 import type { ImportedPaper } from '../model/paper';
+import { cslNamesOf, cslNamesOfCreators } from './bibtex-names';
 import { bibText } from './bibtex-text';
-import { firstUrl, isoDate, normalizeArxivId, normalizeDoi, parseIsoDate, parseMonth, parseYear, uniqueStrings } from './import-helpers';
+import {
+  cslDisplayName,
+  firstUrl,
+  isoDate,
+  normalizeArxivId,
+  normalizeDoi,
+  parseIsoDate,
+  parseMonth,
+  parseYear,
+  uniqueStrings,
+} from './import-helpers';
 
 /** One BibTeX entry as read: what {@link paperFromBibtex} needs, whichever reader produced it. */
 export interface RawEntry {
@@ -16,14 +29,35 @@ export interface RawEntry {
   fields: Record<string, string>;
   /** Keywords as the parser split them; undefined when `fields.keywords` is to be split on `,`/`;`. */
   keywords?: string[];
-  /** Author names as display text ("First von Last Jr"); undefined when the entry has no `author`. */
-  authors?: string[];
-  /** Editor names, used as authors when there are none. */
-  editors?: string[];
+  /** Author and editor names as the BibTeX parser read them, for an entry whose raw name fields the scanner could not give. */
+  creators?: { author?: Creator[]; editor?: Creator[] };
+}
+
+/** An entry's authors and editors as CSL names, and the names kept whole because they could not be split. */
+export interface EntryNames {
+  author: CslName[];
+  editor: CslName[];
+  unsplittable: string[];
+}
+
+/** The names of an entry: from its raw fields (citation-js's grammar), else from the parser's creators. */
+export function entryNames(raw: RawEntry): EntryNames {
+  const names: EntryNames = { author: [], editor: [], unsplittable: [] };
+  for (const role of ['author', 'editor'] as const) {
+    const value = raw.fields[role];
+    if (value !== undefined) {
+      const list = cslNamesOf(value);
+      names[role] = list.names;
+      names.unsplittable.push(...list.unsplittable);
+    } else {
+      names[role] = cslNamesOfCreators(raw.creators?.[role]);
+    }
+  }
+  return names;
 }
 
 /** The paper for an entry whose title (already converted from TeX) is `title`, found at `source`. */
-export function paperFromBibtex(raw: RawEntry, title: string, source: { file: string; line: number }): ImportedPaper {
+export function paperFromBibtex(raw: RawEntry, title: string, source: { file: string; line: number }, names: EntryNames): ImportedPaper {
   const f = raw.fields;
   const dated = datesOf(f);
   const doi = normalizeDoi(f.doi) ?? doiFromUrl(f.url);
@@ -35,7 +69,7 @@ export function paperFromBibtex(raw: RawEntry, title: string, source: { file: st
     (doi ? normalizeArxivId(doi) : undefined);
   const paper: ImportedPaper = {
     title,
-    authors: raw.authors?.length ? raw.authors : (raw.editors ?? []),
+    authors: (names.author.length > 0 ? names.author : names.editor).map(cslDisplayName).filter(Boolean),
     abstract: bibText(f.abstract),
     keywords: raw.keywords ? uniqueStrings(raw.keywords.map(bibText)) : uniqueStrings((f.keywords ?? '').split(/[,;]/).map(bibText)),
     categories: [],

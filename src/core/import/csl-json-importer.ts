@@ -3,6 +3,7 @@
  * line is where its `{` stands; a syntax error becomes a diagnostic at its line/column and the items
  * before it (and, when the file can be resynchronised, after it) still load.
  */
+import type { CslItem } from '../model/csl-item';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import {
@@ -25,6 +26,7 @@ import {
   splitKeywords,
   stripHtml,
   uniqueStrings,
+  venueOf,
 } from './import-helpers';
 import { LineIndex } from '../text/line-column';
 import { defaultImportContext, type ImportContext } from './import-limits';
@@ -150,9 +152,19 @@ function cslPaper(
     (/arxiv/i.test(asString(item.number) ?? '') ? normalizeArxivId(asString(item.number)) : undefined);
   if (arxivId) paper.arxivId = arxivId;
   if (citeKey) paper.citeKey = citeKey;
-  const venue = cslText(item['container-title']) || cslText(item['event-title']);
+  paper.csl = cslRecord(item, citeKey);
+  const venue = venueOf(paper.csl, cslText);
   if (venue) paper.venue = venue;
   return paper;
+}
+
+/**
+ * The item as the record, every variable kept (unknown ones too, for the citation processor), except the
+ * abstract, which the paper holds once. `id`: the item's (Better CSL JSON puts the citekey there).
+ */
+function cslRecord(item: Record<string, unknown>, citeKey: string | undefined): CslItem {
+  const { abstract: _abstract, ...rest } = item;
+  return { ...rest, id: asString(item.id) ?? citeKey ?? '', type: asString(item.type) ?? 'document' };
 }
 
 /** CSL rich text may carry HTML (`<i>`, `<sub>`, `<span class="nocase">`): stripped to plain text. */

@@ -118,9 +118,12 @@ function looksLikeAbstract(text: string): boolean {
   return words >= 30 && /[.!?)\]]\s|[.!?]$/.test(text);
 }
 
+/** A daily-papers page gives a title and an abstract: the record is an article with its title. */
 function paperFrom(file: string, title: NumberedLine, abstract: NumberedLine | undefined): ImportedPaper {
+  const text = normalizeWhitespace(latexToUnicode(title.text));
   return {
-    title: normalizeWhitespace(latexToUnicode(title.text)),
+    title: text,
+    csl: { id: '', type: 'article', title: text },
     authors: [],
     abstract: abstract ? normalizeWhitespace(latexToUnicode(abstract.text)) : '',
     keywords: [],

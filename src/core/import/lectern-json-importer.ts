@@ -4,6 +4,8 @@
  * OpenReview paper lists load too: `author`/`authors` as an array or a `;`/`, `-separated string,
  * `keywords` as an array or a `;`-separated string, `site`/`url` as the link.
  */
+import type { CslItem } from '../model/csl-item';
+import { cslNameFromDisplay } from '../model/csl-of';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import {
@@ -221,7 +223,29 @@ function lecternPaper(file: string, line: number, title: string, r: Record<strin
   if (citeKey) paper.citeKey = citeKey;
   const venue = cleanText(asString(r.venue) ?? asString(r.journal) ?? asString(r.booktitle) ?? embedded.venue);
   if (venue) paper.venue = venue;
+  paper.csl = lecternRecord(paper, r, citeKey);
   return paper;
+}
+
+/**
+ * The record: a `csl` object the file carries (kept whole but for its abstract), else one built from the
+ * fields read: a journal article when there is a `journal`, a conference paper when there is another venue
+ * (OpenReview's lists are conference submissions), else an article.
+ */
+function lecternRecord(paper: ImportedPaper, r: Record<string, unknown>, citeKey: string | undefined): CslItem {
+  if (isRecord(r.csl) && typeof r.csl.type === 'string') {
+    const { abstract: _abstract, ...rest } = r.csl;
+    return { ...rest, id: asString(r.csl.id) ?? citeKey ?? '', type: r.csl.type };
+  }
+  const type = asString(r.journal) ? 'article-journal' : paper.venue ? 'paper-conference' : 'article';
+  const csl: CslItem = { id: citeKey ?? '', type, title: paper.title };
+  if (paper.authors.length > 0) csl.author = paper.authors.map(cslNameFromDisplay);
+  if (paper.date) csl.issued = { 'date-parts': [paper.date.split('-').map(Number)] };
+  if (paper.venue) csl['container-title'] = paper.venue;
+  if (paper.doi) csl.DOI = paper.doi;
+  if (paper.url) csl.URL = paper.url;
+  if (citeKey) csl['citation-key'] = citeKey;
+  return csl;
 }
 
 /** Authors as an array (strings, `{name}`, `{given, family}`) or one string separated by `;`, `, ` or ` and `. */

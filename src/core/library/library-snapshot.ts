@@ -5,7 +5,8 @@ import { citeKeyMap, type Corpus, type CorpusFile } from '../corpus/corpus';
 import type { FileStamp } from './corpus-source';
 
 const FORMAT = 'lectern-library';
-const FORMAT_VERSION = 1;
+/** 2: papers carry their CSL record and BibTeX entry text; a version-1 snapshot lacks them, so it is rebuilt. */
+const FORMAT_VERSION = 2;
 
 /** One corpus file as a snapshot remembers it: enough to tell, without reading it, that it is unchanged. */
 export interface SnapshotFile {

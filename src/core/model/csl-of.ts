@@ -2,8 +2,9 @@ import type { CslItem, CslName } from './csl-item';
 import type { Paper } from './paper';
 
 /**
- * A paper's CSL-JSON record: the one its importer kept, else one derived from the simple fields
- * (title, display authors, date, venue, DOI, URL). The record's `id` is the paper's citekey, else its id.
+ * A paper's CSL-JSON record for a citation processor or an export: the one its importer kept, else one
+ * derived from the simple fields (title, display authors, date, venue, DOI, URL). Its `id` is the paper's
+ * citekey, else its id; its `abstract` is the paper's (records keep none of their own, so it is held once).
  *
  * @example
  * ```ts
@@ -12,9 +13,13 @@ import type { Paper } from './paper';
  */
 export function cslOf(paper: Paper): CslItem {
   const id = paper.citeKey ?? paper.id;
-  if (paper.csl) return paper.csl.id === id ? paper.csl : { ...paper.csl, id };
+  if (paper.csl) {
+    const item: CslItem = { ...paper.csl, id };
+    if (paper.abstract) item.abstract = paper.abstract;
+    return item;
+  }
   const item: CslItem = { id, type: paper.venue ? 'article-journal' : 'article', title: paper.title };
-  if (paper.authors.length > 0) item.author = paper.authors.map(nameFromDisplay);
+  if (paper.authors.length > 0) item.author = paper.authors.map(cslNameFromDisplay);
   const dateParts = (paper.date ?? (paper.year !== undefined ? String(paper.year) : '')).split('-').map(Number).filter(Number.isFinite);
   if (dateParts.length > 0 && dateParts[0] > 0) item.issued = { 'date-parts': [dateParts] };
   if (paper.venue) item['container-title'] = paper.venue;
@@ -25,9 +30,46 @@ export function cslOf(paper: Paper): CslItem {
   return item;
 }
 
-/** "First Middle Last" → family = last word, given = the rest; one word stays a literal. */
-function nameFromDisplay(display: string): CslName {
-  const words = display.trim().split(/\s+/);
+/** Lower-case words that stay with the family name ("van Gogh", "de la Fontaine"). */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|du|des|la|le|dos|das|ter|ten|zu|af|al|el|bin|ibn)$/;
+/** Words that make a name an organisation ("The BABAR Collaboration", "World Health Organization"). */
+const ORGANISATION =
+  /\b(?:Collaboration|Consortium|Group|Team|Initiative|Organi[sz]ation|Association|Society|Institute|Council|Committee|Project|Network|Agency|Survey|University|Laboratory)\b/i;
+/** Generational suffixes written after the family name. */
+const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+
+/**
+ * A display name ("First [particles] Last [Jr.]") as a CSL name: the last word is the family name, the
+ * lower-case particles before it stay with it, a generational suffix is kept apart; one word, or an
+ * organisation's name, is a literal.
+ * For names known only as display text (a hand-built paper, an arXiv author string).
+ *
+ * @example cslNameFromDisplay('Vincent van Gogh') // → { family: 'Gogh', given: 'Vincent', 'non-dropping-particle': 'van' }
+ */
+export function cslNameFromDisplay(display: string): CslName {
+  if (ORGANISATION.test(display)) return { literal: display.trim() };
+  const words = display.trim().split(/\s+/).filter(Boolean);
+  const name: CslName = {};
+  if (words.length > 2 && SUFFIX.test(words[words.length - 1])) name.suffix = words.pop();
   if (words.length < 2) return { literal: display.trim() };
-  return { family: words[words.length - 1], given: words.slice(0, -1).join(' ') };
+  name.family = words.pop();
+  let particleStart = words.length;
+  while (particleStart > 1 && PARTICLE.test(words[particleStart - 1])) particleStart--;
+  if (particleStart < words.length) name['non-dropping-particle'] = words.splice(particleStart).join(' ');
+  name.given = words.join(' ');
+  return name;
+}
+
+/**
+ * A name whose family name starts with lower-case particles ("van der Tak") with them moved to
+ * `non-dropping-particle`, as CSL sorts and styles them; other names unchanged.
+ *
+ * @example withParticles({ family: 'van der Tak', given: 'Floris' }) // → { family: 'Tak', given: 'Floris', 'non-dropping-particle': 'van der' }
+ */
+export function withParticles(name: CslName): CslName {
+  const words = name.family?.split(' ') ?? [];
+  let start = 0;
+  while (start < words.length - 1 && PARTICLE.test(words[start])) start++;
+  if (start === 0 || name['non-dropping-particle']) return name;
+  return { ...name, family: words.slice(start).join(' '), 'non-dropping-particle': words.slice(0, start).join(' ') };
 }
