@@ -5,7 +5,6 @@ import { activeCitationStyle } from './active-citation-style';
 import type { CitationStyle } from './citation-style';
 import { renderInText, renderReference, type CitationMarkup } from './csl-engine';
 import { cslToBibtex } from './csl-to-bibtex';
-import { cslNameFromDisplay } from './display-name';
 
 /**
  * The formats of Copy Citation and `lectern cite` (see {@link formatCitation}): `apa` the reference
@@ -73,7 +72,7 @@ const ARXIV_VENUE = /^\s*(?:arxiv|arxiv\.org|arxiv preprint.*|preprint|corr)\s*$
 
 /**
  * The paper's CSL record. For a paper whose importer kept none, names are split with their
- * particles and suffixes (see {@link cslNameFromDisplay}), a venue naming a conference makes it a
+ * particles and suffixes (see `cslNameFromDisplay` in `cslOf`), a venue naming a conference makes it a
  * conference paper, and a paper whose importer kept no record but which has an arXiv id gets what
  * Zotero's arXiv translator stores: without a venue a preprint (publisher arXiv, number
  * `arXiv:ID`, arXiv's DOI when it has none of its own), with one the abstract page as its URL.
@@ -82,7 +81,6 @@ function citationRecord(paper: Paper): CslItem {
   if (paper.csl) return cslOf(paper);
   const item = { ...cslOf(paper) };
   const arxivId = paper.arxivId?.trim();
-  if (item.author) item.author = paper.authors.map(cslNameFromDisplay);
   const venue = paper.venue && !ARXIV_VENUE.test(paper.venue) ? paper.venue : undefined;
   if (venue && CONFERENCE.test(venue)) item.type = 'paper-conference';
   if (!arxivId) return item;

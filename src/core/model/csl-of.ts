@@ -39,7 +39,7 @@ const ORGANISATION =
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
 /**
- * A display name ("First [particles] Last [Jr.]") as a CSL name: the last word is the family name, the
+ * A display name ("First [particles] Last [Jr.]", or "Last, First" as written) as a CSL name: the last word is the family name, the
  * lower-case particles before it stay with it, a generational suffix is kept apart; one word, or an
  * organisation's name, is a literal.
  * For names known only as display text (a hand-built paper, an arXiv author string).
@@ -48,6 +48,7 @@ const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
  */
 export function cslNameFromDisplay(display: string): CslName {
   if (ORGANISATION.test(display)) return { literal: display.trim() };
+  if (display.includes(',')) return nameAsWritten(display);
   const words = display.trim().split(/\s+/).filter(Boolean);
   const name: CslName = {};
   if (words.length > 2 && SUFFIX.test(words[words.length - 1])) name.suffix = words.pop();
@@ -58,6 +59,13 @@ export function cslNameFromDisplay(display: string): CslName {
   if (particleStart < words.length) name['non-dropping-particle'] = words.splice(particleStart).join(' ');
   name.given = words.join(' ');
   return name;
+}
+
+/** "Berg, Jan" or "Berg, Jr., Jan": the family name as written before the comma. */
+function nameAsWritten(display: string): CslName {
+  const [family, ...rest] = display.split(',').map((part) => part.trim().replace(/\s+/g, ' '));
+  if (rest.length >= 2 && SUFFIX.test(rest[0])) return withParticles({ family, given: rest.slice(1).join(' '), suffix: rest[0] });
+  return withParticles({ family, given: rest.join(' ') });
 }
 
 /**
