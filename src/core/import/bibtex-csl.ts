@@ -87,5 +87,13 @@ function tidy(item: Record<string, unknown>, raw: RawEntry): CslItem {
   if (raw.key) csl['citation-key'] = raw.key;
   else delete csl['citation-key'];
   if (typeof csl.genre === 'string' && Object.hasOwn(TYPE_KEYS, csl.genre)) csl.genre = TYPE_KEYS[csl.genre];
+  // A whole work's `pages = {456}` is its length (Zotero's "# of Pages"), not a page range to cite: APA would print "(p. 456)".
+  if (WHOLE_WORK.has(csl.type) && /^\s*\d+\s*$/.test(String(csl.page ?? '')) && csl['number-of-pages'] === undefined) {
+    csl['number-of-pages'] = String(csl.page).trim();
+    delete csl.page;
+  }
   return csl;
 }
+
+/** CSL types that are whole works, whose single-number `pages` counts their pages. */
+const WHOLE_WORK = new Set(['book', 'thesis', 'report']);

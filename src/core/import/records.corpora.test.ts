@@ -32,31 +32,41 @@ const byKey = (key: string): ImportedPaper => {
   return paper;
 };
 
-test('Zotero export: every entry keeps its record; 1,225 volumes and 1,279 page ranges, none dropped', { skip: zotero.skip }, () => {
-  const { text, papers } = zoteroPapers();
-  assert.equal(papers.length, 1678, 'the 1,679 entries but the one without a title');
-  assert.equal(papers.filter((p) => p.csl).length, 1678);
-  // Counted in the file itself, so the figures are the export's and not the importer's.
-  assert.equal(text.match(/^\tvolume = /gm)?.length, 1225);
-  assert.equal(text.match(/^\tpages = /gm)?.length, 1279);
-  assert.equal(papers.filter((p) => p.csl?.volume).length, 1225);
-  assert.equal(papers.filter((p) => p.csl?.page).length, 1279);
-  const types = new Map<string, number>();
-  for (const p of papers) types.set(p.csl!.type, (types.get(p.csl!.type) ?? 0) + 1);
-  assert.deepEqual(Object.fromEntries(types), {
-    'article-journal': 1352,
-    book: 70,
-    thesis: 38,
-    chapter: 68,
-    'paper-conference': 14,
-    document: 76,
-    report: 60,
-  });
-  assert.ok(
-    papers.every((p) => p.csl!.abstract === undefined),
-    'the abstract is held once, by the paper',
-  );
-});
+test(
+  "Zotero export: every entry keeps its record; 1,225 volumes and 1,279 pages (ranges, or a whole work's page count), none dropped",
+  { skip: zotero.skip },
+  () => {
+    const { text, papers } = zoteroPapers();
+    assert.equal(papers.length, 1678, 'the 1,679 entries but the one without a title');
+    assert.equal(papers.filter((p) => p.csl).length, 1678);
+    // Counted in the file itself, so the figures are the export's and not the importer's.
+    assert.equal(text.match(/^\tvolume = /gm)?.length, 1225);
+    assert.equal(text.match(/^\tpages = /gm)?.length, 1279);
+    assert.equal(papers.filter((p) => p.csl?.volume).length, 1225);
+    // A book's, thesis's or report's single number is its length (CSL number-of-pages, Zotero's "# of Pages").
+    const wholeWorks = papers.filter((p) => p.csl?.['number-of-pages']);
+    assert.ok(
+      wholeWorks.every((p) => ['book', 'thesis', 'report'].includes(p.csl!.type) && /^\d+$/.test(String(p.csl!['number-of-pages']))),
+    );
+    assert.equal(papers.filter((p) => p.csl?.page).length + wholeWorks.length, 1279);
+    assert.equal(wholeWorks.length, 35);
+    const types = new Map<string, number>();
+    for (const p of papers) types.set(p.csl!.type, (types.get(p.csl!.type) ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries(types), {
+      'article-journal': 1352,
+      book: 70,
+      thesis: 38,
+      chapter: 68,
+      'paper-conference': 14,
+      document: 76,
+      report: 60,
+    });
+    assert.ok(
+      papers.every((p) => p.csl!.abstract === undefined),
+      'the abstract is held once, by the paper',
+    );
+  },
+);
 
 test('Zotero export: each entry`s text is the file`s, from its `@` to its closing brace, byte for byte', { skip: zotero.skip }, () => {
   const { text, papers } = zoteroPapers();
@@ -145,7 +155,7 @@ test('Zotero export: articles, books, chapters, conference papers, theses and re
   assert.deepEqual(masters.issued, { 'date-parts': [[2010, 7]] });
 
   const report = byKey('amante_etopo1_2009').csl!;
-  assert.deepEqual([report.type, report.publisher, report.page], ['report', 'NOAA', '25']);
+  assert.deepEqual([report.type, report.publisher, report['number-of-pages'], report.page], ['report', 'NOAA', '25', undefined]);
   assert.equal(byKey('amante_etopo1_2009').venue, 'NOAA');
 
   assert.equal(byKey('noauthor_magick_2018').csl!.type, 'document');
