@@ -157,3 +157,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Opens a workspace file with Go to File… (Ctrl+P as a user would). A file written a moment ago may
+ * not be in Quick Open's file list yet on a busy machine, so the search is typed again until it shows.
+ */
+export async function openFile(page: Page, name: string, options: { timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Go to File...');
+    await input.fill(name);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(5000, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`"${name}" not found by Go to File after ${attempt} attempt(s)`, { cause: error });
+    }
+  }
+  await page.keyboard.press('Enter');
+}

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, webviewFrame } from '../harness/browser';
+import { openFile, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 journey('a [[paper-id]] link in a markdown file opens the paper in the reader', async ({ page, workspace, screenshot }) => {
@@ -8,10 +8,7 @@ journey('a [[paper-id]] link in a markdown file opens the paper in the reader', 
     join(workspace, 'reading-list.md'),
     '# Reading list\n\nStart with [[mindbridge-a-cross-subject-brain-decoding-framework]] this week.\n',
   );
-  await runCommand(page, 'Go to File...');
-  await page.locator('.quick-input-widget input').fill('reading-list.md');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'reading-list.md' }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await openFile(page, 'reading-list.md');
   const link = page.locator('.monaco-editor .view-line span', { hasText: 'mindbridge-a-cross-subject' }).first();
   await link.waitFor({ timeout: 15_000 });
   // The link provider marks the reference; Ctrl+click follows it.

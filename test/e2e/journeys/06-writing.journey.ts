@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, webviewFrame } from '../harness/browser';
+import { openFile, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const BIBTEX = `@article{kowalski2021tides,
@@ -22,10 +22,7 @@ journey(
     );
     // The new .bib reaches the library through the corpus watcher before the file opens.
     await page.waitForTimeout(3000);
-    await runCommand(page, 'Go to File...');
-    await page.locator('.quick-input-widget input').fill('chapter.qmd');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'chapter.qmd' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await openFile(page, 'chapter.qmd');
     const citation = page.locator('.monaco-editor .detected-link', { hasText: 'kowalski2021tides' }).first();
     await citation.waitFor({ timeout: 20_000 });
     await citation.click({ modifiers: ['Control'] });
