@@ -2,7 +2,7 @@
 //   npm run build && node --import tsx test/e2e/run-e2e.ts
 // Runs the UI journeys in test/e2e/journeys/*.journey.ts against the packaged .vsix, then the
 // extension-host mocha suite test/e2e/suite/ (index.ts + *.test.ts) against the built extension.
-// Env: E2E_FILTER=<text> (only journeys whose name contains it), E2E_KEEP=1 (keep .e2e/run-<id>/),
+// Env: E2E_FILTER=<text> (only journeys whose name contains it), E2E_SUITE=<text> (only suite files whose name contains it), E2E_KEEP=1 (keep .e2e/run-<id>/),
 // E2E_VERBOSE=1 (all browser console lines of the extension-host suite).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -6,11 +6,12 @@ import { build } from 'esbuild';
  * Compiles an extension-host mocha suite written in TypeScript to CommonJS, which is what
  * VS Code 1.100's extension host loads: `index.ts` plus every `*.test.ts` under `suiteDir`,
  * each bundled on its own (`vscode` and `mocha` stay external: the host provides `vscode`,
- * `mocha` resolves from the repository's node_modules). Returns the absolute path of `index.cjs`.
+ * `mocha` resolves from the repository's node_modules). `only`: just the test files whose name
+ * contains it (`E2E_SUITE`, for debugging one file). Returns the absolute path of `index.cjs`.
  */
-export async function compileSuite(suiteDir: string, outDir: string): Promise<string> {
+export async function compileSuite(suiteDir: string, outDir: string, only?: string): Promise<string> {
   const entryPoints = (readdirSync(suiteDir, { recursive: true }) as string[])
-    .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
+    .filter((file) => file === 'index.ts' || (file.endsWith('.test.ts') && (!only || file.includes(only))))
     .map((file) => join(suiteDir, file));
   await build({
     entryPoints,

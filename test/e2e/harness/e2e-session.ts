@@ -33,6 +33,8 @@ const env = {
   verbose: process.env.E2E_VERBOSE === '1',
   /** Only journeys whose name contains this text. */
   filter: process.env.E2E_FILTER,
+  /** Only extension-host test files whose name contains this text. */
+  suite: process.env.E2E_SUITE,
 };
 
 /**
@@ -69,7 +71,10 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
   for (const file of options.journeyFiles) await import(pathToFileURL(file).href);
   const suites = await time('compile suites', () =>
     Promise.all(
-      options.suiteDirs.map(async (dir, i) => ({ dir, index: await compileSuite(dir, join(runDir, 'suites', `${i}-${basename(dir)}`)) })),
+      options.suiteDirs.map(async (dir, i) => ({
+        dir,
+        index: await compileSuite(dir, join(runDir, 'suites', `${i}-${basename(dir)}`), env.suite),
+      })),
     ),
   );
 
