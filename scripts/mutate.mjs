@@ -67,7 +67,7 @@ const MODULES = [
       'src/core/import/bibtex-parser-*.ts',
     ],
     tests: [
-      'src/core/import/bibtex-scanner.test.ts',
+      'src/core/import/bibtex-scanner*.test.ts',
       'src/core/import/bibtex-importer.test.ts',
       'src/core/import/bibtex-*.edges.test.ts',
       'src/core/import/import-corpus-file.test.ts',
