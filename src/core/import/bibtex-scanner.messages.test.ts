@@ -3,7 +3,10 @@
 // hand-broken entry followed or preceded by a good one, which must still load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { importBibtex } from './bibtex-importer';
+import { translateParserError } from './bibtex-parser-errors';
+import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { importCorpusFile } from './import-corpus-file';
 
 const read = (text: string) => {
@@ -135,4 +138,20 @@ test('a damaged byte is reported in the entry or directive that holds it, or as 
       '5:36 warning Lectern: `@string` macro `j` is not defined (used by entry `b`); its name was kept as the value. Define it with `@string{j = {…}}` in this file.',
     ],
   });
+});
+
+test("the parser's own errors, as the parser words them, are rephrased for the warning about an entry it cannot read", () => {
+  const firstError = (text: string) => {
+    const errors = parseBibtex(text, BIBTEX_PARSER_OPTIONS).errors;
+    assert.ok(errors.length > 0, text);
+    return translateParserError(errors[0].error.split('\n')[0]);
+  };
+  assert.equal(firstError('@article{k, author = {Doe'), 'a `{` is never closed');
+  assert.equal(firstError('@article{k, author = "Doe'), 'a `"` is never closed');
+  assert.equal(firstError('@article{k, author = {$x}}'), 'a `$` math section is never closed');
+  assert.equal(firstError('@article{k, auth'), 'the entry ends in the middle of a name');
+  assert.equal(firstError('@article{k, author {Doe}}'), 'field `author` has no `=`');
+  assert.equal(firstError('@article{k, author = {Doe} title = {T}}'), 'expected "}" but found "title = {T}}"');
+  // Anything else is kept, without the parser's position (Lectern gives its own line and column).
+  assert.equal(translateParserError('Something new at line 3, column 4 in "article"'), 'Something new');
 });
