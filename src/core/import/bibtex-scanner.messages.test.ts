@@ -155,3 +155,49 @@ test("the parser's own errors, as the parser words them, are rephrased for the w
   // Anything else is kept, without the parser's position (Lectern gives its own line and column).
   assert.equal(translateParserError('Something new at line 3, column 4 in "article"'), 'Something new');
 });
+
+test('CRLF line breaks, tabs, indented entries, keys with `*`, `[ ]` or `"`, escaped braces and no spaces all read', () => {
+  const crlf = importBibtex(
+    'x.bib',
+    '@misc{k1,\r\n\ttitle = {CRLF file},\r\n\tyear = 2020\r\n}\r\n@misc{k2,\r\n  title = {Second}\r\n}\r\n',
+  );
+  assert.deepEqual(
+    crlf.papers.map((p) => [p.citeKey, p.title, p.year ?? null, p.source.line]),
+    [
+      ['k1', 'CRLF file', 2020, 1],
+      ['k2', 'Second', null, 5],
+    ],
+  );
+  assert.deepEqual(crlf.diagnostics, []);
+  const keys = importBibtex(
+    'x.bib',
+    '  @article{Smith*2020, title = {T1}}\n\t@article{a[b], title = {T2}}\n@article{q"k, title = {T3}}\n@article{k?1, title = {T4}, author = {Doe, J.}}',
+  );
+  assert.deepEqual(
+    keys.papers.map((p) => [p.citeKey, p.title, p.source.line]),
+    [
+      ['Smith*2020', 'T1', 1],
+      ['a[b]', 'T2', 2],
+      ['q"k', 'T3', 3],
+      ['k?1', 'T4', 4],
+    ],
+  );
+  // Only the key LaTeX tools reject is warned about.
+  assert.deepEqual(
+    keys.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`),
+    [
+      '4:10 Lectern: citation key `k?1` contains characters BibTeX tools reject (`?`); the entry was loaded, but rename the key so LaTeX can cite it.',
+    ],
+  );
+  assert.deepEqual(
+    importBibtex('x.bib', '@misc{k, title = {50\\% of \\{braces\\} and \\}}, note = "a \\" b"}').papers.map((p) => p.title),
+    ['50% of {braces} and }'],
+  );
+  assert.deepEqual(
+    importBibtex('x.bib', '@misc{k,title={T},year=2020}@misc{k2,title={U} }').papers.map((p) => [p.citeKey, p.title, p.year ?? null]),
+    [
+      ['k', 'T', 2020],
+      ['k2', 'U', null],
+    ],
+  );
+});
