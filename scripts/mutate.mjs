@@ -66,11 +66,12 @@ const MODULES = [
       'src/core/import/bibtex-damage.ts',
       'src/core/import/bibtex-parser-*.ts',
     ],
+    // The importer's tests that reach the scanner's every path (entries, broken ones, repairs, damaged bytes); the
+    // names and TeX tests and import-corpus-file.test.ts add run time to every surviving mutant and nothing here.
     tests: [
       'src/core/import/bibtex-scanner*.test.ts',
       'src/core/import/bibtex-importer.test.ts',
-      'src/core/import/bibtex-*.edges.test.ts',
-      'src/core/import/import-corpus-file.test.ts',
+      'src/core/import/bibtex-importer*.edges.test.ts',
     ],
     ignoreStatic: true,
   },
@@ -186,8 +187,10 @@ for (const module of plan) {
   const detected = count('Killed', 'Timeout');
   const valid = detected + count('Survived', 'NoCoverage');
   const score = valid === 0 ? 100 : (100 * detected) / valid;
+  // A timeout counts as detected (the mutant made a test hang), but on a loaded machine a slow test can time out
+  // too: the count is shown so a score carried by timeouts is seen.
   summary.push(
-    `${module.name.padEnd(13)} ${score.toFixed(2).padStart(6)} %  (${detected}/${valid} detected, ${Math.round((Date.now() - started) / 1000)} s)`,
+    `${module.name.padEnd(13)} ${score.toFixed(2).padStart(6)} %  (${detected}/${valid} detected, ${count('Timeout')} of them by timeout, ${Math.round((Date.now() - started) / 1000)} s)`,
   );
 }
 console.log(`\nMutation scores (break at 85 %):\n${summary.join('\n')}`);
