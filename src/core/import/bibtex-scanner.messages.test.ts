@@ -48,6 +48,20 @@ test('a broken entry is skipped with what is wrong and where; the good entry loa
       ),
     ],
     [`${GOOD}\n@string{x = {abc}`, skipped('2:1', 'an `@string` (line 2) could not be read: the entry is not closed with `}`')],
+    [
+      `${GOOD}\n@article`,
+      skipped(
+        '2:9',
+        'an `@article` entry without a citation key (line 2) could not be read: expected `{` after `@article` (found the end of the entry)',
+      ),
+    ],
+    [
+      `${GOOD}\n@`,
+      skipped(
+        '2:2',
+        'an entry without a citation key (line 2) could not be read: `@` is not followed by an entry type (found the end of the entry)',
+      ),
+    ],
   ];
   for (const [text, diagnostic] of cases) {
     assert.deepEqual(read(text), { keys: ['ok'], diagnostics: [diagnostic] }, text);
