@@ -82,3 +82,81 @@ test('macro names with digits (`proc2019`, `3dv`) count against the expansion bu
     assert.match(diagnostics[0], /^66:\d+ Lectern: `@string` macros have added more than 640 characters to this file's fields/, name);
   }
 });
+
+const notExpanded = (where: string, name: string, line: number) =>
+  `${where} Lectern: \`@string\` macro \`${name}\` was not expanded (used by entry \`k\`; see the warning on line ${line}); its name was kept as the value. Fix the macro's definition.`;
+const cycle = (where: string, names: string, path: string) =>
+  `${where} Lectern: \`@string\` macros ${names} are defined in terms of each other (${path}); they were not expanded, and fields that use them keep the macro name. Break the cycle.`;
+
+test('a cycle below the macro a field uses is named alone, at its earliest definition; the use points there', () => {
+  const text =
+    '@string{venue = procs}\n@string{ieee = procs # " (IEEE)"}\n@string{procs = ieee}\n@inproceedings{k, title = {T}, booktitle = venue}';
+  assert.deepEqual(diagnosticsOf(text), {
+    venues: ['venue'],
+    diagnostics: [cycle('2:1', '`procs` and `ieee`', '`procs` on line 3 → `ieee` on line 2 → `procs`'), notExpanded('4:44', 'venue', 2)],
+  });
+});
+
+test('a macro defined in terms of itself; a cycle met twice is reported once; two cycles through one macro, twice', () => {
+  assert.deepEqual(diagnosticsOf('@string{self = self # "x"}\n@article{k, title = {T}, journal = self}').diagnostics, [
+    '1:1 Lectern: `@string` macro `self` is defined in terms of itself (`self` on line 1 → `self`); it was not expanded, and fields that use it keep the macro name. Break the cycle.',
+    notExpanded('2:36', 'self', 1),
+  ]);
+  assert.deepEqual(diagnosticsOf('@string{d0 = d1 # d1}\n@string{d1 = d0 # d0}\n@article{k, title = {T}, journal = d1}').diagnostics, [
+    cycle('1:1', '`d0` and `d1`', '`d0` on line 1 → `d1` on line 2 → `d0`'),
+    notExpanded('3:36', 'd1', 1),
+  ]);
+  assert.deepEqual(diagnosticsOf('@string{a = b # c}\n@string{b = a}\n@string{c = a}\n@article{k, title = {T}, journal = c}').diagnostics, [
+    cycle('1:1', '`a` and `b`', '`a` on line 1 → `b` on line 2 → `a`'),
+    cycle('1:1', '`a` and `c`', '`a` on line 1 → `c` on line 3 → `a`'),
+    notExpanded('4:36', 'c', 1),
+  ]);
+});
+
+test('a macro over the size limit by its own text, or nested too deep: refused at its definition, the use points there', () => {
+  assert.deepEqual(
+    diagnosticsOf('@string{pub = "Association for Computing Machinery"}\n@book{k, title = {T}, publisher = pub}', { maxMacroChars: 10 })
+      .diagnostics,
+    [
+      '1:1 Lectern: `@string` macro `pub` would expand to 35 characters, over the limit of 10; it was not expanded (nor any macro that uses it), and fields that use it keep the macro name. Check its definition — macros that repeat each other grow exponentially.',
+      notExpanded('2:35', 'pub', 1),
+    ],
+  );
+  assert.deepEqual(
+    diagnosticsOf('@string{a = "x"}\n@string{b = a}\n@string{c = b}\n@article{k, title = {T}, journal = c}', { maxMacroDepth: 2 }),
+    {
+      venues: ['c'],
+      diagnostics: [
+        '3:1 Lectern: `@string` macro `c` nests 3 macros deep, over the limit of 2; it was not expanded, and fields that use it keep the macro name. Define it with fewer levels.',
+        notExpanded('4:36', 'c', 3),
+      ],
+    },
+  );
+});
+
+test('a macro whose name starts with digits is a macro, defined or not; a braced built-in name is text', () => {
+  const defined =
+    '@string{3dv = {3D Vision}}\n@string{conf = {International Conference on } # 3dv}\n@inproceedings{k, title = {T}, booktitle = conf}\n@inproceedings{k2, title = {T}, booktitle = 3DV}';
+  assert.deepEqual(diagnosticsOf(defined), { venues: ['International Conference on 3D Vision', '3D Vision'], diagnostics: [] });
+  assert.deepEqual(diagnosticsOf('@inproceedings{k, title = {T}, booktitle = 3dv}'), {
+    venues: ['3dv'],
+    diagnostics: [
+      '1:44 Lectern: `@string` macro `3dv` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{3dv = {…}}` in this file.',
+    ],
+  });
+  assert.deepEqual(diagnosticsOf('@article{k, title = {T}, journal = {CACM}}\n@article{k2, title = {T}, journal = CACM}'), {
+    venues: ['CACM', 'Communications of the ACM'],
+    diagnostics: [],
+  });
+});
+
+test('a field exactly at the size limit is kept; exactly 50 undefined macros are each reported, with no summary', () => {
+  assert.deepEqual(diagnosticsOf('@article{k, title = {T}, journal = {0123456789}}', { maxFieldChars: 10 }), {
+    venues: ['0123456789'],
+    diagnostics: [],
+  });
+  const text = Array.from({ length: 50 }, (_, i) => `@misc{k${i}, title = {T${i}}, journal = j${i}}`).join('\n');
+  const { diagnostics } = diagnosticsOf(text);
+  assert.equal(diagnostics.length, 50);
+  assert.ok(diagnostics.every((d, i) => new RegExp(`^${i + 1}:\\d+ Lectern: \`@string\` macro \`j${i}\` is not defined`).test(d)));
+});

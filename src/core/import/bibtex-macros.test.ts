@@ -53,7 +53,10 @@ test('property: bounded expansion agrees with the plain recursive reading, and n
         const expected = naive(defs, last, new Set());
         if (expected === REFUSED) {
           assert.ok(table.refused.has(upper) && !table.values.has(upper), `${upper} is refused`);
-        } else assert.equal(table.values.get(upper), expected.value, upper);
+        } else {
+          assert.equal(table.values.get(upper), expected.value, upper);
+          assert.ok(!table.refused.has(upper), `${upper}'s last definition is not refused`);
+        }
       }
       if (table.refused.size > 0) assert.ok(table.warnings.length > 0, 'a refusal is always explained');
     }),
