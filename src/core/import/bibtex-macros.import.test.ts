@@ -122,6 +122,19 @@ test('a macro over the size limit by its own text, or nested too deep: refused a
       notExpanded('2:35', 'pub', 1),
     ],
   );
+  // Over the limit only with what it adds to a macro under it.
+  assert.deepEqual(
+    diagnosticsOf(
+      '@string{acm = "Association for Computing Machinery"}\n@string{press = acm # " Press"}\n@book{k, title = {T}, publisher = acm, note = press}',
+      {
+        maxMacroChars: 40,
+      },
+    ).diagnostics,
+    [
+      '2:1 Lectern: `@string` macro `press` would expand to 41 characters, over the limit of 40; it was not expanded (nor any macro that uses it), and fields that use it keep the macro name. Check its definition — macros that repeat each other grow exponentially.',
+      notExpanded('3:47', 'press', 2),
+    ],
+  );
   assert.deepEqual(
     diagnosticsOf('@string{a = "x"}\n@string{b = a}\n@string{c = b}\n@article{k, title = {T}, journal = c}', { maxMacroDepth: 2 }),
     {
