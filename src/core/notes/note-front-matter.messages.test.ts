@@ -133,3 +133,37 @@ describe('list edits, exactly', () => {
     assert.equal(edited('---\ntags:\n  - a\n  - b\n---\n', { tags: null }).text, '---\n---\n');
   });
 });
+
+describe('shapes the editor refuses, and shapes it edits in place', () => {
+  const result = (text: string, changes: FrontMatterChanges) => {
+    const r = setFrontMatterKeys(text, changes);
+    return 'error' in r ? r.error : r.text;
+  };
+  const unsafe = (why: string) => `Lectern: could not update the note's front matter safely (${why}); edit it by hand.`;
+  test('an explicit `? key` with an empty value, and a list item whose value is on the next line, are refused', () => {
+    assert.equal(result('---\n? status\n:\n---\n', { status: 'read' }), unsafe('a key without `:` after it'));
+    assert.equal(result('---\ntags:\n  - # first\n    a\n  - b\n---\n', { tags: ['b'] }), unsafe('a list item not on its own line'));
+  });
+
+  test('block lists: an item replaced, the first removed, a removed item keeps its comment', () => {
+    assert.equal(result('---\ntags:\n  - a\n  - b\n---\n', { tags: ['a', 'c'] }), '---\ntags:\n  - a\n  - c\n---\n');
+    assert.equal(result('---\ntags:\n  - a\n  - b\n---\n', { tags: ['b'] }), '---\ntags:\n  - b\n---\n');
+    assert.equal(result('---\ntags:\n  - a\n  - b # keep\n---\n', { tags: ['a'] }), '---\ntags:\n  - a\n  # keep\n---\n');
+    assert.equal(result('---\n? tags\n:\n  - a\n---\n', { tags: ['b'] }), '---\n? tags\n:\n  - b\n---\n');
+  });
+
+  test('other values: a block scalar, a map or comma-separated tags replaced; quoting kept; indentation followed', () => {
+    assert.equal(
+      result('---\ntitle: |\n  Long\n  title\nstatus: read\n---\n', { title: 'Short' }),
+      '---\ntitle: Short\nstatus: read\n---\n',
+    );
+    assert.equal(result('---\ntags:\n  area: x\n---\n', { tags: ['a'] }), '---\ntags: [a]\n---\n');
+    assert.equal(result('---\ntags: a, b\n---\n', { tags: ['a', 'b', 'c'] }), '---\ntags: [a, b, c]\n---\n');
+    assert.equal(result('---\ntags: a, b\n---\n', { tags: ['a', 'b'] }), '---\ntags: a, b\n---\n');
+    assert.equal(result('---\n  paper: x\n  status: read\n---\n', { tags: ['a'] }), '---\n  paper: x\n  status: read\n  tags: [a]\n---\n');
+    assert.equal(result("---\nstatus: 'reading'\n---\n", { status: "it's" }), "---\nstatus: 'it''s'\n---\n");
+    assert.equal(result('---\nstatus: "reading"\n---\n', { status: 'done' }), '---\nstatus: "done"\n---\n');
+    assert.equal(result('---\nstatus:   # why\n---\n', { status: 'read' }), '---\nstatus: read   # why\n---\n');
+    assert.equal(result('---\nstatus: read  # c\ntags: [a]\n---\n', { status: null }), '---\n# c\ntags: [a]\n---\n');
+  });
+});
