@@ -122,6 +122,10 @@ test('a macro over the size limit by its own text, or nested too deep: refused a
       notExpanded('2:35', 'pub', 1),
     ],
   );
+  // Over the limit through a built-in macro: `jan` counts as "January".
+  assert.deepEqual(diagnosticsOf('@string{when = jan # " 2020"}', { maxMacroChars: 10 }).diagnostics, [
+    '1:1 Lectern: `@string` macro `when` would expand to 12 characters, over the limit of 10; it was not expanded (nor any macro that uses it), and fields that use it keep the macro name. Check its definition — macros that repeat each other grow exponentially.',
+  ]);
   // Over the limit only with what it adds to a macro under it.
   assert.deepEqual(
     diagnosticsOf(
