@@ -2,7 +2,9 @@
 // month macros outside the `month` field, and the warnings about macros that are undefined or refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { importBibtex } from './bibtex-importer';
+import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { DamagedBytes, DEFAULT_IMPORT_LIMITS, type ResolvedImportLimits } from './import-limits';
 
 const only = (text: string) => {
@@ -176,4 +178,14 @@ test('a field exactly at the size limit is kept; exactly 50 undefined macros are
   const { diagnostics } = diagnosticsOf(text);
   assert.equal(diagnostics.length, 50);
   assert.ok(diagnostics.every((d, i) => new RegExp(`^${i + 1}:\\d+ Lectern: \`@string\` macro \`j${i}\` is not defined`).test(d)));
+});
+
+test("BibTeX's built-in journal macros expand to the names the BibTeX parser gives them", () => {
+  const names = ['acmcs', 'acta', 'cacm', 'ibmjrd', 'ibmsj', 'ieeese', 'ieeetc', 'ieeetcad', 'ipl', 'jacm', 'jcss', 'scp', 'sicomp'];
+  names.push('tocs', 'tods', 'tog', 'toms', 'toois', 'toplas', 'tcs');
+  const text = names.map((name) => `@article{${name}, title = {T}, journal = ${name}}`).join('\n');
+  const fromParser = parseBibtex(text, BIBTEX_PARSER_OPTIONS).entries.map((entry) => entry.fields.journal);
+  assert.equal(fromParser.length, names.length);
+  assert.ok(fromParser.every((journal, i) => typeof journal === 'string' && journal.toLowerCase() !== names[i]));
+  assert.deepEqual(diagnosticsOf(text), { venues: fromParser, diagnostics: [] });
 });
