@@ -62,3 +62,14 @@ test('an edit ending exactly at the end of the note is made; one cutting after t
     /^Lectern: line 4 would be cut inside a character/,
   );
 });
+
+test('overlapping edits are refused before any byte is touched', () => {
+  const note = decodeNote(new TextEncoder().encode('---\nstatus: a\n---\n'));
+  assert.deepEqual(
+    editNoteBytes(note, [
+      { start: 4, end: 10, newText: '' },
+      { start: 6, end: 8, newText: 'x' },
+    ]),
+    { error: 'Lectern: overlapping edits at 6', line: 1 },
+  );
+});

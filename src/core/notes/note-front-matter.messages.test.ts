@@ -42,6 +42,10 @@ describe('problems in a note', () => {
       aliased.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
       [`5:8 Lectern: \`title\` is the alias \`*t\`; write the value itself, ${IGNORED}`],
     );
+    // Inside a list, the alias without an anchor is pointed at, not the one before it.
+    assert.deepEqual(problems('---\nx: &x 1\nmirror: [*x, *nowhere]\n---\n'), [
+      `3:14 Lectern: \`mirror\` cannot be read: the alias \`*nowhere\` has no \`&nowhere\` anchor before it; ${IGNORED}`,
+    ]);
     const dangling = parseNote('---\nmirror: *nowhere\nstatus: read\n---\n');
     assert.deepEqual(dangling.frontMatter, { tags: [], status: 'read' });
     assert.deepEqual(
