@@ -171,3 +171,19 @@ describe('shapes the editor refuses, and shapes it edits in place', () => {
     assert.equal(result('---\nstatus: read  # c\ntags: [a]\n---\n', { status: null }), '---\n# c\ntags: [a]\n---\n');
   });
 });
+
+test('the closing fence: exactly `---` (trailing blanks allowed) on a line of its own, also as the last line', () => {
+  const read = (text: string) => {
+    const note = parseNote(text);
+    return [note.hasFrontMatter, note.frontMatter, note.body, note.bodyOffset];
+  };
+  assert.deepEqual(read('---\npaper: x\n-----\n# body\n'), [false, { tags: [] }, '---\npaper: x\n-----\n# body\n', 0]);
+  assert.deepEqual(read('---\nseparator: ---\nstatus: read\n---\nbody\n'), [
+    true,
+    { tags: [], separator: '---', status: 'read' },
+    'body\n',
+    36,
+  ]);
+  assert.deepEqual(read('---\nstatus: read\n---  \nbody'), [true, { tags: [], status: 'read' }, 'body', 23]);
+  assert.deepEqual(read('---\nstatus: read\n---'), [true, { tags: [], status: 'read' }, '', 20]);
+});
