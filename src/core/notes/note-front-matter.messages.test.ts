@@ -164,6 +164,9 @@ describe('shapes the editor refuses, and shapes it edits in place', () => {
     assert.equal(result('---\ntags:\n  area: x\n---\n', { tags: ['a'] }), '---\ntags: [a]\n---\n');
     assert.equal(result('---\ntags: a, b\n---\n', { tags: ['a', 'b', 'c'] }), '---\ntags: [a, b, c]\n---\n');
     assert.equal(result('---\ntags: a, b\n---\n', { tags: ['a', 'b'] }), '---\ntags: a, b\n---\n');
+    // A tag that needs quotes inside `[ ]` gets them, though it would not after `tags: `.
+    assert.equal(result('---\ntags: draft\n---\n', { tags: ['draft', 'to read, later'] }), '---\ntags: [draft, "to read, later"]\n---\n');
+    assert.equal(result('---\nstatus: read\n---\n', { tags: ['a]'], created: null }), '---\nstatus: read\ntags: ["a]"]\n---\n');
     assert.equal(result('---\n  paper: x\n  status: read\n---\n', { tags: ['a'] }), '---\n  paper: x\n  status: read\n  tags: [a]\n---\n');
     assert.equal(result("---\nstatus: 'reading'\n---\n", { status: "it's" }), "---\nstatus: 'it''s'\n---\n");
     assert.equal(result('---\nstatus: "reading"\n---\n', { status: 'done' }), '---\nstatus: "done"\n---\n');
