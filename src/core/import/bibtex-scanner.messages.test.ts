@@ -215,3 +215,32 @@ test('CRLF line breaks, tabs, indented entries, keys with `*`, `[ ]` or `"`, esc
     ],
   );
 });
+
+test('several damaged bytes: one error per entry that holds any, the other entries load', () => {
+  const text = '@misc{a, title = {A}}\n@misc{b, title = {B}}\n@misc{c, title = {C}}\n';
+  const withNuls = (...before: string[]) => {
+    const bytes = [...new TextEncoder().encode(text)];
+    const offsets = before.map((needle) => text.indexOf(needle)).sort((x, y) => y - x);
+    for (const offset of offsets) bytes.splice(offset, 0, 0);
+    const result = importCorpusFile('refs.bib', new Uint8Array(bytes));
+    return {
+      keys: result.papers.map((p) => p.citeKey),
+      at: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message.split(';')[0]}`),
+    };
+  };
+  assert.deepEqual(withNuls('{A}', 'title = {A}'), {
+    keys: ['b', 'c'],
+    at: ['1:10 Lectern: refs.bib has a NUL byte at line 1, column 10, in entry `a` (line 1)'],
+  });
+  assert.deepEqual(withNuls('{C}', '{A}'), {
+    keys: ['b'],
+    at: [
+      '1:18 Lectern: refs.bib has a NUL byte at line 1, column 18, in entry `a` (line 1)',
+      '3:18 Lectern: refs.bib has a NUL byte at line 3, column 18, in entry `c` (line 3)',
+    ],
+  });
+  assert.deepEqual(withNuls('{B}'), {
+    keys: ['a', 'c'],
+    at: ['2:18 Lectern: refs.bib has a NUL byte at line 2, column 18, in entry `b` (line 2)'],
+  });
+});
