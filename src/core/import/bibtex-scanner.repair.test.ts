@@ -33,6 +33,15 @@ test('fields whose lines lose their `}` (one or two levels deep) are closed at t
     ],
     diagnostics: [openField('3:13', 'journal', 3)],
   });
+  // Without spaces around `=`; with a tab, trailing blanks, and a `}` line with blanks after it.
+  assert.deepEqual(read('@article{k,\n  title={Deep Nets,\n  year=2020\n}\n'), {
+    papers: [['k', 'Deep Nets', null, 2020, 1]],
+    diagnostics: [openField('2:9', 'title', 2)],
+  });
+  assert.deepEqual(read('@article{k,\n\ttitle = {Deep Nets   \n  }  \n'), {
+    papers: [['k', 'Deep Nets', null, null, 1]],
+    diagnostics: [openField('2:10', 'title', 2)],
+  });
   // An escaped `\{` opens nothing: only the real `{` is closed.
   assert.deepEqual(read('@article{k,\n  title = {T \\{,\n  year = 2020\n}\n'), {
     papers: [['k', 'T {', null, 2020, 1]],
