@@ -8,6 +8,8 @@ import { DEFAULT_IMPORT_LIMITS, type ResolvedImportLimits } from './import-limit
 const limits: ResolvedImportLimits = { ...DEFAULT_IMPORT_LIMITS, maxMacroChars: 40, maxMacroDepth: 4 };
 const part = (kind: BibValuePart['kind'], text: string): BibValuePart => ({ kind, text, start: 0, end: 0 });
 const REFUSED = Symbol('refused');
+/** Definitions at offsets 0, 10, 20…, one a line. */
+const lineOf = (offset: number) => Math.floor(offset / 10) + 1;
 
 /** The plain recursive reading of the same rules, for small inputs: what `expandMacros` must agree with. */
 function naive(defs: MacroDefinition[], i: number, visiting: Set<number>): { value: string; depth: number } | typeof REFUSED {
@@ -43,7 +45,7 @@ test('property: bounded expansion agrees with the plain recursive reading, and n
   fc.assert(
     fc.property(fc.array(definition, { minLength: 1, maxLength: 8 }), (raw) => {
       const defs: MacroDefinition[] = raw.map((d, i) => ({ ...d, offset: i * 10 }));
-      const table = expandMacros(defs, limits);
+      const table = expandMacros(defs, limits, lineOf);
       for (const value of table.values.values()) assert.ok(value.length <= limits.maxMacroChars);
       const lastByName = new Map<string, number>();
       defs.forEach((d, i) => lastByName.set(d.name.toUpperCase(), i));
@@ -51,7 +53,10 @@ test('property: bounded expansion agrees with the plain recursive reading, and n
         const expected = naive(defs, last, new Set());
         if (expected === REFUSED) {
           assert.ok(table.refused.has(upper) && !table.values.has(upper), `${upper} is refused`);
-        } else assert.equal(table.values.get(upper), expected.value, upper);
+        } else {
+          assert.equal(table.values.get(upper), expected.value, upper);
+          assert.ok(!table.refused.has(upper), `${upper}'s last definition is not refused`);
+        }
       }
       if (table.refused.size > 0) assert.ok(table.warnings.length > 0, 'a refusal is always explained');
     }),
@@ -62,7 +67,7 @@ test('property: bounded expansion agrees with the plain recursive reading, and n
 test('a chain of 100,000 macros is expanded without recursion', () => {
   const defs: MacroDefinition[] = [{ name: 'm0', parts: [part('quoted', 'x')], offset: 0 }];
   for (let i = 1; i < 100_000; i++) defs.push({ name: `m${i}`, parts: [part('bare', `m${i - 1}`)], offset: i });
-  const table = expandMacros(defs, DEFAULT_IMPORT_LIMITS);
+  const table = expandMacros(defs, DEFAULT_IMPORT_LIMITS, lineOf);
   assert.equal(table.values.get('M31'), 'x');
   assert.ok(table.refused.has('M99999'));
   assert.equal(table.warnings.length, 1, 'only the first macro too deep is reported');

@@ -54,13 +54,11 @@ interface Node {
  * it in the file, else to the last one after it (so a macro may use one defined later, and a redefinition
  * `a = a # "x"` extends the earlier `a`). Never recurses: the definition graph is walked with an explicit stack.
  *
- * @example expandMacros([{ name: 'a', parts: [{ kind: 'quoted', text: 'x', start: 0, end: 3 }], offset: 0 }], limits).values.get('A') // 'x'
+ * `lineOf` gives the 1-based line of a file offset, for the warnings.
+ *
+ * @example expandMacros([{ name: 'a', parts: [{ kind: 'quoted', text: 'x', start: 0, end: 3 }], offset: 0 }], limits, () => 1).values.get('A') // 'x'
  */
-export function expandMacros(
-  definitions: MacroDefinition[],
-  limits: ResolvedImportLimits,
-  lineOf: (offset: number) => number = () => 0,
-): MacroTable {
+export function expandMacros(definitions: MacroDefinition[], limits: ResolvedImportLimits, lineOf: (offset: number) => number): MacroTable {
   const nodes = linkDefinitions(definitions);
   const table: MacroTable = { values: new Map(), refused: new Map(), warnings: [] };
   for (let root = 0; root < nodes.length; root++) {
@@ -91,7 +89,7 @@ export function expandMacros(
       table.refused.set(node.upper, node.refused);
       table.values.delete(node.upper);
     } else {
-      table.values.set(node.upper, node.value ?? '');
+      table.values.set(node.upper, node.value!); // Set by `finish` on every definition it does not refuse.
       table.refused.delete(node.upper);
     }
   }
@@ -128,8 +126,7 @@ function refuseCycle(
   const first = members.reduce((a, b) => (b.def.offset < a.def.offset ? b : a));
   const cause: RefusedMacro = { cause: first.upper, offset: first.def.offset };
   for (const m of members) m.refused ??= cause;
-  const onLine = (m: Node): string => (lineOf(m.def.offset) > 0 ? ` on line ${lineOf(m.def.offset)}` : '');
-  const names = [...members.map((m) => `\`${m.def.name}\`${onLine(m)}`), `\`${members[0].def.name}\``].join(' → ');
+  const names = [...members.map((m) => `\`${m.def.name}\` on line ${lineOf(m.def.offset)}`), `\`${members[0].def.name}\``].join(' → ');
   const what =
     members.length === 1
       ? `\`@string\` macro \`${first.def.name}\` is defined in terms of itself (${names})`
@@ -182,7 +179,8 @@ function finish(node: Node, nodes: Node[], limits: ResolvedImportLimits, table: 
   }
   node.value = node.def.parts
     .map((part, i) =>
-      node.refs[i] >= 0 ? (nodes[node.refs[i]].value ?? '') : part.kind === 'bare' ? (resolveBuiltIn(part.text) ?? '') : part.text,
+      // A definition used here was finished without refusal (else this one was refused too), so it has a value.
+      node.refs[i] >= 0 ? nodes[node.refs[i]].value! : part.kind === 'bare' ? (resolveBuiltIn(part.text) ?? '') : part.text,
     )
     .join('');
 }

@@ -17,31 +17,37 @@ export const BIBTEX_PARSER_OPTIONS = {
   >,
 };
 
-/** The parser's built-in macros (month names, a few ACM journals), so raw values agree with it. */
+/**
+ * The macros BibTeX knows without an `@string` (those of its standard styles, such as plain.bst: month
+ * abbreviations and a few ACM journals), plus the full month names the parser also accepts. A month macro
+ * expands to the month's name, as in BibTeX: `jan # { } # 2020` in a note or title reads "January 2020"
+ * (the parser's own table gives "01", which only makes sense in the `month` field; the date reads "January"
+ * there just as well).
+ */
 export const BIBTEX_DEFAULT_STRINGS: Record<string, string> = {
-  JAN: '01',
-  JANUARY: '01',
-  FEB: '02',
-  FEBRUARY: '02',
-  MAR: '03',
-  MARCH: '03',
-  APR: '04',
-  APRIL: '04',
-  MAY: '05',
-  JUN: '06',
-  JUNE: '06',
-  JUL: '07',
-  JULY: '07',
-  AUG: '08',
-  AUGUST: '08',
-  SEP: '09',
-  SEPTEMBER: '09',
-  OCT: '10',
-  OCTOBER: '10',
-  NOV: '11',
-  NOVEMBER: '11',
-  DEC: '12',
-  DECEMBER: '12',
+  JAN: 'January',
+  JANUARY: 'January',
+  FEB: 'February',
+  FEBRUARY: 'February',
+  MAR: 'March',
+  MARCH: 'March',
+  APR: 'April',
+  APRIL: 'April',
+  MAY: 'May',
+  JUN: 'June',
+  JUNE: 'June',
+  JUL: 'July',
+  JULY: 'July',
+  AUG: 'August',
+  AUGUST: 'August',
+  SEP: 'September',
+  SEPTEMBER: 'September',
+  OCT: 'October',
+  OCTOBER: 'October',
+  NOV: 'November',
+  NOVEMBER: 'November',
+  DEC: 'December',
+  DECEMBER: 'December',
   ACMCS: 'ACM Computing Surveys',
   ACTA: 'Acta Informatica',
   CACM: 'Communications of the ACM',

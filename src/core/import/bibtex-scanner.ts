@@ -378,8 +378,8 @@ class BibtexScanner {
 
 function describe(src: string, pos: number): string {
   if (pos >= src.length) return 'the end of the entry';
-  const snippet = src.slice(pos, pos + 20).split('\n')[0];
-  return `\`${snippet || '⏎'}\``;
+  // Every caller has skipped blanks first, so the snippet is never empty.
+  return `\`${src.slice(pos, pos + 20).split('\n')[0]}\``;
 }
 
 /** Offsets of lines that start a BibTeX item (`@type{` or `@type(` at the start of a line, after optional blanks). */

@@ -32,8 +32,9 @@ export class KeyEditor {
   set(key: LecternKey, value: string | string[] | null): void {
     const pair = this.map?.items.find((item) => keyOf(item) === key);
     if (!pair) {
-      const line = `${this.indent()}${key}: ${value === null ? '' : formatValue(value, 'PLAIN')}${this.eol}`;
-      if (value !== null) this.additions.push({ start: this.contentEnd, end: this.contentEnd, newText: line });
+      if (value === null) return; // Nothing to remove.
+      const line = `${this.indent()}${key}: ${formatValue(value, 'PLAIN')}${this.eol}`;
+      this.additions.push({ start: this.contentEnd, end: this.contentEnd, newText: line });
       return;
     }
     if (value === null) return this.removePair(pair);
