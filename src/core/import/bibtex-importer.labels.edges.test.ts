@@ -1,5 +1,6 @@
 // What a user sees from items the importer reads around its entries: a preamble beside an entry on the parser's
-// path, an entry with no citation key named in its field warnings, and an entry after exporter text on the same line.
+// path, an entry with no citation key named in its field warnings, an entry after exporter text on the same line, and
+// macros used after the point where only the parser can read an entry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBibtex } from './bibtex-importer';
@@ -37,4 +38,22 @@ test('an over-long field of an entry without a citation key names the entry by i
 
 test('an entry after exporter text on the same first line is read', () => {
   assert.deepEqual(read('Exported by X. @article{k, title = {T}, year = 2020}'), { papers: [['k', 'T', []]], diagnostics: [] });
+});
+
+test('an entry only the parser can read gets the file`s @string values for the fields after its break', () => {
+  assert.deepEqual(
+    importBibtex('x.bib', '@string{j = {Journal of Things}}\n@article{k title = {T}, journal = j}').papers.map((p) => [p.citeKey, p.venue]),
+    [['k', 'Journal of Things']],
+  );
+  assert.deepEqual(importBibtex('x.bib', '@string{j = {Journal of Things}}\n@article{k title = {T}, journal = j}').diagnostics, []);
+});
+
+test('an entry only the parser can read, on the line of a plain entry, is read too', () => {
+  assert.deepEqual(read('@article{a, title = {A}, author = {Smith, Jo}} @article{b title = {B}}'), {
+    papers: [
+      ['a', 'A', ['Jo Smith']],
+      ['b', 'B', []],
+    ],
+    diagnostics: [],
+  });
 });
