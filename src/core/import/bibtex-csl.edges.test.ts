@@ -45,3 +45,31 @@ test('no citation key: an empty id and no citation-key; an unknown type is a doc
     ],
   );
 });
+
+test('a thesis`s or report`s single-number pages is its page count too', () => {
+  assert.deepEqual(
+    records(`@phdthesis{t, title = {T}, pages = {200}, school = {MIT}}
+@report{r, title = {R}, pages = {12}, institution = {NASA}}`),
+    [
+      [
+        't',
+        'MIT',
+        { publisher: 'MIT', type: 'thesis', genre: 'PhD thesis', id: 't', 'citation-key': 't', title: 'T', 'number-of-pages': '200' },
+      ],
+      ['r', 'NASA', { type: 'report', id: 'r', 'citation-key': 'r', publisher: 'NASA', title: 'R', 'number-of-pages': '12' }],
+    ],
+  );
+});
+
+test('names only `others`, files and Mendeley tags give the record nothing; an unreadable field costs only itself', () => {
+  assert.deepEqual(
+    records(`@article{o, title = {O}, author = {others}, editor = {others}, file = {a.pdf}, mendeley-tags = {x}, mendeley-groups = {g}}
+@article{m, title = {M}, note = {$x}}
+@article{p, title = {P}, journal = {J}}`),
+    [
+      ['o', undefined, { type: 'article-journal', id: 'o', 'citation-key': 'o', title: 'O' }],
+      ['m', undefined, { type: 'article-journal', id: 'm', 'citation-key': 'm', title: 'M' }],
+      ['p', 'J', { 'container-title': 'J', type: 'article-journal', id: 'p', 'citation-key': 'p', title: 'P' }],
+    ],
+  );
+});

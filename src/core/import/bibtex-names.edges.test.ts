@@ -94,3 +94,10 @@ test('names of an entry only the BibTeX parser can read: particles, suffixes, or
   );
   assert.deepEqual(names('@article{k title = {T}, author = {{ } and Plato}}'), [[['Plato'], [{ family: 'Plato' }], undefined]]);
 });
+
+test('only a name that is exactly `others` is dropped, on the parser`s path too', () => {
+  assert.deepEqual(
+    importBibtex('x.bib', '@article{k title = {T}, author = {{Friends of others} and Brothers, Jo}}').papers.map((p) => p.csl?.author),
+    [[{ literal: 'Friends of others' }, { family: 'Brothers', given: 'Jo' }]],
+  );
+});
