@@ -1,6 +1,6 @@
 // What a user sees from items the importer reads around its entries: a preamble beside an entry on the parser's
 // path, an entry with no citation key named in its field warnings, an entry after exporter text on the same line, and
-// macros used after the point where only the parser can read an entry.
+// macros used after the point where only the parser can read an entry, and what a crossref to a year-less parent gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBibtex } from './bibtex-importer';
@@ -56,4 +56,14 @@ test('an entry only the parser can read, on the line of a plain entry, is read t
     ],
     diagnostics: [],
   });
+});
+
+test('a crossref to a parent without a year gives the child neither a year nor a date', () => {
+  const [child] = importBibtex(
+    'x.bib',
+    '@inproceedings{c, title = {C}, crossref = {p}}\n@proceedings{p, title = {Proceedings of P}}',
+  ).papers;
+  assert.equal(child.venue, 'Proceedings of P');
+  assert.equal(Object.hasOwn(child, 'year'), false);
+  assert.equal(Object.hasOwn(child, 'date'), false);
 });
