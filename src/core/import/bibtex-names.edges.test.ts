@@ -101,3 +101,11 @@ test('only a name that is exactly `others` is dropped, on the parser`s path too'
     [[{ literal: 'Friends of others' }, { family: 'Brothers', given: 'Jo' }]],
   );
 });
+
+test('a name that only ends or starts with "others" is a name', () => {
+  assert.deepEqual(cslNamesOf('Smith, Jo and Brothers').names, [{ family: 'Smith', given: 'Jo' }, { family: 'Brothers' }]);
+  assert.deepEqual(
+    importBibtex('x.bib', '@article{k title = {T}, author = {{Others Inc.} and Smith, Jo}}').papers.map((p) => p.csl?.author),
+    [[{ literal: 'Others Inc.' }, { family: 'Smith', given: 'Jo' }]],
+  );
+});
