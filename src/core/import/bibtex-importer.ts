@@ -150,8 +150,7 @@ class BibtexImport {
   }
 
   private importChunk(chunk: Chunk, items: BibItem[]): void {
-    // Fast path: well-formed entries whose names hold no TeX read the same without the parser (and a chunk
-    // without entries needs no parser). Names come from citation-js and fields from the scanner on both paths.
+    // Fast path, also for a chunk without entries (names from citation-js, fields from the scanner either way).
     // Stryker disable next-line MethodExpression,ConditionalExpression,LogicalOperator,StringLiteral: chooses the fast path only; output identical, only speed differs
     const entries = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
     // Stryker disable next-line ConditionalExpression,ArrowFunction,BlockStatement: chooses the parser more often only; output identical, only speed differs
@@ -164,8 +163,6 @@ class BibtexImport {
       return;
     }
     const prepared = this.prepare(chunk.text, items, chunk.offset);
-    // `@string` values go to the parser only when an entry uses a bare word or is broken (the parser then reads fields
-    // after the break); giving them in more chunks changes nothing the parser returns that Lectern reads.
     // Stryker disable next-line MethodExpression,ConditionalExpression,ArrowFunction,EqualityOperator,StringLiteral: only more chunks get the strings; output identical, only speed differs
     const needsStrings = items.some((item) => item.kind === 'broken' || item.fields.some((f) => f.parts.some((p) => p.kind === 'bare')));
     const parsed = this.parse(prepared.text, needsStrings);
@@ -201,10 +198,7 @@ class BibtexImport {
     }
   }
 
-  /**
-   * An entry the scanner read completely, with its names from the parser's `entry` when it has one; else
-   * `parserError` says why the parser could not read it. `renamedKey`: the parser saw its key with underscores.
-   */
+  /** A complete entry; `entry`: the parser's reading, else `parserError` says why; `renamedKey`: its key was underscored. */
   private addScannedEntry(
     chunk: Chunk,
     item: BibItem,
@@ -230,13 +224,9 @@ class BibtexImport {
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
   }
 
-  /**
-   * True for an entry the scanner read completely whose key the parser accepts and whose names are plain
-   * text (letters, spaces, commas, dots, hyphens, apostrophes): the parser would read it exactly the same.
-   */
-  // Every mutant here only sends more entries through the parser, or names with TeX the fast way (citation-js
-  // reads names on both paths): output identical, only speed differs. The key check is not disabled (a key the
-  // parser rejects must reach the parser, which warns about it).
+  /** True for a complete entry with a key the parser accepts and plain names: the parser would read it the same. */
+  // Mutants here only send more entries to the parser, or TeX names the fast way: output identical, only speed
+  // differs. The key check stays enabled: a key the parser rejects must reach it (it warns about the key).
   // Stryker disable BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral,BooleanLiteral
   private readableWithoutParser(item: BibItem): boolean {
     if (item.kind !== 'entry') return false;
@@ -253,10 +243,8 @@ class BibtexImport {
   // Stryker restore BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral,BooleanLiteral
 
   /**
-   * The text the parser sees: single-valued fields other than names replaced by blanks of the same shape
-   * (offsets and line numbers stay exact), and citation keys the parser rejects replaced by underscores.
-   * `@string` definitions and fields over the size limits are blanked too, so the parser never expands a
-   * macro itself: it gets the bounded expansions as its `strings` option.
+   * The text the parser sees: non-name fields, `@string` definitions and over-long fields blanked in the same shape
+   * (offsets stay exact), rejected keys underscored; macros reach the parser only as the bounded `strings` option.
    */
   private prepare(text: string, items: BibItem[], offset: number): { text: string; renamedKey: Set<number> } {
     const pieces: string[] = [];
@@ -339,8 +327,7 @@ class BibtexImport {
         }
         continue;
       }
-      // The parser names the text it stopped at (`error.input`) for every error the scanner lets through; items
-      // are in order, so the first that ends after that offset holds it.
+      // `error.input`: the text the parser stopped at (always given); the first item ending after it holds it.
       const offset = error.input ? text.indexOf(error.input) : -1;
       const item = entryItems.find((it) => offset < it.end) ?? entryItems[0];
       if (item && !byItem.has(item)) byItem.set(item, translateParserError(message));
