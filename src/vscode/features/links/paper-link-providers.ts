@@ -6,10 +6,10 @@ import { referenceAt, referenceCompletionContext } from '../../../core/notes/ref
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
+import { completionCandidates } from '../shared/completion-candidates';
 import { escapeMarkdown } from '../shared/markdown-text';
 import type { WorkspaceMentions } from './workspace-mentions';
 
-const COMPLETION_LIMIT = 50;
 const HOVER_ABSTRACT_CHARS = 300;
 
 /** The library, loading it if needed; undefined when it cannot load (the library reports why). */
@@ -120,7 +120,7 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     if (context?.kind !== 'wikilink') return undefined; // after `@`: the writing feature completes citation keys
     const library = await libraryFor(this.library);
     if (!library || token.isCancellationRequested) return undefined;
-    const papers = this.candidates(library, context.query);
+    const papers = completionCandidates(library, context.query, this.recent.list(), this.annotations);
     const replacing = new vscode.Range(position.line, context.replaceStart, position.line, context.replaceEnd);
     const inserting = new vscode.Range(position.line, context.replaceStart, position.line, position.character);
     const items = papers.map((paper, n) => {
@@ -136,36 +136,6 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
       return item;
     });
     return new vscode.CompletionList(items, true);
-  }
-
-  private candidates(library: PaperLibrary, query: string): Paper[] {
-    const chosen = new Map<string, Paper>();
-    const add = (paper: Paper | undefined) => {
-      if (paper && chosen.size < COMPLETION_LIMIT) chosen.set(paper.id, paper);
-    };
-    const typed = query.trim().toLowerCase();
-    if (!typed) {
-      for (const id of this.recent.list()) add(library.paper(id));
-      for (const paper of library.papers) {
-        if (chosen.size >= COMPLETION_LIMIT) break;
-        add(paper);
-      }
-      return [...chosen.values()];
-    }
-    add(library.resolve(query.trim()) ?? library.paper(typed));
-    // Ids and citekeys that start with what was typed (citekeys compared ignoring case).
-    if (/^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u.test(typed)) {
-      for (const paper of library.papers) {
-        if (chosen.size >= 10) break;
-        if (paper.id.startsWith(typed) || paper.citeKey?.toLowerCase().startsWith(typed)) add(paper);
-      }
-    }
-    const text = typed.replace(/[-_]+/g, ' ').trim();
-    if (text) {
-      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, annotations: this.annotations, highlight: false }).results)
-        add(library.paper(hit.id));
-    }
-    return [...chosen.values()];
   }
 }
 

@@ -6,11 +6,10 @@ import type { PaperLibrary } from '../../../core/library/paper-library';
 import type { Paper } from '../../../core/model/paper';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
+import { completionCandidates } from '../shared/completion-candidates';
 import { citationMarkdown } from './citation-hover';
 import { citedKeyAt, citedKeys, writingKindOf, type CitedKey, type WritingKind } from './cited-keys';
 import type { WorkspaceCitations } from './workspace-citations';
-
-const COMPLETION_LIMIT = 50;
 
 /** The library, loading it if needed; undefined when it cannot load (the library reports why). */
 export async function loadedLibrary(library: Pick<LibraryService, 'current' | 'ensureLoaded'>): Promise<PaperLibrary | undefined> {
@@ -125,7 +124,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const replacing = rangeOf(document, context.replaceStart, context.replaceEnd);
     const inserting = rangeOf(document, context.replaceStart, offset);
     const query = context.query;
-    const items = this.candidates(library, query).map((paper, n) => {
+    const items = completionCandidates(library, query, this.recent.list()).map((paper, n) => {
       const key = kind === 'latex' ? citeKeyOf(paper) : pandocKey(paper);
       const item = new vscode.CompletionItem(paper.title, vscode.CompletionItemKind.Reference);
       item.detail = [citeKeyOf(paper), paper.year].filter((part) => part !== undefined).join(' · ');
@@ -137,32 +136,5 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
       return item;
     });
     return new vscode.CompletionList(items, true);
-  }
-
-  private candidates(library: PaperLibrary, query: string): Paper[] {
-    const chosen = new Map<string, Paper>();
-    const add = (paper: Paper | undefined) => {
-      if (paper && chosen.size < COMPLETION_LIMIT) chosen.set(paper.id, paper);
-    };
-    const typed = query.trim();
-    if (!typed) {
-      for (const id of this.recent.list()) add(library.paper(id));
-      for (const paper of library.papers.slice(0, COMPLETION_LIMIT)) add(paper);
-      return [...chosen.values()];
-    }
-    add(library.resolve(typed));
-    const lower = typed.toLowerCase();
-    for (const paper of library.papers) {
-      if (chosen.size >= 10) break;
-      if (paper.citeKey?.toLowerCase().startsWith(lower)) add(paper);
-    }
-    // `vaswani2017attention` → `vaswani 2017 attention`: a citekey's parts are words the search knows.
-    const text = typed
-      .replace(/[-_:.]+/g, ' ')
-      .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$1$2 ')
-      .trim();
-    if (text)
-      for (const hit of library.search.search(text, { limit: COMPLETION_LIMIT, highlight: false }).results) add(library.paper(hit.id));
-    return [...chosen.values()];
   }
 }
