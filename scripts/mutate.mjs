@@ -10,7 +10,7 @@
 //
 // Stryker 10's command line refuses Node 20 (it asks for 22), and so does its package entry (which loads the command
 // line); its API runs fine on Node 20, so this script loads the API's own module by path.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const { Stryker } = await import(new URL('../node_modules/@stryker-mutator/core/dist/src/stryker.js', import.meta.url).href);
@@ -175,6 +175,7 @@ if (plan.length === 0) {
 }
 
 process.chdir(root);
+const strykerConfig = JSON.parse(readFileSync('stryker.config.json', 'utf8'));
 const summary = [];
 for (const module of plan) {
   const started = Date.now();
@@ -182,7 +183,8 @@ for (const module of plan) {
   const stryker = new Stryker({
     configFile: 'stryker.config.json',
     mutate: module.files,
-    tap: { nodeArgs: ['--import', 'tsx'], testFiles: module.tests },
+    // The config's node arguments (tsx, and the citation style the unit tests preload), with this module's tests.
+    tap: { ...strykerConfig.tap, testFiles: module.tests },
     ...(module.coverageAnalysis ? { coverageAnalysis: module.coverageAnalysis } : {}),
     ...(module.ignoreStatic ? { ignoreStatic: true } : {}),
     htmlReporter: { fileName: `reports/mutation/${module.name}.html` },
