@@ -2,16 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { NotesTreeProvider } from '../../../src/vscode/features/notes/notes-tree-provider';
-import { eventually, lectern, workspaceFolder } from './lectern-api';
-
-const decoder = new TextDecoder();
-const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
-const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-const exists = async (uri: vscode.Uri) =>
-  vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
+import { eventually, fileExists, lectern, readText, workspaceFolder, writeText } from './lectern-api';
 
 const KEY = 'dandrilli_comprehensive_2010';
 // A user's Zotero + Better BibTeX export: the paper's id comes from its DOI, its citekey from the .bib.
@@ -55,8 +46,8 @@ describe('existing notes and citekeys', () => {
     await services.notes.ensureLoaded();
     // The note first, then the library that names its paper: the note is linked when the paper arrives.
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes'));
-    await write(note(), OBSIDIAN_NOTE);
-    await write(bib(), BIB);
+    await writeText(note(), OBSIDIAN_NOTE);
+    await writeText(bib(), BIB);
     await eventually('the .bib paper in the library', () => library.current?.resolve(KEY), 30_000);
   });
 
@@ -78,7 +69,7 @@ describe('existing notes and citekeys', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('lectern.openNote', KEY);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, note().fsPath, 'Open Note with the citekey opens it too');
-    assert.ok(!(await exists(lecternNote())), 'no second note was created beside it');
+    assert.ok(!(await fileExists(lecternNote())), 'no second note was created beside it');
     const tree = new NotesTreeProvider(services.notes, library);
     try {
       const rows = await tree.getChildren();
@@ -96,23 +87,23 @@ describe('existing notes and citekeys', () => {
     assert.equal(services.notes.status(ID).hasNote, true);
     assert.deepEqual(services.notes.status(ID).tags, ['literature-note']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    assert.equal(await read(note()), OBSIDIAN_NOTE, 'opening it changed nothing');
+    assert.equal(await readText(note()), OBSIDIAN_NOTE, 'opening it changed nothing');
   });
 
   it('Set Status on that note (by citekey) adds only the status line', async () => {
     const { services } = await lectern();
     await vscode.commands.executeCommand('lectern.setStatus', KEY, 'reading');
     const after = await eventually('the status on disk', async () => {
-      const text = await read(note());
+      const text = await readText(note());
       return text.includes('status: reading') && text;
     });
     assert.equal(after, OBSIDIAN_NOTE.replace('tags: [literature-note]\n', 'tags: [literature-note]\nstatus: reading\n'));
     assert.equal(await eventually('the status indexed', () => services.notes.status(ID).status), 'reading');
-    assert.ok(!(await exists(lecternNote())));
+    assert.ok(!(await fileExists(lecternNote())));
   });
 
   it('[[citekey]] links, hovers and is not warned; lectern.openPaper takes the citekey', async () => {
-    await write(markdown(), `# Draft\n\nAs shown by [[${KEY}]] and @${KEY}, see [[no-such-key-2010]].\n`);
+    await writeText(markdown(), `# Draft\n\nAs shown by [[${KEY}]] and @${KEY}, see [[no-such-key-2010]].\n`);
     const document = await vscode.workspace.openTextDocument(markdown());
     await vscode.window.showTextDocument(document);
     const links = await eventually('the citekey links', async () => {
@@ -147,7 +138,7 @@ describe('existing notes and citekeys', () => {
 
   it('a citekey used twice: the first file in path order wins, both records are Problems with their lines', async () => {
     const { library } = await lectern();
-    await write(copy(), `\n\n${BIB.replace('10.1002/rcm.4421', '10.9999/copy')}`);
+    await writeText(copy(), `\n\n${BIB.replace('10.1002/rcm.4421', '10.9999/copy')}`);
     await eventually('the copy in the library', () => library.current?.paper('doi-10.9999-copy'), 30_000);
     // `user-library-copy.bib` sorts before `user-library.bib`: its record holds the key.
     assert.equal(library.current?.resolve(KEY)?.id, 'doi-10.9999-copy');

@@ -29,3 +29,19 @@ export function workspaceFolder(): vscode.Uri {
   if (!folder) throw new Error('the e2e workbench opened no folder');
   return folder.uri;
 }
+
+const decoder = new TextDecoder();
+
+/** A workspace file's text. */
+export const readText = async (uri: vscode.Uri): Promise<string> => decoder.decode(await vscode.workspace.fs.readFile(uri));
+
+/** Writes a workspace file as a user's editor or another program would. */
+export const writeText = (uri: vscode.Uri, text: string): Thenable<void> =>
+  vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+/** Whether a workspace file exists. */
+export const fileExists = (uri: vscode.Uri): Thenable<boolean> =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );

@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { eventually, lectern, workspaceFolder } from './lectern-api';
-
-const decoder = new TextDecoder();
-const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
-const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-const exists = async (uri: vscode.Uri) =>
-  vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
+import { eventually, fileExists, lectern, readText, workspaceFolder, writeText } from './lectern-api';
 
 const PAPER = 'mindbridge-a-cross-subject-brain-decoding-framework';
 const notesFolder = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'notes');
@@ -20,7 +11,7 @@ describe('notes in the extension host', () => {
     await (await lectern()).library.ensureLoaded();
     await vscode.commands.executeCommand('lectern.openNote', PAPER);
     const note = vscode.Uri.joinPath(notesFolder(), `${PAPER}.md`);
-    const text = await eventually('the note on disk', async () => (await exists(note)) && read(note));
+    const text = await eventually('the note on disk', async () => (await fileExists(note)) && readText(note));
     assert.match(
       text,
       /^---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\ntitle: "?MindBridge: A Cross-Subject Brain Decoding Framework"?\nstatus: to-read\ntags: \[\]\ncreated: \d{4}-\d{2}-\d{2}\n---\n/,
@@ -46,12 +37,12 @@ describe('notes in the extension host', () => {
       'My notes. A line with --- in it, and **markdown**.',
       '',
     ].join('\n');
-    await write(note, handWritten);
+    await writeText(note, handWritten);
     const { services } = await lectern();
     await eventually('the edited note indexed', () => services.notes.status(PAPER).tags.includes('to-cite'));
     await vscode.commands.executeCommand('lectern.setStatus', PAPER, 'reading');
     const after = await eventually('the new status on disk', async () => {
-      const text = await read(note);
+      const text = await readText(note);
       return text.includes('status: reading') && text;
     });
     assert.equal(after, handWritten.replace('status: to-read', 'status: reading'));
@@ -71,13 +62,13 @@ describe('notes in the extension host', () => {
     await eventually('the renamed note indexed', () => services.notes.noteUri(PAPER)?.fsPath === to.fsPath);
     await vscode.commands.executeCommand('lectern.openNote', PAPER);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, to.fsPath, 'Open Note opens the moved note');
-    assert.ok(!(await exists(from)), 'no second note was created');
+    assert.ok(!(await fileExists(from)), 'no second note was created');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('two notes claiming one paper are both kept and both reported; a note with broken front matter is left alone', async () => {
     const copy = vscode.Uri.joinPath(notesFolder(), 'duplicate.md');
-    await write(copy, '---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\n---\nA second note.\n');
+    await writeText(copy, '---\npaper: mindbridge-a-cross-subject-brain-decoding-framework\n---\nA second note.\n');
     const diagnostics = await eventually('duplicate diagnostics', () => {
       const list = vscode.languages.getDiagnostics(copy);
       return list.some((d) => /all have `paper: mindbridge/.test(d.message) || /have `paper: mindbridge/.test(d.message)) && list;
@@ -85,24 +76,24 @@ describe('notes in the extension host', () => {
     assert.match(diagnostics[0].message, /^Lectern:/);
     const broken = vscode.Uri.joinPath(notesFolder(), 'broken.md');
     const brokenText = '---\npaper: see-what-you-are-told-visual-attention-sink-in-large\ntags: [unclosed\n---\nKeep me.\n';
-    await write(broken, brokenText);
+    await writeText(broken, brokenText);
     await eventually('a problem for the broken front matter', () => vscode.languages.getDiagnostics(broken).length > 0);
     await vscode.commands
       .executeCommand('lectern.setStatus', 'see-what-you-are-told-visual-attention-sink-in-large', 'read')
       .then(undefined, () => undefined);
-    assert.equal(await read(broken), brokenText, 'Lectern did not touch the broken note');
+    assert.equal(await readText(broken), brokenText, 'Lectern did not touch the broken note');
   });
 
   it('a template from the lectern.notes.template setting fills in placeholders; front matter is added when it has none', async () => {
     const config = vscode.workspace.getConfiguration('lectern');
     const template = vscode.Uri.joinPath(workspaceFolder(), 'templates', 'reading-note.md');
-    await write(template, '# Reading: {{title}}\n\nFirst author: {{authors}}\nKept as typed: {{nonsense}}\n');
+    await writeText(template, '# Reading: {{title}}\n\nFirst author: {{authors}}\nKept as typed: {{nonsense}}\n');
     await config.update('notes.template', 'templates/reading-note.md', vscode.ConfigurationTarget.Workspace);
     try {
       const id = 'the-consciousness-prior';
       await vscode.commands.executeCommand('lectern.openNote', id);
       const note = vscode.Uri.joinPath(notesFolder(), `${id}.md`);
-      const text = await eventually('the templated note', async () => (await exists(note)) && read(note));
+      const text = await eventually('the templated note', async () => (await fileExists(note)) && readText(note));
       assert.match(text, /^---\npaper: the-consciousness-prior\ntitle: The Consciousness Prior\n/);
       assert.match(text, /\n# Reading: The Consciousness Prior\n/);
       assert.match(text, /Kept as typed: \{\{nonsense\}\}/);
@@ -116,7 +107,7 @@ describe('notes in the extension host', () => {
     const config = vscode.workspace.getConfiguration('lectern');
     const elsewhere = vscode.Uri.joinPath(workspaceFolder(), 'docs', 'saliency.md');
     const id = 'saliency-driven-active-contour-model-for-image-segmentation';
-    await write(elsewhere, `---\npaper: ${id}\nstatus: read\n---\nOutside the notes folder.\n`);
+    await writeText(elsewhere, `---\npaper: ${id}\nstatus: read\n---\nOutside the notes folder.\n`);
     const { services } = await lectern();
     assert.equal(services.notes.status(id).hasNote, false, 'by default only the notes folder holds notes');
     await config.update('notes.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
