@@ -4,6 +4,8 @@ import type { Topic } from '../model/topic';
 import { assignIds } from '../ids/assign-ids';
 import { assignCiteKeys } from '../ids/assign-cite-keys';
 import { assignTopics, type TopicTaxonomy } from '../topics/assign-topics';
+import { applyCuration } from '../topics/apply-curation';
+import { curationOf } from '../topics/curation-steps';
 import { contentFingerprint } from './content-fingerprint';
 
 /** One imported corpus file. */
@@ -24,7 +26,7 @@ export interface Corpus {
   /** Papers by citekey (every paper has one, see `assignCiteKeys`); when two papers share a key, the first in corpus order holds it. */
   byCiteKey: Map<string, Paper>;
   topics: Topic[];
-  /** Import diagnostics of every file plus id and citekey collisions. */
+  /** Import diagnostics of every file plus id and citekey collisions, then curation steps that name unknown papers or topics. */
   diagnostics: Diagnostic[];
   files: CorpusFile[];
   /** Digest of all files' fingerprints and the taxonomy: equal fingerprints mean equal corpora. */
@@ -43,13 +45,15 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const withIds = assignIds(sorted.flatMap((file) => file.papers));
   const withKeys = assignCiteKeys(withIds.papers);
-  const { papers, topics } = assignTopics(withKeys.papers, { taxonomy: options.taxonomy });
+  // The user's curation of the tree applies after assignment, so it holds whatever discovery finds.
+  const assigned = assignTopics(withKeys.papers, { taxonomy: options.taxonomy });
+  const { papers, topics, diagnostics: curation } = applyCuration(assigned, curationOf(options.taxonomy));
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
     byCiteKey: citeKeyMap(papers),
     topics,
-    diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics],
+    diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics, ...curation],
     files: sorted,
     fingerprint: corpusFingerprint(sorted, options),
   };

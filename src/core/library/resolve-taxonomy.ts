@@ -1,13 +1,17 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { TopicTaxonomy } from '../topics/assign-topics';
+import { curationOf, type CuratedTaxonomy } from '../topics/curation-steps';
 import { parseTaxonomy } from '../topics/load-taxonomy';
 import { CorpusFileRefusal } from './corpus-file-refusal';
 import type { CorpusSource } from './corpus-source';
 
 /** The taxonomy a library uses, and where each part came from. */
 export interface ResolvedTaxonomy {
-  /** The user's taxonomy, with the bundled one in `forSample` when the sample is included (see `taxonomyFilesFor`). */
-  taxonomy?: TopicTaxonomy;
+  /**
+   * The user's taxonomy, with the bundled one in `forSample` when the sample is included (see
+   * `taxonomyFilesFor`), and the curation of the tree from the user's files (the sample's file curates nothing).
+   */
+  taxonomy?: CuratedTaxonomy;
   /** Every taxonomy file that exists, in the order applied, with its problems (empty when clean). */
   files: Array<{ path: string; diagnostics: Diagnostic[] }>;
 }
@@ -34,6 +38,7 @@ interface TaxonomyFile {
  * - each root's `.lectern/topics.json` (workspace folders, CLI folders), in root order, then an
  *   explicit taxonomy file (`--taxonomy FILE`), apply to the user's own papers only.
  * Within a scope, a later file's topic replaces an earlier topic of the same name; other topics are kept.
+ * The user's files' `curation` steps apply to the whole tree, in file order.
  */
 export function taxonomyFilesFor(source: CorpusSource, options: TaxonomyOptions): TaxonomyFile[] {
   return [
@@ -48,7 +53,7 @@ export function taxonomyFilesFor(source: CorpusSource, options: TaxonomyOptions)
 /** Reads and merges the taxonomy files of `taxonomyFilesFor`; missing optional files are skipped, never thrown. */
 export async function resolveTaxonomy(source: CorpusSource, options: TaxonomyOptions): Promise<ResolvedTaxonomy> {
   const files: ResolvedTaxonomy['files'] = [];
-  const merged: Record<TaxonomyFile['scope'], TopicTaxonomy | undefined> = { sample: undefined, own: undefined };
+  const merged: Record<TaxonomyFile['scope'], CuratedTaxonomy | undefined> = { sample: undefined, own: undefined };
   for (const { path, required, scope } of taxonomyFilesFor(source, options)) {
     let text: string;
     try {
@@ -61,18 +66,25 @@ export async function resolveTaxonomy(source: CorpusSource, options: TaxonomyOpt
     }
     const parsed = parseTaxonomy(path, text);
     files.push({ path, diagnostics: parsed.diagnostics });
-    if (parsed.taxonomy) merged[scope] = mergeTaxonomies(merged[scope], parsed.taxonomy);
+    if (!parsed.taxonomy) continue;
+    if (scope === 'sample') delete parsed.taxonomy.curation;
+    merged[scope] = mergeTaxonomies(merged[scope], parsed.taxonomy);
   }
   // With the sample included, its papers always get a taxonomy of their own (empty when the bundled file is missing).
   if (!options.sampleFolder) return { taxonomy: merged.own, files };
   return { taxonomy: { ...(merged.own ?? { topics: [] }), forSample: merged.sample ?? { topics: [] } }, files };
 }
 
-/** `later`'s topics replace `earlier`'s topics of the same name; the rest of `earlier` comes first. */
-export function mergeTaxonomies(earlier: TopicTaxonomy | undefined, later: TopicTaxonomy): TopicTaxonomy {
+/** `later`'s topics replace `earlier`'s topics of the same name; the rest of `earlier` comes first; curation steps follow each other. */
+export function mergeTaxonomies(earlier: TopicTaxonomy | undefined, later: CuratedTaxonomy): CuratedTaxonomy {
   if (!earlier) return later;
   const names = new Set(later.topics.map((topic) => topic.name));
-  return { ...earlier, topics: [...earlier.topics.filter((topic) => !names.has(topic.name)), ...later.topics] };
+  const curation = [...curationOf(earlier), ...curationOf(later)];
+  return {
+    ...earlier,
+    topics: [...earlier.topics.filter((topic) => !names.has(topic.name)), ...later.topics],
+    ...(curation.length > 0 ? { curation } : {}),
+  };
 }
 
 function refusedTaxonomy(path: string, refusal: CorpusFileRefusal): Diagnostic {

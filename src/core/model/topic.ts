@@ -14,7 +14,8 @@ export interface Topic {
   /**
    * Where the topic came from: `metadata` = the papers' own categories or keywords; `taxonomy` = phrases of the
    * taxonomy (`corpus/topics.json` or a user's) found in title and abstract; `discovered` = term clustering over the
-   * corpus; `other` = the catch-all group for papers nothing else claimed.
+   * corpus; `other` = the catch-all group for papers nothing else claimed; `curated` = made by the user's curation of
+   * the tree (`.lectern/topics.json` → `curation`: a split, a move or a pin into a new name).
    */
-  origin: 'metadata' | 'taxonomy' | 'discovered' | 'other';
+  origin: 'metadata' | 'taxonomy' | 'discovered' | 'other' | 'curated';
 }

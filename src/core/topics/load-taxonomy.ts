@@ -1,6 +1,8 @@
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
-import type { TaxonomyTopic, TopicTaxonomy } from './assign-topics';
-import { lineColumnAt } from '../text/line-column';
+import type { TaxonomyTopic } from './assign-topics';
+import type { CuratedTaxonomy } from './curation-steps';
+import { LineIndex } from '../text/line-column';
+import { readCuration } from './read-curation';
 import { parseJsonWithComments, type JsonNode } from './taxonomy-json';
 
 /**
@@ -16,60 +18,79 @@ import { parseJsonWithComments, type JsonNode } from './taxonomy-json';
  *       "exclude": ["spiking data"],
  *       "minScore": 4
  *     }
- *   }
+ *   },
+ *   "curation": [
+ *     { "rename": "Shot Learning", "to": "Few-Shot Learning" },
+ *   ]
  * }
  * ```
  *
- * `terms` may also be a list of phrases (each weighing 1). Comments (line and block) and trailing
- * commas are allowed, as in VS Code's settings files. Never throws: bad JSON gives no
- * taxonomy and an error at the offending line and column; a badly shaped topic or term is
- * reported and skipped while the rest of the file is used.
+ * `terms` may also be a list of phrases (each weighing 1). `curation` lists the user's changes to
+ * the topic tree (see `readCuration`, `applyCuration`). Comments (line and block) and trailing
+ * commas are allowed, as in VS Code's settings files. Never throws: a syntax error is reported at
+ * its line and column and what could be read around it is still used; a badly shaped topic, term
+ * or step is reported and skipped while the rest of the file is used.
  */
-export function parseTaxonomy(file: string, text: string): { taxonomy?: TopicTaxonomy; diagnostics: Diagnostic[] } {
+export function parseTaxonomy(file: string, text: string): { taxonomy?: CuratedTaxonomy; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const lines = new LineIndex(text);
   const report: Report = (offset, severity, message) => {
-    const { line, column } = lineColumnAt(text, offset);
+    const { line, column } = lines.position(offset);
     diagnostics.push({ file, line, column, severity, message: `Lectern: ${file}:${line}:${column}: ${message}` });
   };
-  const root = readRoot(text, report);
+  const { root, broken } = readRoot(text, report);
   if (!root) return { diagnostics };
-  const taxonomy: TopicTaxonomy = { topics: [] };
-  const topicsNode = readSettings(root, taxonomy, report);
+  const taxonomy: CuratedTaxonomy = { topics: [] };
+  const { topicsNode, curationNode } = readSettings(root, taxonomy, report, broken);
   if (topicsNode) readTopics(topicsNode, taxonomy, report);
+  if (curationNode) {
+    const curation = readCuration(curationNode, { file, report, position: (offset) => lines.position(offset) });
+    if (curation.length > 0) taxonomy.curation = curation;
+  }
   return { taxonomy, diagnostics };
 }
 
 type Report = (offset: number, severity: DiagnosticSeverity, message: string) => void;
 type ObjectNode = Extract<JsonNode, { kind: 'object' }>;
 
-/** The file's root object, or undefined (reported) when the text is no JSON object. */
-function readRoot(text: string, report: Report): ObjectNode | undefined {
-  const parsed = parseJsonWithComments(text);
-  if ('error' in parsed) {
+/**
+ * The file's root object (what could be read of it after a syntax error, which is reported), or
+ * undefined (reported) when the text is no JSON object.
+ */
+function readRoot(text: string, report: Report): { root?: ObjectNode; broken: boolean } {
+  const { root, error } = parseJsonWithComments(text);
+  if (error) {
     report(
-      parsed.error.offset,
+      error.offset,
       'error',
-      `the topic taxonomy is not valid JSON: ${parsed.error.message}. No taxonomy topics are used until it is fixed.`,
+      `the topic taxonomy is not valid JSON: ${error.message}. The rest of the file is used as far as it can be read; fix this to be sure.`,
     );
-    return undefined;
   }
-  if (parsed.root.kind !== 'object') {
-    report(
-      parsed.root.offset,
-      'error',
-      'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.',
-    );
-    return undefined;
+  if (!root) return { broken: true };
+  if (root.kind !== 'object') {
+    if (!error)
+      report(root.offset, 'error', 'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.');
+    return { broken: Boolean(error) };
   }
-  return parsed.root;
+  return { root, broken: Boolean(error) };
 }
 
-/** Reads the root's `minScore` into `taxonomy` and returns its `topics` object (reported when missing or not an object). */
-function readSettings(root: ObjectNode, taxonomy: TopicTaxonomy, report: Report): ObjectNode | undefined {
+/**
+ * Reads the root's `minScore` into `taxonomy` and returns its `topics` object (reported when
+ * missing, unless the file only curates or is already reported broken, or not an object) and its `curation`.
+ */
+function readSettings(
+  root: ObjectNode,
+  taxonomy: CuratedTaxonomy,
+  report: Report,
+  broken: boolean,
+): { topicsNode?: ObjectNode; curationNode?: JsonNode } {
   let topicsNode: JsonNode | undefined;
+  let curationNode: JsonNode | undefined;
   for (const entry of root.entries) {
     if (entry.key.startsWith('$')) continue;
     if (entry.key === 'topics') topicsNode = entry.value;
+    else if (entry.key === 'curation') curationNode = entry.value;
     else if (entry.key === 'minScore') {
       const score = positiveNumber(entry.value);
       if (score === undefined) report(entry.value.offset, 'error', '"minScore" must be a positive number, e.g. 3; the default is used.');
@@ -78,27 +99,24 @@ function readSettings(root: ObjectNode, taxonomy: TopicTaxonomy, report: Report)
       report(
         entry.keyOffset,
         'warning',
-        `unknown property "${entry.key}" is ignored; the file knows "topics" and "minScore" (notes go in "$comment").`,
+        `unknown property "${entry.key}" is ignored; the file knows "topics", "minScore" and "curation" (notes go in "$comment").`,
       );
     }
   }
   if (!topicsNode) {
-    report(
-      root.offset,
-      'error',
-      'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.',
-    );
-    return undefined;
+    if (!curationNode && !broken)
+      report(root.offset, 'error', 'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.');
+    return { curationNode };
   }
   if (topicsNode.kind !== 'object') {
     report(topicsNode.offset, 'error', '"topics" must be an object mapping each topic name to { "terms": { "phrase": weight } }.');
-    return undefined;
+    return { curationNode };
   }
-  return topicsNode;
+  return { topicsNode, curationNode };
 }
 
 /** Appends each valid topic to `taxonomy`; a topic named twice (any case) is merged into the first. */
-function readTopics(topicsNode: ObjectNode, taxonomy: TopicTaxonomy, report: Report): void {
+function readTopics(topicsNode: ObjectNode, taxonomy: CuratedTaxonomy, report: Report): void {
   const seen = new Map<string, number>();
   for (const entry of topicsNode.entries) {
     if (entry.key.startsWith('$')) continue;

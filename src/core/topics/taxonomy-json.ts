@@ -3,8 +3,9 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 
 /**
  * The taxonomy file read with Microsoft's `jsonc-parser` (the parser behind VS Code's own
- * settings files): comments and trailing commas are accepted, and every value keeps its offset so
- * that a wrong shape is reported at its exact line and column.
+ * settings files): comments and trailing commas are accepted, every value keeps its offset so
+ * that a wrong shape is reported at its exact line and column, and after a syntax error the
+ * rest of the file is still read.
  */
 
 /** A JSON value with the offset where it starts in the file. */
@@ -34,17 +35,22 @@ export interface JsonSyntaxError {
   message: string;
 }
 
-/** Parses `text` (JSON with comments); the first syntax error, if any, with advice. A leading byte-order mark is ignored. */
-export function parseJsonWithComments(text: string): { root: JsonNode } | { error: JsonSyntaxError } {
+/**
+ * Parses `text` (JSON with comments). A leading byte-order mark is ignored. The parser recovers
+ * from syntax errors, so `root` holds what could be read even when `error` (the first syntax
+ * error, with advice) is set; `root` is undefined only when nothing could be read.
+ */
+export function parseJsonWithComments(text: string): { root?: JsonNode; error?: JsonSyntaxError } {
   // A space keeps every offset where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = tree ? toJsonNode(tree) : undefined;
   if (errors.length > 0 || !tree) {
     const first = errors[0] ?? { error: 4 /* ValueExpected */, offset: 0, length: 0 };
-    return { error: describeError(source, first, tree) };
+    return { root, error: describeError(source, first, tree) };
   }
-  return { root: toJsonNode(tree) };
+  return { root };
 }
 
 function toJsonNode(node: Node): JsonNode {
@@ -54,9 +60,10 @@ function toJsonNode(node: Node): JsonNode {
       return {
         kind: 'object',
         offset,
-        entries: (node.children ?? []).map((property) => {
+        // After a syntax error a property may lack its value: it is left out.
+        entries: (node.children ?? []).flatMap((property) => {
           const [key, value] = property.children ?? [];
-          return { key: String(key.value), keyOffset: key.offset, value: toJsonNode(value) };
+          return key && value ? [{ key: String(key.value), keyOffset: key.offset, value: toJsonNode(value) }] : [];
         }),
       };
     case 'array':

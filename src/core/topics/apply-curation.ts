@@ -1,0 +1,226 @@
+import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
+import type { Paper } from '../model/paper';
+import type { Topic } from '../model/topic';
+import type { CurationStep, PaperRef, StepPosition } from './curation-steps';
+import { Lexicon } from './lexicon';
+import { PhraseMatcher } from './phrase-matcher';
+import { compareStrings, wordStream } from './text-terms';
+import { OTHER_TOPIC } from './topic-registry';
+import { WordStream } from './word-stream';
+
+/** Papers with their topics and the topics they form, as `assignTopics` returns them. */
+export interface TopicAssignment {
+  papers: Paper[];
+  topics: Topic[];
+}
+
+/**
+ * Applies the user's curation of the topic tree (`.lectern/topics.json` → `"curation"`, see
+ * `readCuration`) to an assignment, whatever discovery produced, step by step in file order:
+ *
+ * - `rename` A to B: A's papers are in B instead (B already a topic: they join it);
+ * - `merge` [A, B] into C: their papers are in C, A and B are gone;
+ * - `split` A into B by `phrase` (A's papers whose title or abstract has it, matched as topics match
+ *   phrases) or by `papers` (those papers): they leave A for B; papers pinned to A stay;
+ * - `move` a paper from A to B: it leaves A (if there) and joins B;
+ * - `pin` a paper to B: it joins B and no later split by phrase takes it out;
+ * - `hide` A: A is gone; its papers keep their other topics, or go to Other.
+ *
+ * A step naming a topic the tree no longer has changes nothing (an `info` diagnostic says so); an
+ * unknown paper is a `warning` at its position. Topics keep the order of `assignTopics`: by size,
+ * then name, "Other" last; a topic's papers follow corpus order. A paper's topics keep their order,
+ * a renamed or merged topic in place of the old one. Topics made by curation have origin `curated`.
+ */
+export function applyCuration(assigned: TopicAssignment, steps: readonly CurationStep[]): TopicAssignment & { diagnostics: Diagnostic[] } {
+  if (steps.length === 0) return { ...assigned, diagnostics: [] };
+  const tree = new CuratedTree(assigned);
+  for (const step of steps) tree.apply(step);
+  return { ...tree.result(), diagnostics: tree.diagnostics };
+}
+
+/** The tree while steps apply: each paper's topic names, each name's origin, pins. */
+class CuratedTree {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly topicsOf = new Map<string, string[]>();
+  private readonly origins = new Map<string, Topic['origin']>();
+  /** Paper id → the topics it is pinned to. */
+  private readonly pins = new Map<string, Set<string>>();
+  private readonly byCiteKey = new Map<string, string>();
+  /** Lower-cased name → name, of the topics that have papers now; rebuilt after each change. */
+  private names: Map<string, string> | undefined;
+
+  constructor(private readonly assigned: TopicAssignment) {
+    for (const topic of assigned.topics) this.origins.set(topic.name, topic.origin);
+    for (const paper of assigned.papers) {
+      this.topicsOf.set(
+        paper.id,
+        paper.topics.filter((name) => name !== OTHER_TOPIC),
+      );
+      if (paper.citeKey && !this.byCiteKey.has(paper.citeKey)) this.byCiteKey.set(paper.citeKey, paper.id);
+    }
+  }
+
+  apply(step: CurationStep): void {
+    switch (step.kind) {
+      case 'rename':
+        return this.withTopic(step, step.topic, (from) => this.rename(step, from, step.to));
+      case 'merge': {
+        const sources = step.topics.map((name) => this.topic(name));
+        const missing = step.topics.filter((_, i) => !sources[i]);
+        if (missing.length > 0) this.report(step, step.at, 'info', `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} not in the topic tree now; the rest merge.`);
+        const into = this.topic(step.into) ?? step.into;
+        this.adopt(into, sources.find(Boolean));
+        for (const source of sources) if (source && source !== into) this.replace(source, into);
+        return;
+      }
+      case 'split':
+        return this.withTopic(step, step.topic, (from) => this.split(step, from));
+      case 'move':
+        return this.withPaper(step, step.paper, (id) => {
+          const into = this.target(step.to);
+          const from = step.from && this.topic(step.from);
+          this.pins.get(id)?.delete(from || '');
+          this.place(id, from || undefined, into);
+        });
+      case 'pin':
+        return this.withPaper(step, step.paper, (id) => {
+          const into = this.target(step.to);
+          this.place(id, undefined, into);
+          const pins = this.pins.get(id) ?? new Set<string>();
+          this.pins.set(id, pins.add(into));
+        });
+      case 'hide':
+        return this.withTopic(step, step.topic, (topic) => this.hide(topic));
+    }
+  }
+
+  /** The topics and papers after every step. */
+  result(): TopicAssignment {
+    const members = new Map<string, string[]>();
+    const other: string[] = [];
+    const papers = this.assigned.papers.map((paper) => {
+      const names = this.topicsOf.get(paper.id) ?? [];
+      for (const name of names) {
+        const list = members.get(name);
+        if (list) list.push(paper.id);
+        else members.set(name, [paper.id]);
+      }
+      if (names.length === 0) other.push(paper.id);
+      const topics = names.length > 0 ? names : [OTHER_TOPIC];
+      return sameList(topics, paper.topics) ? paper : { ...paper, topics };
+    });
+    const topics: Topic[] = [...members]
+      .map(([name, paperIds]) => ({ name, paperIds, origin: this.origins.get(name) ?? ('curated' as const) }))
+      .sort((a, b) => b.paperIds.length - a.paperIds.length || compareStrings(a.name, b.name));
+    if (other.length > 0) topics.push({ name: OTHER_TOPIC, paperIds: other, origin: 'other' });
+    return { papers, topics };
+  }
+
+  private rename(step: CurationStep, from: string, to: string): void {
+    const existing = this.topic(to);
+    if (existing && existing !== from)
+      this.report(step, step.at, 'warning', `"${existing}" is already a topic, so "${from}"'s papers join it; say { "merge": [...], "into": "${existing}" } to make that plain.`);
+    const into = existing ?? to;
+    this.adopt(into, from);
+    this.replace(from, into);
+  }
+
+  private split(step: Extract<CurationStep, { kind: 'split' }>, from: string): void {
+    const into = this.target(step.into);
+    this.adopt(into, from);
+    if (step.phrase !== undefined) {
+      for (const id of this.withPhrase(from, step.phrase)) this.place(id, from, into);
+      this.names = undefined;
+      return;
+    }
+    for (const ref of step.papers ?? []) this.withPaper(step, ref, (id) => this.place(id, from, into));
+  }
+
+  /** The papers of `topic` (not pinned to it) whose title or abstract has `phrase`, read as topics read phrases. */
+  private withPhrase(topic: string, phrase: string): string[] {
+    const lexicon = new Lexicon();
+    const matcher = new PhraseMatcher(lexicon);
+    matcher.addTopic(0, { [phrase]: 1 }, [], Number.MIN_VALUE);
+    const stream = new WordStream();
+    return this.assigned.papers
+      .filter((paper) => this.topicsOf.get(paper.id)?.includes(topic) && !this.pins.get(paper.id)?.has(topic))
+      .filter((paper) => matcher.score(wordStream(lexicon, paper.title, paper.abstract, stream)).length > 0)
+      .map((paper) => paper.id);
+  }
+
+  private hide(topic: string): void {
+    for (const [id, names] of this.topicsOf) {
+      if (names.includes(topic)) this.topicsOf.set(id, names.filter((name) => name !== topic));
+      this.pins.get(id)?.delete(topic);
+    }
+    this.names = undefined;
+  }
+
+  /** Every paper in `from` is in `into` instead, in the same place among its topics. */
+  private replace(from: string, into: string): void {
+    for (const [id, names] of this.topicsOf) if (names.includes(from)) this.topicsOf.set(id, swap(names, from, into));
+    for (const pins of this.pins.values()) if (pins.delete(from)) pins.add(into);
+    this.names = undefined;
+  }
+
+  /** One paper leaves `from` (when given and there) for `into`, or joins `into`. */
+  private place(id: string, from: string | undefined, into: string): void {
+    const names = this.topicsOf.get(id) ?? [];
+    this.topicsOf.set(id, from && names.includes(from) ? swap(names, from, into) : names.includes(into) ? names : [...names, into]);
+    this.names = undefined;
+  }
+
+  /** `name` keeps its origin; a new name takes `from`'s (a renamed topic stays metadata, taxonomy or discovered). */
+  private adopt(name: string, from: string | undefined): void {
+    if (!this.origins.has(name) && from) this.origins.set(name, this.origins.get(from) ?? 'curated');
+  }
+
+  /** The tree's topic called `name` (in any case), if it has papers now. */
+  private topic(name: string): string | undefined {
+    if (!this.names) {
+      this.names = new Map();
+      for (const names of this.topicsOf.values()) for (const known of names) this.names.set(known.toLowerCase(), known);
+    }
+    return this.names.get(name.toLowerCase());
+  }
+
+  /** A step's target: the tree's topic of that name (any case), else the name as written. */
+  private target(name: string): string {
+    return this.topic(name) ?? name;
+  }
+
+  private withTopic(step: CurationStep, name: string, act: (topic: string) => void): void {
+    const topic = this.topic(name);
+    if (topic) act(topic);
+    else this.report(step, step.at, 'info', `there is no topic "${name}" in the tree now, so this "${step.kind}" step changes nothing.`);
+  }
+
+  private withPaper(step: CurationStep, ref: PaperRef, act: (id: string) => void): void {
+    const id = this.topicsOf.has(ref.id) ? ref.id : this.byCiteKey.get(ref.id);
+    if (id) act(id);
+    else
+      this.report(step, ref.at, 'warning', `no paper has the id or citekey "${ref.id}"; this "${step.kind}" step skips it. Check the id (Copy Citation shows it) or remove it.`);
+  }
+
+  private report(step: CurationStep, at: StepPosition, severity: DiagnosticSeverity, message: string): void {
+    const { line, column } = at;
+    this.diagnostics.push({ file: step.file, line, column, severity, message: `Lectern: ${step.file}:${line}:${column}: ${message}` });
+  }
+}
+
+function swap(names: string[], from: string, into: string): string[] {
+  const result: string[] = [];
+  for (const name of names) {
+    const next = name === from ? into : name;
+    if (!result.includes(next)) result.push(next);
+  }
+  return result;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function quoteList(names: string[]): string {
+  return names.map((name) => `"${name}"`).join(', ');
+}
