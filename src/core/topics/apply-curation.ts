@@ -67,7 +67,13 @@ class CuratedTree {
       case 'merge': {
         const sources = step.topics.map((name) => this.topic(name));
         const missing = step.topics.filter((_, i) => !sources[i]);
-        if (missing.length > 0) this.report(step, step.at, 'info', `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} not in the topic tree now; the rest merge.`);
+        if (missing.length > 0)
+          this.report(
+            step,
+            step.at,
+            'info',
+            `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} not in the topic tree now; the rest merge.`,
+          );
         const into = this.topic(step.into) ?? step.into;
         this.adopt(into, sources.find(Boolean));
         for (const source of sources) if (source && source !== into) this.replace(source, into);
@@ -119,7 +125,12 @@ class CuratedTree {
   private rename(step: CurationStep, from: string, to: string): void {
     const existing = this.topic(to);
     if (existing && existing !== from)
-      this.report(step, step.at, 'warning', `"${existing}" is already a topic, so "${from}"'s papers join it; say { "merge": [...], "into": "${existing}" } to make that plain.`);
+      this.report(
+        step,
+        step.at,
+        'warning',
+        `"${existing}" is already a topic, so "${from}"'s papers join it; say { "merge": [...], "into": "${existing}" } to make that plain.`,
+      );
     const into = existing ?? to;
     this.adopt(into, from);
     this.replace(from, into);
@@ -150,7 +161,11 @@ class CuratedTree {
 
   private hide(topic: string): void {
     for (const [id, names] of this.topicsOf) {
-      if (names.includes(topic)) this.topicsOf.set(id, names.filter((name) => name !== topic));
+      if (names.includes(topic))
+        this.topicsOf.set(
+          id,
+          names.filter((name) => name !== topic),
+        );
       this.pins.get(id)?.delete(topic);
     }
     this.names = undefined;
@@ -199,7 +214,12 @@ class CuratedTree {
     const id = this.topicsOf.has(ref.id) ? ref.id : this.byCiteKey.get(ref.id);
     if (id) act(id);
     else
-      this.report(step, ref.at, 'warning', `no paper has the id or citekey "${ref.id}"; this "${step.kind}" step skips it. Check the id (Copy Citation shows it) or remove it.`);
+      this.report(
+        step,
+        ref.at,
+        'warning',
+        `no paper has the id or citekey "${ref.id}"; this "${step.kind}" step skips it. Check the id (Copy Citation shows it) or remove it.`,
+      );
   }
 
   private report(step: CurationStep, at: StepPosition, severity: DiagnosticSeverity, message: string): void {

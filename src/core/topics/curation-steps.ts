@@ -50,5 +50,5 @@ export interface CuratedTaxonomy extends TopicTaxonomy {
 
 /** The curation steps a taxonomy carries (none for a plain `TopicTaxonomy`). */
 export function curationOf(taxonomy: TopicTaxonomy | undefined): CurationStep[] {
-  return (taxonomy as CuratedTaxonomy | undefined)?.curation ?? [];
+  return taxonomy && 'curation' in taxonomy && Array.isArray(taxonomy.curation) ? (taxonomy.curation as CurationStep[]) : [];
 }

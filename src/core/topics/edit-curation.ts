@@ -1,4 +1,4 @@
-import { applyEdits, createScanner, getNodeValue, modify, parseTree, SyntaxKind, type Node } from 'jsonc-parser';
+import { applyEdits, getNodeValue, modify, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { lineColumnAt } from '../text/line-column';
 
 /**
@@ -74,15 +74,20 @@ export function removeCurationEntries(text: string, matches: (entry: unknown) =>
 export function curationEntries(text: string | undefined): unknown[] {
   if (text === undefined) return [];
   const parsed = curationList(text);
-  return 'error' in parsed || parsed.list?.type !== 'array' ? [] : (parsed.list.children ?? []).map((item) => getNodeValue(item));
+  // Through JSON so the values are plain objects (jsonc-parser's have no prototype).
+  return 'error' in parsed || parsed.list?.type !== 'array'
+    ? []
+    : (parsed.list.children ?? []).map((item) => JSON.parse(JSON.stringify(getNodeValue(item))) as unknown);
 }
 
 /** The file's root object and its `"curation"` node, or why it cannot be edited. */
 function curationList(text: string): { root: Node; list?: Node } | { error: string } {
-  const errors: Array<{ offset: number }> = [];
+  const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root)
-    return { error: `it does not parse (${where(text, errors[0]?.offset ?? 0)}); fix what the Problems panel shows there, then try again.` };
+    return {
+      error: `it does not parse (${where(text, errors[0]?.offset ?? 0)}); fix what the Problems panel shows there, then try again.`,
+    };
   if (root.type !== 'object') return { error: 'it is not a JSON object ({ "topics": …, "curation": [ … ] }); fix it, then try again.' };
   const property = root.children?.find((child) => child.children?.[0]?.value === 'curation');
   return { root, list: property?.children?.[1] };
@@ -128,7 +133,10 @@ function appendToList(text: string, list: Node, line: string): string {
 /** jsonc-parser's array insertion for a one-line list, with the item written on one line. */
 function insertInline(text: string, line: string): string {
   const placeholder = '\u0000lectern-entry\u0000';
-  const edits = modify(text, ['curation', -1], placeholder, { isArrayInsertion: true, formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  const edits = modify(text, ['curation', -1], placeholder, {
+    isArrayInsertion: true,
+    formattingOptions: { insertSpaces: true, tabSize: 2 },
+  });
   return applyEdits(text, edits).replace(JSON.stringify(placeholder), line);
 }
 
@@ -142,11 +150,7 @@ function removeItem(text: string, item: Node, index: number): string {
 
 /** Whether the first thing after `offset` (past spaces and comments) is a comma. */
 function hasCommaAfter(text: string, offset: number): boolean {
-  const scanner = createScanner(text.slice(offset), false);
-  let token = scanner.scan();
-  while (token === SyntaxKind.Trivia || token === SyntaxKind.LineBreakTrivia || token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia)
-    token = scanner.scan();
-  return token === SyntaxKind.CommaToken;
+  return /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*,/.test(text.slice(offset));
 }
 
 /** The result with the one change from `before`: the differing middle between common start and end. */
@@ -154,13 +158,17 @@ function withChange(before: string, after: string): CurationEditResult {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start += 1;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end += 1;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end += 1;
   return { text: after, change: { offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) } };
 }
 
 function entryLine(entry: CurationEntry): string {
   return `{ ${Object.entries(entry)
-    .map(([key, value]) => `${JSON.stringify(key)}: ${Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : JSON.stringify(value)}`)
+    .map(
+      ([key, value]) =>
+        `${JSON.stringify(key)}: ${Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : JSON.stringify(value)}`,
+    )
     .join(', ')} }`;
 }
 

@@ -21,10 +21,13 @@ test('the bundled taxonomy parses cleanly and every topic has weighted terms', (
   assert.equal(hallucination?.terms.hallucination, 4);
 });
 
-test('a missing comma is reported at its line and column with what to do', () => {
+test('a missing comma is reported at its line and column with what to do; the rest of the file is still used', () => {
   const text = '{\n  "topics": {\n    "A": { "terms": { "x": 1 } }\n    "B": { "terms": { "y": 1 } }\n  }\n}\n';
   const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
-  assert.equal(taxonomy, undefined);
+  assert.deepEqual(
+    taxonomy?.topics.map((topic) => topic.name),
+    ['A', 'B'],
+  );
   assert.equal(diagnostics.length, 1);
   const [d] = diagnostics;
   assert.equal(d.severity, 'error');
@@ -55,7 +58,7 @@ test('comments and trailing commas are accepted, as in VS Code settings files', 
 test('a syntax error after a comment is reported at its own line and column', () => {
   const text = '{\n  // weights below\n  "topics": {\n    "A": { "terms": { "x": high } }\n  }\n}\n';
   const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
-  assert.equal(taxonomy, undefined);
+  assert.deepEqual(taxonomy, { topics: [] }, 'topic A has no readable term');
   assert.deepEqual(
     diagnostics.map((d) => [d.line, d.column, d.severity]),
     [[4, 28, 'error']],
@@ -87,8 +90,7 @@ test('common JSON slips get specific advice', () => {
     ['', /ends where a value was expected/, 1, 1],
   ];
   for (const [text, message, line, column] of cases) {
-    const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
-    assert.equal(taxonomy, undefined, text);
+    const { diagnostics } = parseTaxonomy(FILE, text);
     assert.equal(diagnostics.length, 1, text);
     assert.match(diagnostics[0].message, message, text);
     assert.deepEqual([diagnostics[0].line, diagnostics[0].column], [line, column], text);
@@ -120,7 +122,7 @@ test('a wrong shape is reported where it is; the valid rest of the file is still
     (d) => `${d.line}:${d.column} ${d.severity} ${d.message.replace(/^Lectern: corpus\/topics\.json:\d+:\d+: /, '')}`,
   );
   assert.deepEqual(found, [
-    '3:3 warning unknown property "colour" is ignored; the file knows "topics" and "minScore" (notes go in "$comment").',
+    '3:3 warning unknown property "colour" is ignored; the file knows "topics", "minScore" and "curation" (notes go in "$comment").',
     '5:58 error the weight of "bad weight" in topic "Good" must be a positive number such as 1 or 2.5; the term is skipped.',
     '5:74 error the weight of "zero" in topic "Good" must be a positive number such as 1 or 2.5; the term is skipped.',
     '6:17 error topic "No Terms" has no terms; add "terms": { "a phrase": 2 } so papers can be matched to it. It is skipped.',
@@ -158,4 +160,86 @@ test('parseTaxonomy never throws, whatever the file holds', () => {
     ),
     { numRuns: 300, seed: 42 },
   );
+});
+
+test('a file that does not parse: the error at its line, and the topics and curation steps around it still apply', () => {
+  const text = [
+    '{',
+    '  "topics": {',
+    '    "Spiking": { "terms": { "spiking": 4 } }',
+    '    "Decoding": { "terms": { "decoding": 4 } },', // the comma before this line is missing
+    '  },',
+    '  "curation": [',
+    '    { "rename": "Spiking", "to": "Spikes" },',
+    '    { "hide": "Decoding" }',
+    '    { "pin": "2403.01234", "to": "Spikes" },', // and here
+    '  ],',
+    '}',
+  ].join('\n');
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.line, d.column, d.severity]),
+    [[4, 5, 'error']],
+  );
+  assert.match(diagnostics[0].message, /not valid JSON: .*comma is probably missing.*The rest of the file is used/);
+  assert.deepEqual(
+    taxonomy?.topics.map((t) => t.name),
+    ['Spiking', 'Decoding'],
+  );
+  assert.deepEqual(
+    taxonomy?.curation?.map((step) => [step.kind, step.at.line]),
+    [
+      ['rename', 7],
+      ['hide', 8],
+      ['pin', 9],
+    ],
+  );
+});
+
+test('curation steps: a name or key given twice, a missing action, "Other" as a target are reported at their line; good steps kept', () => {
+  const text = [
+    '{',
+    '  "topics": {',
+    '    "Twice": { "terms": { "a": 1 } },',
+    '    "twice": { "terms": { "b": 1 } },',
+    '  },',
+    '  "curation": [',
+    '    { "rename": "A", "to": "B", "to": "C" },',
+    '    { "merge": ["A", "B", "a"], "into": "A" },',
+    '    { "to": "Nowhere" },',
+    '    { "rename": "A", "to": "Other" },',
+    '    { "split": "A", "into": "B" },',
+    '    { "pin": 12, "to": "A" },',
+    '    { "hide": "A", "colour": "red" },',
+    '    "hide A",',
+    '  ],',
+    '}',
+  ].join('\n');
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, text);
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.line}:${d.column} ${d.severity}`),
+    ['4:5 warning', '7:33 warning', '8:27 warning', '9:5 error', '10:28 error', '11:5 error', '12:14 error', '13:20 warning', '14:5 error'],
+  );
+  assert.match(diagnostics[0].message, /topic "twice" is defined twice/);
+  assert.match(diagnostics[1].message, /"to" is given twice in this step; the last one counts/);
+  assert.match(diagnostics[2].message, /"a" is named twice in this merge/);
+  assert.match(diagnostics[3].message, /names no action; give exactly one of rename, merge, split, move, pin, hide/);
+  assert.match(diagnostics[4].message, /"Other" is reserved/);
+  assert.match(diagnostics[5].message, /either "phrase" or "papers"/);
+  for (const d of diagnostics) assert.match(d.message, /^Lectern: corpus\/topics\.json:\d+:\d+: /);
+  assert.deepEqual(
+    taxonomy?.curation?.map(({ file: _file, at: _at, ...step }) => step),
+    [
+      { kind: 'rename', topic: 'A', to: 'C' },
+      { kind: 'merge', topics: ['A', 'B'], into: 'A' },
+      { kind: 'hide', topic: 'A' },
+    ],
+  );
+});
+
+test('a file with only curation steps needs no "topics"', () => {
+  const { taxonomy, diagnostics } = parseTaxonomy(FILE, '{ "curation": [{ "hide": "Equations" }] }');
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(taxonomy?.topics, []);
+  assert.equal(taxonomy?.curation?.[0].kind, 'hide');
 });

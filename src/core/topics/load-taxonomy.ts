@@ -40,11 +40,13 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: CuratedT
   };
   const { root, broken } = readRoot(text, report);
   if (!root) return { diagnostics };
+  // After a syntax error, the shape of what was read around it is not worth a word (fixing the error may change it).
+  const shape: Report = broken ? () => undefined : report;
   const taxonomy: CuratedTaxonomy = { topics: [] };
-  const { topicsNode, curationNode } = readSettings(root, taxonomy, report, broken);
-  if (topicsNode) readTopics(topicsNode, taxonomy, report);
+  const { topicsNode, curationNode } = readSettings(root, taxonomy, shape);
+  if (topicsNode) readTopics(topicsNode, taxonomy, shape);
   if (curationNode) {
-    const curation = readCuration(curationNode, { file, report, position: (offset) => lines.position(offset) });
+    const curation = readCuration(curationNode, { file, report: shape, position: (offset) => lines.position(offset) });
     if (curation.length > 0) taxonomy.curation = curation;
   }
   return { taxonomy, diagnostics };
@@ -69,7 +71,11 @@ function readRoot(text: string, report: Report): { root?: ObjectNode; broken: bo
   if (!root) return { broken: true };
   if (root.kind !== 'object') {
     if (!error)
-      report(root.offset, 'error', 'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.');
+      report(
+        root.offset,
+        'error',
+        'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.',
+      );
     return { broken: Boolean(error) };
   }
   return { root, broken: Boolean(error) };
@@ -77,14 +83,9 @@ function readRoot(text: string, report: Report): { root?: ObjectNode; broken: bo
 
 /**
  * Reads the root's `minScore` into `taxonomy` and returns its `topics` object (reported when
- * missing, unless the file only curates or is already reported broken, or not an object) and its `curation`.
+ * missing, unless the file only curates, or not an object) and its `curation`.
  */
-function readSettings(
-  root: ObjectNode,
-  taxonomy: CuratedTaxonomy,
-  report: Report,
-  broken: boolean,
-): { topicsNode?: ObjectNode; curationNode?: JsonNode } {
+function readSettings(root: ObjectNode, taxonomy: CuratedTaxonomy, report: Report): { topicsNode?: ObjectNode; curationNode?: JsonNode } {
   let topicsNode: JsonNode | undefined;
   let curationNode: JsonNode | undefined;
   for (const entry of root.entries) {
@@ -104,8 +105,12 @@ function readSettings(
     }
   }
   if (!topicsNode) {
-    if (!curationNode && !broken)
-      report(root.offset, 'error', 'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.');
+    if (!curationNode)
+      report(
+        root.offset,
+        'error',
+        'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.',
+      );
     return { curationNode };
   }
   if (topicsNode.kind !== 'object') {

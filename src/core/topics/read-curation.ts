@@ -51,7 +51,11 @@ function readStep(item: ObjectNode, reader: CurationReader): CurationStep | unde
   const verbs = VERBS.filter((verb) => entries.has(verb));
   if (verbs.length !== 1) {
     const what = verbs.length === 0 ? 'names no action' : `names ${verbs.length} actions (${verbs.join(', ')})`;
-    reader.report(item.offset, 'error', `this curation step ${what}; give exactly one of ${VERBS.join(', ')}, e.g. ${SHAPES.rename.example}. It is skipped.`);
+    reader.report(
+      item.offset,
+      'error',
+      `this curation step ${what}; give exactly one of ${VERBS.join(', ')}, e.g. ${SHAPES.rename.example}. It is skipped.`,
+    );
     return undefined;
   }
   const kind = verbs[0];
@@ -134,9 +138,14 @@ function uniqueEntries(item: ObjectNode, reader: CurationReader): Map<string, Js
 function topicName(entry: JsonEntry | undefined, kind: string, key: string, target: boolean, reader: CurationReader): string {
   if (!entry) return '';
   const name = entry.value.kind === 'string' ? clean(entry.value.value) : '';
-  if (!name) reader.report(entry.value.offset, 'error', `"${key}" of a "${kind}" step must be a topic name in double quotes; the step is skipped.`);
+  if (!name)
+    reader.report(entry.value.offset, 'error', `"${key}" of a "${kind}" step must be a topic name in double quotes; the step is skipped.`);
   else if (target && name.toLowerCase() === OTHER)
-    reader.report(entry.value.offset, 'error', '"Other" is reserved for papers that match no topic; choose another name. The step is skipped.');
+    reader.report(
+      entry.value.offset,
+      'error',
+      '"Other" is reserved for papers that match no topic; choose another name. The step is skipped.',
+    );
   else return name;
   return '';
 }
