@@ -184,6 +184,22 @@ export class LibraryLoader {
     await cache.store.put(key, entries.main);
   }
 
+  /**
+   * Reads the taxonomy files again (a `.lectern/topics.json` changed: topics or the curation of the tree)
+   * and assigns topics anew without re-reading corpus files; undefined when nothing is loaded or the taxonomy is unchanged.
+   */
+  async reloadTaxonomy(): Promise<LoadedLibrary | undefined> {
+    const loaded = this.current;
+    if (!loaded) return undefined;
+    const taxonomy = await resolveTaxonomy(this.source, {
+      sampleFolder: loaded.sampleIncluded ? this.options.sampleFolder : undefined,
+      taxonomyFile: this.options.taxonomyFile,
+    });
+    if (JSON.stringify(taxonomy) === JSON.stringify(loaded.taxonomy)) return undefined;
+    loaded.library.setTaxonomy(taxonomy.taxonomy);
+    return (this.current = { ...loaded, taxonomy, cacheStale: this.options.cache !== undefined });
+  }
+
   /** Re-reads one changed file and updates the library in place; undefined when nothing is loaded or the file is unknown and gone. */
   async applyChange(change: CorpusFileChange): Promise<FileUpdate | undefined> {
     const library = this.current?.library;

@@ -14,7 +14,7 @@ export class PaperLibrary {
   private constructor(
     private currentCorpus: Corpus,
     readonly search: PaperSearch,
-    private readonly options: BuildCorpusOptions,
+    private options: BuildCorpusOptions,
     /** Whether the index was restored from a serialized one or built here. */
     readonly indexFrom: 'cache' | 'build',
   ) {}
@@ -59,7 +59,17 @@ export class PaperLibrary {
   /** Replaces, adds (or, with `undefined`, removes) one corpus file and updates the index incrementally. */
   updateFile(path: string, file: CorpusFile | undefined): CorpusChange {
     const others = this.currentCorpus.files.filter((existing) => existing.path !== path);
-    const next = buildCorpus(file ? [...others, file] : others, this.options);
+    return this.rebuild(file ? [...others, file] : others);
+  }
+
+  /** Assigns topics again under another taxonomy (its curation of the tree included), from the same files; the index updates the papers whose topics changed. */
+  setTaxonomy(taxonomy: BuildCorpusOptions['taxonomy']): CorpusChange {
+    this.options = { ...this.options, taxonomy };
+    return this.rebuild(this.currentCorpus.files);
+  }
+
+  private rebuild(files: CorpusFile[]): CorpusChange {
+    const next = buildCorpus(files, this.options);
     const change = diffCorpora(this.currentCorpus, next);
     this.currentCorpus = next;
     this.search.applyChange(change);

@@ -2,11 +2,9 @@ import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import type { CurationStep, PaperRef, StepPosition } from './curation-steps';
-import { Lexicon } from './lexicon';
-import { PhraseMatcher } from './phrase-matcher';
-import { compareStrings, wordStream } from './text-terms';
+import { papersWithPhrase } from './papers-with-phrase';
+import { compareStrings } from './text-terms';
 import { OTHER_TOPIC } from './topic-registry';
-import { WordStream } from './word-stream';
 
 /** Papers with their topics and the topics they form, as `assignTopics` returns them. */
 export interface TopicAssignment {
@@ -149,14 +147,10 @@ class CuratedTree {
 
   /** The papers of `topic` (not pinned to it) whose title or abstract has `phrase`, read as topics read phrases. */
   private withPhrase(topic: string, phrase: string): string[] {
-    const lexicon = new Lexicon();
-    const matcher = new PhraseMatcher(lexicon);
-    matcher.addTopic(0, { [phrase]: 1 }, [], Number.MIN_VALUE);
-    const stream = new WordStream();
-    return this.assigned.papers
-      .filter((paper) => this.topicsOf.get(paper.id)?.includes(topic) && !this.pins.get(paper.id)?.has(topic))
-      .filter((paper) => matcher.score(wordStream(lexicon, paper.title, paper.abstract, stream)).length > 0)
-      .map((paper) => paper.id);
+    const candidates = this.assigned.papers.filter(
+      (paper) => this.topicsOf.get(paper.id)?.includes(topic) && !this.pins.get(paper.id)?.has(topic),
+    );
+    return papersWithPhrase(candidates, phrase).map((paper) => paper.id);
   }
 
   private hide(topic: string): void {

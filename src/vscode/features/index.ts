@@ -8,6 +8,7 @@ import { registerReader } from './reader';
 import { registerSearch } from './search';
 import { registerStatus } from './status';
 import { registerTree } from './tree';
+import { registerTopicCuration } from './tree/topic-curation';
 import { registerWriting } from './writing';
 
 /**
@@ -19,6 +20,7 @@ export function registerFeatures(services: LecternServices): vscode.Disposable[]
   const activePaperId = readers.activePaperId;
   return [
     ...registerTree({ library, provider: paperTree, notes, activePaperId }),
+    ...registerTopicCuration({ library, picker }),
     ...registerSearch({ picker }),
     ...registerNotes({ notes, library, output, picker, activePaperId }),
     ...registerReader({ library, readers, conflicts, picker }),

@@ -116,6 +116,28 @@ export class LibraryService implements vscode.Disposable {
     }
   }
 
+  /**
+   * A `.lectern/topics.json` changed (by hand, or a change made from the tree): topics are assigned
+   * again and the tree's curation applied, without re-reading corpus files. Queued with file updates.
+   */
+  reloadTaxonomy(): Promise<void> {
+    const run = async () => {
+      if (this.loading) await this.loading.catch(() => undefined);
+      const loaded = await this.loader?.reloadTaxonomy();
+      if (!loaded || !this.library) return;
+      this.publishDiagnostics(loaded);
+      this.output.info(
+        `Topics assigned again: ${loaded.taxonomy.files.map((file) => vscode.workspace.asRelativePath(file.path)).join(', ')} changed.`,
+      );
+      this.changeEmitter.fire();
+      this.scheduleIndexCacheWrite();
+    };
+    this.refreshing = this.refreshing
+      .then(run)
+      .catch((error) => this.output.error(`Lectern: could not apply the topics file: ${String(error)}`));
+    return this.refreshing;
+  }
+
   private setState(state: LibraryState): void {
     this.stateValue = state;
     void vscode.commands.executeCommand('setContext', 'lectern.corpusState', state);
@@ -214,12 +236,16 @@ export class LibraryService implements vscode.Disposable {
     this.publishDiagnostics(loaded);
     this.loader = loader;
     this.watcher?.dispose();
-    this.watcher = source.watch((change) => {
+    const corpusWatcher = source.watch((change) => {
       // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
       this.refreshing = this.refreshing
         .then(() => this.refreshFile(change))
         .catch((error) => this.output.error(`Lectern: could not re-read ${change.path}: ${String(error)}`));
     });
+    this.watcher = vscode.Disposable.from(
+      corpusWatcher,
+      watchTopicsFiles(() => void this.reloadTaxonomy()),
+    );
     // Rewrite the cache only when it no longer matches (a start from a valid cache writes nothing).
     if (loaded.cacheStale) void this.writeIndexCache(loader);
     return loaded.library;
@@ -316,7 +342,13 @@ export class LibraryService implements vscode.Disposable {
     const collisions = collisionDiagnostics(library);
     const touched = new Set([path, ...this.collisionFiles, ...collisions.map((d) => d.file)]);
     for (const file of touched) {
-      const own = file === path ? diagnostics : (library.corpus.files.find((f) => f.path === file)?.diagnostics ?? []);
+      // A topics file keeps its own diagnostics beside those of its curation steps.
+      const own =
+        file === path
+          ? diagnostics
+          : (library.corpus.files.find((f) => f.path === file)?.diagnostics ??
+            this.loader?.loaded?.taxonomy.files.find((f) => f.path === file)?.diagnostics ??
+            []);
       this.setFileDiagnostics(file, [...own, ...collisions.filter((d) => d.file === file)]);
     }
     this.collisionFiles = new Set(collisions.map((d) => d.file));
@@ -342,6 +374,25 @@ export interface SampleShown {
   shown: boolean;
   /** `lectern.includeSampleCorpus` at that load. */
   setting: SampleSetting;
+}
+
+const TOPICS_FILE_DEBOUNCE_MS = 150;
+
+/** Calls `listener` (once per burst) when a workspace folder's `.lectern/topics.json` is created, changed or deleted. */
+function watchTopicsFiles(listener: () => void): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(listener, TOPICS_FILE_DEBOUNCE_MS);
+  };
+  const watchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.lectern/topics.json'));
+    return [watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule)];
+  });
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.dispose();
+  });
 }
 
 function readCorpusSettings(): CorpusSettings {

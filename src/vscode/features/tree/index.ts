@@ -14,7 +14,7 @@ export interface TreeDeps {
   activePaperId: () => string | undefined;
 }
 
-/** The Papers view and its commands: Group By, Filter, Clear Filter, Reveal, Show More, Refresh. */
+/** The Papers view and its commands: Group By, Filter, Clear Filter, Reveal, Show More, Refresh (shaping topics: `registerTopicCuration`). */
 export function registerTree({ library, provider, notes, activePaperId }: TreeDeps): vscode.Disposable[] {
   const view = vscode.window.createTreeView('lectern.papers', { treeDataProvider: provider, showCollapseAll: true });
 
@@ -22,6 +22,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
     const groupLabel = GROUP_BY_CHOICES.find((c) => c.value === provider.groupBy)?.label ?? 'Topic';
     view.description = provider.filter ? `filter: ${provider.filter}` : `by ${groupLabel.toLowerCase()}`;
     void vscode.commands.executeCommand('setContext', 'lectern.treeFiltered', Boolean(provider.filter));
+    void vscode.commands.executeCommand('setContext', 'lectern.treeGroupBy', provider.groupBy); // Move/Pin to Topic under topics
   };
   describe();
 

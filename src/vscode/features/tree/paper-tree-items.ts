@@ -1,5 +1,6 @@
 import type { Paper } from '../../../core/model/paper';
 import { readingStatusLabel } from '../../../core/model/reading-status';
+import { OTHER_TOPIC } from '../../../core/topics/assign-topics';
 import type { GroupBy, PaperGroup } from '../../../core/tree/group-papers';
 import { escapeMarkdown } from '../shared/markdown-text';
 import type { TreeItemModel } from './tree-item-model';
@@ -25,7 +26,8 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
     collapsed: true,
     description: `${count}`,
     tooltip: `${group.label}: ${count} paper${count === 1 ? '' : 's'}${group.detail ? `\n${group.detail}` : ''}`,
-    contextValue: `group.${groupBy}`,
+    // "Other" is no topic to rename, merge, split or hide.
+    contextValue: groupBy === 'topic' && group.label === OTHER_TOPIC ? 'group.topic.other' : `group.${groupBy}`,
     icon: { id: GROUP_ICONS[groupBy] },
   };
 }

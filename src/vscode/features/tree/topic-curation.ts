@@ -1,0 +1,230 @@
+import * as vscode from 'vscode';
+import type { Topic } from '../../../core/model/topic';
+import { addCurationEntry, curationEntries, removeCurationEntries, type CurationEntry } from '../../../core/topics/edit-curation';
+import { papersWithPhrase } from '../../../core/topics/papers-with-phrase';
+import type { LibraryService } from '../../library/library-service';
+import { paperIdFrom } from '../shared/paper-id-from';
+import type { PaperPicker } from '../shared/paper-picker';
+import { checkTopicName, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
+import { editTopicsFile, revertTopicsFile } from './topics-file-writer';
+
+/** What the curation commands use. */
+export interface TopicCurationDeps {
+  library: Pick<LibraryService, 'ensureLoaded' | 'reloadTaxonomy'>;
+  picker: Pick<PaperPicker, 'pick'>;
+}
+
+/**
+ * Shaping the topic tree: Rename, Merge Into…, Split…, Hide (topic rows), Move to Topic…, Pin to
+ * Topic… (paper rows under a topic), Show Hidden Topics (view menu), each also in the palette. Each
+ * adds one line to the first workspace folder's `.lectern/topics.json` (`editTopicsFile`), then
+ * topics are assigned again with it (`reloadTaxonomy`).
+ */
+export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposable[] {
+  const curation = new TopicCuration(deps);
+  const commands: Record<string, (arg?: unknown) => Promise<void>> = {
+    'lectern.renameTopic': (arg) => curation.rename(arg),
+    'lectern.mergeTopic': (arg) => curation.merge(arg),
+    'lectern.splitTopic': (arg) => curation.split(arg),
+    'lectern.hideTopic': (arg) => curation.hide(arg),
+    'lectern.movePaperToTopic': (arg) => curation.placePaper(arg, 'move'),
+    'lectern.pinPaperToTopic': (arg) => curation.placePaper(arg, 'pin'),
+    'lectern.showHiddenTopics': () => curation.showHidden(),
+  };
+  return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
+}
+
+const NEW_TOPIC = '$(add) New topic…';
+
+class TopicCuration {
+  constructor(private readonly deps: TopicCurationDeps) {}
+
+  async rename(arg: unknown): Promise<void> {
+    const topics = await this.topics();
+    const topic = await this.pickTopic(arg, topics, 'Lectern: Rename Topic');
+    if (!topic) return;
+    const to = await this.askName(topics, { title: `Lectern: Rename "${topic}"`, value: topic, current: topic });
+    if (to) await this.write(`renamed "${topic}" to "${to}"`, { rename: topic, to });
+  }
+
+  async merge(arg: unknown): Promise<void> {
+    const topics = await this.topics();
+    const topic = await this.pickTopic(arg, topics, 'Lectern: Merge Topic');
+    if (!topic) return;
+    const into = await vscode.window.showQuickPick(topicChoices(topics, [topic]), {
+      title: `Lectern: Merge "${topic}" Into…`,
+      placeHolder: `The topic that takes "${topic}"'s papers (and keeps its name)`,
+    });
+    if (into) await this.write(`merged "${topic}" into "${into.label}"`, { merge: [topic, into.label], into: into.label });
+  }
+
+  async split(arg: unknown): Promise<void> {
+    const topics = await this.topics();
+    const topic = await this.pickTopic(arg, topics, 'Lectern: Split Topic');
+    if (!topic) return;
+    const papers = await this.papersOf(topics, topic);
+    const how = await vscode.window.showQuickPick(
+      [
+        { label: 'By a phrase…', detail: `The papers of "${topic}" whose title or abstract has it`, by: 'phrase' as const },
+        { label: 'By picking papers…', detail: `Papers of "${topic}" you choose`, by: 'papers' as const },
+      ],
+      { title: `Lectern: Split "${topic}"` },
+    );
+    if (!how) return;
+    const entry: CurationEntry | undefined =
+      how.by === 'phrase' ? await this.splitByPhrase(topic, papers, topics) : await this.splitByPapers(topic, papers, topics);
+    if (entry) await this.write(`split "${entry.into as string}" off "${topic}"`, entry);
+  }
+
+  async hide(arg: unknown): Promise<void> {
+    const topics = await this.topics();
+    const topic = await this.pickTopic(arg, topics, 'Lectern: Hide Topic');
+    if (topic) await this.write(`hid "${topic}" (its papers keep their other topics, or go to Other)`, { hide: topic });
+  }
+
+  /** Move (from the topic the paper row is under) or pin a paper to a topic, new or existing. */
+  async placePaper(arg: unknown, how: 'move' | 'pin'): Promise<void> {
+    const verb = how === 'move' ? 'Move' : 'Pin';
+    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title: `Lectern: ${verb} Paper to Topic` }));
+    if (!id) return;
+    const topics = await this.topics();
+    const from = topicOf(arg);
+    const choice = await vscode.window.showQuickPick([{ label: NEW_TOPIC, description: '' }, ...topicChoices(topics, from ? [from] : [])], {
+      title: `Lectern: ${verb} Paper to Topic`,
+      placeHolder:
+        how === 'move' ? `The topic it moves to${from ? ` from "${from}"` : ''}` : 'The topic it stays in, whatever topics are found',
+    });
+    if (!choice) return;
+    const to = choice.label === NEW_TOPIC ? await this.askName(topics, { title: 'Lectern: New Topic', value: '' }) : choice.label;
+    if (!to) return;
+    if (how === 'pin') await this.write(`pinned the paper to "${to}"`, { pin: id, to });
+    else await this.write(`moved the paper to "${to}"`, { move: id, ...(from ? { from } : {}), to });
+  }
+
+  async showHidden(): Promise<void> {
+    const uri = topicsFileUri();
+    if (!uri) return;
+    const text = await vscode.workspace.fs.readFile(uri).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => undefined,
+    );
+    const hidden = [...new Set(curationEntries(text).flatMap((entry) => hiddenName(entry) ?? []))];
+    if (hidden.length === 0) {
+      void vscode.window.showInformationMessage('Lectern: no topic is hidden.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      hidden.map((label) => ({ label, picked: true })),
+      { title: 'Lectern: Show Hidden Topics', placeHolder: 'The topics to show again', canPickMany: true },
+    );
+    if (!picked || picked.length === 0) return;
+    const names = new Set(picked.map((item) => item.label));
+    const entry = (value: unknown) => names.has(hiddenName(value) ?? '\u0000');
+    await this.apply(`showed ${picked.map((item) => `"${item.label}"`).join(', ')} again`, (current) =>
+      current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry),
+    );
+  }
+
+  private async splitByPhrase(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
+    const phrase = await vscode.window.showInputBox({
+      title: `Lectern: Split "${topic}" by a Phrase`,
+      prompt: 'Its papers whose title or abstract has this phrase (any case, hyphens and plurals) go to a new topic',
+      validateInput: (value) => {
+        if (!value.trim()) return undefined;
+        const count = papersWithPhrase(papers, value).length;
+        if (count === 0)
+          return { message: `No paper of "${topic}" has "${value.trim()}".`, severity: vscode.InputBoxValidationSeverity.Error };
+        return { message: `${count} of ${papers.length} papers have it.`, severity: vscode.InputBoxValidationSeverity.Info };
+      },
+    });
+    if (!phrase?.trim()) return undefined;
+    const into = await this.askName(topics, { title: 'Lectern: Name the New Topic', value: nameFromPhrase(phrase) });
+    return into ? { split: topic, into, phrase: phrase.trim() } : undefined;
+  }
+
+  private async splitByPapers(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      papers.map((paper) => ({ label: paper.title, description: paper.year ? String(paper.year) : '', id: paper.id })),
+      { title: `Lectern: Split "${topic}": the Papers of the New Topic`, canPickMany: true, matchOnDescription: true },
+    );
+    if (!picked || picked.length === 0) return undefined;
+    const into = await this.askName(topics, { title: 'Lectern: Name the New Topic', value: '' });
+    return into ? { split: topic, into, papers: picked.map((item) => item.id) } : undefined;
+  }
+
+  private async topics(): Promise<Topic[]> {
+    return (await this.deps.library.ensureLoaded()).corpus.topics;
+  }
+
+  private async papersOf(topics: Topic[], name: string): Promise<PaperLike[]> {
+    const library = await this.deps.library.ensureLoaded();
+    const ids = topics.find((topic) => topic.name === name)?.paperIds ?? [];
+    return ids.flatMap((id) => library.paper(id) ?? []);
+  }
+
+  private async pickTopic(arg: unknown, topics: Topic[], title: string): Promise<string | undefined> {
+    const named = topicOf(arg);
+    if (named) return named;
+    return (await vscode.window.showQuickPick(topicChoices(topics), { title, placeHolder: 'A topic of the Papers view' }))?.label;
+  }
+
+  private async askName(topics: Topic[], options: { title: string; value: string; current?: string }): Promise<string | undefined> {
+    const name = await vscode.window.showInputBox({
+      title: options.title,
+      value: options.value,
+      prompt: 'The name the Papers view shows',
+      validateInput: (value) => {
+        const problem = checkTopicName(value, topics, options.current);
+        if (!problem) return undefined;
+        const severity = problem.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning;
+        return { message: problem.message, severity };
+      },
+    });
+    const clean = name?.trim().replace(/\s+/g, ' ');
+    return clean && checkTopicName(clean, topics, options.current)?.severity !== 'error' ? clean : undefined;
+  }
+
+  private write(description: string, entry: CurationEntry): Promise<void> {
+    return this.apply(description, (text) => addCurationEntry(text, entry));
+  }
+
+  /** Edits the topics file, applies it to the tree, and says what happened (with Undo). */
+  private async apply(description: string, plan: Parameters<typeof editTopicsFile>[1]): Promise<void> {
+    const uri = topicsFileUri();
+    if (!uri) return;
+    const where = vscode.workspace.asRelativePath(uri);
+    const outcome = await editTopicsFile(uri, plan);
+    if (outcome.kind === 'refused') {
+      void vscode.window.showErrorMessage(`Lectern: could not change ${where}: ${outcome.reason}`);
+      return;
+    }
+    if (outcome.kind === 'inEditor') {
+      void vscode.window.showInformationMessage(`Lectern: ${description} in ${where}, which has unsaved changes; save it to apply.`);
+      return;
+    }
+    await this.deps.library.reloadTaxonomy();
+    void vscode.window.showInformationMessage(`Lectern: ${description} (${where}).`, 'Undo', 'Open File').then(async (choice) => {
+      if (choice === 'Open File') await vscode.window.showTextDocument(uri);
+      if (choice !== 'Undo') return;
+      const reason = await revertTopicsFile(uri, outcome.before, outcome.after);
+      if (reason) void vscode.window.showErrorMessage(`Lectern: could not undo: ${where} ${reason}`);
+      else await this.deps.library.reloadTaxonomy();
+    });
+  }
+}
+
+type PaperLike = { id: string; title: string; abstract: string; year?: number };
+
+/** The hidden topic a `"curation"` entry names, if it is a `hide` step. */
+function hiddenName(entry: unknown): string | undefined {
+  const name = typeof entry === 'object' && entry !== null ? (entry as { hide?: unknown }).hide : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** The first workspace folder's `.lectern/topics.json`; without a folder, says where changes would go. */
+function topicsFileUri(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder) return vscode.Uri.joinPath(folder.uri, '.lectern', 'topics.json');
+  void vscode.window.showErrorMessage('Lectern: open a folder first; changes to the topic tree are kept in its .lectern/topics.json.');
+  return undefined;
+}
