@@ -191,3 +191,16 @@ test('a curation step that names a topic the tree lacks changes nothing and says
   );
   assert.match(tree.diagnostics[1].message, /^Lectern: \/w\/\.lectern\/topics\.json:4:14: no paper has the id or citekey "no-such-paper"/);
 });
+
+test("renaming a topic to another topic's name merges them, with a warning at the step that names the topic twice", () => {
+  const [x, y] = treeWith(undefined).topics;
+  const text = edit(START, { rename: x.name, to: y.name.toUpperCase() });
+  const tree = treeWith(text);
+  assert.deepEqual(members(tree, y.name), inCorpusOrder(tree, [...x.paperIds, ...y.paperIds]), 'one topic, under the existing spelling');
+  assert.equal(topic(tree, x.name), undefined);
+  assert.deepEqual(
+    tree.diagnostics.map((d) => [d.line, d.severity]),
+    [[6, 'warning']],
+  );
+  assert.match(tree.diagnostics[0].message, new RegExp(`"${y.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is already a topic`));
+});
