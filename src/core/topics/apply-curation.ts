@@ -150,7 +150,7 @@ class CuratedTree {
     const candidates = this.assigned.papers.filter(
       (paper) => this.topicsOf.get(paper.id)?.includes(topic) && !this.pins.get(paper.id)?.has(topic),
     );
-    return papersWithPhrase(candidates, phrase).map((paper) => paper.id);
+    return phraseMemo.papersWith(candidates, phrase);
   }
 
   private hide(topic: string): void {
@@ -238,3 +238,30 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 function quoteList(names: string[]): string {
   return names.map((name) => `"${name}"`).join(', ');
 }
+
+/**
+ * What a split by phrase found, per phrase and paper, with the texts it read: the corpus is built
+ * again on every file change, and a paper whose title and abstract are unchanged (the same strings,
+ * usually the same objects) is not read again. Keeps the phrases of the last few builds.
+ */
+class PhraseMemo {
+  private readonly byPhrase = new Map<string, Map<string, { title: string; abstract: string; has: boolean }>>();
+
+  constructor(private readonly maxPhrases: number) {}
+
+  papersWith(papers: readonly Paper[], phrase: string): string[] {
+    const known = this.byPhrase.get(phrase) ?? new Map<string, { title: string; abstract: string; has: boolean }>();
+    this.byPhrase.delete(phrase); // re-inserted last: the most recently used
+    this.byPhrase.set(phrase, known);
+    for (const stale of [...this.byPhrase.keys()].slice(0, Math.max(0, this.byPhrase.size - this.maxPhrases))) this.byPhrase.delete(stale);
+    const unread = papers.filter((paper) => {
+      const entry = known.get(paper.id);
+      return !entry || entry.title !== paper.title || entry.abstract !== paper.abstract;
+    });
+    const found = new Set(papersWithPhrase(unread, phrase));
+    for (const paper of unread) known.set(paper.id, { title: paper.title, abstract: paper.abstract, has: found.has(paper) });
+    return papers.filter((paper) => known.get(paper.id)!.has).map((paper) => paper.id);
+  }
+}
+
+const phraseMemo = new PhraseMemo(32);
