@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
 import type { CurationEditResult } from '../../../core/topics/edit-curation';
-
-/** How many times an edit is planned again when the file changed between reading and writing it. */
-const MAX_ATTEMPTS = 4;
+import { writeUnlessChanged, type WriteOutcome } from './write-unless-changed';
 
 /** What `editTopicsFile` did: written to disk, left in an editor with unsaved changes, or refused (with why). */
-export type TopicsFileOutcome =
-  { kind: 'written'; before: string | undefined; after: string } | { kind: 'inEditor' } | { kind: 'refused'; reason: string };
+type TopicsFileOutcome = WriteOutcome | { kind: 'inEditor' };
 
 /**
  * Applies an edit planned on the topics file's current text (`plan` sees `undefined` when there is
@@ -20,16 +17,16 @@ export type TopicsFileOutcome =
 export async function editTopicsFile(uri: vscode.Uri, plan: (text: string | undefined) => CurationEditResult): Promise<TopicsFileOutcome> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open?.isDirty) return editInEditor(open, plan);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const before = await readText(uri);
-    const result = plan(before);
-    if ('error' in result) return { kind: 'refused', reason: result.error };
-    if ((await readText(uri)) !== before) continue; // changed while we planned: plan again on what is there now
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
-    return { kind: 'written', before, after: result.text };
-  }
-  return { kind: 'refused', reason: 'it kept changing while Lectern was writing to it' };
+  return writeUnlessChanged(
+    {
+      read: () => readText(uri),
+      write: async (text) => {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      },
+    },
+    plan,
+  );
 }
 
 async function editInEditor(
