@@ -44,13 +44,15 @@ class CuratedTree {
   /** Paper id → the topics it is pinned to. */
   private readonly pins = new Map<string, Set<string>>();
   private readonly byCiteKey = new Map<string, string>();
-  /** Lower-cased name → name, of the topics that have papers now; rebuilt after each change. */
-  private names: Map<string, string> | undefined;
+  private readonly byId = new Map<string, Paper>();
+  /** Topic name → the ids of its papers now (a topic without papers has no entry): a step costs the size of its topics, not of the corpus. */
+  private readonly members = new Map<string, Set<string>>();
 
   constructor(private readonly assigned: TopicAssignment) {
     for (const topic of assigned.topics) this.origins.set(topic.name, topic.origin);
     for (const paper of assigned.papers) {
-      this.topicsOf.set(
+      this.byId.set(paper.id, paper);
+      this.setTopics(
         paper.id,
         paper.topics.filter((name) => name !== OTHER_TOPIC),
       );
@@ -139,7 +141,6 @@ class CuratedTree {
     this.adopt(into, from);
     if (step.phrase !== undefined) {
       for (const id of this.withPhrase(from, step.phrase)) this.place(id, from, into);
-      this.names = undefined;
       return;
     }
     for (const ref of step.papers ?? []) this.withPaper(step, ref, (id) => this.place(id, from, into));
@@ -147,36 +148,48 @@ class CuratedTree {
 
   /** The papers of `topic` (not pinned to it) whose title or abstract has `phrase`, read as topics read phrases. */
   private withPhrase(topic: string, phrase: string): string[] {
-    const candidates = this.assigned.papers.filter(
-      (paper) => this.topicsOf.get(paper.id)?.includes(topic) && !this.pins.get(paper.id)?.has(topic),
-    );
+    const candidates = [...(this.members.get(topic) ?? [])].filter((id) => !this.pins.get(id)?.has(topic)).map((id) => this.byId.get(id)!);
     return phraseMemo.papersWith(candidates, phrase);
   }
 
   private hide(topic: string): void {
-    for (const [id, names] of this.topicsOf) {
-      if (names.includes(topic))
-        this.topicsOf.set(
-          id,
-          names.filter((name) => name !== topic),
-        );
+    for (const id of [...(this.members.get(topic) ?? [])]) {
+      this.setTopics(
+        id,
+        this.topicsOf.get(id)!.filter((name) => name !== topic),
+      );
       this.pins.get(id)?.delete(topic);
     }
-    this.names = undefined;
   }
 
   /** Every paper in `from` is in `into` instead, in the same place among its topics. */
   private replace(from: string, into: string): void {
-    for (const [id, names] of this.topicsOf) if (names.includes(from)) this.topicsOf.set(id, swap(names, from, into));
+    for (const id of [...(this.members.get(from) ?? [])]) this.setTopics(id, swap(this.topicsOf.get(id)!, from, into));
     for (const pins of this.pins.values()) if (pins.delete(from)) pins.add(into);
-    this.names = undefined;
   }
 
   /** One paper leaves `from` (when given and there) for `into`, or joins `into`. */
   private place(id: string, from: string | undefined, into: string): void {
     const names = this.topicsOf.get(id) ?? [];
-    this.topicsOf.set(id, from && names.includes(from) ? swap(names, from, into) : names.includes(into) ? names : [...names, into]);
-    this.names = undefined;
+    this.setTopics(id, from && names.includes(from) ? swap(names, from, into) : names.includes(into) ? names : [...names, into]);
+  }
+
+  /** A paper's topics are `next` now; `members` follows. */
+  private setTopics(id: string, next: string[]): void {
+    const previous = this.topicsOf.get(id) ?? [];
+    for (const name of previous) {
+      if (next.includes(name)) continue;
+      const ids = this.members.get(name);
+      ids?.delete(id);
+      if (ids?.size === 0) this.members.delete(name);
+    }
+    for (const name of next) {
+      if (previous.includes(name)) continue;
+      const ids = this.members.get(name);
+      if (ids) ids.add(id);
+      else this.members.set(name, new Set([id]));
+    }
+    this.topicsOf.set(id, next);
   }
 
   /** `name` keeps its origin; a new name takes `from`'s (a renamed topic stays metadata, taxonomy or discovered). */
@@ -186,11 +199,10 @@ class CuratedTree {
 
   /** The tree's topic called `name` (in any case), if it has papers now. */
   private topic(name: string): string | undefined {
-    if (!this.names) {
-      this.names = new Map();
-      for (const names of this.topicsOf.values()) for (const known of names) this.names.set(known.toLowerCase(), known);
-    }
-    return this.names.get(name.toLowerCase());
+    if (this.members.has(name)) return name;
+    const lower = name.toLowerCase();
+    for (const known of this.members.keys()) if (known.toLowerCase() === lower) return known;
+    return undefined;
   }
 
   /** A step's target: the tree's topic of that name (any case), else the name as written. */
