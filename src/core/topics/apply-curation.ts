@@ -52,10 +52,13 @@ class CuratedTree {
     for (const topic of assigned.topics) this.origins.set(topic.name, topic.origin);
     for (const paper of assigned.papers) {
       this.byId.set(paper.id, paper);
-      this.setTopics(
-        paper.id,
-        paper.topics.filter((name) => name !== OTHER_TOPIC),
-      );
+      const names = paper.topics.filter((name) => name !== OTHER_TOPIC);
+      this.topicsOf.set(paper.id, names);
+      for (const name of names) {
+        const ids = this.members.get(name);
+        if (ids) ids.add(paper.id);
+        else this.members.set(name, new Set([paper.id]));
+      }
       if (paper.citeKey && !this.byCiteKey.has(paper.citeKey)) this.byCiteKey.set(paper.citeKey, paper.id);
     }
   }
