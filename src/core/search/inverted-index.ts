@@ -5,6 +5,7 @@ import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader } from './index-snapshot';
 import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
 import { Accumulator } from './score-accumulator';
+import { compareByTitle, TitleRanks } from './title-rank';
 
 /**
  * BM25+ parameters (MiniSearch's names and defaults).
@@ -36,6 +37,7 @@ export interface Bm25Params {
  */
 export class InvertedIndex {
   private accumulator?: Accumulator;
+  private readonly titleRanks = new TitleRanks();
 
   private constructor(private state: IndexState) {}
 
@@ -153,6 +155,16 @@ export class InvertedIndex {
   /** Bits set when the paper's title (1), abstract (2), other texts (4) are ASCII. */
   asciiBitsAt(doc: number): number {
     return this.state.asciiOnly[doc];
+  }
+
+  /** Title, then id, ASCII case ignored: the order of live documents with equal scores (negative when `a` comes first). */
+  compareTitles(a: number, b: number): number {
+    return compareByTitle(this.state, a, b);
+  }
+
+  /** Each document's place in the `compareTitles` order (built on first use, then kept up to date); compare live documents only. */
+  titleRank(): Int32Array {
+    return this.titleRanks.of(this.state);
   }
 
   /** Topic names with their live documents, for `topic:` filters. */
