@@ -31,7 +31,7 @@ export interface SearchHit {
  * The hit for a paper: `matched` is every index term the query expanded to (empty: no
  * highlighting), `phraseKeys` the keys of its phrases, whose spans are highlighted too.
  */
-export function hitFor(paper: Paper, score: number, matched: Set<string>, phraseKeys: string[]): SearchHit {
+export function hitFor(paper: Paper, score: number, matched: Set<string>, phraseKeys: string[], words = new WordMemo()): SearchHit {
   const hit: SearchHit = {
     id: paper.id,
     title: paper.title,
@@ -42,8 +42,8 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
   };
   if (matched.size === 0) return hit;
   const found = new Set<string>();
-  hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found);
-  hit.matches.abstract = matchRanges(paper.abstract ?? '', matched, phraseKeys, found);
+  hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found, words);
+  hit.matches.abstract = matchRanges(paper.abstract ?? '', matched, phraseKeys, found, words);
   const others: string[] = [];
   for (const name of paper.authors ?? []) indexTerms(name, others, true);
   for (const list of [paper.keywords, paper.categories, paper.topics]) for (const text of list ?? []) indexTerms(text, others);
@@ -56,7 +56,13 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
  * `[start, end)` ranges of `text` whose words (or hyphenated compounds) normalize to a matched
  * term, plus the spans of phrases; matched terms seen are added to `found`.
  */
-function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], found: Set<string>): Array<[number, number]> {
+function matchRanges(
+  text: string,
+  matched: Set<string>,
+  phraseKeys: string[],
+  found: Set<string>,
+  words: WordMemo,
+): Array<[number, number]> {
   if (!text) return [];
   const ranges: Array<[number, number]> = [];
   const tokens: string[] = [];
@@ -65,15 +71,16 @@ function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], f
   const folded: string[] = [];
   scanWordParts(text, (starts, ends, count, nonAscii) => {
     for (let p = 0; p < count; p++) {
-      const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
+      const word = words.of(text.slice(starts[p], ends[p]), nonAscii);
+      const f = word.folded;
       folded[p] = f;
-      const term = termOfFolded(f);
+      const term = word.term;
       if (term !== undefined && matched.has(term)) {
         found.add(term);
         ranges.push([starts[p], ends[p]]);
       }
       if (phraseKeys.length > 0 && f) {
-        tokens.push(foldPlural(f));
+        tokens.push((word.plural ??= foldPlural(f)));
         tokenStarts.push(starts[p]);
         tokenEnds.push(ends[p]);
       }
@@ -97,6 +104,33 @@ function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], f
     }
   }
   return mergeRanges(ranges);
+}
+
+/** A word part folded, and the index term it stands for. */
+interface FoldedWord {
+  folded: string;
+  term: string | undefined;
+  /** `foldPlural(folded)`, filled in when a phrase needs it. */
+  plural?: string;
+}
+
+/**
+ * The folding of each distinct word part met while highlighting one search's hits: the same words
+ * recur from hit to hit, and folding them was most of the cost of a search over a small library.
+ */
+export class WordMemo {
+  private readonly words = new Map<string, FoldedWord>();
+
+  of(raw: string, nonAscii: boolean): FoldedWord {
+    const key = nonAscii ? `\u0001${raw}` : raw;
+    let word = this.words.get(key);
+    if (!word) {
+      const folded = foldWordPart(raw, nonAscii);
+      word = { folded, term: termOfFolded(folded) };
+      this.words.set(key, word);
+    }
+    return word;
+  }
 }
 
 /** Sorted ranges with overlapping ones merged. */
