@@ -115,9 +115,9 @@ export class PaperSearch {
     const run = new QueryRun(this.index, this.settings, options.annotations);
     const plan = run.plan(parsed);
     if (!plan) return response;
-    const found = run.evaluate(plan, true);
+    const found = run.evaluateTop(plan, limit, options.exhaustive === true);
     const { docs, scores } = found.candidates;
-    response.total = docs.length;
+    response.total = found.total;
     const index = this.index;
     const top = selectTop(index, docs, found.scored ? scores : yearsOf(index, docs), limit);
     const matched = options.highlight === false ? new Set<string>() : run.matchedTerms();
