@@ -4,7 +4,7 @@ import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader } from './index-snapshot';
 import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
-import { boundOf, postingScore, type ListBound, type PostingLeaf } from './posting-leaf';
+import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
 import { compareByTitle, TitleRanks } from './title-rank';
 
@@ -40,7 +40,7 @@ export class InvertedIndex {
   private accumulator?: Accumulator;
   private readonly titleRanks = new TitleRanks();
   /** Score bounds of base posting lists by term×field key, for `boundsState` (a compaction starts afresh). */
-  private readonly baseBounds = new Map<number, ListBound>();
+  private readonly baseBounds = new Map<number, { constants: string; max: number }>();
   private boundsState?: IndexState;
 
   private constructor(private state: IndexState) {}
@@ -266,27 +266,29 @@ export class InvertedIndex {
         kConst: k * (1 - b),
         kLen: avg > 0 ? (k * b) / avg : 0,
       };
-      if (withBounds) this.addBounds(leaf, key);
+      if (withBounds) this.addBound(leaf, key);
       leaves.push(leaf);
     }
     return leaves;
   }
 
-  /** Sets a leaf's `maxTf` and `minLength`: the base segment's are computed on first use and kept until a compaction replaces it. */
-  private addBounds(leaf: PostingLeaf, key: number): void {
+  /**
+   * Sets a leaf's `maxUnitScore`. The base segment's is computed on first use and kept while the
+   * scoring constants stay the same (field lengths change them) and no compaction replaces the base.
+   */
+  private addBound(leaf: PostingLeaf, key: number): void {
     if (this.boundsState !== this.state) {
       this.boundsState = this.state;
       this.baseBounds.clear();
     }
+    const constants = `${leaf.d} ${leaf.k1} ${leaf.kConst} ${leaf.kLen}`;
     let bound = this.baseBounds.get(key);
-    if (!bound) {
-      bound = boundOf(leaf.docs, leaf.tfs, leaf.start, leaf.end, leaf.lengths, { maxTf: 0, minLength: 0xffff });
+    if (!bound || bound.constants !== constants) {
+      bound = { constants, max: maxUnitScore(leaf, leaf.docs, leaf.tfs, leaf.start, leaf.end, 0) };
       this.baseBounds.set(key, bound);
     }
-    const withDelta = { ...bound };
-    if (leaf.deltaDocs) boundOf(leaf.deltaDocs, leaf.deltaTfs!, 0, leaf.deltaDocs.length, leaf.lengths, withDelta);
-    leaf.maxTf = withDelta.maxTf;
-    leaf.minLength = withDelta.minLength;
+    const delta = leaf.deltaDocs;
+    leaf.maxUnitScore = delta ? maxUnitScore(leaf, delta, leaf.deltaTfs!, 0, delta.length, bound.max) : bound.max;
   }
 
   /**

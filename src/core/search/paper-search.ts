@@ -115,7 +115,7 @@ export class PaperSearch {
     const run = new QueryRun(this.index, this.settings, options.annotations);
     const plan = run.plan(parsed);
     if (!plan) return response;
-    const found = run.evaluateTop(plan, limit, options.exhaustive === true);
+    const found = run.evaluateTop(plan, limit, options.prune === true);
     const { docs, scores } = found.candidates;
     response.total = found.total;
     const index = this.index;

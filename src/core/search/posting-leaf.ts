@@ -4,9 +4,8 @@
  * (`pruned-top.ts`) walk, so that both compute each posting's score with the very same arithmetic.
  *
  * A posting of document `doc` with term frequency `tf` scores
- * `scale * (d + (tf * k1) / (tf + kConst + kLen * lengths[doc]))` (BM25+), which grows with `tf`
- * and shrinks with the field's length: the largest `tf` and the shortest field of a list bound
- * every score in it.
+ * `scale * (d + (tf * k1) / (tf + kConst + kLen * lengths[doc]))` (BM25+); `scale` times the
+ * largest value of the rest over a list (`maxUnitScore`) bounds every score in it.
  */
 export interface PostingLeaf {
   /** Documents of the compacted segment, `docs[start…end)` ascending; then `deltaDocs`, also ascending and after them. */
@@ -24,35 +23,27 @@ export interface PostingLeaf {
   k1: number;
   kConst: number;
   kLen: number;
-  /** Largest term frequency and shortest field length over the list's postings (dead ones included), when asked for: they bound its scores. */
-  maxTf?: number;
-  minLength?: number;
+  /** The largest `postingScore(leaf, tf, length) / scale` over the list's postings (dead ones included), when asked for: `scale` times it bounds every score. */
+  maxUnitScore?: number;
 }
 
-/** Largest tf and shortest field length over some postings (an upper bound of their scores with `postingScore`). */
-export interface ListBound {
-  maxTf: number;
-  minLength: number;
-}
-
-/** The bound of `docs[from…to)`, folded into `into`. */
-export function boundOf(
+/** The largest unit score (`postingScore` without `scale`) of `docs[from…to)`, at least `atLeast`. */
+export function maxUnitScore(
+  leaf: PostingLeaf,
   docs: ArrayLike<number>,
   tfs: ArrayLike<number>,
   from: number,
   to: number,
-  lengths: Uint16Array,
-  into: ListBound,
-): ListBound {
-  let { maxTf, minLength } = into;
+  atLeast: number,
+): number {
+  const { lengths, d, k1, kConst, kLen } = leaf;
+  let max = atLeast;
   for (let p = from; p < to; p++) {
-    if (tfs[p] > maxTf) maxTf = tfs[p];
-    const length = lengths[docs[p]];
-    if (length < minLength) minLength = length;
+    const tf = tfs[p];
+    const unit = d + (tf * k1) / (tf + kConst + kLen * lengths[docs[p]]);
+    if (unit > max) max = unit;
   }
-  into.maxTf = maxTf;
-  into.minLength = minLength;
-  return into;
+  return max;
 }
 
 /** The score of one posting (the one formula of the search; keep its operations in this order). */

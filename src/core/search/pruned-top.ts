@@ -1,6 +1,6 @@
 import { exactScores } from './exact-scores';
 import { countMatches, scratchBytes, type LeafSlot, type Matches } from './match-count';
-import { postingScore, type PostingLeaf } from './posting-leaf';
+import type { PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 
 /** What `prunedTop` found. */
@@ -38,15 +38,19 @@ export function prunedTop(
   if (total === 0 || limit <= 0) return { total, docs: new Int32Array(0), scores: new Float64Array(0) };
   if (total <= limit) return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
   const leaves = found.slots.flatMap((slot, s) => slot.flatMap((alt, a) => alt.map((leaf) => ({ leaf, slot: s, alt: a }))));
-  const bounds = leaves.map(({ leaf }) => (leaf.maxTf! > 0 ? postingScore(leaf, leaf.maxTf!, leaf.minLength!) : 0));
+  const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
   const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
   const inMatches = scratchBytes(3, docCount);
-  for (const doc of found.docs) inMatches[doc] = 1;
+  setMarks(inMatches, found.docs, 1);
   try {
     return pruneWithThreshold(found, leaves, bounds, byBound, alive, inMatches, limit, docCount);
   } finally {
-    for (const doc of found.docs) inMatches[doc] = 0;
+    setMarks(inMatches, found.docs, 0);
   }
+}
+
+function setMarks(marks: Uint8Array, docs: Int32Array, value: number): void {
+  for (let i = 0; i < docs.length; i++) marks[docs[i]] = value;
 }
 
 /** `prunedTop` once the matches are known and marked in `inMatches`. */
@@ -73,9 +77,14 @@ function pruneWithThreshold(
     if (bound.value() >= threshold) break;
     skippable[byBound[i]] = 1;
   }
-  if (!skippable.includes(1)) return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
-  for (const doc of pool) inMatches[doc] = 0;
   const essential = byBound.filter((i) => !skippable[i]);
+  // When the lists left to read hold most postings, reading them all once to score every match costs less.
+  const postings = (i: number) => leaves[i].leaf.end - leaves[i].leaf.start + (leaves[i].leaf.deltaDocs?.length ?? 0);
+  const essentialPostings = essential.reduce((n, i) => n + postings(i), 0);
+  if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) {
+    return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
+  }
+  setMarks(inMatches, pool, 0);
   const rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
   const restScores = exactScores(found, rest, docCount);
   const docs = new Int32Array(pool.length + rest.length);
@@ -91,29 +100,22 @@ type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };
 
 /** Documents marked in `wanted` found in the given leaves (in that order), each once, until `cap`; their marks are cleared. */
 function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, wanted: Uint8Array, cap: number): Int32Array {
-  const out: number[] = [];
+  const out = new Int32Array(Math.min(cap, wanted.length));
+  let n = 0;
+  const take = (doc: number) => {
+    if (wanted[doc] === 1 && alive[doc] !== 0) {
+      wanted[doc] = 2;
+      out[n++] = doc;
+    }
+  };
   for (const i of order) {
     const { docs, start, end, deltaDocs } = leaves[i].leaf;
-    for (let p = start; p < end && out.length < cap; p++) {
-      const doc = docs[p];
-      if (wanted[doc] === 1 && alive[doc] !== 0) {
-        wanted[doc] = 2;
-        out.push(doc);
-      }
-    }
-    if (deltaDocs) {
-      for (let p = 0; p < deltaDocs.length && out.length < cap; p++) {
-        const doc = deltaDocs[p];
-        if (wanted[doc] === 1 && alive[doc] !== 0) {
-          wanted[doc] = 2;
-          out.push(doc);
-        }
-      }
-    }
-    if (out.length >= cap) break;
+    for (let p = start; p < end && n < cap; p++) take(docs[p]);
+    if (deltaDocs) for (let p = 0; p < deltaDocs.length && n < cap; p++) take(deltaDocs[p]);
+    if (n >= cap) break;
   }
-  for (const doc of out) wanted[doc] = 1;
-  return Int32Array.from(out);
+  for (let j = 0; j < n; j++) wanted[out[j]] = 1;
+  return out.slice(0, n);
 }
 
 /**

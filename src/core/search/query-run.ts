@@ -72,14 +72,14 @@ export class QueryRun {
   }
 
   /**
-   * The number of matches and candidates holding the best `limit` of them, exactly scored: the
-   * pruned evaluation (`prunedTop`) when the plan allows it, else every match (`evaluate`), which
-   * `exhaustive` forces. Not pruned: queries of filters only (ranked by year), words with a compound
-   * alternative (`pre-training` → `pre`+`training`), and settings that make a score negative.
+   * The number of matches and candidates holding the best `limit` of them, exactly scored: every
+   * match (`evaluate`), or with `prune` the pruned evaluation (`prunedTop`) when the plan allows it.
+   * Never pruned: queries of filters only (ranked by year), words with a compound alternative
+   * (`pre-training` → `pre`+`training`), and settings that could make a score negative.
    */
-  evaluateTop(plan: QueryPlan, limit: number, exhaustive = false): Evaluation & { total: number } {
-    const required = exhaustive ? undefined : this.leafSlots(plan.required);
-    const soft = exhaustive ? undefined : this.leafSlots(plan.soft);
+  evaluateTop(plan: QueryPlan, limit: number, prune = false): Evaluation & { total: number } {
+    const required = prune ? this.leafSlots(plan.required) : undefined;
+    const soft = prune ? this.leafSlots(plan.soft) : undefined;
     if (!required || !soft || required.length + soft.length === 0) {
       const found = this.evaluate(plan, true);
       return { ...found, total: found.candidates.docs.length };
