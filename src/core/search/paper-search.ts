@@ -21,7 +21,7 @@
 import type { CorpusChange } from '../corpus/corpus';
 import type { Paper } from '../model/paper';
 import { autoSuggest, type Suggestion } from './auto-suggest';
-import { hitFor, WordMemo, type SearchHit } from './highlight-terms';
+import { hitFor, type SearchHit } from './highlight-terms';
 import { cachedFingerprint, deserializeIndex, serializeIndex } from './index-cache-format';
 import { InvertedIndex } from './inverted-index';
 import { isEmptyQuery, parseQuery } from './parse-query';
@@ -122,8 +122,7 @@ export class PaperSearch {
     const top = selectTop(index, docs, found.scored ? scores : yearsOf(index, docs), limit);
     const matched = options.highlight === false ? new Set<string>() : run.matchedTerms();
     const phraseKeys = plan.phrases.map((phrase) => phrase.key);
-    const words = new WordMemo();
-    response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, phraseKeys, words));
+    response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, phraseKeys));
     return response;
   }
 
