@@ -44,12 +44,74 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
   const found = new Set<string>();
   hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found);
   hit.matches.abstract = matchRanges(paper.abstract ?? '', matched, phraseKeys, found);
-  const others: string[] = [];
-  for (const name of paper.authors ?? []) indexTerms(name, others, true);
-  for (const list of [paper.keywords, paper.categories, paper.topics]) for (const text of list ?? []) indexTerms(text, others);
-  for (const term of others) if (matched.has(term)) found.add(term);
+  for (const term of otherTerms(paper)) if (matched.has(term)) found.add(term);
   hit.terms = [...matched].filter((term) => found.has(term));
   return hit;
+}
+
+/** The index terms of a paper's authors, keywords, categories and topics (papers are immutable, so kept per paper). */
+function otherTerms(paper: Paper): string[] {
+  let others = otherTermsOf.get(paper);
+  if (!others) {
+    others = [];
+    for (const name of paper.authors ?? []) indexTerms(name, others, true);
+    for (const list of [paper.keywords, paper.categories, paper.topics]) for (const text of list ?? []) indexTerms(text, others);
+    otherTermsOf.set(paper, others);
+  }
+  return others;
+}
+
+const otherTermsOf = new WeakMap<Paper, string[]>();
+
+/** A text's word parts, folded once: what highlighting needs whatever the query. */
+interface TextTokens {
+  /** Per word part: `[start, end)` in the text and the index term it stands for. */
+  starts: number[];
+  ends: number[];
+  terms: Array<string | undefined>;
+  /** Words of several parts (`pre-training`) whose compound is an index term. */
+  compounds: Array<{ start: number; end: number; term: string }>;
+  /** Non-empty parts with their plural folded, for phrases, and where they are. */
+  phraseTokens: string[];
+  phraseStarts: number[];
+  phraseEnds: number[];
+}
+
+/**
+ * Tokens of the texts highlighted lately, by text: a user typing a query sees the same papers at
+ * every keystroke, and folding their words was most of a search's time on a small library. Bounded
+ * (oldest dropped first) so a long session does not keep every abstract's tokens.
+ */
+const recentTexts = new Map<string, TextTokens>();
+const RECENT_TEXTS = 2048;
+
+function tokensOf(text: string): TextTokens {
+  const cached = recentTexts.get(text);
+  if (cached) return cached;
+  const tokens: TextTokens = { starts: [], ends: [], terms: [], compounds: [], phraseTokens: [], phraseStarts: [], phraseEnds: [] };
+  const folded: string[] = [];
+  scanWordParts(text, (starts, ends, count, nonAscii) => {
+    for (let p = 0; p < count; p++) {
+      const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
+      folded[p] = f;
+      tokens.starts.push(starts[p]);
+      tokens.ends.push(ends[p]);
+      tokens.terms.push(termOfFolded(f));
+      if (f) {
+        tokens.phraseTokens.push(foldPlural(f));
+        tokens.phraseStarts.push(starts[p]);
+        tokens.phraseEnds.push(ends[p]);
+      }
+    }
+    if (count > 1) {
+      folded.length = count;
+      const compound = compoundTerm(folded);
+      if (compound !== undefined) tokens.compounds.push({ start: starts[0], end: ends[count - 1], term: compound });
+    }
+  });
+  if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
+  recentTexts.set(text, tokens);
+  return tokens;
 }
 
 /**
@@ -59,41 +121,27 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
 function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], found: Set<string>): Array<[number, number]> {
   if (!text) return [];
   const ranges: Array<[number, number]> = [];
-  const tokens: string[] = [];
-  const tokenStarts: number[] = [];
-  const tokenEnds: number[] = [];
-  const folded: string[] = [];
-  scanWordParts(text, (starts, ends, count, nonAscii) => {
-    for (let p = 0; p < count; p++) {
-      const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
-      folded[p] = f;
-      const term = termOfFolded(f);
-      if (term !== undefined && matched.has(term)) {
-        found.add(term);
-        ranges.push([starts[p], ends[p]]);
-      }
-      if (phraseKeys.length > 0 && f) {
-        tokens.push(foldPlural(f));
-        tokenStarts.push(starts[p]);
-        tokenEnds.push(ends[p]);
-      }
+  const { starts, ends, terms, compounds, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
+    if (term !== undefined && matched.has(term)) {
+      found.add(term);
+      ranges.push([starts[i], ends[i]]);
     }
-    if (count > 1) {
-      folded.length = count;
-      const compound = compoundTerm(folded);
-      if (compound !== undefined && matched.has(compound)) {
-        found.add(compound);
-        ranges.push([starts[0], ends[count - 1]]);
-      }
+  }
+  for (const { start, end, term } of compounds) {
+    if (matched.has(term)) {
+      found.add(term);
+      ranges.push([start, end]);
     }
-  });
+  }
   for (const key of phraseKeys) {
-    for (let i = 0; i < tokens.length; i++) {
-      if (!phraseAt(tokens, i, key)) continue;
+    for (let i = 0; i < phraseTokens.length; i++) {
+      if (!phraseAt(phraseTokens, i, key)) continue;
       let j = i;
-      let length = tokens[i].length;
-      while (length < key.length) length += tokens[++j].length;
-      ranges.push([tokenStarts[i], tokenEnds[j]]);
+      let length = phraseTokens[i].length;
+      while (length < key.length) length += phraseTokens[++j].length;
+      ranges.push([phraseStarts[i], phraseEnds[j]]);
     }
   }
   return mergeRanges(ranges);

@@ -4,7 +4,9 @@ import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader } from './index-snapshot';
 import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
+import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
+import { compareByTitle, TitleRanks } from './title-rank';
 
 /**
  * BM25+ parameters (MiniSearch's names and defaults).
@@ -36,6 +38,10 @@ export interface Bm25Params {
  */
 export class InvertedIndex {
   private accumulator?: Accumulator;
+  private readonly titleRanks = new TitleRanks();
+  /** Score bounds of base posting lists by term×field key, for `boundsState` (a compaction starts afresh). */
+  private readonly baseBounds = new Map<number, { constants: string; max: number }>();
+  private boundsState?: IndexState;
 
   private constructor(private state: IndexState) {}
 
@@ -155,6 +161,16 @@ export class InvertedIndex {
     return this.state.asciiOnly[doc];
   }
 
+  /** Title, then id, ASCII case ignored: the order of live documents with equal scores (negative when `a` comes first). */
+  compareTitles(a: number, b: number): number {
+    return compareByTitle(this.state, a, b);
+  }
+
+  /** Each document's place in the `compareTitles` order (built on first use, then kept up to date); compare live documents only. */
+  titleRank(): Int32Array {
+    return this.titleRanks.of(this.state);
+  }
+
   /** Topic names with their live documents, for `topic:` filters. */
   topics(): ReadonlyMap<string, ReadonlySet<number>> {
     return this.state.topicDocs;
@@ -203,57 +219,107 @@ export class InvertedIndex {
     return this.accumulator;
   }
 
+  /** 1 by document number for live documents (read only). */
+  aliveMarks(): Uint8Array {
+    return this.state.alive;
+  }
+
   /**
-   * Adds the BM25+ contribution of one term, scaled by `weight` and the field boosts, to `acc`
-   * for every live document holding it in a field of `fieldMask`.
+   * The posting lists of one term, one per field of `fieldMask` holding it, with the constants
+   * that score them: BM25+ scaled by `weight` and the field boosts. Fields whose scale is 0 are left out.
    */
-  scoreTerm(termId: number, weight: number, boosts: ArrayLike<number>, bm25: Bm25Params, acc: Accumulator, fieldMask = ALL_FIELDS): void {
+  leavesOf(
+    termId: number,
+    weight: number,
+    boosts: ArrayLike<number>,
+    bm25: Bm25Params,
+    fieldMask = ALL_FIELDS,
+    withBounds = false,
+  ): PostingLeaf[] {
     const state = this.state;
     const N = state.liveCount;
-    if (N === 0) return;
-    const F = FIELD_COUNT;
-    const alive = state.alive;
-    const scores = acc.scores;
-    const touched = acc.docs;
-    let size = acc.size;
+    const leaves: PostingLeaf[] = [];
+    if (N === 0) return leaves;
     const { k, b, d } = bm25;
-    for (let f = 0; f < F; f++) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
       if ((fieldMask & (1 << f)) === 0) continue;
-      const key = termId * F + f;
+      const key = termId * FIELD_COUNT + f;
       const n = state.df[key];
       if (n <= 0) continue;
       const idf = Math.log(1 + (N - n + 0.5) / (n + 0.5));
       const scale = weight * boosts[f] * idf;
       if (scale === 0) continue;
       const avg = state.fieldLengthSum[f] / N;
-      const lengths = state.fieldLength[f];
-      const kConst = k * (1 - b);
-      const kLen = avg > 0 ? (k * b) / avg : 0;
-      const k1 = k + 1;
-      if (termId < state.baseTermCount) {
-        const docs = state.baseDocs;
-        const tfs = state.baseTfs;
-        for (let p = state.baseOffsets[key], end = state.baseOffsets[key + 1]; p < end; p++) {
-          const doc = docs[p];
-          if (alive[doc] === 0) continue;
-          const tf = tfs[p];
-          const s = scale * (d + (tf * k1) / (tf + kConst + kLen * lengths[doc]));
-          if (scores[doc] === 0) touched[size++] = doc;
-          scores[doc] += s;
-        }
+      const inBase = termId < state.baseTermCount;
+      const delta = state.delta.get(key);
+      const leaf: PostingLeaf = {
+        docs: state.baseDocs,
+        tfs: state.baseTfs,
+        start: inBase ? state.baseOffsets[key] : 0,
+        end: inBase ? state.baseOffsets[key + 1] : 0,
+        deltaDocs: delta?.docs,
+        deltaTfs: delta?.tfs,
+        lengths: state.fieldLength[f],
+        scale,
+        d,
+        k1: k + 1,
+        kConst: k * (1 - b),
+        kLen: avg > 0 ? (k * b) / avg : 0,
+      };
+      if (withBounds) this.addBound(leaf, key);
+      leaves.push(leaf);
+    }
+    return leaves;
+  }
+
+  /**
+   * Sets a leaf's `maxUnitScore`. The base segment's is computed on first use and kept while the
+   * scoring constants stay the same (field lengths change them) and no compaction replaces the base.
+   */
+  private addBound(leaf: PostingLeaf, key: number): void {
+    if (this.boundsState !== this.state) {
+      this.boundsState = this.state;
+      this.baseBounds.clear();
+    }
+    const constants = `${leaf.d} ${leaf.k1} ${leaf.kConst} ${leaf.kLen}`;
+    let bound = this.baseBounds.get(key);
+    if (!bound || bound.constants !== constants) {
+      bound = { constants, max: maxUnitScore(leaf, leaf.docs, leaf.tfs, leaf.start, leaf.end, 0) };
+      this.baseBounds.set(key, bound);
+    }
+    const delta = leaf.deltaDocs;
+    leaf.maxUnitScore = delta ? maxUnitScore(leaf, delta, leaf.deltaTfs!, 0, delta.length, bound.max) : bound.max;
+  }
+
+  /**
+   * Adds the BM25+ contribution of one term, scaled by `weight` and the field boosts, to `acc`
+   * for every live document holding it in a field of `fieldMask`.
+   */
+  scoreTerm(termId: number, weight: number, boosts: ArrayLike<number>, bm25: Bm25Params, acc: Accumulator, fieldMask = ALL_FIELDS): void {
+    const alive = this.state.alive;
+    const scores = acc.scores;
+    const touched = acc.docs;
+    let size = acc.size;
+    for (const leaf of this.leavesOf(termId, weight, boosts, bm25, fieldMask)) {
+      const { docs, tfs, lengths, scale, d, k1, kConst, kLen } = leaf;
+      for (let p = leaf.start; p < leaf.end; p++) {
+        const doc = docs[p];
+        if (alive[doc] === 0) continue;
+        const tf = tfs[p];
+        // The formula of `postingScore`, inlined: this loop is the exhaustive search's floor.
+        const s = scale * (d + (tf * k1) / (tf + kConst + kLen * lengths[doc]));
+        if (scores[doc] === 0) touched[size++] = doc;
+        scores[doc] += s;
       }
-      const list = state.delta.get(key);
-      if (list) {
-        const docs = list.docs;
-        const tfs = list.tfs;
-        for (let p = 0; p < docs.length; p++) {
-          const doc = docs[p];
-          if (alive[doc] === 0) continue;
-          const tf = tfs[p];
-          const s = scale * (d + (tf * k1) / (tf + kConst + kLen * lengths[doc]));
-          if (scores[doc] === 0) touched[size++] = doc;
-          scores[doc] += s;
-        }
+      const deltaDocs = leaf.deltaDocs;
+      if (!deltaDocs) continue;
+      const deltaTfs = leaf.deltaTfs!;
+      for (let p = 0; p < deltaDocs.length; p++) {
+        const doc = deltaDocs[p];
+        if (alive[doc] === 0) continue;
+        const s = postingScore(leaf, deltaTfs[p], lengths[doc]);
+        if (scores[doc] === 0) touched[size++] = doc;
+        scores[doc] += s;
       }
     }
     acc.size = size;

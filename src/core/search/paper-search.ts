@@ -18,7 +18,6 @@
  * MiniSearch instance's Map-of-Maps: at 100 000 papers the latter used ~450 MB, took ~3 s to load
  * from JSON and ~100-700 ms per prefix query (see `bench/run-bench.ts`).
  */
-import { topK } from '../collections/top-k';
 import type { CorpusChange } from '../corpus/corpus';
 import type { Paper } from '../model/paper';
 import { autoSuggest, type Suggestion } from './auto-suggest';
@@ -27,6 +26,7 @@ import { cachedFingerprint, deserializeIndex, serializeIndex } from './index-cac
 import { InvertedIndex } from './inverted-index';
 import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
+import { selectTop } from './select-top';
 import { resolveSearchSettings, type QueryOptions, type SearchOptions, type SearchSettings } from './search-options';
 
 // Re-exported so callers import the whole public surface of the search from this one module.
@@ -115,18 +115,11 @@ export class PaperSearch {
     const run = new QueryRun(this.index, this.settings, options.annotations);
     const plan = run.plan(parsed);
     if (!plan) return response;
-    const found = run.evaluate(plan, true);
+    const found = run.evaluateTop(plan, limit, options.prune === true);
     const { docs, scores } = found.candidates;
-    response.total = docs.length;
+    response.total = found.total;
     const index = this.index;
-    const byText = (a: number, b: number) => {
-      const x = index.paperAt(docs[a]);
-      const y = index.paperAt(docs[b]);
-      return compareText(x.title, y.title) || compareText(x.id, y.id);
-    };
-    const top = found.scored
-      ? topK(docs.length, limit, (a, b) => scores[b] - scores[a] || byText(a, b))
-      : topK(docs.length, limit, (a, b) => index.yearAt(docs[b]) - index.yearAt(docs[a]) || byText(a, b));
+    const top = selectTop(index, docs, found.scored ? scores : yearsOf(index, docs), limit);
     const matched = options.highlight === false ? new Set<string>() : run.matchedTerms();
     const phraseKeys = plan.phrases.map((phrase) => phrase.key);
     response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, phraseKeys));
@@ -166,15 +159,9 @@ export class PaperSearch {
   }
 }
 
-/** Code-unit comparison ignoring ASCII case, without allocating. */
-function compareText(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x >= 65 && x <= 90) x += 32;
-    if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) return x - y;
-  }
-  return a.length - b.length;
+/** The year of each candidate (0 when unknown), for queries of filters only. */
+function yearsOf(index: InvertedIndex, docs: Int32Array): Int16Array {
+  const years = new Int16Array(docs.length);
+  for (let i = 0; i < docs.length; i++) years[i] = index.yearAt(docs[i]);
+  return years;
 }

@@ -8,7 +8,8 @@ import type { QueryPlan } from './query-plan';
 import type { AnnotationLookup } from './search-options';
 import type { Sparse } from './score-accumulator';
 
-type DocCheck = (doc: number) => boolean;
+/** Whether document `doc` passes. */
+export type DocCheck = (doc: number) => boolean;
 
 /**
  * Keeps the candidates that pass a plan's filters, negations and phrases, cheapest checks first.
@@ -21,6 +22,27 @@ export function applyConstraints(
   annotations: AnnotationLookup | undefined,
   excluded: Uint8Array | undefined,
 ): Sparse {
+  const check = constraintCheck(index, plan, annotations, excluded);
+  if (!check) return candidates;
+  const docs = new Int32Array(candidates.docs.length);
+  const scores = new Float64Array(candidates.docs.length);
+  let n = 0;
+  for (let i = 0; i < candidates.docs.length; i++) {
+    const doc = candidates.docs[i];
+    if (!check(doc)) continue;
+    docs[n] = doc;
+    scores[n++] = candidates.scores[i];
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+}
+
+/** Whether a document passes a plan's filters, negations and phrases (cheapest checks first); undefined when the plan has none. */
+export function constraintCheck(
+  index: InvertedIndex,
+  plan: QueryPlan,
+  annotations: AnnotationLookup | undefined,
+  excluded: Uint8Array | undefined,
+): DocCheck | undefined {
   const checks: DocCheck[] = [];
   for (const filter of plan.filters)
     if (filter.kind === 'year') {
@@ -42,17 +64,12 @@ export function applyConstraints(
     if (filter.kind === 'tag' || filter.kind === 'status') checks.push(annotationCheck(index, filter, annotations));
   }
   for (const phrase of plan.phrases) checks.push((doc) => paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc)));
-  if (checks.length === 0) return candidates;
-  const docs = new Int32Array(candidates.docs.length);
-  const scores = new Float64Array(candidates.docs.length);
-  let n = 0;
-  outer: for (let i = 0; i < candidates.docs.length; i++) {
-    const doc = candidates.docs[i];
-    for (const check of checks) if (!check(doc)) continue outer;
-    docs[n] = doc;
-    scores[n++] = candidates.scores[i];
-  }
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+  if (checks.length === 0) return undefined;
+  if (checks.length === 1) return checks[0];
+  return (doc) => {
+    for (const check of checks) if (!check(doc)) return false;
+    return true;
+  };
 }
 
 /** Papers with a topic whose name has the filter's words at a word start. */

@@ -1,7 +1,11 @@
+import { ALL_FIELDS } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { ParsedQuery } from './parse-query';
 import { paperHasPhrase } from './phrase-match';
-import { applyConstraints } from './query-constraints';
+import type { PostingLeaf } from './posting-leaf';
+import type { LeafSlot } from './match-count';
+import { prunedTop } from './pruned-top';
+import { applyConstraints, constraintCheck } from './query-constraints';
 import { planQuery, type QueryPlan, type Slot, type TermSpec } from './query-plan';
 import { EMPTY_SPARSE, type Sparse } from './score-accumulator';
 import type { AnnotationLookup, SearchSettings } from './search-options';
@@ -17,7 +21,8 @@ export interface Evaluation {
 /** One search's working state: expansions made, per-query caches. Lives for one call; the index must not change meanwhile. */
 export class QueryRun {
   private readonly expansions = new Map<string, number>();
-  private readonly specCache = new Map<string, { expansions: Expansion[]; sparse: Sparse }>();
+  private readonly expansionCache = new Map<string, Expansion[]>();
+  private readonly sparseCache = new Map<string, Sparse>();
 
   constructor(
     private readonly index: InvertedIndex,
@@ -66,6 +71,44 @@ export class QueryRun {
     return { candidates: this.constrain(or, plan), scored: true };
   }
 
+  /**
+   * The number of matches and candidates holding the best `limit` of them, exactly scored: every
+   * match (`evaluate`), or with `prune` the pruned evaluation (`prunedTop`) when the plan allows it.
+   * Never pruned: queries of filters only (ranked by year), words with a compound alternative
+   * (`pre-training` → `pre`+`training`), and settings that could make a score negative.
+   */
+  evaluateTop(plan: QueryPlan, limit: number, prune = false): Evaluation & { total: number } {
+    const required = prune ? this.leafSlots(plan.required) : undefined;
+    const soft = prune ? this.leafSlots(plan.soft) : undefined;
+    if (!required || !soft || required.length + soft.length === 0) {
+      const found = this.evaluate(plan, true);
+      return { ...found, total: found.candidates.docs.length };
+    }
+    const check = constraintCheck(this.index, plan, this.annotations, this.excludedMarks(plan));
+    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, required, soft, limit, check);
+    return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total };
+  }
+
+  /** The posting lists of slots for `prunedTop` (recording their expansions), or undefined when it cannot take them. */
+  private leafSlots(slots: Slot[]): LeafSlot[] | undefined {
+    if (slots.length >= 255 || !this.settings.bm25Sane) return undefined;
+    if (slots.some((slot) => slot.alternatives.some((alt) => alt.length !== 1))) return undefined;
+    const { boosts, bm25 } = this.settings;
+    const out: LeafSlot[] = [];
+    for (const slot of slots) {
+      const alternatives: PostingLeaf[][] = [];
+      for (const [spec] of slot.alternatives) {
+        const leaves = this.specExpansions(spec, true).flatMap((e) =>
+          this.index.leavesOf(e.termId, e.weight, boosts, bm25, ALL_FIELDS, true),
+        );
+        if (leaves.some((leaf) => !(leaf.scale > 0))) return undefined;
+        alternatives.push(leaves);
+      }
+      out.push(alternatives);
+    }
+    return out;
+  }
+
   /** The scored documents of a set of expansions (summed per document). */
   termSparse(expansions: Expansion[]): Sparse {
     const acc = this.index.scratch();
@@ -101,17 +144,21 @@ export class QueryRun {
     return marks;
   }
 
-  /** `record`: count the expansions as matched terms (for highlighting); negated words are not. */
   private specSparse(spec: TermSpec, record: boolean): Sparse {
-    const key = `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
-    let entry = this.specCache.get(key);
-    if (!entry) {
-      const expansions = expandTerm(this.index, this.settings, spec);
-      entry = { expansions, sparse: this.termSparse(expansions) };
-      this.specCache.set(key, entry);
-    }
-    if (record) for (const e of entry.expansions) if (!this.expansions.has(e.term)) this.expansions.set(e.term, e.weight);
-    return entry.sparse;
+    const expansions = this.specExpansions(spec, record);
+    const key = specKey(spec);
+    let sparse = this.sparseCache.get(key);
+    if (!sparse) this.sparseCache.set(key, (sparse = this.termSparse(expansions)));
+    return sparse;
+  }
+
+  /** `record`: count the expansions as matched terms (for highlighting); negated words are not. */
+  private specExpansions(spec: TermSpec, record: boolean): Expansion[] {
+    const key = specKey(spec);
+    let expansions = this.expansionCache.get(key);
+    if (!expansions) this.expansionCache.set(key, (expansions = expandTerm(this.index, this.settings, spec)));
+    if (record) for (const e of expansions) if (!this.expansions.has(e.term)) this.expansions.set(e.term, e.weight);
+    return expansions;
   }
 
   private slotSparse(slot: Slot, record: boolean): Sparse {
@@ -125,4 +172,8 @@ export class QueryRun {
     );
     return alternatives.length === 1 ? alternatives[0] : unionMax(this.index, alternatives);
   }
+}
+
+function specKey(spec: TermSpec): string {
+  return `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
 }

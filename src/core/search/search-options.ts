@@ -60,6 +60,13 @@ export interface QueryOptions {
    * needed (e.g. filtering a tree by every match): highlighting re-reads each result's text.
    */
   highlight?: boolean;
+  /**
+   * Score only the matches that can still reach the top `limit` (dynamic pruning, `prunedTop`)
+   * instead of every match. Default false: results are identical either way (a property test
+   * checks it), but while `total` stays exact every posting is still visited to count the matches,
+   * and on the benchmark corpus the pruned path measured slower than scoring everything.
+   */
+  prune?: boolean;
 }
 
 /** `SearchOptions` with every default filled in, as the query code reads them. */
@@ -74,6 +81,8 @@ export interface SearchSettings {
   maxPrefixPostings: number;
   maxFuzzyExpansions: number;
   limit: number;
+  /** BM25+ parameters and boosts under which every posting scores above 0 and more for a larger tf or a shorter field (what pruning needs). */
+  bm25Sane: boolean;
 }
 
 const DEFAULT_BOOST: Record<FieldName, number> = { title: 3, authors: 2, abstract: 1, meta: 1.5 };
@@ -81,9 +90,12 @@ const DEFAULT_BOOST: Record<FieldName, number> = { title: 3, authors: 2, abstrac
 /** `options` with every default filled in. */
 export function resolveSearchSettings(options: SearchOptions = {}): SearchSettings {
   const boost = { ...DEFAULT_BOOST, ...(options.boost ?? {}) };
+  const bm25 = { k: 1.2, b: 0.7, d: 0.5, ...(options.bm25 ?? {}) };
+  const boosts = Float64Array.from(FIELD_NAMES.map((name) => boost[name]));
   return {
-    boosts: Float64Array.from(FIELD_NAMES.map((name) => boost[name])),
-    bm25: { k: 1.2, b: 0.7, d: 0.5, ...(options.bm25 ?? {}) },
+    boosts,
+    bm25,
+    bm25Sane: bm25.k >= 0 && bm25.b >= 0 && bm25.b <= 1 && bm25.d >= 0 && boosts.every((x) => x >= 0),
     prefixWeight: options.weights?.prefix ?? 0.375,
     fuzzyWeight: options.weights?.fuzzy ?? 0.45,
     prefixMinLength: options.prefixMinLength ?? 2,

@@ -1,0 +1,144 @@
+import type { PostingLeaf } from './posting-leaf';
+import type { DocCheck } from './query-constraints';
+
+/**
+ * One query word as posting lists: it matches a document when any alternative does; an
+ * alternative is one term's expansions, their lists in the order the exhaustive scorer adds them.
+ */
+export type LeafSlot = PostingLeaf[][];
+
+/**
+ * Per-document byte arrays reused from search to search, zero between uses (whoever sets an entry
+ * clears it before returning). Searches are synchronous, so one set per thread is enough.
+ */
+const zeroedBytes: Uint8Array[] = [];
+
+let touchedScratch = new Int32Array(0);
+
+/** Scratch byte array number `which`, at least `size` long, all zero; clear what you set. */
+export function scratchBytes(which: number, size: number): Uint8Array {
+  if (!zeroedBytes[which] || zeroedBytes[which].length < size) zeroedBytes[which] = new Uint8Array(Math.max(size, 1024));
+  return zeroedBytes[which];
+}
+
+/** Word slots with the sizes the exhaustive evaluation sorts them by, and which documents matched. */
+export interface Matches {
+  slots: LeafSlot[];
+  required: number;
+  /** Documents matching each slot. */
+  sizes: number[];
+  /** The matches (after constraints), and whether they are the fallback "any free word". */
+  docs: Int32Array;
+  anyMode: boolean;
+}
+
+/**
+ * Counts, for every document, the required and free slots it matches (one pass over every live
+ * posting, no scoring), then keeps the matches as the exhaustive evaluation defines them.
+ */
+export function countMatches(
+  alive: Uint8Array,
+  docCount: number,
+  required: LeafSlot[],
+  soft: LeafSlot[],
+  check: DocCheck | undefined,
+): Matches {
+  const slots = [...required, ...soft];
+  const counter = new SlotCounter(alive, docCount);
+  try {
+    const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
+    return keepMatches(counter, { slots, required: required.length, sizes }, soft.length, check);
+  } finally {
+    counter.clear();
+  }
+}
+
+/** The matches as the exhaustive evaluation defines them: every word, or failing that any free word. */
+function keepMatches(
+  counter: SlotCounter,
+  base: Pick<Matches, 'slots' | 'required' | 'sizes'>,
+  nFree: number,
+  check: DocCheck | undefined,
+): Matches {
+  const { touched, requiredCount, freeCount } = counter;
+  const nRequired = base.required;
+  let allRequired = 0;
+  const all = new Int32Array(counter.size);
+  let n = 0;
+  for (let i = 0; i < counter.size; i++) {
+    const doc = touched[i];
+    const inRequired = requiredCount[doc] === nRequired;
+    if (inRequired) allRequired += 1;
+    if (inRequired && freeCount[doc] === nFree && (!check || check(doc))) all[n++] = doc;
+  }
+  if ((nRequired > 0 && allRequired === 0) || n > 0 || nFree < 2) return { ...base, docs: all.subarray(0, n), anyMode: false };
+  n = 0;
+  for (let i = 0; i < counter.size; i++) {
+    const doc = touched[i];
+    if (requiredCount[doc] === nRequired && freeCount[doc] > 0 && (!check || check(doc))) all[n++] = doc;
+  }
+  return { ...base, docs: all.subarray(0, n), anyMode: true };
+}
+
+/** The one pass over the postings of `countMatches`: per document, the required and free slots it matches. */
+class SlotCounter {
+  readonly requiredCount: Uint8Array;
+  readonly freeCount: Uint8Array;
+  /** Documents matching any slot, in the order met, in `touched[0…size)`. */
+  readonly touched: Int32Array;
+  size = 0;
+  /** The last slot (numbered from 1) that counted each document; 0: none yet. */
+  private readonly stamp: Uint8Array;
+
+  constructor(
+    private readonly alive: Uint8Array,
+    docCount: number,
+  ) {
+    this.requiredCount = scratchBytes(0, docCount);
+    this.freeCount = scratchBytes(1, docCount);
+    this.stamp = scratchBytes(2, docCount);
+    if (touchedScratch.length < docCount) touchedScratch = new Int32Array(Math.max(docCount, 1024));
+    this.touched = touchedScratch;
+  }
+
+  /** Zeroes what the counting set in the shared scratch arrays. */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) {
+      const doc = this.touched[i];
+      this.requiredCount[doc] = 0;
+      this.freeCount[doc] = 0;
+      this.stamp[doc] = 0;
+    }
+    this.size = 0;
+  }
+
+  /** Counts slot number `s` (below 255) in each document it matches; returns how many it matches. */
+  countSlot(slot: LeafSlot, s: number, isRequired: boolean): number {
+    let matched = 0;
+    const counts = isRequired ? this.requiredCount : this.freeCount;
+    for (const alt of slot) {
+      for (const leaf of alt) {
+        matched += this.countRun(leaf.docs, leaf.start, leaf.end, s + 1, counts);
+        if (leaf.deltaDocs) matched += this.countRun(leaf.deltaDocs, 0, leaf.deltaDocs.length, s + 1, counts);
+      }
+    }
+    return matched;
+  }
+
+  private countRun(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): number {
+    const { alive, stamp, touched } = this;
+    let size = this.size;
+    let matched = 0;
+    for (let p = from; p < to; p++) {
+      const doc = docs[p];
+      const seen = stamp[doc];
+      if (seen === mark || alive[doc] === 0) continue;
+      if (seen === 0) touched[size++] = doc;
+      stamp[doc] = mark;
+      matched += 1;
+      counts[doc] += 1;
+    }
+    this.size = size;
+    return matched;
+  }
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { Paper } from '../model/paper';
+import { PaperSearch } from './paper-search';
+
+// Few words, drawn with a Zipf-like skew, in short fields of few lengths: papers collide on every
+// word and tie on score by the dozen, which is where a pruned ranking could go wrong.
+const WORDS = [
+  'neural',
+  'network',
+  'networks',
+  'spiking',
+  'spike',
+  'attention',
+  'vision',
+  'language',
+  'model',
+  'models',
+  'brain',
+  'decoding',
+  'saliency',
+  'maps',
+  'hallucination',
+  'pretraining',
+  'pre',
+  'training',
+  'cortex',
+  'visual',
+  'neuron',
+  'neurons',
+  'learning',
+  'graph',
+];
+const AUTHORS = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Émile Borel'];
+const TOPICS = ['Spiking Neural Networks', 'Vision Transformers', 'Brain Decoding'];
+
+const zipfWord = fc.double({ min: 0, max: 1, noNaN: true }).map((u) => WORDS[Math.floor(u * u * u * WORDS.length) % WORDS.length]);
+const text = (min: number, max: number) => fc.array(zipfWord, { minLength: min, maxLength: max }).map((words) => words.join(' '));
+
+const paperArb = fc.record({
+  title: text(1, 4),
+  abstract: text(0, 10),
+  authors: fc.subarray(AUTHORS, { maxLength: 2 }),
+  topics: fc.subarray(TOPICS, { maxLength: 1 }),
+  year: fc.integer({ min: 2018, max: 2023 }),
+});
+
+/** A query token: a word, a typo of one, a phrase, a negation or a filter. */
+const tokenArb = fc.oneof(
+  { weight: 6, arbitrary: zipfWord },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(zipfWord, fc.nat()).map(([w, i]) => (w.length > 4 ? w.slice(0, i % w.length) + w.slice((i % w.length) + 1) : w)),
+  },
+  { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `"${a} ${b}"`) },
+  { weight: 1, arbitrary: zipfWord.map((w) => `-${w}`) },
+  { weight: 1, arbitrary: fc.constantFrom('year:2020..', 'topic:spiking', 'author:ada', '-year:..2019', 'pre-training') },
+);
+/** The last word is often cut short, as while typing. */
+const queryArb = fc.tuple(fc.array(tokenArb, { minLength: 1, maxLength: 4 }), fc.nat({ max: 6 })).map(([tokens, cut]) => {
+  const last = tokens[tokens.length - 1];
+  if (cut > 0 && /^[a-z]+$/.test(last) && last.length > cut) tokens[tokens.length - 1] = last.slice(0, last.length - cut);
+  return tokens.join(' ');
+});
+
+function ranked(search: PaperSearch, query: string, limit: number, prune: boolean) {
+  const response = search.search(query, { limit, prune, highlight: false });
+  return { total: response.total, hits: response.results.map((hit) => [hit.id, hit.score]) };
+}
+
+test('pruned ranking equals exhaustive scoring: same total, ids, order and scores, also after updates', () => {
+  fc.assert(
+    fc.property(
+      fc.array(paperArb, { minLength: 1, maxLength: 120 }),
+      fc.array(queryArb, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 15 }),
+      fc.nat({ max: 40 }),
+      (records, queries, limit, changes) => {
+        const papers: Paper[] = records.map((r, i) => ({ id: `p${i}`, ...r }) as Paper);
+        const search = PaperSearch.build(papers.slice(changes));
+        // Later papers arrive one by one (the delta segment); some leave (tombstones).
+        search.add(papers.slice(0, changes));
+        search.remove(papers.filter((_, i) => i % 7 === 3).map((p) => p.id));
+        for (const query of queries) {
+          assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('pruned ranking finds the best among thousands of look-alikes', () => {
+  const papers: Paper[] = Array.from({ length: 4000 }, (_, i) => ({
+    id: `p${i}`,
+    title: i % 97 === 0 ? 'spiking attention spiking' : `noise ${WORDS[i % WORDS.length]}`,
+    abstract: `attention ${WORDS[(i * 7) % WORDS.length]} ${WORDS[(i * 13) % WORDS.length]}`,
+    authors: [AUTHORS[i % AUTHORS.length]],
+    year: 2018 + (i % 6),
+  })) as Paper[];
+  const search = PaperSearch.build(papers);
+  for (const query of ['attention', 'spiking attention', 'spik', 'atention -vision', 'attention year:2020..', 'hallucination spiking']) {
+    assert.deepEqual(ranked(search, query, 10, true), ranked(search, query, 10, false), query);
+  }
+});
+
+test('scores of many-word queries add the words in the exhaustive order, to the last bit', () => {
+  // Words of very different frequencies, so the order by frequency differs from the order typed.
+  const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p${i}`,
+    title: [WORDS[i % 3], WORDS[3 + (i % 5)], WORDS[8 + (i % 11)], WORDS[19 + (i % 5)]].join(' '),
+    abstract: Array.from({ length: 3 + (i % 9) }, (_, k) => WORDS[(i * (k + 3)) % WORDS.length]).join(' '),
+    year: 2020,
+  })) as Paper[];
+  const search = PaperSearch.build(papers);
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 5 }), fc.integer({ min: 1, max: 30 }), (words, limit) => {
+      const query = words.join(' ');
+      assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -1,0 +1,168 @@
+import { exactScores } from './exact-scores';
+import { countMatches, scratchBytes, type LeafSlot, type Matches } from './match-count';
+import type { PostingLeaf } from './posting-leaf';
+import type { DocCheck } from './query-constraints';
+
+/** What `prunedTop` found. */
+export interface PrunedTop {
+  /** Documents matching the query (after its filters, negations and phrases): exact. */
+  total: number;
+  /** Matches that include the best `limit`, each with its exact score (`scores[i]` for `docs[i]`). */
+  docs: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * The best `limit` matches of a query of word slots (`required`: words of phrases; `soft`: free
+ * words, all required unless none matches together, then any), without scoring every match: the
+ * dynamic pruning of MaxScore (Turtle & Flood), as Lucene and PISA use it. Every posting is visited
+ * once to count the matches exactly (the total is shown), but only matches that can still reach
+ * the top `limit` are scored. Scores equal the exhaustive evaluation's to the last bit, because each
+ * is computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
+ *
+ * How: score a pool of likely winners (the matches of the lists with the highest score bounds) to
+ * get a threshold θ, the pool's `limit`-th best score; then find the lists whose bounds together,
+ * through the query's structure, stay below θ: a match found only in those cannot enter the top
+ * `limit`, so only the matches of the other lists are scored.
+ */
+export function prunedTop(
+  alive: Uint8Array,
+  docCount: number,
+  required: LeafSlot[],
+  soft: LeafSlot[],
+  limit: number,
+  check: DocCheck | undefined,
+): PrunedTop {
+  const found = countMatches(alive, docCount, required, soft, check);
+  const total = found.docs.length;
+  if (total === 0 || limit <= 0) return { total, docs: new Int32Array(0), scores: new Float64Array(0) };
+  if (total <= limit) return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
+  const leaves = found.slots.flatMap((slot, s) => slot.flatMap((alt, a) => alt.map((leaf) => ({ leaf, slot: s, alt: a }))));
+  const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
+  const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
+  const inMatches = scratchBytes(3, docCount);
+  setMarks(inMatches, found.docs, 1);
+  try {
+    return pruneWithThreshold(found, leaves, bounds, byBound, alive, inMatches, limit, docCount);
+  } finally {
+    setMarks(inMatches, found.docs, 0);
+  }
+}
+
+function setMarks(marks: Uint8Array, docs: Int32Array, value: number): void {
+  for (let i = 0; i < docs.length; i++) marks[docs[i]] = value;
+}
+
+/** `prunedTop` once the matches are known and marked in `inMatches`. */
+function pruneWithThreshold(
+  found: Matches,
+  leaves: FlatLeaf[],
+  bounds: number[],
+  byBound: number[],
+  alive: Uint8Array,
+  inMatches: Uint8Array,
+  limit: number,
+  docCount: number,
+): PrunedTop {
+  const total = found.docs.length;
+  const pool = collectDocs(byBound, leaves, alive, inMatches, limit * 8);
+  if (pool.length < limit) return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
+  const poolScores = exactScores(found, pool, docCount);
+  const threshold = [...poolScores].sort((a, b) => b - a)[limit - 1];
+  // The lists of lowest bounds whose matches, found in them alone, score below the threshold.
+  const skippable = new Uint8Array(leaves.length);
+  const bound = new ScoreBound(found, leaves, bounds);
+  for (let i = byBound.length - 1; i >= 0; i--) {
+    bound.add(byBound[i]);
+    if (bound.value() >= threshold) break;
+    skippable[byBound[i]] = 1;
+  }
+  const essential = byBound.filter((i) => !skippable[i]);
+  // When the lists left to read hold most postings, reading them all once to score every match costs less.
+  const postings = (i: number) => leaves[i].leaf.end - leaves[i].leaf.start + (leaves[i].leaf.deltaDocs?.length ?? 0);
+  const essentialPostings = essential.reduce((n, i) => n + postings(i), 0);
+  if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) {
+    return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
+  }
+  setMarks(inMatches, pool, 0);
+  const rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
+  const restScores = exactScores(found, rest, docCount);
+  const docs = new Int32Array(pool.length + rest.length);
+  docs.set(pool);
+  docs.set(rest, pool.length);
+  const scores = new Float64Array(docs.length);
+  scores.set(poolScores);
+  scores.set(restScores, pool.length);
+  return { total, docs, scores };
+}
+
+type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };
+
+/** Documents marked in `wanted` found in the given leaves (in that order), each once, until `cap`; their marks are cleared. */
+function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, wanted: Uint8Array, cap: number): Int32Array {
+  const out = new Int32Array(Math.min(cap, wanted.length));
+  let n = 0;
+  const take = (doc: number) => {
+    if (wanted[doc] === 1 && alive[doc] !== 0) {
+      wanted[doc] = 2;
+      out[n++] = doc;
+    }
+  };
+  for (const i of order) {
+    const { docs, start, end, deltaDocs } = leaves[i].leaf;
+    for (let p = start; p < end && n < cap; p++) take(docs[p]);
+    if (deltaDocs) for (let p = 0; p < deltaDocs.length && n < cap; p++) take(deltaDocs[p]);
+    if (n >= cap) break;
+  }
+  for (let j = 0; j < n; j++) wanted[out[j]] = 1;
+  return out.slice(0, n);
+}
+
+/**
+ * Score bounds of matches found only in a growing set of lists: add lists with `add`, read the
+ * bound with `value`. Each slot takes its best alternative's summed list bounds; the fallback
+ * "any free word" multiplies the free words' part by how many could match. A little headroom
+ * covers rounding, since the exact scores add the same terms in another order.
+ */
+class ScoreBound {
+  private readonly altSums: Float64Array;
+  private readonly slotBest: Float64Array;
+  private readonly altOf: Int32Array;
+
+  constructor(
+    private readonly found: Matches,
+    private readonly leaves: FlatLeaf[],
+    private readonly bounds: number[],
+  ) {
+    const altIds = new Map<number, number>();
+    this.altOf = Int32Array.from(leaves, ({ slot, alt }) => {
+      const key = slot * 65_536 + alt;
+      if (!altIds.has(key)) altIds.set(key, altIds.size);
+      return altIds.get(key)!;
+    });
+    this.altSums = new Float64Array(altIds.size);
+    this.slotBest = new Float64Array(found.slots.length);
+  }
+
+  add(leaf: number): void {
+    const alt = this.altOf[leaf];
+    const slot = this.leaves[leaf].slot;
+    this.altSums[alt] += this.bounds[leaf];
+    if (this.altSums[alt] > this.slotBest[slot]) this.slotBest[slot] = this.altSums[alt];
+  }
+
+  value(): number {
+    let requiredPart = 0;
+    let freePart = 0;
+    let freeMatched = 0;
+    this.slotBest.forEach((best, slot) => {
+      if (slot < this.found.required) requiredPart += best;
+      else {
+        freePart += best;
+        if (best > 0) freeMatched += 1;
+      }
+    });
+    const bound = requiredPart + (this.found.anyMode ? freePart * freeMatched : freePart);
+    return bound * (1 + 1e-9) + 1e-12;
+  }
+}
