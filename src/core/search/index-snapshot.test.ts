@@ -4,7 +4,7 @@ import { generateSyntheticPapers } from '../../../bench/synthetic-corpus';
 import { PaperLibrary } from '../library/paper-library';
 import type { CorpusFile } from '../corpus/corpus';
 import { fromBase64, toBase64 } from './base64';
-import { decodeIndexSnapshot } from './index-snapshot';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from './index-snapshot';
 import type { IndexState } from './index-state';
 import { InvertedIndex } from './inverted-index';
 import { PaperSearch } from './paper-search';
@@ -35,26 +35,56 @@ test('a snapshot round trip answers every query exactly as the index it was take
   assert.equal(loaded.serialize('fp'), built.serialize('fp'));
 });
 
-test('the viewed (lazily read) state equals the eagerly built one, array by array', () => {
-  const index = InvertedIndex.build(papers);
-  const { header, bytes } = index.snapshot();
-  const eager = (index as unknown as { state: IndexState }).state;
-  const viewed = decodeIndexSnapshot(header, bytes.slice(), papers);
-  assert.ok(viewed);
-  const N = eager.docCount;
-  const P = eager.baseDocs.length;
-  assert.equal(viewed.docCount, N);
-  assert.deepEqual(viewed.terms, eager.terms);
-  assert.deepEqual([...viewed.baseOffsets], [...eager.baseOffsets]);
-  assert.deepEqual(viewed.baseDocs.subarray(0, P), eager.baseDocs.subarray(0, P));
-  assert.deepEqual(viewed.baseTfs.subarray(0, P), eager.baseTfs.subarray(0, P));
-  assert.deepEqual(viewed.df.subarray(0, eager.terms.length * 4), eager.df.subarray(0, eager.terms.length * 4));
-  assert.deepEqual(viewed.termDocs.subarray(0, eager.terms.length), eager.termDocs.subarray(0, eager.terms.length));
-  for (let f = 0; f < 4; f++) assert.deepEqual(viewed.fieldLength[f].subarray(0, N), eager.fieldLength[f].subarray(0, N));
-  assert.deepEqual(viewed.fieldLengthSum, eager.fieldLengthSum);
-  assert.deepEqual(viewed.years.subarray(0, N), eager.years.subarray(0, N));
-  assert.deepEqual(viewed.asciiOnly.subarray(0, N), eager.asciiOnly.subarray(0, N));
-  assert.deepEqual([...viewed.docOf], [...eager.docOf]);
+/** Where the postings start in an image (see the layout in `index-snapshot.ts`). */
+const postingsStart = (header: { terms: string[]; ids: string[] }) =>
+  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + 3) & ~3;
+
+const index = InvertedIndex.build(papers);
+index.snapshot(); // compacts
+const eager = (index as unknown as { state: IndexState }).state;
+
+for (const coding of ['fixed', 'varint'] as const) {
+  test(`the ${coding === 'fixed' ? 'viewed' : 'decoded'} state (postings ${coding}) equals the eagerly built one, array by array`, () => {
+    const { header, bytes } = encodeIndexSnapshot(eager, coding);
+    assert.equal(header.coding, coding);
+    const loaded = decodeIndexSnapshot(header, bytes.slice(), papers);
+    assert.ok(loaded);
+    const N = eager.docCount;
+    const P = eager.baseDocs.length;
+    assert.equal(loaded.docCount, N);
+    assert.deepEqual(loaded.terms, eager.terms);
+    assert.deepEqual([...loaded.baseOffsets], [...eager.baseOffsets]);
+    assert.deepEqual(loaded.baseDocs.subarray(0, P), eager.baseDocs.subarray(0, P));
+    assert.deepEqual(loaded.baseTfs.subarray(0, P), eager.baseTfs.subarray(0, P));
+    assert.deepEqual(loaded.df.subarray(0, eager.terms.length * 4), eager.df.subarray(0, eager.terms.length * 4));
+    assert.deepEqual(loaded.termDocs.subarray(0, eager.terms.length), eager.termDocs.subarray(0, eager.terms.length));
+    for (let f = 0; f < 4; f++) assert.deepEqual(loaded.fieldLength[f].subarray(0, N), eager.fieldLength[f].subarray(0, N));
+    assert.deepEqual(loaded.fieldLengthSum, eager.fieldLengthSum);
+    assert.deepEqual(loaded.years.subarray(0, N), eager.years.subarray(0, N));
+    assert.deepEqual(loaded.asciiOnly.subarray(0, N), eager.asciiOnly.subarray(0, N));
+    assert.deepEqual([...loaded.docOf], [...eager.docOf]);
+  });
+}
+
+test('varint-coded postings: a damaged byte, a cut or extra bytes are refused', () => {
+  const { header, bytes } = encodeIndexSnapshot(eager, 'varint');
+  const start = postingsStart(header);
+  const damaged: Record<string, Uint8Array> = {
+    cut: bytes.slice(0, bytes.length - 3),
+    'extra bytes': Uint8Array.from([...bytes, 1, 1]),
+    'a zero gap': (() => {
+      const copy = bytes.slice();
+      copy[start] = 0;
+      return copy;
+    })(),
+    'an endless varint': (() => {
+      const copy = bytes.slice();
+      copy.fill(0xff, bytes.length - 12);
+      return copy;
+    })(),
+  };
+  for (const [what, corrupt] of Object.entries(damaged)) assert.equal(decodeIndexSnapshot(header, corrupt, papers), undefined, what);
+  assert.equal(decodeIndexSnapshot({ ...header, coding: 'other' as 'varint' }, bytes.slice(), papers), undefined, 'unknown coding');
 });
 
 test('a loaded index takes updates like a built one (its arrays grow out of the image)', () => {
@@ -86,7 +116,7 @@ test('a damaged image is refused (so the index is rebuilt), whatever part is hit
     change(copy, new Int32Array(copy.buffer, 0, copy.byteLength >> 2));
     return `${first}\n${second}\n${toBase64(copy)}`;
   };
-  const docsStart = keys + 1 + header.terms.length;
+  const docsStart = postingsStart(header) / 4;
   const damaged: Record<string, string> = {
     'truncated image': `${first}\n${second}\n${image.slice(0, image.length - 400)}`,
     'bytes after the image': `${first}\n${second}\n${toBase64(Uint8Array.from([...bytes, 0, 0, 0, 0]))}`,

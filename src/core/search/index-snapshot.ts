@@ -1,16 +1,21 @@
 /**
  * An index as a header (ids, terms) plus one binary image of its compacted state, laid out so a
- * load is a set of typed-array views on the bytes rather than a decode: nothing is parsed per
- * posting, and the postings are only read once, by the corruption checks. Little-endian, in this
+ * load does as little as possible: the per-term and per-document tables are stored as they are
+ * and viewed in place (no recount, no growing arrays). The postings are stored `fixed` (typed
+ * arrays, viewed in place too: a load never touches them but to check them) up to
+ * `MAX_FIXED_POSTINGS`, and `varint`-coded beyond (decoded in one tight pass), which keeps a
+ * million papers' cache under the longest string a JavaScript engine holds. Little-endian, in this
  * order (32-bit sections first, so every section stays aligned):
  *
  *   Int32  offsets[terms × fields + 1]   postings of key k are [offsets[k], offsets[k+1])
  *   Int32  termDocs[terms]               documents holding the term in any field
- *   Int32  docs[postings]                document numbers, ascending within a key
- *   Uint16 tfs[postings]                 term frequencies
  *   Uint16 fieldLength[fields × docs]    field by field
  *   Int16  years[docs]
  *   Uint8  asciiOnly[docs]
+ *   then, from the next multiple of 4, the postings, key by key, either
+ *     `fixed`:  Int32 docs[postings], then Uint16 tfs[postings]
+ *     `varint`: (document − previous document, term frequency) per posting; the first document
+ *               of a key counts from −1, so every gap is at least 1
  *
  * Only compacted states are written, so only live data goes out and document numbers are dense;
  * document frequencies, field length sums and the term dictionary are derived on reading.
@@ -28,58 +33,97 @@ export interface IndexSnapshotHeader {
   terms: string[];
   /** Total number of postings in the bytes. */
   postings: number;
+  /** How the postings are stored (see the file's comment). Default `varint`. */
+  coding?: PostingsCoding;
 }
 
-/** Where each section of the image starts, in bytes, for `terms`, `docs` and `postings`. */
-function layout(terms: number, docs: number, postings: number) {
+/** How a snapshot stores its postings. */
+export type PostingsCoding = 'fixed' | 'varint';
+
+/**
+ * Up to this many postings (about 330 000 papers of abstracts) they are stored `fixed`: 6 bytes a
+ * posting, so the base64 text stays well under V8's longest string (2^29 − 24 characters) with
+ * the ids and terms beside it. Beyond, `varint` (about 2.3 bytes a posting).
+ */
+export const MAX_FIXED_POSTINGS = 32_000_000;
+
+/** Where each fixed section of the image starts, in bytes, for `terms` and `docs`; the varints start at `postings`. */
+function layout(terms: number, docs: number) {
   const offsets = 0;
   const termDocs = offsets + 4 * (terms * FIELD_COUNT + 1);
-  const docNumbers = termDocs + 4 * terms;
-  const tfs = docNumbers + 4 * postings;
-  const fieldLength = tfs + 2 * postings;
+  const fieldLength = termDocs + 4 * terms;
   const years = fieldLength + 2 * FIELD_COUNT * docs;
   const asciiOnly = years + 2 * docs;
-  return { offsets, termDocs, docNumbers, tfs, fieldLength, years, asciiOnly, total: asciiOnly + docs };
+  return { offsets, termDocs, fieldLength, years, asciiOnly, postings: (asciiOnly + docs + 3) & ~3 };
 }
 
 /** The snapshot of a compacted state (see `InvertedIndex.snapshot`, which compacts first). */
-export function encodeIndexSnapshot(state: IndexState): { header: IndexSnapshotHeader; bytes: Uint8Array } {
+export function encodeIndexSnapshot(
+  state: IndexState,
+  coding: PostingsCoding = (state.baseOffsets[state.terms.length * FIELD_COUNT] ?? 0) <= MAX_FIXED_POSTINGS ? 'fixed' : 'varint',
+): { header: IndexSnapshotHeader; bytes: Uint8Array } {
   const T = state.terms.length;
   const N = state.docCount;
-  const P = state.baseOffsets[T * FIELD_COUNT] ?? 0;
-  const at = layout(T, N, P);
-  const bytes = new Uint8Array(at.total);
+  const keyCount = T * FIELD_COUNT;
+  const P = state.baseOffsets[keyCount] ?? 0;
+  const at = layout(T, N);
+  // Fixed: 6 bytes a posting; varint: at most 5 bytes per document gap, 3 per term frequency.
+  const bytes = new Uint8Array(at.postings + (coding === 'fixed' ? 6 : 8) * P);
   const buffer = bytes.buffer;
-  new Int32Array(buffer, at.offsets, T * FIELD_COUNT + 1).set(state.baseOffsets.subarray(0, T * FIELD_COUNT + 1));
+  new Int32Array(buffer, at.offsets, keyCount + 1).set(state.baseOffsets.subarray(0, keyCount + 1));
   new Int32Array(buffer, at.termDocs, T).set(state.termDocs.subarray(0, T));
-  new Int32Array(buffer, at.docNumbers, P).set(state.baseDocs.subarray(0, P));
-  new Uint16Array(buffer, at.tfs, P).set(state.baseTfs.subarray(0, P));
   for (let f = 0; f < FIELD_COUNT; f++) new Uint16Array(buffer, at.fieldLength + 2 * f * N, N).set(state.fieldLength[f].subarray(0, N));
   new Int16Array(buffer, at.years, N).set(state.years.subarray(0, N));
   bytes.set(state.asciiOnly.subarray(0, N), at.asciiOnly);
   const ids = state.docPaper.slice(0, N).map((paper) => paper!.id);
-  return { header: { ids, terms: [...state.terms], postings: P }, bytes };
+  if (coding === 'fixed') {
+    new Int32Array(buffer, at.postings, P).set(state.baseDocs.subarray(0, P));
+    new Uint16Array(buffer, at.postings + 4 * P, P).set(state.baseTfs.subarray(0, P));
+    return { header: { ids, terms: [...state.terms], postings: P, coding }, bytes };
+  }
+  let out = at.postings;
+  const write = (value: number) => {
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      bytes[out++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    bytes[out++] = v;
+  };
+  const { baseOffsets, baseDocs, baseTfs } = state;
+  for (let key = 0; key < keyCount; key++) {
+    let previous = -1;
+    for (let p = baseOffsets[key], end = baseOffsets[key + 1]; p < end; p++) {
+      write(baseDocs[p] - previous);
+      previous = baseDocs[p];
+      write(baseTfs[p]);
+    }
+  }
+  return { header: { ids, terms: [...state.terms], postings: P, coding }, bytes: bytes.subarray(0, out) };
 }
 
 /**
- * The state a snapshot describes over `papers`, viewing `bytes` in place (they must not be reused);
- * undefined when the bytes or papers do not fit it: wrong length, offsets out of order, a document
- * number out of range or out of order, a term in no document, or papers that are not exactly `ids`.
+ * The state a snapshot describes over `papers`, viewing `bytes`' tables in place (they must not be
+ * reused); undefined when the bytes or papers do not fit it: too short or too long, offsets out of
+ * order, a document number out of range or out of order, a bad varint, a term in no document, or
+ * papers that are not exactly `ids`.
  */
 export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Array, papers: Paper[]): IndexState | undefined {
   const T = header.terms.length;
   const N = header.ids.length;
   const P = header.postings;
-  const at = layout(T, N, P);
-  if (bytes.byteLength !== at.total) return undefined;
+  const at = layout(T, N);
+  if (bytes.byteLength < at.postings + 2 * P) return undefined;
   // Typed-array views need aligned starts; a pooled or sliced buffer is copied once.
   const image = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const view = <A>(Kind: new (buffer: ArrayBufferLike, offset: number, length: number) => A, start: number, length: number) =>
     new Kind(image.buffer, image.byteOffset + start, length);
   const offsets = view(Int32Array, at.offsets, T * FIELD_COUNT + 1);
   const termDocs = view(Int32Array, at.termDocs, T);
-  const docs = view(Int32Array, at.docNumbers, P);
-  if (!postingsFit(offsets, docs, termDocs, N)) return undefined;
+  if (!offsetsFit(offsets, termDocs, P, N)) return undefined;
+  const postings = postingsOf(header.coding ?? 'varint', image.subarray(at.postings), offsets, N);
+  if (!postings) return undefined;
+  const { docs, tfs } = postings;
   const state = documentsOf(header.ids, papers);
   if (!state) return undefined;
   state.terms = header.terms;
@@ -89,7 +133,7 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
   state.termStamp = new Int32Array(Math.max(16, T));
   state.baseOffsets = offsets;
   state.baseDocs = docs;
-  state.baseTfs = view(Uint16Array, at.tfs, P);
+  state.baseTfs = tfs;
   state.fieldLength = Array.from({ length: FIELD_COUNT }, (_, f) => view(Uint16Array, at.fieldLength + 2 * f * N, N));
   state.years = view(Int16Array, at.years, N);
   state.asciiOnly = view(Uint8Array, at.asciiOnly, N);
@@ -109,23 +153,80 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
   return state;
 }
 
-/** Whether the offsets run from 0 to the postings count in order, documents ascend within each key below `N`, and every term has documents. */
-function postingsFit(offsets: Int32Array, docs: Int32Array, termDocs: Int32Array, N: number): boolean {
+/** Whether the offsets run from 0 to `postings` without going back, and every term has between 1 and `N` documents. */
+function offsetsFit(offsets: Int32Array, termDocs: Int32Array, postings: number, N: number): boolean {
   const keyCount = offsets.length - 1;
-  if (offsets[0] !== 0 || offsets[keyCount] !== docs.length) return false;
-  for (let key = 0; key < keyCount; key++) {
-    const start = offsets[key];
-    const end = offsets[key + 1];
-    if (end < start || end > docs.length) return false;
+  if (offsets[0] !== 0 || offsets[keyCount] !== postings) return false;
+  for (let key = 0; key < keyCount; key++) if (offsets[key + 1] < offsets[key]) return false;
+  for (let t = 0; t < termDocs.length; t++) if (termDocs[t] < 1 || termDocs[t] > N) return false;
+  return true;
+}
+
+/** The postings in `bytes` as `coding` says, checked (see `postingsAscend`, `readPostings`); undefined when they do not fit. */
+function postingsOf(coding: PostingsCoding, bytes: Uint8Array, offsets: Int32Array, N: number) {
+  const P = offsets[offsets.length - 1];
+  if (coding === 'fixed') {
+    if (bytes.byteLength !== 6 * P) return undefined;
+    const docs = new Int32Array(bytes.buffer, bytes.byteOffset, P);
+    const tfs = new Uint16Array(bytes.buffer, bytes.byteOffset + 4 * P, P);
+    return postingsAscend(offsets, docs, N) ? { docs, tfs } : undefined;
+  }
+  if (coding !== 'varint') return undefined;
+  const docs = new Int32Array(P);
+  const tfs = new Uint16Array(P);
+  return readPostings(bytes, offsets, docs, tfs, N) ? { docs, tfs } : undefined;
+}
+
+/** Whether documents ascend within each key below `N`. */
+function postingsAscend(offsets: Int32Array, docs: Int32Array, N: number): boolean {
+  let p = 0;
+  for (let key = 0, keyCount = offsets.length - 1; key < keyCount; key++) {
     let previous = -1;
-    for (let p = start; p < end; p++) {
+    for (const end = offsets[key + 1]; p < end; p++) {
       const doc = docs[p];
       if (doc <= previous || doc >= N) return false;
       previous = doc;
     }
   }
-  for (let t = 0; t < termDocs.length; t++) if (termDocs[t] < 1 || termDocs[t] > N) return false;
   return true;
+}
+
+/**
+ * Decodes the varint postings into `docs` and `tfs`, key by key as `offsets` says (one inlined
+ * loop: this is the whole cost of a load); false unless every document ascends within its key
+ * below `N` and the bytes end exactly after the last posting.
+ */
+function readPostings(bytes: Uint8Array, offsets: Int32Array, docs: Int32Array, tfs: Uint16Array, N: number): boolean {
+  const length = bytes.length;
+  let at = 0;
+  let p = 0;
+  for (let key = 0, keyCount = offsets.length - 1; key < keyCount; key++) {
+    let doc = -1;
+    for (const end = offsets[key + 1]; p < end; p++) {
+      // Two varints: the gap (≥ 1, < 2^28 once checked), then the term frequency (< 2^16).
+      if (at >= length) return false;
+      let byte = bytes[at++];
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (at >= length || shift > 21) return false;
+        byte = bytes[at++];
+        gap |= (byte & 0x7f) << shift;
+      }
+      if (at >= length) return false;
+      byte = bytes[at++];
+      let tf = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (at >= length || shift > 14) return false;
+        byte = bytes[at++];
+        tf |= (byte & 0x7f) << shift;
+      }
+      doc += gap;
+      if (gap < 1 || doc >= N || tf > 0xffff) return false;
+      docs[p] = doc;
+      tfs[p] = tf;
+    }
+  }
+  return at === length;
 }
 
 /** `array` copied into one at least `length` long (the state's arrays keep a minimum capacity). */
