@@ -13,6 +13,9 @@ import type { WorkerSearchRequest } from './worker-search-server';
 /** Below this size a file is imported on the calling thread: a worker's start-up costs more. */
 const WORKER_THRESHOLD_BYTES = 256 * 1024;
 
+/** Papers per slice when a library is sent to the worker: copying one slice takes the host ~10 ms, not seconds. */
+const STAGE_SLICE_PAPERS = 1_000;
+
 /** Every answer the worker gives, as one shape (each request reads its own fields). */
 interface WorkerAnswer {
   id: number;
@@ -50,6 +53,8 @@ export class CorpusImporter {
   private readonly pending = new Map<number, Pending>();
   /** The fingerprint of the library the worker keeps to search (its last index, serve or update). */
   private kept: string | undefined;
+  /** The last staged request, which the next one waits for. */
+  private staging: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly bundleDir: string,
@@ -72,14 +77,47 @@ export class CorpusImporter {
   /** A serialized index of the corpus these files make, built in the worker (which keeps it to search); undefined without one. */
   async buildIndex(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<string | undefined> {
     if (!this.ensureWorker()) return undefined;
-    const { index } = await this.request({ id: 0, kind: 'index', files, taxonomy });
+    const { index } = await this.staged(files, () => this.request({ id: 0, kind: 'index', taxonomy }));
     return index;
   }
 
   /** Has the worker build and keep the library of these files for `search`; resolves with its fingerprint. */
   async serve(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<string | undefined> {
     if (!this.ensureWorker()) return undefined;
-    return (await this.request({ id: 0, kind: 'serve', files, taxonomy })).fingerprint;
+    return (await this.staged(files, () => this.request({ id: 0, kind: 'serve', taxonomy }))).fingerprint;
+  }
+
+  /** Stages `files`, then sends the request that uses them: one at a time, so two sets never interleave. */
+  private staged(files: CorpusFile[], then: () => Promise<WorkerAnswer>): Promise<WorkerAnswer> {
+    const run = this.staging.then(async () => {
+      await this.stage(files);
+      return then();
+    });
+    this.staging = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Sends the files in slices, yielding to the event loop between them, so the host never stalls on one huge copy. */
+  private async stage(files: CorpusFile[]): Promise<void> {
+    let first = true;
+    const send = (file?: CorpusFile) => {
+      this.worker?.postMessage({ id: 0, kind: 'stage', first, file } satisfies WorkerRequest);
+      first = false;
+    };
+    if (files.length === 0) send();
+    for (const file of files) {
+      send({ ...file, papers: file.papers.slice(0, STAGE_SLICE_PAPERS) });
+      for (let start = STAGE_SLICE_PAPERS; start < file.papers.length; start += STAGE_SLICE_PAPERS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        send({
+          path: file.path,
+          fingerprint: file.fingerprint,
+          papers: file.papers.slice(start, start + STAGE_SLICE_PAPERS),
+          diagnostics: [],
+        });
+      }
+    }
+    if (!this.worker) throw new Error('Lectern: the corpus worker stopped.');
   }
 
   /** Replaces (or with `undefined` removes) one corpus file of the worker's library, as the host's did. */

@@ -27,10 +27,24 @@ export interface WorkerSearchRequest {
 }
 
 export type SearchServerRequest =
-  | { id: number; kind: 'serve'; files: CorpusFile[]; taxonomy?: TopicTaxonomy }
+  | StageRequest
+  | { id: number; kind: 'serve'; taxonomy?: TopicTaxonomy }
   | { id: number; kind: 'update'; path: string; file?: CorpusFile }
   | WorkerSearchRequest
   | { id: number; kind: 'cancel'; target: number };
+
+/**
+ * Part of a corpus file for a coming `serve` or `index` (no answer): the host sends a large library
+ * in slices, one a turn of its event loop, because copying 100 000 papers into one message would
+ * stall it for a second or more. `first` starts a new set; a file's slices arrive in order.
+ */
+export interface StageRequest {
+  id: number;
+  kind: 'stage';
+  first: boolean;
+  /** Absent in the one message that stages an empty set. */
+  file?: CorpusFile;
+}
 
 /** What the server answers (`id` repeats the request's). */
 export type SearchServerAnswer =
@@ -44,6 +58,7 @@ export class WorkerSearchServer {
   private library: PaperLibrary | undefined;
   private readonly waiting: WorkerSearchRequest[] = [];
   private scheduled = false;
+  private staged = new Map<string, CorpusFile>();
 
   constructor(private readonly post: (answer: SearchServerAnswer) => void) {}
 
@@ -52,12 +67,27 @@ export class WorkerSearchServer {
     this.library = library;
   }
 
+  /** The files staged since the last `first` slice, in the order they came; the stage is emptied. */
+  takeStaged(): CorpusFile[] {
+    const files = [...this.staged.values()];
+    this.staged = new Map();
+    return files;
+  }
+
   /** Handles one request; false when it is not a search-server request. */
   handle(message: { kind: string }): boolean {
     const request = message as SearchServerRequest;
     switch (request.kind) {
+      case 'stage': {
+        if (request.first) this.staged = new Map();
+        const file = request.file;
+        const known = file && this.staged.get(file.path);
+        if (known) known.papers.push(...file.papers);
+        else if (file) this.staged.set(file.path, file);
+        return true;
+      }
       case 'serve':
-        this.keep(PaperLibrary.open(request.files, { taxonomy: request.taxonomy }));
+        this.keep(PaperLibrary.open(this.takeStaged(), { taxonomy: request.taxonomy }));
         this.post({ id: request.id, fingerprint: this.library!.corpus.fingerprint, papers: this.library!.papers.length });
         return true;
       case 'update':
