@@ -116,8 +116,17 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
   if (bytes.byteLength < at.postings + 2 * P) return undefined;
   // Typed-array views need aligned starts; a pooled or sliced buffer is copied once.
   const image = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const view = <A>(Kind: new (buffer: ArrayBufferLike, offset: number, length: number) => A, start: number, length: number) =>
-    new Kind(image.buffer, image.byteOffset + start, length);
+  // Varint postings are decoded into arrays of their own: the tables are then copied out too, so the
+  // image (mostly varints) can be freed; fixed-width postings are viewed, and so are the tables.
+  const copyTables = (header.coding ?? 'varint') !== 'fixed';
+  const view = <A extends { slice(): A }>(
+    Kind: new (buffer: ArrayBufferLike, offset: number, length: number) => A,
+    start: number,
+    length: number,
+  ) => {
+    const table = new Kind(image.buffer, image.byteOffset + start, length);
+    return copyTables ? table.slice() : table;
+  };
   const offsets = view(Int32Array, at.offsets, T * FIELD_COUNT + 1);
   const termDocs = view(Int32Array, at.termDocs, T);
   if (!offsetsFit(offsets, termDocs, P, N)) return undefined;
