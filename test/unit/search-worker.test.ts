@@ -121,9 +121,16 @@ test('typing cancels the stale query: only the newest answers, the cancelled one
 });
 
 test('in the worker, a newer query on the same channel supersedes one still waiting, unasked', async () => {
+  // The worker is busy applying a file change (it rebuilds the corpus), so the three queries wait together.
+  library.updateFile('b.bib', file('b.bib', 700, 4));
+  const updated = importer.update(
+    'b.bib',
+    library.corpus.files.find((candidate) => candidate.path === 'b.bib'),
+  );
   const fingerprint = library.corpus.fingerprint;
   const queries = ['attention', 'attention sink', 'attention sinks in vision'];
   const answers = await Promise.all(queries.map((query) => importer.search({ fingerprint, query, limit: 5, channel: 'palette' })));
+  assert.equal(await updated, fingerprint);
   assert.deepEqual(answers.slice(0, -1), [undefined, undefined]);
   assert.deepEqual(answers.at(-1), library.search.search('attention sinks in vision', { limit: 5 }));
   // A query for another library is not answered from the wrong one.
