@@ -1,6 +1,6 @@
 /**
- * The text of an index cache file: a header line `{"format":"lectern-search-index","version":1,"fingerprint":…}`,
- * a line `{"ids":[…],"terms":[…],"postings":n}`, then the postings (see `index-snapshot.ts`) in base64.
+ * The text of an index cache file: a header line `{"format":"lectern-search-index","version":2,"fingerprint":…}`,
+ * a line `{"ids":[…],"terms":[…],"postings":n,"coding":"fixed"}`, then the index's binary image (see `index-snapshot.ts`) in base64.
  * The first line alone tells whether a cache fits a corpus, without parsing the rest.
  */
 import type { Paper } from '../model/paper';
@@ -9,8 +9,11 @@ import { InvertedIndex } from './inverted-index';
 import type { IndexSnapshotHeader } from './index-snapshot';
 
 const FORMAT = 'lectern-search-index';
-/** Bump when tokenization, stemming or the snapshot layout change: old caches are then rebuilt. */
-const FORMAT_VERSION = 1;
+/**
+ * Bump when tokenization, stemming or the snapshot layout change: old caches are then rebuilt, silently.
+ * 2: a binary image of the state replaced version 1's varint postings (a load views its tables instead of recounting them).
+ */
+const FORMAT_VERSION = 2;
 
 interface FirstLine {
   format?: unknown;
@@ -22,7 +25,7 @@ interface FirstLine {
 export function serializeIndex(index: InvertedIndex, fingerprint: string): string {
   const { header, bytes } = index.snapshot();
   const first = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, fingerprint });
-  const second = JSON.stringify({ ids: header.ids, terms: header.terms, postings: header.postings });
+  const second = JSON.stringify({ ids: header.ids, terms: header.terms, postings: header.postings, coding: header.coding });
   return `${first}\n${second}\n${toBase64(bytes)}`;
 }
 

@@ -1,16 +1,31 @@
 /**
- * An index as a header (ids, terms) plus one byte string of varints: for every term×field, its
- * posting count, then (document gap, term frequency) pairs. Only compacted states are written, so
- * only live data goes out and document numbers are dense; field lengths, document frequencies and
- * the term dictionary are recomputed on reading.
+ * An index as a header (ids, terms) plus one binary image of its compacted state, laid out so a
+ * load does as little as possible: the per-term and per-document tables are stored as they are
+ * and viewed in place (no recount, no growing arrays). The postings are stored `fixed` (typed
+ * arrays, viewed in place too: a load never touches them but to check them) up to
+ * `MAX_FIXED_POSTINGS`, and `varint`-coded beyond (decoded in one tight pass), which keeps a
+ * million papers' cache under the longest string a JavaScript engine holds. Little-endian, in this
+ * order (32-bit sections first, so every section stays aligned):
+ *
+ *   Int32  offsets[terms × fields + 1]   postings of key k are [offsets[k], offsets[k+1])
+ *   Int32  termDocs[terms]               documents holding the term in any field
+ *   Uint16 fieldLength[fields × docs]    field by field
+ *   Int16  years[docs]
+ *   Uint8  asciiOnly[docs]
+ *   then, from the next multiple of 4, the postings, key by key, either
+ *     `fixed`:  Int32 docs[postings], then Uint16 tfs[postings]
+ *     `varint`: (document − previous document, term frequency) per posting; the first document
+ *               of a key counts from −1, so every gap is at least 1
+ *
+ * Only compacted states are written, so only live data goes out and document numbers are dense;
+ * document frequencies, field length sums and the term dictionary are derived on reading.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
 import { FIELD_COUNT } from './index-fields';
-import { emptyIndexState, reserveDocs, setDocument, type IndexState } from './index-state';
-import { VarintReader, VarintWriter } from './varint';
+import { addTopics, emptyIndexState, type IndexState } from './index-state';
 
-/** What a serialized index holds besides its postings bytes. */
+/** What a serialized index holds besides its binary image. */
 export interface IndexSnapshotHeader {
   /** Paper ids by document number. */
   ids: string[];
@@ -18,47 +33,119 @@ export interface IndexSnapshotHeader {
   terms: string[];
   /** Total number of postings in the bytes. */
   postings: number;
+  /** How the postings are stored (see the file's comment). Default `varint`. */
+  coding?: PostingsCoding;
+}
+
+/** How a snapshot stores its postings. */
+export type PostingsCoding = 'fixed' | 'varint';
+
+/**
+ * Up to this many postings (about 330 000 papers of abstracts) they are stored `fixed`: 6 bytes a
+ * posting, so the base64 text stays well under V8's longest string (2^29 − 24 characters) with
+ * the ids and terms beside it. Beyond, `varint` (about 2.3 bytes a posting).
+ */
+export const MAX_FIXED_POSTINGS = 32_000_000;
+
+/** Where each fixed section of the image starts, in bytes, for `terms` and `docs`; the varints start at `postings`. */
+function layout(terms: number, docs: number) {
+  const offsets = 0;
+  const termDocs = offsets + 4 * (terms * FIELD_COUNT + 1);
+  const fieldLength = termDocs + 4 * terms;
+  const years = fieldLength + 2 * FIELD_COUNT * docs;
+  const asciiOnly = years + 2 * docs;
+  return { offsets, termDocs, fieldLength, years, asciiOnly, postings: (asciiOnly + docs + 3) & ~3 };
 }
 
 /** The snapshot of a compacted state (see `InvertedIndex.snapshot`, which compacts first). */
-export function encodeIndexSnapshot(state: IndexState): { header: IndexSnapshotHeader; bytes: Uint8Array } {
-  const keyCount = state.terms.length * FIELD_COUNT;
+export function encodeIndexSnapshot(
+  state: IndexState,
+  coding: PostingsCoding = (state.baseOffsets[state.terms.length * FIELD_COUNT] ?? 0) <= MAX_FIXED_POSTINGS ? 'fixed' : 'varint',
+): { header: IndexSnapshotHeader; bytes: Uint8Array } {
+  const T = state.terms.length;
+  const N = state.docCount;
+  const keyCount = T * FIELD_COUNT;
+  const P = state.baseOffsets[keyCount] ?? 0;
+  const at = layout(T, N);
+  // Fixed: 6 bytes a posting; varint: at most 5 bytes per document gap, 3 per term frequency.
+  const bytes = new Uint8Array(at.postings + (coding === 'fixed' ? 6 : 8) * P);
+  const buffer = bytes.buffer;
+  new Int32Array(buffer, at.offsets, keyCount + 1).set(state.baseOffsets.subarray(0, keyCount + 1));
+  new Int32Array(buffer, at.termDocs, T).set(state.termDocs.subarray(0, T));
+  for (let f = 0; f < FIELD_COUNT; f++) new Uint16Array(buffer, at.fieldLength + 2 * f * N, N).set(state.fieldLength[f].subarray(0, N));
+  new Int16Array(buffer, at.years, N).set(state.years.subarray(0, N));
+  bytes.set(state.asciiOnly.subarray(0, N), at.asciiOnly);
+  const ids = state.docPaper.slice(0, N).map((paper) => paper!.id);
+  if (coding === 'fixed') {
+    new Int32Array(buffer, at.postings, P).set(state.baseDocs.subarray(0, P));
+    new Uint16Array(buffer, at.postings + 4 * P, P).set(state.baseTfs.subarray(0, P));
+    return { header: { ids, terms: [...state.terms], postings: P, coding }, bytes };
+  }
+  let out = at.postings;
+  const write = (value: number) => {
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      bytes[out++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    bytes[out++] = v;
+  };
   const { baseOffsets, baseDocs, baseTfs } = state;
-  const writer = new VarintWriter(baseDocs.length * 2 + keyCount + 16);
   for (let key = 0; key < keyCount; key++) {
-    const start = baseOffsets[key];
-    const end = baseOffsets[key + 1];
-    writer.write(end - start);
-    let previous = 0;
-    for (let p = start; p < end; p++) {
-      writer.write(baseDocs[p] - previous);
+    let previous = -1;
+    for (let p = baseOffsets[key], end = baseOffsets[key + 1]; p < end; p++) {
+      write(baseDocs[p] - previous);
       previous = baseDocs[p];
-      writer.write(baseTfs[p]);
+      write(baseTfs[p]);
     }
   }
-  const ids = state.docPaper.slice(0, state.docCount).map((paper) => paper!.id);
-  return { header: { ids, terms: [...state.terms], postings: baseDocs.length }, bytes: writer.bytes() };
+  return { header: { ids, terms: [...state.terms], postings: P, coding }, bytes: bytes.subarray(0, out) };
 }
 
-/** The state a snapshot describes over `papers`; undefined when the bytes or papers do not fit it. */
+/**
+ * The state a snapshot describes over `papers`, viewing `bytes`' tables in place (they must not be
+ * reused); undefined when the bytes or papers do not fit it: too short or too long, offsets out of
+ * order, a document number out of range or out of order, a bad varint, a term in no document, or
+ * papers that are not exactly `ids`.
+ */
 export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Array, papers: Paper[]): IndexState | undefined {
+  const T = header.terms.length;
+  const N = header.ids.length;
+  const P = header.postings;
+  const at = layout(T, N);
+  if (bytes.byteLength < at.postings + 2 * P) return undefined;
+  // Typed-array views need aligned starts; a pooled or sliced buffer is copied once.
+  const image = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  // Varint postings are decoded into arrays of their own: the tables are then copied out too, so the
+  // image (mostly varints) can be freed; fixed-width postings are viewed, and so are the tables.
+  const copyTables = (header.coding ?? 'varint') !== 'fixed';
+  const view = <A extends { slice(): A }>(
+    Kind: new (buffer: ArrayBufferLike, offset: number, length: number) => A,
+    start: number,
+    length: number,
+  ) => {
+    const table = new Kind(image.buffer, image.byteOffset + start, length);
+    return copyTables ? table.slice() : table;
+  };
+  const offsets = view(Int32Array, at.offsets, T * FIELD_COUNT + 1);
+  const termDocs = view(Int32Array, at.termDocs, T);
+  if (!offsetsFit(offsets, termDocs, P, N)) return undefined;
+  const postings = postingsOf(header.coding ?? 'varint', image.subarray(at.postings), offsets, N);
+  if (!postings) return undefined;
+  const { docs, tfs } = postings;
   const state = documentsOf(header.ids, papers);
   if (!state) return undefined;
-  const N = state.docCount;
-  const T = header.terms.length;
-  const keyCount = T * FIELD_COUNT;
   state.terms = header.terms;
-  state.df = new Int32Array(Math.max(64, keyCount));
-  state.termDocs = new Int32Array(Math.max(16, T));
+  state.df = new Int32Array(Math.max(64, T * FIELD_COUNT));
+  for (let key = 0; key < T * FIELD_COUNT; key++) state.df[key] = offsets[key + 1] - offsets[key];
+  state.termDocs = T >= 16 ? termDocs : padded(termDocs, 16);
   state.termStamp = new Int32Array(Math.max(16, T));
-  state.baseOffsets = new Int32Array(keyCount + 1);
-  state.baseDocs = new Int32Array(header.postings);
-  state.baseTfs = new Uint16Array(header.postings);
-  try {
-    if (!readPostings(state, new VarintReader(bytes), header.postings)) return undefined;
-  } catch {
-    return undefined;
-  }
+  state.baseOffsets = offsets;
+  state.baseDocs = docs;
+  state.baseTfs = tfs;
+  state.fieldLength = Array.from({ length: FIELD_COUNT }, (_, f) => view(Uint16Array, at.fieldLength + 2 * f * N, N));
+  state.years = view(Int16Array, at.years, N);
+  state.asciiOnly = view(Uint8Array, at.asciiOnly, N);
   for (let f = 0; f < FIELD_COUNT; f++) {
     let sum = 0;
     const lengths = state.fieldLength[f];
@@ -68,60 +155,115 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
   const entries: Array<[string, number]> = [];
   for (let t = 0; t < T; t++) {
     state.termIds.set(header.terms[t], t);
-    if (state.termDocs[t] > 0) entries.push([header.terms[t], t]);
+    entries.push([header.terms[t], t]);
   }
   state.dictionary = SearchableMap.from(entries) as SearchableMap<number>;
   state.baseTermCount = T;
   return state;
 }
 
+/** Whether the offsets run from 0 to `postings` without going back, and every term has between 1 and `N` documents. */
+function offsetsFit(offsets: Int32Array, termDocs: Int32Array, postings: number, N: number): boolean {
+  const keyCount = offsets.length - 1;
+  if (offsets[0] !== 0 || offsets[keyCount] !== postings) return false;
+  for (let key = 0; key < keyCount; key++) if (offsets[key + 1] < offsets[key]) return false;
+  for (let t = 0; t < termDocs.length; t++) if (termDocs[t] < 1 || termDocs[t] > N) return false;
+  return true;
+}
+
+/** The postings in `bytes` as `coding` says, checked (see `postingsAscend`, `readPostings`); undefined when they do not fit. */
+function postingsOf(coding: PostingsCoding, bytes: Uint8Array, offsets: Int32Array, N: number) {
+  const P = offsets[offsets.length - 1];
+  if (coding === 'fixed') {
+    if (bytes.byteLength !== 6 * P) return undefined;
+    const docs = new Int32Array(bytes.buffer, bytes.byteOffset, P);
+    const tfs = new Uint16Array(bytes.buffer, bytes.byteOffset + 4 * P, P);
+    return postingsAscend(offsets, docs, N) ? { docs, tfs } : undefined;
+  }
+  if (coding !== 'varint') return undefined;
+  const docs = new Int32Array(P);
+  const tfs = new Uint16Array(P);
+  return readPostings(bytes, offsets, docs, tfs, N) ? { docs, tfs } : undefined;
+}
+
+/** Whether documents ascend within each key below `N`. */
+function postingsAscend(offsets: Int32Array, docs: Int32Array, N: number): boolean {
+  let p = 0;
+  for (let key = 0, keyCount = offsets.length - 1; key < keyCount; key++) {
+    let previous = -1;
+    for (const end = offsets[key + 1]; p < end; p++) {
+      const doc = docs[p];
+      if (doc <= previous || doc >= N) return false;
+      previous = doc;
+    }
+  }
+  return true;
+}
+
+/**
+ * Decodes the varint postings into `docs` and `tfs`, key by key as `offsets` says (one inlined
+ * loop: this is the whole cost of a load); false unless every document ascends within its key
+ * below `N` and the bytes end exactly after the last posting.
+ */
+function readPostings(bytes: Uint8Array, offsets: Int32Array, docs: Int32Array, tfs: Uint16Array, N: number): boolean {
+  const length = bytes.length;
+  let at = 0;
+  let p = 0;
+  for (let key = 0, keyCount = offsets.length - 1; key < keyCount; key++) {
+    let doc = -1;
+    for (const end = offsets[key + 1]; p < end; p++) {
+      // Two varints: the gap (≥ 1, < 2^28 once checked), then the term frequency (< 2^16).
+      if (at >= length) return false;
+      let byte = bytes[at++];
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (at >= length || shift > 21) return false;
+        byte = bytes[at++];
+        gap |= (byte & 0x7f) << shift;
+      }
+      if (at >= length) return false;
+      byte = bytes[at++];
+      let tf = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (at >= length || shift > 14) return false;
+        byte = bytes[at++];
+        tf |= (byte & 0x7f) << shift;
+      }
+      doc += gap;
+      if (gap < 1 || doc >= N || tf > 0xffff) return false;
+      docs[p] = doc;
+      tfs[p] = tf;
+    }
+  }
+  return at === length;
+}
+
+/** `array` copied into one at least `length` long (the state's arrays keep a minimum capacity). */
+function padded(array: Int32Array, length: number): Int32Array {
+  const copy = new Int32Array(Math.max(length, array.length));
+  copy.set(array);
+  return copy;
+}
+
 /** A state holding `ids`' papers as documents 0…n-1, or undefined when `papers` are not exactly those. */
 function documentsOf(ids: string[], papers: Paper[]): IndexState | undefined {
-  const byId = new Map<string, Paper>();
-  for (const paper of papers) byId.set(paper.id, paper);
-  if (byId.size !== ids.length) return undefined;
-  const state = emptyIndexState();
   const N = ids.length;
-  reserveDocs(state, N);
+  // The corpus usually lists its papers in document order: then no lookup table is needed.
+  const inOrder = papers.length === N && papers.every((paper, d) => paper.id === ids[d]);
+  const byId = inOrder ? undefined : new Map<string, Paper>(papers.map((paper) => [paper.id, paper]));
+  if (byId && byId.size !== N) return undefined;
+  const state = emptyIndexState();
+  state.docPaper = new Array<Paper | undefined>(N);
+  state.alive = new Uint8Array(Math.max(16, N)).fill(1, 0, N);
   for (let d = 0; d < N; d++) {
-    const paper = byId.get(ids[d]);
+    const paper = byId ? byId.get(ids[d]) : papers[d];
     if (!paper) return undefined;
-    setDocument(state, paper, d);
+    state.docPaper[d] = paper;
+    state.docOf.set(paper.id, d);
+    addTopics(state.topicDocs, paper, d);
   }
   if (state.docOf.size !== N) return undefined;
   state.docCount = N;
   state.liveCount = N;
   return state;
-}
-
-/** Fills the base segment, document frequencies and field lengths; false when the bytes do not fit. */
-function readPostings(state: IndexState, reader: VarintReader, postings: number): boolean {
-  const F = FIELD_COUNT;
-  const N = state.docCount;
-  const { baseOffsets: offsets, baseDocs: docs, baseTfs: tfs } = state;
-  const docTermStamp = new Int32Array(N).fill(-1);
-  let at = 0;
-  for (let t = 0; t < state.terms.length; t++) {
-    for (let f = 0; f < F; f++) {
-      const key = t * F + f;
-      const count = reader.read();
-      if (count < 0 || at + count > postings) return false;
-      state.df[key] = count;
-      let doc = 0;
-      for (let i = 0; i < count; i++) {
-        doc += reader.read();
-        const tf = reader.read();
-        if (doc >= N) return false;
-        docs[at] = doc;
-        tfs[at++] = tf;
-        state.fieldLength[f][doc] += tf;
-        if (docTermStamp[doc] !== t) {
-          docTermStamp[doc] = t;
-          state.termDocs[t] += 1;
-        }
-      }
-      offsets[key + 1] = at;
-    }
-  }
-  return at === postings && reader.done();
 }

@@ -428,7 +428,7 @@ describe('cache', () => {
   test('load returns undefined for another fingerprint, another format version, damage or other papers', () => {
     const text = search.serialize('fp-1');
     assert.equal(PaperSearch.load(text, 'fp-2', seed), undefined);
-    assert.equal(PaperSearch.load(text.replace('"version":1', '"version":0'), 'fp-1', seed), undefined);
+    assert.equal(PaperSearch.load(text.replace(/"version":\d+/, '"version":0'), 'fp-1', seed), undefined);
     assert.equal(PaperSearch.load(text.slice(0, text.length - 200), 'fp-1', seed), undefined);
     assert.equal(PaperSearch.load('not an index', 'fp-1', seed), undefined);
     assert.equal(PaperSearch.load('', 'fp-1', seed), undefined);

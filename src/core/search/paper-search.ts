@@ -137,7 +137,7 @@ export class PaperSearch {
 
   /**
    * The index as a string for a cache file: a header line, a line of ids and terms, then the
-   * postings as base64 varints. `fingerprint` identifies the corpus (see `Corpus.fingerprint`).
+   * index's binary image in base64. `fingerprint` identifies the corpus (see `Corpus.fingerprint`).
    */
   serialize(fingerprint: string): string {
     return serializeIndex(this.index, fingerprint);

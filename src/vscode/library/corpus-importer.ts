@@ -5,25 +5,67 @@ import type { CorpusFile } from '../../core/corpus/corpus';
 import type { ImportResult } from '../../core/model/diagnostic';
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportOptions } from '../../core/import/import-limits';
+import type { SearchResponse } from '../../core/search/paper-search';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 import type { WorkerRequest } from './import-worker';
+import type { WorkerSearchRequest } from './worker-search-server';
 
 /** Below this size a file is imported on the calling thread: a worker's start-up costs more. */
 const WORKER_THRESHOLD_BYTES = 256 * 1024;
 
-type Pending = { resolve: (value: { result?: ImportResult; index?: string }) => void; reject: (e: Error) => void };
+/** Papers per slice when a library is sent to the worker: copying one slice takes the host ~10 ms, not seconds. */
+const STAGE_SLICE_PAPERS = 1_000;
+
+/** Every answer the worker gives, as one shape (each request reads its own fields). */
+interface WorkerAnswer {
+  id: number;
+  result?: ImportResult;
+  index?: string;
+  fingerprint?: string;
+  papers?: number;
+  response?: SearchResponse;
+  cancelled?: true;
+  stale?: true;
+  error?: string;
+}
+
+type Pending = { resolve: (value: WorkerAnswer) => void; reject: (e: Error) => void };
+
+/** What a cancellable search listens to (a `vscode.CancellationToken` is one). */
+export interface CancelSignal {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+/** A search for the worker: the query, and the library it is meant for (see `WorkerSearchRequest`). */
+export type WorkerQuery = Omit<WorkerSearchRequest, 'id' | 'kind'>;
 
 /**
- * The corpus worker (`dist/import-worker.cjs`): imports large files and builds search indexes
- * in a worker thread. If the worker cannot start (no bundle, in development), imports run
- * inline and `buildIndex` answers undefined, so the caller builds the index itself.
+ * The corpus worker (`dist/import-worker.cjs`): imports large files, builds search indexes and
+ * searches the library it keeps, in a worker thread. If the worker cannot start (no bundle, in
+ * development), imports run inline and `buildIndex` and `serve` answer undefined, so the caller
+ * does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
+ * request starts a fresh one.
  */
 export class CorpusImporter {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The fingerprint of the library the worker keeps to search (its last index, serve or update). */
+  private kept: string | undefined;
+  /** The last staged request, which the next one waits for. */
+  private staging: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly bundleDir: string) {}
+  constructor(
+    private readonly bundleDir: string,
+    /** Told why, when the worker stopped without being disposed (it held the library it searched). */
+    private readonly onStopped: (reason: string) => void = () => undefined,
+  ) {}
+
+  /** The corpus fingerprint of the library the worker searches; undefined when it holds none. */
+  get servedFingerprint(): string | undefined {
+    return this.worker ? this.kept : undefined;
+  }
 
   /** Imports one file within `options.limits`, in the worker when it is large. */
   async import(path: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
@@ -32,15 +74,85 @@ export class CorpusImporter {
     return result!;
   }
 
-  /** A serialized index of the corpus these files make, built in the worker; undefined without one. */
+  /** A serialized index of the corpus these files make, built in the worker (which keeps it to search); undefined without one. */
   async buildIndex(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<string | undefined> {
     if (!this.ensureWorker()) return undefined;
-    const { index } = await this.request({ id: 0, kind: 'index', files, taxonomy });
+    const { index } = await this.staged(files, () => this.request({ id: 0, kind: 'index', taxonomy }));
     return index;
   }
 
-  private request(message: WorkerRequest): Promise<{ result?: ImportResult; index?: string }> {
+  /** Has the worker build and keep the library of these files for `search`; resolves with its fingerprint. */
+  async serve(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<string | undefined> {
+    if (!this.ensureWorker()) return undefined;
+    return (await this.staged(files, () => this.request({ id: 0, kind: 'serve', taxonomy }))).fingerprint;
+  }
+
+  /** Stages `files`, then sends the request that uses them: one at a time, so two sets never interleave. */
+  private staged(files: CorpusFile[], then: () => Promise<WorkerAnswer>): Promise<WorkerAnswer> {
+    const run = this.staging.then(async () => {
+      await this.stage(files);
+      return then();
+    });
+    this.staging = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Sends the files in slices, yielding to the event loop between them, so the host never stalls on one huge copy. */
+  private async stage(files: CorpusFile[]): Promise<void> {
+    let first = true;
+    const send = (file?: CorpusFile) => {
+      this.worker?.postMessage({ id: 0, kind: 'stage', first, file } satisfies WorkerRequest);
+      first = false;
+    };
+    if (files.length === 0) send();
+    for (const file of files) {
+      send({ ...file, papers: file.papers.slice(0, STAGE_SLICE_PAPERS) });
+      for (let start = STAGE_SLICE_PAPERS; start < file.papers.length; start += STAGE_SLICE_PAPERS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        send({
+          path: file.path,
+          fingerprint: file.fingerprint,
+          papers: file.papers.slice(start, start + STAGE_SLICE_PAPERS),
+          diagnostics: [],
+        });
+      }
+    }
+    if (!this.worker) throw new Error('Lectern: the corpus worker stopped.');
+  }
+
+  /** Replaces (or with `undefined` removes) one corpus file of the worker's library, as the host's did. */
+  async update(path: string, file: CorpusFile | undefined): Promise<string | undefined> {
+    if (!this.worker) return undefined;
+    return (await this.request({ id: 0, kind: 'update', path, file })).fingerprint;
+  }
+
+  /**
+   * The worker's answer to `query`; undefined when `token` was cancelled first (at once, whatever
+   * the worker still does) or when the worker holds another library than `query.fingerprint`.
+   * Rejects when there is no worker or it failed.
+   */
+  search(query: WorkerQuery, token?: CancelSignal): Promise<SearchResponse | undefined> {
+    if (!this.worker) return Promise.reject(new Error('Lectern: the corpus worker is not running.'));
+    if (token?.isCancellationRequested) return Promise.resolve(undefined);
     const id = this.nextId++;
+    const answer = this.request({ ...query, id, kind: 'search' }, id);
+    if (!token) return answer.then((a) => a.response);
+    return new Promise((resolve, reject) => {
+      const listener = token.onCancellationRequested(() => {
+        const waiting = this.pending.get(id);
+        this.settle(id);
+        this.worker?.postMessage({ id: 0, kind: 'cancel', target: id } satisfies WorkerRequest);
+        waiting?.resolve({ id, cancelled: true });
+      });
+      answer.then(
+        (a) => resolve(a.response),
+        (error: Error) => reject(error),
+      );
+      void answer.finally(() => listener.dispose()).catch(() => undefined);
+    });
+  }
+
+  private request(message: WorkerRequest, id = this.nextId++): Promise<WorkerAnswer> {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // Keep the process alive while an answer is due; an idle worker must not.
@@ -49,10 +161,21 @@ export class CorpusImporter {
     });
   }
 
+  /** Forgets request `id` (answered or cancelled); the idle worker stops holding the process open. */
+  private settle(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker?.unref();
+  }
+
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
-    for (const { reject } of this.pending.values()) reject(new Error('Lectern: the corpus worker stopped.'));
+    void worker?.terminate();
+    this.failPending(new Error('Lectern: the corpus worker stopped.'));
+  }
+
+  private failPending(error: Error): void {
+    for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
 
@@ -62,19 +185,23 @@ export class CorpusImporter {
     if (!existsSync(script)) return undefined;
     try {
       const worker = new Worker(script);
-      worker.on('message', (message: { id: number; result?: ImportResult; index?: string; error?: string }) => {
+      worker.on('message', (message: WorkerAnswer) => {
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
-        this.pending.delete(message.id);
-        if (this.pending.size === 0) worker.unref();
+        this.settle(message.id);
+        if (message.fingerprint !== undefined) this.kept = message.fingerprint || undefined;
         if (message.error !== undefined) waiting.reject(new Error(message.error));
         else waiting.resolve(message);
       });
-      worker.on('error', (error) => {
-        for (const { reject } of this.pending.values()) reject(error);
-        this.pending.clear();
+      const stopped = (reason: string) => {
+        if (this.worker !== worker) return; // disposed, or already reported
         this.worker = undefined;
-      });
+        this.kept = undefined;
+        this.failPending(new Error(`Lectern: the corpus worker stopped (${reason}).`));
+        this.onStopped(reason);
+      };
+      worker.on('error', (error) => stopped(error.message));
+      worker.on('exit', (code) => stopped(`exit code ${code}`));
       worker.unref();
       this.worker = worker;
       return worker;

@@ -3,9 +3,11 @@ import type { Diagnostic as CoreDiagnostic } from '../../core/model/diagnostic';
 import type { CorpusFileChange } from '../../core/library/corpus-source';
 import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core/library/library-loader';
 import type { PaperLibrary } from '../../core/library/paper-library';
+import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { CorpusImporter } from './corpus-importer';
 import { importLimitsFrom, libraryOptionsFor, resolveCorpusSettings, type CorpusSettings, type SampleSetting } from './corpus-settings';
 import type { ImportLimits } from '../../core/import/import-limits';
+import { LibrarySearch, type SearchPlace } from './library-search';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
 
@@ -32,6 +34,7 @@ export class LibraryService implements vscode.Disposable {
   private stateValue: LibraryState = 'idle';
   private sampleValue: SampleShown = { shown: false, setting: 'auto' };
   private readonly importer: CorpusImporter;
+  private readonly searcher: LibrarySearch;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<LibraryState>();
@@ -53,7 +56,10 @@ export class LibraryService implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    this.importer = new CorpusImporter(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
+    this.importer = new CorpusImporter(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, (reason) =>
+      this.searcher.workerStopped(reason),
+    );
+    this.searcher = new LibrarySearch(this.importer, output);
     this.disposables.push(
       this.diagnostics,
       this.changeEmitter,
@@ -89,6 +95,24 @@ export class LibraryService implements vscode.Disposable {
       this.loading = undefined;
     });
     return this.loading;
+  }
+
+  /**
+   * The palette's search: off the extension host's thread for a large library (see `LibrarySearch`);
+   * undefined when `token` is cancelled first (a newer keystroke), so a stale answer never shows.
+   */
+  async search(
+    query: string,
+    options: { limit: number; annotations?: AnnotationLookup },
+    token?: vscode.CancellationToken,
+  ): Promise<SearchResponse | undefined> {
+    const library = await this.ensureLoaded();
+    return this.searcher.search(library, query, options, token);
+  }
+
+  /** Where the last palette search was answered (the extension-host tests check it). */
+  get lastSearchPlace(): SearchPlace {
+    return this.searcher.lastPlace;
   }
 
   /** Re-reads every corpus file (Refresh Corpus, settings changes). */
@@ -234,6 +258,7 @@ export class LibraryService implements vscode.Disposable {
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
     if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
     this.publishDiagnostics(loaded);
+    this.searcher.attach(loaded.library, loaded.taxonomy.taxonomy);
     this.loader = loader;
     this.watcher?.dispose();
     const corpusWatcher = source.watch((change) => {
@@ -296,6 +321,7 @@ export class LibraryService implements vscode.Disposable {
     const library = this.library;
     if (!update || !library) return;
     this.publishFileUpdate(update.path, update.diagnostics, library);
+    this.searcher.fileChanged(library, update.path);
     const { added, removed, changed } = update.change;
     this.output.info(`${vscode.workspace.asRelativePath(update.path)}: +${added.length} −${removed.length} ~${changed.length} papers.`);
     this.setState(library.papers.length > 0 ? 'ready' : 'empty');

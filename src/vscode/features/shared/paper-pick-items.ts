@@ -1,5 +1,6 @@
 import type { Paper } from '../../../core/model/paper';
 import type { PaperLibrary } from '../../../core/library/paper-library';
+import type { SearchResponse } from '../../../core/search/paper-search';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import { excerptAround } from '../../../core/text/excerpt-around';
 
@@ -36,7 +37,11 @@ export function searchPickItems(
   query: string,
   options: { limit: number; annotations?: AnnotationLookup },
 ): PaperPickModel[] {
-  const response = library.search.search(query, { limit: options.limit, annotations: options.annotations });
+  return responsePickItems(library, query, library.search.search(query, { limit: options.limit, annotations: options.annotations }));
+}
+
+/** The rows for a search's answer (however it was searched: here or in the corpus worker). */
+export function responsePickItems(library: Pick<PickLibrary, 'paper'>, query: string, response: SearchResponse): PaperPickModel[] {
   if (response.results.length === 0) {
     return [
       {

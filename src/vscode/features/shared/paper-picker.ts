@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
-import { recentPickItems, searchPickItems, type PaperPickButton, type PaperPickModel } from './paper-pick-items';
+import { recentPickItems, responsePickItems, type PaperPickButton, type PaperPickModel } from './paper-pick-items';
 
 /** A QuickPick row for one paper (or a separator / hint, with an empty `paperId`). */
 interface PaperPickItem extends vscode.QuickPickItem {
@@ -28,7 +28,7 @@ function toQuickPickItem(model: PaperPickModel): PaperPickItem {
 }
 
 export interface PaperPickerDeps {
-  library: Pick<LibraryService, 'state' | 'ensureLoaded'>;
+  library: Pick<LibraryService, 'state' | 'ensureLoaded' | 'search'>;
   recent: RecentPapers;
   /** Status and tags from notes, for `status:` and `tag:` in the query. */
   annotations: AnnotationLookup;
@@ -36,8 +36,9 @@ export interface PaperPickerDeps {
 
 /**
  * The paper search QuickPick every command asking for a paper shows (Search Papers, Open Paper,
- * Open Note, Insert Citation…). Searches the core index as you type (debounced; an older query's
- * results never replace a newer one's), keeps VS Code from re-filtering (`alwaysShow`), and shows
+ * Open Note, Insert Citation…). Searches as you type (debounced; each keystroke cancels the query
+ * still running, which for a large library runs in the corpus worker, so an older query's results
+ * never replace a newer one's), keeps VS Code from re-filtering (`alwaysShow`), and shows
  * recently opened papers for an empty query.
  */
 export class PaperPicker {
@@ -66,16 +67,27 @@ export class PaperPicker {
     const loaded = library.ensureLoaded();
     let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let running: vscode.CancellationTokenSource | undefined;
+    const cancelRunning = () => {
+      running?.cancel();
+      running?.dispose();
+      running = undefined;
+    };
 
     const update = async (query: string) => {
+      cancelRunning();
+      const cancel = (running = new vscode.CancellationTokenSource());
       const mine = ++generation;
       const lib = await loaded.catch(() => undefined);
       if (mine !== generation || !lib) return;
+      let models: PaperPickModel[];
+      if (query.trim()) {
+        const response = await library.search(query, { limit, annotations: this.deps.annotations }, cancel.token).catch(() => undefined);
+        if (!response || mine !== generation) return;
+        models = responsePickItems(lib, query, response);
+      } else models = recentPickItems(lib, recent.list());
       quickPick.busy = false;
       this.latestQuery = query;
-      const models = query.trim()
-        ? searchPickItems(lib, query, { limit, annotations: this.deps.annotations })
-        : recentPickItems(lib, recent.list());
       quickPick.items = models.map(toQuickPickItem);
     };
 
@@ -84,6 +96,7 @@ export class PaperPicker {
       const disposables: vscode.Disposable[] = [
         quickPick.onDidChangeValue((value) => {
           clearTimeout(timer);
+          cancelRunning();
           timer = setTimeout(() => void update(value), debounceMs);
         }),
         quickPick.onDidAccept(() => {
@@ -99,6 +112,7 @@ export class PaperPicker {
         }),
         quickPick.onDidHide(() => {
           clearTimeout(timer);
+          cancelRunning();
           for (const disposable of disposables) disposable.dispose();
           quickPick.dispose();
           resolve(chosen);

@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateSyntheticPapers } from '../../../bench/synthetic-corpus';
+import { PaperLibrary } from '../library/paper-library';
+import type { CorpusFile } from '../corpus/corpus';
+import { fromBase64, toBase64 } from './base64';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from './index-snapshot';
+import type { IndexState } from './index-state';
+import { InvertedIndex } from './inverted-index';
+import { PaperSearch } from './paper-search';
+
+const papers = generateSyntheticPapers(1_500, 7);
+const built = PaperSearch.build(papers);
+const QUERIES = [
+  'spiking',
+  'neural spik',
+  'halucination',
+  'vision transformer',
+  '"neural networks" -fmri',
+  'year:2019.. attention',
+  'topic:"Diffusion Models" noise',
+];
+
+/** The three parts of a cache text: the version line, the header line, the base64 image. */
+function parts(text: string): [string, string, string] {
+  const first = text.indexOf('\n');
+  const second = text.indexOf('\n', first + 1);
+  return [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
+}
+
+test('a snapshot round trip answers every query exactly as the index it was taken from', () => {
+  const loaded = PaperSearch.load(built.serialize('fp'), 'fp', papers);
+  assert.ok(loaded);
+  for (const query of QUERIES) assert.deepEqual(loaded.search(query, { limit: 30 }), built.search(query, { limit: 30 }), query);
+  assert.equal(loaded.serialize('fp'), built.serialize('fp'));
+});
+
+/** Where the postings start in an image (see the layout in `index-snapshot.ts`). */
+const postingsStart = (header: { terms: string[]; ids: string[] }) =>
+  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + 3) & ~3;
+
+const index = InvertedIndex.build(papers);
+index.snapshot(); // compacts
+const eager = (index as unknown as { state: IndexState }).state;
+
+for (const coding of ['fixed', 'varint'] as const) {
+  test(`the ${coding === 'fixed' ? 'viewed' : 'decoded'} state (postings ${coding}) equals the eagerly built one, array by array`, () => {
+    const { header, bytes } = encodeIndexSnapshot(eager, coding);
+    assert.equal(header.coding, coding);
+    const loaded = decodeIndexSnapshot(header, bytes.slice(), papers);
+    assert.ok(loaded);
+    const N = eager.docCount;
+    const P = eager.baseDocs.length;
+    assert.equal(loaded.docCount, N);
+    assert.deepEqual(loaded.terms, eager.terms);
+    assert.deepEqual([...loaded.baseOffsets], [...eager.baseOffsets]);
+    assert.deepEqual(loaded.baseDocs.subarray(0, P), eager.baseDocs.subarray(0, P));
+    assert.deepEqual(loaded.baseTfs.subarray(0, P), eager.baseTfs.subarray(0, P));
+    assert.deepEqual(loaded.df.subarray(0, eager.terms.length * 4), eager.df.subarray(0, eager.terms.length * 4));
+    assert.deepEqual(loaded.termDocs.subarray(0, eager.terms.length), eager.termDocs.subarray(0, eager.terms.length));
+    for (let f = 0; f < 4; f++) assert.deepEqual(loaded.fieldLength[f].subarray(0, N), eager.fieldLength[f].subarray(0, N));
+    assert.deepEqual(loaded.fieldLengthSum, eager.fieldLengthSum);
+    assert.deepEqual(loaded.years.subarray(0, N), eager.years.subarray(0, N));
+    assert.deepEqual(loaded.asciiOnly.subarray(0, N), eager.asciiOnly.subarray(0, N));
+    assert.deepEqual([...loaded.docOf], [...eager.docOf]);
+  });
+}
+
+test('varint-coded postings: a damaged byte, a cut or extra bytes are refused', () => {
+  const { header, bytes } = encodeIndexSnapshot(eager, 'varint');
+  const start = postingsStart(header);
+  const damaged: Record<string, Uint8Array> = {
+    cut: bytes.slice(0, bytes.length - 3),
+    'extra bytes': Uint8Array.from([...bytes, 1, 1]),
+    'a zero gap': (() => {
+      const copy = bytes.slice();
+      copy[start] = 0;
+      return copy;
+    })(),
+    'an endless varint': (() => {
+      const copy = bytes.slice();
+      copy.fill(0xff, bytes.length - 12);
+      return copy;
+    })(),
+  };
+  for (const [what, corrupt] of Object.entries(damaged)) assert.equal(decodeIndexSnapshot(header, corrupt, papers), undefined, what);
+  assert.equal(decodeIndexSnapshot({ ...header, coding: 'other' as 'varint' }, bytes.slice(), papers), undefined, 'unknown coding');
+});
+
+test('a loaded index takes updates like a built one (its arrays grow out of the image)', () => {
+  const loaded = PaperSearch.load(built.serialize('fp'), 'fp', papers)!;
+  const fresh = PaperSearch.build(papers);
+  const extra = generateSyntheticPapers(40, 99).map((paper, i) => ({ ...paper, id: `extra-${i}` }));
+  for (const search of [loaded, fresh]) {
+    search.add(extra);
+    search.remove([papers[3].id, papers[10].id]);
+  }
+  for (const query of QUERIES) assert.deepEqual(loaded.search(query, { limit: 30 }), fresh.search(query, { limit: 30 }), query);
+});
+
+test('papers in another order than the snapshot still load, and give the same answers', () => {
+  const shuffled = [...papers].reverse();
+  const loaded = PaperSearch.load(built.serialize('fp'), 'fp', shuffled);
+  assert.ok(loaded);
+  assert.deepEqual(loaded.search('neural spik', { limit: 20 }), built.search('neural spik', { limit: 20 }));
+});
+
+test('a damaged image is refused (so the index is rebuilt), whatever part is hit', () => {
+  const text = built.serialize('fp');
+  const [first, second, image] = parts(text);
+  const header = JSON.parse(second) as { ids: string[]; terms: string[]; postings: number };
+  const bytes = fromBase64(image);
+  const keys = header.terms.length * 4;
+  const withBytes = (change: (copy: Uint8Array, ints: Int32Array) => void) => {
+    const copy = bytes.slice();
+    change(copy, new Int32Array(copy.buffer, 0, copy.byteLength >> 2));
+    return `${first}\n${second}\n${toBase64(copy)}`;
+  };
+  const docsStart = postingsStart(header) / 4;
+  const damaged: Record<string, string> = {
+    'truncated image': `${first}\n${second}\n${image.slice(0, image.length - 400)}`,
+    'bytes after the image': `${first}\n${second}\n${toBase64(Uint8Array.from([...bytes, 0, 0, 0, 0]))}`,
+    'offsets not starting at 0': withBytes((_, ints) => (ints[0] = 1)),
+    'offsets going back': withBytes((_, ints) => (ints[2] = ints[1] - 1)),
+    'a document out of range': withBytes((_, ints) => (ints[docsStart] = header.ids.length)),
+    'documents out of order': withBytes((_, ints) => (ints[docsStart + 1] = ints[docsStart])),
+    'a term in no document': withBytes((_, ints) => (ints[keys + 1] = 0)),
+    'more postings claimed': `${first}\n${JSON.stringify({ ...header, postings: header.postings + 1 })}\n${image}`,
+    'a term missing from the header': `${first}\n${JSON.stringify({ ...header, terms: header.terms.slice(1) })}\n${image}`,
+    'not JSON': `${first}\n{ids\n${image}`,
+  };
+  for (const [what, corrupt] of Object.entries(damaged)) assert.equal(PaperSearch.load(corrupt, 'fp', papers), undefined, what);
+});
+
+test('a cache of the previous format version, or a damaged one, is rebuilt without an error', () => {
+  const files: CorpusFile[] = [{ path: 'a.bib', fingerprint: 'a', papers: papers.slice(0, 200), diagnostics: [] }];
+  const good = PaperLibrary.open(files).serializeIndex();
+  assert.equal(PaperLibrary.open(files, { cachedIndex: good }).indexFrom, 'cache');
+  const versionOne = good.replace(/"version":\d+/, '"version":1');
+  const damaged = good.slice(0, good.length - 100);
+  for (const cachedIndex of [versionOne, damaged]) {
+    const library = PaperLibrary.open(files, { cachedIndex });
+    assert.equal(library.indexFrom, 'build');
+    assert.deepEqual(library.search.search('spiking', { limit: 10 }), PaperLibrary.open(files).search.search('spiking', { limit: 10 }));
+  }
+});

@@ -1,0 +1,146 @@
+/**
+ * The search half of the corpus worker (`import-worker.ts`): it keeps the library it last built or was
+ * sent, and answers queries on it off the extension host's thread. Imports no `vscode`.
+ *
+ * Searches wait one turn of the event loop before they run, so a cancel (or a newer search on the
+ * same channel) that is already in the message queue drops them unanswered: a palette typing fast
+ * gets its newest query served, not a backlog.
+ */
+import type { CorpusFile } from '../../core/corpus/corpus';
+import { PaperLibrary } from '../../core/library/paper-library';
+import type { SearchResponse } from '../../core/search/paper-search';
+import type { TopicTaxonomy } from '../../core/topics/assign-topics';
+
+/** Status and tags of the papers that have them, from the workspace notes (sent with queries that filter on them). */
+export type NoteAnnotations = Record<string, { status?: string; tags?: string[] }>;
+
+/** A query for the worker's library. `channel`: a newer search on the same channel supersedes an older one still waiting. */
+export interface WorkerSearchRequest {
+  id: number;
+  kind: 'search';
+  /** The fingerprint of the library the host means; a worker holding another answers `{ stale: true }`. */
+  fingerprint: string;
+  query: string;
+  limit: number;
+  channel?: string;
+  annotations?: NoteAnnotations;
+}
+
+export type SearchServerRequest =
+  | StageRequest
+  | { id: number; kind: 'serve'; taxonomy?: TopicTaxonomy }
+  | { id: number; kind: 'update'; path: string; file?: CorpusFile }
+  | WorkerSearchRequest
+  | { id: number; kind: 'cancel'; target: number };
+
+/**
+ * Part of a corpus file for a coming `serve` or `index` (no answer): the host sends a large library
+ * in slices, one a turn of its event loop, because copying 100 000 papers into one message would
+ * stall it for a second or more. `first` starts a new set; a file's slices arrive in order.
+ */
+export interface StageRequest {
+  id: number;
+  kind: 'stage';
+  first: boolean;
+  /** Absent in the one message that stages an empty set. */
+  file?: CorpusFile;
+}
+
+/** What the server answers (`id` repeats the request's). */
+export type SearchServerAnswer =
+  | { id: number; fingerprint: string; papers: number }
+  | { id: number; response: SearchResponse }
+  | { id: number; cancelled: true }
+  | { id: number; stale: true }
+  | { id: number; error: string };
+
+export class WorkerSearchServer {
+  private library: PaperLibrary | undefined;
+  private readonly waiting: WorkerSearchRequest[] = [];
+  private scheduled = false;
+  private staged = new Map<string, CorpusFile>();
+
+  constructor(private readonly post: (answer: SearchServerAnswer) => void) {}
+
+  /** Keeps `library` for the searches that follow (the worker's own index build hands it over this way). */
+  keep(library: PaperLibrary): void {
+    this.library = library;
+  }
+
+  /** The files staged since the last `first` slice, in the order they came; the stage is emptied. */
+  takeStaged(): CorpusFile[] {
+    const files = [...this.staged.values()];
+    this.staged = new Map();
+    return files;
+  }
+
+  /** Handles one request; false when it is not a search-server request. */
+  handle(message: { kind: string }): boolean {
+    const request = message as SearchServerRequest;
+    switch (request.kind) {
+      case 'stage': {
+        if (request.first) this.staged = new Map();
+        const file = request.file;
+        const known = file && this.staged.get(file.path);
+        if (known) known.papers.push(...file.papers);
+        else if (file) this.staged.set(file.path, file);
+        return true;
+      }
+      case 'serve':
+        this.keep(PaperLibrary.open(this.takeStaged(), { taxonomy: request.taxonomy }));
+        this.post({ id: request.id, fingerprint: this.library!.corpus.fingerprint, papers: this.library!.papers.length });
+        return true;
+      case 'update':
+        this.library?.updateFile(request.path, request.file);
+        this.post({ id: request.id, fingerprint: this.library?.corpus.fingerprint ?? '', papers: this.library?.papers.length ?? 0 });
+        return true;
+      case 'search':
+        this.enqueue(request);
+        return true;
+      case 'cancel':
+        this.drop((waiting) => waiting.id === request.target);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private enqueue(request: WorkerSearchRequest): void {
+    if (request.channel !== undefined) this.drop((waiting) => waiting.channel === request.channel);
+    this.waiting.push(request);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.runWaiting());
+  }
+
+  /** Answers `cancelled` to every waiting search `matches` picks. */
+  private drop(matches: (request: WorkerSearchRequest) => boolean): void {
+    for (let i = this.waiting.length - 1; i >= 0; i--) {
+      if (!matches(this.waiting[i])) continue;
+      this.post({ id: this.waiting[i].id, cancelled: true });
+      this.waiting.splice(i, 1);
+    }
+  }
+
+  private runWaiting(): void {
+    this.scheduled = false;
+    const next = this.waiting.shift();
+    if (!next) return;
+    const library = this.library;
+    try {
+      if (!library || library.corpus.fingerprint !== next.fingerprint) this.post({ id: next.id, stale: true });
+      else {
+        const notes = next.annotations;
+        const response = library.search.search(next.query, { limit: next.limit, annotations: notes && ((id) => notes[id]) });
+        this.post({ id: next.id, response });
+      }
+    } catch (error) {
+      this.post({ id: next.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    // One search a turn: cancels that arrive meanwhile are read before the next one runs.
+    if (this.waiting.length > 0) {
+      this.scheduled = true;
+      setImmediate(() => this.runWaiting());
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { generateSyntheticPapers } from '../../bench/synthetic-corpus';
+import type { CorpusFile } from '../../src/core/corpus/corpus';
+import { PaperLibrary } from '../../src/core/library/paper-library';
+import { CorpusImporter, type CancelSignal } from '../../src/vscode/library/corpus-importer';
+import { LibrarySearch, WORKER_SEARCH_MIN_PAPERS } from '../../src/vscode/library/library-search';
+import { repoRoot } from '../support/shared-corpora';
+
+// Searches served by the extension host's corpus worker, run as shipped: the worker entry bundled by esbuild.
+let bundleDir: string;
+let importer: CorpusImporter;
+let stops: string[] = [];
+let searcher: LibrarySearch;
+let library: PaperLibrary;
+const logged: string[] = [];
+
+/** A cancellation token like VS Code's, for requests sent without the `vscode` module. */
+class TokenSource {
+  private listeners: Array<() => void> = [];
+  readonly token: CancelSignal & { isCancellationRequested: boolean } = {
+    isCancellationRequested: false,
+    onCancellationRequested: (listener) => {
+      this.listeners.push(listener);
+      return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+    },
+  };
+  cancel(): void {
+    this.token.isCancellationRequested = true;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function file(path: string, count: number, seed: number): CorpusFile {
+  return { path, fingerprint: `${path}-${count}-${seed}`, papers: generateSyntheticPapers(count, seed), diagnostics: [] };
+}
+
+before(async () => {
+  bundleDir = mkdtempSync(join(tmpdir(), 'lectern-search-worker-'));
+  await build({
+    entryPoints: [join(repoRoot, 'src/vscode/library/import-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: join(bundleDir, 'import-worker.cjs'),
+    logLevel: 'error',
+  });
+  importer = new CorpusImporter(bundleDir, (reason) => {
+    stops.push(reason);
+    searcher.workerStopped(reason);
+  });
+  searcher = new LibrarySearch(importer, { info: (m) => logged.push(m), warn: (m) => logged.push(m) });
+  library = PaperLibrary.open([file('a.bib', WORKER_SEARCH_MIN_PAPERS, 1), file('b.bib', 500, 2)]);
+});
+
+after(() => {
+  importer.dispose();
+  rmSync(bundleDir, { recursive: true, force: true });
+});
+
+const until = async (what: string, check: () => boolean, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+test('a large library is searched in the worker, with the answers the host index gives', async () => {
+  searcher.attach(library, undefined);
+  // Until the worker holds the library, the host answers.
+  assert.ok((await searcher.search(library, 'spiking', { limit: 5 }))!.results.length > 0);
+  await until('the worker to hold the library', () => importer.servedFingerprint === library.corpus.fingerprint);
+  for (const query of ['spiking neural', 'halucination', 'vision transf', 'year:2019..2021 attention', '"neural networks" -fmri']) {
+    const inWorker = await searcher.search(library, query, { limit: 20 });
+    assert.equal(searcher.lastPlace, 'worker', query);
+    assert.deepEqual(inWorker, library.search.search(query, { limit: 20 }), query);
+  }
+});
+
+test('tag: and status: filter on the notes the host sends with the query', async () => {
+  const [first, second] = library.papers;
+  const notes = new Map([
+    [first.id, { status: 'reading', tags: ['#vision'] }],
+    [second.id, { status: 'done', tags: [] }],
+  ]);
+  const annotations = (id: string) => notes.get(id);
+  const reading = await searcher.search(library, 'status:reading', { limit: 10, annotations });
+  assert.equal(searcher.lastPlace, 'worker');
+  assert.deepEqual(
+    reading!.results.map((hit) => hit.id),
+    [first.id],
+  );
+  const tagged = await searcher.search(library, 'tag:#vision', { limit: 10, annotations });
+  assert.deepEqual(
+    tagged!.results.map((hit) => hit.id),
+    [first.id],
+  );
+});
+
+test('typing cancels the stale query: only the newest answers, the cancelled ones never resolve into the UI', async () => {
+  const typed = ['n', 'ne', 'neu', 'neur', 'neura', 'neural', 'neural s', 'neural sp', 'neural spik'];
+  const answers: Array<Promise<unknown>> = [];
+  let previous: TokenSource | undefined;
+  for (const query of typed) {
+    previous?.cancel(); // what the palette does on each keystroke
+    previous = new TokenSource();
+    answers.push(searcher.search(library, query, { limit: 50 }, previous.token));
+  }
+  const settled = await Promise.all(answers);
+  assert.deepEqual(
+    settled.slice(0, -1).map((answer) => answer),
+    typed.slice(0, -1).map(() => undefined),
+  );
+  assert.deepEqual(settled.at(-1), library.search.search('neural spik', { limit: 50 }));
+  assert.equal(searcher.lastPlace, 'worker');
+});
+
+test('in the worker, a newer query on the same channel supersedes one still waiting, unasked', async () => {
+  // The worker is busy applying a file change (it rebuilds the corpus), so the three queries wait together.
+  library.updateFile('b.bib', file('b.bib', 700, 4));
+  const updated = importer.update(
+    'b.bib',
+    library.corpus.files.find((candidate) => candidate.path === 'b.bib'),
+  );
+  const fingerprint = library.corpus.fingerprint;
+  const queries = ['attention', 'attention sink', 'attention sinks in vision'];
+  const answers = await Promise.all(queries.map((query) => importer.search({ fingerprint, query, limit: 5, channel: 'palette' })));
+  assert.equal(await updated, fingerprint);
+  assert.deepEqual(answers.slice(0, -1), [undefined, undefined]);
+  assert.deepEqual(answers.at(-1), library.search.search('attention sinks in vision', { limit: 5 }));
+  // A query for another library is not answered from the wrong one.
+  assert.equal(await importer.search({ fingerprint: 'other', query: 'attention', limit: 5 }), undefined);
+});
+
+test('a corpus file change reaches the worker, which then answers for the updated library', async () => {
+  const changed = file('b.bib', 800, 3);
+  library.updateFile('b.bib', changed);
+  searcher.fileChanged(library, 'b.bib');
+  await until('the worker to follow the change', () => importer.servedFingerprint === library.corpus.fingerprint);
+  const query = 'diffusion models';
+  assert.deepEqual(await searcher.search(library, query, { limit: 10 }), library.search.search(query, { limit: 10 }));
+  assert.equal(searcher.lastPlace, 'worker');
+});
+
+test('a worker that dies is restarted with the library, with a message; searches meanwhile run in the host', async () => {
+  const worker = (importer as unknown as { worker: { terminate(): Promise<number> } }).worker;
+  stops = [];
+  await worker.terminate();
+  await until('the stop to be reported', () => stops.length === 1);
+  assert.ok(
+    logged.some((message) => /^Lectern: the search worker stopped \(exit code 1\); restarting it/.test(message)),
+    logged.join('\n'),
+  );
+  const meanwhile = await searcher.search(library, 'spiking', { limit: 5 });
+  assert.deepEqual(meanwhile, library.search.search('spiking', { limit: 5 }));
+  await until('the restarted worker to hold the library', () => importer.servedFingerprint === library.corpus.fingerprint);
+  await searcher.search(library, 'spiking', { limit: 5 });
+  assert.equal(searcher.lastPlace, 'worker');
+});
