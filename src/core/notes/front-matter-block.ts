@@ -23,7 +23,7 @@ export type FrontMatterBlock =
  * offsets are the note's, and the `yaml` library (which knows only `\n` and `\r\n`) sees the lines an editor shows.
  */
 export function withLineFeeds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return text.replace(/\r(?!\n)/g, '\n');
 }
 
 /** Finds `---` at the very start (after a byte-order mark) and the next line that is `---`; any line break counts. */
@@ -34,9 +34,11 @@ export function locateFrontMatter(note: string): FrontMatterBlock {
   if (!opener) return { kind: 'none', start };
   const contentStart = start + opener[0].length;
   let lineStart = contentStart;
-  while (lineStart <= text.length) {
+  // Each pass reads one line; the last line (no `\n` after it) ends the loop.
+  for (;;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
+    // Stryker disable next-line Regex: a `\r` here is always the one before `\n` (lone ones are line feeds by now), at the line's end
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     if (/^---[ \t]*$/.test(line)) {
       return { kind: 'closed', start, contentStart, contentEnd: lineStart, bodyOffset: newline === -1 ? text.length : newline + 1 };

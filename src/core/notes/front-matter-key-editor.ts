@@ -33,7 +33,7 @@ export class KeyEditor {
     const pair = this.map?.items.find((item) => keyOf(item) === key);
     if (!pair) {
       if (value === null) return; // Nothing to remove.
-      const line = `${this.indent()}${key}: ${formatValue(value, 'PLAIN')}${this.eol}`;
+      const line = `${this.indent()}${key}: ${formatValue(value)}${this.eol}`;
       this.additions.push({ start: this.contentEnd, end: this.contentEnd, newText: line });
       return;
     }
@@ -41,16 +41,16 @@ export class KeyEditor {
     const node = pair.value as Node | null;
     if (typeof value === 'string') {
       if (isScalar(node) && stringOf(node) === value) return;
-      return this.replaceValue(pair, formatValue(value, isScalar(node) ? node.type : 'PLAIN'));
+      return this.replaceValue(pair, formatValue(value, isScalar(node) ? node.type : undefined));
     }
     if (isSeq(node) && node.items.every((item) => isScalar(item))) {
-      if (JSON.stringify(tagsOf(node)) === JSON.stringify(value) && node.items.length === value.length) return;
+      // The same tags give no edit (the list's plan keeps every item and adds none); repeated or blank items go.
       return node.flow ? this.editFlowList(node, value) : this.editBlockList(pair, node, value);
     }
     if ((node === null || isScalar(node)) && JSON.stringify(tagsOf(node)) === JSON.stringify(value)) return;
     this.replaceValue(
       pair,
-      formatFlowList(value, (tag) => formatScalar(tag, 'flow', 'PLAIN')),
+      formatFlowList(value, (tag) => formatScalar(tag, 'flow')),
     );
   }
 
@@ -72,41 +72,33 @@ export class KeyEditor {
 
   /** Offset just after the `:` that follows a pair's key. */
   private colonEnd(pair: Pair): number {
-    const key = pair.key as Node;
-    if (!key.range) throw new Error('a key without a position');
-    const match = /^[ \t]*:/.exec(this.text.slice(this.abs(key.range[1]), this.abs(key.range[1]) + 200));
+    const keyEnd = this.abs((pair.key as Node).range![1]);
+    const match = /^[ \t]*:/.exec(this.text.slice(keyEnd, keyEnd + 200));
     if (!match) throw new Error('a key without `:` after it');
-    return this.abs(key.range[1]) + match[0].length;
+    return keyEnd + match[0].length;
   }
 
   private replaceValue(pair: Pair, newValue: string): void {
     const node = pair.value as Node | null;
     const range = node?.range;
-    if (!node || !range || range[0] === range[1]) {
-      // `status:` or `status:   # comment`: write right after the colon, before any comment.
+    if (!range || range[0] === range[1]) {
+      // `status:` or `status:   # comment` (or `? status`, no value): write right after the colon, before any comment.
       this.edit(this.colonEnd(pair), this.colonEnd(pair), ` ${newValue}`);
       return;
     }
     const start = this.abs(range[0]);
     const end = this.abs(range[1]);
-    const old = this.text.slice(start, end);
-    const isBlockCollection = (isSeq(node) || isMap(node)) && !node.flow;
-    const isBlockScalar = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-    if (isBlockCollection || isBlockScalar) {
-      // These run to the end of their last line: keep that line break, and the comments among a list's lines.
-      const tail = /\r?\n[ \t\r\n]*$/.exec(old)?.[0] ?? '';
-      if (isBlockCollection && !tail) throw new Error('an unusual list');
-      const from = isBlockCollection ? this.colonEnd(pair) : start;
-      const comments = isBlockCollection ? this.commentsIn(from, end, [node]) : [];
-      const indent = this.keyIndent(pair);
-      this.edit(
-        from,
-        end,
-        `${isBlockCollection ? ' ' : ''}${newValue}${comments.map((comment) => `${this.eol}${indent}${comment}`).join('')}${tail}`,
-      );
+    // Block lists, maps and scalars (`|`, `>`) run to the end of their last line: that line break (and blank lines) stay.
+    const tail = /\r?\n[ \t\r\n]*$/.exec(this.text.slice(start, end))?.[0] ?? '';
+    if (!((isSeq(node) || isMap(node)) && !node.flow)) {
+      this.edit(start, end, `${newValue}${tail}`);
       return;
     }
-    this.edit(start, end, newValue);
+    // A block list or map: the value goes after the colon, and the comments among its lines stay on lines of their own.
+    const from = this.colonEnd(pair);
+    const indent = this.keyIndent(pair);
+    const comments = this.commentsIn(from, end, [node]).map((comment) => `${this.eol}${indent}${comment}`);
+    this.edit(from, end, ` ${newValue}${comments.join('')}${tail}`);
   }
 
   /** Removes a key's lines; comments among them stay, each on a line of its own. */
@@ -114,7 +106,8 @@ export class KeyEditor {
     const key = pair.key as Node;
     const node = pair.value as Node | null;
     const start = lineStart(this.text, this.abs(key.range![0]));
-    const valueEnd = this.abs(node?.range && node.range[1] > node.range[0] ? node.range[1] : key.range![1]);
+    // An empty value (`status:`) sits on the key's line.
+    const valueEnd = this.abs((node ?? key).range![1]);
     const end = this.text[valueEnd - 1] === '\n' ? valueEnd : lineEndAfter(this.text, valueEnd);
     const indent = this.keyIndent(pair);
     this.edit(
@@ -135,12 +128,17 @@ export class KeyEditor {
   private commentsIn(start: number, end: number, nodes: Array<Node | null>): string[] {
     const scalars = nodes.flatMap((node) => scalarRanges(node)).map(([from, to]) => [this.abs(from), this.abs(to)]);
     const comments: string[] = [];
+    // Stryker disable next-line EqualityOperator: at `line === end` the inner loop reads nothing and the next line is past `end`
     for (let line = start; line < end;) {
       const newline = this.text.indexOf('\n', line);
+      // Stryker disable next-line ConditionalExpression,UnaryOperator,EqualityOperator: a `\n` always follows (the closing `---`), so never -1; at `newline === end` both give `end`
       const lineEnd = newline === -1 || newline >= end ? end : newline;
+      // Stryker disable next-line EqualityOperator: `lineEnd` is a line break, or `end` inside a line where no `#` after a space starts
       for (let at = line; at < lineEnd; at++) {
         if (this.text[at] !== '#' || (at > line && !/[ \t]/.test(this.text[at - 1]))) continue;
+        // Stryker disable next-line EqualityOperator: a `#` never starts a scalar (it would be quoted) nor follows a space at its end
         if (scalars.some(([from, to]) => from <= at && at < to)) continue;
+        // Stryker disable next-line Regex: the only `\r` a comment can hold is the one before its `\n` (lone ones are refused or made `\n`)
         comments.push(this.text.slice(at, lineEnd).replace(/\r$/, ''));
         break;
       }
@@ -152,17 +150,12 @@ export class KeyEditor {
   /** `[a, b]`: removes gone items with a separator, adds new ones at the end, in place. */
   private editFlowList(list: YAMLSeq, tags: string[]): void {
     const items = list.items as Scalar[];
-    const plan = planList(
-      items.map((item) => stringOf(item) ?? ''),
-      tags,
-    );
+    const plan = planList(items.map(textOf), tags);
     const range = list.range!;
-    const fmt = (tag: string) => formatScalar(tag, 'flow', 'PLAIN');
+    const fmt = (tag: string) => formatScalar(tag, 'flow');
     if (!plan) {
       // Reordered: rewrite the list, keeping each kept item as it was written.
-      const written = new Map(
-        items.map((item) => [stringOf(item) ?? '', this.text.slice(this.abs(item.range![0]), this.abs(item.range![1]))]),
-      );
+      const written = new Map(items.map((item) => [textOf(item), this.text.slice(this.abs(item.range![0]), this.abs(item.range![1]))]));
       this.deleteWithoutComments(
         this.abs(range[0]),
         this.abs(range[1]),
@@ -181,7 +174,7 @@ export class KeyEditor {
       else this.edit(this.abs(range[0]) + 1, this.abs(range[0]) + 1, newText);
       return;
     }
-    if (plan.add.length > 0) this.edit(end(lastKept), end(lastKept), plan.add.map((tag) => `, ${fmt(tag)}`).join(''));
+    this.edit(end(lastKept), end(lastKept), plan.add.map((tag) => `, ${fmt(tag)}`).join('')); // Nothing to add: an empty edit, dropped.
     for (let i = 0; i < items.length;) {
       if (kept[i]) {
         i++;
@@ -205,25 +198,24 @@ export class KeyEditor {
   /** `- a` lines: removes the lines of gone items, adds lines for new ones after the last item. */
   private editBlockList(pair: Pair, list: YAMLSeq, tags: string[]): void {
     const items = list.items as Scalar[];
-    const plan = planList(
-      items.map((item) => stringOf(item) ?? ''),
-      tags,
-    );
+    const plan = planList(items.map(textOf), tags);
     const lines = items.map((item) => {
       const valueStart = this.abs(item.range![0]);
       const valueEnd = this.abs(item.range![1]);
       const start = lineStart(this.text, valueStart);
       const end = this.text[valueEnd - 1] === '\n' ? valueEnd : lineEndAfter(this.text, valueEnd);
-      if (!/^[ \t]*-/.test(this.text.slice(start, valueStart))) throw new Error('a list item not on its own line');
-      return { start, end, valueEnd, indent: /^[ \t]*/.exec(this.text.slice(start))![0] };
+      const prefix = this.text.slice(start, valueStart);
+      if (!/^[ \t]*-/.test(prefix)) throw new Error('a list item not on its own line');
+      return { start, end, valueEnd, indent: prefix.slice(0, prefix.indexOf('-')) };
     });
-    const fmt = (tag: string) => formatScalar(tag, 'block', 'PLAIN');
-    const last = lines[lines.length - 1];
-    const endsWithBreak = /\n$/.test(this.text.slice(last.start, last.end));
+    // Stryker disable next-line StringLiteral: every context but 'flow' is read as 'block'
+    const fmt = (tag: string) => formatScalar(tag, 'block');
+    const last = lines[lines.length - 1]; // Its line ends with a line break: the closing `---` comes after it.
     const newLine = (tag: string) => `${last.indent}- ${fmt(tag)}${this.eol}`;
     if (!plan) {
       const written = new Map(
-        items.map((item, i) => [stringOf(item) ?? '', this.text.slice(lines[i].start, lines[i].end).replace(/\r?\n$/, '') + this.eol]),
+        // Stryker disable next-line Regex: an item on several lines (`- |`) is a tag with a line break, never wanted, so never reused
+        items.map((item, i) => [textOf(item), this.text.slice(lines[i].start, lines[i].end).replace(/\r?\n$/, '') + this.eol]),
       );
       // Reordered: the items in the new order, then what stood between them (comments, blank
       // lines) and the comments of removed items, so nothing written by hand is lost.
@@ -231,14 +223,14 @@ export class KeyEditor {
       const rest: string[] = [];
       lines.forEach((line, i) => {
         const gapEnd = i + 1 < lines.length ? lines[i + 1].start : line.end;
-        if (line.end < gapEnd) rest.push(this.text.slice(line.end, gapEnd));
-        const comment = kept.has(stringOf(items[i]) ?? '') ? undefined : trailingComment(this.text, line.valueEnd, line.end);
+        rest.push(this.text.slice(line.end, gapEnd));
+        const comment = kept.has(textOf(items[i])) ? undefined : trailingComment(this.text, line.valueEnd, line.end);
         if (comment) rest.push(`${line.indent}${comment}${this.eol}`);
       });
       this.edit(lines[0].start, last.end, tags.map((tag) => written.get(tag) ?? newLine(tag)).join('') + rest.join(''));
       return;
     }
-    if (plan.add.length > 0) this.edit(last.end, last.end, (endsWithBreak ? '' : this.eol) + plan.add.map(newLine).join(''));
+    this.edit(last.end, last.end, plan.add.map(newLine).join('')); // Nothing to add: an empty edit, dropped.
     for (let i = 0; i < items.length; i++) {
       if (plan.keep[i]) continue;
       const comment = trailingComment(this.text, lines[i].valueEnd, lines[i].end);
@@ -268,13 +260,21 @@ function planList(current: string[], wanted: string[]): { keep: boolean[]; add: 
 
 /** Source ranges of every scalar (and alias) in a node. */
 function scalarRanges(node: Node | null | undefined): Array<[number, number]> {
+  // Stryker disable next-line ArrayDeclaration: a string here reads as the "range" of its first two letters, which no offset is inside
   if (!node) return [];
   if (isSeq(node)) return node.items.flatMap((item) => scalarRanges(item as Node));
   if (isMap(node)) return node.items.flatMap((pair) => [...scalarRanges(pair.key as Node), ...scalarRanges(pair.value as Node)]);
-  return node.range ? [[node.range[0], node.range[1]]] : [];
+  return [[node.range![0], node.range![1]]];
+}
+
+/** The text a list item is planned by: a null item (`- ~`) is '', which is never a tag. */
+function textOf(item: Scalar): string {
+  // Stryker disable next-line StringLiteral: any text no tag equals gives the same plan; '' is never a tag (normalizeTags drops it)
+  return stringOf(item) ?? '';
 }
 
 function trailingComment(text: string, valueEnd: number, lineEnd: number): string | undefined {
+  // Stryker disable next-line Regex: the text starts right after the item's value and runs to its line's break, which is always there
   return /^[ \t]+(#.*?)\r?\n?$/.exec(text.slice(valueEnd, lineEnd))?.[1];
 }
 
@@ -282,8 +282,7 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Offset after the line break ending the line that holds `offset` (the text's end on the last line). */
+/** Offset after the line break ending the line that holds `offset`: in the front matter every line has one (`---` follows). */
 function lineEndAfter(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
+  return text.indexOf('\n', offset) + 1;
 }

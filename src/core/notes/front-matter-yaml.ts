@@ -25,19 +25,28 @@ export function parseYaml(source: string): Document.Parsed {
 /** How many aliases one value may expand (the `yaml` default): more is an alias bomb, reported, never expanded. */
 const MAX_ALIAS_COUNT = 100;
 
-/** A value as JavaScript, or why it cannot be read: an alias with no anchor before it, one inside its own anchor, or an alias bomb. */
-export function valueOf(node: Node, doc: Document.Parsed): { value: unknown } | { error: string; offset: number } {
-  const offset = node.range?.[0] ?? 0;
+/**
+ * A value as JavaScript (`null` for a key without one, `? key`), or why it cannot be read: an alias
+ * with no anchor before it, one inside its own anchor, or an alias bomb.
+ */
+export function valueOf(node: Node | null, doc: Document.Parsed): { value: unknown } | { error: string; offset: number } {
+  if (node === null) return { value: null };
+  const offset = node.range![0]; // Every parsed node has a range.
   let value: unknown;
   try {
+    // Stryker disable next-line ObjectLiteral: yaml's default is also 100; it is passed so the message's limit is the one applied
     value = node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const message = (error as Error).message;
-    const name = /^Unresolved alias.*?: (.*)$/.exec(message)?.[1];
+    const name = /Unresolved alias.*?: (.*)/.exec(message)?.[1];
     if (name !== undefined)
       return { error: `the alias \`*${name}\` has no \`&${name}\` anchor before it`, offset: aliasOffset(node, name) ?? offset };
+    // yaml's toJS throws nothing else on a parsed document (its other errors are for options Lectern does not set);
+    // an unknown error would keep its own message.
+    // Stryker disable next-line ConditionalExpression: no other error is known to reach this line
     if (/Excessive alias count/.test(message))
       return { error: `its aliases expand to more than ${MAX_ALIAS_COUNT} copies, an alias bomb`, offset };
+    // Stryker disable next-line ObjectLiteral: not reached, see above
     return { error: message, offset };
   }
   return isCyclic(value) ? { error: 'an alias in it refers to the value that contains it', offset } : { value };
@@ -49,7 +58,7 @@ function aliasOffset(node: Node, name: string): number | undefined {
   visit(node, {
     Alias(_, alias) {
       if (alias.source !== name) return undefined;
-      found = alias.range?.[0];
+      found = alias.range![0];
       return visit.BREAK;
     },
   });
@@ -72,7 +81,7 @@ function isCyclic(value: unknown, path = new Set<unknown>()): boolean {
  * inside a list or map. Undefined when it is safe.
  */
 export function aliasConflict(doc: Document.Parsed, pair: Pair): string | undefined {
-  const used = new Set<string>();
+  const used = new Set<string | undefined>(); // Alias names: never undefined, so a node without an anchor finds none.
   visit(doc, {
     Alias(_, alias) {
       used.add(alias.source);
@@ -81,12 +90,11 @@ export function aliasConflict(doc: Document.Parsed, pair: Pair): string | undefi
   let conflict: string | undefined;
   const value = pair.value as Node | null;
   for (const node of [pair.key as Node | null, value]) {
-    if (!node) continue;
+    // `visit` does nothing with null (a key without a value).
     visit(node, {
       Node(_, inner) {
         if (isAlias(inner) && isCollection(value)) conflict = `it holds the alias \`*${inner.source}\``;
-        else if (!isAlias(inner) && inner.anchor && used.has(inner.anchor))
-          conflict = `its anchor \`&${inner.anchor}\` is used by an alias`;
+        else if (used.has(inner.anchor)) conflict = `its anchor \`&${inner.anchor}\` is used by an alias`;
         return conflict === undefined ? undefined : visit.BREAK;
       },
     });
@@ -97,20 +105,22 @@ export function aliasConflict(doc: Document.Parsed, pair: Pair): string | undefi
 /** A pair's key as a string, or undefined for a non-scalar or null key. */
 export function keyOf(pair: Pair): string | undefined {
   const key = pair.key as Node | null;
-  if (!isScalar(key)) return undefined;
-  return typeof key.value === 'string'
-    ? key.value
-    : key.value === null
-      ? undefined
-      : String(key.source ?? (key.value as string | number | boolean | bigint));
+  if (!isScalar(key) || key.value === null) return undefined;
+  // `source` is the key's text before YAML typed it (`1.50`, not `1.5`); for a string it is the string.
+  const value = key.value as Primitive;
+  return key.source ?? String(value);
 }
+
+/** What a YAML scalar holds once read. */
+type Primitive = string | number | boolean | bigint;
 
 /** A scalar's text as written (so `paper: 2403.01230` keeps its trailing zero). */
 export function stringOf(node: Node | null | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  const value = node.value as string | number | boolean | bigint; // YAML scalars hold primitives.
-  if (typeof value === 'string') return value;
-  return typeof node.source === 'string' && node.type === 'PLAIN' ? node.source : String(value);
+  if (!isScalar(node) || node.value === null) return undefined;
+  const primitive = node.value as Primitive;
+  const value = String(primitive);
+  // A plain scalar's `source` is its text before YAML typed it (for a string, the string); a quoted or block one is a string.
+  return node.type === 'PLAIN' ? (node.source ?? value) : value;
 }
 
 /** Tags from a YAML list or a comma-separated string, normalized. */
@@ -125,23 +135,18 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
 }
 
-/** Each top-level key of the front matter and its value node. */
-export function pairValues(doc: Document.Parsed): Map<string, Node | null> {
-  const values = new Map<string, Node | null>();
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      const key = keyOf(pair);
-      if (key !== undefined) values.set(key, pair.value);
-    }
-  }
+/** Each top-level key of the front matter and its value node; keys that are not scalars share the key `undefined`. */
+export function pairValues(doc: Document.Parsed): Map<string | undefined, Node | null> {
+  const values = new Map<string | undefined, Node | null>();
+  if (isMap(doc.contents)) for (const pair of doc.contents.items) values.set(keyOf(pair), pair.value);
   return values;
 }
 
-/** A value for one of Lectern's keys: a scalar in `style`, or a tag list as `[a, b]`. */
-export function formatValue(value: string | string[], style: Scalar['type']): string {
-  return typeof value === 'string'
-    ? formatScalar(value, 'block', style)
-    : formatFlowList(value, (tag) => formatScalar(tag, 'flow', 'PLAIN'));
+/** A value for one of Lectern's keys: a scalar in `style` (plain by default), or a tag list as `[a, b]`. */
+export function formatValue(value: string | string[], style?: Scalar['type']): string {
+  if (typeof value !== 'string') return formatFlowList(value, (tag) => formatScalar(tag, 'flow'));
+  // Stryker disable next-line StringLiteral: every context but 'flow' is read as 'block'
+  return formatScalar(value, 'block', style);
 }
 
 /** `[a, b]` with each item written by `format`. */
@@ -166,7 +171,7 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|
  * formatScalar('2403.01230', 'block'); // → '"2403.01230"' (plain, YAML would read a number)
  * ```
  */
-export function formatScalar(value: string, context: 'block' | 'flow', style: Scalar['type'] = 'PLAIN'): string {
+export function formatScalar(value: string, context: 'block' | 'flow', style?: Scalar['type']): string {
   if (style === 'QUOTE_SINGLE' && !UNPRINTABLE.test(value)) {
     return `'${value.replaceAll("'", "''")}'`;
   }
@@ -174,18 +179,16 @@ export function formatScalar(value: string, context: 'block' | 'flow', style: Sc
   return doubleQuoted(value);
 }
 
+/** Whether YAML reads `value`, written plain, back as itself (an empty or cut value reads as null or less). */
 function isSafePlain(value: string, context: 'block' | 'flow'): boolean {
-  if (value === '' || value !== value.trim() || UNPRINTABLE.test(value)) return false;
+  if (value !== value.trim() || UNPRINTABLE.test(value)) return false; // `trim` also sees spaces YAML keeps, such as U+00A0.
   try {
-    if (context === 'flow') {
-      const list = parse(`[${value}]`) as unknown;
-      return Array.isArray(list) && list.length === 1 && list[0] === value;
-    }
-    const map = parse(`k: ${value}`) as unknown;
-    return typeof map === 'object' && map !== null && (map as Record<string, unknown>).k === value && Object.keys(map).length === 1;
+    if (context === 'flow') return (parse(`[${value}]`) as unknown[])[0] === value;
+    return (parse(`k: ${value}`) as Record<string, unknown>).k === value;
   } catch {
-    return false;
+    // Not YAML when written plain: quoted below.
   }
+  return false;
 }
 
 function doubleQuoted(value: string): string {

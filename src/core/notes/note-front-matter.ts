@@ -138,7 +138,7 @@ function readNote(text: string): ParsedNote {
   if (contents === null || (isScalar(contents) && contents.value === null)) return result;
   if (!isMap(contents)) {
     problems.push({
-      ...at(contents.range?.[0] ?? 0),
+      ...at(contents.range[0]),
       message:
         'Lectern: the front matter must be `key: value` lines (like `status: reading`); fix or remove the lines between the `---` fences.',
     });
@@ -148,7 +148,7 @@ function readNote(text: string): ParsedNote {
     const key = keyOf(pair);
     if (key === undefined) continue;
     const value = pair.value as Node | null;
-    const offset = (value ?? pair.key).range?.[0] ?? 0;
+    const offset = (value ?? pair.key).range![0]; // A key (a scalar here) or its value: parsed, so placed.
     if (isLecternKey(key) && isAlias(value)) {
       problems.push({
         ...at(offset),
@@ -161,7 +161,7 @@ function readNote(text: string): ParsedNote {
           ...at(offset),
           message: 'Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.',
         });
-    } else if (key === 'paper' || key === 'title' || key === 'status' || key === 'created') {
+    } else if (isLecternKey(key)) {
       const raw = stringOf(value);
       if (value && !isScalar(value)) {
         problems.push({
@@ -178,12 +178,12 @@ function readNote(text: string): ParsedNote {
             ...at(offset),
             message: `Lectern: \`paper: ${raw.trim()}\` is not a paper id; ids use only a-z, 0-9, \`.\`, \`_\` and \`-\` (copy it from the paper's reader).`,
           });
-      } else frontMatter[key] = key === 'title' ? raw : raw.trim();
+      } else frontMatter[key as 'title' | 'status' | 'created'] = key === 'title' ? raw : raw.trim(); // `tags` was read above.
     } else {
-      const read = value === null ? { value: null } : valueOf(value, doc);
+      const read = valueOf(value, doc);
       if ('error' in read) {
         problems.push({ ...at(read.offset), message: `Lectern: \`${key}\` cannot be read: ${read.error}; Lectern ignores it until then.` });
-      } else if (key !== '__proto__') frontMatter[key] = read.value;
+      } // Defined, not assigned: assigning `__proto__` would set the object's prototype instead of a key.
       else Object.defineProperty(frontMatter, key, { value: read.value, enumerable: true, writable: true, configurable: true });
     }
   }
@@ -196,12 +196,12 @@ function isLecternKey(key: string): key is LecternKey {
 
 function yamlErrorMessage(code: string, message: string, doc: Document.Parsed, offset: number): string {
   if (code === 'DUPLICATE_KEY') {
-    const key = isMap(doc.contents) ? doc.contents.items.find((pair) => (pair.key as Node | null)?.range?.[0] === offset) : undefined;
+    const key = isMap(doc.contents) ? doc.contents.items.find((pair) => (pair.key as Node).range![0] === offset) : undefined;
     const name = key ? keyOf(key) : undefined;
     return `Lectern: the front matter has ${name ? `\`${name}\`` : 'a key'} twice; keep one of them.`;
   }
-  const detail = message.replace(/ at line \d+, column \d+.*$/s, '').replace(/\.$/, '');
-  return `Lectern: the front matter is not valid YAML (${detail}); fix this line — values containing \`: \` or \` #\` need quotes.`;
+  // `message` is yaml's own, without a position (`prettyErrors: false`) or a final period.
+  return `Lectern: the front matter is not valid YAML (${message}); fix this line — values containing \`: \` or \` #\` need quotes.`;
 }
 
 // ---- editing ---------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
   if (block.kind === 'unclosed') return { error: "Lectern: the note's front matter has no closing `---` line; add one, then try again." };
   if (block.kind === 'none') {
     const eol = firstLineBreak(text);
-    const lines = [...wanted].filter(([, value]) => value !== null).map(([key, value]) => `${key}: ${formatValue(value!, 'PLAIN')}${eol}`);
+    const lines = [...wanted].filter(([, value]) => value !== null).map(([key, value]) => `${key}: ${formatValue(value!)}${eol}`);
     if (lines.length === 0) return { text, edits: [] };
     const separator = /^(?:\r|\n|$)/.test(text.slice(block.start)) ? '' : eol;
     return verified(text, [{ start: block.start, end: block.start, newText: `---${eol}${lines.join('')}---${eol}${separator}` }], wanted);
@@ -260,18 +260,20 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
     return { error: "Lectern: the note's front matter is not `key: value` lines; fix it, then try again." };
   }
   const map = isEmpty ? undefined : (contents as YAMLMap);
-  for (const pair of map?.items ?? []) {
-    const key = keyOf(pair);
-    const read = pair.value ? valueOf(pair.value as Node, doc) : undefined;
-    if (read && 'error' in read) {
-      return {
-        error: `Lectern: \`${key}\` on line ${lineOf(read.offset)} of the note's front matter cannot be read (${read.error}); fix it, then try again.`,
-      };
-    }
-    const conflict = key !== undefined && wanted.has(key as LecternKey) ? aliasConflict(doc, pair) : undefined;
-    if (conflict) {
-      const line = lineOf((pair.key as Node).range?.[0] ?? 0);
-      return { error: `Lectern: \`${key}\` on line ${line} cannot be changed on its own: ${conflict}. Edit it by hand.` };
+  if (map) {
+    for (const pair of map.items) {
+      const key = keyOf(pair);
+      const read = valueOf(pair.value as Node | null, doc);
+      if ('error' in read) {
+        return {
+          error: `Lectern: \`${key}\` on line ${lineOf(read.offset)} of the note's front matter cannot be read (${read.error}); fix it, then try again.`,
+        };
+      }
+      const conflict = key !== undefined && wanted.has(key as LecternKey) ? aliasConflict(doc, pair) : undefined;
+      if (conflict) {
+        const line = lineOf((pair.key as Node).range![0]);
+        return { error: `Lectern: \`${key}\` on line ${line} cannot be changed on its own: ${conflict}. Edit it by hand.` };
+      }
     }
   }
   const editor = new KeyEditor(lines, block.contentStart, block.contentEnd, crOnly ? '\n' : firstLineBreak(region, text), map);
@@ -332,18 +334,17 @@ function verified(text: string, edits: readonly TextEdit[], wanted: Wanted): Fro
   } else if (!next.endsWith(text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0))) return fail('the body would change');
   const valuesAfter = pairValues(after.doc);
   for (const [key, value] of wanted) {
-    const node = valuesAfter.get(key);
-    const got = key === 'tags' ? (node === undefined ? [] : tagsOf(node)) : node === undefined ? null : (stringOf(node) ?? null);
+    const node = valuesAfter.get(key) ?? null; // A removed key reads as an empty one: no tags, no value.
+    const got = key === 'tags' ? tagsOf(node) : (stringOf(node) ?? null);
     const expected = key === 'tags' ? (value ?? []) : value;
-    if (JSON.stringify(got) !== JSON.stringify(expected) && !(key === 'tags' && value === null && node === undefined))
-      return fail(`\`${key}\``);
+    if (JSON.stringify(got) !== JSON.stringify(expected)) return fail(`\`${key}\``);
   }
   const others = (doc: Document.Parsed | undefined) =>
     JSON.stringify(
-      [...(doc ? pairValues(doc) : new Map<string, Node | null>())]
+      [...(doc ? pairValues(doc) : new Map<string | undefined, Node | null>())]
         .filter(([key]) => !wanted.has(key as LecternKey))
-        .map(([key, node]): [string, unknown] => {
-          const read = node ? valueOf(node, doc!) : { value: null };
+        .map(([key, node]): [string | undefined, unknown] => {
+          const read = valueOf(node, doc!);
           return [key, 'error' in read ? { unreadable: read.error } : read.value];
         }),
     );
