@@ -15,9 +15,10 @@ const search = PaperSearch.build([...corpus.papers(SIZE)]);
 const sampleTitle = new Map(corpus.sample.map((paper) => [paper.id, paper.title]));
 
 /**
- * Cases Lectern's ranking misses today (December 2026) on this corpus: a noise paper whose abstract
- * repeats the query word (or a word it expands to) outranks the sample's paper. They run and are
- * reported as TODO until the ranking finds them; the expectations are the seed test's, unchanged.
+ * Cases Lectern's ranking misses today (December 2026) on this corpus: noise papers that hold the
+ * query's words (or words they expand to) in their abstracts outrank the sample's paper. They run
+ * and are reported as TODO until the ranking finds them; the expectations are the seed test's,
+ * unchanged (a case listed here that passes shows as a passing TODO: drop it from the list).
  */
 const MISSED_TODAY = new Set([
   'halucination → Multi-Modal Hallucination Control',
