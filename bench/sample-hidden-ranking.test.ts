@@ -8,7 +8,7 @@ import { ZipfCorpus } from './zipf-corpus';
 // The sample's 60 ranking cases (paper-search.test.ts) with the 76 sample papers hidden among
 // 100 000 harder noise papers, whose words are drawn with Zipfian frequencies from the sample's
 // own vocabulary (not the shared corpora's, so the corpus is the same on every machine), so every
-// query word occurs in thousands of papers. Built once for the file (seconds).
+// query word occurs in thousands of papers. Built once for the file.
 const SIZE = 100_000;
 const corpus = ZipfCorpus.load({ repoRoot, sharedCorporaDir: false });
 const search = PaperSearch.build([...corpus.papers(SIZE)]);
