@@ -58,10 +58,13 @@ export interface HarderRunFigures {
   /** Resident set at the end, and its peak, of the whole process (papers included). */
   rssMB: number;
   peakRssMB: number;
+  /** Cache size, save and load times; NaN (null in the JSON) when saving or loading failed (see `cacheError`). */
   cacheBytes: number;
   saveMs: number;
   /** Median of the loads (3, or 1 from 300k papers). */
   loadMs: number;
+  /** Why the cache could not be saved or loaded (at 1M, Lectern's cache text outgrew V8's longest string). */
+  cacheError?: string;
   query: WorkloadFigures;
   keystroke: WorkloadFigures;
   /** The slowest calls (wall), for whoever works on the tail. */
@@ -152,7 +155,20 @@ function generate(request: HarderRunRequest): Paper[] {
   return papers;
 }
 
-function saveAndLoad(engine: HarderEngine, papers: Paper[], size: number): { cacheBytes: number; saveMs: number; loadMs: number } {
+type CacheFigures = Pick<HarderRunFigures, 'cacheBytes' | 'saveMs' | 'loadMs' | 'cacheError'>;
+
+/** Saves and loads the index; a failure is reported, and the queries then run on the built index. */
+function trySaveAndLoad(engine: HarderEngine, papers: Paper[], size: number, log: (message: string) => void): CacheFigures {
+  try {
+    return saveAndLoad(engine, papers, size);
+  } catch (error) {
+    const cacheError = error instanceof Error ? error.message : String(error);
+    log(`cache failed: ${cacheError}`);
+    return { cacheBytes: NaN, saveMs: NaN, loadMs: NaN, cacheError };
+  }
+}
+
+function saveAndLoad(engine: HarderEngine, papers: Paper[], size: number): CacheFigures {
   let started = performance.now();
   let snapshot: string | Buffer | undefined = engine.save();
   const saveMs = performance.now() - started;
@@ -187,7 +203,7 @@ export function runHarder(request: HarderRunRequest, log: (message: string) => v
   const built = memory();
   const base = engine.keepsPapers ? withPapers : before;
   log(`${tag}: built in ${(buildMs / 1000).toFixed(1)} s`);
-  const cache = saveAndLoad(engine, papers, request.size);
+  const cache = trySaveAndLoad(engine, papers, request.size, (message) => log(`${tag}: ${message}`));
   log(`${tag}: cache ${(cache.cacheBytes / MB).toFixed(1)} MB, saved in ${cache.saveMs} ms, loaded in ${cache.loadMs} ms`);
   const slowest: HarderRunFigures['slowest'] = [];
   const query = timeCalls(engine, rankingQueries(), request.queryRounds, request.limit, slowest);
