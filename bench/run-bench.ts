@@ -26,8 +26,10 @@ import { importDailyPapers } from '../src/core/import/daily-papers-importer';
 import { assignIds } from '../src/core/ids/assign-ids';
 import { PaperSearch } from '../src/core/search/paper-search';
 import { generateSyntheticPapers, syntheticTopicWords, syntheticVocabulary, SYNTHETIC_TOPICS } from './synthetic-corpus';
-import { assignTopics } from '../src/core/topics/assign-topics';
-import { groupPapers } from '../src/core/tree/group-papers';
+import { measureTree } from './tree-bench';
+import { parseBenchArgs } from './bench-args';
+import { HARDER_CHILD_FLAG, measureHarder } from './harder-bench';
+import { runHarder, type HarderRunRequest } from './harder-run';
 import { measureCliCache } from './cli-cache-bench';
 import { measureImportBomb, measureImportBombInChild } from './import-bomb';
 
@@ -65,30 +67,6 @@ interface EngineFigures {
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-function parseArgs(argv: string[]): { sizes: number[]; rounds: number; cliPapers?: number } {
-  let sizes = [1_000, 10_000, 100_000];
-  let rounds = 5;
-  let cliPapers: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
-    if (arg.startsWith('--sizes')) {
-      sizes = value
-        .split(',')
-        .map((s) => Number(s.trim().replace(/k$/i, '000')))
-        .filter((n) => Number.isInteger(n) && n > 0);
-      if (!arg.includes('=')) i += 1;
-    } else if (arg.startsWith('--rounds')) {
-      rounds = Math.max(1, Number(value) || rounds);
-      if (!arg.includes('=')) i += 1;
-    } else if (arg.startsWith('--cli-papers')) {
-      cliPapers = Math.max(0, Number(value.replace(/k$/i, '000')) || 0);
-      if (!arg.includes('=')) i += 1;
-    }
-  }
-  return { sizes, rounds, cliPapers };
-}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -352,31 +330,6 @@ function loadSeed(): Paper[] {
   return assignIds(importDailyPapers('corpus/daily-papers.txt', text).papers).papers;
 }
 
-/**
- * What opening the Papers view costs once the corpus is loaded: grouping every paper by topic
- * and taking the first page of the first group (what `getChildren` does), median of `rounds`.
- * `assignTopicsMs` is the one-off topic assignment when a corpus is (re)built.
- */
-function measureTree(papers: Paper[], rounds: number): { openMs: number; assignTopicsMs: number; groups: number } {
-  const started = performance.now();
-  const assigned = assignTopics(
-    papers.map((paper) => ({ ...paper, topics: [] })),
-    {},
-  );
-  const assignTopicsMs = performance.now() - started;
-  const input = { papers: assigned.papers, topics: assigned.topics };
-  const samples: number[] = [];
-  let groups = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    const grouped = groupPapers(input, 'topic');
-    grouped[0]?.paperIds.slice(0, 200);
-    samples.push(performance.now() - t0);
-    groups = grouped.length;
-  }
-  return { openMs: round(median(samples), 1), assignTopicsMs: round(assignTopicsMs, 1), groups };
-}
-
 /** The CLI's first and repeated call over the seed plus `papers` records; skipped at 0. */
 function measureCli(papers: number): ReturnType<typeof measureCliCache> | undefined {
   if (papers <= 0) return undefined;
@@ -387,10 +340,8 @@ function measureCli(papers: number): ReturnType<typeof measureCliCache> | undefi
 /** The child run for the `importBomb` entry: a fresh process, so its peak RSS is the bomb's alone. */
 const IMPORT_BOMB_FLAG = '--import-bomb-only';
 
-function main(): void {
-  if (process.argv.includes(IMPORT_BOMB_FLAG)) return void process.stdout.write(`${JSON.stringify(measureImportBomb())}\n`);
-  const { sizes, rounds, cliPapers } = parseArgs(process.argv.slice(2));
-  if (!gc) log('warning: run with --expose-gc for meaningful memory figures');
+/** The older, easier synthetic corpora (`--easy-sizes`) and the seed, with MiniSearch and a linear scan. */
+function measureEasy(sizes: number[], rounds: number) {
   const corpora: Array<{ name: string; papers: () => Paper[]; queries: BenchQuery[] }> = [
     { name: 'seed', papers: loadSeed, queries: seedQueries() },
     ...sizes.map((n) => ({ name: `synthetic-${n}`, papers: () => generateSyntheticPapers(n), queries: syntheticQueries() })),
@@ -448,7 +399,22 @@ function main(): void {
           treeOpenMs: { target: 1_000, actual: largest.tree.openMs, met: largest.tree.openMs <= 1_000 },
         }
       : undefined;
-  const cliCache = measureCli(cliPapers ?? Math.max(0, ...sizes));
+  return { corpora: results, targets };
+}
+
+function main(): void {
+  if (process.argv.includes(IMPORT_BOMB_FLAG)) return void process.stdout.write(`${JSON.stringify(measureImportBomb())}\n`);
+  const childAt = process.argv.indexOf(HARDER_CHILD_FLAG);
+  if (childAt >= 0) {
+    const request = JSON.parse(process.argv[childAt + 1]) as HarderRunRequest;
+    return void process.stdout.write(`${JSON.stringify(runHarder(request, log))}\n`);
+  }
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (!gc) log('warning: run with --expose-gc for meaningful memory figures');
+  const harder = measureHarder({ ...args, repoRoot, log });
+  const easyRounds = args.rounds ?? 5;
+  const easy = args.easySizes.length > 0 ? measureEasy(args.easySizes, easyRounds) : undefined;
+  const cliCache = measureCli(args.cliPapers);
   log('import bomb: peak RSS while importing the macro bombs');
   const importBomb = measureImportBombInChild(IMPORT_BOMB_FLAG);
   const report = {
@@ -456,11 +422,12 @@ function main(): void {
     platform: `${os.platform()} ${os.arch()}`,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
+    loadAverage: os.loadavg().map((n) => round(n, 2)),
     gcExposed: Boolean(gc),
-    rounds,
     limit: LIMIT,
-    corpora: results,
-    ...(targets ? { targets } : {}),
+    targets: harder.targets,
+    harder: { corpus: harder.corpus, sizes: harder.sizes },
+    ...(easy ? { easy: { rounds: easyRounds, corpora: easy.corpora }, ...(easy.targets ? { easyTargets: easy.targets } : {}) } : {}),
     ...(cliCache ? { cliCache } : {}),
     ...(importBomb ? { importBomb } : {}),
   };

@@ -6,6 +6,7 @@ import type { CorpusChange } from '../corpus/corpus';
 import { assignIds } from '../ids/assign-ids';
 import { importDailyPapers } from '../import/daily-papers-importer';
 import type { Paper } from '../model/paper';
+import { SAMPLE_RANKING_QUERIES } from '../../../test/fixtures/sample-ranking-queries';
 import { seedCorpusPath } from '../../../test/support/shared-corpora';
 import { PaperSearch, type AnnotationLookup } from './paper-search';
 
@@ -32,70 +33,7 @@ test('the seed has the 76 papers the ranking cases expect', () => {
 });
 
 describe('ranking on the seed', () => {
-  // [query, title the paper starts with, worst acceptable 0-based rank]
-  const cases: Array<[string, string, number]> = [
-    ['attention sink', 'See What You Are Told: Visual Attention Sink', 0],
-    ['SEE WHAT YOU ARE TOLD', 'See What You Are Told', 0],
-    ['halucination', 'Multi-Modal Hallucination Control', 4],
-    ['spikng neural', 'Unleashing the Potential of Spiking Neural Networks', 2],
-    ['spik', 'Astrocyte-Enabled Advancements in Spiking Neural Networks', 2],
-    ['neurof', 'Neuroformer', 0],
-    ['"brain decoding"', 'MindBridge: A Cross-Subject Brain Decoding Framework', 1],
-    ['"brain decoding"', 'Brain decoding: toward real-time reconstruction', 1],
-    ['pre-training', 'Uni-Perceiver', 0],
-    ['pre-training', 'Neuroformer', 1],
-    ['pretraining', 'Uni-Perceiver', 1],
-    ['pretraining', 'Neuroformer', 1],
-    ['pre training', 'Uni-Perceiver', 1],
-    ['pre training', 'Neuroformer', 1],
-    ['μ-Bench', 'μ-Bench', 0],
-    ['mu-bench', 'μ-Bench', 0],
-    ['mubench', 'μ-Bench', 0],
-    ['microscopy benchmark', 'μ-Bench', 0],
-    ['sycophancy', 'Towards Analyzing and Mitigating Sycophancy', 0],
-    ['sycophnacy', 'Towards Analyzing and Mitigating Sycophancy', 0],
-    ['saliency map verbalization', 'Saliency Map Verbalization', 0],
-    ['lottery ticket', 'HideNseek', 0],
-    ['federated pruning', 'HideNseek', 0],
-    ['consciousness prior', 'The Consciousness Prior', 0],
-    ['whole slide image classification', 'Attention-Challenging Multiple Instance Learning', 1],
-    ['whole slide image classification', 'Multiple Instance Learning Framework with Masked Hard Instance', 1],
-    ['visual cortex captioning', 'LaVCa', 0],
-    ['brainscuba', 'BrainSCUBA', 0],
-    ['scanpath', 'OAT: Object-Level Attention Transformer', 0],
-    ['dendrites', 'How do neurons operate', 0],
-    ['backpropagation saliency', 'There and Back Again', 0],
-    ['blind spots', 'Exploring Geometry of Blind Spots', 0],
-    ['shape bias', 'Spatial-frequency channels, shape bias', 0],
-    ['homeostatic', 'Need is All You Need', 0],
-    ['connectome', 'Learning dynamic representations of the functional connectome', 0],
-    ['filamentous', 'FISBe', 0],
-    ['face hat', 'What Makes a Face Look like a Hat', 0],
-    ['motion energy', 'Modelling Human Visual Motion Processing', 0],
-    ['interpretability illusion', 'Is This the Subspace You Are Looking for?', 0],
-    ['gaussian process autoencoder', 'Multi-modal Gaussian Process Variational Autoencoders', 0],
-    ['intracranial speech', 'Du-IN', 0],
-    ['one-hot', 'One-hot Generalized Linear Model', 0],
-    ['onehot', 'One-hot Generalized Linear Model', 0],
-    ['tensor brain', 'The Tensor Brain', 0],
-    ['astrocyte', 'Astrocyte-Enabled', 0],
-    ['hebbian continual', 'Hebbian Learning based Orthogonal Projection', 0],
-    ['vision transformers', 'DaViT: Dual Attention Vision Transformers', 1],
-    ['adversarial robustness', 'Contextual Fusion For Adversarial Robustness', 1],
-    ['fmri', 'Decoding Visual Experience and Mapping Semantics', 1],
-    ['medical image segmentation', 'Multi-scale self-guided attention for medical image segmentation', 0],
-    ['saliency prediction convolutional', 'Beyond saliency', 0],
-    ['visual search asymmetry', 'Visual Search Asymmetry', 0],
-    ['fisher information perceptual scales', 'Perceptual Scales Predicted by Fisher Information', 0],
-    ['knowledge concentration', 'Knowledge Concentration', 0],
-    ['100k object classifiers', 'Knowledge Concentration', 0],
-    ['adaptive coding gain control', 'Adaptive coding efficiency', 0],
-    ['chada vit', 'ChAda-ViT', 0],
-    ['cross-subject fmri', 'See Through Their Minds', 1],
-    ['sparse distributed representations', 'Superposed Episodic and Semantic Memory', 1],
-    ['neural spi', 'Unleashing the Potential of Spiking Neural Networks', 2],
-  ];
-  for (const [query, title, worst] of cases) {
+  for (const [query, title, worst] of SAMPLE_RANKING_QUERIES) {
     test(`${query} → ${title} (rank ≤ ${worst + 1})`, () => {
       const rank = rankOf(search, query, title);
       assert.ok(rank >= 0 && rank <= worst, `rank ${rank} for "${query}"; got ${JSON.stringify(titles(search, query, 5))}`);

@@ -1,0 +1,213 @@
+/**
+ * The engines of the harder benchmark behind one interface: Lectern's `PaperSearch` and three
+ * baselines over the same papers and queries — SQLite FTS5 (better-sqlite3, in-memory, porter
+ * stemming, bm25 with the title weighted 3× the abstract, the last word a `*` prefix), FlexSearch
+ * (a Document index over title and abstract, forward tokenization for prefixes) and MiniSearch
+ * (title boosted 3×, the last word a prefix, fuzzy 0.2 on words of 4+ letters).
+ */
+import Database from 'better-sqlite3';
+import { Document } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import type { Paper } from '../src/core/model/paper';
+import { PaperSearch } from '../src/core/search/paper-search';
+
+/** The engines' names, as the report and `--engines` spell them. */
+export const ENGINE_NAMES = ['lectern', 'fts5', 'flexsearch', 'minisearch'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** One engine's index over one corpus. */
+export interface HarderEngine {
+  /** Whether the engine keeps the papers (Lectern does; the baselines keep only their index). */
+  readonly keepsPapers: boolean;
+  build(papers: Paper[]): void;
+  /** Ids of the best `limit` results, best first. */
+  search(query: string, limit: number): string[];
+  /** The index as a cache would store it. */
+  save(): string | Buffer;
+  /** Replaces the index by the one `snapshot` holds. */
+  load(snapshot: string | Buffer, papers: Paper[]): void;
+  close(): void;
+}
+
+/** A new, empty engine of that name. */
+export function createEngine(name: EngineName): HarderEngine {
+  if (name === 'lectern') return new LecternEngine();
+  if (name === 'fts5') return new Fts5Engine();
+  if (name === 'flexsearch') return new FlexSearchEngine();
+  return new MiniSearchEngine();
+}
+
+class LecternEngine implements HarderEngine {
+  readonly keepsPapers = true;
+  private index: PaperSearch | undefined;
+
+  build(papers: Paper[]): void {
+    this.index = PaperSearch.build(papers);
+  }
+
+  search(query: string, limit: number): string[] {
+    return this.index!.search(query, { limit }).results.map((hit) => hit.id);
+  }
+
+  save(): string {
+    return this.index!.serialize('bench');
+  }
+
+  load(snapshot: string | Buffer, papers: Paper[]): void {
+    this.index = undefined;
+    this.index = PaperSearch.load(String(snapshot), 'bench', papers);
+    if (!this.index) throw new Error('Lectern: the bench could not load the index it had just saved');
+  }
+
+  close(): void {
+    this.index = undefined;
+  }
+}
+
+/** Query words and quoted phrases as the baselines take them (lower-cased letters and digits). */
+export function plainQuery(query: string): { words: string[]; phrases: string[][] } {
+  const phrases: string[][] = [];
+  const rest = query.replace(/"([^"]*)"/g, (_, phrase: string) => {
+    const words = wordsOf(phrase);
+    if (words.length > 0) phrases.push(words);
+    return ' ';
+  });
+  return { words: wordsOf(rest), phrases };
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** An FTS5 MATCH expression: phrases, then words, the last word (as being typed) a prefix. */
+export function fts5Match(query: string): string | undefined {
+  const { words, phrases } = plainQuery(query);
+  const endsInWord = /[\p{L}\p{N}]$/u.test(query);
+  const parts = phrases.map((phrase) => `"${phrase.join(' ')}"`);
+  words.forEach((word, i) => parts.push(i === words.length - 1 && endsInWord ? `"${word}"*` : `"${word}"`));
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+class Fts5Engine implements HarderEngine {
+  readonly keepsPapers = false;
+  private db: Database.Database | undefined;
+  private statement: Database.Statement<[string, number], { id: string }> | undefined;
+
+  build(papers: Paper[]): void {
+    const db = new Database(':memory:');
+    db.exec(
+      `CREATE VIRTUAL TABLE papers USING fts5(id UNINDEXED, title, abstract, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')`,
+    );
+    const insert = db.prepare('INSERT INTO papers (id, title, abstract) VALUES (?, ?, ?)');
+    const insertAll = db.transaction((batch: Paper[]) => {
+      for (const paper of batch) insert.run(paper.id, paper.title, paper.abstract);
+    });
+    for (let i = 0; i < papers.length; i += 10_000) insertAll(papers.slice(i, i + 10_000));
+    db.exec(`INSERT INTO papers (papers) VALUES ('optimize')`);
+    this.open(db);
+  }
+
+  private open(db: Database.Database): void {
+    this.db = db;
+    // bm25's weights follow the columns: id (unindexed), title, abstract.
+    this.statement = db.prepare('SELECT id FROM papers WHERE papers MATCH ? ORDER BY bm25(papers, 0, 3.0, 1.0) LIMIT ?');
+  }
+
+  search(query: string, limit: number): string[] {
+    const match = fts5Match(query);
+    return match ? this.statement!.all(match, limit).map((row) => row.id) : [];
+  }
+
+  save(): Buffer {
+    return this.db!.serialize();
+  }
+
+  load(snapshot: string | Buffer): void {
+    this.close();
+    this.open(new Database(snapshot));
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+}
+
+// Forward (prefix) tokenization of the abstracts took 105 s for 20k papers: titles only.
+const flexIndex = () =>
+  new Document({
+    document: {
+      id: 'id',
+      index: [
+        { field: 'title', tokenize: 'forward' },
+        { field: 'abstract', tokenize: 'strict' },
+      ],
+    },
+  });
+
+class FlexSearchEngine implements HarderEngine {
+  readonly keepsPapers = false;
+  private index = flexIndex();
+
+  build(papers: Paper[]): void {
+    this.index = flexIndex();
+    for (const paper of papers) this.index.add({ id: paper.id, title: paper.title, abstract: paper.abstract });
+  }
+
+  search(query: string, limit: number): string[] {
+    const text = plainQuery(query);
+    const words = [...text.phrases.flat(), ...text.words].join(' ');
+    if (!words) return [];
+    return this.index.search(words, { limit, merge: true }).map((hit) => String(hit.id));
+  }
+
+  save(): string {
+    const parts: Array<[string, string]> = [];
+    void this.index.export((key: string, data: string) => void parts.push([key, data]));
+    return JSON.stringify(parts);
+  }
+
+  load(snapshot: string | Buffer): void {
+    this.index = flexIndex();
+    for (const [key, data] of JSON.parse(String(snapshot)) as Array<[string, string]>) this.index.import(key, data);
+  }
+
+  close(): void {
+    this.index = flexIndex();
+  }
+}
+
+const MINISEARCH_OPTIONS = { fields: ['title', 'abstract'], searchOptions: { boost: { title: 3 } } };
+
+class MiniSearchEngine implements HarderEngine {
+  readonly keepsPapers = false;
+  private index = new MiniSearch<Paper>(MINISEARCH_OPTIONS);
+
+  build(papers: Paper[]): void {
+    this.index = new MiniSearch<Paper>(MINISEARCH_OPTIONS);
+    this.index.addAll(papers);
+  }
+
+  search(query: string, limit: number): string[] {
+    const text = plainQuery(query);
+    const words = [...text.phrases.flat(), ...text.words];
+    if (words.length === 0) return [];
+    const results = this.index.search(words.join(' '), {
+      prefix: (_term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+    });
+    return results.slice(0, limit).map((result) => String(result.id));
+  }
+
+  save(): string {
+    return JSON.stringify(this.index);
+  }
+
+  load(snapshot: string | Buffer): void {
+    this.index = MiniSearch.loadJSON<Paper>(String(snapshot), MINISEARCH_OPTIONS);
+  }
+
+  close(): void {
+    this.index = new MiniSearch<Paper>(MINISEARCH_OPTIONS);
+  }
+}
