@@ -1,6 +1,7 @@
 import type { Paper } from '../src/core/model/paper';
 import { assignTopics } from '../src/core/topics/assign-topics';
 import { groupPapers } from '../src/core/tree/group-papers';
+import { RelatedPapers } from '../src/core/related/related-papers';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -12,9 +13,13 @@ const round = (n: number) => Number(n.toFixed(1));
 /**
  * What opening the Papers view costs once the corpus is loaded: grouping every paper by topic
  * and taking the first page of the first group (what `getChildren` does), median of `rounds`.
- * `assignTopicsMs` is the one-off topic assignment when a corpus is (re)built.
+ * `assignTopicsMs` is the one-off topic assignment when a corpus is (re)built; `relatedBuildMs` the
+ * related-papers model built on first use, and `relatedQueryMs` the median of 20 "related to" lookups.
  */
-export function measureTree(papers: Paper[], rounds: number): { openMs: number; assignTopicsMs: number; groups: number } {
+export function measureTree(
+  papers: Paper[],
+  rounds: number,
+): { openMs: number; assignTopicsMs: number; groups: number; relatedBuildMs: number; relatedQueryMs: number } {
   const started = performance.now();
   const assigned = assignTopics(
     papers.map((paper) => ({ ...paper, topics: [] })),
@@ -31,5 +36,20 @@ export function measureTree(papers: Paper[], rounds: number): { openMs: number; 
     samples.push(performance.now() - t0);
     groups = grouped.length;
   }
-  return { openMs: round(median(samples)), assignTopicsMs: round(assignTopicsMs), groups };
+  const relatedStarted = performance.now();
+  const related = RelatedPapers.build(papers);
+  const relatedBuildMs = performance.now() - relatedStarted;
+  const lookups: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    related.related(papers[Math.floor((i * papers.length) / 20)].id);
+    lookups.push(performance.now() - t0);
+  }
+  return {
+    openMs: round(median(samples)),
+    assignTopicsMs: round(assignTopicsMs),
+    groups,
+    relatedBuildMs: round(relatedBuildMs),
+    relatedQueryMs: round(median(lookups)),
+  };
 }
