@@ -3,7 +3,8 @@
 // largest topic %, Other %, papers in 2–3 topics, purity and NMI against held-back labels, the same for a TF-IDF
 // k-means baseline at the same number of clusters (computed in the same run), time and peak memory. Also times
 // synthetic libraries of `--sizes` papers (default 3000,100000). A benchmark, not a test: each measurement runs in
-// its own process so peak memory is its own. Options: `--only <corpus name part>`, `--sizes 3000`, `--no-scale`.
+// its own process so peak memory is its own. Options: `--only <corpus name part>`, `--mode hidden|visible`,
+// `--sizes 3000`, `--no-scale`.
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -33,7 +34,12 @@ const CORPORA: CorpusSpec[] = [
   { name: 'mendeley-neuroscience', files: ['bibtex_mendeley_neuroscience_library.bib'], labels: 'keyword' },
   {
     name: 'iridia-articles',
-    files: ['bibtex_iridia_cc0/abbrev.bib', 'bibtex_iridia_cc0/journals.bib', 'bibtex_iridia_cc0/authors.bib', 'bibtex_iridia_cc0/articles.bib'],
+    files: [
+      'bibtex_iridia_cc0/abbrev.bib',
+      'bibtex_iridia_cc0/journals.bib',
+      'bibtex_iridia_cc0/authors.bib',
+      'bibtex_iridia_cc0/articles.bib',
+    ],
     labels: 'keyword',
   },
   { name: 'csl-optics-robotics', files: ['csljson_betterbibtex_optics-robotics_my-library.json'], labels: 'none' },
@@ -65,7 +71,12 @@ function readIclrTsv(path: string): ImportedPaper[] {
       title: cells[1],
       authors: [],
       abstract: cells.slice(4).join(' '),
-      keywords: cells[3] ? cells[3].split(',').map((k) => k.trim()).filter(Boolean) : [],
+      keywords: cells[3]
+        ? cells[3]
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean)
+        : [],
       categories: [],
       topics: [],
       source: { file: 'openreview_iclr2021_paperlist.tsv', line: index + 2 },
@@ -210,7 +221,8 @@ function main(argv: string[]): void {
   const only = flag('--only');
   const corpora = CORPORA.filter((c) => (!only || c.name.includes(only)) && c.files.every((f) => existsSync(join(corporaDir, f))));
   const report: Record<string, unknown> = { corporaDir, node: process.version };
-  report.corpora = corpora.flatMap((c) => ['hidden', 'visible'].map((mode) => child(['--measure', `${c.name}:${mode}`])));
+  const modes = flag('--mode') ? [flag('--mode')!] : ['hidden', 'visible'];
+  report.corpora = corpora.flatMap((c) => modes.map((mode) => child(['--measure', `${c.name}:${mode}`])));
   if (!argv.includes('--no-scale')) {
     const sizes = (flag('--sizes') ?? '3000,100000').split(',').map(Number);
     report.scale = sizes.map((size) => child(['--measure', `synthetic:${size}`]));
