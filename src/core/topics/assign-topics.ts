@@ -3,6 +3,7 @@ import type { Topic } from '../model/topic';
 import { discoverTopics, DocumentFrequencies, TermRows, type DiscoveredTopic } from './discover-topics';
 import { limitTextEvidence, metadataCandidates } from './metadata-topics';
 import { mergeVariantTopics } from './merge-variants';
+import { addSubtopics } from './subtopics';
 import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, TopicRegistry, type Candidate } from './topic-registry';
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
 import { Lexicon } from './lexicon';
@@ -127,7 +128,9 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
   if (rescueFromText(papers, assignment, fromMetadata, candidates, lexicon, matcher, registry)) {
     assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   }
-  return collectTopics(papers, assignment, registry);
+  const result = collectTopics(papers, assignment, registry);
+  addSubtopics(result.papers, result.topics, lexicon, unmatched.read);
+  return result;
 }
 
 /** Which phrase matcher reads a paper: the sample's papers have their own taxonomy when `forSample` is set. */
@@ -175,6 +178,8 @@ interface Unmatched {
   df: DocumentFrequencies;
   /** Number of papers read as text. */
   textPapers: number;
+  /** The term rows of every paper read as text: `rowOf[p]` is paper p's row in `rows`, -1 if it was not read. */
+  read: { rows: TermRows; rowOf: Int32Array };
 }
 
 /**
@@ -192,13 +197,20 @@ function matchText(
 ): Unmatched {
   const stream = new WordStream();
   const read = { papers: [] as number[], terms: new TermRows() };
-  const unmatched: Unmatched = { papers: [], terms: new TermRows(), df: new DocumentFrequencies(), textPapers: 0 };
+  const unmatched: Unmatched = {
+    papers: [],
+    terms: new TermRows(),
+    df: new DocumentFrequencies(),
+    textPapers: 0,
+    read: { rows: read.terms, rowOf: new Int32Array(papers.length).fill(-1) },
+  };
   for (let p = 0; p < papers.length; p += 1) {
     if (candidates[p].length > 0) continue;
     wordStream(lexicon, papers[p].title, papers[p].abstract, stream);
     unmatched.textPapers += 1;
     const terms = termCounts(lexicon, stream, { titleWeight: TITLE_WEIGHT, bigrams: true });
     unmatched.df.add(terms.terms);
+    unmatched.read.rowOf[p] = read.papers.length;
     read.papers.push(p);
     read.terms.append(terms.terms, terms.counts);
     const matcher = matcherFor(papers[p]);

@@ -32,9 +32,10 @@ export class TermRows {
 
   /** Appends a copy of row `row` of `other`. */
   appendRow(other: TermRows, row: number): void {
-    const from = other.start[row];
-    const to = other.start[row + 1];
-    this.append(Array.from(other.terms.subarray(from, to)), Array.from(other.counts.subarray(from, to)));
+    this.append(
+      other.terms.subarray(other.start[row], other.start[row + 1]),
+      other.counts.subarray(other.start[row], other.start[row + 1]),
+    );
   }
 
   /** Appends one document's row: parallel term ids and counts, as `termCounts` returns them. */
@@ -55,9 +56,14 @@ export class TermRows {
       grown.set(this.start);
       this.start = grown;
     }
-    for (let i = 0; i < terms.length; i += 1) {
-      this.terms[from + i] = terms[i];
-      this.counts[from + i] = counts[i];
+    if (terms instanceof Int32Array && counts instanceof Float32Array) {
+      this.terms.set(terms, from);
+      this.counts.set(counts, from);
+    } else {
+      for (let i = 0; i < terms.length; i += 1) {
+        this.terms[from + i] = terms[i];
+        this.counts[from + i] = counts[i];
+      }
     }
     this.length += 1;
     this.start[this.length] = to;
@@ -70,8 +76,9 @@ export class DocumentFrequencies {
   counts = new Int32Array(1 << 14);
 
   /** Counts one document's distinct terms. */
-  add(terms: number[]): void {
-    for (const t of terms) {
+  add(terms: ArrayLike<number>): void {
+    for (let i = 0; i < terms.length; i += 1) {
+      const t = terms[i];
       if (t >= this.counts.length) {
         const grown = new Int32Array(Math.max(this.counts.length * 2, t + 1));
         grown.set(this.counts);

@@ -21,8 +21,25 @@ probe act court law labor employment worker faculty optics quantum genetic heuri
 property effect dynamics mechanism problem solution framework approach technique architecture feature image signal state
 distribution parameter sample task training inference control interaction response surface phase material energy
 information knowledge language text word model-based estimate estimation optimization prediction classification
-detection recognition representation space time water cell protein gene brain human species population region`.split(/\s+/),
+detection recognition representation space time water cell protein gene brain human species population region
+amount behavior behaviour skill input output result`.split(/\s+/),
 );
+
+/** Adjectives the suffix heuristic of `endsLikeANoun` takes for nouns ("Deep Recurrent", "Bayesian Deep"). */
+const ADJECTIVES = new Set([
+  'deep',
+  'shallow',
+  'recurrent',
+  'bayesian',
+  'gaussian',
+  'sparse',
+  'dense',
+  'robust',
+  'efficient',
+  'large',
+  'small',
+  'fast',
+]);
 
 /** Company and legal words that are never a topic's name or its last word ("Inc", "Co", "Bar", "Matter"). */
 const LEGAL_WORDS = new Set(['inc', 'co', 'corp', 'llc', 'ltd', 'llp', 'plc', 'gmbh', 'bar', 'matter', 'et', 'al', 'v', 'vs']);
@@ -37,6 +54,7 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
   if (/\s\/\s|\/\s*general$/i.test(name)) return 'a catalogue path';
   if (words.some((w) => /^[\d.,%-]+$/.test(w))) return 'a number';
   if (LEGAL_WORDS.has(last) || LEGAL_WORDS.has(words[0].toLowerCase())) return 'a company or legal word';
+  if (ADJECTIVES.has(last)) return 'an adjective';
   if (!endsLikeANoun(name)) return 'not a noun phrase';
   if (words.length > 1) return undefined;
   if (/\p{Lu}.*\p{Lu}/u.test(name)) return undefined; // an acronym: "QCD", "fMRI", "FT-ICR-MS"
@@ -47,16 +65,19 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
 }
 
 /**
- * The first of a group's candidate terms whose name is a whole phrase and not junk, or undefined.
+ * The first of a group's candidate terms whose name is a whole phrase and not junk, else the first
+ * whose only fault is a doubtful noun ending or a spread-out single word, else undefined.
  * `concentration[i]` belongs to `terms[i]` (see `junkNameReason`).
  */
 export function chooseTopicName(lexicon: Lexicon, texts: string[], terms: number[], concentration: number[]): string | undefined {
   const tokenized = tokenizeTexts(lexicon, texts);
-  for (let i = 0; i < terms.length; i += 1) {
-    const name = wholePhraseName(lexicon, tokenized, terms[i]);
-    if (name !== undefined && junkNameReason(name, concentration[i]) === undefined) return name;
-  }
-  return undefined;
+  const names = terms.map((term) => wholePhraseName(lexicon, tokenized, term));
+  const reasons = names.map((name, i) => (name === undefined ? 'cut' : junkNameReason(name, concentration[i])));
+  const strict = reasons.indexOf(undefined);
+  if (strict >= 0) return names[strict];
+  // Else a name the suffix heuristics doubt (words of a field they do not know), never one of the junk classes.
+  const relaxed = reasons.findIndex((reason) => reason === 'not a noun phrase' || reason === 'a single word found across the library');
+  return relaxed >= 0 ? names[relaxed] : undefined;
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'with', 'a', 'an']);
