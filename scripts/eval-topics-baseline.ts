@@ -86,7 +86,7 @@ function seedCentroids(vectors: Sparse[], k: number, random: () => number): Spar
 }
 
 function recompute(vectors: Sparse[], assignment: Int32Array, centroids: Sparse[]): void {
-  const sums: Sparse[] = centroids.map(() => new Map());
+  const sums: Sparse[] = centroids.map(() => new Map<number, number>());
   vectors.forEach((v, i) => {
     const sum = sums[assignment[i]];
     for (const [id, w] of v) sum.set(id, (sum.get(id) ?? 0) + w);

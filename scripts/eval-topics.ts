@@ -120,7 +120,7 @@ function arxivCategoriesById(spec: CorpusSpec): Map<string, string> {
 function agreement(clusters: string[], labels: Array<string | undefined>): { purity: number; nmi: number; labelled: number } {
   const pairs: Array<[string, string]> = [];
   clusters.forEach((c, i) => {
-    if (labels[i] !== undefined) pairs.push([c, labels[i]!]);
+    if (labels[i] !== undefined) pairs.push([c, labels[i]]);
   });
   const n = pairs.length;
   if (n === 0) return { purity: 0, nmi: 0, labelled: 0 };

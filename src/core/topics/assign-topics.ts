@@ -368,9 +368,9 @@ function selectTopics(
     let changed = false;
     for (let rank = 0; rank < living.length; rank += 1) {
       const t = living[rank];
-      // Beyond the cap a topic stays while most of its papers have no other (up to twice the cap): no paper
+      // Beyond the cap a topic stays while at least half its papers have no other (up to twice the cap): no paper
       // that could have a topic goes to Other merely because the tree is full.
-      const overCap = rank >= maxTopics && (rank >= 2 * maxTopics || sole[t] * 2 <= size[t] || size[t] < screenful);
+      const overCap = rank >= maxTopics && (rank >= 2 * maxTopics || sole[t] * 2 < size[t] || size[t] < screenful);
       if (size[t] < minSize || overCap) {
         alive[t] = 0;
         changed = true;

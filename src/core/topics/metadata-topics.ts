@@ -64,7 +64,8 @@ export function metadataCandidates(
     .map((key, index) => ({ key, index }))
     .filter(
       ({ index }) =>
-        frequency[index] >= minSize && !isGenericKeyword(keys[index], displayName(surfaces[index]), frequency[index] / withMetadata),
+        frequency[index] >= minSize &&
+        !isGenericKeyword(keys[index], displayName(surfaces[index]), frequency[index] / withMetadata, withMetadata),
     )
     .sort((a, b) => frequency[b.index] - frequency[a.index] || compareStrings(a.key, b.key))
     .slice(0, maxTopics);
@@ -164,16 +165,18 @@ const FIELD_KEYWORDS = new Set([
   'science',
 ]);
 
-/** A keyword held by more than this share of the papers with metadata is background, not a topic. */
-const BACKGROUND_SHARE = 0.15;
+/** A keyword held by more than this share of the papers with metadata is background, not a topic… */
+const BACKGROUND_SHARE = 0.3;
+/** Background needs a library of some size: in a handful of papers every shared keyword is a large share. */
+const BACKGROUND_MIN_PAPERS = 50;
 
 /**
  * Whether a keyword is too generic to make a topic: a field's name ("deep learning"), background
- * (on more than 15 % of the papers with metadata), or a name no topic may have (a single generic
+ * (on more than 30 % of the papers with metadata, in a library of 50 or more), or a name no topic may have (a single generic
  * word such as "Model", a number, a catalogue path such as "Language Arts & Disciplines / Linguistics / General").
  */
-function isGenericKeyword(key: string, name: string, share: number): boolean {
-  return FIELD_KEYWORDS.has(key) || share > BACKGROUND_SHARE || junkNameReason(name) !== undefined;
+function isGenericKeyword(key: string, name: string, share: number, papers: number): boolean {
+  return FIELD_KEYWORDS.has(key) || (share > BACKGROUND_SHARE && papers >= BACKGROUND_MIN_PAPERS) || junkNameReason(name) !== undefined;
 }
 
 /** Normalises one keyword or category; undefined when nothing readable is left. */

@@ -41,8 +41,10 @@ const ADJECTIVES = new Set([
   'fast',
 ]);
 
-/** Company and legal words that are never a topic's name or its last word ("Inc", "Co", "Bar", "Matter"). */
-const LEGAL_WORDS = new Set(['inc', 'co', 'corp', 'llc', 'ltd', 'llp', 'plc', 'gmbh', 'bar', 'matter', 'et', 'al', 'v', 'vs']);
+/** Company suffixes, never a topic's name or its last word ("Inc", "Co", "LLC"). */
+const COMPANY_WORDS = new Set(['inc', 'co', 'corp', 'llc', 'ltd', 'llp', 'plc', 'gmbh']);
+/** Words of legal citations that never name a topic alone ("Bar", "Matter": "In the Matter of …"). */
+const LEGAL_WORDS = new Set(['bar', 'matter', 'et', 'al', 'v', 'vs', 're']);
 
 /**
  * Why a name cannot name a topic, or undefined when it can. `concentration`: the share of the
@@ -53,7 +55,8 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
   const last = words[words.length - 1].toLowerCase();
   if (/\s\/\s|\/\s*general$/i.test(name)) return 'a catalogue path';
   if (words.some((w) => /^[\d.,%-]+$/.test(w))) return 'a number';
-  if (LEGAL_WORDS.has(last) || LEGAL_WORDS.has(words[0].toLowerCase())) return 'a company or legal word';
+  if (COMPANY_WORDS.has(last) || COMPANY_WORDS.has(words[0].toLowerCase())) return 'a company or legal word';
+  if (words.length === 1 && LEGAL_WORDS.has(last)) return 'a company or legal word';
   if (ADJECTIVES.has(last)) return 'an adjective';
   if (!endsLikeANoun(name)) return 'not a noun phrase';
   if (words.length > 1) return undefined;
