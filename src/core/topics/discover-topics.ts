@@ -107,7 +107,7 @@ const SECONDARY_SHARE = 0.45;
 /** …and at least this close in absolute terms. */
 const SECONDARY_FLOOR = 0.08;
 const MAX_GROUPS_PER_DOC = 3;
-const ITERATIONS = 8;
+const ITERATIONS = 5;
 const NAME_CANDIDATES = 10;
 
 /**

@@ -156,8 +156,9 @@ function phraseUse(
     const form = span.text.slice(first.start, last.end).replace(/\s+/g, ' ');
     forms.set(form, (forms.get(form) ?? 0) + 1);
     if (hyphenGlued(span.text, first.start, -1) || hyphenGlued(span.text, last.end, 1)) glued += 1;
+    // Only phrases count as modifiers: a single word followed by others ("graphene oxide") still names its subject.
     const next = span.tokens[span.to + 1];
-    if (next && !next.hard && usable(next)) modifying += 1;
+    if (span.to > span.from && next && !next.hard && usable(next)) modifying += 1;
   }
   const best = [...forms].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
   return { name: titleCase(best), occurrences: live.length, glued, modifying };

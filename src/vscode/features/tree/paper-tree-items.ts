@@ -25,7 +25,8 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
     collapsed: true,
     description: `${count}`,
     tooltip: `${group.label}: ${count} paper${count === 1 ? '' : 's'}${group.detail ? `\n${group.detail}` : ''}`,
-    contextValue: `group.${groupBy}`,
+    // Subtopics get no topic actions (rename, merge…): they are recomputed with the library.
+    contextValue: group.parentKey ? 'group.subtopic' : `group.${groupBy}`,
     icon: { id: GROUP_ICONS[groupBy] },
   };
 }
