@@ -2,7 +2,7 @@ import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { discoverTopics, DocumentFrequencies, TermRows, type DiscoveredTopic } from './discover-topics';
 import { limitTextEvidence, metadataCandidates } from './metadata-topics';
-import { mergeVariantTopics } from './merge-variants';
+import { libraryAcronyms, mergeVariantTopics } from './merge-variants';
 import { addSubtopics } from './subtopics';
 import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, TopicRegistry, type Candidate } from './topic-registry';
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
@@ -123,13 +123,14 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
   }
 
   // 4. Variants of one name become one topic; keep the topics that are big enough, at most maxTopics.
-  mergeVariantTopics(papers, registry, candidates);
+  const acronyms = libraryAcronyms(papers);
+  mergeVariantTopics(registry, candidates, acronyms);
   let assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   if (rescueFromText(papers, assignment, fromMetadata, candidates, lexicon, matcher, registry)) {
     assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   }
   const result = collectTopics(papers, assignment, registry);
-  addSubtopics(result.papers, result.topics, lexicon, unmatched.read);
+  addSubtopics(result.papers, result.topics, lexicon, unmatched.read, acronyms);
   return result;
 }
 

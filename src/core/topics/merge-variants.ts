@@ -6,14 +6,13 @@ import type { Candidate, TopicRegistry } from './topic-registry';
  * Makes topics whose names are variants of one another one topic, whatever their origin: "CNNs",
  * "Convolutional Networks" and "Convolutional Neural Networks"; "FT-ICR MS" and "Fourier Transform
  * Ion Cyclotron Resonance Mass Spectrometry"; "Compressed Sensing" and "Compressive Sensing" (see
- * `variantKey`; acronyms as the papers define them). The variant with the most candidate papers
+ * `variantKey`; `acronyms` as the papers define them, see `libraryAcronyms`). The variant with the most candidate papers
  * names the topic (metadata first, then taxonomy, on ties the earlier registered). Rewrites
  * `candidates` in place, a paper keeping its best score for the merged topic.
  */
-export function mergeVariantTopics(papers: Paper[], registry: TopicRegistry, candidates: Candidate[][]): void {
+export function mergeVariantTopics(registry: TopicRegistry, candidates: Candidate[][], acronyms: ReadonlyMap<string, string>): void {
   const drafts = registry.drafts;
   if (drafts.length < 2) return;
-  const acronyms = definedAcronyms(withAcronyms(papers));
   const size = new Int32Array(drafts.length);
   for (const list of candidates) for (const c of list) size[c.topic] += 1;
   const rank = (t: number): number => (drafts[t].origin === 'taxonomy' ? 2 : drafts[t].origin === 'metadata' ? 1 : 0);
@@ -34,6 +33,11 @@ export function mergeVariantTopics(papers: Paper[], registry: TopicRegistry, can
     for (const c of candidates[p]) best.set(canonical[c.topic], Math.max(best.get(canonical[c.topic]) ?? -Infinity, c.score));
     candidates[p] = [...best].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score || a.topic - b.topic);
   }
+}
+
+/** The acronyms a library's titles and abstracts define ("convolutional neural networks (CNNs)"). */
+export function libraryAcronyms(papers: Paper[]): Map<string, string> {
+  return definedAcronyms(withAcronyms(papers));
 }
 
 /** Titles and abstracts that may define an acronym ("… (CNN)"). */
