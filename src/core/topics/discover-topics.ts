@@ -97,9 +97,13 @@ export class DocumentFrequencies {
 const KEYPHRASES_PER_DOC = 8;
 const VECTOR_TERMS = 30;
 const CENTROID_TERMS = 100;
+/** The last pass compares documents with wider centroids, so that one whose weightiest terms are rare still finds its group. */
+const FINAL_CENTROID_TERMS = 1000;
 const BIGRAM_BOOST = 1.5;
 /** Phrases in more than this share of the analysed papers are too general to name a group. */
 const MAX_SHARE = 0.25;
+/** Terms in fewer than one in this many analysed papers (and 2) are left out of the vectors. */
+const MIN_DF_DIVISOR = 2000;
 /** Cosine to a group's centroid a paper needs to join it: any shared weighty term. */
 const MIN_SIMILARITY = 0.02;
 /** A second or third group must be this close relative to the best one… */
@@ -174,6 +178,8 @@ interface DocumentVectors {
 function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency, analysedDocs: number): DocumentVectors {
   const n = docs.length;
   const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
+  // A term too few papers share cannot define a group; in a large library such rare terms would crowd out the rest.
+  const minDf = Math.max(2, Math.round(analysedDocs / MIN_DF_DIVISOR));
   // Terms used by the vectors get compact local ids.
   const localOf = lexicon.scratchSlots();
   const global: number[] = [];
@@ -199,7 +205,7 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
     for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
       const term = docs.terms[i];
       const f = df.get(term);
-      if (f < 2 || f > maxDf) continue;
+      if (f < minDf || f > maxDf) continue;
       pick.add(local(term), (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
     }
     rows.appendNormalised(d, pick, pick.top(VECTOR_TERMS));
@@ -294,7 +300,7 @@ function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: 
   const memberships: Membership[][] = new Array<Membership[]>(n);
   for (let round = 0; round <= rounds; round += 1) {
     const last = round === rounds;
-    const postings = centroidPostings(vectors, assignment, groups, minSize);
+    const postings = centroidPostings(vectors, assignment, groups, minSize, last ? FINAL_CENTROID_TERMS : CENTROID_TERMS);
     let changed = 0;
     for (let d = 0; d < n; d += 1) {
       scores.fill(0);
@@ -342,7 +348,13 @@ function closeGroups(scores: Float64Array, best: number): Membership[] {
 }
 
 /** The centroids of the groups of at least `minSize` documents, as postings: term → [group, weight, group, weight, …]. */
-function centroidPostings(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number): Array<number[] | undefined> {
+function centroidPostings(
+  vectors: DocumentVectors,
+  assignment: Int32Array,
+  groups: number,
+  minSize: number,
+  width: number,
+): Array<number[] | undefined> {
   const termCount = vectors.global.length;
   const acc = new Float64Array(termCount);
   const centroid = new TopK(vectors.key);
@@ -359,7 +371,7 @@ function centroidPostings(vectors: DocumentVectors, assignment: Int32Array, grou
       }
     }
     centroid.setWeights(acc);
-    const top = centroid.top(CENTROID_TERMS).map((i) => centroid.terms[i]);
+    const top = centroid.top(width).map((i) => centroid.terms[i]);
     let norm = 0;
     for (const t of top) norm += acc[t] * acc[t];
     norm = Math.sqrt(norm) || 1;
