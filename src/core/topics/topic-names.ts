@@ -89,7 +89,7 @@ export function wholePhraseName(lexicon: Lexicon, texts: TokenizedText[], term: 
 }
 
 /** A hyphen-glued edge in this share of the occurrences makes a phrase a fragment. */
-const CUT_SHARE = 0.4;
+const CUT_SHARE = 0.25;
 /** A phrase followed by another word in this share of the occurrences is a modifier, not a name. */
 const MODIFIER_SHARE = 0.75;
 /** Words a phrase may grow by on each side. */
