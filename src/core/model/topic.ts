@@ -18,4 +18,19 @@ export interface Topic {
    * the tree (`.lectern/topics.json` → `curation`: a split, a move or a pin into a new name).
    */
   origin: 'metadata' | 'taxonomy' | 'discovered' | 'other' | 'curated';
+  /**
+   * Smaller groups inside a topic that holds more than a screenful of papers (see `assignTopics`), each a subset of
+   * `paperIds`, largest first; a member may sit in none of them. Absent for smaller topics and for "Other".
+   *
+   * @example [{ name: 'Policy Gradient', paperIds: ['…'] }, { name: 'Model-Based RL', paperIds: ['…'] }]
+   */
+  subtopics?: Subtopic[];
+}
+
+/** A group inside a large topic: a name a researcher would write and its papers (corpus order). */
+export interface Subtopic {
+  /** Unique among the topic's subtopics, never the topic's own name, e.g. "Policy Gradient". */
+  name: string;
+  /** Ids of its papers, all members of the parent topic, in corpus order. */
+  paperIds: string[];
 }

@@ -1,13 +1,14 @@
 import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
-import { discoverTopics, DocumentFrequencies, TermRows } from './discover-topics';
-import { metadataCandidates } from './metadata-topics';
+import { discoverTopics, DocumentFrequencies, TermRows, type DiscoveredTopic } from './discover-topics';
+import { limitTextEvidence, metadataCandidates } from './metadata-topics';
+import { libraryAcronyms, mergeVariantTopics } from './merge-variants';
+import { addSubtopics } from './subtopics';
 import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, TopicRegistry, type Candidate } from './topic-registry';
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
-import { endsLikeANoun } from './generic-words';
 import { Lexicon } from './lexicon';
 import { compareStrings, termCounts, wordStream } from './text-terms';
-import { phraseName } from './topic-names';
+import { chooseTopicName, definedAcronyms, variantKey } from './topic-naming';
 import { WordStream } from './word-stream';
 
 /**
@@ -71,29 +72,6 @@ const TITLE_WEIGHT = 3;
 /** Metadata topic names matched in the text of papers without usable metadata. */
 const METADATA_PHRASE_WEIGHT = 1.5;
 const METADATA_PHRASE_MIN_SCORE = 2.5;
-/** Words too vague to name a topic on their own. */
-const GENERIC_TOPIC_NAMES = new Set([
-  'system',
-  'systems',
-  'model',
-  'models',
-  'data',
-  'analysis',
-  'network',
-  'networks',
-  'learning',
-  'method',
-  'methods',
-  'application',
-  'applications',
-  'design',
-  'performance',
-  'measurement',
-  'measurements',
-  'review',
-  'survey',
-  'theory',
-]);
 /** Papers read to spell a discovered topic's name. */
 const NAMING_SAMPLE = 150;
 
@@ -131,20 +109,29 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
 
   // 2. Text: metadata topic names, then the taxonomy.
   const lexicon = new Lexicon();
-  const matcher = scopedMatcher(lexicon, registry, metadataTopics, options.taxonomy);
-  const unmatched = matchText(papers, candidates, lexicon, matcher, registry);
+  const matcher = scopedMatcher(
+    lexicon,
+    registry,
+    metadataTopics.map((m) => m.topic),
+    options.taxonomy,
+  );
+  const unmatched = matchText(papers, candidates, lexicon, matcher, registry, metadataTopics);
 
   // 3. Discovery among the papers nothing matched.
   if (unmatched.papers.length >= 2) {
     addDiscoveredTopics(papers, unmatched, lexicon, registry, candidates, { minSize, maxTopics });
   }
 
-  // 4. Keep the topics that are big enough, at most maxTopics; the rest dissolve.
+  // 4. Variants of one name become one topic; keep the topics that are big enough, at most maxTopics.
+  const acronyms = libraryAcronyms(papers);
+  mergeVariantTopics(registry, candidates, acronyms);
   let assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   if (rescueFromText(papers, assignment, fromMetadata, candidates, lexicon, matcher, registry)) {
     assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   }
-  return collectTopics(papers, assignment, registry);
+  const result = collectTopics(papers, assignment, registry);
+  addSubtopics(result.papers, result.topics, lexicon, unmatched.read, acronyms);
+  return result;
 }
 
 /** Which phrase matcher reads a paper: the sample's papers have their own taxonomy when `forSample` is set. */
@@ -192,37 +179,59 @@ interface Unmatched {
   df: DocumentFrequencies;
   /** Number of papers read as text. */
   textPapers: number;
+  /** The term rows of every paper read as text: `rowOf[p]` is paper p's row in `rows`, -1 if it was not read. */
+  read: { rows: TermRows; rowOf: Int32Array };
 }
 
-/** Scores every paper without metadata topics against `matcher`, filling `candidates`; returns the rest. */
+/**
+ * Scores every paper without metadata topics against `matcher`, filling `candidates` (a metadata
+ * topic's name joins at most as many such papers as carry the keyword, the best-scoring ones: see
+ * `limitTextEvidence`); returns the rest.
+ */
 function matchText(
   papers: Paper[],
   candidates: Candidate[][],
   lexicon: Lexicon,
   matcherFor: MatcherFor,
   registry: TopicRegistry,
+  metadataTopics: ReadonlyArray<{ topic: number; holders: number }>,
 ): Unmatched {
   const stream = new WordStream();
-  const unmatched: Unmatched = { papers: [], terms: new TermRows(), df: new DocumentFrequencies(), textPapers: 0 };
+  const read = { papers: [] as number[], terms: new TermRows() };
+  const unmatched: Unmatched = {
+    papers: [],
+    terms: new TermRows(),
+    df: new DocumentFrequencies(),
+    textPapers: 0,
+    read: { rows: read.terms, rowOf: new Int32Array(papers.length).fill(-1) },
+  };
   for (let p = 0; p < papers.length; p += 1) {
     if (candidates[p].length > 0) continue;
     wordStream(lexicon, papers[p].title, papers[p].abstract, stream);
     unmatched.textPapers += 1;
     const terms = termCounts(lexicon, stream, { titleWeight: TITLE_WEIGHT, bigrams: true });
     unmatched.df.add(terms.terms);
+    unmatched.read.rowOf[p] = read.papers.length;
+    read.papers.push(p);
+    read.terms.append(terms.terms, terms.counts);
     const matcher = matcherFor(papers[p]);
     const scores = matcher.isEmpty ? [] : matcher.score(stream);
-    if (scores.length > 0) {
-      candidates[p] = rankScores(scores, registry);
-    } else {
-      unmatched.papers.push(p);
-      unmatched.terms.append(terms.terms, terms.counts);
-    }
+    if (scores.length > 0) candidates[p] = rankScores(scores, registry);
   }
+  limitTextEvidence(candidates, read.papers, metadataTopics);
+  read.papers.forEach((p, row) => {
+    if (candidates[p].length > 0) return;
+    unmatched.papers.push(p);
+    unmatched.terms.appendRow(read.terms, row);
+  });
   return unmatched;
 }
 
-/** Discovers topics among the unmatched papers and adds them to those papers' candidates. */
+/**
+ * Discovers topics among the unmatched papers and adds them to those papers' candidates. Groups
+ * without a whole, specific name dissolve; groups whose names are variants of one another
+ * (acronym and expansion, spelling variants: see `variantKey`) become one topic.
+ */
 function addDiscoveredTopics(
   papers: Paper[],
   unmatched: Unmatched,
@@ -232,30 +241,34 @@ function addDiscoveredTopics(
   limits: { minSize: number; maxTopics: number },
 ): void {
   const residual = unmatched.papers;
-  for (const topic of discoverTopics(lexicon, unmatched.terms, unmatched.df, unmatched.textPapers, limits)) {
+  const named = new Map<number, { texts: string[]; name: string }>();
+  const textsOf = (topic: DiscoveredTopic): string[] =>
     // Name from the members closest to the group (enough to see how they spell the phrase).
-    const texts = topic.members
+    topic.members
       .map((m) => ({ paper: papers[residual[m.doc]], score: m.score }))
       .sort((a, b) => b.score - a.score || compareStrings(a.paper.id, b.paper.id))
       .slice(0, NAMING_SAMPLE)
       .map(({ paper }) => `${paper.title}. ${paper.abstract}`);
-    const name = discoveredName(lexicon, texts, topic.terms);
-    if (name.toLowerCase() === OTHER_TOPIC.toLowerCase()) continue;
+  const accept = (topic: DiscoveredTopic): boolean => {
+    const texts = textsOf(topic);
+    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration);
+    if (name !== undefined && name.toLowerCase() !== OTHER_TOPIC.toLowerCase()) named.set(topic.group, { texts, name });
+    return named.has(topic.group);
+  };
+  const groups = discoverTopics(lexicon, unmatched.terms, unmatched.df, unmatched.textPapers, limits, accept)
+    .filter((topic) => named.has(topic.group))
+    .map((topic) => ({ topic, ...named.get(topic.group)! }));
+  const acronyms = definedAcronyms(groups.flatMap((g) => g.texts));
+  const nameOfVariant = new Map<string, string>();
+  const bySize = [...groups].sort((a, b) => b.topic.members.length - a.topic.members.length);
+  for (const group of bySize) {
+    const key = variantKey(group.name, acronyms);
+    const name = nameOfVariant.get(key) ?? group.name;
+    nameOfVariant.set(key, name);
     const index = registry.get(name, 'discovered');
-    for (const member of topic.members) candidates[residual[member.doc]].push({ topic: index, score: member.score });
+    for (const member of group.topic.members) candidates[residual[member.doc]].push({ topic: index, score: member.score });
   }
   for (const p of residual) candidates[p] = rankCandidates(candidates[p], registry);
-}
-
-/** The first candidate term's name that ends like a noun and is not too vague, else the first one's. */
-function discoveredName(lexicon: Lexicon, texts: string[], terms: number[]): string {
-  let name = '';
-  for (const term of terms) {
-    const candidate = phraseName(lexicon, texts, term);
-    if (!name) name = candidate;
-    if (endsLikeANoun(candidate) && !GENERIC_TOPIC_NAMES.has(candidate.toLowerCase())) return candidate;
-  }
-  return name;
 }
 
 /** Papers whose metadata topics all dissolved get a second chance from their text; true when any did. */
@@ -323,7 +336,8 @@ function rankCandidates(list: Candidate[], registry: TopicRegistry): Candidate[]
 
 /**
  * Chooses the surviving topics: each paper takes its best ≤3 live candidates; topics with fewer
- * than `minSize` papers die, and beyond `maxTopics` the smallest die (ties: the later name).
+ * than `minSize` papers die, and beyond `maxTopics` the smallest die (ties: the later name) unless
+ * most of their papers have no other topic (at most `2 × maxTopics` topics in all).
  * Papers of dead topics fall back to their next candidates, so this repeats until stable.
  */
 function selectTopics(
@@ -334,15 +348,19 @@ function selectTopics(
   registry: TopicRegistry,
 ): number[][] {
   const alive = new Uint8Array(topicCount).fill(1);
+  // Beyond the cap, only topics of some size: half a percent of the papers (at least minSize).
+  const screenful = Math.max(minSize, Math.round(candidates.length / 200));
   let assignment: number[][] = [];
   for (let round = 0; round < 50; round += 1) {
     const size = new Int32Array(topicCount);
+    const sole = new Int32Array(topicCount);
     assignment = candidates.map((list) => {
       const chosen: number[] = [];
       for (const c of list) {
         if (alive[c.topic] && chosen.length < MAX_TOPICS_PER_PAPER) chosen.push(c.topic);
       }
       for (const t of chosen) size[t] += 1;
+      if (chosen.length === 1) sole[chosen[0]] += 1;
       return chosen;
     });
     const living = [];
@@ -351,7 +369,10 @@ function selectTopics(
     let changed = false;
     for (let rank = 0; rank < living.length; rank += 1) {
       const t = living[rank];
-      if (size[t] < minSize || rank >= maxTopics) {
+      // Beyond the cap a topic stays while at least half its papers have no other (up to twice the cap): no paper
+      // that could have a topic goes to Other merely because the tree is full.
+      const overCap = rank >= maxTopics && (rank >= 2 * maxTopics || sole[t] * 2 < size[t] || size[t] < screenful);
+      if (size[t] < minSize || overCap) {
         alive[t] = 0;
         changed = true;
       }

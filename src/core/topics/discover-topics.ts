@@ -6,6 +6,10 @@ import { TopK } from './top-k';
 export interface DiscoveredTopic {
   /** Term ids (words or bigrams) that could name the group, best first. */
   terms: number[];
+  /** Per term of `terms`: the share of the analysed documents with the term that are in the group. */
+  concentration: number[];
+  /** The group's number (stable between `accept` and the result). */
+  group: number;
   /** Documents (indexes into the `docs` given), with their similarity to the group. */
   members: Array<{ doc: number; score: number }>;
 }
@@ -26,8 +30,16 @@ export class TermRows {
   /** Number of rows (documents). */
   length = 0;
 
+  /** Appends a copy of row `row` of `other`. */
+  appendRow(other: TermRows, row: number): void {
+    this.append(
+      other.terms.subarray(other.start[row], other.start[row + 1]),
+      other.counts.subarray(other.start[row], other.start[row + 1]),
+    );
+  }
+
   /** Appends one document's row: parallel term ids and counts, as `termCounts` returns them. */
-  append(terms: readonly number[], counts: readonly number[]): void {
+  append(terms: ArrayLike<number>, counts: ArrayLike<number>): void {
     const from = this.start[this.length];
     const to = from + terms.length;
     if (to > this.terms.length) {
@@ -44,9 +56,14 @@ export class TermRows {
       grown.set(this.start);
       this.start = grown;
     }
-    for (let i = 0; i < terms.length; i += 1) {
-      this.terms[from + i] = terms[i];
-      this.counts[from + i] = counts[i];
+    if (terms instanceof Int32Array && counts instanceof Float32Array) {
+      this.terms.set(terms, from);
+      this.counts.set(counts, from);
+    } else {
+      for (let i = 0; i < terms.length; i += 1) {
+        this.terms[from + i] = terms[i];
+        this.counts[from + i] = counts[i];
+      }
     }
     this.length += 1;
     this.start[this.length] = to;
@@ -59,8 +76,9 @@ export class DocumentFrequencies {
   counts = new Int32Array(1 << 14);
 
   /** Counts one document's distinct terms. */
-  add(terms: number[]): void {
-    for (const t of terms) {
+  add(terms: ArrayLike<number>): void {
+    for (let i = 0; i < terms.length; i += 1) {
+      const t = terms[i];
       if (t >= this.counts.length) {
         const grown = new Int32Array(Math.max(this.counts.length * 2, t + 1));
         grown.set(this.counts);
@@ -79,13 +97,22 @@ export class DocumentFrequencies {
 const KEYPHRASES_PER_DOC = 8;
 const VECTOR_TERMS = 30;
 const CENTROID_TERMS = 100;
+/** The last pass compares documents with wider centroids, so that one whose weightiest terms are rare still finds its group. */
+const FINAL_CENTROID_TERMS = 1000;
 const BIGRAM_BOOST = 1.5;
 /** Phrases in more than this share of the analysed papers are too general to name a group. */
 const MAX_SHARE = 0.25;
-/** Cosine to a group's centroid a paper needs to join it. */
-const MIN_SIMILARITY = 0.08;
+/** Terms in fewer than one in this many analysed papers (and 2) are left out of the vectors. */
+const MIN_DF_DIVISOR = 2000;
+/** Cosine to a group's centroid a paper needs to join it: any shared weighty term. */
+const MIN_SIMILARITY = 0.02;
+/** A second or third group must be this close relative to the best one… */
+const SECONDARY_SHARE = 0.45;
+/** …and at least this close in absolute terms. */
+const SECONDARY_FLOOR = 0.08;
+const MAX_GROUPS_PER_DOC = 3;
 const ITERATIONS = 5;
-const NAME_CANDIDATES = 6;
+const NAME_CANDIDATES = 10;
 
 /**
  * Finds topics among documents that no taxonomy or metadata topic matched:
@@ -109,14 +136,23 @@ export function discoverTopics(
   df: DocumentFrequency,
   analysedDocs: number,
   limits: { minSize: number; maxTopics: number },
+  accept?: (topic: DiscoveredTopic) => boolean,
 ): DiscoveredTopic[] {
   const n = docs.length;
   const vectors = documentVectors(lexicon, docs, df, analysedDocs);
   const target = Math.max(1, Math.min(limits.maxTopics, Math.round(Math.sqrt(n))));
   const { assignment, groups } = seedGroups(vectors, n, target, limits.minSize);
   if (groups === 0) return [];
-  const similarity = refineGroups(vectors, assignment, groups, limits.minSize);
-  return nameGroups(vectors, assignment, groups, similarity, limits.minSize);
+  let memberships = refineGroups(vectors, assignment, groups, limits.minSize, ITERATIONS);
+  const topics = nameGroups(vectors, assignment, groups, memberships, limits.minSize);
+  if (!accept) return topics;
+  // Groups the caller cannot name dissolve; their documents join the nearest group that stays.
+  const kept = topics.filter((topic) => accept(topic));
+  if (kept.length === topics.length) return topics;
+  const dead = new Set(topics.filter((topic) => !kept.includes(topic)).map((topic) => topic.group));
+  for (let d = 0; d < n; d += 1) if (dead.has(assignment[d])) assignment[d] = -1;
+  memberships = refineGroups(vectors, assignment, groups, limits.minSize, 0);
+  return nameGroups(vectors, assignment, groups, memberships, limits.minSize).filter((topic) => !dead.has(topic.group));
 }
 
 /**
@@ -142,6 +178,8 @@ interface DocumentVectors {
 function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency, analysedDocs: number): DocumentVectors {
   const n = docs.length;
   const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
+  // A term too few papers share cannot define a group; in a large library such rare terms would crowd out the rest.
+  const minDf = Math.max(2, Math.round(analysedDocs / MIN_DF_DIVISOR));
   // Terms used by the vectors get compact local ids.
   const localOf = lexicon.scratchSlots();
   const global: number[] = [];
@@ -167,7 +205,7 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
     for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
       const term = docs.terms[i];
       const f = df.get(term);
-      if (f < 2 || f > maxDf) continue;
+      if (f < minDf || f > maxDf) continue;
       pick.add(local(term), (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
     }
     rows.appendNormalised(d, pick, pick.top(VECTOR_TERMS));
@@ -252,15 +290,17 @@ function seedGroups(vectors: DocumentVectors, n: number, target: number, minSize
 }
 
 /**
- * Step 3: a few rounds of spherical k-means over the seeds, updating `assignment` in place
- * (documents similar to no group get -1). Returns each document's similarity to its group.
+ * Step 3: rounds of spherical k-means over the seeds, updating `assignment` in place (documents
+ * similar to no group get -1), then one last pass that also records each document's other close
+ * groups. Returns each document's groups (best first, at most `MAX_GROUPS_PER_DOC`) with their similarity.
  */
-function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number): Float64Array {
+function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number, rounds: number): Membership[][] {
   const n = assignment.length;
-  const similarity = new Float64Array(n);
   const scores = new Float64Array(groups);
-  for (let round = 0; round < ITERATIONS; round += 1) {
-    const postings = centroidPostings(vectors, assignment, groups, minSize);
+  const memberships: Membership[][] = new Array<Membership[]>(n);
+  for (let round = 0; round <= rounds; round += 1) {
+    const last = round === rounds;
+    const postings = centroidPostings(vectors, assignment, groups, minSize, last ? FINAL_CENTROID_TERMS : CENTROID_TERMS);
     let changed = 0;
     for (let d = 0; d < n; d += 1) {
       scores.fill(0);
@@ -269,9 +309,11 @@ function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: 
         if (list) for (let j = 0; j < list.length; j += 2) scores[list[j]] += vectors.weights[i] * list[j + 1];
       }
       let best = -1;
-      let bestScore = MIN_SIMILARITY;
+      // The last pass places every document that shares any weighty term with a group.
+      let bestScore = last ? 1e-6 : MIN_SIMILARITY;
       for (let g = 0; g < groups; g += 1) {
         const score = Math.round(scores[g] * 1e9) / 1e9;
+        scores[g] = score;
         if (score > bestScore) {
           best = g;
           bestScore = score;
@@ -279,16 +321,40 @@ function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: 
       }
       if (best !== assignment[d]) changed += 1;
       assignment[d] = best;
-      similarity[d] = best >= 0 ? bestScore : 0;
+      if (last) memberships[d] = closeGroups(scores, best);
     }
-    // Converged enough: at most 1 % of the documents moved.
-    if (changed <= n / 100) break;
+    // Converged enough (at most 1 % of the documents moved): one last pass records the memberships.
+    if (!last && changed <= n / 100) round = rounds - 1;
   }
-  return similarity;
+  return memberships;
+}
+
+/** A document's similarity to a group. */
+interface Membership {
+  group: number;
+  score: number;
+}
+
+/** The best group and those within `SECONDARY_SHARE` of it (and above `SECONDARY_FLOOR`), best first. */
+function closeGroups(scores: Float64Array, best: number): Membership[] {
+  if (best < 0) return [];
+  const result: Membership[] = [{ group: best, score: scores[best] }];
+  const floor = Math.max(SECONDARY_FLOOR, scores[best] * SECONDARY_SHARE);
+  for (let g = 0; g < scores.length; g += 1) {
+    if (g !== best && scores[g] >= floor) result.push({ group: g, score: scores[g] });
+  }
+  result.sort((a, b) => b.score - a.score || a.group - b.group);
+  return result.slice(0, MAX_GROUPS_PER_DOC);
 }
 
 /** The centroids of the groups of at least `minSize` documents, as postings: term → [group, weight, group, weight, …]. */
-function centroidPostings(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number): Array<number[] | undefined> {
+function centroidPostings(
+  vectors: DocumentVectors,
+  assignment: Int32Array,
+  groups: number,
+  minSize: number,
+  width: number,
+): Array<number[] | undefined> {
   const termCount = vectors.global.length;
   const acc = new Float64Array(termCount);
   const centroid = new TopK(vectors.key);
@@ -305,7 +371,7 @@ function centroidPostings(vectors: DocumentVectors, assignment: Int32Array, grou
       }
     }
     centroid.setWeights(acc);
-    const top = centroid.top(CENTROID_TERMS).map((i) => centroid.terms[i]);
+    const top = centroid.top(width).map((i) => centroid.terms[i]);
     let norm = 0;
     for (const t of top) norm += acc[t] * acc[t];
     norm = Math.sqrt(norm) || 1;
@@ -324,7 +390,7 @@ function nameGroups(
   vectors: DocumentVectors,
   assignment: Int32Array,
   groups: number,
-  similarity: Float64Array,
+  memberships: Membership[][],
   minSize: number,
 ): DiscoveredTopic[] {
   const { start, terms, weights, isBigram } = vectors;
@@ -334,13 +400,14 @@ function nameGroups(
   const holders = new Int32Array(termCount);
   const acc = new Float64Array(termCount);
   const byGroup = bucket(assignment, groups);
+  const members = membersByGroup(memberships, groups);
   const topics: DiscoveredTopic[] = [];
   const naming = new TopK(vectors.key);
   for (let g = 0; g < groups; g += 1) {
-    const members = byGroup[g];
-    if (members.length < minSize) continue;
+    const core = byGroup[g];
+    if (core.length < minSize) continue;
     naming.reset();
-    for (const d of members) {
+    for (const d of core) {
       for (let i = start[d]; i < start[d + 1]; i += 1) {
         const t = terms[i];
         if (holders[t] === 0) naming.add(t, 0);
@@ -348,7 +415,7 @@ function nameGroups(
         acc[t] += weights[i];
       }
     }
-    const needed = Math.max(2, Math.ceil(members.length * 0.25));
+    const needed = Math.max(2, Math.ceil(core.length * 0.25));
     naming.setWeights(acc);
     naming.boost((t) => (holders[t] < needed ? 0 : (holders[t] / holdersOverall[t]) * (isBigram[t] ? BIGRAM_BOOST : 1)));
     const ranked = naming.top(NAME_CANDIDATES).filter((i) => holders[naming.terms[i]] >= needed);
@@ -359,13 +426,23 @@ function nameGroups(
       ranked.unshift(phrase);
     }
     const names = ranked.map((i) => naming.terms[i]);
+    const concentration = names.map((t) => holders[t] / holdersOverall[t]);
     for (const t of naming.terms) holders[t] = 0;
     naming.clear(acc);
     if (names.length > 0) {
-      topics.push({ terms: names.map((t) => vectors.global[t]), members: members.map((d) => ({ doc: d, score: similarity[d] })) });
+      topics.push({ group: g, terms: names.map((t) => vectors.global[t]), concentration, members: members[g] });
     }
   }
   return topics;
+}
+
+/** Each group's members (primary or close), in document order. */
+function membersByGroup(memberships: Membership[][], groups: number): Array<Array<{ doc: number; score: number }>> {
+  const result: Array<Array<{ doc: number; score: number }>> = Array.from({ length: groups }, () => []);
+  memberships.forEach((list, doc) => {
+    for (const { group, score } of list) result[group].push({ doc, score });
+  });
+  return result;
 }
 
 /** Document indexes per group, in document order. */

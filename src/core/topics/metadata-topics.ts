@@ -2,13 +2,15 @@ import type { Paper } from '../model/paper';
 import { normalizeToken } from '../text/normalize-token';
 import { compareStrings } from './text-terms';
 import { titleCase } from './topic-names';
+import { junkNameReason } from './topic-naming';
 import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, type Candidate, type TopicRegistry } from './topic-registry';
 
 /**
  * Keywords and categories as topics. A key is the lower-cased, plural-folded, hyphen-insensitive
  * form; it is kept when `minSize` papers share it, and the `maxTopics` most shared keys become
  * topics. A paper's candidates are its kept keys in the order the source lists them (keywords,
- * then categories: an arXiv paper's primary category comes first). Returns the topic numbers.
+ * then categories: an arXiv paper's primary category comes first); generic keywords (see
+ * `isGenericKeyword`) are not kept. Returns the topics with the number of papers carrying them.
  */
 export function metadataCandidates(
   papers: Paper[],
@@ -16,7 +18,7 @@ export function metadataCandidates(
   candidates: Candidate[][],
   minSize: number,
   maxTopics: number,
-): number[] {
+): Array<{ topic: number; holders: number }> {
   const keyIndex = new Map<string, number>();
   const keys: string[] = [];
   const surfaces: Array<Map<string, number>> = [];
@@ -57,9 +59,14 @@ export function metadataCandidates(
     }
   }
 
+  const withMetadata = paperKeys.filter((own) => own.length > 0).length;
   const kept = keys
     .map((key, index) => ({ key, index }))
-    .filter(({ index }) => frequency[index] >= minSize)
+    .filter(
+      ({ index }) =>
+        frequency[index] >= minSize &&
+        !isGenericKeyword(keys[index], displayName(surfaces[index]), frequency[index] / withMetadata, withMetadata),
+    )
     .sort((a, b) => frequency[b.index] - frequency[a.index] || compareStrings(a.key, b.key))
     .slice(0, maxTopics);
   const topicOfKey = new Map<number, number>();
@@ -70,7 +77,13 @@ export function metadataCandidates(
     // Earlier keys rank higher; a steady score spacing keeps every one above the relative cut-off.
     candidates[p] = own.slice(0, MAX_TOPICS_PER_PAPER + 2).map((k, rank) => ({ topic: topicOfKey.get(k)!, score: 10 - rank }));
   }
-  return [...new Set(topicOfKey.values())];
+  return [...new Set(topicOfKey.values())].map((topic) => ({ topic, holders: holdersOf(candidates, topic) }));
+}
+
+function holdersOf(candidates: Candidate[][], topic: number): number {
+  let n = 0;
+  for (const list of candidates) if (list.some((c) => c.topic === topic)) n += 1;
+  return n;
 }
 
 /**
@@ -137,6 +150,35 @@ const NON_TOPIC_KEYWORDS = new Set([
   'method',
 ]);
 
+/**
+ * Keywords that mark a whole field rather than a subject within it: evidence about the library, not
+ * about a paper's topic. Matched on folded keys.
+ */
+const FIELD_KEYWORDS = new Set([
+  'deep learning',
+  'machine learning',
+  'neural network',
+  'deep neural network',
+  'artificial neural network',
+  'artificial intelligence',
+  'computer science',
+  'science',
+]);
+
+/** A keyword held by more than this share of the papers with metadata is background, not a topic… */
+const BACKGROUND_SHARE = 0.3;
+/** Background needs a library of some size: in a handful of papers every shared keyword is a large share. */
+const BACKGROUND_MIN_PAPERS = 50;
+
+/**
+ * Whether a keyword is too generic to make a topic: a field's name ("deep learning"), background
+ * (on more than 30 % of the papers with metadata, in a library of 50 or more), or a name no topic may have (a single generic
+ * word such as "Model", a number, a catalogue path such as "Language Arts & Disciplines / Linguistics / General").
+ */
+function isGenericKeyword(key: string, name: string, share: number, papers: number): boolean {
+  return FIELD_KEYWORDS.has(key) || (share > BACKGROUND_SHARE && papers >= BACKGROUND_MIN_PAPERS) || junkNameReason(name) !== undefined;
+}
+
 /** Normalises one keyword or category; undefined when nothing readable is left. */
 function metadataKey(raw: string): { key: string; surface: string } | undefined {
   const surface = raw
@@ -166,4 +208,33 @@ function upperCount(text: string): number {
   let n = 0;
   for (const ch of text) if (ch !== ch.toLowerCase()) n += 1;
   return n;
+}
+
+/**
+ * Keyword names found in the text of papers without metadata are evidence only as far as the
+ * keyword's own papers carry it: each metadata topic keeps at most as many text-matched papers as
+ * papers carry the keyword (the best-scoring, ties by corpus order); the others lose that candidate.
+ * `textPapers` are the papers read as text (without metadata).
+ */
+export function limitTextEvidence(
+  candidates: Candidate[][],
+  textPapers: readonly number[],
+  metadataTopics: ReadonlyArray<{ topic: number; holders: number }>,
+): void {
+  const limit = new Map(metadataTopics.map((m) => [m.topic, m.holders]));
+  const matched = new Map<number, Array<{ paper: number; score: number }>>();
+  for (const p of textPapers) {
+    for (const c of candidates[p]) {
+      if (!limit.has(c.topic)) continue;
+      let list = matched.get(c.topic);
+      if (!list) matched.set(c.topic, (list = []));
+      list.push({ paper: p, score: c.score });
+    }
+  }
+  for (const [topic, list] of matched) {
+    const allowed = limit.get(topic)!;
+    if (list.length <= allowed) continue;
+    list.sort((a, b) => b.score - a.score || a.paper - b.paper);
+    for (const { paper } of list.slice(allowed)) candidates[paper] = candidates[paper].filter((c) => c.topic !== topic);
+  }
 }

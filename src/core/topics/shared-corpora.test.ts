@@ -34,11 +34,14 @@ test('ICLR 2018 (OpenReview JSON): topics come from author keywords, merged and 
   assert.ok(papers.length > 900);
   const result = assignTopics(papers, { taxonomy });
   const named = result.topics.filter((t) => t.name !== OTHER_TOPIC);
-  assert.ok(named.length >= 20 && named.length <= 35, `${named.length} topics`);
+  assert.ok(named.length >= 20 && named.length <= 70, `${named.length} topics`);
   // The biggest topics are keywords authors gave, merged across spellings and acronyms.
-  for (const topic of named.slice(0, 12)) assert.equal(topic.origin, 'metadata', topic.name);
+  const biggest = named.slice(0, 12);
+  assert.ok(biggest.filter((t) => t.origin === 'metadata').length >= 8, biggest.map((t) => `${t.name} (${t.origin})`).join(', '));
   const names = named.map((t) => t.name);
-  for (const expected of ['Deep Learning', 'Reinforcement Learning', 'Generative Adversarial Networks', 'Recurrent Neural Networks']) {
+  // The keyword "Deep Learning" names the field, not a topic in it (text may still group papers under it).
+  assert.notEqual(named.find((t) => t.name === 'Deep Learning')?.origin, 'metadata');
+  for (const expected of ['Reinforcement Learning', 'Generative Adversarial Networks', 'Recurrent Neural Networks']) {
     assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
   }
   for (const variant of ['GAN', 'GANs', 'RNN', 'deep learning', 'Reinforcement learning']) assert.ok(!names.includes(variant), variant);
@@ -49,7 +52,7 @@ test('ICLR 2018 (OpenReview JSON): topics come from author keywords, merged and 
   );
   assert.ok(withKeyword.length >= 0.8 * gan.paperIds.length, `${withKeyword.length}/${gan.paperIds.length} GAN papers carry the keyword`);
   const other = result.topics.find((t) => t.name === OTHER_TOPIC)?.paperIds.length ?? 0;
-  assert.ok(other < 0.2 * papers.length, `${other} papers in Other`);
+  assert.ok(other < 0.1 * papers.length, `${other} papers in Other`);
 });
 
 test("arXiv metadata (JSON Lines): topics are the papers' readable categories, capped", { skip: ARXIV.skip }, () => {
@@ -57,14 +60,17 @@ test("arXiv metadata (JSON Lines): topics are the papers' readable categories, c
   assert.equal(papers.length, 2000);
   const result = assignTopics(papers, { taxonomy });
   const named = result.topics.filter((t) => t.name !== OTHER_TOPIC);
-  assert.ok(named.length >= 20 && named.length <= 35, `${named.length} topics`);
+  assert.ok(named.length >= 20 && named.length <= 70, `${named.length} topics`);
   const byId = new Map(result.papers.map((p) => [p.id, p]));
-  for (const topic of named) {
-    assert.equal(topic.origin, 'metadata', topic.name);
+  // Papers whose categories fall beyond the cap are grouped from their text, so a few topics are discovered.
+  const fromMetadata = named.filter((t) => t.origin === 'metadata');
+  assert.ok(fromMetadata.length >= 0.6 * named.length, `${fromMetadata.length} of ${named.length} from metadata`);
+  for (const topic of fromMetadata) {
     assert.doesNotMatch(topic.name, /^[a-z-]+(\.[A-Za-z-]+)?$/, `"${topic.name}" is a readable name, not a code like astro-ph`);
     const carrying = topic.paperIds.filter((id) => byId.get(id)!.categories.some((c) => fold(c) === fold(topic.name)));
-    assert.ok(carrying.length >= 0.95 * topic.paperIds.length, `${topic.name}: ${carrying.length}/${topic.paperIds.length}`);
+    // A category's name also joins papers whose text uses it, at most as many as carry it (usually far fewer).
+    assert.ok(carrying.length >= 0.9 * topic.paperIds.length, `${topic.name}: ${carrying.length}/${topic.paperIds.length}`);
   }
   const other = result.topics.find((t) => t.name === OTHER_TOPIC)?.paperIds.length ?? 0;
-  assert.ok(other < 0.15 * papers.length, `${other} papers in Other`);
+  assert.ok(other < 0.1 * papers.length, `${other} papers in Other`);
 });

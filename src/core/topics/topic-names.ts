@@ -51,57 +51,140 @@ function untitle(form: string): string {
 
 /**
  * A readable name for a term from texts that use it: its most common spelling ("vision-language"),
- * widened by up to two words on either side while most occurrences share them ("vision-language"
+ * widened by up to three words on either side while most occurrences share them ("vision-language"
  * → "vision-language models", "neural networks" → "spiking neural networks"), in Title Case.
  */
 export function phraseName(lexicon: Lexicon, texts: string[], term: number): string {
-  interface Token {
-    id: number;
-    start: number;
-    end: number;
-    hard: boolean;
-  }
-  const bigram = lexicon.isBigram(term);
-  const first = bigram ? lexicon.first[term] : term;
-  const last = bigram ? lexicon.second[term] : term;
-  const usable = (t: Token | undefined): boolean => t !== undefined && t.id >= 0 && !(lexicon.flags[t.id] & NOT_A_TERM);
-  const spans: Array<{ text: string; tokens: Token[]; from: number; to: number }> = [];
-  for (const text of texts) {
+  return phraseUse(lexicon, tokenizeTexts(lexicon, texts), term).name;
+}
+
+/** Texts read once into tokens, for naming several candidate terms from the same texts. */
+export interface TokenizedText {
+  text: string;
+  tokens: Token[];
+}
+
+/** Reads texts into tokens with their word ids (-1 for words the lexicon has not seen). */
+export function tokenizeTexts(lexicon: Lexicon, texts: string[]): TokenizedText[] {
+  return texts.map((text) => {
     const tokens: Token[] = [];
     scanTokens(text, (start, end, hard) => {
       tokens.push({ id: lexicon.findToken(text.slice(start, end)), start, end, hard });
     });
+    return { text, tokens };
+  });
+}
+
+/**
+ * Like `phraseName`, but undefined when the widened phrase is not a whole phrase: in most of its
+ * occurrences it is glued by a hyphen to a word outside it ("Shot Learning" of "few-shot learning",
+ * "Resolution Mass Spectrometry" of "high-resolution mass spectrometry"), or it only ever modifies
+ * a following word ("Black-Box" of "black-box attacks", "Multi-Agent" of "multi-agent systems").
+ */
+export function wholePhraseName(lexicon: Lexicon, texts: TokenizedText[], term: number): string | undefined {
+  const use = phraseUse(lexicon, texts, term);
+  if (use.occurrences === 0) return use.name;
+  if (use.glued / use.occurrences >= CUT_SHARE || use.modifying / use.occurrences >= MODIFIER_SHARE) return undefined;
+  return use.name;
+}
+
+/** A hyphen-glued edge in this share of the occurrences makes a phrase a fragment. */
+const CUT_SHARE = 0.25;
+/** A phrase followed by another word in this share of the occurrences is a modifier, not a name. */
+const MODIFIER_SHARE = 0.75;
+/** Words a phrase may grow by on each side. */
+const MAX_WIDENING = 3;
+
+interface Token {
+  id: number;
+  start: number;
+  end: number;
+  hard: boolean;
+}
+
+interface Span {
+  text: string;
+  tokens: Token[];
+  from: number;
+  to: number;
+}
+
+/** The widened phrase's name and how its occurrences sit in the text (see `wholePhraseName`). */
+function phraseUse(
+  lexicon: Lexicon,
+  texts: TokenizedText[],
+  term: number,
+): { name: string; occurrences: number; glued: number; modifying: number } {
+  const usable = (t: Token | undefined): boolean => t !== undefined && t.id >= 0 && !(lexicon.flags[t.id] & NOT_A_TERM);
+  const spans = occurrences(lexicon, texts, term);
+  if (spans.length === 0) return { name: titleCase(lexicon.key(term)), occurrences: 0, glued: 0, modifying: 0 };
+  // Widen while most occurrences share the next word out (at most MAX_WIDENING words each side).
+  let live = spans;
+  const grown = [0, 0];
+  const stuck = [false, false];
+  for (let step = 0; step < 4 * MAX_WIDENING && !(stuck[0] && stuck[1]); step += 1) {
+    const side = step % 2;
+    if (stuck[side]) continue;
+    const before = side === 0;
+    const tally = new Map<number, number>();
+    for (const span of live) {
+      const at = before ? span.from - 1 : span.to + 1;
+      const edge = before ? span.tokens[span.from] : span.tokens[at];
+      if (at < 0 || at >= span.tokens.length || edge.hard) continue;
+      // A word glued by a hyphen comes along even when it is a function word ("few-shot", "multi-agent").
+      const joined = before ? span.text.slice(span.tokens[at].end, edge.start) : span.text.slice(span.tokens[span.to].end, edge.start);
+      if (!usable(span.tokens[at]) && !(joined === '-' && span.tokens[at].id >= 0)) continue;
+      tally.set(span.tokens[at].id, (tally.get(span.tokens[at].id) ?? 0) + 1);
+    }
+    const best = [...tally].sort((a, b) => b[1] - a[1] || compareStrings(lexicon.stems[a[0]], lexicon.stems[b[0]]))[0];
+    if (!best || best[1] < 2 || best[1] < live.length * 0.6) {
+      stuck[side] = true;
+      continue;
+    }
+    live = live
+      .filter((span) => span.tokens[before ? span.from - 1 : span.to + 1]?.id === best[0])
+      .map((span) => ({ ...span, from: before ? span.from - 1 : span.from, to: before ? span.to : span.to + 1 }));
+    grown[side] += 1;
+    if (grown[side] >= MAX_WIDENING) stuck[side] = true;
+  }
+  const forms = new Map<string, number>();
+  let glued = 0;
+  let modifying = 0;
+  for (const span of live) {
+    const first = span.tokens[span.from];
+    const last = span.tokens[span.to];
+    const form = span.text.slice(first.start, last.end).replace(/\s+/g, ' ');
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+    if (hyphenGlued(span.text, first.start, -1) || hyphenGlued(span.text, last.end, 1)) glued += 1;
+    // Only phrases count as modifiers: a single word followed by others ("graphene oxide") still names its subject.
+    const next = span.tokens[span.to + 1];
+    if (span.to > span.from && next && !next.hard && usable(next)) modifying += 1;
+  }
+  const best = [...forms].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
+  return { name: titleCase(best), occurrences: live.length, glued, modifying };
+}
+
+/** The spans of `term` (a word or a bigram) in `texts`. */
+function occurrences(lexicon: Lexicon, texts: TokenizedText[], term: number): Span[] {
+  const bigram = lexicon.isBigram(term);
+  const first = bigram ? lexicon.first[term] : term;
+  const last = bigram ? lexicon.second[term] : term;
+  const spans: Span[] = [];
+  for (const { text, tokens } of texts) {
     for (let i = 0; i < tokens.length; i += 1) {
       const j = bigram ? i + 1 : i;
       if (tokens[i].id !== first || j >= tokens.length || tokens[j].id !== last || (bigram && tokens[j].hard)) continue;
       spans.push({ text, tokens, from: i, to: j });
     }
   }
-  if (spans.length === 0) return titleCase(lexicon.key(term));
-  // Widen while most occurrences share the next word out (at most two words each side).
-  let live = spans;
-  for (let step = 0; step < 4; step += 1) {
-    const before = step % 2 === 0;
-    const tally = new Map<number, number>();
-    for (const span of live) {
-      const at = before ? span.from - 1 : span.to + 1;
-      const edge = before ? span.tokens[span.from] : span.tokens[at];
-      if (at < 0 || at >= span.tokens.length || edge.hard || !usable(span.tokens[at])) continue;
-      tally.set(span.tokens[at].id, (tally.get(span.tokens[at].id) ?? 0) + 1);
-    }
-    const best = [...tally].sort((a, b) => b[1] - a[1] || compareStrings(lexicon.stems[a[0]], lexicon.stems[b[0]]))[0];
-    if (!best || best[1] < 2 || best[1] < live.length * 0.6) continue;
-    live = live
-      .filter((span) => span.tokens[before ? span.from - 1 : span.to + 1]?.id === best[0])
-      .map((span) => ({ ...span, from: before ? span.from - 1 : span.from, to: before ? span.to : span.to + 1 }));
-  }
-  const forms = new Map<string, number>();
-  for (const span of live) {
-    const form = span.text.slice(span.tokens[span.from].start, span.tokens[span.to].end).replace(/\s+/g, ' ');
-    forms.set(form, (forms.get(form) ?? 0) + 1);
-  }
-  const best = [...forms].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
-  return titleCase(best);
+  return spans;
+}
+
+/** Whether a hyphen joins the text at `at` to a letter on the `direction` side ("few|-shot", "multi-|objective"). */
+function hyphenGlued(text: string, at: number, direction: -1 | 1): boolean {
+  const hyphen = direction < 0 ? at - 1 : at;
+  const beyond = direction < 0 ? at - 2 : at + 1;
+  return (text[hyphen] === '-' || text[hyphen] === '\u2010') && /[\p{L}\p{N}]/u.test(text[beyond] ?? '');
 }
 
 /** Prefers the spelling that is not merely capitalised at a sentence start ("brain" over "Brain"). */

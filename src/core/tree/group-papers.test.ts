@@ -91,3 +91,20 @@ test('a filter keeps only matching papers and drops groups left empty', () => {
     [['Brain Decoding', ['c']]],
   );
 });
+
+test("a large topic's subtopics become its subgroups, filtered like it", () => {
+  const withSubtopics = [
+    {
+      name: 'Vision',
+      paperIds: ['a', 'b', 'c'],
+      origin: 'discovered' as const,
+      subtopics: [{ name: 'Segmentation', paperIds: ['a', 'c'] }],
+    },
+  ];
+  const [group] = groupPapers({ papers, topics: withSubtopics }, 'topic');
+  assert.deepEqual(group.subgroups, [
+    { key: 'topic:Vision\u0000sub:Segmentation', label: 'Segmentation', paperIds: ['a', 'c'], parentKey: 'topic:Vision' },
+  ]);
+  const [filtered] = groupPapers({ papers, topics: withSubtopics }, 'topic', { only: new Set(['b']) });
+  assert.equal(filtered.subgroups, undefined, 'a subgroup left empty by the filter is dropped');
+});

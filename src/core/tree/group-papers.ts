@@ -24,6 +24,10 @@ export interface PaperGroup {
   /** Extra text, e.g. a source file's folder. */
   detail?: string;
   paperIds: string[];
+  /** Groups inside this one (a large topic's subtopics, see `Topic.subtopics`), largest first. Default: none. */
+  subgroups?: PaperGroup[];
+  /** The key of the group this one sits in, for a subgroup. */
+  parentKey?: string;
 }
 
 export interface GroupPapersInput {
@@ -50,7 +54,13 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
   let groups: PaperGroup[];
   switch (groupBy) {
     case 'topic':
-      groups = input.topics.map((topic) => ({ key: `topic:${topic.name}`, label: topic.name, paperIds: topic.paperIds.filter(keep) }));
+      groups = input.topics.map((topic) => {
+        const key = `topic:${topic.name}`;
+        const subgroups = (topic.subtopics ?? [])
+          .map((sub) => ({ key: `${key}\u0000sub:${sub.name}`, label: sub.name, paperIds: sub.paperIds.filter(keep), parentKey: key }))
+          .filter((sub) => sub.paperIds.length > 0);
+        return { key, label: topic.name, paperIds: topic.paperIds.filter(keep), ...(subgroups.length > 0 ? { subgroups } : {}) };
+      });
       break;
     case 'year': {
       const byYear = bucket(papers, (p) => [p.year === undefined ? '' : String(p.year)]);

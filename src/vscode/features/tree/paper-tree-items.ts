@@ -26,8 +26,13 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
     collapsed: true,
     description: `${count}`,
     tooltip: `${group.label}: ${count} paper${count === 1 ? '' : 's'}${group.detail ? `\n${group.detail}` : ''}`,
-    // "Other" is no topic to rename, merge, split or hide.
-    contextValue: groupBy === 'topic' && group.label === OTHER_TOPIC ? 'group.topic.other' : `group.${groupBy}`,
+    // Subtopics get no topic actions (they are recomputed with the library), nor does "Other" (no topic to rename,
+    // merge, split or hide).
+    contextValue: group.parentKey
+      ? 'group.subtopic'
+      : groupBy === 'topic' && group.label === OTHER_TOPIC
+        ? 'group.topic.other'
+        : `group.${groupBy}`,
     icon: { id: GROUP_ICONS[groupBy] },
   };
 }

@@ -92,16 +92,19 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     const pageSize = readPageSize();
     const ids = element.group.paperIds;
     const count = Math.min(ids.length, this.shown.get(element.key) ?? pageSize);
+    // A large topic lists its subtopics first, then all its papers.
+    const subgroups = (element.group.subgroups ?? []).map((group): PaperTreeNode => this.node({ kind: 'group', key: group.key, group }));
     const children: PaperTreeNode[] = ids
       .slice(0, count)
       .map((paperId) => this.node({ kind: 'paper', key: `${element.key}\u0000${paperId}`, groupKey: element.key, paperId }));
     if (count < ids.length)
       children.push(this.node({ kind: 'more', key: `${element.key}\u0000more`, groupKey: element.key, remaining: ids.length - count }));
-    return children;
+    return [...subgroups, ...children];
   }
 
   getParent(element: PaperTreeNode): PaperTreeNode | undefined {
-    if (element.kind === 'group' || element.kind === 'sampleNotice') return undefined;
+    if (element.kind === 'group') return element.group.parentKey ? this.nodes.get(element.group.parentKey) : undefined;
+    if (element.kind === 'sampleNotice') return undefined;
     return this.nodes.get(element.groupKey);
   }
 

@@ -1,0 +1,125 @@
+import type { Paper } from '../model/paper';
+import type { Subtopic, Topic } from '../model/topic';
+import { compareStrings, termCounts, wordStream } from './text-terms';
+import { discoverTopics, DocumentFrequencies, TermRows, type DiscoveredTopic } from './discover-topics';
+import type { Lexicon } from './lexicon';
+import { chooseTopicName, variantKey } from './topic-naming';
+import { WordStream } from './word-stream';
+
+/** A topic with more papers than this (about a screenful of the tree) gets subtopics. */
+const SUBTOPIC_THRESHOLD = 40;
+const MAX_SUBTOPICS = 8;
+const NAMING_SAMPLE = 80;
+/** Subtopics are discovered among at most this many of a topic's papers (evenly spread), then extended to the rest. */
+const DISCOVERY_SAMPLE = 600;
+/** A paper outside the sample joins a subtopic when its terms hold one of the subtopic's first phrases. */
+const JOINING_TERMS = 3;
+
+/** The term rows of papers already read: `rowOf[p]` is paper p's row in `rows`, -1 if it was not read. */
+interface ReadTerms {
+  rows: TermRows;
+  rowOf: Int32Array;
+}
+
+/**
+ * Gives each topic with more than 40 papers (not "Other") its subtopics: the same discovery as for
+ * the library (`discoverTopics`) among the topic's papers only (at most 600 of them, evenly spread
+ * in corpus order), so the words all of them use (the topic's own) are background there; a paper
+ * outside that sample joins a subtopic whose leading phrases it uses. At most 8 subtopics of at
+ * least 2 % of the sample (and 3), named as topics are, never after the topic itself or a variant
+ * of another; a paper may sit in up to three or in none. Sets `Topic.subtopics` in place.
+ * `acronyms` are the library's (see `definedAcronyms`).
+ */
+export function addSubtopics(
+  papers: Paper[],
+  topics: Topic[],
+  lexicon: Lexicon,
+  read: ReadTerms,
+  acronyms: ReadonlyMap<string, string>,
+): void {
+  const index = new Map(papers.map((paper, i) => [paper.id, i]));
+  const rowsOf = new PaperRows(papers, lexicon, read);
+  for (const topic of topics) {
+    if (topic.origin === 'other' || topic.paperIds.length <= SUBTOPIC_THRESHOLD) continue;
+    const members = topic.paperIds.map((id) => index.get(id)!);
+    const step = Math.max(1, members.length / DISCOVERY_SAMPLE);
+    const sample: number[] = [];
+    for (let at = 0; at < members.length; at += step) sample.push(members[Math.floor(at)]);
+    const found = discoverSubtopics(papers, sample, rowsOf, topic.name, lexicon, acronyms);
+    if (found.length === 0) continue;
+    const inSample = new Set(sample);
+    const subtopics: Subtopic[] = found.map(({ name, members: joined, terms }) => {
+      const ids = new Set(joined);
+      for (const p of members) if (!inSample.has(p) && rowsOf.hasAny(p, terms)) ids.add(p);
+      return { name, paperIds: [...ids].sort((a, b) => a - b).map((p) => papers[p].id) };
+    });
+    topic.subtopics = subtopics.sort((a, b) => b.paperIds.length - a.paperIds.length || compareStrings(a.name, b.name));
+  }
+}
+
+/** Subtopics among `sample` (corpus indexes): their names, members (corpus indexes) and leading term ids. */
+function discoverSubtopics(
+  papers: Paper[],
+  sample: number[],
+  rowsOf: PaperRows,
+  parent: string,
+  lexicon: Lexicon,
+  acronyms: ReadonlyMap<string, string>,
+): Array<{ name: string; members: number[]; terms: number[] }> {
+  const rows = new TermRows();
+  const df = new DocumentFrequencies();
+  for (const p of sample) {
+    const { terms, counts } = rowsOf.row(p);
+    df.add(terms);
+    rows.append(terms, counts);
+  }
+  const names = new Map<number, string>();
+  const used = new Set<string>([variantKey(parent, acronyms)]);
+  const accept = (group: DiscoveredTopic): boolean => {
+    const texts = [...group.members]
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, NAMING_SAMPLE)
+      .map((m) => `${papers[sample[m.doc]].title}. ${papers[sample[m.doc]].abstract}`);
+    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration);
+    if (name === undefined || used.has(variantKey(name, acronyms))) return false;
+    used.add(variantKey(name, acronyms));
+    names.set(group.group, name);
+    return true;
+  };
+  const minSize = Math.max(3, Math.ceil(sample.length * 0.02));
+  const maxTopics = Math.min(MAX_SUBTOPICS, Math.round(Math.sqrt(sample.length / 2)));
+  return discoverTopics(lexicon, rows, df, sample.length, { minSize, maxTopics }, accept)
+    .filter((group) => names.has(group.group) && group.members.length >= minSize)
+    .map((group) => ({
+      name: names.get(group.group)!,
+      members: group.members.map((m) => sample[m.doc]),
+      terms: group.terms.slice(0, JOINING_TERMS),
+    }));
+}
+
+/** Papers' term rows: those read for discovery as they were, the others read on demand (and not kept). */
+class PaperRows {
+  private readonly stream = new WordStream();
+
+  constructor(
+    private readonly papers: Paper[],
+    private readonly lexicon: Lexicon,
+    private readonly read: ReadTerms,
+  ) {}
+
+  row(p: number): { terms: ArrayLike<number>; counts: ArrayLike<number> } {
+    const r = this.read.rowOf[p];
+    if (r >= 0) {
+      const { start, terms, counts } = this.read.rows;
+      return { terms: terms.subarray(start[r], start[r + 1]), counts: counts.subarray(start[r], start[r + 1]) };
+    }
+    const stream = wordStream(this.lexicon, this.papers[p].title, this.papers[p].abstract, this.stream);
+    return termCounts(this.lexicon, stream, { titleWeight: 3, bigrams: true });
+  }
+
+  hasAny(p: number, wanted: number[]): boolean {
+    const { terms } = this.row(p);
+    for (let i = 0; i < terms.length; i += 1) if (wanted.includes(terms[i])) return true;
+    return false;
+  }
+}

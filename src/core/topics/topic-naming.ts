@@ -1,0 +1,150 @@
+/**
+ * Judging names for discovered topics: a name must be a whole phrase a researcher would write
+ * (see `wholePhraseName`), never a bare generic word, a company or legal suffix, a number or a
+ * catalogue path; and variants of one name (acronym and expansion, spelling and suffix variants)
+ * become one topic.
+ */
+import { foldPlural } from '../text/fold-plural';
+import { endsLikeANoun, isGenericWord } from './generic-words';
+import type { Lexicon } from './lexicon';
+import { tokenizeTexts, wholePhraseName } from './topic-names';
+
+/**
+ * Single words too vague to name a topic in any field ("Group", "Theorem", "Model"), compared in
+ * lower case and singular. Phrases containing them are fine ("Renormalization Group").
+ */
+const VAGUE_WORDS = new Set(
+  `system model data analysis network learning method application design performance measurement review survey theory
+algorithm function equation theorem group node bound upper lower condition constant transition cluster category conjecture
+decision programming evolution production supply comprehension sensor robot path graph label latent policy community
+probe act court law labor employment worker faculty optics quantum genetic heuristic multivariate field process structure
+property effect dynamics mechanism problem solution framework approach technique architecture feature image signal state
+distribution parameter sample task training inference control interaction response surface phase material energy
+information knowledge language text word model-based estimate estimation optimization prediction classification
+detection recognition representation space time water cell protein gene brain human species population region
+amount behavior behaviour skill input output result`.split(/\s+/),
+);
+
+/** Adjectives the suffix heuristic of `endsLikeANoun` takes for nouns ("Deep Recurrent", "Bayesian Deep"). */
+const ADJECTIVES = new Set([
+  'deep',
+  'shallow',
+  'recurrent',
+  'bayesian',
+  'gaussian',
+  'sparse',
+  'dense',
+  'robust',
+  'efficient',
+  'large',
+  'small',
+  'fast',
+]);
+
+/** Company suffixes, never a topic's name or its last word ("Inc", "Co", "LLC"). */
+const COMPANY_WORDS = new Set(['inc', 'co', 'corp', 'llc', 'ltd', 'llp', 'plc', 'gmbh']);
+/** Words of legal citations that never name a topic alone ("Bar", "Matter": "In the Matter of …"). */
+const LEGAL_WORDS = new Set(['bar', 'matter', 'et', 'al', 'v', 'vs', 're']);
+
+/**
+ * Why a name cannot name a topic, or undefined when it can. `concentration`: the share of the
+ * library's papers with the name's term that are in the group (single words need half).
+ */
+export function junkNameReason(name: string, concentration = 1): string | undefined {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1].toLowerCase();
+  if (/\s\/\s|\/\s*general$/i.test(name)) return 'a catalogue path';
+  if (words.some((w) => /^[\d.,%-]+$/.test(w))) return 'a number';
+  if (COMPANY_WORDS.has(last) || COMPANY_WORDS.has(words[0].toLowerCase())) return 'a company or legal word';
+  if (words.length === 1 && LEGAL_WORDS.has(last)) return 'a company or legal word';
+  if (ADJECTIVES.has(last)) return 'an adjective';
+  if (!endsLikeANoun(name)) return 'not a noun phrase';
+  if (words.length > 1) return undefined;
+  if (/\p{Lu}.*\p{Lu}/u.test(name)) return undefined; // an acronym: "QCD", "fMRI", "FT-ICR-MS"
+  const single = foldPlural(last);
+  if (VAGUE_WORDS.has(single) || VAGUE_WORDS.has(last) || isGenericWord(single)) return 'a single generic word';
+  if (concentration < 0.5) return 'a single word found across the library';
+  return undefined;
+}
+
+/**
+ * The first of a group's candidate terms whose name is a whole phrase and not junk, else the first
+ * whose only fault is a doubtful noun ending or a spread-out single word, else undefined.
+ * `concentration[i]` belongs to `terms[i]` (see `junkNameReason`).
+ */
+export function chooseTopicName(lexicon: Lexicon, texts: string[], terms: number[], concentration: number[]): string | undefined {
+  const tokenized = tokenizeTexts(lexicon, texts);
+  const names = terms.map((term) => wholePhraseName(lexicon, tokenized, term));
+  const reasons = names.map((name, i) => (name === undefined ? 'cut' : junkNameReason(name, concentration[i])));
+  const strict = reasons.indexOf(undefined);
+  if (strict >= 0) return names[strict];
+  // Else a name the suffix heuristics doubt (words of a field they do not know), never one of the junk classes.
+  const relaxed = reasons.findIndex((reason) => reason === 'not a noun phrase' || reason === 'a single word found across the library');
+  return relaxed >= 0 ? names[relaxed] : undefined;
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'with', 'a', 'an']);
+
+/**
+ * Acronyms the texts define, "long form (LF)" style: acronym letters (lower case, hyphens and a
+ * plural s dropped: "FT-ICR-MS" → "fticrms", "CNNs" → "cnn") → the long form's words, lower case.
+ */
+export function definedAcronyms(texts: Iterable<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  const pattern = /\(([A-Za-z][A-Za-z-]{0,9}[A-Z][A-Za-z-]{0,9})\)/g;
+  for (const text of texts) {
+    if (!text.includes('(')) continue;
+    for (const match of text.matchAll(pattern)) {
+      const letters = acronymLetters(match[1]);
+      if (letters.length < 2 || found.has(letters)) continue;
+      const before = text
+        .slice(Math.max(0, match.index - 120), match.index)
+        .split(/[\s\-‐]+/)
+        .filter(Boolean);
+      const expansion = longForm(before, letters);
+      if (expansion) found.set(letters, expansion);
+    }
+  }
+  return found;
+}
+
+function acronymLetters(acronym: string): string {
+  return acronym
+    .replace(/[-‐]/g, '')
+    .replace(/(?<=[A-Z])s$/, '')
+    .toLowerCase();
+}
+
+/** The last words before an acronym whose initials spell it (small words may be skipped), or undefined. */
+function longForm(words: string[], letters: string): string | undefined {
+  for (let take = letters.length; take <= letters.length + 3 && take <= words.length; take += 1) {
+    const chosen = words.slice(words.length - take).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase());
+    const initials = chosen.filter((w) => w && !SMALL_WORDS.has(w)).map((w) => w[0]);
+    if (initials.join('') === letters && /\p{L}/u.test(chosen[0][0] ?? '')) return chosen.join(' ');
+  }
+  return undefined;
+}
+
+/**
+ * The key two variant names share: lower case, hyphens dropped ("multi-objective" = "multiobjective"),
+ * acronyms spelled out from `acronyms` ("CNNs" = "convolutional neural networks"), "neural" dropped
+ * ("convolutional networks"), each word's plural and suffix folded ("compressed" = "compressive",
+ * "imaging" = "images").
+ */
+export function variantKey(name: string, acronyms: ReadonlyMap<string, string>): string {
+  const words = name
+    .split(/\s+/)
+    .flatMap((word) => {
+      const letters = acronymLetters(word);
+      const expansion = /\p{Lu}.*\p{Lu}/u.test(word) ? acronyms.get(letters) : undefined;
+      return expansion ? expansion.split(' ') : [word.toLowerCase().replace(/[-‐]/g, '')];
+    })
+    .filter((w) => w && w !== 'neural' && !SMALL_WORDS.has(w));
+  return words.map(stemForVariants).join(' ');
+}
+
+function stemForVariants(word: string): string {
+  const singular = foldPlural(word);
+  const stem = singular.replace(/(?:ational|ation|ional|ive|ed|ing|ion|al|e|s)$/, '');
+  return stem.length >= 4 ? stem : singular;
+}
