@@ -65,8 +65,23 @@ const queryArb = fc.tuple(fc.array(tokenArb, { minLength: 1, maxLength: 4 }), fc
 });
 
 function ranked(search: PaperSearch, query: string, limit: number, prune: boolean) {
-  const response = search.search(query, { limit, prune, highlight: false });
+  const response = search.search(query, { limit, prune, highlight: false, exactTotalUpTo: Infinity });
   return { total: response.total, hits: response.results.map((hit) => [hit.id, hit.score]) };
+}
+
+/** The pruned answer with a total threshold: same hits as the exhaustive one; total exact below the threshold, else a bounded lower bound. */
+function assertThresholdAgrees(search: PaperSearch, query: string, limit: number, exactUpTo: number): void {
+  const exhaustive = search.search(query, { limit, prune: false, highlight: false });
+  const pruned = search.search(query, { limit, highlight: false, exactTotalUpTo: exactUpTo });
+  const hits = (r: typeof pruned) => r.results.map((hit) => [hit.id, hit.score]);
+  assert.deepEqual(hits(pruned), hits(exhaustive), query);
+  assert.equal(exhaustive.totalIsLowerBound, false);
+  if (pruned.totalIsLowerBound) {
+    assert.ok(pruned.total >= exactUpTo && pruned.total <= exhaustive.total, `${query}: ${pruned.total} of ${exhaustive.total}`);
+  } else {
+    assert.equal(pruned.total, exhaustive.total, query);
+  }
+  if (exhaustive.total < exactUpTo) assert.equal(pruned.totalIsLowerBound, false, query);
 }
 
 test('pruned ranking equals exhaustive scoring: same total, ids, order and scores, also after updates', () => {
@@ -76,7 +91,8 @@ test('pruned ranking equals exhaustive scoring: same total, ids, order and score
       fc.array(queryArb, { minLength: 1, maxLength: 6 }),
       fc.integer({ min: 1, max: 15 }),
       fc.nat({ max: 40 }),
-      (records, queries, limit, changes) => {
+      fc.integer({ min: 0, max: 60 }),
+      (records, queries, limit, changes, exactUpTo) => {
         const papers: Paper[] = records.map((r, i) => ({ id: `p${i}`, ...r }) as Paper);
         const search = PaperSearch.build(papers.slice(changes));
         // Later papers arrive one by one (the delta segment); some leave (tombstones).
@@ -84,6 +100,7 @@ test('pruned ranking equals exhaustive scoring: same total, ids, order and score
         search.remove(papers.filter((_, i) => i % 7 === 3).map((p) => p.id));
         for (const query of queries) {
           assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
+          assertThresholdAgrees(search, query, limit, exactUpTo);
         }
       },
     ),
@@ -100,9 +117,22 @@ test('pruned ranking finds the best among thousands of look-alikes', () => {
     year: 2018 + (i % 6),
   })) as Paper[];
   const search = PaperSearch.build(papers);
-  for (const query of ['attention', 'spiking attention', 'spik', 'atention -vision', 'attention year:2020..', 'hallucination spiking']) {
+  for (const query of [
+    'attention',
+    'spiking attention',
+    'spik',
+    'atention -vision',
+    'attention year:2020..',
+    'hallucination spiking',
+    '"noise spiking" attention',
+  ]) {
     assert.deepEqual(ranked(search, query, 10, true), ranked(search, query, 10, false), query);
+    assertThresholdAgrees(search, query, 10, 100);
   }
+  // Past the threshold the total is a lower bound, and says so.
+  const common = search.search('attention year:2020..', { limit: 10, exactTotalUpTo: 100 });
+  assert.equal(common.totalIsLowerBound, true);
+  assert.ok(common.total >= 100 && common.total < search.search('attention year:2020..', { limit: 10, prune: false }).total);
 });
 
 test('scores of many-word queries add the words in the exhaustive order, to the last bit', () => {

@@ -72,21 +72,27 @@ export class QueryRun {
   }
 
   /**
-   * The number of matches and candidates holding the best `limit` of them, exactly scored: every
-   * match (`evaluate`), or with `prune` the pruned evaluation (`prunedTop`) when the plan allows it.
-   * Never pruned: queries of filters only (ranked by year), words with a compound alternative
-   * (`pre-training` → `pre`+`training`), and settings that could make a score negative.
+   * The number of matches and candidates holding the best `limit` of them, exactly scored: with
+   * `prune` the pruned evaluation (`prunedTop`, whose total may stop at `exactUpTo`) when the plan
+   * allows it, else every match (`evaluate`, exact total). Never pruned: queries of filters only
+   * (ranked by year), words with a compound alternative (`pre-training` → `pre`+`training`), and
+   * settings that could make a score negative.
    */
-  evaluateTop(plan: QueryPlan, limit: number, prune = false): Evaluation & { total: number } {
+  evaluateTop(
+    plan: QueryPlan,
+    limit: number,
+    prune: boolean,
+    exactUpTo: number,
+  ): Evaluation & { total: number; totalIsLowerBound: boolean } {
     const required = prune ? this.leafSlots(plan.required) : undefined;
     const soft = prune ? this.leafSlots(plan.soft) : undefined;
     if (!required || !soft || required.length + soft.length === 0) {
       const found = this.evaluate(plan, true);
-      return { ...found, total: found.candidates.docs.length };
+      return { ...found, total: found.candidates.docs.length, totalIsLowerBound: false };
     }
     const check = constraintCheck(this.index, plan, this.annotations, this.excludedMarks(plan));
-    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, required, soft, limit, check);
-    return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total };
+    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, { required, soft }, limit, check, exactUpTo);
+    return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total, totalIsLowerBound: top.totalIsLowerBound };
   }
 
   /** The posting lists of slots for `prunedTop` (recording their expansions), or undefined when it cannot take them. */
