@@ -121,7 +121,8 @@ export class PaperSearch {
     const plan = run.plan(parsed);
     if (!plan) return response;
     const exactUpTo = Math.max(0, options.exactTotalUpTo ?? EXACT_TOTAL_UP_TO);
-    const found = run.evaluateTop(plan, limit, options.prune !== false, Number.isNaN(exactUpTo) ? EXACT_TOTAL_UP_TO : exactUpTo);
+    const prune = options.prune ?? plan.filters.length + plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length > 0;
+    const found = run.evaluateTop(plan, limit, prune, Number.isNaN(exactUpTo) ? EXACT_TOTAL_UP_TO : exactUpTo);
     const { docs, scores } = found.candidates;
     response.total = found.total;
     response.totalIsLowerBound = found.totalIsLowerBound;

@@ -55,7 +55,7 @@ export function prunedTop(
 function scoredCandidates(found: Matches, alive: Uint8Array, limit: number, docCount: number, once: CheckOnce | undefined): Sparse {
   const all = found.docs;
   if (all.length === 0 || limit <= 0) return { docs: new Int32Array(0), scores: new Float64Array(0) };
-  if (all.length <= limit) return { docs: all, scores: exactScores(found, all, docCount) };
+  if (all.length <= limit) return scoredPassing(found, docCount, once);
   const leaves = found.slots.flatMap((slot, s) => slot.flatMap((alt, a) => alt.map((leaf) => ({ leaf, slot: s, alt: a }))));
   const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
   const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
@@ -66,6 +66,12 @@ function scoredCandidates(found: Matches, alive: Uint8Array, limit: number, docC
   } finally {
     setMarks(inMatches, all, 0);
   }
+}
+
+/** Every match, checked first when there is a check (every one would be checked anyway), then scored. */
+function scoredPassing(found: Matches, docCount: number, once: CheckOnce | undefined): Sparse {
+  const docs = once ? found.docs.filter(once.passes) : found.docs;
+  return { docs, scores: exactScores(found, docs, docCount) };
 }
 
 function setMarks(marks: Uint8Array, docs: Int32Array, value: number): void {
@@ -83,7 +89,7 @@ function pruneWithThreshold(
 ): Sparse {
   const { leaves, bounds, byBound } = lists;
   const docCount = inMatches.length;
-  const everything = () => ({ docs: found.docs, scores: exactScores(found, found.docs, docCount) });
+  const everything = () => scoredPassing(found, docCount, once);
   const pool = collectDocs(byBound, leaves, alive, inMatches, limit * 8);
   const poolScores = exactScores(found, pool, docCount);
   const passingScores = once ? poolScores.filter((_, i) => once.passes(pool[i])) : poolScores;

@@ -63,8 +63,10 @@ export interface QueryOptions {
   /**
    * Score only the matches that can still reach the top `limit` (dynamic pruning, `prunedTop`) and
    * check filters, negations and phrases only where needed, instead of evaluating every match.
-   * Default true; results are identical either way (a property test checks it). False: the
-   * exhaustive evaluation, whose `total` is always exact.
+   * Results are identical either way (a property test checks it). Default: pruned when the query
+   * has a filter, negation or phrase (checks then stop early, with `totalIsLowerBound` past
+   * `exactTotalUpTo`); otherwise exhaustive, because every posting is read to find the matches
+   * either way and one tight scoring pass measured faster. False: always exhaustive, exact total.
    */
   prune?: boolean;
   /**
