@@ -46,7 +46,7 @@ const paperArb = fc.record({
   year: fc.integer({ min: 2018, max: 2023 }),
 });
 
-/** A query token: a word, a typo of one, a phrase, a negation or a filter. */
+/** A query token: a word, a typo of one, a phrase, a negated word or phrase, or a filter. */
 const tokenArb = fc.oneof(
   { weight: 6, arbitrary: zipfWord },
   {
@@ -55,6 +55,7 @@ const tokenArb = fc.oneof(
   },
   { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `"${a} ${b}"`) },
   { weight: 1, arbitrary: zipfWord.map((w) => `-${w}`) },
+  { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `-"${a} ${b}"`) },
   { weight: 1, arbitrary: fc.constantFrom('year:2020..', 'topic:spiking', 'author:ada', '-year:..2019', 'pre-training') },
 );
 /** The last word is often cut short, as while typing. */
@@ -133,6 +134,10 @@ test('pruned ranking finds the best among thousands of look-alikes', () => {
   const common = search.search('attention year:2020..', { limit: 10, exactTotalUpTo: 100 });
   assert.equal(common.totalIsLowerBound, true);
   assert.ok(common.total >= 100 && common.total < search.search('attention year:2020..', { limit: 10, prune: false }).total);
+  // With one result wanted, few candidates are checked for the ranking: the count itself goes on to the threshold.
+  const one = search.search('attention -year:..2019', { limit: 1, exactTotalUpTo: 500 });
+  assert.equal(one.totalIsLowerBound, true);
+  assert.ok(one.total >= 500 && one.total < search.search('attention -year:..2019', { limit: 1, prune: false }).total, `${one.total}`);
 });
 
 test('scores of many-word queries add the words in the exhaustive order, to the last bit', () => {
