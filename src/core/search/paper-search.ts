@@ -121,7 +121,7 @@ export class PaperSearch {
     const plan = run.plan(parsed);
     if (!plan) return response;
     const exactUpTo = Math.max(0, options.exactTotalUpTo ?? EXACT_TOTAL_UP_TO);
-    const prune = options.prune ?? plan.filters.length + plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length > 0;
+    const prune = options.prune ?? plan.phrases.length + plan.excludedPhrases.length > 0;
     const found = run.evaluateTop(plan, limit, prune, Number.isNaN(exactUpTo) ? EXACT_TOTAL_UP_TO : exactUpTo);
     const { docs, scores } = found.candidates;
     response.total = found.total;

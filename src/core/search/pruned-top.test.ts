@@ -73,7 +73,7 @@ function ranked(search: PaperSearch, query: string, limit: number, prune: boolea
 /** The pruned answer with a total threshold: same hits as the exhaustive one; total exact below the threshold, else a bounded lower bound. */
 function assertThresholdAgrees(search: PaperSearch, query: string, limit: number, exactUpTo: number): void {
   const exhaustive = search.search(query, { limit, prune: false, highlight: false });
-  const pruned = search.search(query, { limit, highlight: false, exactTotalUpTo: exactUpTo });
+  const pruned = search.search(query, { limit, prune: true, highlight: false, exactTotalUpTo: exactUpTo });
   const hits = (r: typeof pruned) => r.results.map((hit) => [hit.id, hit.score]);
   assert.deepEqual(hits(pruned), hits(exhaustive), query);
   assert.equal(exhaustive.totalIsLowerBound, false);
@@ -131,11 +131,11 @@ test('pruned ranking finds the best among thousands of look-alikes', () => {
     assertThresholdAgrees(search, query, 10, 100);
   }
   // Past the threshold the total is a lower bound, and says so.
-  const common = search.search('attention year:2020..', { limit: 10, exactTotalUpTo: 100 });
+  const common = search.search('attention year:2020..', { limit: 10, prune: true, exactTotalUpTo: 100 });
   assert.equal(common.totalIsLowerBound, true);
   assert.ok(common.total >= 100 && common.total < search.search('attention year:2020..', { limit: 10, prune: false }).total);
   // With one result wanted, few candidates are checked for the ranking: the count itself goes on to the threshold.
-  const one = search.search('attention -year:..2019', { limit: 1, exactTotalUpTo: 500 });
+  const one = search.search('attention -year:..2019', { limit: 1, prune: true, exactTotalUpTo: 500 });
   assert.equal(one.totalIsLowerBound, true);
   assert.ok(one.total >= 500 && one.total < search.search('attention -year:..2019', { limit: 1, prune: false }).total, `${one.total}`);
 });
@@ -156,4 +156,24 @@ test('scores of many-word queries add the words in the exhaustive order, to the 
     }),
     { numRuns: 200 },
   );
+});
+
+test('by default a phrase query stops counting at 1,000 and says so; a plain query counts exactly', () => {
+  const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p${i}`,
+    title: `${WORDS[i % WORDS.length]} language models ${WORDS[(i * 5) % WORDS.length]}`,
+    abstract: i % 3 === 0 ? 'vision language models' : `models of ${WORDS[(i * 7) % WORDS.length]}`,
+    year: 2020,
+  })) as Paper[];
+  const search = PaperSearch.build(papers);
+  const query = '"language models" -"vision language"';
+  const pruned = search.search(query, { limit: 5, highlight: false });
+  const exhaustive = search.search(query, { limit: 5, highlight: false, prune: false });
+  assert.equal(exhaustive.total, 2000 - papers.filter((p, i) => i % 3 !== 0 && p.title.startsWith('vision ')).length);
+  assert.deepEqual(
+    { total: pruned.total, lowerBound: pruned.totalIsLowerBound, hits: pruned.results.map((hit) => [hit.id, hit.score]) },
+    { total: 1000, lowerBound: true, hits: exhaustive.results.map((hit) => [hit.id, hit.score]) },
+  );
+  const plain = search.search('language', { limit: 5 });
+  assert.deepEqual([plain.total, plain.totalIsLowerBound], [3000, false]);
 });

@@ -64,9 +64,10 @@ export interface QueryOptions {
    * Score only the matches that can still reach the top `limit` (dynamic pruning, `prunedTop`) and
    * check filters, negations and phrases only where needed, instead of evaluating every match.
    * Results are identical either way (a property test checks it). Default: pruned when the query
-   * has a filter, negation or phrase (checks then stop early, with `totalIsLowerBound` past
-   * `exactTotalUpTo`); otherwise exhaustive, because every posting is read to find the matches
-   * either way and one tight scoring pass measured faster. False: always exhaustive, exact total.
+   * has a phrase or a negated phrase, whose check reads a paper's text (checks then stop early, with
+   * `totalIsLowerBound` past `exactTotalUpTo`); otherwise exhaustive, because every posting is read
+   * to find the matches either way and, with cheap checks, one tight scoring pass measured faster.
+   * True: pruned wherever the plan allows. False: always exhaustive, exact total.
    */
   prune?: boolean;
   /**
