@@ -13,6 +13,7 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
     print({
       query: response.query,
       total: response.total,
+      totalIsLowerBound: response.totalIsLowerBound,
       results: response.results.map((hit) => ({
         id: hit.id,
         title: hit.title,
@@ -25,7 +26,8 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
     return 0;
   }
   const showing = response.total > response.results.length ? `, showing ${response.results.length}` : '';
-  console.log(style.dim(`${response.total} papers match "${query}"${showing}`));
+  const count = response.totalIsLowerBound ? `${response.total.toLocaleString('en-US')}+` : String(response.total);
+  console.log(style.dim(`${count} papers match "${query}"${showing}`));
   response.results.forEach((hit, i) => {
     const paper = library.paper(hit.id)!;
     console.log(`${String(i + 1).padStart(3)}. ${style.bold(markRanges(hit.title, hit.matches.title, style))}`);

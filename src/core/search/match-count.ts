@@ -27,7 +27,7 @@ export interface Matches {
   required: number;
   /** Documents matching each slot. */
   sizes: number[];
-  /** The matches (after constraints), and whether they are the fallback "any free word". */
+  /** The matches before constraints (filters, negations, phrases), and whether they are the fallback "any free word". */
   docs: Int32Array;
   anyMode: boolean;
 }
@@ -53,7 +53,11 @@ export function countMatches(
   }
 }
 
-/** The matches as the exhaustive evaluation defines them: every word, or failing that any free word. */
+/**
+ * The matches as the exhaustive evaluation defines them: every word, or failing that any free word.
+ * The constraints (`check`) only choose between the two: the documents returned are those before
+ * the check, which the caller applies as late as it can (a phrase check reads the paper's text).
+ */
 function keepMatches(
   counter: SlotCounter,
   base: Pick<Matches, 'slots' | 'required' | 'sizes'>,
@@ -69,15 +73,22 @@ function keepMatches(
     const doc = touched[i];
     const inRequired = requiredCount[doc] === nRequired;
     if (inRequired) allRequired += 1;
-    if (inRequired && freeCount[doc] === nFree && (!check || check(doc))) all[n++] = doc;
+    if (inRequired && freeCount[doc] === nFree) all[n++] = doc;
   }
-  if ((nRequired > 0 && allRequired === 0) || n > 0 || nFree < 2) return { ...base, docs: all.subarray(0, n), anyMode: false };
+  const everyWord = all.subarray(0, n);
+  if ((nRequired > 0 && allRequired === 0) || nFree < 2 || anyPasses(everyWord, check)) return { ...base, docs: everyWord, anyMode: false };
   n = 0;
   for (let i = 0; i < counter.size; i++) {
     const doc = touched[i];
-    if (requiredCount[doc] === nRequired && freeCount[doc] > 0 && (!check || check(doc))) all[n++] = doc;
+    if (requiredCount[doc] === nRequired && freeCount[doc] > 0) all[n++] = doc;
   }
   return { ...base, docs: all.subarray(0, n), anyMode: true };
+}
+
+function anyPasses(docs: Int32Array, check: DocCheck | undefined): boolean {
+  if (!check) return docs.length > 0;
+  for (let i = 0; i < docs.length; i++) if (check(docs[i])) return true;
+  return false;
 }
 
 /** The one pass over the postings of `countMatches`: per document, the required and free slots it matches. */

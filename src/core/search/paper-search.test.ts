@@ -90,7 +90,7 @@ describe('ranking on the seed', () => {
   });
 
   test('an empty query, or one of stop words only, returns nothing', () => {
-    assert.deepEqual(search.search(''), { query: '', total: 0, results: [] });
+    assert.deepEqual(search.search(''), { query: '', total: 0, totalIsLowerBound: false, results: [] });
     assert.deepEqual(search.search('   ').results, []);
     assert.deepEqual(search.search('the of and').results, []);
   });
@@ -449,7 +449,7 @@ describe('incremental updates', () => {
 
   test('an empty index answers every query with nothing', () => {
     const empty = PaperSearch.build([]);
-    assert.deepEqual(empty.search('attention'), { query: 'attention', total: 0, results: [] });
+    assert.deepEqual(empty.search('attention'), { query: 'attention', total: 0, totalIsLowerBound: false, results: [] });
     assert.deepEqual(empty.search('year:2020').results, []);
     const loaded = PaperSearch.load(empty.serialize('e'), 'e', []);
     assert.ok(loaded);

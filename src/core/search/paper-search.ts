@@ -27,7 +27,7 @@ import { InvertedIndex } from './inverted-index';
 import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
 import { selectTop } from './select-top';
-import { resolveSearchSettings, type QueryOptions, type SearchOptions, type SearchSettings } from './search-options';
+import { EXACT_TOTAL_UP_TO, resolveSearchSettings, type QueryOptions, type SearchOptions, type SearchSettings } from './search-options';
 
 // Re-exported so callers import the whole public surface of the search from this one module.
 export type { AnnotationLookup, QueryOptions, SearchOptions } from './search-options';
@@ -38,8 +38,13 @@ export type { Suggestion } from './auto-suggest';
 export interface SearchResponse {
   /** The query as given (empty when it was not a string). */
   query: string;
-  /** Papers matching, of which `results` holds the best `limit`. */
+  /**
+   * Papers matching, of which `results` holds the best `limit`; exact unless `totalIsLowerBound`.
+   * Example: 1000 with `totalIsLowerBound` reads "1,000+ papers" (see `QueryOptions.exactTotalUpTo`).
+   */
   total: number;
+  /** True when `total` is a lower bound: counting stopped once `exactTotalUpTo` matches were found. */
+  totalIsLowerBound: boolean;
   /** Best first: by score, then title, then id; for queries of filters only, newest first. */
   results: SearchHit[];
 }
@@ -108,16 +113,19 @@ export class PaperSearch {
   /** The papers matching a query (see `parseQuery` for its syntax), best first. */
   search(query: string, options: QueryOptions = {}): SearchResponse {
     const text = typeof query === 'string' ? query : '';
-    const response: SearchResponse = { query: text, total: 0, results: [] };
+    const response: SearchResponse = { query: text, total: 0, totalIsLowerBound: false, results: [] };
     const parsed = parseQuery(text);
     if (isEmptyQuery(parsed) || this.index.liveCount === 0) return response;
     const limit = Math.max(0, Math.floor(options.limit ?? this.settings.limit) || 0);
     const run = new QueryRun(this.index, this.settings, options.annotations);
     const plan = run.plan(parsed);
     if (!plan) return response;
-    const found = run.evaluateTop(plan, limit, options.prune === true);
+    const exactUpTo = Math.max(0, options.exactTotalUpTo ?? EXACT_TOTAL_UP_TO);
+    const prune = options.prune ?? plan.phrases.length + plan.excludedPhrases.length > 0;
+    const found = run.evaluateTop(plan, limit, prune, Number.isNaN(exactUpTo) ? EXACT_TOTAL_UP_TO : exactUpTo);
     const { docs, scores } = found.candidates;
     response.total = found.total;
+    response.totalIsLowerBound = found.totalIsLowerBound;
     const index = this.index;
     const top = selectTop(index, docs, found.scored ? scores : yearsOf(index, docs), limit);
     const matched = options.highlight === false ? new Set<string>() : run.matchedTerms();

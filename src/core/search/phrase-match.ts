@@ -40,20 +40,37 @@ function containsPhrase(text: string, phrase: PhraseCheck, ascii: boolean): bool
     for (let i = 0; i < tokens.length; i++) if (phraseAt(tokens, i, key)) return true;
     return false;
   }
-  // ASCII text: find the first word's surface form, then tokenize only around it.
-  const lower = text.toLowerCase();
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+  // ASCII text: find the first word's surface form in any case (no lowercase copy of the whole
+  // text, the cost of checking thousands of candidates), then tokenize only around it.
+  const finder = needleFinder(needle);
+  finder.lastIndex = 0;
+  for (let found = finder.exec(text); found; found = finder.exec(text)) {
+    const at = found.index;
+    finder.lastIndex = at + 1;
     if (at > 0) {
-      const before = lower.charCodeAt(at - 1);
+      const before = text.charCodeAt(at - 1);
       if (isAsciiWordCode(before)) continue;
-      if (before === 39 && at > 1 && isAsciiWordCode(lower.charCodeAt(at - 2))) continue;
+      if (before === 39 && at > 1 && isAsciiWordCode(text.charCodeAt(at - 2))) continue;
     }
-    if (asciiPhraseAt(lower, at, key)) return true;
+    if (asciiPhraseAt(text, at, key)) return true;
   }
   return false;
 }
 
-/** Whether the words of lowercase ASCII `text` from `at` (a word start) join, stemmed, to `key`. */
+/** A case-insensitive finder of `needle`, kept for the needles of recent phrases. */
+function needleFinder(needle: string): RegExp {
+  let finder = finders.get(needle);
+  if (!finder) {
+    if (finders.size >= 64) finders.clear();
+    finder = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    finders.set(needle, finder);
+  }
+  return finder;
+}
+
+const finders = new Map<string, RegExp>();
+
+/** Whether the words of ASCII `text` from `at` (a word start) join, lowercased and stemmed, to `key`. */
 function asciiPhraseAt(text: string, at: number, key: string): boolean {
   const n = text.length;
   let i = at;
@@ -63,7 +80,7 @@ function asciiPhraseAt(text: string, at: number, key: string): boolean {
     if (i >= n) return false;
     const start = i;
     i = asciiWordPartEnd(text, i);
-    let token = dropApostrophes(text.slice(start, i));
+    let token = dropApostrophes(text.slice(start, i).toLowerCase());
     token = foldPlural(token);
     if (!token) continue;
     if (!key.startsWith(token, matched)) return false;

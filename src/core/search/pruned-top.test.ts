@@ -46,7 +46,7 @@ const paperArb = fc.record({
   year: fc.integer({ min: 2018, max: 2023 }),
 });
 
-/** A query token: a word, a typo of one, a phrase, a negation or a filter. */
+/** A query token: a word, a typo of one, a phrase, a negated word or phrase, or a filter. */
 const tokenArb = fc.oneof(
   { weight: 6, arbitrary: zipfWord },
   {
@@ -55,6 +55,7 @@ const tokenArb = fc.oneof(
   },
   { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `"${a} ${b}"`) },
   { weight: 1, arbitrary: zipfWord.map((w) => `-${w}`) },
+  { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `-"${a} ${b}"`) },
   { weight: 1, arbitrary: fc.constantFrom('year:2020..', 'topic:spiking', 'author:ada', '-year:..2019', 'pre-training') },
 );
 /** The last word is often cut short, as while typing. */
@@ -65,8 +66,23 @@ const queryArb = fc.tuple(fc.array(tokenArb, { minLength: 1, maxLength: 4 }), fc
 });
 
 function ranked(search: PaperSearch, query: string, limit: number, prune: boolean) {
-  const response = search.search(query, { limit, prune, highlight: false });
+  const response = search.search(query, { limit, prune, highlight: false, exactTotalUpTo: Infinity });
   return { total: response.total, hits: response.results.map((hit) => [hit.id, hit.score]) };
+}
+
+/** The pruned answer with a total threshold: same hits as the exhaustive one; total exact below the threshold, else a bounded lower bound. */
+function assertThresholdAgrees(search: PaperSearch, query: string, limit: number, exactUpTo: number): void {
+  const exhaustive = search.search(query, { limit, prune: false, highlight: false });
+  const pruned = search.search(query, { limit, prune: true, highlight: false, exactTotalUpTo: exactUpTo });
+  const hits = (r: typeof pruned) => r.results.map((hit) => [hit.id, hit.score]);
+  assert.deepEqual(hits(pruned), hits(exhaustive), query);
+  assert.equal(exhaustive.totalIsLowerBound, false);
+  if (pruned.totalIsLowerBound) {
+    assert.ok(pruned.total >= exactUpTo && pruned.total <= exhaustive.total, `${query}: ${pruned.total} of ${exhaustive.total}`);
+  } else {
+    assert.equal(pruned.total, exhaustive.total, query);
+  }
+  if (exhaustive.total < exactUpTo) assert.equal(pruned.totalIsLowerBound, false, query);
 }
 
 test('pruned ranking equals exhaustive scoring: same total, ids, order and scores, also after updates', () => {
@@ -76,7 +92,8 @@ test('pruned ranking equals exhaustive scoring: same total, ids, order and score
       fc.array(queryArb, { minLength: 1, maxLength: 6 }),
       fc.integer({ min: 1, max: 15 }),
       fc.nat({ max: 40 }),
-      (records, queries, limit, changes) => {
+      fc.integer({ min: 0, max: 60 }),
+      (records, queries, limit, changes, exactUpTo) => {
         const papers: Paper[] = records.map((r, i) => ({ id: `p${i}`, ...r }) as Paper);
         const search = PaperSearch.build(papers.slice(changes));
         // Later papers arrive one by one (the delta segment); some leave (tombstones).
@@ -84,6 +101,7 @@ test('pruned ranking equals exhaustive scoring: same total, ids, order and score
         search.remove(papers.filter((_, i) => i % 7 === 3).map((p) => p.id));
         for (const query of queries) {
           assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
+          assertThresholdAgrees(search, query, limit, exactUpTo);
         }
       },
     ),
@@ -100,9 +118,26 @@ test('pruned ranking finds the best among thousands of look-alikes', () => {
     year: 2018 + (i % 6),
   })) as Paper[];
   const search = PaperSearch.build(papers);
-  for (const query of ['attention', 'spiking attention', 'spik', 'atention -vision', 'attention year:2020..', 'hallucination spiking']) {
+  for (const query of [
+    'attention',
+    'spiking attention',
+    'spik',
+    'atention -vision',
+    'attention year:2020..',
+    'hallucination spiking',
+    '"noise spiking" attention',
+  ]) {
     assert.deepEqual(ranked(search, query, 10, true), ranked(search, query, 10, false), query);
+    assertThresholdAgrees(search, query, 10, 100);
   }
+  // Past the threshold the total is a lower bound, and says so.
+  const common = search.search('attention year:2020..', { limit: 10, prune: true, exactTotalUpTo: 100 });
+  assert.equal(common.totalIsLowerBound, true);
+  assert.ok(common.total >= 100 && common.total < search.search('attention year:2020..', { limit: 10, prune: false }).total);
+  // With one result wanted, few candidates are checked for the ranking: the count itself goes on to the threshold.
+  const one = search.search('attention -year:..2019', { limit: 1, prune: true, exactTotalUpTo: 500 });
+  assert.equal(one.totalIsLowerBound, true);
+  assert.ok(one.total >= 500 && one.total < search.search('attention -year:..2019', { limit: 1, prune: false }).total, `${one.total}`);
 });
 
 test('scores of many-word queries add the words in the exhaustive order, to the last bit', () => {
@@ -121,4 +156,24 @@ test('scores of many-word queries add the words in the exhaustive order, to the 
     }),
     { numRuns: 200 },
   );
+});
+
+test('by default a phrase query stops counting at 1,000 and says so; a plain query counts exactly', () => {
+  const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p${i}`,
+    title: `${WORDS[i % WORDS.length]} language models ${WORDS[(i * 5) % WORDS.length]}`,
+    abstract: i % 3 === 0 ? 'vision language models' : `models of ${WORDS[(i * 7) % WORDS.length]}`,
+    year: 2020,
+  })) as Paper[];
+  const search = PaperSearch.build(papers);
+  const query = '"language models" -"vision language"';
+  const pruned = search.search(query, { limit: 5, highlight: false });
+  const exhaustive = search.search(query, { limit: 5, highlight: false, prune: false });
+  assert.equal(exhaustive.total, 2000 - papers.filter((p, i) => i % 3 !== 0 && p.title.startsWith('vision ')).length);
+  assert.deepEqual(
+    { total: pruned.total, lowerBound: pruned.totalIsLowerBound, hits: pruned.results.map((hit) => [hit.id, hit.score]) },
+    { total: 1000, lowerBound: true, hits: exhaustive.results.map((hit) => [hit.id, hit.score]) },
+  );
+  const plain = search.search('language', { limit: 5 });
+  assert.deepEqual([plain.total, plain.totalIsLowerBound], [3000, false]);
 });

@@ -2,11 +2,15 @@ import { exactScores } from './exact-scores';
 import { countMatches, scratchBytes, type LeafSlot, type Matches } from './match-count';
 import type { PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
+import type { Sparse } from './score-accumulator';
+import { CheckOnce, passingTop, passingTotal } from './checked-top';
 
 /** What `prunedTop` found. */
 export interface PrunedTop {
-  /** Documents matching the query (after its filters, negations and phrases): exact. */
+  /** Documents matching the query (after its filters, negations and phrases): exact unless `totalIsLowerBound`. */
   total: number;
+  /** True when counting stopped at `exactUpTo` passing matches, so `total` is a lower bound. */
+  totalIsLowerBound: boolean;
   /** Matches that include the best `limit`, each with its exact score (`scores[i]` for `docs[i]`). */
   docs: Int32Array;
   scores: Float64Array;
@@ -16,59 +20,81 @@ export interface PrunedTop {
  * The best `limit` matches of a query of word slots (`required`: words of phrases; `soft`: free
  * words, all required unless none matches together, then any), without scoring every match: the
  * dynamic pruning of MaxScore (Turtle & Flood), as Lucene and PISA use it. Every posting is visited
- * once to count the matches exactly (the total is shown), but only matches that can still reach
- * the top `limit` are scored. Scores equal the exhaustive evaluation's to the last bit, because each
- * is computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
+ * once to find the candidates, but only those that can still reach the top `limit` are scored, and
+ * the constraints (`check`: filters, negations, phrases) run only on scored candidates from the best
+ * down and then until `exactUpTo` have passed (the total beyond is a lower bound, as Lucene's
+ * `totalHitsThreshold`). Scores equal the exhaustive evaluation's to the last bit, because each is
+ * computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
  *
  * How: score a pool of likely winners (the matches of the lists with the highest score bounds) to
- * get a threshold θ, the pool's `limit`-th best score; then find the lists whose bounds together,
- * through the query's structure, stay below θ: a match found only in those cannot enter the top
- * `limit`, so only the matches of the other lists are scored.
+ * get a threshold θ, the `limit`-th best score among those passing; then find the lists whose bounds
+ * together, through the query's structure, stay below θ: a match found only in those cannot enter
+ * the top `limit`, so only the matches of the other lists are scored.
  */
 export function prunedTop(
   alive: Uint8Array,
   docCount: number,
-  required: LeafSlot[],
-  soft: LeafSlot[],
+  slots: { required: LeafSlot[]; soft: LeafSlot[] },
   limit: number,
   check: DocCheck | undefined,
+  exactUpTo: number,
 ): PrunedTop {
-  const found = countMatches(alive, docCount, required, soft, check);
-  const total = found.docs.length;
-  if (total === 0 || limit <= 0) return { total, docs: new Int32Array(0), scores: new Float64Array(0) };
-  if (total <= limit) return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
+  const once = check ? new CheckOnce(check, docCount) : undefined;
+  try {
+    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes);
+    const scored = scoredCandidates(found, alive, limit, docCount, once);
+    const top = once ? passingTop(scored, limit, once) : scored;
+    const { total, lowerBound } = passingTotal(found.docs, once, exactUpTo);
+    return { total, totalIsLowerBound: lowerBound, docs: top.docs, scores: top.scores };
+  } finally {
+    once?.clear();
+  }
+}
+
+/** Candidates (before the check) that include the best `limit` passing ones, scored. */
+function scoredCandidates(found: Matches, alive: Uint8Array, limit: number, docCount: number, once: CheckOnce | undefined): Sparse {
+  const all = found.docs;
+  if (all.length === 0 || limit <= 0) return { docs: new Int32Array(0), scores: new Float64Array(0) };
+  if (all.length <= limit) return scoredPassing(found, docCount, once);
   const leaves = found.slots.flatMap((slot, s) => slot.flatMap((alt, a) => alt.map((leaf) => ({ leaf, slot: s, alt: a }))));
   const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
   const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
   const inMatches = scratchBytes(3, docCount);
-  setMarks(inMatches, found.docs, 1);
+  setMarks(inMatches, all, 1);
   try {
-    return pruneWithThreshold(found, leaves, bounds, byBound, alive, inMatches, limit, docCount);
+    return pruneWithThreshold(found, { leaves, bounds, byBound }, alive, inMatches, limit, once);
   } finally {
-    setMarks(inMatches, found.docs, 0);
+    setMarks(inMatches, all, 0);
   }
+}
+
+/** Every match, checked first when there is a check (every one would be checked anyway), then scored. */
+function scoredPassing(found: Matches, docCount: number, once: CheckOnce | undefined): Sparse {
+  const docs = once ? found.docs.filter(once.passes) : found.docs;
+  return { docs, scores: exactScores(found, docs, docCount) };
 }
 
 function setMarks(marks: Uint8Array, docs: Int32Array, value: number): void {
   for (let i = 0; i < docs.length; i++) marks[docs[i]] = value;
 }
 
-/** `prunedTop` once the matches are known and marked in `inMatches`. */
+/** `scoredCandidates` once the matches are known and marked in `inMatches`. */
 function pruneWithThreshold(
   found: Matches,
-  leaves: FlatLeaf[],
-  bounds: number[],
-  byBound: number[],
+  lists: { leaves: FlatLeaf[]; bounds: number[]; byBound: number[] },
   alive: Uint8Array,
   inMatches: Uint8Array,
   limit: number,
-  docCount: number,
-): PrunedTop {
-  const total = found.docs.length;
+  once: CheckOnce | undefined,
+): Sparse {
+  const { leaves, bounds, byBound } = lists;
+  const docCount = inMatches.length;
+  const everything = () => scoredPassing(found, docCount, once);
   const pool = collectDocs(byBound, leaves, alive, inMatches, limit * 8);
-  if (pool.length < limit) return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
   const poolScores = exactScores(found, pool, docCount);
-  const threshold = [...poolScores].sort((a, b) => b - a)[limit - 1];
+  const passingScores = once ? poolScores.filter((_, i) => once.passes(pool[i])) : poolScores;
+  if (passingScores.length < limit) return everything();
+  const threshold = Float64Array.from(passingScores).sort()[passingScores.length - limit];
   // The lists of lowest bounds whose matches, found in them alone, score below the threshold.
   const skippable = new Uint8Array(leaves.length);
   const bound = new ScoreBound(found, leaves, bounds);
@@ -81,9 +107,7 @@ function pruneWithThreshold(
   // When the lists left to read hold most postings, reading them all once to score every match costs less.
   const postings = (i: number) => leaves[i].leaf.end - leaves[i].leaf.start + (leaves[i].leaf.deltaDocs?.length ?? 0);
   const essentialPostings = essential.reduce((n, i) => n + postings(i), 0);
-  if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) {
-    return { total, docs: found.docs, scores: exactScores(found, found.docs, docCount) };
-  }
+  if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) return everything();
   setMarks(inMatches, pool, 0);
   const rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
   const restScores = exactScores(found, rest, docCount);
@@ -93,7 +117,7 @@ function pruneWithThreshold(
   const scores = new Float64Array(docs.length);
   scores.set(poolScores);
   scores.set(restScores, pool.length);
-  return { total, docs, scores };
+  return { docs, scores };
 }
 
 type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };

@@ -13,16 +13,16 @@ export type DocCheck = (doc: number) => boolean;
 
 /**
  * Keeps the candidates that pass a plan's filters, negations and phrases, cheapest checks first.
- * `excluded` marks the documents holding the plan's negated words or phrases (undefined: none).
+ * `notExcluded`: whether a document holds none of the plan's negated words or phrases (undefined: none).
  */
 export function applyConstraints(
   index: InvertedIndex,
   plan: QueryPlan,
   candidates: Sparse,
   annotations: AnnotationLookup | undefined,
-  excluded: Uint8Array | undefined,
+  notExcluded: DocCheck | undefined,
 ): Sparse {
-  const check = constraintCheck(index, plan, annotations, excluded);
+  const check = constraintCheck(index, plan, annotations, notExcluded);
   if (!check) return candidates;
   const docs = new Int32Array(candidates.docs.length);
   const scores = new Float64Array(candidates.docs.length);
@@ -41,7 +41,7 @@ export function constraintCheck(
   index: InvertedIndex,
   plan: QueryPlan,
   annotations: AnnotationLookup | undefined,
-  excluded: Uint8Array | undefined,
+  notExcluded: DocCheck | undefined,
 ): DocCheck | undefined {
   const checks: DocCheck[] = [];
   for (const filter of plan.filters)
@@ -53,7 +53,7 @@ export function constraintCheck(
         return pass !== negated;
       });
     }
-  if (excluded) checks.push((doc) => excluded[doc] === 0);
+  if (notExcluded) checks.push(notExcluded);
   for (const filter of plan.filters) {
     if (filter.kind !== 'topic' && filter.kind !== 'author') continue;
     const marks = filter.kind === 'topic' ? topicMarks(index, filter) : authorMarks(index, filter);

@@ -5,7 +5,7 @@ import { paperHasPhrase } from './phrase-match';
 import type { PostingLeaf } from './posting-leaf';
 import type { LeafSlot } from './match-count';
 import { prunedTop } from './pruned-top';
-import { applyConstraints, constraintCheck } from './query-constraints';
+import { applyConstraints, constraintCheck, type DocCheck } from './query-constraints';
 import { planQuery, type QueryPlan, type Slot, type TermSpec } from './query-plan';
 import { EMPTY_SPARSE, type Sparse } from './score-accumulator';
 import type { AnnotationLookup, SearchSettings } from './search-options';
@@ -72,21 +72,27 @@ export class QueryRun {
   }
 
   /**
-   * The number of matches and candidates holding the best `limit` of them, exactly scored: every
-   * match (`evaluate`), or with `prune` the pruned evaluation (`prunedTop`) when the plan allows it.
-   * Never pruned: queries of filters only (ranked by year), words with a compound alternative
-   * (`pre-training` → `pre`+`training`), and settings that could make a score negative.
+   * The number of matches and candidates holding the best `limit` of them, exactly scored: with
+   * `prune` the pruned evaluation (`prunedTop`, whose total may stop at `exactUpTo`) when the plan
+   * allows it, else every match (`evaluate`, exact total). Never pruned: queries of filters only
+   * (ranked by year), words with a compound alternative (`pre-training` → `pre`+`training`), and
+   * settings that could make a score negative.
    */
-  evaluateTop(plan: QueryPlan, limit: number, prune = false): Evaluation & { total: number } {
+  evaluateTop(
+    plan: QueryPlan,
+    limit: number,
+    prune: boolean,
+    exactUpTo: number,
+  ): Evaluation & { total: number; totalIsLowerBound: boolean } {
     const required = prune ? this.leafSlots(plan.required) : undefined;
     const soft = prune ? this.leafSlots(plan.soft) : undefined;
     if (!required || !soft || required.length + soft.length === 0) {
       const found = this.evaluate(plan, true);
-      return { ...found, total: found.candidates.docs.length };
+      return { ...found, total: found.candidates.docs.length, totalIsLowerBound: false };
     }
-    const check = constraintCheck(this.index, plan, this.annotations, this.excludedMarks(plan));
-    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, required, soft, limit, check);
-    return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total };
+    const check = constraintCheck(this.index, plan, this.annotations, this.excludedCheck(plan));
+    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, { required, soft }, limit, check, exactUpTo);
+    return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total, totalIsLowerBound: top.totalIsLowerBound };
   }
 
   /** The posting lists of slots for `prunedTop` (recording their expansions), or undefined when it cannot take them. */
@@ -119,11 +125,15 @@ export class QueryRun {
   }
 
   private constrain(candidates: Sparse, plan: QueryPlan): Sparse {
-    return applyConstraints(this.index, plan, candidates, this.annotations, this.excludedMarks(plan));
+    return applyConstraints(this.index, plan, candidates, this.annotations, this.excludedCheck(plan));
   }
 
-  /** Documents holding a negated word or phrase, marked 1; undefined when the query negates nothing. */
-  private excludedMarks(plan: QueryPlan): Uint8Array | undefined {
+  /**
+   * Whether a document holds none of the plan's negated words and phrases; undefined when the
+   * query negates nothing. A negated phrase's text is read only for documents asked about that
+   * hold all its words, so a pruned search that stops early reads few texts.
+   */
+  private excludedCheck(plan: QueryPlan): DocCheck | undefined {
     if (plan.excluded.length === 0 && plan.excludedPhrases.length === 0) return undefined;
     const index = this.index;
     const marks = new Uint8Array(index.docCount);
@@ -131,17 +141,22 @@ export class QueryRun {
       const sparse = this.slotSparse(slot, false);
       for (let i = 0; i < sparse.docs.length; i++) marks[sparse.docs[i]] = 1;
     }
-    for (const phrase of plan.excludedPhrases) {
+    const phrases = plan.excludedPhrases.map((phrase) => {
+      const withWords = new Uint8Array(index.docCount);
       const sparse = intersect(
         index,
         phrase.slots.map((slot) => this.slotSparse(slot, false)),
       );
-      for (let i = 0; i < sparse.docs.length; i++) {
-        const doc = sparse.docs[i];
-        if (!marks[doc] && paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc))) marks[doc] = 1;
+      for (let i = 0; i < sparse.docs.length; i++) withWords[sparse.docs[i]] = 1;
+      return { phrase, withWords };
+    });
+    return (doc) => {
+      if (marks[doc] !== 0) return false;
+      for (const { phrase, withWords } of phrases) {
+        if (withWords[doc] !== 0 && paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc))) return false;
       }
-    }
-    return marks;
+      return true;
+    };
   }
 
   private specSparse(spec: TermSpec, record: boolean): Sparse {

@@ -61,13 +61,26 @@ export interface QueryOptions {
    */
   highlight?: boolean;
   /**
-   * Score only the matches that can still reach the top `limit` (dynamic pruning, `prunedTop`)
-   * instead of every match. Default false: results are identical either way (a property test
-   * checks it), but while `total` stays exact every posting is still visited to count the matches,
-   * and on the benchmark corpus the pruned path measured slower than scoring everything.
+   * Score only the matches that can still reach the top `limit` (dynamic pruning, `prunedTop`) and
+   * check filters, negations and phrases only where needed, instead of evaluating every match.
+   * Results are identical either way (a property test checks it). Default: pruned when the query
+   * has a phrase or a negated phrase, whose check reads a paper's text (checks then stop early, with
+   * `totalIsLowerBound` past `exactTotalUpTo`); otherwise exhaustive, because every posting is read
+   * to find the matches either way and, with cheap checks, one tight scoring pass measured faster.
+   * True: pruned wherever the plan allows. False: always exhaustive, exact total.
    */
   prune?: boolean;
+  /**
+   * With pruning, `total` is exact while it stays below this many matches; past it the count of
+   * matches that need a check (a phrase, filter or negation) may stop, and the response sets
+   * `totalIsLowerBound` ("1,000+ papers"), as Lucene's `totalHitsThreshold`. Default
+   * `EXACT_TOTAL_UP_TO` (1 000); `Infinity` for an exact total always.
+   */
+  exactTotalUpTo?: number;
 }
+
+/** Default of `QueryOptions.exactTotalUpTo`: totals are exact up to this many matches. */
+export const EXACT_TOTAL_UP_TO = 1000;
 
 /** `SearchOptions` with every default filled in, as the query code reads them. */
 export interface SearchSettings {

@@ -1,0 +1,89 @@
+import { scratchBytes } from './match-count';
+import type { DocCheck } from './query-constraints';
+import type { Sparse } from './score-accumulator';
+
+/**
+ * A plan's constraints (filters, negations, phrases) run at most once per document in one search,
+ * so they can be applied late, to the candidates that matter, in any order. Results sit in shared
+ * scratch marks until `clear`, which the caller must call before returning.
+ */
+export class CheckOnce {
+  /** Documents checked that passed. */
+  passed = 0;
+  /** 0: not checked yet, 1: passes, 2: fails. */
+  private readonly marks: Uint8Array;
+  private readonly checked: number[] = [];
+
+  constructor(
+    private readonly check: DocCheck,
+    docCount: number,
+  ) {
+    this.marks = scratchBytes(4, docCount);
+  }
+
+  /** Whether document `doc` passes (checked on first ask). */
+  readonly passes = (doc: number): boolean => {
+    const known = this.marks[doc];
+    if (known !== 0) return known === 1;
+    const pass = this.check(doc);
+    this.marks[doc] = pass ? 1 : 2;
+    this.checked.push(doc);
+    if (pass) this.passed += 1;
+    return pass;
+  };
+
+  /** How many documents were checked. */
+  get checkedCount(): number {
+    return this.checked.length;
+  }
+
+  clear(): void {
+    for (const doc of this.checked) this.marks[doc] = 0;
+    this.checked.length = 0;
+  }
+}
+
+/**
+ * Of scored candidates, the passing ones that can be among the best `limit` passing: those at or
+ * above a score cutoff, lowered (doubling how many candidates it admits) until `limit` of them pass.
+ * Only candidates above the cutoff are checked, best scores first in effect, so a phrase's text is
+ * read for about `limit` candidates divided by the share that holds it, not for every candidate.
+ */
+export function passingTop(candidates: Sparse, limit: number, once: CheckOnce): Sparse {
+  const { docs, scores } = candidates;
+  if (limit <= 0 || docs.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0) };
+  const descending = Float64Array.from(scores).sort().reverse();
+  let cutoff = -Infinity;
+  for (let admit = limit; admit < docs.length; admit *= 2) {
+    const level = descending[admit - 1];
+    let passing = 0;
+    for (let i = 0; i < docs.length && passing < limit; i++) if (scores[i] >= level && once.passes(docs[i])) passing += 1;
+    if (passing >= limit) {
+      cutoff = level;
+      break;
+    }
+  }
+  const keptDocs = new Int32Array(docs.length);
+  const keptScores = new Float64Array(docs.length);
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) {
+    if (scores[i] < cutoff || !once.passes(docs[i])) continue;
+    keptDocs[n] = docs[i];
+    keptScores[n++] = scores[i];
+  }
+  return { docs: keptDocs.subarray(0, n), scores: keptScores.subarray(0, n) };
+}
+
+/**
+ * The number of candidates that pass, exact while it stays below `exactUpTo`: unchecked candidates
+ * are checked until that many have passed, then the count stops and is a lower bound.
+ */
+export function passingTotal(
+  candidates: Int32Array,
+  once: CheckOnce | undefined,
+  exactUpTo: number,
+): { total: number; lowerBound: boolean } {
+  if (!once) return { total: candidates.length, lowerBound: false };
+  for (let i = 0; i < candidates.length && once.passed < exactUpTo; i++) once.passes(candidates[i]);
+  return { total: once.passed, lowerBound: once.checkedCount < candidates.length };
+}
