@@ -248,7 +248,7 @@ test('a taxonomy matches phrases regardless of case, hyphens and plurals, and ho
   assert.equal(result.topics[0].origin, 'taxonomy');
 });
 
-test('every paper of a 20k-paper corpus gets topics in a few seconds (no pairwise work)', () => {
+test('every paper of a 20k-paper corpus gets a topic, under the topic cap', () => {
   const base = seed();
   const sentences = base.map((p) => p.abstract.split(/(?<=[.!?])\s+/));
   const papers: Paper[] = [];
@@ -260,11 +260,9 @@ test('every paper of a 20k-paper corpus gets topics in a few seconds (no pairwis
       .concat([0, 1, 2].map((k) => sentences[b][(i + k) % sentences[b].length]));
     papers.push(paper(`s${i}`, `${base[a].title} ${i}`, text.join(' ')));
   }
-  const started = performance.now();
+  // Its speed is measured by `npm run bench` (tree.assignTopicsMs per corpus size), not here.
   const result = assignTopics(papers, { taxonomy: bundledTaxonomy() });
-  const elapsed = performance.now() - started;
   assert.equal(result.papers.length, papers.length);
   assert.ok(result.topics.length <= 36);
-  // Generous: about 1 s on a quiet machine; the bound only catches quadratic behaviour.
-  assert.ok(elapsed < 20_000, `${elapsed.toFixed(0)} ms`);
+  for (const p of result.papers) assert.ok(p.topics.length >= 1, p.id);
 });
