@@ -32,7 +32,8 @@ export function blankDamagedEntries(file: string, lines: LineIndex, damage: Dama
     }
     const range = { start: chunkStart + item.start, end: chunkStart + Math.max(item.end, item.start + 1) };
     blanked.push(range);
-    const directive = item.kind === 'string' || item.kind === 'comment' || item.kind === 'preamble';
+    // By type, so a broken `@preamble` is named as a directive too.
+    const directive = item.type === 'string' || item.type === 'comment' || item.type === 'preamble';
     const label = directive
       ? `an \`@${item.type}\``
       : item.key

@@ -1,5 +1,6 @@
 /** Small helpers for reading `@retorquere/bibtex-parser` results back onto the scanned text. */
-import type { Entry, parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
+import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { parserAcceptsCiteKey } from './bibtex-scanner';
 import { uniqueStrings } from './import-helpers';
 
@@ -26,4 +27,19 @@ export function entriesByStart(text: string, library: ReturnType<typeof parseBib
     cursor = at + 1;
   }
   return byStart;
+}
+
+/** The parser's reading of one chunk, or the message it threw. */
+export interface ParsedChunk {
+  library?: ReturnType<typeof parseBibtex>;
+  thrown?: string;
+}
+
+/** Parses one chunk with Lectern's options; `strings`: the macros bare words expand to (the parser's own when undefined). */
+export function parseEntries(text: string, strings: Record<string, string> | undefined): ParsedChunk {
+  try {
+    return { library: parseBibtex(text, { ...BIBTEX_PARSER_OPTIONS, strings }) };
+  } catch (err) {
+    return { thrown: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -1,0 +1,131 @@
+// Three BibTeX import bugs, as a user met them in Zotero and Mendeley exports: a field with no value (`title = ,`)
+// was reported as an undefined macro with an empty name; a `@preamble{"abc}` whose string never closes was silent;
+// an entry only the BibTeX parser can read turned a month macro outside `month` into "01".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importBibtex } from './bibtex-importer';
+import { importCorpusFile } from './import-corpus-file';
+
+const read = (text: string) => {
+  const result = importBibtex('refs.bib', text);
+  return {
+    papers: result.papers.map((p) => [p.citeKey ?? null, p.title, p.venue ?? null, p.date ?? null, p.source.line]),
+    diagnostics: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`),
+  };
+};
+
+test('a field with no value is named at its line and left out; the entry and the next one load', () => {
+  // Mendeley style: one field a line, `journal = ,` where the export had nothing to write.
+  const text = [
+    '@article{Smith2020,',
+    'author = {Smith, John and Doe, Jane},',
+    'booktitle = {Proceedings of the Workshop},',
+    'journal = ,',
+    'title = {{Ocean acidification in coastal waters}},',
+    'year = {2020}',
+    '}',
+    '@article{Lee2019,',
+    'title = {Good entry},',
+    'year = {2019}',
+    '}',
+  ].join('\n');
+  assert.deepEqual(read(text), {
+    papers: [
+      ['Smith2020', 'Ocean acidification in coastal waters', 'Proceedings of the Workshop', '2020', 1],
+      ['Lee2019', 'Good entry', null, '2019', 8],
+    ],
+    diagnostics: [
+      '4:11 warning Lectern: entry `Smith2020`: field `journal` on line 4 has no value and was left out. Give it a value or remove the field.',
+    ],
+  });
+});
+
+test('an empty title, the last field empty, and an empty value in an entry the parser cannot read either', () => {
+  // Zotero style, tab-indented; the empty title is reported, then the entry is skipped for having no title.
+  assert.deepEqual(read('@article{doe2018,\n\ttitle = ,\n\tyear = 2018\n}\n@misc{ok, title = {Fine}}'), {
+    papers: [['ok', 'Fine', null, null, 5]],
+    diagnostics: [
+      '2:10 warning Lectern: entry `doe2018`: field `title` on line 2 has no value and was left out. Give it a value or remove the field.',
+      '1:1 warning Lectern: entry `doe2018` (line 1) has no title; it was skipped. Add a `title` field so it can be listed.',
+    ],
+  });
+  // Without a key, the entry is named by its title; the empty field is the last one.
+  assert.deepEqual(read('@misc{title = {Keyless}, year = 2021, note = }').diagnostics, [
+    '1:46 warning Lectern: entry "Keyless": field `note` on line 1 has no value and was left out. Give it a value or remove the field.',
+  ]);
+  // When the parser cannot read the entry either, the scanner's reason is the one given.
+  assert.deepEqual(read('@misc{k, title = {T}, note = , year = {2020}\n@misc{ok, title = {Fine}}'), {
+    papers: [['ok', 'Fine', null, null, 2]],
+    diagnostics: [
+      '1:30 error Lectern: entry `k` (line 1) could not be read: field `note` has no value (found `, year = {2020}`); it was skipped. Fix the entry and reload — the entries after it still load.',
+    ],
+  });
+});
+
+test('a `@preamble` whose string never closes is reported at its line; everything after it loads', () => {
+  const good = '@article{lee2019,\n  title = {Good},\n  year = {2019}\n}';
+  const broken = (where: string, reason: string) =>
+    `${where} error Lectern: an \`@preamble\` (line ${where.split(':')[0]}) could not be read: ${reason}; it was skipped. Fix the entry and reload — the entries after it still load.`;
+  assert.deepEqual(read(`@preamble{"abc}\n${good}`), {
+    papers: [['lee2019', 'Good', null, '2019', 2]],
+    diagnostics: [broken('1:1', 'a `"` is never closed')],
+  });
+  // On the same line as the entry, and after a good entry.
+  assert.deepEqual(read(`@misc{a, title = {A}}\n@preamble{"abc} ${good}`), {
+    papers: [
+      ['a', 'A', null, null, 1],
+      ['lee2019', 'Good', null, '2019', 2],
+    ],
+    diagnostics: [broken('2:1', 'a `"` is never closed')],
+  });
+  // Other broken preambles: no value, a word where the value should end, no closing brace.
+  assert.deepEqual(read(`@preamble{,}\n${good}`).diagnostics, [broken('1:11', 'the `@preamble` has no value (found `,}`)')]);
+  assert.deepEqual(read(`@preamble{"a" "b"}\n${good}`).diagnostics, [broken('1:15', 'expected `}` (found `"b"}`)')]);
+  assert.deepEqual(read(`${good}\n@preamble{"a"`).diagnostics, [broken('5:1', 'the entry is not closed with `}`')]);
+  assert.deepEqual(read(`${good}\n@preamble{`).diagnostics, [broken('5:1', 'the entry ends where the value of the `@preamble` should be')]);
+});
+
+test('valid preambles read silently: a joined string, braces, parentheses, an empty one', () => {
+  const text = [
+    '@PREAMBLE{ "\\providecommand{\\MaxMin}{{$\\cal MAX$--$\\cal MIN$}} "',
+    '           # "\\providecommand{\\rpackage}[1]{{#1}} " }',
+    '@preamble{}',
+    '@preamble( {\\newcommand{\\noopsort}[1]{}} )',
+    '@article{lee2019, title = {Good}}',
+  ].join('\n');
+  assert.deepEqual(read(text), {
+    papers: [['lee2019', 'Good', null, null, 5]],
+    diagnostics: [],
+  });
+});
+
+test('a damaged byte in a broken `@preamble` names the preamble', () => {
+  const bytes = new TextEncoder().encode('@preamble{"ab\u0000c}\n@misc{ok, title = {Fine}}\n');
+  const result = importCorpusFile('refs.bib', bytes);
+  assert.deepEqual(
+    result.papers.map((p) => p.citeKey),
+    ['ok'],
+  );
+  assert.deepEqual(
+    result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message.split(';')[0]}`),
+    ['1:14 Lectern: refs.bib has a NUL byte at line 1, column 14, in an `@preamble` (line 1)'],
+  );
+});
+
+test('an entry only the parser can read: month macros read as month names outside `month`, and no month is made up', () => {
+  // No comma after the key (as some exports write): the scanner gives up, the BibTeX parser reads the entry.
+  const report = '@techreport{cern2020\n  title = {Progress Report for } # jan # { } # 2020,\n  institution = {CERN},\n  year = 2020\n}';
+  const result = importBibtex('refs.bib', report);
+  assert.deepEqual(result.diagnostics, []);
+  assert.deepEqual(
+    result.papers.map((p) => [p.citeKey, p.title, p.date, p.csl?.issued]),
+    [['cern2020', 'Progress Report for January 2020', '2020', { 'date-parts': [[2020]] }]],
+  );
+  // In `month`, the macro still gives the month; a file's own `@string` overrides a built-in one.
+  assert.deepEqual(read('@misc{k1\n  title = {T} # { } # sep,\n  year = 2019,\n  month = sep\n}').papers, [
+    ['k1', 'T September', null, '2019-09', 1],
+  ]);
+  assert.deepEqual(read('@string{sep = {Sept.}}\n@misc{k2\n  title = {T} # { } # sep,\n  year = 2019\n}').papers, [
+    ['k2', 'T Sept.', null, '2019', 2],
+  ]);
+});
