@@ -129,3 +129,48 @@ test('an entry only the parser can read: month macros read as month names outsid
     ['k2', 'T Sept.', null, '2019', 2],
   ]);
 });
+
+/** `text` as bytes with `byte` inserted before each `\u0001` marker, read as a `.bib` file. */
+const readDamaged = (text: string, byte = 0) => {
+  const bytes = [...new TextEncoder().encode(text)].map((b) => (b === 1 ? byte : b));
+  const result = importCorpusFile('refs.bib', new Uint8Array(bytes));
+  return {
+    papers: result.papers.map((p) => [p.citeKey ?? null, p.title, p.source.line]),
+    diagnostics: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message.split(';')[0]}`),
+  };
+};
+
+test('damaged bytes: in an entry that does not start its line, right after an entry, and in an entry with an `@` inside', () => {
+  // Mendeley writes a header line; an entry after text on the same line is still an entry.
+  assert.deepEqual(readDamaged('Exported by Mendeley @misc{a, title = {A\u0001}}\n@misc{b, title = {B}}\n'), {
+    papers: [['b', 'B', 2]],
+    diagnostics: ['1:41 error Lectern: refs.bib has a NUL byte at line 1, column 41, in entry `a` (line 1)'],
+  });
+  // A second byte just past the damaged entry's `}` is outside it, and reported as such.
+  assert.deepEqual(readDamaged('@misc{a, title = {\u0001A}}\u0001 @misc{b, title = {B}}\n@misc{c, title = {C}}'), {
+    papers: [
+      ['b', 'B', 1],
+      ['c', 'C', 2],
+    ],
+    diagnostics: [
+      '1:19 error Lectern: refs.bib has a NUL byte at line 1, column 19, in entry `a` (line 1)',
+      '1:23 warning Lectern: refs.bib has a NUL byte at line 1, column 23, outside any entry',
+    ],
+  });
+  // The whole damaged entry is blanked, the `@` of an e-mail address too; the lines after it keep their numbers.
+  const zotero =
+    '@article{doe2018,\n\ttitle = {Sea ice\u0001},\n\tnote = {Contact: jdoe@example.org}\n}\n@article{lee2019,\n\ttitle = {Good}\n}\n';
+  assert.deepEqual(readDamaged(zotero, 0xff), {
+    papers: [['lee2019', 'Good', 5]],
+    diagnostics: ['2:18 error Lectern: refs.bib has the invalid UTF-8 byte 0xFF at line 2, column 18, in entry `doe2018` (line 1)'],
+  });
+});
+
+test('a damaged byte in an item without a type or key, or in a broken `@string`, names it as well as it can', () => {
+  assert.deepEqual(readDamaged('@{k, title = {\u0001}}\n@misc{ok, title = {Fine}}').diagnostics, [
+    '1:15 error Lectern: refs.bib has a NUL byte at line 1, column 15, in an entry (line 1)',
+  ]);
+  assert.deepEqual(readDamaged('@string{j = {Jour\u0001nal}\n@misc{ok, title = {Fine}}').diagnostics, [
+    '1:18 error Lectern: refs.bib has a NUL byte at line 1, column 18, in an `@string` (line 1)',
+  ]);
+});

@@ -185,14 +185,13 @@ class BibtexScanner {
     item.kind = 'string';
   }
 
-  /** `@type{key, name = value, …}` or with `(…)`; the key may be missing or empty. */
+  /** `@type{key, name = value, …}` or with `(…)`; the key may be missing or empty, and the entry empty (`@misc{}`). */
   private entry(item: BibItem): void {
     const type = item.type;
     if (!type) this.fail(this.pos, `\`@\` is not followed by an entry type (found ${describe(this.src, this.pos)})`);
     const guard = this.openGuard(type);
     this.skipWs();
-    if (this.src[this.pos] === guard) this.pos++;
-    else this.entryBody(item, guard);
+    this.entryBody(item, guard);
     item.kind = 'entry';
   }
 
@@ -201,7 +200,7 @@ class BibtexScanner {
     const { src } = this;
     let lastField: string | undefined;
     const keyStart = this.pos;
-    const key = src[this.pos] !== ',' ? this.readCiteKey() : '';
+    const key = this.readCiteKey(); // `''` for `@misc{, …}` and `@misc{}`
     this.skipWs();
     if (src[this.pos] === '=') {
       // `@misc{title = …}`: no key, the first word was a field name.
@@ -377,9 +376,9 @@ class BibtexScanner {
   }
 
   /** A type, field name or macro name: the characters the parser accepts in one. */
-  private readKey(allow = ''): string {
+  private readKey(): string {
     const start = this.pos;
-    while (this.pos < this.n && isParserKeyChar(this.src[this.pos], allow)) this.pos++;
+    while (this.pos < this.n && isParserKeyChar(this.src[this.pos])) this.pos++;
     return this.src.slice(start, this.pos);
   }
 
