@@ -174,3 +174,19 @@ test('a damaged byte in an item without a type or key, or in a broken `@string`,
     '1:18 error Lectern: refs.bib has a NUL byte at line 1, column 18, in an `@string` (line 1)',
   ]);
 });
+
+test('`@comment {…}` and `@comment\t{…}` over several lines hide the entries quoted inside them', () => {
+  for (const gap of [' ', '\t', ' \t ']) {
+    const text = `@comment${gap}{Notes from the export:\n  see @misc{fake, title = {Fake}} for the old one\n}\n@misc{ok, title = {Fine}}`;
+    assert.deepEqual(read(text), { papers: [['ok', 'Fine', null, null, 4]], diagnostics: [] }, JSON.stringify(gap));
+  }
+});
+
+test('what a broken entry was found holding is quoted up to 20 characters, and only to the end of its line', () => {
+  assert.deepEqual(read('@article{k, title {A long title that goes on}}\n@misc{ok, title = {Fine}}').diagnostics, [
+    '1:19 error Lectern: entry `k` (line 1) could not be read: field `title` has no `=` (found `{A long title that g`); it was skipped. Fix the entry and reload — the entries after it still load.',
+  ]);
+  assert.deepEqual(read('@article{k, title {A\nlong}}\n@misc{ok, title = {Fine}}').diagnostics, [
+    '1:19 error Lectern: entry `k` (line 1) could not be read: field `title` has no `=` (found `{A`); it was skipped. Fix the entry and reload — the entries after it still load.',
+  ]);
+});
