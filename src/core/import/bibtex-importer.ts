@@ -171,7 +171,7 @@ class BibtexImport {
     // Stryker disable next-line ConditionalExpression: `true` gives the table to a chunk without bare words, which changes nothing; only speed differs (`false` is caught by the parser-only month test)
     const parsed = parseEntries(prepared.text, needsStrings ? this.parserStrings : undefined);
 
-    const parsedAt = entriesByStart(prepared.text, parsed.library);
+    const parsedAt = entriesByStart(prepared.text, parsed.entries);
     const errorsByItem = this.libraryErrorsByItem(prepared.text, items, parsed);
 
     for (const item of items) {
@@ -305,7 +305,7 @@ class BibtexImport {
       for (const item of entryItems) byItem.set(item, parsed.thrown);
       return byItem;
     }
-    for (const error of parsed.library?.errors ?? []) {
+    for (const error of parsed.errors) {
       const message = error.error.split('\n')[0];
       const unresolved = /^Unresolved @string reference "(.*)"/.exec(message);
       if (unresolved?.[1] === '') continue; // a field with no value (`title = ,`): the scan reports it

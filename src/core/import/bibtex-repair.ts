@@ -26,8 +26,9 @@ export interface BibtexRepair {
  */
 export function repairBibtexEntry(entryText: string, error: BibScanError | undefined, startLine: number): BibtexRepair | undefined {
   if (!error || (error.kind !== 'unterminated' && error.kind !== 'unclosed')) return undefined;
-  const repair = closeOpenFieldLines(entryText, startLine) ?? (error.kind === 'unclosed' ? closeEntry(entryText, startLine) : undefined);
-  if (!repair) return undefined;
+  // Closing the entry cannot help a value that runs to the end (`unterminated`): the `}` added would close the value, and
+  // the entry would still be open, so the scan below refuses it.
+  const repair = closeOpenFieldLines(entryText, startLine) ?? closeEntry(entryText, startLine);
   // A broken entry's text runs to the next `@`, so it scans as one item: it must now be a whole entry.
   const items = scanBibtex(repair.text);
   if (items[0].kind !== 'entry') return undefined;
@@ -63,7 +64,7 @@ function closeOpenFieldLines(entryText: string, startLine: number): Omit<BibtexR
 
 /** An entry whose fields are all complete but whose closing `}` is missing: closed after its last line. */
 function closeEntry(entryText: string, startLine: number): Omit<BibtexRepair, 'items'> {
-  const close = /^@\s*[\w-]*\s*\(/.test(entryText) ? ')' : '}';
+  const close = /@\s*[\w-]*\s*\(/.test(entryText) ? ')' : '}'; // the text's only `@` is its first character
   const lastLine = startLine + entryText.trimEnd().split('\n').length - 1;
   return {
     text: `${entryText.trimEnd()}\n${close}`,

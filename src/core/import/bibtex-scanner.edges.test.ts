@@ -190,3 +190,61 @@ test('what a broken entry was found holding is quoted up to 20 characters, and o
     '1:19 error Lectern: entry `k` (line 1) could not be read: field `title` has no `=` (found `{A`); it was skipped. Fix the entry and reload — the entries after it still load.',
   ]);
 });
+
+test('damaged bytes: what follows a blanked entry on its line keeps its columns; an entry line inside a `@comment` block', () => {
+  // The blanked entry keeps its length, so the entry after it on the same line is reported at its own column.
+  assert.deepEqual(readDamaged('@misc{a, title = {A\u0001}} @misc{b, year = 2020}\n@misc{c, title = {C}}'), {
+    papers: [['c', 'C', 2]],
+    diagnostics: [
+      '1:20 error Lectern: refs.bib has a NUL byte at line 1, column 20, in entry `a` (line 1)',
+      '1:24 warning Lectern: entry `b` (line 1) has no title',
+    ],
+  });
+  // A line that starts with `@misc{` is charged as an entry even inside a `@comment{…}` block, as BibTeX, which
+  // skips only the word `@comment`, would read it.
+  assert.deepEqual(readDamaged('@comment{old entries:\n@misc{b, title = {B\u0001}}\n}\n@misc{ok, title = {Fine}}').diagnostics, [
+    '2:20 error Lectern: refs.bib has a NUL byte at line 2, column 20, in entry `b` (line 2)',
+  ]);
+});
+
+test('parser-only entries: two identical entries both load; an undefined macro with a `.` is found at its use', () => {
+  // No comma after the key: only the parser reads these; the same text twice must give two papers, not one.
+  const twice = '@article{dup\n  title = {Twice},\n  year = 2020\n}\n';
+  const result = importBibtex('refs.bib', twice + twice);
+  assert.deepEqual(
+    result.papers.map((p) => [p.citeKey, p.title, p.source.line]),
+    [
+      ['dup', 'Twice', 1],
+      ['dup', 'Twice', 5],
+    ],
+  );
+  assert.deepEqual(result.diagnostics, []);
+  assert.deepEqual(read('@article{k\n  title = {T},\n  journal = j.geophys.res\n}').diagnostics, [
+    '3:13 warning Lectern: `@string` macro `j.geophys.res` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{j.geophys.res = {…}}` in this file.',
+  ]);
+});
+
+test('a key with several characters BibTeX tools reject names each once', () => {
+  assert.deepEqual(read('@article{k?1!?, title = {T}, author = {Doe, Jane}}').diagnostics, [
+    '1:10 warning Lectern: citation key `k?1!?` contains characters BibTeX tools reject (`?`, `!`); the entry was loaded, but rename the key so LaTeX can cite it.',
+  ]);
+});
+
+test('full month names are built-in macros too, and read as the month', () => {
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  names.forEach((name, i) => {
+    const month = String(i + 1).padStart(2, '0');
+    assert.deepEqual(
+      read(`@misc{k, title = {Meeting, } # ${name.toLowerCase()}, year = 2021, month = ${name.toUpperCase()}}`).papers,
+      [['k', `Meeting, ${name}`, null, `2021-${month}`, 1]],
+      name,
+    );
+  });
+});
+
+test('an entry written `@ article(` that loses its `)` is closed with `)`', () => {
+  assert.deepEqual(
+    read('@misc{ok, title = {Fine}}\n@ article(k,\n  title = {T},\n  year = 2020\n\n@misc{ok2, title = {Fine}}').diagnostics,
+    ['2:1 warning Lectern: entry `k` (line 2) is not closed with `)`; it was loaded as if it ended on line 4. Add the missing `)` there.'],
+  );
+});
