@@ -24,12 +24,11 @@ export function blankDamagedEntries(file: string, lines: LineIndex, damage: Dama
     const next = firstAfter(starts, byte.offset);
     const chunkStart = next > 0 ? starts[next - 1] : 0;
     const chunkEnd = starts.at(next); // undefined past the last start: to the end
-    // Stryker disable next-line EqualityOperator: a damaged byte is never the `@` an item starts at, so `>=` and `>` agree
-    const item = scanBibtex(text.slice(chunkStart, chunkEnd)).find(
-      (it) => byte.offset >= chunkStart + it.start && byte.offset < chunkStart + it.end,
-    );
+    // Items come in order: the first to end past the byte holds it, unless the byte is in the gap before it.
+    const item = scanBibtex(text.slice(chunkStart, chunkEnd)).find((it) => byte.offset < chunkStart + it.end);
     const at = lines.position(byte.offset);
-    if (!item) {
+    // Stryker disable next-line EqualityOperator: a damaged byte is never the `@` an item starts at, so `<` and `<=` agree
+    if (!item || byte.offset < chunkStart + item.start) {
       const message = `Lectern: ${file} has ${describeDamagedByte(byte)} at line ${at.line}, column ${at.column}, outside any entry; it was ignored. Remove it.`;
       diagnostics.push(diagnostic(file, at.line, at.column, 'warning', message));
       continue;

@@ -38,6 +38,19 @@ test('a field with no value is named at its line and left out; the entry and the
       '4:11 warning Lectern: entry `Smith2020`: field `journal` on line 4 has no value and was left out. Give it a value or remove the field.',
     ],
   });
+  // Left out of the citation record too: no empty container title to print.
+  const [paper] = importBibtex(
+    'refs.bib',
+    '@article{Smith2020,\nauthor = {Smith, John},\njournal = ,\ntitle = {Ocean},\nyear = {2020}\n}',
+  ).papers;
+  assert.deepEqual(paper.csl, {
+    type: 'article-journal',
+    id: 'Smith2020',
+    'citation-key': 'Smith2020',
+    issued: { 'date-parts': [[2020]] },
+    title: 'Ocean',
+    author: [{ given: 'John', family: 'Smith' }],
+  });
 });
 
 test('an empty title, the last field empty, and an empty value in an entry the parser cannot read either', () => {

@@ -247,6 +247,7 @@ test('several damaged bytes: one error per entry that holds any, the other entri
 
 test("only a message that starts with one of the parser's phrases is rephrased; positions with several digits are cut", () => {
   assert.equal(translateParserError('Unterminated brace-value "abc" at line 12, column 345 in "article"'), 'a `{` is never closed');
+  assert.equal(translateParserError('Something new at line 12, column 345 in "article"'), 'Something new');
   for (const phrase of [
     'Unterminated brace-value',
     'Unterminated quote-value',

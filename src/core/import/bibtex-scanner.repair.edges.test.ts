@@ -90,3 +90,23 @@ test('repairBibtexEntry leaves an item without an error, or with a syntax error,
   assert.equal(repairBibtexEntry(text, { offset: 0, reason: 'x', kind: 'syntax' }, 1), undefined);
   assert.equal(repairBibtexEntry(text, { offset: 20, reason: 'x', kind: 'unterminated', field: 'title' }, 7)?.line, 8);
 });
+
+test('a warning inside a repaired entry points at the line of the file it is on', () => {
+  // Mendeley can break a long value onto the next line; the repaired text keeps the file's line breaks.
+  const result = importBibtex('x.bib', '@article{k,\n  title = {Deep Nets,\n  journal =\njgr,\n  year = 2020\n}\n');
+  assert.deepEqual(
+    result.papers.map((p) => [p.title, p.venue]),
+    [['Deep Nets', 'jgr']],
+  );
+  // Only the line is checked: offsets after a `}` the repair adds are one character late (a known limit).
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.line, d.message.split(' (')[0]]),
+    [
+      [
+        2,
+        'Lectern: entry `k`: the `{` that opens field `title` on line 2 is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing `}`.',
+      ],
+      [4, 'Lectern: `@string` macro `jgr` is not defined'],
+    ],
+  );
+});
