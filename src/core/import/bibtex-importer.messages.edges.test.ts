@@ -153,7 +153,7 @@ test('a broken `@string` or `@preamble` is named as such; the entry after it loa
     ],
   });
   assert.deepEqual(read('@preamble{"unclosed\n@article{b, title = {B}}').diagnostics, [
-    '1:1 error Lectern: an `@preamble` (line 1) could not be read: a `{` is never closed; it was skipped. Fix the entry and reload — the entries after it still load.',
+    '1:1 error Lectern: an `@preamble` (line 1) could not be read: a `"` is never closed; it was skipped. Fix the entry and reload — the entries after it still load.',
   ]);
 });
 

@@ -13,7 +13,7 @@
  * entry missing its `}`) are repaired with a warning instead. `@string` expansion is bounded (see
  * `bibtex-macros.ts`, `bibtex-field-bounds.ts`); an entry holding a byte that is not text is skipped alone.
  */
-import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
+import type { Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { LineIndex } from '../text/line-column';
@@ -22,14 +22,14 @@ import { translateParserError } from './bibtex-parser-errors';
 import { blankDamagedEntries } from './bibtex-damage';
 import { FieldBounds } from './bibtex-field-bounds';
 import { expandMacros, resolveBuiltIn, type MacroDefinition, type RefusedMacro } from './bibtex-macros';
-import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
+import { BIBTEX_DEFAULT_STRINGS } from './bibtex-parser-settings';
 import { entryNames, paperFromBibtex, type EntryNames, type RawEntry } from './bibtex-record';
 import { repairBibtexEntry } from './bibtex-repair';
 import { chunkBibtex, glueSplitEntry, type Chunk } from './bibtex-chunks';
 import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
 import { bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
-import { badKeyChars, entriesByStart, escapeRegExp } from './bibtex-parser-entries';
+import { badKeyChars, entriesByStart, escapeRegExp, parseEntries, type ParsedChunk } from './bibtex-parser-entries';
 import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
 import { defaultImportContext, type ImportContext } from './import-limits';
 
@@ -61,6 +61,8 @@ export function importBibtex(file: string, text: string, context: ImportContext 
 class BibtexImport {
   private readonly lines: LineIndex;
   private readonly strings: Record<string, string> = {};
+  /** For the parser's bare words: BibTeX's built-in macros (the parser's own give `jan` as "01"), then the file's `@string`s. */
+  private parserStrings: Record<string, string> = {};
   /** Macros whose definition could not be expanded within the limits (too large, too deep, cyclic). */
   private refusedMacros = new Map<string, RefusedMacro>();
   /** Bare words no `@string` defines (or that were refused), reported once each when the file is read. */
@@ -131,6 +133,7 @@ class BibtexImport {
     }
     const table = expandMacros(definitions, this.limits, (offset) => this.lines.line(offset));
     for (const [name, value] of table.values) this.strings[name] = value;
+    this.parserStrings = { ...BIBTEX_DEFAULT_STRINGS, ...this.strings };
     this.refusedMacros = table.refused;
     for (const warning of table.warnings) this.warnAt(warning.offset, warning.message);
   }
@@ -165,9 +168,10 @@ class BibtexImport {
     const prepared = this.prepare(chunk.text, items, chunk.offset);
     // Stryker disable next-line MethodExpression,ConditionalExpression,ArrowFunction,EqualityOperator,StringLiteral: only more chunks get the strings; output identical, only speed differs
     const needsStrings = items.some((item) => item.kind === 'broken' || item.fields.some((f) => f.parts.some((p) => p.kind === 'bare')));
-    const parsed = this.parse(prepared.text, needsStrings);
+    // Stryker disable next-line ConditionalExpression: `true` gives the table to a chunk without bare words, which changes nothing; only speed differs (`false` is caught by the parser-only month test)
+    const parsed = parseEntries(prepared.text, needsStrings ? this.parserStrings : undefined);
 
-    const parsedAt = entriesByStart(prepared.text, parsed.library);
+    const parsedAt = entriesByStart(prepared.text, parsed.entries);
     const errorsByItem = this.libraryErrorsByItem(prepared.text, items, parsed);
 
     for (const item of items) {
@@ -185,7 +189,9 @@ class BibtexImport {
       if (entry) {
         // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
         // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
-        this.addPaper(this.rawFromParser(entry, item, chunk.offset), chunk.offset + item.start);
+        const raw = this.rawFromParser(entry, item, chunk.offset);
+        if (item.error?.noValue) this.warnNoValue(chunk.offset + item.error.offset, raw, item.error.noValue);
+        this.addPaper(raw, chunk.offset + item.start);
         continue;
       }
       const repair = this.repaired(chunk, item);
@@ -291,32 +297,18 @@ class BibtexImport {
     return { text: pieces.join(''), renamedKey };
   }
 
-  private parse(text: string, needsStrings: boolean): { library?: ReturnType<typeof parseBibtex>; thrown?: string } {
-    try {
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: an empty or unneeded table given to the parser changes nothing; only speed differs
-      const hasStrings = needsStrings && Object.keys(this.strings).length > 0;
-      const library = parseBibtex(text, hasStrings ? { ...BIBTEX_PARSER_OPTIONS, strings: this.strings } : BIBTEX_PARSER_OPTIONS);
-      return { library };
-    } catch (err) {
-      return { thrown: err instanceof Error ? err.message : String(err) };
-    }
-  }
-
   /** Parser errors, keyed by the scanned item they concern (unresolved macros are handled from the scan). */
-  private libraryErrorsByItem(
-    text: string,
-    items: BibItem[],
-    parsed: { library?: ReturnType<typeof parseBibtex>; thrown?: string },
-  ): Map<BibItem, string> {
+  private libraryErrorsByItem(text: string, items: BibItem[], parsed: ParsedChunk): Map<BibItem, string> {
     const byItem = new Map<BibItem, string>();
     const entryItems = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
     if (parsed.thrown !== undefined) {
       for (const item of entryItems) byItem.set(item, parsed.thrown);
       return byItem;
     }
-    for (const error of parsed.library?.errors ?? []) {
+    for (const error of parsed.errors) {
       const message = error.error.split('\n')[0];
       const unresolved = /^Unresolved @string reference "(.*)"/.exec(message);
+      if (unresolved?.[1] === '') continue; // a field with no value (`title = ,`): the scan reports it
       if (unresolved) {
         // Located from the scan for readable entries; for broken ones, searched in the text.
         const word = unresolved[1];
@@ -359,6 +351,15 @@ class BibtexImport {
     if (Array.isArray(entry.fields.keywords)) raw.keywords = entry.fields.keywords;
     raw.creators = { author: entry.fields.author, editor: entry.fields.editor };
     return raw;
+  }
+
+  /** `title = ,`: the parser read the entry, but the field has no value; it is left out of the entry. */
+  private warnNoValue(offset: number, raw: RawEntry, field: string): void {
+    delete raw.fields[field.toLowerCase()];
+    this.warnAt(
+      offset,
+      `Lectern: ${this.entryLabel(raw.key, raw.fields.title, raw.type)}: field \`${field}\` on line ${this.lines.line(offset)} has no value and was left out. Give it a value or remove the field.`,
+    );
   }
 
   /** Records undefined macros used by a readable item (exact offsets from the scan). */

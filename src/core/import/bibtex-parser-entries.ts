@@ -1,5 +1,6 @@
 /** Small helpers for reading `@retorquere/bibtex-parser` results back onto the scanned text. */
-import type { Entry, parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
+import { BIBTEX_PARSER_OPTIONS } from './bibtex-parser-settings';
 import { parserAcceptsCiteKey } from './bibtex-scanner';
 import { uniqueStrings } from './import-helpers';
 
@@ -15,15 +16,36 @@ export function escapeRegExp(s: string): string {
 }
 
 /** Parsed entries by the offset in `text` where each starts (partial entries the parser gave up on are left out). */
-export function entriesByStart(text: string, library: ReturnType<typeof parseBibtex> | undefined): Map<number, Entry> {
+export function entriesByStart(text: string, entries: Entry[]): Map<number, Entry> {
   const byStart = new Map<number, Entry>();
   let cursor = 0;
-  for (const entry of library?.entries ?? []) {
+  for (const entry of entries) {
     if (!entry.input) continue;
+    // The parser's `input` is a slice of this very text, so it is found; past the last one found, for identical entries.
     const at = text.indexOf(entry.input, cursor);
-    if (at < 0) continue;
     byStart.set(at, entry);
     cursor = at + 1;
   }
   return byStart;
+}
+
+/** The parser's reading of one chunk: its entries and errors, or the message it threw. */
+export interface ParsedChunk {
+  entries: Entry[];
+  errors: Array<{ error: string; input?: string }>;
+  thrown?: string;
+}
+
+/** Parses one chunk with Lectern's options; `strings`: the macros bare words expand to (the parser's own when undefined). */
+export function parseEntries(text: string, strings: Record<string, string> | undefined): ParsedChunk {
+  try {
+    const library = parseBibtex(text, { ...BIBTEX_PARSER_OPTIONS, strings });
+    return { entries: library.entries, errors: library.errors };
+    // The parser catches its own errors, so no input reaches the `catch`: it keeps the importer's promise never to
+    // throw should the parser one day throw.
+    // Stryker disable next-line all: unreachable by any input, as above
+  } catch (err) {
+    // Stryker disable next-line all: unreachable by any input, as above
+    return { entries: [], errors: [], thrown: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -26,10 +26,12 @@ export interface BibtexRepair {
  */
 export function repairBibtexEntry(entryText: string, error: BibScanError | undefined, startLine: number): BibtexRepair | undefined {
   if (!error || (error.kind !== 'unterminated' && error.kind !== 'unclosed')) return undefined;
-  const repair = closeOpenFieldLines(entryText, startLine) ?? (error.kind === 'unclosed' ? closeEntry(entryText, startLine) : undefined);
-  if (!repair) return undefined;
+  // Closing the entry cannot help a value that runs to the end (`unterminated`): the `}` added would close the value, and
+  // the entry would still be open, so the scan below refuses it.
+  const repair = closeOpenFieldLines(entryText, startLine) ?? closeEntry(entryText, startLine);
+  // A broken entry's text runs to the next `@`, so it scans as one item: it must now be a whole entry.
   const items = scanBibtex(repair.text);
-  if (items.length !== 1 || items[0].kind !== 'entry') return undefined;
+  if (items[0].kind !== 'entry') return undefined;
   return { ...repair, items };
 }
 
@@ -37,23 +39,24 @@ export function repairBibtexEntry(entryText: string, error: BibScanError | undef
 function closeOpenFieldLines(entryText: string, startLine: number): Omit<BibtexRepair, 'items'> | undefined {
   // A field that lost its `}` first: its value swallows the following lines, so the entry also looks unclosed.
   const lines = entryText.split('\n');
-  const repairedLines: number[] = [];
+  let first: { index: number; field: string; column: number } | undefined;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: past the last line, the next-line test below reads `undefined` and fails, as the bound does
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!/^\s*[A-Za-z][\w-]*\s*=\s*\{/.test(lines[i])) continue;
-    const balance = braceBalance(lines[i].slice(lines[i].indexOf('=')));
-    if (balance <= 0) continue;
-    if (!/^\s*([A-Za-z][\w-]*\s*=|\}\s*$)/.test(lines[i + 1])) continue;
+    const opening = /^\s*([A-Za-z][\w-]*)\s*=\s*\{/.exec(lines[i]);
+    if (!opening) continue;
+    const balance = braceBalance(lines[i]);
+    if (balance <= 0 || !/^\s*([A-Za-z][\w-]*\s*=|\}\s*$)/.test(lines[i + 1])) continue;
     lines[i] = lines[i].replace(/,?\s*$/, (tail) => '}'.repeat(balance) + tail);
-    repairedLines.push(i);
+    // The column of the `{` that opens the field: the last character of the match.
+    first ??= { index: i, field: opening[1], column: opening[0].length };
   }
-  if (repairedLines.length === 0) return undefined;
-  const fieldLine = startLine + repairedLines[0];
-  const original = entryText.split('\n', repairedLines[0] + 1)[repairedLines[0]];
-  const field = /^\s*([A-Za-z][\w-]*)/.exec(original)?.[1] ?? '?';
+  if (!first) return undefined;
+  const { field } = first;
+  const fieldLine = startLine + first.index;
   return {
     text: lines.join('\n'),
     line: fieldLine,
-    column: original.indexOf('{', original.indexOf('=')) + 1,
+    column: first.column,
     message: (label) =>
       `Lectern: ${label}: the \`{\` that opens field \`${field}\` on line ${fieldLine} is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing \`}\`.`,
   };
@@ -61,7 +64,7 @@ function closeOpenFieldLines(entryText: string, startLine: number): Omit<BibtexR
 
 /** An entry whose fields are all complete but whose closing `}` is missing: closed after its last line. */
 function closeEntry(entryText: string, startLine: number): Omit<BibtexRepair, 'items'> {
-  const close = /^@\s*[\w-]*\s*\(/.test(entryText) ? ')' : '}';
+  const close = /@\s*[\w-]*\s*\(/.test(entryText) ? ')' : '}'; // the text's only `@` is its first character
   const lastLine = startLine + entryText.trimEnd().split('\n').length - 1;
   return {
     text: `${entryText.trimEnd()}\n${close}`,

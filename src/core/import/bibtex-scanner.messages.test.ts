@@ -244,3 +244,18 @@ test('several damaged bytes: one error per entry that holds any, the other entri
     at: ['2:18 Lectern: refs.bib has a NUL byte at line 2, column 18, in entry `b` (line 2)'],
   });
 });
+
+test("only a message that starts with one of the parser's phrases is rephrased; positions with several digits are cut", () => {
+  assert.equal(translateParserError('Unterminated brace-value "abc" at line 12, column 345 in "article"'), 'a `{` is never closed');
+  assert.equal(translateParserError('Something new at line 12, column 345 in "article"'), 'Something new');
+  for (const phrase of [
+    'Unterminated brace-value',
+    'Unterminated quote-value',
+    'Unclosed math section',
+    'Runaway key',
+    'x = value expected, equals sign missing',
+    'Token mismatch, expected "}", found "y"',
+  ]) {
+    assert.equal(translateParserError(`Something new: ${phrase}`), `Something new: ${phrase}`);
+  }
+});

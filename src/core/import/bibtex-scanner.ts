@@ -45,6 +45,8 @@ export interface BibScanError {
   kind: 'unterminated' | 'unclosed' | 'syntax';
   /** Field being read when it broke, if any. */
   field?: string;
+  /** The field with no value at all (`title = ,`), when that is what broke: the parser reads such an entry, without the field. */
+  noValue?: string;
 }
 
 /** One `@` item of a BibTeX text, with the offsets of its parts (all offsets are into the scanned text). */
@@ -132,10 +134,8 @@ class BibtexScanner {
       const type = this.readKey().toLowerCase();
       item.type = type;
       if (type === 'comment') this.comment(item);
-      else if (type === 'preamble') {
-        this.value(undefined);
-        item.kind = 'preamble';
-      } else if (type === 'string') this.stringDefinition(item);
+      else if (type === 'preamble') this.preamble(item);
+      else if (type === 'string') this.stringDefinition(item);
       else this.entry(item);
       item.end = this.pos;
       return item;
@@ -156,6 +156,21 @@ class BibtexScanner {
     item.kind = 'comment';
   }
 
+  /**
+   * `@preamble{value}` or with `(…)`, as BibTeX reads it: the braces delimit the directive, and the value inside
+   * is read like a field's (so in `@preamble{"abc}` the `"` is never closed). An empty `@preamble{}` is allowed.
+   */
+  private preamble(item: BibItem): void {
+    const guard = this.openGuard(item.type);
+    this.skipWs();
+    if (this.src[this.pos] === guard) this.pos++;
+    else {
+      this.value(undefined);
+      this.closeGuard(guard, undefined);
+    }
+    item.kind = 'preamble';
+  }
+
   /** `@string{name = value}`; an empty `@string{}` is allowed. */
   private stringDefinition(item: BibItem): void {
     const guard = this.openGuard(item.type);
@@ -170,14 +185,13 @@ class BibtexScanner {
     item.kind = 'string';
   }
 
-  /** `@type{key, name = value, …}` or with `(…)`; the key may be missing or empty. */
+  /** `@type{key, name = value, …}` or with `(…)`; the key may be missing or empty, and the entry empty (`@misc{}`). */
   private entry(item: BibItem): void {
     const type = item.type;
     if (!type) this.fail(this.pos, `\`@\` is not followed by an entry type (found ${describe(this.src, this.pos)})`);
     const guard = this.openGuard(type);
     this.skipWs();
-    if (this.src[this.pos] === guard) this.pos++;
-    else this.entryBody(item, guard);
+    this.entryBody(item, guard);
     item.kind = 'entry';
   }
 
@@ -186,7 +200,7 @@ class BibtexScanner {
     const { src } = this;
     let lastField: string | undefined;
     const keyStart = this.pos;
-    const key = src[this.pos] !== ',' ? this.readCiteKey() : '';
+    const key = this.readCiteKey(); // `''` for `@misc{, …}` and `@misc{}`
     this.skipWs();
     if (src[this.pos] === '=') {
       // `@misc{title = …}`: no key, the first word was a field name.
@@ -252,15 +266,15 @@ class BibtexScanner {
     const start = this.pos;
     const word = this.readKey();
     if (!word) {
-      const atEnd = this.pos >= this.n;
-      this.fail(
-        start,
-        atEnd
-          ? `the entry ends where the value of field \`${field ?? '?'}\` should be`
-          : `field \`${field ?? '?'}\` has no value (found ${describe(this.src, this.pos)})`,
-        atEnd ? 'unterminated' : 'syntax',
+      const what = field ? `field \`${field}\`` : 'the `@preamble`';
+      if (this.pos >= this.n) this.fail(start, `the entry ends where the value of ${what} should be`, 'unterminated', field);
+      throw new ScanFailure({
+        offset: start,
+        reason: `${what} has no value (found ${describe(this.src, this.pos)})`,
+        kind: 'syntax',
         field,
-      );
+        noValue: field,
+      });
     }
     return { kind: 'bare', text: word, start, end: this.pos };
   }
@@ -362,9 +376,9 @@ class BibtexScanner {
   }
 
   /** A type, field name or macro name: the characters the parser accepts in one. */
-  private readKey(allow = ''): string {
+  private readKey(): string {
     const start = this.pos;
-    while (this.pos < this.n && isParserKeyChar(this.src[this.pos], allow)) this.pos++;
+    while (this.pos < this.n && isParserKeyChar(this.src[this.pos])) this.pos++;
     return this.src.slice(start, this.pos);
   }
 
