@@ -1,3 +1,4 @@
+import { IntPairMap } from '../collections/int-pair-map';
 import { normalizeToken } from '../text/normalize-token';
 import { BROAD_STOP_WORDS } from '../text/stop-words';
 import { scanTokens, scanWordParts, TOPIC_TOKENS } from '../text/tokenize';
@@ -10,8 +11,6 @@ const FLAG_NUMERIC = 4;
 /** Flags that keep a word out of terms (it still counts in taxonomy phrases). */
 export const NOT_A_TERM = FLAG_STOP | FLAG_GENERIC | FLAG_NUMERIC;
 
-const BIGRAM_SHIFT = 67_108_864; // 2^26: room for 67M distinct words
-
 /**
  * Interned words and bigrams (two-word phrases) as small integers, so that 100k abstracts can be
  * analysed in a few seconds. Words are keyed by their stem (`normalizeToken`: "Networks" →
@@ -22,7 +21,7 @@ const BIGRAM_SHIFT = 67_108_864; // 2^26: room for 67M distinct words
 export class Lexicon {
   private readonly wordIds = new Map<string, number>();
   private readonly surfaceIds = new Map<string, number>();
-  private readonly bigramIds = new Map<number, number>();
+  private readonly bigramIds = new IntPairMap();
   /** Stem of each word id (empty for bigrams). */
   readonly stems: string[] = [];
   /** For bigrams, the first word id; -1 for words. */
@@ -150,11 +149,10 @@ export class Lexicon {
 
   /** The id of the bigram of two word ids, interning it. */
   bigramId(a: number, b: number): number {
-    const key = a * BIGRAM_SHIFT + b;
-    let id = this.bigramIds.get(key);
-    if (id === undefined) {
+    let id = this.bigramIds.get(a, b);
+    if (id < 0) {
       id = this.first.length;
-      this.bigramIds.set(key, id);
+      this.bigramIds.set(a, b, id);
       this.stems.push('');
       this.first.push(a);
       this.second.push(b);
@@ -165,7 +163,7 @@ export class Lexicon {
 
   /** The id of a known bigram, or -1. */
   findBigram(a: number, b: number): number {
-    return this.bigramIds.get(a * BIGRAM_SHIFT + b) ?? -1;
+    return this.bigramIds.get(a, b);
   }
 
   /** Whether an id is a bigram rather than a word. */
