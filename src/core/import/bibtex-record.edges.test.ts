@@ -12,6 +12,8 @@ test('an escaped brace neither opens nor closes a group in a name list', () => {
     unsplittable: [],
   });
   assert.deepEqual(cslNamesOf('{Curly \\} Brace Ltd}').names, [{ literal: 'Curly } Brace Ltd' }]);
+  // A name whose last brace is escaped is not wholly in braces: no organisation.
+  assert.equal(cslNamesOf('{Ann \\}').names[0]?.literal, undefined);
   // `\{` outside braces opens nothing: the ` and ` after it still separates two names.
   assert.deepEqual(cslNamesOf('Doe \\{ and Roe, Jane').names.slice(1), [{ family: 'Roe', given: 'Jane' }]);
   assert.equal(cslNamesOf('Doe \\{ and Roe, Jane').names.length, 2);
