@@ -140,6 +140,7 @@ class BibtexScanner {
       item.end = this.pos;
       return item;
     } catch (err) {
+      // Stryker disable next-line ConditionalExpression: nothing else is thrown in the scan (it reads a string and never recurses); the re-throw keeps a programming error from being reported as a broken entry
       if (!(err instanceof ScanFailure)) throw err;
       // Resume like the parser: from just after the `@`, at the next `@`.
       this.pos = start + 1;
@@ -163,11 +164,8 @@ class BibtexScanner {
   private preamble(item: BibItem): void {
     const guard = this.openGuard(item.type);
     this.skipWs();
-    if (this.src[this.pos] === guard) this.pos++;
-    else {
-      this.value(undefined);
-      this.closeGuard(guard, undefined);
-    }
+    if (this.src[this.pos] !== guard) this.value(undefined);
+    this.closeGuard(guard, undefined);
     item.kind = 'preamble';
   }
 
@@ -213,18 +211,14 @@ class BibtexScanner {
       item.key = key;
       item.keyStart = keyStart;
     }
-    for (;;) {
-      this.skipWs();
-      if (src[this.pos] !== ',') break;
+    // Blanks are skipped before each test of `src[this.pos]`: after the key above, and after each value and slot.
+    while (src[this.pos] === ',') {
       this.pos++;
       this.skipWs();
-      if (src[this.pos] === guard) {
-        this.pos++;
-        return;
-      }
       const nameStart = this.pos;
       const name = this.readKey();
-      if (!name) continue; // the parser tolerates empty slots: `a = 1, , b = 2`
+      // The parser tolerates empty slots (`a = 1, , b = 2`) and a comma before the closing `}`, read here as one.
+      if (!name) continue;
       item.fields.push(this.field(name, nameStart));
       lastField = name;
     }
@@ -309,6 +303,7 @@ class BibtexScanner {
     const open = this.pos;
     let pos = open + 1;
     let depth = 0;
+    // Stryker disable next-line EqualityOperator: `<=` reads `NaN` at `n`, steps past it and fails the same way; the scan resumes from the item's `@`, so the cursor's end does not matter
     while (pos < n) {
       const c = src.charCodeAt(pos);
       if (c === 92) pos += 2;
