@@ -102,3 +102,31 @@ test('a repair leaves a line that closes a nested brace and goes on inside its f
   assert.deepEqual(result.papers, [['k', 'Cats', null, '2020', 1]]);
   assert.match(result.diagnostics.join('\n'), /the `\{` that opens field `title` on line 4 is never closed/);
 });
+
+test("blanks around an entry's `{` are read by the scanner, which keeps the entry as typed", () => {
+  const entry = '@article { Lee2019,\n  title = {Reefs},\n  year = 2019\n}';
+  const result = importBibtex('refs.bib', `${entry}\n`);
+  assert.deepEqual(
+    result.papers.map((p) => [p.citeKey, p.title, p.bibtexEntry]),
+    [['Lee2019', 'Reefs', entry]],
+  );
+  assert.deepEqual(result.diagnostics, []);
+});
+
+test('each value part is told braced or quoted, and ends just past its delimiter', () => {
+  const text = '@misc{k, title = {Deep} # " Learning"}';
+  assert.deepEqual(
+    scanBibtex(text)[0].fields[0].parts.map((p) => [p.kind, p.text, text.slice(p.start, p.end)]),
+    [
+      ['braced', 'Deep', '{Deep}'],
+      ['quoted', ' Learning', '" Learning"'],
+    ],
+  );
+});
+
+test('an entry that loses its `}` before blank lines is said to end on its last written line', () => {
+  const result = read('@article{a,\n  title = {T},\n  year = 2020\n\n\n\n@misc{ok, title = {Fine}}\n');
+  assert.deepEqual(result.diagnostics, [
+    '1:1 warning Lectern: entry `a` (line 1) is not closed with `}`; it was loaded as if it ended on line 3. Add the missing `}` there.',
+  ]);
+});
