@@ -1,6 +1,6 @@
 /** Rephrases the parser's messages for people: "Unterminated brace-value" → "a `{` is never closed". */
 export function translateParserError(message: string): string {
-  const core = message.replace(/ at line \d+, column \d+.*/, ''); // `message` is one line
+  const core = message.replace(/ at line \d+, column .*/, ''); // `message` is one line; a number always follows `column`
   if (/^Unterminated brace-value/.test(core)) return 'a `{` is never closed';
   if (/^Unterminated quote-value/.test(core)) return 'a `"` is never closed';
   if (/^Unclosed math section/.test(core)) return 'a `$` math section is never closed';

@@ -77,6 +77,7 @@ function closeEntry(entryText: string, startLine: number): Omit<BibtexRepair, 'i
 
 function braceBalance(s: string): number {
   let depth = 0;
+  // Stryker disable next-line EqualityOperator: `s[s.length]` is `undefined`, which changes no count
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '\\') i++;
     else if (s[i] === '{') depth++;

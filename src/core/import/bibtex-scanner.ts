@@ -113,8 +113,10 @@ class BibtexScanner {
   items(): BibItem[] {
     const { src, n } = this;
     const items: BibItem[] = [];
+    // Stryker disable next-line EqualityOperator: `src[n]` is `undefined`, not `@`; the test after the inner loop ends the scan the same way
     while (this.pos < n) {
       // Skip to the next `@`, treating `%` lines as comments, like the parser.
+      // Stryker disable next-line EqualityOperator: `src[n]` is `undefined`, not `@`: one more step, then the scan ends the same way
       while (this.pos < n && src[this.pos] !== '@') {
         if (src[this.pos] === '%') this.skipLine();
         else this.pos++;
@@ -127,6 +129,7 @@ class BibtexScanner {
 
   /** One item starting at the `@` at `start`; a broken one ends where scanning resumes, at the next `@`. */
   private item(start: number): BibItem {
+    // Stryker disable next-line StringLiteral: `kind` and `type` are always set below (a failure is caught after `type`)
     const item: BibItem = { kind: 'broken', start, end: start, type: '', fields: [] };
     try {
       this.pos++;
@@ -140,6 +143,7 @@ class BibtexScanner {
       item.end = this.pos;
       return item;
     } catch (err) {
+      // Stryker disable next-line ConditionalExpression: nothing else is thrown in the scan (it reads a string and never recurses); the re-throw keeps a programming error from being reported as a broken entry
       if (!(err instanceof ScanFailure)) throw err;
       // Resume like the parser: from just after the `@`, at the next `@`.
       this.pos = start + 1;
@@ -163,11 +167,8 @@ class BibtexScanner {
   private preamble(item: BibItem): void {
     const guard = this.openGuard(item.type);
     this.skipWs();
-    if (this.src[this.pos] === guard) this.pos++;
-    else {
-      this.value(undefined);
-      this.closeGuard(guard, undefined);
-    }
+    if (this.src[this.pos] !== guard) this.value(undefined);
+    this.closeGuard(guard, undefined);
     item.kind = 'preamble';
   }
 
@@ -213,18 +214,14 @@ class BibtexScanner {
       item.key = key;
       item.keyStart = keyStart;
     }
-    for (;;) {
-      this.skipWs();
-      if (src[this.pos] !== ',') break;
+    // Blanks are skipped before each test of `src[this.pos]`: after the key above, and after each value and slot.
+    while (src[this.pos] === ',') {
       this.pos++;
       this.skipWs();
-      if (src[this.pos] === guard) {
-        this.pos++;
-        return;
-      }
       const nameStart = this.pos;
       const name = this.readKey();
-      if (!name) continue; // the parser tolerates empty slots: `a = 1, , b = 2`
+      // The parser tolerates empty slots (`a = 1, , b = 2`) and a comma before the closing `}`, read here as one.
+      if (!name) continue;
       item.fields.push(this.field(name, nameStart));
       lastField = name;
     }
@@ -284,6 +281,7 @@ class BibtexScanner {
     const open = this.pos;
     let pos = open + 1;
     let depth = 0;
+    // Stryker disable next-line EqualityOperator: `<=` reads `NaN` at `n`, steps past it and fails the same way; the scan resumes from the item's `@`, so the cursor's end does not matter
     while (pos < n) {
       const c = src.charCodeAt(pos);
       if (c === 92 /* \ */) pos += 2;
@@ -309,6 +307,7 @@ class BibtexScanner {
     const open = this.pos;
     let pos = open + 1;
     let depth = 0;
+    // Stryker disable next-line EqualityOperator: `<=` reads `NaN` at `n`, steps past it and fails the same way; the scan resumes from the item's `@`, so the cursor's end does not matter
     while (pos < n) {
       const c = src.charCodeAt(pos);
       if (c === 92) pos += 2;
@@ -362,6 +361,7 @@ class BibtexScanner {
   /** Skips blanks and `%` comments. */
   private skipWs(): void {
     const { src, n } = this;
+    // Stryker disable next-line EqualityOperator: at `n`, `charCodeAt` is `NaN`, which is no blank: the loop stops there the same way
     while (this.pos < n) {
       const c = src.charCodeAt(this.pos);
       if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
