@@ -5,8 +5,8 @@
 
 /** Options for every parse: no case or sentence changes, no cross-references (the importer applies `crossref` itself). */
 export const BIBTEX_PARSER_OPTIONS = {
+  // `sentenceCase: false` also turns off the parser's English title casing (it forces `english: false`).
   sentenceCase: false as const,
-  english: false,
   unsupported: 'ignore' as const,
   applyCrossRef: false,
   caseProtection: false,
