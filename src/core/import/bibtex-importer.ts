@@ -190,6 +190,10 @@ class BibtexImport {
         // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
         // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
         const raw = this.rawFromParser(entry, item, chunk.offset);
+        if (prepared.renamedKey.has(item.start) && item.key) {
+          raw.key = item.key; // as on the scanner's path: the key as written, with the warning to rename it
+          this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
+        }
         if (item.error?.noValue) this.warnNoValue(chunk.offset + item.error.offset, raw, item.error.noValue);
         this.addPaper(raw, chunk.offset + item.start);
         continue;
@@ -215,12 +219,7 @@ class BibtexImport {
     this.noteMacros(chunk, item);
     const raw = this.rawFromScan(item, chunk.offset);
     if (entry) {
-      if (renamedKey) {
-        this.warnAt(
-          chunk.offset + (item.keyStart ?? item.start),
-          `Lectern: citation key \`${raw.key}\` contains characters BibTeX tools reject (${badKeyChars(raw.key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
-        );
-      }
+      if (renamedKey) this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
     } else {
       this.warnAt(
         chunk.offset + item.start,
@@ -228,6 +227,13 @@ class BibtexImport {
       );
     }
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
+  }
+
+  private warnRenamedKey(offset: number, key: string): void {
+    this.warnAt(
+      offset,
+      `Lectern: citation key \`${key}\` contains characters BibTeX tools reject (${badKeyChars(key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
+    );
   }
 
   /** True for a complete entry with a key the parser accepts and plain names: the parser would read it the same. */
