@@ -1,6 +1,7 @@
 // What a user sees from entries the scanner gives up on but the BibTeX parser reads (a field with no value, no comma
-// after the key): the fields before the break are kept, a macro bomb on the entry's line stays bounded, a rejected key
-// is kept as written with the same warning as on the scanner's path; and a crossref parent's empty venue is not copied.
+// after the key): the fields before the break are kept, a macro bomb on the entry's line stays bounded (and its use is
+// reported as refused), an undefined macro is placed in the file, a rejected key is kept as written with the same
+// warning as on the scanner's path; and a crossref parent's empty venue is not copied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBibtex } from './bibtex-importer';
@@ -33,10 +34,22 @@ test('a macro over the size limit, defined on the line of an entry only the pars
   const text = '@string{a = {Journal of Things}} @string{b = a # a} @article{k title = {T}, journal = b}';
   const result = read(text, { maxMacroChars: 20 });
   assert.deepEqual(result.papers, [{ key: 'k', title: 'T', venue: 'b', authors: [], keywords: [] }]);
-  assert.equal(
-    result.diagnostics[0],
+  assert.deepEqual(result.diagnostics, [
     '1:34 warning Lectern: `@string` macro `b` would expand to 34 characters, over the limit of 20; it was not expanded (nor any macro that uses it), and fields that use it keep the macro name. Check its definition — macros that repeat each other grow exponentially.',
-  );
+    "1:87 warning Lectern: `@string` macro `b` was not expanded (used by entry `k`; see the warning on line 1); its name was kept as the value. Fix the macro's definition.",
+  ]);
+});
+
+test('an undefined macro in an entry only the parser can read, after other entries, is reported at its own line and column', () => {
+  assert.deepEqual(read('@article{a, title = {A}}\n@article{k title = {T}, journal = jt}'), {
+    papers: [
+      { key: 'a', title: 'A', venue: undefined, authors: [], keywords: [] },
+      { key: 'k', title: 'T', venue: 'jt', authors: [], keywords: [] },
+    ],
+    diagnostics: [
+      '2:35 warning Lectern: `@string` macro `jt` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{jt = {…}}` in this file.',
+    ],
+  });
 });
 
 test('a key BibTeX tools reject, in an entry only the parser can read, is kept as written and named in a warning', () => {

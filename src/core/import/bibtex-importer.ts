@@ -172,7 +172,7 @@ class BibtexImport {
     const parsed = parseEntries(prepared.text, needsStrings ? this.parserStrings : undefined);
 
     const parsedAt = entriesByStart(prepared.text, parsed.entries);
-    const errorsByItem = this.libraryErrorsByItem(prepared.text, items, parsed);
+    const errorsByItem = this.libraryErrorsByItem(prepared.text, chunk.offset, items, parsed);
 
     for (const item of items) {
       if (item.kind === 'string' || item.kind === 'comment' || item.kind === 'preamble') {
@@ -303,8 +303,8 @@ class BibtexImport {
     return { text: pieces.join(''), renamedKey };
   }
 
-  /** Parser errors, keyed by the scanned item they concern (unresolved macros are handled from the scan). */
-  private libraryErrorsByItem(text: string, items: BibItem[], parsed: ParsedChunk): Map<BibItem, string> {
+  /** Parser errors, keyed by the scanned item they concern (unresolved macros are noted, at `chunkOffset` + their place). */
+  private libraryErrorsByItem(text: string, chunkOffset: number, items: BibItem[], parsed: ParsedChunk): Map<BibItem, string> {
     const byItem = new Map<BibItem, string>();
     const entryItems = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
     if (parsed.thrown !== undefined) {
@@ -321,7 +321,11 @@ class BibtexImport {
         for (const item of items) {
           if (item.kind !== 'broken') continue;
           const at = text.slice(item.start, item.end).search(new RegExp(`(?<=[=#]\\s*)${escapeRegExp(word)}\\b`));
-          if (at >= 0) this.undefinedMacros.add(word, item.start + at, item.key ?? '');
+          if (at < 0) continue;
+          // A refused macro is reported as one, pointing at its definition, as on the scanner's path.
+          const refused = this.refusedMacros.get(word.toUpperCase());
+          const uses = refused ? this.refusedUses : this.undefinedMacros;
+          uses.add(word, chunkOffset + item.start + at, item.key ?? '', refused && this.lines.line(refused.offset));
         }
         continue;
       }
