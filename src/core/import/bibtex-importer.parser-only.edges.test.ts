@@ -1,7 +1,7 @@
 // What a user sees from entries the scanner gives up on but the BibTeX parser reads (a field with no value, no comma
-// after the key): the fields before the break are kept, a macro bomb on the entry's line stays bounded (and its use is
-// reported as refused), an undefined macro is placed in the file, a rejected key is kept as written with the same
-// warning as on the scanner's path; and a crossref parent's empty venue is not copied.
+// after the key): the fields before the break are kept, a macro bomb on the entry's line stays bounded (its use
+// reported as refused), an over-long field is dropped, an undefined macro is placed in the file, a rejected key is
+// kept as written with the scanner path's warning; and a crossref parent's empty venue is not copied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBibtex } from './bibtex-importer';
@@ -75,4 +75,24 @@ test('a crossref to a parent with an empty booktitle gives the child no venue, b
   assert.equal('venue' in child, false);
   assert.deepEqual([child.year, child.date], [2020, '2020']);
   assert.deepEqual(result.diagnostics, []);
+});
+
+test('a field over the length limit, after the point only the parser can read, is dropped with a warning at its line', () => {
+  const tooLong = (at: string, field: string, length: number) =>
+    `${at} warning Lectern: field \`${field}\` of entry \`k\` is ${length} characters long, over the limit of 20; the field was dropped and the rest of the entry loaded. Shorten the field.`;
+  assert.deepEqual(
+    read('@article{a, title = {A}}\n@article{k title = {T}, journal = {A very long journal name here}}', { maxFieldChars: 20 }),
+    {
+      papers: [
+        { key: 'a', title: 'A', venue: undefined, authors: [], keywords: [] },
+        { key: 'k', title: 'T', venue: undefined, authors: [], keywords: [] },
+      ],
+      diagnostics: [tooLong('2:25', 'journal', 29)],
+    },
+  );
+  const text = '@article{k, journal = {A very long journal name here}, title = {T}, year = , note = {Another long value, over twenty}}';
+  assert.deepEqual(read(text, { maxFieldChars: 20 }), {
+    papers: [{ key: 'k', title: 'T', venue: undefined, authors: [], keywords: [] }],
+    diagnostics: [tooLong('1:13', 'journal', 29), tooLong('1:78', 'note', 31), noValue(1, 76, 'k', 'year')],
+  });
 });

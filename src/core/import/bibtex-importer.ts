@@ -189,7 +189,7 @@ class BibtexImport {
       if (entry) {
         // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
         // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
-        const raw = this.rawFromParser(entry, item, chunk.offset);
+        const raw = this.rawFromParser(entry, item, chunk.offset, chunk.text);
         if (prepared.renamedKey.has(item.start) && item.key) {
           raw.key = item.key; // as on the scanner's path: the key as written, with the warning to rename it
           this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
@@ -349,11 +349,24 @@ class BibtexImport {
     return { type: item.type, key: item.key ?? '', fields };
   }
 
-  /** Fields as the parser read them, plus those the scanner read (and blanked) before the point it gave up. */
-  private rawFromParser(entry: Entry, item: BibItem, offset: number): RawEntry {
+  /**
+   * Fields as the parser read them, plus those the scanner read (and blanked) before the point it gave up; a field
+   * the parser read over `maxFieldChars` is dropped with the same warning as a scanned one.
+   */
+  private rawFromParser(entry: Entry, item: BibItem, offset: number, text: string): RawEntry {
     const fields: Record<string, string> = {};
+    const label = this.entryLabel(item.key ?? '', undefined, item.type);
     for (const [name, value] of Object.entries(entry.fields)) {
-      if (typeof value === 'string') fields[name] = value;
+      if (typeof value !== 'string') continue;
+      if (value.length <= this.limits.maxFieldChars) {
+        fields[name] = value;
+        continue;
+      }
+      // Past the scanner's break: the field's name is found in the entry's text to place the warning.
+      const at = text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i'));
+      const nameStart = item.start + Math.max(at, 0);
+      const parsedField = { name, nameStart, parts: [{ kind: 'braced' as const, text: value, start: nameStart, end: nameStart }] };
+      this.fieldBounds.value(parsedField, offset + nameStart, label);
     }
     const scanned = this.rawFromScan(item, offset).fields;
     for (const [name, value] of Object.entries(scanned)) if (!(name in fields)) fields[name] = value;
