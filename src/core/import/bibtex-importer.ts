@@ -1,17 +1,11 @@
 /**
- * BibTeX / BibLaTeX import through `@retorquere/bibtex-parser`.
- *
- * The file is cut into per-entry chunks at `@type{` line starts and each chunk is read on its own, so one
- * unbalanced brace costs one entry (not every entry after it), line numbers are exact, and time and memory
- * stay linear on very large files. `@string` macros are collected from the whole file first.
- *
- * A structural scanner (`bibtex-scanner.ts`) supplies raw field values and offsets. The parser checks each
- * entry and reads author/editor names that contain TeX; fields it need not LaTeX-parse (abstracts, file
- * paths, notes) are blanked in the text it sees, and entries whose names are plain text skip it, since it
- * would read them identically (together ~10× faster on real exports). Broken entries are reported with the
- * line of the brace that never closes; two common breakages of one-field-per-line exports (a field or the
- * entry missing its `}`) are repaired with a warning instead. `@string` expansion is bounded (see
- * `bibtex-macros.ts`, `bibtex-field-bounds.ts`); an entry holding a byte that is not text is skipped alone.
+ * BibTeX / BibLaTeX import through `@retorquere/bibtex-parser`. The file is cut into per-entry chunks at `@type{` line
+ * starts, each read on its own: one unbalanced brace costs one entry, line numbers are exact, time and memory stay
+ * linear. `@string` macros are collected from the whole file first, and expanded within bounds (`bibtex-macros.ts`,
+ * `bibtex-field-bounds.ts`). A structural scanner (`bibtex-scanner.ts`) supplies raw field values and offsets; the
+ * parser checks entries and reads author/editor names with TeX, on text where other fields are blanked; entries with
+ * plain names skip it (together ~10× faster on real exports). Broken entries are reported at the brace that never
+ * closes; two common breakages (a field or the entry missing its `}`) are repaired with a warning.
  */
 import type { Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
@@ -106,12 +100,8 @@ class BibtexImport {
       // A broken entry that a repair fixes is read from the repaired text, without a failed parse first.
       // Stryker disable next-line ConditionalExpression: a repair is only tried earlier (an unbroken item has none); output identical, only speed differs
       const repair = items.length === 1 && items[0].kind === 'broken' ? this.repaired(chunk, items[0]) : undefined;
-      if (repair) {
-        this.diagnostics.push(repair.warning);
-        this.importRepaired(repair);
-      } else {
-        this.importChunk(chunk, items);
-      }
+      if (repair) this.importRepaired(repair);
+      else this.importChunk(chunk, items);
     }
     this.applyCrossrefs();
     attachCslRecords(this.read);
@@ -143,7 +133,8 @@ class BibtexImport {
     return Object.hasOwn(this.strings, upper) ? this.strings[upper] : resolveBuiltIn(word);
   }
 
-  private importRepaired(repair: { chunk: Chunk; items: BibItem[] }): void {
+  private importRepaired(repair: { chunk: Chunk; items: BibItem[]; warning: Diagnostic }): void {
+    this.diagnostics.push(repair.warning);
     this.readingRepair = true;
     try {
       this.importChunk(repair.chunk, repair.items);
@@ -200,7 +191,6 @@ class BibtexImport {
       }
       const repair = this.repaired(chunk, item);
       if (repair) {
-        this.diagnostics.push(repair.warning);
         this.importRepaired(repair);
         continue;
       }
@@ -358,15 +348,12 @@ class BibtexImport {
     const label = this.entryLabel(item.key ?? '', undefined, item.type);
     for (const [name, value] of Object.entries(entry.fields)) {
       if (typeof value !== 'string') continue;
-      if (value.length <= this.limits.maxFieldChars) {
-        fields[name] = value;
-        continue;
+      if (value.length <= this.limits.maxFieldChars) fields[name] = value;
+      else {
+        // Past the scanner's break: the field's name is found in the entry's text to place the warning.
+        const at = item.start + Math.max(0, text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i')));
+        this.fieldBounds.verdict({ name, nameStart: at, parts: [{ kind: 'braced', text: value, start: at, end: at }] }, offset + at, label);
       }
-      // Past the scanner's break: the field's name is found in the entry's text to place the warning.
-      const at = text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i'));
-      const nameStart = item.start + Math.max(at, 0);
-      const parsedField = { name, nameStart, parts: [{ kind: 'braced' as const, text: value, start: nameStart, end: nameStart }] };
-      this.fieldBounds.value(parsedField, offset + nameStart, label);
     }
     const scanned = this.rawFromScan(item, offset).fields;
     for (const [name, value] of Object.entries(scanned)) if (!(name in fields)) fields[name] = value;
@@ -469,30 +456,20 @@ class BibtexImport {
 
   /** `end`: where the entry ends in the file, when its text there is the entry as read. */
   private addPaper(raw: RawEntry, offset: number, end?: number): void {
-    const { line, column } = this.lines.position(offset);
+    const line = this.lines.line(offset);
     const title = bibText(raw.fields.title);
     if (!title) {
-      this.diagnostics.push(
-        diagnostic(
-          this.file,
-          line,
-          column,
-          'warning',
-          `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
-        ),
+      this.warnAt(
+        offset,
+        `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
       );
       return;
     }
     const names = entryNames(raw);
     for (const name of names.unsplittable) {
-      this.diagnostics.push(
-        diagnostic(
-          this.file,
-          line,
-          column,
-          'warning',
-          `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
-        ),
+      this.warnAt(
+        offset,
+        `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
       );
     }
     const paper = paperFromBibtex(raw, title, { file: this.file, line }, names);
