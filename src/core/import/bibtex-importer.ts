@@ -492,7 +492,7 @@ class BibtexImport {
       }
       if (paper.year === undefined && parent.paper.year !== undefined) {
         paper.year = parent.paper.year;
-        if (parent.paper.date) paper.date = parent.paper.date;
+        paper.date = parent.paper.date; // a year always comes with a date
       }
     }
   }
