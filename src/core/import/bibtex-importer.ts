@@ -1,17 +1,11 @@
 /**
- * BibTeX / BibLaTeX import through `@retorquere/bibtex-parser`.
- *
- * The file is cut into per-entry chunks at `@type{` line starts and each chunk is read on its own, so one
- * unbalanced brace costs one entry (not every entry after it), line numbers are exact, and time and memory
- * stay linear on very large files. `@string` macros are collected from the whole file first.
- *
- * A structural scanner (`bibtex-scanner.ts`) supplies raw field values and offsets. The parser checks each
- * entry and reads author/editor names that contain TeX; fields it need not LaTeX-parse (abstracts, file
- * paths, notes) are blanked in the text it sees, and entries whose names are plain text skip it, since it
- * would read them identically (together ~10× faster on real exports). Broken entries are reported with the
- * line of the brace that never closes; two common breakages of one-field-per-line exports (a field or the
- * entry missing its `}`) are repaired with a warning instead. `@string` expansion is bounded (see
- * `bibtex-macros.ts`, `bibtex-field-bounds.ts`); an entry holding a byte that is not text is skipped alone.
+ * BibTeX / BibLaTeX import through `@retorquere/bibtex-parser`. The file is cut into per-entry chunks at `@type{` line
+ * starts, each read on its own: one unbalanced brace costs one entry, line numbers are exact, time and memory stay
+ * linear. `@string` macros are collected from the whole file first, and expanded within bounds (`bibtex-macros.ts`,
+ * `bibtex-field-bounds.ts`). A structural scanner (`bibtex-scanner.ts`) supplies raw field values and offsets; the
+ * parser checks entries and reads author/editor names with TeX, on text where other fields are blanked; entries with
+ * plain names skip it (together ~10× faster on real exports). Broken entries are reported at the brace that never
+ * closes; two common breakages (a field or the entry missing its `}`) are repaired with a warning.
  */
 import type { Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
@@ -100,18 +94,13 @@ class BibtexImport {
     const chunks = chunkBibtex(this.text);
     this.collectStrings(chunks);
     for (let i = 0; i < chunks.length; i++) {
-      const glued = glueSplitEntry(this.text, chunks, i);
-      i = glued.last;
-      const { chunk, items } = glued;
+      const { chunk, items, last } = glueSplitEntry(this.text, chunks, i);
+      i = last;
       // A broken entry that a repair fixes is read from the repaired text, without a failed parse first.
       // Stryker disable next-line ConditionalExpression: a repair is only tried earlier (an unbroken item has none); output identical, only speed differs
       const repair = items.length === 1 && items[0].kind === 'broken' ? this.repaired(chunk, items[0]) : undefined;
-      if (repair) {
-        this.diagnostics.push(repair.warning);
-        this.importRepaired(repair);
-      } else {
-        this.importChunk(chunk, items);
-      }
+      if (repair) this.importRepaired(repair);
+      else this.importChunk(chunk, items);
     }
     this.applyCrossrefs();
     attachCslRecords(this.read);
@@ -143,7 +132,8 @@ class BibtexImport {
     return Object.hasOwn(this.strings, upper) ? this.strings[upper] : resolveBuiltIn(word);
   }
 
-  private importRepaired(repair: { chunk: Chunk; items: BibItem[] }): void {
+  private importRepaired(repair: { chunk: Chunk; items: BibItem[]; warning: Diagnostic }): void {
+    this.diagnostics.push(repair.warning);
     this.readingRepair = true;
     try {
       this.importChunk(repair.chunk, repair.items);
@@ -172,7 +162,7 @@ class BibtexImport {
     const parsed = parseEntries(prepared.text, needsStrings ? this.parserStrings : undefined);
 
     const parsedAt = entriesByStart(prepared.text, parsed.entries);
-    const errorsByItem = this.libraryErrorsByItem(prepared.text, items, parsed);
+    const errorsByItem = this.libraryErrorsByItem(prepared.text, chunk.offset, items, parsed);
 
     for (const item of items) {
       if (item.kind === 'string' || item.kind === 'comment' || item.kind === 'preamble') {
@@ -189,14 +179,17 @@ class BibtexImport {
       if (entry) {
         // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
         // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
-        const raw = this.rawFromParser(entry, item, chunk.offset);
+        const raw = this.rawFromParser(entry, item, chunk.offset, chunk.text);
+        if (prepared.renamedKey.has(item.start) && item.key) {
+          raw.key = item.key; // as on the scanner's path: the key as written, with the warning to rename it
+          this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
+        }
         if (item.error?.noValue) this.warnNoValue(chunk.offset + item.error.offset, raw, item.error.noValue);
         this.addPaper(raw, chunk.offset + item.start);
         continue;
       }
       const repair = this.repaired(chunk, item);
       if (repair) {
-        this.diagnostics.push(repair.warning);
         this.importRepaired(repair);
         continue;
       }
@@ -215,12 +208,7 @@ class BibtexImport {
     this.noteMacros(chunk, item);
     const raw = this.rawFromScan(item, chunk.offset);
     if (entry) {
-      if (renamedKey) {
-        this.warnAt(
-          chunk.offset + (item.keyStart ?? item.start),
-          `Lectern: citation key \`${raw.key}\` contains characters BibTeX tools reject (${badKeyChars(raw.key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
-        );
-      }
+      if (renamedKey) this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
     } else {
       this.warnAt(
         chunk.offset + item.start,
@@ -230,9 +218,15 @@ class BibtexImport {
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
   }
 
+  private warnRenamedKey(offset: number, key: string): void {
+    this.warnAt(
+      offset,
+      `Lectern: citation key \`${key}\` contains characters BibTeX tools reject (${badKeyChars(key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
+    );
+  }
+
   /** True for a complete entry with a key the parser accepts and plain names: the parser would read it the same. */
-  // Mutants here only send more entries to the parser, or TeX names the fast way: output identical, only speed
-  // differs. The key check stays enabled: a key the parser rejects must reach it (it warns about the key).
+  // Mutants here only send more entries to the parser (or TeX names the fast way), but for the key check's: a rejected key must reach it.
   // Stryker disable BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator,StringLiteral,BooleanLiteral
   private readableWithoutParser(item: BibItem): boolean {
     if (item.kind !== 'entry') return false;
@@ -297,11 +291,13 @@ class BibtexImport {
     return { text: pieces.join(''), renamedKey };
   }
 
-  /** Parser errors, keyed by the scanned item they concern (unresolved macros are handled from the scan). */
-  private libraryErrorsByItem(text: string, items: BibItem[], parsed: ParsedChunk): Map<BibItem, string> {
+  /** Parser errors, keyed by the scanned item they concern (unresolved macros are noted, at `chunkOffset` + their place). */
+  private libraryErrorsByItem(text: string, chunkOffset: number, items: BibItem[], parsed: ParsedChunk): Map<BibItem, string> {
     const byItem = new Map<BibItem, string>();
     const entryItems = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
+    // Stryker disable next-line ConditionalExpression,BlockStatement: reached only if the parser throws, which no input makes it do (see `parseEntries`)
     if (parsed.thrown !== undefined) {
+      // Stryker disable next-line all: unreachable, as above
       for (const item of entryItems) byItem.set(item, parsed.thrown);
       return byItem;
     }
@@ -315,7 +311,11 @@ class BibtexImport {
         for (const item of items) {
           if (item.kind !== 'broken') continue;
           const at = text.slice(item.start, item.end).search(new RegExp(`(?<=[=#]\\s*)${escapeRegExp(word)}\\b`));
-          if (at >= 0) this.undefinedMacros.add(word, item.start + at, item.key ?? '');
+          if (at < 0) continue;
+          // A refused macro is reported as one, pointing at its definition, as on the scanner's path.
+          const refused = this.refusedMacros.get(word.toUpperCase());
+          const uses = refused ? this.refusedUses : this.undefinedMacros;
+          uses.add(word, chunkOffset + item.start + at, item.key ?? '', refused && this.lines.line(refused.offset));
         }
         continue;
       }
@@ -339,11 +339,21 @@ class BibtexImport {
     return { type: item.type, key: item.key ?? '', fields };
   }
 
-  /** Fields as the parser read them, plus those the scanner read (and blanked) before the point it gave up. */
-  private rawFromParser(entry: Entry, item: BibItem, offset: number): RawEntry {
+  /**
+   * Fields as the parser read them, plus those the scanner read (and blanked) before the point it gave up; a field
+   * the parser read over `maxFieldChars` is dropped with the same warning as a scanned one.
+   */
+  private rawFromParser(entry: Entry, item: BibItem, offset: number, text: string): RawEntry {
     const fields: Record<string, string> = {};
+    const label = this.entryLabel(item.key ?? '', undefined, item.type);
     for (const [name, value] of Object.entries(entry.fields)) {
-      if (typeof value === 'string') fields[name] = value;
+      if (typeof value !== 'string') continue;
+      if (value.length <= this.limits.maxFieldChars) fields[name] = value;
+      else {
+        // Past the scanner's break: the field's name is found in the entry's text to place the warning.
+        const at = item.start + Math.max(0, text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i')));
+        this.fieldBounds.verdict({ name, nameStart: at, parts: [{ kind: 'braced', text: value, start: at, end: at }] }, offset + at, label);
+      }
     }
     const scanned = this.rawFromScan(item, offset).fields;
     for (const [name, value] of Object.entries(scanned)) if (!(name in fields)) fields[name] = value;
@@ -446,30 +456,20 @@ class BibtexImport {
 
   /** `end`: where the entry ends in the file, when its text there is the entry as read. */
   private addPaper(raw: RawEntry, offset: number, end?: number): void {
-    const { line, column } = this.lines.position(offset);
+    const line = this.lines.line(offset);
     const title = bibText(raw.fields.title);
     if (!title) {
-      this.diagnostics.push(
-        diagnostic(
-          this.file,
-          line,
-          column,
-          'warning',
-          `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
-        ),
+      this.warnAt(
+        offset,
+        `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
       );
       return;
     }
     const names = entryNames(raw);
     for (const name of names.unsplittable) {
-      this.diagnostics.push(
-        diagnostic(
-          this.file,
-          line,
-          column,
-          'warning',
-          `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
-        ),
+      this.warnAt(
+        offset,
+        `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
       );
     }
     const paper = paperFromBibtex(raw, title, { file: this.file, line }, names);
@@ -492,7 +492,7 @@ class BibtexImport {
       }
       if (paper.year === undefined && parent.paper.year !== undefined) {
         paper.year = parent.paper.year;
-        if (parent.paper.date) paper.date = parent.paper.date;
+        paper.date = parent.paper.date; // a year always comes with a date
       }
     }
   }
