@@ -3,6 +3,7 @@
 // dropped; vectors are L2-normalised TF-IDF; spherical k-means with k-means++ seeding (seeded) and 20 rounds.
 import type { Paper } from '../src/core/model/paper';
 import { BROAD_STOP_WORDS } from '../src/core/text/stop-words';
+import { seededRandom } from '../test/support/seeded-random';
 
 /** Each paper's cluster (as a string, to compare with topic names) from k-means over TF-IDF vectors. */
 export function kMeansBaseline(papers: Paper[], k: number, seed: number): string[] {
@@ -99,16 +100,4 @@ function recompute(vectors: Sparse[], assignment: Int32Array, centroids: Sparse[
     for (const [id, w] of sum) sum.set(id, w / norm);
     centroids[c] = sum;
   });
-}
-
-/** mulberry32: a small seeded generator, so the baseline is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

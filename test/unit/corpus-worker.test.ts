@@ -1,31 +1,22 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { contentFingerprint } from '../../src/core/corpus/content-fingerprint';
 import { importCorpusFile } from '../../src/core/import/import-corpus-file';
 import { LibraryLoader } from '../../src/core/library/library-loader';
 import { PaperLibrary } from '../../src/core/library/paper-library';
 import { NodeCorpusSource } from '../../src/node/node-corpus-source';
 import { CorpusImporter } from '../../src/vscode/library/corpus-importer';
-import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
+import { bundleImportWorker } from '../support/import-worker-bundle';
+import { seedCorpusPath } from '../support/shared-corpora';
 
 // The extension host's corpus worker, run as shipped: the worker entry bundled by esbuild.
 let bundleDir: string;
 let importer: CorpusImporter;
 
 before(async () => {
-  bundleDir = mkdtempSync(join(tmpdir(), 'lectern-worker-'));
-  await build({
-    entryPoints: [join(repoRoot, 'src/vscode/library/import-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: join(bundleDir, 'import-worker.cjs'),
-    logLevel: 'error',
-  });
+  bundleDir = await bundleImportWorker('lectern-worker-');
   importer = new CorpusImporter(bundleDir);
 });
 

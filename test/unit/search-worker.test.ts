@@ -1,15 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { generateSyntheticPapers } from '../../bench/synthetic-corpus';
 import type { CorpusFile } from '../../src/core/corpus/corpus';
 import { PaperLibrary } from '../../src/core/library/paper-library';
 import { CorpusImporter, type CancelSignal } from '../../src/vscode/library/corpus-importer';
 import { LibrarySearch, WORKER_SEARCH_MIN_PAPERS } from '../../src/vscode/library/library-search';
-import { repoRoot } from '../support/shared-corpora';
+import { bundleImportWorker } from '../support/import-worker-bundle';
 
 // Searches served by the extension host's corpus worker, run as shipped: the worker entry bundled by esbuild.
 let bundleDir: string;
@@ -40,15 +37,7 @@ function file(path: string, count: number, seed: number): CorpusFile {
 }
 
 before(async () => {
-  bundleDir = mkdtempSync(join(tmpdir(), 'lectern-search-worker-'));
-  await build({
-    entryPoints: [join(repoRoot, 'src/vscode/library/import-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: join(bundleDir, 'import-worker.cjs'),
-    logLevel: 'error',
-  });
+  bundleDir = await bundleImportWorker('lectern-search-worker-');
   importer = new CorpusImporter(bundleDir, (reason) => {
     stops.push(reason);
     searcher.workerStopped(reason);
