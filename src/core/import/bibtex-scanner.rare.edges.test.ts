@@ -4,15 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBibtex } from './bibtex-importer';
+import { readBibtex } from '../../../test/support/read-bibtex';
 import { bibtexItemStarts, scanBibtex } from './bibtex-scanner';
 
-const read = (text: string) => {
-  const result = importBibtex('refs.bib', text);
-  return {
-    papers: result.papers.map((p) => [p.citeKey ?? null, p.title, p.venue ?? null, p.date ?? null, p.source.line]),
-    diagnostics: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`),
-  };
-};
+const read = readBibtex;
 
 test('blanks inside `@preamble{ }` and after `@string{` are allowed, and the macro is used', () => {
   const text = [
