@@ -404,7 +404,11 @@ export interface SampleShown {
 
 const TOPICS_FILE_DEBOUNCE_MS = 150;
 
-/** Calls `listener` (once per burst) when a workspace folder's `.lectern/topics.json` is created, changed or deleted. */
+/**
+ * Calls `listener` (once per burst) when a workspace folder's `.lectern/topics.json` is created, changed or deleted.
+ * The `.lectern` folder is watched too: when the folder and the file are created together, the file watcher may
+ * report only the folder (the file is written before a watch is set on the new folder), and the file would be missed.
+ */
 function watchTopicsFiles(listener: () => void): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
@@ -412,7 +416,7 @@ function watchTopicsFiles(listener: () => void): vscode.Disposable {
     timer = setTimeout(listener, TOPICS_FILE_DEBOUNCE_MS);
   };
   const watchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.lectern/topics.json'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '{.lectern,.lectern/topics.json}'));
     return [watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule)];
   });
   return new vscode.Disposable(() => {
