@@ -25,6 +25,13 @@ export interface Topic {
    * @example [{ name: 'Policy Gradient', paperIds: ['…'] }, { name: 'Model-Based RL', paperIds: ['…'] }]
    */
   subtopics?: Subtopic[];
+  /**
+   * Papers the user pinned to this topic (`{ "pin": id, "to": name }` in `.lectern/topics.json`), a subset of
+   * `paperIds` in corpus order: the tree marks them, and no split by phrase takes them out. Default: none.
+   *
+   * @example ['2403.01234']
+   */
+  pinnedIds?: string[];
 }
 
 /** A group inside a large topic: a name a researcher would write and its papers (corpus order). */

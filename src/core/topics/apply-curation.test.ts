@@ -147,6 +147,8 @@ test('a pinned paper stays in its topic when the corpus changes, and a later spl
   const tree = treeWith(text);
   assert.ok(members(tree, 'Renamed').includes(outsider.id), 'pinned (the pin follows the rename): the split by phrase does not take it');
   assert.ok(!members(tree, 'By Phrase').includes(outsider.id));
+  assert.deepEqual(topic(tree, 'Renamed')?.pinnedIds, [outsider.id], 'the tree can mark the pinned paper, under the new name');
+  assert.equal(topic(tree, 'By Phrase')?.pinnedIds, undefined);
   // The corpus changes (another file's papers arrive, topics are assigned anew): the pin holds.
   const other = {
     ...files[0],
@@ -159,6 +161,11 @@ test('a pinned paper stays in its topic when the corpus changes, and a later spl
   const moved = treeWith(edit(text, { move: outsider.id, from: 'Renamed', to: 'Elsewhere' }));
   assert.deepEqual(members(moved, 'Elsewhere'), [outsider.id]);
   assert.equal(topic(moved, 'Elsewhere')?.origin, 'curated');
+  assert.equal(topic(moved, 'Renamed')?.pinnedIds, undefined, 'no longer marked pinned');
+  assert.equal(topic(moved, 'Elsewhere')?.pinnedIds, undefined, 'moved, not pinned');
+  // Hiding the topic drops the pin with it: pinned again elsewhere later, only that pin shows.
+  const rehomed = treeWith(edit(edit(text, { hide: 'Renamed' }), { pin: outsider.id, to: 'Home' }));
+  assert.deepEqual(topic(rehomed, 'Home')?.pinnedIds, [outsider.id]);
 });
 
 test('Show Hidden Topics removes the hide lines and nothing else; the topic returns', () => {

@@ -119,7 +119,10 @@ class CuratedTree {
       return sameList(topics, paper.topics) ? paper : { ...paper, topics };
     });
     const topics: Topic[] = [...members]
-      .map(([name, paperIds]) => ({ name, paperIds, origin: this.origins.get(name) ?? ('curated' as const) }))
+      .map(([name, paperIds]) => {
+        const pinnedIds = paperIds.filter((id) => this.pins.get(id)?.has(name));
+        return { name, paperIds, origin: this.origins.get(name) ?? ('curated' as const), ...(pinnedIds.length > 0 ? { pinnedIds } : {}) };
+      })
       .sort((a, b) => b.paperIds.length - a.paperIds.length || compareStrings(a.name, b.name));
     if (other.length > 0) topics.push({ name: OTHER_TOPIC, paperIds: other, origin: 'other' });
     return { papers, topics };

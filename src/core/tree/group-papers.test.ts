@@ -108,3 +108,10 @@ test("a large topic's subtopics become its subgroups, filtered like it", () => {
   const [filtered] = groupPapers({ papers, topics: withSubtopics }, 'topic', { only: new Set(['b']) });
   assert.equal(filtered.subgroups, undefined, 'a subgroup left empty by the filter is dropped');
 });
+
+test('a topic row knows which of its papers the user pinned to it, and only that topic', () => {
+  const pinnedTopics = [{ ...topics[0], pinnedIds: ['b'] }, topics[1], topics[2]];
+  const [spiking, decoding] = groupPapers({ papers, topics: pinnedTopics }, 'topic');
+  assert.deepEqual([...(spiking.pinnedIds ?? [])], ['b']);
+  assert.equal(decoding.pinnedIds, undefined, 'b sits in Brain Decoding too, but is not pinned there');
+});

@@ -28,6 +28,8 @@ export interface PaperGroup {
   subgroups?: PaperGroup[];
   /** The key of the group this one sits in, for a subgroup. */
   parentKey?: string;
+  /** Papers the user pinned to this topic (see `Topic.pinnedIds`). Default: none. */
+  pinnedIds?: ReadonlySet<string>;
 }
 
 export interface GroupPapersInput {
@@ -59,7 +61,13 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
         const subgroups = (topic.subtopics ?? [])
           .map((sub) => ({ key: `${key}\u0000sub:${sub.name}`, label: sub.name, paperIds: sub.paperIds.filter(keep), parentKey: key }))
           .filter((sub) => sub.paperIds.length > 0);
-        return { key, label: topic.name, paperIds: topic.paperIds.filter(keep), ...(subgroups.length > 0 ? { subgroups } : {}) };
+        return {
+          key,
+          label: topic.name,
+          paperIds: topic.paperIds.filter(keep),
+          ...(subgroups.length > 0 ? { subgroups } : {}),
+          ...(topic.pinnedIds ? { pinnedIds: new Set(topic.pinnedIds) } : {}),
+        };
       });
       break;
     case 'year': {

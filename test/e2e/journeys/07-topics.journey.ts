@@ -24,8 +24,9 @@ journey(
     await rename.waitFor({ state: 'visible' });
     await rename.hover();
     await page.keyboard.press('Enter');
+    // The rename box, not the command palette that may still be closing: it is the one with the rename prompt.
+    await page.locator('.quick-input-widget', { hasText: 'The name the Papers view shows' }).waitFor({ state: 'visible' });
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
     assert.equal(await input.inputValue(), TOPIC, 'the box starts from the old name');
     await input.fill(NEW_NAME);
     await input.press('Enter');

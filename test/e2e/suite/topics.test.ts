@@ -71,10 +71,23 @@ describe('Shaping the topic tree in the extension host', () => {
     const folder = vscode.Uri.joinPath(workspaceFolder(), '.lectern');
     const staged = vscode.Uri.joinPath(workspaceFolder(), 'staged-lectern-folder');
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await writeText(vscode.Uri.joinPath(staged, 'topics.json'), `{ "curation": [{ "rename": "${TOPIC}", "to": "Checked Out Spikes" }] }`);
+    const rows = async (topic: string) => {
+      const node = (await services.paperTree.getChildren()).find((n) => n.kind === 'group' && n.group.label === topic)!;
+      return (await services.paperTree.getChildren(node)).flatMap((n) =>
+        n.kind === 'paper' ? [{ id: n.paperId, item: services.paperTree.getTreeItem(n) }] : [],
+      );
+    };
+    const [first, second] = await rows(TOPIC);
+    const curation = `{ "rename": "${TOPIC}", "to": "Checked Out Spikes" }, { "pin": "${second.id}", "to": "Checked Out Spikes" }`;
+    await writeText(vscode.Uri.joinPath(staged, 'topics.json'), `{ "curation": [${curation}] }`);
     assert.ok((await labels()).includes(TOPIC), 'the sample topic before the folder arrives');
     await vscode.workspace.fs.rename(staged, folder);
     await eventually('the checked-out rename applied', async () => (await labels()).includes('Checked Out Spikes'), 30_000);
+    // The pinned paper is marked in its row; the others are not.
+    const after = await rows('Checked Out Spikes');
+    const description = (id: string) => String(after.find((row) => row.id === id)?.item.description ?? '');
+    assert.match(description(second.id), /\bpinned\b/);
+    assert.doesNotMatch(description(first.id), /pinned/);
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     await eventually('the folder gone, the sample name back', async () => (await labels()).includes(TOPIC), 30_000);
   });

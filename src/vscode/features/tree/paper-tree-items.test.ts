@@ -111,6 +111,11 @@ test('a sample paper is marked in its row, its hover and its accessible name; th
   assert.equal(sample.description, '2025 · Read · sample');
   assert.match((sample.tooltip as { markdown: string }).markdown, /\$\(beaker\) \*Sample paper — bundled with Lectern\*/);
   assert.match(sample.accessibilityLabel!, /, sample paper — bundled with lectern$/);
+  const pinned = paperTreeItem('k', { ...seed, sample: true }, undefined, { pinned: true });
+  assert.equal(pinned.description, '2025 · pinned · sample');
+  assert.match((pinned.tooltip as { markdown: string }).markdown, /\*Pinned to this topic in `\.lectern\/topics\.json`\.\*/);
+  assert.match(pinned.accessibilityLabel!, /, pinned to this topic, sample paper/);
+  assert.doesNotMatch(sample.accessibilityLabel!, /pinned/);
   const notice = sampleNoticeTreeItem('sample-notice', 76);
   assert.equal(notice.label, 'Sample papers, bundled with Lectern');
   assert.equal(notice.command?.command, 'lectern.addCorpusFile');

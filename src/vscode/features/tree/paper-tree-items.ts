@@ -40,21 +40,33 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
 /** What marks a paper of the bundled sample in the tree (its description) and the reader. */
 const SAMPLE_MARK = 'sample';
 const SAMPLE_NOTE = 'Sample paper — bundled with Lectern';
+/** What marks a paper pinned to the topic its row sits in. */
+const PIN_MARK = 'pinned';
+const PIN_NOTE = '*Pinned to this topic in `.lectern/topics.json`.*';
 
-/** A paper row: year, status and the sample mark (its description), an icon for the status, a rich tooltip; clicking opens the reader. */
-export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnotation): TreeItemModel {
+/**
+ * A paper row: year, status, the pin mark (pinned to the topic it sits in) and the sample mark (its description), an
+ * icon for the status, a rich tooltip; clicking opens the reader.
+ */
+export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnotation, marks: { pinned?: boolean } = {}): TreeItemModel {
+  const tooltip = paperTooltip(paper, annotation);
   return {
     id: key,
     label: paper.title,
     collapsed: false,
-    description: [paper.year, annotation?.status && readingStatusLabel(annotation.status), paper.sample && SAMPLE_MARK]
+    description: [
+      paper.year,
+      annotation?.status && readingStatusLabel(annotation.status),
+      marks.pinned && PIN_MARK,
+      paper.sample && SAMPLE_MARK,
+    ]
       .filter(Boolean)
       .join(' · '),
-    tooltip: { markdown: paperTooltip(paper, annotation) },
+    tooltip: { markdown: marks.pinned ? `${tooltip}\n\n${PIN_NOTE}` : tooltip },
     icon: paperIcon(annotation),
     contextValue: annotation ? 'paper.noted' : 'paper',
     command: { command: 'lectern.openPaper', title: 'Open Paper', arguments: [paper.id] },
-    accessibilityLabel: `${paper.title}${paper.year ? `, ${paper.year}` : ''}${paper.sample ? `, ${SAMPLE_NOTE.toLowerCase()}` : ''}`,
+    accessibilityLabel: `${paper.title}${paper.year ? `, ${paper.year}` : ''}${marks.pinned ? ', pinned to this topic' : ''}${paper.sample ? `, ${SAMPLE_NOTE.toLowerCase()}` : ''}`,
   };
 }
 

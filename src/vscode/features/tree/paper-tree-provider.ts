@@ -115,7 +115,9 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
       case 'paper': {
         const paper = this.library.current?.paper(element.paperId);
         return toTreeItem(
-          paper ? paperTreeItem(element.key, paper, this.annotations(paper.id)) : missingPaperTreeItem(element.key, element.paperId),
+          paper
+            ? paperTreeItem(element.key, paper, this.annotations(paper.id), { pinned: this.isPinned(element.groupKey, paper.id) })
+            : missingPaperTreeItem(element.key, element.paperId),
         );
       }
       case 'more':
@@ -146,6 +148,12 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
       this.changeEmitter.fire(groupNode);
     }
     return this.node({ kind: 'paper', key: `${group.key}\u0000${paperId}`, groupKey: group.key, paperId });
+  }
+
+  /** Whether the user pinned the paper to the topic the row sits in (`.lectern/topics.json`). */
+  private isPinned(groupKey: string, paperId: string): boolean {
+    const parent = this.nodes.get(groupKey);
+    return parent?.kind === 'group' && parent.group.pinnedIds?.has(paperId) === true;
   }
 
   private currentGroups(): PaperGroup[] {
