@@ -20,10 +20,22 @@ export class ReaderPanels implements vscode.Disposable {
     await reader.show(paperId, { highlightTerms: options.highlightTerms });
   }
 
-  /** A panel VS Code brings back after a window reload, with the state its webview saved. */
-  async restore(panel: vscode.WebviewPanel, saved: { paperId?: unknown; highlightTerms?: string[] } | undefined): Promise<void> {
+  /** Shows a paper's PDF (at `page`) in the last active panel, or in a new one. */
+  async openPdf(paperId: string, page?: number): Promise<void> {
+    const reader = this.lastActive ?? this.create();
+    await reader.showPdf(paperId, page);
+  }
+
+  /** A panel VS Code brings back after a window reload, with the state its webview saved (its PDF too, at its page). */
+  async restore(
+    panel: vscode.WebviewPanel,
+    saved: { paperId?: unknown; highlightTerms?: string[]; pdfPage?: unknown } | undefined,
+  ): Promise<void> {
     const reader = this.track(new ReaderPanel(panel, this.deps));
-    if (typeof saved?.paperId === 'string') await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
+    if (typeof saved?.paperId !== 'string') return;
+    await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
+    if (typeof saved.pdfPage === 'number' && Number.isInteger(saved.pdfPage) && saved.pdfPage >= 1)
+      await reader.showPdf(saved.paperId, saved.pdfPage);
   }
 
   private create(): ReaderPanel {
