@@ -128,7 +128,9 @@ export type WebviewToHostMessage =
   /** Show the paper's PDF (the host answers `pdfDocument` or `pdfUnavailable`). */
   | { type: 'openPdf'; paperId: string; page?: number }
   /** Lectern: Attach PDF… for the paper. */
-  | { type: 'attachPdf'; paperId: string };
+  | { type: 'attachPdf'; paperId: string }
+  /** Lectern: Get PDF from arXiv for the paper. */
+  | { type: 'getPdf'; paperId: string };
 
 /** The longest note body (in characters) the notes pane edits; longer notes are edited in an editor. */
 export const NOTE_BODY_LIMIT = 1_000_000;
@@ -284,6 +286,7 @@ const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<stri
   createNote: { paperId: isId },
   openPdf: { paperId: isId, page: isOptional(isPage) },
   attachPdf: { paperId: isId },
+  getPdf: { paperId: isId },
 };
 
 /** A `NoteDraft` read back from the webview state, if it has that shape. */

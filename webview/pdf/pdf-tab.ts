@@ -154,8 +154,18 @@ export class PdfTab {
     attach.addEventListener('click', () => this.paper && this.context.post({ type: 'attachPdf', paperId: this.paper.id }));
     const back = el('button', { type: 'button', class: 'pdf-back' }, 'Back to the abstract');
     back.addEventListener('click', () => this.select('abstract'));
+    let download: HTMLButtonElement | undefined;
+    if (this.paper?.arxivId) {
+      download = el('button', { type: 'button', class: 'pdf-attach' }, 'Get PDF from arXiv');
+      download.addEventListener('click', () => this.paper && this.context.post({ type: 'getPdf', paperId: this.paper.id }));
+    }
     this.panel.replaceChildren(
-      el('div', { class: 'problem pdf-problem', role: 'alert' }, el('p', {}, message), el('p', {}, attach, ' ', back)),
+      el(
+        'div',
+        { class: 'problem pdf-problem', role: 'alert' },
+        el('p', {}, message),
+        el('p', {}, download ?? null, download ? ' ' : null, attach, ' ', back),
+      ),
     );
     this.context.announce(message);
   }

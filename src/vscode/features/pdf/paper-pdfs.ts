@@ -71,7 +71,7 @@ export class PaperPdfs {
       const data = await vscode.workspace.fs.readFile(uri);
       const problem = pdfProblem({ size: data.byteLength, maxBytes, head: data.subarray(0, 1024) });
       if (problem) return { kind: 'problem', message: `Lectern: the PDF of “${paper.title}” (${found.path}) ${problem}` };
-      return { kind: 'pdf', path: found.path, fileName, data };
+      return { kind: 'pdf', path: found.path, fileName, data: plainBytes(data) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {
@@ -106,4 +106,15 @@ function missingMessage(paper: Paper, tried: PdfCandidate[]): string {
           .join(', ')}${fromField.length > 3 ? ' …' : ''}, which is not there (moved or deleted?)`
       : `no PDF named after it is in ${[...new Set(tried.filter((c) => c.origin === 'folder').map((c) => c.path.replace(/[\\/][^\\/]+$/, '')))].join(', ') || 'the PDF folders'}`;
   return `Lectern: no PDF found for “${paper.title}”: ${where}. Run Lectern: Attach PDF… to add one, or put it in a folder of lectern.pdf.folders as ${basename(tried.find((c) => c.origin === 'folder')?.path ?? `${paper.id}.pdf`)}.`;
+}
+
+/**
+ * The bytes as a plain `Uint8Array`: a Node `Buffer` (what `readFile` gives in a Node extension host) has `toJSON`,
+ * so webview messages would carry it as `{ type: 'Buffer', data: [...] }` instead of transferring its bytes.
+ */
+function plainBytes(data: Uint8Array): Uint8Array {
+  if (Object.getPrototypeOf(data) === Uint8Array.prototype) return data;
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return copy;
 }

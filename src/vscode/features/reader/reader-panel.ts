@@ -196,6 +196,7 @@ export class ReaderPanel implements vscode.Disposable {
       this.post({ type: 'pdfUnavailable', paperId: paper.id, message: loaded.message });
       return;
     }
+    this.deps.output.info(`Reader: showing ${loaded.path} (${loaded.data.byteLength} bytes) for ${paper.id}.`);
     this.post({ type: 'pdfDocument', paperId: paper.id, paperTitle: paper.title, fileName: loaded.fileName, data: loaded.data, page });
   }
 
@@ -303,6 +304,12 @@ export class ReaderPanel implements vscode.Disposable {
         return;
       case 'attachPdf':
         if (await vscode.commands.executeCommand<boolean>('lectern.attachPdf', message.paperId)) {
+          await this.render();
+          await this.showPdf(message.paperId);
+        }
+        return;
+      case 'getPdf':
+        if ((await vscode.commands.executeCommand<string | undefined>('lectern.getPdf', message.paperId)) === 'saved') {
           await this.render();
           await this.showPdf(message.paperId);
         }
