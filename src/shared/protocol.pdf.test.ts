@@ -24,6 +24,8 @@ test('the webview asks for a PDF (optionally at a page) or to attach one', () =>
   assert.equal(parseWebviewMessage({ type: 'openPdf', paperId: 'p1', page: -1 }), undefined);
   assert.equal(parseWebviewMessage({ type: 'openPdf', paperId: 'p1', page: '3' }), undefined);
   assert.deepEqual(parseWebviewMessage({ type: 'attachPdf', paperId: 'p1' }), { type: 'attachPdf', paperId: 'p1' });
+  assert.deepEqual(parseWebviewMessage({ type: 'getPdf', paperId: 'p1' }), { type: 'getPdf', paperId: 'p1' });
+  assert.equal(parseWebviewMessage({ type: 'getPdf' }), undefined);
 });
 
 test('for PDFs the CSP adds only connect-src to the extension files and blob: workers; still no eval, nothing inline', () => {

@@ -181,7 +181,19 @@ describe('the PDF tab of the reader, in Chromium under the reader CSP', { skip }
     await missing.page.getByRole('button', { name: 'Attach PDF…' }).click();
     assert.deepEqual(await missing.posted(), [{ type: 'attachPdf', paperId: 'pdf-paper' }]);
     assert.deepEqual((await missing.record()).csp, []);
+    // No arXiv id: no Get PDF button.
+    assert.equal(await missing.page.getByRole('button', { name: 'Get PDF from arXiv' }).count(), 0);
     await missing.close();
+
+    // An arXiv paper without a PDF offers Get PDF from arXiv.
+    const arxiv = await harness.open();
+    await arxiv.send(showPaper(paperView({ id: 'arxiv-paper', title: 'An arXiv Paper', arxivId: '2403.01234' })));
+    await arxiv.page.getByRole('tab', { name: 'PDF' }).click();
+    await arxiv.send({ type: 'pdfUnavailable', paperId: 'arxiv-paper', message: 'Lectern: no PDF found for “An arXiv Paper”.' });
+    await arxiv.clearPosted();
+    await arxiv.page.getByRole('button', { name: 'Get PDF from arXiv' }).click();
+    assert.deepEqual(await arxiv.posted(), [{ type: 'getPdf', paperId: 'arxiv-paper' }]);
+    await arxiv.close();
   });
 
   test('a PDF for another paper than the one shown is ignored', async () => {
