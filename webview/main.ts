@@ -85,6 +85,8 @@ function handle(message: HostToWebviewMessage): void {
       shown = { ...message, highlightTerms: terms };
       notes.show(message.paper.id, message.notesEnabled);
       pdfTab.show(message.paper);
+      // The PDF tab was open when this webview was last saved (a window reload, or the panel hidden and shown).
+      if (restoring && saved?.pdfPage) pdfTab.reopen(saved.pdfPage);
       const scrollTop = previous === message.paper.id ? window.scrollY : restoring ? (saved?.scrollTop ?? 0) : 0;
       render();
       window.scrollTo(0, scrollTop);

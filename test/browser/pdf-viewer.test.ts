@@ -196,6 +196,20 @@ describe('the PDF tab of the reader, in Chromium under the reader CSP', { skip }
     await arxiv.close();
   });
 
+  test('a reloaded panel whose PDF tab was open asks for the PDF at the page it showed', async () => {
+    const reader = await harness.open({ state: { paperId: 'pdf-paper', pdfPage: 4 } });
+    await reader.send(showPaper(paperView({ id: 'pdf-paper', title: 'A Paper With a PDF', pdf: 'paper.pdf' })));
+    assert.deepEqual(
+      (await reader.posted()).filter((message) => message.type === 'openPdf'),
+      [{ type: 'openPdf', paperId: 'pdf-paper', page: 4 }],
+    );
+    await sendPdf(reader, await textPdf(6), { page: 4 });
+    await reader.waitFor(`document.querySelector('.pdf-page[data-page-number="4"].rendered')`, 20_000);
+    assert.equal(await reader.evaluate<string>(`document.querySelector('.pdf-page-input').value`), '4');
+    assert.equal(await reader.evaluate<boolean>(`document.querySelector('#reader-article').hidden`), true);
+    await reader.close();
+  });
+
   test('a PDF for another paper than the one shown is ignored', async () => {
     const reader = await readerWithPdfTab();
     await sendPdf(reader, await textPdf(1), { paperId: 'someone-else' });

@@ -122,14 +122,19 @@ export class PdfTab {
     return true;
   }
 
-  private select(which: 'abstract' | 'pdf', request = true): void {
+  /** Opens the PDF tab at `page`: a reloaded (or re-shown) panel whose PDF tab was open. */
+  reopen(page: number): void {
+    this.select('pdf', true, page);
+  }
+
+  private select(which: 'abstract' | 'pdf', request = true, page?: number): void {
     const changed = which !== this.active;
     this.active = which;
     this.render();
     if (which === 'pdf' && request && !this.viewer && !this.requested && this.paper) {
       this.requested = true;
       this.panel.replaceChildren(el('p', { class: 'hint' }, 'Loading the PDF…'));
-      this.context.post({ type: 'openPdf', paperId: this.paper.id });
+      this.context.post({ type: 'openPdf', paperId: this.paper.id, ...(page ? { page } : {}) });
     }
     if (which === 'pdf') {
       this.viewer?.layout();

@@ -4,10 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { textPdf } from '../../support/pdf-fixtures';
-import { fileExists, lectern, workspaceFolder } from './lectern-api';
+import { eventually, fileExists, lectern, workspaceFolder, writeText } from './lectern-api';
 
-const SINK = 'see-what-you-are-told-visual-attention-sink-in-large';
+/** Two arXiv papers of a corpus file the suite writes (Lectern JSON Lines). */
+const FIRST = { citeKey: 'arxivsuite2024first', title: 'Downloading Papers From a Local Mirror', arxivId: '2401.00001' };
+const SECOND = { citeKey: 'arxivsuite2024second', title: 'Papers That Never Arrive', arxivId: '2401.00002' };
 const MIND = 'mindbridge-a-cross-subject-brain-decoding-framework';
+
+/** A paper of the suite's corpus file, once the library has read it. */
+async function arxivPaper(citeKey: string) {
+  const { library } = await lectern();
+  return eventually(`${citeKey} in the library`, async () => (await library.ensureLoaded()).resolve(citeKey), 30_000);
+}
 
 describe('PDFs: Get PDF from arXiv against a local server, and finding a paperâ€™s PDF', () => {
   let server: Server;
@@ -26,6 +34,8 @@ describe('PDFs: Get PDF from arXiv against a local server, and finding a paperâ€
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const corpus = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'arxiv-suite.jsonl');
+    await writeText(corpus, [FIRST, SECOND].map((paper) => JSON.stringify({ ...paper, abstract: 'An arXiv paper.' })).join('\n') + '\n');
   });
 
   after(async () => {
@@ -37,9 +47,9 @@ describe('PDFs: Get PDF from arXiv against a local server, and finding a paperâ€
     vscode.workspace.getConfiguration('lectern').update('pdf.arxivBaseUrl', url, vscode.ConfigurationTarget.Workspace);
 
   it('downloads <base>/pdf/<arXiv id> into papers/pdf/<id>.pdf, where the reader then finds it', async () => {
-    const { library, services } = await lectern();
-    const paper = (await library.ensureLoaded()).resolve(SINK);
-    assert.ok(paper?.arxivId, 'the sample paper has an arXiv id');
+    const { services } = await lectern();
+    const paper = await arxivPaper(FIRST.citeKey);
+    assert.equal(paper.arxivId, FIRST.arxivId);
     assert.equal(await services.pdfs.find(paper), undefined, 'no PDF before');
     await setBase(base);
     requests.length = 0;
@@ -58,9 +68,7 @@ describe('PDFs: Get PDF from arXiv against a local server, and finding a paperâ€
   });
 
   it('offline, or a server that sends a web page, fails with nothing written', async () => {
-    const { library } = await lectern();
-    const paper = (await library.ensureLoaded()).resolve(MIND);
-    assert.ok(paper?.arxivId);
+    const paper = await arxivPaper(SECOND.citeKey);
     const target = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'pdf', `${paper.id}.pdf`);
     await setBase('http://127.0.0.1:9');
     assert.equal(await vscode.commands.executeCommand('lectern.getPdf', paper.id), 'failed');

@@ -300,23 +300,25 @@ export class ReaderPanel implements vscode.Disposable {
         await this.notePane.create(message.paperId);
         return;
       case 'openPdf':
-        await this.showPdf(message.paperId, message.page);
-        return;
       case 'attachPdf':
-        if (await vscode.commands.executeCommand<boolean>('lectern.attachPdf', message.paperId)) {
-          await this.render();
-          await this.showPdf(message.paperId);
-        }
-        return;
       case 'getPdf':
-        if ((await vscode.commands.executeCommand<string | undefined>('lectern.getPdf', message.paperId)) === 'saved') {
-          await this.render();
-          await this.showPdf(message.paperId);
-        }
+        await this.handlePdfRequest(message);
         return;
       default:
         assertNever(message);
     }
+  }
+
+  /** Open PDF, or Attach PDF… / Get PDF from arXiv and then show the PDF they added. */
+  private async handlePdfRequest(message: Extract<WebviewToHostMessage, { type: 'openPdf' | 'attachPdf' | 'getPdf' }>): Promise<void> {
+    if (message.type === 'openPdf') return this.showPdf(message.paperId, message.page);
+    const added =
+      message.type === 'attachPdf'
+        ? await vscode.commands.executeCommand<boolean>('lectern.attachPdf', message.paperId)
+        : (await vscode.commands.executeCommand<string | undefined>('lectern.getPdf', message.paperId)) === 'saved';
+    if (!added) return;
+    await this.render();
+    await this.showPdf(message.paperId);
   }
 
   dispose(): void {

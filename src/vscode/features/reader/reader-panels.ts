@@ -26,16 +26,13 @@ export class ReaderPanels implements vscode.Disposable {
     await reader.showPdf(paperId, page);
   }
 
-  /** A panel VS Code brings back after a window reload, with the state its webview saved (its PDF too, at its page). */
-  async restore(
-    panel: vscode.WebviewPanel,
-    saved: { paperId?: unknown; highlightTerms?: string[]; pdfPage?: unknown } | undefined,
-  ): Promise<void> {
+  /**
+   * A panel VS Code brings back after a window reload, with the state its webview saved. (A PDF tab that was open
+   * reopens at its page: the webview asks for it, from the same state.)
+   */
+  async restore(panel: vscode.WebviewPanel, saved: { paperId?: unknown; highlightTerms?: string[] } | undefined): Promise<void> {
     const reader = this.track(new ReaderPanel(panel, this.deps));
-    if (typeof saved?.paperId !== 'string') return;
-    await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
-    if (typeof saved.pdfPage === 'number' && Number.isInteger(saved.pdfPage) && saved.pdfPage >= 1)
-      await reader.showPdf(saved.paperId, saved.pdfPage);
+    if (typeof saved?.paperId === 'string') await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });
   }
 
   private create(): ReaderPanel {
