@@ -203,6 +203,8 @@ describe('the PDF tab of the reader, in Chromium under the reader CSP', { skip }
       (await reader.posted()).filter((message) => message.type === 'openPdf'),
       [{ type: 'openPdf', paperId: 'pdf-paper', page: 4 }],
     );
+    // Until the PDF arrives, the state keeps the page (a reload now would ask for it again).
+    assert.equal(await reader.evaluate<number>('window.__lectern.state.pdfPage'), 4);
     await sendPdf(reader, await textPdf(6), { page: 4 });
     await reader.waitFor(`document.querySelector('.pdf-page[data-page-number="4"].rendered')`, 20_000);
     assert.equal(await reader.evaluate<string>(`document.querySelector('.pdf-page-input').value`), '4');

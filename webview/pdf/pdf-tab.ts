@@ -25,6 +25,8 @@ export class PdfTab {
   private viewer: PdfViewer | undefined;
   private requested = false;
   private active: 'abstract' | 'pdf' = 'abstract';
+  /** The page asked for by `reopen`, kept in the state until the viewer has opened. */
+  private pendingPage: number | undefined;
 
   constructor(
     private readonly context: PdfTabContext,
@@ -52,7 +54,8 @@ export class PdfTab {
 
   /** The PDF page in view while the PDF tab is open, else undefined. */
   get page(): number | undefined {
-    return this.active === 'pdf' ? this.viewer?.currentPage : undefined;
+    if (this.active !== 'pdf') return undefined;
+    return this.viewer?.pageCount ? this.viewer.currentPage : this.pendingPage;
   }
 
   /** A paper is shown (again): another paper closes this one's PDF. */
@@ -68,6 +71,7 @@ export class PdfTab {
     this.viewer?.destroy();
     this.viewer = undefined;
     this.requested = false;
+    this.pendingPage = undefined;
     this.paper = undefined;
     this.panel.replaceChildren();
     this.tabs.hidden = true;
@@ -124,6 +128,7 @@ export class PdfTab {
 
   /** Opens the PDF tab at `page`: a reloaded (or re-shown) panel whose PDF tab was open. */
   reopen(page: number): void {
+    this.pendingPage = page;
     this.select('pdf', true, page);
   }
 
