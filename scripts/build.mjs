@@ -2,7 +2,8 @@
 // (Node, CommonJS, one file each; `vscode` stays external), and the reader webview (browser, IIFE).
 // `--watch` rebuilds on change; `--dev` skips minification; `--only-cli` rebuilds just the CLI (its tests).
 import { build, context } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev') && !watch;
@@ -50,6 +51,18 @@ const options = [
   ...selected.map((bundle) => ({ ...shared, ...bundle })),
   ...(process.argv.includes('--only-cli') ? [] : browserBundles.map((bundle) => ({ ...browserShared, ...bundle }))),
 ];
+/**
+ * pdf.js's worker, copied as it ships (it is already a bundle) next to the reader: the reader page starts it from
+ * the extension's own files (see webview/pdf/pdf-worker.ts). The legacy build, as for the viewer: VS Code 1.100's
+ * Chromium lacks APIs the modern build calls (`Map.prototype.getOrInsertComputed`, `Math.sumPrecise`).
+ */
+function copyPdfWorker() {
+  const worker = createRequire(import.meta.url).resolve(`pdfjs-dist/legacy/build/pdf.worker${production ? '.min' : ''}.mjs`);
+  mkdirSync('dist/webview', { recursive: true });
+  copyFileSync(worker, 'dist/webview/pdf.worker.js');
+}
+
+if (!process.argv.includes('--only-cli')) copyPdfWorker();
 if (watch) {
   for (const option of options) await (await context(option)).watch();
   console.error('Lectern: watching for changes…');

@@ -6,6 +6,7 @@ import { el } from './dom';
 import { highlightTerms } from './highlight-terms';
 import { interceptLinks } from './links';
 import { NotesPane } from './notes-pane';
+import { PdfTab } from './pdf/pdf-tab';
 import { renderRelatedPapers } from './related-papers';
 import { renderAbstractElement, renderPaper, renderPaperStatus } from './render-paper';
 import { SelectionToolbar } from './selection-toolbar';
@@ -50,7 +51,11 @@ const notes = new NotesPane({ post, draftsChanged: () => state && saveState(stat
 const main = el('main', { id: 'reader-main', class: 'reader-main', tabindex: -1 });
 const aside = el('aside', { class: 'reader-aside', 'aria-label': 'Highlights and related papers' });
 const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-main.append(el('p', { class: 'hint' }, 'Loading…'));
+// The paper (abstract, notes) and its PDF are two tabs of the main column.
+const articleHost = el('div', { class: 'reader-article' });
+const pdfTab = new PdfTab({ post, announce: (text) => announce(text), stateChanged: () => state && saveState(state) }, articleHost);
+articleHost.append(el('p', { class: 'hint' }, 'Loading…'));
+main.append(pdfTab.tabs, articleHost, pdfTab.panel);
 app.replaceChildren(
   el('header', { class: 'reader-header' }, actions.element),
   el('div', { class: 'reader-body' }, main, aside),
@@ -59,7 +64,7 @@ app.replaceChildren(
 );
 interceptLinks(document, post);
 document.addEventListener('keydown', (event) => {
-  if (actions.handleKey(event)) event.preventDefault();
+  if (pdfTab.handleKey(event) || actions.handleKey(event)) event.preventDefault();
 });
 let scrollTimer: number | undefined;
 window.addEventListener(
@@ -79,6 +84,9 @@ function handle(message: HostToWebviewMessage): void {
       const terms = message.highlightTerms.length > 0 ? message.highlightTerms : restoring ? (saved?.highlightTerms ?? []) : [];
       shown = { ...message, highlightTerms: terms };
       notes.show(message.paper.id, message.notesEnabled);
+      pdfTab.show(message.paper);
+      // The PDF tab was open when this webview was last saved (a window reload, or the panel hidden and shown).
+      if (restoring && saved?.pdfPage) pdfTab.reopen(saved.pdfPage);
       const scrollTop = previous === message.paper.id ? window.scrollY : restoring ? (saved?.scrollTop ?? 0) : 0;
       render();
       window.scrollTo(0, scrollTop);
@@ -105,8 +113,13 @@ function handle(message: HostToWebviewMessage): void {
       shown = undefined;
       abstractElement = null;
       notes.clear();
+      pdfTab.reset();
       showProblem('Paper not found', message.message);
       saveState({ paperId: message.paperId });
+      break;
+    case 'pdfDocument':
+    case 'pdfUnavailable':
+      pdfTab.receive(message);
       break;
     case 'noteBody':
     case 'noteSaved':
@@ -150,7 +163,7 @@ function renderAbstractAndAside(keepScroll?: number, onlyAbstract = false): void
     place = () =>
       keepingFocus(notes.element, () => {
         rendered.article.querySelector('.abstract-section')?.after(notes.element);
-        main.replaceChildren(rendered.article);
+        articleHost.replaceChildren(rendered.article);
       });
   }
   const anchored = applyAnnotations(abstract, shown.annotations);
@@ -185,7 +198,7 @@ function keepingFocus(container: HTMLElement, move: () => void): void {
 
 function showProblem(title: string, detail: string): void {
   abstractElement = null;
-  main.replaceChildren(el('div', { class: 'problem', role: 'alert' }, el('h1', {}, title), el('p', {}, detail)));
+  articleHost.replaceChildren(el('div', { class: 'problem', role: 'alert' }, el('h1', {}, title), el('p', {}, detail)));
   aside.replaceChildren();
   app.setAttribute('aria-busy', 'false');
 }
@@ -196,14 +209,15 @@ function announce(text: string): void {
 
 function saveState(next: ReaderState): void {
   const drafts = notes.drafts();
-  state = { ...next, noteDrafts: drafts.length > 0 ? drafts : undefined };
+  const pdfPage = pdfTab.page;
+  state = { ...next, noteDrafts: drafts.length > 0 ? drafts : undefined, pdfPage };
   vscode.setState(state);
 }
 
 /** The saved state, if it has the shape this version writes (an older one may not). */
 function readState(value: unknown): ReaderState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { paperId, highlightTerms, scrollTop, noteDrafts } = value as Record<string, unknown>;
+  const { paperId, highlightTerms, scrollTop, noteDrafts, pdfPage } = value as Record<string, unknown>;
   if (typeof paperId !== 'string') return undefined;
   const drafts = Array.isArray(noteDrafts) ? noteDrafts.filter(isNoteDraft) : [];
   return {
@@ -211,5 +225,6 @@ function readState(value: unknown): ReaderState | undefined {
     highlightTerms: Array.isArray(highlightTerms) ? highlightTerms.filter((term): term is string => typeof term === 'string') : undefined,
     scrollTop: typeof scrollTop === 'number' && Number.isFinite(scrollTop) ? scrollTop : undefined,
     ...(drafts.length > 0 ? { noteDrafts: drafts } : {}),
+    ...(typeof pdfPage === 'number' && Number.isInteger(pdfPage) && pdfPage >= 1 ? { pdfPage } : {}),
   };
 }

@@ -49,6 +49,8 @@ export interface PaperView {
   hasNote: boolean;
   /** True for a paper of the bundled sample corpus: the header says so. Default: absent (the user's own paper). */
   sample?: boolean;
+  /** The file name of the paper's PDF when Lectern found one (see `pdfCandidates`); absent: none found. */
+  pdf?: string;
 }
 
 export interface RelatedPaperView {
@@ -94,7 +96,14 @@ export type HostToWebviewMessage =
    */
   | { type: 'noteConflict'; paperId: string; editId: string; message: string }
   /** The pane's edit `editId` could not be written (the note is unchanged); the pane keeps its text and tries again. */
-  | { type: 'noteNotSaved'; paperId: string; editId: string; message: string };
+  | { type: 'noteNotSaved'; paperId: string; editId: string; message: string }
+  /**
+   * The paper's PDF, bytes and all (posted, never fetched: the file may be outside the webview's resource roots).
+   * `page`: the page to show first (1-based). `fileName` names the file in messages; `paperTitle` names the paper.
+   */
+  | { type: 'pdfDocument'; paperId: string; paperTitle: string; fileName: string; data: Uint8Array; page?: number }
+  /** The paper's PDF cannot be shown: `message` names the paper and the file and says what to do. */
+  | { type: 'pdfUnavailable'; paperId: string; message: string };
 
 export type WebviewToHostMessage =
   | { type: 'ready' }
@@ -115,7 +124,13 @@ export type WebviewToHostMessage =
    * `newBody` over it. `editId` is unique per edit: one sent again (a reloaded pane) is applied once.
    */
   | { type: 'editNoteBody'; paperId: string; editId: string; baseVersion: number; baseBody: string; newBody: string }
-  | { type: 'createNote'; paperId: string };
+  | { type: 'createNote'; paperId: string }
+  /** Show the paper's PDF (the host answers `pdfDocument` or `pdfUnavailable`). */
+  | { type: 'openPdf'; paperId: string; page?: number }
+  /** Lectern: Attach PDF… for the paper. */
+  | { type: 'attachPdf'; paperId: string }
+  /** Lectern: Get PDF from arXiv for the paper. */
+  | { type: 'getPdf'; paperId: string };
 
 /** The longest note body (in characters) the notes pane edits; longer notes are edited in an editor. */
 export const NOTE_BODY_LIMIT = 1_000_000;
@@ -140,6 +155,8 @@ export interface ReaderState {
   scrollTop?: number;
   /** Notes-pane typing the note may not have yet (the shown paper's, and papers left before it was saved). */
   noteDrafts?: NoteDraft[];
+  /** The PDF page last shown (1-based), when the PDF tab was open: a reloaded panel reopens the PDF there. */
+  pdfPage?: number;
 }
 
 /** Compile-time exhaustiveness for `switch (message.type)`. */
@@ -174,6 +191,7 @@ const isOneOf =
     typeof value === 'string' && (values as readonly string[]).includes(value);
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isPage = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1_000_000;
 
 function hasShape(value: unknown, shape: Record<string, Guard<unknown>>): boolean {
   return isObject(value) && Object.entries(shape).every(([key, guard]) => guard(value[key]));
@@ -207,6 +225,7 @@ const isPaperView = (value: unknown): value is PaperView =>
     source: isText(),
     hasNote: isBoolean,
     sample: isOptional(isBoolean),
+    pdf: isOptional(isText(4_000)),
   });
 
 const isRelatedPaperView = (value: unknown): value is RelatedPaperView =>
@@ -234,6 +253,14 @@ const HOST_MESSAGE_SHAPES: { [K in HostToWebviewMessage['type']]: Record<string,
   noteSaved: { paperId: isId, editId: isText(100), version: isNumber },
   noteConflict: { paperId: isId, editId: isText(100), message: isText(2_000) },
   noteNotSaved: { paperId: isId, editId: isText(100), message: isText(2_000) },
+  pdfDocument: {
+    paperId: isId,
+    paperTitle: isText(),
+    fileName: isText(4_000),
+    data: (v): v is Uint8Array => v instanceof Uint8Array,
+    page: isOptional(isPage),
+  },
+  pdfUnavailable: { paperId: isId, message: isText(8_000) },
 };
 
 const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<string, Guard<unknown>> } = {
@@ -257,6 +284,9 @@ const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<stri
     newBody: isText(NOTE_BODY_LIMIT),
   },
   createNote: { paperId: isId },
+  openPdf: { paperId: isId, page: isOptional(isPage) },
+  attachPdf: { paperId: isId },
+  getPdf: { paperId: isId },
 };
 
 /** A `NoteDraft` read back from the webview state, if it has that shape. */

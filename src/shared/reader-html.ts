@@ -18,6 +18,9 @@ export interface ReaderHtmlOptions {
  * The reader's Content Security Policy: nothing inline, nothing remote. Lit (behind
  * `@vscode-elements/elements`) styles its shadow roots with constructable stylesheets, which
  * `style-src` does not govern, so neither `'unsafe-inline'` nor `'unsafe-eval'` is needed.
+ * For PDFs, only two more: `connect-src` to the extension's own files (the page fetches pdf.js's worker
+ * script from `dist/webview/`) and `worker-src blob:` (the worker runs from that script as a blob, since a
+ * webview may not start a worker from its resource origin). PDF bytes arrive by message, never by URL.
  */
 export function readerCsp(cspSource: string, nonce: string): string {
   return (
@@ -27,6 +30,8 @@ export function readerCsp(cspSource: string, nonce: string): string {
       `style-src ${cspSource}`,
       `font-src ${cspSource}`,
       `script-src 'nonce-${nonce}'`,
+      `connect-src ${cspSource}`,
+      `worker-src blob:`,
     ].join('; ') + ';'
   );
 }

@@ -4,6 +4,7 @@ import { LibraryService } from './library/library-service';
 import { NoteService } from './features/notes/note-service';
 import { NotesPaneConflicts } from './features/reader/notes-pane-conflicts';
 import { ReaderPanels } from './features/reader/reader-panels';
+import { PaperPdfs } from './features/pdf/paper-pdfs';
 import { RecentPapers } from './features/search/recent-papers';
 import { PaperPicker } from './features/shared/paper-picker';
 import { PaperTreeProvider } from './features/tree/paper-tree-provider';
@@ -23,6 +24,8 @@ export interface LecternServices {
   paperTree: PaperTreeProvider;
   readers: ReaderPanels;
   conflicts: NotesPaneConflicts;
+  /** Where papers' PDFs are, and their bytes. */
+  pdfs: PaperPdfs;
 }
 
 /** Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. */
@@ -35,7 +38,16 @@ export function createServices(context: vscode.ExtensionContext): LecternService
   const picker = new PaperPicker({ library, recent, annotations });
   const paperTree = new PaperTreeProvider(library, context.workspaceState, annotations);
   const conflicts = new NotesPaneConflicts();
-  const readers = new ReaderPanels({ extensionUri: context.extensionUri, library, notes, recent, output, showConflict: conflicts.show });
+  const pdfs = new PaperPdfs(context.workspaceState);
+  const readers = new ReaderPanels({
+    extensionUri: context.extensionUri,
+    library,
+    notes,
+    recent,
+    output,
+    showConflict: conflicts.show,
+    pdfs,
+  });
   context.subscriptions.push(readers, conflicts, paperTree, notes, library, output);
-  return { output, library, recent, notes, annotations, picker, paperTree, readers, conflicts };
+  return { output, library, recent, notes, annotations, picker, paperTree, readers, conflicts, pdfs };
 }

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -323,7 +324,13 @@ async function buildReader(): Promise<Map<string, Uint8Array>> {
     minify: true,
     logLevel: 'silent',
   });
-  return new Map(result.outputFiles.map((file) => [relative(repoRoot, file.path), file.contents]));
+  const files = new Map(result.outputFiles.map((file) => [relative(repoRoot, file.path), file.contents]));
+  // pdf.js's worker, which scripts/build.mjs copies next to the bundle.
+  files.set(
+    join('dist', 'webview', 'pdf.worker.js'),
+    readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs')),
+  );
+  return files;
 }
 
 /** The probe bundle, built in memory from the webview's own modules with the production bundle's settings. */

@@ -224,6 +224,9 @@ function lecternPaper(file: string, line: number, title: string, r: Record<strin
   const venue = cleanText(asString(r.venue) ?? asString(r.journal) ?? asString(r.booktitle) ?? embedded.venue);
   if (venue) paper.venue = venue;
   paper.csl = lecternRecord(paper, r, citeKey);
+  // The PDF (`pdf` or `file`: a path, or a BibTeX-style file field), kept in the record for `pdfCandidates`.
+  const pdf = asString(r.pdf) ?? asString(r.file);
+  if (pdf && paper.csl.file === undefined) paper.csl.file = pdf;
   return paper;
 }
 

@@ -4,6 +4,7 @@ import { registerCitation } from './citation';
 import { registerCorpus } from './corpus';
 import { registerLinks } from './links';
 import { registerNotes } from './notes';
+import { registerPdf } from './pdf';
 import { registerReader } from './reader';
 import { registerSearch } from './search';
 import { registerStatus } from './status';
@@ -16,7 +17,7 @@ import { registerWriting } from './writing';
  * commands over those services, so the order below does not matter. Returns what to dispose.
  */
 export function registerFeatures(services: LecternServices): vscode.Disposable[] {
-  const { library, output, recent, notes, annotations, picker, paperTree, readers, conflicts } = services;
+  const { library, output, recent, notes, annotations, picker, paperTree, readers, conflicts, pdfs } = services;
   const activePaperId = readers.activePaperId;
   return [
     ...registerTree({ library, provider: paperTree, notes, activePaperId }),
@@ -24,6 +25,7 @@ export function registerFeatures(services: LecternServices): vscode.Disposable[]
     ...registerSearch({ picker }),
     ...registerNotes({ notes, library, output, picker, activePaperId }),
     ...registerReader({ library, readers, conflicts, picker }),
+    ...registerPdf({ library, readers, pdfs, picker }),
     ...registerLinks({ library, output, recent, annotations, picker, activePaperId }),
     ...registerCitation({ library, picker, activePaperId }),
     ...registerStatus({ library }),

@@ -11,6 +11,7 @@ import {
 import { readerHtml } from '../../../shared/reader-html';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
+import type { PaperPdfs } from '../pdf/paper-pdfs';
 import { decideOpenLink } from './open-link';
 import { NotePaneSync, type NotePaneSyncOptions } from './note-pane-sync';
 import type { ReaderNotes } from './reader-notes';
@@ -27,6 +28,8 @@ export interface ReaderPanelDeps {
   output: vscode.LogOutputChannel;
   /** Tells the user the notes pane and the note changed at once (see `NotePaneSync`). */
   showConflict: NotePaneSyncOptions['showConflict'];
+  /** Finds and reads papers' PDFs for the PDF tab. */
+  pdfs: Pick<PaperPdfs, 'find' | 'load'>;
 }
 
 /**
@@ -138,9 +141,10 @@ export class ReaderPanel implements vscode.Disposable {
     void this.deps.recent.add(paper.id);
     this.panel.title = shortTitle(paper.title);
     const related = library.related(paper.id, 8).map((r) => ({ id: r.id, title: r.title, score: r.score, sharedTerms: r.sharedTerms }));
+    const pdf = await this.deps.pdfs.find(paper);
     this.post({
       type: 'showPaper',
-      paper: this.paperView(paper),
+      paper: { ...this.paperView(paper), ...(pdf ? { pdf: pdf.path.split(/[\\/]/).pop() } : {}) },
       related,
       annotations: this.notes.enabled ? await this.notes.annotations(paper.id) : [],
       highlightTerms: this.highlightTerms,
@@ -177,6 +181,23 @@ export class ReaderPanel implements vscode.Disposable {
   private sourceLabel(file: string): string {
     const bundled = vscode.Uri.joinPath(this.deps.extensionUri, 'corpus').fsPath;
     return file.startsWith(bundled) ? `sample corpus/${file.slice(bundled.length + 1)}` : vscode.workspace.asRelativePath(file);
+  }
+
+  /** Shows the paper's PDF in the reader (at `page`), or a message saying why it cannot be shown. */
+  async showPdf(paperId: string, page?: number): Promise<void> {
+    if (paperId !== this.currentPaperId) await this.show(paperId);
+    const library = await this.deps.library.ensureLoaded();
+    const paper = library.resolve(paperId);
+    if (!paper) return;
+    const maxMb = vscode.workspace.getConfiguration('lectern').get<number>('pdf.maxFileSizeMB', 200);
+    const loaded = await this.deps.pdfs.load(paper, Math.max(1, maxMb) * 1_048_576);
+    if (loaded.kind === 'problem') {
+      this.deps.output.warn(`Reader: ${loaded.message}`);
+      this.post({ type: 'pdfUnavailable', paperId: paper.id, message: loaded.message });
+      return;
+    }
+    this.deps.output.info(`Reader: showing ${loaded.path} (${loaded.data.byteLength} bytes) for ${paper.id}.`);
+    this.post({ type: 'pdfDocument', paperId: paper.id, paperTitle: paper.title, fileName: loaded.fileName, data: loaded.data, page });
   }
 
   private async sendNoteState(paperId: string): Promise<void> {
@@ -278,9 +299,26 @@ export class ReaderPanel implements vscode.Disposable {
       case 'createNote':
         await this.notePane.create(message.paperId);
         return;
+      case 'openPdf':
+      case 'attachPdf':
+      case 'getPdf':
+        await this.handlePdfRequest(message);
+        return;
       default:
         assertNever(message);
     }
+  }
+
+  /** Open PDF, or Attach PDF… / Get PDF from arXiv and then show the PDF they added. */
+  private async handlePdfRequest(message: Extract<WebviewToHostMessage, { type: 'openPdf' | 'attachPdf' | 'getPdf' }>): Promise<void> {
+    if (message.type === 'openPdf') return this.showPdf(message.paperId, message.page);
+    const added =
+      message.type === 'attachPdf'
+        ? await vscode.commands.executeCommand<boolean>('lectern.attachPdf', message.paperId)
+        : (await vscode.commands.executeCommand<string | undefined>('lectern.getPdf', message.paperId)) === 'saved';
+    if (!added) return;
+    await this.render();
+    await this.showPdf(message.paperId);
   }
 
   dispose(): void {

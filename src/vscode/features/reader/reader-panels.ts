@@ -20,7 +20,16 @@ export class ReaderPanels implements vscode.Disposable {
     await reader.show(paperId, { highlightTerms: options.highlightTerms });
   }
 
-  /** A panel VS Code brings back after a window reload, with the state its webview saved. */
+  /** Shows a paper's PDF (at `page`) in the last active panel, or in a new one. */
+  async openPdf(paperId: string, page?: number): Promise<void> {
+    const reader = this.lastActive ?? this.create();
+    await reader.showPdf(paperId, page);
+  }
+
+  /**
+   * A panel VS Code brings back after a window reload, with the state its webview saved. (A PDF tab that was open
+   * reopens at its page: the webview asks for it, from the same state.)
+   */
   async restore(panel: vscode.WebviewPanel, saved: { paperId?: unknown; highlightTerms?: string[] } | undefined): Promise<void> {
     const reader = this.track(new ReaderPanel(panel, this.deps));
     if (typeof saved?.paperId === 'string') await reader.show(saved.paperId, { highlightTerms: saved.highlightTerms ?? [], reveal: false });

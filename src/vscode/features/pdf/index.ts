@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { LibraryService } from '../../library/library-service';
+import type { ReaderPanels } from '../reader/reader-panels';
+import { paperIdFrom } from '../shared/paper-id-from';
+import type { PaperPicker } from '../shared/paper-picker';
+import { attachPdf } from './attach-pdf';
+import { getArxivPdf } from './get-arxiv-pdf';
+import type { PaperPdfs } from './paper-pdfs';
+
+export interface PdfDeps {
+  library: Pick<LibraryService, 'ensureLoaded'>;
+  readers: ReaderPanels;
+  pdfs: PaperPdfs;
+  picker: PaperPicker;
+}
+
+/**
+ * Lectern: Open PDF (the paper's PDF in the reader's PDF tab, optionally at a page), Lectern: Attach PDF… (copy
+ * a file into the PDF folder, or link it where it is) and Lectern: Get PDF from arXiv. Each takes a paper id (or a
+ * tree node), else the paper the reader shows, else asks.
+ */
+export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode.Disposable[] {
+  const paperFor = async (arg: unknown, title: string): Promise<string | undefined> =>
+    paperIdFrom(arg) ?? readers.activePaperId() ?? (await picker.pick({ title }));
+  return [
+    vscode.commands.registerCommand('lectern.openPdf', async (arg?: unknown, options?: { page?: number }) => {
+      const paperId = await paperFor(arg, 'Lectern: Open PDF');
+      if (!paperId) return;
+      const paper = (await library.ensureLoaded()).resolve(paperId);
+      if (!paper) {
+        void vscode.window.showWarningMessage(
+          `Lectern: no paper has the id or citekey "${paperId}". Run Lectern: Refresh Corpus if you just added it.`,
+        );
+        return;
+      }
+      const page = typeof options?.page === 'number' && Number.isInteger(options.page) && options.page >= 1 ? options.page : undefined;
+      await readers.openPdf(paper.id, page);
+    }),
+    vscode.commands.registerCommand('lectern.attachPdf', async (arg?: unknown, file?: unknown): Promise<boolean> => {
+      const paperId = await paperFor(arg, 'Lectern: Attach PDF…');
+      if (!paperId) return false;
+      const paper = (await library.ensureLoaded()).resolve(paperId);
+      if (!paper) return false;
+      return attachPdf(paper, pdfs, file instanceof vscode.Uri ? file : undefined);
+    }),
+    // Resolves to how it ended (`saved`, `cancelled`, `failed` with the message shown), for the reader and tests.
+    vscode.commands.registerCommand('lectern.getPdf', async (arg?: unknown): Promise<string | undefined> => {
+      const paperId = await paperFor(arg, 'Lectern: Get PDF from arXiv');
+      if (!paperId) return undefined;
+      const paper = (await library.ensureLoaded()).resolve(paperId);
+      if (!paper) return undefined;
+      const result = await getArxivPdf(paper, pdfs);
+      if (result.kind === 'failed') void vscode.window.showErrorMessage(result.message);
+      else if (result.kind === 'saved')
+        void vscode.window.showInformationMessage(`Lectern: saved ${vscode.workspace.asRelativePath(result.uri)}.`);
+      return result.kind;
+    }),
+  ];
+}
