@@ -13,20 +13,22 @@ import { diagnostic, internalErrorDiagnostic, isRecord } from './import-helpers'
 import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
 import { scanJsonArray } from './json-scanner';
 import { decodeCorpusBytes } from './decode-corpus-bytes';
+import { importTsv, looksLikeTsv } from './tsv-importer';
 import { resolveImportLimits, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
 
 /**
  * The corpus file formats Lectern reads: `daily-papers` (a copied daily-papers page, `.txt`), `bibtex`
  * (`.bib`), `csl-json` (Zotero / Better BibTeX CSL JSON), `lectern-json` (Lectern's own papers, `.json` or
- * `.jsonl`) and `arxiv-jsonl` (the arXiv metadata snapshot, one record per line).
+ * `.jsonl`), `arxiv-jsonl` (the arXiv metadata snapshot, one record per line) and `tsv` (a tab-separated
+ * paper list with a header row, such as OpenReview's, `.tsv`).
  */
-export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-json' | 'arxiv-jsonl';
+export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-json' | 'arxiv-jsonl' | 'tsv';
 
 /**
  * Extensions of files a corpus folder is searched for (lower-case, with the dot). Files with other
  * extensions are not picked up from folders, though {@link importCorpusFile} reads them by content.
  */
-export const CORPUS_FILE_EXTENSIONS: readonly string[] = ['.txt', '.bib', '.bibtex', '.json', '.jsonl', '.ndjson'];
+export const CORPUS_FILE_EXTENSIONS: readonly string[] = ['.txt', '.bib', '.bibtex', '.json', '.jsonl', '.ndjson', '.tsv'];
 
 const IMPORTERS: Record<CorpusFormat, (file: string, text: string, context: ImportContext) => ImportResult> = {
   'daily-papers': importDailyPapers,
@@ -34,6 +36,7 @@ const IMPORTERS: Record<CorpusFormat, (file: string, text: string, context: Impo
   'csl-json': importCslJson,
   'lectern-json': importLecternJson,
   'arxiv-jsonl': importArxivJsonl,
+  tsv: importTsv,
 };
 
 const FORMAT_NAMES: Record<CorpusFormat, string> = {
@@ -42,10 +45,11 @@ const FORMAT_NAMES: Record<CorpusFormat, string> = {
   'csl-json': 'CSL-JSON',
   'lectern-json': 'Lectern JSON',
   'arxiv-jsonl': 'arXiv metadata JSON Lines',
+  tsv: 'a tab-separated paper list',
 };
 
 const EXPECTED_FORMATS =
-  'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), or a daily-papers page (.txt)';
+  'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), a tab-separated paper list with a "title" column (.tsv), or a daily-papers page (.txt)';
 
 /**
  * Reads one corpus file: bytes in, papers and diagnostics out. `file` names the file in messages and in
@@ -169,6 +173,8 @@ export function detectCorpusFormat(file: string, text: string): CorpusFormat | u
     case '.jsonl':
     case '.ndjson':
       return firstChar === '[' ? (sniffJson(text) ?? 'lectern-json') : sniffJsonLines(text);
+    case '.tsv':
+      return 'tsv';
     case '.txt':
       if (firstChar === '@' && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text) ?? 'daily-papers';
@@ -176,7 +182,7 @@ export function detectCorpusFormat(file: string, text: string): CorpusFormat | u
     default:
       if ((firstChar === '@' || firstChar === '%') && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text);
-      return undefined;
+      return looksLikeTsv(text) ? 'tsv' : undefined;
   }
 }
 
