@@ -119,6 +119,20 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
   }
 }
 
+/**
+ * Why `file` is not a kind of file Lectern reads, judged from its name and its first bytes (`head`; the
+ * first 64 KB are plenty), or undefined when it is one: it has the extension of a corpus format, or its
+ * content is recognised as one (see {@link detectCorpusFormat}). The CLI refuses such a file before loading.
+ *
+ * @example unsupportedKindMessage('notes.docx', bytes) // 'Lectern: notes.docx is not a kind of file Lectern reads; …'
+ */
+export function unsupportedKindMessage(file: string, head: Uint8Array): string | undefined {
+  if (CORPUS_FILE_EXTENSIONS.includes(extensionOf(file))) return undefined;
+  const decoded = decodeCorpusBytes(file, head, EXPECTED_FORMATS);
+  if (!('error' in decoded) && detectCorpusFormat(file, decoded.text) !== undefined) return undefined;
+  return `Lectern: ${file} is not a kind of file Lectern reads; it was not loaded. Lectern reads ${EXPECTED_FORMATS}: export your library in one of them, or give the file the extension of its format.`;
+}
+
 function tooLarge(file: string, size: number, max: number): ReturnType<typeof diagnostic> {
   return diagnostic(
     file,
