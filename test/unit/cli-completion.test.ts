@@ -70,10 +70,14 @@ zmodload zsh/zpty
 zpty z zsh -f -i
 zpty -w z "PROMPT=''; autoload -U compinit; compinit -u -d $2/zcompdump; source $3"
 zpty -w z 'compadd () { if [[ \${@[1,(i)(-|--)]} == *-(O|A|D)\\ * ]]; then builtin compadd "$@"; return $?; fi; typeset -a hits; builtin compadd -A hits "$@"; local w; for w in $hits; do print -r -- "OFFER<$w>"; done; }'
+# Keys typed while a command runs may be discarded: wait for the shell to be idle before each step.
+zpty -w z "print REA''DY"
+zpty -r z ready '*READY*'
+sleep 0.3
 zpty -w -n z "$1"$'\\t'
-sleep 2
-out=""
-while zpty -r -t z chunk; do out+=$chunk; done
+# Keys are handled in order: the marker prints only once the completion has run.
+zpty -w z $'\\C-u'"print MARK''ER"
+zpty -r z out '*MARKER*'
 print -r -- "$out" | grep -ao 'OFFER<[^>]*>' | sort -u
 zpty -d z
 `;
