@@ -62,7 +62,6 @@ async function main(argv: string[]): Promise<number> {
     citationStyle: parsed.text('style'),
     citationLocale: parsed.text('locale'),
     limits,
-    cache: !noCache,
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     openLibrary: (corpus = parsed.texts('corpus'), sample = parsed.flag('sample')) =>

@@ -21,8 +21,6 @@ export interface CommandContext {
   style: Style;
   /** Prints a value as indented JSON on stdout. */
   print: (value: unknown) => void;
-  /** Whether the library cache is used (`--no-cache` turns it off). */
-  cache: boolean;
   /**
    * Opens the library the flags name (once; later calls answer the same library). `import` passes its one
    * file as the corpus, without the sample, so that it reports exactly what `list --corpus FILE` does.
