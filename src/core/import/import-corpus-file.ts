@@ -171,7 +171,7 @@ function limitRecords(
 
 /**
  * The format of a corpus file: by extension, confirmed by content (a `.json` of CSL items vs Lectern
- * papers, `.jsonl` of arXiv records vs Lectern papers, a `.txt` that is really BibTeX). Unknown
+ * papers, `.jsonl` of arXiv records vs Lectern papers, a `.txt` that is really BibTeX or a TSV list). Unknown
  * extensions are recognised by content alone; undefined when nothing fits.
  */
 export function detectCorpusFormat(file: string, text: string): CorpusFormat | undefined {
@@ -192,7 +192,7 @@ export function detectCorpusFormat(file: string, text: string): CorpusFormat | u
     case '.txt':
       if (firstChar === '@' && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text) ?? 'daily-papers';
-      return 'daily-papers';
+      return looksLikeTsv(text) ? 'tsv' : 'daily-papers';
     default:
       if ((firstChar === '@' || firstChar === '%') && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text);

@@ -37,9 +37,11 @@ test(
   },
 );
 
-test('a .tsv is read as a TSV list, and an unnamed file is recognised by a tab-separated header with a title column', () => {
+test('a .tsv is read as a TSV list; a .txt or other file is recognised by a tab-separated header with a title column', () => {
   assert.equal(detectCorpusFormat('list.tsv', 'anything'), 'tsv');
   assert.equal(detectCorpusFormat('list.dat', `${HEADER}\nx\tA\t\t\tB\n`), 'tsv');
+  assert.equal(detectCorpusFormat('list.txt', `${HEADER}\nx\tA\t\t\tB\n`), 'tsv', 'a list saved as .txt');
+  assert.equal(detectCorpusFormat('page.txt', 'Daily Papers\tMar 11\nA Title\n'), 'daily-papers');
   assert.equal(detectCorpusFormat('list.dat', 'id\tname\n1\tx\n'), undefined, 'tabs without a title column are not a paper list');
 });
 
