@@ -38,6 +38,11 @@ export function table(rows: string[][], widths?: number[]): string {
     .join('\n');
 }
 
+/** "1 paper", "2 papers", "1,000 papers": a count with its noun, singular or plural (nouns that add an "s"). */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { locateBundledStyles } from './package-files';
 import { resolveCitationStyle, type CitationFile, type ResolvedCitationStyle } from '../core/cite/citation-style';
 
 /** What `--style` and `--locale` name: a `.csl` file (or `apa`), and a locale code or `.xml` file. */
@@ -33,15 +33,4 @@ function readCitationFile(file: string): CitationFile {
     const code = (error as NodeJS.ErrnoException).code;
     return { file, readError: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : String(error) };
   }
-}
-
-/** `media/csl/` of the installed Lectern: the CLI runs as a bundle in `dist/` and as TypeScript in `src/cli/`. */
-function locateBundledStyles(): string | undefined {
-  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth += 1) {
-    const candidate = join(dir, 'media', 'csl');
-    if (existsSync(join(candidate, 'apa.csl'))) return candidate;
-    dir = dirname(dir);
-  }
-  return undefined;
 }

@@ -2,113 +2,84 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Paper } from '../core/model/paper';
 import { CliError } from './cli-error';
-import type { Command, CommandContext } from './commands/command-context';
-import { importCommand } from './commands/import-command';
-import { listCommand, topicsCommand } from './commands/list-commands';
-import { citeCommand } from './commands/cite-command';
-import { relatedCommand, showCommand } from './commands/paper-commands';
-import { searchCommand } from './commands/search-command';
-import { formatDiagnostic, styleFor } from './human-output';
+import { parseArgsOptions, usageText } from './command-table';
+import type { CommandContext } from './commands/command-context';
+import { countOf, formatDiagnostic, styleFor } from './human-output';
+import { LECTERN_COMMANDS } from './lectern-commands';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
+import { cliVersion } from './package-files';
 
-const USAGE = `lectern — search, list and cite the papers in a Lectern corpus
+const USAGE = usageText(LECTERN_COMMANDS);
 
-Usage:
-  lectern search "QUERY" [--limit N]   rank papers (filters: topic: author: year:2020..2023 tag: status:)
-  lectern list                         every paper with its topics
-  lectern topics                       topics with their paper counts
-  lectern related ID [--limit N]       papers most like ID, with the terms they share
-  lectern show ID                      one paper in full (ID: a paper id or its citekey)
-  lectern cite ID --format apa|in-text|bibtex|csl-json|markdown [--style FILE] [--locale FILE|CODE]
-                                       a citation (ID or citekey); apa = the reference in the style
-  lectern import FILE                  import one file and report what was read
+/** The parsed command line: flags by name, then the command and its arguments. */
+interface ParsedArgs {
+  flag(name: string): boolean;
+  text(name: string): string | undefined;
+  texts(name: string): string[];
+  command?: string;
+  args: string[];
+}
 
-Options:
-  --corpus PATH     a corpus file or folder (repeatable); when none names a corpus file,
-                    the bundled sample corpus/ stands in (with its own topics.json)
-  --sample          also include the bundled sample beside --corpus (includeSampleCorpus: always)
-  --taxonomy FILE   a topics.json for your papers, applied after each folder's .lectern/topics.json
-  --no-cache        read every file again instead of the cached library ($LECTERN_CACHE_DIR,
-                    else $XDG_CACHE_HOME/lectern, else ~/.cache/lectern)
-  --max-file-size MB  skip (with a diagnostic) corpus files larger than MB megabytes (default 100)
-  --json            machine-readable output
-  --limit N         how many results (default 10)
-  --style FILE      cite: a CSL style (.csl) instead of the bundled APA 7th
-  --locale FILE|CODE  cite: a CSL locale file (locales-xx-XX.xml); only en-US is bundled
-  -h, --help        this help`;
-
-const COMMANDS: Record<string, Command> = {
-  search: searchCommand,
-  list: listCommand,
-  topics: topicsCommand,
-  related: relatedCommand,
-  show: showCommand,
-  cite: citeCommand,
-  import: importCommand,
-};
+function parseCommandLine(argv: string[]): ParsedArgs {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: parseArgsOptions(LECTERN_COMMANDS) });
+  const value = (name: string) => values[name];
+  const [command, ...args] = positionals;
+  return {
+    flag: (name) => value(name) === true,
+    text: (name) => (typeof value(name) === 'string' ? (value(name) as string) : undefined),
+    texts: (name) => {
+      const given = value(name);
+      return Array.isArray(given) ? given.filter((v): v is string => typeof v === 'string') : [];
+    },
+    command,
+    args,
+  };
+}
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      corpus: { type: 'string', multiple: true, default: [] },
-      sample: { type: 'boolean', default: false },
-      taxonomy: { type: 'string' },
-      'no-cache': { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      'max-file-size': { type: 'string' },
-      format: { type: 'string', default: 'bibtex' },
-      style: { type: 'string' },
-      locale: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [command, ...args] = positionals;
-  if (values.help || !command) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
+  const parsed = parseCommandLine(argv);
+  const { command, args } = parsed;
+  if (parsed.flag('version')) {
+    console.log(`lectern ${cliVersion()}`);
+    return 0;
   }
-  const run = COMMANDS[command];
-  if (!run) throw new CliError(`Lectern: unknown command "${command}".\n\n${USAGE}`, 2);
+  if (parsed.flag('help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!command) throw new CliError(`Lectern: name a command.\n\n${USAGE}`, 2);
+  const entry = LECTERN_COMMANDS.commands.find((c) => c.name === command);
+  if (!entry) throw new CliError(`Lectern: unknown command "${command}".\n\n${USAGE}`, 2);
   let opened: Promise<CliLibrary> | undefined;
-  const limits = { maxFileBytes: parseMegabytes(values['max-file-size']) };
+  const limits = { maxFileBytes: parseMegabytes(parsed.text('max-file-size')) };
+  const noCache = parsed.flag('no-cache');
   const context: CommandContext = {
     command,
     args,
-    json: values.json,
-    limit: parseLimit(values.limit),
-    format: values.format,
-    citationStyle: values.style,
-    citationLocale: values.locale,
+    json: parsed.flag('json'),
+    limit: parseLimit(parsed.text('limit')),
+    format: parsed.text('format') ?? 'bibtex',
+    citationStyle: parsed.text('style'),
+    citationLocale: parsed.text('locale'),
     limits,
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    openLibrary: () =>
-      (opened ??= openCliLibrary({
-        corpus: values.corpus,
-        sample: values.sample,
-        taxonomy: values.taxonomy,
-        cache: !values['no-cache'],
-        limits,
-      }).then((library) => {
-        // `list` prints every diagnostic itself; elsewhere a file that could not be read must not pass unnoticed.
-        if (command !== 'list') warnAboutUnreadFiles(library.diagnostics);
+    openLibrary: (corpus = parsed.texts('corpus'), sample = parsed.flag('sample')) =>
+      (opened ??= openCliLibrary({ corpus, sample, taxonomy: parsed.text('taxonomy'), cache: !noCache, limits }).then((library) => {
+        // `list` and `import` print every diagnostic themselves; elsewhere a file that could not be read must not pass unnoticed.
+        if (!entry.printsDiagnostics) warnAboutUnreadFiles(library.diagnostics);
         return library;
       })),
     paperOrFail: (library) => paperOrFail(library, command, args[0]),
   };
-  return run(context);
+  return entry.run(context);
 }
 
 /** Errors (files refused, unreadable or empty of papers through damage) on stderr, so a search over fewer papers than meant is visible. */
 function warnAboutUnreadFiles(diagnostics: Diagnostic[]): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return;
-  console.error(
-    `Lectern: ${errors.length === 1 ? '1 error' : `${errors.length} errors`} while reading the corpus (see "lectern list" for all diagnostics):`,
-  );
+  console.error(`Lectern: ${countOf(errors.length, 'error')} while reading the corpus (see "lectern list" for all diagnostics):`);
   for (const d of errors.slice(0, 5)) console.error(`  ${formatDiagnostic(d)}`);
   if (errors.length > 5) console.error(`  … and ${errors.length - 5} more`);
 }

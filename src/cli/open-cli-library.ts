@@ -6,12 +6,13 @@ import type { PaperLibrary } from '../core/library/paper-library';
 import type { ImportLimits } from '../core/import/import-limits';
 import { FileCacheStore, userCacheFolder } from '../node/file-cache-store';
 import { NodeCorpusSource } from '../node/node-corpus-source';
-import { locateBundledCorpus } from './locate-bundled-corpus';
+import { checkCorpusPaths } from './check-corpus-paths';
+import { locateBundledCorpus } from './package-files';
 
-/** Which library the CLI opens: its `--corpus`, `--sample`, `--taxonomy` and `--no-cache` flags. */
 /** How many libraries (sets of `--corpus`, `--sample`, `--taxonomy`) the cache keeps; older ones are deleted. */
 const CACHED_LIBRARIES = 4;
 
+/** Which library the CLI opens: its `--corpus`, `--sample`, `--taxonomy` and `--no-cache` flags. */
 export interface CliLibraryOptions {
   /** Corpus files or folders; when they name no corpus file (or there are none), the bundled sample stands in. */
   corpus: string[];
@@ -34,9 +35,11 @@ export interface CliLibrary {
  * Opens the library the CLI was pointed at, through the same loader and taxonomy rule as the
  * extension. The whole library (papers, topics, index) is cached under the user's cache folder,
  * keyed by what was asked for and validated by the files' fingerprints, so a repeated command on
- * unchanged files neither imports nor indexes.
+ * unchanged files neither imports nor indexes. A `corpus` path that does not exist, or names a file of a
+ * kind Lectern does not read, exits 2 (a `CliError`) before anything is read.
  */
 export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLibrary> {
+  await checkCorpusPaths(options.corpus, '--corpus');
   const bundled = locateBundledCorpus() ?? 'corpus';
   // Naming the bundled folder itself is asking for the sample (with its taxonomy).
   const paths = options.corpus.filter((path) => resolve(path) !== resolve(bundled));

@@ -34,6 +34,14 @@ export async function readRegularFile(path: string, options?: CorpusReadOptions)
   }
 }
 
+/**
+ * Refuses, from `stat` alone and without opening the file, what {@link readRegularFile} would refuse (not a
+ * regular file, over `options.maxBytes`); rejects with the `stat` error (e.g. ENOENT) when there is none.
+ */
+export async function checkRegularFile(path: string, options?: CorpusReadOptions): Promise<void> {
+  refuse(path, await stat(path), maxBytesOf(options));
+}
+
 /** The file grew between its stat and the read (but may still be within the limit): read on, up to the limit + 1. */
 async function readGrown(
   path: string,

@@ -351,6 +351,10 @@ const FORMATS: Record<string, { file: string; build: (titles: string[]) => { tex
     file: 'l.json',
     build: (titles) => assemble(titles, (t, i) => [i === 0 ? '[{"title": "' : ', {"title": "', t, '"}'], ']'),
   },
+  tsv: {
+    file: 't.tsv',
+    build: (titles) => assemble(titles, (t, i) => [`${i === 0 ? 'paper_id\ttitle\tabstract\n' : ''}k${i}\t`, t, '\tAn abstract.\n']),
+  },
 };
 
 function assemble(

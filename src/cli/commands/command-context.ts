@@ -21,8 +21,11 @@ export interface CommandContext {
   style: Style;
   /** Prints a value as indented JSON on stdout. */
   print: (value: unknown) => void;
-  /** Opens the library the flags name. */
-  openLibrary: () => Promise<CliLibrary>;
+  /**
+   * Opens the library the flags name (once; later calls answer the same library). `import` passes its one
+   * file as the corpus, without the sample, so that it reports exactly what `list --corpus FILE` does.
+   */
+  openLibrary: (corpus?: string[], sample?: boolean) => Promise<CliLibrary>;
   /** The paper with the id in `args[0]`, or a CliError (exit 1 unknown id, exit 2 none given). */
   paperOrFail: (library: CliLibrary['library']) => Paper;
 }

@@ -1,29 +1,35 @@
-import { importCorpusFile } from '../../core/import/import-corpus-file';
 import { CorpusFileRefusal } from '../../core/library/corpus-file-refusal';
-import { readRegularFile } from '../../node/read-regular-file';
+import { checkRegularFile } from '../../node/read-regular-file';
+import { checkCorpusPaths } from '../check-corpus-paths';
 import { CliError } from '../cli-error';
-import { formatDiagnostic } from '../human-output';
+import { countOf, formatDiagnostic } from '../human-output';
 import type { Command } from './command-context';
 
 /**
- * `lectern import FILE`: imports one file and reports what was read (exit 0 even with diagnostics). A path
- * that is a folder, not a regular file (a pipe, a device) or over `--max-file-size` exits 2 before any read.
+ * `lectern import FILE`: reads one file through the same loader as every other command (ids, citekeys,
+ * duplicate checks, topics), so it reports exactly the papers and diagnostics `lectern list --corpus FILE`
+ * does; exit 0 even with diagnostics. A path that is missing, a folder, not a regular file (a pipe, a
+ * device), over `--max-file-size` or of a kind Lectern does not read exits 2 before any read.
  */
-export const importCommand: Command = async ({ args, json, print, limits }) => {
+export const importCommand: Command = async ({ args, json, print, limits, openLibrary }) => {
   const file = args[0];
   if (!file) throw new CliError('Lectern: import needs a FILE: lectern import library.bib', 2);
-  const result = importCorpusFile(file, await readOrExit(file, limits.maxFileBytes), { limits });
-  if (json) print({ papers: result.papers, diagnostics: result.diagnostics });
+  await refuseOrExit(file, limits.maxFileBytes);
+  await checkCorpusPaths([file], 'import');
+  const { library, diagnostics } = await openLibrary([file], false);
+  const papers = library.papers;
+  if (json) print({ papers, diagnostics });
   else {
-    console.log(`${file}: ${result.papers.length} papers, ${result.diagnostics.length} diagnostics`);
-    for (const d of result.diagnostics) console.log(`  ${formatDiagnostic(d)}`);
+    console.log(`${file}: ${countOf(papers.length, 'paper')}, ${countOf(diagnostics.length, 'diagnostic')}`);
+    for (const d of diagnostics) console.log(`  ${formatDiagnostic(d)}`);
   }
   return 0;
 };
 
-async function readOrExit(file: string, maxBytes: number | undefined): Promise<Uint8Array> {
+/** Exits 2 for a path that cannot be imported, judged from its metadata alone (nothing is opened). */
+async function refuseOrExit(file: string, maxBytes: number | undefined): Promise<void> {
   try {
-    return await readRegularFile(file, { maxBytes });
+    await checkRegularFile(file, { maxBytes });
   } catch (error) {
     if (error instanceof CorpusFileRefusal) {
       if (error.kind === 'a folder')

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../../core/model/diagnostic';
-import { formatDiagnostic, table } from '../human-output';
+import { countOf, formatDiagnostic, table } from '../human-output';
 import type { Command } from './command-context';
 
-/** `lectern list`: every paper with its topics, then the diagnostics (on stderr for people). */
-export const listCommand: Command = async ({ json, print, openLibrary }) => {
+/** `lectern list`: every paper with its year and topics, then the diagnostics (on stderr for people). */
+export const listCommand: Command = async ({ json, style, print, openLibrary }) => {
   const { library, diagnostics } = await openLibrary();
   const papers = library.papers;
   if (json) {
@@ -20,7 +20,8 @@ export const listCommand: Command = async ({ json, print, openLibrary }) => {
     });
     return 0;
   }
-  console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.title])));
+  console.log(style.dim(`${countOf(papers.length, 'paper')}: id, year, topics, title`));
+  if (papers.length > 0) console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.topics.join(', ') || '—', p.title])));
   reportDiagnostics(diagnostics);
   return 0;
 };
@@ -33,14 +34,14 @@ export const topicsCommand: Command = async ({ json, style, print, openLibrary }
     print({ topics: topics.map((t) => ({ name: t.name, count: t.paperIds.length, papers: t.paperIds, origin: t.origin })) });
     return 0;
   }
-  console.log(style.dim(`${topics.length} topics over ${library.papers.length} papers`));
+  console.log(style.dim(`${countOf(topics.length, 'topic')} over ${countOf(library.papers.length, 'paper')}`));
   console.log(table(topics.map((t) => [String(t.paperIds.length).padStart(5), t.name])));
   return 0;
 };
 
 function reportDiagnostics(diagnostics: Diagnostic[]): void {
   if (diagnostics.length === 0) return;
-  console.error(`\n${diagnostics.length} diagnostics:`);
+  console.error(`\n${countOf(diagnostics.length, 'diagnostic')}:`);
   for (const d of diagnostics.slice(0, 50)) console.error(`  ${formatDiagnostic(d)}`);
   if (diagnostics.length > 50) console.error(`  … and ${diagnostics.length - 50} more (use --json to see all)`);
 }

@@ -1,6 +1,6 @@
 import { excerptAround } from '../../core/text/excerpt-around';
 import { CliError } from '../cli-error';
-import { markRanges } from '../human-output';
+import { countOf, markRanges } from '../human-output';
 import { round, type Command } from './command-context';
 
 /** `lectern search "QUERY" [--limit N]`: ranked papers with their match ranges. */
@@ -26,8 +26,10 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
     return 0;
   }
   const showing = response.total > response.results.length ? `, showing ${response.results.length}` : '';
-  const count = response.totalIsLowerBound ? `${response.total.toLocaleString('en-US')}+` : String(response.total);
-  console.log(style.dim(`${count} papers match "${query}"${showing}`));
+  const count = response.totalIsLowerBound
+    ? `${response.total.toLocaleString('en-US')}+ papers match`
+    : `${countOf(response.total, 'paper')} ${response.total === 1 ? 'matches' : 'match'}`;
+  console.log(style.dim(`${count} "${query}"${showing}`));
   response.results.forEach((hit, i) => {
     const paper = library.paper(hit.id)!;
     console.log(`${String(i + 1).padStart(3)}. ${style.bold(markRanges(hit.title, hit.matches.title, style))}`);

@@ -66,7 +66,7 @@ test('the extension picks the format and the content confirms it', () => {
   assert.equal(detectCorpusFormat('refs', '% exported\n@book{x, title={T}}'), 'bibtex');
   assert.equal(detectCorpusFormat('refs', '[{"title": "T"}]'), 'lectern-json');
   assert.equal(detectCorpusFormat('notes.md', 'just some prose'), undefined);
-  assert.deepEqual([...CORPUS_FILE_EXTENSIONS].sort(), ['.bib', '.bibtex', '.json', '.jsonl', '.ndjson', '.txt']);
+  assert.deepEqual([...CORPUS_FILE_EXTENSIONS].sort(), ['.bib', '.bibtex', '.json', '.jsonl', '.ndjson', '.tsv', '.txt']);
 });
 
 test('fixtures load through the one entry point', () => {

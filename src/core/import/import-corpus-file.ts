@@ -13,20 +13,22 @@ import { diagnostic, internalErrorDiagnostic, isRecord } from './import-helpers'
 import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
 import { scanJsonArray } from './json-scanner';
 import { decodeCorpusBytes } from './decode-corpus-bytes';
+import { importTsv, looksLikeTsv } from './tsv-importer';
 import { resolveImportLimits, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
 
 /**
  * The corpus file formats Lectern reads: `daily-papers` (a copied daily-papers page, `.txt`), `bibtex`
  * (`.bib`), `csl-json` (Zotero / Better BibTeX CSL JSON), `lectern-json` (Lectern's own papers, `.json` or
- * `.jsonl`) and `arxiv-jsonl` (the arXiv metadata snapshot, one record per line).
+ * `.jsonl`), `arxiv-jsonl` (the arXiv metadata snapshot, one record per line) and `tsv` (a tab-separated
+ * paper list with a header row, such as OpenReview's, `.tsv`).
  */
-export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-json' | 'arxiv-jsonl';
+export type CorpusFormat = 'daily-papers' | 'bibtex' | 'csl-json' | 'lectern-json' | 'arxiv-jsonl' | 'tsv';
 
 /**
  * Extensions of files a corpus folder is searched for (lower-case, with the dot). Files with other
  * extensions are not picked up from folders, though {@link importCorpusFile} reads them by content.
  */
-export const CORPUS_FILE_EXTENSIONS: readonly string[] = ['.txt', '.bib', '.bibtex', '.json', '.jsonl', '.ndjson'];
+export const CORPUS_FILE_EXTENSIONS: readonly string[] = ['.txt', '.bib', '.bibtex', '.json', '.jsonl', '.ndjson', '.tsv'];
 
 const IMPORTERS: Record<CorpusFormat, (file: string, text: string, context: ImportContext) => ImportResult> = {
   'daily-papers': importDailyPapers,
@@ -34,6 +36,7 @@ const IMPORTERS: Record<CorpusFormat, (file: string, text: string, context: Impo
   'csl-json': importCslJson,
   'lectern-json': importLecternJson,
   'arxiv-jsonl': importArxivJsonl,
+  tsv: importTsv,
 };
 
 const FORMAT_NAMES: Record<CorpusFormat, string> = {
@@ -42,10 +45,11 @@ const FORMAT_NAMES: Record<CorpusFormat, string> = {
   'csl-json': 'CSL-JSON',
   'lectern-json': 'Lectern JSON',
   'arxiv-jsonl': 'arXiv metadata JSON Lines',
+  tsv: 'a tab-separated paper list',
 };
 
 const EXPECTED_FORMATS =
-  'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), or a daily-papers page (.txt)';
+  'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), a tab-separated paper list with a "title" column (.tsv), or a daily-papers page (.txt)';
 
 /**
  * Reads one corpus file: bytes in, papers and diagnostics out. `file` names the file in messages and in
@@ -115,6 +119,20 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
   }
 }
 
+/**
+ * Why `file` is not a kind of file Lectern reads, judged from its name and its first bytes (`head`; the
+ * first 64 KB are plenty), or undefined when it is one: it has the extension of a corpus format, or its
+ * content is recognised as one (see {@link detectCorpusFormat}). The CLI refuses such a file before loading.
+ *
+ * @example unsupportedKindMessage('notes.docx', bytes) // 'Lectern: notes.docx is not a kind of file Lectern reads; …'
+ */
+export function unsupportedKindMessage(file: string, head: Uint8Array): string | undefined {
+  if (CORPUS_FILE_EXTENSIONS.includes(extensionOf(file))) return undefined;
+  const decoded = decodeCorpusBytes(file, head, EXPECTED_FORMATS);
+  if (!('error' in decoded) && detectCorpusFormat(file, decoded.text) !== undefined) return undefined;
+  return `Lectern: ${file} is not a kind of file Lectern reads; it was not loaded. Lectern reads ${EXPECTED_FORMATS}: export your library in one of them, or give the file the extension of its format.`;
+}
+
 function tooLarge(file: string, size: number, max: number): ReturnType<typeof diagnostic> {
   return diagnostic(
     file,
@@ -153,7 +171,7 @@ function limitRecords(
 
 /**
  * The format of a corpus file: by extension, confirmed by content (a `.json` of CSL items vs Lectern
- * papers, `.jsonl` of arXiv records vs Lectern papers, a `.txt` that is really BibTeX). Unknown
+ * papers, `.jsonl` of arXiv records vs Lectern papers, a `.txt` that is really BibTeX or a TSV list). Unknown
  * extensions are recognised by content alone; undefined when nothing fits.
  */
 export function detectCorpusFormat(file: string, text: string): CorpusFormat | undefined {
@@ -169,14 +187,16 @@ export function detectCorpusFormat(file: string, text: string): CorpusFormat | u
     case '.jsonl':
     case '.ndjson':
       return firstChar === '[' ? (sniffJson(text) ?? 'lectern-json') : sniffJsonLines(text);
+    case '.tsv':
+      return 'tsv';
     case '.txt':
       if (firstChar === '@' && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text) ?? 'daily-papers';
-      return 'daily-papers';
+      return looksLikeTsv(text) ? 'tsv' : 'daily-papers';
     default:
       if ((firstChar === '@' || firstChar === '%') && bibtexItemStarts(text).length > 0) return 'bibtex';
       if (firstChar === '[' || firstChar === '{') return sniffJson(text);
-      return undefined;
+      return looksLikeTsv(text) ? 'tsv' : undefined;
   }
 }
 

@@ -193,7 +193,8 @@ function addRecord(
   papers.push(lecternPaper(file, line, title, record));
 }
 
-function lecternPaper(file: string, line: number, title: string, r: Record<string, unknown>): ImportedPaper {
+/** A paper from a record of named fields (a Lectern JSON object, a TSV row): the one mapping of field names to a paper. */
+export function lecternPaper(file: string, line: number, title: string, r: Record<string, unknown>): ImportedPaper {
   const embedded = embeddedBibtex(asString(r.bibtex));
   const paper: ImportedPaper = {
     title,

@@ -1,0 +1,111 @@
+import { CITATION_FORMATS } from '../core/cite/format-citation';
+import { CliError } from './cli-error';
+import type { CommandTable } from './command-table';
+import { citeCommand } from './commands/cite-command';
+import type { Command } from './commands/command-context';
+import { importCommand } from './commands/import-command';
+import { listCommand, topicsCommand } from './commands/list-commands';
+import { relatedCommand, showCommand } from './commands/paper-commands';
+import { searchCommand } from './commands/search-command';
+import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './completion-script';
+
+/** `lectern completion bash|zsh|fish`: the shell's completion script, generated from {@link LECTERN_COMMANDS}. */
+const completionCommand: Command = ({ args }) => {
+  const shell = args[0];
+  if (!(COMPLETION_SHELLS as readonly string[]).includes(shell ?? ''))
+    throw new CliError(
+      `Lectern: completion needs a shell: ${COMPLETION_SHELLS.join(', ')} (e.g. eval "$(lectern completion bash)"), not "${shell ?? ''}".`,
+      2,
+    );
+  process.stdout.write(completionScript(shell as CompletionShell, LECTERN_COMMANDS));
+  return Promise.resolve(0);
+};
+
+/**
+ * Every command and option of `lectern`. Usage (`--help`), argument parsing and the shell completion
+ * scripts are all generated from this table: a new command is one entry here.
+ */
+export const LECTERN_COMMANDS: CommandTable = {
+  summary: 'lectern — search, list and cite the papers in a Lectern corpus',
+  commands: [
+    {
+      name: 'search',
+      usage: '"QUERY" [--limit N]',
+      help: 'rank papers (filters: topic: author: year:2020..2023 tag: status:)',
+      run: searchCommand,
+    },
+    {
+      name: 'list',
+      usage: '',
+      help: 'every paper with its year and topics, then the diagnostics',
+      run: listCommand,
+      printsDiagnostics: true,
+    },
+    { name: 'topics', usage: '', help: 'topics with their paper counts', run: topicsCommand },
+    { name: 'related', usage: 'ID [--limit N]', help: 'papers most like ID, with the terms they share', run: relatedCommand },
+    { name: 'show', usage: 'ID', help: 'one paper in full (ID: a paper id or its citekey)', run: showCommand },
+    {
+      name: 'cite',
+      usage: `ID --format ${CITATION_FORMATS.join('|')} [--style FILE] [--locale FILE|CODE]`,
+      help: 'a citation (ID or citekey); apa = the reference in the style',
+      run: citeCommand,
+    },
+    {
+      name: 'import',
+      usage: 'FILE',
+      help: 'import one file: its papers and diagnostics, as list reports them',
+      run: importCommand,
+      completes: 'file',
+      printsDiagnostics: true,
+    },
+    {
+      name: 'completion',
+      usage: COMPLETION_SHELLS.join('|'),
+      help: 'a shell completion script: eval "$(lectern completion bash)"',
+      run: completionCommand,
+      completes: COMPLETION_SHELLS,
+    },
+  ],
+  options: [
+    {
+      name: 'corpus',
+      type: 'string',
+      value: 'PATH',
+      multiple: true,
+      completes: 'file',
+      help: 'a corpus file or folder (repeatable); when none names a corpus file,\nthe bundled sample corpus/ stands in (with its own topics.json)',
+    },
+    { name: 'sample', type: 'boolean', help: 'also include the bundled sample beside --corpus (includeSampleCorpus: always)' },
+    {
+      name: 'taxonomy',
+      type: 'string',
+      value: 'FILE',
+      completes: 'file',
+      help: "a topics.json for your papers, applied after each folder's .lectern/topics.json",
+    },
+    {
+      name: 'no-cache',
+      type: 'boolean',
+      help: 'read every file again instead of the cached library ($LECTERN_CACHE_DIR,\nelse $XDG_CACHE_HOME/lectern, else ~/.cache/lectern)',
+    },
+    {
+      name: 'max-file-size',
+      type: 'string',
+      value: 'MB',
+      help: 'skip (with a diagnostic) corpus files larger than MB megabytes (default 100)',
+    },
+    { name: 'json', type: 'boolean', help: 'machine-readable output' },
+    { name: 'limit', type: 'string', value: 'N', help: 'how many results (default 10)' },
+    { name: 'format', type: 'string', value: 'FORMAT', completes: CITATION_FORMATS, help: 'cite: the citation format (default bibtex)' },
+    { name: 'style', type: 'string', value: 'FILE', completes: 'file', help: 'cite: a CSL style (.csl) instead of the bundled APA 7th' },
+    {
+      name: 'locale',
+      type: 'string',
+      value: 'FILE|CODE',
+      completes: 'file',
+      help: 'cite: a CSL locale file (locales-xx-XX.xml); only en-US is bundled',
+    },
+    { name: 'version', type: 'boolean', help: "Lectern's version" },
+    { name: 'help', short: 'h', type: 'boolean', help: 'this help' },
+  ],
+};
