@@ -52,7 +52,7 @@ async function readDefaultKeymap(page: Page, platform: Platform): Promise<Bindin
   // Chromium on Linux copies natively on Ctrl+Insert whatever the user agent says (Meta+C is not copy here).
   await page.keyboard.press('Control+Insert');
   // The page's code, as text: this script is typed for Node, without the DOM's types.
-  const text = (await page.evaluate('navigator.clipboard.readText()')) as string;
+  const text = await page.evaluate<string>('navigator.clipboard.readText()');
   const entries = parse(text) as { key: string; command: string }[];
   if (!Array.isArray(entries) || entries.length < 100)
     throw new Error(`${platform}: the default keymap read has ${entries?.length} entries (${text.length} characters copied)`);
