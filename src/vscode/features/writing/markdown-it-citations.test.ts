@@ -17,7 +17,10 @@ const PAPERS: Record<string, { id: string; title: string }> = {
 
 function render(text: string): string {
   const md = new MarkdownIt({ linkify: true });
-  md.use(markdownItCitations, { resolve: (key: string) => PAPERS[key], href: (id: string) => `vscode://lectern-research.lectern/paper/${id}` });
+  md.use(markdownItCitations, {
+    resolve: (key: string) => PAPERS[key],
+    href: (id: string) => `vscode://lectern-research.lectern/paper/${id}`,
+  });
   return md.render(text);
 }
 
