@@ -1,34 +1,49 @@
-import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, viewRows } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { runCommand } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 // The Get Started walkthrough, as a new user meets it: Welcome: Open Walkthrough…, Lectern's, and the
 // first step's button, Add Corpus File…, which asks for a file (VS Code's own file dialog in the
 // browser) and adds it to the workspace's `lectern.corpus`.
 
-const BIB = `@article{walkthrough2025,
-  title = {Walkthrough Papers Arrive in the Library},
-  author = {Quill, Ada},
-  year = {2025}
-}
-`;
+// CSL-JSON outside `papers/`: no default `lectern.corpus` glob matches it (every `.bib` would match
+// `**/*.bib`), so only Add Corpus File… can bring it into the library.
+const CSL = JSON.stringify([
+  {
+    id: 'walkthrough2025',
+    type: 'article-journal',
+    title: 'Walkthrough Papers Arrive in the Library',
+    author: [{ family: 'Quill', given: 'Ada' }],
+    issued: { 'date-parts': [[2025]] },
+  },
+]);
+const FILE = 'inbox/walkthrough.json';
 
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+/** The paper count the status bar shows ("81 papers"). */
+async function paperCount(page: Page): Promise<number> {
+  const text = await page
+    .locator('.statusbar-item', { hasText: /\d+ papers?/ })
+    .first()
+    .innerText({ timeout: 20_000 });
+  return Number(/(\d+) papers?/.exec(text)![1]);
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 journey(
-  "the Get Started walkthrough opens, and its first step's Add Corpus File… button adds a BibTeX file to the library",
+  "the Get Started walkthrough opens, and its first step's Add Corpus File… button adds a CSL-JSON file to the library",
   async ({ page, workspace, screenshot }) => {
-    // Outside the `lectern.corpus` globs, so only the walkthrough's command can bring it in.
     mkdirSync(join(workspace, 'inbox'), { recursive: true });
-    writeFileSync(join(workspace, 'inbox', 'walkthrough.bib'), BIB);
+    writeFileSync(join(workspace, FILE), CSL);
+    const before = await paperCount(page);
 
     await runCommand(page, 'Welcome: Open Walkthrough...');
     await page.locator('.quick-input-widget input').fill('Lectern');
@@ -44,18 +59,17 @@ journey(
     // The first step is open: its button runs Add Corpus File…, whose dialog takes a typed path.
     await walkthrough.getByText('Add Corpus File…', { exact: true }).first().click({ timeout: 10_000 });
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(join(workspace, 'inbox', 'walkthrough.bib'));
-    // The dialog lists the folder as the path is typed; its OK button takes the typed file.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'walkthrough.bib' }).first().waitFor({ timeout: 10_000 });
+    const typed = join(workspace, FILE);
+    // The dialog fills in the workspace folder itself once it has listed it: type the path after that.
+    await until(async () => (await input.inputValue().catch(() => '')).endsWith('/workspace/'), 'the file dialog on the workspace folder');
+    await input.fill(typed);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'walkthrough.json' }).first().waitFor({ timeout: 10_000 });
+    await until(async () => (await input.inputValue()) === typed, 'the typed path to stay in the dialog', 5_000);
     await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).first().click();
 
     const settings = join(workspace, '.vscode', 'settings.json');
-    await until(
-      () => existsSync(settings) && readFileSync(settings, 'utf8').includes('inbox/walkthrough.bib'),
-      'lectern.corpus to name the file',
-    );
-    await viewRows(page, 'Papers').first().waitFor({ timeout: 20_000 });
+    await until(() => existsSync(settings) && readFileSync(settings, 'utf8').includes(`"${FILE}"`), 'lectern.corpus to name the file');
+    await until(async () => (await paperCount(page)) === before + 1, `the status bar to count ${before + 1} papers`);
     await runCommand(page, 'Lectern: Search Papers');
     await page.locator('.quick-input-widget input').fill('walkthrough papers arrive');
     await page
@@ -63,7 +77,6 @@ journey(
       .first()
       .waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
-    assert.match(readFileSync(settings, 'utf8'), /"inbox\/walkthrough\.bib"/);
   },
   { timeoutMs: 120_000 },
 );
