@@ -39,10 +39,11 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 }
 
 journey(
-  "the Get Started walkthrough opens, and its first step's Add Corpus File… button adds a CSL-JSON file to the library",
+  "the Get Started walkthrough opens, and its first step's Add Corpus File… button adds a CSL-JSON file to the library, which Ctrl+' P finds",
   async ({ page, workspace, screenshot }) => {
     mkdirSync(join(workspace, 'inbox'), { recursive: true });
     writeFileSync(join(workspace, FILE), CSL);
+    await runCommand(page, 'Lectern: Focus on Papers View'); // loads the library, if no journey has yet
     const before = await paperCount(page);
 
     await runCommand(page, 'Welcome: Open Walkthrough...');
@@ -70,7 +71,14 @@ journey(
     const settings = join(workspace, '.vscode', 'settings.json');
     await until(() => existsSync(settings) && readFileSync(settings, 'utf8').includes(`"${FILE}"`), 'lectern.corpus to name the file');
     await until(async () => (await paperCount(page)) === before + 1, `the status bar to count ${before + 1} papers`);
-    await runCommand(page, 'Lectern: Search Papers');
+    // The search step's key: the chord Ctrl+' P (focus in the workbench, not the terminal).
+    await page
+      .locator('.part.sidebar')
+      .first()
+      .click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Control+'");
+    await page.keyboard.press('p');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Lectern: Search Papers' }).waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget input').fill('walkthrough papers arrive');
     await page
       .locator('.quick-input-list .monaco-list-row', { hasText: 'Walkthrough Papers Arrive in the Library' })
