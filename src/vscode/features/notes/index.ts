@@ -32,6 +32,7 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
 
   // Restricted Mode: a paper with a note may be edited; making a new note (from the template) is refused.
   const refusedNewNote = async (id: string) => {
+    if (vscode.workspace.isTrusted) return false;
     await notes.ensureLoaded();
     return notes.noteUri(id) === undefined && refusedInRestrictedMode(vscode.l10n.t('Creating a note'));
   };
