@@ -13,7 +13,16 @@ import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
-import { expandRow, launchBrowser, runCommand, viewRows, waitForWorkbench, webviewFrame, type Browser } from '../test/e2e/harness/browser';
+import {
+  expandRow,
+  launchBrowser,
+  openFile,
+  runCommand,
+  viewRows,
+  waitForWorkbench,
+  webviewFrame,
+  type Browser,
+} from '../test/e2e/harness/browser';
 import { startCodeServer, type CodeServer } from '../test/e2e/harness/code-server';
 import { packageExtension } from '../test/e2e/harness/package-extension';
 import { paths } from '../test/e2e/harness/paths';
@@ -157,7 +166,54 @@ export const shots: Shot[] = [
       return clipAround([page.locator('.part.editor').first()], 0);
     },
   },
+  {
+    name: 'note',
+    shows: "Open Note from the reader: the paper's new markdown note (front matter, headings from the template) beside the reader",
+    async take({ page }) {
+      await openInReader(page, 'spiking energy bound', 'Energy Bounds for Spiking');
+      await runCommand(page, 'Lectern: Open Note');
+      await page.locator('.tab', { hasText: 'spiking-energy-2024.md' }).first().waitFor({ timeout: 15_000 });
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await settle(page);
+      return clipAround([page.locator('.part.editor').first()], 0);
+    },
+  },
+  {
+    name: 'cite',
+    shows: 'Lectern: Insert Citation in a markdown draft, "attention sink" typed, the paper to cite first',
+    async take({ page, workspace }) {
+      writeFileSync(join(workspace, 'draft.md'), '# Related work\n\nLarge multimodal models attend to a few visual tokens ');
+      if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await openFile(page, 'draft.md');
+      await page.locator('.tab.active', { hasText: 'draft.md' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Control+End');
+      await runCommand(page, 'Lectern: Insert Citation');
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('input').fill('attention sink');
+      await widget
+        .locator('.quick-input-list .monaco-list-row')
+        .first()
+        .filter({ hasText: 'Visual Attention Sink' })
+        .waitFor({ timeout: 15_000 });
+      await settle(page);
+      const around = await clipAround([widget, page.locator('.part.editor').first()], 0);
+      return { ...around, height: Math.min(around.height, 300) };
+    },
+  },
 ];
+
+/** Opens the paper that `query` finds first (its title contains `title`) in the reader. */
+async function openInReader(page: Page, query: string, title: string): Promise<void> {
+  if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
+  await runCommand(page, 'Lectern: Search Papers');
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('input').fill(query);
+  await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: title }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await webviewFrame(page).locator('h1', { hasText: title }).waitFor({ timeout: 20_000 });
+}
 
 const themes = [
   { suffix: '', theme: 'Default Light Modern', bodyClass: 'vs' },

@@ -9,6 +9,7 @@ import { registerReader } from './reader';
 import { registerSearch } from './search';
 import { registerStatus } from './status';
 import { registerTree } from './tree';
+import { registerTrust } from './trust';
 import { registerTopicCuration } from './tree/topic-curation';
 import { registerWriting } from './writing';
 
@@ -31,5 +32,6 @@ export function registerFeatures(services: LecternServices): vscode.Disposable[]
     ...registerStatus({ library }),
     ...registerCorpus({ library }),
     ...registerWriting({ library, recent, output }),
+    ...registerTrust({ library, output }),
   ];
 }

@@ -36,6 +36,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Leave an existing `user-data/User/settings.json` as it is (default: rewrite it from `settings`). */
   keepUserSettings?: boolean;
+  /** Keep VS Code's workspace trust on, so a folder opens in Restricted Mode (default: off, `--disable-workspace-trust`). */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -158,7 +160,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...dirs,
   ];

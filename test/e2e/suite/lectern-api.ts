@@ -3,7 +3,7 @@ import type { LecternApi } from '../../../src/extension';
 
 /** Activates Lectern (as opening its view would) and returns its API. */
 export async function lectern(): Promise<LecternApi> {
-  const extension = vscode.extensions.getExtension<LecternApi>('lectern.lectern');
+  const extension = vscode.extensions.getExtension<LecternApi>('lectern-research.lectern');
   if (!extension) throw new Error('the Lectern extension is not installed in this VS Code');
   return extension.activate();
 }

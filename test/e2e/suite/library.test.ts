@@ -9,7 +9,7 @@ describe('Lectern in the extension host', () => {
   it('activates quickly and registers every contributed command', async () => {
     const api = await lectern();
     assert.ok(api.activationMs < 50, `activate() took ${api.activationMs.toFixed(1)} ms`);
-    const manifest = vscode.extensions.getExtension('lectern.lectern')!.packageJSON as {
+    const manifest = vscode.extensions.getExtension('lectern-research.lectern')!.packageJSON as {
       contributes: { commands: Array<{ command: string }> };
     };
     const registered = new Set(await vscode.commands.getCommands(true));

@@ -22,7 +22,7 @@ const QUERIES = ['attention sink', 'spiking neural networks', 'halucination', 'l
 describe('One library pipeline', () => {
   it('the extension and the CLI build the same library from the same workspace files', async function () {
     this.timeout(300_000);
-    const root = vscode.extensions.getExtension('lectern.lectern')!.extensionPath;
+    const root = vscode.extensions.getExtension('lectern-research.lectern')!.extensionPath;
     const shared = process.env.LECTERN_SHARED_CORPORA ?? join(root, '..', 'shared', 'corpora');
     if (!existsSync(shared)) this.skip(); // the shared corpora are not part of the repository
     // Copied into this run's temporary workspace, never into the repository.

@@ -43,7 +43,7 @@ describe('The bundled sample stays a sample (includeSampleCorpus: auto)', () => 
     this.timeout(180_000);
     const { library, services } = await lectern();
     const tree = services.paperTree;
-    const root = vscode.extensions.getExtension('lectern.lectern')!.extensionPath;
+    const root = vscode.extensions.getExtension('lectern-research.lectern')!.extensionPath;
     const bundledTopics = Object.keys(
       (JSON.parse(readFileSync(join(root, 'corpus', 'topics.json'), 'utf8')) as { topics: Record<string, unknown> }).topics,
     );

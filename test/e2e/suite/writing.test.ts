@@ -132,7 +132,7 @@ describe('writing with citations in a Quarto file', () => {
       'markdown.api.render',
       `Mixing [@kowalski2021tides, p. 4], see [[${paper.id}]]; not [@nosuchkey2020] nor \`@kowalski2021tides\`.`,
     );
-    const href = `${vscode.env.uriScheme}://lectern.lectern/paper/${encodeURIComponent(paper.id)}`;
+    const href = `${vscode.env.uriScheme}://lectern-research.lectern/paper/${encodeURIComponent(paper.id)}`;
     const links = [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*class="lectern-citation"[^>]*>([^<]*)<\/a>/g)];
     assert.deepEqual(
       links.map((match) => [match[1], match[2]]),

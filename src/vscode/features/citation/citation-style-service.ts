@@ -6,7 +6,7 @@ import { resolveCitationStyle, type CitationFile, type CitationStyle } from '../
 import { warmUpStyle } from '../../../core/cite/csl-engine';
 import type { Diagnostic } from '../../../core/model/diagnostic';
 
-const EXTENSION_ID = 'lectern.lectern';
+const EXTENSION_ID = 'lectern-research.lectern';
 
 /**
  * Keeps the citation style the core formats with in step with `lectern.citation.style` and

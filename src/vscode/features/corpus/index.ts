@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CORPUS_FILE_EXTENSIONS } from '../../../core/import/import-corpus-file';
 import type { LibraryService } from '../../library/library-service';
+import { refusedInRestrictedMode } from '../trust';
 
 export interface CorpusDeps {
   library: Pick<LibraryService, 'reload' | 'sample' | 'ensureLoaded'>;
@@ -10,6 +11,7 @@ export interface CorpusDeps {
 export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.addCorpusFile', async () => {
+      if (refusedInRestrictedMode(vscode.l10n.t('Adding a corpus file'))) return;
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) {
         void vscode.window.showWarningMessage('Lectern: open a folder first; corpus files are read from the workspace.');
@@ -45,6 +47,7 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('lectern.openSampleCorpus', async () => {
       await library.ensureLoaded().catch(() => undefined);
       if (!library.sample.shown) {
+        if (refusedInRestrictedMode(vscode.l10n.t('Showing the sample beside your own papers'))) return;
         const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
         await vscode.workspace.getConfiguration('lectern').update('includeSampleCorpus', 'always', target);
         await library.reload();

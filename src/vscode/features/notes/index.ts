@@ -3,6 +3,7 @@ import type { LibraryService } from '../../library/library-service';
 import { canonicalPaperId } from '../shared/canonical-paper-id';
 import { paperIdFrom } from '../shared/paper-id-from';
 import { paperInActiveEditor } from '../shared/paper-in-active-editor';
+import { refusedInRestrictedMode } from '../trust';
 import type { PaperPicker } from '../shared/paper-picker';
 import { parseTagsInput, statusChoices, statusFromArgument } from './note-decisions';
 import type { NoteService } from './note-service';
@@ -29,6 +30,13 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
       paperIdFrom(arg) ?? activePaperId() ?? paperInActiveEditor({ atCursor: false }) ?? (await picker.pick({ title })),
     );
 
+  // Restricted Mode: a paper with a note may be edited; making a new note (from the template) is refused.
+  const refusedNewNote = async (id: string) => {
+    if (vscode.workspace.isTrusted) return false;
+    await notes.ensureLoaded();
+    return notes.noteUri(id) === undefined && refusedInRestrictedMode(vscode.l10n.t('Creating a note'));
+  };
+
   // Read the notes once the library exists, so the tree can show note icons and status.
   const whenLibraryLoads = library.onDidChange(() => {
     notes.ensureLoaded().catch((error) => output.error(`Notes: could not read the notes folder: ${String(error)}`));
@@ -40,7 +48,7 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
     whenLibraryLoads,
     vscode.commands.registerCommand('lectern.openNote', async (arg?: unknown) => {
       const id = await paperFor(arg, 'Lectern: Open Note');
-      if (!id) return;
+      if (!id || (await refusedNewNote(id))) return;
       const document = await vscode.workspace.openTextDocument(await notes.ensureNote(id));
       // Beside the reader when one is showing, so paper and note sit side by side.
       const readerShowing = vscode.window.tabGroups.all.some(
@@ -53,7 +61,7 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
     }),
     vscode.commands.registerCommand('lectern.setStatus', async (arg?: unknown, status?: string) => {
       const id = await paperFor(arg, 'Lectern: Set Status');
-      if (!id) return;
+      if (!id || (await refusedNewNote(id))) return;
       const chosen =
         statusFromArgument(status) ??
         (await vscode.window.showQuickPick(statusChoices(notes.status(id).status), { title: 'Lectern: Set Status' }))?.status;
@@ -61,7 +69,7 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
     }),
     vscode.commands.registerCommand('lectern.setTags', async (arg?: unknown, tags?: string[]) => {
       const id = await paperFor(arg, 'Lectern: Set Tags');
-      if (!id) return;
+      if (!id || (await refusedNewNote(id))) return;
       const typed =
         tags === undefined
           ? await vscode.window.showInputBox({

@@ -10,6 +10,7 @@ import {
   removeHighlight,
   updateHighlightComment,
 } from '../../../core/notes/note-highlights';
+import { restrictedModeMessage } from '../trust';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from '../../../core/notes/note-template';
 import { normalizeEdits, type TextEdit } from '../../../core/notes/text-edit';
 import { decodeNote, editNoteBytes, lossySaveLine } from '../../../core/notes/note-bytes';
@@ -169,6 +170,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await this.ensureLoaded();
     const existing = this.noteUri(paperId);
     if (existing) return existing;
+    // The commands refuse first; this also covers the reader's notes pane and highlights.
+    if (!vscode.workspace.isTrusted) throw new Error(restrictedModeMessage(vscode.l10n.t('Creating a note')));
     const folder = this.folder;
     if (!folder) throw new Error('Lectern: open a folder first; notes are markdown files in your workspace.');
     const library = await this.library.ensureLoaded();

@@ -4,6 +4,7 @@ import { addCurationEntry, curationEntries, removeCurationEntries, type Curation
 import { papersWithPhrase } from '../../../core/topics/papers-with-phrase';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
+import { refusedInRestrictedMode } from '../trust';
 import type { PaperPicker } from '../shared/paper-picker';
 import { checkTopicName, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
 import { editTopicsFile, revertTopicsFile } from './topics-file-writer';
@@ -31,7 +32,11 @@ export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposabl
     'lectern.pinPaperToTopic': (arg) => curation.placePaper(arg, 'pin'),
     'lectern.showHiddenTopics': () => curation.showHidden(),
   };
-  return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
+  // Every one writes .lectern/topics.json: refused in Restricted Mode before any question is asked.
+  const gated = (run: (arg?: unknown) => Promise<void>) => async (arg?: unknown) => {
+    if (!refusedInRestrictedMode(vscode.l10n.t('Editing topics'))) await run(arg);
+  };
+  return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, gated(run)));
 }
 
 const NEW_TOPIC = '$(add) New topic…';

@@ -35,7 +35,7 @@ export interface WritingDeps {
  * Writing with citations: Pandoc citations (`[@key]`, `@key`) and the LaTeX `\cite` family get a
  * hover with the formatted reference, Ctrl+click to the reader, Find All References, completion
  * of keys and warnings for unknown keys; the bibliographies documents name join the corpus, and
- * missing ones are warnings; `vscode://lectern.lectern/paper/<id>` links (the Markdown preview's) open the reader.
+ * missing ones are warnings; `vscode://lectern-research.lectern/paper/<id>` links (the Markdown preview's) open the reader.
  */
 export function registerWriting({ library, recent, output }: WritingDeps): vscode.Disposable[] {
   const citations = new WorkspaceCitations();
@@ -83,7 +83,7 @@ function citationLinks(library: LibraryService): vscode.Disposable[] {
 
 /**
  * `extendMarkdownIt` for `activate`'s return value: the Markdown preview links `[[id]]`, `@key`
- * and `[@key]` of known papers to `vscode://lectern.lectern/paper/<id>`, which opens the reader.
+ * and `[@key]` of known papers to `vscode://lectern-research.lectern/paper/<id>`, which opens the reader.
  */
 export function extendMarkdownIt<T extends MarkdownItLike>(md: T, library: LibraryService): T {
   markdownItCitations(md, {
@@ -91,7 +91,7 @@ export function extendMarkdownIt<T extends MarkdownItLike>(md: T, library: Libra
       const paper = library.current?.resolve(key);
       return paper && { id: paper.id, title: paper.title };
     },
-    href: (id) => `${vscode.env.uriScheme}://lectern.lectern/paper/${encodeURIComponent(id)}`,
+    href: (id) => `${vscode.env.uriScheme}://lectern-research.lectern/paper/${encodeURIComponent(id)}`,
   });
   if (!library.current) void library.ensureLoaded().catch(() => undefined); // links appear at the next render
   return md;

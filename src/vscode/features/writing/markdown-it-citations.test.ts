@@ -17,12 +17,15 @@ const PAPERS: Record<string, { id: string; title: string }> = {
 
 function render(text: string): string {
   const md = new MarkdownIt({ linkify: true });
-  md.use(markdownItCitations, { resolve: (key: string) => PAPERS[key], href: (id: string) => `vscode://lectern.lectern/paper/${id}` });
+  md.use(markdownItCitations, {
+    resolve: (key: string) => PAPERS[key],
+    href: (id: string) => `vscode://lectern-research.lectern/paper/${id}`,
+  });
   return md.render(text);
 }
 
 const link = (id: string, title: string, text: string) =>
-  `<a href="vscode://lectern.lectern/paper/${id}" title="${title}" class="lectern-citation" data-lectern-paper="${id}">${text}</a>`;
+  `<a href="vscode://lectern-research.lectern/paper/${id}" title="${title}" class="lectern-citation" data-lectern-paper="${id}">${text}</a>`;
 
 describe('markdownItCitations (real markdown-it)', () => {
   test('[@key], [@a; @b], @key and [[id]] of known papers are links; unknown keys stay text', () => {

@@ -36,7 +36,7 @@ export interface CitationTarget {
 export interface MarkdownItCitationOptions {
   /** The paper a key or id names, if any (`PaperLibrary.resolve`). */
   resolve(key: string): CitationTarget | undefined;
-  /** The link that opens a paper, e.g. `vscode://lectern.lectern/paper/<id>`. */
+  /** The link that opens a paper, e.g. `vscode://lectern-research.lectern/paper/<id>`. */
   href(id: string): string;
 }
 
@@ -97,7 +97,7 @@ function split(token: Token, found: Found[], state: CoreState, options: Markdown
  *
  * @example
  * ```ts
- * md.use(markdownItCitations, { resolve: (key) => library.resolve(key), href: (id) => `vscode://lectern.lectern/paper/${id}` });
+ * md.use(markdownItCitations, { resolve: (key) => library.resolve(key), href: (id) => `vscode://lectern-research.lectern/paper/${id}` });
  * md.render('As [@smith2020] shows.'); // → '<p>As [<a href="vscode://…/paper/…" …>@smith2020</a>] shows.</p>\n'
  * ```
  */
