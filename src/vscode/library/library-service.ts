@@ -5,8 +5,8 @@ import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { CorpusImporter } from './corpus-importer';
-import { importLimitsFrom, libraryOptionsFor, resolveCorpusSettings, type CorpusSettings, type SampleSetting } from './corpus-settings';
-import type { ImportLimits } from '../../core/import/import-limits';
+import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
+import { onDidChangeSettings, settingsFor } from '../lectern-settings';
 import { LibrarySearch, type SearchPlace } from './library-search';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
@@ -64,11 +64,8 @@ export class LibraryService implements vscode.Disposable {
       this.diagnostics,
       this.changeEmitter,
       this.stateEmitter,
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        const keys = ['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus', 'lectern.import'];
-        if (keys.some((key) => event.affectsConfiguration(key))) {
-          this.reload().catch(() => undefined); // load() reports its own failures
-        }
+      onDidChangeSettings(['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus', 'lectern.import'], () => {
+        this.reload().catch(() => undefined); // load() reports its own failures
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload().catch(() => undefined)),
     );
@@ -234,11 +231,19 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private async buildLibrary(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<PaperLibrary> {
-    const settings = readCorpusSettings();
-    const source = new VscodeCorpusSource(settings, (message) => this.output.debug(message), [...this.declaredBibliographies]);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const sample = windowSample(
+      settingsFor().corpus.sample,
+      folders.map((folder) => settingsFor(folder).corpus.sample),
+    );
+    const source = new VscodeCorpusSource(
+      (folder) => settingsFor(folder).corpus,
+      (message) => this.output.debug(message),
+      [...this.declaredBibliographies],
+    );
     const loader = new LibraryLoader(source, {
-      ...libraryOptionsFor(settings, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
-      limits: readImportLimits(),
+      ...libraryOptionsFor({ sample }, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
+      limits: settingsFor().importLimits,
       importFile: (path, bytes, options) => this.importer.import(path, bytes, options),
       buildIndex: (files, taxonomy) =>
         this.importer.buildIndex(files, taxonomy).catch((error) => {
@@ -254,7 +259,7 @@ export class LibraryService implements vscode.Disposable {
       onProgress: (step) => progress.report({ message: progressMessage(step) }),
     });
     const loaded = await loader.load();
-    this.setSample({ shown: loaded.sampleIncluded, setting: settings.sample });
+    this.setSample({ shown: loaded.sampleIncluded, setting: sample });
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
     if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
     this.publishDiagnostics(loaded);
@@ -419,22 +424,6 @@ function watchTopicsFiles(listener: () => void): vscode.Disposable {
     clearTimeout(timer);
     for (const watcher of watchers) watcher.dispose();
   });
-}
-
-function readCorpusSettings(): CorpusSettings {
-  const config = vscode.workspace.getConfiguration('lectern');
-  const inspected = config.inspect<string[]>('corpus');
-  return resolveCorpusSettings({
-    corpus: config.get('corpus'),
-    corpusExclude: config.get('corpusExclude'),
-    includeSampleCorpus: config.get('includeSampleCorpus'),
-    userCorpus: inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue,
-  });
-}
-
-function readImportLimits(): ImportLimits {
-  const config = vscode.workspace.getConfiguration('lectern.import');
-  return importLimitsFrom({ maxFileSizeMB: config.get('maxFileSizeMB'), maxRecordsPerFile: config.get('maxRecordsPerFile') });
 }
 
 function progressMessage(step: LoadProgress): string {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CORPUS_FILE_EXTENSIONS } from '../../../core/import/import-corpus-file';
 import type { LibraryService } from '../../library/library-service';
+import { activeFolder, settingsFor } from '../../lectern-settings';
 
 export interface CorpusDeps {
   library: Pick<LibraryService, 'reload' | 'sample' | 'ensureLoaded'>;
@@ -10,7 +11,7 @@ export interface CorpusDeps {
 export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.addCorpusFile', async () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
+      const folder = activeFolder();
       if (!folder) {
         void vscode.window.showWarningMessage('Lectern: open a folder first; corpus files are read from the workspace.');
         return;
@@ -22,21 +23,23 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
         filters: { 'Paper libraries': CORPUS_FILE_EXTENSIONS.map((ext) => ext.slice(1)) },
       });
       if (!picked?.length) return;
-      const config = vscode.workspace.getConfiguration('lectern');
-      const globs = [...config.get<string[]>('corpus', [])];
+      // Each file joins the corpus of the workspace folder holding it (globs are relative to it);
+      // a file from outside the workspace is copied into the active folder's papers/ first.
+      const globsByFolder = new Map<string, { owner: vscode.WorkspaceFolder; globs: string[] }>();
       for (const uri of picked) {
-        const inWorkspace = vscode.workspace.getWorkspaceFolder(uri);
-        if (!inWorkspace) {
-          // Globs are relative to the workspace: bring the file in rather than pointing outside it.
-          const target = vscode.Uri.joinPath(folder.uri, 'papers', uri.path.split('/').pop()!);
+        let target = uri;
+        let owner = vscode.workspace.getWorkspaceFolder(uri);
+        if (!owner) {
+          target = vscode.Uri.joinPath(folder.uri, 'papers', uri.path.split('/').pop()!);
           await vscode.workspace.fs.copy(uri, target, { overwrite: false });
-          globs.push(vscode.workspace.asRelativePath(target, false));
-        } else {
-          const relative = vscode.workspace.asRelativePath(uri, false);
-          if (!globs.includes(relative)) globs.push(relative);
+          owner = folder;
         }
+        const key = owner.uri.toString();
+        const entry = globsByFolder.get(key) ?? { owner, globs: [...settingsFor(owner).corpus.globs] };
+        entry.globs.push(vscode.workspace.asRelativePath(target, false));
+        globsByFolder.set(key, entry);
       }
-      await config.update('corpus', [...new Set(globs)], vscode.ConfigurationTarget.Workspace);
+      for (const { owner, globs } of globsByFolder.values()) await settingsFor(owner).update('corpus', [...new Set(globs)]);
       await library.reload();
       void vscode.commands.executeCommand('lectern.papers.focus');
     }),
@@ -45,8 +48,7 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('lectern.openSampleCorpus', async () => {
       await library.ensureLoaded().catch(() => undefined);
       if (!library.sample.shown) {
-        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-        await vscode.workspace.getConfiguration('lectern').update('includeSampleCorpus', 'always', target);
+        await settingsFor().update('includeSampleCorpus', 'always');
         await library.reload();
       }
       void vscode.commands.executeCommand('lectern.papers.focus');

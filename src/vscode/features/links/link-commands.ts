@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import { citationInsertion, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from '../../../core/cite/citation-insertion';
 import type { LibraryService } from '../../library/library-service';
 import { canonicalPaperId } from '../shared/canonical-paper-id';
@@ -54,8 +55,9 @@ export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMe
   return chosen.mention;
 }
 
-function markdownStyle(): MarkdownCitationStyle {
-  const value = vscode.workspace.getConfiguration('lectern').get<string>('citation.markdownStyle', 'pandoc');
+/** `lectern.citation.markdownStyle` of the document's workspace folder. */
+function markdownStyle(document: vscode.TextDocument): MarkdownCitationStyle {
+  const value = settingsFor(vscode.workspace.getWorkspaceFolder(document.uri)).citationMarkdownStyle;
   return MARKDOWN_CITATION_STYLES.find((style) => style === value) ?? 'pandoc';
 }
 
@@ -81,7 +83,7 @@ export async function insertCitation(deps: LinkCommandDeps, arg?: unknown): Prom
   }
   const { document } = editor;
   const text = document.getText();
-  const style = markdownStyle();
+  const style = markdownStyle(document);
   const edits = editor.selections.map((selection) => {
     const start = document.offsetAt(selection.start);
     const end = document.offsetAt(selection.end);

@@ -16,6 +16,7 @@ import { decodeNote, editNoteBytes, lossySaveLine } from '../../../core/notes/no
 import type { AnnotationView } from '../../../shared/protocol';
 import { isReadingStatus, type ReadingStatus } from '../../../core/model/reading-status';
 import type { LibraryService } from '../../library/library-service';
+import { activeFolder, folderOfPath, onDidChangeSettings, settingsFor } from '../../lectern-settings';
 import type { ReaderNotes } from '../reader/reader-notes';
 import { isNotePath, NOTE_NAME_ATTEMPTS, noteFileNames, notesFolderSegments, noteTemplateLocation, openNotePlan } from './note-decisions';
 
@@ -50,7 +51,10 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     this.markdown = new MarkdownIndex({
       label: 'Notes',
       output,
-      glob: () => (this.wholeWorkspace || !this.folder ? '**/*.md' : `${vscode.workspace.asRelativePath(this.folder, false)}/**/*.md`),
+      glob: (folder) => {
+        const settings = settingsFor(folder);
+        return settings.notesEverywhere ? '**/*.md' : `${notesFolderSegments(settings.notesFolder).join('/')}/**/*.md`;
+      },
       includes: (uri) => this.isNote(uri),
       resolver: () => (library.current ? libraryNoteResolver(library.current) : undefined),
     });
@@ -67,10 +71,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       }),
       // Citekeys, DOIs and file names name papers of the library: resolve again whenever it changes.
       library.onDidChange(() => this.markdown.setResolver(library.current ? libraryNoteResolver(library.current) : undefined)),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) {
-          this.markdown.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
-        }
+      onDidChangeSettings(['lectern.notes.folder', 'lectern.notes.scope'], () => {
+        this.markdown.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
       }),
     );
   }
@@ -83,11 +85,17 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return Boolean(vscode.workspace.workspaceFolders?.length);
   }
 
-  /** The notes folder of the first workspace folder. */
-  get folder(): vscode.Uri | undefined {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!root) return undefined;
-    return vscode.Uri.joinPath(root, ...notesFolderSegments(vscode.workspace.getConfiguration('lectern').get<string>('notes.folder')));
+  /** A workspace folder's notes folder (its own `lectern.notes.folder`). */
+  private notesFolderOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return vscode.Uri.joinPath(folder.uri, ...notesFolderSegments(settingsFor(folder).notesFolder));
+  }
+
+  /**
+   * The workspace folder a paper's new note goes to: the one holding the corpus file the paper was
+   * read from (each folder of a multi-root workspace keeps its own notes), else the active one.
+   */
+  private folderForPaper(sourceFile: string): vscode.WorkspaceFolder | undefined {
+    return folderOfPath(sourceFile) ?? activeFolder();
   }
 
   /**
@@ -104,17 +112,14 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return this.loaded;
   }
 
-  /** `lectern.notes.scope: workspace`: a markdown file anywhere with `paper:` front matter is a note. */
-  private get wholeWorkspace(): boolean {
-    return vscode.workspace.getConfiguration('lectern').get<string>('notes.scope', 'folder') === 'workspace';
-  }
-
+  /** Under its workspace folder's notes folder, or anywhere in it with that folder's `lectern.notes.scope: workspace`. */
   private isNote(uri: vscode.Uri): boolean {
-    const folder = this.folder;
+    const owner = vscode.workspace.getWorkspaceFolder(uri);
+    const notes = owner && this.notesFolderOf(owner);
     return isNotePath(uri.path, {
-      wholeWorkspace: this.wholeWorkspace,
-      inWorkspace: vscode.workspace.getWorkspaceFolder(uri) !== undefined,
-      folderPath: folder && folder.scheme === uri.scheme ? folder.path : undefined,
+      wholeWorkspace: owner !== undefined && settingsFor(owner).notesEverywhere,
+      inWorkspace: owner !== undefined,
+      folderPath: notes && notes.scheme === uri.scheme ? notes.path : undefined,
     });
   }
 
@@ -169,12 +174,13 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await this.ensureLoaded();
     const existing = this.noteUri(paperId);
     if (existing) return existing;
-    const folder = this.folder;
-    if (!folder) throw new Error('Lectern: open a folder first; notes are markdown files in your workspace.');
     const library = await this.library.ensureLoaded();
     const paper = library.paper(paperId);
     if (!paper) throw new Error(`Lectern: no paper has the id "${paperId}"; it cannot get a note.`);
-    const text = renderNoteTemplate(await this.template(), paper, new Date());
+    const owner = this.folderForPaper(paper.source.file);
+    if (!owner) throw new Error('Lectern: open a folder first; notes are markdown files in your workspace.');
+    const folder = this.notesFolderOf(owner);
+    const text = renderNoteTemplate(await this.template(owner), paper, new Date());
     await vscode.workspace.fs.createDirectory(folder);
     for (const name of noteFileNames(paper.id)) {
       const uri = vscode.Uri.joinPath(folder, name);
@@ -201,13 +207,11 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     );
   }
 
-  /** `.lectern/note-template.md` in the workspace if present, else the default. */
-  private async template(): Promise<string> {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!root) return DEFAULT_NOTE_TEMPLATE;
-    const configured = vscode.workspace.getConfiguration('lectern').get<string>('notes.template', '').trim();
+  /** The folder's `lectern.notes.template`, else its `.lectern/note-template.md` if present, else the default. */
+  private async template(owner: vscode.WorkspaceFolder): Promise<string> {
+    const configured = settingsFor(owner).noteTemplate;
     const location = noteTemplateLocation(configured);
-    const uri = 'absolute' in location ? vscode.Uri.file(location.absolute) : vscode.Uri.joinPath(root, ...location.segments);
+    const uri = 'absolute' in location ? vscode.Uri.file(location.absolute) : vscode.Uri.joinPath(owner.uri, ...location.segments);
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import type { ReaderState } from '../../../shared/protocol';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
@@ -36,7 +37,7 @@ export function registerReader({ library, readers, conflicts, picker }: ReaderDe
       const highlightTerms = options?.query
         ? (loaded.search.search(options.query, { limit: 200 }).results.find((hit) => hit.id === id)?.terms ?? [])
         : [];
-      const newPanel = options?.newPanel ?? vscode.workspace.getConfiguration('lectern').get<boolean>('reader.openInNewPanel', false);
+      const newPanel = options?.newPanel ?? settingsFor().readerOpenInNewPanel;
       await readers.open(id, { highlightTerms, newPanel });
     }),
     vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, {

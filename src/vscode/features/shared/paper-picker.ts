@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
@@ -61,9 +62,9 @@ export class PaperPicker {
     quickPick.matchOnDetail = false;
     quickPick.busy = library.state !== 'ready';
     quickPick.value = options.initialQuery ?? '';
-    const settings = vscode.workspace.getConfiguration('lectern');
-    const debounceMs = settings.get<number>('search.debounceMs', 40);
-    const limit = settings.get<number>('search.maxResults', 50);
+    const settings = settingsFor();
+    const debounceMs = settings.searchDebounceMs;
+    const limit = settings.searchMaxResults;
     const loaded = library.ensureLoaded();
     let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -7,6 +7,7 @@ import { paperIdFrom } from '../shared/paper-id-from';
 import type { PaperPicker } from '../shared/paper-picker';
 import { checkTopicName, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
 import { editTopicsFile, revertTopicsFile } from './topics-file-writer';
+import { folderOfPath } from '../../lectern-settings';
 
 /** What the curation commands use. */
 export interface TopicCurationDeps {
@@ -17,8 +18,9 @@ export interface TopicCurationDeps {
 /**
  * Shaping the topic tree: Rename, Merge Into…, Split…, Hide (topic rows), Move to Topic…, Pin to
  * Topic… (paper rows under a topic), Show Hidden Topics (view menu), each also in the palette. Each
- * adds one line to the first workspace folder's `.lectern/topics.json` (`editTopicsFile`), then
- * topics are assigned again with it (`reloadTaxonomy`).
+ * adds one line to a `.lectern/topics.json` (`editTopicsFile`), then topics are assigned again with it
+ * (`reloadTaxonomy`): in a multi-root workspace, that of the folder whose corpus holds the paper or
+ * the topic's papers (asked when they are in several folders).
  */
 export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposable[] {
   const curation = new TopicCuration(deps);
@@ -44,7 +46,7 @@ class TopicCuration {
     const topic = await this.pickTopic(arg, topics, 'Lectern: Rename Topic');
     if (!topic) return;
     const to = await this.askName(topics, { title: `Lectern: Rename "${topic}"`, value: topic, current: topic });
-    if (to) await this.write(`renamed "${topic}" to "${to}"`, { rename: topic, to });
+    if (to) await this.write(`renamed "${topic}" to "${to}"`, { rename: topic, to }, await this.papersOf(topics, topic));
   }
 
   async merge(arg: unknown): Promise<void> {
@@ -55,7 +57,11 @@ class TopicCuration {
       title: `Lectern: Merge "${topic}" Into…`,
       placeHolder: `The topic that takes "${topic}"'s papers (and keeps its name)`,
     });
-    if (into) await this.write(`merged "${topic}" into "${into.label}"`, { merge: [topic, into.label], into: into.label });
+    if (into)
+      await this.write(`merged "${topic}" into "${into.label}"`, { merge: [topic, into.label], into: into.label }, [
+        ...(await this.papersOf(topics, topic)),
+        ...(await this.papersOf(topics, into.label)),
+      ]);
   }
 
   async split(arg: unknown): Promise<void> {
@@ -73,13 +79,18 @@ class TopicCuration {
     if (!how) return;
     const entry: CurationEntry | undefined =
       how.by === 'phrase' ? await this.splitByPhrase(topic, papers, topics) : await this.splitByPapers(topic, papers, topics);
-    if (entry) await this.write(`split "${entry.into as string}" off "${topic}"`, entry);
+    if (entry) await this.write(`split "${entry.into as string}" off "${topic}"`, entry, papers);
   }
 
   async hide(arg: unknown): Promise<void> {
     const topics = await this.topics();
     const topic = await this.pickTopic(arg, topics, 'Lectern: Hide Topic');
-    if (topic) await this.write(`hid "${topic}" (its papers keep their other topics, or go to Other)`, { hide: topic });
+    if (topic)
+      await this.write(
+        `hid "${topic}" (its papers keep their other topics, or go to Other)`,
+        { hide: topic },
+        await this.papersOf(topics, topic),
+      );
   }
 
   /** Move (from the topic the paper row is under) or pin a paper to a topic, new or existing. */
@@ -97,18 +108,30 @@ class TopicCuration {
     if (!choice) return;
     const to = choice.label === NEW_TOPIC ? await this.askName(topics, { title: 'Lectern: New Topic', value: '' }) : choice.label;
     if (!to) return;
-    if (how === 'pin') await this.write(`pinned the paper to "${to}"`, { pin: id, to });
-    else await this.write(`moved the paper to "${to}"`, { move: id, ...(from ? { from } : {}), to });
+    const paper = (await this.deps.library.ensureLoaded()).paper(id);
+    const about = paper ? [paper] : [];
+    if (how === 'pin') await this.write(`pinned the paper to "${to}"`, { pin: id, to }, about);
+    else await this.write(`moved the paper to "${to}"`, { move: id, ...(from ? { from } : {}), to }, about);
   }
 
+  /** Lists the topics hidden in every workspace folder's topics file; those picked are shown again, each in its own file. */
   async showHidden(): Promise<void> {
-    const uri = topicsFileUri();
-    if (!uri) return;
-    const text = await vscode.workspace.fs.readFile(uri).then(
-      (bytes) => new TextDecoder().decode(bytes),
-      () => undefined,
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      topicsFileUri(undefined);
+      return;
+    }
+    const files = await Promise.all(
+      folders.map(async (folder) => {
+        const uri = topicsFileUri(folder)!;
+        const text = await vscode.workspace.fs.readFile(uri).then(
+          (bytes) => new TextDecoder().decode(bytes),
+          () => undefined,
+        );
+        return { uri, hidden: new Set(curationEntries(text).flatMap((entry) => hiddenName(entry) ?? [])) };
+      }),
     );
-    const hidden = [...new Set(curationEntries(text).flatMap((entry) => hiddenName(entry) ?? []))];
+    const hidden = [...new Set(files.flatMap((file) => [...file.hidden]))];
     if (hidden.length === 0) {
       void vscode.window.showInformationMessage('Lectern: no topic is hidden.');
       return;
@@ -120,9 +143,13 @@ class TopicCuration {
     if (!picked || picked.length === 0) return;
     const names = new Set(picked.map((item) => item.label));
     const entry = (value: unknown) => names.has(hiddenName(value) ?? '\u0000');
-    await this.apply(`showed ${picked.map((item) => `"${item.label}"`).join(', ')} again`, (current) =>
-      current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry),
-    );
+    for (const file of files.filter((candidate) => picked.some((item) => candidate.hidden.has(item.label)))) {
+      await this.apply(
+        `showed ${picked.map((item) => `"${item.label}"`).join(', ')} again`,
+        (current) => (current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry)),
+        file.uri,
+      );
+    }
   }
 
   private async splitByPhrase(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
@@ -184,14 +211,16 @@ class TopicCuration {
     return clean && checkTopicName(clean, topics, options.current)?.severity !== 'error' ? clean : undefined;
   }
 
-  private write(description: string, entry: CurationEntry): Promise<void> {
-    return this.apply(description, (text) => addCurationEntry(text, entry));
+  /** Adds `entry` to the topics file of the folder whose corpus holds `papers` (see `folderForPapers`). */
+  private async write(description: string, entry: CurationEntry, papers: PaperLike[]): Promise<void> {
+    const folder = await folderForPapers(papers);
+    if (folder === 'cancelled') return;
+    const uri = topicsFileUri(folder);
+    if (uri) await this.apply(description, (text) => addCurationEntry(text, entry), uri);
   }
 
   /** Edits the topics file, applies it to the tree, and says what happened (with Undo). */
-  private async apply(description: string, plan: Parameters<typeof editTopicsFile>[1]): Promise<void> {
-    const uri = topicsFileUri();
-    if (!uri) return;
+  private async apply(description: string, plan: Parameters<typeof editTopicsFile>[1], uri: vscode.Uri): Promise<void> {
     const where = vscode.workspace.asRelativePath(uri);
     const outcome = await editTopicsFile(uri, plan);
     if (outcome.kind === 'refused') {
@@ -213,7 +242,7 @@ class TopicCuration {
   }
 }
 
-type PaperLike = { id: string; title: string; abstract: string; year?: number };
+type PaperLike = { id: string; title: string; abstract: string; year?: number; source?: { file: string } };
 
 /** The hidden topic a `"curation"` entry names, if it is a `hide` step. */
 function hiddenName(entry: unknown): string | undefined {
@@ -221,9 +250,30 @@ function hiddenName(entry: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** The first workspace folder's `.lectern/topics.json`; without a folder, says where changes would go. */
-function topicsFileUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/**
+ * The workspace folder whose `.lectern/topics.json` a change about `papers` goes to: the one folder
+ * whose corpus files hold them; when they are in several (or in none: the bundled sample) and the
+ * workspace has several folders, the user picks one ('cancelled' if they do not).
+ */
+async function folderForPapers(papers: PaperLike[]): Promise<vscode.WorkspaceFolder | undefined | 'cancelled'> {
+  const all = vscode.workspace.workspaceFolders ?? [];
+  if (all.length <= 1) return all[0];
+  const holding = new Map<string, vscode.WorkspaceFolder>();
+  for (const paper of papers) {
+    const folder = paper.source && folderOfPath(paper.source.file);
+    if (folder) holding.set(folder.uri.toString(), folder);
+  }
+  if (holding.size === 1) return [...holding.values()][0];
+  const choices = (holding.size > 0 ? [...holding.values()] : all).map((folder) => ({ label: folder.name, folder }));
+  const picked = await vscode.window.showQuickPick(choices, {
+    title: 'Lectern: Which Folder Keeps This Change?',
+    placeHolder: 'The workspace folder whose .lectern/topics.json records the change to the topic tree',
+  });
+  return picked?.folder ?? 'cancelled';
+}
+
+/** A workspace folder's `.lectern/topics.json`; without a folder, says where changes would go. */
+function topicsFileUri(folder: vscode.WorkspaceFolder | undefined): vscode.Uri | undefined {
   if (folder) return vscode.Uri.joinPath(folder.uri, '.lectern', 'topics.json');
   void vscode.window.showErrorMessage('Lectern: open a folder first; changes to the topic tree are kept in its .lectern/topics.json.');
   return undefined;
