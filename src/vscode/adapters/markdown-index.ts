@@ -233,9 +233,15 @@ export class MarkdownIndex implements vscode.Disposable {
       if (open) return { text: open.getText(), mtime: stat.mtime };
       const unreadable =
         (stat.type & vscode.FileType.File) === 0
-          ? 'Lectern: this is not a regular file (a pipe, device or socket), so Lectern does not read it; replace it with a markdown file.'
+          ? vscode.l10n.t(
+              'Lectern: this is not a regular file (a pipe, device or socket), so Lectern does not read it; replace it with a markdown file.',
+            )
           : stat.size > MAX_FILE_BYTES
-            ? `Lectern: this file is ${(stat.size / 1e6).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1e6} MB Lectern reads in a markdown file, so it is skipped; split it to have it read.`
+            ? vscode.l10n.t(
+                'Lectern: this file is {0} MB, over the {1} MB Lectern reads in a markdown file, so it is skipped; split it to have it read.',
+                (stat.size / 1e6).toFixed(1),
+                MAX_FILE_BYTES / 1e6,
+              )
             : undefined;
       if (unreadable) {
         this.options.output.warn(`${this.options.label}: ${vscode.workspace.asRelativePath(uri)}: ${unreadable.replace(/^Lectern: /, '')}`);

@@ -155,7 +155,7 @@ export class LibraryService implements vscode.Disposable {
     };
     this.refreshing = this.refreshing
       .then(run)
-      .catch((error) => this.output.error(`Lectern: could not apply the topics file: ${String(error)}`));
+      .catch((error) => this.output.error(vscode.l10n.t('Lectern: could not apply the topics file: {0}', String(error))));
     return this.refreshing;
   }
 
@@ -179,7 +179,10 @@ export class LibraryService implements vscode.Disposable {
       return library;
     } catch (error) {
       this.setState('empty');
-      const message = `Lectern: could not load the corpus (${error instanceof Error ? error.message : String(error)}). Check the "lectern.corpus" setting, then run Lectern: Refresh Corpus.`;
+      const message = vscode.l10n.t(
+        'Lectern: could not load the corpus ({0}). Check the "lectern.corpus" setting, then run Lectern: Refresh Corpus.',
+        error instanceof Error ? error.message : String(error),
+      );
       this.output.error(message);
       void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
@@ -206,13 +209,13 @@ export class LibraryService implements vscode.Disposable {
       },
     };
     const running = Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: indexing papers' }, () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Lectern: indexing papers') }, () =>
         work(progress, cancel.token),
       ),
     );
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Lectern: indexing papers', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Lectern: indexing papers'), cancellable: true },
         (shown, token) => {
           notify = shown;
           if (latest) shown.report({ message: latest });
@@ -270,7 +273,7 @@ export class LibraryService implements vscode.Disposable {
       // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
       this.refreshing = this.refreshing
         .then(() => this.refreshFile(change))
-        .catch((error) => this.output.error(`Lectern: could not re-read ${change.path}: ${String(error)}`));
+        .catch((error) => this.output.error(vscode.l10n.t('Lectern: could not re-read {0}: {1}', change.path, String(error))));
     });
     this.watcher = vscode.Disposable.from(
       corpusWatcher,
@@ -285,7 +288,10 @@ export class LibraryService implements vscode.Disposable {
     this.output.warn(`Indexing cancelled: ${skipped} of ${total} corpus files were not read.`);
     void vscode.window
       .showWarningMessage(
-        `Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`,
+        vscode.l10n.t(
+          'Lectern: indexing was cancelled; {0} corpus files were not read. Run Lectern: Refresh Corpus to load them.',
+          skipped,
+        ),
         'Refresh Corpus',
       )
       .then((choice) => {
@@ -294,7 +300,17 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private warnUnmatched(globs: string[]): void {
-    const message = `Lectern: the corpus pattern${globs.length > 1 ? 's' : ''} ${globs.map((g) => `"${g}"`).join(', ')} matched no files. Fix "lectern.corpus" in your settings or add the files.`;
+    const listed = globs.map((g) => `"${g}"`).join(', ');
+    const message =
+      globs.length > 1
+        ? vscode.l10n.t(
+            'Lectern: the corpus patterns {0} matched no files. Fix "lectern.corpus" in your settings or add the files.',
+            listed,
+          )
+        : vscode.l10n.t(
+            'Lectern: the corpus pattern {0} matched no files. Fix "lectern.corpus" in your settings or add the files.',
+            listed,
+          );
     this.output.warn(message);
     void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
@@ -346,7 +362,7 @@ export class LibraryService implements vscode.Disposable {
     try {
       await loader.saveCache();
     } catch (error) {
-      this.output.warn(`Lectern: could not cache the search index (${String(error)}); it will be rebuilt next time.`);
+      this.output.warn(vscode.l10n.t('Lectern: could not cache the search index ({0}); it will be rebuilt next time.', String(error)));
     }
   }
 

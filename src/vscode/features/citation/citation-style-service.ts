@@ -60,7 +60,7 @@ export class CitationStyleService implements vscode.Disposable {
   fallBack(problem: string): void {
     if (this.current === this.bundledStyle) return;
     this.use(this.bundledStyle);
-    void vscode.window.showErrorMessage(`${problem} Using APA 7th edition meanwhile.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} Using APA 7th edition meanwhile.', problem));
   }
 
   /**

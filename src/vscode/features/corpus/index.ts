@@ -13,11 +13,11 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('lectern.addCorpusFile', async () => {
       const folder = activeFolder();
       if (!folder) {
-        void vscode.window.showWarningMessage('Lectern: open a folder first; corpus files are read from the workspace.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Lectern: open a folder first; corpus files are read from the workspace.'));
         return;
       }
       const picked = await vscode.window.showOpenDialog({
-        title: 'Lectern: Add Corpus File',
+        title: vscode.l10n.t('Lectern: Add Corpus File'),
         canSelectMany: true,
         defaultUri: folder.uri,
         filters: { 'Paper libraries': CORPUS_FILE_EXTENSIONS.map((ext) => ext.slice(1)) },

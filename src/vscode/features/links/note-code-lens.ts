@@ -54,7 +54,7 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       if (!paperId) return [];
       return [
         new vscode.CodeLens(top, {
-          title: `$(warning) No paper has the id "${paperId}" — Refresh Corpus`,
+          title: vscode.l10n.t('$(warning) No paper has the id "{0}" — Refresh Corpus', paperId),
           tooltip: 'Lectern cannot find the paper this note names in its front matter (paper:). Check the id, or refresh the corpus.',
           command: 'lectern.refreshCorpus',
         }),
@@ -62,7 +62,7 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     }
     return [
       new vscode.CodeLens(top, {
-        title: `$(book) Open paper: ${shortTitle(paper.title)}`,
+        title: vscode.l10n.t('$(book) Open paper: {0}', shortTitle(paper.title)),
         tooltip: `Open ${paper.title} in Lectern`,
         command: 'lectern.openPaper',
         arguments: [paper.id],

@@ -176,9 +176,9 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     if (existing) return existing;
     const library = await this.library.ensureLoaded();
     const paper = library.paper(paperId);
-    if (!paper) throw new Error(`Lectern: no paper has the id "${paperId}"; it cannot get a note.`);
+    if (!paper) throw new Error(vscode.l10n.t('Lectern: no paper has the id "{0}"; it cannot get a note.', paperId));
     const owner = this.folderForPaper(paper.source.file);
-    if (!owner) throw new Error('Lectern: open a folder first; notes are markdown files in your workspace.');
+    if (!owner) throw new Error(vscode.l10n.t('Lectern: open a folder first; notes are markdown files in your workspace.'));
     const folder = this.notesFolderOf(owner);
     const text = renderNoteTemplate(await this.template(owner), paper, new Date());
     await vscode.workspace.fs.createDirectory(folder);
@@ -197,13 +197,20 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       if (await this.exists(uri)) continue; // There but unreadable (too large, not a regular file): never write over it.
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error(vscode.l10n.t('Lectern: could not create {0}.', vscode.workspace.asRelativePath(uri)));
       this.markdown.apply(markdownKey(uri), text, Date.now());
       this.output.info(`Notes: created ${vscode.workspace.asRelativePath(uri)} for ${paper.id}.`);
       return uri;
     }
     throw new Error(
-      `Lectern: every name from ${paper.id}.md to ${paper.id}-${NOTE_NAME_ATTEMPTS}.md is taken in ${vscode.workspace.asRelativePath(folder)}; move some of those files away.`,
+      vscode.l10n.t(
+        'Lectern: every name from {0}.md to {1}-{2}.md is taken in {3}; move some of those files away.',
+        paper.id,
+        paper.id,
+        NOTE_NAME_ATTEMPTS,
+        vscode.workspace.asRelativePath(folder),
+      ),
     );
   }
 
@@ -217,7 +224,10 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     } catch {
       if (configured) {
         void vscode.window.showWarningMessage(
-          `Lectern: the note template "${configured}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.`,
+          vscode.l10n.t(
+            'Lectern: the note template "{0}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.',
+            configured,
+          ),
         );
       }
       return DEFAULT_NOTE_TEMPLATE;
@@ -237,7 +247,13 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await this.editNote(uri, (text) => {
       const result = setFrontMatterKeys(text, changes);
       if ('error' in result)
-        throw new Error(`Lectern: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${result.error.replace(/^Lectern:\s*/, '')}`);
+        throw new Error(
+          vscode.l10n.t(
+            'Lectern: {0} was left unchanged: {1}',
+            vscode.workspace.asRelativePath(uri),
+            result.error.replace(/^Lectern:\s*/, ''),
+          ),
+        );
       return result.edits;
     });
   }
@@ -288,12 +304,17 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
         wasDirty || uri.scheme === 'untitled' ? undefined : lossySaveLine(await vscode.workspace.fs.readFile(uri), open.encoding);
       if (lossy !== undefined) {
         throw new Error(
-          `Lectern: ${name} was left unchanged: line ${lossy} has bytes that are not valid UTF-8, and saving it from the editor would replace them with \ufffd. Close the note (Lectern then edits the file byte for byte) or use "Reopen with Encoding", then try again.`,
+          vscode.l10n.t(
+            'Lectern: {0} was left unchanged: line {1} has bytes that are not valid UTF-8, and saving it from the editor would replace them with �. Close the note (Lectern then edits the file byte for byte) or use "Reopen with Encoding", then try again.',
+            name,
+            lossy,
+          ),
         );
       }
       const edit = new vscode.WorkspaceEdit();
       for (const e of edits) edit.replace(uri, new vscode.Range(open.positionAt(e.start), open.positionAt(e.end)), e.newText);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not edit ${name}; it was left as it was.`);
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error(vscode.l10n.t('Lectern: could not edit {0}; it was left as it was.', name));
       if (!wasDirty) await open.save();
       this.markdown.apply(markdownKey(uri), open.getText(), Date.now());
       return;
@@ -302,7 +323,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const edits = normalizeEdits(computeEdits(note.text));
     if (edits.length === 0) return;
     const written = editNoteBytes(note, edits);
-    if ('error' in written) throw new Error(`Lectern: ${name} was left unchanged: ${written.error.replace(/^Lectern:\s*/, '')}`);
+    if ('error' in written)
+      throw new Error(vscode.l10n.t('Lectern: {0} was left unchanged: {1}', name, written.error.replace(/^Lectern:\s*/, '')));
     const temp = uri.with({ path: `${uri.path}.lectern-${process.pid}-${Date.now()}.tmp` });
     await vscode.workspace.fs.writeFile(temp, written.bytes);
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });

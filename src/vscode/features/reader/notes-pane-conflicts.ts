@@ -24,7 +24,11 @@ export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, v
     const file = vscode.workspace.asRelativePath(noteUri);
     void vscode.window
       .showWarningMessage(
-        `Lectern: ${file} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane's version of ${count === 1 ? 'that passage' : `${count} passages`} is in a "Notes pane conflict" section at its end.`,
+        vscode.l10n.t(
+          'Lectern: {0} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane\'s version of {1} is in a "Notes pane conflict" section at its end.',
+          file,
+          count === 1 ? vscode.l10n.t('that passage') : vscode.l10n.t('{0} passages', count),
+        ),
         'Compare',
         'Open Note',
       )
@@ -39,7 +43,9 @@ export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, v
   provideTextDocumentContent(uri: vscode.Uri): string {
     return (
       this.paneVersions.get(uri.toString()) ??
-      'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).'
+      vscode.l10n.t(
+        'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).',
+      )
     );
   }
 

@@ -57,7 +57,7 @@ export class PaperPicker {
     const { library, recent } = this.deps;
     const quickPick = vscode.window.createQuickPick<PaperPickItem>();
     quickPick.title = options.title;
-    quickPick.placeholder = 'Search papers: words, "phrases", topic:, author:, year:2020..2023, status:, tag:';
+    quickPick.placeholder = vscode.l10n.t('Search papers: words, "phrases", topic:, author:, year:2020..2023, status:, tag:');
     quickPick.matchOnDescription = false;
     quickPick.matchOnDetail = false;
     quickPick.busy = library.state !== 'ready';

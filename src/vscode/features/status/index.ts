@@ -18,10 +18,16 @@ export function registerStatus({ library }: StatusDeps): vscode.Disposable[] {
     } else if (current) {
       const errors = current.corpus.diagnostics.filter((d) => d.severity === 'error').length;
       item.text = `$(book) ${current.papers.length} papers${errors > 0 ? ` $(warning) ${errors}` : ''}`;
-      item.tooltip = `Lectern: ${current.papers.length} papers in ${current.corpus.topics.length} topics from ${current.corpus.files.length} files${errors > 0 ? `; ${errors} problems (see the Problems panel)` : ''}. Click to search.`;
+      item.tooltip = vscode.l10n.t(
+        'Lectern: {0} papers in {1} topics from {2} files{3}. Click to search.',
+        current.papers.length,
+        current.corpus.topics.length,
+        current.corpus.files.length,
+        errors > 0 ? vscode.l10n.t('; {0} problems (see the Problems panel)', errors) : '',
+      );
     } else {
       item.text = '$(book) Lectern';
-      item.tooltip = 'Lectern: search papers';
+      item.tooltip = vscode.l10n.t('Lectern: search papers');
     }
     item.show();
   };

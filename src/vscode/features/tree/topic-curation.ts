@@ -43,19 +43,19 @@ class TopicCuration {
 
   async rename(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Rename Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Rename Topic'));
     if (!topic) return;
-    const to = await this.askName(topics, { title: `Lectern: Rename "${topic}"`, value: topic, current: topic });
+    const to = await this.askName(topics, { title: vscode.l10n.t('Lectern: Rename "{0}"', topic), value: topic, current: topic });
     if (to) await this.write(`renamed "${topic}" to "${to}"`, { rename: topic, to }, await this.papersOf(topics, topic));
   }
 
   async merge(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Merge Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Merge Topic'));
     if (!topic) return;
     const into = await vscode.window.showQuickPick(topicChoices(topics, [topic]), {
-      title: `Lectern: Merge "${topic}" Into…`,
-      placeHolder: `The topic that takes "${topic}"'s papers (and keeps its name)`,
+      title: vscode.l10n.t('Lectern: Merge "{0}" Into…', topic),
+      placeHolder: vscode.l10n.t('The topic that takes "{0}"\'s papers (and keeps its name)', topic),
     });
     if (into)
       await this.write(`merged "${topic}" into "${into.label}"`, { merge: [topic, into.label], into: into.label }, [
@@ -66,7 +66,7 @@ class TopicCuration {
 
   async split(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Split Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Split Topic'));
     if (!topic) return;
     const papers = await this.papersOf(topics, topic);
     const how = await vscode.window.showQuickPick(
@@ -74,7 +74,7 @@ class TopicCuration {
         { label: 'By a phrase…', detail: `The papers of "${topic}" whose title or abstract has it`, by: 'phrase' as const },
         { label: 'By picking papers…', detail: `Papers of "${topic}" you choose`, by: 'papers' as const },
       ],
-      { title: `Lectern: Split "${topic}"` },
+      { title: vscode.l10n.t('Lectern: Split "{0}"', topic) },
     );
     if (!how) return;
     const entry: CurationEntry | undefined =
@@ -84,7 +84,7 @@ class TopicCuration {
 
   async hide(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Hide Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Hide Topic'));
     if (topic)
       await this.write(
         `hid "${topic}" (its papers keep their other topics, or go to Other)`,
@@ -96,17 +96,18 @@ class TopicCuration {
   /** Move (from the topic the paper row is under) or pin a paper to a topic, new or existing. */
   async placePaper(arg: unknown, how: 'move' | 'pin'): Promise<void> {
     const verb = how === 'move' ? 'Move' : 'Pin';
-    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title: `Lectern: ${verb} Paper to Topic` }));
+    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title: vscode.l10n.t('Lectern: {0} Paper to Topic', verb) }));
     if (!id) return;
     const topics = await this.topics();
     const from = topicOf(arg);
     const choice = await vscode.window.showQuickPick([{ label: NEW_TOPIC, description: '' }, ...topicChoices(topics, from ? [from] : [])], {
-      title: `Lectern: ${verb} Paper to Topic`,
+      title: vscode.l10n.t('Lectern: {0} Paper to Topic', verb),
       placeHolder:
         how === 'move' ? `The topic it moves to${from ? ` from "${from}"` : ''}` : 'The topic it stays in, whatever topics are found',
     });
     if (!choice) return;
-    const to = choice.label === NEW_TOPIC ? await this.askName(topics, { title: 'Lectern: New Topic', value: '' }) : choice.label;
+    const to =
+      choice.label === NEW_TOPIC ? await this.askName(topics, { title: vscode.l10n.t('Lectern: New Topic'), value: '' }) : choice.label;
     if (!to) return;
     const paper = (await this.deps.library.ensureLoaded()).paper(id);
     const about = paper ? [paper] : [];
@@ -133,12 +134,12 @@ class TopicCuration {
     );
     const hidden = [...new Set(files.flatMap((file) => [...file.hidden]))];
     if (hidden.length === 0) {
-      void vscode.window.showInformationMessage('Lectern: no topic is hidden.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lectern: no topic is hidden.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
       hidden.map((label) => ({ label, picked: true })),
-      { title: 'Lectern: Show Hidden Topics', placeHolder: 'The topics to show again', canPickMany: true },
+      { title: vscode.l10n.t('Lectern: Show Hidden Topics'), placeHolder: vscode.l10n.t('The topics to show again'), canPickMany: true },
     );
     if (!picked || picked.length === 0) return;
     const names = new Set(picked.map((item) => item.label));
@@ -154,8 +155,8 @@ class TopicCuration {
 
   private async splitByPhrase(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
     const phrase = await vscode.window.showInputBox({
-      title: `Lectern: Split "${topic}" by a Phrase`,
-      prompt: 'Its papers whose title or abstract has this phrase (any case, hyphens and plurals) go to a new topic',
+      title: vscode.l10n.t('Lectern: Split "{0}" by a Phrase', topic),
+      prompt: vscode.l10n.t('Its papers whose title or abstract has this phrase (any case, hyphens and plurals) go to a new topic'),
       validateInput: (value) => {
         if (!value.trim()) return undefined;
         const count = papersWithPhrase(papers, value).length;
@@ -165,17 +166,17 @@ class TopicCuration {
       },
     });
     if (!phrase?.trim()) return undefined;
-    const into = await this.askName(topics, { title: 'Lectern: Name the New Topic', value: nameFromPhrase(phrase) });
+    const into = await this.askName(topics, { title: vscode.l10n.t('Lectern: Name the New Topic'), value: nameFromPhrase(phrase) });
     return into ? { split: topic, into, phrase: phrase.trim() } : undefined;
   }
 
   private async splitByPapers(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
     const picked = await vscode.window.showQuickPick(
       papers.map((paper) => ({ label: paper.title, description: paper.year ? String(paper.year) : '', id: paper.id })),
-      { title: `Lectern: Split "${topic}": the Papers of the New Topic`, canPickMany: true, matchOnDescription: true },
+      { title: vscode.l10n.t('Lectern: Split "{0}": the Papers of the New Topic', topic), canPickMany: true, matchOnDescription: true },
     );
     if (!picked || picked.length === 0) return undefined;
-    const into = await this.askName(topics, { title: 'Lectern: Name the New Topic', value: '' });
+    const into = await this.askName(topics, { title: vscode.l10n.t('Lectern: Name the New Topic'), value: '' });
     return into ? { split: topic, into, papers: picked.map((item) => item.id) } : undefined;
   }
 
@@ -192,14 +193,15 @@ class TopicCuration {
   private async pickTopic(arg: unknown, topics: Topic[], title: string): Promise<string | undefined> {
     const named = topicOf(arg);
     if (named) return named;
-    return (await vscode.window.showQuickPick(topicChoices(topics), { title, placeHolder: 'A topic of the Papers view' }))?.label;
+    return (await vscode.window.showQuickPick(topicChoices(topics), { title, placeHolder: vscode.l10n.t('A topic of the Papers view') }))
+      ?.label;
   }
 
   private async askName(topics: Topic[], options: { title: string; value: string; current?: string }): Promise<string | undefined> {
     const name = await vscode.window.showInputBox({
       title: options.title,
       value: options.value,
-      prompt: 'The name the Papers view shows',
+      prompt: vscode.l10n.t('The name the Papers view shows'),
       validateInput: (value) => {
         const problem = checkTopicName(value, topics, options.current);
         if (!problem) return undefined;
@@ -224,21 +226,25 @@ class TopicCuration {
     const where = vscode.workspace.asRelativePath(uri);
     const outcome = await editTopicsFile(uri, plan);
     if (outcome.kind === 'refused') {
-      void vscode.window.showErrorMessage(`Lectern: could not change ${where}: ${outcome.reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lectern: could not change {0}: {1}', where, outcome.reason));
       return;
     }
     if (outcome.kind === 'inEditor') {
-      void vscode.window.showInformationMessage(`Lectern: ${description} in ${where}, which has unsaved changes; save it to apply.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Lectern: {0} in {1}, which has unsaved changes; save it to apply.', description, where),
+      );
       return;
     }
     await this.deps.library.reloadTaxonomy();
-    void vscode.window.showInformationMessage(`Lectern: ${description} (${where}).`, 'Undo', 'Open File').then(async (choice) => {
-      if (choice === 'Open File') await vscode.window.showTextDocument(uri);
-      if (choice !== 'Undo') return;
-      const reason = await revertTopicsFile(uri, outcome.before, outcome.after);
-      if (reason) void vscode.window.showErrorMessage(`Lectern: could not undo: ${where} ${reason}`);
-      else await this.deps.library.reloadTaxonomy();
-    });
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Lectern: {0} ({1}).', description, where), 'Undo', 'Open File')
+      .then(async (choice) => {
+        if (choice === 'Open File') await vscode.window.showTextDocument(uri);
+        if (choice !== 'Undo') return;
+        const reason = await revertTopicsFile(uri, outcome.before, outcome.after);
+        if (reason) void vscode.window.showErrorMessage(vscode.l10n.t('Lectern: could not undo: {0} {1}', where, reason));
+        else await this.deps.library.reloadTaxonomy();
+      });
   }
 }
 
@@ -266,8 +272,8 @@ async function folderForPapers(papers: PaperLike[]): Promise<vscode.WorkspaceFol
   if (holding.size === 1) return [...holding.values()][0];
   const choices = (holding.size > 0 ? [...holding.values()] : all).map((folder) => ({ label: folder.name, folder }));
   const picked = await vscode.window.showQuickPick(choices, {
-    title: 'Lectern: Which Folder Keeps This Change?',
-    placeHolder: 'The workspace folder whose .lectern/topics.json records the change to the topic tree',
+    title: vscode.l10n.t('Lectern: Which Folder Keeps This Change?'),
+    placeHolder: vscode.l10n.t('The workspace folder whose .lectern/topics.json records the change to the topic tree'),
   });
   return picked?.folder ?? 'cancelled';
 }
@@ -275,6 +281,8 @@ async function folderForPapers(papers: PaperLike[]): Promise<vscode.WorkspaceFol
 /** A workspace folder's `.lectern/topics.json`; without a folder, says where changes would go. */
 function topicsFileUri(folder: vscode.WorkspaceFolder | undefined): vscode.Uri | undefined {
   if (folder) return vscode.Uri.joinPath(folder.uri, '.lectern', 'topics.json');
-  void vscode.window.showErrorMessage('Lectern: open a folder first; changes to the topic tree are kept in its .lectern/topics.json.');
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('Lectern: open a folder first; changes to the topic tree are kept in its .lectern/topics.json.'),
+  );
   return undefined;
 }
