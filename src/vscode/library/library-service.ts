@@ -184,7 +184,7 @@ export class LibraryService implements vscode.Disposable {
         error instanceof Error ? error.message : String(error),
       );
       this.output.error(message);
-      void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      void vscode.window.showErrorMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
       });
       throw error;
@@ -292,7 +292,7 @@ export class LibraryService implements vscode.Disposable {
           'Lectern: indexing was cancelled; {0} corpus files were not read. Run Lectern: Refresh Corpus to load them.',
           skipped,
         ),
-        'Refresh Corpus',
+        vscode.l10n.t('Refresh Corpus'),
       )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
@@ -312,7 +312,7 @@ export class LibraryService implements vscode.Disposable {
             listed,
           );
     this.output.warn(message);
-    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
     });
   }
@@ -445,7 +445,7 @@ function watchTopicsFiles(listener: () => void): vscode.Disposable {
 function progressMessage(step: LoadProgress): string {
   return step.kind === 'file'
     ? `${vscode.workspace.asRelativePath(step.path)} (${step.done}/${step.total})`
-    : `indexing ${step.papers} papers`;
+    : vscode.l10n.t('indexing {0} papers', step.papers);
 }
 
 function toVsCodeDiagnostic(d: CoreDiagnostic): vscode.Diagnostic {

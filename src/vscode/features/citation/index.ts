@@ -22,13 +22,17 @@ interface CitationChoice {
   command?: string;
 }
 
-const REFERENCE_TEXT: CitationChoice = { label: 'Reference', format: 'apa', markup: 'text' };
-const REFERENCE_MARKDOWN: CitationChoice = { label: 'Reference (markdown, with emphasis)', format: 'apa', markup: 'markdown' };
+const REFERENCE_TEXT: CitationChoice = { label: vscode.l10n.t('Reference'), format: 'apa', markup: 'text' };
+const REFERENCE_MARKDOWN: CitationChoice = {
+  label: vscode.l10n.t('Reference (markdown, with emphasis)'),
+  format: 'apa',
+  markup: 'markdown',
+};
 const OTHER_CHOICES: CitationChoice[] = [
-  { label: 'In-text citation', format: 'in-text', markup: 'text', command: 'lectern.copyCitationInText' },
+  { label: vscode.l10n.t('In-text citation'), format: 'in-text', markup: 'text', command: 'lectern.copyCitationInText' },
   { label: 'BibTeX', format: 'bibtex', command: 'lectern.copyCitationBibtex' },
   { label: 'CSL-JSON', format: 'csl-json', command: 'lectern.copyCitationCslJson' },
-  { label: 'Markdown link', format: 'markdown', command: 'lectern.copyCitationMarkdown' },
+  { label: vscode.l10n.t('Markdown link'), format: 'markdown', command: 'lectern.copyCitationMarkdown' },
 ];
 
 /** Where the citation will most likely be pasted is the active editor: markdown-like documents get emphasis. */

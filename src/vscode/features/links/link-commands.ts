@@ -43,7 +43,7 @@ export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMe
   }
   const items = found.map((mention) => ({
     label: `$(markdown) ${vscode.workspace.asRelativePath(mention.uri)}`,
-    description: `line ${mention.line + 1}`,
+    description: vscode.l10n.t('line {0}', mention.line + 1),
     detail: mention.preview,
     mention,
   }));

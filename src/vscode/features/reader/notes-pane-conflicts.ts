@@ -22,6 +22,8 @@ export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, v
     this.paneVersions.set(uri.toString(), paneNote);
     this.changeEmitter.fire(uri);
     const file = vscode.workspace.asRelativePath(noteUri);
+    const compare = vscode.l10n.t('Compare');
+    const openNote = vscode.l10n.t('Open Note');
     void vscode.window
       .showWarningMessage(
         vscode.l10n.t(
@@ -29,13 +31,15 @@ export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, v
           file,
           count === 1 ? vscode.l10n.t('that passage') : vscode.l10n.t('{0} passages', count),
         ),
-        'Compare',
-        'Open Note',
+        compare,
+        openNote,
       )
       .then(async (choice) => {
-        if (choice === 'Compare')
-          await vscode.commands.executeCommand('vscode.diff', uri, noteUri, `${file}: notes pane ↔ note`, { preview: true });
-        else if (choice === 'Open Note')
+        if (choice === compare)
+          await vscode.commands.executeCommand('vscode.diff', uri, noteUri, vscode.l10n.t('{0}: notes pane ↔ note', file), {
+            preview: true,
+          });
+        else if (choice === openNote)
           await vscode.window.showTextDocument(noteUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       });
   };

@@ -11,9 +11,19 @@ interface PaperPickItem extends vscode.QuickPickItem {
 }
 
 const BUTTONS: Record<PaperPickButton, vscode.QuickInputButton & { command: string; hides: boolean }> = {
-  openNote: { iconPath: new vscode.ThemeIcon('note'), tooltip: 'Open Note', command: 'lectern.openNote', hides: true },
-  copyCitation: { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Copy Citation', command: 'lectern.copyCitation', hides: false },
-  revealInTree: { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'Reveal in Tree', command: 'lectern.revealInTree', hides: true },
+  openNote: { iconPath: new vscode.ThemeIcon('note'), tooltip: vscode.l10n.t('Open Note'), command: 'lectern.openNote', hides: true },
+  copyCitation: {
+    iconPath: new vscode.ThemeIcon('quote'),
+    tooltip: vscode.l10n.t('Copy Citation'),
+    command: 'lectern.copyCitation',
+    hides: false,
+  },
+  revealInTree: {
+    iconPath: new vscode.ThemeIcon('list-tree'),
+    tooltip: vscode.l10n.t('Reveal in Tree'),
+    command: 'lectern.revealInTree',
+    hides: true,
+  },
 };
 
 function toQuickPickItem(model: PaperPickModel): PaperPickItem {

@@ -36,7 +36,7 @@ export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposabl
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }
 
-const NEW_TOPIC = '$(add) New topic…';
+const NEW_TOPIC = vscode.l10n.t('$(add) New topic…');
 
 class TopicCuration {
   constructor(private readonly deps: TopicCurationDeps) {}
@@ -46,7 +46,7 @@ class TopicCuration {
     const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Rename Topic'));
     if (!topic) return;
     const to = await this.askName(topics, { title: vscode.l10n.t('Lectern: Rename "{0}"', topic), value: topic, current: topic });
-    if (to) await this.write(`renamed "${topic}" to "${to}"`, { rename: topic, to }, await this.papersOf(topics, topic));
+    if (to) await this.write(vscode.l10n.t('renamed "{0}" to "{1}"', topic, to), { rename: topic, to }, await this.papersOf(topics, topic));
   }
 
   async merge(arg: unknown): Promise<void> {
@@ -58,7 +58,7 @@ class TopicCuration {
       placeHolder: vscode.l10n.t('The topic that takes "{0}"\'s papers (and keeps its name)', topic),
     });
     if (into)
-      await this.write(`merged "${topic}" into "${into.label}"`, { merge: [topic, into.label], into: into.label }, [
+      await this.write(vscode.l10n.t('merged "{0}" into "{1}"', topic, into.label), { merge: [topic, into.label], into: into.label }, [
         ...(await this.papersOf(topics, topic)),
         ...(await this.papersOf(topics, into.label)),
       ]);
@@ -71,15 +71,19 @@ class TopicCuration {
     const papers = await this.papersOf(topics, topic);
     const how = await vscode.window.showQuickPick(
       [
-        { label: 'By a phrase…', detail: `The papers of "${topic}" whose title or abstract has it`, by: 'phrase' as const },
-        { label: 'By picking papers…', detail: `Papers of "${topic}" you choose`, by: 'papers' as const },
+        {
+          label: vscode.l10n.t('By a phrase…'),
+          detail: vscode.l10n.t('The papers of "{0}" whose title or abstract has it', topic),
+          by: 'phrase' as const,
+        },
+        { label: vscode.l10n.t('By picking papers…'), detail: vscode.l10n.t('Papers of "{0}" you choose', topic), by: 'papers' as const },
       ],
       { title: vscode.l10n.t('Lectern: Split "{0}"', topic) },
     );
     if (!how) return;
     const entry: CurationEntry | undefined =
       how.by === 'phrase' ? await this.splitByPhrase(topic, papers, topics) : await this.splitByPapers(topic, papers, topics);
-    if (entry) await this.write(`split "${entry.into as string}" off "${topic}"`, entry, papers);
+    if (entry) await this.write(vscode.l10n.t('split "{0}" off "{1}"', entry.into as string, topic), entry, papers);
   }
 
   async hide(arg: unknown): Promise<void> {
@@ -87,7 +91,7 @@ class TopicCuration {
     const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Hide Topic'));
     if (topic)
       await this.write(
-        `hid "${topic}" (its papers keep their other topics, or go to Other)`,
+        vscode.l10n.t('hid "{0}" (its papers keep their other topics, or go to Other)', topic),
         { hide: topic },
         await this.papersOf(topics, topic),
       );
@@ -95,13 +99,13 @@ class TopicCuration {
 
   /** Move (from the topic the paper row is under) or pin a paper to a topic, new or existing. */
   async placePaper(arg: unknown, how: 'move' | 'pin'): Promise<void> {
-    const verb = how === 'move' ? 'Move' : 'Pin';
-    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title: vscode.l10n.t('Lectern: {0} Paper to Topic', verb) }));
+    const title = how === 'move' ? vscode.l10n.t('Lectern: Move Paper to Topic') : vscode.l10n.t('Lectern: Pin Paper to Topic');
+    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title }));
     if (!id) return;
     const topics = await this.topics();
     const from = topicOf(arg);
     const choice = await vscode.window.showQuickPick([{ label: NEW_TOPIC, description: '' }, ...topicChoices(topics, from ? [from] : [])], {
-      title: vscode.l10n.t('Lectern: {0} Paper to Topic', verb),
+      title,
       placeHolder:
         how === 'move' ? `The topic it moves to${from ? ` from "${from}"` : ''}` : 'The topic it stays in, whatever topics are found',
     });
@@ -111,8 +115,8 @@ class TopicCuration {
     if (!to) return;
     const paper = (await this.deps.library.ensureLoaded()).paper(id);
     const about = paper ? [paper] : [];
-    if (how === 'pin') await this.write(`pinned the paper to "${to}"`, { pin: id, to }, about);
-    else await this.write(`moved the paper to "${to}"`, { move: id, ...(from ? { from } : {}), to }, about);
+    if (how === 'pin') await this.write(vscode.l10n.t('pinned the paper to "{0}"', to), { pin: id, to }, about);
+    else await this.write(vscode.l10n.t('moved the paper to "{0}"', to), { move: id, ...(from ? { from } : {}), to }, about);
   }
 
   /** Lists the topics hidden in every workspace folder's topics file; those picked are shown again, each in its own file. */
@@ -146,7 +150,7 @@ class TopicCuration {
     const entry = (value: unknown) => names.has(hiddenName(value) ?? '\u0000');
     for (const file of files.filter((candidate) => picked.some((item) => candidate.hidden.has(item.label)))) {
       await this.apply(
-        `showed ${picked.map((item) => `"${item.label}"`).join(', ')} again`,
+        vscode.l10n.t('showed {0} again', picked.map((item) => `"${item.label}"`).join(', ')),
         (current) => (current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry)),
         file.uri,
       );
@@ -236,11 +240,13 @@ class TopicCuration {
       return;
     }
     await this.deps.library.reloadTaxonomy();
+    const undo = vscode.l10n.t('Undo');
+    const openFile = vscode.l10n.t('Open File');
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('Lectern: {0} ({1}).', description, where), 'Undo', 'Open File')
+      .showInformationMessage(vscode.l10n.t('Lectern: {0} ({1}).', description, where), undo, openFile)
       .then(async (choice) => {
-        if (choice === 'Open File') await vscode.window.showTextDocument(uri);
-        if (choice !== 'Undo') return;
+        if (choice === openFile) await vscode.window.showTextDocument(uri);
+        if (choice !== undo) return;
         const reason = await revertTopicsFile(uri, outcome.before, outcome.after);
         if (reason) void vscode.window.showErrorMessage(vscode.l10n.t('Lectern: could not undo: {0} {1}', where, reason));
         else await this.deps.library.reloadTaxonomy();
