@@ -36,13 +36,10 @@ test('every l10n.t message of src/ is in l10n/bundle.l10n.json, and the bundle h
   assert.equal(readFileSync(bundlePath, 'utf8'), bundleText(found.messages), 'the bundle is as the script writes it');
 });
 
-test('messages shown to users name Lectern and placeholders are numbered from {0} without gaps', () => {
+test('placeholders are numbered from {0} without gaps (each argument is shown)', () => {
   for (const message of found.messages) {
     const used = [...message.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1]));
     const highest = used.length === 0 ? -1 : Math.max(...used);
     for (let n = 0; n <= highest; n++) assert.ok(used.includes(n), `{${n}} is missing in "${message}"`);
   }
-  const messages = found.messages.filter((message) => /could not|cannot|no paper has/.test(message));
-  assert.ok(messages.length > 0);
-  for (const message of messages) assert.match(message, /^Lectern: |^\$\(warning\)/, `an error message starts with "Lectern:": ${message}`);
 });
