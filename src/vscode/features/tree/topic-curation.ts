@@ -5,7 +5,7 @@ import { papersWithPhrase } from '../../../core/topics/papers-with-phrase';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
 import type { PaperPicker } from '../shared/paper-picker';
-import { checkTopicName, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
+import { checkTopicName, curationFolder, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
 import { editTopicsFile, revertTopicsFile } from './topics-file-writer';
 import { folderOfPath } from '../../lectern-settings';
 
@@ -268,19 +268,22 @@ function hiddenName(entry: unknown): string | undefined {
  * workspace has several folders, the user picks one ('cancelled' if they do not).
  */
 async function folderForPapers(papers: PaperLike[]): Promise<vscode.WorkspaceFolder | undefined | 'cancelled'> {
-  const all = vscode.workspace.workspaceFolders ?? [];
-  if (all.length <= 1) return all[0];
-  const holding = new Map<string, vscode.WorkspaceFolder>();
-  for (const paper of papers) {
-    const folder = paper.source && folderOfPath(paper.source.file);
-    if (folder) holding.set(folder.uri.toString(), folder);
-  }
-  if (holding.size === 1) return [...holding.values()][0];
-  const choices = (holding.size > 0 ? [...holding.values()] : all).map((folder) => ({ label: folder.name, folder }));
-  const picked = await vscode.window.showQuickPick(choices, {
-    title: vscode.l10n.t('Lectern: Which Folder Keeps This Change?'),
-    placeHolder: vscode.l10n.t('The workspace folder whose .lectern/topics.json records the change to the topic tree'),
-  });
+  const all = [...(vscode.workspace.workspaceFolders ?? [])];
+  const owners = papers.map((paper) => paper.source && folderOfPath(paper.source.file));
+  // Each owner as its entry of `all` (matched by URI), so `curationFolder` can compare them by identity.
+  const decision = curationFolder(
+    owners.map((owner) => all.find((folder) => folder.uri.toString() === owner?.uri.toString())),
+    all,
+  );
+  if ('none' in decision) return undefined;
+  if ('folder' in decision) return decision.folder;
+  const picked = await vscode.window.showQuickPick(
+    decision.ask.map((folder) => ({ label: folder.name, folder })),
+    {
+      title: vscode.l10n.t('Lectern: Which Folder Keeps This Change?'),
+      placeHolder: vscode.l10n.t('The workspace folder whose .lectern/topics.json records the change to the topic tree'),
+    },
+  );
   return picked?.folder ?? 'cancelled';
 }
 
