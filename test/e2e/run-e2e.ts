@@ -1,7 +1,8 @@
 // Lectern's end-to-end tests in real VS Code (code-server + headless Chromium):
 //   npm run build && node --import tsx test/e2e/run-e2e.ts
 // Runs the UI journeys in test/e2e/journeys/*.journey.ts against the packaged .vsix, then the
-// extension-host mocha suite test/e2e/suite/ (index.ts + *.test.ts) against the built extension.
+// extension-host mocha suites test/e2e/suite/ (index.ts + *.test.ts) and test/e2e/multi-root/ (its own
+// two-folder workspace) against the built extension.
 // Env: E2E_FILTER=<text> (only journeys whose name contains it), E2E_SUITE=<text> (only suite files whose name contains it), E2E_KEEP=1 (keep .e2e/run-<id>/),
 // E2E_VERBOSE=1 (all browser console lines of the extension-host suite).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -41,8 +42,7 @@ const journeyFiles = existsSync(journeysDir)
       .sort()
       .map((name) => join(journeysDir, name))
   : [];
-const suiteDir = join(e2eDir, 'suite');
-const suiteDirs = existsSync(join(suiteDir, 'index.ts')) ? [suiteDir] : [];
+const suiteDirs = ['suite', 'multi-root'].map((name) => join(e2eDir, name)).filter((dir) => existsSync(join(dir, 'index.ts')));
 if (journeyFiles.length === 0 && suiteDirs.length === 0) {
   console.error('e2e: nothing to run: no test/e2e/journeys/*.journey.ts and no test/e2e/suite/index.ts.');
   process.exit(1);

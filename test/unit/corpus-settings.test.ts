@@ -7,6 +7,7 @@ import {
   libraryOptionsFor,
   resolveCorpusSettings,
   sampleSetting,
+  windowSample,
 } from '../../src/vscode/library/corpus-settings';
 
 const defaults = {
@@ -75,4 +76,12 @@ test('lectern.import.maxFileSizeMB and maxRecordsPerFile become import limits; a
       String(bad),
     );
   }
+});
+
+test('multi-root: the sample joins if one folder asks for it always, else while one leaves it auto; no folder: the window decides', () => {
+  assert.equal(windowSample('never', ['never', 'always']), 'always');
+  assert.equal(windowSample('always', ['never', 'auto']), 'auto');
+  assert.equal(windowSample('always', ['never', 'never']), 'never');
+  assert.equal(windowSample('always', []), 'always');
+  assert.equal(windowSample('auto', []), 'auto');
 });

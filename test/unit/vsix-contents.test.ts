@@ -24,6 +24,8 @@ test('the .vsix carries the bundles, the sample corpus and the README, and no so
     'dist/extension.cjs',
     'dist/webview/reader.js',
     'corpus/daily-papers.txt',
+    'schemas/topics.schema.json',
+    'l10n/bundle.l10n.json',
     'README.md',
     ...citationStyle,
   ]) {

@@ -22,8 +22,8 @@ export interface MarkdownIndexOptions {
   /** For log lines: "Notes", "Links". */
   label: string;
   output: vscode.LogOutputChannel;
-  /** The files to index, relative to the first workspace folder (read on every load: settings may change it). */
-  glob(): string;
+  /** The files to index in a workspace folder, relative to it (read on every load: settings may change it). */
+  glob(folder: vscode.WorkspaceFolder): string;
   /** Whether a markdown document belongs to this index (its glob, in the workspace, not excluded). */
   includes(uri: vscode.Uri): boolean;
   /** Resolves citekeys, DOIs and file names to papers (the loaded library), if any yet; see `setResolver`. */
@@ -49,7 +49,7 @@ export function markdownUri(key: string): vscode.Uri {
 export class MarkdownIndex implements vscode.Disposable {
   private index = new NoteIndex();
   private loaded: Promise<void> | undefined;
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watcher: vscode.Disposable | undefined;
   private readonly pending = new Map<string, vscode.TextDocument>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<MarkdownChange[]>();
@@ -121,10 +121,15 @@ export class MarkdownIndex implements vscode.Disposable {
     this.index = new NoteIndex([], this.options.resolver?.());
     this.watcher?.dispose();
     this.watcher = undefined;
-    const root = vscode.workspace.workspaceFolders?.[0];
-    if (!root) return;
-    const pattern = new vscode.RelativePattern(root, this.options.glob());
-    const uris = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB, MAX_MARKDOWN_FILES);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) return;
+    // Every workspace folder, each with its own glob (its own notes folder in a multi-root workspace).
+    const patterns = folders.map((folder) => new vscode.RelativePattern(folder, this.options.glob(folder)));
+    const uris: vscode.Uri[] = [];
+    for (const pattern of patterns) {
+      if (uris.length >= MAX_MARKDOWN_FILES) break;
+      uris.push(...(await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB, MAX_MARKDOWN_FILES - uris.length)));
+    }
     for (let i = 0; i < uris.length; i += READ_BATCH) {
       const batch = uris.slice(i, i + READ_BATCH);
       const read = await Promise.all(batch.map((uri) => this.readFile(uri)));
@@ -140,6 +145,11 @@ export class MarkdownIndex implements vscode.Disposable {
     }
     if (uris.length >= MAX_MARKDOWN_FILES)
       this.options.output.warn(`${this.options.label}: only the first ${MAX_MARKDOWN_FILES} markdown files are read.`);
+    this.watcher = vscode.Disposable.from(...patterns.map((pattern) => this.watch(pattern)));
+    this.options.output.info(`${this.options.label}: read ${this.index.size} markdown files in ${Date.now() - started} ms.`);
+  }
+
+  private watch(pattern: vscode.RelativePattern): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     watcher.onDidCreate((uri) => void this.refreshFromDisk(uri));
     watcher.onDidChange((uri) => void this.refreshFromDisk(uri));
@@ -150,8 +160,7 @@ export class MarkdownIndex implements vscode.Disposable {
       this.pending.delete(key);
       this.apply(key, undefined);
     });
-    this.watcher = watcher;
-    this.options.output.info(`${this.options.label}: read ${this.index.size} markdown files in ${Date.now() - started} ms.`);
+    return watcher;
   }
 
   private covers(document: vscode.TextDocument): boolean {
@@ -224,9 +233,15 @@ export class MarkdownIndex implements vscode.Disposable {
       if (open) return { text: open.getText(), mtime: stat.mtime };
       const unreadable =
         (stat.type & vscode.FileType.File) === 0
-          ? 'Lectern: this is not a regular file (a pipe, device or socket), so Lectern does not read it; replace it with a markdown file.'
+          ? vscode.l10n.t(
+              'Lectern: this is not a regular file (a pipe, device or socket), so Lectern does not read it; replace it with a markdown file.',
+            )
           : stat.size > MAX_FILE_BYTES
-            ? `Lectern: this file is ${(stat.size / 1e6).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1e6} MB Lectern reads in a markdown file, so it is skipped; split it to have it read.`
+            ? vscode.l10n.t(
+                'Lectern: this file is {0} MB, over the {1} MB Lectern reads in a markdown file, so it is skipped; split it to have it read.',
+                (stat.size / 1e6).toFixed(1),
+                MAX_FILE_BYTES / 1e6,
+              )
             : undefined;
       if (unreadable) {
         this.options.output.warn(`${this.options.label}: ${vscode.workspace.asRelativePath(uri)}: ${unreadable.replace(/^Lectern: /, '')}`);

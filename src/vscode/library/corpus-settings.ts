@@ -65,8 +65,22 @@ export function sampleSetting(value: unknown): SampleSetting {
 }
 
 /** The loader options the settings decide: the sample folder and when it joins, unless the sample is off. */
-export function libraryOptionsFor(settings: CorpusSettings, sampleFolder: string): { sampleFolder?: string; sampleWhen?: SampleWhen } {
+export function libraryOptionsFor(
+  settings: Pick<CorpusSettings, 'sample'>,
+  sampleFolder: string,
+): { sampleFolder?: string; sampleWhen?: SampleWhen } {
   return settings.sample === 'never' ? {} : { sampleFolder, sampleWhen: settings.sample };
+}
+
+/**
+ * The one `lectern.includeSampleCorpus` of a window whose workspace folders may each set their own:
+ * `always` if a folder asks for it, else `auto` if one leaves it so, else `never`; without
+ * folders, the window's (`windowValue`).
+ */
+export function windowSample(windowValue: SampleSetting, folderValues: SampleSetting[]): SampleSetting {
+  if (folderValues.length === 0) return windowValue;
+  if (folderValues.includes('always')) return 'always';
+  return folderValues.includes('auto') ? 'auto' : 'never';
 }
 
 /** One glob for `findFiles`' exclude argument. */

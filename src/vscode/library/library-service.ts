@@ -5,8 +5,8 @@ import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { CorpusImporter } from './corpus-importer';
-import { importLimitsFrom, libraryOptionsFor, resolveCorpusSettings, type CorpusSettings, type SampleSetting } from './corpus-settings';
-import type { ImportLimits } from '../../core/import/import-limits';
+import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
+import { onDidChangeSettings, settingsFor } from '../lectern-settings';
 import { LibrarySearch, type SearchPlace } from './library-search';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
@@ -64,11 +64,8 @@ export class LibraryService implements vscode.Disposable {
       this.diagnostics,
       this.changeEmitter,
       this.stateEmitter,
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        const keys = ['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus', 'lectern.import'];
-        if (keys.some((key) => event.affectsConfiguration(key))) {
-          this.reload().catch(() => undefined); // load() reports its own failures
-        }
+      onDidChangeSettings(['lectern.corpus', 'lectern.corpusExclude', 'lectern.includeSampleCorpus', 'lectern.import'], () => {
+        this.reload().catch(() => undefined); // load() reports its own failures
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload().catch(() => undefined)),
     );
@@ -158,7 +155,7 @@ export class LibraryService implements vscode.Disposable {
     };
     this.refreshing = this.refreshing
       .then(run)
-      .catch((error) => this.output.error(`Lectern: could not apply the topics file: ${String(error)}`));
+      .catch((error) => this.output.error(vscode.l10n.t('Lectern: could not apply the topics file: {0}', String(error))));
     return this.refreshing;
   }
 
@@ -182,9 +179,12 @@ export class LibraryService implements vscode.Disposable {
       return library;
     } catch (error) {
       this.setState('empty');
-      const message = `Lectern: could not load the corpus (${error instanceof Error ? error.message : String(error)}). Check the "lectern.corpus" setting, then run Lectern: Refresh Corpus.`;
+      const message = vscode.l10n.t(
+        'Lectern: could not load the corpus ({0}). Check the "lectern.corpus" setting, then run Lectern: Refresh Corpus.',
+        error instanceof Error ? error.message : String(error),
+      );
       this.output.error(message);
-      void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      void vscode.window.showErrorMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
       });
       throw error;
@@ -209,13 +209,13 @@ export class LibraryService implements vscode.Disposable {
       },
     };
     const running = Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: indexing papers' }, () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Lectern: indexing papers') }, () =>
         work(progress, cancel.token),
       ),
     );
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Lectern: indexing papers', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Lectern: indexing papers'), cancellable: true },
         (shown, token) => {
           notify = shown;
           if (latest) shown.report({ message: latest });
@@ -234,11 +234,19 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private async buildLibrary(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<PaperLibrary> {
-    const settings = readCorpusSettings();
-    const source = new VscodeCorpusSource(settings, (message) => this.output.debug(message), [...this.declaredBibliographies]);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const sample = windowSample(
+      settingsFor().corpus.sample,
+      folders.map((folder) => settingsFor(folder).corpus.sample),
+    );
+    const source = new VscodeCorpusSource(
+      (folder) => settingsFor(folder).corpus,
+      (message) => this.output.debug(message),
+      [...this.declaredBibliographies],
+    );
     const loader = new LibraryLoader(source, {
-      ...libraryOptionsFor(settings, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
-      limits: readImportLimits(),
+      ...libraryOptionsFor({ sample }, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
+      limits: settingsFor().importLimits,
       importFile: (path, bytes, options) => this.importer.import(path, bytes, options),
       buildIndex: (files, taxonomy) =>
         this.importer.buildIndex(files, taxonomy).catch((error) => {
@@ -254,7 +262,7 @@ export class LibraryService implements vscode.Disposable {
       onProgress: (step) => progress.report({ message: progressMessage(step) }),
     });
     const loaded = await loader.load();
-    this.setSample({ shown: loaded.sampleIncluded, setting: settings.sample });
+    this.setSample({ shown: loaded.sampleIncluded, setting: sample });
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
     if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
     this.publishDiagnostics(loaded);
@@ -265,7 +273,7 @@ export class LibraryService implements vscode.Disposable {
       // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
       this.refreshing = this.refreshing
         .then(() => this.refreshFile(change))
-        .catch((error) => this.output.error(`Lectern: could not re-read ${change.path}: ${String(error)}`));
+        .catch((error) => this.output.error(vscode.l10n.t('Lectern: could not re-read {0}: {1}', change.path, String(error))));
     });
     this.watcher = vscode.Disposable.from(
       corpusWatcher,
@@ -280,8 +288,11 @@ export class LibraryService implements vscode.Disposable {
     this.output.warn(`Indexing cancelled: ${skipped} of ${total} corpus files were not read.`);
     void vscode.window
       .showWarningMessage(
-        `Lectern: indexing was cancelled; ${skipped} corpus files were not read. Run Lectern: Refresh Corpus to load them.`,
-        'Refresh Corpus',
+        vscode.l10n.t(
+          'Lectern: indexing was cancelled; {0} corpus files were not read. Run Lectern: Refresh Corpus to load them.',
+          skipped,
+        ),
+        vscode.l10n.t('Refresh Corpus'),
       )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
@@ -289,9 +300,19 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private warnUnmatched(globs: string[]): void {
-    const message = `Lectern: the corpus pattern${globs.length > 1 ? 's' : ''} ${globs.map((g) => `"${g}"`).join(', ')} matched no files. Fix "lectern.corpus" in your settings or add the files.`;
+    const listed = globs.map((g) => `"${g}"`).join(', ');
+    const message =
+      globs.length > 1
+        ? vscode.l10n.t(
+            'Lectern: the corpus patterns {0} matched no files. Fix "lectern.corpus" in your settings or add the files.',
+            listed,
+          )
+        : vscode.l10n.t(
+            'Lectern: the corpus pattern {0} matched no files. Fix "lectern.corpus" in your settings or add the files.',
+            listed,
+          );
     this.output.warn(message);
-    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
     });
   }
@@ -341,7 +362,7 @@ export class LibraryService implements vscode.Disposable {
     try {
       await loader.saveCache();
     } catch (error) {
-      this.output.warn(`Lectern: could not cache the search index (${String(error)}); it will be rebuilt next time.`);
+      this.output.warn(vscode.l10n.t('Lectern: could not cache the search index ({0}); it will be rebuilt next time.', String(error)));
     }
   }
 
@@ -425,26 +446,10 @@ function watchTopicsFiles(listener: () => void): vscode.Disposable {
   });
 }
 
-function readCorpusSettings(): CorpusSettings {
-  const config = vscode.workspace.getConfiguration('lectern');
-  const inspected = config.inspect<string[]>('corpus');
-  return resolveCorpusSettings({
-    corpus: config.get('corpus'),
-    corpusExclude: config.get('corpusExclude'),
-    includeSampleCorpus: config.get('includeSampleCorpus'),
-    userCorpus: inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue,
-  });
-}
-
-function readImportLimits(): ImportLimits {
-  const config = vscode.workspace.getConfiguration('lectern.import');
-  return importLimitsFrom({ maxFileSizeMB: config.get('maxFileSizeMB'), maxRecordsPerFile: config.get('maxRecordsPerFile') });
-}
-
 function progressMessage(step: LoadProgress): string {
   return step.kind === 'file'
     ? `${vscode.workspace.asRelativePath(step.path)} (${step.done}/${step.total})`
-    : `indexing ${step.papers} papers`;
+    : vscode.l10n.t('indexing {0} papers', step.papers);
 }
 
 function toVsCodeDiagnostic(d: CoreDiagnostic): vscode.Diagnostic {

@@ -7,9 +7,9 @@ import { excludePattern, type CorpusSettings } from './corpus-settings';
 const WATCH_DEBOUNCE_MS = 150;
 
 /**
- * The workspace as a `CorpusSource`: `lectern.corpus` globs in every workspace folder minus
- * `lectern.corpusExclude`, read through `workspace.fs`, watched with `FileSystemWatcher`s.
- * Paths are `Uri.fsPath` strings.
+ * The workspace as a `CorpusSource`: in every workspace folder, that folder's `lectern.corpus` globs
+ * minus its `lectern.corpusExclude` (each folder of a multi-root workspace may set its own), read
+ * through `workspace.fs`, watched with `FileSystemWatcher`s. Paths are `Uri.fsPath` strings.
  */
 export class VscodeCorpusSource implements CorpusSource {
   readonly roots: readonly string[];
@@ -19,7 +19,8 @@ export class VscodeCorpusSource implements CorpusSource {
   private declaredOnly: readonly string[] = [];
 
   constructor(
-    private readonly settings: CorpusSettings,
+    /** A workspace folder's corpus settings (`settingsFor(folder).corpus`). */
+    private readonly settingsOf: (folder: vscode.WorkspaceFolder) => CorpusSettings,
     private readonly log: (message: string) => void = () => undefined,
     /** Bibliographies that documents name (`bibliography:`, `\addbibresource{}`): read whatever the globs say. */
     private readonly declared: readonly string[] = [],
@@ -29,12 +30,13 @@ export class VscodeCorpusSource implements CorpusSource {
 
   async listFiles(): Promise<CorpusListing> {
     const found = new Set<string>();
-    const exclude = excludePattern(this.settings.exclude);
     this.unmatchedUserGlobs = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.settings.globs) {
+      const settings = this.settingsOf(folder);
+      const exclude = excludePattern(settings.exclude);
+      for (const glob of settings.globs) {
         const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
-        if (matches.length === 0 && this.settings.userGlobs.includes(glob)) this.unmatchedUserGlobs.push(glob);
+        if (matches.length === 0 && settings.userGlobs.includes(glob)) this.unmatchedUserGlobs.push(glob);
         for (const uri of matches) found.add(uri.fsPath);
       }
     }
@@ -77,7 +79,7 @@ export class VscodeCorpusSource implements CorpusSource {
     const pending = new Map<string, ReturnType<typeof setTimeout>>();
     const watchers: vscode.Disposable[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.settings.globs) {
+      for (const glob of this.settingsOf(folder).globs) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
         const schedule = (uri: vscode.Uri, deleted: boolean) => {
           this.log(`${deleted ? 'Deleted' : 'Changed'}: ${vscode.workspace.asRelativePath(uri)}`);
@@ -122,7 +124,7 @@ export class VscodeCorpusSource implements CorpusSource {
     const relative = vscode.workspace.asRelativePath(uri, false).replace(/[[\]{}*?]/g, (ch) => `[${ch}]`);
     const included = await vscode.workspace.findFiles(
       new vscode.RelativePattern(folder, relative),
-      excludePattern(this.settings.exclude),
+      excludePattern(this.settingsOf(folder).exclude),
       1,
     );
     return { path: uri.fsPath, kind: included.length > 0 ? 'changed' : 'deleted' };

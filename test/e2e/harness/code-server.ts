@@ -46,7 +46,7 @@ export interface CodeServer {
   url: string;
   pid: number;
   logFile: string;
-  /** The workbench page for `folder` (absolute path), optionally with a `payload` (see extension-host-tests.ts). */
+  /** The workbench page for `folder` (absolute path; a `.code-workspace` file opens that workspace), optionally with a `payload` (see extension-host-tests.ts). */
   workbenchUrl(folder: string, payload?: [string, string][]): string;
   /** `vscode-remote://127.0.0.1:PORT/<absolute path>`, how the web workbench names server-side files. */
   remoteUri(absolutePath: string): string;
@@ -218,7 +218,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     pid,
     logFile,
     workbenchUrl(folder, payload) {
-      let query = `folder=${encodeURIComponent(folder)}`;
+      // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+      let query = `${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`;
       if (payload) query += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return `${url}/?${query}`;
     },

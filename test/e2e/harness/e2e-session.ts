@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, waitForWorkbench, type Browser } from './browser';
@@ -16,7 +16,11 @@ export interface E2ESessionOptions {
   vsix: string[];
   /** Extension folder loaded in development mode for the extension-host suites. */
   extensionDevelopmentPath: string;
-  /** Folders holding an extension-host suite (`index.ts` + `*.test.ts`). */
+  /**
+   * Folders holding an extension-host suite (`index.ts` + `*.test.ts`). A suite with a `workspace/`
+   * folder of its own opens a copy of that (its `*.code-workspace` file if it has one: a multi-root
+   * workspace) instead of `workspaceTemplate`.
+   */
   suiteDirs: string[];
   /** Modules that register UI journeys with `journey(...)` when imported (journeys registered before the call run too). */
   journeyFiles: string[];
@@ -76,7 +80,7 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
         index: await compileSuite(dir, join(runDir, 'suites', `${i}-${basename(dir)}`), env.suite),
       })),
     ),
-  );
+  ).then((all) => all.filter((suite) => hasTests(suite.dir, env.suite)));
 
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
@@ -105,13 +109,14 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
       // Each suite gets a fresh copy of the workspace: nothing the journeys left (notes, files)
       // leaks in, and no file watcher of a closed window is shared with it.
       const suiteWorkspace = join(runDir, `suite-workspace-${i}`);
-      cpSync(options.workspaceTemplate, suiteWorkspace, { recursive: true });
+      const ownTemplate = join(suite.dir, 'workspace');
+      cpSync(existsSync(ownTemplate) ? ownTemplate : options.workspaceTemplate, suiteWorkspace, { recursive: true });
       let counted = false;
       const code = await time(`extension-host suite ${basename(suite.dir)}`, () =>
         runExtensionHostTests({
           server: server!,
           context: browser!.context,
-          workspace: suiteWorkspace,
+          workspace: workspaceToOpen(suiteWorkspace),
           extensionDevelopmentPath: options.extensionDevelopmentPath,
           extensionTestsPath: suite.index,
           // The suite grew past two minutes on a loaded machine (the CLI/extension parity test alone can take 90 s).
@@ -149,4 +154,17 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
   // The closing line: UI journeys plus extension-host mocha tests.
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   return ok;
+}
+
+/** Whether a suite has a test file `E2E_SUITE` selects (a suite without one is not opened at all). */
+function hasTests(suiteDir: string, only: string | undefined): boolean {
+  return (readdirSync(suiteDir, { recursive: true }) as string[]).some(
+    (file) => file.endsWith('.test.ts') && !file.startsWith('workspace') && (!only || file.includes(only)),
+  );
+}
+
+/** A workspace copy's `*.code-workspace` file (a multi-root workspace) if it has one, else the folder itself. */
+function workspaceToOpen(folder: string): string {
+  const file = readdirSync(folder).find((name) => name.endsWith('.code-workspace'));
+  return file ? join(folder, file) : folder;
 }

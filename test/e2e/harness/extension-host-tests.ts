@@ -6,7 +6,7 @@ import { hostOutputMarker } from './host-output';
 export interface ExtensionHostTestsOptions {
   server: CodeServer;
   context: BrowserContext;
-  /** Absolute path of the folder to open. */
+  /** Absolute path of the folder (or `.code-workspace` file) to open. */
   workspace: string;
   /** Absolute path of the extension folder to load in development mode (its package.json `main` must be built). */
   extensionDevelopmentPath: string;

@@ -5,6 +5,7 @@ import { useCitationStyle } from '../../../core/cite/active-citation-style';
 import { resolveCitationStyle, type CitationFile, type CitationStyle } from '../../../core/cite/citation-style';
 import { warmUpStyle } from '../../../core/cite/csl-engine';
 import type { Diagnostic } from '../../../core/model/diagnostic';
+import { activeFolder, onDidChangeSettings, settingsFor } from '../../lectern-settings';
 
 const EXTENSION_ID = 'lectern-research.lectern';
 
@@ -23,6 +24,8 @@ export class CitationStyleService implements vscode.Disposable {
   private current: CitationStyle;
   private watcher: vscode.FileSystemWatcher | undefined;
   private generation = 0;
+  /** The folder and settings the current style was read for (`settingsKey`). */
+  private readSettings: string | undefined;
 
   constructor() {
     const folder = join(extensionFolder(), 'media', 'csl');
@@ -34,9 +37,10 @@ export class CitationStyleService implements vscode.Disposable {
     this.current = this.bundledStyle;
     useCitationStyle(this.current);
     this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lectern.citation.style') || event.affectsConfiguration('lectern.citation.locale'))
-          void this.reload();
+      onDidChangeSettings(['lectern.citation.style', 'lectern.citation.locale'], () => void this.reload()),
+      // In a multi-root workspace each folder may name its own style: the active editor's folder decides.
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        if (settingsKey(activeFolder()) !== this.readSettings) void this.reload();
       }),
       {
         dispose: () => {
@@ -56,17 +60,22 @@ export class CitationStyleService implements vscode.Disposable {
   fallBack(problem: string): void {
     if (this.current === this.bundledStyle) return;
     this.use(this.bundledStyle);
-    void vscode.window.showErrorMessage(`${problem} Using APA 7th edition meanwhile.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} Using APA 7th edition meanwhile.', problem));
   }
 
-  /** Reads the settings and the files they name, then uses the style (or the bundled one, with messages). */
+  /**
+   * Reads the settings of the active editor's workspace folder (else the first folder's) and the
+   * files they name, then uses the style (or the bundled one, with messages).
+   */
   async reload(): Promise<void> {
     const generation = ++this.generation;
-    const config = vscode.workspace.getConfiguration('lectern.citation');
-    const styleSetting = config.get<string>('style', 'apa').trim();
-    const localeSetting = config.get<string>('locale', 'en-US').trim();
-    const styleUri = styleSetting && styleSetting.toLowerCase() !== 'apa' ? workspaceUri(styleSetting) : undefined;
-    const localeUri = /[/\\]|\.xml$/i.test(localeSetting) ? workspaceUri(localeSetting) : undefined;
+    const folder = activeFolder();
+    this.readSettings = settingsKey(folder);
+    const settings = settingsFor(folder);
+    const styleSetting = settings.citationStyle;
+    const localeSetting = settings.citationLocale;
+    const styleUri = styleSetting && styleSetting.toLowerCase() !== 'apa' ? workspaceUri(styleSetting, folder) : undefined;
+    const localeUri = /[/\\]|\.xml$/i.test(localeSetting) ? workspaceUri(localeSetting, folder) : undefined;
     const [style, locale] = await Promise.all([styleUri && readCitationFile(styleUri), localeUri && readCitationFile(localeUri)]);
     if (generation !== this.generation) return;
     const resolved = resolveCitationStyle({ ...this.bundled, style, locale: locale ?? localeSetting });
@@ -121,11 +130,20 @@ export class CitationStyleService implements vscode.Disposable {
   }
 }
 
-/** A setting's path: absolute, or relative to the (first) workspace folder. */
-function workspaceUri(path: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+/** A setting's path: absolute, or relative to the workspace folder whose setting it is. */
+function workspaceUri(path: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri {
   if (/^([a-zA-Z]:)?[/\\]/.test(path) || !folder) return vscode.Uri.file(path);
-  return vscode.Uri.joinPath(folder, path);
+  return vscode.Uri.joinPath(folder.uri, path);
+}
+
+/**
+ * What decides the style: the folder's style and locale settings, and the folder itself when they
+ * name files (relative to it). Moving to a folder with the same bundled style reads nothing again.
+ */
+function settingsKey(folder: vscode.WorkspaceFolder | undefined): string {
+  const { citationStyle, citationLocale } = settingsFor(folder);
+  const namesFiles = citationStyle.toLowerCase() !== 'apa' || /[/\\]|\.xml$/i.test(citationLocale);
+  return JSON.stringify([citationStyle, citationLocale, namesFiles ? folder?.uri.toString() : undefined]);
 }
 
 async function readCitationFile(uri: vscode.Uri): Promise<CitationFile> {

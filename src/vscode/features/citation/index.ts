@@ -22,13 +22,17 @@ interface CitationChoice {
   command?: string;
 }
 
-const REFERENCE_TEXT: CitationChoice = { label: 'Reference', format: 'apa', markup: 'text' };
-const REFERENCE_MARKDOWN: CitationChoice = { label: 'Reference (markdown, with emphasis)', format: 'apa', markup: 'markdown' };
+const REFERENCE_TEXT: CitationChoice = { label: vscode.l10n.t('Reference'), format: 'apa', markup: 'text' };
+const REFERENCE_MARKDOWN: CitationChoice = {
+  label: vscode.l10n.t('Reference (markdown, with emphasis)'),
+  format: 'apa',
+  markup: 'markdown',
+};
 const OTHER_CHOICES: CitationChoice[] = [
-  { label: 'In-text citation', format: 'in-text', markup: 'text', command: 'lectern.copyCitationInText' },
+  { label: vscode.l10n.t('In-text citation'), format: 'in-text', markup: 'text', command: 'lectern.copyCitationInText' },
   { label: 'BibTeX', format: 'bibtex', command: 'lectern.copyCitationBibtex' },
   { label: 'CSL-JSON', format: 'csl-json', command: 'lectern.copyCitationCslJson' },
-  { label: 'Markdown link', format: 'markdown', command: 'lectern.copyCitationMarkdown' },
+  { label: vscode.l10n.t('Markdown link'), format: 'markdown', command: 'lectern.copyCitationMarkdown' },
 ];
 
 /** Where the citation will most likely be pasted is the active editor: markdown-like documents get emphasis. */
@@ -61,17 +65,17 @@ export function registerCitation({ library, picker, activePaperId }: CitationDep
     }
   };
   const copy = async (arg: unknown, given?: CitationChoice) => {
-    const id = paperIdFrom(arg) ?? activePaperId() ?? (await picker.pick({ title: 'Lectern: Copy Citation' }));
+    const id = paperIdFrom(arg) ?? activePaperId() ?? (await picker.pick({ title: vscode.l10n.t('Lectern: Copy Citation') }));
     if (!id) return;
     const paper = (await library.ensureLoaded()).resolve(id); // an id or a citekey
     if (!paper) {
-      void vscode.window.showWarningMessage(`Lectern: no paper has the id or citekey "${id}".`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lectern: no paper has the id or citekey "{0}".', id));
       return;
     }
     const choice = given ?? (await pickChoice(paper, styles, format));
     if (!choice) return;
     await vscode.env.clipboard.writeText(format(paper, choice));
-    vscode.window.setStatusBarMessage(`$(check) Copied ${labelOf(choice, styles)} for "${paper.title}"`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0} for "{1}"', labelOf(choice, styles), paper.title), 3000);
   };
   return [
     styles,
@@ -98,5 +102,5 @@ async function pickChoice(
     detail: format(paper, choice).split('\n')[0],
     choice,
   }));
-  return (await vscode.window.showQuickPick(items, { title: `Copy Citation: ${paper.title}` }))?.choice;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy Citation: {0}', paper.title) }))?.choice;
 }

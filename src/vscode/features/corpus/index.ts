@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CORPUS_FILE_EXTENSIONS } from '../../../core/import/import-corpus-file';
 import type { LibraryService } from '../../library/library-service';
 import { refusedInRestrictedMode } from '../trust';
+import { activeFolder, settingsFor } from '../../lectern-settings';
 
 export interface CorpusDeps {
   library: Pick<LibraryService, 'reload' | 'sample' | 'ensureLoaded'>;
@@ -12,33 +13,35 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.addCorpusFile', async () => {
       if (refusedInRestrictedMode(vscode.l10n.t('Adding a corpus file'))) return;
-      const folder = vscode.workspace.workspaceFolders?.[0];
+      const folder = activeFolder();
       if (!folder) {
-        void vscode.window.showWarningMessage('Lectern: open a folder first; corpus files are read from the workspace.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Lectern: open a folder first; corpus files are read from the workspace.'));
         return;
       }
       const picked = await vscode.window.showOpenDialog({
-        title: 'Lectern: Add Corpus File',
+        title: vscode.l10n.t('Lectern: Add Corpus File'),
         canSelectMany: true,
         defaultUri: folder.uri,
         filters: { 'Paper libraries': CORPUS_FILE_EXTENSIONS.map((ext) => ext.slice(1)) },
       });
       if (!picked?.length) return;
-      const config = vscode.workspace.getConfiguration('lectern');
-      const globs = [...config.get<string[]>('corpus', [])];
+      // Each file joins the corpus of the workspace folder holding it (globs are relative to it);
+      // a file from outside the workspace is copied into the active folder's papers/ first.
+      const globsByFolder = new Map<string, { owner: vscode.WorkspaceFolder; globs: string[] }>();
       for (const uri of picked) {
-        const inWorkspace = vscode.workspace.getWorkspaceFolder(uri);
-        if (!inWorkspace) {
-          // Globs are relative to the workspace: bring the file in rather than pointing outside it.
-          const target = vscode.Uri.joinPath(folder.uri, 'papers', uri.path.split('/').pop()!);
+        let target = uri;
+        let owner = vscode.workspace.getWorkspaceFolder(uri);
+        if (!owner) {
+          target = vscode.Uri.joinPath(folder.uri, 'papers', uri.path.split('/').pop()!);
           await vscode.workspace.fs.copy(uri, target, { overwrite: false });
-          globs.push(vscode.workspace.asRelativePath(target, false));
-        } else {
-          const relative = vscode.workspace.asRelativePath(uri, false);
-          if (!globs.includes(relative)) globs.push(relative);
+          owner = folder;
         }
+        const key = owner.uri.toString();
+        const entry = globsByFolder.get(key) ?? { owner, globs: [...settingsFor(owner).corpus.globs] };
+        entry.globs.push(vscode.workspace.asRelativePath(target, false));
+        globsByFolder.set(key, entry);
       }
-      await config.update('corpus', [...new Set(globs)], vscode.ConfigurationTarget.Workspace);
+      for (const { owner, globs } of globsByFolder.values()) await settingsFor(owner).update('corpus', [...new Set(globs)]);
       await library.reload();
       void vscode.commands.executeCommand('lectern.papers.focus');
     }),
@@ -48,8 +51,7 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
       await library.ensureLoaded().catch(() => undefined);
       if (!library.sample.shown) {
         if (refusedInRestrictedMode(vscode.l10n.t('Showing the sample beside your own papers'))) return;
-        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-        await vscode.workspace.getConfiguration('lectern').update('includeSampleCorpus', 'always', target);
+        await settingsFor().update('includeSampleCorpus', 'always');
         await library.reload();
       }
       void vscode.commands.executeCommand('lectern.papers.focus');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import { citationInsertion, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from '../../../core/cite/citation-insertion';
 import type { LibraryService } from '../../library/library-service';
 import { canonicalPaperId } from '../shared/canonical-paper-id';
@@ -25,27 +26,33 @@ export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMe
     paperIdFrom(arg) ??
       paperInActiveEditor({ atCursor: true }) ??
       deps.activePaperId() ??
-      (await deps.picker.pick({ title: 'Lectern: Show Backlinks' })),
+      (await deps.picker.pick({ title: vscode.l10n.t('Lectern: Show Backlinks') })),
   );
   if (!id) return undefined;
   const paper = (await libraryFor(deps.library))?.paper(id);
   const name = paper ? `"${paper.title}"` : `"${id}"`;
-  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lectern: finding backlinks' }, () =>
-    mentions.mentions(id, { includeOwnNotes: false }),
+  const found = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Lectern: finding backlinks') },
+    () => mentions.mentions(id, { includeOwnNotes: false }),
   );
   if (found.length === 0) {
-    void vscode.window.showInformationMessage(`Lectern: no markdown file mentions ${name} yet. Link it from a note with [[${id}]].`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Lectern: no markdown file mentions {0} yet. Link it from a note with [[{1}]].', name, id),
+    );
     return undefined;
   }
   const items = found.map((mention) => ({
     label: `$(markdown) ${vscode.workspace.asRelativePath(mention.uri)}`,
-    description: `line ${mention.line + 1}`,
+    description: vscode.l10n.t('line {0}', mention.line + 1),
     detail: mention.preview,
     mention,
   }));
   const chosen = await vscode.window.showQuickPick(items, {
-    title: `Backlinks: ${paper?.title ?? id}`,
-    placeHolder: `${found.length} mention${found.length === 1 ? '' : 's'}; choose one to open it`,
+    title: vscode.l10n.t('Backlinks: {0}', paper?.title ?? id),
+    placeHolder:
+      found.length === 1
+        ? vscode.l10n.t('1 mention; choose it to open it')
+        : vscode.l10n.t('{0} mentions; choose one to open it', found.length),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -54,8 +61,9 @@ export async function showBacklinks(deps: LinkCommandDeps, mentions: WorkspaceMe
   return chosen.mention;
 }
 
-function markdownStyle(): MarkdownCitationStyle {
-  const value = vscode.workspace.getConfiguration('lectern').get<string>('citation.markdownStyle', 'pandoc');
+/** `lectern.citation.markdownStyle` of the document's workspace folder. */
+function markdownStyle(document: vscode.TextDocument): MarkdownCitationStyle {
+  const value = settingsFor(vscode.workspace.getWorkspaceFolder(document.uri)).citationMarkdownStyle;
   return MARKDOWN_CITATION_STYLES.find((style) => style === value) ?? 'pandoc';
 }
 
@@ -68,20 +76,22 @@ export async function insertCitation(deps: LinkCommandDeps, arg?: unknown): Prom
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(
-      'Lectern: open a markdown or LaTeX file and place the cursor where the citation goes, then run Insert Citation.',
+      vscode.l10n.t('Lectern: open a markdown or LaTeX file and place the cursor where the citation goes, then run Insert Citation.'),
     );
     return false;
   }
-  const id = paperIdFrom(arg) ?? (await deps.picker.pick({ title: 'Lectern: Insert Citation' }));
+  const id = paperIdFrom(arg) ?? (await deps.picker.pick({ title: vscode.l10n.t('Lectern: Insert Citation') }));
   if (!id) return false;
   const paper = (await libraryFor(deps.library))?.resolve(id);
   if (!paper) {
-    void vscode.window.showWarningMessage(`Lectern: no paper has the id or citekey "${id}"; check it or run Lectern: Refresh Corpus.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Lectern: no paper has the id or citekey "{0}"; check it or run Lectern: Refresh Corpus.', id),
+    );
     return false;
   }
   const { document } = editor;
   const text = document.getText();
-  const style = markdownStyle();
+  const style = markdownStyle(document);
   const edits = editor.selections.map((selection) => {
     const start = document.offsetAt(selection.start);
     const end = document.offsetAt(selection.end);
@@ -92,7 +102,7 @@ export async function insertCitation(deps: LinkCommandDeps, arg?: unknown): Prom
     return { selection, at, text: insertion.text };
   });
   if (edits.every((edit) => edit.text === '' && edit.selection.isEmpty)) {
-    vscode.window.setStatusBarMessage(`$(check) "${paper.title}" is already cited here`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) "{0}" is already cited here', paper.title), 3000);
     return false;
   }
   return editor.edit((builder) => {

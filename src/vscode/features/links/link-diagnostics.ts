@@ -8,7 +8,7 @@ const DEBOUNCE_MS = 300;
 const UNKNOWN_PAPER_CODE = 'unknown-paper';
 
 function unknownPaperMessage(id: string): string {
-  return `Lectern: no paper has the id "${id}"; check the id or run Lectern: Refresh Corpus.`;
+  return vscode.l10n.t('Lectern: no paper has the id "{0}"; check the id or run Lectern: Refresh Corpus.', id);
 }
 
 /** What a `[[…]]` warning is for: a Lectern-style id (lowercase `a-z 0-9 . _ -`). */

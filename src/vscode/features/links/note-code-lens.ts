@@ -54,16 +54,18 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       if (!paperId) return [];
       return [
         new vscode.CodeLens(top, {
-          title: `$(warning) No paper has the id "${paperId}" — Refresh Corpus`,
-          tooltip: 'Lectern cannot find the paper this note names in its front matter (paper:). Check the id, or refresh the corpus.',
+          title: vscode.l10n.t('$(warning) No paper has the id "{0}" — Refresh Corpus', paperId),
+          tooltip: vscode.l10n.t(
+            'Lectern cannot find the paper this note names in its front matter (paper:). Check the id, or refresh the corpus.',
+          ),
           command: 'lectern.refreshCorpus',
         }),
       ];
     }
     return [
       new vscode.CodeLens(top, {
-        title: `$(book) Open paper: ${shortTitle(paper.title)}`,
-        tooltip: `Open ${paper.title} in Lectern`,
+        title: vscode.l10n.t('$(book) Open paper: {0}', shortTitle(paper.title)),
+        tooltip: vscode.l10n.t('Open {0} in Lectern', paper.title),
         command: 'lectern.openPaper',
         arguments: [paper.id],
       }),
@@ -75,8 +77,9 @@ export class NoteCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     if (lens instanceof BacklinksLens) {
       const count = await this.mentions.backlinkCount(lens.paperId);
       lens.command = {
-        title: count === 0 ? 'No backlinks' : `${count} backlink${count === 1 ? '' : 's'}`,
-        tooltip: 'Markdown files in this workspace that mention this paper with [[id]] or @id',
+        title:
+          count === 0 ? vscode.l10n.t('No backlinks') : count === 1 ? vscode.l10n.t('1 backlink') : vscode.l10n.t('{0} backlinks', count),
+        tooltip: vscode.l10n.t('Markdown files in this workspace that mention this paper with [[id]] or @id'),
         command: 'lectern.showBacklinks',
         arguments: [lens.paperId],
       };

@@ -41,7 +41,7 @@ export class PaperDocumentLinkProvider implements vscode.DocumentLinkProvider {
       const paper = library.resolve(reference.id);
       if (!paper) continue;
       const link = new vscode.DocumentLink(rangeOf(document, reference.start, reference.end), commandUri('lectern.openPaper', [paper.id]));
-      link.tooltip = `Open ${paper.title} in Lectern`;
+      link.tooltip = vscode.l10n.t('Open {0} in Lectern', paper.title);
       links.push(link);
     }
     return links;

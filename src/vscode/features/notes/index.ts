@@ -47,7 +47,7 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
     notesView,
     whenLibraryLoads,
     vscode.commands.registerCommand('lectern.openNote', async (arg?: unknown) => {
-      const id = await paperFor(arg, 'Lectern: Open Note');
+      const id = await paperFor(arg, vscode.l10n.t('Lectern: Open Note'));
       if (!id || (await refusedNewNote(id))) return;
       const document = await vscode.workspace.openTextDocument(await notes.ensureNote(id));
       // Beside the reader when one is showing, so paper and note sit side by side.
@@ -60,21 +60,22 @@ export function registerNotes({ notes, library, output, picker, activePaperId }:
       });
     }),
     vscode.commands.registerCommand('lectern.setStatus', async (arg?: unknown, status?: string) => {
-      const id = await paperFor(arg, 'Lectern: Set Status');
+      const id = await paperFor(arg, vscode.l10n.t('Lectern: Set Status'));
       if (!id || (await refusedNewNote(id))) return;
       const chosen =
         statusFromArgument(status) ??
-        (await vscode.window.showQuickPick(statusChoices(notes.status(id).status), { title: 'Lectern: Set Status' }))?.status;
+        (await vscode.window.showQuickPick(statusChoices(notes.status(id).status), { title: vscode.l10n.t('Lectern: Set Status') }))
+          ?.status;
       if (chosen) await notes.setStatus(id, chosen);
     }),
     vscode.commands.registerCommand('lectern.setTags', async (arg?: unknown, tags?: string[]) => {
-      const id = await paperFor(arg, 'Lectern: Set Tags');
+      const id = await paperFor(arg, vscode.l10n.t('Lectern: Set Tags'));
       if (!id || (await refusedNewNote(id))) return;
       const typed =
         tags === undefined
           ? await vscode.window.showInputBox({
-              title: 'Lectern: Set Tags',
-              prompt: "Tags, separated by commas (they go into the note's front matter)",
+              title: vscode.l10n.t('Lectern: Set Tags'),
+              prompt: vscode.l10n.t("Tags, separated by commas (they go into the note's front matter)"),
               value: notes.status(id).tags.join(', '),
             })
           : undefined;

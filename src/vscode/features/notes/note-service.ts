@@ -17,6 +17,7 @@ import { decodeNote, editNoteBytes, lossySaveLine } from '../../../core/notes/no
 import type { AnnotationView } from '../../../shared/protocol';
 import { isReadingStatus, type ReadingStatus } from '../../../core/model/reading-status';
 import type { LibraryService } from '../../library/library-service';
+import { activeFolder, folderOfPath, onDidChangeSettings, settingsFor } from '../../lectern-settings';
 import type { ReaderNotes } from '../reader/reader-notes';
 import { isNotePath, NOTE_NAME_ATTEMPTS, noteFileNames, notesFolderSegments, noteTemplateLocation, openNotePlan } from './note-decisions';
 
@@ -51,7 +52,10 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     this.markdown = new MarkdownIndex({
       label: 'Notes',
       output,
-      glob: () => (this.wholeWorkspace || !this.folder ? '**/*.md' : `${vscode.workspace.asRelativePath(this.folder, false)}/**/*.md`),
+      glob: (folder) => {
+        const settings = settingsFor(folder);
+        return settings.notesEverywhere ? '**/*.md' : `${notesFolderSegments(settings.notesFolder).join('/')}/**/*.md`;
+      },
       includes: (uri) => this.isNote(uri),
       resolver: () => (library.current ? libraryNoteResolver(library.current) : undefined),
     });
@@ -68,10 +72,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       }),
       // Citekeys, DOIs and file names name papers of the library: resolve again whenever it changes.
       library.onDidChange(() => this.markdown.setResolver(library.current ? libraryNoteResolver(library.current) : undefined)),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lectern.notes.folder') || event.affectsConfiguration('lectern.notes.scope')) {
-          this.markdown.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
-        }
+      onDidChangeSettings(['lectern.notes.folder', 'lectern.notes.scope'], () => {
+        this.markdown.reload().catch((error) => this.output.error(`Notes: could not re-read the notes: ${String(error)}`));
       }),
     );
   }
@@ -84,11 +86,17 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return Boolean(vscode.workspace.workspaceFolders?.length);
   }
 
-  /** The notes folder of the first workspace folder. */
-  get folder(): vscode.Uri | undefined {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!root) return undefined;
-    return vscode.Uri.joinPath(root, ...notesFolderSegments(vscode.workspace.getConfiguration('lectern').get<string>('notes.folder')));
+  /** A workspace folder's notes folder (its own `lectern.notes.folder`). */
+  private notesFolderOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return vscode.Uri.joinPath(folder.uri, ...notesFolderSegments(settingsFor(folder).notesFolder));
+  }
+
+  /**
+   * The workspace folder a paper's new note goes to: the one holding the corpus file the paper was
+   * read from (each folder of a multi-root workspace keeps its own notes), else the active one.
+   */
+  private folderForPaper(sourceFile: string): vscode.WorkspaceFolder | undefined {
+    return folderOfPath(sourceFile) ?? activeFolder();
   }
 
   /**
@@ -105,17 +113,14 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return this.loaded;
   }
 
-  /** `lectern.notes.scope: workspace`: a markdown file anywhere with `paper:` front matter is a note. */
-  private get wholeWorkspace(): boolean {
-    return vscode.workspace.getConfiguration('lectern').get<string>('notes.scope', 'folder') === 'workspace';
-  }
-
+  /** Under its workspace folder's notes folder, or anywhere in it with that folder's `lectern.notes.scope: workspace`. */
   private isNote(uri: vscode.Uri): boolean {
-    const folder = this.folder;
+    const owner = vscode.workspace.getWorkspaceFolder(uri);
+    const notes = owner && this.notesFolderOf(owner);
     return isNotePath(uri.path, {
-      wholeWorkspace: this.wholeWorkspace,
-      inWorkspace: vscode.workspace.getWorkspaceFolder(uri) !== undefined,
-      folderPath: folder && folder.scheme === uri.scheme ? folder.path : undefined,
+      wholeWorkspace: owner !== undefined && settingsFor(owner).notesEverywhere,
+      inWorkspace: owner !== undefined,
+      folderPath: notes && notes.scheme === uri.scheme ? notes.path : undefined,
     });
   }
 
@@ -172,12 +177,13 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     if (existing) return existing;
     // The commands refuse first; this also covers the reader's notes pane and highlights.
     if (!vscode.workspace.isTrusted) throw new Error(restrictedModeMessage(vscode.l10n.t('Creating a note')));
-    const folder = this.folder;
-    if (!folder) throw new Error('Lectern: open a folder first; notes are markdown files in your workspace.');
     const library = await this.library.ensureLoaded();
     const paper = library.paper(paperId);
-    if (!paper) throw new Error(`Lectern: no paper has the id "${paperId}"; it cannot get a note.`);
-    const text = renderNoteTemplate(await this.template(), paper, new Date());
+    if (!paper) throw new Error(vscode.l10n.t('Lectern: no paper has the id "{0}"; it cannot get a note.', paperId));
+    const owner = this.folderForPaper(paper.source.file);
+    if (!owner) throw new Error(vscode.l10n.t('Lectern: open a folder first; notes are markdown files in your workspace.'));
+    const folder = this.notesFolderOf(owner);
+    const text = renderNoteTemplate(await this.template(owner), paper, new Date());
     await vscode.workspace.fs.createDirectory(folder);
     for (const name of noteFileNames(paper.id)) {
       const uri = vscode.Uri.joinPath(folder, name);
@@ -194,29 +200,37 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
       if (await this.exists(uri)) continue; // There but unreadable (too large, not a regular file): never write over it.
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error(vscode.l10n.t('Lectern: could not create {0}.', vscode.workspace.asRelativePath(uri)));
       this.markdown.apply(markdownKey(uri), text, Date.now());
       this.output.info(`Notes: created ${vscode.workspace.asRelativePath(uri)} for ${paper.id}.`);
       return uri;
     }
     throw new Error(
-      `Lectern: every name from ${paper.id}.md to ${paper.id}-${NOTE_NAME_ATTEMPTS}.md is taken in ${vscode.workspace.asRelativePath(folder)}; move some of those files away.`,
+      vscode.l10n.t(
+        'Lectern: every name from {0}.md to {1}-{2}.md is taken in {3}; move some of those files away.',
+        paper.id,
+        paper.id,
+        NOTE_NAME_ATTEMPTS,
+        vscode.workspace.asRelativePath(folder),
+      ),
     );
   }
 
-  /** `.lectern/note-template.md` in the workspace if present, else the default. */
-  private async template(): Promise<string> {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!root) return DEFAULT_NOTE_TEMPLATE;
-    const configured = vscode.workspace.getConfiguration('lectern').get<string>('notes.template', '').trim();
+  /** The folder's `lectern.notes.template`, else its `.lectern/note-template.md` if present, else the default. */
+  private async template(owner: vscode.WorkspaceFolder): Promise<string> {
+    const configured = settingsFor(owner).noteTemplate;
     const location = noteTemplateLocation(configured);
-    const uri = 'absolute' in location ? vscode.Uri.file(location.absolute) : vscode.Uri.joinPath(root, ...location.segments);
+    const uri = 'absolute' in location ? vscode.Uri.file(location.absolute) : vscode.Uri.joinPath(owner.uri, ...location.segments);
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       if (configured) {
         void vscode.window.showWarningMessage(
-          `Lectern: the note template "${configured}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.`,
+          vscode.l10n.t(
+            'Lectern: the note template "{0}" (setting lectern.notes.template) cannot be read; the default template was used. Fix the path in your settings.',
+            configured,
+          ),
         );
       }
       return DEFAULT_NOTE_TEMPLATE;
@@ -236,7 +250,13 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     await this.editNote(uri, (text) => {
       const result = setFrontMatterKeys(text, changes);
       if ('error' in result)
-        throw new Error(`Lectern: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${result.error.replace(/^Lectern:\s*/, '')}`);
+        throw new Error(
+          vscode.l10n.t(
+            'Lectern: {0} was left unchanged: {1}',
+            vscode.workspace.asRelativePath(uri),
+            result.error.replace(/^Lectern:\s*/, ''),
+          ),
+        );
       return result.edits;
     });
   }
@@ -287,12 +307,17 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
         wasDirty || uri.scheme === 'untitled' ? undefined : lossySaveLine(await vscode.workspace.fs.readFile(uri), open.encoding);
       if (lossy !== undefined) {
         throw new Error(
-          `Lectern: ${name} was left unchanged: line ${lossy} has bytes that are not valid UTF-8, and saving it from the editor would replace them with \ufffd. Close the note (Lectern then edits the file byte for byte) or use "Reopen with Encoding", then try again.`,
+          vscode.l10n.t(
+            'Lectern: {0} was left unchanged: line {1} has bytes that are not valid UTF-8, and saving it from the editor would replace them with �. Close the note (Lectern then edits the file byte for byte) or use "Reopen with Encoding", then try again.',
+            name,
+            lossy,
+          ),
         );
       }
       const edit = new vscode.WorkspaceEdit();
       for (const e of edits) edit.replace(uri, new vscode.Range(open.positionAt(e.start), open.positionAt(e.end)), e.newText);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Lectern: could not edit ${name}; it was left as it was.`);
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error(vscode.l10n.t('Lectern: could not edit {0}; it was left as it was.', name));
       if (!wasDirty) await open.save();
       this.markdown.apply(markdownKey(uri), open.getText(), Date.now());
       return;
@@ -301,7 +326,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     const edits = normalizeEdits(computeEdits(note.text));
     if (edits.length === 0) return;
     const written = editNoteBytes(note, edits);
-    if ('error' in written) throw new Error(`Lectern: ${name} was left unchanged: ${written.error.replace(/^Lectern:\s*/, '')}`);
+    if ('error' in written)
+      throw new Error(vscode.l10n.t('Lectern: {0} was left unchanged: {1}', name, written.error.replace(/^Lectern:\s*/, '')));
     const temp = uri.with({ path: `${uri.path}.lectern-${process.pid}-${Date.now()}.tmp` });
     await vscode.workspace.fs.writeFile(temp, written.bytes);
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import type { ReaderState } from '../../../shared/protocol';
 import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
@@ -22,21 +23,21 @@ export interface ReaderDeps {
 export function registerReader({ library, readers, conflicts, picker }: ReaderDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.openPaper', async (arg?: unknown, options?: { query?: string; newPanel?: boolean }) => {
-      const given = paperIdFrom(arg) ?? (await picker.pick({ title: 'Lectern: Open Paper' }));
+      const given = paperIdFrom(arg) ?? (await picker.pick({ title: vscode.l10n.t('Lectern: Open Paper') }));
       if (!given) return;
       const loaded = await library.ensureLoaded();
       // A citekey opens its paper as an id does.
       const id = loaded.resolve(given)?.id;
       if (!id) {
         void vscode.window.showWarningMessage(
-          `Lectern: no paper has the id or citekey "${given}". Run Lectern: Refresh Corpus if you just added it.`,
+          vscode.l10n.t('Lectern: no paper has the id or citekey "{0}". Run Lectern: Refresh Corpus if you just added it.', given),
         );
         return;
       }
       const highlightTerms = options?.query
         ? (loaded.search.search(options.query, { limit: 200 }).results.find((hit) => hit.id === id)?.terms ?? [])
         : [];
-      const newPanel = options?.newPanel ?? vscode.workspace.getConfiguration('lectern').get<boolean>('reader.openInNewPanel', false);
+      const newPanel = options?.newPanel ?? settingsFor().readerOpenInNewPanel;
       await readers.open(id, { highlightTerms, newPanel });
     }),
     vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, {

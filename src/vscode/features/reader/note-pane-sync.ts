@@ -81,7 +81,7 @@ export class NotePaneSync {
         type: 'noteNotSaved',
         paperId,
         editId,
-        message: 'Lectern: this edit could not be saved before; it is sent again as a new one.',
+        message: vscode.l10n.t('Lectern: this edit could not be saved before; it is sent again as a new one.'),
       });
       return;
     }
@@ -120,7 +120,7 @@ export class NotePaneSync {
       const text = error instanceof Error ? error.message : String(error);
       output.error(`Reader: the notes pane's edit to ${paperId} was not saved: ${text}`);
       this.remember(editId, 'failed');
-      post({ type: 'noteNotSaved', paperId, editId, message: text.startsWith('Lectern:') ? text : `Lectern: ${text}` });
+      post({ type: 'noteNotSaved', paperId, editId, message: text.startsWith('Lectern:') ? text : vscode.l10n.t('Lectern: {0}', text) });
       return;
     }
     this.remember(editId, 'applied');

@@ -22,16 +22,24 @@ export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, v
     this.paneVersions.set(uri.toString(), paneNote);
     this.changeEmitter.fire(uri);
     const file = vscode.workspace.asRelativePath(noteUri);
+    const compare = vscode.l10n.t('Compare');
+    const openNote = vscode.l10n.t('Open Note');
     void vscode.window
       .showWarningMessage(
-        `Lectern: ${file} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane's version of ${count === 1 ? 'that passage' : `${count} passages`} is in a "Notes pane conflict" section at its end.`,
-        'Compare',
-        'Open Note',
+        vscode.l10n.t(
+          'Lectern: {0} was changed in the notes pane and elsewhere at the same time. Nothing was lost: the note keeps the other change, and the pane\'s version of {1} is in a "Notes pane conflict" section at its end.',
+          file,
+          count === 1 ? vscode.l10n.t('that passage') : vscode.l10n.t('{0} passages', count),
+        ),
+        compare,
+        openNote,
       )
       .then(async (choice) => {
-        if (choice === 'Compare')
-          await vscode.commands.executeCommand('vscode.diff', uri, noteUri, `${file}: notes pane ↔ note`, { preview: true });
-        else if (choice === 'Open Note')
+        if (choice === compare)
+          await vscode.commands.executeCommand('vscode.diff', uri, noteUri, vscode.l10n.t('{0}: notes pane ↔ note', file), {
+            preview: true,
+          });
+        else if (choice === openNote)
           await vscode.window.showTextDocument(noteUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       });
   };
@@ -39,7 +47,9 @@ export class NotesPaneConflicts implements vscode.TextDocumentContentProvider, v
   provideTextDocumentContent(uri: vscode.Uri): string {
     return (
       this.paneVersions.get(uri.toString()) ??
-      'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).'
+      vscode.l10n.t(
+        'Lectern: this version of the notes pane is no longer available (it is still in the note’s "Notes pane conflict" section).',
+      )
     );
   }
 

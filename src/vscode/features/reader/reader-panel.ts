@@ -130,11 +130,14 @@ export class ReaderPanel implements vscode.Disposable {
     const paper = library.resolve(paperId);
     if (paper && paper.id !== paperId) this.history[this.position] = paper.id;
     if (!paper) {
-      this.panel.title = 'Paper not found';
+      this.panel.title = vscode.l10n.t('Paper not found');
       this.post({
         type: 'paperMissing',
         paperId,
-        message: `Lectern: no paper has the id "${paperId}" in the current corpus. It may have been removed from its corpus file; run Lectern: Refresh Corpus or search again.`,
+        message: vscode.l10n.t(
+          'Lectern: no paper has the id "{0}" in the current corpus. It may have been removed from its corpus file; run Lectern: Refresh Corpus or search again.',
+          paperId,
+        ),
       });
       return;
     }
@@ -228,7 +231,7 @@ export class ReaderPanel implements vscode.Disposable {
     this.handle(message).catch((error) => {
       const text = error instanceof Error ? error.message : String(error);
       this.deps.output.error(`Reader: ${message.type} failed: ${text}`);
-      void vscode.window.showErrorMessage(text.startsWith('Lectern:') ? text : `Lectern: ${text}`);
+      void vscode.window.showErrorMessage(text.startsWith('Lectern:') ? text : vscode.l10n.t('Lectern: {0}', text));
     });
   }
 

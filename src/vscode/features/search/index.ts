@@ -10,7 +10,7 @@ export function registerSearch({ picker }: SearchDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.searchPapers', async (initialQuery?: string) => {
       const id = await picker.pick({
-        title: 'Lectern: Search Papers',
+        title: vscode.l10n.t('Lectern: Search Papers'),
         initialQuery: typeof initialQuery === 'string' ? initialQuery : undefined,
       });
       if (id) await vscode.commands.executeCommand('lectern.openPaper', id, { query: picker.lastQuery });

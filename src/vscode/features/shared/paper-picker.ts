@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
@@ -10,9 +11,19 @@ interface PaperPickItem extends vscode.QuickPickItem {
 }
 
 const BUTTONS: Record<PaperPickButton, vscode.QuickInputButton & { command: string; hides: boolean }> = {
-  openNote: { iconPath: new vscode.ThemeIcon('note'), tooltip: 'Open Note', command: 'lectern.openNote', hides: true },
-  copyCitation: { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Copy Citation', command: 'lectern.copyCitation', hides: false },
-  revealInTree: { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'Reveal in Tree', command: 'lectern.revealInTree', hides: true },
+  openNote: { iconPath: new vscode.ThemeIcon('note'), tooltip: vscode.l10n.t('Open Note'), command: 'lectern.openNote', hides: true },
+  copyCitation: {
+    iconPath: new vscode.ThemeIcon('quote'),
+    tooltip: vscode.l10n.t('Copy Citation'),
+    command: 'lectern.copyCitation',
+    hides: false,
+  },
+  revealInTree: {
+    iconPath: new vscode.ThemeIcon('list-tree'),
+    tooltip: vscode.l10n.t('Reveal in Tree'),
+    command: 'lectern.revealInTree',
+    hides: true,
+  },
 };
 
 function toQuickPickItem(model: PaperPickModel): PaperPickItem {
@@ -56,14 +67,14 @@ export class PaperPicker {
     const { library, recent } = this.deps;
     const quickPick = vscode.window.createQuickPick<PaperPickItem>();
     quickPick.title = options.title;
-    quickPick.placeholder = 'Search papers: words, "phrases", topic:, author:, year:2020..2023, status:, tag:';
+    quickPick.placeholder = vscode.l10n.t('Search papers: words, "phrases", topic:, author:, year:2020..2023, status:, tag:');
     quickPick.matchOnDescription = false;
     quickPick.matchOnDetail = false;
     quickPick.busy = library.state !== 'ready';
     quickPick.value = options.initialQuery ?? '';
-    const settings = vscode.workspace.getConfiguration('lectern');
-    const debounceMs = settings.get<number>('search.debounceMs', 40);
-    const limit = settings.get<number>('search.maxResults', 50);
+    const settings = settingsFor();
+    const debounceMs = settings.searchDebounceMs;
+    const limit = settings.searchMaxResults;
     const loaded = library.ensureLoaded();
     let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -13,15 +13,21 @@ export function registerStatus({ library }: StatusDeps): vscode.Disposable[] {
   const render = () => {
     const current = library.current;
     if (library.state === 'loading') {
-      item.text = '$(sync~spin) Lectern: indexing…';
-      item.tooltip = 'Lectern is reading and indexing the corpus';
+      item.text = vscode.l10n.t('$(sync~spin) Lectern: indexing…');
+      item.tooltip = vscode.l10n.t('Lectern is reading and indexing the corpus');
     } else if (current) {
       const errors = current.corpus.diagnostics.filter((d) => d.severity === 'error').length;
-      item.text = `$(book) ${current.papers.length} papers${errors > 0 ? ` $(warning) ${errors}` : ''}`;
-      item.tooltip = `Lectern: ${current.papers.length} papers in ${current.corpus.topics.length} topics from ${current.corpus.files.length} files${errors > 0 ? `; ${errors} problems (see the Problems panel)` : ''}. Click to search.`;
+      item.text = vscode.l10n.t('$(book) {0} papers', current.papers.length) + (errors > 0 ? ` $(warning) ${errors}` : '');
+      item.tooltip = vscode.l10n.t(
+        'Lectern: {0} papers in {1} topics from {2} files{3}. Click to search.',
+        current.papers.length,
+        current.corpus.topics.length,
+        current.corpus.files.length,
+        errors > 0 ? vscode.l10n.t('; {0} problems (see the Problems panel)', errors) : '',
+      );
     } else {
       item.text = '$(book) Lectern';
-      item.tooltip = 'Lectern: search papers';
+      item.tooltip = vscode.l10n.t('Lectern: search papers');
     }
     item.show();
   };

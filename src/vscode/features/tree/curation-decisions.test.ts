@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Topic } from '../../../core/model/topic';
-import { checkTopicName, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
+import { checkTopicName, curationFolder, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
 import { groupTreeItem } from './paper-tree-items';
 
 const topics: Topic[] = [
@@ -47,4 +47,14 @@ test('the Other row has a menu of its own (filter only), every other topic row t
   assert.equal(groupTreeItem({ key: 'topic:Other', label: 'Other', paperIds: ['d'] }, 'topic').contextValue, 'group.topic.other');
   assert.equal(groupTreeItem({ key: 'topic:A', label: 'A', paperIds: ['d'] }, 'topic').contextValue, 'group.topic');
   assert.equal(groupTreeItem({ key: 'year:Other', label: 'Other', paperIds: ['d'] }, 'year').contextValue, 'group.year');
+});
+
+test('multi-root: a change goes to the topics file of the folder holding the papers; several or none (the sample): ask', () => {
+  assert.deepEqual(curationFolder(['b', 'b'], ['a', 'b']), { folder: 'b' });
+  assert.deepEqual(curationFolder(['b', undefined], ['a', 'b']), { folder: 'b' }, 'a sample paper beside them does not count');
+  assert.deepEqual(curationFolder(['a', 'c'], ['a', 'b', 'c']), { ask: ['a', 'c'] }, 'only the folders holding them are offered');
+  assert.deepEqual(curationFolder([undefined], ['a', 'b']), { ask: ['a', 'b'] });
+  assert.deepEqual(curationFolder([], ['a', 'b']), { ask: ['a', 'b'] });
+  assert.deepEqual(curationFolder([undefined, 'x'], ['only']), { folder: 'only' }, 'one folder: no question');
+  assert.deepEqual(curationFolder(['a'], []), { none: true });
 });

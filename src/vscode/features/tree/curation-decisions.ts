@@ -62,3 +62,18 @@ export function nameFromPhrase(phrase: string): string {
     .replace(/\s+/g, ' ')
     .replace(/(^|[\s-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
+
+/**
+ * Which workspace folder's `.lectern/topics.json` keeps a change about some papers, given the folder
+ * holding each paper's corpus file (undefined: outside every folder, e.g. the bundled sample) and the
+ * workspace's folders, in order: the only folder; else the one folder holding them; else ask among
+ * the folders holding them (or among all, when none does). `none` without any folder.
+ * @example curationFolder(['b', 'b', undefined], ['a', 'b']) // { folder: 'b' }
+ */
+export function curationFolder<F>(paperFolders: Array<F | undefined>, all: F[]): { folder: F } | { ask: F[] } | { none: true } {
+  if (all.length === 0) return { none: true };
+  if (all.length === 1) return { folder: all[0] };
+  const holding = all.filter((folder) => paperFolders.includes(folder));
+  if (holding.length === 1) return { folder: holding[0] };
+  return { ask: holding.length > 0 ? holding : all };
+}

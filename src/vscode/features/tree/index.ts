@@ -43,7 +43,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
         GROUP_BY_CHOICES.find((c) => c.value === value) ??
         (await vscode.window.showQuickPick(
           GROUP_BY_CHOICES.map((c) => ({ ...c, description: c.value === provider.groupBy ? 'current' : undefined })),
-          { title: 'Lectern: Group Papers By', placeHolder: 'How the Papers view groups papers' },
+          { title: vscode.l10n.t('Lectern: Group Papers By'), placeHolder: vscode.l10n.t('How the Papers view groups papers') },
         ));
       if (!choice) return;
       await provider.setGroupBy(choice.value);
@@ -55,10 +55,10 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
       const query =
         fromTopic ??
         (await vscode.window.showInputBox({
-          title: 'Lectern: Filter Papers',
-          prompt: 'Any search: words, "phrases", topic:, author:, year:2020..2023, tag:, status:',
+          title: vscode.l10n.t('Lectern: Filter Papers'),
+          prompt: vscode.l10n.t('Any search: words, "phrases", topic:, author:, year:2020..2023, tag:, status:'),
           value: provider.filter ?? '',
-          placeHolder: 'e.g. hallucination year:2024..',
+          placeHolder: vscode.l10n.t('e.g. hallucination year:2024..'),
         }));
       if (query === undefined) return;
       const count = await provider.setFilter(query);
@@ -74,7 +74,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
     vscode.commands.registerCommand('lectern.revealInTree', async (arg?: unknown) => {
       const id = await canonicalPaperId(library, paperIdFrom(arg) ?? activePaperId()); // an id or a citekey
       if (!id) {
-        void vscode.window.showInformationMessage('Lectern: open or select a paper first, then run Reveal in Tree.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Lectern: open or select a paper first, then run Reveal in Tree.'));
         return;
       }
       let node = await provider.nodeForPaper(id);
@@ -84,7 +84,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
         node = await provider.nodeForPaper(id);
       }
       if (!node) {
-        void vscode.window.showWarningMessage(`Lectern: no paper has the id "${id}" in the current corpus.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Lectern: no paper has the id "{0}" in the current corpus.', id));
         return;
       }
       await view.reveal(node, { select: true, focus: true, expand: true });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingsFor } from '../../lectern-settings';
 import { groupPapers, type AnnotationLookup, type GroupBy, type PaperGroup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import { groupTreeItem, missingPaperTreeItem, moreTreeItem, paperTreeItem, sampleNoticeTreeItem } from './paper-tree-items';
@@ -176,5 +177,5 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
 }
 
 function readPageSize(): number {
-  return vscode.workspace.getConfiguration('lectern').get<number>('tree.pageSize', 200);
+  return settingsFor().treePageSize;
 }

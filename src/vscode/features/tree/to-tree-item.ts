@@ -19,7 +19,7 @@ export function toTreeItem(model: TreeItemModel): vscode.TreeItem {
   if (model.accessibilityLabel) item.accessibilityInformation = { label: model.accessibilityLabel };
   if (model.resource) {
     item.resourceUri = markdownUri(model.resource);
-    if (model.opensResource) item.command = { command: 'vscode.open', title: 'Open Note', arguments: [item.resourceUri] };
+    if (model.opensResource) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [item.resourceUri] };
   }
   return item;
 }

@@ -6,8 +6,9 @@ import type { LibraryService } from '../../library/library-service';
 import { paperIdFrom } from '../shared/paper-id-from';
 import { refusedInRestrictedMode } from '../trust';
 import type { PaperPicker } from '../shared/paper-picker';
-import { checkTopicName, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
+import { checkTopicName, curationFolder, nameFromPhrase, topicChoices, topicOf } from './curation-decisions';
 import { editTopicsFile, revertTopicsFile } from './topics-file-writer';
+import { folderOfPath } from '../../lectern-settings';
 
 /** What the curation commands use. */
 export interface TopicCurationDeps {
@@ -18,8 +19,9 @@ export interface TopicCurationDeps {
 /**
  * Shaping the topic tree: Rename, Merge Into…, Split…, Hide (topic rows), Move to Topic…, Pin to
  * Topic… (paper rows under a topic), Show Hidden Topics (view menu), each also in the palette. Each
- * adds one line to the first workspace folder's `.lectern/topics.json` (`editTopicsFile`), then
- * topics are assigned again with it (`reloadTaxonomy`).
+ * adds one line to a `.lectern/topics.json` (`editTopicsFile`), then topics are assigned again with it
+ * (`reloadTaxonomy`): in a multi-root workspace, that of the folder whose corpus holds the paper or
+ * the topic's papers (asked when they are in several folders).
  */
 export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposable[] {
   const curation = new TopicCuration(deps);
@@ -39,101 +41,131 @@ export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposabl
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, gated(run)));
 }
 
-const NEW_TOPIC = '$(add) New topic…';
+const NEW_TOPIC = vscode.l10n.t('$(add) New topic…');
 
 class TopicCuration {
   constructor(private readonly deps: TopicCurationDeps) {}
 
   async rename(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Rename Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Rename Topic'));
     if (!topic) return;
-    const to = await this.askName(topics, { title: `Lectern: Rename "${topic}"`, value: topic, current: topic });
-    if (to) await this.write(`renamed "${topic}" to "${to}"`, { rename: topic, to });
+    const to = await this.askName(topics, { title: vscode.l10n.t('Lectern: Rename "{0}"', topic), value: topic, current: topic });
+    if (to) await this.write(vscode.l10n.t('renamed "{0}" to "{1}"', topic, to), { rename: topic, to }, await this.papersOf(topics, topic));
   }
 
   async merge(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Merge Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Merge Topic'));
     if (!topic) return;
     const into = await vscode.window.showQuickPick(topicChoices(topics, [topic]), {
-      title: `Lectern: Merge "${topic}" Into…`,
-      placeHolder: `The topic that takes "${topic}"'s papers (and keeps its name)`,
+      title: vscode.l10n.t('Lectern: Merge "{0}" Into…', topic),
+      placeHolder: vscode.l10n.t('The topic that takes "{0}"\'s papers (and keeps its name)', topic),
     });
-    if (into) await this.write(`merged "${topic}" into "${into.label}"`, { merge: [topic, into.label], into: into.label });
+    if (into)
+      await this.write(vscode.l10n.t('merged "{0}" into "{1}"', topic, into.label), { merge: [topic, into.label], into: into.label }, [
+        ...(await this.papersOf(topics, topic)),
+        ...(await this.papersOf(topics, into.label)),
+      ]);
   }
 
   async split(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Split Topic');
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Split Topic'));
     if (!topic) return;
     const papers = await this.papersOf(topics, topic);
     const how = await vscode.window.showQuickPick(
       [
-        { label: 'By a phrase…', detail: `The papers of "${topic}" whose title or abstract has it`, by: 'phrase' as const },
-        { label: 'By picking papers…', detail: `Papers of "${topic}" you choose`, by: 'papers' as const },
+        {
+          label: vscode.l10n.t('By a phrase…'),
+          detail: vscode.l10n.t('The papers of "{0}" whose title or abstract has it', topic),
+          by: 'phrase' as const,
+        },
+        { label: vscode.l10n.t('By picking papers…'), detail: vscode.l10n.t('Papers of "{0}" you choose', topic), by: 'papers' as const },
       ],
-      { title: `Lectern: Split "${topic}"` },
+      { title: vscode.l10n.t('Lectern: Split "{0}"', topic) },
     );
     if (!how) return;
     const entry: CurationEntry | undefined =
       how.by === 'phrase' ? await this.splitByPhrase(topic, papers, topics) : await this.splitByPapers(topic, papers, topics);
-    if (entry) await this.write(`split "${entry.into as string}" off "${topic}"`, entry);
+    if (entry) await this.write(vscode.l10n.t('split "{0}" off "{1}"', entry.into as string, topic), entry, papers);
   }
 
   async hide(arg: unknown): Promise<void> {
     const topics = await this.topics();
-    const topic = await this.pickTopic(arg, topics, 'Lectern: Hide Topic');
-    if (topic) await this.write(`hid "${topic}" (its papers keep their other topics, or go to Other)`, { hide: topic });
+    const topic = await this.pickTopic(arg, topics, vscode.l10n.t('Lectern: Hide Topic'));
+    if (topic)
+      await this.write(
+        vscode.l10n.t('hid "{0}" (its papers keep their other topics, or go to Other)', topic),
+        { hide: topic },
+        await this.papersOf(topics, topic),
+      );
   }
 
   /** Move (from the topic the paper row is under) or pin a paper to a topic, new or existing. */
   async placePaper(arg: unknown, how: 'move' | 'pin'): Promise<void> {
-    const verb = how === 'move' ? 'Move' : 'Pin';
-    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title: `Lectern: ${verb} Paper to Topic` }));
+    const title = how === 'move' ? vscode.l10n.t('Lectern: Move Paper to Topic') : vscode.l10n.t('Lectern: Pin Paper to Topic');
+    const id = paperIdFrom(arg) ?? (await this.deps.picker.pick({ title }));
     if (!id) return;
     const topics = await this.topics();
     const from = topicOf(arg);
     const choice = await vscode.window.showQuickPick([{ label: NEW_TOPIC, description: '' }, ...topicChoices(topics, from ? [from] : [])], {
-      title: `Lectern: ${verb} Paper to Topic`,
+      title,
       placeHolder:
         how === 'move' ? `The topic it moves to${from ? ` from "${from}"` : ''}` : 'The topic it stays in, whatever topics are found',
     });
     if (!choice) return;
-    const to = choice.label === NEW_TOPIC ? await this.askName(topics, { title: 'Lectern: New Topic', value: '' }) : choice.label;
+    const to =
+      choice.label === NEW_TOPIC ? await this.askName(topics, { title: vscode.l10n.t('Lectern: New Topic'), value: '' }) : choice.label;
     if (!to) return;
-    if (how === 'pin') await this.write(`pinned the paper to "${to}"`, { pin: id, to });
-    else await this.write(`moved the paper to "${to}"`, { move: id, ...(from ? { from } : {}), to });
+    const paper = (await this.deps.library.ensureLoaded()).paper(id);
+    const about = paper ? [paper] : [];
+    if (how === 'pin') await this.write(vscode.l10n.t('pinned the paper to "{0}"', to), { pin: id, to }, about);
+    else await this.write(vscode.l10n.t('moved the paper to "{0}"', to), { move: id, ...(from ? { from } : {}), to }, about);
   }
 
+  /** Lists the topics hidden in every workspace folder's topics file; those picked are shown again, each in its own file. */
   async showHidden(): Promise<void> {
-    const uri = topicsFileUri();
-    if (!uri) return;
-    const text = await vscode.workspace.fs.readFile(uri).then(
-      (bytes) => new TextDecoder().decode(bytes),
-      () => undefined,
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      topicsFileUri(undefined);
+      return;
+    }
+    const files = await Promise.all(
+      folders.map(async (folder) => {
+        const uri = topicsFileUri(folder)!;
+        const text = await vscode.workspace.fs.readFile(uri).then(
+          (bytes) => new TextDecoder().decode(bytes),
+          () => undefined,
+        );
+        return { uri, hidden: new Set(curationEntries(text).flatMap((entry) => hiddenName(entry) ?? [])) };
+      }),
     );
-    const hidden = [...new Set(curationEntries(text).flatMap((entry) => hiddenName(entry) ?? []))];
+    const hidden = [...new Set(files.flatMap((file) => [...file.hidden]))];
     if (hidden.length === 0) {
-      void vscode.window.showInformationMessage('Lectern: no topic is hidden.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lectern: no topic is hidden.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
       hidden.map((label) => ({ label, picked: true })),
-      { title: 'Lectern: Show Hidden Topics', placeHolder: 'The topics to show again', canPickMany: true },
+      { title: vscode.l10n.t('Lectern: Show Hidden Topics'), placeHolder: vscode.l10n.t('The topics to show again'), canPickMany: true },
     );
     if (!picked || picked.length === 0) return;
     const names = new Set(picked.map((item) => item.label));
     const entry = (value: unknown) => names.has(hiddenName(value) ?? '\u0000');
-    await this.apply(`showed ${picked.map((item) => `"${item.label}"`).join(', ')} again`, (current) =>
-      current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry),
-    );
+    for (const file of files.filter((candidate) => picked.some((item) => candidate.hidden.has(item.label)))) {
+      await this.apply(
+        vscode.l10n.t('showed {0} again', picked.map((item) => `"${item.label}"`).join(', ')),
+        (current) => (current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry)),
+        file.uri,
+      );
+    }
   }
 
   private async splitByPhrase(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
     const phrase = await vscode.window.showInputBox({
-      title: `Lectern: Split "${topic}" by a Phrase`,
-      prompt: 'Its papers whose title or abstract has this phrase (any case, hyphens and plurals) go to a new topic',
+      title: vscode.l10n.t('Lectern: Split "{0}" by a Phrase', topic),
+      prompt: vscode.l10n.t('Its papers whose title or abstract has this phrase (any case, hyphens and plurals) go to a new topic'),
       validateInput: (value) => {
         if (!value.trim()) return undefined;
         const count = papersWithPhrase(papers, value).length;
@@ -143,17 +175,17 @@ class TopicCuration {
       },
     });
     if (!phrase?.trim()) return undefined;
-    const into = await this.askName(topics, { title: 'Lectern: Name the New Topic', value: nameFromPhrase(phrase) });
+    const into = await this.askName(topics, { title: vscode.l10n.t('Lectern: Name the New Topic'), value: nameFromPhrase(phrase) });
     return into ? { split: topic, into, phrase: phrase.trim() } : undefined;
   }
 
   private async splitByPapers(topic: string, papers: PaperLike[], topics: Topic[]): Promise<CurationEntry | undefined> {
     const picked = await vscode.window.showQuickPick(
       papers.map((paper) => ({ label: paper.title, description: paper.year ? String(paper.year) : '', id: paper.id })),
-      { title: `Lectern: Split "${topic}": the Papers of the New Topic`, canPickMany: true, matchOnDescription: true },
+      { title: vscode.l10n.t('Lectern: Split "{0}": the Papers of the New Topic', topic), canPickMany: true, matchOnDescription: true },
     );
     if (!picked || picked.length === 0) return undefined;
-    const into = await this.askName(topics, { title: 'Lectern: Name the New Topic', value: '' });
+    const into = await this.askName(topics, { title: vscode.l10n.t('Lectern: Name the New Topic'), value: '' });
     return into ? { split: topic, into, papers: picked.map((item) => item.id) } : undefined;
   }
 
@@ -170,14 +202,15 @@ class TopicCuration {
   private async pickTopic(arg: unknown, topics: Topic[], title: string): Promise<string | undefined> {
     const named = topicOf(arg);
     if (named) return named;
-    return (await vscode.window.showQuickPick(topicChoices(topics), { title, placeHolder: 'A topic of the Papers view' }))?.label;
+    return (await vscode.window.showQuickPick(topicChoices(topics), { title, placeHolder: vscode.l10n.t('A topic of the Papers view') }))
+      ?.label;
   }
 
   private async askName(topics: Topic[], options: { title: string; value: string; current?: string }): Promise<string | undefined> {
     const name = await vscode.window.showInputBox({
       title: options.title,
       value: options.value,
-      prompt: 'The name the Papers view shows',
+      prompt: vscode.l10n.t('The name the Papers view shows'),
       validateInput: (value) => {
         const problem = checkTopicName(value, topics, options.current);
         if (!problem) return undefined;
@@ -189,36 +222,44 @@ class TopicCuration {
     return clean && checkTopicName(clean, topics, options.current)?.severity !== 'error' ? clean : undefined;
   }
 
-  private write(description: string, entry: CurationEntry): Promise<void> {
-    return this.apply(description, (text) => addCurationEntry(text, entry));
+  /** Adds `entry` to the topics file of the folder whose corpus holds `papers` (see `folderForPapers`). */
+  private async write(description: string, entry: CurationEntry, papers: PaperLike[]): Promise<void> {
+    const folder = await folderForPapers(papers);
+    if (folder === 'cancelled') return;
+    const uri = topicsFileUri(folder);
+    if (uri) await this.apply(description, (text) => addCurationEntry(text, entry), uri);
   }
 
   /** Edits the topics file, applies it to the tree, and says what happened (with Undo). */
-  private async apply(description: string, plan: Parameters<typeof editTopicsFile>[1]): Promise<void> {
-    const uri = topicsFileUri();
-    if (!uri) return;
+  private async apply(description: string, plan: Parameters<typeof editTopicsFile>[1], uri: vscode.Uri): Promise<void> {
     const where = vscode.workspace.asRelativePath(uri);
     const outcome = await editTopicsFile(uri, plan);
     if (outcome.kind === 'refused') {
-      void vscode.window.showErrorMessage(`Lectern: could not change ${where}: ${outcome.reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lectern: could not change {0}: {1}', where, outcome.reason));
       return;
     }
     if (outcome.kind === 'inEditor') {
-      void vscode.window.showInformationMessage(`Lectern: ${description} in ${where}, which has unsaved changes; save it to apply.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Lectern: {0} in {1}, which has unsaved changes; save it to apply.', description, where),
+      );
       return;
     }
     await this.deps.library.reloadTaxonomy();
-    void vscode.window.showInformationMessage(`Lectern: ${description} (${where}).`, 'Undo', 'Open File').then(async (choice) => {
-      if (choice === 'Open File') await vscode.window.showTextDocument(uri);
-      if (choice !== 'Undo') return;
-      const reason = await revertTopicsFile(uri, outcome.before, outcome.after);
-      if (reason) void vscode.window.showErrorMessage(`Lectern: could not undo: ${where} ${reason}`);
-      else await this.deps.library.reloadTaxonomy();
-    });
+    const undo = vscode.l10n.t('Undo');
+    const openFile = vscode.l10n.t('Open File');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Lectern: {0} ({1}).', description, where), undo, openFile)
+      .then(async (choice) => {
+        if (choice === openFile) await vscode.window.showTextDocument(uri);
+        if (choice !== undo) return;
+        const reason = await revertTopicsFile(uri, outcome.before, outcome.after);
+        if (reason) void vscode.window.showErrorMessage(vscode.l10n.t('Lectern: could not undo: {0} {1}', where, reason));
+        else await this.deps.library.reloadTaxonomy();
+      });
   }
 }
 
-type PaperLike = { id: string; title: string; abstract: string; year?: number };
+type PaperLike = { id: string; title: string; abstract: string; year?: number; source?: { file: string } };
 
 /** The hidden topic a `"curation"` entry names, if it is a `hide` step. */
 function hiddenName(entry: unknown): string | undefined {
@@ -226,10 +267,36 @@ function hiddenName(entry: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** The first workspace folder's `.lectern/topics.json`; without a folder, says where changes would go. */
-function topicsFileUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/**
+ * The workspace folder whose `.lectern/topics.json` a change about `papers` goes to: the one folder
+ * whose corpus files hold them; when they are in several (or in none: the bundled sample) and the
+ * workspace has several folders, the user picks one ('cancelled' if they do not).
+ */
+async function folderForPapers(papers: PaperLike[]): Promise<vscode.WorkspaceFolder | undefined | 'cancelled'> {
+  const all = [...(vscode.workspace.workspaceFolders ?? [])];
+  const owners = papers.map((paper) => paper.source && folderOfPath(paper.source.file));
+  // Each owner as its entry of `all` (matched by URI), so `curationFolder` can compare them by identity.
+  const decision = curationFolder(
+    owners.map((owner) => all.find((folder) => folder.uri.toString() === owner?.uri.toString())),
+    all,
+  );
+  if ('none' in decision) return undefined;
+  if ('folder' in decision) return decision.folder;
+  const picked = await vscode.window.showQuickPick(
+    decision.ask.map((folder) => ({ label: folder.name, folder })),
+    {
+      title: vscode.l10n.t('Lectern: Which Folder Keeps This Change?'),
+      placeHolder: vscode.l10n.t('The workspace folder whose .lectern/topics.json records the change to the topic tree'),
+    },
+  );
+  return picked?.folder ?? 'cancelled';
+}
+
+/** A workspace folder's `.lectern/topics.json`; without a folder, says where changes would go. */
+function topicsFileUri(folder: vscode.WorkspaceFolder | undefined): vscode.Uri | undefined {
   if (folder) return vscode.Uri.joinPath(folder.uri, '.lectern', 'topics.json');
-  void vscode.window.showErrorMessage('Lectern: open a folder first; changes to the topic tree are kept in its .lectern/topics.json.');
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('Lectern: open a folder first; changes to the topic tree are kept in its .lectern/topics.json.'),
+  );
   return undefined;
 }

@@ -69,7 +69,7 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
         rangeOf(document, cited.mentionStart, cited.end),
         vscode.Uri.parse(`command:lectern.openPaper?${args}`),
       );
-      link.tooltip = `Open ${paper.title} in Lectern`;
+      link.tooltip = vscode.l10n.t('Open {0} in Lectern', paper.title);
       links.push(link);
     }
     return links;

@@ -112,7 +112,10 @@ export class WritingDiagnostics implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return;
     for (const cited of library ? keys : []) {
       if (library!.resolve(cited.key)) continue;
-      const message = `Lectern: no paper has the citation key "${cited.key}"; add it to a corpus file or a bibliography this document names, or run Lectern: Refresh Corpus.`;
+      const message = vscode.l10n.t(
+        'Lectern: no paper has the citation key "{0}"; add it to a corpus file or a bibliography this document names, or run Lectern: Refresh Corpus.',
+        cited.key,
+      );
       diagnostics.push(warning(document, cited.start, cited.end, message, 'unknown-citation-key'));
     }
     this.collection.set(document.uri, diagnostics);
@@ -130,7 +133,11 @@ export class WritingDiagnostics implements vscode.Disposable {
         if (READABLE_BIBLIOGRAPHY.test(declaration.absolute)) readable.push(declaration.absolute);
         continue;
       }
-      const message = `Lectern: the bibliography "${declaration.path}" does not exist (looked for ${declaration.absolute}); fix the path or create the file.`;
+      const message = vscode.l10n.t(
+        'Lectern: the bibliography "{0}" does not exist (looked for {1}); fix the path or create the file.',
+        declaration.path,
+        declaration.absolute,
+      );
       diagnostics.push(warning(document, declaration.start, declaration.end, message, 'missing-bibliography'));
     }
     if (readable.length > 0) this.library.declareBibliographies(readable);
