@@ -11,7 +11,7 @@ import {
 } from '../../src/vscode/library/corpus-settings';
 
 const defaults = {
-  corpus: ['**/*.bib', 'papers/**/*.{json,jsonl,ndjson,txt}', '**/*.lectern.{json,jsonl}'],
+  corpus: ['**/*.bib', 'papers/**/*.{json,jsonl,ndjson,txt,tsv}', '**/*.lectern.{json,jsonl}'],
   corpusExclude: ['**/node_modules/**', '**/.git/**'],
   includeSampleCorpus: 'auto',
 };
