@@ -6,6 +6,8 @@ import type { Command, CommandContext } from './commands/command-context';
 import { importCommand } from './commands/import-command';
 import { listCommand, topicsCommand } from './commands/list-commands';
 import { citeCommand } from './commands/cite-command';
+import { dbCommand } from './commands/db-commands';
+import { databaseCommands } from './commands/db-library-commands';
 import { relatedCommand, showCommand } from './commands/paper-commands';
 import { searchCommand } from './commands/search-command';
 import { formatDiagnostic, styleFor } from './human-output';
@@ -22,6 +24,8 @@ Usage:
   lectern cite ID --format apa|in-text|bibtex|csl-json|markdown [--style FILE] [--locale FILE|CODE]
                                        a citation (ID or citekey); apa = the reference in the style
   lectern import FILE                  import one file and report what was read
+  lectern db init --database URL       create or upgrade a shared library's schema (PostgreSQL)
+  lectern db import FILE… --database URL  import corpus files into the shared library
 
 Options:
   --corpus PATH     a corpus file or folder (repeatable); when none names a corpus file,
@@ -31,6 +35,8 @@ Options:
   --no-cache        read every file again instead of the cached library ($LECTERN_CACHE_DIR,
                     else $XDG_CACHE_HOME/lectern, else ~/.cache/lectern)
   --max-file-size MB  skip (with a diagnostic) corpus files larger than MB megabytes (default 100)
+  --database URL    search, list, topics, related, show: a shared library (postgresql://user@host/db;
+                    the password from PGPASSWORD or PGPASSFILE, never the command line); see docs/POSTGRES.md
   --json            machine-readable output
   --limit N         how many results (default 10)
   --style FILE      cite: a CSL style (.csl) instead of the bundled APA 7th
@@ -45,6 +51,7 @@ const COMMANDS: Record<string, Command> = {
   show: showCommand,
   cite: citeCommand,
   import: importCommand,
+  db: dbCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -56,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       corpus: { type: 'string', multiple: true, default: [] },
       sample: { type: 'boolean', default: false },
       taxonomy: { type: 'string' },
+      database: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
       limit: { type: 'string' },
       'max-file-size': { type: 'string' },
@@ -70,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  const run = (values.database !== undefined ? databaseCommands[command] : undefined) ?? COMMANDS[command];
   if (!run) throw new CliError(`Lectern: unknown command "${command}".\n\n${USAGE}`, 2);
   let opened: Promise<CliLibrary> | undefined;
   const limits = { maxFileBytes: parseMegabytes(values['max-file-size']) };
@@ -83,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
     citationStyle: values.style,
     citationLocale: values.locale,
     limits,
+    database: values.database,
+    taxonomy: values.taxonomy,
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     openLibrary: () =>

@@ -75,8 +75,9 @@ export function compileSearchSql(input: SqlSearchInput): SqlQuery {
   ))
     where.push(`strpos(phrase_text, ${param(key)}) = 0`);
   for (const filter of plan.filters) where.push(filterSql(filter, param, input.annotatedIds));
-  // One parameter for the field weights, referenced by every ts_rank.
-  const weights = scored.length === 0 ? '' : param(RANK_WEIGHTS, '::float4[]');
+  // One parameter for the field weights, referenced by every ts_rank (made on first use: an unused one has no type).
+  let weightsParam: string | undefined;
+  const weights = () => (weightsParam ??= param(RANK_WEIGHTS, '::float4[]'));
   const score = scored.length === 0 ? '0' : scored.map((slot) => slotScoreSql(slot, input, weights, param)).join(' + ');
   const order = scored.length === 0 ? 'year DESC NULLS LAST, id' : 'score DESC, id';
   const text = `WITH hits AS (
@@ -115,7 +116,7 @@ function slotTsquery(slot: Slot, expand: SqlSearchInput['expand'], exactOnly: bo
  * A slot's share of the score: for each expansion of each term (the commonest `RANKED_EXPANSIONS`), its
  * weight × IDF × the field-weighted `ts_rank` of the paper for that term; a slot's alternatives take the best.
  */
-function slotScoreSql(slot: Slot, input: SqlSearchInput, weights: string, param: (value: unknown, cast?: string) => string): string {
+function slotScoreSql(slot: Slot, input: SqlSearchInput, weights: () => string, param: (value: unknown, cast?: string) => string): string {
   const alternatives = slot.alternatives.map((alternative) => {
     const terms = alternative.map((spec) => {
       const expansions = [...input.expand(spec)].sort((a, b) => b.weight - a.weight || b.papers - a.papers);
@@ -141,8 +142,8 @@ function slotScoreSql(slot: Slot, input: SqlSearchInput, weights: string, param:
   return alternatives.length === 1 ? alternatives[0] : `greatest(${alternatives.join(', ')})`;
 }
 
-function rankSql(weight: number, terms: string[], weights: string, param: (value: unknown, cast?: string) => string): string {
-  return `${param(weight, '::float8')} * ts_rank(${weights}, search, ${param(group(terms.map(lexeme), '|'), '::tsquery')}, 1)`;
+function rankSql(weight: number, terms: string[], weights: () => string, param: (value: unknown, cast?: string) => string): string {
+  return `${param(weight, '::float8')} * ts_rank(${weights()}, search, ${param(group(terms.map(lexeme), '|'), '::tsquery')}, 1)`;
 }
 
 /** BM25's IDF, never below a small positive floor so a term in every paper still counts a little. */
