@@ -5,14 +5,17 @@
  * the end — also when the process exits early. No mocks: the tests talk to a real server.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { skipUnlessCi } from './missing-prerequisite';
 
-/** A running cluster: connection strings for its database and a way to stop it. */
+/**
+ * A running cluster: connection strings for its database and a way to stop it. Connections from 127.0.0.1 are
+ * trusted, except for members of the role `password_required`, who must give their password (scram-sha-256).
+ */
 export interface PostgresCluster {
   port: number;
   /** The database created for the test (`lectern`). */
@@ -81,6 +84,9 @@ export async function startPostgresCluster(tuning: Record<string, string> = {}):
   process.once('exit', stopNow);
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']);
+    // Members of `password_required` must give their password (tests of wrong passwords); everyone else is trusted.
+    const hba = join(data, 'pg_hba.conf');
+    writeFileSync(hba, `host all +password_required 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
     const port = await freePort();
     const settings = {
       listen_addresses: '127.0.0.1',
@@ -98,6 +104,7 @@ export async function startPostgresCluster(tuning: Record<string, string> = {}):
     const admin = new pg.Client({ connectionString: url({ database: 'postgres' }) });
     await admin.connect();
     await admin.query('CREATE DATABASE lectern');
+    await admin.query('CREATE ROLE password_required NOLOGIN');
     await admin.end();
     return {
       port,

@@ -3,7 +3,7 @@ import type { BackendSearchOptions, LibraryBackend, TopicCount } from '../../cor
 import type { Paper } from '../../core/model/paper';
 import type { RelatedPaper } from '../../core/related/related-papers';
 import { hitFor } from '../../core/search/highlight-terms';
-import { isEmptyQuery, parseQuery } from '../../core/search/parse-query';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
 import type { SearchResponse } from '../../core/search/paper-search';
 import { compileSearchSql } from '../../core/search/sql-search';
 import { checkSchema } from './migrate-database';
@@ -31,6 +31,12 @@ interface SearchRow {
 /** Related papers are found through this many of the paper's most distinctive terms. */
 const RELATED_TERMS = 24;
 const DEFAULT_LIMIT = 50;
+/**
+ * Words, phrases, exclusions and filters a shared-library search reads of one query (each kind apart): every
+ * term costs a lookup and a ranking expression, and a pasted page of text must not become a statement of
+ * thousands of parameters. Well beyond anything typed into a search box.
+ */
+const MAX_QUERY_PARTS = 32;
 
 /**
  * A shared Lectern library in PostgreSQL (schema: `migrateDatabase`), answering the same questions as the
@@ -68,7 +74,7 @@ export class PgLibrary implements LibraryBackend {
   async search(query: string, options: BackendSearchOptions = {}): Promise<SearchResponse> {
     const text = typeof query === 'string' ? query : '';
     const empty: SearchResponse = { query: text, total: 0, totalIsLowerBound: false, results: [] };
-    const parsed = parseQuery(text);
+    const parsed = boundedQuery(parseQuery(text));
     if (isEmptyQuery(parsed)) return empty;
     return this.guard(async () => {
       const { plan, expand, matched } = await resolvePlan(this.pool, parsed);
@@ -78,7 +84,7 @@ export class PgLibrary implements LibraryBackend {
       const run = async (mode: 'all' | 'any') =>
         (
           await this.pool.query<SearchRow>(
-            compileSearchSql({ parsed, plan, expand, paperCount, mode, limit, annotatedIds: options.annotatedIds }),
+            compileSearchSql({ parsed, plan, expand, paperCount, mode, limit, annotatedIds: storableIds(options.annotatedIds) }),
           )
         ).rows;
       let rows = await run('all');
@@ -94,6 +100,7 @@ export class PgLibrary implements LibraryBackend {
   }
 
   async paper(idOrCiteKey: string): Promise<Paper | undefined> {
+    if (!storable(idOrCiteKey)) return undefined;
     return this.guard(async () => {
       const result = await this.pool.query<{ record: Paper }>(
         `(SELECT record, 0 AS pass FROM lectern_papers WHERE id = $1)
@@ -110,6 +117,7 @@ export class PgLibrary implements LibraryBackend {
    * ranked by the field-weighted `ts_rank` of those terms, scaled to 0–1.
    */
   async related(id: string, limit = 8): Promise<RelatedPaper[]> {
+    if (!storable(id)) return [];
     return this.guard(async () => {
       const paperCount = await this.paperCount();
       const terms = await this.pool.query<{ term: string }>(
@@ -174,4 +182,28 @@ export class PgLibrary implements LibraryBackend {
       throw libraryErrorOf(error, 'the shared library');
     }
   }
+}
+
+/** PostgreSQL text holds no NUL character, so no stored id or citekey has one. */
+function storable(text: string): boolean {
+  return !text.includes('\u0000');
+}
+
+/** The notes' ids for a `tag:`/`status:` filter, without those no paper can have. */
+function storableIds(annotatedIds: BackendSearchOptions['annotatedIds']): BackendSearchOptions['annotatedIds'] {
+  return annotatedIds && ((filter) => annotatedIds(filter).filter(storable));
+}
+
+/** A query cut to `MAX_QUERY_PARTS` of each kind. */
+function boundedQuery(parsed: ParsedQuery): ParsedQuery {
+  const cut = <T>(items: T[]) => items.slice(0, MAX_QUERY_PARTS);
+  const words = cut(parsed.words);
+  return {
+    words,
+    phrases: cut(parsed.phrases),
+    excludedWords: cut(parsed.excludedWords),
+    excludedPhrases: cut(parsed.excludedPhrases),
+    filters: cut(parsed.filters),
+    lastWordIsPrefix: parsed.lastWordIsPrefix && words.length === parsed.words.length,
+  };
 }
