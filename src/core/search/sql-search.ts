@@ -43,7 +43,11 @@ export interface SqlQuery {
   values: unknown[];
 }
 
-/** Field weights of `ts_rank` in its order {D, C, B, A}: abstract (C) 1, authors and meta (B) 1.75, title (A) 3. */
+/**
+ * Field weights of `ts_rank` in its order {D, C, B, A}: abstract (C) 1, authors and meta (B) 1.75, title (A) 3.
+ * `ts_rank` runs without length normalization: on the seed's ranking cases hidden among 20k synthetic papers it
+ * found 49 of 60 that way, against 46 dividing by the log of the length and 42 by the length.
+ */
 const RANK_WEIGHTS = [0, 1 / 3, 1.75 / 3, 1];
 /** Expansions ranked one by one per query term; the rest of a long prefix expansion counts as one group. */
 const RANKED_EXPANSIONS = 8;
@@ -143,7 +147,7 @@ function slotScoreSql(slot: Slot, input: SqlSearchInput, weights: () => string, 
 }
 
 function rankSql(weight: number, terms: string[], weights: () => string, param: (value: unknown, cast?: string) => string): string {
-  return `${param(weight, '::float8')} * ts_rank(${weights()}, search, ${param(group(terms.map(lexeme), '|'), '::tsquery')}, 1)`;
+  return `${param(weight, '::float8')} * ts_rank(${weights()}, search, ${param(group(terms.map(lexeme), '|'), '::tsquery')})`;
 }
 
 /** BM25's IDF, never below a small positive floor so a term in every paper still counts a little. */

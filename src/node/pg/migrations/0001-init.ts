@@ -30,8 +30,6 @@ CREATE TABLE lectern_papers (
 CREATE INDEX lectern_papers_search ON lectern_papers USING gin (search);
 CREATE INDEX lectern_papers_citekey ON lectern_papers (citekey);
 CREATE INDEX lectern_papers_year ON lectern_papers (year);
-CREATE INDEX lectern_papers_topics ON lectern_papers USING gin (topics);
-CREATE INDEX lectern_papers_title_trgm ON lectern_papers USING gin (title gin_trgm_ops);
 
 CREATE TABLE lectern_terms (
   term text COLLATE "C" PRIMARY KEY,
