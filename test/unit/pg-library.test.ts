@@ -187,6 +187,13 @@ describe('the PostgreSQL library backend', { skip }, () => {
     assert.equal(await count(), 76);
   });
 
+  test('a NUL character, which PostgreSQL text cannot hold, is dropped instead of failing the batch', async () => {
+    const paper: Paper = { ...seed.corpus.papers[0], id: 'nul-paper', title: 'Hello\u0000World', abstract: 'A\u0000B', citeKey: undefined };
+    await importPapers(admin, [paper], []);
+    assert.deepEqual([(await library.paper('nul-paper'))?.title, (await library.paper('nul-paper'))?.abstract], ['HelloWorld', 'AB']);
+    await admin.query("DELETE FROM lectern_papers WHERE id = 'nul-paper'");
+  });
+
   test('a writer role can import', async () => {
     await admin.query("CREATE ROLE bob LOGIN IN ROLE lectern_writer PASSWORD 'bob-secret'");
     const client = new pg.Client(cluster.url({ user: 'bob' }));

@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
-import { paperRow } from './paper-row';
+import { paperRow, type PaperRow } from './paper-row';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
@@ -57,7 +57,7 @@ export async function importPapers(
   // The next batch's rows are built while the server writes the previous one (two cores busy, not one).
   let writing: Promise<void> = Promise.resolve();
   const send = async (batch: Map<string, Paper>) => {
-    const rows = JSON.stringify([...batch.values()].map(paperRow));
+    const rows = batchJson([...batch.values()].map(paperRow));
     await writing;
     writing = inTransaction(client, () => client.query(UPSERT, [rows])).then(() => {
       written += batch.size;
@@ -118,4 +118,14 @@ async function inTransaction(client: ClientBase, work: () => Promise<unknown>): 
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A batch as one JSON parameter. PostgreSQL text and jsonb cannot hold U+0000, which some sources carry (a JSON
+ * importer keeps what the file says): it is dropped from every string rather than failing the whole batch.
+ */
+function batchJson(rows: PaperRow[]): string {
+  const json = JSON.stringify(rows);
+  if (!json.includes('\\u0000')) return json;
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
 }
