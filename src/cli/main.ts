@@ -7,7 +7,7 @@ import { importCommand } from './commands/import-command';
 import { listCommand, topicsCommand } from './commands/list-commands';
 import { citeCommand } from './commands/cite-command';
 import { dbCommand } from './commands/db-commands';
-import { databaseCommands } from './commands/db-library-commands';
+import { commandWithDatabase } from './commands/db-library-commands';
 import { relatedCommand, showCommand } from './commands/paper-commands';
 import { searchCommand } from './commands/search-command';
 import { formatDiagnostic, styleFor } from './human-output';
@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const run = (values.database !== undefined ? databaseCommands[command] : undefined) ?? COMMANDS[command];
+  const run = values.database !== undefined ? commandWithDatabase(command, COMMANDS[command]) : COMMANDS[command];
   if (!run) throw new CliError(`Lectern: unknown command "${command}".\n\n${USAGE}`, 2);
   let opened: Promise<CliLibrary> | undefined;
   const limits = { maxFileBytes: parseMegabytes(values['max-file-size']) };

@@ -162,10 +162,13 @@ describe('lectern db and --database', { skip }, () => {
     assert.match(missing.stderr, /^Lectern: the database of postgres@127\.0\.0\.1:\d+\/nope does not exist/);
   });
 
-  test('db needs --database and an action', () => {
+  test('db needs --database and an action; --database with a command that reads only files is a usage error', () => {
     assert.equal(lectern(['db', 'init']).code, 2);
     assert.match(lectern(['db', 'init']).stderr, /needs --database URL/);
     assert.match(lectern(['db', 'frobnicate', '--database', url]).stderr, /unknown db action "frobnicate"/);
     assert.match(lectern(['db', 'import', '--database', url]).stderr, /db import needs FILE/);
+    const cite = lectern(['cite', 'x', '--database', url]);
+    assert.equal(cite.code, 2);
+    assert.match(cite.stderr, /^Lectern: --database works with search, list, topics, related, show and db, not cite\./);
   });
 });

@@ -14,7 +14,7 @@ const DEFAULT_LIST_LIMIT = 100;
  * library, with the same JSON as the local commands (`topics` gives counts without each topic's paper ids,
  * `list` the first `--limit` papers).
  */
-export const databaseCommands: Record<string, Command> = {
+const databaseCommands: Record<string, Command> = {
   search: (context) =>
     withLibrary(context, async (library) => {
       const query = context.args.join(' ');
@@ -111,4 +111,17 @@ async function withLibrary(context: CommandContext, run: (library: LibraryBacken
   } finally {
     await library?.close();
   }
+}
+
+/**
+ * The command to run when `--database` is given: the shared-library version of `search`, `list`, `topics`,
+ * `related` and `show`, `db` itself, or a usage error for a command that reads only files (`cite`, `import`).
+ */
+export function commandWithDatabase(command: string, local: Command | undefined): Command | undefined {
+  if (Object.hasOwn(databaseCommands, command)) return databaseCommands[command];
+  if (command === 'db' || !local) return local;
+  throw new CliError(
+    `Lectern: --database works with search, list, topics, related, show and db, not ${command}. Drop --database, or use "lectern db import".`,
+    2,
+  );
 }
