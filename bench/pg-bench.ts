@@ -71,6 +71,7 @@ async function concurrentClients(url: string, queries: string[], clients: number
   const library = await PgLibrary.connect(url, { maxConnections: clients });
   const samples: number[] = [];
   let errors = 0;
+  const errorMessages = new Map<string, number>();
   const random = seededRandom(7);
   const deadline = performance.now() + seconds * 1000;
   const worker = async () => {
@@ -80,8 +81,10 @@ async function concurrentClients(url: string, queries: string[], clients: number
       try {
         await library.search(query, { limit: 20 });
         samples.push(performance.now() - started);
-      } catch {
+      } catch (error) {
         errors += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        errorMessages.set(message, (errorMessages.get(message) ?? 0) + 1);
       }
     }
   };
@@ -111,6 +114,8 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
     const outcome = await importPapers(client, papers, topics);
     await client.query('VACUUM ANALYZE');
     await client.end();
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
     const library = await PgLibrary.connect(cluster.url());
     log(`${size} papers: queries`);
     const figures = {
@@ -142,7 +147,8 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
       args.seconds,
     );
     global.gc?.();
-    return { ...figures, concurrent, clientHeapMB: round(process.memoryUsage().heapUsed / 1024 / 1024) };
+    // What the searches left on this process's heap (the corpus built for the import is already there before).
+    return { ...figures, concurrent, clientHeapGrowthMB: round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) };
   } finally {
     await cluster.stop();
   }

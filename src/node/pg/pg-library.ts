@@ -29,7 +29,7 @@ interface SearchRow {
 }
 
 /** Related papers are found through this many of the paper's most distinctive terms. */
-const RELATED_TERMS = 24;
+const RELATED_TERMS = 12;
 const DEFAULT_LIMIT = 50;
 /**
  * Words, phrases, exclusions and filters a shared-library search reads of one query (each kind apart): every
@@ -113,7 +113,7 @@ export class PgLibrary implements LibraryBackend {
   }
 
   /**
-   * Papers sharing the most of `id`'s distinctive terms (its terms by TF-IDF, leaving out the very common),
+   * Papers sharing the most of `id`'s distinctive terms (its terms by TF-IDF, leaving out those in over 2% of the papers, which would make every paper a candidate),
    * ranked by the field-weighted `ts_rank` of those terms, scaled to 0–1.
    */
   async related(id: string, limit = 8): Promise<RelatedPaper[]> {
@@ -122,7 +122,7 @@ export class PgLibrary implements LibraryBackend {
       const paperCount = await this.paperCount();
       const terms = await this.pool.query<{ term: string }>(
         `SELECT t.term FROM lectern_papers AS p, unnest(p.search) AS u JOIN lectern_terms AS t ON t.term = u.lexeme
-         WHERE p.id = $1 AND t.papers > 1 AND t.papers <= greatest(2, $2::integer / 10)
+         WHERE p.id = $1 AND t.papers > 1 AND t.papers <= greatest(2, $2::integer / 50)
          ORDER BY cardinality(u.positions) * ln($2::float8 / t.papers) DESC, t.term LIMIT $3`,
         [id, paperCount, RELATED_TERMS],
       );
