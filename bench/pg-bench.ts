@@ -96,6 +96,7 @@ async function concurrentClients(url: string, queries: string[], clients: number
     seconds,
     requests: samples.length,
     errors,
+    errorMessages: Object.fromEntries(errorMessages),
     throughputPerSecond: round(samples.length / seconds),
     p50: figures.p50,
     p95: figures.p95,
