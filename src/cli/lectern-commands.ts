@@ -2,6 +2,7 @@ import { CITATION_FORMATS } from '../core/cite/format-citation';
 import { CliError } from './cli-error';
 import type { CommandTable } from './command-table';
 import { citeCommand } from './commands/cite-command';
+import { dbCommand } from './commands/db-commands';
 import type { Command } from './commands/command-context';
 import { importCommand } from './commands/import-command';
 import { listCommand, topicsCommand } from './commands/list-commands';
@@ -59,6 +60,13 @@ export const LECTERN_COMMANDS: CommandTable = {
       printsDiagnostics: true,
     },
     {
+      name: 'db',
+      usage: 'init|import [FILE…] --database URL',
+      help: 'a shared library on PostgreSQL: init creates or upgrades its schema,\nimport reads corpus files into it (see docs/POSTGRES.md)',
+      run: dbCommand,
+      completes: ['init', 'import'],
+    },
+    {
       name: 'completion',
       usage: COMPLETION_SHELLS.join('|'),
       help: 'a shell completion script: eval "$(lectern completion bash)"',
@@ -93,6 +101,12 @@ export const LECTERN_COMMANDS: CommandTable = {
       type: 'string',
       value: 'MB',
       help: 'skip (with a diagnostic) corpus files larger than MB megabytes (default 100)',
+    },
+    {
+      name: 'database',
+      type: 'string',
+      value: 'URL',
+      help: 'search, list, topics, related, show, db: a shared library (postgresql://user@host/db;\nthe password from PGPASSWORD or PGPASSFILE, never the command line); see docs/POSTGRES.md',
     },
     { name: 'json', type: 'boolean', help: 'machine-readable output' },
     { name: 'limit', type: 'string', value: 'N', help: 'how many results (default 10)' },

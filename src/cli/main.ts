@@ -4,6 +4,7 @@ import type { Paper } from '../core/model/paper';
 import { CliError } from './cli-error';
 import { parseArgsOptions, usageText } from './command-table';
 import type { CommandContext } from './commands/command-context';
+import { commandWithDatabase } from './commands/db-library-commands';
 import { countOf, formatDiagnostic, styleFor } from './human-output';
 import { LECTERN_COMMANDS } from './lectern-commands';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
@@ -62,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
     citationStyle: parsed.text('style'),
     citationLocale: parsed.text('locale'),
     limits,
+    database: parsed.text('database'),
+    taxonomy: parsed.text('taxonomy'),
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     openLibrary: (corpus = parsed.texts('corpus'), sample = parsed.flag('sample')) =>
@@ -72,7 +75,9 @@ async function main(argv: string[]): Promise<number> {
       })),
     paperOrFail: (library) => paperOrFail(library, command, args[0]),
   };
-  return entry.run(context);
+  // With --database the questions go to the shared library (only the commands it can answer).
+  const run = context.database !== undefined ? commandWithDatabase(command, entry.run) : entry.run;
+  return (run ?? entry.run)(context);
 }
 
 /** Errors (files refused, unreadable or empty of papers through damage) on stderr, so a search over fewer papers than meant is visible. */

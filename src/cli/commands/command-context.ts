@@ -18,6 +18,10 @@ export interface CommandContext {
   citationLocale?: string;
   /** Import limits from `--max-file-size` (defaults otherwise). */
   limits: ImportLimits;
+  /** `--database URL`: a shared PostgreSQL library (db commands, and search/list/topics/related/show against it). */
+  database?: string;
+  /** `--taxonomy FILE` (db import; the local library applies it through `openLibrary`). */
+  taxonomy?: string;
   style: Style;
   /** Prints a value as indented JSON on stdout. */
   print: (value: unknown) => void;

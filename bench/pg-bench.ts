@@ -1,0 +1,197 @@
+/**
+ * The shared-library benchmark (`npm run bench:pg`): the Zipfian synthetic corpus (the seed hidden in it, topics
+ * from Lectern's topic code) imported into a throwaway PostgreSQL cluster on this machine, then timed as a lab
+ * would use it, with the local index at 100k in the same run as the ratio baseline.
+ *
+ *   npm run bench:pg -- [--sizes 100k,1m] [--million] [--clients 32] [--seconds 60] [--rounds 3]
+ *
+ * Per size: import papers/s (rows built and written; the term/topic refresh apart), 2-word query p50/p95,
+ * keystroke (the last word a prefix) p95, typo p95, tree root (topics with counts) ms, `clients` concurrent
+ * connections searching for `seconds` (requests, errors, throughput, p95), and this process's heap after the
+ * searches (it must not grow with the corpus). One JSON object on stdout; progress on stderr. The machine is
+ * shared and small: figures are noisy, compare ratios measured in the same run.
+ */
+import os from 'node:os';
+import pg from 'pg';
+import type { Paper } from '../src/core/model/paper';
+import { PaperSearch } from '../src/core/search/paper-search';
+import { assignTopics } from '../src/core/topics/assign-topics';
+import { importPapers } from '../src/node/pg/import-papers';
+import { migrateDatabase } from '../src/node/pg/migrate-database';
+import { PgLibrary } from '../src/node/pg/pg-library';
+import { seededRandom } from '../test/support/seeded-random';
+import { startPostgresCluster } from '../test/support/postgres-cluster';
+import { repoRoot } from '../test/support/shared-corpora';
+import { ZipfCorpus } from './zipf-corpus';
+import { PG_BENCH_QUERIES, parsePgBenchArgs, type PgBenchQueries } from './pg-bench-queries';
+
+interface Latency {
+  p50: number;
+  p95: number;
+  samples: number;
+}
+
+const args = parsePgBenchArgs(process.argv.slice(2));
+const log = (message: string) => process.stderr.write(`bench:pg: ${message}\n`);
+
+function latency(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { p50: at(0.5), p95: at(0.95), samples: sorted.length };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Times each query `rounds` times with `run`, in order. */
+async function timeQueries(queries: string[], rounds: number, run: (query: string) => unknown): Promise<Latency> {
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      const started = performance.now();
+      await run(query);
+      samples.push(performance.now() - started);
+    }
+  }
+  return latency(samples);
+}
+
+/** The corpus of a size with topics assigned by Lectern's topic code, and the time that took. */
+function corpusOf(
+  corpus: ZipfCorpus,
+  size: number,
+): { papers: Paper[]; topics: ReturnType<typeof assignTopics>['topics']; topicsMs: number } {
+  const started = performance.now();
+  const assigned = assignTopics([...corpus.papers(size)]);
+  return { ...assigned, topicsMs: round(performance.now() - started) };
+}
+
+async function concurrentClients(url: string, queries: string[], clients: number, seconds: number) {
+  const library = await PgLibrary.connect(url, { maxConnections: clients });
+  const samples: number[] = [];
+  let errors = 0;
+  const errorMessages = new Map<string, number>();
+  const random = seededRandom(7);
+  const deadline = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const query = queries[Math.floor(random() * queries.length)];
+      const started = performance.now();
+      try {
+        await library.search(query, { limit: 20 });
+        samples.push(performance.now() - started);
+      } catch (error) {
+        errors += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        errorMessages.set(message, (errorMessages.get(message) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  await library.close();
+  const figures = latency(samples);
+  return {
+    clients,
+    seconds,
+    requests: samples.length,
+    errors,
+    errorMessages: Object.fromEntries(errorMessages),
+    throughputPerSecond: round(samples.length / seconds),
+    p50: figures.p50,
+    p95: figures.p95,
+  };
+}
+
+async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQueries) {
+  log(`${size} papers: assigning topics`);
+  const { papers, topics, topicsMs } = corpusOf(corpus, size);
+  const cluster = await startPostgresCluster({ shared_buffers: '256MB', max_connections: String(args.clients + 20) });
+  try {
+    const client = new pg.Client(cluster.url());
+    await client.connect();
+    await migrateDatabase(client);
+    log(`${size} papers: importing`);
+    const outcome = await importPapers(client, papers, topics);
+    await client.query('VACUUM ANALYZE');
+    await client.end();
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const library = await PgLibrary.connect(cluster.url());
+    log(`${size} papers: queries`);
+    const figures = {
+      papers: size,
+      topicsAssignMs: topicsMs,
+      import: {
+        papersPerSecond: round(size / (outcome.writeMs / 1000)),
+        writeMs: round(outcome.writeMs),
+        refreshMs: round(outcome.refreshMs),
+        papersPerSecondWithRefresh: round(size / ((outcome.writeMs + outcome.refreshMs) / 1000)),
+      },
+      twoWord: await timeQueries(queries.twoWord, args.rounds, (q) => library.search(q, { limit: 20 })),
+      keystroke: await timeQueries(queries.keystroke, args.rounds, (q) => library.search(q, { limit: 20 })),
+      typo: await timeQueries(queries.typo, args.rounds, (q) => library.search(q, { limit: 20 })),
+      treeRoot: await timeQueries(['tree'], Math.max(5, args.rounds * 3), () => library.topics()),
+      related: await timeQueries(
+        papers.slice(0, 20).map((p) => p.id),
+        1,
+        (id) => library.related(id, 8),
+      ),
+      topics: (await library.topics()).length,
+    };
+    await library.close();
+    log(`${size} papers: ${args.clients} clients for ${args.seconds} s`);
+    const concurrent = await concurrentClients(
+      cluster.url(),
+      [...queries.twoWord, ...queries.keystroke, ...queries.typo],
+      args.clients,
+      args.seconds,
+    );
+    global.gc?.();
+    // What the searches left on this process's heap (the corpus built for the import is already there before).
+    return { ...figures, concurrent, clientHeapGrowthMB: round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function measureLocal(corpus: ZipfCorpus, size: number, queries: PgBenchQueries) {
+  log(`local index at ${size}: building`);
+  const started = performance.now();
+  const search = PaperSearch.build([...corpus.papers(size)]);
+  const buildMs = round(performance.now() - started);
+  return {
+    papers: size,
+    buildMs,
+    twoWord: await timeQueries(queries.twoWord, args.rounds, (q) => search.search(q, { limit: 20 })),
+    keystroke: await timeQueries(queries.keystroke, args.rounds, (q) => search.search(q, { limit: 20 })),
+    typo: await timeQueries(queries.typo, args.rounds, (q) => search.search(q, { limit: 20 })),
+  };
+}
+
+async function main(): Promise<void> {
+  const corpus = ZipfCorpus.load({ repoRoot, sharedCorporaDir: false });
+  const queries = PG_BENCH_QUERIES;
+  const local = await measureLocal(corpus, 100_000, queries);
+  const sizes = [];
+  for (const size of args.sizes) sizes.push(await measureSize(corpus, size, queries));
+  const at100k = sizes.find((s) => s.papers === 100_000);
+  const ratio = (a: number, b: number) => (b > 0 ? round(a / b) : null);
+  const report = {
+    machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map(round), node: process.version },
+    note: 'A shared 2-core machine: figures are noisy; compare the ratios to the local index measured in the same run.',
+    postgres: sizes,
+    local100k: local,
+    ratiosPostgresToLocalAt100k: at100k && {
+      twoWordP95: ratio(at100k.twoWord.p95, local.twoWord.p95),
+      keystrokeP95: ratio(at100k.keystroke.p95, local.keystroke.p95),
+      typoP95: ratio(at100k.typo.p95, local.typo.p95),
+    },
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:pg: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

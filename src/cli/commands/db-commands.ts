@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { importPapers } from '../../node/pg/import-papers';
+import { checkSchema, migrateDatabase } from '../../node/pg/migrate-database';
+import { describeConnection, libraryErrorOf } from '../../node/pg/pg-connection-error';
+import { readCorpusFiles } from '../../node/pg/read-corpus-files';
+import { CliError } from '../cli-error';
+import { formatDiagnostic } from '../human-output';
+import type { Command, CommandContext } from './command-context';
+
+/**
+ * `lectern db init --database URL`: creates or upgrades the shared library's schema (a no-op when current;
+ * a schema newer than this Lectern is refused). `lectern db import FILE… --database URL`: reads the files
+ * through the corpus pipeline and upserts their papers in batches.
+ */
+export const dbCommand: Command = async (context) => {
+  const [action, ...files] = context.args;
+  const url = databaseOrFail(context);
+  if (action === 'init') return withClient(url, async (client) => initDatabase(client, url, context));
+  if (action === 'import') {
+    if (files.length === 0)
+      throw new CliError('Lectern: db import needs FILE… (corpus files or folders): lectern db import papers.bib --database URL', 2);
+    return importFiles(files, url, context);
+  }
+  throw new CliError(
+    `Lectern: unknown db action "${action ?? ''}". Use "lectern db init" or "lectern db import FILE…", each with --database URL.`,
+    2,
+  );
+};
+
+/** The `--database` connection string, or a usage error. */
+export function databaseOrFail(context: CommandContext): string {
+  if (!context.database) throw new CliError('Lectern: this command needs --database URL (e.g. postgresql://user@host/lectern).', 2);
+  return context.database;
+}
+
+async function initDatabase(client: pg.Client, url: string, { json, print }: CommandContext): Promise<number> {
+  const outcome = await migrateDatabase(client);
+  if (json) print({ database: describeConnection(url), ...outcome });
+  else if (outcome.from === outcome.to) console.log(`Lectern: ${describeConnection(url)} is up to date (schema version ${outcome.to}).`);
+  else console.log(`Lectern: ${describeConnection(url)} schema upgraded from version ${outcome.from} to ${outcome.to}.`);
+  return 0;
+}
+
+async function importFiles(files: string[], url: string, { json, print, limits, taxonomy }: CommandContext): Promise<number> {
+  const read = await readCorpusFiles(files, { limits, taxonomyFile: taxonomy });
+  const { corpus, diagnostics } = read;
+  if (!json) {
+    for (const file of corpus.files) console.log(`${file.path}: ${file.papers.length} papers, ${file.diagnostics.length} diagnostics`);
+    for (const d of diagnostics) console.log(`  ${formatDiagnostic(d)}`);
+  }
+  const progress = process.stderr.isTTY && !json;
+  const outcome = await withClient(url, async (client) => {
+    await checkSchema(client);
+    return importPapers(client, corpus.papers, corpus.topics, {
+      onBatch: (written) =>
+        progress &&
+        process.stderr.write(
+          `\rLectern: ${written.toLocaleString('en-US')} of ${corpus.papers.length.toLocaleString('en-US')} papers written`,
+        ),
+    });
+  });
+  if (progress) process.stderr.write('\n');
+  const seconds = (outcome.writeMs + outcome.refreshMs) / 1000;
+  if (json)
+    print({
+      database: describeConnection(url),
+      papers: outcome.papers,
+      topics: corpus.topics.length,
+      batches: outcome.batches,
+      files: corpus.files.map((file) => ({ file: file.path, papers: file.papers.length, diagnostics: file.diagnostics.length })),
+      diagnostics,
+    });
+  else
+    console.log(
+      `Lectern: ${outcome.papers.toLocaleString('en-US')} papers and ${corpus.topics.length} topics imported into ${describeConnection(url)} in ${seconds.toFixed(1)} s.`,
+    );
+  return 0;
+}
+
+/** Runs `work` on one connection, closed afterwards; failures become a `Lectern:` message with no credentials in it. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: 'lectern', connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return await work(client);
+  } catch (error) {
+    throw new CliError(libraryErrorOf(error, describeConnection(url)).message, 1);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

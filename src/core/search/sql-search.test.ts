@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseQuery } from './parse-query';
+import { planQuery, type TermSpec } from './query-plan';
+import { compileSearchSql, type TermExpansion } from './sql-search';
+
+// The compiler alone (no server): whatever the query, the statement is made of the compiler's own text, and
+// everything typed travels in the parameters. pg-injection.test.ts throws the same at a real server.
+
+/** Expansions as a library might return them: the term itself, and for prefixes and typos a neighbour carrying the input. */
+const expand = (spec: TermSpec): TermExpansion[] => [
+  { term: spec.term, weight: 1, papers: 10 },
+  ...(spec.prefix || spec.fuzzy ? [{ term: `${spec.term}'x\\`, weight: 0.4, papers: 3 }] : []),
+];
+
+function compile(text: string, mode: 'all' | 'any' = 'all') {
+  const parsed = parseQuery(text);
+  const plan = planQuery(parsed, () => true);
+  return plan && compileSearchSql({ parsed, plan, expand, paperCount: 1000, mode, limit: 20, annotatedIds: () => ["a'; --"] });
+}
+
+const hostile = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("'", '"', '\\', ';', '--', '$$', '$1', '\u0000', 'topic:', 'author:', 'year:1999..', '-', 'tag:x', ' ', 'ab'),
+      fc.string(),
+    ),
+    {
+      maxLength: 12,
+    },
+  )
+  .map((parts) => parts.join(''));
+
+test('no statement holds a quote, a semicolon, a comment or dollar quoting, whatever the query', () => {
+  fc.assert(
+    fc.property(hostile, fc.constantFrom('all' as const, 'any' as const), (text, mode) => {
+      const sql = compile(text, mode);
+      if (!sql) return;
+      assert.doesNotMatch(sql.text, /['";\\]|--|\$\$|\/\*/);
+      assert.ok(!sql.text.includes('\u0000'));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('every placeholder has a value and every value a placeholder', () => {
+  fc.assert(
+    fc.property(hostile, (text) => {
+      const sql = compile(text);
+      if (!sql) return;
+      const used = new Set([...sql.text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+      assert.deepEqual(
+        [...used].sort((a, b) => a - b),
+        Array.from({ length: sql.values.length }, (_, i) => i + 1),
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the statement depends on the shape of the query, not on its words', () => {
+  assert.equal(compile('attention sink')?.text, compile('hallucination control')?.text);
+  assert.equal(compile('"brain decoding" -fmri topic:x')?.text, compile(`"o'neil \\ decoding" -drop topic:y`)?.text);
+});
+
+test('words, phrases, exclusions and filters each reach the statement as parameters', () => {
+  const sql = compile('spik "brain decoding" -fmri topic:"Spiking Nets" author:kang year:2020..2022 tag:toread')!;
+  const values = sql.values.map(String);
+  assert.ok(
+    values.some((v) => v.includes("'spik'")),
+    'the word as a tsquery lexeme',
+  );
+  assert.ok(values.includes(' brain decoding '), 'the phrase needle');
+  assert.ok(values.includes("'fmri'"), 'the excluded word');
+  assert.ok(values.includes('spiking nets') && values.includes(' kang'), 'folded topic and author values');
+  assert.ok(values.includes('2020') && values.includes('2022'), 'the year bounds');
+  assert.ok(
+    sql.values.some((v) => Array.isArray(v) && v[0] === "a'; --"),
+    'the ids of tag:',
+  );
+  assert.match(sql.text, /NOT \(search @@ \$\d+::tsquery\)/);
+  assert.match(sql.text, /year >= \$\d+::integer AND year <= \$\d+::integer/);
+});
+
+test('a term with quotes or backslashes is escaped inside its tsquery literal', () => {
+  const sql = compile('spik')!;
+  assert.ok(
+    sql.values.some((v) => String(v).includes("'spik''x\\\\'")),
+    JSON.stringify(sql.values),
+  );
+});
+
+test('a query of filters only ranks by year, newest first', () => {
+  assert.match(compile('year:2020')!.text, /ORDER BY year DESC NULLS LAST, id/);
+  assert.match(compile('attention')!.text, /ORDER BY score DESC, id/);
+});

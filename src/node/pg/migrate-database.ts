@@ -1,0 +1,77 @@
+import type { ClientBase } from 'pg';
+import { MIGRATION_0001 } from './migrations/0001-init';
+import { PgLibraryError } from './pg-library-error';
+
+/** The schema migrations, in order: version N is `MIGRATIONS[N - 1]`. A new version is appended, never edited. */
+const MIGRATIONS: readonly string[] = [MIGRATION_0001];
+
+/** The newest schema version this Lectern knows. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Any number will do as long as it is the same everywhere: two `db init` at once wait for each other. */
+const MIGRATION_LOCK = 7_315_001;
+
+/** What `migrateDatabase` did. */
+export interface MigrationOutcome {
+  /** The schema version before (0: an empty database). */
+  from: number;
+  /** The schema version now (`SCHEMA_VERSION`). */
+  to: number;
+}
+
+/**
+ * Brings the database's Lectern schema up to `SCHEMA_VERSION`, each migration in its own transaction, under
+ * an advisory lock; re-running is a no-op. A schema newer than this Lectern is refused (nothing changes).
+ */
+export async function migrateDatabase(client: ClientBase): Promise<MigrationOutcome> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS lectern_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const from = await schemaVersion(client);
+    refuseNewer(from);
+    for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(MIGRATIONS[version - 1]);
+        await client.query('INSERT INTO lectern_schema (version) VALUES ($1)', [version]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+    return { from, to: SCHEMA_VERSION };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}
+
+/**
+ * Checks that the database holds a schema this Lectern can read: refuses none (run `lectern db init`) and a
+ * newer one (update Lectern).
+ */
+export async function checkSchema(client: ClientBase): Promise<void> {
+  const exists = await client.query<{ present: boolean }>("SELECT to_regclass('lectern_schema') IS NOT NULL AS present");
+  const version = exists.rows[0]?.present ? await schemaVersion(client) : 0;
+  if (version === 0)
+    throw new PgLibraryError(
+      'no-schema',
+      'Lectern: this database holds no Lectern library yet. Run "lectern db init --database URL" first.',
+    );
+  refuseNewer(version);
+}
+
+async function schemaVersion(client: ClientBase): Promise<number> {
+  const result = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM lectern_schema');
+  return result.rows[0]?.version ?? 0;
+}
+
+function refuseNewer(version: number): void {
+  if (version > SCHEMA_VERSION)
+    throw new PgLibraryError(
+      'schema-newer',
+      `Lectern: the database's library schema is version ${version}, newer than this Lectern understands (up to ${SCHEMA_VERSION}). Update Lectern; nothing was changed.`,
+    );
+}

@@ -1,0 +1,209 @@
+import pg, { type Pool } from 'pg';
+import type { BackendSearchOptions, LibraryBackend, TopicCount } from '../../core/library/library-backend';
+import type { Paper } from '../../core/model/paper';
+import type { RelatedPaper } from '../../core/related/related-papers';
+import { hitFor } from '../../core/search/highlight-terms';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
+import type { SearchResponse } from '../../core/search/paper-search';
+import { compileSearchSql } from '../../core/search/sql-search';
+import { checkSchema } from './migrate-database';
+import { describeConnection, libraryErrorOf } from './pg-connection-error';
+import { resolvePlan } from './pg-term-lookup';
+
+/** How `PgLibrary.connect` connects. */
+export interface PgLibraryOptions {
+  /** Connections kept open. Default 4. */
+  maxConnections?: number;
+  /** A statement running longer is cancelled (and reported). Default 15 000 ms. */
+  statementTimeoutMs?: number;
+  /** Giving up on connecting after this long. Default 10 000 ms. */
+  connectTimeoutMs?: number;
+}
+
+/** One row of `compileSearchSql`'s statement (`total` is a bigint, which the driver gives as a string). */
+interface SearchRow {
+  id: string;
+  score: number;
+  total: string;
+  record: Paper;
+}
+
+/** Related papers are found through this many of the paper's most distinctive terms. */
+const RELATED_TERMS = 12;
+const DEFAULT_LIMIT = 50;
+/**
+ * Words, phrases, exclusions and filters a shared-library search reads of one query (each kind apart): every
+ * term costs a lookup and a ranking expression, and a pasted page of text must not become a statement of
+ * thousands of parameters. Well beyond anything typed into a search box.
+ */
+const MAX_QUERY_PARTS = 32;
+
+/**
+ * A shared Lectern library in PostgreSQL (schema: `migrateDatabase`), answering the same questions as the
+ * local index: the search box's language compiled to parameterised SQL (`compileSearchSql`), related papers,
+ * topics with counts, papers by id or citekey. Connection and server failures reject with `PgLibraryError`.
+ */
+export class PgLibrary implements LibraryBackend {
+  private constructor(private readonly pool: Pool) {}
+
+  /** Connects (the password from the URL, `PGPASSWORD` or `PGPASSFILE`) and checks the schema is one this Lectern reads. */
+  static async connect(url: string, options: PgLibraryOptions = {}): Promise<PgLibrary> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 4,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      application_name: 'lectern',
+    });
+    // An idle connection the server drops must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      try {
+        await checkSchema(client);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw libraryErrorOf(error, describeConnection(url));
+    }
+    return new PgLibrary(pool);
+  }
+
+  async search(query: string, options: BackendSearchOptions = {}): Promise<SearchResponse> {
+    const text = typeof query === 'string' ? query : '';
+    const empty: SearchResponse = { query: text, total: 0, totalIsLowerBound: false, results: [] };
+    const parsed = boundedQuery(parseQuery(text));
+    if (isEmptyQuery(parsed)) return empty;
+    return this.guard(async () => {
+      const { plan, expand, matched } = await resolvePlan(this.pool, parsed);
+      if (!plan) return empty;
+      const paperCount = await this.paperCount();
+      const limit = options.limit ?? DEFAULT_LIMIT;
+      const run = async (mode: 'all' | 'any') =>
+        (
+          await this.pool.query<SearchRow>(
+            compileSearchSql({ parsed, plan, expand, paperCount, mode, limit, annotatedIds: storableIds(options.annotatedIds) }),
+          )
+        ).rows;
+      let rows = await run('all');
+      if (rows.length === 0 && plan.soft.length > 1) rows = await run('any');
+      const phraseKeys = plan.phrases.map((phrase) => phrase.key);
+      return {
+        query: text,
+        total: rows.length > 0 ? Number(rows[0].total) : 0,
+        totalIsLowerBound: false,
+        results: rows.map((row) => hitFor(row.record, Number(row.score), matched, phraseKeys)),
+      };
+    });
+  }
+
+  async paper(idOrCiteKey: string): Promise<Paper | undefined> {
+    if (!storable(idOrCiteKey)) return undefined;
+    return this.guard(async () => {
+      const result = await this.pool.query<{ record: Paper }>(
+        `(SELECT record, 0 AS pass FROM lectern_papers WHERE id = $1)
+         UNION ALL (SELECT record, 1 AS pass FROM lectern_papers WHERE citekey = $1 ORDER BY id LIMIT 1)
+         ORDER BY pass LIMIT 1`,
+        [idOrCiteKey],
+      );
+      return result.rows[0]?.record;
+    });
+  }
+
+  /**
+   * Papers sharing the most of `id`'s distinctive terms (its terms by TF-IDF, leaving out those in over 2% of the papers, which would make every paper a candidate),
+   * ranked by the field-weighted `ts_rank` of those terms, scaled to 0–1.
+   */
+  async related(id: string, limit = 8): Promise<RelatedPaper[]> {
+    if (!storable(id)) return [];
+    return this.guard(async () => {
+      const paperCount = await this.paperCount();
+      const terms = await this.pool.query<{ term: string }>(
+        `SELECT t.term FROM lectern_papers AS p, unnest(p.search) AS u JOIN lectern_terms AS t ON t.term = u.lexeme
+         WHERE p.id = $1 AND t.papers > 1 AND t.papers <= greatest(2, $2::integer / 50)
+         ORDER BY cardinality(u.positions) * ln($2::float8 / t.papers) DESC, t.term LIMIT $3`,
+        [id, paperCount, RELATED_TERMS],
+      );
+      const wanted = terms.rows.map((row) => row.term);
+      if (wanted.length === 0) return [];
+      const tsquery = wanted.map((term) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+      const rows = await this.pool.query<{ id: string; title: string; score: number; shared: string[] }>(
+        `SELECT id, title, ts_rank('{0, 0.33, 0.58, 1}', search, $1::tsquery, 32) AS score,
+           ARRAY(SELECT lexeme FROM unnest(search) WHERE lexeme = ANY($2::text[])) AS shared
+         FROM lectern_papers WHERE search @@ $1::tsquery AND id <> $3 ORDER BY score DESC, id LIMIT $4`,
+        [tsquery, wanted, id, limit],
+      );
+      const rank = new Map(wanted.map((term, i) => [term, i]));
+      return rows.rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        score: Number(row.score),
+        sharedTerms: [...row.shared].sort((a, b) => rank.get(a)! - rank.get(b)!).slice(0, 5),
+      }));
+    });
+  }
+
+  async topics(): Promise<TopicCount[]> {
+    return this.guard(async () => {
+      const result = await this.pool.query<{ name: string; papers: number; origin: TopicCount['origin'] }>(
+        'SELECT name, papers, origin FROM lectern_topics ORDER BY papers DESC, name',
+      );
+      return result.rows.map((row) => ({ name: row.name, count: row.papers, origin: row.origin }));
+    });
+  }
+
+  async list(options: { limit: number; offset?: number }): Promise<{ papers: Paper[]; total: number }> {
+    return this.guard(async () => {
+      const rows = await this.pool.query<{ record: Paper }>('SELECT record FROM lectern_papers ORDER BY id LIMIT $1 OFFSET $2', [
+        options.limit,
+        options.offset ?? 0,
+      ]);
+      return { papers: rows.rows.map((row) => row.record), total: await this.paperCount() };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** Papers in the library as of the last import's refresh (`count(*)` would read a million rows). */
+  private async paperCount(): Promise<number> {
+    const result = await this.pool.query<{ papers: number }>('SELECT papers FROM lectern_stats');
+    return result.rows[0]?.papers ?? 0;
+  }
+
+  /** Runs a request, turning a server or connection failure into a `PgLibraryError` the user can act on. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw libraryErrorOf(error, 'the shared library');
+    }
+  }
+}
+
+/** PostgreSQL text holds no NUL character, so no stored id or citekey has one. */
+function storable(text: string): boolean {
+  return !text.includes('\u0000');
+}
+
+/** The notes' ids for a `tag:`/`status:` filter, without those no paper can have. */
+function storableIds(annotatedIds: BackendSearchOptions['annotatedIds']): BackendSearchOptions['annotatedIds'] {
+  return annotatedIds && ((filter) => annotatedIds(filter).filter(storable));
+}
+
+/** A query cut to `MAX_QUERY_PARTS` of each kind. */
+function boundedQuery(parsed: ParsedQuery): ParsedQuery {
+  const cut = <T>(items: T[]) => items.slice(0, MAX_QUERY_PARTS);
+  const words = cut(parsed.words);
+  return {
+    words,
+    phrases: cut(parsed.phrases),
+    excludedWords: cut(parsed.excludedWords),
+    excludedPhrases: cut(parsed.excludedPhrases),
+    filters: cut(parsed.filters),
+    lastWordIsPrefix: parsed.lastWordIsPrefix && words.length === parsed.words.length,
+  };
+}

@@ -1,0 +1,98 @@
+import type { Pool } from 'pg';
+import type { ParsedQuery } from '../../core/search/parse-query';
+import { planQuery, type QueryPlan, type TermSpec } from '../../core/search/query-plan';
+import type { TermExpansion } from '../../core/search/sql-search';
+
+/** Expansion settings, the local index's defaults (`SearchOptions`). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_MIN_LENGTH = 2;
+const MAX_PREFIX_EXPANSIONS = 48;
+const MAX_FUZZY_EXPANSIONS = 8;
+/** Rounds of planning: a compound split asks about its rest only once its prefix is known to be indexed. */
+const MAX_PLAN_ROUNDS = 4;
+
+/** A plan whose compound choices saw the shared library's vocabulary, and every query term's expansions. */
+export interface ResolvedPlan {
+  plan: QueryPlan | undefined;
+  expand: (spec: TermSpec) => TermExpansion[];
+  /** Every index term the query expanded to (for highlighting). */
+  matched: Set<string>;
+}
+
+/**
+ * Plans a query against the shared library's `lectern_terms` as `PaperSearch` plans it against its index:
+ * compounds joined or split where the vocabulary knows them, then each term's exact match, the commonest
+ * completions of the word being typed and the closest spellings within the local edit distances (pg_trgm
+ * finds candidates, `levenshtein` checks them).
+ */
+export async function resolvePlan(pool: Pool, parsed: ParsedQuery): Promise<ResolvedPlan> {
+  const papersOf = new Map<string, number>();
+  const looked = new Set<string>();
+  let plan: QueryPlan | undefined;
+  for (let round = 0; round < MAX_PLAN_ROUNDS; round++) {
+    const asked = new Set<string>();
+    plan = planQuery(parsed, (term) => {
+      asked.add(term);
+      return papersOf.has(term);
+    });
+    for (const spec of specsOf(plan)) asked.add(spec.term);
+    const missing = [...asked].filter((term) => !looked.has(term));
+    if (missing.length === 0) break;
+    for (const term of missing) looked.add(term);
+    const found = await pool.query<{ term: string; papers: number }>(
+      'SELECT term, papers FROM lectern_terms WHERE term = ANY($1::text[])',
+      [missing],
+    );
+    for (const row of found.rows) papersOf.set(row.term, row.papers);
+  }
+  const expansions = new Map<string, TermExpansion[]>();
+  for (const spec of specsOf(plan)) {
+    const key = `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
+    if (!expansions.has(key)) expansions.set(key, await expandSpec(pool, spec, papersOf.get(spec.term)));
+  }
+  const expand = (spec: TermSpec) => expansions.get(`${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`) ?? [];
+  const matched = new Set<string>();
+  for (const slot of [...(plan?.soft ?? []), ...(plan?.required ?? [])])
+    for (const alternative of slot.alternatives) for (const spec of alternative) for (const e of expand(spec)) matched.add(e.term);
+  return { plan, expand, matched };
+}
+
+/** The term specs of every slot of a plan, negated ones included. */
+function specsOf(plan: QueryPlan | undefined): TermSpec[] {
+  if (!plan) return [];
+  const slots = [...plan.soft, ...plan.required, ...plan.excluded, ...plan.excludedPhrases.flatMap((phrase) => phrase.slots)];
+  return slots.flatMap((slot) => slot.alternatives.flat());
+}
+
+/** One term's expansions, as `expandTerm` computes them on the local index. */
+async function expandSpec(pool: Pool, spec: TermSpec, exactPapers: number | undefined): Promise<TermExpansion[]> {
+  const out: TermExpansion[] = exactPapers === undefined ? [] : [{ term: spec.term, weight: 1, papers: exactPapers }];
+  const seen = new Set([spec.term]);
+  if (spec.prefix && spec.term.length >= PREFIX_MIN_LENGTH) {
+    const rows = await pool.query<{ term: string; papers: number }>(
+      `SELECT term, papers FROM lectern_terms WHERE term LIKE $1 AND term <> $2 ORDER BY papers DESC, term LIMIT $3`,
+      [`${spec.term.replace(/[\\%_]/g, '\\$&')}%`, spec.term, MAX_PREFIX_EXPANSIONS],
+    );
+    for (const row of rows.rows) {
+      seen.add(row.term);
+      const distance = row.term.length - spec.term.length;
+      out.push({ term: row.term, papers: row.papers, weight: (PREFIX_WEIGHT * row.term.length) / (row.term.length + 0.3 * distance) });
+    }
+  }
+  if (spec.fuzzy && !/\d/.test(spec.term)) {
+    const length = spec.term.length;
+    const distance = (length <= 3 ? 0 : length <= 7 ? 1 : 2) - (exactPapers === undefined ? 0 : 1);
+    if (distance > 0) {
+      const rows = await pool.query<{ term: string; papers: number; distance: number }>(
+        `SELECT term, papers, levenshtein(term, $1) AS distance FROM lectern_terms
+         WHERE term % $1 AND levenshtein(term, $1) BETWEEN 1 AND $2 ORDER BY distance, papers DESC, term LIMIT $3`,
+        [spec.term, distance, MAX_FUZZY_EXPANSIONS + seen.size],
+      );
+      const near = rows.rows.filter((row) => !seen.has(row.term)).slice(0, MAX_FUZZY_EXPANSIONS);
+      for (const row of near)
+        out.push({ term: row.term, papers: row.papers, weight: (FUZZY_WEIGHT * row.term.length) / (row.term.length + row.distance) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * A throwaway PostgreSQL cluster for tests and `npm run bench:pg`: `initdb` into a temporary folder as an
+ * unprivileged user (the `postgres` account when running as root, since the server refuses to run as root),
+ * started with `pg_ctl` on a free port of 127.0.0.1, a database created, and everything stopped and deleted at
+ * the end — also when the process exits early. No mocks: the tests talk to a real server.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { skipUnlessCi } from './missing-prerequisite';
+
+/**
+ * A running cluster: connection strings for its database and a way to stop it. Connections from 127.0.0.1 are
+ * trusted, except for members of the role `password_required`, who must give their password (scram-sha-256).
+ */
+export interface PostgresCluster {
+  port: number;
+  /** The database created for the test (`lectern`). */
+  database: string;
+  /** A connection string to `database` (or another one) as `user` (default: the superuser `postgres`). */
+  url(options?: { user?: string; database?: string }): string;
+  /** Stops the server and deletes its folder; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Where `initdb` and `pg_ctl` are: `$LECTERN_PG_BINDIR`, else `pg_config --bindir`, else the newest /usr/lib/postgresql/N/bin. */
+export function postgresBinDir(): string | undefined {
+  const candidates: string[] = [];
+  if (process.env.LECTERN_PG_BINDIR) candidates.push(process.env.LECTERN_PG_BINDIR);
+  try {
+    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } catch {
+    // pg_config is absent (only the client package, or no PostgreSQL at all): look in Debian's folder.
+  }
+  try {
+    const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((version) => `/usr/lib/postgresql/${version}/bin`));
+  } catch {
+    // No Debian PostgreSQL packages.
+  }
+  return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+}
+
+/**
+ * Why the PostgreSQL tests cannot run here (no server binaries), as a skip reason for `test(…, { skip })`, or
+ * undefined when they can. Under `CI=true` a missing server throws instead: CI installs it (.ci/run).
+ */
+export function postgresSkipReason(): string | undefined {
+  return skipUnlessCi(
+    postgresBinDir()
+      ? undefined
+      : 'PostgreSQL server binaries (initdb, pg_ctl) are absent: install postgresql and postgresql-contrib, or set LECTERN_PG_BINDIR',
+  );
+}
+
+/** Starts a fresh cluster with database `lectern`; `tuning` adds server settings (`-c name=value`). */
+export async function startPostgresCluster(tuning: Record<string, string> = {}): Promise<PostgresCluster> {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error(postgresSkipReason() ?? 'Lectern: PostgreSQL binaries are absent.');
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-pg-'));
+  const data = join(dir, 'data');
+  const asUser = serverUser(dir);
+  const run = (tool: string, args: string[]) => {
+    const [command, ...prefix] = [...asUser, join(bin, tool)];
+    const result = spawnSync(command, [...prefix, ...args], { encoding: 'utf8', cwd: dir });
+    if (result.status !== 0) throw new Error(`${tool} failed (${result.status}): ${result.stderr || result.stdout}`);
+  };
+  let stopped = false;
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    if (existsSync(join(data, 'postmaster.pid'))) {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      } catch {
+        // Already down: the folder still goes.
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopNow);
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']);
+    // Members of `password_required` must give their password (tests of wrong passwords); everyone else is trusted.
+    const hba = join(data, 'pg_hba.conf');
+    writeFileSync(hba, `host all +password_required 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+    const port = await freePort();
+    const settings = {
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: dir,
+      fsync: 'off',
+      max_connections: '100',
+      ...tuning,
+    };
+    const options = Object.entries(settings)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' ');
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} ${options}`, '-w', '-t', '60', 'start']);
+    const url = ({ user = 'postgres', database = 'lectern' } = {}) =>
+      `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    const admin = new pg.Client({ connectionString: url({ database: 'postgres' }) });
+    await admin.connect();
+    await admin.query('CREATE DATABASE lectern');
+    await admin.query('CREATE ROLE password_required NOLOGIN');
+    await admin.end();
+    return {
+      port,
+      database: 'lectern',
+      url,
+      stop: () => {
+        process.removeListener('exit', stopNow);
+        stopNow();
+        return Promise.resolve();
+      },
+    };
+  } catch (error) {
+    process.removeListener('exit', stopNow);
+    stopNow();
+    throw error;
+  }
+}
+
+/** The command prefix that runs a server tool as an unprivileged user: `runuser -u postgres --` as root, nothing otherwise. */
+function serverUser(dir: string): string[] {
+  if (process.getuid?.() !== 0) return [];
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  chownSync(dir, uid, gid);
+  chmodSync(dir, 0o700);
+  return ['runuser', '-u', 'postgres', '--'];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,209 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import type { Paper } from '../../src/core/model/paper';
+import { PaperSearch } from '../../src/core/search/paper-search';
+import { importPapers } from '../../src/node/pg/import-papers';
+import { migrateDatabase } from '../../src/node/pg/migrate-database';
+import { PgLibrary } from '../../src/node/pg/pg-library';
+import { readCorpusFiles, type ReadCorpus } from '../../src/node/pg/read-corpus-files';
+import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
+import { seedCorpusPath } from '../support/shared-corpora';
+
+// The seed corpus in a real PostgreSQL server (a throwaway cluster), searched through the shared-library
+// backend and checked against the local index on the same papers: the same query language must find the same papers.
+const skip = postgresSkipReason();
+
+describe('the PostgreSQL library backend', { skip }, () => {
+  let cluster: PostgresCluster;
+  let admin: pg.Client;
+  let library: PgLibrary;
+  let seed: ReadCorpus;
+  let local: PaperSearch;
+
+  before(async () => {
+    cluster = await startPostgresCluster();
+    admin = new pg.Client(cluster.url());
+    await admin.connect();
+    await migrateDatabase(admin);
+    seed = await readCorpusFiles([seedCorpusPath]);
+    local = PaperSearch.build(seed.corpus.papers);
+    await importPapers(admin, seed.corpus.papers, seed.corpus.topics, { batchSize: 20 });
+    library = await PgLibrary.connect(cluster.url());
+  });
+  after(async () => {
+    await library?.close();
+    await admin?.end();
+    await cluster?.stop();
+  });
+
+  const count = async () => Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM lectern_papers')).rows[0].n);
+  const ids = async (query: string, annotatedIds?: (filter: { kind: string; value: string }) => string[]) =>
+    (await library.search(query, { limit: 1000, annotatedIds })).results.map((hit) => hit.id).sort();
+  const localIds = (query: string) =>
+    local
+      .search(query, { limit: 1000 })
+      .results.map((hit) => hit.id)
+      .sort();
+
+  test('the import wrote every paper of the seed corpus once, with its topics and record', async () => {
+    assert.equal(seed.corpus.papers.length, 76);
+    assert.equal(await count(), 76);
+    const first = seed.corpus.papers[0];
+    assert.deepEqual(await library.paper(first.id), JSON.parse(JSON.stringify(first)) as Paper);
+    assert.equal((await library.paper(first.citeKey!))?.id, first.id, 'a citekey names the paper too');
+    assert.equal(await library.paper('no-such-paper'), undefined);
+  });
+
+  test('re-importing the same papers changes nothing and duplicates nothing', async () => {
+    const before = (await admin.query('SELECT id, title, topics FROM lectern_papers ORDER BY id')).rows;
+    await importPapers(admin, seed.corpus.papers, seed.corpus.topics, { batchSize: 7 });
+    assert.equal(await count(), 76);
+    assert.deepEqual((await admin.query('SELECT id, title, topics FROM lectern_papers ORDER BY id')).rows, before);
+  });
+
+  test('an import stopped after its first batch leaves whole batches, and running it again finishes the job', async () => {
+    await admin.query('TRUNCATE lectern_papers');
+    await assert.rejects(
+      importPapers(admin, seed.corpus.papers, seed.corpus.topics, {
+        batchSize: 30,
+        onBatch: () => {
+          throw new Error('interrupted');
+        },
+      }),
+      /interrupted/,
+    );
+    assert.equal(await count(), 30, 'the first batch of 30 was committed, nothing of the second');
+    const outcome = await importPapers(admin, seed.corpus.papers, seed.corpus.topics, { batchSize: 30 });
+    assert.equal(outcome.papers, 76);
+    assert.equal(await count(), 76);
+    const stored = (await admin.query<{ id: string }>('SELECT id FROM lectern_papers ORDER BY id')).rows.map((row) => row.id);
+    assert.deepEqual(stored, seed.corpus.papers.map((paper) => paper.id).sort());
+  });
+
+  test('topic counts are the topic code’s, read with one aggregate', async () => {
+    const topics = await library.topics();
+    const expected = seed.corpus.topics
+      .map((topic) => ({ name: topic.name, count: topic.paperIds.length, origin: topic.origin }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+    assert.deepEqual(topics, expected);
+  });
+
+  describe('finds what the local index finds', () => {
+    const queries = [
+      'attention sink',
+      'attention',
+      'SEE WHAT YOU ARE TOLD',
+      'spik',
+      'neurof',
+      'spikng neural',
+      'halucination',
+      'sycophnacy',
+      '"brain decoding"',
+      '"visual attention sink"',
+      'pre-training',
+      'pretraining',
+      'pre training',
+      'μ-Bench',
+      'mubench',
+      'attention -transformer',
+      'attention -"vision transformer"',
+      'year:2023',
+      'year:2020..2022',
+      'year:..2019',
+      '-year:2024',
+      'topic:spiking',
+      '-topic:spiking attention',
+      'topic:"Vision-Language Models"',
+      'author:kang',
+      'author:hinton',
+      'neural year:2024 -topic:attention',
+      'zzzzqqq',
+    ];
+    for (const query of queries) {
+      test(query, async () => {
+        const expected = localIds(query);
+        assert.deepEqual(await ids(query), expected);
+      });
+    }
+  });
+
+  test('the best hit and its highlights are the local ones for a plain query', async () => {
+    const [remote] = (await library.search('attention sink', { limit: 1 })).results;
+    const [mine] = local.search('attention sink', { limit: 1 }).results;
+    assert.equal(remote.id, mine.id);
+    assert.deepEqual(remote.matches, mine.matches);
+    assert.deepEqual(remote.terms.sort(), mine.terms.sort());
+  });
+
+  test('tag: and status: take their ids from the workspace notes, and match none without them', async () => {
+    const [a, b] = seed.corpus.papers;
+    const notes = (filter: { kind: string; value: string }) => (filter.kind === 'tag' && filter.value === 'toread' ? [a.id, b.id] : []);
+    assert.deepEqual(await ids('tag:toread', notes), [a.id, b.id].sort());
+    assert.deepEqual(await ids('status:reading', notes), []);
+    assert.deepEqual(await ids('tag:toread'), []);
+    assert.equal((await ids('-tag:toread year:2024', notes)).includes(a.id), false);
+  });
+
+  test('related papers come from SQL, share terms with the paper and never include it', async () => {
+    const paper = seed.corpus.papers.find((p) => p.title.startsWith('Unleashing the Potential of Spiking'))!;
+    const related = await library.related(paper.id, 5);
+    assert.equal(related.length, 5);
+    assert.ok(!related.some((r) => r.id === paper.id));
+    for (const r of related) assert.ok(r.sharedTerms.length > 0 && r.score > 0 && r.score <= 1, JSON.stringify(r));
+    assert.ok(
+      related.some((r) => /spik/i.test(r.title)),
+      JSON.stringify(related.map((r) => r.title)),
+    );
+    assert.deepEqual(
+      related.map((r) => r.score),
+      [...related.map((r) => r.score)].sort((x, y) => y - x),
+    );
+  });
+
+  test('a reader role can search but not write', async () => {
+    await admin.query("CREATE ROLE alice LOGIN IN ROLE lectern_reader PASSWORD 'alice-secret'");
+    const reader = await PgLibrary.connect(cluster.url({ user: 'alice' }));
+    try {
+      assert.ok((await reader.search('attention')).total > 0);
+    } finally {
+      await reader.close();
+    }
+    const client = new pg.Client(cluster.url({ user: 'alice' }));
+    await client.connect();
+    try {
+      for (const statement of [
+        "INSERT INTO lectern_papers (id, title, search, record) VALUES ('x', 'x', '', '{}')",
+        'DELETE FROM lectern_papers',
+        'UPDATE lectern_topics SET papers = 0',
+        'TRUNCATE lectern_terms',
+        'DROP TABLE lectern_papers',
+      ])
+        await assert.rejects(client.query(statement), /permission denied|must be owner/, statement);
+      await assert.rejects(importPapers(client, seed.corpus.papers, seed.corpus.topics), /permission denied/);
+    } finally {
+      await client.end();
+    }
+    assert.equal(await count(), 76);
+  });
+
+  test('a NUL character, which PostgreSQL text cannot hold, is dropped instead of failing the batch', async () => {
+    const paper: Paper = { ...seed.corpus.papers[0], id: 'nul-paper', title: 'Hello\u0000World', abstract: 'A\u0000B', citeKey: undefined };
+    await importPapers(admin, [paper], []);
+    assert.deepEqual([(await library.paper('nul-paper'))?.title, (await library.paper('nul-paper'))?.abstract], ['HelloWorld', 'AB']);
+    await admin.query("DELETE FROM lectern_papers WHERE id = 'nul-paper'");
+  });
+
+  test('a writer role can import', async () => {
+    await admin.query("CREATE ROLE bob LOGIN IN ROLE lectern_writer PASSWORD 'bob-secret'");
+    const client = new pg.Client(cluster.url({ user: 'bob' }));
+    await client.connect();
+    try {
+      const outcome = await importPapers(client, seed.corpus.papers.slice(0, 10), []);
+      assert.equal(outcome.papers, 10);
+    } finally {
+      await client.end();
+    }
+    assert.equal(await count(), 76);
+  });
+});
