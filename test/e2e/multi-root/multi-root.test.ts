@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'mocha';
+import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { eventually, fileExists, lectern } from '../suite/lectern-api';
 
@@ -28,6 +28,15 @@ async function paperId(title: string): Promise<string> {
 }
 
 describe('a multi-root workspace: each folder its own settings', () => {
+  before(async function () {
+    // The web workbench may start the extension host before it has read the .code-workspace file from the server.
+    this.timeout(60_000);
+    // The harness opens the window once more when it reads WORKSPACE_NOT_OPENED (test/e2e/harness/e2e-session.ts).
+    await eventually('the two folders of the workspace', () => vscode.workspace.workspaceFolders?.length === 2, 20_000).catch(() => {
+      throw new Error('WORKSPACE_NOT_OPENED: the window has no folders; the harness opens it again');
+    });
+  });
+
   it('reads each folder’s own lectern.corpus (and no decoy the other folder’s pattern would match)', async function () {
     this.timeout(120_000);
     assert.equal(vscode.workspace.workspaceFolders?.length, 2);
