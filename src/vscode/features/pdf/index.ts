@@ -3,6 +3,7 @@ import type { LibraryService } from '../../library/library-service';
 import type { ReaderPanels } from '../reader/reader-panels';
 import { paperIdFrom } from '../shared/paper-id-from';
 import type { PaperPicker } from '../shared/paper-picker';
+import { refusedInRestrictedMode } from '../trust';
 import { attachPdf } from './attach-pdf';
 import { getArxivPdf } from './get-arxiv-pdf';
 import type { PaperPdfs } from './paper-pdfs';
@@ -24,12 +25,12 @@ export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode
     paperIdFrom(arg) ?? readers.activePaperId() ?? (await picker.pick({ title }));
   return [
     vscode.commands.registerCommand('lectern.openPdf', async (arg?: unknown, options?: { page?: number }) => {
-      const paperId = await paperFor(arg, 'Lectern: Open PDF');
+      const paperId = await paperFor(arg, vscode.l10n.t('Lectern: Open PDF'));
       if (!paperId) return;
       const paper = (await library.ensureLoaded()).resolve(paperId);
       if (!paper) {
         void vscode.window.showWarningMessage(
-          `Lectern: no paper has the id or citekey "${paperId}". Run Lectern: Refresh Corpus if you just added it.`,
+          vscode.l10n.t('Lectern: no paper has the id or citekey "{0}". Run Lectern: Refresh Corpus if you just added it.', paperId),
         );
         return;
       }
@@ -37,22 +38,25 @@ export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode
       await readers.openPdf(paper.id, page);
     }),
     vscode.commands.registerCommand('lectern.attachPdf', async (arg?: unknown, file?: unknown): Promise<boolean> => {
-      const paperId = await paperFor(arg, 'Lectern: Attach PDF…');
+      // Copying or linking a file writes to the workspace: not in Restricted Mode.
+      if (refusedInRestrictedMode(vscode.l10n.t('Attaching a PDF'))) return false;
+      const paperId = await paperFor(arg, vscode.l10n.t('Lectern: Attach PDF…'));
       if (!paperId) return false;
       const paper = (await library.ensureLoaded()).resolve(paperId);
       if (!paper) return false;
       return attachPdf(paper, pdfs, file instanceof vscode.Uri ? file : undefined);
     }),
-    // Resolves to how it ended (`saved`, `cancelled`, `failed` with the message shown), for the reader and tests.
+    // Resolves to how it ended (`saved`, `cancelled`, `failed` with the message shown, `refused` in Restricted Mode), for the reader and tests.
     vscode.commands.registerCommand('lectern.getPdf', async (arg?: unknown): Promise<string | undefined> => {
-      const paperId = await paperFor(arg, 'Lectern: Get PDF from arXiv');
+      if (refusedInRestrictedMode(vscode.l10n.t('Downloading a PDF into the workspace'))) return 'refused';
+      const paperId = await paperFor(arg, vscode.l10n.t('Lectern: Get PDF from arXiv'));
       if (!paperId) return undefined;
       const paper = (await library.ensureLoaded()).resolve(paperId);
       if (!paper) return undefined;
       const result = await getArxivPdf(paper, pdfs);
       if (result.kind === 'failed') void vscode.window.showErrorMessage(result.message);
       else if (result.kind === 'saved')
-        void vscode.window.showInformationMessage(`Lectern: saved ${vscode.workspace.asRelativePath(result.uri)}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Lectern: saved {0}.', vscode.workspace.asRelativePath(result.uri)));
       return result.kind;
     }),
   ];
