@@ -159,3 +159,27 @@ test('a parser-only entry keeps list fields read after the break (publisher, loc
     [['Springer', 'Teubner'], 'Berlin', ['a', 'b'], ['Jo Müller']],
   );
 });
+
+test('more places and labels: a keyless entry`s over-long field, a renamed key before another entry, a repair indented', () => {
+  assert.deepEqual(read('@misc{note = {A very long note here, over twenty}, title = {T}, year = }', 20).diagnostics, [
+    tooLong('1:7', 'note', 'an `@misc` entry without a citation key', 34),
+    noValue('1:72', 'entry "T"', 'year'),
+  ]);
+  // The parser sees the rejected key underscored (same length): the entry after it on the line is still found.
+  assert.deepEqual(read('@article{k?, title = {A}, author = {M{\\"u}ller, Jo}} @article{b, title = {B}, author = {M{\\"u}ller, Jo}}'), {
+    papers: [
+      { key: 'k?', title: 'A', venue: undefined, authors: ['Jo Müller'] },
+      { key: 'b', title: 'B', venue: undefined, authors: ['Jo Müller'] },
+    ],
+    diagnostics: [
+      '1:10 warning Lectern: citation key `k?` contains characters BibTeX tools reject (`?`); the entry was loaded, but rename the key so LaTeX can cite it.',
+    ],
+  });
+  // A field repaired on a later line than the entry's `@` counts its column from that line's start.
+  assert.deepEqual(read('  @article{k,\n  title = {T,\n  year = 2020\n}').diagnostics, [
+    '2:11 warning Lectern: entry `k`: the `{` that opens field `title` on line 2 is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing `}`.',
+  ]);
+  assert.deepEqual(read('@comment{never closed\n@article{b, title = {B}}').diagnostics, [
+    '1:1 error Lectern: an `@comment` (line 1) could not be read: a `{` is never closed; it was skipped. Fix the entry and reload — the entries after it still load.',
+  ]);
+});

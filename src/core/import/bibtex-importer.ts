@@ -167,15 +167,15 @@ class BibtexImport {
         this.addScannedEntry(chunk, item, entry, libraryError, prepared.renamedKey.has(item.start));
         continue;
       }
-      // Broken per the scanner.
       if (entry) {
-        // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
+        // Broken per the scanner, but the parser is more lenient (e.g. no comma after the key): trust it.
         // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
         const raw = this.rawFromParser(entry, item, chunk.offset, chunk.text);
         if (prepared.renamedKey.has(item.start) && item.key) {
           raw.key = item.key; // as on the scanner's path: the key as written, with the warning to rename it
           this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
         }
+        // Stryker disable next-line OptionalChaining: a broken item always has its error (see `reportBroken`)
         if (item.error?.noValue) this.warnNoValue(chunk.offset + item.error.offset, raw, item.error.noValue);
         this.addPaper(raw, chunk.offset + item.start);
         continue;
