@@ -1,11 +1,10 @@
 /**
- * BibTeX / BibLaTeX import through `@retorquere/bibtex-parser`. The file is cut into per-entry chunks at `@type{` line
- * starts, each read on its own: one unbalanced brace costs one entry, line numbers are exact, time and memory stay
- * linear. `@string` macros are collected from the whole file first, and expanded within bounds (`bibtex-macros.ts`,
- * `bibtex-field-bounds.ts`). A structural scanner (`bibtex-scanner.ts`) supplies raw field values and offsets; the
- * parser checks entries and reads author/editor names with TeX, on text where other fields are blanked; entries with
- * plain names skip it (together ~10× faster on real exports). Broken entries are reported at the brace that never
- * closes; two common breakages (a field or the entry missing its `}`) are repaired with a warning.
+ * BibTeX / BibLaTeX import. The file is cut into per-entry chunks at `@type{` line starts, each read on its own: one
+ * unbalanced brace costs one entry, line numbers are exact, time and memory stay linear. `@string` macros are collected
+ * from the whole file first and expanded within bounds (`bibtex-macros.ts`, `bibtex-field-bounds.ts`). A structural
+ * scanner (`bibtex-scanner.ts`) gives raw field values and offsets; `@retorquere/bibtex-parser` checks entries with TeX
+ * names (other fields blanked; ~10× faster on real exports) and reads those the scanner gives up on. Broken entries are
+ * reported at the brace that never closes; two common breakages (a field or the entry missing its `}`) are repaired.
  */
 import type { Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
@@ -29,8 +28,7 @@ import { defaultImportContext, type ImportContext } from './import-limits';
 
 /** Name fields the parser reads for us; every other single-valued field is blanked before parsing. */
 const PARSER_FIELDS = new Set(['author', 'editor']);
-/** Name lists with nothing for a TeX parser to do. */
-// Stryker disable next-line Regex: chooses the fast path only (names come from citation-js on both paths); output identical, only speed differs
+// Stryker disable next-line Regex: name lists with nothing for a TeX parser to do; chooses the fast path only (names come from citation-js on both paths); output identical, only speed differs
 const PLAIN_NAMES = /^[\p{L}\p{M}\s,.'’-]*$/u;
 
 /**
@@ -75,20 +73,17 @@ class BibtexImport {
   constructor(
     private readonly file: string,
     private readonly text: string,
-    context: ImportContext,
+    private readonly context: ImportContext,
     private readonly papers: ImportedPaper[],
     private readonly diagnostics: Diagnostic[],
   ) {
     this.lines = new LineIndex(text);
-    this.limits = context.limits;
     this.fieldBounds = new FieldBounds(
       context.limits,
       (word) => this.resolve(word),
       (offset, message) => this.warnAt(offset, message),
     );
   }
-
-  private readonly limits: ImportContext['limits'];
 
   run(): void {
     const chunks = chunkBibtex(this.text);
@@ -120,7 +115,7 @@ class BibtexImport {
         }
       }
     }
-    const table = expandMacros(definitions, this.limits, (offset) => this.lines.line(offset));
+    const table = expandMacros(definitions, this.context.limits, (offset) => this.lines.line(offset));
     for (const [name, value] of table.values) this.strings[name] = value;
     this.parserStrings = { ...BIBTEX_DEFAULT_STRINGS, ...this.strings };
     this.refusedMacros = table.refused;
@@ -134,12 +129,9 @@ class BibtexImport {
 
   private importRepaired(repair: { chunk: Chunk; items: BibItem[]; warning: Diagnostic }): void {
     this.diagnostics.push(repair.warning);
-    this.readingRepair = true;
-    try {
-      this.importChunk(repair.chunk, repair.items);
-    } finally {
-      this.readingRepair = false;
-    }
+    this.readingRepair = true; // (an exception ends the whole import: no `finally` needed)
+    this.importChunk(repair.chunk, repair.items);
+    this.readingRepair = false;
   }
 
   private importChunk(chunk: Chunk, items: BibItem[]): void {
@@ -175,15 +167,15 @@ class BibtexImport {
         this.addScannedEntry(chunk, item, entry, libraryError, prepared.renamedKey.has(item.start));
         continue;
       }
-      // Broken per the scanner.
       if (entry) {
-        // The parser is more lenient than the scanner here (e.g. no comma after the key): trust it.
+        // Broken per the scanner, but the parser is more lenient (e.g. no comma after the key): trust it.
         // Where the scanner stopped is not where the entry ends: it keeps no `bibtexEntry`.
         const raw = this.rawFromParser(entry, item, chunk.offset, chunk.text);
         if (prepared.renamedKey.has(item.start) && item.key) {
           raw.key = item.key; // as on the scanner's path: the key as written, with the warning to rename it
           this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
         }
+        // Stryker disable next-line OptionalChaining: a broken item always has its error (see `reportBroken`)
         if (item.error?.noValue) this.warnNoValue(chunk.offset + item.error.offset, raw, item.error.noValue);
         this.addPaper(raw, chunk.offset + item.start);
         continue;
@@ -193,7 +185,7 @@ class BibtexImport {
         this.importRepaired(repair);
         continue;
       }
-      this.reportBroken(chunk, item, libraryError);
+      this.reportBroken(chunk, item);
     }
   }
 
@@ -210,9 +202,13 @@ class BibtexImport {
     if (entry) {
       if (renamedKey) this.warnRenamedKey(chunk.offset + (item.keyStart ?? item.start), raw.key);
     } else {
+      // The parser reads only the name fields (the others are blanked): the fault is in one of them.
+      const names = ['author', 'editor'].filter((name) => name in raw.fields).map((name) => `\`${name}\``);
+      // Stryker disable next-line StringLiteral: unreachable: an entry the parser did not return always has its error (libraryErrorsByItem)
+      const reason = shorten(parserError ?? 'unknown error', 160);
       this.warnAt(
         chunk.offset + item.start,
-        `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${shorten(parserError ?? 'unknown error', 160)}); it was loaded with its names split the simple way — check its \`author\` field.`,
+        `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${reason}); it was loaded with its names split the simple way — check its ${names.join(' or ')} field.`,
       );
     }
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
@@ -291,14 +287,13 @@ class BibtexImport {
     return { text: pieces.join(''), renamedKey };
   }
 
-  /** Parser errors, keyed by the scanned item they concern (unresolved macros are noted, at `chunkOffset` + their place). */
+  /** Parser errors by the scanned item they concern (only entries read theirs); unresolved macros are noted, at `chunkOffset` + their place. */
   private libraryErrorsByItem(text: string, chunkOffset: number, items: BibItem[], parsed: ParsedChunk): Map<BibItem, string> {
     const byItem = new Map<BibItem, string>();
-    const entryItems = items.filter((item) => item.kind === 'entry' || item.kind === 'broken');
     // Stryker disable next-line ConditionalExpression,BlockStatement: reached only if the parser throws, which no input makes it do (see `parseEntries`)
     if (parsed.thrown !== undefined) {
       // Stryker disable next-line all: unreachable, as above
-      for (const item of entryItems) byItem.set(item, parsed.thrown);
+      for (const item of items) byItem.set(item, parsed.thrown);
       return byItem;
     }
     for (const error of parsed.errors) {
@@ -311,6 +306,7 @@ class BibtexImport {
         for (const item of items) {
           if (item.kind !== 'broken') continue;
           const at = text.slice(item.start, item.end).search(new RegExp(`(?<=[=#]\\s*)${escapeRegExp(word)}\\b`));
+          // Stryker disable next-line EqualityOperator: a use follows a `=` or `#`, so it is never at the item's `@` (0)
           if (at < 0) continue;
           // A refused macro is reported as one, pointing at its definition, as on the scanner's path.
           const refused = this.refusedMacros.get(word.toUpperCase());
@@ -319,10 +315,10 @@ class BibtexImport {
         }
         continue;
       }
-      // `error.input`: the text the parser stopped at (always given); the first item ending after it holds it.
-      const offset = error.input ? text.indexOf(error.input) : -1;
-      const item = entryItems.find((it) => offset < it.end) ?? entryItems[0];
-      if (item && !byItem.has(item)) byItem.set(item, translateParserError(message));
+      // A failed entry's error has its text from its `@` as `input` (of identical entries, take the next); others (a 4-part name's) are not why one failed.
+      // Stryker disable next-line StringLiteral: unreachable: every error but an unresolved macro's has an `input`
+      const item = items.find((it) => !byItem.has(it) && text.startsWith(error.input ?? '', it.start));
+      if (item) byItem.set(item, translateParserError(message));
     }
     return byItem;
   }
@@ -340,25 +336,26 @@ class BibtexImport {
   }
 
   /**
-   * Fields as the parser read them, plus those the scanner read (and blanked) before the point it gave up; a field
-   * the parser read over `maxFieldChars` is dropped with the same warning as a scanned one.
+   * The scanner's fields before its break (as for any entry: the parser gives TeX as HTML or Unicode, sorts keywords), the
+   * parser's after it; one the parser read over `maxFieldChars` is dropped with the same warning as a scanned one.
    */
   private rawFromParser(entry: Entry, item: BibItem, offset: number, text: string): RawEntry {
+    const scanned = this.rawFromScan(item, offset).fields;
     const fields: Record<string, string> = {};
     const label = this.entryLabel(item.key ?? '', undefined, item.type);
-    for (const [name, value] of Object.entries(entry.fields)) {
-      if (typeof value !== 'string') continue;
-      if (value.length <= this.limits.maxFieldChars) fields[name] = value;
+    for (const [name, parsed] of Object.entries(entry.fields)) {
+      const value = typeof parsed === 'string' ? parsed : listText(parsed);
+      if (name in scanned || value === undefined) continue;
+      if (value.length <= this.context.limits.maxFieldChars) fields[name] = value;
       else {
         // Past the scanner's break: the field's name is found in the entry's text to place the warning.
         const at = item.start + Math.max(0, text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i')));
+        // Stryker disable next-line StringLiteral: the verdict reads a part's kind only to resolve a bare word (`bare`)
         this.fieldBounds.verdict({ name, nameStart: at, parts: [{ kind: 'braced', text: value, start: at, end: at }] }, offset + at, label);
       }
     }
-    const scanned = this.rawFromScan(item, offset).fields;
-    for (const [name, value] of Object.entries(scanned)) if (!(name in fields)) fields[name] = value;
-    const raw: RawEntry = { type: entry.type, key: entry.key ?? '', fields };
-    if (Array.isArray(entry.fields.keywords)) raw.keywords = entry.fields.keywords;
+    const raw: RawEntry = { type: entry.type, key: entry.key, fields: { ...fields, ...scanned } };
+    if (!('keywords' in scanned)) raw.keywords = entry.fields.keywords;
     raw.creators = { author: entry.fields.author, editor: entry.fields.editor };
     return raw;
   }
@@ -372,9 +369,8 @@ class BibtexImport {
     );
   }
 
-  /** Records undefined macros used by a readable item (exact offsets from the scan). */
+  /** Records undefined macros used by a readable item (exact offsets from the scan); a broken item's are found in the parser's errors. */
   private noteMacros(chunk: Chunk, item: BibItem): void {
-    if (item.kind === 'broken') return;
     for (const field of item.fields) {
       for (const part of field.parts) {
         if (part.kind === 'bare' && this.resolve(part.text) === undefined) {
@@ -398,11 +394,7 @@ class BibtexImport {
     const repair = repairBibtexEntry(chunk.text.slice(item.start, item.end), item.error, startLine);
     if (!repair) return undefined;
     const entry = repair.items[0];
-    const title = entry.fields
-      .find((f) => f.name === 'title')
-      ?.parts.map((p) => p.text)
-      .join('');
-    const message = repair.message(this.entryLabel(entry.key ?? '', title, entry.type));
+    const message = repair.message(this.entryLabel(entry.key ?? '', scannedTitle(entry), entry.type));
     return {
       chunk: { text: repair.text, offset: chunk.offset + item.start },
       items: repair.items,
@@ -417,18 +409,15 @@ class BibtexImport {
     };
   }
 
-  private reportBroken(chunk: Chunk, item: BibItem, libraryError: string | undefined): void {
-    const error: BibScanError = item.error ?? { offset: item.start, reason: libraryError ?? 'it is not valid BibTeX', kind: 'syntax' };
+  private reportBroken(chunk: Chunk, item: BibItem): void {
+    // Stryker disable next-line ObjectLiteral,StringLiteral: a broken item always has its error (the scanner makes one only with it); this fallback only satisfies the type
+    const error: BibScanError = item.error ?? { offset: item.start, reason: 'it is not valid BibTeX', kind: 'syntax' };
     // Point at the value that never closes, or at the entry itself when it simply ends too early.
     const at = error.kind === 'syntax' || (error.kind === 'unterminated' && error.field) ? error.offset : item.start;
     const pos = this.lines.position(chunk.offset + at);
     const startLine = this.lines.line(chunk.offset + item.start);
     // The title as scanned when it was read before the break (braces balanced), else its first words.
-    const title =
-      item.fields
-        .find((f) => f.name === 'title')
-        ?.parts.map((p) => p.text)
-        .join('') ?? /\btitle\s*=\s*[{"]+([^{}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
+    const title = scannedTitle(item) ?? /\btitle\s*=\s*[{"]+([^{}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
     const label = this.entryLabel(item.key ?? '', title, item.type);
     const where = pos.line === startLine ? `line ${startLine}` : `starting on line ${startLine}`;
     this.diagnostics.push(
@@ -496,4 +485,15 @@ class BibtexImport {
       }
     }
   }
+}
+
+function scannedTitle(item: BibItem): string | undefined {
+  const title = item.fields.find((f) => f.name === 'title');
+  return title?.parts.map((p) => p.text).join('');
+}
+
+/** A list field the parser split on ` and ` (`publisher = {A and B}`), joined again; undefined for names (read apart). */
+function listText(values: unknown[]): string | undefined {
+  // Stryker disable next-line MethodExpression: a list holds only strings or only names, so `some` decides the same
+  return values.every((value) => typeof value === 'string') ? values.join(' and ') : undefined;
 }

@@ -12,7 +12,9 @@ function unwrapOuterBraces(text: string): string {
   let leading = 0;
   while (value[leading] === '{') leading++;
   // Where each of the leading braces closes.
+  // Stryker disable next-line ArrayDeclaration,UnaryOperator: an unset slot (undefined, or 1 for +1) is never the last index a wrapper needs
   const closes = new Array<number>(leading).fill(-1);
+  // Stryker disable next-line ArrayDeclaration: an extra bottom entry is popped only by an unmatched `}`, and is no leading brace's index
   const stack: number[] = [];
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -20,6 +22,7 @@ function unwrapOuterBraces(text: string): string {
     else if (c === '{') stack.push(i);
     else if (c === '}') {
       const open = stack.pop();
+      // Stryker disable next-line LogicalOperator: `open` is undefined only for an unmatched `}`, which then sets an unread `closes.undefined`
       if (open !== undefined && open < leading) closes[open] = i;
     }
   }
