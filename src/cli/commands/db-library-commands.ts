@@ -4,6 +4,7 @@ import { PgLibraryError } from '../../node/pg/pg-library-error';
 import { CliError } from '../cli-error';
 import { markRanges, table } from '../human-output';
 import { round, type Command, type CommandContext } from './command-context';
+import { listRow } from './list-commands';
 import { databaseOrFail } from './db-commands';
 
 /** Papers `list --database` prints when no `--limit` is given: a shared library may hold millions. */
@@ -40,15 +41,7 @@ const databaseCommands: Record<string, Command> = {
     withLibrary(context, async (library) => {
       const { papers, total } = await library.list({ limit: context.limit ?? DEFAULT_LIST_LIMIT });
       if (context.json) {
-        const rows = papers.map((p) => ({
-          id: p.id,
-          citeKey: p.citeKey,
-          title: p.title,
-          topics: p.topics,
-          authors: p.authors,
-          year: p.year ?? null,
-        }));
-        context.print({ papers: rows, diagnostics: [] });
+        context.print({ papers: papers.map(listRow), diagnostics: [] });
         return 0;
       }
       console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.title])));

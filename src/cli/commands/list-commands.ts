@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../core/model/diagnostic';
+import type { Paper } from '../../core/model/paper';
 import { countOf, formatDiagnostic, table } from '../human-output';
 import type { Command } from './command-context';
 
@@ -8,14 +9,7 @@ export const listCommand: Command = async ({ json, style, print, openLibrary }) 
   const papers = library.papers;
   if (json) {
     print({
-      papers: papers.map((p) => ({
-        id: p.id,
-        citeKey: p.citeKey,
-        title: p.title,
-        topics: p.topics,
-        authors: p.authors,
-        year: p.year ?? null,
-      })),
+      papers: papers.map(listRow),
       diagnostics,
     });
     return 0;
@@ -44,4 +38,9 @@ function reportDiagnostics(diagnostics: Diagnostic[]): void {
   console.error(`\n${countOf(diagnostics.length, 'diagnostic')}:`);
   for (const d of diagnostics.slice(0, 50)) console.error(`  ${formatDiagnostic(d)}`);
   if (diagnostics.length > 50) console.error(`  … and ${diagnostics.length - 50} more (use --json to see all)`);
+}
+
+/** One paper of `list --json`, the same for a local and a shared (`--database`) library. */
+export function listRow(p: Pick<Paper, 'id' | 'citeKey' | 'title' | 'topics' | 'authors' | 'year'>) {
+  return { id: p.id, citeKey: p.citeKey, title: p.title, topics: p.topics, authors: p.authors, year: p.year ?? null };
 }

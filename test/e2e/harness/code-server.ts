@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { freePort } from '../../support/free-port';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { onExit } from './on-exit';
@@ -54,18 +55,6 @@ export interface CodeServer {
   stop(): Promise<void>;
   /** Resolves, with a description, when code-server's process (group leader) exits, for whatever reason. */
   exited: Promise<string>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function isPortFree(port: number): Promise<boolean> {

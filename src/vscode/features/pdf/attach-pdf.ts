@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriExists } from '../../adapters/uri-exists';
 import { basename } from 'node:path';
 import type { Paper } from '../../../core/model/paper';
 import { pdfFileName } from '../../../core/pdf/pdf-candidates';
@@ -46,7 +47,7 @@ export async function attachPdf(paper: Paper, pdfs: PaperPdfs, given?: vscode.Ur
     return true;
   }
   const destination = vscode.Uri.joinPath(target, pdfFileName(paper.id));
-  if (await exists(destination)) {
+  if (await uriExists(destination)) {
     const replace = await vscode.window.showWarningMessage(
       `Lectern: ${vscode.workspace.asRelativePath(destination)} already exists. Replace it with ${basename(source.fsPath)}?`,
       { modal: true },
@@ -58,13 +59,4 @@ export async function attachPdf(paper: Paper, pdfs: PaperPdfs, given?: vscode.Ur
   await vscode.workspace.fs.copy(source, destination, { overwrite: true });
   await pdfs.link(paper.id, undefined);
   return true;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

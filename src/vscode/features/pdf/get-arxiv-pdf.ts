@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriExists } from '../../adapters/uri-exists';
 import type { Paper } from '../../../core/model/paper';
 import { ARXIV_BASE_URL, arxivPdfUrl } from '../../../core/pdf/arxiv-pdf-url';
 import { pdfFileName } from '../../../core/pdf/pdf-candidates';
@@ -40,7 +41,7 @@ export async function getArxivPdf(paper: Paper, pdfs: PaperPdfs): Promise<ArxivD
         );
         const problem = pdfProblem({ size: bytes.byteLength, maxBytes, head: bytes.subarray(0, 1024) });
         if (problem) return fail(`what ${url} sent ${problem}`);
-        if (await exists(target))
+        if (await uriExists(target))
           return fail(`${vscode.workspace.asRelativePath(target)} already exists; delete it first to download again.`);
         await vscode.workspace.fs.createDirectory(vscode.Uri.file(folder));
         await vscode.workspace.fs.writeFile(target, bytes);
@@ -92,13 +93,4 @@ function reasonOf(error: unknown): string {
     return cause?.code ?? cause?.message ?? error.message;
   }
   return String(error);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

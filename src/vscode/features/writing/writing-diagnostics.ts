@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { uriExists } from '../../adapters/uri-exists';
 import { resolveBibliographyPath } from '../../../core/cite/bibliography-declarations';
 import type { LibraryService } from '../../library/library-service';
 import { kindOf, loadedLibrary } from './citation-providers';
@@ -14,15 +15,6 @@ const READABLE_BIBLIOGRAPHY = /\.(?:bib|bibtex|json)$/i;
 function declaredIn(uri: vscode.Uri, declarations: ReturnType<typeof bibliographiesOf>) {
   const folder = vscode.Uri.joinPath(uri, '..').fsPath;
   return declarations.map((declaration) => ({ ...declaration, absolute: resolveBibliographyPath(folder, declaration.path, os.homedir()) }));
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(vscode.Uri.file(path));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function warning(document: vscode.TextDocument, start: number, end: number, message: string, code: string): vscode.Diagnostic {
@@ -73,7 +65,8 @@ export class WritingDiagnostics implements vscode.Disposable {
         file.uri,
         file.paths.map((path) => ({ path, start: 0, end: 0 })),
       )) {
-        if (READABLE_BIBLIOGRAPHY.test(declaration.absolute) && (await exists(declaration.absolute))) found.push(declaration.absolute);
+        if (READABLE_BIBLIOGRAPHY.test(declaration.absolute) && (await uriExists(vscode.Uri.file(declaration.absolute))))
+          found.push(declaration.absolute);
       }
     }
     if (found.length > 0) this.library.declareBibliographies(found);
@@ -129,7 +122,7 @@ export class WritingDiagnostics implements vscode.Disposable {
     const readable: string[] = [];
     if (document.uri.scheme !== 'file') return diagnostics; // an untitled document has no folder to resolve paths from
     for (const declaration of declaredIn(document.uri, declarations)) {
-      if (await exists(declaration.absolute)) {
+      if (await uriExists(vscode.Uri.file(declaration.absolute))) {
         if (READABLE_BIBLIOGRAPHY.test(declaration.absolute)) readable.push(declaration.absolute);
         continue;
       }
