@@ -62,3 +62,22 @@ test('the unpacked package runs on its own: --version, a search of the sample an
   assert.equal(cite.status, 0, cite.stderr);
   assert.match(cite.stdout, /^See What You Are Told: Visual Attention Sink in Large Multimodal Models\. \(n\.d\.\)\./);
 });
+
+test('npm install -g --offline of the tarball gives a working lectern: it needs nothing from the registry', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'lectern-pack-'));
+  const [{ filename }] = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: repoRoot, encoding: 'utf8' }),
+  ) as Array<{ filename: string }>;
+  const prefix = join(folder, 'prefix');
+  // An empty npm cache as well: --offline then fails on anything the package would have to download.
+  const install = spawnSync(
+    'npm',
+    ['install', '-g', '--offline', '--prefix', prefix, '--cache', join(folder, 'cache'), join(folder, filename)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(install.status, 0, install.stderr);
+  const version = spawnSync(join(prefix, 'bin', 'lectern'), ['--version'], { encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+  assert.equal(version.stdout, `lectern ${manifest.version}\n`, version.stderr);
+});
