@@ -34,21 +34,18 @@ export async function scriptedPdf(): Promise<Uint8Array> {
   document.catalog.set(PDFName.of('OpenAction'), context.register(script));
   const launch = context.obj({ Type: 'Action', S: 'Launch', F: PDFString.of('/bin/sh') });
   page.node.set(PDFName.of('AA'), context.obj({ O: context.register(launch) }));
-  const link = context.obj({
-    Type: 'Annot',
-    Subtype: 'Link',
-    Rect: [72, 690, 400, 720],
-    Border: [0, 0, 0],
-    A: { Type: 'Action', S: 'URI', URI: PDFString.of('javascript:window.__pwned=1') },
-  });
-  const outside = context.obj({
-    Type: 'Annot',
-    Subtype: 'Link',
-    Rect: [72, 600, 400, 630],
-    Border: [0, 0, 0],
-    A: { Type: 'Action', S: 'URI', URI: PDFString.of('https://example.org/paper') },
-  });
-  page.node.set(PDFName.of('Annots'), context.obj([context.register(link), context.register(outside)]));
+  // A link annotation over `y`..`y + 30` that opens `uri`.
+  const linkTo = (y: number, uri: string) =>
+    context.register(
+      context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [72, y, 400, y + 30],
+        Border: [0, 0, 0],
+        A: { Type: 'Action', S: 'URI', URI: PDFString.of(uri) },
+      }),
+    );
+  page.node.set(PDFName.of('Annots'), context.obj([linkTo(690, 'javascript:window.__pwned=1'), linkTo(600, 'https://example.org/paper')]));
   page.drawText('https://example.org/paper', { x: 72, y: 610, size: 12, font });
   return document.save();
 }

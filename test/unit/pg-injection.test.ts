@@ -1,13 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import pg from 'pg';
-import { importPapers } from '../../src/node/pg/import-papers';
-import { migrateDatabase } from '../../src/node/pg/migrate-database';
-import { PgLibrary } from '../../src/node/pg/pg-library';
-import { readCorpusFiles } from '../../src/node/pg/read-corpus-files';
-import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
-import { seedCorpusPath } from '../support/shared-corpora';
+import type { PgLibrary } from '../../src/node/pg/pg-library';
+import { postgresSkipReason } from '../support/postgres-cluster';
+import { openSeededPgLibrary, type SeededPgLibrary } from '../support/seeded-pg-library';
 
 // Random search box input thrown at the SQL compiler and a real server: whatever is typed, the statement is
 // the compiler's own text with the input in parameters, so no SQL error reaches the user and no table changes.
@@ -80,26 +76,16 @@ const query = fc
   .map((parts) => parts.join(''));
 
 describe('random query strings against the real server', { skip }, () => {
-  let cluster: PostgresCluster;
-  let admin: pg.Client;
+  let seeded: SeededPgLibrary;
   let library: PgLibrary;
 
   before(async () => {
-    cluster = await startPostgresCluster();
-    admin = new pg.Client(cluster.url());
-    await admin.connect();
-    await migrateDatabase(admin);
-    const seed = await readCorpusFiles([seedCorpusPath]);
-    await importPapers(admin, seed.corpus.papers, seed.corpus.topics);
-    library = await PgLibrary.connect(cluster.url());
+    seeded = await openSeededPgLibrary();
+    ({ library } = seeded);
   });
-  after(async () => {
-    await library?.close();
-    await admin?.end();
-    await cluster?.stop();
-  });
+  after(() => seeded?.close());
 
-  const papers = async () => Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM lectern_papers')).rows[0].n);
+  const papers = () => seeded.paperCount();
 
   test('no query makes the server fail or changes a table', async () => {
     await fc.assert(

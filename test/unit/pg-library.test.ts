@@ -4,17 +4,17 @@ import pg from 'pg';
 import type { Paper } from '../../src/core/model/paper';
 import { PaperSearch } from '../../src/core/search/paper-search';
 import { importPapers } from '../../src/node/pg/import-papers';
-import { migrateDatabase } from '../../src/node/pg/migrate-database';
 import { PgLibrary } from '../../src/node/pg/pg-library';
-import { readCorpusFiles, type ReadCorpus } from '../../src/node/pg/read-corpus-files';
-import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
-import { seedCorpusPath } from '../support/shared-corpora';
+import type { ReadCorpus } from '../../src/node/pg/read-corpus-files';
+import { postgresSkipReason, type PostgresCluster } from '../support/postgres-cluster';
+import { openSeededPgLibrary, type SeededPgLibrary } from '../support/seeded-pg-library';
 
 // The seed corpus in a real PostgreSQL server (a throwaway cluster), searched through the shared-library
 // backend and checked against the local index on the same papers: the same query language must find the same papers.
 const skip = postgresSkipReason();
 
 describe('the PostgreSQL library backend', { skip }, () => {
+  let seeded: SeededPgLibrary;
   let cluster: PostgresCluster;
   let admin: pg.Client;
   let library: PgLibrary;
@@ -22,22 +22,14 @@ describe('the PostgreSQL library backend', { skip }, () => {
   let local: PaperSearch;
 
   before(async () => {
-    cluster = await startPostgresCluster();
-    admin = new pg.Client(cluster.url());
-    await admin.connect();
-    await migrateDatabase(admin);
-    seed = await readCorpusFiles([seedCorpusPath]);
+    // Batches of 20, so the seed's 76 papers take several transactions.
+    seeded = await openSeededPgLibrary({ batchSize: 20 });
+    ({ cluster, admin, library, seed } = seeded);
     local = PaperSearch.build(seed.corpus.papers);
-    await importPapers(admin, seed.corpus.papers, seed.corpus.topics, { batchSize: 20 });
-    library = await PgLibrary.connect(cluster.url());
   });
-  after(async () => {
-    await library?.close();
-    await admin?.end();
-    await cluster?.stop();
-  });
+  after(() => seeded?.close());
 
-  const count = async () => Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM lectern_papers')).rows[0].n);
+  const count = () => seeded.paperCount();
   const ids = async (query: string, annotatedIds?: (filter: { kind: string; value: string }) => string[]) =>
     (await library.search(query, { limit: 1000, annotatedIds })).results.map((hit) => hit.id).sort();
   const localIds = (query: string) =>
