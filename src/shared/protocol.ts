@@ -11,14 +11,23 @@ import { READING_STATUSES, type ReadingStatus } from '../core/model/reading-stat
 const CITATION_FORMATS = ['bibtex', 'apa', 'markdown'] as const;
 export type CitationFormatValue = (typeof CITATION_FORMATS)[number];
 
-/** A W3C Web Annotation TextQuoteSelector over the abstract's rendered text. */
+/** A W3C Web Annotation TextQuoteSelector over the abstract's rendered text, or over a PDF page's text. */
 export interface TextQuoteSelector {
   exact: string;
   prefix: string;
   suffix: string;
 }
 
-/** A highlight or comment on the abstract, as stored in the paper's note. */
+/**
+ * A W3C TextPositionSelector: offsets (UTF-16 code units) in a PDF page's text as the reader reads it (pdf.js's
+ * text items joined, a line end as one space). Example: `{ start: 120, end: 164 }`.
+ */
+export interface TextPositionSelector {
+  start: number;
+  end: number;
+}
+
+/** A highlight or comment on the abstract or in the paper's PDF, as stored in the paper's note. */
 export interface AnnotationView {
   /** Stable within its note (e.g. `h-3f9a2c`). */
   id: string;
@@ -27,6 +36,10 @@ export interface AnnotationView {
   comment: string;
   /** ISO timestamp of creation. */
   created?: string;
+  /** The PDF page (1-based) the highlight was made on; absent: a highlight of the abstract. Written `p. 7` in the note. */
+  page?: number;
+  /** Where on that page it was (a fallback and tie-breaker for the quote); only with `page`. */
+  position?: TextPositionSelector;
 }
 
 /** What the reader shows of a paper. Plain strings: the webview renders and sanitises them. */
@@ -99,9 +112,10 @@ export type HostToWebviewMessage =
   | { type: 'noteNotSaved'; paperId: string; editId: string; message: string }
   /**
    * The paper's PDF, bytes and all (posted, never fetched: the file may be outside the webview's resource roots).
-   * `page`: the page to show first (1-based). `fileName` names the file in messages; `paperTitle` names the paper.
+   * `page`: the page to show first (1-based). `highlight`: the id of a highlight to show and flash (it wins over
+   * `page` once found). `fileName` names the file in messages; `paperTitle` names the paper.
    */
-  | { type: 'pdfDocument'; paperId: string; paperTitle: string; fileName: string; data: Uint8Array; page?: number }
+  | { type: 'pdfDocument'; paperId: string; paperTitle: string; fileName: string; data: Uint8Array; page?: number; highlight?: string }
   /** The paper's PDF cannot be shown: `message` names the paper and the file and says what to do. */
   | { type: 'pdfUnavailable'; paperId: string; message: string };
 
@@ -115,7 +129,8 @@ export type WebviewToHostMessage =
   | { type: 'setStatus'; paperId: string; status: ReadingStatus }
   | { type: 'revealInTree'; paperId: string }
   | { type: 'openNote'; paperId: string }
-  | { type: 'addAnnotation'; paperId: string; selector: TextQuoteSelector; comment: string }
+  /** A new highlight: of the abstract, or (with `page` and `position`) of the PDF's page. */
+  | { type: 'addAnnotation'; paperId: string; selector: TextQuoteSelector; comment: string; page?: number; position?: TextPositionSelector }
   | { type: 'updateAnnotation'; paperId: string; annotationId: string; comment: string }
   | { type: 'removeAnnotation'; paperId: string; annotationId: string }
   /**
@@ -192,6 +207,7 @@ const isOneOf =
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isPage = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1_000_000;
+const isOffset = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100_000_000;
 
 function hasShape(value: unknown, shape: Record<string, Guard<unknown>>): boolean {
   return isObject(value) && Object.entries(shape).every(([key, guard]) => guard(value[key]));
@@ -204,8 +220,18 @@ const isTextQuoteSelector = (value: unknown): value is TextQuoteSelector =>
     suffix: isText(1_000),
   });
 
+const isTextPosition = (value: unknown): value is TextPositionSelector =>
+  hasShape(value, { start: isOffset, end: isOffset }) && (value as TextPositionSelector).start < (value as TextPositionSelector).end;
+
 const isAnnotationView = (value: unknown): value is AnnotationView =>
-  hasShape(value, { id: isId, selector: isTextQuoteSelector, comment: isText(50_000), created: isOptional(isText(100)) });
+  hasShape(value, {
+    id: isId,
+    selector: isTextQuoteSelector,
+    comment: isText(50_000),
+    created: isOptional(isText(100)),
+    page: isOptional(isPage),
+    position: isOptional(isTextPosition),
+  });
 
 const isPaperView = (value: unknown): value is PaperView =>
   hasShape(value, {
@@ -259,6 +285,7 @@ const HOST_MESSAGE_SHAPES: { [K in HostToWebviewMessage['type']]: Record<string,
     fileName: isText(4_000),
     data: (v): v is Uint8Array => v instanceof Uint8Array,
     page: isOptional(isPage),
+    highlight: isOptional(isId),
   },
   pdfUnavailable: { paperId: isId, message: isText(8_000) },
 };
@@ -273,7 +300,13 @@ const WEBVIEW_MESSAGE_SHAPES: { [K in WebviewToHostMessage['type']]: Record<stri
   setStatus: { paperId: isId, status: isOneOf(READING_STATUSES) },
   revealInTree: { paperId: isId },
   openNote: { paperId: isId },
-  addAnnotation: { paperId: isId, selector: isTextQuoteSelector, comment: isText(50_000) },
+  addAnnotation: {
+    paperId: isId,
+    selector: isTextQuoteSelector,
+    comment: isText(50_000),
+    page: isOptional(isPage),
+    position: isOptional(isTextPosition),
+  },
   updateAnnotation: { paperId: isId, annotationId: isId, comment: isText(50_000) },
   removeAnnotation: { paperId: isId, annotationId: isId },
   editNoteBody: {

@@ -11,6 +11,17 @@
  * This is why VAR works.
  * ```
  *
+ * A highlight made in the paper's PDF says its page after the anchor (`p. 7`, shown by markdown viewers, the page
+ * it was made on) and where it was on that page (`position=`, offsets in the page's text: a W3C TextPositionSelector,
+ * used when the quote occurs there; the quote itself wins when the PDF text changed):
+ *
+ * ```markdown
+ * > sinks appear on every page
+ * <!-- lectern:highlight id=h-07a1b2 position=1204-1231 prefix="Attention " suffix=" of the model" --> p. 7
+ * ```
+ *
+ * Highlights without `p. N` are the abstract's, as before.
+ *
  * The markdown is the truth: the blockquote is the quote (edit it and the highlight changes),
  * the text after the anchor up to the next highlight or the section's end is the comment,
  * deleting a block deletes the highlight. `prefix`/`suffix` are JSON strings with `>` escaped,
@@ -33,6 +44,17 @@ export interface ParsedHighlights {
   problems: NoteProblem[];
 }
 
+/** A PDF highlight's `p. N` label in its note, for a link that opens the PDF there. */
+export interface HighlightPageLabel {
+  /** The highlight's id. */
+  id: string;
+  /** The page it names (1-based). */
+  page: number;
+  /** Offsets of the `p. N` text in the note. */
+  start: number;
+  end: number;
+}
+
 /** Where a highlight is in its note: `[start, end)` is its whole block (quote, anchor, comment). */
 export interface HighlightLocation {
   /** Offset of the block's first line (its first quote line, else the anchor). */
@@ -45,6 +67,9 @@ export interface HighlightLocation {
 }
 
 const SECTION_TITLE = 'highlights';
+/** The anchor comment and, for a PDF highlight, its page label after it. */
+const ANCHOR_BODY = /<!--[ \t]*lectern:highlight\b(.*?)-->[ \t]*(?:(p\.[ \t]*(\d{1,7}))[ \t]*)?$/i;
+const POSITION_VALUE = /^(\d{1,9})-(\d{1,9})$/;
 const ANCHOR_LINE = /^[ \t]*<!--[ \t]*lectern:highlight\b/i;
 const QUOTE_LINE = /^ {0,3}>/;
 const VALID_ID = /^[A-Za-z0-9._:-]+$/;
@@ -84,6 +109,20 @@ export function parseHighlights(noteText: string): ParsedHighlights {
   return { annotations: scan.blocks.flatMap((block) => (block.annotation ? [block.annotation] : [])), problems: scan.problems };
 }
 
+/** The `p. N` labels of the note's PDF highlights, in note order. */
+export function highlightPageLabels(noteText: string): HighlightPageLabel[] {
+  const labels: HighlightPageLabel[] = [];
+  for (const block of scanHighlights(noteText).blocks) {
+    const { annotation, anchor } = block;
+    if (!annotation?.page) continue;
+    const match = ANCHOR_BODY.exec(anchor.text);
+    if (!match?.[2]) continue;
+    const start = anchor.start + anchor.text.lastIndexOf(match[2]);
+    labels.push({ id: annotation.id, page: annotation.page, start, end: start + match[2].length });
+  }
+  return labels;
+}
+
 /** Where the highlight `id` is, or undefined. */
 export function locateHighlight(noteText: string, id: string): HighlightLocation | undefined {
   const block = scanHighlights(noteText).blocks.find((candidate) => candidate.annotation?.id === id);
@@ -98,6 +137,8 @@ export function addHighlight(noteText: string, annotation: AnnotationView): Text
   if (!annotation.selector.exact) throw new Error('Lectern: a highlight needs quoted text.');
   if (!VALID_ID.test(annotation.id))
     throw new Error(`Lectern: \`${annotation.id}\` is not a usable highlight id; use letters, digits, \`.\`, \`_\`, \`:\` or \`-\`.`);
+  if (annotation.page !== undefined && !(Number.isInteger(annotation.page) && annotation.page >= 1))
+    throw new Error(`Lectern: a PDF highlight needs a page number of 1 or more, not ${annotation.page}.`);
   const scan = scanHighlights(noteText);
   if (scan.blocks.some((block) => block.annotation?.id === annotation.id))
     throw new Error(`Lectern: the note already has a highlight \`${annotation.id}\`.`);
@@ -259,6 +300,8 @@ function readSection(scan: Scan, section: Section): void {
       selector: { exact, prefix: attributes.prefix, suffix: attributes.suffix },
       comment: unescapeComment(comment),
       ...(attributes.created ? { created: attributes.created } : {}),
+      ...(attributes.page ? { page: attributes.page } : {}),
+      ...(attributes.page && attributes.position ? { position: attributes.position } : {}),
     };
   });
 }
@@ -268,18 +311,22 @@ interface AnchorAttributes {
   prefix: string;
   suffix: string;
   created?: string;
+  page?: number;
+  position?: { start: number; end: number };
 }
 
 /** The anchor's attributes; undefined (and a problem) when it cannot identify a highlight. */
 function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefined {
   const at = lineNumber(scan, line);
-  const body = /<!--[ \t]*lectern:highlight\b(.*?)-->[ \t]*$/i.exec(line.text);
+  const body = ANCHOR_BODY.exec(line.text);
   if (!body) {
     scan.problems.push(
       problemAt(
         scan,
         line,
-        `Lectern: the highlight comment on line ${at} does not end with \`-->\`; put it back at the end of the line (or delete the line to drop the highlight).`,
+        /-->/.test(line.text)
+          ? `Lectern: the highlight comment on line ${at} has text after \`-->\` that is not a page (\`p. 7\`); move that text below the line, or write the page as \`p. 7\`.`
+          : `Lectern: the highlight comment on line ${at} does not end with \`-->\`; put it back at the end of the line (or delete the line to drop the highlight).`,
       ),
     );
     return undefined;
@@ -328,7 +375,33 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
     );
   }
   const created = values.get('created');
-  return { id, prefix: values.get('prefix') ?? '', suffix: values.get('suffix') ?? '', ...(created ? { created } : {}) };
+  const page = body[3] ? Number(body[3]) : undefined;
+  const position = readPosition(scan, line, values.get('position'));
+  return {
+    id,
+    prefix: values.get('prefix') ?? '',
+    suffix: values.get('suffix') ?? '',
+    ...(created ? { created } : {}),
+    ...(page ? { page } : {}),
+    ...(position ? { position } : {}),
+  };
+}
+
+/** A `position=START-END` value (offsets in the page's text); a damaged one is a problem and is left out. */
+function readPosition(scan: Scan, line: MarkdownLine, value: string | undefined): { start: number; end: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = POSITION_VALUE.exec(value);
+  const start = Number(match?.[1]);
+  const end = Number(match?.[2]);
+  if (match && start < end) return { start, end };
+  scan.problems.push(
+    problemAt(
+      scan,
+      line,
+      `Lectern: \`position=${value.slice(0, 30)}\` in the highlight comment on line ${lineNumber(scan, line)} is not two offsets like \`position=120-164\`; Lectern finds the highlight by its quote instead — fix or delete it.`,
+    ),
+  );
+  return undefined;
 }
 
 function problemAt(scan: Scan, line: MarkdownLine, message: string): NoteProblem {
@@ -359,10 +432,12 @@ function renderBlock(annotation: AnnotationView, eol: string): string {
   const attributes = [`id=${annotation.id}`];
   if (annotation.selector.prefix) attributes.push(`prefix=${quoteValue(annotation.selector.prefix)}`);
   if (annotation.selector.suffix) attributes.push(`suffix=${quoteValue(annotation.selector.suffix)}`);
+  if (annotation.page && annotation.position) attributes.splice(1, 0, `position=${annotation.position.start}-${annotation.position.end}`);
   if (annotation.created)
     attributes.push(`created=${/^[\w.:+-]+$/.test(annotation.created) ? annotation.created : quoteValue(annotation.created)}`);
   const comment = renderComment(annotation.comment, eol);
-  return `${quote}${eol}<!-- lectern:highlight ${attributes.join(' ')} -->${eol}${comment ? `${eol}${comment}${eol}` : ''}`;
+  const page = annotation.page ? ` p. ${annotation.page}` : '';
+  return `${quote}${eol}<!-- lectern:highlight ${attributes.join(' ')} -->${page}${eol}${comment ? `${eol}${comment}${eol}` : ''}`;
 }
 
 /** A JSON string whose `>` are escaped, so `-->` never appears inside the anchor. */
