@@ -10,7 +10,7 @@ export interface AnnotationListActions {
 }
 
 const QUOTE_LENGTH = 160;
-const shorten = (text: string) => (text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text);
+export const shorten = (text: string) => (text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text);
 
 /**
  * The side list of highlights: each quote (a button that scrolls to its mark) with its comment,
@@ -66,7 +66,8 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
   return section;
 }
 
-function renderItem(annotation: AnnotationView, quote: HTMLElement, actions: AnnotationListActions): HTMLLIElement {
+/** One highlight in a side list: its quote (a button or a blockquote), its comment, and Edit comment / Remove. */
+export function renderItem(annotation: AnnotationView, quote: HTMLElement, actions: AnnotationListActions): HTMLLIElement {
   const item = el('li', { class: 'annotation-item', 'data-annotation-id': annotation.id }, quote);
   const comment = el('p', { class: 'annotation-comment' }, annotation.comment);
   if (!annotation.comment) comment.hidden = true;

@@ -1,4 +1,11 @@
-import { assertNever, isNoteDraft, parseHostMessage, type HostToWebviewMessage, type ReaderState } from '../src/shared/protocol';
+import {
+  assertNever,
+  isNoteDraft,
+  parseHostMessage,
+  type AnnotationView,
+  type HostToWebviewMessage,
+  type ReaderState,
+} from '../src/shared/protocol';
 import { ReaderActions } from './actions';
 import { renderAnnotationList } from './annotation-list';
 import { applyAnnotations } from './annotations';
@@ -6,6 +13,7 @@ import { el } from './dom';
 import { highlightTerms } from './highlight-terms';
 import { interceptLinks } from './links';
 import { NotesPane } from './notes-pane';
+import { renderPdfAnnotationList } from './pdf/pdf-annotation-list';
 import { PdfTab } from './pdf/pdf-tab';
 import { renderRelatedPapers } from './related-papers';
 import { renderAbstractElement, renderPaper, renderPaperStatus } from './render-paper';
@@ -43,7 +51,8 @@ const app = document.getElementById('app') ?? document.body.appendChild(el('div'
 const toolbar = new SelectionToolbar({
   abstract: () => abstractElement,
   enabled: () => shown?.notesEnabled === true,
-  annotate: (selector, comment) => shown && post({ type: 'addAnnotation', paperId: shown.paper.id, selector, comment }),
+  pdfSelection: () => pdfTab.selection(),
+  annotate: (selector, comment, pdf) => shown && post({ type: 'addAnnotation', paperId: shown.paper.id, selector, comment, ...pdf }),
 });
 const actions = new ReaderActions({ post, highlightSelection: () => toolbar.highlightSelection() });
 // Typing not yet in the note lives in the webview state, so a reloaded pane sends it.
@@ -166,17 +175,28 @@ function renderAbstractAndAside(keepScroll?: number, onlyAbstract = false): void
         articleHost.replaceChildren(rendered.article);
       });
   }
-  const anchored = applyAnnotations(abstract, shown.annotations);
+  // Highlights with a page were made in the PDF: drawn there, listed apart; the others are the abstract's.
+  const pdfAnnotations = shown.annotations.filter((annotation) => annotation.page !== undefined);
+  pdfTab.setAnnotations(pdfAnnotations);
+  const anchored = applyAnnotations(
+    abstract,
+    shown.annotations.filter((annotation) => annotation.page === undefined),
+  );
   highlightTerms(abstract, shown.highlightTerms);
   abstractElement = abstract;
   place();
+  const listActions = {
+    editable: shown.notesEnabled,
+    update: (annotation: AnnotationView, comment: string) =>
+      shown && post({ type: 'updateAnnotation', paperId: shown.paper.id, annotationId: annotation.id, comment }),
+    remove: (annotation: AnnotationView) =>
+      shown && post({ type: 'removeAnnotation', paperId: shown.paper.id, annotationId: annotation.id }),
+  };
   aside.replaceChildren(
-    renderAnnotationList(anchored, {
-      editable: shown.notesEnabled,
-      update: (annotation, comment) =>
-        shown && post({ type: 'updateAnnotation', paperId: shown.paper.id, annotationId: annotation.id, comment }),
-      remove: (annotation) => shown && post({ type: 'removeAnnotation', paperId: shown.paper.id, annotationId: annotation.id }),
-    }),
+    renderAnnotationList(anchored, listActions),
+    ...[renderPdfAnnotationList(pdfAnnotations, { ...listActions, reveal: (annotation) => pdfTab.revealHighlight(annotation.id) })].filter(
+      (section) => section !== null,
+    ),
     renderRelatedPapers(shown.related, post),
   );
   if (keepScroll !== undefined) window.scrollTo(0, keepScroll);

@@ -1,5 +1,5 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { TextQuoteSelector } from '../src/shared/protocol';
+import type { TextPositionSelector, TextQuoteSelector } from '../src/shared/protocol';
 import { el } from './dom';
 import { textOffset } from './text-range';
 
@@ -12,11 +12,21 @@ export interface SelectionToolbarOptions {
   abstract(): HTMLElement | null;
   /** Whether annotations can be written now. */
   enabled(): boolean;
-  annotate(selector: TextQuoteSelector, comment: string): void;
+  /** The selection in the PDF's text layer, as a PDF highlight records it (page and offsets too), if it is there. */
+  pdfSelection?(): PdfPlace | undefined;
+  /** Adds a highlight of the selection; `pdf` says where in the PDF when it was made there. */
+  annotate(selector: TextQuoteSelector, comment: string, pdf?: { page: number; position: TextPositionSelector }): void;
+}
+
+/** A selection in the PDF: its quote over the page's text, the page and the offsets. */
+interface PdfPlace {
+  selector: TextQuoteSelector;
+  page: number;
+  position: TextPositionSelector;
 }
 
 /**
- * The toolbar that appears over a selection in the abstract (on mouseup / keyup): Highlight, and
+ * The toolbar that appears over a selection in the abstract or the PDF's text layer (on mouseup / keyup): Highlight, and
  * Comment, which opens a small textarea. It is placed with a rule in a constructed stylesheet
  * (the CSP forbids inline styles; `adoptedStyleSheets` is not inline).
  */
@@ -26,6 +36,8 @@ export class SelectionToolbar {
   private readonly textarea: HTMLTextAreaElement;
   private readonly placement = new CSSStyleSheet();
   private selector: TextQuoteSelector | undefined;
+  /** Where in the PDF the selection is, when it is there rather than in the abstract. */
+  private pdfPlace: PdfPlace | undefined;
 
   constructor(private readonly options: SelectionToolbarOptions) {
     const highlight = el('vscode-button', { 'aria-keyshortcuts': 'H', title: 'Highlight the selection (H)' }, 'Highlight');
@@ -78,13 +90,13 @@ export class SelectionToolbar {
     document.addEventListener('mouseup', update);
     document.addEventListener('keyup', update);
     document.addEventListener('selectionchange', () => {
-      if (this.editor.hidden && this.currentSelector() === undefined) this.hide();
+      if (this.editor.hidden && this.currentSelector() === undefined && this.options.pdfSelection?.() === undefined) this.hide();
     });
   }
 
-  /** Highlights the current selection (the H shortcut); false when there is none in the abstract. */
+  /** Highlights the current selection (the H shortcut); false when there is none in the abstract or the PDF. */
   highlightSelection(): boolean {
-    this.selector = this.currentSelector();
+    this.capture();
     if (!this.selector) return false;
     this.commit('');
     return true;
@@ -94,6 +106,14 @@ export class SelectionToolbar {
     this.element.hidden = true;
     this.editor.hidden = true;
     this.selector = undefined;
+    this.pdfPlace = undefined;
+  }
+
+  /** Takes the current selection: the abstract's, else the PDF's. */
+  private capture(): void {
+    this.selector = this.currentSelector();
+    this.pdfPlace = this.selector || !this.options.enabled() ? undefined : this.options.pdfSelection?.();
+    this.selector ??= this.pdfPlace?.selector;
   }
 
   /** The selection as a TextQuoteSelector over the abstract's text, if it lies inside the abstract. */
@@ -118,7 +138,7 @@ export class SelectionToolbar {
 
   private update(): void {
     if (!this.editor.hidden) return;
-    this.selector = this.currentSelector();
+    this.capture();
     if (!this.selector) {
       this.hide();
       return;
@@ -132,9 +152,10 @@ export class SelectionToolbar {
 
   private commit(comment: string): void {
     const selector = this.selector;
+    const place = this.pdfPlace;
     this.hide();
     if (!selector) return;
-    this.options.annotate(selector, comment);
+    this.options.annotate(selector, comment, place && { page: place.page, position: place.position });
     document.getSelection()?.removeAllRanges();
   }
 }

@@ -1,5 +1,6 @@
-import type { HostToWebviewMessage, PaperView, WebviewToHostMessage } from '../../src/shared/protocol';
+import type { AnnotationView, HostToWebviewMessage, PaperView, WebviewToHostMessage } from '../../src/shared/protocol';
 import { el } from '../dom';
+import type { PdfSelection } from './pdf-highlights';
 import { PdfOpenError, PdfViewer, type PdfOpenFailure } from './pdf-viewer';
 
 type PdfMessage = Extract<HostToWebviewMessage, { type: 'pdfDocument' | 'pdfUnavailable' }>;
@@ -27,6 +28,12 @@ export class PdfTab {
   private active: 'abstract' | 'pdf' = 'abstract';
   /** The page asked for by `reopen`, kept in the state until the viewer has opened. */
   private pendingPage: number | undefined;
+  /** The paper's PDF highlights (those with a page). */
+  private annotations: AnnotationView[] = [];
+  /** A highlight to show once the viewer is open (a click in the side list or on `p. N` in the note). */
+  private pendingHighlight: string | undefined;
+  /** Lists the highlights found on no page of this PDF (orphans: shown, never dropped). */
+  private readonly orphans = el('section', { class: 'pdf-orphans', 'aria-label': 'Highlights not found in this PDF', hidden: true });
 
   constructor(
     private readonly context: PdfTabContext,
@@ -72,6 +79,9 @@ export class PdfTab {
     this.viewer = undefined;
     this.requested = false;
     this.pendingPage = undefined;
+    this.pendingHighlight = undefined;
+    this.annotations = [];
+    this.showOrphans([]);
     this.paper = undefined;
     this.panel.replaceChildren();
     this.tabs.hidden = true;
@@ -87,17 +97,23 @@ export class PdfTab {
       return;
     }
     const { paperTitle, fileName, page } = message;
+    const highlight = message.highlight ?? this.pendingHighlight;
+    this.pendingHighlight = undefined;
     if (this.viewer) {
-      // The same paper's PDF again (Open PDF at a page): keep the viewer, go to the page.
+      // The same paper's PDF again (Open PDF at a page or a highlight): keep the viewer, go there.
       if (page) this.viewer.goToPage(page);
+      if (highlight) this.viewer.revealHighlight(highlight);
       return;
     }
     const viewer = new PdfViewer({
       pageChanged: () => this.context.stateChanged(),
       announce: (text) => this.context.announce(text),
+      orphansChanged: (orphans) => this.showOrphans(orphans),
     });
     this.viewer = viewer;
-    this.panel.replaceChildren(el('p', { class: 'pdf-title' }, fileName), viewer.element);
+    viewer.setAnnotations(this.annotations);
+    if (highlight) viewer.revealHighlight(highlight);
+    this.panel.replaceChildren(el('p', { class: 'pdf-title' }, fileName), this.orphans, viewer.element);
     this.panel.setAttribute('aria-busy', 'true');
     viewer
       .open(message.data, page)
@@ -124,6 +140,30 @@ export class PdfTab {
     if (event.key.toLowerCase() !== 'p' || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return false;
     this.select(this.active === 'pdf' ? 'abstract' : 'pdf');
     return true;
+  }
+
+  /** The paper's highlights in its PDF (those with a page), drawn on the pages. */
+  setAnnotations(annotations: AnnotationView[]): void {
+    this.annotations = annotations;
+    this.viewer?.setAnnotations(annotations);
+  }
+
+  /** Opens the PDF tab at a highlight (asking the host for the PDF first if needed) and flashes it. */
+  revealHighlight(id: string): void {
+    const page = this.annotations.find((annotation) => annotation.id === id)?.page;
+    if (this.viewer) {
+      this.select('pdf');
+      this.viewer.revealHighlight(id);
+      return;
+    }
+    this.pendingHighlight = id;
+    if (page) this.pendingPage = page;
+    this.select('pdf', true, page);
+  }
+
+  /** The selection in the PDF tab's text layer, as a highlight would record it. */
+  selection(): PdfSelection | undefined {
+    return this.active === 'pdf' ? this.viewer?.selection() : undefined;
   }
 
   /** Opens the PDF tab at `page`: a reloaded (or re-shown) panel whose PDF tab was open. */
@@ -156,6 +196,25 @@ export class PdfTab {
     this.pdfTab.setAttribute('aria-selected', String(pdf));
     this.abstractTab.tabIndex = pdf ? -1 : 0;
     this.pdfTab.tabIndex = pdf ? 0 : -1;
+  }
+
+  private showOrphans(orphans: AnnotationView[]): void {
+    this.orphans.hidden = orphans.length === 0;
+    this.orphans.replaceChildren(
+      el('h3', {}, 'Highlights not found in this PDF'),
+      el('p', { class: 'hint' }, 'Their text is on no page of this file (another version of the paper?). They stay in the note.'),
+      el(
+        'ul',
+        { class: 'annotation-list orphans' },
+        ...orphans.map((annotation) =>
+          el(
+            'li',
+            { class: 'annotation-item', 'data-annotation-id': annotation.id },
+            el('blockquote', { class: 'annotation-quote orphan-quote' }, `p. ${annotation.page}: “${annotation.selector.exact}”`),
+          ),
+        ),
+      ),
+    );
   }
 
   private showMessage(message: string): void {

@@ -2,8 +2,8 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
  * A page's text as pdf.js reads it: the text items joined (a line end becomes a space), and where each item starts.
- * The n-th item is the n-th span of the page's text layer, so an offset in `text` names a span: find uses this now,
- * highlights (a quote plus page number) and full-text search will use the same.
+ * The n-th item is the n-th span of the page's text layer, so an offset in `text` names a span: find and the PDF's
+ * highlights (a quote over this text, the page number and offsets in it) use it.
  */
 export interface PageText {
   /** 1-based page number. */
@@ -23,16 +23,26 @@ export interface TextMatch {
 /** Reads and keeps the text of a PDF's pages, one page at a time as asked. */
 export class PdfText {
   private readonly pages = new Map<number, Promise<PageText>>();
+  /** The pages read so far, for code that cannot wait (a selection is described as it is made). */
+  private readonly read = new Map<number, PageText>();
 
   constructor(private readonly document: PDFDocumentProxy) {}
 
   pageText(page: number): Promise<PageText> {
     let text = this.pages.get(page);
     if (!text) {
-      text = this.read(page);
+      text = this.readPage(page).then((read) => {
+        this.read.set(page, read);
+        return read;
+      });
       this.pages.set(page, text);
     }
     return text;
+  }
+
+  /** The page's text if it has been read already (see `pageText`). */
+  loaded(page: number): PageText | undefined {
+    return this.read.get(page);
   }
 
   /** Every occurrence of `query` (case-insensitive; a line end matches a space), page by page in order. */
@@ -50,7 +60,7 @@ export class PdfText {
     return matches;
   }
 
-  private async read(page: number): Promise<PageText> {
+  private async readPage(page: number): Promise<PageText> {
     const content = await (await this.document.getPage(page)).getTextContent();
     const itemStarts: number[] = [];
     let text = '';

@@ -1,5 +1,7 @@
 import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { AnnotationView } from '../../src/shared/protocol';
 import { el } from '../dom';
+import { PdfHighlights, type PdfSelection } from './pdf-highlights';
 import { PdfPageView } from './pdf-page-view';
 import { PdfText, type TextMatch } from './pdf-text';
 import { PdfToolbar } from './pdf-toolbar';
@@ -28,6 +30,8 @@ export interface PdfViewerOptions {
   pageChanged(page: number): void;
   /** Says something to screen readers. */
   announce(text: string): void;
+  /** The PDF's highlights were anchored: these were found on no page. */
+  orphansChanged(orphans: AnnotationView[]): void;
 }
 
 /**
@@ -42,6 +46,9 @@ export class PdfViewer {
   private readonly toolbar: PdfToolbar;
   private document: PDFDocumentProxy | undefined;
   private text: PdfText | undefined;
+  private highlights: PdfHighlights | undefined;
+  /** The paper's PDF highlights, kept until the document is open. */
+  private annotations: AnnotationView[] = [];
   private pages: PdfPageView[] = [];
   private observer: IntersectionObserver | undefined;
   private scale = 1;
@@ -51,6 +58,7 @@ export class PdfViewer {
   private matchIndex = -1;
   private findRun = { cancelled: false };
   private destroyed = false;
+  private pendingHighlight: string | undefined;
   private readonly onResize = () => this.layout();
 
   constructor(private readonly options: PdfViewerOptions) {
@@ -129,8 +137,32 @@ export class PdfViewer {
       rootMargin: RENDER_MARGIN,
     });
     for (const view of this.pages) this.observer.observe(view.element);
+    this.highlights = new PdfHighlights(this.text, this.pages.length, {
+      renderedPages: () => this.pages.filter((view) => view.isRendered),
+      goToPage: (target) => this.goToPage(target),
+      anchored: (orphans) => this.options.orphansChanged(orphans),
+    });
     this.layout();
     this.goToPage(page);
+    void this.highlights.update(this.annotations);
+    if (this.pendingHighlight) this.highlights.reveal(this.pendingHighlight);
+  }
+
+  /** The paper's highlights in this PDF (those with a page): anchored and drawn on the pages as they are drawn. */
+  setAnnotations(annotations: AnnotationView[]): void {
+    this.annotations = annotations;
+    void this.highlights?.update(annotations);
+  }
+
+  /** Goes to a highlight and flashes it (once the PDF is open and the highlight found). */
+  revealHighlight(id: string): void {
+    if (this.highlights) this.highlights.reveal(id);
+    else this.pendingHighlight = id;
+  }
+
+  /** The selection, if it lies in one page's text layer, as a PDF highlight would record it. */
+  selection(): PdfSelection | undefined {
+    return this.highlights?.selection(this.pages);
   }
 
   /** The text of a page (1-based), as find sees it. */
@@ -240,7 +272,15 @@ export class PdfViewer {
     for (const entry of entries) {
       const view = this.pages[Number((entry.target as HTMLElement).dataset.pageNumber) - 1];
       if (!view) continue;
-      if (entry.isIntersecting) void view.render().then(() => this.markMatches(view));
+      if (entry.isIntersecting)
+        void view.render().then(async () => {
+          if (!view.isRendered) return;
+          // The page's text (read once) maps the text layer's spans to offsets: find marks and highlights need it.
+          await this.text?.pageText(view.pageNumber);
+          if (!view.isRendered) return;
+          this.markMatches(view);
+          this.highlights?.drawPage(view);
+        });
       else if (view.isRendered) view.release();
     }
   }

@@ -6,10 +6,11 @@ import type { PaperPicker } from '../shared/paper-picker';
 import { refusedInRestrictedMode } from '../trust';
 import { attachPdf } from './attach-pdf';
 import { getArxivPdf } from './get-arxiv-pdf';
+import { HighlightPageLinkProvider } from './highlight-page-links';
 import type { PaperPdfs } from './paper-pdfs';
 
 export interface PdfDeps {
-  library: Pick<LibraryService, 'ensureLoaded'>;
+  library: Pick<LibraryService, 'ensureLoaded' | 'current'>;
   readers: ReaderPanels;
   pdfs: PaperPdfs;
   picker: PaperPicker;
@@ -18,13 +19,15 @@ export interface PdfDeps {
 /**
  * Lectern: Open PDF (the paper's PDF in the reader's PDF tab, optionally at a page), Lectern: Attach PDF… (copy
  * a file into the PDF folder, or link it where it is) and Lectern: Get PDF from arXiv. Each takes a paper id (or a
- * tree node), else the paper the reader shows, else asks.
+ * tree node), else the paper the reader shows, else asks. In notes, a PDF highlight's `p. N` links to it in the PDF.
  */
 export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode.Disposable[] {
   const paperFor = async (arg: unknown, title: string): Promise<string | undefined> =>
     paperIdFrom(arg) ?? readers.activePaperId() ?? (await picker.pick({ title }));
   return [
-    vscode.commands.registerCommand('lectern.openPdf', async (arg?: unknown, options?: { page?: number }) => {
+    vscode.languages.registerDocumentLinkProvider({ language: 'markdown' }, new HighlightPageLinkProvider(library)),
+    // `options.highlight`: the id of a highlight in the paper's note to show and flash (the note's `p. N` links).
+    vscode.commands.registerCommand('lectern.openPdf', async (arg?: unknown, options?: { page?: number; highlight?: string }) => {
       const paperId = await paperFor(arg, vscode.l10n.t('Lectern: Open PDF'));
       if (!paperId) return;
       const paper = (await library.ensureLoaded()).resolve(paperId);
@@ -35,7 +38,9 @@ export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode
         return;
       }
       const page = typeof options?.page === 'number' && Number.isInteger(options.page) && options.page >= 1 ? options.page : undefined;
-      await readers.openPdf(paper.id, page);
+      const highlight =
+        typeof options?.highlight === 'string' && /^[\w.:-]{1,100}$/.test(options.highlight) ? options.highlight : undefined;
+      await readers.openPdf(paper.id, page, highlight);
     }),
     vscode.commands.registerCommand('lectern.attachPdf', async (arg?: unknown, file?: unknown): Promise<boolean> => {
       // Copying or linking a file writes to the workspace: not in Restricted Mode.

@@ -186,8 +186,8 @@ export class ReaderPanel implements vscode.Disposable {
     return file.startsWith(bundled) ? `sample corpus/${file.slice(bundled.length + 1)}` : vscode.workspace.asRelativePath(file);
   }
 
-  /** Shows the paper's PDF in the reader (at `page`), or a message saying why it cannot be shown. */
-  async showPdf(paperId: string, page?: number): Promise<void> {
+  /** Shows the paper's PDF in the reader (at `page`, or at the highlight `highlight`), or a message saying why it cannot be shown. */
+  async showPdf(paperId: string, page?: number, highlight?: string): Promise<void> {
     if (paperId !== this.currentPaperId) await this.show(paperId);
     const library = await this.deps.library.ensureLoaded();
     const paper = library.resolve(paperId);
@@ -200,7 +200,15 @@ export class ReaderPanel implements vscode.Disposable {
       return;
     }
     this.deps.output.info(`Reader: showing ${loaded.path} (${loaded.data.byteLength} bytes) for ${paper.id}.`);
-    this.post({ type: 'pdfDocument', paperId: paper.id, paperTitle: paper.title, fileName: loaded.fileName, data: loaded.data, page });
+    this.post({
+      type: 'pdfDocument',
+      paperId: paper.id,
+      paperTitle: paper.title,
+      fileName: loaded.fileName,
+      data: loaded.data,
+      page,
+      ...(highlight ? { highlight } : {}),
+    });
   }
 
   private async sendNoteState(paperId: string): Promise<void> {
@@ -288,6 +296,7 @@ export class ReaderPanel implements vscode.Disposable {
           selector: message.selector,
           comment: message.comment,
           created: new Date().toISOString().slice(0, 10),
+          ...(message.page ? { page: message.page, ...(message.position ? { position: message.position } : {}) } : {}),
         });
         return;
       case 'updateAnnotation':

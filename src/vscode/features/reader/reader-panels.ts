@@ -21,9 +21,9 @@ export class ReaderPanels implements vscode.Disposable {
   }
 
   /** Shows a paper's PDF (at `page`) in the last active panel, or in a new one. */
-  async openPdf(paperId: string, page?: number): Promise<void> {
+  async openPdf(paperId: string, page?: number, highlight?: string): Promise<void> {
     const reader = this.lastActive ?? this.create();
-    await reader.showPdf(paperId, page);
+    await reader.showPdf(paperId, page, highlight);
   }
 
   /**
