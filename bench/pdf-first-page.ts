@@ -11,6 +11,7 @@
  */
 import os from 'node:os';
 import { paperView, showPaper } from '../test/browser/paper-fixtures';
+import { scrollThrough } from '../test/browser/pdf-scroll-through';
 import { browserSkipReason, ReaderHarness, type ReaderPage } from '../test/browser/reader-harness';
 import { textPdf } from '../test/support/pdf-fixtures';
 
@@ -77,6 +78,20 @@ async function main(): Promise<void> {
     result.pages500DrawnAfterJumps = await reader.evaluate<number>(`document.querySelectorAll('.pdf-page.rendered').length`);
     result.pages500Canvases = await reader.evaluate<number>(`document.querySelectorAll('.pdf-page canvas').length`);
     await reader.close();
+    // Memory on the 500-page PDF: scroll from page 1 to 500, 7 pages a step; what stays alive, and the JS heap.
+    const scrolled = await firstPageMs(harness, await textPdf(500));
+    const run = await scrollThrough(scrolled.reader, 500);
+    result.memory500 = {
+      steps: run.steps.length,
+      maxLiveCanvases: run.maxCanvases,
+      maxLiveTextLayers: run.maxTextLayers,
+      maxLiveTextSpans: run.maxSpans,
+      heapAtPage1MB: Number((run.heapAtStart / 1_048_576).toFixed(1)),
+      heapAtPage500MB: Number((run.heapAtEnd / 1_048_576).toFixed(1)),
+      heapRatioEndToStart: Number((run.heapAtEnd / run.heapAtStart).toFixed(2)),
+    };
+    console.error(`pdf bench: 500 pages scrolled, at most ${run.maxCanvases} canvases alive`);
+    await scrolled.reader.close();
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await harness.close();
