@@ -28,7 +28,7 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
         'p',
         { class: 'hint' },
         actions.editable
-          ? 'Select text in the abstract to highlight or comment on it (H highlights the selection).'
+          ? 'Select text in the abstract or the PDF to highlight or comment on it (H highlights the selection).'
           : 'Open a workspace folder to keep highlights in notes.',
       ),
     );

@@ -140,6 +140,16 @@ describe('highlights in the PDF, in Chromium under the reader CSP', { skip }, ()
     const ligature = await highlight(reader);
     assert.deepEqual([ligature.selector.exact, ligature.page], ['first flow', 6]);
     made.push(ligature);
+    // Highlight + comment: the comment goes with the PDF highlight.
+    await select(reader, 6, ['fixed point', 0], ['fixed point', 11]);
+    await reader.clearPosted();
+    await reader.page.locator('.selection-toolbar vscode-button', { hasText: 'Comment' }).click();
+    await reader.page.locator('.selection-toolbar textarea').fill('a fixed point, not a cycle');
+    await reader.page.keyboard.press('Control+Enter');
+    const [commented] = await reader.posted();
+    assert.ok(commented.type === 'addAnnotation');
+    assert.deepEqual([commented.selector.exact, commented.comment, commented.page], ['fixed point', 'a fixed point, not a cycle', 6]);
+    made.push(commented);
     for (const message of made) {
       assert.ok(
         message.position && message.position.end - message.position.start === message.selector.exact.length,
@@ -159,6 +169,12 @@ describe('highlights in the PDF, in Chromium under the reader CSP', { skip }, ()
     await reader.send({ type: 'annotations', paperId: 'hl-paper', annotations: parsed.annotations });
     await reader.waitFor(`document.querySelector('mark.pdf-annotation[data-annotation-id="h-4"]')`, 10_000);
     assert.deepEqual(await marks(reader, 'h-4'), ['first flow']);
+    assert.deepEqual(await marks(reader, 'h-5'), ['fixed point']);
+    assert.equal(
+      await reader.evaluate<string>(`document.querySelector('mark.pdf-annotation[data-annotation-id="h-5"]').title`),
+      'a fixed point, not a cycle',
+    );
+    if (process.env.LECTERN_SCREENSHOT) await reader.page.screenshot({ path: process.env.LECTERN_SCREENSHOT });
     await goTo(reader, 4);
     await reader.waitFor(`document.querySelector('mark.pdf-annotation[data-annotation-id="h-2"]')`, 10_000);
     assert.deepEqual(await marks(reader, 'h-2'), ['some-', 'times']);
@@ -174,7 +190,7 @@ describe('highlights in the PDF, in Chromium under the reader CSP', { skip }, ()
     // The side list has them in page order, each with its page.
     assert.deepEqual(
       await reader.evaluate<string[]>(`[...document.querySelectorAll('.pdf-annotations .annotation-page')].map((e) => e.textContent)`),
-      ['p. 2', 'p. 3', 'p. 4', 'p. 5', 'p. 6'],
+      ['p. 2', 'p. 3', 'p. 4', 'p. 5', 'p. 6', 'p. 6'],
     );
     const record = await reader.record();
     assert.deepEqual(record.csp, []);
