@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeConnection } from '../../../node/pg/pg-connection-error';
 import { databaseSettingProblem } from './connection-state';
 import { DATABASE_SETTING, type SharedLibrary } from './shared-library';
 import { registerSharedStatus } from './shared-status';
@@ -46,18 +47,8 @@ export function registerSharedLibrary({ shared, sharedTree, output }: SharedLibr
 
 /** Connect to a Shared Library…: resolves true when connected. */
 async function connectCommand(shared: SharedLibrary, output: vscode.LogOutputChannel, args: ConnectArgs | undefined): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration('lectern');
-  let url = shared.url;
-  if (args?.url || !url) {
-    url = args?.url ?? (await askForUrl());
-    if (!url) return false;
-    const problem = databaseSettingProblem(url);
-    if (problem) {
-      void vscode.window.showErrorMessage(problem);
-      return false;
-    }
-    await config.update(DATABASE_SETTING, url, vscode.ConfigurationTarget.Global);
-  }
+  const url = args?.url ?? shared.url ?? (await askForUrl());
+  if (!url) return false;
   const problem = databaseSettingProblem(url);
   if (problem) {
     const choice = await vscode.window.showErrorMessage(problem, vscode.l10n.t('Open Settings'));
@@ -70,13 +61,16 @@ async function connectCommand(shared: SharedLibrary, output: vscode.LogOutputCha
       title: vscode.l10n.t('Lectern: Connect to a Shared Library'),
       prompt: vscode.l10n.t(
         'The password of {0} (leave empty if the server asks for none). VS Code keeps it in its secret storage.',
-        shared.label ?? '',
+        describeConnection(url),
       ),
       password: true,
       ignoreFocusOut: true,
     }));
   if (password === undefined) return false;
-  await shared.storePassword(password || undefined);
+  // The password first: writing the setting connects at once, and that connection must find it.
+  await shared.storePassword(password || undefined, url);
+  if (url !== shared.url)
+    await vscode.workspace.getConfiguration('lectern').update(DATABASE_SETTING, url, vscode.ConfigurationTarget.Global);
   await shared.connect();
   if (shared.state === 'connected') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Lectern: connected to the shared library {0}.', shared.label ?? ''));

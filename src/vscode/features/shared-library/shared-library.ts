@@ -101,9 +101,9 @@ export class SharedLibrary implements vscode.Disposable {
     return url && describeConnection(url);
   }
 
-  /** Stores the password for the library in the settings (or forgets it, with undefined). */
-  async storePassword(password: string | undefined): Promise<void> {
-    const label = this.label;
+  /** Stores the password for the library of `url` (default: the one in the settings), or forgets it with undefined. */
+  async storePassword(password: string | undefined, url = this.url): Promise<void> {
+    const label = url && describeConnection(url);
     if (!label) return;
     if (password) await this.secrets.store(secretKeyFor(label), password);
     else await this.secrets.delete(secretKeyFor(label));
