@@ -5,7 +5,6 @@ import type { RelatedPaper } from '../../../core/related/related-papers';
 import type { SearchResponse } from '../../../core/search/paper-search';
 import { describeConnection } from '../../../node/pg/pg-connection-error';
 import { PgLibraryError } from '../../../node/pg/pg-library-error';
-import { PgLibrary } from '../../../node/pg/pg-library';
 import {
   databaseSettingProblem,
   retriesAutomatically,
@@ -36,8 +35,15 @@ const HEARTBEAT_MS = 15_000;
 /** How `SharedLibrary` opens a backend: `PgLibrary.connect` (tests may pass their own). */
 export type OpenBackend = (url: string) => Promise<LibraryBackend>;
 
-const openPgLibrary: OpenBackend = (url) =>
-  PgLibrary.connect(url, { maxConnections: POOL_SIZE, statementTimeoutMs: STATEMENT_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS });
+/** The driver is loaded on first use: a window without a shared library never pays for it at activation. */
+const openPgLibrary: OpenBackend = async (url) => {
+  const { PgLibrary } = await import('../../../node/pg/pg-library');
+  return PgLibrary.connect(url, {
+    maxConnections: POOL_SIZE,
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+  });
+};
 
 /**
  * The shared PostgreSQL library beside the workspace's own (`lectern.library.database`), in the extension host:
