@@ -250,6 +250,8 @@ export class SharedLibrary implements vscode.Disposable {
         this.output.warn(`Shared library: ${message}`);
         return undefined;
       }
+      // Requests that failed together count once (else the backoff would jump ahead).
+      if (this.backend !== backend) return undefined;
       this.backend = undefined;
       void backend.close().catch(() => undefined);
       this.failed(fault, message);
