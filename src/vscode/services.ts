@@ -8,6 +8,9 @@ import { PaperPdfs } from './features/pdf/paper-pdfs';
 import { RecentPapers } from './features/search/recent-papers';
 import { PaperPicker } from './features/shared/paper-picker';
 import { PaperTreeProvider } from './features/tree/paper-tree-provider';
+import { SharedLibrary } from './features/shared-library/shared-library';
+import { sharedPickSource } from './features/shared-library/shared-palette';
+import { SharedTreeSource } from './features/shared-library/shared-tree-source';
 
 /**
  * The long-lived objects more than one feature uses, each built once here with what it needs.
@@ -26,17 +29,24 @@ export interface LecternServices {
   conflicts: NotesPaneConflicts;
   /** Where papers' PDFs are, and their bytes. */
   pdfs: PaperPdfs;
+  /** The shared PostgreSQL library (`lectern.library.database`), beside the workspace's own. */
+  shared: SharedLibrary;
+  /** The shared library's root in the Papers tree. */
+  sharedTree: SharedTreeSource;
 }
 
 /** Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. */
 export function createServices(context: vscode.ExtensionContext): LecternServices {
   const output = vscode.window.createOutputChannel('Lectern', { log: true });
   const library = new LibraryService(context, output);
+  const shared = new SharedLibrary(context.secrets, output);
+  const sharedTree = new SharedTreeSource(shared);
   const recent = new RecentPapers(context.workspaceState);
-  const notes = new NoteService(library, output);
+  const notes = new NoteService(library, output, shared);
   const annotations = notes.annotationsLookup;
-  const picker = new PaperPicker({ library, recent, annotations });
-  const paperTree = new PaperTreeProvider(library, context.workspaceState, annotations);
+  const notedPaperIds = () => notes.notesByRecency().flatMap((note) => (note.paper ? [note.paper] : []));
+  const picker = new PaperPicker({ library, recent, annotations, extra: sharedPickSource(shared, notedPaperIds, annotations) });
+  const paperTree = new PaperTreeProvider(library, context.workspaceState, annotations, sharedTree);
   const conflicts = new NotesPaneConflicts();
   const pdfs = new PaperPdfs(context.workspaceState);
   const readers = new ReaderPanels({
@@ -47,7 +57,8 @@ export function createServices(context: vscode.ExtensionContext): LecternService
     output,
     showConflict: conflicts.show,
     pdfs,
+    shared,
   });
-  context.subscriptions.push(readers, conflicts, paperTree, notes, library, output);
-  return { output, library, recent, notes, annotations, picker, paperTree, readers, conflicts, pdfs };
+  context.subscriptions.push(readers, conflicts, paperTree, sharedTree, notes, shared, library, output);
+  return { output, library, recent, notes, annotations, picker, paperTree, readers, conflicts, pdfs, shared, sharedTree };
 }

@@ -24,6 +24,9 @@ export interface PostgresCluster {
   url(options?: { user?: string; database?: string }): string;
   /** Stops the server and deletes its folder; safe to call twice. */
   stop(): Promise<void>;
+  /** Stops the server but keeps its data (a server going down mid-session); `resume` starts it again on the same port. */
+  pause(): void;
+  resume(): void;
 }
 
 /** Where `initdb` and `pg_ctl` are: `$LECTERN_PG_BINDIR`, else `pg_config --bindir`, else the newest /usr/lib/postgresql/N/bin. */
@@ -60,7 +63,8 @@ export function postgresSkipReason(): string | undefined {
 export async function startPostgresCluster(tuning: Record<string, string> = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error(postgresSkipReason() ?? 'Lectern: PostgreSQL binaries are absent.');
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-pg-'));
+  // As root the server runs as `postgres`, which must reach the folder: a private TMPDIR (code-server's) would bar it.
+  const dir = mkdtempSync(join(process.getuid?.() === 0 ? '/tmp' : tmpdir(), 'lectern-pg-'));
   const data = join(dir, 'data');
   const asUser = serverUser(dir);
   const run = (tool: string, args: string[]) => {
@@ -98,7 +102,9 @@ export async function startPostgresCluster(tuning: Record<string, string> = {}):
     const options = Object.entries(settings)
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' ');
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} ${options}`, '-w', '-t', '60', 'start']);
+    const startServer = () =>
+      run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} ${options}`, '-w', '-t', '60', 'start']);
+    startServer();
     const url = ({ user = 'postgres', database = 'lectern' } = {}) =>
       `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
     const admin = new pg.Client({ connectionString: url({ database: 'postgres' }) });
@@ -115,6 +121,8 @@ export async function startPostgresCluster(tuning: Record<string, string> = {}):
         stopNow();
         return Promise.resolve();
       },
+      pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+      resume: startServer,
     };
   } catch (error) {
     process.removeListener('exit', stopNow);

@@ -23,6 +23,8 @@ export async function compileSuite(suiteDir: string, outDir: string, only?: stri
     platform: 'node',
     target: 'node20',
     external: ['vscode', 'mocha'],
+    // As scripts/build.mjs: jsonc-parser's CommonJS entry is a UMD wrapper esbuild cannot follow (suites that read corpora).
+    mainFields: ['module', 'main'],
     sourcemap: 'inline',
     logLevel: 'warning',
   });

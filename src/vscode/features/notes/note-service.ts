@@ -17,6 +17,7 @@ import { decodeNote, editNoteBytes, lossySaveLine } from '../../../core/notes/no
 import type { AnnotationView } from '../../../shared/protocol';
 import { isReadingStatus, type ReadingStatus } from '../../../core/model/reading-status';
 import type { LibraryService } from '../../library/library-service';
+import type { Paper } from '../../../core/model/paper';
 import { activeFolder, folderOfPath, onDidChangeSettings, settingsFor } from '../../lectern-settings';
 import type { ReaderNotes } from '../reader/reader-notes';
 import { isNotePath, NOTE_NAME_ATTEMPTS, noteFileNames, notesFolderSegments, noteTemplateLocation, openNotePlan } from './note-decisions';
@@ -46,6 +47,8 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   constructor(
     private readonly library: LibraryService,
     private readonly output: vscode.LogOutputChannel,
+    /** Where a paper the workspace lacks is read (the shared library): its note lands in the workspace all the same. */
+    private readonly otherPapers?: { paper(id: string): Promise<Paper | undefined> },
   ) {
     // Notes are the markdown files of the notes folder (or of the workspace, by setting);
     // unsaved edits count, so the reader shows what the user sees in the editor.
@@ -178,7 +181,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     // The commands refuse first; this also covers the reader's notes pane and highlights.
     if (!vscode.workspace.isTrusted) throw new Error(restrictedModeMessage(vscode.l10n.t('Creating a note')));
     const library = await this.library.ensureLoaded();
-    const paper = library.paper(paperId);
+    const paper = library.paper(paperId) ?? (await this.otherPapers?.paper(paperId));
     if (!paper) throw new Error(vscode.l10n.t('Lectern: no paper has the id "{0}"; it cannot get a note.', paperId));
     const owner = this.folderForPaper(paper.source.file);
     if (!owner) throw new Error(vscode.l10n.t('Lectern: open a folder first; notes are markdown files in your workspace.'));

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/protocol';
 import { readerHtml } from '../../../shared/reader-html';
 import type { LibraryService } from '../../library/library-service';
+import type { SharedLibrary } from '../shared-library/shared-library';
 import type { RecentPapers } from '../search/recent-papers';
 import type { PaperPdfs } from '../pdf/paper-pdfs';
 import { decideOpenLink } from './open-link';
@@ -30,6 +31,8 @@ export interface ReaderPanelDeps {
   showConflict: NotePaneSyncOptions['showConflict'];
   /** Finds and reads papers' PDFs for the PDF tab. */
   pdfs: Pick<PaperPdfs, 'find' | 'load'>;
+  /** The shared library: a paper the workspace lacks is read from it, with its related papers. */
+  shared?: Pick<SharedLibrary, 'paper' | 'related' | 'label'>;
 }
 
 /**
@@ -127,7 +130,8 @@ export class ReaderPanel implements vscode.Disposable {
     if (!paperId) return;
     const library = await this.deps.library.ensureLoaded();
     // `lectern:paper/<citekey>` links name papers by citekey: the history keeps the paper's id.
-    const paper = library.resolve(paperId);
+    const local = library.resolve(paperId);
+    const paper = local ?? (await this.deps.shared?.paper(paperId));
     if (paper && paper.id !== paperId) this.history[this.position] = paper.id;
     if (!paper) {
       this.panel.title = vscode.l10n.t('Paper not found');
@@ -143,11 +147,18 @@ export class ReaderPanel implements vscode.Disposable {
     }
     void this.deps.recent.add(paper.id);
     this.panel.title = shortTitle(paper.title);
-    const related = library.related(paper.id, 8).map((r) => ({ id: r.id, title: r.title, score: r.score, sharedTerms: r.sharedTerms }));
-    const pdf = await this.deps.pdfs.find(paper);
+    const related = (local ? library.related(paper.id, 8) : ((await this.deps.shared?.related(paper.id, 8)) ?? [])).map((r) => ({
+      id: r.id,
+      title: r.title,
+      score: r.score,
+      sharedTerms: r.sharedTerms,
+    }));
+    // A shared paper's PDF is not in the workspace; its source is the library.
+    const pdf = local ? await this.deps.pdfs.find(paper) : undefined;
+    const view = local ? this.paperView(paper) : { ...this.paperView(paper), source: `Shared library ${this.deps.shared?.label ?? ''}` };
     this.post({
       type: 'showPaper',
-      paper: { ...this.paperView(paper), ...(pdf ? { pdf: pdf.path.split(/[\\/]/).pop() } : {}) },
+      paper: { ...view, ...(pdf ? { pdf: pdf.path.split(/[\\/]/).pop() } : {}) },
       related,
       annotations: this.notes.enabled ? await this.notes.annotations(paper.id) : [],
       highlightTerms: this.highlightTerms,

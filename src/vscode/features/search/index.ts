@@ -12,6 +12,7 @@ export function registerSearch({ picker }: SearchDeps): vscode.Disposable[] {
       const id = await picker.pick({
         title: vscode.l10n.t('Lectern: Search Papers'),
         initialQuery: typeof initialQuery === 'string' ? initialQuery : undefined,
+        includeExtra: true,
       });
       if (id) await vscode.commands.executeCommand('lectern.openPaper', id, { query: picker.lastQuery });
     }),

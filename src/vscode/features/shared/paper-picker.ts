@@ -3,7 +3,8 @@ import { settingsFor } from '../../lectern-settings';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
-import { recentPickItems, responsePickItems, type PaperPickButton, type PaperPickModel } from './paper-pick-items';
+import type { SearchResponse } from '../../../core/search/paper-search';
+import { recentPickItems, responsePickItems, type PaperPickButton, type PaperPickModel, type PickLibrary } from './paper-pick-items';
 
 /** A QuickPick row for one paper (or a separator / hint, with an empty `paperId`). */
 interface PaperPickItem extends vscode.QuickPickItem {
@@ -43,6 +44,14 @@ export interface PaperPickerDeps {
   recent: RecentPapers;
   /** Status and tags from notes, for `status:` and `tag:` in the query. */
   annotations: AnnotationLookup;
+  /** Another library searched beside the workspace's (the shared library), by pickers that ask for it. */
+  extra?: ExtraPickSource;
+}
+
+/** Another library's answer merged into the workspace's rows. */
+export interface ExtraPickSource {
+  /** The rows for `query`, merged with the workspace's answer; undefined (never a rejection) when it cannot answer. */
+  rows(library: Pick<PickLibrary, 'paper'>, query: string, workspace: SearchResponse, limit: number): Promise<PaperPickModel[] | undefined>;
 }
 
 /**
@@ -63,7 +72,7 @@ export class PaperPicker {
   }
 
   /** Shows the QuickPick and resolves with the chosen paper id (undefined when dismissed). */
-  pick(options: { title: string; initialQuery?: string }): Promise<string | undefined> {
+  pick(options: { title: string; initialQuery?: string; includeExtra?: boolean }): Promise<string | undefined> {
     const { library, recent } = this.deps;
     const quickPick = vscode.window.createQuickPick<PaperPickItem>();
     quickPick.title = options.title;
@@ -92,14 +101,17 @@ export class PaperPicker {
       const lib = await loaded.catch(() => undefined);
       if (mine !== generation || !lib) return;
       let models: PaperPickModel[];
+      let response: SearchResponse | undefined;
       if (query.trim()) {
-        const response = await library.search(query, { limit, annotations: this.deps.annotations }, cancel.token).catch(() => undefined);
+        response = await library.search(query, { limit, annotations: this.deps.annotations }, cancel.token).catch(() => undefined);
         if (!response || mine !== generation) return;
         models = responsePickItems(lib, query, response);
       } else models = recentPickItems(lib, recent.list());
       quickPick.busy = false;
       this.latestQuery = query;
       quickPick.items = models.map(toQuickPickItem);
+      if (response && options.includeExtra && this.deps.extra)
+        await this.showExtra(quickPick, { library: lib, query, response, limit }, () => mine === generation);
     };
 
     return new Promise<string | undefined>((resolve) => {
@@ -132,5 +144,18 @@ export class PaperPicker {
       quickPick.show();
       void update(quickPick.value);
     });
+  }
+
+  /** The other library's rows replace the workspace's when they arrive, unless a newer query came first. */
+  private async showExtra(
+    quickPick: vscode.QuickPick<PaperPickItem>,
+    asked: { library: Pick<PickLibrary, 'paper'>; query: string; response: SearchResponse; limit: number },
+    current: () => boolean,
+  ): Promise<void> {
+    quickPick.busy = true;
+    const rows = await this.deps.extra?.rows(asked.library, asked.query, asked.response, asked.limit);
+    if (!current()) return;
+    quickPick.busy = false;
+    if (rows) quickPick.items = rows.map(toQuickPickItem);
   }
 }

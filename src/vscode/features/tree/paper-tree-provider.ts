@@ -4,13 +4,15 @@ import { groupPapers, type AnnotationLookup, type GroupBy, type PaperGroup } fro
 import type { LibraryService } from '../../library/library-service';
 import { groupTreeItem, missingPaperTreeItem, moreTreeItem, paperTreeItem, sampleNoticeTreeItem } from './paper-tree-items';
 import { toTreeItem } from './to-tree-item';
+import type { ExtraTreeNode, ExtraTreeSource } from './extra-tree-source';
 
 /** Nodes of the Papers tree. Paper nodes are keyed by group and id: a paper in two topics is two nodes. */
 export type PaperTreeNode =
   | { kind: 'group'; key: string; group: PaperGroup }
   | { kind: 'paper'; key: string; groupKey: string; paperId: string }
   | { kind: 'more'; key: string; groupKey: string; remaining: number }
-  | { kind: 'sampleNotice'; key: string };
+  | { kind: 'sampleNotice'; key: string }
+  | { kind: 'extra'; key: string; node: ExtraTreeNode; parentKey?: string };
 
 const SAMPLE_NOTICE_KEY = 'sample-notice';
 
@@ -36,7 +38,13 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     private readonly memento: vscode.Memento,
     /** Status and tags from notes (the tree's icons, `status:`/`tag:` filters, grouping by status or tag). */
     private readonly annotations: AnnotationLookup,
-  ) {}
+    /** Another library's roots beside the workspace's groups (the shared library), if any. */
+    private readonly extra?: ExtraTreeSource,
+  ) {
+    this.extraListener = extra?.onDidChange((node) => this.changeEmitter.fire(node ? this.nodes.get(extraKey(node)) : undefined));
+  }
+
+  private readonly extraListener: vscode.Disposable | undefined;
 
   get groupBy(): GroupBy {
     return this.memento.get<GroupBy>(GROUP_BY_KEY, 'topic');
@@ -87,8 +95,12 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
       const groups = this.currentGroups().map((group): PaperTreeNode => this.node({ kind: 'group', key: group.key, group }));
       // The welcome view's Add Corpus File… stays in reach while the sample stands in for the user's own corpus.
       const { shown, setting } = this.library.sample;
-      return shown && setting === 'auto' ? [this.node({ kind: 'sampleNotice', key: SAMPLE_NOTICE_KEY }), ...groups] : groups;
+      const extraRoots = (this.extra?.roots() ?? []).map((node) => this.extraNode(node, undefined));
+      return shown && setting === 'auto'
+        ? [this.node({ kind: 'sampleNotice', key: SAMPLE_NOTICE_KEY }), ...groups, ...extraRoots]
+        : [...groups, ...extraRoots];
     }
+    if (element.kind === 'extra') return (await this.extra?.children(element.node))?.map((node) => this.extraNode(node, element.key)) ?? [];
     if (element.kind !== 'group') return [];
     const pageSize = readPageSize();
     const ids = element.group.paperIds;
@@ -106,6 +118,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   getParent(element: PaperTreeNode): PaperTreeNode | undefined {
     if (element.kind === 'group') return element.group.parentKey ? this.nodes.get(element.group.parentKey) : undefined;
     if (element.kind === 'sampleNotice') return undefined;
+    if (element.kind === 'extra') return element.parentKey ? this.nodes.get(element.parentKey) : undefined;
     return this.nodes.get(element.groupKey);
   }
 
@@ -125,7 +138,16 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
         return toTreeItem(moreTreeItem(element.key, element.groupKey, element.remaining, readPageSize()));
       case 'sampleNotice':
         return toTreeItem(sampleNoticeTreeItem(element.key, this.library.current?.papers.filter((paper) => paper.sample).length ?? 0));
+      case 'extra':
+        return this.extra!.treeItem(element.node);
     }
+  }
+
+  /** Another source's node, wrapped once per key (its data refreshed) so `getParent` and redraws find it. */
+  private extraNode(node: ExtraTreeNode, parentKey: string | undefined): PaperTreeNode {
+    const wrapped = this.node({ kind: 'extra', key: extraKey(node), node, parentKey });
+    if (wrapped.kind === 'extra') wrapped.node = node;
+    return wrapped;
   }
 
   /** Shows the next page of a group. */
@@ -172,8 +194,13 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   }
 
   dispose(): void {
+    this.extraListener?.dispose();
     this.changeEmitter.dispose();
   }
+}
+
+function extraKey(node: ExtraTreeNode): string {
+  return `extra\u0000${node.key}`;
 }
 
 function readPageSize(): number {
