@@ -8,6 +8,7 @@ import { PaperPdfs } from './features/pdf/paper-pdfs';
 import { RecentPapers } from './features/search/recent-papers';
 import { PaperPicker } from './features/shared/paper-picker';
 import { PaperTreeProvider } from './features/tree/paper-tree-provider';
+import type { LecternPlatform } from './platform/lectern-platform';
 
 /**
  * The long-lived objects more than one feature uses, each built once here with what it needs.
@@ -28,10 +29,13 @@ export interface LecternServices {
   pdfs: PaperPdfs;
 }
 
-/** Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. */
-export function createServices(context: vscode.ExtensionContext): LecternServices {
+/**
+ * Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. `platform`
+ * holds what differs between the desktop and VS Code for the Web (the corpus worker, reading files by path).
+ */
+export function createServices(context: vscode.ExtensionContext, platform: LecternPlatform): LecternServices {
   const output = vscode.window.createOutputChannel('Lectern', { log: true });
-  const library = new LibraryService(context, output);
+  const library = new LibraryService(context, output, platform);
   const recent = new RecentPapers(context.workspaceState);
   const notes = new NoteService(library, output);
   const annotations = notes.annotationsLookup;
