@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusWorkerEvents, CorpusWorkerPort, LecternPlatform } from '../vscode/platform/lectern-platform';
-import { uriUnderRoots } from './uri-under-roots';
+import { pathUris, readThroughWorkspaceFs } from '../vscode/platform/uri-under-roots';
 
 /**
  * VS Code for the Web: the extension host is a browser worker, with no Node. Files are read through
@@ -8,15 +8,12 @@ import { uriUnderRoots } from './uri-under-roots';
  * corpus worker is a Web Worker started from the extension's `dist/web/corpus-worker.js`.
  */
 export function webPlatform(extensionUri: vscode.Uri): LecternPlatform {
-  const uriOf = (path: string) => uriUnderRoots(path, [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), extensionUri]);
+  const uriOf = pathUris(extensionUri);
   return {
     kind: 'web',
     startCorpusWorker: webCorpusWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'corpus-worker.js')),
     uriOf,
-    readFile: async (path, maxBytes) => {
-      const bytes = await vscode.workspace.fs.readFile(uriOf(path));
-      return bytes.byteLength > maxBytes + 1 ? bytes.subarray(0, maxBytes + 1) : bytes;
-    },
+    readFile: (path, maxBytes) => readThroughWorkspaceFs(uriOf(path), maxBytes),
   };
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob, relative } from 'node:path';
 import { repoRoot } from './shared-corpora';
 
 /**
@@ -145,6 +145,13 @@ class FileSystemError extends Error {
 
 const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
 
+/** Every file under `folder`, recursively. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
+}
+
 /** `compute`'s value, or its exception, as a promise (as `workspace.fs` answers). */
 function settle<T>(compute: () => T): Promise<T> {
   return new Promise((resolve) => resolve(compute()));
@@ -162,11 +169,16 @@ function settingDefaults(): Map<string, unknown> {
 }
 
 /**
- * The fake `vscode` module. `workspace` is a folder of this machine shown as `scheme://authority<folder>` (a
- * virtual workspace when the scheme is not `file`); the extension's own files are `extensionUri`.
+ * The fake `vscode` module. `workspace` is a folder of this machine shown as `scheme://fake<folder>` (a virtual
+ * workspace when the scheme is not `file`), with `settings` over package.json's defaults; `findFiles` matches its
+ * files with Node's globs.
  */
-export function fakeVscode(workspace: { folder: string; scheme: string }, record: FakeVscodeRecord): Record<string, unknown> {
+export function fakeVscode(
+  workspace: { folder: string; scheme: string; settings?: Record<string, unknown> },
+  record: FakeVscodeRecord,
+): Record<string, unknown> {
   const defaults = settingDefaults();
+  for (const [key, value] of Object.entries(workspace.settings ?? {})) defaults.set(key, value);
   const root = Uri.parse(`${workspace.scheme}://fake${workspace.folder}`);
   const onDisk = (uri: Uri) => {
     record.filesRead.push(uri.toString());
@@ -239,7 +251,13 @@ export function fakeVscode(workspace: { folder: string; scheme: string }, record
       getWorkspaceFolder: (uri: Uri) =>
         uri.scheme === root.scheme && uri.path.startsWith(root.path) ? { uri: root, name: 'papers', index: 0 } : undefined,
       asRelativePath: (target: Uri | string) => (typeof target === 'string' ? target : target.path).replace(`${workspace.folder}/`, ''),
-      findFiles: () => Promise.resolve([]),
+      findFiles: (include: { pattern: string }, exclude?: string) =>
+        settle(() =>
+          filesUnder(workspace.folder)
+            .filter((path) => matchesGlob(relative(workspace.folder, path), include.pattern))
+            .filter((path) => !exclude || !matchesGlob(relative(workspace.folder, path), exclude))
+            .map((path) => root.with({ path })),
+        ),
       isTrusted: true,
     }),
     extensions: withStubs({ getExtension: () => ({ extensionUri: Uri.file(repoRoot), packageJSON: {} }) }),

@@ -2,12 +2,14 @@
 // extension host is a browser worker. Built from the sources into a folder of its own, it is checked for Node
 // built-ins, then run in a plain JavaScript context (node:vm: no require, process, Buffer or setImmediate, only
 // what a browser worker offers) against a fake `vscode` whose workspace is virtual: activation, then a library load
-// read through `workspace.fs` only; and the corpus worker bundle answers an import, a serve and a search.
+// read through `workspace.fs` only; and the corpus worker bundle answers an import, a serve and a search. The
+// desktop bundle is held to the same virtual workspace (package.json declares `virtualWorkspaces: limited`).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { webcrypto } from 'node:crypto';
 import vm from 'node:vm';
@@ -85,19 +87,29 @@ test('the web bundles require no Node built-in: only `vscode` is external', () =
   assert.match(extensionCode, /require\(["']vscode["']\)/, 'the extension bundle keeps `vscode` external');
 });
 
-test('in a browser-like context against a virtual workspace, activation registers the commands and the library loads through workspace.fs', async () => {
+/** What `activate` returns, as far as these tests use it. */
+interface ActivatedLectern {
+  library: {
+    ensureLoaded(): Promise<{ papers: Array<{ title: string }> }>;
+    search(query: string, options: { limit: number }): Promise<{ results: Array<{ title: string }> }>;
+  };
+}
+
+/**
+ * A virtual workspace (`vscode-vfs:`, which only VS Code's file system serves) holding test/e2e/workspace, the
+ * sample shown beside its papers; `load` evaluates a bundle against the fake `vscode` and returns its `activate`.
+ */
+function activateInVirtualWorkspace(load: (vscode: Record<string, unknown>) => (context: unknown) => ActivatedLectern): {
+  api: ActivatedLectern;
+  record: FakeVscodeRecord;
+  dispose(): void;
+} {
   const record: FakeVscodeRecord = { commands: new Set(), output: [], errors: [], filesRead: [] };
-  const vscode = fakeVscode({ folder: join(repoRoot, 'test', 'e2e', 'workspace'), scheme: 'vscode-vfs' }, record);
-  const module = { exports: {} as Record<string, unknown> };
-  const context = browserWorkerContext({
-    module,
-    exports: module.exports,
-    require: (id: string) => {
-      if (id === 'vscode') return vscode;
-      throw new Error(`the web bundle required ${id}`);
-    },
-  });
-  vm.runInContext(extensionCode, context, { filename: 'dist/web/extension.js' });
+  const vscode = fakeVscode(
+    { folder: join(repoRoot, 'test', 'e2e', 'workspace'), scheme: 'vscode-vfs', settings: { 'lectern.includeSampleCorpus': 'always' } },
+    record,
+  );
+  const activate = load(vscode);
   const Uri = vscode.Uri as { parse(text: string): { fsPath: string } };
   const extensionUri = Uri.parse(`vscode-vfs://fake${repoRoot}`);
   const state = new Map<string, unknown>();
@@ -106,8 +118,9 @@ test('in a browser-like context against a virtual workspace, activation register
     update: (key: string, value: unknown) => Promise.resolve(void state.set(key, value)),
     keys: () => [...state.keys()],
   };
-  const extensionContext = {
-    subscriptions: [] as Array<{ dispose(): unknown }>,
+  const subscriptions: Array<{ dispose(): unknown }> = [];
+  const api = activate({
+    subscriptions,
     extensionUri,
     extensionPath: extensionUri.fsPath,
     workspaceState: memento,
@@ -120,47 +133,96 @@ test('in a browser-like context against a virtual workspace, activation register
       delete: () => Promise.resolve(undefined),
       onDidChange: () => ({ dispose() {} }),
     },
-  };
-  const activate = module.exports.activate as (context: unknown) => {
-    activationMs: number;
-    library: {
-      ensureLoaded(): Promise<{ papers: Array<{ title: string }> }>;
-      search(query: string, options: { limit: number }): Promise<{ results: Array<{ title: string }> }>;
-    };
-  };
-  const api = activate(extensionContext);
+  });
+  return { api, record, dispose: () => subscriptions.forEach((disposable) => disposable.dispose()) };
+}
 
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-    contributes: { commands: Array<{ command: string }> };
-  };
-  const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !record.commands.has(id));
-  assert.deepEqual(missing, [], 'contributed commands the web bundle did not register');
-  assert.ok(
-    record.output.some((line) => /^Activated in [\d.]+ ms \(VS Code for the Web\)\.$/.test(line)),
-    record.output.join('\n'),
-  );
-
-  // The workspace globs match nothing (findFiles answers []), so the bundled sample is the library: read from the
-  // extension's folder, a vscode-vfs: URI here, which only `workspace.fs` can read.
+/** The library loads, from the workspace's corpus file and the bundled sample, every file through `workspace.fs`. */
+async function assertLoadsThroughWorkspaceFs({ api, record }: { api: ActivatedLectern; record: FakeVscodeRecord }): Promise<void> {
+  const count = (path: string) => importCorpusFile(path, readFileSync(path)).papers.length;
   const library = await api.library.ensureLoaded();
   assert.equal(
     library.papers.length,
-    importCorpusFile('daily-papers.txt', readFileSync(join(repoRoot, 'corpus', 'daily-papers.txt'))).papers.length,
+    count(join(repoRoot, 'corpus', 'daily-papers.txt')) + count(join(repoRoot, 'test', 'e2e', 'workspace', 'papers', 'e2e-papers.jsonl')),
   );
-  assert.ok(
-    record.filesRead.some((uri) => uri.endsWith('/corpus/daily-papers.txt')),
-    record.filesRead.join('\n'),
-  );
+  for (const file of ['/test/e2e/workspace/papers/e2e-papers.jsonl', '/corpus/daily-papers.txt']) {
+    assert.ok(
+      record.filesRead.some((uri) => uri === `vscode-vfs://fake${repoRoot}${file}`),
+      `${file} not read: ${record.filesRead.join(', ')}`,
+    );
+  }
   assert.deepEqual(
     record.filesRead.filter((uri) => !uri.startsWith('vscode-vfs://')),
     [],
     'files asked for by file: URIs, which a virtual workspace cannot serve',
   );
-  const response = await api.library.search('attention', { limit: 5 });
-  assert.ok(response.results.length > 0, 'no result for "attention"');
-  assert.match(response.results[0].title, /attention/i);
+  const response = await api.library.search('energy bounds spiking neuromorphic', { limit: 5 });
+  assert.equal(response.results[0]?.title, 'Energy Bounds for Spiking Neural Networks on Neuromorphic Chips');
+  assert.match((await api.library.search('attention sink', { limit: 5 })).results[0]?.title ?? '', /Visual Attention Sink/);
   assert.deepEqual(record.errors, []);
-  for (const disposable of extensionContext.subscriptions) disposable.dispose();
+}
+
+test('in a browser-like context against a virtual workspace, activation registers the commands and the library loads through workspace.fs', async () => {
+  const session = activateInVirtualWorkspace((vscode) => {
+    const module = { exports: {} as Record<string, unknown> };
+    const context = browserWorkerContext({
+      module,
+      exports: module.exports,
+      require: (id: string) => {
+        if (id === 'vscode') return vscode;
+        throw new Error(`the web bundle required ${id}`);
+      },
+    });
+    vm.runInContext(extensionCode, context, { filename: 'dist/web/extension.js' });
+    return module.exports.activate as (context: unknown) => ActivatedLectern;
+  });
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { commands: Array<{ command: string }> };
+  };
+  const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !session.record.commands.has(id));
+  assert.deepEqual(missing, [], 'contributed commands the web bundle did not register');
+  assert.ok(
+    session.record.output.some((line) => /^Activated in [\d.]+ ms \(VS Code for the Web\)\.$/.test(line)),
+    session.record.output.join('\n'),
+  );
+  await assertLoadsThroughWorkspaceFs(session);
+  session.dispose();
+});
+
+test('the desktop bundle in a virtual workspace (Node extension host) reads its files through workspace.fs too', async () => {
+  const bundle = join(outdir, 'desktop', 'extension.cjs');
+  await build({
+    entryPoints: [join(repoRoot, 'src', 'extension.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    define: { 'import.meta.url': 'undefined' },
+    outfile: bundle,
+    logLevel: 'error',
+  });
+  const session = activateInVirtualWorkspace((vscode) => {
+    const module = { exports: {} as Record<string, unknown> };
+    const nodeRequire = createRequire(bundle);
+    // As Node's module loader runs a CommonJS file: wrapped in a function of require, module, exports…
+    const wrapper = `(function (require, module, exports, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+    const run = vm.runInThisContext(wrapper, { filename: bundle }) as (...args: unknown[]) => void;
+    run(
+      (id: string): unknown => (id === 'vscode' ? vscode : (nodeRequire(id) as unknown)),
+      module,
+      module.exports,
+      bundle,
+      dirname(bundle),
+    );
+    return module.exports.activate as (context: unknown) => ActivatedLectern;
+  });
+  assert.ok(
+    session.record.output.some((line) => /^Activated in [\d.]+ ms\.$/.test(line)),
+    session.record.output.join('\n'),
+  );
+  await assertLoadsThroughWorkspaceFs(session);
+  session.dispose();
 });
 
 test('the corpus worker bundle, run as a Web Worker script, imports a file, serves it and answers a search', async () => {

@@ -2,14 +2,19 @@ import * as vscode from 'vscode';
 import { readRegularFile } from '../../node/read-regular-file';
 import type { LecternPlatform } from './lectern-platform';
 import { nodeCorpusWorker } from './node-corpus-worker';
+import { pathUris, readThroughWorkspaceFs } from './uri-under-roots';
 
-/** The desktop: a Node extension host, where the workspace's files are on this machine. */
+/** The desktop: a Node extension host, where a `file:` workspace's files are on this machine. */
 export function nodePlatform(extensionUri: vscode.Uri): LecternPlatform {
+  const uriOf = pathUris(extensionUri);
   return {
     kind: 'desktop',
     startCorpusWorker: nodeCorpusWorker(vscode.Uri.joinPath(extensionUri, 'dist').fsPath),
-    uriOf: (path) => vscode.Uri.file(path),
-    // Through Node, which checks the open file again (the extension host runs where the files are).
-    readFile: (path, maxBytes) => readRegularFile(path, { maxBytes }),
+    uriOf,
+    readFile: (path, maxBytes) => {
+      const uri = uriOf(path);
+      // Through Node, which checks the open file again; a virtual workspace's files only VS Code can read.
+      return uri.scheme === 'file' ? readRegularFile(path, { maxBytes }) : readThroughWorkspaceFs(uri, maxBytes);
+    },
   };
 }

@@ -20,3 +20,18 @@ export function uriUnderRoots(path: string, roots: readonly vscode.Uri[]): vscod
   const rest = slashed.slice(rootFsPath.length);
   return best.with({ path: `${best.path.replace(/\/+$/, '')}${rest}` });
 }
+
+/**
+ * Paths to URIs for a window: under a workspace folder or the extension's own folder, that root's scheme; a
+ * virtual workspace (a `vscode-vfs:` folder on the desktop, a `vscode-remote:` one on the web) gets URIs VS Code's
+ * file system can read. Elsewhere a `file:` URI, as before.
+ */
+export function pathUris(extensionUri: vscode.Uri): (path: string) => vscode.Uri {
+  return (path) => uriUnderRoots(path, [...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri), extensionUri]);
+}
+
+/** At most `maxBytes + 1` bytes of `uri`, through `workspace.fs` (which reads whole files: `stat` checked the size first). */
+export async function readThroughWorkspaceFs(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array> {
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  return bytes.byteLength > maxBytes + 1 ? bytes.subarray(0, maxBytes + 1) : bytes;
+}
