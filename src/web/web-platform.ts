@@ -5,13 +5,14 @@ import { pathUris, readThroughWorkspaceFs } from '../vscode/platform/uri-under-r
 /**
  * VS Code for the Web: the extension host is a browser worker, with no Node. Files are read through
  * `workspace.fs` (the workspace may be virtual: a `vscode-remote:` or `vscode-vfs:` folder, not `file:`), and the
- * corpus worker is a Web Worker started from the extension's `dist/web/corpus-worker.js`.
+ * corpus worker is a Web Worker running the extension's `dist/web/corpus-worker.js`.
  */
 export function webPlatform(extensionUri: vscode.Uri): LecternPlatform {
   const uriOf = pathUris(extensionUri);
+  const worker = new WebCorpusWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'corpus-worker.js'));
   return {
     kind: 'web',
-    startCorpusWorker: webCorpusWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'corpus-worker.js')),
+    startCorpusWorker: (events) => worker.start(events),
     uriOf,
     readFile: (path, maxBytes) => readThroughWorkspaceFs(uriOf(path), maxBytes),
   };
@@ -24,23 +25,42 @@ interface BrowserWorker {
   postMessage(message: unknown): void;
   terminate(): void;
 }
-type BrowserWorkerConstructor = new (url: string, options?: { name?: string }) => BrowserWorker;
+
+interface BrowserGlobals {
+  Worker?: new (url: string, options?: { name?: string }) => BrowserWorker;
+  Blob?: new (parts: Uint8Array[], options: { type: string }) => object;
+  URL: { createObjectURL?(blob: object): string };
+}
 
 /**
- * Starts the corpus worker as a Web Worker. VS Code's web extension host turns the extension's URI into one the
- * browser can load (it wraps nested workers for that). A worker that fails to start reports it as stopped, and
- * the work runs in the extension host instead.
+ * The corpus worker as a Web Worker. VS Code's web extension host refuses to start a worker from a `vscode-remote:`
+ * extension (code-server's, a remote's) and a browser cannot load one from a `vscode-vfs:` URI, so the script is
+ * read through `workspace.fs` once and started from a `blob:` URL (an `http(s)` extension location, as on
+ * vscode.dev, is loaded as it is). Until the script is read, or where there are no workers, `start` answers
+ * undefined and the work runs in the extension host, as on the desktop without a worker bundle.
  */
-function webCorpusWorker(script: vscode.Uri): (events: CorpusWorkerEvents) => CorpusWorkerPort | undefined {
-  return (events) => {
-    const Worker = (globalThis as { Worker?: BrowserWorkerConstructor }).Worker;
-    if (typeof Worker !== 'function') return undefined;
+class WebCorpusWorker {
+  private scriptUrl: string | undefined;
+
+  constructor(script: vscode.Uri) {
+    const globals = globalThis as unknown as BrowserGlobals;
+    if (typeof globals.Worker !== 'function') return;
+    // Read in the background at activation (about 1 MB): the first large file usually comes after the listing.
+    void scriptUrlOf(script, globals).then(
+      (url) => (this.scriptUrl = url),
+      () => undefined, // no worker: everything runs in the extension host
+    );
+  }
+
+  start(events: CorpusWorkerEvents): CorpusWorkerPort | undefined {
+    const Worker = (globalThis as unknown as BrowserGlobals).Worker;
+    if (!this.scriptUrl || !Worker) return undefined;
     try {
-      const worker = new Worker(script.toString(true), { name: 'Lectern corpus worker' });
+      const worker = new Worker(this.scriptUrl, { name: 'Lectern corpus worker' });
       worker.onmessage = (event) => events.onMessage(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        events.onStopped(event.message || 'the worker script failed to load');
+        events.onStopped(event.message || 'the worker script failed');
       };
       return {
         postMessage: (message) => worker.postMessage(message),
@@ -50,5 +70,12 @@ function webCorpusWorker(script: vscode.Uri): (events: CorpusWorkerEvents) => Co
     } catch {
       return undefined;
     }
-  };
+  }
+}
+
+async function scriptUrlOf(script: vscode.Uri, globals: BrowserGlobals): Promise<string> {
+  if (script.scheme === 'http' || script.scheme === 'https') return script.toString(true);
+  if (!globals.Blob || !globals.URL.createObjectURL) throw new Error('no Blob URLs');
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return globals.URL.createObjectURL(new globals.Blob([bytes], { type: 'text/javascript' }));
 }

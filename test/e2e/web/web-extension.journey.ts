@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCommand, viewRows } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
@@ -45,3 +47,53 @@ journey('the Lectern output channel says it runs as VS Code for the Web', async 
   await page.locator('.panel .view-lines', { hasText: 'VS Code for the Web' }).first().waitFor({ timeout: 20_000 });
   await screenshot('web-output');
 });
+
+/** A JSON Lines corpus file of `count` made-up papers, over 256 KB: large enough to be imported in the corpus worker. */
+function largeCorpus(count: number): string {
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    lines.push(
+      JSON.stringify({
+        citeKey: `bulk-${i}`,
+        title: i === count - 1 ? 'Quokka Gradient Descent on Web Workers' : `Bulk Paper ${i} on Numerical Methods`,
+        authors: ['Ada Lindqvist'],
+        year: 2000 + (i % 25),
+        abstract: `Paper ${i} studies solvers, preconditioners and iterative refinement for sparse linear systems. `.repeat(4),
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+journey(
+  'a corpus file over 256 KB added to the workspace is imported in the web corpus worker and found by search',
+  async ({ page, workspace, screenshot }) => {
+    await runCommand(page, 'Lectern: Focus on Papers View');
+    await viewRows(page, 'Papers').first().waitFor({ timeout: 60_000 });
+    const text = largeCorpus(900);
+    assert.ok(text.length > 300 * 1024, `${text.length} bytes`);
+    writeFileSync(join(workspace, 'papers', 'bulk.jsonl'), text);
+    await page
+      .locator('.statusbar-item', { hasText: /9\d\d papers/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Lectern: Search Papers');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('quokka gradient');
+    await page
+      .locator('.quick-input-list .monaco-list-row')
+      .first()
+      .filter({ hasText: 'Quokka Gradient Descent on Web Workers' })
+      .waitFor({ timeout: 20_000 });
+    await screenshot('web-large-file');
+    await page.keyboard.press('Escape');
+    // The corpus worker starts only for such a file; had it failed, the file would have no papers. VS Code names a
+    // nested worker "<host> -> <name>".
+    const names = await Promise.all(page.workers().map((worker) => worker.evaluate('self.name').catch(() => '')));
+    assert.ok(
+      names.some((name) => String(name).endsWith('Lectern corpus worker')),
+      `workers: ${names.join(', ')}`,
+    );
+  },
+  { timeoutMs: 120_000 },
+);
