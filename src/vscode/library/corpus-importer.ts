@@ -40,10 +40,10 @@ export interface CancelSignal {
 export type WorkerQuery = Omit<WorkerSearchRequest, 'id' | 'kind'>;
 
 /**
- * The corpus worker (`dist/import-worker.cjs`, or `dist/web/corpus-worker.js` on the web; the platform starts
- * it): imports large files, builds search indexes and searches the library it keeps, off the host's thread. If the worker cannot start (no bundle, in
- * development), imports run inline and `buildIndex` and `serve` answer undefined, so the caller
- * does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
+ * The corpus worker (`dist/import-worker.cjs`, or `dist/web/corpus-worker.js` on the web; the platform
+ * starts it): imports large files, builds search indexes and searches the library it keeps, off the
+ * host's thread. If the worker cannot start (no bundle, in development), imports run inline and
+ * `buildIndex` and `serve` answer undefined, so the caller does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
  * request starts a fresh one.
  */
 export class CorpusImporter {
