@@ -1,9 +1,11 @@
 // Bundles Lectern with esbuild: the extension host, its import worker, the CLI and the benchmark
-// (Node, CommonJS, one file each; `vscode` stays external), and the reader webview (browser, IIFE).
+// (Node, CommonJS, one file each; `vscode` stays external), the reader webview (browser, IIFE), and the extension
+// for VS Code for the Web with its corpus worker (browser, `dist/web/`).
 // `--watch` rebuilds on change; `--dev` skips minification; `--only-cli` rebuilds just the CLI (its tests).
 import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { webBundles } from './web-bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev') && !watch;
@@ -50,6 +52,7 @@ const selected = process.argv.includes('--only-cli') ? nodeBundles.filter((b) =>
 const options = [
   ...selected.map((bundle) => ({ ...shared, ...bundle })),
   ...(process.argv.includes('--only-cli') ? [] : browserBundles.map((bundle) => ({ ...browserShared, ...bundle }))),
+  ...(process.argv.includes('--only-cli') ? [] : webBundles(production)),
 ];
 /**
  * pdf.js's worker, copied as it ships (it is already a bundle) next to the reader: the reader page starts it from

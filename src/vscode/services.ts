@@ -11,6 +11,7 @@ import { PaperTreeProvider } from './features/tree/paper-tree-provider';
 import { SharedLibrary } from './features/shared-library/shared-library';
 import { sharedPickSource } from './features/shared-library/shared-palette';
 import { SharedTreeSource } from './features/shared-library/shared-tree-source';
+import type { LecternPlatform } from './platform/lectern-platform';
 
 /**
  * The long-lived objects more than one feature uses, each built once here with what it needs.
@@ -35,11 +36,14 @@ export interface LecternServices {
   sharedTree: SharedTreeSource;
 }
 
-/** Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. */
-export function createServices(context: vscode.ExtensionContext): LecternServices {
+/**
+ * Builds the services; each is disposed with the extension. Cheap: nothing is read until first use. `platform`
+ * holds what differs between the desktop and VS Code for the Web (the corpus worker, reading files by path).
+ */
+export function createServices(context: vscode.ExtensionContext, platform: LecternPlatform): LecternServices {
   const output = vscode.window.createOutputChannel('Lectern', { log: true });
-  const library = new LibraryService(context, output);
-  const shared = new SharedLibrary(context.secrets, output);
+  const library = new LibraryService(context, output, platform);
+  const shared = new SharedLibrary(context.secrets, output, platform.openSharedLibrary);
   const sharedTree = new SharedTreeSource(shared);
   const recent = new RecentPapers(context.workspaceState);
   const notes = new NoteService(library, output, shared);

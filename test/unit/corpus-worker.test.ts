@@ -7,6 +7,7 @@ import { importCorpusFile } from '../../src/core/import/import-corpus-file';
 import { LibraryLoader } from '../../src/core/library/library-loader';
 import { PaperLibrary } from '../../src/core/library/paper-library';
 import { NodeCorpusSource } from '../../src/node/node-corpus-source';
+import { nodeCorpusWorker } from '../../src/vscode/platform/node-corpus-worker';
 import { CorpusImporter } from '../../src/vscode/library/corpus-importer';
 import { bundleImportWorker } from '../support/import-worker-bundle';
 import { seedCorpusPath } from '../support/shared-corpora';
@@ -17,7 +18,7 @@ let importer: CorpusImporter;
 
 before(async () => {
   bundleDir = await bundleImportWorker('lectern-worker-');
-  importer = new CorpusImporter(bundleDir);
+  importer = new CorpusImporter(nodeCorpusWorker(bundleDir));
 });
 
 after(() => {
@@ -61,7 +62,7 @@ test('an index built in the worker loads in the host and answers like one built 
 });
 
 test('without a worker bundle, imports run inline and no index is offered', async () => {
-  const missing = new CorpusImporter(join(bundleDir, 'no-such-folder'));
+  const missing = new CorpusImporter(nodeCorpusWorker(join(bundleDir, 'no-such-folder')));
   try {
     const bytes = bigBibtex(1_500);
     assert.equal((await missing.import('big.bib', bytes)).papers.length, 1_500);

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { generateSyntheticPapers } from '../../bench/synthetic-corpus';
 import type { CorpusFile } from '../../src/core/corpus/corpus';
 import { PaperLibrary } from '../../src/core/library/paper-library';
+import { nodeCorpusWorker } from '../../src/vscode/platform/node-corpus-worker';
 import { CorpusImporter, type CancelSignal } from '../../src/vscode/library/corpus-importer';
 import { LibrarySearch, WORKER_SEARCH_MIN_PAPERS } from '../../src/vscode/library/library-search';
 import { bundleImportWorker } from '../support/import-worker-bundle';
@@ -38,7 +39,7 @@ function file(path: string, count: number, seed: number): CorpusFile {
 
 before(async () => {
   bundleDir = await bundleImportWorker('lectern-search-worker-');
-  importer = new CorpusImporter(bundleDir, (reason) => {
+  importer = new CorpusImporter(nodeCorpusWorker(bundleDir), (reason) => {
     stops.push(reason);
     searcher.workerStopped(reason);
   });

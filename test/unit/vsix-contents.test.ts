@@ -23,6 +23,8 @@ test('the .vsix carries the bundles, the sample corpus and the README, and no so
     'package.json',
     'dist/extension.cjs',
     'dist/webview/reader.js',
+    'dist/web/extension.js',
+    'dist/web/corpus-worker.js',
     'corpus/daily-papers.txt',
     'schemas/topics.schema.json',
     'l10n/bundle.l10n.json',

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
 import type { CorpusFile } from '../../core/corpus/corpus';
 import type { ImportResult } from '../../core/model/diagnostic';
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportOptions } from '../../core/import/import-limits';
 import type { SearchResponse } from '../../core/search/paper-search';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
-import type { WorkerRequest } from './import-worker';
+import type { CorpusWorkerPort, StartCorpusWorker } from '../platform/lectern-platform';
+import { nextTurn } from '../platform/next-turn';
+import type { WorkerRequest } from './corpus-worker-requests';
 import type { WorkerSearchRequest } from './worker-search-server';
 
 /** Below this size a file is imported on the calling thread: a worker's start-up costs more. */
@@ -41,14 +40,14 @@ export interface CancelSignal {
 export type WorkerQuery = Omit<WorkerSearchRequest, 'id' | 'kind'>;
 
 /**
- * The corpus worker (`dist/import-worker.cjs`): imports large files, builds search indexes and
- * searches the library it keeps, in a worker thread. If the worker cannot start (no bundle, in
- * development), imports run inline and `buildIndex` and `serve` answer undefined, so the caller
- * does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
+ * The corpus worker (`dist/import-worker.cjs`, or `dist/web/corpus-worker.js` on the web; the platform
+ * starts it): imports large files, builds search indexes and searches the library it keeps, off the
+ * host's thread. If the worker cannot start (no bundle, in development), imports run inline and
+ * `buildIndex` and `serve` answer undefined, so the caller does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
  * request starts a fresh one.
  */
 export class CorpusImporter {
-  private worker: Worker | undefined;
+  private worker: CorpusWorkerPort | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** The fingerprint of the library the worker keeps to search (its last index, serve or update). */
@@ -57,7 +56,7 @@ export class CorpusImporter {
   private staging: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly bundleDir: string,
+    private readonly startWorker: StartCorpusWorker,
     /** Told why, when the worker stopped without being disposed (it held the library it searched). */
     private readonly onStopped: (reason: string) => void = () => undefined,
   ) {}
@@ -108,7 +107,7 @@ export class CorpusImporter {
     for (const file of files) {
       send({ ...file, papers: file.papers.slice(0, STAGE_SLICE_PAPERS) });
       for (let start = STAGE_SLICE_PAPERS; start < file.papers.length; start += STAGE_SLICE_PAPERS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => nextTurn(resolve));
         send({
           path: file.path,
           fingerprint: file.fingerprint,
@@ -156,7 +155,7 @@ export class CorpusImporter {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // Keep the process alive while an answer is due; an idle worker must not.
-      this.worker!.ref();
+      this.worker!.setBusy(true);
       this.worker!.postMessage({ ...message, id });
     });
   }
@@ -164,13 +163,13 @@ export class CorpusImporter {
   /** Forgets request `id` (answered or cancelled); the idle worker stops holding the process open. */
   private settle(id: number): void {
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) this.worker?.setBusy(false);
   }
 
   dispose(): void {
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.terminate();
+    worker?.terminate();
     this.failPending(new Error('Lectern: the corpus worker stopped.'));
   }
 
@@ -179,34 +178,27 @@ export class CorpusImporter {
     this.pending.clear();
   }
 
-  private ensureWorker(): Worker | undefined {
+  private ensureWorker(): CorpusWorkerPort | undefined {
     if (this.worker) return this.worker;
-    const script = join(this.bundleDir, 'import-worker.cjs');
-    if (!existsSync(script)) return undefined;
-    try {
-      const worker = new Worker(script);
-      worker.on('message', (message: WorkerAnswer) => {
+    const worker = this.startWorker({
+      onMessage: (raw) => {
+        const message = raw as WorkerAnswer;
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.settle(message.id);
         if (message.fingerprint !== undefined) this.kept = message.fingerprint || undefined;
         if (message.error !== undefined) waiting.reject(new Error(message.error));
         else waiting.resolve(message);
-      });
-      const stopped = (reason: string) => {
-        if (this.worker !== worker) return; // disposed, or already reported
+      },
+      onStopped: (reason) => {
+        if (!worker || this.worker !== worker) return; // disposed, or already reported
         this.worker = undefined;
         this.kept = undefined;
         this.failPending(new Error(`Lectern: the corpus worker stopped (${reason}).`));
         this.onStopped(reason);
-      };
-      worker.on('error', (error) => stopped(error.message));
-      worker.on('exit', (code) => stopped(`exit code ${code}`));
-      worker.unref();
-      this.worker = worker;
-      return worker;
-    } catch {
-      return undefined;
-    }
+      },
+    });
+    this.worker = worker;
+    return worker;
   }
 }

@@ -7,6 +7,7 @@ import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-s
 import { CorpusImporter } from './corpus-importer';
 import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
 import { onDidChangeSettings, settingsFor } from '../lectern-settings';
+import type { LecternPlatform } from '../platform/lectern-platform';
 import { LibrarySearch, type SearchPlace } from './library-search';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
@@ -55,10 +56,10 @@ export class LibraryService implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    /** The corpus worker, and files by path (desktop or web). */
+    private readonly platform: LecternPlatform,
   ) {
-    this.importer = new CorpusImporter(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, (reason) =>
-      this.searcher.workerStopped(reason),
-    );
+    this.importer = new CorpusImporter(platform.startCorpusWorker, (reason) => this.searcher.workerStopped(reason));
     this.searcher = new LibrarySearch(this.importer, output);
     this.disposables.push(
       this.diagnostics,
@@ -240,6 +241,7 @@ export class LibraryService implements vscode.Disposable {
       folders.map((folder) => settingsFor(folder).corpus.sample),
     );
     const source = new VscodeCorpusSource(
+      this.platform,
       (folder) => settingsFor(folder).corpus,
       (message) => this.output.debug(message),
       [...this.declaredBibliographies],
@@ -402,7 +404,7 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private setFileDiagnostics(path: string, list: CoreDiagnostic[]): void {
-    this.diagnostics.set(vscode.Uri.file(path), list.map(toVsCodeDiagnostic));
+    this.diagnostics.set(this.platform.uriOf(path), list.map(toVsCodeDiagnostic));
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { fileTooLarge, maxBytesOf, notRegularFile, type CorpusReadOptions } from '../../core/library/corpus-file-refusal';
 import type { CorpusFileChange, CorpusListing, CorpusSource } from '../../core/library/corpus-source';
-import { readRegularFile } from '../../node/read-regular-file';
+import type { LecternPlatform } from '../platform/lectern-platform';
 import { excludePattern, type CorpusSettings } from './corpus-settings';
 
 const WATCH_DEBOUNCE_MS = 150;
@@ -9,7 +9,8 @@ const WATCH_DEBOUNCE_MS = 150;
 /**
  * The workspace as a `CorpusSource`: in every workspace folder, that folder's `lectern.corpus` globs
  * minus its `lectern.corpusExclude` (each folder of a multi-root workspace may set its own), read
- * through `workspace.fs`, watched with `FileSystemWatcher`s. Paths are `Uri.fsPath` strings.
+ * through `workspace.fs` and the platform (`files`), watched with `FileSystemWatcher`s. Paths are `Uri.fsPath`
+ * strings; `files.uriOf` turns them back into URIs (a virtual workspace's are not `file:` URIs).
  */
 export class VscodeCorpusSource implements CorpusSource {
   readonly roots: readonly string[];
@@ -19,6 +20,8 @@ export class VscodeCorpusSource implements CorpusSource {
   private declaredOnly: readonly string[] = [];
 
   constructor(
+    /** Paths to URIs, and reading a file's bytes (Node on the desktop, `workspace.fs` on the web). */
+    private readonly files: Pick<LecternPlatform, 'uriOf' | 'readFile'>,
     /** A workspace folder's corpus settings (`settingsFor(folder).corpus`). */
     private readonly settingsOf: (folder: vscode.WorkspaceFolder) => CorpusSettings,
     private readonly log: (message: string) => void = () => undefined,
@@ -46,28 +49,28 @@ export class VscodeCorpusSource implements CorpusSource {
   }
 
   async listFolder(folder: string): Promise<string[]> {
-    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
+    const entries = await vscode.workspace.fs.readDirectory(this.files.uriOf(folder));
     return entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
   }
 
   /**
    * Refuses, from `workspace.fs.stat` and before any read, what is not a file (`FileType.Unknown` is a
    * pipe, a device or a socket) or is over `options.maxBytes`; then reads at most `maxBytes + 1` bytes
-   * through Node (the extension host runs where the files are), which checks the open file again.
+   * through the platform (on the desktop Node, which checks the open file again).
    */
   async readFile(path: string, options?: CorpusReadOptions): Promise<Uint8Array> {
     const maxBytes = maxBytesOf(options);
-    const stat = await vscode.workspace.fs.stat(vscode.Uri.file(path));
+    const stat = await vscode.workspace.fs.stat(this.files.uriOf(path));
     // `type` is a bit mask: a symbolic link to a file is `File | SymbolicLink`.
     if ((stat.type & vscode.FileType.File) === 0) {
       throw notRegularFile(path, stat.type & vscode.FileType.Directory ? 'a folder' : 'a pipe, a device or a socket');
     }
     if (stat.size > maxBytes) throw fileTooLarge(path, stat.size, maxBytes);
-    return readRegularFile(path, { maxBytes });
+    return this.files.readFile(path, maxBytes);
   }
 
   join(folder: string, ...segments: string[]): string {
-    return vscode.Uri.joinPath(vscode.Uri.file(folder), ...segments).fsPath;
+    return vscode.Uri.joinPath(this.files.uriOf(folder), ...segments).fsPath;
   }
 
   /**
@@ -101,7 +104,7 @@ export class VscodeCorpusSource implements CorpusSource {
       }
     }
     for (const path of this.declaredOnly) {
-      const uri = vscode.Uri.file(path);
+      const uri = this.files.uriOf(path);
       const watcher = vscode.workspace.createFileSystemWatcher(
         new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!),
       );

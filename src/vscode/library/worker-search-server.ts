@@ -10,6 +10,7 @@ import type { CorpusFile } from '../../core/corpus/corpus';
 import { PaperLibrary } from '../../core/library/paper-library';
 import type { SearchResponse } from '../../core/search/paper-search';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
+import { nextTurn } from '../platform/next-turn';
 
 /** Status and tags of the papers that have them, from the workspace notes (sent with queries that filter on them). */
 export type NoteAnnotations = Record<string, { status?: string; tags?: string[] }>;
@@ -110,7 +111,7 @@ export class WorkerSearchServer {
     this.waiting.push(request);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.runWaiting());
+    nextTurn(() => this.runWaiting());
   }
 
   /** Answers `cancelled` to every waiting search `matches` picks. */
@@ -140,7 +141,7 @@ export class WorkerSearchServer {
     // One search a turn: cancels that arrive meanwhile are read before the next one runs.
     if (this.waiting.length > 0) {
       this.scheduled = true;
-      setImmediate(() => this.runWaiting());
+      nextTurn(() => this.runWaiting());
     }
   }
 }

@@ -15,6 +15,7 @@ import {
   type ConnectionFault,
   type ConnectionState,
 } from './connection-state';
+import type { OpenSharedLibrary, SharedLibraryLimits } from '../../platform/lectern-platform';
 
 /** The setting naming the shared library (a connection string without the password). */
 export const DATABASE_SETTING = 'library.database';
@@ -32,17 +33,11 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /** How often a connected library checks the server is still there, so the status bar says so without a search. */
 const HEARTBEAT_MS = 15_000;
 
-/** How `SharedLibrary` opens a backend: `PgLibrary.connect` (tests may pass their own). */
-export type OpenBackend = (url: string) => Promise<LibraryBackend>;
-
-/** The driver is loaded on first use: a window without a shared library never pays for it at activation. */
-const openPgLibrary: OpenBackend = async (url) => {
-  const { PgLibrary } = await import('../../../node/pg/pg-library');
-  return PgLibrary.connect(url, {
-    maxConnections: POOL_SIZE,
-    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
-    connectTimeoutMs: CONNECT_TIMEOUT_MS,
-  });
+/** The limits this extension host's connections keep to. */
+const LIMITS: SharedLibraryLimits = {
+  maxConnections: POOL_SIZE,
+  statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+  connectTimeoutMs: CONNECT_TIMEOUT_MS,
 };
 
 /**
@@ -77,7 +72,8 @@ export class SharedLibrary implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly output: vscode.LogOutputChannel,
-    private readonly open: OpenBackend = openPgLibrary,
+    /** `PgLibrary.connect` on the desktop (tests may pass their own); undefined in VS Code for the Web. */
+    private readonly open: OpenSharedLibrary | undefined,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -136,8 +132,17 @@ export class SharedLibrary implements vscode.Disposable {
       this.output.warn(problem);
       return Promise.resolve();
     }
+    const open = this.open;
+    if (!open) {
+      const message = vscode.l10n.t(
+        "Lectern: a shared library needs VS Code on the desktop (its PostgreSQL driver uses Node's sockets); the workspace's own papers work here.",
+      );
+      this.setState('offline', message);
+      this.output.warn(message);
+      return Promise.resolve();
+    }
     this.setState('connecting', undefined);
-    const attempt = this.attempt(url, mine).finally(() => {
+    const attempt = this.attempt(url, mine, open).finally(() => {
       if (this.connecting === attempt) this.connecting = undefined;
     });
     this.connecting = attempt;
@@ -212,11 +217,11 @@ export class SharedLibrary implements vscode.Disposable {
     return this.search(`topic:"${topic.replace(/"/g, ' ')}"`, { limit });
   }
 
-  private async attempt(url: string, mine: number): Promise<void> {
+  private async attempt(url: string, mine: number, open: OpenSharedLibrary): Promise<void> {
     const label = describeConnection(url);
     const password = await Promise.resolve(this.secrets.get(secretKeyFor(label))).catch(() => undefined);
     try {
-      const backend = await this.open(withPassword(url, password));
+      const backend = await open(withPassword(url, password), LIMITS);
       if (mine !== this.generation) {
         await backend.close().catch(() => undefined);
         return;

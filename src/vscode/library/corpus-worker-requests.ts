@@ -1,0 +1,40 @@
+/**
+ * What the corpus worker answers, whichever worker runs it (a Node worker thread, `import-worker.ts`; a Web Worker
+ * in VS Code for the Web, `src/web/corpus-worker.ts`). Requests:
+ *   `{ id, kind: 'import', path, bytes, limits }` → `{ id, result }` (an ImportResult within the limits);
+ *   `{ id, kind: 'index', taxonomy }` → `{ id, index, fingerprint }` (a serialized search index of the
+ *   files staged before, which the host loads in a fraction of the time a build takes); the worker
+ *   keeps that library to search it;
+ *   `stage`, `serve`, `update`, `search`, `cancel`: files sent in slices, and searches of the kept
+ *   library (see `WorkerSearchServer`).
+ * Failures answer `{ id, error }`. Imports no `vscode`.
+ */
+import { importCorpusFile } from '../../core/import/import-corpus-file';
+import type { ImportLimits } from '../../core/import/import-limits';
+import { PaperLibrary } from '../../core/library/paper-library';
+import type { TopicTaxonomy } from '../../core/topics/assign-topics';
+import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
+
+export type WorkerRequest =
+  | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
+  | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy }
+  | SearchServerRequest;
+
+/** The worker's message handler: each request's answer (or `{ id, error }`) goes to `post`. */
+export function corpusWorkerHandler(post: (answer: unknown) => void): (message: WorkerRequest) => void {
+  const server = new WorkerSearchServer(post);
+  return (message) => {
+    try {
+      if (server.handle(message)) return;
+      if (message.kind === 'import')
+        post({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
+      else if (message.kind === 'index') {
+        const library = PaperLibrary.open(server.takeStaged(), { taxonomy: message.taxonomy });
+        server.keep(library);
+        post({ id: message.id, index: library.serializeIndex(), fingerprint: library.corpus.fingerprint });
+      }
+    } catch (error) {
+      post({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+}
