@@ -6,7 +6,8 @@
  * is left out; its failure is cached too, so it is not parsed again until it changes. Files are only read.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import type { IndexCacheStore } from '../core/library/index-cache-store';
 import type { Diagnostic } from '../core/model/diagnostic';
 import { pdfProblem } from '../core/pdf/pdf-problem';
@@ -59,9 +60,10 @@ export async function readPdfTexts(
   const manifest = parseManifest(await store.get(MANIFEST_KEY));
   const report: PdfTextReport = { texts: [], diagnostics: [], extracted: 0, extractedPages: 0 };
   let manifestChanged = false;
+  const listings = new Map<string, Promise<Set<string> | undefined>>();
   for (const source of sources) {
     if (options.cancelled?.()) break;
-    const found = await firstFile(source.paths);
+    const found = await firstFile(source.paths, listings);
     if (!found) continue; // no PDF for this paper: nothing to say here (the reader says it when asked)
     const { path, size, mtimeMs } = found;
     const warn = (problem: string) =>
@@ -108,9 +110,25 @@ function textKey(sha256: string): string {
   return `fulltext-${sha256}.json`;
 }
 
-/** The first path that is a regular file, with its size and modification time. */
-async function firstFile(paths: readonly string[]): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+/**
+ * The first path that is a regular file, with its size and modification time. Each folder is listed once (`listings`)
+ * and only names it holds are checked: most papers have no PDF, and most candidates are in a few PDF folders.
+ */
+async function firstFile(
+  paths: readonly string[],
+  listings: Map<string, Promise<Set<string> | undefined>>,
+): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
   for (const path of paths) {
+    const folder = dirname(path);
+    let listing = listings.get(folder);
+    if (!listing) {
+      listing = readdir(folder).then(
+        (names) => new Set(names),
+        () => undefined,
+      );
+      listings.set(folder, listing);
+    }
+    if (!(await listing)?.has(basename(path))) continue;
     try {
       const facts = await stat(path);
       if (facts.isFile()) return { path, size: facts.size, mtimeMs: facts.mtimeMs };

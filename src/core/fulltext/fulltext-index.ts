@@ -17,6 +17,11 @@ export interface FullTextPaper {
   topics: string[];
 }
 
+/** The part of a paper the full-text index keeps (a copy: the index never holds the paper itself). */
+export function fullTextPaper(paper: Paper): FullTextPaper {
+  return { id: paper.id, title: paper.title, authors: [...paper.authors], year: paper.year, topics: [...paper.topics] };
+}
+
 /** A paper's PDF as text: `pages[0]` is page 1. */
 export interface PdfText {
   paper: FullTextPaper;

@@ -6,7 +6,7 @@
  */
 import type { SearchHit, SearchResponse } from '../search/paper-search';
 import type { FullTextHit, FullTextMatch } from './fulltext-index';
-import type { FullTextMode } from './fulltext-mode';
+import { fullTextFilter, type FullTextMode } from './fulltext-mode';
 
 /** What a PDF page's BM25+ score counts for beside a title or abstract match (whose field weights are 3 and 1). */
 export const FULL_TEXT_WEIGHT = 0.25;
@@ -60,4 +60,24 @@ export function mergeFullText(
   // Full-text hits come from their own ranking: those outside the papers' results are counted on top of them.
   const total = mode === 'only' ? fullText.length : response.total + only.length;
   return { ...response, total, results: [...found, ...only].slice(0, limit) };
+}
+
+/**
+ * A search of the papers and, unless `fulltext:off` (or the setting, `defaultMode`) says not to, of their PDFs,
+ * merged. `searchPapers` and `searchPdfs` get the query without its `fulltext:` filter; the answer keeps the query
+ * as given.
+ *
+ * @example searchWithFullText('spikes fulltext:only', 'on', 50, (q) => papers.search(q, { limit: 50 }), (q) => pdfs.search(q, { limit: 50 }))
+ */
+export function searchWithFullText(
+  query: string,
+  defaultMode: FullTextMode,
+  limit: number,
+  searchPapers: (query: string) => SearchResponse,
+  searchPdfs: ((query: string) => FullTextHit[]) | undefined,
+): FullTextSearchResponse {
+  const { query: rest, mode = defaultMode } = fullTextFilter(query);
+  const papers = mode === 'only' ? { query: rest, total: 0, totalIsLowerBound: false, results: [] } : searchPapers(rest);
+  const pdfs = mode === 'off' || !searchPdfs || !rest.trim() ? [] : searchPdfs(rest);
+  return { ...mergeFullText(papers, pdfs, mode, limit), query };
 }
