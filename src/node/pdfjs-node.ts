@@ -4,7 +4,9 @@
  * warns that it cannot polyfill the canvas classes; those warnings say nothing to a user, so they are held back
  * while it loads, and a bare `DOMMatrix` stands in (text extraction never uses it).
  */
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type Pdfjs = typeof PdfjsModule;
 
 let loading: Promise<Pdfjs> | undefined;
 

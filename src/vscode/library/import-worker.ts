@@ -6,7 +6,8 @@
  *   files staged before, which the host loads in a fraction of the time a build takes); the worker
  *   keeps that library to search it;
  *   `stage`, `serve`, `update`, `search`, `cancel`: files sent in slices, and searches of the kept
- *   library (see `WorkerSearchServer`).
+ *   library (see `WorkerSearchServer`);
+ *   `fulltext-stage`, `fulltext-build`, `fulltext-search`: the PDFs' text and its index (see `WorkerFullTextServer`).
  * Failures answer `{ id, error }`. Imports no `vscode`.
  */
 import { parentPort } from 'node:worker_threads';
@@ -14,18 +15,21 @@ import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
+import { WorkerFullTextServer, type FullTextRequest } from './worker-fulltext-server';
 import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
 
 export type WorkerRequest =
   | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
   | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy }
-  | SearchServerRequest;
+  | SearchServerRequest
+  | FullTextRequest;
 
 const server = new WorkerSearchServer((answer) => parentPort!.postMessage(answer));
+const fullText = new WorkerFullTextServer((answer) => parentPort!.postMessage(answer));
 
 parentPort?.on('message', (message: WorkerRequest) => {
   try {
-    if (server.handle(message)) return;
+    if (server.handle(message) || fullText.handle(message)) return;
     if (message.kind === 'import')
       parentPort!.postMessage({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
     else if (message.kind === 'index') {

@@ -5,6 +5,7 @@ import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { CorpusImporter } from './corpus-importer';
+import { FullTextLibrary } from './fulltext-library';
 import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
 import { onDidChangeSettings, settingsFor } from '../lectern-settings';
 import { LibrarySearch, type SearchPlace } from './library-search';
@@ -35,6 +36,8 @@ export class LibraryService implements vscode.Disposable {
   private sampleValue: SampleShown = { shown: false, setting: 'auto' };
   private readonly importer: CorpusImporter;
   private readonly searcher: LibrarySearch;
+  /** The PDFs' full text, read and searched in the corpus worker. */
+  readonly fullText: FullTextLibrary;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<LibraryState>();
@@ -60,6 +63,8 @@ export class LibraryService implements vscode.Disposable {
       this.searcher.workerStopped(reason),
     );
     this.searcher = new LibrarySearch(this.importer, output);
+    const storage = context.storageUri ?? context.globalStorageUri;
+    this.fullText = new FullTextLibrary(this.importer, output, vscode.Uri.joinPath(storage, 'fulltext').fsPath);
     this.disposables.push(
       this.diagnostics,
       this.changeEmitter,
@@ -104,7 +109,7 @@ export class LibraryService implements vscode.Disposable {
     token?: vscode.CancellationToken,
   ): Promise<SearchResponse | undefined> {
     const library = await this.ensureLoaded();
-    return this.searcher.search(library, query, options, token);
+    return this.fullText.search(query, options, token, (rest) => this.searcher.search(library, rest, options, token));
   }
 
   /** Where the last palette search was answered (the extension-host tests check it). */

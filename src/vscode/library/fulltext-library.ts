@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import type { FullTextHit } from '../../core/fulltext/fulltext-index';
+import { fullTextPaper } from '../../core/fulltext/fulltext-index';
+import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
+import { mergeFullText, type FullTextSearchResponse } from '../../core/fulltext/merge-fulltext';
+import type { PaperLibrary } from '../../core/library/paper-library';
+import type { Paper } from '../../core/model/paper';
+import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
+import { parseQuery } from '../../core/search/parse-query';
+import type { PdfSource } from '../../node/pdf-text-library';
+import type { WorkerRequest } from './import-worker';
+import type { FullTextAnswer, FullTextBuilt } from './worker-fulltext-server';
+import type { NoteAnnotations } from './worker-search-server';
+
+/** Papers per message when the PDF sources are sent to the worker, and per turn of the host's event loop. */
+const SLICE = 500;
+
+/** What the full-text library asks of the corpus worker (a `CorpusImporter`). */
+export interface FullTextWorker {
+  ask<T>(message: WorkerRequest, options?: { answered: boolean }): Promise<T> | undefined;
+}
+
+/**
+ * Full-text search of the papers' PDFs for the palette. The host only lists where each paper's PDF may be; the
+ * corpus worker reads the PDFs (cached by content hash in the extension's storage), indexes their pages and
+ * searches them, so nothing here parses a PDF. `lectern.search.fullText` (default on) or a query's `fulltext:`
+ * filter turns it off; a paper that matched only in its PDF is listed after the others (`mergeFullText`).
+ */
+export class FullTextLibrary {
+  private sourcesOf: ((paper: Paper) => string[]) | undefined;
+  private indexed: ReadonlySet<string> = new Set();
+  private building: Promise<FullTextBuilt | undefined> = Promise.resolve(undefined);
+  private requested = 0;
+
+  constructor(
+    private readonly worker: FullTextWorker,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly cacheFolder: string,
+  ) {}
+
+  /** Where a paper's PDF may be (most specific first): set by the PDF feature's `PaperPdfs`. */
+  useSources(sourcesOf: (paper: Paper) => string[]): void {
+    this.sourcesOf = sourcesOf;
+  }
+
+  private get enabled(): boolean {
+    return vscode.workspace.getConfiguration('lectern').get<boolean>('search.fullText', true) !== false;
+  }
+
+  /** Reads the library's PDFs again in the worker (unchanged ones from the cache); resolves when the index is ready. */
+  refresh(library: PaperLibrary): Promise<FullTextBuilt | undefined> {
+    const mine = ++this.requested;
+    this.building = this.building.catch(() => undefined).then(() => (mine === this.requested ? this.build(library) : undefined));
+    return this.building;
+  }
+
+  /** The last build's result, once the builds asked for so far are done (tests, the output channel). */
+  whenBuilt(): Promise<FullTextBuilt | undefined> {
+    return this.building.catch(() => undefined);
+  }
+
+  private async build(library: PaperLibrary): Promise<FullTextBuilt | undefined> {
+    const sourcesOf = this.sourcesOf;
+    if (!sourcesOf || !this.enabled) return undefined;
+    const maxBytes = vscode.workspace.getConfiguration('lectern').get<number>('pdf.maxFileSizeMB', 200) * 1_048_576;
+    let first = true;
+    const ids = new Set<string>();
+    for (let start = 0; start < library.papers.length || first; start += SLICE) {
+      const sources: PdfSource[] = library.papers
+        .slice(start, start + SLICE)
+        .map((paper) => ({ paper: fullTextPaper(paper), paths: sourcesOf(paper) }));
+      for (const source of sources) ids.add(source.paper.id);
+      const sent = this.worker.ask({ id: 0, kind: 'fulltext-stage', first, sources }, { answered: false });
+      if (!sent) return undefined; // no worker: PDFs are never read on this thread
+      first = false;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const answer = await this.worker.ask<FullTextAnswer>({ id: 0, kind: 'fulltext-build', cacheFolder: this.cacheFolder, maxBytes });
+    if (!answer || !('built' in answer)) return undefined;
+    const built = answer.built;
+    this.indexed = ids;
+    for (const diagnostic of built.diagnostics) this.output.warn(diagnostic.message);
+    this.output.info(
+      `Full text: ${built.pages} pages of ${built.papers} PDFs indexed in ${built.ms} ms (${built.extracted} PDFs, ${built.extractedPages} pages read; the rest from the cache).`,
+    );
+    return built;
+  }
+
+  /**
+   * `searchPapers` (the papers' own search) merged with the PDFs' matches; the query's `fulltext:` filter is taken
+   * out before either sees it. Undefined when cancelled.
+   */
+  async search(
+    query: string,
+    options: { limit: number; annotations?: AnnotationLookup },
+    token: vscode.CancellationToken | undefined,
+    searchPapers: (query: string) => Promise<SearchResponse | undefined>,
+  ): Promise<FullTextSearchResponse | undefined> {
+    const { query: rest, mode = this.enabled ? 'on' : 'off' } = fullTextFilter(query);
+    if (mode === 'off') return searchPapers(rest).then((response) => response && { ...response, query });
+    const papers = mode === 'only' ? Promise.resolve({ query: rest, total: 0, totalIsLowerBound: false, results: [] }) : searchPapers(rest);
+    const pdfs = this.searchPdfs(rest, options).catch((error: unknown) => {
+      this.output.warn(`Full-text search failed (${String(error)}); showing the other matches.`);
+      return [];
+    });
+    const [response, hits] = await Promise.all([papers, pdfs]);
+    if (!response || token?.isCancellationRequested) return undefined;
+    return { ...mergeFullText(response, hits, mode, options.limit), query };
+  }
+
+  private async searchPdfs(query: string, options: { limit: number; annotations?: AnnotationLookup }): Promise<FullTextHit[]> {
+    if (this.indexed.size === 0 || !query.trim()) return [];
+    const annotations = namesNotes(query) ? this.noteAnnotations(options.annotations) : undefined;
+    const answer = await this.worker.ask<FullTextAnswer>({ id: 0, kind: 'fulltext-search', query, limit: options.limit, annotations });
+    return answer && 'hits' in answer ? answer.hits : [];
+  }
+
+  /** The status and tags of the papers with PDFs that have either. */
+  private noteAnnotations(lookup: AnnotationLookup | undefined): NoteAnnotations {
+    const notes: NoteAnnotations = {};
+    if (!lookup) return notes;
+    for (const id of this.indexed) {
+      const annotation = lookup(id);
+      if (annotation && (annotation.status !== undefined || (annotation.tags?.length ?? 0) > 0))
+        notes[id] = { status: annotation.status, tags: annotation.tags };
+    }
+    return notes;
+  }
+}
+
+/** Whether a query filters on `tag:` or `status:`. */
+function namesNotes(query: string): boolean {
+  return parseQuery(query).filters.some((filter) => filter.kind === 'tag' || filter.kind === 'status');
+}
