@@ -1,24 +1,14 @@
 import * as vscode from 'vscode';
 import type { FullTextHit } from '../../core/fulltext/fulltext-index';
-import { fullTextPaper } from '../../core/fulltext/fulltext-index';
 import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { mergeFullText, type FullTextSearchResponse } from '../../core/fulltext/merge-fulltext';
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { Paper } from '../../core/model/paper';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { parseQuery } from '../../core/search/parse-query';
-import type { PdfSource } from '../../node/pdf-text-library';
-import type { WorkerRequest } from './import-worker';
+import { buildFullTextInWorker, type FullTextWorker } from './fulltext-staging';
 import type { FullTextAnswer, FullTextBuilt } from './worker-fulltext-server';
 import type { NoteAnnotations } from './worker-search-server';
-
-/** Papers per message when the PDF sources are sent to the worker, and per turn of the host's event loop. */
-const SLICE = 500;
-
-/** What the full-text library asks of the corpus worker (a `CorpusImporter`). */
-export interface FullTextWorker {
-  ask<T>(message: WorkerRequest, options?: { answered: boolean }): Promise<T> | undefined;
-}
 
 /**
  * Full-text search of the papers' PDFs for the palette. The host only lists where each paper's PDF may be; the
@@ -54,30 +44,13 @@ export class FullTextLibrary {
     return this.building;
   }
 
-  /** The last build's result, once the builds asked for so far are done (tests, the output channel). */
-  whenBuilt(): Promise<FullTextBuilt | undefined> {
-    return this.building.catch(() => undefined);
-  }
-
   private async build(library: PaperLibrary): Promise<FullTextBuilt | undefined> {
     const sourcesOf = this.sourcesOf;
     if (!sourcesOf || !this.enabled) return undefined;
     const maxBytes = vscode.workspace.getConfiguration('lectern').get<number>('pdf.maxFileSizeMB', 200) * 1_048_576;
-    let first = true;
-    const ids = new Set<string>();
-    for (let start = 0; start < library.papers.length || first; start += SLICE) {
-      const sources: PdfSource[] = library.papers
-        .slice(start, start + SLICE)
-        .map((paper) => ({ paper: fullTextPaper(paper), paths: sourcesOf(paper) }));
-      for (const source of sources) ids.add(source.paper.id);
-      const sent = this.worker.ask({ id: 0, kind: 'fulltext-stage', first, sources }, { answered: false });
-      if (!sent) return undefined; // no worker: PDFs are never read on this thread
-      first = false;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const answer = await this.worker.ask<FullTextAnswer>({ id: 0, kind: 'fulltext-build', cacheFolder: this.cacheFolder, maxBytes });
-    if (!answer || !('built' in answer)) return undefined;
-    const built = answer.built;
+    const built = await buildFullTextInWorker(this.worker, library.papers, sourcesOf, { cacheFolder: this.cacheFolder, maxBytes });
+    if (!built) return undefined;
+    const ids = new Set(library.papers.map((paper) => paper.id));
     this.indexed = ids;
     for (const diagnostic of built.diagnostics) this.output.warn(diagnostic.message);
     this.output.info(
