@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Paper } from '../src/core/model/paper';
+import { pdfCandidates } from '../src/core/pdf/pdf-candidates';
 import { CorpusImporter } from '../src/vscode/library/corpus-importer';
 import { buildFullTextInWorker } from '../src/vscode/library/fulltext-staging';
 import type { FullTextAnswer } from '../src/vscode/library/worker-fulltext-server';
@@ -76,7 +77,10 @@ async function timedBuild(importer: CorpusImporter, papers: Paper[], folder: str
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
   const started = performance.now();
-  const built = await buildFullTextInWorker(importer, papers, (paper) => [join(folder, `${paper.id}.pdf`)], { cacheFolder, maxBytes: 1e9 });
+  // Where each PDF may be, worked out on the host as the extension does (`pdfCandidates`).
+  const sourcesOf = (paper: Paper) =>
+    pdfCandidates(paper, { folders: [folder], workspaceFolder: folder }).map((candidate) => candidate.path);
+  const built = await buildFullTextInWorker(importer, papers, sourcesOf, { cacheFolder, maxBytes: 1e9 });
   const ms = performance.now() - started;
   lag.disable();
   if (!built) throw new Error('Lectern bench: the worker did not build the full-text index');

@@ -9,8 +9,8 @@ import type { PdfSource } from '../../node/pdf-text-library';
 import type { WorkerRequest } from './import-worker';
 import type { FullTextAnswer, FullTextBuilt } from './worker-fulltext-server';
 
-/** Papers per message, and per turn of the host's event loop. */
-const SLICE = 500;
+/** Papers per message, and per turn of the host's event loop (working out 200 papers' PDF candidates takes a few ms). */
+const SLICE = 200;
 
 /** What a full-text build asks of the corpus worker (a `CorpusImporter`). */
 export interface FullTextWorker {
