@@ -4,7 +4,7 @@ import type { Paper } from '../model/paper';
 import { PaperSearch } from '../search/paper-search';
 import { FullTextIndex, type PdfText } from './fulltext-index';
 import { fullTextFilter } from './fulltext-mode';
-import { FULL_TEXT_WEIGHT, mergeFullText } from './merge-fulltext';
+import { FULL_TEXT_WEIGHT, mergeFullText, searchWithFullText } from './merge-fulltext';
 
 const paper = (id: string, title: string, abstract: string, authors: string[] = ['Ann Smith']): Paper => ({
   id,
@@ -129,5 +129,36 @@ describe('mergeFullText', () => {
     assert.deepEqual(fullTextFilter('FULLTEXT:off'), { query: '', mode: 'off' });
     assert.deepEqual(fullTextFilter('fulltext:maybe spikes'), { query: 'spikes', mode: undefined });
     assert.deepEqual(fullTextFilter('spikes  "a b"'), { query: 'spikes  "a b"', mode: undefined });
+  });
+});
+
+describe('searchWithFullText', () => {
+  const search = PaperSearch.build(papers);
+  const index = FullTextIndex.build(texts);
+  const run = (query: string, setting: 'on' | 'off') => {
+    const asked: string[] = [];
+    const response = searchWithFullText(
+      query,
+      setting,
+      10,
+      (rest) => (asked.push(`papers:${rest}`), search.search(rest)),
+      (rest) => (asked.push(`pdfs:${rest}`), index.search(rest, { limit: 10 })),
+    );
+    return { ids: response.results.map((hit) => hit.id), query: response.query, asked };
+  };
+
+  it('follows the setting unless the query says otherwise, and never passes the filter on', () => {
+    assert.deepEqual(run('dendritic spikes', 'off'), {
+      ids: ['abstract-hit'],
+      query: 'dendritic spikes',
+      asked: ['papers:dendritic spikes'],
+    });
+    assert.deepEqual(run('dendritic spikes fulltext:on', 'off').ids, ['abstract-hit', 'pdf-only']);
+    assert.deepEqual(run('dendritic fulltext:off spikes', 'on'), {
+      ids: ['abstract-hit'],
+      query: 'dendritic fulltext:off spikes',
+      asked: ['papers:dendritic spikes'],
+    });
+    assert.deepEqual(run('preparation fulltext:only', 'on').asked, ['pdfs:preparation']);
   });
 });
