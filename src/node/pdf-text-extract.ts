@@ -27,9 +27,9 @@ export class PdfTextError extends Error {
  * @example (await extractPdfText(bytes))[6] // the text of page 7
  */
 export async function extractPdfText(bytes: Uint8Array): Promise<string[]> {
-  // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes usable.
   const { getDocument, VerbosityLevel } = await loadPdfjs();
   const task = getDocument({
+    // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes usable.
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     enableXfa: false,
