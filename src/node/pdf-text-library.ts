@@ -60,7 +60,7 @@ export async function readPdfTexts(
   const manifest = parseManifest(await store.get(MANIFEST_KEY));
   const report: PdfTextReport = { texts: [], diagnostics: [], extracted: 0, extractedPages: 0 };
   let manifestChanged = false;
-  const listings = new Map<string, Promise<Set<string> | undefined>>();
+  const listings = new FolderListings();
   for (const source of sources) {
     if (options.cancelled?.()) break;
     const found = await firstFile(source.paths, listings);
@@ -111,24 +111,34 @@ function textKey(sha256: string): string {
 }
 
 /**
- * The first path that is a regular file, with its size and modification time. Each folder is listed once (`listings`)
- * and only names it holds are checked: most papers have no PDF, and most candidates are in a few PDF folders.
+ * Whether files exist, from one listing per folder (read once, asynchronously): most papers have no PDF and most
+ * candidates are in a few folders, so this costs a `readdir` per folder instead of a `stat` per candidate.
  */
-async function firstFile(
-  paths: readonly string[],
-  listings: Map<string, Promise<Set<string> | undefined>>,
-): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
-  for (const path of paths) {
+export class FolderListings {
+  private readonly listings = new Map<string, Promise<Set<string> | undefined>>();
+
+  /** True when the path's folder lists its name (it may still be a folder or vanish: `stat` says). */
+  async has(path: string): Promise<boolean> {
     const folder = dirname(path);
-    let listing = listings.get(folder);
+    let listing = this.listings.get(folder);
     if (!listing) {
       listing = readdir(folder).then(
         (names) => new Set(names),
         () => undefined,
       );
-      listings.set(folder, listing);
+      this.listings.set(folder, listing);
     }
-    if (!(await listing)?.has(basename(path))) continue;
+    return (await listing)?.has(basename(path)) ?? false;
+  }
+}
+
+/** The first path that is a regular file, with its size and modification time. */
+async function firstFile(
+  paths: readonly string[],
+  listings: FolderListings,
+): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+  for (const path of paths) {
+    if (!(await listings.has(path))) continue;
     try {
       const facts = await stat(path);
       if (facts.isFile()) return { path, size: facts.size, mtimeMs: facts.mtimeMs };

@@ -50,8 +50,8 @@ export class FullTextLibrary {
     const maxBytes = vscode.workspace.getConfiguration('lectern').get<number>('pdf.maxFileSizeMB', 200) * 1_048_576;
     const built = await buildFullTextInWorker(this.worker, library.papers, sourcesOf, { cacheFolder: this.cacheFolder, maxBytes });
     if (!built) return undefined;
-    const ids = new Set(library.papers.map((paper) => paper.id));
-    this.indexed = ids;
+    // Searches go to the worker only while it holds pages.
+    this.indexed = built.papers > 0 ? new Set(library.papers.map((paper) => paper.id)) : new Set();
     for (const diagnostic of built.diagnostics) this.output.warn(diagnostic.message);
     this.output.info(
       `Full text: ${built.pages} pages of ${built.papers} PDFs indexed in ${built.ms} ms (${built.extracted} PDFs, ${built.extractedPages} pages read; the rest from the cache).`,
