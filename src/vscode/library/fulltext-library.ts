@@ -10,6 +10,9 @@ import { buildFullTextInWorker, type FullTextWorker } from './fulltext-staging';
 import type { FullTextAnswer, FullTextBuilt } from './worker-fulltext-server';
 import type { NoteAnnotations } from './worker-search-server';
 
+/** How often a worker that dies is asked to read the PDFs again before full-text search gives up. */
+const MAX_RESTARTS = 2;
+
 /**
  * Full-text search of the papers' PDFs for the palette. The host only lists where each paper's PDF may be; the
  * corpus worker reads the PDFs (cached by content hash in the extension's storage), indexes their pages and
@@ -21,6 +24,7 @@ export class FullTextLibrary {
   private indexed: ReadonlySet<string> = new Set();
   private building: Promise<FullTextBuilt | undefined> = Promise.resolve(undefined);
   private requested = 0;
+  private restarts = 0;
 
   constructor(
     private readonly worker: FullTextWorker,
@@ -44,9 +48,20 @@ export class FullTextLibrary {
     return this.building;
   }
 
+  /** The worker died with the page index: searches leave the PDFs out until a new one has read them again (from the cache). */
+  workerStopped(library: PaperLibrary | undefined): void {
+    this.indexed = new Set();
+    // A PDF that kills the worker each time must not restart it forever.
+    if (++this.restarts > MAX_RESTARTS) {
+      this.output.warn('Lectern: the corpus worker stopped again while reading PDFs; full-text search is off until the window reloads.');
+      return;
+    }
+    if (library) this.refresh(library).catch((error) => this.output.warn(`Full text not indexed: ${String(error)}`));
+  }
+
   private async build(library: PaperLibrary): Promise<FullTextBuilt | undefined> {
     const sourcesOf = this.sourcesOf;
-    if (!sourcesOf || !this.enabled) return undefined;
+    if (!sourcesOf || !this.enabled || this.restarts > MAX_RESTARTS) return undefined;
     const maxBytes = vscode.workspace.getConfiguration('lectern').get<number>('pdf.maxFileSizeMB', 200) * 1_048_576;
     const built = await buildFullTextInWorker(this.worker, library.papers, sourcesOf, { cacheFolder: this.cacheFolder, maxBytes });
     if (!built) return undefined;

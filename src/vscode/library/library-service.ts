@@ -59,9 +59,10 @@ export class LibraryService implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    this.importer = new CorpusImporter(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, (reason) =>
-      this.searcher.workerStopped(reason),
-    );
+    this.importer = new CorpusImporter(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, (reason) => {
+      this.searcher.workerStopped(reason);
+      this.fullText.workerStopped(this.library);
+    });
     this.searcher = new LibrarySearch(this.importer, output);
     const storage = context.storageUri ?? context.globalStorageUri;
     this.fullText = new FullTextLibrary(this.importer, output, vscode.Uri.joinPath(storage, 'fulltext').fsPath);
