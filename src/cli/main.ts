@@ -65,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     limits,
     database: parsed.text('database'),
     taxonomy: parsed.text('taxonomy'),
+    cache: !noCache,
     style: styleFor(process.stdout),
     print: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     openLibrary: (corpus = parsed.texts('corpus'), sample = parsed.flag('sample')) =>

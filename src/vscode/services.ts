@@ -53,6 +53,18 @@ export function createServices(context: vscode.ExtensionContext, platform: Lecte
   const paperTree = new PaperTreeProvider(library, context.workspaceState, annotations, sharedTree);
   const conflicts = new NotesPaneConflicts();
   const pdfs = new PaperPdfs(context.workspaceState);
+  // The full-text index follows the library: its PDFs are found where the reader finds them.
+  library.fullText?.useSources((paper) => pdfs.candidates(paper).map((candidate) => candidate.path));
+  const indexFullText = () => {
+    if (library.current)
+      library.fullText?.refresh(library.current).catch((error) => output.warn(`Full text not indexed: ${String(error)}`));
+  };
+  context.subscriptions.push(
+    library.onDidChange(indexFullText),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lectern.search.fullText') || event.affectsConfiguration('lectern.pdf')) indexFullText();
+    }),
+  );
   const readers = new ReaderPanels({
     extensionUri: context.extensionUri,
     library,

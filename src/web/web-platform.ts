@@ -16,6 +16,7 @@ export function webPlatform(extensionUri: vscode.Uri): LecternPlatform {
     uriOf,
     readFile: (path, maxBytes) => readThroughWorkspaceFs(uriOf(path), maxBytes),
     openSharedLibrary: undefined,
+    createFullText: undefined,
   };
 }
 

@@ -20,6 +20,8 @@ export interface CommandContext {
   limits: ImportLimits;
   /** `--database URL`: a shared PostgreSQL library (db commands, and search/list/topics/related/show against it). */
   database?: string;
+  /** False with `--no-cache`: nothing is read from or written to the user's cache folder. */
+  cache: boolean;
   /** `--taxonomy FILE` (db import; the local library applies it through `openLibrary`). */
   taxonomy?: string;
   style: Style;

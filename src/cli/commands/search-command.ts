@@ -1,14 +1,26 @@
+import { searchWithFullText } from '../../core/fulltext/merge-fulltext';
+import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { excerptAround } from '../../core/text/excerpt-around';
 import { CliError } from '../cli-error';
 import { countOf, markRanges } from '../human-output';
 import { round, type Command } from './command-context';
+import { cliFullTextIndex } from './search-fulltext';
 
-/** `lectern search "QUERY" [--limit N]`: ranked papers with their match ranges. */
-export const searchCommand: Command = async ({ args, json, limit, style, print, openLibrary }) => {
+/** `lectern search "QUERY" [--limit N]`: ranked papers with their match ranges, and the pages of their PDFs that match. */
+export const searchCommand: Command = async ({ args, json, limit, style, print, openLibrary, cache }) => {
   const query = args.join(' ');
   if (!query.trim()) throw new CliError('Lectern: search needs a query, e.g. lectern search "attention sink".', 2);
   const { library } = await openLibrary();
-  const response = library.search.search(query, { limit: limit ?? 10 });
+  const wanted = limit ?? 10;
+  // PDFs are read only when the query may use them.
+  const fullText = fullTextFilter(query).mode === 'off' ? undefined : await cliFullTextIndex(library, cache);
+  const response = searchWithFullText(
+    query,
+    'on',
+    wanted,
+    (rest) => library.search.search(rest, { limit: wanted }),
+    fullText && ((rest) => fullText.search(rest, { limit: wanted })),
+  );
   if (json) {
     print({
       query: response.query,
@@ -21,6 +33,7 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
         topics: hit.topics,
         terms: hit.terms,
         matches: hit.matches,
+        ...(hit.fullTextOnly ? { fullTextOnly: true } : {}),
       })),
     });
     return 0;
@@ -38,6 +51,7 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
       const excerpt = excerptAround(paper.abstract, hit.matches.abstract);
       console.log(`     ${markRanges(excerpt.text, excerpt.ranges, style)}`);
     }
+    for (const match of hit.matches.fulltext ?? []) console.log(`     ${style.dim(`full text, p. ${match.page}:`)} ${match.snippet}`);
   });
   return 0;
 };

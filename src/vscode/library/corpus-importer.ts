@@ -151,6 +151,19 @@ export class CorpusImporter {
     });
   }
 
+  /**
+   * Sends a request that another part of the worker answers (the PDFs' full text: `worker-fulltext-server.ts`) and
+   * resolves with the answer as sent; undefined when no worker can run (in development, without the bundle).
+   */
+  ask<T>(message: WorkerRequest, options: { answered: boolean } = { answered: true }): Promise<T> | undefined {
+    if (!this.ensureWorker()) return undefined;
+    if (!options.answered) {
+      this.worker!.postMessage(message);
+      return Promise.resolve(undefined as T);
+    }
+    return this.request(message) as Promise<unknown> as Promise<T>;
+  }
+
   private request(message: WorkerRequest, id = this.nextId++): Promise<WorkerAnswer> {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -6,26 +6,36 @@
  *   files staged before, which the host loads in a fraction of the time a build takes); the worker
  *   keeps that library to search it;
  *   `stage`, `serve`, `update`, `search`, `cancel`: files sent in slices, and searches of the kept
- *   library (see `WorkerSearchServer`).
+ *   library (see `WorkerSearchServer`);
+ *   `fulltext-stage`, `fulltext-build`, `fulltext-search`: the PDFs' text and its index (`WorkerFullTextServer`,
+ *   desktop only: the Node entry passes it as `more`).
  * Failures answer `{ id, error }`. Imports no `vscode`.
  */
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
+import type { FullTextRequest } from './worker-fulltext-server';
 import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
 
 export type WorkerRequest =
   | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
   | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy }
-  | SearchServerRequest;
+  | SearchServerRequest
+  | FullTextRequest;
 
-/** The worker's message handler: each request's answer (or `{ id, error }`) goes to `post`. */
-export function corpusWorkerHandler(post: (answer: unknown) => void): (message: WorkerRequest) => void {
+/**
+ * The worker's message handler: each request's answer (or `{ id, error }`) goes to `post`. `more` handles what
+ * only one platform's worker can (true when it took the message).
+ */
+export function corpusWorkerHandler(
+  post: (answer: unknown) => void,
+  more: (message: WorkerRequest) => boolean = () => false,
+): (message: WorkerRequest) => void {
   const server = new WorkerSearchServer(post);
   return (message) => {
     try {
-      if (server.handle(message)) return;
+      if (server.handle(message) || more(message)) return;
       if (message.kind === 'import')
         post({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
       else if (message.kind === 'index') {

@@ -4,6 +4,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { corpusWorkerHandler, type WorkerRequest } from './corpus-worker-requests';
+import { WorkerFullTextServer } from './worker-fulltext-server';
 
-const handle = corpusWorkerHandler((answer) => parentPort!.postMessage(answer));
+const post = (answer: unknown) => parentPort!.postMessage(answer);
+// Reading PDFs needs Node (pdf.js and the files by path): only this entry's worker does it.
+const fullText = new WorkerFullTextServer(post);
+const handle = corpusWorkerHandler(post, (message) => fullText.handle(message));
 parentPort?.on('message', (message: WorkerRequest) => handle(message));

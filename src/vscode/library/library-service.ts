@@ -5,6 +5,8 @@ import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { CorpusImporter } from './corpus-importer';
+import type { FullTextLibrary } from './fulltext-library';
+import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
 import { onDidChangeSettings, settingsFor } from '../lectern-settings';
 import type { LecternPlatform } from '../platform/lectern-platform';
@@ -36,6 +38,8 @@ export class LibraryService implements vscode.Disposable {
   private sampleValue: SampleShown = { shown: false, setting: 'auto' };
   private readonly importer: CorpusImporter;
   private readonly searcher: LibrarySearch;
+  /** The PDFs' full text, read and searched in the corpus worker. */
+  readonly fullText: FullTextLibrary | undefined;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lectern');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<LibraryState>();
@@ -59,8 +63,13 @@ export class LibraryService implements vscode.Disposable {
     /** The corpus worker, and files by path (desktop or web). */
     private readonly platform: LecternPlatform,
   ) {
-    this.importer = new CorpusImporter(platform.startCorpusWorker, (reason) => this.searcher.workerStopped(reason));
+    this.importer = new CorpusImporter(platform.startCorpusWorker, (reason) => {
+      this.searcher.workerStopped(reason);
+      this.fullText?.workerStopped(this.library);
+    });
     this.searcher = new LibrarySearch(this.importer, output);
+    const storage = context.storageUri ?? context.globalStorageUri;
+    this.fullText = platform.createFullText?.(this.importer, output, vscode.Uri.joinPath(storage, 'fulltext').fsPath);
     this.disposables.push(
       this.diagnostics,
       this.changeEmitter,
@@ -105,7 +114,8 @@ export class LibraryService implements vscode.Disposable {
     token?: vscode.CancellationToken,
   ): Promise<SearchResponse | undefined> {
     const library = await this.ensureLoaded();
-    return this.searcher.search(library, query, options, token);
+    if (!this.fullText) return this.searcher.search(library, fullTextFilter(query).query, options, token);
+    return this.fullText.search(query, options, token, (rest) => this.searcher.search(library, rest, options, token));
   }
 
   /** Where the last palette search was answered (the extension-host tests check it). */

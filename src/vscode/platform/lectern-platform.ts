@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LibraryBackend } from '../../core/library/library-backend';
+import type { FullTextLibrary } from '../library/fulltext-library';
+import type { FullTextWorker } from '../library/fulltext-staging';
 
 /** What the corpus worker tells the host: each answer, and that it stopped (crashed or exited). */
 export interface CorpusWorkerEvents {
@@ -53,4 +55,9 @@ export interface LecternPlatform {
    * driver needs Node's sockets), and the shared library says so instead of connecting.
    */
   openSharedLibrary: OpenSharedLibrary | undefined;
+  /**
+   * Full-text search of the papers' PDFs, read in the corpus worker with pdf.js in Node; undefined on the web, where
+   * PDFs are `file:` paths it cannot read (searches then leave PDFs out).
+   */
+  createFullText: ((worker: FullTextWorker, output: vscode.LogOutputChannel, cacheFolder: string) => FullTextLibrary) | undefined;
 }

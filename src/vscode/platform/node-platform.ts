@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readRegularFile } from '../../node/read-regular-file';
+import { FullTextLibrary } from '../library/fulltext-library';
 import type { LecternPlatform } from './lectern-platform';
 import { nodeCorpusWorker } from './node-corpus-worker';
 import { pathUris, readThroughWorkspaceFs } from './uri-under-roots';
@@ -16,6 +17,7 @@ export function nodePlatform(extensionUri: vscode.Uri): LecternPlatform {
       const { PgLibrary } = await import('../../node/pg/pg-library');
       return PgLibrary.connect(url, limits);
     },
+    createFullText: (worker, output, cacheFolder) => new FullTextLibrary(worker, output, cacheFolder),
     readFile: (path, maxBytes) => {
       const uri = uriOf(path);
       // Through Node, which checks the open file again; a virtual workspace's files only VS Code can read.

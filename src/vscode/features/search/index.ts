@@ -5,7 +5,10 @@ export interface SearchDeps {
   picker: PaperPicker;
 }
 
-/** Lectern: Search Papers: the paper QuickPick; Enter opens the paper with the query's terms highlighted. */
+/**
+ * Lectern: Search Papers: the paper QuickPick; Enter opens the paper with the query's terms highlighted, or, for a
+ * paper that matched only in its PDF, the PDF at the page that matched.
+ */
 export function registerSearch({ picker }: SearchDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('lectern.searchPapers', async (initialQuery?: string) => {
@@ -14,7 +17,10 @@ export function registerSearch({ picker }: SearchDeps): vscode.Disposable[] {
         initialQuery: typeof initialQuery === 'string' ? initialQuery : undefined,
         includeExtra: true,
       });
-      if (id) await vscode.commands.executeCommand('lectern.openPaper', id, { query: picker.lastQuery });
+      if (!id) return;
+      const page = picker.lastPdfPage;
+      if (page !== undefined) await vscode.commands.executeCommand('lectern.openPdf', id, { page });
+      else await vscode.commands.executeCommand('lectern.openPaper', id, { query: picker.lastQuery });
     }),
   ];
 }

@@ -3,6 +3,7 @@ import type { PaperLibrary } from '../../../core/library/paper-library';
 import type { SearchResponse } from '../../../core/search/paper-search';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import { excerptAround } from '../../../core/text/excerpt-around';
+import { fullTextPick } from '../search/fulltext-pick';
 
 /** The buttons on a paper row of the search QuickPick, by what they do. */
 export type PaperPickButton = 'openNote' | 'copyCitation' | 'revealInTree';
@@ -24,6 +25,8 @@ export interface PaperPickModel {
   /** Shown whatever VS Code's own filter thinks: the core search already chose the rows. */
   alwaysShow?: boolean;
   buttons: readonly PaperPickButton[];
+  /** The PDF page the row matched on, when it matched only in the PDF: Search Papers opens the PDF there. */
+  pdfPage?: number;
 }
 
 /** What the pick items read from a library. */
@@ -56,6 +59,8 @@ export function responsePickItems(library: Pick<PickLibrary, 'paper'>, query: st
   return response.results.flatMap((hit) => {
     const paper = library.paper(hit.id);
     if (!paper) return [];
+    const inPdf = fullTextPick(hit);
+    if (inPdf) return [{ ...paperPickItem(paper, inPdf.detail), pdfPage: inPdf.page }];
     const excerpt =
       hit.matches.abstract.length > 0
         ? excerptAround(paper.abstract, hit.matches.abstract, EXCERPT_CHARS).text

@@ -9,6 +9,7 @@ import { recentPickItems, responsePickItems, type PaperPickButton, type PaperPic
 /** A QuickPick row for one paper (or a separator / hint, with an empty `paperId`). */
 interface PaperPickItem extends vscode.QuickPickItem {
   paperId: string;
+  pdfPage?: number;
 }
 
 const BUTTONS: Record<PaperPickButton, vscode.QuickInputButton & { command: string; hides: boolean }> = {
@@ -35,6 +36,7 @@ function toQuickPickItem(model: PaperPickModel): PaperPickItem {
     description: model.description,
     detail: model.detail,
     alwaysShow: model.alwaysShow,
+    pdfPage: model.pdfPage,
     ...(model.buttons.length > 0 ? { buttons: model.buttons.map((button) => BUTTONS[button]) } : {}),
   };
 }
@@ -63,12 +65,18 @@ export interface ExtraPickSource {
  */
 export class PaperPicker {
   private latestQuery = '';
+  private chosenPdfPage: number | undefined;
 
   constructor(private readonly deps: PaperPickerDeps) {}
 
   /** The query of the last search shown (Search Papers highlights its terms in the reader). */
   get lastQuery(): string {
     return this.latestQuery;
+  }
+
+  /** The PDF page the last chosen row matched on, when it matched only in the paper's PDF (Search Papers opens it). */
+  get lastPdfPage(): number | undefined {
+    return this.chosenPdfPage;
   }
 
   /** Shows the QuickPick and resolves with the chosen paper id (undefined when dismissed). */
@@ -124,6 +132,7 @@ export class PaperPicker {
         }),
         quickPick.onDidAccept(() => {
           chosen = quickPick.activeItems[0]?.paperId || undefined;
+          this.chosenPdfPage = chosen ? quickPick.activeItems[0].pdfPage : undefined;
           if (chosen) void recent.add(chosen);
           quickPick.hide();
         }),
