@@ -1,7 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildCorpus, type CorpusFile, type CorpusTopics } from '../../src/core/corpus/corpus';
 import { LibraryLoader } from '../../src/core/library/library-loader';
 import { MemoryCorpusSource } from '../../src/core/library/memory-corpus-source';
@@ -52,26 +51,30 @@ function workerLoader(source: MemoryCorpusSource): { loader: LibraryLoader; answ
   return { loader, answers };
 }
 
-test('topics assigned in the worker are the ones the host assigns, curation and its diagnostics included', { skip: arxiv.skip }, async () => {
-  const source = workspace();
-  const [first] = (await new LibraryLoader(source).load()).library.corpus.topics;
-  const rename = addCurationEntry(undefined, { rename: first.name, to: 'Renamed In The File' });
-  assert.ok(!('error' in rename));
-  const pinned = addCurationEntry(rename.text, { pin: 'no-such-paper', to: 'Renamed In The File' });
-  assert.ok(!('error' in pinned));
-  source.write(TOPICS, pinned.text);
+test(
+  'topics assigned in the worker are the ones the host assigns, curation and its diagnostics included',
+  { skip: arxiv.skip },
+  async () => {
+    const source = workspace();
+    const [first] = (await new LibraryLoader(source).load()).library.corpus.topics;
+    const rename = addCurationEntry(undefined, { rename: first.name, to: 'Renamed In The File' });
+    assert.ok(!('error' in rename));
+    const pinned = addCurationEntry(rename.text, { pin: 'no-such-paper', to: 'Renamed In The File' });
+    assert.ok(!('error' in pinned));
+    source.write(TOPICS, pinned.text);
 
-  const { loader, answers } = workerLoader(source);
-  const fromWorker = (await loader.load()).library.corpus;
-  assert.equal(answers.length, 1, 'the worker assigned the topics');
-  assert.equal(answers[0].fingerprint, fromWorker.fingerprint);
-  const here = (await new LibraryLoader(source).load()).library.corpus;
-  assert.deepEqual(fromWorker.topics, here.topics);
-  assert.deepEqual(fromWorker.papers, here.papers);
-  assert.deepEqual(fromWorker.diagnostics, here.diagnostics);
-  assert.deepEqual(fromWorker.topics.find((t) => t.name === 'Renamed In The File')?.paperIds, first.paperIds);
-  assert.ok(fromWorker.diagnostics.some((d) => d.file === TOPICS && d.message.includes('no-such-paper')));
-});
+    const { loader, answers } = workerLoader(source);
+    const fromWorker = (await loader.load()).library.corpus;
+    assert.equal(answers.length, 1, 'the worker assigned the topics');
+    assert.equal(answers[0].fingerprint, fromWorker.fingerprint);
+    const here = (await new LibraryLoader(source).load()).library.corpus;
+    assert.deepEqual(fromWorker.topics, here.topics);
+    assert.deepEqual(fromWorker.papers, here.papers);
+    assert.deepEqual(fromWorker.diagnostics, here.diagnostics);
+    assert.deepEqual(fromWorker.topics.find((t) => t.name === 'Renamed In The File')?.paperIds, first.paperIds);
+    assert.ok(fromWorker.diagnostics.some((d) => d.file === TOPICS && d.message.includes('no-such-paper')));
+  },
+);
 
 test('a changed topics file and a changed corpus file get their topics from the worker too', { skip: arxiv.skip }, async () => {
   const source = workspace();
@@ -94,19 +97,28 @@ test('a changed topics file and a changed corpus file get their topics from the 
   assert.deepEqual(library.corpus.topics, buildCorpus(library.corpus.files, { taxonomy: loader.loaded?.taxonomy.taxonomy }).topics);
 });
 
-test('topics that belong to other files are ignored, and a failing worker leaves the host to assign them', { skip: arxiv.skip }, async () => {
-  const source = workspace();
-  const here = (await new LibraryLoader(source).load()).library.corpus;
-  const files: CorpusFile[] = here.files;
-  const stale: CorpusTopics = { fingerprint: 'another corpus', paperTopics: here.papers.map(() => ['Stale']), topics: [], diagnostics: [] };
-  assert.deepEqual(buildCorpus(files, { topics: stale }).topics, here.topics, 'a fingerprint mismatch assigns afresh');
+test(
+  'topics that belong to other files are ignored, and a failing worker leaves the host to assign them',
+  { skip: arxiv.skip },
+  async () => {
+    const source = workspace();
+    const here = (await new LibraryLoader(source).load()).library.corpus;
+    const files: CorpusFile[] = here.files;
+    const stale: CorpusTopics = {
+      fingerprint: 'another corpus',
+      paperTopics: here.papers.map(() => ['Stale']),
+      topics: [],
+      diagnostics: [],
+    };
+    assert.deepEqual(buildCorpus(files, { topics: stale }).topics, here.topics, 'a fingerprint mismatch assigns afresh');
 
-  const failing = new LibraryLoader(source, { assignTopics: () => Promise.reject(new Error('worker died')) });
-  assert.deepEqual((await failing.load()).library.corpus.topics, here.topics);
+    const failing = new LibraryLoader(source, { assignTopics: () => Promise.reject(new Error('worker died')) });
+    assert.deepEqual((await failing.load()).library.corpus.topics, here.topics);
 
-  const small = await importer.assignTopics(
-    files.filter((file) => file.path.endsWith('daily-papers.txt')),
-    undefined,
-  );
-  assert.equal(small, undefined, 'a small library is assigned in the host: the worker would cost more');
-});
+    const small = await importer.assignTopics(
+      files.filter((file) => file.path.endsWith('daily-papers.txt')),
+      undefined,
+    );
+    assert.equal(small, undefined, 'a small library is assigned in the host: the worker would cost more');
+  },
+);
