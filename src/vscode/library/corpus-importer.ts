@@ -48,10 +48,10 @@ export interface CancelSignal {
 export type WorkerQuery = Omit<WorkerSearchRequest, 'id' | 'kind'>;
 
 /**
- * The corpus worker (`dist/import-worker.cjs`): imports large files, builds search indexes and
- * searches the library it keeps, in a worker thread. If the worker cannot start (no bundle, in
- * development), imports run inline and `buildIndex` and `serve` answer undefined, so the caller
- * does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
+ * The corpus worker (`dist/import-worker.cjs`): imports large files, assigns topics, builds search
+ * indexes and searches the library it keeps, in a worker thread. If the worker cannot start (no bundle,
+ * in development), imports run inline and `assignTopics`, `buildIndex` and `serve` answer undefined, so
+ * the caller does the work itself. A worker that dies rejects what it owed, calls `onStopped`, and the next
  * request starts a fresh one.
  */
 export class CorpusImporter {
