@@ -14,10 +14,11 @@ import type { WorkerSearchRequest } from './worker-search-server';
 const WORKER_THRESHOLD_BYTES = 256 * 1024;
 
 /**
- * From this many papers topics are assigned in the worker: below it discovery takes the host well under a frame's
- * worth of blocking per hundred papers (≈ 50 ms at 500), less than starting the worker and copying the papers.
+ * From this many papers topics are assigned in the worker. Below it discovery is brief (76 papers: ~60 ms warm,
+ * where 200 took ~0.4 s and 500 ~0.6 s at a load average of 12 on 2 shared cores), and a worker would add its
+ * start-up, a copy of the papers and ~30 MB for a library that small.
  */
-export const WORKER_TOPICS_MIN_PAPERS = 500;
+export const WORKER_TOPICS_MIN_PAPERS = 200;
 
 /** Papers per slice when a library is sent to the worker: copying one slice takes the host ~10 ms, not seconds. */
 const STAGE_SLICE_PAPERS = 1_000;
