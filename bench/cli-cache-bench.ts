@@ -43,6 +43,13 @@ function writeArxivJsonl(dir: string, count: number): number {
 
 /** Writes papers as arXiv metadata JSON Lines; `first`: the index of the first paper (ids stay unique). */
 function writeArxivLines(path: string, papers: ReturnType<typeof generateSyntheticPapers>, first: number): number {
+  const text = arxivJsonLines(papers, first);
+  writeFileSync(path, text);
+  return Buffer.byteLength(text);
+}
+
+/** Papers as arXiv metadata JSON Lines; `first`: the index of the first paper (ids stay unique); `categories`: every record's. */
+export function arxivJsonLines(papers: ReturnType<typeof generateSyntheticPapers>, first: number, categories = 'cs.LG cs.CV'): string {
   const lines = papers.map((paper, k) => {
     const i = first + k;
     return JSON.stringify({
@@ -51,13 +58,11 @@ function writeArxivLines(path: string, papers: ReturnType<typeof generateSynthet
       title: paper.title,
       authors: paper.authors.join(', '),
       abstract: paper.abstract,
-      categories: 'cs.LG cs.CV',
+      categories,
       update_date: `${paper.year ?? 2020}-01-15`,
     });
   });
-  const text = `${lines.join('\n')}\n`;
-  writeFileSync(path, text);
-  return Buffer.byteLength(text);
+  return `${lines.join('\n')}\n`;
 }
 
 function median(values: number[]): number {

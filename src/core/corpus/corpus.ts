@@ -35,6 +35,29 @@ export interface Corpus {
 
 export interface BuildCorpusOptions {
   taxonomy?: TopicTaxonomy;
+  /**
+   * Topics already assigned to these files under this taxonomy (by `assignCorpusTopics`, in the corpus
+   * worker), used when their `fingerprint` is the corpus's; otherwise topics are assigned here. Default: none.
+   */
+  topics?: CorpusTopics;
+}
+
+/**
+ * A corpus's topics as plain data (structured-cloneable): what `assignTopics` and the tree's curation make of
+ * a set of files under a taxonomy. The extension's corpus worker computes it so the host's thread never runs
+ * discovery; `buildCorpus` takes it as it is when the fingerprint matches.
+ *
+ * @example { fingerprint: 'f3a…', paperTopics: [['Spiking Neural Networks'], ['Other']], topics: [...], diagnostics: [] }
+ */
+export interface CorpusTopics {
+  /** The corpus fingerprint (files and taxonomy, see `corpusFingerprint`) the topics belong to. */
+  fingerprint: string;
+  /** Each paper's topic names, in corpus order (as `Corpus.papers`). */
+  paperTopics: string[][];
+  /** The topics, ordered as `assignTopics` orders them, curation applied. */
+  topics: Topic[];
+  /** Curation steps that name unknown papers or topics. */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -42,12 +65,14 @@ export interface BuildCorpusOptions {
  * makes the result independent of the order in which files were found or finished importing.
  */
 export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {}): Corpus {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = sortFiles(files);
   const withIds = assignIds(sorted.flatMap((file) => file.papers));
   const withKeys = assignCiteKeys(withIds.papers);
-  // The user's curation of the tree applies after assignment, so it holds whatever discovery finds.
-  const assigned = assignTopics(withKeys.papers, { taxonomy: options.taxonomy });
-  const { papers, topics, diagnostics: curation } = applyCuration(assigned, curationOf(options.taxonomy));
+  const fingerprint = corpusFingerprint(sorted, options);
+  const given = options.topics;
+  const usable = given?.fingerprint === fingerprint && given.paperTopics.length === withKeys.papers.length;
+  const { paperTopics, topics, diagnostics: curation } = usable ? given : topicsOf(withKeys.papers, options.taxonomy, fingerprint);
+  const papers = withKeys.papers.map((paper, i) => ({ ...paper, topics: paperTopics[i] }));
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
@@ -55,8 +80,29 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
     topics,
     diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics, ...curation],
     files: sorted,
-    fingerprint: corpusFingerprint(sorted, options),
+    fingerprint,
   };
+}
+
+/**
+ * The topics `buildCorpus` would assign to these files, as plain data: what the corpus worker runs (and sends
+ * back) so that the extension host's thread never runs discovery. Same ids, citekeys and order as `buildCorpus`.
+ */
+export function assignCorpusTopics(files: CorpusFile[], options: BuildCorpusOptions = {}): CorpusTopics {
+  const sorted = sortFiles(files);
+  const papers = assignCiteKeys(assignIds(sorted.flatMap((file) => file.papers)).papers).papers;
+  return topicsOf(papers, options.taxonomy, corpusFingerprint(sorted, options));
+}
+
+/** Topics for papers with ids and citekeys; the user's curation of the tree applies after assignment, so it holds whatever discovery finds. */
+function topicsOf(papers: Paper[], taxonomy: TopicTaxonomy | undefined, fingerprint: string): CorpusTopics {
+  const assigned = assignTopics(papers, { taxonomy });
+  const curated = applyCuration(assigned, curationOf(taxonomy));
+  return { fingerprint, paperTopics: curated.papers.map((paper) => paper.topics), topics: curated.topics, diagnostics: curated.diagnostics };
+}
+
+function sortFiles(files: CorpusFile[]): CorpusFile[] {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Papers by citekey, the first paper in corpus order holding a key two papers share. */
@@ -68,7 +114,7 @@ export function citeKeyMap(papers: Paper[]): Map<string, Paper> {
 
 /** The corpus's fingerprint without building it: the files' paths and digests, and the taxonomy. */
 export function corpusFingerprint(files: CorpusFile[], options: BuildCorpusOptions = {}): string {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = sortFiles(files);
   return contentFingerprint(...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`), JSON.stringify(options.taxonomy ?? null));
 }
 

@@ -1,6 +1,6 @@
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import { contentFingerprint } from '../corpus/content-fingerprint';
-import { corpusFingerprint, type CorpusChange, type CorpusFile } from '../corpus/corpus';
+import { corpusFingerprint, type CorpusChange, type CorpusFile, type CorpusTopics } from '../corpus/corpus';
 import { CORPUS_FILE_EXTENSIONS, importCorpusFile } from '../import/import-corpus-file';
 import { resolveImportLimits, type ImportLimits, type ImportOptions } from '../import/import-limits';
 import { PaperSearch } from '../search/paper-search';
@@ -47,6 +47,12 @@ export interface LibraryOptions {
   buildIndex?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<string | undefined>;
   /** From this many papers `buildIndex` is used: below it, a build here is quicker than the transfer. Default 20 000. */
   buildIndexMinPapers?: number;
+  /**
+   * Assigns topics elsewhere (`assignCorpusTopics`; the extension passes its corpus worker), on load, file changes
+   * and taxonomy changes, so discovery never blocks the calling thread; undefined or a rejection means "assign
+   * here". Default: none, topics are assigned on the calling thread (the CLI).
+   */
+  assignTopics?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<CorpusTopics | undefined>;
   /**
    * Where the previous run's work is kept. `contents: 'index'` stores the search index only (files
    * are still read and imported; the extension, whose worker imports fast); `'snapshot'` stores
@@ -151,7 +157,8 @@ export class LibraryLoader {
       bytes.delete(path);
     }
     const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached);
-    const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex });
+    const topics = await this.topicsFor(files, taxonomy.taxonomy);
+    const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex, topics });
     const cacheStale = this.options.cache !== undefined && (snapshot || PaperSearch.fingerprintOf(cached) !== library.corpus.fingerprint);
     const skipped = paths.length - files.length;
     return (this.current = { library, taxonomy, listingDiagnostics, skipped, cacheStale, sampleIncluded });
@@ -196,7 +203,7 @@ export class LibraryLoader {
       taxonomyFile: this.options.taxonomyFile,
     });
     if (JSON.stringify(taxonomy) === JSON.stringify(loaded.taxonomy)) return undefined;
-    loaded.library.setTaxonomy(taxonomy.taxonomy);
+    loaded.library.setTaxonomy(taxonomy.taxonomy, await this.topicsFor(loaded.library.corpus.files, taxonomy.taxonomy));
     return (this.current = { ...loaded, taxonomy, cacheStale: this.options.cache !== undefined });
   }
 
@@ -207,7 +214,13 @@ export class LibraryLoader {
     const known = library.corpus.files.some((file) => file.path === change.path);
     if (change.kind === 'deleted' && !known) return undefined;
     const file = change.kind === 'deleted' ? undefined : await this.readFile(change.path);
-    return { path: change.path, change: library.updateFile(change.path, file), diagnostics: file?.diagnostics ?? [] };
+    const topics = await this.topicsFor(library.filesWith(change.path, file), this.current?.taxonomy.taxonomy);
+    return { path: change.path, change: library.updateFile(change.path, file, topics), diagnostics: file?.diagnostics ?? [] };
+  }
+
+  /** Topics from `assignTopics` when it gives them; undefined means `buildCorpus` assigns them here. */
+  private async topicsFor(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<CorpusTopics | undefined> {
+    return this.options.assignTopics?.(files, taxonomy).catch(() => undefined);
   }
 
   /**

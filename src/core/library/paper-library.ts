@@ -1,5 +1,13 @@
 import type { Paper } from '../model/paper';
-import { buildCorpus, diffCorpora, type BuildCorpusOptions, type Corpus, type CorpusChange, type CorpusFile } from '../corpus/corpus';
+import {
+  buildCorpus,
+  diffCorpora,
+  type BuildCorpusOptions,
+  type Corpus,
+  type CorpusChange,
+  type CorpusFile,
+  type CorpusTopics,
+} from '../corpus/corpus';
 import { PaperSearch } from '../search/paper-search';
 import { RelatedPapers } from '../related/related-papers';
 
@@ -19,13 +27,17 @@ export class PaperLibrary {
     readonly indexFrom: 'cache' | 'build',
   ) {}
 
-  /** Builds the corpus and its index; `cachedIndex` (from `serializeIndex`) is used when its fingerprint still matches. */
+  /**
+   * Builds the corpus and its index; `cachedIndex` (from `serializeIndex`) is used when its fingerprint still
+   * matches, and `topics` (from `assignCorpusTopics`, e.g. in the corpus worker) likewise.
+   */
   static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string } = {}): PaperLibrary {
     const corpus = buildCorpus(files, options);
     const cached = options.cachedIndex ? PaperSearch.load(options.cachedIndex, corpus.fingerprint, corpus.papers) : undefined;
+    const kept = { taxonomy: options.taxonomy };
     return cached
-      ? new PaperLibrary(corpus, cached, options, 'cache')
-      : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), options, 'build');
+      ? new PaperLibrary(corpus, cached, kept, 'cache')
+      : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), kept, 'build');
   }
 
   /** A library over an already assembled corpus and its loaded index (a restored snapshot). */
@@ -56,20 +68,31 @@ export class PaperLibrary {
     return this.relatedModel.related(id, limit);
   }
 
-  /** Replaces, adds (or, with `undefined`, removes) one corpus file and updates the index incrementally. */
-  updateFile(path: string, file: CorpusFile | undefined): CorpusChange {
+  /** The library's files once `path` is replaced by `file` (or, with `undefined`, removed): what `updateFile` will hold. */
+  filesWith(path: string, file: CorpusFile | undefined): CorpusFile[] {
     const others = this.currentCorpus.files.filter((existing) => existing.path !== path);
-    return this.rebuild(file ? [...others, file] : others);
+    return file ? [...others, file] : others;
   }
 
-  /** Assigns topics again under another taxonomy (its curation of the tree included), from the same files; the index updates the papers whose topics changed. */
-  setTaxonomy(taxonomy: BuildCorpusOptions['taxonomy']): CorpusChange {
+  /**
+   * Replaces, adds (or, with `undefined`, removes) one corpus file and updates the index incrementally; `topics`
+   * (for `filesWith(path, file)`, assigned elsewhere) are used when they match, else topics are assigned here.
+   */
+  updateFile(path: string, file: CorpusFile | undefined, topics?: CorpusTopics): CorpusChange {
+    return this.rebuild(this.filesWith(path, file), topics);
+  }
+
+  /**
+   * Assigns topics again under another taxonomy (its curation of the tree included), from the same files, or
+   * takes `topics` assigned elsewhere when they match; the index updates the papers whose topics changed.
+   */
+  setTaxonomy(taxonomy: BuildCorpusOptions['taxonomy'], topics?: CorpusTopics): CorpusChange {
     this.options = { ...this.options, taxonomy };
-    return this.rebuild(this.currentCorpus.files);
+    return this.rebuild(this.currentCorpus.files, topics);
   }
 
-  private rebuild(files: CorpusFile[]): CorpusChange {
-    const next = buildCorpus(files, this.options);
+  private rebuild(files: CorpusFile[], topics: CorpusTopics | undefined): CorpusChange {
+    const next = buildCorpus(files, { ...this.options, topics });
     const change = diffCorpora(this.currentCorpus, next);
     this.currentCorpus = next;
     this.search.applyChange(change);

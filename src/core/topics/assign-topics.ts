@@ -72,6 +72,8 @@ const TITLE_WEIGHT = 3;
 /** Metadata topic names matched in the text of papers without usable metadata. */
 const METADATA_PHRASE_WEIGHT = 1.5;
 const METADATA_PHRASE_MIN_SCORE = 2.5;
+/** Weight of a discovered topic's name found in a paper, per point of phrase score, against cosine similarity. */
+const NAME_EVIDENCE = 0.05;
 /** Papers read to spell a discovered topic's name. */
 const NAMING_SAMPLE = 150;
 
@@ -261,14 +263,33 @@ function addDiscoveredTopics(
   const acronyms = definedAcronyms(groups.flatMap((g) => g.texts));
   const nameOfVariant = new Map<string, string>();
   const bySize = [...groups].sort((a, b) => b.topic.members.length - a.topic.members.length);
+  const byName = new PhraseMatcher(lexicon, TITLE_WEIGHT);
   for (const group of bySize) {
     const key = variantKey(group.name, acronyms);
     const name = nameOfVariant.get(key) ?? group.name;
     nameOfVariant.set(key, name);
     const index = registry.get(name, 'discovered');
+    byName.addTopic(index, { [group.name]: 1 }, [], 1);
     for (const member of group.topic.members) candidates[residual[member.doc]].push({ topic: index, score: member.score });
   }
+  nameEvidence(papers, residual, candidates, lexicon, byName);
   for (const p of residual) candidates[p] = rankCandidates(candidates[p], registry);
+}
+
+/**
+ * A discovered topic's name written in a paper is evidence the paper belongs to it: its score for that topic
+ * grows by `NAME_EVIDENCE` per point the phrase scores (title mentions weigh 3×), whether or not the
+ * clustering put it there.
+ */
+function nameEvidence(papers: Paper[], residual: number[], candidates: Candidate[][], lexicon: Lexicon, byName: PhraseMatcher): void {
+  const stream = new WordStream();
+  for (const p of residual) {
+    const scores = byName.score(wordStream(lexicon, papers[p].title, papers[p].abstract, stream));
+    for (const { topic, score } of scores) {
+      const best = candidates[p].reduce((max, c) => (c.topic === topic ? Math.max(max, c.score) : max), 0);
+      candidates[p].push({ topic, score: best + NAME_EVIDENCE * score });
+    }
+  }
 }
 
 /** Papers whose metadata topics all dissolved get a second chance from their text; true when any did. */

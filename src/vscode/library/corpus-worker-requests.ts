@@ -2,9 +2,11 @@
  * What the corpus worker answers, whichever worker runs it (a Node worker thread, `import-worker.ts`; a Web Worker
  * in VS Code for the Web, `src/web/corpus-worker.ts`). Requests:
  *   `{ id, kind: 'import', path, bytes, limits }` → `{ id, result }` (an ImportResult within the limits);
- *   `{ id, kind: 'index', taxonomy }` → `{ id, index, fingerprint }` (a serialized search index of the
- *   files staged before, which the host loads in a fraction of the time a build takes); the worker
- *   keeps that library to search it;
+ *   `{ id, kind: 'index', taxonomy }` → `{ id, index, fingerprint, topics }` (a serialized search index of the
+ *   files staged before, which the host loads in a fraction of the time a build takes, and their topics);
+ *   the worker keeps that library to search it;
+ *   `{ id, kind: 'topics', taxonomy }` → `{ id, topics }`: the topics of the files staged before
+ *   (`assignCorpusTopics`, curation included), so discovery never runs on the host's thread;
  *   `stage`, `serve`, `update`, `search`, `cancel`: files sent in slices, and searches of the kept
  *   library (see `WorkerSearchServer`);
  *   `fulltext-stage`, `fulltext-build`, `fulltext-search`: the PDFs' text and its index (`WorkerFullTextServer`,
@@ -14,6 +16,7 @@
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
+import { assignCorpusTopics } from '../../core/corpus/corpus';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 import type { FullTextRequest } from './worker-fulltext-server';
 import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
@@ -21,6 +24,7 @@ import { WorkerSearchServer, type SearchServerRequest } from './worker-search-se
 export type WorkerRequest =
   | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
   | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy }
+  | { id: number; kind: 'topics'; taxonomy?: TopicTaxonomy }
   | SearchServerRequest
   | FullTextRequest;
 
@@ -39,9 +43,13 @@ export function corpusWorkerHandler(
       if (message.kind === 'import')
         post({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
       else if (message.kind === 'index') {
-        const library = PaperLibrary.open(server.takeStaged(), { taxonomy: message.taxonomy });
+        const files = server.takeStaged();
+        const topics = assignCorpusTopics(files, { taxonomy: message.taxonomy });
+        const library = PaperLibrary.open(files, { taxonomy: message.taxonomy, topics });
         server.keep(library);
-        post({ id: message.id, index: library.serializeIndex(), fingerprint: library.corpus.fingerprint });
+        post({ id: message.id, index: library.serializeIndex(), fingerprint: library.corpus.fingerprint, topics });
+      } else if (message.kind === 'topics') {
+        post({ id: message.id, topics: assignCorpusTopics(server.takeStaged(), { taxonomy: message.taxonomy }) });
       }
     } catch (error) {
       post({ id: message.id, error: error instanceof Error ? error.message : String(error) });

@@ -265,6 +265,11 @@ export class LibraryService implements vscode.Disposable {
           this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
           return undefined;
         }),
+      assignTopics: (files, taxonomy) =>
+        this.importer.assignTopics(files, taxonomy).catch((error) => {
+          this.output.warn(`Assigning topics in the worker failed (${String(error)}); assigning them here instead.`);
+          return undefined;
+        }),
       cache: {
         store: new VscodeCacheStore(this.context.storageUri ?? this.context.globalStorageUri),
         key: INDEX_CACHE_FILE,
