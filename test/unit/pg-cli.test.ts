@@ -44,10 +44,10 @@ describe('lectern db and --database', { skip }, () => {
   test('db init creates the schema, and running it again is a no-op', () => {
     const first = lectern(['db', 'init', '--database', url]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /schema upgraded from version 0 to 1/);
+    assert.match(first.stdout, /schema upgraded from version 0 to 2/);
     const again = lectern(['db', 'init', '--database', url, '--json']);
     assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(JSON.parse(again.stdout), { database: `postgres@127.0.0.1:${cluster.port}/lectern`, from: 1, to: 1 });
+    assert.deepEqual(JSON.parse(again.stdout), { database: `postgres@127.0.0.1:${cluster.port}/lectern`, from: 2, to: 2 });
   });
 
   test('db import reports each file and its diagnostics as lectern import does, then the papers written', () => {
@@ -123,7 +123,7 @@ describe('lectern db and --database', { skip }, () => {
         assert.equal(result.code, 1, args.join(' '));
         assert.match(
           result.stderr,
-          /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 1\)\. Update Lectern/,
+          /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 2\)\. Update Lectern/,
         );
       }
     } finally {
