@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../support/free-port';
 import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
 
@@ -58,10 +59,19 @@ describe('lectern db and --database', { skip }, () => {
     const result = lectern(['db', 'import', seedCorpusPath, bib, '--database', url]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /daily-papers\.txt: 76 papers, 0 diagnostics/);
-    assert.match(result.stdout, /broken\.bib: 1 papers, 1 diagnostics/);
+    assert.match(result.stdout, /broken\.bib: 1 paper, 1 diagnostic\n/);
     const diagnosticLine = local.stdout.split('\n').find((line) => line.startsWith('  '))!;
     assert.ok(result.stdout.includes(diagnosticLine), `${diagnosticLine} in ${result.stdout}`);
     assert.match(result.stdout, /Lectern: 77 papers and \d+ topics imported into postgres@127\.0\.0\.1:\d+\/lectern/);
+  });
+
+  test('--read-database: with the replica unreachable the primary answers, the same JSON and no error', async () => {
+    const down = `postgresql://postgres@127.0.0.1:${await freePort()}/lectern`;
+    const direct = lectern(['search', 'attention sink', '--database', url, '--json']);
+    const routed = lectern(['search', 'attention sink', '--database', url, '--read-database', down, '--json']);
+    assert.equal(routed.code, 0, routed.stderr);
+    assert.equal(routed.stderr, '');
+    assert.deepEqual(JSON.parse(routed.stdout), JSON.parse(direct.stdout));
   });
 
   test('search --database --json prints the local search JSON: the same papers, terms and highlights', () => {

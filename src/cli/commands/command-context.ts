@@ -20,6 +20,8 @@ export interface CommandContext {
   limits: ImportLimits;
   /** `--database URL`: a shared PostgreSQL library (db commands, and search/list/topics/related/show against it). */
   database?: string;
+  /** `--read-database URL`: a read replica of `database` that its reads go to (the primary while it is down). */
+  readDatabase?: string;
   /** `--taxonomy FILE` (db import; the local library applies it through `openLibrary`). */
   taxonomy?: string;
   style: Style;

@@ -112,19 +112,15 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
   });
 }
 
-/** The indexes a bulk import drops and builds once at the end; `rum` ones only where the extension is installed. */
+/** The indexes a bulk import drops and builds once at the end. */
 const SEARCH_INDEXES = [
-  { name: 'lectern_papers_search', using: 'gin (search)', rum: false },
-  { name: 'lectern_papers_head', using: 'gin (search_head)', rum: false },
-  { name: 'lectern_papers_rank', using: 'rum (search rum_tsvector_ops)', rum: true },
+  { name: 'lectern_papers_search', using: 'gin (search)' },
+  { name: 'lectern_papers_head', using: 'gin (search_head)' },
 ];
 
 /** Builds the search indexes a bulk import dropped (the ones present are left alone). */
 async function rebuildSearchIndexes(client: ClientBase): Promise<void> {
-  const rum = (await client.query<{ present: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'rum') AS present"))
-    .rows[0].present;
   for (const index of SEARCH_INDEXES) {
-    if (index.rum && !rum) continue;
     const present = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [index.name]);
     if (!present.rows[0].present) await client.query(`CREATE INDEX ${index.name} ON lectern_papers USING ${index.using}`);
   }

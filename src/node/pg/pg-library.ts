@@ -57,22 +57,15 @@ const MAX_QUERY_PARTS = 32;
  * topics with counts, papers by id or citekey. Connection and server failures reject with `PgLibraryError`.
  */
 export class PgLibrary implements LibraryBackend {
-  private constructor(
-    private readonly pool: ReadRouter,
-    /** Whether the RUM index orders abstract-only candidates (`compileSearchSql`'s `rankIndex`). */
-    private readonly rankIndex: boolean,
-  ) {}
+  private constructor(private readonly pool: ReadRouter) {}
 
   /** Connects (the password from the URL, `PGPASSWORD` or `PGPASSFILE`) and checks the schema is one this Lectern reads. */
   static async connect(url: string, options: PgLibraryOptions = {}): Promise<PgLibrary> {
     const pool = newPool(url, options, options.connectTimeoutMs ?? 10_000);
-    let rankIndex = false;
     try {
       const client = await pool.connect();
       try {
         await checkSchema(client);
-        rankIndex = (await client.query<{ present: boolean }>("SELECT to_regclass('lectern_papers_rank') IS NOT NULL AS present")).rows[0]
-          .present;
       } finally {
         client.release();
       }
@@ -81,7 +74,7 @@ export class PgLibrary implements LibraryBackend {
       throw libraryErrorOf(error, describeConnection(url));
     }
     const replica = options.readUrl ? newPool(options.readUrl, options, REPLICA_CONNECT_TIMEOUT_MS) : undefined;
-    return new PgLibrary(new ReadRouter(pool, replica), rankIndex);
+    return new PgLibrary(new ReadRouter(pool, replica));
   }
 
   /** Reads the primary answered because the read replica could not (0 without a replica). */
@@ -110,7 +103,6 @@ export class PgLibrary implements LibraryBackend {
                 paperCount,
                 mode,
                 limit,
-                rankIndex: this.rankIndex,
                 annotatedIds: storableIds(options.annotatedIds),
               }),
             ),
