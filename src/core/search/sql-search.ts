@@ -137,13 +137,25 @@ function matchConditions(input: SqlSearchInput, matchQuery: string | undefined, 
   return where.length > 0 ? where.join(' AND ') : 'true';
 }
 
-/** Every expansion of every scored term, any of them: what puts a paper among the head candidates. */
+/**
+ * The terms that put a paper among the head candidates: each scored term's expansions ranked one by one (the
+ * best `RANKED_EXPANSIONS`, as `slotScoreSql` orders them), any of them. A word being typed (`pr` → 48
+ * completions) would otherwise bring in every title with any completion, most of them ranking low.
+ */
 function anyTermTsquery(slots: Slot[], expand: SqlSearchInput['expand']): string {
   const terms = new Set<string>();
   for (const slot of slots)
     for (const alternative of slot.alternatives)
-      for (const spec of alternative) for (const term of [spec.term, ...expand(spec).map((e) => e.term)]) terms.add(term);
+      for (const spec of alternative) {
+        terms.add(spec.term);
+        for (const e of bestExpansions(expand(spec)).slice(0, RANKED_EXPANSIONS)) terms.add(e.term);
+      }
   return group([...terms].map(lexeme), '|');
+}
+
+/** Expansions best first: by weight (exact, then closer completions and spellings), then by papers. */
+function bestExpansions(expansions: TermExpansion[]): TermExpansion[] {
+  return [...expansions].sort((a, b) => b.weight - a.weight || b.papers - a.papers);
 }
 
 /** The tsquery every match satisfies: the free words (all or any) and the phrases' words; undefined for filters only. */
@@ -175,7 +187,7 @@ function slotTsquery(slot: Slot, expand: SqlSearchInput['expand'], exactOnly: bo
 function slotScoreSql(slot: Slot, input: SqlSearchInput, weights: () => string, param: (value: unknown, cast?: string) => string): string {
   const alternatives = slot.alternatives.map((alternative) => {
     const terms = alternative.map((spec) => {
-      const expansions = [...input.expand(spec)].sort((a, b) => b.weight - a.weight || b.papers - a.papers);
+      const expansions = bestExpansions(input.expand(spec));
       const ranked = expansions
         .slice(0, RANKED_EXPANSIONS)
         .map((e) => rankSql(e.weight * idf(e.papers, input.paperCount), [e.term], weights, param));
