@@ -60,7 +60,7 @@ const RANKED_EXPANSIONS = 8;
  */
 const HEAD_MATCHES_READ = 20_000;
 const HEAD_CANDIDATES = 400;
-/** Matches with the query words only in their abstracts that a search ranks too (the first found). */
+/** Matches found first (in the table's order) that a search ranks too: those with the query words in their abstracts only. */
 const TAIL_CANDIDATES = 200;
 
 /**
@@ -82,8 +82,8 @@ export function compileSearchSql(input: SqlSearchInput): SqlQuery {
   const scored = [...plan.soft, ...plan.required];
   const matchQuery = matchTsquery(input);
   const matches = matchConditions(input, matchQuery, param);
-  // `matched` is a CTE so that it is planned for all its rows (a GIN bitmap scan) although it is read only as
-  // far as needed: planned under a LIMIT it would be a sequential scan, reading every paper when matches are rare.
+  // `matched` is a CTE so that it is planned for all its rows (a GIN bitmap scan unless most papers match)
+  // although it is read only as far as needed: planned under a LIMIT it could read every paper to find a rare word.
   const total = `(SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS counted) AS total`;
   if (scored.length === 0 || !matchQuery) {
     // Filters only: newest first. The CTE keeps the planner from walking the primary key in id order.
