@@ -119,6 +119,29 @@ describe('lectern db and --database', { skip }, () => {
     assert.match(list.stderr, /showing 5 of 77 papers/);
   });
 
+  test('a schema older than this Lectern is refused with what to do: run db init', async () => {
+    const admin = new pg.Client(url);
+    await admin.connect();
+    try {
+      await admin.query('DELETE FROM lectern_schema WHERE version = 2');
+      for (const args of [
+        ['search', 'attention', '--database', url],
+        ['db', 'import', seedCorpusPath, '--database', url],
+      ]) {
+        const result = lectern(args);
+        assert.equal(result.code, 1, args.join(' '));
+        assert.match(
+          result.stderr,
+          /^Lectern: the database's library schema is version 1, older than this Lectern reads \(2\)\. Run "lectern db init/,
+        );
+      }
+    } finally {
+      await admin.query('INSERT INTO lectern_schema (version) VALUES (2) ON CONFLICT DO NOTHING');
+      await admin.end();
+    }
+    assert.equal(lectern(['search', 'attention', '--database', url]).code, 0);
+  });
+
   test('a schema newer than this Lectern is refused with what to do, and nothing is changed', async () => {
     const admin = new pg.Client(url);
     await admin.connect();

@@ -50,8 +50,8 @@ export async function migrateDatabase(client: ClientBase): Promise<MigrationOutc
 }
 
 /**
- * Checks that the database holds a schema this Lectern can read: refuses none (run `lectern db init`) and a
- * newer one (update Lectern).
+ * Checks that the database holds a schema this Lectern can read: refuses none and an older one (run `lectern db
+ * init`), and a newer one (update Lectern).
  */
 export async function checkSchema(client: ClientBase): Promise<void> {
   const exists = await client.query<{ present: boolean }>("SELECT to_regclass('lectern_schema') IS NOT NULL AS present");
@@ -62,6 +62,11 @@ export async function checkSchema(client: ClientBase): Promise<void> {
       'Lectern: this database holds no Lectern library yet. Run "lectern db init --database URL" first.',
     );
   refuseNewer(version);
+  if (version < SCHEMA_VERSION)
+    throw new PgLibraryError(
+      'no-schema',
+      `Lectern: the database's library schema is version ${version}, older than this Lectern reads (${SCHEMA_VERSION}). Run "lectern db init --database URL" as the tables' owner to upgrade it.`,
+    );
 }
 
 async function schemaVersion(client: ClientBase): Promise<number> {
