@@ -12,6 +12,8 @@ export interface PgBenchArgs {
   seconds: number;
   /** Rounds of each query set (default 3). */
   rounds: number;
+  /** Whether to run the load again with a streaming read replica (default true; `--no-replica`). */
+  replica: boolean;
 }
 
 /** The workload: 2-word queries, keystrokes (the last word a prefix) and misspelt words. */
@@ -40,6 +42,7 @@ export function parsePgBenchArgs(argv: string[]): PgBenchArgs {
     clients: count(value('--clients') ?? '32'),
     seconds: count(value('--seconds') ?? '60'),
     rounds: count(value('--rounds') ?? '3'),
+    replica: !argv.includes('--no-replica'),
   };
 }
 

@@ -3,11 +3,12 @@
  * from Lectern's topic code) imported into a throwaway PostgreSQL cluster on this machine, then timed as a lab
  * would use it, with the local index at 100k in the same run as the ratio baseline.
  *
- *   npm run bench:pg -- [--sizes 100k,1m] [--million] [--clients 32] [--seconds 60] [--rounds 3]
+ *   npm run bench:pg -- [--sizes 100k,1m] [--million] [--clients 32] [--seconds 60] [--rounds 3] [--no-replica]
  *
  * Per size: import papers/s (rows built and written; the term/topic refresh apart), 2-word query p50/p95,
  * keystroke (the last word a prefix) p95, typo p95, tree root (topics with counts) ms, `clients` concurrent
- * connections searching for `seconds` (requests, errors, throughput, p95), and this process's heap after the
+ * connections searching for `seconds` (requests, errors, throughput, p95), the same with a streaming replica
+ * (half the clients reading it; `--no-replica` leaves it out), and this process's heap after the
  * searches (it must not grow with the corpus). One JSON object on stdout; progress on stderr. The machine is
  * shared and small: figures are noisy, compare ratios measured in the same run.
  */
@@ -20,7 +21,8 @@ import { importPapers } from '../src/node/pg/import-papers';
 import { migrateDatabase } from '../src/node/pg/migrate-database';
 import { PgLibrary } from '../src/node/pg/pg-library';
 import { seededRandom } from '../test/support/seeded-random';
-import { startPostgresCluster } from '../test/support/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres-cluster';
+import { startStreamingReplica, waitForReplay } from '../test/support/postgres-replica';
 import { repoRoot } from '../test/support/shared-corpora';
 import { ZipfCorpus } from './zipf-corpus';
 import { PG_BENCH_QUERIES, parsePgBenchArgs, type PgBenchQueries } from './pg-bench-queries';
@@ -67,14 +69,17 @@ function corpusOf(
   return { ...assigned, topicsMs: round(performance.now() - started) };
 }
 
-async function concurrentClients(url: string, queries: string[], clients: number, seconds: number) {
-  const library = await PgLibrary.connect(url, { maxConnections: clients });
+/**
+ * `clients` concurrent searchers for `seconds`, each on its own connection: `libraries` share them out (one
+ * library per server setup: the primary alone, or the primary and a replica).
+ */
+async function concurrentClients(libraries: PgLibrary[], queries: string[], clients: number, seconds: number) {
   const samples: number[] = [];
   let errors = 0;
   const errorMessages = new Map<string, number>();
   const random = seededRandom(7);
   const deadline = performance.now() + seconds * 1000;
-  const worker = async () => {
+  const worker = async (library: PgLibrary) => {
     while (performance.now() < deadline) {
       const query = queries[Math.floor(random() * queries.length)];
       const started = performance.now();
@@ -88,8 +93,7 @@ async function concurrentClients(url: string, queries: string[], clients: number
       }
     }
   };
-  await Promise.all(Array.from({ length: clients }, worker));
-  await library.close();
+  await Promise.all(Array.from({ length: clients }, (_, i) => worker(libraries[i % libraries.length])));
   const figures = latency(samples);
   return {
     clients,
@@ -141,17 +145,42 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
     };
     await library.close();
     log(`${size} papers: ${args.clients} clients for ${args.seconds} s`);
-    const concurrent = await concurrentClients(
-      cluster.url(),
-      [...queries.twoWord, ...queries.keystroke, ...queries.typo],
-      args.clients,
-      args.seconds,
-    );
+    const mixed = [...queries.twoWord, ...queries.keystroke, ...queries.typo];
+    const onPrimary = await PgLibrary.connect(cluster.url(), { maxConnections: args.clients });
+    const concurrent = await concurrentClients([onPrimary], mixed, args.clients, args.seconds).finally(() => onPrimary.close());
+    const withReplica = args.replica ? await replicaRun(cluster, mixed) : undefined;
     global.gc?.();
     // What the searches left on this process's heap (the corpus built for the import is already there before).
-    return { ...figures, concurrent, clientHeapGrowthMB: round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) };
+    return { ...figures, concurrent, withReplica, clientHeapGrowthMB: round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) };
   } finally {
     await cluster.stop();
+  }
+}
+
+/**
+ * The same load on two servers: a streaming replica of the cluster, half the clients reading the primary and
+ * half through a library whose reads go to the replica. One machine's cores serve both, so this shows what a
+ * replica costs and that it works under load, not the capacity a second machine adds.
+ */
+async function replicaRun(cluster: PostgresCluster, queries: string[]) {
+  log(`starting a streaming replica`);
+  const started = performance.now();
+  const replica = await startStreamingReplica(cluster, { shared_buffers: '256MB', max_connections: String(args.clients + 20) });
+  try {
+    await waitForReplay(cluster, replica);
+    const setupMs = round(performance.now() - started);
+    log(`${args.clients} clients for ${args.seconds} s on the primary and the replica`);
+    const primaryOnly = await PgLibrary.connect(cluster.url(), { maxConnections: args.clients });
+    const viaReplica = await PgLibrary.connect(cluster.url(), { maxConnections: args.clients, readUrl: replica.url() });
+    try {
+      const run = await concurrentClients([primaryOnly, viaReplica], queries, args.clients, args.seconds);
+      return { replicaSetupMs: setupMs, ...run, replicaFallbacks: viaReplica.replicaFallbacks };
+    } finally {
+      await primaryOnly.close();
+      await viaReplica.close();
+    }
+  } finally {
+    await replica.stop();
   }
 }
 

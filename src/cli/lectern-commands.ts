@@ -108,6 +108,12 @@ export const LECTERN_COMMANDS: CommandTable = {
       value: 'URL',
       help: 'search, list, topics, related, show, db: a shared library (postgresql://user@host/db;\nthe password from PGPASSWORD or PGPASSFILE, never the command line); see docs/POSTGRES.md',
     },
+    {
+      name: 'read-database',
+      type: 'string',
+      value: 'URL',
+      help: 'with --database: a read replica the searches go to (the primary answers while it is down)',
+    },
     { name: 'json', type: 'boolean', help: 'machine-readable output' },
     { name: 'limit', type: 'string', value: 'N', help: 'how many results (default 10)' },
     { name: 'format', type: 'string', value: 'FORMAT', completes: CITATION_FORMATS, help: 'cite: the citation format (default bibtex)' },

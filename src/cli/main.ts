@@ -64,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
     citationLocale: parsed.text('locale'),
     limits,
     database: parsed.text('database'),
+    readDatabase: parsed.text('read-database'),
     taxonomy: parsed.text('taxonomy'),
     cache: !noCache,
     style: styleFor(process.stdout),

@@ -61,21 +61,54 @@ export function postgresSkipReason(): string | undefined {
 
 /** Starts a fresh cluster with database `lectern`; `tuning` adds server settings (`-c name=value`). */
 export async function startPostgresCluster(tuning: Record<string, string> = {}): Promise<PostgresCluster> {
+  const server = serverFolder('lectern-pg-');
+  try {
+    server.run('initdb', ['-D', server.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']);
+    // Members of `password_required` must give their password (tests of wrong passwords); everyone else is trusted.
+    const hba = join(server.data, 'pg_hba.conf');
+    writeFileSync(hba, `host all +password_required 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+    const port = await server.start(tuning);
+    const url = clusterUrl(port);
+    const admin = new pg.Client({ connectionString: url({ database: 'postgres' }) });
+    await admin.connect();
+    await admin.query('CREATE DATABASE lectern');
+    await admin.query('CREATE ROLE password_required NOLOGIN');
+    await admin.end();
+    return { port, database: 'lectern', url, stop: server.stop, pause: server.pause, resume: server.resume };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** `url` of a cluster on `port`: as `user` (default the superuser `postgres`) to `database` (default `lectern`). */
+export function clusterUrl(port: number): PostgresCluster['url'] {
+  return ({ user = 'postgres', database = 'lectern' } = {}) =>
+    `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
+ * A temporary folder for one server: `data` (its data directory, not created yet), `run` (a server tool as the
+ * unprivileged user), `start` (on a free port of 127.0.0.1, returning it), `pause`/`resume` (the server down and
+ * up again, data kept) and `stop` (the server, then the folder; also at process exit; safe twice).
+ */
+export function serverFolder(prefix: string) {
   const bin = postgresBinDir();
   if (!bin) throw new Error(postgresSkipReason() ?? 'Lectern: PostgreSQL binaries are absent.');
   // As root the server runs as `postgres`, which must reach the folder: a private TMPDIR (code-server's) would bar it.
-  const dir = mkdtempSync(join(process.getuid?.() === 0 ? '/tmp' : tmpdir(), 'lectern-pg-'));
+  const dir = mkdtempSync(join(process.getuid?.() === 0 ? '/tmp' : tmpdir(), prefix));
   const data = join(dir, 'data');
   const asUser = serverUser(dir);
   const run = (tool: string, args: string[]) => {
-    const [command, ...prefix] = [...asUser, join(bin, tool)];
-    const result = spawnSync(command, [...prefix, ...args], { encoding: 'utf8', cwd: dir });
+    const [command, ...prefixArgs] = [...asUser, join(bin, tool)];
+    const result = spawnSync(command, [...prefixArgs, ...args], { encoding: 'utf8', cwd: dir });
     if (result.status !== 0) throw new Error(`${tool} failed (${result.status}): ${result.stderr || result.stdout}`);
   };
   let stopped = false;
   const stopNow = () => {
     if (stopped) return;
     stopped = true;
+    process.removeListener('exit', stopNow);
     if (existsSync(join(data, 'postmaster.pid'))) {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
@@ -86,11 +119,7 @@ export async function startPostgresCluster(tuning: Record<string, string> = {}):
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stopNow);
-  try {
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']);
-    // Members of `password_required` must give their password (tests of wrong passwords); everyone else is trusted.
-    const hba = join(data, 'pg_hba.conf');
-    writeFileSync(hba, `host all +password_required 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+  const start = async (tuning: Record<string, string> = {}) => {
     const port = await freePort();
     const settings = {
       listen_addresses: '127.0.0.1',
@@ -102,33 +131,22 @@ export async function startPostgresCluster(tuning: Record<string, string> = {}):
     const options = Object.entries(settings)
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' ');
-    const startServer = () =>
-      run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} ${options}`, '-w', '-t', '60', 'start']);
-    startServer();
-    const url = ({ user = 'postgres', database = 'lectern' } = {}) =>
-      `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-    const admin = new pg.Client({ connectionString: url({ database: 'postgres' }) });
-    await admin.connect();
-    await admin.query('CREATE DATABASE lectern');
-    await admin.query('CREATE ROLE password_required NOLOGIN');
-    await admin.end();
-    return {
-      port,
-      database: 'lectern',
-      url,
-      stop: () => {
-        process.removeListener('exit', stopNow);
-        stopNow();
-        return Promise.resolve();
-      },
-      pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
-      resume: startServer,
-    };
-  } catch (error) {
-    process.removeListener('exit', stopNow);
-    stopNow();
-    throw error;
-  }
+    startArgs = ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} ${options}`, '-w', '-t', '60', 'start'];
+    run('pg_ctl', startArgs);
+    return port;
+  };
+  let startArgs: string[] = [];
+  return {
+    data,
+    run,
+    start,
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: () => run('pg_ctl', startArgs),
+    stop: () => {
+      stopNow();
+      return Promise.resolve();
+    },
+  };
 }
 
 /** The command prefix that runs a server tool as an unprivileged user: `runuser -u postgres --` as root, nothing otherwise. */

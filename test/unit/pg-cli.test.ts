@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../support/free-port';
 import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
 
@@ -44,10 +45,10 @@ describe('lectern db and --database', { skip }, () => {
   test('db init creates the schema, and running it again is a no-op', () => {
     const first = lectern(['db', 'init', '--database', url]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /schema upgraded from version 0 to 1/);
+    assert.match(first.stdout, /schema upgraded from version 0 to 2/);
     const again = lectern(['db', 'init', '--database', url, '--json']);
     assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(JSON.parse(again.stdout), { database: `postgres@127.0.0.1:${cluster.port}/lectern`, from: 1, to: 1 });
+    assert.deepEqual(JSON.parse(again.stdout), { database: `postgres@127.0.0.1:${cluster.port}/lectern`, from: 2, to: 2 });
   });
 
   test('db import reports each file and its diagnostics as lectern import does, then the papers written', () => {
@@ -58,10 +59,19 @@ describe('lectern db and --database', { skip }, () => {
     const result = lectern(['db', 'import', seedCorpusPath, bib, '--database', url]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /daily-papers\.txt: 76 papers, 0 diagnostics/);
-    assert.match(result.stdout, /broken\.bib: 1 papers, 1 diagnostics/);
+    assert.match(result.stdout, /broken\.bib: 1 paper, 1 diagnostic\n/);
     const diagnosticLine = local.stdout.split('\n').find((line) => line.startsWith('  '))!;
     assert.ok(result.stdout.includes(diagnosticLine), `${diagnosticLine} in ${result.stdout}`);
     assert.match(result.stdout, /Lectern: 77 papers and \d+ topics imported into postgres@127\.0\.0\.1:\d+\/lectern/);
+  });
+
+  test('--read-database: with the replica unreachable the primary answers, the same JSON and no error', async () => {
+    const down = `postgresql://postgres@127.0.0.1:${await freePort()}/lectern`;
+    const direct = lectern(['search', 'attention sink', '--database', url, '--json']);
+    const routed = lectern(['search', 'attention sink', '--database', url, '--read-database', down, '--json']);
+    assert.equal(routed.code, 0, routed.stderr);
+    assert.equal(routed.stderr, '');
+    assert.deepEqual(JSON.parse(routed.stdout), JSON.parse(direct.stdout));
   });
 
   test('search --database --json prints the local search JSON: the same papers, terms and highlights', () => {
@@ -109,6 +119,29 @@ describe('lectern db and --database', { skip }, () => {
     assert.match(list.stderr, /showing 5 of 77 papers/);
   });
 
+  test('a schema older than this Lectern is refused with what to do: run db init', async () => {
+    const admin = new pg.Client(url);
+    await admin.connect();
+    try {
+      await admin.query('DELETE FROM lectern_schema WHERE version = 2');
+      for (const args of [
+        ['search', 'attention', '--database', url],
+        ['db', 'import', seedCorpusPath, '--database', url],
+      ]) {
+        const result = lectern(args);
+        assert.equal(result.code, 1, args.join(' '));
+        assert.match(
+          result.stderr,
+          /^Lectern: the database's library schema is version 1, older than this Lectern reads \(2\)\. Run "lectern db init/,
+        );
+      }
+    } finally {
+      await admin.query('INSERT INTO lectern_schema (version) VALUES (2) ON CONFLICT DO NOTHING');
+      await admin.end();
+    }
+    assert.equal(lectern(['search', 'attention', '--database', url]).code, 0);
+  });
+
   test('a schema newer than this Lectern is refused with what to do, and nothing is changed', async () => {
     const admin = new pg.Client(url);
     await admin.connect();
@@ -123,7 +156,7 @@ describe('lectern db and --database', { skip }, () => {
         assert.equal(result.code, 1, args.join(' '));
         assert.match(
           result.stderr,
-          /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 1\)\. Update Lectern/,
+          /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 2\)\. Update Lectern/,
         );
       }
     } finally {

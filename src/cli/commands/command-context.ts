@@ -22,6 +22,8 @@ export interface CommandContext {
   database?: string;
   /** False with `--no-cache`: nothing is read from or written to the user's cache folder. */
   cache: boolean;
+  /** `--read-database URL`: a read replica of `database` that its reads go to (the primary while it is down). */
+  readDatabase?: string;
   /** `--taxonomy FILE` (db import; the local library applies it through `openLibrary`). */
   taxonomy?: string;
   style: Style;

@@ -4,7 +4,7 @@ import { checkSchema, migrateDatabase } from '../../node/pg/migrate-database';
 import { describeConnection, libraryErrorOf } from '../../node/pg/pg-connection-error';
 import { readCorpusFiles } from '../../node/pg/read-corpus-files';
 import { CliError } from '../cli-error';
-import { formatDiagnostic } from '../human-output';
+import { countOf, formatDiagnostic } from '../human-output';
 import type { Command, CommandContext } from './command-context';
 
 /**
@@ -44,8 +44,11 @@ async function initDatabase(client: pg.Client, url: string, { json, print }: Com
 async function importFiles(files: string[], url: string, { json, print, limits, taxonomy }: CommandContext): Promise<number> {
   const read = await readCorpusFiles(files, { limits, taxonomyFile: taxonomy });
   const { corpus, diagnostics } = read;
+  // A file's diagnostics as `lectern import` counts them: its own and the corpus-wide ones (duplicate ids) on it.
+  const diagnosticsOf = (path: string) => diagnostics.filter((d) => d.file === path).length;
   if (!json) {
-    for (const file of corpus.files) console.log(`${file.path}: ${file.papers.length} papers, ${file.diagnostics.length} diagnostics`);
+    for (const file of corpus.files)
+      console.log(`${file.path}: ${countOf(file.papers.length, 'paper')}, ${countOf(diagnosticsOf(file.path), 'diagnostic')}`);
     for (const d of diagnostics) console.log(`  ${formatDiagnostic(d)}`);
   }
   const progress = process.stderr.isTTY && !json;
@@ -67,7 +70,7 @@ async function importFiles(files: string[], url: string, { json, print, limits, 
       papers: outcome.papers,
       topics: corpus.topics.length,
       batches: outcome.batches,
-      files: corpus.files.map((file) => ({ file: file.path, papers: file.papers.length, diagnostics: file.diagnostics.length })),
+      files: corpus.files.map((file) => ({ file: file.path, papers: file.papers.length, diagnostics: diagnosticsOf(file.path) })),
       diagnostics,
     });
   else

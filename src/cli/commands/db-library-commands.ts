@@ -96,7 +96,7 @@ async function paperOrFail(library: LibraryBackend, { command, args }: CommandCo
 async function withLibrary(context: CommandContext, run: (library: LibraryBackend) => Promise<number>): Promise<number> {
   let library: LibraryBackend | undefined;
   try {
-    library = await PgLibrary.connect(databaseOrFail(context));
+    library = await PgLibrary.connect(databaseOrFail(context), { readUrl: context.readDatabase });
     return await run(library);
   } catch (error) {
     if (error instanceof PgLibraryError) throw new CliError(error.message, 1);

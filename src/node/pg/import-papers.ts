@@ -50,8 +50,8 @@ export async function importPapers(
   // Into an empty library the search index is built once at the end (much faster than row by row); an
   // import stopped before that leaves it to the re-run, and searches stay correct meanwhile, only slower.
   const bulk = (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM lectern_papers) AS empty')).rows[0].empty;
-  // Only the tables' owner may drop it; a lectern_writer member imports with the index in place.
-  if (bulk) await client.query('DROP INDEX IF EXISTS lectern_papers_search').catch(() => undefined);
+  // Only the tables' owner may drop them; a lectern_writer member imports with the indexes in place.
+  if (bulk) await client.query(`DROP INDEX IF EXISTS ${SEARCH_INDEXES.map((index) => index.name).join(', ')}`).catch(() => undefined);
   let written = 0;
   let batches = 0;
   // The next batch's rows are built while the server writes the previous one (two cores busy, not one).
@@ -59,7 +59,11 @@ export async function importPapers(
   const send = async (batch: Map<string, Paper>) => {
     const rows = batchJson([...batch.values()].map(paperRow));
     await writing;
-    writing = inTransaction(client, () => client.query(UPSERT, [rows])).then(() => {
+    // A crash may lose the last batches' commits (not the database's consistency): the re-run writes them again.
+    writing = inTransaction(client, async () => {
+      await client.query('SET LOCAL synchronous_commit = off');
+      await client.query(UPSERT, [rows]);
+    }).then(() => {
       written += batch.size;
       batches += 1;
       options.onBatch?.(written);
@@ -89,8 +93,7 @@ export async function importPapers(
  * IDF), each topic's paper count with the origin the topic code gave it, and the number of papers.
  */
 export async function refreshLibraryCounts(client: ClientBase, topics: readonly Topic[]): Promise<void> {
-  const indexed = await client.query<{ present: boolean }>("SELECT to_regclass('lectern_papers_search') IS NOT NULL AS present");
-  if (!indexed.rows[0].present) await client.query('CREATE INDEX lectern_papers_search ON lectern_papers USING gin (search)');
+  await rebuildSearchIndexes(client);
   await inTransaction(client, async () => {
     await client.query('TRUNCATE lectern_terms');
     await client.query("INSERT INTO lectern_terms (term, papers) SELECT word, ndoc FROM ts_stat('SELECT search FROM lectern_papers')");
@@ -107,6 +110,20 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
     await client.query('DELETE FROM lectern_topics WHERE papers = 0');
     await client.query('UPDATE lectern_stats SET papers = (SELECT count(*) FROM lectern_papers), refreshed_at = now()');
   });
+}
+
+/** The indexes a bulk import drops and builds once at the end. */
+const SEARCH_INDEXES = [
+  { name: 'lectern_papers_search', using: 'gin (search)' },
+  { name: 'lectern_papers_head', using: 'gin (search_head)' },
+];
+
+/** Builds the search indexes a bulk import dropped (the ones present are left alone). */
+async function rebuildSearchIndexes(client: ClientBase): Promise<void> {
+  for (const index of SEARCH_INDEXES) {
+    const present = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [index.name]);
+    if (!present.rows[0].present) await client.query(`CREATE INDEX ${index.name} ON lectern_papers USING ${index.using}`);
+  }
 }
 
 async function inTransaction(client: ClientBase, work: () => Promise<unknown>): Promise<void> {

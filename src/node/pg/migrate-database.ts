@@ -1,9 +1,10 @@
 import type { ClientBase } from 'pg';
 import { MIGRATION_0001 } from './migrations/0001-init';
+import { MIGRATION_0002 } from './migrations/0002-ranked-candidates';
 import { PgLibraryError } from './pg-library-error';
 
 /** The schema migrations, in order: version N is `MIGRATIONS[N - 1]`. A new version is appended, never edited. */
-const MIGRATIONS: readonly string[] = [MIGRATION_0001];
+const MIGRATIONS: readonly string[] = [MIGRATION_0001, MIGRATION_0002];
 
 /** The newest schema version this Lectern knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -49,8 +50,8 @@ export async function migrateDatabase(client: ClientBase): Promise<MigrationOutc
 }
 
 /**
- * Checks that the database holds a schema this Lectern can read: refuses none (run `lectern db init`) and a
- * newer one (update Lectern).
+ * Checks that the database holds a schema this Lectern can read: refuses none and an older one (run `lectern db
+ * init`), and a newer one (update Lectern).
  */
 export async function checkSchema(client: ClientBase): Promise<void> {
   const exists = await client.query<{ present: boolean }>("SELECT to_regclass('lectern_schema') IS NOT NULL AS present");
@@ -61,6 +62,11 @@ export async function checkSchema(client: ClientBase): Promise<void> {
       'Lectern: this database holds no Lectern library yet. Run "lectern db init --database URL" first.',
     );
   refuseNewer(version);
+  if (version < SCHEMA_VERSION)
+    throw new PgLibraryError(
+      'no-schema',
+      `Lectern: the database's library schema is version ${version}, older than this Lectern reads (${SCHEMA_VERSION}). Run "lectern db init --database URL" as the tables' owner to upgrade it.`,
+    );
 }
 
 async function schemaVersion(client: ClientBase): Promise<number> {

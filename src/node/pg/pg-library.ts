@@ -6,9 +6,11 @@ import { hitFor } from '../../core/search/highlight-terms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
 import type { SearchResponse } from '../../core/search/paper-search';
 import { compileSearchSql } from '../../core/search/sql-search';
+import { EXACT_TOTAL_UP_TO } from '../../core/search/search-options';
 import { checkSchema } from './migrate-database';
 import { describeConnection, libraryErrorOf } from './pg-connection-error';
 import { resolvePlan } from './pg-term-lookup';
+import { ReadRouter } from './read-router';
 
 /** How `PgLibrary.connect` connects. */
 export interface PgLibraryOptions {
@@ -18,7 +20,18 @@ export interface PgLibraryOptions {
   statementTimeoutMs?: number;
   /** Giving up on connecting after this long. Default 10 000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * A read replica's connection string (a streaming standby of `url`): searches and every other read go there,
+   * and to the primary while it cannot be reached (no error shown; it is tried again after a backoff).
+   * node-postgres reads one host per connection string, so libpq's multi-host
+   * `target_session_attrs=prefer-standby` is not available; this is its equivalent. Default: none.
+   * @example 'postgresql://alice@replica.lab.example/lectern'
+   */
+  readUrl?: string;
 }
+
+/** Connecting to a replica gives up sooner than to the primary: the primary is there to fall back on. */
+const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
 
 /** One row of `compileSearchSql`'s statement (`total` is a bigint, which the driver gives as a string). */
 interface SearchRow {
@@ -44,19 +57,11 @@ const MAX_QUERY_PARTS = 32;
  * topics with counts, papers by id or citekey. Connection and server failures reject with `PgLibraryError`.
  */
 export class PgLibrary implements LibraryBackend {
-  private constructor(private readonly pool: Pool) {}
+  private constructor(private readonly pool: ReadRouter) {}
 
   /** Connects (the password from the URL, `PGPASSWORD` or `PGPASSFILE`) and checks the schema is one this Lectern reads. */
   static async connect(url: string, options: PgLibraryOptions = {}): Promise<PgLibrary> {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.maxConnections ?? 4,
-      statement_timeout: options.statementTimeoutMs ?? 15_000,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-      application_name: 'lectern',
-    });
-    // An idle connection the server drops must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
+    const pool = newPool(url, options, options.connectTimeoutMs ?? 10_000);
     try {
       const client = await pool.connect();
       try {
@@ -68,7 +73,13 @@ export class PgLibrary implements LibraryBackend {
       await pool.end().catch(() => undefined);
       throw libraryErrorOf(error, describeConnection(url));
     }
-    return new PgLibrary(pool);
+    const replica = options.readUrl ? newPool(options.readUrl, options, REPLICA_CONNECT_TIMEOUT_MS) : undefined;
+    return new PgLibrary(new ReadRouter(pool, replica));
+  }
+
+  /** Reads the primary answered because the read replica could not (0 without a replica). */
+  get replicaFallbacks(): number {
+    return this.pool.fallbacks;
   }
 
   async search(query: string, options: BackendSearchOptions = {}): Promise<SearchResponse> {
@@ -84,16 +95,28 @@ export class PgLibrary implements LibraryBackend {
       const run = async (mode: 'all' | 'any') =>
         (
           await this.pool.query<SearchRow>(
-            compileSearchSql({ parsed, plan, expand, paperCount, mode, limit, annotatedIds: storableIds(options.annotatedIds) }),
+            ...sqlArgs(
+              compileSearchSql({
+                parsed,
+                plan,
+                expand,
+                paperCount,
+                mode,
+                limit,
+                annotatedIds: storableIds(options.annotatedIds),
+              }),
+            ),
           )
         ).rows;
       let rows = await run('all');
       if (rows.length === 0 && plan.soft.length > 1) rows = await run('any');
       const phraseKeys = plan.phrases.map((phrase) => phrase.key);
+      // The statement counts one match past EXACT_TOTAL_UP_TO, to tell "exactly 1 000" from "over 1 000".
+      const counted = rows.length > 0 ? Number(rows[0].total) : 0;
       return {
         query: text,
-        total: rows.length > 0 ? Number(rows[0].total) : 0,
-        totalIsLowerBound: false,
+        total: Math.min(counted, EXACT_TOTAL_UP_TO),
+        totalIsLowerBound: counted > EXACT_TOTAL_UP_TO,
         results: rows.map((row) => hitFor(row.record, Number(row.score), matched, phraseKeys)),
       };
     });
@@ -182,6 +205,24 @@ export class PgLibrary implements LibraryBackend {
       throw libraryErrorOf(error, 'the shared library');
     }
   }
+}
+
+/** A connection pool to one server; an idle connection the server drops must not crash the process. */
+function newPool(url: string, options: PgLibraryOptions, connectTimeoutMs: number): Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 4,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    connectionTimeoutMillis: connectTimeoutMs,
+    application_name: 'lectern',
+  });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** `compileSearchSql`'s statement as `query` arguments. */
+function sqlArgs(sql: { text: string; values: unknown[] }): [string, unknown[]] {
+  return [sql.text, sql.values];
 }
 
 /** PostgreSQL text holds no NUL character, so no stored id or citekey has one. */

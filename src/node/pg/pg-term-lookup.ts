@@ -1,7 +1,7 @@
-import type { Pool } from 'pg';
 import type { ParsedQuery } from '../../core/search/parse-query';
 import { planQuery, type QueryPlan, type TermSpec } from '../../core/search/query-plan';
 import type { TermExpansion } from '../../core/search/sql-search';
+import type { SqlRunner } from './read-router';
 
 /** Expansion settings, the local index's defaults (`SearchOptions`). */
 const PREFIX_WEIGHT = 0.375;
@@ -26,7 +26,7 @@ export interface ResolvedPlan {
  * completions of the word being typed and the closest spellings within the local edit distances (pg_trgm
  * finds candidates, `levenshtein` checks them).
  */
-export async function resolvePlan(pool: Pool, parsed: ParsedQuery): Promise<ResolvedPlan> {
+export async function resolvePlan(pool: SqlRunner, parsed: ParsedQuery): Promise<ResolvedPlan> {
   const papersOf = new Map<string, number>();
   const looked = new Set<string>();
   let plan: QueryPlan | undefined;
@@ -66,7 +66,7 @@ function specsOf(plan: QueryPlan | undefined): TermSpec[] {
 }
 
 /** One term's expansions, as `expandTerm` computes them on the local index. */
-async function expandSpec(pool: Pool, spec: TermSpec, exactPapers: number | undefined): Promise<TermExpansion[]> {
+async function expandSpec(pool: SqlRunner, spec: TermSpec, exactPapers: number | undefined): Promise<TermExpansion[]> {
   const out: TermExpansion[] = exactPapers === undefined ? [] : [{ term: spec.term, weight: 1, papers: exactPapers }];
   const seen = new Set([spec.term]);
   if (spec.prefix && spec.term.length >= PREFIX_MIN_LENGTH) {
