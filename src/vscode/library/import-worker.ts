@@ -31,7 +31,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
     else if (message.kind === 'index') {
       const library = PaperLibrary.open(server.takeStaged(), { taxonomy: message.taxonomy });
       server.keep(library);
-      parentPort!.postMessage({ id: message.id, index: library.serializeIndex(), fingerprint: library.corpus.fingerprint });
+      const index = library.serializeIndex();
+      parentPort!.postMessage({ id: message.id, index, fingerprint: library.corpus.fingerprint }, [index.buffer as ArrayBuffer]);
     }
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
