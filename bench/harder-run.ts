@@ -170,9 +170,9 @@ function trySaveAndLoad(engine: HarderEngine, papers: Paper[], size: number, log
 
 function saveAndLoad(engine: HarderEngine, papers: Paper[], size: number): CacheFigures {
   let started = performance.now();
-  let snapshot: string | Buffer | undefined = engine.save();
+  let snapshot: string | Uint8Array | undefined = engine.save();
   const saveMs = performance.now() - started;
-  const cacheBytes = typeof snapshot === 'string' ? Buffer.byteLength(snapshot) : snapshot.length;
+  const cacheBytes = typeof snapshot === 'string' ? Buffer.byteLength(snapshot) : snapshot.byteLength;
   const loads: number[] = [];
   for (let i = 0; i < (size >= 300_000 ? 1 : 3); i++) {
     memory();
