@@ -11,7 +11,7 @@
  * The pieces: `query-plan.ts` turns a parsed query into slots of index terms, `term-expansion.ts`
  * expands them (prefix, typos), `query-run.ts` evaluates a plan over the postings with
  * `query-constraints.ts` (filters, negations, `phrase-match.ts`), `highlight-terms.ts` builds the
- * hits, `auto-suggest.ts` the completions, `index-cache-format.ts` the cache text.
+ * hits, `auto-suggest.ts` the completions, `index-cache-format.ts` the cache bytes (and text).
  *
  * Storage (`inverted-index.ts`) keeps MiniSearch's radix tree (`SearchableMap`) as the term
  * dictionary for prefix and fuzzy lookups, but stores postings in typed arrays rather than a
