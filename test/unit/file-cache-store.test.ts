@@ -40,6 +40,6 @@ test('bytes round-trip in a buffer of their own that a search index can view in 
   await store.putBytes('index', bytes);
   const read = await store.getBytes('index');
   assert.deepEqual(read, bytes);
-  assert.equal(read!.byteOffset % 8, 0);
+  assert.equal(read?.byteOffset % 8, 0);
   assert.deepEqual(readdirSync(folder), ['index']);
 });
