@@ -23,9 +23,9 @@ export interface HarderEngine {
   /** Ids of the best `limit` results, best first. */
   search(query: string, limit: number): string[];
   /** The index as a cache would store it. */
-  save(): string | Buffer;
+  save(): string | Uint8Array;
   /** Replaces the index by the one `snapshot` holds. */
-  load(snapshot: string | Buffer, papers: Paper[]): void;
+  load(snapshot: string | Uint8Array, papers: Paper[]): void;
   close(): void;
 }
 
@@ -49,13 +49,14 @@ class LecternEngine implements HarderEngine {
     return this.index!.search(query, { limit }).results.map((hit) => hit.id);
   }
 
-  save(): string {
-    return this.index!.serialize('bench');
+  /** The bytes the extension's and the CLI's caches store (`PaperSearch.serializeBytes`). */
+  save(): Uint8Array {
+    return this.index!.serializeBytes('bench');
   }
 
-  load(snapshot: string | Buffer, papers: Paper[]): void {
+  load(snapshot: string | Uint8Array, papers: Paper[]): void {
     this.index = undefined;
-    this.index = PaperSearch.load(String(snapshot), 'bench', papers);
+    this.index = PaperSearch.load(snapshot, 'bench', papers);
     if (!this.index) throw new Error('Lectern: the bench could not load the index it had just saved');
   }
 
@@ -122,9 +123,11 @@ class Fts5Engine implements HarderEngine {
     return this.db!.serialize();
   }
 
-  load(snapshot: string | Buffer): void {
+  load(snapshot: string | Uint8Array): void {
     this.close();
-    this.open(new Database(snapshot));
+    this.open(
+      new Database(typeof snapshot === 'string' ? snapshot : Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength)),
+    );
   }
 
   close(): void {
@@ -167,7 +170,7 @@ class FlexSearchEngine implements HarderEngine {
     return JSON.stringify(parts);
   }
 
-  load(snapshot: string | Buffer): void {
+  load(snapshot: string | Uint8Array): void {
     this.index = flexIndex();
     for (const [key, data] of JSON.parse(String(snapshot)) as Array<[string, string]>) this.index.import(key, data);
   }
@@ -203,7 +206,7 @@ class MiniSearchEngine implements HarderEngine {
     return JSON.stringify(this.index);
   }
 
-  load(snapshot: string | Buffer): void {
+  load(snapshot: string | Uint8Array): void {
     this.index = MiniSearch.loadJSON<Paper>(String(snapshot), MINISEARCH_OPTIONS);
   }
 

@@ -20,10 +20,28 @@ export class FileCacheStore implements IndexCacheStore {
   }
 
   async put(key: string, text: string): Promise<void> {
+    await this.write(key, text);
+  }
+
+  async getBytes(key: string): Promise<Uint8Array | undefined> {
+    try {
+      // Files past the buffer pool's size get an ArrayBuffer of their own, starting at offset 0: views over it stay aligned.
+      const buffer = await readFile(join(this.folder, key));
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async putBytes(key: string, bytes: Uint8Array): Promise<void> {
+    await this.write(key, bytes);
+  }
+
+  private async write(key: string, contents: string | Uint8Array): Promise<void> {
     await mkdir(this.folder, { recursive: true });
     const target = join(this.folder, key);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
+    await writeFile(temporary, contents);
     await rename(temporary, target);
   }
 

@@ -5,6 +5,9 @@
 import { corpusWorkerHandler, type WorkerRequest } from '../vscode/library/corpus-worker-requests';
 
 /** The worker's global scope (the project compiles against Node's types, not the DOM's). */
-const scope = globalThis as unknown as { postMessage(message: unknown): void; onmessage: ((event: { data: unknown }) => void) | null };
-const handle = corpusWorkerHandler((answer) => scope.postMessage(answer));
+const scope = globalThis as unknown as {
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+};
+const handle = corpusWorkerHandler((answer, transfer) => scope.postMessage(answer, transfer ?? []));
 scope.onmessage = (event) => handle(event.data as WorkerRequest);

@@ -51,7 +51,7 @@ test('an index built in the worker loads in the host and answers like one built 
     { path: 'big.bib', fingerprint: contentFingerprint(bytes), ...importCorpusFile('big.bib', bytes) },
   ];
   const index = await importer.buildIndex(files, undefined);
-  assert.equal(typeof index, 'string');
+  assert.ok(index instanceof Uint8Array, 'the worker hands over the cache bytes');
   const fromWorker = PaperLibrary.open(files, { cachedIndex: index });
   assert.equal(fromWorker.indexFrom, 'cache');
   const local = PaperLibrary.open(files);

@@ -31,3 +31,15 @@ test('entries round-trip; an absent key is undefined; prune keeps the newest lib
     'other.txt',
   ]);
 });
+
+test('bytes round-trip in a buffer of their own that a search index can view in place', async () => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'lectern-store-')), 'cache');
+  const store = new FileCacheStore(folder);
+  assert.equal(await store.getBytes('missing'), undefined);
+  const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7) & 0xff);
+  await store.putBytes('index', bytes);
+  const read = await store.getBytes('index');
+  assert.deepEqual(read, bytes);
+  assert.equal(read?.byteOffset % 8, 0);
+  assert.deepEqual(readdirSync(folder), ['index']);
+});

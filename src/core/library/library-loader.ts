@@ -44,7 +44,7 @@ export interface LibraryOptions {
    * `buildIndexMinPapers` papers without a usable cache; undefined or a rejection means "build here".
    * Default: none, the index is built on the calling thread.
    */
-  buildIndex?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<string | undefined>;
+  buildIndex?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<Uint8Array | undefined>;
   /** From this many papers `buildIndex` is used: below it, a build here is quicker than the transfer. Default 20 000. */
   buildIndexMinPapers?: number;
   /**
@@ -183,10 +183,10 @@ export class LibraryLoader {
     if (!cache || !library) return;
     const index = library.serializeIndex();
     const key = this.cacheKey();
-    if (cache.contents === 'index') return cache.store.put(key, index);
+    if (cache.contents === 'index') return cache.store.putBytes(key, index);
     const entries = writeSnapshot(library.corpus, index, this.stamps);
     // The main entry last: until it is replaced, the old one does not match the new parts and is ignored.
-    await cache.store.put(`${key}.index`, entries.index);
+    await cache.store.putBytes(`${key}.index`, entries.index);
     await cache.store.put(`${key}.abstracts`, entries.abstracts);
     await cache.store.put(key, entries.main);
   }
@@ -267,17 +267,20 @@ export class LibraryLoader {
     return { paths: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), diagnostics: [...diagnostics, ...listing.diagnostics] };
   }
 
-  private readCache(): { main: Promise<string | undefined>; parts: Promise<{ index?: string; abstracts?: string } | undefined> } {
+  /** The cache entries, being read: `main` the snapshot's main text, `index` the index bytes (the entry itself with `contents: 'index'`). */
+  private readCache(): {
+    main: Promise<string | undefined>;
+    index: Promise<Uint8Array | undefined>;
+    abstracts: Promise<string | undefined>;
+  } {
     const cache = this.options.cache;
-    const get = (key: string) => cache?.store.get(key).catch(() => undefined) ?? Promise.resolve(undefined);
-    const parts =
-      cache?.contents === 'snapshot'
-        ? Promise.all([get(`${this.cacheKey()}.index`), get(`${this.cacheKey()}.abstracts`)]).then(([index, abstracts]) => ({
-            index,
-            abstracts,
-          }))
-        : Promise.resolve(undefined);
-    return { main: cache ? get(this.cacheKey()) : Promise.resolve(undefined), parts };
+    const none = Promise.resolve(undefined);
+    if (!cache) return { main: none, index: none, abstracts: none };
+    const key = this.cacheKey();
+    const text = (name: string) => cache.store.get(name).catch(() => undefined);
+    const bytes = (name: string) => cache.store.getBytes(name).catch(() => undefined);
+    if (cache.contents === 'index') return { main: none, index: bytes(key), abstracts: none };
+    return { main: text(key), index: bytes(`${key}.index`), abstracts: text(`${key}.abstracts`) };
   }
 
   /** `cache.key`, kept apart per set of non-default limits: the same files make other papers under other limits. */
@@ -298,10 +301,11 @@ export class LibraryLoader {
     paths: string[],
     taxonomy: TopicTaxonomy | undefined,
     bytes: Map<string, Uint8Array>,
-  ): Promise<{ restored?: PaperLibrary; cached?: string }> {
+  ): Promise<{ restored?: PaperLibrary; cached?: Uint8Array }> {
+    if (this.options.cache?.contents === 'index') return { cached: await reading.index };
     const main = await reading.main;
-    const header = this.options.cache?.contents === 'snapshot' ? readSnapshotHeader(main) : undefined;
-    if (!header || !main) return { cached: this.options.cache?.contents === 'index' ? main : undefined };
+    const header = readSnapshotHeader(main);
+    if (!header || !main) return {};
     if (header.files.length !== paths.length) return {};
     const byPath = new Map(header.files.map((file) => [file.path, file]));
     const current: CorpusFile[] = [];
@@ -321,7 +325,7 @@ export class LibraryLoader {
       current.push({ path, fingerprint, papers: [], diagnostics: [] });
     }
     if (corpusFingerprint(current, { taxonomy }) !== header.fingerprint) return {};
-    const { index, abstracts } = (await reading.parts) ?? {};
+    const [index, abstracts] = await Promise.all([reading.index, reading.abstracts]);
     const corpus = index && abstracts ? readSnapshotCorpus(main, abstracts, header) : undefined;
     const search = corpus && PaperSearch.load(index!, header.fingerprint, corpus.papers);
     return { restored: corpus && search ? PaperLibrary.restore(corpus, search, { taxonomy }) : undefined };
@@ -331,8 +335,8 @@ export class LibraryLoader {
   private async indexFor(
     files: CorpusFile[],
     taxonomy: TopicTaxonomy | undefined,
-    cached: string | undefined,
-  ): Promise<string | undefined> {
+    cached: Uint8Array | undefined,
+  ): Promise<Uint8Array | undefined> {
     const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
     const build = this.options.buildIndex;
     if (!build || paperCount < (this.options.buildIndexMinPapers ?? DEFAULT_BUILD_INDEX_MIN_PAPERS)) return cached;

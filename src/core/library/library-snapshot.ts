@@ -33,7 +33,7 @@ export interface SnapshotHeader {
 /**
  * A whole library as three cache entries, for the CLI: `main` is a header line (files and
  * their fingerprints) and the assembled papers, topics and diagnostics as JSON; `index` is the
- * search index as `PaperSearch.serialize` writes it; `abstracts` is the fingerprint line then
+ * search index as `PaperSearch.serializeBytes` writes it; `abstracts` is the fingerprint line then
  * every abstract back to back. Restoring them skips import, ids, topics and the index build.
  * Abstracts (most of a corpus's bytes) are kept apart so that restoring them is slicing one
  * string rather than parsing and allocating a hundred thousand. Both `main` and `abstracts` are
@@ -42,9 +42,9 @@ export interface SnapshotHeader {
  */
 export function writeSnapshot(
   corpus: Corpus,
-  serializedIndex: string,
+  serializedIndex: Uint8Array,
   stamps: Map<string, FileStamp>,
-): { main: string; index: string; abstracts: string } {
+): { main: string; index: Uint8Array; abstracts: string } {
   let end = 0;
   const abstracts: string[] = [];
   // Each abstract becomes its end offset, in place, so restored papers keep their key order;

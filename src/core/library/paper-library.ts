@@ -31,7 +31,7 @@ export class PaperLibrary {
    * Builds the corpus and its index; `cachedIndex` (from `serializeIndex`) is used when its fingerprint still
    * matches, and `topics` (from `assignCorpusTopics`, e.g. in the corpus worker) likewise.
    */
-  static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string } = {}): PaperLibrary {
+  static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string | Uint8Array } = {}): PaperLibrary {
     const corpus = buildCorpus(files, options);
     const cached = options.cachedIndex ? PaperSearch.load(options.cachedIndex, corpus.fingerprint, corpus.papers) : undefined;
     const kept = { taxonomy: options.taxonomy };
@@ -100,8 +100,8 @@ export class PaperLibrary {
     return change;
   }
 
-  /** The index with the corpus fingerprint, for the extension's storage folder. */
-  serializeIndex(): string {
-    return this.search.serialize(this.currentCorpus.fingerprint);
+  /** The index with the corpus fingerprint, as bytes for a cache (`PaperSearch.serializeBytes`). */
+  serializeIndex(): Uint8Array {
+    return this.search.serializeBytes(this.currentCorpus.fingerprint);
   }
 }

@@ -45,7 +45,7 @@ const eager = (index as unknown as { state: IndexState }).state;
 
 for (const coding of ['fixed', 'varint'] as const) {
   test(`the ${coding === 'fixed' ? 'viewed' : 'decoded'} state (postings ${coding}) equals the eagerly built one, array by array`, () => {
-    const { header, bytes } = encodeIndexSnapshot(eager, coding);
+    const { header, bytes } = encodeIndexSnapshot(eager, { coding });
     assert.equal(header.coding, coding);
     const loaded = decodeIndexSnapshot(header, bytes.slice(), papers);
     assert.ok(loaded);
@@ -67,7 +67,7 @@ for (const coding of ['fixed', 'varint'] as const) {
 }
 
 test('varint-coded postings: a damaged byte, a cut or extra bytes are refused', () => {
-  const { header, bytes } = encodeIndexSnapshot(eager, 'varint');
+  const { header, bytes } = encodeIndexSnapshot(eager, { coding: 'varint' });
   const start = postingsStart(header);
   const damaged: Record<string, Uint8Array> = {
     cut: bytes.slice(0, bytes.length - 3),
@@ -136,11 +136,58 @@ test('a cache of the previous format version, or a damaged one, is rebuilt witho
   const files: CorpusFile[] = [{ path: 'a.bib', fingerprint: 'a', papers: papers.slice(0, 200), diagnostics: [] }];
   const good = PaperLibrary.open(files).serializeIndex();
   assert.equal(PaperLibrary.open(files, { cachedIndex: good }).indexFrom, 'cache');
-  const versionOne = good.replace(/"version":\d+/, '"version":1');
+  const firstEnd = good.indexOf(10);
+  const olderLine = (version: number) =>
+    new TextDecoder().decode(good.subarray(0, firstEnd)).replace(/"version":\d+/, `"version":${version}`);
+  const versionOne = Uint8Array.from([...new TextEncoder().encode(olderLine(1)), ...good.subarray(firstEnd)]);
+  // A version 2 cache file: the header lines, then the image in base64.
+  const library = PaperLibrary.open(files);
+  const versionTwoText = new TextEncoder().encode(
+    library.search.serialize(library.corpus.fingerprint).replace('"version":3', '"version":2'),
+  );
   const damaged = good.slice(0, good.length - 100);
-  for (const cachedIndex of [versionOne, damaged]) {
+  for (const cachedIndex of [versionOne, versionTwoText, damaged]) {
     const library = PaperLibrary.open(files, { cachedIndex });
     assert.equal(library.indexFrom, 'build');
     assert.deepEqual(library.search.search('spiking', { limit: 10 }), PaperLibrary.open(files).search.search('spiking', { limit: 10 }));
   }
+});
+
+test('the bytes form round-trips, views its image in place, and equals the text form in answers', () => {
+  const bytes = built.serializeBytes('fp');
+  assert.equal(PaperSearch.fingerprintOf(bytes), 'fp');
+  // A file read into a buffer of its own, as the cache stores hand it over.
+  const loaded = PaperSearch.load(bytes.slice(), 'fp', papers);
+  assert.ok(loaded);
+  for (const query of QUERIES) assert.deepEqual(loaded.search(query, { limit: 30 }), built.search(query, { limit: 30 }), query);
+  assert.deepEqual(loaded.serializeBytes('fp'), bytes);
+  assert.equal(PaperSearch.load(bytes, 'other', papers), undefined);
+  // The header lines are the text form's; the image follows them at a multiple of 8.
+  const text = built.serialize('fp');
+  const lines = text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1);
+  assert.equal(new TextDecoder().decode(bytes.subarray(0, lines.length)), lines);
+});
+
+test('damaged or old bytes are refused without an error, so the index is rebuilt', () => {
+  const bytes = built.serializeBytes('fp');
+  const text = new TextDecoder().decode(bytes.subarray(0, 200));
+  const imageStart = (bytes.indexOf(10, bytes.indexOf(10) + 1) + 1 + 7) & ~7;
+  const withByte = (at: number, value: number) => {
+    const copy = bytes.slice();
+    copy[at] = value;
+    return copy;
+  };
+  const older = new TextEncoder().encode(text.replace('"version":3', '"version":2'));
+  const damaged: Record<string, Uint8Array> = {
+    truncated: bytes.slice(0, bytes.length - 100),
+    'one byte more': Uint8Array.from([...bytes, 0]),
+    'an offset changed': withByte(imageStart, 1),
+    'padding overwritten': withByte(imageStart - 1, 0),
+    'version 2 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
+    empty: new Uint8Array(0),
+    'no line break': new Uint8Array(5000).fill(65),
+    'the base64 text as bytes': new TextEncoder().encode(built.serialize('fp')),
+  };
+  for (const [what, corrupt] of Object.entries(damaged)) assert.equal(PaperSearch.load(corrupt, 'fp', papers), undefined, what);
+  assert.equal(PaperSearch.fingerprintOf(damaged['version 2 header']), undefined);
 });

@@ -41,9 +41,10 @@ export interface IndexSnapshotHeader {
 export type PostingsCoding = 'fixed' | 'varint';
 
 /**
- * Up to this many postings (about 330 000 papers of abstracts) they are stored `fixed`: 6 bytes a
- * posting, so the base64 text stays well under V8's longest string (2^29 − 24 characters) with
- * the ids and terms beside it. Beyond, `varint` (about 2.3 bytes a posting).
+ * Up to this many postings (about 330 000 papers of abstracts) the text form (`PaperSearch.serialize`)
+ * stores them `fixed`: 6 bytes a posting, so its base64 stays well under V8's longest string (2^29 − 24
+ * characters) with the ids and terms beside it. Beyond, `varint` (about 2.3 bytes a posting). The
+ * bytes form (`serializeBytes`) is always `fixed`, viewed in place on loading.
  */
 export const MAX_FIXED_POSTINGS = 32_000_000;
 
@@ -57,31 +58,55 @@ function layout(terms: number, docs: number) {
   return { offsets, termDocs, fieldLength, years, asciiOnly, postings: (asciiOnly + docs + 3) & ~3 };
 }
 
-/** The snapshot of a compacted state (see `InvertedIndex.snapshot`, which compacts first). */
+/** How to encode a snapshot: the postings' coding (default: `fixed` up to `MAX_FIXED_POSTINGS`), and bytes to write before the image. */
+export interface SnapshotEncoding {
+  coding?: PostingsCoding;
+  /** Bytes that go first (a cache file's header lines), given the header; the image then starts at the next multiple of 8. */
+  prefix?: (header: IndexSnapshotHeader) => Uint8Array;
+}
+
+/**
+ * The snapshot of a compacted state (see `InvertedIndex.snapshot`, which compacts first): `bytes`
+ * holds the prefix, if any, then the image from `imageStart`, all in one buffer (a million papers'
+ * image is a gigabyte: it is written once, never copied).
+ */
 export function encodeIndexSnapshot(
   state: IndexState,
-  coding: PostingsCoding = (state.baseOffsets[state.terms.length * FIELD_COUNT] ?? 0) <= MAX_FIXED_POSTINGS ? 'fixed' : 'varint',
-): { header: IndexSnapshotHeader; bytes: Uint8Array } {
+  encoding: SnapshotEncoding = {},
+): { header: IndexSnapshotHeader; bytes: Uint8Array; imageStart: number } {
   const T = state.terms.length;
   const N = state.docCount;
   const keyCount = T * FIELD_COUNT;
   const P = state.baseOffsets[keyCount] ?? 0;
+  const coding = encoding.coding ?? (P <= MAX_FIXED_POSTINGS ? 'fixed' : 'varint');
+  const header: IndexSnapshotHeader = {
+    ids: state.docPaper.slice(0, N).map((paper) => paper!.id),
+    terms: [...state.terms],
+    postings: P,
+    coding,
+  };
+  const prefix = encoding.prefix?.(header) ?? new Uint8Array(0);
+  const base = (prefix.length + 7) & ~7;
   const at = layout(T, N);
   // Fixed: 6 bytes a posting; varint: at most 5 bytes per document gap, 3 per term frequency.
-  const bytes = new Uint8Array(at.postings + (coding === 'fixed' ? 6 : 8) * P);
-  const buffer = bytes.buffer;
-  new Int32Array(buffer, at.offsets, keyCount + 1).set(state.baseOffsets.subarray(0, keyCount + 1));
-  new Int32Array(buffer, at.termDocs, T).set(state.termDocs.subarray(0, T));
-  for (let f = 0; f < FIELD_COUNT; f++) new Uint16Array(buffer, at.fieldLength + 2 * f * N, N).set(state.fieldLength[f].subarray(0, N));
-  new Int16Array(buffer, at.years, N).set(state.years.subarray(0, N));
-  bytes.set(state.asciiOnly.subarray(0, N), at.asciiOnly);
-  const ids = state.docPaper.slice(0, N).map((paper) => paper!.id);
-  if (coding === 'fixed') {
-    new Int32Array(buffer, at.postings, P).set(state.baseDocs.subarray(0, P));
-    new Uint16Array(buffer, at.postings + 4 * P, P).set(state.baseTfs.subarray(0, P));
-    return { header: { ids, terms: [...state.terms], postings: P, coding }, bytes };
+  const whole = new Uint8Array(base + at.postings + (coding === 'fixed' ? 6 : 8) * P);
+  whole.set(prefix);
+  whole.fill(32, prefix.length, base);
+  const buffer = whole.buffer;
+  new Int32Array(buffer, base + at.offsets, keyCount + 1).set(state.baseOffsets.subarray(0, keyCount + 1));
+  new Int32Array(buffer, base + at.termDocs, T).set(state.termDocs.subarray(0, T));
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    new Uint16Array(buffer, base + at.fieldLength + 2 * f * N, N).set(state.fieldLength[f].subarray(0, N));
   }
-  let out = at.postings;
+  new Int16Array(buffer, base + at.years, N).set(state.years.subarray(0, N));
+  whole.set(state.asciiOnly.subarray(0, N), base + at.asciiOnly);
+  if (coding === 'fixed') {
+    new Int32Array(buffer, base + at.postings, P).set(state.baseDocs.subarray(0, P));
+    new Uint16Array(buffer, base + at.postings + 4 * P, P).set(state.baseTfs.subarray(0, P));
+    return { header, bytes: whole, imageStart: base };
+  }
+  const bytes = whole;
+  let out = base + at.postings;
   const write = (value: number) => {
     let v = value >>> 0;
     while (v >= 0x80) {
@@ -99,7 +124,7 @@ export function encodeIndexSnapshot(
       write(baseTfs[p]);
     }
   }
-  return { header: { ids, terms: [...state.terms], postings: P, coding }, bytes: bytes.subarray(0, out) };
+  return { header, bytes: bytes.subarray(0, out), imageStart: base };
 }
 
 /**
@@ -245,25 +270,47 @@ function padded(array: Int32Array, length: number): Int32Array {
   return copy;
 }
 
-/** A state holding `ids`' papers as documents 0…n-1, or undefined when `papers` are not exactly those. */
+/**
+ * A state holding `ids`' papers as documents 0…n-1, or undefined when `papers` are not exactly those.
+ * The tables no query needs (documents by id, for updates; documents by topic, for `topic:`) are
+ * built on first use: a third of a load's time otherwise.
+ */
 function documentsOf(ids: string[], papers: Paper[]): IndexState | undefined {
   const N = ids.length;
   // The corpus usually lists its papers in document order: then no lookup table is needed.
   const inOrder = papers.length === N && papers.every((paper, d) => paper.id === ids[d]);
   const byId = inOrder ? undefined : new Map<string, Paper>(papers.map((paper) => [paper.id, paper]));
-  if (byId && byId.size !== N) return undefined;
+  if (byId && (byId.size !== N || new Set(ids).size !== N)) return undefined;
   const state = emptyIndexState();
-  state.docPaper = new Array<Paper | undefined>(N);
+  const docPaper = new Array<Paper | undefined>(N);
+  state.docPaper = docPaper;
   state.alive = new Uint8Array(Math.max(16, N)).fill(1, 0, N);
   for (let d = 0; d < N; d++) {
     const paper = byId ? byId.get(ids[d]) : papers[d];
     if (!paper) return undefined;
-    state.docPaper[d] = paper;
-    state.docOf.set(paper.id, d);
-    addTopics(state.topicDocs, paper, d);
+    docPaper[d] = paper;
   }
-  if (state.docOf.size !== N) return undefined;
+  // Every update reads `docOf` and `topicDocs` before it changes a document, so they are built from the loaded documents.
+  lazily(state, 'docOf', () => new Map(ids.map((id, d) => [id, d])));
+  lazily(state, 'topicDocs', () => {
+    const topicDocs = new Map<string, Set<number>>();
+    for (let d = 0; d < N; d++) if (docPaper[d]) addTopics(topicDocs, docPaper[d]!, d);
+    return topicDocs;
+  });
   state.docCount = N;
   state.liveCount = N;
   return state;
+}
+
+/** Makes `state[key]` built by `make` on its first read (a later assignment replaces it). */
+function lazily<K extends 'docOf' | 'topicDocs'>(state: IndexState, key: K, make: () => IndexState[K]): void {
+  let value: IndexState[K] | undefined;
+  Object.defineProperty(state, key, {
+    configurable: true,
+    enumerable: true,
+    get: () => (value ??= make()),
+    set: (next: IndexState[K]) => {
+      value = next;
+    },
+  });
 }

@@ -2,7 +2,7 @@ import type SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
 import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
-import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader } from './index-snapshot';
+import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, type SnapshotEncoding } from './index-snapshot';
 import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
@@ -82,10 +82,10 @@ export class InvertedIndex {
     return state ? new InvertedIndex(state) : undefined;
   }
 
-  /** The index as a header plus postings bytes (compacts first, so only live data is written). */
-  snapshot(): { header: IndexSnapshotHeader; bytes: Uint8Array } {
+  /** The index as a header plus its binary image (compacts first, so only live data is written); see `encodeIndexSnapshot`. */
+  snapshot(encoding?: SnapshotEncoding): { header: IndexSnapshotHeader; bytes: Uint8Array; imageStart: number } {
     this.compact();
-    return encodeIndexSnapshot(this.state);
+    return encodeIndexSnapshot(this.state, encoding);
   }
 
   // -------------------------------------------------------------------------------------------

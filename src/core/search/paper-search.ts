@@ -11,7 +11,7 @@
  * The pieces: `query-plan.ts` turns a parsed query into slots of index terms, `term-expansion.ts`
  * expands them (prefix, typos), `query-run.ts` evaluates a plan over the postings with
  * `query-constraints.ts` (filters, negations, `phrase-match.ts`), `highlight-terms.ts` builds the
- * hits, `auto-suggest.ts` the completions, `index-cache-format.ts` the cache text.
+ * hits, `auto-suggest.ts` the completions, `index-cache-format.ts` the cache bytes (and text).
  *
  * Storage (`inverted-index.ts`) keeps MiniSearch's radix tree (`SearchableMap`) as the term
  * dictionary for prefix and fuzzy lookups, but stores postings in typed arrays rather than a
@@ -22,7 +22,7 @@ import type { CorpusChange } from '../corpus/corpus';
 import type { Paper } from '../model/paper';
 import { autoSuggest, type Suggestion } from './auto-suggest';
 import { hitFor, type SearchHit } from './highlight-terms';
-import { cachedFingerprint, deserializeIndex, serializeIndex } from './index-cache-format';
+import { cachedFingerprint, deserializeIndex, serializeIndex, serializeIndexBytes } from './index-cache-format';
 import { InvertedIndex } from './inverted-index';
 import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
@@ -151,17 +151,31 @@ export class PaperSearch {
     return serializeIndex(this.index, fingerprint);
   }
 
-  /** The corpus fingerprint a serialized index was built for (its first line), or undefined. */
-  static fingerprintOf(serialized: string | undefined): string | undefined {
+  /**
+   * The index as bytes for a cache file: the same header lines, then the binary image itself,
+   * which `load` views in place. Any size (the text form cannot hold a million papers' index).
+   */
+  serializeBytes(fingerprint: string): Uint8Array {
+    return serializeIndexBytes(this.index, fingerprint);
+  }
+
+  /** The corpus fingerprint a serialized index (text or bytes) was built for (its first line), or undefined. */
+  static fingerprintOf(serialized: string | Uint8Array | undefined): string | undefined {
     return cachedFingerprint(serialized);
   }
 
   /**
-   * Restores a serialized index over `papers` (the same corpus it was built from). Undefined
-   * when the fingerprint, the format version or the papers differ, or the text is damaged:
-   * the caller then builds afresh.
+   * Restores a serialized index (`serialize` text or `serializeBytes` bytes, which it keeps and
+   * views: do not reuse them) over `papers` (the same corpus it was built from). Undefined when
+   * the fingerprint, the format version or the papers differ, or the data is damaged: the caller
+   * then builds afresh.
    */
-  static load(serialized: string, expectedFingerprint: string, papers: Paper[], options: SearchOptions = {}): PaperSearch | undefined {
+  static load(
+    serialized: string | Uint8Array,
+    expectedFingerprint: string,
+    papers: Paper[],
+    options: SearchOptions = {},
+  ): PaperSearch | undefined {
     const index = deserializeIndex(serialized, expectedFingerprint, papers);
     return index ? new PaperSearch(index, options) : undefined;
   }

@@ -31,6 +31,9 @@ const WORDS = [
   'neurons',
   'learning',
   'graph',
+  // Rare non-ASCII spellings: phrase checks on such texts take another path.
+  'Bráin',
+  'décoding',
 ];
 const AUTHORS = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Émile Borel'];
 const TOPICS = ['Spiking Neural Networks', 'Vision Transformers', 'Brain Decoding'];
@@ -54,16 +57,23 @@ const tokenArb = fc.oneof(
     arbitrary: fc.tuple(zipfWord, fc.nat()).map(([w, i]) => (w.length > 4 ? w.slice(0, i % w.length) + w.slice((i % w.length) + 1) : w)),
   },
   { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `"${a} ${b}"`) },
+  { weight: 1, arbitrary: zipfWord.map((w) => `"${w}"`) },
   { weight: 1, arbitrary: zipfWord.map((w) => `-${w}`) },
   { weight: 1, arbitrary: fc.tuple(zipfWord, zipfWord).map(([a, b]) => `-"${a} ${b}"`) },
   { weight: 1, arbitrary: fc.constantFrom('year:2020..', 'topic:spiking', 'author:ada', '-year:..2019', 'pre-training') },
 );
-/** The last word is often cut short, as while typing. */
-const queryArb = fc.tuple(fc.array(tokenArb, { minLength: 1, maxLength: 4 }), fc.nat({ max: 6 })).map(([tokens, cut]) => {
-  const last = tokens[tokens.length - 1];
-  if (cut > 0 && /^[a-z]+$/.test(last) && last.length > cut) tokens[tokens.length - 1] = last.slice(0, last.length - cut);
-  return tokens.join(' ');
-});
+/** A phrase being typed: its quote not closed yet, its last word maybe cut short or not begun (`"brain d`, `"brain `). */
+const unclosedPhraseArb = fc
+  .tuple(fc.array(zipfWord, { minLength: 1, maxLength: 2 }), zipfWord, fc.nat({ max: 8 }))
+  .map(([words, last, keep]) => `"${words.join(' ')} ${last.slice(0, keep)}`);
+/** The last word is often cut short, as while typing; some queries end in a phrase being typed. */
+const queryArb = fc
+  .tuple(fc.array(tokenArb, { minLength: 1, maxLength: 4 }), fc.nat({ max: 6 }), fc.option(unclosedPhraseArb, { freq: 4 }))
+  .map(([tokens, cut, unclosed]) => {
+    const last = tokens[tokens.length - 1];
+    if (cut > 0 && /^[a-z]+$/.test(last) && last.length > cut) tokens[tokens.length - 1] = last.slice(0, last.length - cut);
+    return unclosed === null ? tokens.join(' ') : [...tokens, unclosed].join(' ');
+  });
 
 function ranked(search: PaperSearch, query: string, limit: number, prune: boolean) {
   const response = search.search(query, { limit, prune, highlight: false, exactTotalUpTo: Infinity });

@@ -89,7 +89,8 @@ function pruneWithThreshold(
 ): Sparse {
   const { leaves, bounds, byBound } = lists;
   const docCount = inMatches.length;
-  const everything = () => scoredPassing(found, docCount, once);
+  // Every match scored, none checked yet: `passingTop` checks them best first, as many as the top needs.
+  const everything = () => ({ docs: found.docs, scores: exactScores(found, found.docs, docCount) });
   const pool = collectDocs(byBound, leaves, alive, inMatches, limit * 8);
   const poolScores = exactScores(found, pool, docCount);
   const passingScores = once ? poolScores.filter((_, i) => once.passes(pool[i])) : poolScores;

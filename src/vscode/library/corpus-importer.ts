@@ -26,7 +26,7 @@ const STAGE_SLICE_PAPERS = 1_000;
 interface WorkerAnswer {
   id: number;
   result?: ImportResult;
-  index?: string;
+  index?: Uint8Array;
   fingerprint?: string;
   papers?: number;
   topics?: CorpusTopics;
@@ -85,7 +85,7 @@ export class CorpusImporter {
   }
 
   /** A serialized index of the corpus these files make, built in the worker (which keeps it to search); undefined without one. */
-  async buildIndex(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<string | undefined> {
+  async buildIndex(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<Uint8Array | undefined> {
     if (!this.ensureWorker()) return undefined;
     const { index, topics } = await this.staged(files, () => this.request({ id: 0, kind: 'index', taxonomy }));
     this.indexTopics = topics;

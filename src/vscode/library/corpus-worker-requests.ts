@@ -29,11 +29,12 @@ export type WorkerRequest =
   | FullTextRequest;
 
 /**
- * The worker's message handler: each request's answer (or `{ id, error }`) goes to `post`. `more` handles what
- * only one platform's worker can (true when it took the message).
+ * The worker's message handler: each request's answer (or `{ id, error }`) goes to `post`, with the buffers it may
+ * move instead of copying (an index's bytes). `more` handles what only one platform's worker can (true when it
+ * took the message).
  */
 export function corpusWorkerHandler(
-  post: (answer: unknown) => void,
+  post: (answer: unknown, transfer?: ArrayBuffer[]) => void,
   more: (message: WorkerRequest) => boolean = () => false,
 ): (message: WorkerRequest) => void {
   const server = new WorkerSearchServer(post);
@@ -47,7 +48,8 @@ export function corpusWorkerHandler(
         const topics = assignCorpusTopics(files, { taxonomy: message.taxonomy });
         const library = PaperLibrary.open(files, { taxonomy: message.taxonomy, topics });
         server.keep(library);
-        post({ id: message.id, index: library.serializeIndex(), fingerprint: library.corpus.fingerprint, topics });
+        const index = library.serializeIndex();
+        post({ id: message.id, index, fingerprint: library.corpus.fingerprint, topics }, [index.buffer as ArrayBuffer]);
       } else if (message.kind === 'topics') {
         post({ id: message.id, topics: assignCorpusTopics(server.takeStaged(), { taxonomy: message.taxonomy }) });
       }

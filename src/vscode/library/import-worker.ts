@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { corpusWorkerHandler, type WorkerRequest } from './corpus-worker-requests';
 import { WorkerFullTextServer } from './worker-fulltext-server';
 
-const post = (answer: unknown) => parentPort!.postMessage(answer);
+const post = (answer: unknown, transfer?: ArrayBuffer[]) => parentPort!.postMessage(answer, transfer);
 // Reading PDFs needs Node (pdf.js and the files by path): only this entry's worker does it.
 const fullText = new WorkerFullTextServer(post);
 const handle = corpusWorkerHandler(post, (message) => fullText.handle(message));

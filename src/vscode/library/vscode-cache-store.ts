@@ -14,7 +14,19 @@ export class VscodeCacheStore implements IndexCacheStore {
   }
 
   async put(key: string, text: string): Promise<void> {
+    await this.putBytes(key, new TextEncoder().encode(text));
+  }
+
+  async getBytes(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, key));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async putBytes(key: string, bytes: Uint8Array): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.folder);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.folder, key), new TextEncoder().encode(text));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.folder, key), bytes);
   }
 }
