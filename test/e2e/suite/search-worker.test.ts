@@ -85,7 +85,9 @@ describe('Searching a large library off the extension host thread', () => {
     }
     console.log(`      host: longest stall ${longestStall.toFixed(0)} ms while typing; a command took ${commandMs.toFixed(0)} ms`);
     assert.equal(library.lastSearchPlace, 'worker');
-    assert.ok(longestStall < 500, `the extension host stalled ${longestStall.toFixed(0)} ms`);
+    // A coarse guard only (CI machines are shared; the figure itself is the bench's): a search or index build on
+    // the host's thread at this size stalls it for seconds, where the worker leaves a few hundred ms at worst.
+    assert.ok(longestStall < 1_500, `the extension host stalled ${longestStall.toFixed(0)} ms`);
 
     // Enter opens the best match: the hidden paper (typos and all).
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
