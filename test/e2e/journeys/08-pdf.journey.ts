@@ -16,7 +16,8 @@ journey(
     const folder = join(storage, 'storage', 'AB12 CD#34 (é)');
     mkdirSync(folder, { recursive: true });
     const pdfPath = join(folder, 'Whole papers; a study.pdf');
-    writeFileSync(pdfPath, await textPdf(8, { title: TITLE }));
+    // 30 pages, as issue 15's first-page target names.
+    writeFileSync(pdfPath, await textPdf(30, { title: TITLE }));
     // Zotero's BibTeX export: title:path:mime, with `:` and `\` escaped (`;` inside a path escaped too).
     const escaped = pdfPath.replace(/\\/g, '\\\\').replace(/:/g, '\\:').replace(/;/g, '\\;');
     writeFileSync(
@@ -48,9 +49,12 @@ journey(
     const tab = reader.getByRole('tab', { name: 'PDF' });
     await tab.waitFor({ timeout: 10_000 });
     assert.match((await tab.getAttribute('title')) ?? '', /Whole papers; a study\.pdf/);
+    const opened = Date.now();
     await tab.click();
     await reader.locator('.pdf-page[data-page-number="1"].rendered .textLayer span').first().waitFor({ timeout: 30_000 });
-    assert.equal(await reader.locator('.pdf-page-count').innerText(), 'of 8');
+    // Reported, not asserted (a shared machine's timing is the bench's business): issue 15's target is 1 s.
+    console.log(`      the first of 30 pages drawn with its text ${Date.now() - opened} ms after the PDF tab was clicked`);
+    assert.equal(await reader.locator('.pdf-page-count').innerText(), 'of 30');
     await screenshot('pdf-page-1');
 
     // Go to page 3: the page field says 3 and page 3's text layer holds its sentence.
