@@ -23,7 +23,7 @@ const pdfWith = (phrase: string) =>
 async function pdfPages(query: string, paperId: string): Promise<number[] | undefined> {
   const { library } = await lectern();
   const response = await library.search(query, { limit: 20 });
-  const hit = response?.results.find((result) => result.id === paperId) as FullTextSearchHit | undefined;
+  const hit: FullTextSearchHit | undefined = response?.results.find((result) => result.id === paperId);
   return hit?.matches.fulltext?.map((match) => match.page);
 }
 
@@ -54,13 +54,33 @@ describe('full-text search follows the PDFs as they come and go', function () {
     return paper;
   }
 
+  it('a PDF copied into papers/pdf is searched, and dropped when deleted', async () => {
+    const paper = await settledPaper(COPIED.citeKey);
+    assert.equal(await pdfPages(COPIED_PHRASE, paper.id), undefined, 'no hit before the PDF is there');
+    const target = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'pdf', `${paper.id}.pdf`);
+    assert.equal(await fileExists(target), false);
+    // Copied in by the user (not through Lectern), as a file manager would.
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    writeFileSync(target.fsPath, await pdfWith(COPIED_PHRASE));
+    await foundOnPage(COPIED_PHRASE, paper.id, 2);
+
+    await vscode.workspace.fs.delete(target);
+    await notFound(COPIED_PHRASE, paper.id);
+  });
+
   it('a PDF linked with Attach PDF… (outside the PDF folders) is searched at once', async () => {
     const { services } = await lectern();
     const config = vscode.workspace.getConfiguration('lectern');
     const outsideFolder = mkdtempSync(join(tmpdir(), 'lectern-pdfwatch-'));
     // With no PDF folder in the workspace, Attach PDF… offers only "Link … where it is" (nothing to pick wrongly).
-    await config.update('pdf.folders', [join(outsideFolder, 'folder')], vscode.ConfigurationTarget.Workspace);
+    const folders = [join(outsideFolder, 'folder')];
+    await config.update('pdf.folders', folders, vscode.ConfigurationTarget.Workspace);
     try {
+      // The setting's change (which reads the PDFs again) has reached the extension before the refresh below.
+      await eventually(
+        'lectern.pdf.folders to change',
+        () => vscode.workspace.getConfiguration('lectern').get<string[]>('pdf.folders')?.[0] === folders[0],
+      );
       const paper = await settledPaper(LINKED.citeKey);
       assert.equal(await pdfPages(LINKED_PHRASE, paper.id), undefined, 'no hit before the PDF is attached');
       const outside = join(outsideFolder, 'saltmarsh.pdf');
@@ -79,19 +99,5 @@ describe('full-text search follows the PDFs as they come and go', function () {
     } finally {
       await config.update('pdf.folders', undefined, vscode.ConfigurationTarget.Workspace);
     }
-  });
-
-  it('a PDF copied into papers/pdf is searched, and dropped when deleted', async () => {
-    const paper = await settledPaper(COPIED.citeKey);
-    assert.equal(await pdfPages(COPIED_PHRASE, paper.id), undefined, 'no hit before the PDF is there');
-    const target = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'pdf', `${paper.id}.pdf`);
-    assert.equal(await fileExists(target), false);
-    // Copied in by the user (not through Lectern), as a file manager would.
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    writeFileSync(target.fsPath, await pdfWith(COPIED_PHRASE));
-    await foundOnPage(COPIED_PHRASE, paper.id, 2);
-
-    await vscode.workspace.fs.delete(target);
-    await notFound(COPIED_PHRASE, paper.id);
   });
 });
