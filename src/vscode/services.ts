@@ -5,6 +5,7 @@ import { NoteService } from './features/notes/note-service';
 import { NotesPaneConflicts } from './features/reader/notes-pane-conflicts';
 import { ReaderPanels } from './features/reader/reader-panels';
 import { PaperPdfs } from './features/pdf/paper-pdfs';
+import { watchPdfFolders } from './features/pdf/pdf-folder-watcher';
 import { RecentPapers } from './features/search/recent-papers';
 import { PaperPicker } from './features/shared/paper-picker';
 import { PaperTreeProvider } from './features/tree/paper-tree-provider';
@@ -59,8 +60,11 @@ export function createServices(context: vscode.ExtensionContext, platform: Lecte
     if (library.current)
       library.fullText?.refresh(library.current).catch((error) => output.warn(`Full text not indexed: ${String(error)}`));
   };
+  // A PDF attached, downloaded, copied into a PDF folder, replaced or deleted is read (or dropped) at once too.
   context.subscriptions.push(
     library.onDidChange(indexFullText),
+    pdfs.onDidAttach(indexFullText),
+    watchPdfFolders(pdfs, indexFullText),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('lectern.search.fullText') || event.affectsConfiguration('lectern.pdf')) indexFullText();
     }),
@@ -75,6 +79,6 @@ export function createServices(context: vscode.ExtensionContext, platform: Lecte
     pdfs,
     shared,
   });
-  context.subscriptions.push(readers, conflicts, paperTree, sharedTree, notes, shared, library, output);
+  context.subscriptions.push(readers, conflicts, paperTree, sharedTree, notes, shared, pdfs, library, output);
   return { output, library, recent, notes, annotations, picker, paperTree, readers, conflicts, pdfs, shared, sharedTree };
 }

@@ -49,7 +49,9 @@ export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode
       if (!paperId) return false;
       const paper = (await library.ensureLoaded()).resolve(paperId);
       if (!paper) return false;
-      return attachPdf(paper, pdfs, file instanceof vscode.Uri ? file : undefined);
+      const attached = await attachPdf(paper, pdfs, file instanceof vscode.Uri ? file : undefined);
+      if (attached) pdfs.attached(paper.id);
+      return attached;
     }),
     // Resolves to how it ended (`saved`, `cancelled`, `failed` with the message shown, `refused` in Restricted Mode), for the reader and tests.
     vscode.commands.registerCommand('lectern.getPdf', async (arg?: unknown): Promise<string | undefined> => {
@@ -59,6 +61,7 @@ export function registerPdf({ library, readers, pdfs, picker }: PdfDeps): vscode
       const paper = (await library.ensureLoaded()).resolve(paperId);
       if (!paper) return undefined;
       const result = await getArxivPdf(paper, pdfs);
+      if (result.kind === 'saved') pdfs.attached(paper.id);
       if (result.kind === 'failed') void vscode.window.showErrorMessage(result.message);
       else if (result.kind === 'saved')
         void vscode.window.showInformationMessage(vscode.l10n.t('Lectern: saved {0}.', vscode.workspace.asRelativePath(result.uri)));

@@ -15,8 +15,21 @@ export type LoadedPdf = { kind: 'pdf'; path: string; fileName: string; data: Uin
  * Lectern: Attach PDF… (kept in the workspace state), and the bytes of the one found. Files outside the workspace
  * are read, never written.
  */
-export class PaperPdfs {
+export class PaperPdfs implements vscode.Disposable {
+  private readonly attachedEmitter = new vscode.EventEmitter<string>();
+  /** Fires with a paper's id when Attach PDF… or Get PDF gave it a PDF (the full-text index reads it). */
+  readonly onDidAttach = this.attachedEmitter.event;
+
   constructor(private readonly workspaceState: vscode.Memento) {}
+
+  /** Says that the paper now has a PDF (copied, linked or downloaded). */
+  attached(paperId: string): void {
+    this.attachedEmitter.fire(paperId);
+  }
+
+  dispose(): void {
+    this.attachedEmitter.dispose();
+  }
 
   /** The workspace folder a paper belongs to: its corpus file's, else the first. */
   workspaceFolder(paper: Paper): vscode.WorkspaceFolder | undefined {
@@ -28,7 +41,11 @@ export class PaperPdfs {
 
   /** The PDF folders of `lectern.pdf.folders` for the paper's workspace folder, as absolute paths. */
   folders(paper: Paper): string[] {
-    const folder = this.workspaceFolder(paper);
+    return this.foldersOf(this.workspaceFolder(paper));
+  }
+
+  /** The PDF folders of `lectern.pdf.folders` for a workspace folder (none: only the absolute ones), as absolute paths. */
+  foldersOf(folder: vscode.WorkspaceFolder | undefined): string[] {
     const configured = vscode.workspace.getConfiguration('lectern', folder?.uri).get<string[]>('pdf.folders', DEFAULT_FOLDERS);
     const names = Array.isArray(configured) ? configured.filter((name) => typeof name === 'string' && name.trim() !== '') : DEFAULT_FOLDERS;
     return names.flatMap((name) =>
