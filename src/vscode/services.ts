@@ -55,7 +55,10 @@ export function createServices(context: vscode.ExtensionContext, platform: Lecte
   const conflicts = new NotesPaneConflicts();
   const pdfs = new PaperPdfs(context.workspaceState);
   // The full-text index follows the library: its PDFs are found where the reader finds them.
-  library.fullText?.useSources((paper) => pdfs.candidates(paper).map((candidate) => candidate.path));
+  library.fullText?.useSources(() => {
+    const candidates = pdfs.candidateLister();
+    return (paper) => candidates(paper).map((candidate) => candidate.path);
+  });
   const indexFullText = () => {
     if (library.current)
       library.fullText?.refresh(library.current).catch((error) => output.warn(`Full text not indexed: ${String(error)}`));

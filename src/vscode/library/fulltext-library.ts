@@ -20,7 +20,7 @@ const MAX_RESTARTS = 2;
  * filter turns it off; a paper that matched only in its PDF is listed after the others (`mergeFullText`).
  */
 export class FullTextLibrary {
-  private sourcesOf: ((paper: Paper) => string[]) | undefined;
+  private listSources: (() => (paper: Paper) => string[]) | undefined;
   private indexed: ReadonlySet<string> = new Set();
   private building: Promise<FullTextBuilt | undefined> = Promise.resolve(undefined);
   private requested = 0;
@@ -33,8 +33,9 @@ export class FullTextLibrary {
   ) {}
 
   /** Where a paper's PDF may be (most specific first): set by the PDF feature's `PaperPdfs`. */
-  useSources(sourcesOf: (paper: Paper) => string[]): void {
-    this.sourcesOf = sourcesOf;
+  useSources(listSources: () => (paper: Paper) => string[]): void {
+    // A lister per build: it reads the settings and links once, not once per paper of a large library.
+    this.listSources = listSources;
   }
 
   private get enabled(): boolean {
@@ -60,7 +61,7 @@ export class FullTextLibrary {
   }
 
   private async build(library: PaperLibrary): Promise<FullTextBuilt | undefined> {
-    const sourcesOf = this.sourcesOf;
+    const sourcesOf = this.listSources?.();
     if (!sourcesOf || !this.enabled || this.restarts > MAX_RESTARTS) return undefined;
     const maxBytes = vscode.workspace.getConfiguration('lectern').get<number>('pdf.maxFileSizeMB', 200) * 1_048_576;
     const built = await buildFullTextInWorker(this.worker, library.papers, sourcesOf, { cacheFolder: this.cacheFolder, maxBytes });

@@ -62,6 +62,22 @@ export class PaperPdfs implements vscode.Disposable {
     });
   }
 
+  /**
+   * `candidates` for many papers at once (the full-text index's refresh of a whole library): the settings and the
+   * links are read once per workspace folder, where `candidates` reads them for each paper.
+   */
+  candidateLister(): (paper: Paper) => PdfCandidate[] {
+    const links = this.links();
+    const foldersByRoot = new Map<string, string[]>();
+    return (paper) => {
+      const root = this.workspaceFolder(paper);
+      const key = root?.uri.toString() ?? '';
+      let folders = foldersByRoot.get(key);
+      if (!folders) foldersByRoot.set(key, (folders = this.foldersOf(root)));
+      return pdfCandidates(paper, { folders, workspaceFolder: root?.uri.fsPath, linked: links[paper.id] });
+    };
+  }
+
   /** The first candidate that is a file, if any. */
   async find(paper: Paper): Promise<PdfCandidate | undefined> {
     for (const candidate of this.candidates(paper)) {
