@@ -81,6 +81,12 @@ export class VscodeCorpusSource implements CorpusSource {
   watch(listener: (change: CorpusFileChange) => void): vscode.Disposable {
     const pending = new Map<string, ReturnType<typeof setTimeout>>();
     const watchers: vscode.Disposable[] = [];
+    // A change still being classified when the watch ends (the corpus settings changed meanwhile) is dropped: it
+    // belongs to the old globs, and the reload that ended the watch has read the files as they are.
+    let disposed = false;
+    const report = (change: CorpusFileChange) => {
+      if (!disposed) listener(change);
+    };
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of this.settingsOf(folder).globs) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
@@ -91,7 +97,7 @@ export class VscodeCorpusSource implements CorpusSource {
             uri.fsPath,
             setTimeout(() => {
               pending.delete(uri.fsPath);
-              void this.classify(folder, uri, deleted).then(listener);
+              void this.classify(folder, uri, deleted).then(report);
             }, WATCH_DEBOUNCE_MS),
           );
         };
@@ -108,15 +114,16 @@ export class VscodeCorpusSource implements CorpusSource {
       const watcher = vscode.workspace.createFileSystemWatcher(
         new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!),
       );
-      const report = (deleted: boolean) => listener({ path, kind: deleted ? 'deleted' : 'changed' });
+      const reportDeclared = (deleted: boolean) => report({ path, kind: deleted ? 'deleted' : 'changed' });
       watchers.push(
         watcher,
-        watcher.onDidCreate(() => report(false)),
-        watcher.onDidChange(() => report(false)),
-        watcher.onDidDelete(() => report(true)),
+        watcher.onDidCreate(() => reportDeclared(false)),
+        watcher.onDidChange(() => reportDeclared(false)),
+        watcher.onDidDelete(() => reportDeclared(true)),
       );
     }
     return new vscode.Disposable(() => {
+      disposed = true;
       for (const timer of pending.values()) clearTimeout(timer);
       for (const watcher of watchers) watcher.dispose();
     });
