@@ -178,3 +178,22 @@ export async function openFile(page: Page, name: string, options: { timeoutMs?: 
   }
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Runs Search Papers with `query` until `row` (a palette row locator) shows, reopening the palette while a
+ * corpus file the journey just wrote is still being read; leaves the palette open on it. Fails with `missing`.
+ */
+export async function searchPapersUntil(page: Page, query: string, row: Locator, missing: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await runCommand(page, 'Lectern: Search Papers');
+    await page.locator('.quick-input-widget input').fill(query);
+    const shown = await row.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error(missing);
+  }
+}

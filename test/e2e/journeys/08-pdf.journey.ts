@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCommand, webviewFrame } from '../harness/browser';
+import { searchPapersUntil, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { pageSentence, textPdf } from '../../support/pdf-fixtures';
 
@@ -26,21 +26,8 @@ journey(
     );
 
     // The new .bib is picked up; Search Papers finds the paper and opens it.
-    const deadline = Date.now() + 30_000;
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: TITLE }).first();
-    for (;;) {
-      await runCommand(page, 'Lectern: Search Papers');
-      await page.locator('.quick-input-widget input').fill('reading whole papers editor');
-      if (
-        await row.waitFor({ timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        break;
-      await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error('the paper of pdf-library.bib never appeared in Search Papers');
-    }
+    await searchPapersUntil(page, 'reading whole papers editor', row, 'the paper of pdf-library.bib never appeared in Search Papers');
     await page.keyboard.press('Enter');
     const reader = webviewFrame(page);
     await reader.locator('h1', { hasText: TITLE }).waitFor({ timeout: 20_000 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, webviewFrame } from '../harness/browser';
+import { searchPapersUntil, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { layoutPdf, linesAt } from '../../support/pdf-fixtures-text';
 
@@ -21,25 +21,12 @@ journey(
     );
 
     // Search Papers finds it by words only its PDF holds, and says where.
-    const deadline = Date.now() + 60_000;
     const row = page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ hasText: TITLE })
       .filter({ hasText: 'in the PDF, p. 5' })
       .first();
-    for (;;) {
-      await runCommand(page, 'Lectern: Search Papers');
-      await page.locator('.quick-input-widget input').fill('zeitgeber entrainment');
-      if (
-        await row.waitFor({ timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        break;
-      await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error('the PDF-only match never appeared in Search Papers');
-    }
+    await searchPapersUntil(page, 'zeitgeber entrainment', row, 'the PDF-only match never appeared in Search Papers', 60_000);
     assert.match(await row.innerText(), /in the PDF, p\. 5: .*Quasiperiodic zeitgeber entrainment shifts the phase\./);
     await screenshot('fulltext-palette');
 
