@@ -119,50 +119,48 @@ describe('lectern db and --database', { skip }, () => {
     assert.match(list.stderr, /showing 5 of 77 papers/);
   });
 
-  test('a schema older than this Lectern is refused with what to do: run db init', async () => {
+  /** Changes the recorded schema version, checks each command is refused with `message` (exit 1), then restores it. */
+  async function refusedWithSchema(change: { edit: string; restore: string }, commands: string[][], message: RegExp): Promise<void> {
     const admin = new pg.Client(url);
     await admin.connect();
     try {
-      await admin.query('DELETE FROM lectern_schema WHERE version = 2');
-      for (const args of [
-        ['search', 'attention', '--database', url],
-        ['db', 'import', seedCorpusPath, '--database', url],
-      ]) {
+      await admin.query(change.edit);
+      for (const args of commands) {
         const result = lectern(args);
         assert.equal(result.code, 1, args.join(' '));
-        assert.match(
-          result.stderr,
-          /^Lectern: the database's library schema is version 1, older than this Lectern reads \(2\)\. Run "lectern db init/,
-        );
+        assert.match(result.stderr, message);
       }
     } finally {
-      await admin.query('INSERT INTO lectern_schema (version) VALUES (2) ON CONFLICT DO NOTHING');
+      await admin.query(change.restore);
       await admin.end();
     }
+  }
+
+  test('a schema older than this Lectern is refused with what to do: run db init', async () => {
+    await refusedWithSchema(
+      {
+        edit: 'DELETE FROM lectern_schema WHERE version = 2',
+        restore: 'INSERT INTO lectern_schema (version) VALUES (2) ON CONFLICT DO NOTHING',
+      },
+      [
+        ['search', 'attention', '--database', url],
+        ['db', 'import', seedCorpusPath, '--database', url],
+      ],
+      /^Lectern: the database's library schema is version 1, older than this Lectern reads \(2\)\. Run "lectern db init/,
+    );
     assert.equal(lectern(['search', 'attention', '--database', url]).code, 0);
   });
 
   test('a schema newer than this Lectern is refused with what to do, and nothing is changed', async () => {
-    const admin = new pg.Client(url);
-    await admin.connect();
-    try {
-      await admin.query('INSERT INTO lectern_schema (version) VALUES (99)');
-      for (const args of [
+    await refusedWithSchema(
+      { edit: 'INSERT INTO lectern_schema (version) VALUES (99)', restore: 'DELETE FROM lectern_schema WHERE version = 99' },
+      [
         ['db', 'init', '--database', url],
         ['search', 'attention', '--database', url],
         ['db', 'import', seedCorpusPath, '--database', url],
-      ]) {
-        const result = lectern(args);
-        assert.equal(result.code, 1, args.join(' '));
-        assert.match(
-          result.stderr,
-          /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 2\)\. Update Lectern/,
-        );
-      }
-    } finally {
-      await admin.query('DELETE FROM lectern_schema WHERE version = 99');
-      await admin.end();
-    }
+      ],
+      /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 2\)\. Update Lectern/,
+    );
   });
 
   test('a database without the schema, a wrong password, a missing database and a server that is down give messages without credentials', async () => {
