@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { eventually, fileExists, lectern, readText, workspaceFolder, writeText } from './lectern-api';
@@ -64,6 +65,25 @@ describe('notes in the extension host', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, to.fsPath, 'Open Note opens the moved note');
     assert.ok(!(await fileExists(from)), 'no second note was created');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a note deleted outside VS Code, before the file watcher says so, gets a new note for the next highlight (no "file not found")', async () => {
+    const paper = 'perceptual-scales-predicted-by-fisher-information-metrics';
+    const { services } = await lectern();
+    await services.notes.ensureNote(paper);
+    const note = vscode.Uri.joinPath(notesFolder(), `${paper}.md`);
+    assert.ok(await fileExists(note));
+    // Another program deletes it; the highlight comes before the watcher's report can.
+    rmSync(note.fsPath);
+    await services.notes.addAnnotation(paper, { selector: { exact: 'Fisher information', prefix: '', suffix: '' }, comment: 'Kept.' });
+    assert.match(
+      await readText(note),
+      /^---\npaper: perceptual-scales-predicted-by-fisher-information-metrics\n[^]*\n> Fisher information\n/,
+    );
+    assert.deepEqual(
+      (await services.notes.annotations(paper)).map((a) => [a.selector.exact, a.comment]),
+      [['Fisher information', 'Kept.']],
+    );
   });
 
   it('two notes claiming one paper are both kept and both reported; a note with broken front matter is left alone', async () => {

@@ -163,6 +163,28 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
     return plan.action === 'open' ? markdownUri(plan.path) : undefined;
   }
 
+  /**
+   * `noteUri`, checked against the disk before Lectern edits it: a note deleted or renamed by another
+   * program may still be in the index until the file watcher reports it (or, once seen in a CI run,
+   * when that report never comes). Such entries are dropped, so the paper's other note or a new one
+   * is used instead of failing on a file that is gone.
+   */
+  private async liveNoteUri(paperId: string): Promise<vscode.Uri | undefined> {
+    const gone = new Set<string>();
+    for (let uri = this.noteUri(paperId); uri; uri = this.noteUri(paperId)) {
+      const key = markdownKey(uri);
+      if (gone.has(key) || this.isOpen(uri) || (await this.exists(uri))) return uri;
+      gone.add(key);
+      this.output.info(`Notes: ${vscode.workspace.asRelativePath(uri)} is gone; it no longer counts as ${paperId}'s note.`);
+      this.markdown.apply(key, undefined);
+    }
+    return undefined;
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString() && !doc.isClosed);
+  }
+
   async annotations(paperId: string): Promise<AnnotationView[]> {
     await this.ensureLoaded();
     const uri = this.noteUri(paperId);
@@ -176,7 +198,7 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   /** The paper's note, created from the template when it has none. Never overwrites a file. */
   async ensureNote(paperId: string): Promise<vscode.Uri> {
     await this.ensureLoaded();
-    const existing = this.noteUri(paperId);
+    const existing = await this.liveNoteUri(paperId);
     if (existing) return existing;
     // The commands refuse first; this also covers the reader's notes pane and highlights.
     if (!vscode.workspace.isTrusted) throw new Error(restrictedModeMessage(vscode.l10n.t('Creating a note')));
@@ -273,12 +295,12 @@ export class NoteService implements ReaderNotes, vscode.Disposable {
   }
 
   async updateAnnotation(paperId: string, annotationId: string, comment: string): Promise<void> {
-    const uri = this.noteUri(paperId);
+    const uri = await this.liveNoteUri(paperId);
     if (uri) await this.editNote(uri, (text) => updateHighlightComment(text, annotationId, comment));
   }
 
   async removeAnnotation(paperId: string, annotationId: string): Promise<void> {
-    const uri = this.noteUri(paperId);
+    const uri = await this.liveNoteUri(paperId);
     if (uri) await this.editNote(uri, (text) => removeHighlight(text, annotationId));
   }
 
