@@ -62,7 +62,7 @@ class WebCorpusWorker {
       worker.onmessage = (event) => events.onMessage(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        events.onStopped(event.message || 'the worker script failed');
+        events.onStopped(event.message || vscode.l10n.t('the worker script failed'));
       };
       return {
         postMessage: (message) => worker.postMessage(message),

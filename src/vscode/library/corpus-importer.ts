@@ -8,6 +8,7 @@ import type { CorpusWorkerPort, StartCorpusWorker } from '../platform/lectern-pl
 import { nextTurn } from '../platform/next-turn';
 import type { WorkerRequest } from './corpus-worker-requests';
 import type { WorkerSearchRequest } from './worker-search-server';
+import * as l10n from '@vscode/l10n';
 
 /** Below this size a file is imported on the calling thread: a worker's start-up costs more. */
 const WORKER_THRESHOLD_BYTES = 256 * 1024;
@@ -142,7 +143,7 @@ export class CorpusImporter {
         });
       }
     }
-    if (!this.worker) throw new Error('Lectern: the corpus worker stopped.');
+    if (!this.worker) throw new Error(l10n.t('Lectern: the corpus worker stopped.'));
   }
 
   /** Replaces (or with `undefined` removes) one corpus file of the worker's library, as the host's did. */
@@ -157,7 +158,7 @@ export class CorpusImporter {
    * Rejects when there is no worker or it failed.
    */
   search(query: WorkerQuery, token?: CancelSignal): Promise<SearchResponse | undefined> {
-    if (!this.worker) return Promise.reject(new Error('Lectern: the corpus worker is not running.'));
+    if (!this.worker) return Promise.reject(new Error(l10n.t('Lectern: the corpus worker is not running.')));
     if (token?.isCancellationRequested) return Promise.resolve(undefined);
     const id = this.nextId++;
     const answer = this.request({ ...query, id, kind: 'search' }, id);
@@ -209,7 +210,7 @@ export class CorpusImporter {
     const worker = this.worker;
     this.worker = undefined;
     worker?.terminate();
-    this.failPending(new Error('Lectern: the corpus worker stopped.'));
+    this.failPending(new Error(l10n.t('Lectern: the corpus worker stopped.')));
   }
 
   private failPending(error: Error): void {
@@ -233,7 +234,7 @@ export class CorpusImporter {
         if (!worker || this.worker !== worker) return; // disposed, or already reported
         this.worker = undefined;
         this.kept = undefined;
-        this.failPending(new Error(`Lectern: the corpus worker stopped (${reason}).`));
+        this.failPending(new Error(l10n.t('Lectern: the corpus worker stopped ({0}).', reason)));
         this.onStopped(reason);
       },
     });

@@ -63,7 +63,10 @@ export class VscodeCorpusSource implements CorpusSource {
     const stat = await vscode.workspace.fs.stat(this.files.uriOf(path));
     // `type` is a bit mask: a symbolic link to a file is `File | SymbolicLink`.
     if ((stat.type & vscode.FileType.File) === 0) {
-      throw notRegularFile(path, stat.type & vscode.FileType.Directory ? 'a folder' : 'a pipe, a device or a socket');
+      throw notRegularFile(
+        path,
+        stat.type & vscode.FileType.Directory ? vscode.l10n.t('a folder') : vscode.l10n.t('a pipe, a device or a socket'),
+      );
     }
     if (stat.size > maxBytes) throw fileTooLarge(path, stat.size, maxBytes);
     return this.files.readFile(path, maxBytes);

@@ -151,7 +151,7 @@ async function readCitationFile(uri: vscode.Uri): Promise<CitationFile> {
     return { file: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
   } catch (error) {
     const notFound = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-    return { file: uri.fsPath, readError: notFound ? 'no such file' : String(error) };
+    return { file: uri.fsPath, readError: notFound ? vscode.l10n.t('no such file') : String(error) };
   }
 }
 

@@ -22,7 +22,7 @@ export function registerCorpus({ library }: CorpusDeps): vscode.Disposable[] {
         title: vscode.l10n.t('Lectern: Add Corpus File'),
         canSelectMany: true,
         defaultUri: folder.uri,
-        filters: { 'Paper libraries': CORPUS_FILE_EXTENSIONS.map((ext) => ext.slice(1)) },
+        filters: { [vscode.l10n.t('Paper libraries')]: CORPUS_FILE_EXTENSIONS.map((ext) => ext.slice(1)) },
       });
       if (!picked?.length) return;
       // Each file joins the corpus of the workspace folder holding it (globs are relative to it);

@@ -7,7 +7,7 @@ import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import type { RecentPapers } from '../search/recent-papers';
 import { completionCandidates } from '../shared/completion-candidates';
-import { escapeMarkdown } from '../shared/markdown-text';
+import { escapeMarkdown, paperCommandLinks } from '../shared/markdown-text';
 import type { WorkspaceMentions } from './workspace-mentions';
 
 const HOVER_ABSTRACT_CHARS = 300;
@@ -75,17 +75,14 @@ function paperMarkdown(paper: Paper, options: { links: boolean }): vscode.Markdo
     md.appendMarkdown('\n\n');
   }
   if (options.links) {
-    const args = encodeURIComponent(JSON.stringify([paper.id]));
-    md.appendMarkdown(
-      `[$(book) Open](command:lectern.openPaper?${args} "Open in Lectern") · [$(note) Open Note](command:lectern.openNote?${args} "Open or create the note for this paper")`,
-    );
+    md.appendMarkdown(paperCommandLinks(paper.id));
   }
   return md;
 }
 
 function authorsLine(authors: string[]): string {
   if (authors.length <= 4) return authors.join(', ');
-  return `${authors.slice(0, 3).join(', ')} et al.`;
+  return vscode.l10n.t('{0} et al.', authors.slice(0, 3).join(', '));
 }
 
 /** The first `max` characters of `text`, cut at a word boundary, with `…`. */

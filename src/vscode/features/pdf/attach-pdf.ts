@@ -15,10 +15,10 @@ export async function attachPdf(paper: Paper, pdfs: PaperPdfs, given?: vscode.Ur
     given ??
     (
       await vscode.window.showOpenDialog({
-        title: `Lectern: Attach PDF to “${paper.title}”`,
+        title: attachTitle(paper),
         canSelectMany: false,
         filters: { PDF: ['pdf', 'PDF'] },
-        openLabel: 'Attach',
+        openLabel: vscode.l10n.t('Attach'),
       })
     )?.[0];
   if (!source) return false;
@@ -27,19 +27,27 @@ export async function attachPdf(paper: Paper, pdfs: PaperPdfs, given?: vscode.Ur
     .folders(paper)
     .map((folder) => vscode.Uri.file(folder))
     .find((folder) => workspaceFolder && vscode.workspace.getWorkspaceFolder(folder)?.uri.toString() === workspaceFolder.uri.toString());
-  const copyLabel = target ? `Copy into ${vscode.workspace.asRelativePath(target)} as ${pdfFileName(paper.id)}` : undefined;
+  const copyLabel = target
+    ? vscode.l10n.t('Copy into {0} as {1}', vscode.workspace.asRelativePath(target), pdfFileName(paper.id))
+    : undefined;
   const choice = await vscode.window.showQuickPick(
     [
       ...(copyLabel
-        ? [{ label: copyLabel, detail: 'The workspace keeps its own copy (shared with git, found by the paper id).', copy: true }]
+        ? [
+            {
+              label: copyLabel,
+              detail: vscode.l10n.t('The workspace keeps its own copy (shared with git, found by the paper id).'),
+              copy: true,
+            },
+          ]
         : []),
       {
-        label: `Link to ${basename(source.fsPath)} where it is`,
-        detail: 'Lectern reads the file where it is and never changes it.',
+        label: vscode.l10n.t('Link to {0} where it is', basename(source.fsPath)),
+        detail: vscode.l10n.t('Lectern reads the file where it is and never changes it.'),
         copy: false,
       },
     ],
-    { title: `Lectern: Attach PDF to “${paper.title}”` },
+    { title: attachTitle(paper) },
   );
   if (!choice) return false;
   if (!choice.copy || !target) {
@@ -48,15 +56,22 @@ export async function attachPdf(paper: Paper, pdfs: PaperPdfs, given?: vscode.Ur
   }
   const destination = vscode.Uri.joinPath(target, pdfFileName(paper.id));
   if (await uriExists(destination)) {
+    const replaceLabel = vscode.l10n.t('Replace');
     const replace = await vscode.window.showWarningMessage(
-      `Lectern: ${vscode.workspace.asRelativePath(destination)} already exists. Replace it with ${basename(source.fsPath)}?`,
+      vscode.l10n.t(
+        'Lectern: {0} already exists. Replace it with {1}?',
+        vscode.workspace.asRelativePath(destination),
+        basename(source.fsPath),
+      ),
       { modal: true },
-      'Replace',
+      replaceLabel,
     );
-    if (replace !== 'Replace') return false;
+    if (replace !== replaceLabel) return false;
   }
   await vscode.workspace.fs.createDirectory(target);
   await vscode.workspace.fs.copy(source, destination, { overwrite: true });
   await pdfs.link(paper.id, undefined);
   return true;
 }
+
+const attachTitle = (paper: Paper): string => vscode.l10n.t('Lectern: Attach PDF to “{0}”', paper.title);

@@ -19,19 +19,40 @@ const TIMEOUT_MS = 120_000;
 export async function getArxivPdf(paper: Paper, pdfs: PaperPdfs): Promise<ArxivDownload> {
   const configuration = vscode.workspace.getConfiguration('lectern', pdfs.workspaceFolder(paper)?.uri);
   const base = configuration.get<string>('pdf.arxivBaseUrl', ARXIV_BASE_URL);
-  const fail = (why: string): ArxivDownload => ({
-    kind: 'failed',
-    message: `Lectern: the PDF of “${paper.title}” was not downloaded: ${why}`,
-  });
-  if (!paper.arxivId) return fail('it has no arXiv id. Attach a PDF with Lectern: Attach PDF… instead.');
+  const fail = (message: string): ArxivDownload => ({ kind: 'failed', message });
+  if (!paper.arxivId)
+    return fail(
+      vscode.l10n.t(
+        'Lectern: the PDF of “{0}” was not downloaded: it has no arXiv id. Attach a PDF with Lectern: Attach PDF… instead.',
+        paper.title,
+      ),
+    );
   const url = arxivPdfUrl(base, paper.arxivId);
-  if (!url) return fail(`lectern.pdf.arxivBaseUrl ("${base}") is not an http(s) address, or "${paper.arxivId}" is not an arXiv id.`);
+  if (!url)
+    return fail(
+      vscode.l10n.t(
+        'Lectern: the PDF of “{0}” was not downloaded: lectern.pdf.arxivBaseUrl ("{1}") is not an http(s) address, or "{2}" is not an arXiv id.',
+        paper.title,
+        base,
+        paper.arxivId,
+      ),
+    );
   const folder = pdfs.folders(paper).find((path) => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(path)));
-  if (!folder) return fail('no folder of lectern.pdf.folders is inside the workspace. Add one (for example papers/pdf).');
+  if (!folder)
+    return fail(
+      vscode.l10n.t(
+        'Lectern: the PDF of “{0}” was not downloaded: no folder of lectern.pdf.folders is inside the workspace. Add one (for example papers/pdf).',
+        paper.title,
+      ),
+    );
   const target = vscode.Uri.joinPath(vscode.Uri.file(folder), pdfFileName(paper.id));
   const maxBytes = Math.max(1, configuration.get<number>('pdf.maxFileSizeMB', 200)) * 1_048_576;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Lectern: downloading the PDF of “${paper.title}”`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Lectern: downloading the PDF of “{0}”', paper.title),
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       const cancelled = token.onCancellationRequested(() => controller.abort());
@@ -40,16 +61,28 @@ export async function getArxivPdf(paper: Paper, pdfs: PaperPdfs): Promise<ArxivD
           progress.report({ increment: share }),
         );
         const problem = pdfProblem({ size: bytes.byteLength, maxBytes, head: bytes.subarray(0, 1024) });
-        if (problem) return fail(`what ${url} sent ${problem}`);
+        if (problem)
+          return fail(vscode.l10n.t('Lectern: the PDF of “{0}” was not downloaded: what {1} sent {2}', paper.title, url, problem));
         if (await uriExists(target))
-          return fail(`${vscode.workspace.asRelativePath(target)} already exists; delete it first to download again.`);
+          return fail(
+            vscode.l10n.t(
+              'Lectern: the PDF of “{0}” was not downloaded: {1} already exists; delete it first to download again.',
+              paper.title,
+              vscode.workspace.asRelativePath(target),
+            ),
+          );
         await vscode.workspace.fs.createDirectory(vscode.Uri.file(folder));
         await vscode.workspace.fs.writeFile(target, bytes);
         return { kind: 'saved', uri: target };
       } catch (error) {
         if (token.isCancellationRequested) return { kind: 'cancelled' };
         return fail(
-          `${url} could not be fetched (${reasonOf(error)}). Check the internet connection (or lectern.pdf.arxivBaseUrl) and try again.`,
+          vscode.l10n.t(
+            'Lectern: the PDF of “{0}” was not downloaded: {1} could not be fetched ({2}). Check the internet connection (or lectern.pdf.arxivBaseUrl) and try again.',
+            paper.title,
+            url,
+            reasonOf(error),
+          ),
         );
       } finally {
         cancelled.dispose();
@@ -72,7 +105,7 @@ async function download(url: string, signal: AbortSignal, maxBytes: number, repo
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel();
-      throw new Error(`larger than lectern.pdf.maxFileSizeMB`);
+      throw new Error(vscode.l10n.t('larger than lectern.pdf.maxFileSizeMB'));
     }
     chunks.push(value);
     if (total > 0) report((value.byteLength / total) * 100);
@@ -89,7 +122,7 @@ async function download(url: string, signal: AbortSignal, maxBytes: number, repo
 function reasonOf(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    if (error.name === 'TimeoutError') return 'no answer in time';
+    if (error.name === 'TimeoutError') return vscode.l10n.t('no answer in time');
     return cause?.code ?? cause?.message ?? error.message;
   }
   return String(error);

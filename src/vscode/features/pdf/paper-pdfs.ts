@@ -100,16 +100,21 @@ export class PaperPdfs implements vscode.Disposable {
     try {
       const { size } = await vscode.workspace.fs.stat(uri);
       const early = pdfProblem({ size, maxBytes });
-      if (early) return { kind: 'problem', message: `Lectern: the PDF of “${paper.title}” (${found.path}) ${early}` };
+      if (early) return { kind: 'problem', message: unusableMessage(paper, found.path, early) };
       const data = await vscode.workspace.fs.readFile(uri);
       const problem = pdfProblem({ size: data.byteLength, maxBytes, head: data.subarray(0, 1024) });
-      if (problem) return { kind: 'problem', message: `Lectern: the PDF of “${paper.title}” (${found.path}) ${problem}` };
+      if (problem) return { kind: 'problem', message: unusableMessage(paper, found.path, problem) };
       return { kind: 'pdf', path: found.path, fileName, data: plainBytes(data) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {
         kind: 'problem',
-        message: `Lectern: the PDF of “${paper.title}” (${found.path}) could not be read (${reason}). Check that the file is readable, or attach another copy with Lectern: Attach PDF….`,
+        message: vscode.l10n.t(
+          'Lectern: the PDF of “{0}” ({1}) could not be read ({2}). Check that the file is readable, or attach another copy with Lectern: Attach PDF….',
+          paper.title,
+          found.path,
+          reason,
+        ),
       };
     }
   }
@@ -129,16 +134,29 @@ export class PaperPdfs implements vscode.Disposable {
   }
 }
 
+/** `pdfProblem`'s words (core, translated there) after the paper and the file they are about. */
+const unusableMessage = (paper: Paper, path: string, problem: string): string =>
+  vscode.l10n.t('Lectern: the PDF of “{0}” ({1}) {2}', paper.title, path, problem);
+
 function missingMessage(paper: Paper, tried: PdfCandidate[]): string {
   const fromField = tried.filter((candidate) => candidate.origin !== 'folder');
-  const where =
-    fromField.length > 0
-      ? `its record names ${fromField
-          .slice(0, 3)
-          .map((candidate) => candidate.path)
-          .join(', ')}${fromField.length > 3 ? ' …' : ''}, which is not there (moved or deleted?)`
-      : `no PDF named after it is in ${[...new Set(tried.filter((c) => c.origin === 'folder').map((c) => c.path.replace(/[\\/][^\\/]+$/, '')))].join(', ') || 'the PDF folders'}`;
-  return `Lectern: no PDF found for “${paper.title}”: ${where}. Run Lectern: Attach PDF… to add one, or put it in a folder of lectern.pdf.folders as ${basename(tried.find((c) => c.origin === 'folder')?.path ?? `${paper.id}.pdf`)}.`;
+  const fileName = basename(tried.find((c) => c.origin === 'folder')?.path ?? `${paper.id}.pdf`);
+  if (fromField.length > 0) {
+    const named = fromField.slice(0, 3).map((candidate) => candidate.path);
+    return vscode.l10n.t(
+      'Lectern: no PDF found for “{0}”: its record names {1}, which is not there (moved or deleted?). Run Lectern: Attach PDF… to add one, or put it in a folder of lectern.pdf.folders as {2}.',
+      paper.title,
+      `${named.join(', ')}${fromField.length > 3 ? ' …' : ''}`,
+      fileName,
+    );
+  }
+  const folders = [...new Set(tried.filter((c) => c.origin === 'folder').map((c) => c.path.replace(/[\\/][^\\/]+$/, '')))];
+  return vscode.l10n.t(
+    'Lectern: no PDF found for “{0}”: no PDF named after it is in {1}. Run Lectern: Attach PDF… to add one, or put it in a folder of lectern.pdf.folders as {2}.',
+    paper.title,
+    folders.join(', ') || vscode.l10n.t('the PDF folders'),
+    fileName,
+  );
 }
 
 /**

@@ -135,8 +135,9 @@ export class NotePaneSync {
         type: 'noteConflict',
         paperId,
         editId,
-        message:
+        message: vscode.l10n.t(
           'Changed here and in the editor at once: the note keeps the editor’s text, and your version is kept in a “Notes pane conflict” section at the end.',
+        ),
       });
       this.options.showConflict({ paperId, noteUri, paneNote: plan.paneNote, count });
     } else {

@@ -155,7 +155,9 @@ export class ReaderPanel implements vscode.Disposable {
     }));
     // A shared paper's PDF is not in the workspace; its source is the library.
     const pdf = local ? await this.deps.pdfs.find(paper) : undefined;
-    const view = local ? this.paperView(paper) : { ...this.paperView(paper), source: `Shared library ${this.deps.shared?.label ?? ''}` };
+    const view = local
+      ? this.paperView(paper)
+      : { ...this.paperView(paper), source: vscode.l10n.t('Shared library {0}', this.deps.shared?.label ?? '') };
     this.post({
       type: 'showPaper',
       paper: { ...view, ...(pdf ? { pdf: pdf.path.split(/[\\/]/).pop() } : {}) },
@@ -194,7 +196,9 @@ export class ReaderPanel implements vscode.Disposable {
   /** Workspace files relative to the workspace; the bundled sample by its name. */
   private sourceLabel(file: string): string {
     const bundled = vscode.Uri.joinPath(this.deps.extensionUri, 'corpus').fsPath;
-    return file.startsWith(bundled) ? `sample corpus/${file.slice(bundled.length + 1)}` : vscode.workspace.asRelativePath(file);
+    return file.startsWith(bundled)
+      ? vscode.l10n.t('sample corpus/{0}', file.slice(bundled.length + 1))
+      : vscode.workspace.asRelativePath(file);
   }
 
   /** Shows the paper's PDF in the reader (at `page`, or at the highlight `highlight`), or a message saying why it cannot be shown. */

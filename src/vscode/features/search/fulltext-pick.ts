@@ -4,6 +4,7 @@
  */
 import type { SearchHit } from '../../../core/search/paper-search';
 import type { FullTextSearchHit } from '../../../core/fulltext/merge-fulltext';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The detail line and the page to open for a full-text-only hit; undefined for a hit that matched the paper's
@@ -15,5 +16,5 @@ export function fullTextPick(hit: SearchHit): { detail: string; page: number } |
   const { fullTextOnly, matches } = hit as FullTextSearchHit;
   const first = matches.fulltext?.[0];
   if (!fullTextOnly || !first) return undefined;
-  return { detail: `in the PDF, p. ${first.page}: ${first.snippet}`, page: first.page };
+  return { detail: l10n.t('in the PDF, p. {0}: {1}', first.page, first.snippet), page: first.page };
 }

@@ -9,6 +9,7 @@
  * - `schema-newer`: the database's schema is newer than this Lectern; not retried (update Lectern);
  * - `no-schema`: the database holds no Lectern library (run `lectern db init`); not retried.
  */
+import * as l10n from '@vscode/l10n';
 export type ConnectionState =
   'off' | 'connecting' | 'connected' | 'offline' | 'needs-password' | 'wrong-password' | 'schema-newer' | 'no-schema';
 
@@ -74,14 +75,18 @@ export function databaseSettingProblem(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return 'Lectern: the setting lectern.library.database is not a URL. Write it as postgresql://user@host:5432/database.';
+    return l10n.t('Lectern: the setting lectern.library.database is not a URL. Write it as postgresql://user@host:5432/database.');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
-    return 'Lectern: the setting lectern.library.database must start with postgresql:// (for example postgresql://user@host:5432/database).';
+    return l10n.t(
+      'Lectern: the setting lectern.library.database must start with postgresql:// (for example postgresql://user@host:5432/database).',
+    );
   if (parsed.password)
-    return "Lectern: the setting lectern.library.database holds a password. Remove it from the setting; run Lectern: Connect to a Shared Library… and type the password there (it is kept in VS Code's secret storage).";
+    return l10n.t(
+      "Lectern: the setting lectern.library.database holds a password. Remove it from the setting; run Lectern: Connect to a Shared Library… and type the password there (it is kept in VS Code's secret storage).",
+    );
   if (!parsed.hostname)
-    return 'Lectern: the setting lectern.library.database names no host. Write it as postgresql://user@host:5432/database.';
+    return l10n.t('Lectern: the setting lectern.library.database names no host. Write it as postgresql://user@host:5432/database.');
   return undefined;
 }
 

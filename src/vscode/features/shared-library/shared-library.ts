@@ -250,7 +250,7 @@ export class SharedLibrary implements vscode.Disposable {
     } catch (error) {
       if (mine !== this.generation) return undefined;
       const fault = faultOf(error);
-      const message = messageFor(fault, error, this.label ?? 'the shared library');
+      const message = messageFor(fault, error, this.label ?? vscode.l10n.t('the shared library'));
       if (fault === 'query') {
         this.output.warn(`Shared library: ${message}`);
         return undefined;
@@ -320,11 +320,17 @@ function faultOf(error: unknown): ConnectionFault {
 /** The message for a fault: `PgLibraryError`'s own (built without credentials), else one naming only the library. */
 function messageFor(fault: ConnectionFault, error: unknown, label: string): string {
   if (fault === 'no-password')
-    return `Lectern: ${label} asks for a password. Run Lectern: Connect to a Shared Library… and type it (it is kept in VS Code's secret storage).`;
+    return vscode.l10n.t(
+      "Lectern: {0} asks for a password. Run Lectern: Connect to a Shared Library… and type it (it is kept in VS Code's secret storage).",
+      label,
+    );
   if (fault === 'auth')
-    return `Lectern: the server refused the user name or password for ${label}. Run Lectern: Connect to a Shared Library… and type the password again.`;
+    return vscode.l10n.t(
+      'Lectern: the server refused the user name or password for {0}. Run Lectern: Connect to a Shared Library… and type the password again.',
+      label,
+    );
   if (error instanceof PgLibraryError) return error.message;
-  return `Lectern: ${label} could not answer. Try again; if it persists, see the Lectern output channel.`;
+  return vscode.l10n.t('Lectern: {0} could not answer. Try again; if it persists, see the Lectern output channel.', label);
 }
 
 /** Drops the oldest entries of a map past `most` (maps iterate in insertion order). */

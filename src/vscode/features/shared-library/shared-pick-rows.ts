@@ -4,9 +4,7 @@ import { looseKey, tagMatches } from '../../../core/search/filter-match';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import { responsePickItems, type PaperPickModel, type PickLibrary } from '../shared/paper-pick-items';
 import { mergeRankedHits } from './merge-ranked-hits';
-
-/** The mark on a shared-library row of the palette (its description starts with it). */
-export const SHARED_MARK = 'shared';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The palette's rows for a query both libraries answered: one list ranked by `mergeRankedHits` (at most `limit`),
@@ -26,7 +24,7 @@ export function mergedPickRows(
     if (source === 'shared') return [sharedRow(hit, options.label)];
     const rows = responsePickItems(local, query, { ...workspace, results: [hit] });
     return inBoth
-      ? rows.map((row) => ({ ...row, description: [row.description, `also in ${SHARED_MARK}`].filter(Boolean).join(' · ') }))
+      ? rows.map((row) => ({ ...row, description: [row.description, l10n.t('also in the shared library')].filter(Boolean).join(' · ') }))
       : rows;
   });
 }
@@ -36,8 +34,8 @@ function sharedRow(hit: SearchHit, label: string): PaperPickModel {
   return {
     paperId: hit.id,
     label: hit.title,
-    description: [SHARED_MARK, ...hit.topics.slice(0, 2)].join(' · '),
-    detail: `Shared library ${label}`,
+    description: [l10n.t('shared'), ...hit.topics.slice(0, 2)].join(' · '),
+    detail: l10n.t('Shared library {0}', label),
     alwaysShow: true,
     buttons: ['openNote'],
   };

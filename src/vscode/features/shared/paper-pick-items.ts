@@ -4,6 +4,7 @@ import type { SearchResponse } from '../../../core/search/paper-search';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import { excerptAround } from '../../../core/text/excerpt-around';
 import { fullTextPick } from '../search/fulltext-pick';
+import * as l10n from '@vscode/l10n';
 
 /** The buttons on a paper row of the search QuickPick, by what they do. */
 export type PaperPickButton = 'openNote' | 'copyCitation' | 'revealInTree';
@@ -49,8 +50,8 @@ export function responsePickItems(library: Pick<PickLibrary, 'paper'>, query: st
     return [
       {
         paperId: '',
-        label: `No papers match "${query}"`,
-        detail: 'Try fewer words, a shorter prefix, or remove a filter.',
+        label: l10n.t('No papers match "{0}"', query),
+        detail: l10n.t('Try fewer words, a shorter prefix, or remove a filter.'),
         alwaysShow: true,
         buttons: [],
       },
@@ -76,14 +77,14 @@ export function recentPickItems(library: PickLibrary, recentIds: readonly string
     return [
       {
         paperId: '',
-        label: `Type to search ${library.papers.length} papers`,
-        detail: 'Words, "phrases", topic:, author:, year:2020..2023',
+        label: l10n.t('Type to search {0} papers', library.papers.length),
+        detail: l10n.t('Words, "phrases", topic:, author:, year:2020..2023'),
         alwaysShow: true,
         buttons: [],
       },
     ];
   }
-  return [{ paperId: '', label: 'recently opened', separator: true, buttons: [] }, ...recent.map((paper) => paperPickItem(paper))];
+  return [{ paperId: '', label: l10n.t('recently opened'), separator: true, buttons: [] }, ...recent.map((paper) => paperPickItem(paper))];
 }
 
 /** A paper's row: title; its first two topics and year; the given detail, else its first four authors. */

@@ -1,5 +1,6 @@
 import type { Topic } from '../../../core/model/topic';
 import { OTHER_TOPIC } from '../../../core/topics/assign-topics';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What the tree's curation commands decide without VS Code (unit-tested): which topic a menu was
@@ -47,12 +48,14 @@ export function checkTopicName(
   current?: string,
 ): { message: string; severity: 'error' | 'warning' } | undefined {
   const name = typed.trim().replace(/\s+/g, ' ');
-  if (!name) return { message: 'Type a name for the topic.', severity: 'error' };
+  if (!name) return { message: l10n.t('Type a name for the topic.'), severity: 'error' };
   if (name.toLowerCase() === OTHER_TOPIC.toLowerCase())
-    return { message: '"Other" is kept for papers no topic claims; choose another name.', severity: 'error' };
-  if (current !== undefined && name === current) return { message: 'That is its name now; type a new one.', severity: 'error' };
+    return { message: l10n.t('"{0}" is kept for papers no topic claims; choose another name.', OTHER_TOPIC), severity: 'error' };
+  if (current !== undefined && name === current) return { message: l10n.t('That is its name now; type a new one.'), severity: 'error' };
   const taken = topics.find((topic) => topic.name.toLowerCase() === name.toLowerCase() && topic.name !== current);
-  return taken ? { message: `"${taken.name}" is already a topic: the papers will join it (a merge).`, severity: 'warning' } : undefined;
+  return taken
+    ? { message: l10n.t('"{0}" is already a topic: the papers will join it (a merge).', taken.name), severity: 'warning' }
+    : undefined;
 }
 
 /** A phrase in Title Case, as a topic split off by it might be called ("graph neural networks" → "Graph Neural Networks"). */

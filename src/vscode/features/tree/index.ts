@@ -63,7 +63,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
       if (query === undefined) return;
       const count = await provider.setFilter(query);
       describe();
-      view.message = count === 0 ? `No papers match "${query}". Clear the filter to see all papers.` : undefined;
+      view.message = count === 0 ? vscode.l10n.t('No papers match "{0}". Clear the filter to see all papers.', query) : undefined;
     }),
     vscode.commands.registerCommand('lectern.clearFilter', async () => {
       await provider.setFilter(undefined);

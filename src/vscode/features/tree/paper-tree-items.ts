@@ -4,6 +4,7 @@ import { OTHER_TOPIC } from '../../../core/topics/assign-topics';
 import type { GroupBy, PaperGroup } from '../../../core/tree/group-papers';
 import { escapeMarkdown } from '../shared/markdown-text';
 import type { TreeItemModel } from './tree-item-model';
+import * as l10n from '@vscode/l10n';
 
 /** What notes say about a paper: its status and tags (undefined: the paper has no note). */
 export type PaperAnnotation = { status?: string; tags?: string[] } | undefined;
@@ -37,12 +38,12 @@ export function groupTreeItem(group: PaperGroup, groupBy: GroupBy): TreeItemMode
   };
 }
 
-/** What marks a paper of the bundled sample in the tree (its description) and the reader. */
-const SAMPLE_MARK = 'sample';
-const SAMPLE_NOTE = 'Sample paper — bundled with Lectern';
+/** What marks a paper of the bundled sample in the tree (its description) and the reader. Functions: translated when shown. */
+const sampleMark = (): string => l10n.t('sample');
+const sampleNote = (): string => l10n.t('Sample paper — bundled with Lectern');
 /** What marks a paper pinned to the topic its row sits in. */
-const PIN_MARK = 'pinned';
-const PIN_NOTE = '*Pinned to this topic in `.lectern/topics.json`.*';
+const pinMark = (): string => l10n.t('pinned');
+const pinNote = (): string => l10n.t('*Pinned to this topic in `.lectern/topics.json`.*');
 
 /**
  * A paper row: year, status, the pin mark (pinned to the topic it sits in) and the sample mark (its description), an
@@ -57,16 +58,23 @@ export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnota
     description: [
       paper.year,
       annotation?.status && readingStatusLabel(annotation.status),
-      marks.pinned && PIN_MARK,
-      paper.sample && SAMPLE_MARK,
+      marks.pinned && pinMark(),
+      paper.sample && sampleMark(),
     ]
       .filter(Boolean)
       .join(' · '),
-    tooltip: { markdown: marks.pinned ? `${tooltip}\n\n${PIN_NOTE}` : tooltip },
+    tooltip: { markdown: marks.pinned ? `${tooltip}\n\n${pinNote()}` : tooltip },
     icon: paperIcon(annotation),
     contextValue: annotation ? 'paper.noted' : 'paper',
-    command: { command: 'lectern.openPaper', title: 'Open Paper', arguments: [paper.id] },
-    accessibilityLabel: `${paper.title}${paper.year ? `, ${paper.year}` : ''}${marks.pinned ? ', pinned to this topic' : ''}${paper.sample ? `, ${SAMPLE_NOTE.toLowerCase()}` : ''}`,
+    command: { command: 'lectern.openPaper', title: l10n.t('Open Paper'), arguments: [paper.id] },
+    accessibilityLabel: [
+      paper.title,
+      paper.year,
+      marks.pinned && l10n.t('pinned to this topic'),
+      paper.sample && sampleNote().toLowerCase(),
+    ]
+      .filter(Boolean)
+      .join(', '),
   };
 }
 
@@ -77,17 +85,18 @@ export function paperTreeItem(key: string, paper: Paper, annotation: PaperAnnota
 export function sampleNoticeTreeItem(key: string, paperCount: number): TreeItemModel {
   return {
     id: key,
-    label: 'Sample papers, bundled with Lectern',
+    label: l10n.t('Sample papers, bundled with Lectern'),
     collapsed: false,
-    description: 'Add Corpus File…',
+    description: l10n.t('Add Corpus File…'),
     tooltip: {
-      markdown:
-        `$(beaker) These ${paperCount} papers ship with Lectern to show what it does. They make way for your own as soon as ` +
-        'the workspace has a corpus file (`.bib`, CSL-JSON, JSON Lines; setting `lectern.corpus`).\n\nClick to add one.',
+      markdown: l10n.t(
+        '$(beaker) These {0} papers ship with Lectern to show what it does. They make way for your own as soon as the workspace has a corpus file (`.bib`, CSL-JSON, JSON Lines; setting `lectern.corpus`).\n\nClick to add one.',
+        paperCount,
+      ),
     },
     icon: { id: 'beaker' },
     contextValue: 'sampleNotice',
-    command: { command: 'lectern.addCorpusFile', title: 'Add Corpus File…', arguments: [] },
+    command: { command: 'lectern.addCorpusFile', title: l10n.t('Add Corpus File…'), arguments: [] },
   };
 }
 
@@ -100,11 +109,11 @@ export function missingPaperTreeItem(key: string, paperId: string): TreeItemMode
 export function moreTreeItem(key: string, groupKey: string, remaining: number, pageSize: number): TreeItemModel {
   return {
     id: key,
-    label: `Show ${Math.min(pageSize, remaining)} more…`,
+    label: l10n.t('Show {0} more…', Math.min(pageSize, remaining)),
     collapsed: false,
-    description: `${remaining} not shown`,
+    description: l10n.t('{0} not shown', remaining),
     icon: { id: 'ellipsis' },
-    command: { command: 'lectern.showMorePapers', title: 'Show More Papers', arguments: [groupKey] },
+    command: { command: 'lectern.showMorePapers', title: l10n.t('Show More Papers'), arguments: [groupKey] },
   };
 }
 
@@ -125,8 +134,12 @@ export function paperIcon(annotation: PaperAnnotation): { id: string; color?: st
 /** The paper's hover, in markdown: title, authors (four, then "et al."), year and venue, topics, status and tags, the abstract's start. */
 export function paperTooltip(paper: Paper, annotation?: PaperAnnotation): string {
   let md = `**${escapeMarkdown(paper.title)}**\n\n`;
-  if (paper.sample) md += `$(beaker) *${SAMPLE_NOTE}*\n\n`;
-  const byline = [paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''), paper.year, paper.venue]
+  if (paper.sample) md += `$(beaker) *${sampleNote()}*\n\n`;
+  const byline = [
+    paper.authors.length > 4 ? l10n.t('{0} et al.', paper.authors.slice(0, 4).join(', ')) : paper.authors.join(', '),
+    paper.year,
+    paper.venue,
+  ]
     .filter(Boolean)
     .join(' · ');
   if (byline) md += `${escapeMarkdown(String(byline))}\n\n`;

@@ -112,7 +112,11 @@ class TopicCuration {
     const choice = await vscode.window.showQuickPick([{ label: NEW_TOPIC, description: '' }, ...topicChoices(topics, from ? [from] : [])], {
       title,
       placeHolder:
-        how === 'move' ? `The topic it moves to${from ? ` from "${from}"` : ''}` : 'The topic it stays in, whatever topics are found',
+        how === 'move'
+          ? from
+            ? vscode.l10n.t('The topic it moves to from "{0}"', from)
+            : vscode.l10n.t('The topic it moves to')
+          : vscode.l10n.t('The topic it stays in, whatever topics are found'),
     });
     if (!choice) return;
     const to =
@@ -156,7 +160,7 @@ class TopicCuration {
     for (const file of files.filter((candidate) => picked.some((item) => candidate.hidden.has(item.label)))) {
       await this.apply(
         vscode.l10n.t('showed {0} again', picked.map((item) => `"${item.label}"`).join(', ')),
-        (current) => (current === undefined ? { error: 'the file is gone' } : removeCurationEntries(current, entry)),
+        (current) => (current === undefined ? { error: vscode.l10n.t('the file is gone') } : removeCurationEntries(current, entry)),
         file.uri,
       );
     }
@@ -170,8 +174,14 @@ class TopicCuration {
         if (!value.trim()) return undefined;
         const count = papersWithPhrase(papers, value).length;
         if (count === 0)
-          return { message: `No paper of "${topic}" has "${value.trim()}".`, severity: vscode.InputBoxValidationSeverity.Error };
-        return { message: `${count} of ${papers.length} papers have it.`, severity: vscode.InputBoxValidationSeverity.Info };
+          return {
+            message: vscode.l10n.t('No paper of "{0}" has "{1}".', topic, value.trim()),
+            severity: vscode.InputBoxValidationSeverity.Error,
+          };
+        return {
+          message: vscode.l10n.t('{0} of {1} papers have it.', count, papers.length),
+          severity: vscode.InputBoxValidationSeverity.Info,
+        };
       },
     });
     if (!phrase?.trim()) return undefined;

@@ -38,7 +38,9 @@ async function editInEditor(
   const { offset, length, content } = result.change;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), content);
-  return (await vscode.workspace.applyEdit(edit)) ? { kind: 'inEditor' } : { kind: 'refused', reason: 'VS Code did not apply the edit' };
+  return (await vscode.workspace.applyEdit(edit))
+    ? { kind: 'inEditor' }
+    : { kind: 'refused', reason: vscode.l10n.t('VS Code did not apply the edit') };
 }
 
 /** The file's text, or undefined when it does not exist. */
@@ -57,14 +59,14 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
  */
 export async function revertTopicsFile(uri: vscode.Uri, before: string | undefined, after: string): Promise<string | undefined> {
   if (before === undefined) {
-    if ((await readText(uri)) !== after) return 'has changed since; edit it by hand instead.';
+    if ((await readText(uri)) !== after) return changedSince();
     await vscode.workspace.fs.delete(uri);
     return undefined;
   }
   const outcome = await editTopicsFile(uri, (text) =>
-    text === after
-      ? { text: before, change: { offset: 0, length: text.length, content: before } }
-      : { error: 'has changed since; edit it by hand instead.' },
+    text === after ? { text: before, change: { offset: 0, length: text.length, content: before } } : { error: changedSince() },
   );
   return outcome.kind === 'refused' ? outcome.reason : undefined;
 }
+
+const changedSince = (): string => vscode.l10n.t('has changed since; edit it by hand instead.');

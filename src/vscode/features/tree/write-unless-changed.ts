@@ -1,4 +1,5 @@
 import type { CurationEditResult } from '../../../core/topics/edit-curation';
+import * as l10n from '@vscode/l10n';
 
 /** Reading and writing one text file (undefined: it does not exist). */
 export interface TextFileAccess {
@@ -28,5 +29,5 @@ export async function writeUnlessChanged(
     await file.write(result.text);
     return { kind: 'written', before, after: result.text };
   }
-  return { kind: 'refused', reason: 'it kept changing while Lectern was writing to it; try again.' };
+  return { kind: 'refused', reason: l10n.t('it kept changing while Lectern was writing to it; try again.') };
 }

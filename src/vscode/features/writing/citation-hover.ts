@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../../../core/cite/format-citation';
 import type { Paper } from '../../../core/model/paper';
+import { paperCommandLinks } from '../shared/markdown-text';
 
 const ABSTRACT_CHARS = 300;
 
@@ -35,10 +36,7 @@ export function citationMarkdown(paper: Paper, options: { links: boolean }): vsc
   }
   const key = paper.citeKey?.trim();
   if (options.links) {
-    const args = encodeURIComponent(JSON.stringify([paper.id]));
-    md.appendMarkdown(
-      `[$(book) Open](command:lectern.openPaper?${args} "Open in Lectern") · [$(note) Open Note](command:lectern.openNote?${args} "Open or create the note for this paper")`,
-    );
+    md.appendMarkdown(paperCommandLinks(paper.id));
     if (key) md.appendMarkdown(` · \`@${key}\``);
   }
   return md;
