@@ -20,7 +20,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
 
   const describe = () => {
     const groupLabel = GROUP_BY_CHOICES.find((c) => c.value === provider.groupBy)?.label ?? 'Topic';
-    view.description = provider.filter ? `filter: ${provider.filter}` : `by ${groupLabel.toLowerCase()}`;
+    view.description = provider.filter ? vscode.l10n.t('filter: {0}', provider.filter) : vscode.l10n.t('by {0}', groupLabel.toLowerCase());
     void vscode.commands.executeCommand('setContext', 'lectern.treeFiltered', Boolean(provider.filter));
     void vscode.commands.executeCommand('setContext', 'lectern.treeGroupBy', provider.groupBy); // Move/Pin to Topic under topics
   };
@@ -42,7 +42,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
       const choice =
         GROUP_BY_CHOICES.find((c) => c.value === value) ??
         (await vscode.window.showQuickPick(
-          GROUP_BY_CHOICES.map((c) => ({ ...c, description: c.value === provider.groupBy ? 'current' : undefined })),
+          GROUP_BY_CHOICES.map((c) => ({ ...c, description: c.value === provider.groupBy ? vscode.l10n.t('current') : undefined })),
           { title: vscode.l10n.t('Lectern: Group Papers By'), placeHolder: vscode.l10n.t('How the Papers view groups papers') },
         ));
       if (!choice) return;
