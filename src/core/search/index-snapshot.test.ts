@@ -36,8 +36,8 @@ test('a snapshot round trip answers every query exactly as the index it was take
 });
 
 /** Where the postings start in an image (see the layout in `index-snapshot.ts`). */
-const postingsStart = (header: { terms: string[]; ids: string[] }) =>
-  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + 3) & ~3;
+const postingsStart = (header: { terms: string[]; ids: string[]; positionBytes?: number }) =>
+  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + (header.positionBytes ?? 0) + 3) & ~3;
 
 const index = InvertedIndex.build(papers);
 index.snapshot(); // compacts
@@ -108,7 +108,7 @@ test('papers in another order than the snapshot still load, and give the same an
 test('a damaged image is refused (so the index is rebuilt), whatever part is hit', () => {
   const text = built.serialize('fp');
   const [first, second, image] = parts(text);
-  const header = JSON.parse(second) as { ids: string[]; terms: string[]; postings: number };
+  const header = JSON.parse(second) as { ids: string[]; terms: string[]; postings: number; positionBytes: number };
   const bytes = fromBase64(image);
   const keys = header.terms.length * 4;
   const withBytes = (change: (copy: Uint8Array, ints: Int32Array) => void) => {
@@ -143,7 +143,7 @@ test('a cache of the previous format version, or a damaged one, is rebuilt witho
   // A version 2 cache file: the header lines, then the image in base64.
   const library = PaperLibrary.open(files);
   const versionTwoText = new TextEncoder().encode(
-    library.search.serialize(library.corpus.fingerprint).replace('"version":3', '"version":2'),
+    library.search.serialize(library.corpus.fingerprint).replace('"version":4', '"version":3'),
   );
   const damaged = good.slice(0, good.length - 100);
   for (const cachedIndex of [versionOne, versionTwoText, damaged]) {
@@ -177,17 +177,17 @@ test('damaged or old bytes are refused without an error, so the index is rebuilt
     copy[at] = value;
     return copy;
   };
-  const older = new TextEncoder().encode(text.replace('"version":3', '"version":2'));
+  const older = new TextEncoder().encode(text.replace('"version":4', '"version":3'));
   const damaged: Record<string, Uint8Array> = {
     truncated: bytes.slice(0, bytes.length - 100),
     'one byte more': Uint8Array.from([...bytes, 0]),
     'an offset changed': withByte(imageStart, 1),
     'padding overwritten': withByte(imageStart - 1, 0),
-    'version 2 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
+    'version 3 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
     empty: new Uint8Array(0),
     'no line break': new Uint8Array(5000).fill(65),
     'the base64 text as bytes': new TextEncoder().encode(built.serialize('fp')),
   };
   for (const [what, corrupt] of Object.entries(damaged)) assert.equal(PaperSearch.load(corrupt, 'fp', papers), undefined, what);
-  assert.equal(PaperSearch.fingerprintOf(damaged['version 2 header']), undefined);
+  assert.equal(PaperSearch.fingerprintOf(damaged['version 3 header']), undefined);
 });
