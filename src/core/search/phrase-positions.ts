@@ -75,18 +75,35 @@ function keyPieces(key: string, termId: (term: string) => number | undefined): K
 }
 
 /**
- * The per-document test of `phrasePositionCheck`: for each field, the set of positions a chain can
- * have reached at each key offset (256 bits, as positions are modulo 256), grown piece by piece.
+ * The per-document test of `phrasePositionCheck`: for each field, the positions a chain can have
+ * reached at each key offset (a short list, or every position at the start), grown piece by piece.
  */
 class PositionChains {
-  private readonly sets: Uint32Array;
+  /** `reached[a][0…counts[a])`: positions (modulo 256) where a chain reaching key offset `a` stands; `counts[a]` -1: any. */
+  private readonly reached: Uint8Array[];
+  private readonly counts: Int32Array;
   private readonly found = new Uint8Array(0x10000);
+  /** Term pieces as parallel arrays, by start offset: `pieceStart[a]…pieceStart[a + 1]`. */
+  private readonly pieceStart: Int32Array;
+  private readonly pieceTo: Int32Array;
+  private readonly pieceTerm: Int32Array;
+  /** Per term piece × field, where the last search of its posting list ended (see `termPositionsIn`). */
+  private readonly cursors: Int32Array;
 
   constructor(
     private readonly index: InvertedIndex,
-    private readonly pieces: KeyPieces,
+    pieces: KeyPieces,
   ) {
-    this.sets = new Uint32Array((pieces.length + 1) * 8);
+    const L = pieces.length;
+    this.reached = Array.from({ length: L + 1 }, () => new Uint8Array(256));
+    this.counts = new Int32Array(L + 1);
+    const flat = pieces.from.flatMap((list, a) => list.map((piece) => ({ a, ...piece })));
+    this.pieceStart = new Int32Array(L + 1);
+    for (const { a } of flat) this.pieceStart[a + 1] += 1;
+    for (let a = 0; a < L; a++) this.pieceStart[a + 1] += this.pieceStart[a];
+    this.pieceTo = Int32Array.from(flat, (piece) => piece.to);
+    this.pieceTerm = Int32Array.from(flat, (piece) => piece.termId);
+    this.cursors = new Int32Array(flat.length * FIELD_COUNT).fill(-1);
   }
 
   mayHold(doc: number): boolean {
@@ -96,41 +113,44 @@ class PositionChains {
 
   /** Whether a chain of pieces runs through field `f` of `doc` from the key's start to its end. */
   private chainsIn(f: number, doc: number): boolean {
-    const { sets, found } = this;
-    const L = this.pieces.length;
-    sets.fill(0);
-    sets.fill(0xffffffff, 0, 8);
+    const { reached, counts, found, pieceStart, pieceTo, pieceTerm } = this;
+    const L = counts.length - 1;
+    counts.fill(0);
+    counts[0] = -1;
     for (let a = 0; a < L; a++) {
-      if (isEmpty(sets, a)) continue;
-      for (const { to, termId } of this.pieces.from[a]) {
-        const count = termId === ANY ? -1 : this.index.termPositions(termId, f, doc, found);
-        if (count < 0) shiftInto(sets, a, to);
-        else {
-          for (let i = 0; i < count; i++) {
-            const q = found[i];
-            if ((sets[a * 8 + (q >> 5)] & (1 << (q & 31))) !== 0) {
-              const next = (q + 1) & 0xff;
-              sets[to * 8 + (next >> 5)] |= 1 << (next & 31);
-            }
+      const count = counts[a];
+      if (count === 0) continue;
+      const here = reached[a];
+      for (let i = pieceStart[a]; i < pieceStart[a + 1]; i++) {
+        const to = pieceTo[i];
+        if (counts[to] < 0) continue;
+        const termId = pieceTerm[i];
+        const n = termId === ANY ? -1 : this.index.termPositions(termId, f, doc, found, this.cursors, i * FIELD_COUNT + f);
+        if (n < 0) {
+          if (count < 0) counts[to] = -1;
+          else for (let j = 0; j < count; j++) add(reached[to], counts, to, (here[j] + 1) & 0xff);
+        } else {
+          for (let k = 0; k < n; k++) {
+            const q = found[k];
+            if (count < 0 || holds(here, count, q)) add(reached[to], counts, to, (q + 1) & 0xff);
           }
         }
-        if (to === L && !isEmpty(sets, L)) return true;
+        if (to === L && counts[L] !== 0) return true;
       }
     }
     return false;
   }
 }
 
-function isEmpty(sets: Uint32Array, at: number): boolean {
-  for (let w = at * 8; w < at * 8 + 8; w++) if (sets[w] !== 0) return false;
-  return true;
+function holds(positions: Uint8Array, count: number, q: number): boolean {
+  for (let j = 0; j < count; j++) if (positions[j] === q) return true;
+  return false;
 }
 
-/** Adds every position of set `from`, plus one (modulo 256), to set `to`. */
-function shiftInto(sets: Uint32Array, from: number, to: number): void {
-  const a = from * 8;
-  const b = to * 8;
-  const carry = sets[a + 7] >>> 31;
-  for (let w = 7; w > 0; w--) sets[b + w] |= (sets[a + w] << 1) | (sets[a + w - 1] >>> 31);
-  sets[b] |= (sets[a] << 1) | carry;
+/** Adds position `q` to the list of offset `to` (once). */
+function add(positions: Uint8Array, counts: Int32Array, to: number, q: number): void {
+  const count = counts[to];
+  if (count < 0 || holds(positions, count, q)) return;
+  positions[count] = q;
+  counts[to] = count + 1;
 }

@@ -21,13 +21,13 @@ export const CAPPED_TF = 0xffff;
 /**
  * One field's index terms grouped by term in first-occurrence order (the order `countTerms` gives):
  * `tfs[i]` occurrences of `terms[i]`, whose positions (modulo 256, at most `CAPPED_TF`) follow one
- * another in `positions`.
+ * another in `positions` (a scratch buffer: read it before the next call).
  */
 export function groupTermPositions(terms: string[], at: number[]): { terms: string[]; tfs: number[]; positions: Uint8Array } {
   const slot = new Map<string, number>();
   const distinct: string[] = [];
   const tfs: number[] = [];
-  const slots = new Int32Array(terms.length);
+  if (slots.length < terms.length) slots = new Int32Array(Math.max(terms.length, 2 * slots.length));
   for (let i = 0; i < terms.length; i++) {
     let s = slot.get(terms[i]);
     if (s === undefined) {
@@ -39,16 +39,26 @@ export function groupTermPositions(terms: string[], at: number[]): { terms: stri
     tfs[s] += 1;
     slots[i] = s;
   }
-  const starts = new Int32Array(distinct.length + 1);
-  for (let s = 0; s < distinct.length; s++) starts[s + 1] = starts[s] + Math.min(tfs[s], CAPPED_TF);
-  const positions = new Uint8Array(starts[distinct.length]);
-  const next = starts.slice(0, distinct.length);
+  if (next.length < distinct.length + 1) next = new Int32Array(Math.max(distinct.length + 1, 2 * next.length));
+  let total = 0;
+  for (let s = 0; s < distinct.length; s++) {
+    next[s] = total;
+    total += Math.min(tfs[s], CAPPED_TF);
+    ends[s] = total;
+  }
+  if (grouped.length < total) grouped = new Uint8Array(Math.max(total, 2 * grouped.length));
   for (let i = 0; i < terms.length; i++) {
     const s = slots[i];
-    if (next[s] < starts[s + 1]) positions[next[s]++] = at[i] & 0xff;
+    if (next[s] < ends[s]) grouped[next[s]++] = at[i] & 0xff;
   }
-  return { terms: distinct, tfs, positions };
+  return { terms: distinct, tfs, positions: grouped };
 }
+
+/** Scratch of `groupTermPositions` (indexing is synchronous; its result is read before the next call). */
+let slots = new Int32Array(256);
+let next = new Int32Array(256);
+const ends: number[] = [];
+let grouped = new Uint8Array(1024);
 
 /**
  * The byte offset of every 32nd base posting's positions, built on first use and kept on the state
@@ -84,20 +94,44 @@ export function positionOffset(state: IndexState, blocks: Uint32Array, p: number
 /**
  * The positions (modulo 256) of term×field `key` in live document `doc`, written to `out`: how
  * many, 0 when the document does not hold the term there, or -1 when they are not known (no
- * positions stored, or a capped term frequency).
+ * positions stored, or a capped term frequency). `cursors[slot]` keeps where the last search in
+ * this list ended (-1 at first): documents asked in ascending order are then found by galloping
+ * forward from there instead of searching the whole list.
  */
-export function termPositionsIn(state: IndexState, key: number, termId: number, doc: number, out: Uint8Array): number {
+export function termPositionsIn(
+  state: IndexState,
+  key: number,
+  termId: number,
+  doc: number,
+  out: Uint8Array,
+  cursors: Int32Array,
+  slot: number,
+): number {
   if (termId < state.baseTermCount) {
     const docs = state.baseDocs;
     let lo = state.baseOffsets[key];
     let hi = state.baseOffsets[key + 1] - 1;
+    const last = cursors[slot];
+    if (last >= lo && last <= hi && docs[last] <= doc) {
+      let step = 1;
+      lo = last;
+      while (lo + step <= hi && docs[lo + step] <= doc) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(hi, lo + step);
+    }
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = docs[mid];
       if (at < doc) lo = mid + 1;
       else if (at > doc) hi = mid - 1;
-      else return basePositionsOf(state, mid, out);
+      else {
+        cursors[slot] = mid;
+        return basePositionsOf(state, mid, out);
+      }
     }
+    cursors[slot] = hi;
   }
   const list = state.delta.get(key);
   if (!list) return 0;
