@@ -420,7 +420,8 @@ class TripleBuffer {
     // A triple's positions never straddle two chunks.
     let chunk = this.positionChunks[this.positionChunks.length - 1];
     if (!chunk || this.positionsUsed + tf > chunk.length) {
-      chunk = new Uint8Array(Math.max(1 << 20, tf));
+      const size = Math.min(1 << 20, Math.max(1 << 12, 2 * (chunk?.length ?? 0)));
+      chunk = new Uint8Array(Math.max(size, tf));
       this.positionChunks.push(chunk);
       this.positionsUsed = 0;
     }
