@@ -4,10 +4,11 @@ import { generateSyntheticPapers } from '../../../bench/synthetic-corpus';
 import { PaperLibrary } from '../library/paper-library';
 import type { CorpusFile } from '../corpus/corpus';
 import { fromBase64, toBase64 } from './base64';
-import { decodeIndexSnapshot, encodeIndexSnapshot } from './index-snapshot';
+import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader } from './index-snapshot';
 import type { IndexState } from './index-state';
 import { InvertedIndex } from './inverted-index';
 import { PaperSearch } from './paper-search';
+import { phrasePositionCheck } from './phrase-positions';
 
 const papers = generateSyntheticPapers(1_500, 7);
 const built = PaperSearch.build(papers);
@@ -190,4 +191,24 @@ test('damaged or old bytes are refused without an error, so the index is rebuilt
   };
   for (const [what, corrupt] of Object.entries(damaged)) assert.equal(PaperSearch.load(corrupt, 'fp', papers), undefined, what);
   assert.equal(PaperSearch.fingerprintOf(damaged['version 3 header']), undefined);
+});
+
+test('word positions that do not add up to the term frequencies are dropped: phrases are then checked on the text, same answers', () => {
+  const bytes = built.serializeBytes('fp');
+  const firstEnd = bytes.indexOf(10);
+  const secondEnd = bytes.indexOf(10, firstEnd + 1);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(firstEnd + 1, secondEnd))) as IndexSnapshotHeader;
+  const imageStart = (secondEnd + 1 + 7) & ~7;
+  const damaged = bytes.slice();
+  // One more occurrence claimed by the first posting (of a term no query below uses): the positions no longer add up.
+  damaged[imageStart + postingsStart(header) + 4 * header.postings] += 1;
+  const loaded = PaperSearch.load(damaged, 'fp', papers)!;
+  const index = (loaded as unknown as { index: InvertedIndex }).index;
+  assert.equal(index.hasPositions(), true);
+  const queries = ['"neural networks"', '"vision transformer', 'spiking -"neural networks"'];
+  for (const query of queries) assert.ok(!query.includes(header.terms[0]), header.terms[0]);
+  for (const query of queries) assert.deepEqual(loaded.search(query, { limit: 20 }), built.search(query, { limit: 20 }), query);
+  // The first phrase check found the mismatch and stopped using positions, without an error.
+  assert.equal(index.hasPositions(), false);
+  assert.equal(phrasePositionCheck(index, 'neuralnetwork'), undefined);
 });
