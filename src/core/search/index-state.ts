@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
 import { countTerms, FIELD_COUNT, paperFieldTermPositions, paperFieldTerms } from './index-fields';
-import { groupTermPositions } from './term-positions';
+import { groupTermPositions } from './group-term-positions';
 import { hasNonAscii } from '../text/word-chars';
 
 /** Postings of one term×field added since the last compaction. */
