@@ -1,6 +1,7 @@
 import type { Paper } from '../model/paper';
 import { FIELD_COUNT } from './index-fields';
 import { addTopics, type IndexState } from './index-state';
+import { positionBlocks, positionOffset } from './term-positions';
 
 /**
  * A new state holding only live data: tombstones dropped, the delta merged into the base, documents
@@ -38,6 +39,7 @@ export function compactIndexState(old: IndexState): IndexState {
     baseOffsets: postings.offsets,
     baseDocs: postings.docs,
     baseTfs: postings.tfs,
+    basePositions: postings.positions,
     delta: new Map(),
     deltaPostings: 0,
     deadPostings: 0,
@@ -63,12 +65,14 @@ function compactPostings(old: IndexState, docMap: Int32Array, termMap: Int32Arra
   for (let key = 0; key < keyCount; key++) offsets[key + 1] = offsets[key] + df[key];
   const docs = new Int32Array(offsets[keyCount]);
   const tfs = new Uint16Array(offsets[keyCount]);
+  const moved = movedPositions(old);
   let at = 0;
-  const copy = (doc: number, tf: number) => {
+  const copy = (doc: number, tf: number, positions: ArrayLike<number>, from: number) => {
     const nd = docMap[doc];
     if (nd >= 0) {
       docs[at] = nd;
       tfs[at++] = tf;
+      moved?.copy(positions, from, tf);
     }
   };
   for (let t = 0; t < termMap.length; t++) {
@@ -76,13 +80,39 @@ function compactPostings(old: IndexState, docMap: Int32Array, termMap: Int32Arra
     for (let f = 0; f < F; f++) {
       const key = t * F + f;
       if (t < old.baseTermCount) {
-        for (let p = old.baseOffsets[key], end = old.baseOffsets[key + 1]; p < end; p++) copy(old.baseDocs[p], old.baseTfs[p]);
+        const start = old.baseOffsets[key];
+        let from = moved?.baseOffset(start) ?? 0;
+        for (let p = start, end = old.baseOffsets[key + 1]; p < end; p++) {
+          copy(old.baseDocs[p], old.baseTfs[p], old.basePositions ?? [], from);
+          from += old.baseTfs[p];
+        }
       }
       const list = old.delta.get(key);
-      if (list) for (let p = 0; p < list.docs.length; p++) copy(list.docs[p], list.tfs[p]);
+      if (list) for (let p = 0; p < list.docs.length; p++) copy(list.docs[p], list.tfs[p], list.positions, list.positionStarts[p]);
     }
   }
-  return { df, termDocs, offsets, docs, tfs };
+  return { df, termDocs, offsets, docs, tfs, positions: moved?.result() };
+}
+
+/** Gathers the live postings' positions in their new order; undefined when the old base has none (nor will the new). */
+function movedPositions(old: IndexState) {
+  const blocks = positionBlocks(old);
+  if (!blocks || !old.basePositions) return undefined;
+  let bytes = new Uint8Array(Math.max(1024, old.basePositions.length));
+  let used = 0;
+  return {
+    baseOffset: (p: number) => positionOffset(old, blocks, p),
+    copy(positions: ArrayLike<number>, from: number, tf: number): void {
+      if (used + tf > bytes.length) {
+        const grown = new Uint8Array(Math.max(used + tf, bytes.length * 2));
+        grown.set(bytes);
+        bytes = grown;
+      }
+      for (let i = 0; i < tf; i++) bytes[used + i] = positions[from + i];
+      used += tf;
+    },
+    result: () => bytes.slice(0, used),
+  };
 }
 
 /** The live documents' tables, renumbered by `docMap`. */

@@ -1,7 +1,7 @@
 /**
  * The cache forms of an index. Both start with a header line
- * `{"format":"lectern-search-index","version":3,"fingerprint":…}` and a line
- * `{"ids":[…],"terms":[…],"postings":n,"coding":"fixed"}`, then hold the index's binary image (see
+ * `{"format":"lectern-search-index","version":4,"fingerprint":…}` and a line
+ * `{"ids":[…],"terms":[…],"postings":n,"coding":"fixed","positionBytes":n}`, then hold the index's binary image (see
  * `index-snapshot.ts`):
  *
  * - bytes (`serializeIndexBytes`, what caches store): the two lines in UTF-8, spaces up to the next
@@ -22,8 +22,9 @@ const FORMAT = 'lectern-search-index';
  * Bump when tokenization, stemming or the snapshot layout change: old caches are then rebuilt, silently.
  * 2: a binary image of the state replaced version 1's varint postings (a load views its tables instead of recounting them).
  * 3: caches store bytes (the image after the header lines, aligned) instead of base64 text.
+ * 4: the image holds word positions for phrases (`term-positions.ts`).
  */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /** The first line is short (a fingerprint is a hash): a longer one is not a cache of this format. */
 const MAX_FIRST_LINE = 4096;
 
@@ -35,7 +36,13 @@ interface FirstLine {
 
 function headerLines(fingerprint: string, header: IndexSnapshotHeader): string {
   const first = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, fingerprint });
-  const second = JSON.stringify({ ids: header.ids, terms: header.terms, postings: header.postings, coding: header.coding });
+  const second = JSON.stringify({
+    ids: header.ids,
+    terms: header.terms,
+    postings: header.postings,
+    coding: header.coding,
+    positionBytes: header.positionBytes,
+  });
   return `${first}\n${second}\n`;
 }
 

@@ -1,5 +1,5 @@
 import type { Paper } from '../model/paper';
-import { indexTerms } from './normalize-term';
+import { indexTerms, type TermPositions } from './normalize-term';
 
 /** The fields a paper is indexed under, in the order of their numbers (`meta`: keywords, categories and topics). */
 export const FIELD_NAMES = ['title', 'authors', 'abstract', 'meta'] as const;
@@ -21,6 +21,31 @@ export function paperFieldTerms(paper: Paper): string[][] {
   for (const category of paper.categories ?? []) indexTerms(category, meta);
   for (const topic of paper.topics ?? []) indexTerms(topic, meta);
   return [indexTerms(paper.title ?? ''), authors, indexTerms(paper.abstract ?? ''), meta];
+}
+
+/**
+ * `paperFieldTerms` with where each term stands in its field (`positions[f][i]` for `terms[f][i]`,
+ * see `TermPositions`): the texts of a field (each author, keyword…) are one position apart, so no
+ * phrase runs from one into the next.
+ */
+export function paperFieldTermPositions(paper: Paper): { terms: string[][]; positions: number[][] } {
+  const terms: string[][] = [];
+  const positions: number[][] = [];
+  const field = (texts: Array<string | undefined>, keepStopWords = false) => {
+    const out: string[] = [];
+    const at: TermPositions = { at: [], next: 0 };
+    for (const text of texts) {
+      indexTerms(text ?? '', out, keepStopWords, at);
+      at.next += 1;
+    }
+    terms.push(out);
+    positions.push(at.at);
+  };
+  field([paper.title]);
+  field(paper.authors ?? [], true);
+  field([paper.abstract]);
+  field([...(paper.keywords ?? []), ...(paper.categories ?? []), ...(paper.topics ?? [])]);
+  return { terms, positions };
 }
 
 /** Term → frequency for one field's terms, in first-occurrence order. */

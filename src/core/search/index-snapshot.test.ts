@@ -4,10 +4,11 @@ import { generateSyntheticPapers } from '../../../bench/synthetic-corpus';
 import { PaperLibrary } from '../library/paper-library';
 import type { CorpusFile } from '../corpus/corpus';
 import { fromBase64, toBase64 } from './base64';
-import { decodeIndexSnapshot, encodeIndexSnapshot } from './index-snapshot';
+import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader } from './index-snapshot';
 import type { IndexState } from './index-state';
 import { InvertedIndex } from './inverted-index';
 import { PaperSearch } from './paper-search';
+import { phrasePositionCheck } from './phrase-positions';
 
 const papers = generateSyntheticPapers(1_500, 7);
 const built = PaperSearch.build(papers);
@@ -36,8 +37,8 @@ test('a snapshot round trip answers every query exactly as the index it was take
 });
 
 /** Where the postings start in an image (see the layout in `index-snapshot.ts`). */
-const postingsStart = (header: { terms: string[]; ids: string[] }) =>
-  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + 3) & ~3;
+const postingsStart = (header: { terms: string[]; ids: string[]; positionBytes?: number }) =>
+  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + (header.positionBytes ?? 0) + 3) & ~3;
 
 const index = InvertedIndex.build(papers);
 index.snapshot(); // compacts
@@ -108,7 +109,7 @@ test('papers in another order than the snapshot still load, and give the same an
 test('a damaged image is refused (so the index is rebuilt), whatever part is hit', () => {
   const text = built.serialize('fp');
   const [first, second, image] = parts(text);
-  const header = JSON.parse(second) as { ids: string[]; terms: string[]; postings: number };
+  const header = JSON.parse(second) as { ids: string[]; terms: string[]; postings: number; positionBytes: number };
   const bytes = fromBase64(image);
   const keys = header.terms.length * 4;
   const withBytes = (change: (copy: Uint8Array, ints: Int32Array) => void) => {
@@ -143,7 +144,7 @@ test('a cache of the previous format version, or a damaged one, is rebuilt witho
   // A version 2 cache file: the header lines, then the image in base64.
   const library = PaperLibrary.open(files);
   const versionTwoText = new TextEncoder().encode(
-    library.search.serialize(library.corpus.fingerprint).replace('"version":3', '"version":2'),
+    library.search.serialize(library.corpus.fingerprint).replace('"version":4', '"version":3'),
   );
   const damaged = good.slice(0, good.length - 100);
   for (const cachedIndex of [versionOne, versionTwoText, damaged]) {
@@ -177,17 +178,37 @@ test('damaged or old bytes are refused without an error, so the index is rebuilt
     copy[at] = value;
     return copy;
   };
-  const older = new TextEncoder().encode(text.replace('"version":3', '"version":2'));
+  const older = new TextEncoder().encode(text.replace('"version":4', '"version":3'));
   const damaged: Record<string, Uint8Array> = {
     truncated: bytes.slice(0, bytes.length - 100),
     'one byte more': Uint8Array.from([...bytes, 0]),
     'an offset changed': withByte(imageStart, 1),
     'padding overwritten': withByte(imageStart - 1, 0),
-    'version 2 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
+    'version 3 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
     empty: new Uint8Array(0),
     'no line break': new Uint8Array(5000).fill(65),
     'the base64 text as bytes': new TextEncoder().encode(built.serialize('fp')),
   };
   for (const [what, corrupt] of Object.entries(damaged)) assert.equal(PaperSearch.load(corrupt, 'fp', papers), undefined, what);
-  assert.equal(PaperSearch.fingerprintOf(damaged['version 2 header']), undefined);
+  assert.equal(PaperSearch.fingerprintOf(damaged['version 3 header']), undefined);
+});
+
+test('word positions that do not add up to the term frequencies are dropped: phrases are then checked on the text, same answers', () => {
+  const bytes = built.serializeBytes('fp');
+  const firstEnd = bytes.indexOf(10);
+  const secondEnd = bytes.indexOf(10, firstEnd + 1);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(firstEnd + 1, secondEnd))) as IndexSnapshotHeader;
+  const imageStart = (secondEnd + 1 + 7) & ~7;
+  const damaged = bytes.slice();
+  // One more occurrence claimed by the first posting (of a term no query below uses): the positions no longer add up.
+  damaged[imageStart + postingsStart(header) + 4 * header.postings] += 1;
+  const loaded = PaperSearch.load(damaged, 'fp', papers)!;
+  const index = (loaded as unknown as { index: InvertedIndex }).index;
+  assert.equal(index.hasPositions(), true);
+  const queries = ['"neural networks"', '"vision transformer', 'spiking -"neural networks"'];
+  for (const query of queries) assert.ok(!query.includes(header.terms[0]), header.terms[0]);
+  for (const query of queries) assert.deepEqual(loaded.search(query, { limit: 20 }), built.search(query, { limit: 20 }), query);
+  // The first phrase check found the mismatch and stopped using positions, without an error.
+  assert.equal(index.hasPositions(), false);
+  assert.equal(phrasePositionCheck(index, 'neuralnetwork'), undefined);
 });

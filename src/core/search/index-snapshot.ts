@@ -12,6 +12,7 @@
  *   Uint16 fieldLength[fields × docs]    field by field
  *   Int16  years[docs]
  *   Uint8  asciiOnly[docs]
+ *   Uint8  positions[positionBytes]      word positions, posting by posting (`term-positions.ts`)
  *   then, from the next multiple of 4, the postings, key by key, either
  *     `fixed`:  Int32 docs[postings], then Uint16 tfs[postings]
  *     `varint`: (document − previous document, term frequency) per posting; the first document
@@ -35,6 +36,8 @@ export interface IndexSnapshotHeader {
   postings: number;
   /** How the postings are stored (see the file's comment). Default `varint`. */
   coding?: PostingsCoding;
+  /** Bytes of word positions in the image (one per occurrence); absent: none stored, phrases are checked on the text. */
+  positionBytes?: number;
 }
 
 /** How a snapshot stores its postings. */
@@ -48,14 +51,15 @@ export type PostingsCoding = 'fixed' | 'varint';
  */
 export const MAX_FIXED_POSTINGS = 32_000_000;
 
-/** Where each fixed section of the image starts, in bytes, for `terms` and `docs`; the varints start at `postings`. */
-function layout(terms: number, docs: number) {
+/** Where each fixed section of the image starts, in bytes, for `terms`, `docs` and `positionBytes`; the varints start at `postings`. */
+function layout(terms: number, docs: number, positionBytes: number) {
   const offsets = 0;
   const termDocs = offsets + 4 * (terms * FIELD_COUNT + 1);
   const fieldLength = termDocs + 4 * terms;
   const years = fieldLength + 2 * FIELD_COUNT * docs;
   const asciiOnly = years + 2 * docs;
-  return { offsets, termDocs, fieldLength, years, asciiOnly, postings: (asciiOnly + docs + 3) & ~3 };
+  const positions = asciiOnly + docs;
+  return { offsets, termDocs, fieldLength, years, asciiOnly, positions, postings: (positions + positionBytes + 3) & ~3 };
 }
 
 /** How to encode a snapshot: the postings' coding (default: `fixed` up to `MAX_FIXED_POSTINGS`), and bytes to write before the image. */
@@ -79,15 +83,17 @@ export function encodeIndexSnapshot(
   const keyCount = T * FIELD_COUNT;
   const P = state.baseOffsets[keyCount] ?? 0;
   const coding = encoding.coding ?? (P <= MAX_FIXED_POSTINGS ? 'fixed' : 'varint');
+  const positions = state.basePositions;
   const header: IndexSnapshotHeader = {
     ids: state.docPaper.slice(0, N).map((paper) => paper!.id),
     terms: [...state.terms],
     postings: P,
     coding,
+    ...(positions ? { positionBytes: positions.length } : {}),
   };
   const prefix = encoding.prefix?.(header) ?? new Uint8Array(0);
   const base = (prefix.length + 7) & ~7;
-  const at = layout(T, N);
+  const at = layout(T, N, positions?.length ?? 0);
   // Fixed: 6 bytes a posting; varint: at most 5 bytes per document gap, 3 per term frequency.
   const whole = new Uint8Array(base + at.postings + (coding === 'fixed' ? 6 : 8) * P);
   whole.set(prefix);
@@ -100,6 +106,7 @@ export function encodeIndexSnapshot(
   }
   new Int16Array(buffer, base + at.years, N).set(state.years.subarray(0, N));
   whole.set(state.asciiOnly.subarray(0, N), base + at.asciiOnly);
+  if (positions) whole.set(positions, base + at.positions);
   if (coding === 'fixed') {
     new Int32Array(buffer, base + at.postings, P).set(state.baseDocs.subarray(0, P));
     new Uint16Array(buffer, base + at.postings + 4 * P, P).set(state.baseTfs.subarray(0, P));
@@ -137,7 +144,9 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
   const T = header.terms.length;
   const N = header.ids.length;
   const P = header.postings;
-  const at = layout(T, N);
+  const positionBytes = header.positionBytes;
+  if (positionBytes !== undefined && !(Number.isInteger(positionBytes) && positionBytes >= 0)) return undefined;
+  const at = layout(T, N, positionBytes ?? 0);
   if (bytes.byteLength < at.postings + 2 * P) return undefined;
   // Typed-array views need aligned starts; a pooled or sliced buffer is copied once.
   const image = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
@@ -171,6 +180,8 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
   state.fieldLength = Array.from({ length: FIELD_COUNT }, (_, f) => view(Uint16Array, at.fieldLength + 2 * f * N, N));
   state.years = view(Int16Array, at.years, N);
   state.asciiOnly = view(Uint8Array, at.asciiOnly, N);
+  // Checked against the term frequencies on first use (`positionBlocks`): a load does not pay for it.
+  state.basePositions = positionBytes === undefined ? undefined : view(Uint8Array, at.positions, positionBytes);
   for (let f = 0; f < FIELD_COUNT; f++) {
     let sum = 0;
     const lengths = state.fieldLength[f];

@@ -1,12 +1,16 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
-import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
+import { countTerms, FIELD_COUNT, paperFieldTermPositions, paperFieldTerms } from './index-fields';
+import { groupTermPositions } from './group-term-positions';
 import { hasNonAscii } from '../text/word-chars';
 
 /** Postings of one term×field added since the last compaction. */
 export interface DeltaList {
   docs: number[];
   tfs: number[];
+  /** Each posting's positions (see `term-positions.ts`), from `positionStarts[i]`, `tfs[i]` of them. */
+  positions: number[];
+  positionStarts: number[];
 }
 
 /**
@@ -47,6 +51,10 @@ export interface IndexState {
   baseOffsets: Int32Array;
   baseDocs: Int32Array;
   baseTfs: Uint16Array;
+  /** The base postings' word positions (`term-positions.ts`); undefined: not known, phrases are checked on the text. */
+  basePositions: Uint8Array | undefined;
+  /** Built from `baseTfs` on first use (`positionBlocks`). */
+  positionBlocks?: Uint32Array;
   delta: Map<number, DeltaList>;
   deltaPostings: number;
   deadPostings: number;
@@ -76,6 +84,7 @@ export function emptyIndexState(): IndexState {
     baseOffsets: new Int32Array(1),
     baseDocs: new Int32Array(0),
     baseTfs: new Uint16Array(0),
+    basePositions: new Uint8Array(0),
     delta: new Map(),
     deltaPostings: 0,
     deadPostings: 0,
@@ -132,21 +141,31 @@ function ensureTerm(state: IndexState, term: string): number {
   return id;
 }
 
-/** Adds a paper as a new document, counting its terms; `emit` receives each posting (term×field key, doc, tf). */
-export function appendDocument(state: IndexState, paper: Paper, emit: (key: number, doc: number, tf: number) => void): void {
+/**
+ * Receives each posting of a new document: term×field key, doc, tf, and the posting's positions,
+ * `positions[from…from + tf)` (see `term-positions.ts`).
+ */
+export type PostingSink = (key: number, doc: number, tf: number, positions: Uint8Array, from: number) => void;
+
+/** Adds a paper as a new document, counting its terms; `emit` receives each posting. */
+export function appendDocument(state: IndexState, paper: Paper, emit: PostingSink): void {
   const doc = state.docCount++;
   reserveDocs(state, state.docCount);
   setDocument(state, paper, doc);
   state.liveCount += 1;
-  const fields = paperFieldTerms(paper);
+  const fields = paperFieldTermPositions(paper);
   const stamp = ++state.stamp;
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const terms = fields[f];
+    const terms = fields.terms[f];
     // Field lengths are stored as 16 bits; a longer field (a pasted book) is treated as 65 535 terms.
     const length = Math.min(terms.length, 0xffff);
     state.fieldLength[f][doc] = length;
     state.fieldLengthSum[f] += length;
-    for (const [term, tf] of countTerms(terms)) {
+    const grouped = groupTermPositions(terms, fields.positions[f]);
+    let from = 0;
+    for (let i = 0; i < grouped.terms.length; i++) {
+      const term = grouped.terms[i];
+      const tf = Math.min(grouped.tfs[i], 0xffff);
       const termId = ensureTerm(state, term);
       const key = termId * FIELD_COUNT + f;
       state.df[key] += 1;
@@ -154,7 +173,8 @@ export function appendDocument(state: IndexState, paper: Paper, emit: (key: numb
         state.termStamp[termId] = stamp;
         if (state.termDocs[termId]++ === 0) state.dictionary.set(term, termId);
       }
-      emit(key, doc, Math.min(tf, 0xffff));
+      emit(key, doc, tf, grouped.positions, from);
+      from += tf;
     }
   }
 }

@@ -6,6 +6,7 @@ import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, typ
 import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
+import { termPositionsIn } from './term-positions';
 import { compareByTitle, TitleRanks } from './title-rank';
 
 /**
@@ -55,7 +56,8 @@ export class InvertedIndex {
     }
     reserveDocs(state, unique.size);
     const triples = new TripleBuffer();
-    for (const paper of unique.values()) appendDocument(state, paper, (key, doc, tf) => triples.push(key, doc, tf));
+    for (const paper of unique.values())
+      appendDocument(state, paper, (key, doc, tf, positions, from) => triples.push(key, doc, tf, positions, from));
     // Counting sort by key: every document is alive, so df[key] is the key's posting count.
     const keyCount = state.terms.length * FIELD_COUNT;
     const offsets = new Int32Array(keyCount + 1);
@@ -73,6 +75,7 @@ export class InvertedIndex {
     state.baseOffsets = offsets;
     state.baseDocs = docs;
     state.baseTfs = tfs;
+    state.basePositions = placePositions(triples, offsets, tfs);
     return new InvertedIndex(state);
   }
 
@@ -95,11 +98,13 @@ export class InvertedIndex {
   add(paper: Paper): void {
     const state = this.state;
     if (state.docOf.has(paper.id)) removeDocument(state, paper.id);
-    appendDocument(state, paper, (key, doc, tf) => {
+    appendDocument(state, paper, (key, doc, tf, positions, from) => {
       let list = state.delta.get(key);
-      if (!list) state.delta.set(key, (list = { docs: [], tfs: [] }));
+      if (!list) state.delta.set(key, (list = { docs: [], tfs: [], positions: [], positionStarts: [] }));
       list.docs.push(doc);
       list.tfs.push(tf);
+      list.positionStarts.push(list.positions.length);
+      for (let i = from; i < from + tf; i++) list.positions.push(positions[i]);
       state.deltaPostings += 1;
     });
   }
@@ -174,6 +179,27 @@ export class InvertedIndex {
   /** Topic names with their live documents, for `topic:` filters. */
   topics(): ReadonlyMap<string, ReadonlySet<number>> {
     return this.state.topicDocs;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Word positions (`term-positions.ts`, for `phrase-positions.ts`)
+
+  /** Whether the index knows where its terms stand (an index loaded without them checks phrases on the text). */
+  hasPositions(): boolean {
+    return this.state.basePositions !== undefined;
+  }
+
+  /** Index terms in field `f` of a live document (0: none). */
+  fieldLengthAt(f: number, doc: number): number {
+    return this.state.fieldLength[f][doc];
+  }
+
+  /**
+   * The positions of a term in field `f` of a live document, written to `out` (65 536 long): how
+   * many, or -1 when not known. `cursors[slot]` (-1 at first) speeds up documents asked in ascending order.
+   */
+  termPositions(termId: number, f: number, doc: number, out: Uint8Array, cursors: Int32Array, slot: number): number {
+    return termPositionsIn(this.state, termId * FIELD_COUNT + f, termId, doc, out, cursors, slot);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -345,15 +371,40 @@ export class InvertedIndex {
   }
 }
 
-/** Appends triples during a bulk build, in chunks (growing to 1M) so nothing is copied while growing. */
+/**
+ * The base segment's positions (`term-positions.ts`) in posting order: each key's bytes start
+ * where the term frequencies of the keys before it end, and each triple's bytes (in the order
+ * met, which is document order within a key) go after those of the key's earlier documents.
+ */
+function placePositions(triples: TripleBuffer, offsets: Int32Array, tfs: Uint16Array): Uint8Array {
+  const keyCount = offsets.length - 1;
+  const keyBytes = new Float64Array(keyCount + 1);
+  for (let key = 0; key < keyCount; key++) {
+    let sum = 0;
+    for (let p = offsets[key]; p < offsets[key + 1]; p++) sum += tfs[p];
+    keyBytes[key + 1] = keyBytes[key] + sum;
+  }
+  const positions = new Uint8Array(keyBytes[keyCount]);
+  triples.forEachPositions((key, bytes, from, tf) => {
+    const at = keyBytes[key];
+    // A loop, not `set(subarray)`: ten million postings would make ten million views.
+    for (let i = 0; i < tf; i++) positions[at + i] = bytes[from + i];
+    keyBytes[key] = at + tf;
+  });
+  return positions;
+}
+
+/** Appends triples during a bulk build, in chunks (growing to 1M) so nothing is copied while growing; with each triple's positions. */
 class TripleBuffer {
   private keys: Int32Array[] = [];
   private docs: Int32Array[] = [];
   private tfs: Uint16Array[] = [];
   private used = 0;
   private capacity = 0;
+  private positionChunks: Uint8Array[] = [];
+  private positionsUsed = 0;
 
-  push(key: number, doc: number, tf: number): void {
+  push(key: number, doc: number, tf: number, positions: Uint8Array, from: number): void {
     if (this.used === this.capacity) {
       this.capacity = Math.min(1 << 20, Math.max(1 << 12, this.capacity * 2));
       this.keys.push(new Int32Array(this.capacity));
@@ -366,6 +417,16 @@ class TripleBuffer {
     this.docs[c][this.used] = doc;
     this.tfs[c][this.used] = tf;
     this.used += 1;
+    // A triple's positions never straddle two chunks.
+    let chunk = this.positionChunks[this.positionChunks.length - 1];
+    if (!chunk || this.positionsUsed + tf > chunk.length) {
+      const size = Math.min(1 << 20, Math.max(1 << 12, 2 * (chunk?.length ?? 0)));
+      chunk = new Uint8Array(Math.max(size, tf));
+      this.positionChunks.push(chunk);
+      this.positionsUsed = 0;
+    }
+    for (let i = 0, at = this.positionsUsed; i < tf; i++) chunk[at + i] = positions[from + i];
+    this.positionsUsed += tf;
   }
 
   forEach(visit: (key: number, doc: number, tf: number) => void): void {
@@ -376,5 +437,19 @@ class TripleBuffer {
       const n = c === this.keys.length - 1 ? this.used : keys.length;
       for (let i = 0; i < n; i++) visit(keys[i], docs[i], tfs[i]);
     }
+  }
+
+  /** Each triple's key and positions (`bytes[from…from + tf)`), in the order pushed. */
+  forEachPositions(visit: (key: number, bytes: Uint8Array, from: number, tf: number) => void): void {
+    let chunk = 0;
+    let at = 0;
+    this.forEach((key, _doc, tf) => {
+      if (at + tf > this.positionChunks[chunk].length) {
+        chunk += 1;
+        at = 0;
+      }
+      visit(key, this.positionChunks[chunk], at, tf);
+      at += tf;
+    });
   }
 }

@@ -31,11 +31,22 @@ export function compoundTerm(foldedParts: string[]): string | undefined {
 }
 
 /**
+ * Where index terms stand among a text's tokens (`phraseTokens`, stop words counted): `at[i]` is
+ * the position of `out[i]`, a compound's that of its last part; `next` is the position the
+ * text's first token takes, and is left one past its last token (callers add a gap between texts).
+ */
+export interface TermPositions {
+  at: number[];
+  next: number;
+}
+
+/**
  * Every index term of `text`, in order, appended to `out`: each word's part terms, then the
  * compound term of a hyphenated word. The hot path of indexing, so it avoids scanWords' objects.
+ * `positions`: also records where each term stands (see `TermPositions`).
  */
-export function indexTerms(text: string, out: string[] = [], keepStopWords = false): string[] {
-  if (!hasNonAscii(text)) return indexAsciiTerms(text.toLowerCase(), out, keepStopWords);
+export function indexTerms(text: string, out: string[] = [], keepStopWords = false, positions?: TermPositions): string[] {
+  if (!hasNonAscii(text)) return indexAsciiTerms(text.toLowerCase(), out, keepStopWords, positions);
   const folded: string[] = [];
   scanWordParts(text, (starts, ends, count, nonAscii) => {
     const first = out.length;
@@ -43,7 +54,11 @@ export function indexTerms(text: string, out: string[] = [], keepStopWords = fal
       const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
       folded[p] = f;
       const term = termOfFolded(f, keepStopWords);
-      if (term !== undefined) out.push(term);
+      if (term !== undefined) {
+        out.push(term);
+        positions?.at.push(positions.next);
+      }
+      if (f && positions) positions.next += 1;
     }
     if (count > 1) {
       folded.length = count;
@@ -51,7 +66,10 @@ export function indexTerms(text: string, out: string[] = [], keepStopWords = fal
       if (compound !== undefined) {
         let duplicate = false;
         for (let t = first; t < out.length; t++) if (out[t] === compound) duplicate = true;
-        if (!duplicate) out.push(compound);
+        if (!duplicate) {
+          out.push(compound);
+          positions?.at.push(positions.next - 1);
+        }
       }
     }
   });
@@ -71,7 +89,7 @@ export function phraseTokens(text: string): string[] {
 }
 
 /** `indexTerms` for lowercase ASCII text: the same words, scanned with plain char codes. */
-function indexAsciiTerms(text: string, out: string[], keepStopWords: boolean): string[] {
+function indexAsciiTerms(text: string, out: string[], keepStopWords: boolean, positions: TermPositions | undefined): string[] {
   const n = text.length;
   let i = 0;
   let compound: string[] | undefined;
@@ -88,7 +106,11 @@ function indexAsciiTerms(text: string, out: string[], keepStopWords: boolean): s
       i = asciiWordPartEnd(text, i);
       const folded = dropApostrophes(text.slice(start, i));
       const term = termOfFolded(folded, keepStopWords);
-      if (term !== undefined) out.push(term);
+      if (term !== undefined) {
+        out.push(term);
+        positions?.at.push(positions.next);
+      }
+      if (folded && positions) positions.next += 1;
       parts += 1;
       if (i + 1 < n && text.charCodeAt(i) === 0x2d && isAsciiWordCode(text.charCodeAt(i + 1))) {
         if (parts === 1) compound = [];
@@ -106,7 +128,10 @@ function indexAsciiTerms(text: string, out: string[], keepStopWords: boolean): s
       const term = foldPlural(joined);
       let duplicate = false;
       for (let t = first; t < out.length; t++) if (out[t] === term) duplicate = true;
-      if (!duplicate) out.push(term);
+      if (!duplicate) {
+        out.push(term);
+        positions?.at.push(positions.next - 1);
+      }
     }
   }
   return out;

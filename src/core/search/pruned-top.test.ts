@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Paper } from '../model/paper';
+import { fromBase64, toBase64 } from './base64';
 import { PaperSearch } from './paper-search';
 
 // Few words, drawn with a Zipf-like skew, in short fields of few lengths: papers collide on every
@@ -116,6 +117,48 @@ test('pruned ranking equals exhaustive scoring: same total, ids, order and score
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+/** The same index without word positions (as a cache written before them would load): phrases are then checked on the text alone. */
+function withoutPositions(search: PaperSearch, papers: Paper[]): PaperSearch {
+  const text = search.serialize('fp');
+  const first = text.indexOf('\n');
+  const second = text.indexOf('\n', first + 1);
+  const header = JSON.parse(text.slice(first + 1, second)) as { ids: string[]; terms: string[]; positionBytes?: number };
+  const image = fromBase64(text.slice(second + 1));
+  // The image's positions sit between the per-document tables and the postings (see index-snapshot.ts).
+  const positionsStart = 4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length;
+  const postingsStart = (positionsStart + header.positionBytes! + 3) & ~3;
+  const stripped = new Uint8Array(((positionsStart + 3) & ~3) + image.length - postingsStart);
+  stripped.set(image.subarray(0, positionsStart));
+  stripped.set(image.subarray(postingsStart), (positionsStart + 3) & ~3);
+  const { positionBytes: _, ...rest } = header;
+  const loaded = PaperSearch.load(`${text.slice(0, first)}\n${JSON.stringify(rest)}\n${toBase64(stripped)}`, 'fp', papers);
+  assert.ok(loaded && !(loaded as unknown as { index: { hasPositions(): boolean } }).index.hasPositions());
+  return loaded;
+}
+
+test('phrases checked on word positions rank and count as phrases checked on the text, pruned or not', () => {
+  fc.assert(
+    fc.property(
+      fc.array(paperArb, { minLength: 1, maxLength: 120 }),
+      fc.array(fc.tuple(fc.array(tokenArb, { maxLength: 2 }), unclosedPhraseArb), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 15 }),
+      (records, queries, limit) => {
+        const papers: Paper[] = records.map((r, i) => ({ id: `p${i}`, ...r }) as Paper);
+        const search = PaperSearch.build(papers);
+        const onText = withoutPositions(search, papers);
+        for (const [tokens, phrase] of queries) {
+          for (const query of [[...tokens, phrase].join(' '), [...tokens, `${phrase}"`].join(' ')]) {
+            for (const prune of [true, false]) {
+              assert.deepEqual(ranked(search, query, limit, prune), ranked(onText, query, limit, prune), query);
+            }
+          }
+        }
+      },
+    ),
+    { numRuns: 200 },
   );
 });
 

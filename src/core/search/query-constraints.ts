@@ -4,7 +4,8 @@ import type { InvertedIndex } from './inverted-index';
 import { termOfFolded } from './normalize-term';
 import type { TextFilter } from './parse-query';
 import { paperHasPhrase } from './phrase-match';
-import type { QueryPlan } from './query-plan';
+import { phrasePositionCheck } from './phrase-positions';
+import type { PhraseCheck, QueryPlan } from './query-plan';
 import type { AnnotationLookup } from './search-options';
 import type { Sparse } from './score-accumulator';
 
@@ -63,13 +64,20 @@ export function constraintCheck(
   for (const filter of plan.filters) {
     if (filter.kind === 'tag' || filter.kind === 'status') checks.push(annotationCheck(index, filter, annotations));
   }
-  for (const phrase of plan.phrases) checks.push((doc) => paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc)));
+  for (const phrase of plan.phrases) checks.push(phraseCheck(index, phrase));
   if (checks.length === 0) return undefined;
   if (checks.length === 1) return checks[0];
   return (doc) => {
     for (const check of checks) if (!check(doc)) return false;
     return true;
   };
+}
+
+/** Whether a document holds a phrase: its word positions first, then its text (see `phrase-positions.ts`). */
+export function phraseCheck(index: InvertedIndex, phrase: PhraseCheck): DocCheck {
+  const positions = phrasePositionCheck(index, phrase.key);
+  const onText: DocCheck = (doc) => paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc));
+  return positions ? (doc) => positions(doc) && onText(doc) : onText;
 }
 
 /** Papers with a topic whose name has the filter's words at a word start. */

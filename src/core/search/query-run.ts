@@ -1,11 +1,10 @@
 import { ALL_FIELDS } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { ParsedQuery } from './parse-query';
-import { paperHasPhrase } from './phrase-match';
 import type { PostingLeaf } from './posting-leaf';
 import type { LeafSlot } from './match-count';
 import { prunedTop } from './pruned-top';
-import { applyConstraints, constraintCheck, type DocCheck } from './query-constraints';
+import { applyConstraints, constraintCheck, phraseCheck, type DocCheck } from './query-constraints';
 import { planQuery, type QueryPlan, type Slot, type TermSpec } from './query-plan';
 import { EMPTY_SPARSE, type Sparse } from './score-accumulator';
 import type { AnnotationLookup, SearchSettings } from './search-options';
@@ -148,13 +147,11 @@ export class QueryRun {
         phrase.slots.map((slot) => this.slotSparse(slot, false)),
       );
       for (let i = 0; i < sparse.docs.length; i++) withWords[sparse.docs[i]] = 1;
-      return { phrase, withWords };
+      return { holds: phraseCheck(index, phrase), withWords };
     });
     return (doc) => {
       if (marks[doc] !== 0) return false;
-      for (const { phrase, withWords } of phrases) {
-        if (withWords[doc] !== 0 && paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc))) return false;
-      }
+      for (const { holds, withWords } of phrases) if (withWords[doc] !== 0 && holds(doc)) return false;
       return true;
     };
   }

@@ -1,0 +1,156 @@
+/**
+ * Phrases checked on word positions (`term-positions.ts`) before any text is read. A phrase
+ * matches where consecutive tokens of one text join to its key (`phrase-match.ts`), and the tokens
+ * that can join to it are the pieces the key splits into: live index terms, stop words (never
+ * indexed outside author names: any token may stand there) and words too long to index. So a
+ * document may hold the phrase only if, in some field, its positions chain pieces from the key's
+ * start to its end, each term piece standing one position after the previous piece. That is a
+ * necessary condition (positions are kept modulo 256, which can only add chains), so documents
+ * failing it are rejected without reading their text and the others are confirmed on the text:
+ * only about as many texts are read as there are matches.
+ */
+import { foldPlural } from '../text/fold-plural';
+import { STOP_WORDS } from '../text/stop-words';
+import { FIELD_COUNT } from './index-fields';
+import type { InvertedIndex } from './inverted-index';
+
+/** Token forms of the stop words: such a piece may be any token, since stop words are not indexed. */
+const STOP_TOKENS = new Set([...STOP_WORDS].map((word) => foldPlural(word)));
+/** Pieces at least this long may be words too long to index (48 folded characters, before plural folding). */
+const UNINDEXED_LENGTH = 46;
+/** Keys with more term pieces than this are checked on the text alone (each piece costs a lookup per document). */
+const MAX_TERM_PIECES = 48;
+/** A piece that any token may fill. */
+const ANY = -1;
+
+/** The pieces of a key that chain from its start to its end: `from[a]` lists the pieces starting at `a` (end, term id or `ANY`). */
+interface KeyPieces {
+  length: number;
+  from: Array<Array<{ to: number; termId: number }>>;
+}
+
+/**
+ * A check that rejects documents that cannot hold a phrase of `key` from their word positions;
+ * undefined when it would reject none (the key can be made of stop words and long words alone, is
+ * too long, or the index holds no positions).
+ */
+export function phrasePositionCheck(index: InvertedIndex, key: string): ((doc: number) => boolean) | undefined {
+  if (!index.hasPositions() || key.length === 0 || key.length > 64) return undefined;
+  const pieces = keyPieces(key, (term) => index.liveTermId(term));
+  if (!pieces) return undefined;
+  const chains = new PositionChains(index, pieces);
+  return (doc) => chains.mayHold(doc);
+}
+
+/** The pieces of `key` on some chain from start to end; undefined when a chain of `ANY` pieces alone exists or there are too many. */
+function keyPieces(key: string, termId: (term: string) => number | undefined): KeyPieces | undefined {
+  const L = key.length;
+  const all: Array<Array<{ to: number; termId: number }>> = Array.from({ length: L }, () => []);
+  for (let a = 0; a < L; a++) {
+    for (let b = a + 1; b <= L; b++) {
+      const piece = key.slice(a, b);
+      if (STOP_TOKENS.has(piece) || piece.length >= UNINDEXED_LENGTH) all[a].push({ to: b, termId: ANY });
+      else {
+        const id = termId(piece);
+        if (id !== undefined) all[a].push({ to: b, termId: id });
+      }
+    }
+  }
+  const reached = new Uint8Array(L + 1);
+  const reachedByAny = new Uint8Array(L + 1);
+  reached[0] = reachedByAny[0] = 1;
+  for (let a = 0; a < L; a++) {
+    for (const { to, termId: id } of all[a]) {
+      if (reached[a]) reached[to] = 1;
+      if (reachedByAny[a] && id === ANY) reachedByAny[to] = 1;
+    }
+  }
+  if (reachedByAny[L]) return undefined;
+  const ends = new Uint8Array(L + 1);
+  ends[L] = 1;
+  for (let a = L - 1; a >= 0; a--) for (const { to } of all[a]) if (ends[to]) ends[a] = 1;
+  const from = all.map((list, a) => (reached[a] ? list.filter(({ to }) => ends[to]) : []));
+  if (from.reduce((n, list) => n + list.filter((piece) => piece.termId !== ANY).length, 0) > MAX_TERM_PIECES) return undefined;
+  return { length: L, from };
+}
+
+/**
+ * The per-document test of `phrasePositionCheck`: for each field, the positions a chain can have
+ * reached at each key offset (a short list, or every position at the start), grown piece by piece.
+ */
+class PositionChains {
+  /** `reached[a][0…counts[a])`: positions (modulo 256) where a chain reaching key offset `a` stands; `counts[a]` -1: any. */
+  private readonly reached: Uint8Array[];
+  private readonly counts: Int32Array;
+  private readonly found = new Uint8Array(0x10000);
+  /** Term pieces as parallel arrays, by start offset: `pieceStart[a]…pieceStart[a + 1]`. */
+  private readonly pieceStart: Int32Array;
+  private readonly pieceTo: Int32Array;
+  private readonly pieceTerm: Int32Array;
+  /** Per term piece × field, where the last search of its posting list ended (see `termPositionsIn`). */
+  private readonly cursors: Int32Array;
+
+  constructor(
+    private readonly index: InvertedIndex,
+    pieces: KeyPieces,
+  ) {
+    const L = pieces.length;
+    this.reached = Array.from({ length: L + 1 }, () => new Uint8Array(256));
+    this.counts = new Int32Array(L + 1);
+    const flat = pieces.from.flatMap((list, a) => list.map((piece) => ({ a, ...piece })));
+    this.pieceStart = new Int32Array(L + 1);
+    for (const { a } of flat) this.pieceStart[a + 1] += 1;
+    for (let a = 0; a < L; a++) this.pieceStart[a + 1] += this.pieceStart[a];
+    this.pieceTo = Int32Array.from(flat, (piece) => piece.to);
+    this.pieceTerm = Int32Array.from(flat, (piece) => piece.termId);
+    this.cursors = new Int32Array(flat.length * FIELD_COUNT).fill(-1);
+  }
+
+  mayHold(doc: number): boolean {
+    for (let f = 0; f < FIELD_COUNT; f++) if (this.index.fieldLengthAt(f, doc) > 0 && this.chainsIn(f, doc)) return true;
+    return false;
+  }
+
+  /** Whether a chain of pieces runs through field `f` of `doc` from the key's start to its end. */
+  private chainsIn(f: number, doc: number): boolean {
+    const { reached, counts, found, pieceStart, pieceTo, pieceTerm } = this;
+    const L = counts.length - 1;
+    counts.fill(0);
+    counts[0] = -1;
+    for (let a = 0; a < L; a++) {
+      const count = counts[a];
+      if (count === 0) continue;
+      const here = reached[a];
+      for (let i = pieceStart[a]; i < pieceStart[a + 1]; i++) {
+        const to = pieceTo[i];
+        if (counts[to] < 0) continue;
+        const termId = pieceTerm[i];
+        const n = termId === ANY ? -1 : this.index.termPositions(termId, f, doc, found, this.cursors, i * FIELD_COUNT + f);
+        if (n < 0) {
+          if (count < 0) counts[to] = -1;
+          else for (let j = 0; j < count; j++) add(reached[to], counts, to, (here[j] + 1) & 0xff);
+        } else {
+          for (let k = 0; k < n; k++) {
+            const q = found[k];
+            if (count < 0 || holds(here, count, q)) add(reached[to], counts, to, (q + 1) & 0xff);
+          }
+        }
+        if (to === L && counts[L] !== 0) return true;
+      }
+    }
+    return false;
+  }
+}
+
+function holds(positions: Uint8Array, count: number, q: number): boolean {
+  for (let j = 0; j < count; j++) if (positions[j] === q) return true;
+  return false;
+}
+
+/** Adds position `q` to the list of offset `to` (once). */
+function add(positions: Uint8Array, counts: Int32Array, to: number, q: number): void {
+  const count = counts[to];
+  if (count < 0 || holds(positions, count, q)) return;
+  positions[count] = q;
+  counts[to] = count + 1;
+}
