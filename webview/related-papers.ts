@@ -23,7 +23,7 @@ export function renderRelatedPapers(related: readonly RelatedPaperView[], post: 
       { type: 'button', class: 'related-paper', 'data-paper-id': paper.id, title: l10n.t('Open “{0}”', paper.title) },
       el('span', { class: 'related-title' }, paper.title),
       shared.length > 0
-        ? el('span', { class: 'shared-terms' }, el('span', { class: 'visually-hidden' }, l10n.t('Shared terms: ')), shared.join(' · '))
+        ? el('span', { class: 'shared-terms' }, el('span', { class: 'visually-hidden' }, `${l10n.t('Shared terms:')} `), shared.join(' · '))
         : null,
     );
     open.addEventListener('click', () => post({ type: 'openPaper', paperId: paper.id }));

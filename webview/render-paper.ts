@@ -26,7 +26,7 @@ export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessa
     paper.sample ? el('p', { class: 'sample-note' }, l10n.t('Sample paper — bundled with Lectern')) : null,
     el('h1', { id: 'paper-title', class: 'paper-title', tabindex: -1 }, ...inlineMath(paper.title)),
     paper.authors.length > 0
-      ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, l10n.t('Authors: ')), paper.authors.join(', '))
+      ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, `${l10n.t('Authors:')} `), paper.authors.join(', '))
       : null,
     byline ? el('p', { class: 'byline' }, byline) : null,
     renderTopics(paper, post),
@@ -38,7 +38,14 @@ export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessa
       el('h2', { id: 'abstract-heading', class: 'visually-hidden' }, l10n.t('Abstract')),
       abstract,
     ),
-    el('footer', { class: 'paper-footer' }, l10n.t('Source: '), el('code', {}, paper.source), l10n.t(' · id '), el('code', {}, paper.id)),
+    el(
+      'footer',
+      { class: 'paper-footer' },
+      `${l10n.t('Source:')} `,
+      el('code', {}, paper.source),
+      ` · ${l10n.t('id')} `,
+      el('code', {}, paper.id),
+    ),
   );
   return { article, abstract };
 }
