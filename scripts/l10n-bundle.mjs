@@ -22,7 +22,7 @@ function sourceFiles(dir) {
  * Every `l10n.t(...)` message in src/, in order of first use, and the calls whose message is not a
  * plain string literal (`file:line`): a message must be a literal so it can be looked up in a bundle.
  */
-export function l10nMessages(files = sourceFiles(join(root, 'src'))) {
+export function l10nMessages(files = ['src', 'webview'].flatMap((dir) => sourceFiles(join(root, dir)))) {
   const messages = new Set();
   const notLiteral = [];
   for (const file of files) {

@@ -1,15 +1,15 @@
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { CitationFormatValue, HistoryView, PaperView, WebviewToHostMessage } from '../src/shared/protocol';
-import { READING_STATUSES, readingStatusLabel, type ReadingStatus } from '../src/core/model/reading-status';
+import { READING_STATUSES, type ReadingStatus } from '../src/core/model/reading-status';
 import { el } from './dom';
+import { statusLabel } from './status-label';
 
 export interface ActionsContext {
   post(message: WebviewToHostMessage): void;
   /** Highlights the current selection in the abstract; false when there is none. */
   highlightSelection(): boolean;
 }
-
-const CITATION_LABELS: Record<CitationFormatValue, string> = { bibtex: 'BibTeX', apa: 'APA', markdown: 'Markdown' };
 
 type Button = HTMLElement & { disabled: boolean };
 
@@ -31,54 +31,57 @@ export class ReaderActions {
   private readonly status: Record<ReadingStatus, Button>;
 
   constructor(private readonly context: ActionsContext) {
-    this.back = button('Back', 'Back (Alt+Left)', 'Alt+ArrowLeft', () => this.navigate('back'));
-    this.forward = button('Forward', 'Forward (Alt+Right)', 'Alt+ArrowRight', () => this.navigate('forward'));
-    this.openNote = button('Open Note', 'Open this paper’s note (N)', 'N', () =>
+    this.back = button(l10n.t('Back'), l10n.t('Back (Alt+Left)'), 'Alt+ArrowLeft', () => this.navigate('back'));
+    this.forward = button(l10n.t('Forward'), l10n.t('Forward (Alt+Right)'), 'Alt+ArrowRight', () => this.navigate('forward'));
+    this.openNote = button(l10n.t('Open Note'), l10n.t('Open this paper’s note (N)'), 'N', () =>
       this.withPaper((paperId) => ({ type: 'openNote', paperId })),
     );
     this.reveal = button(
-      'Reveal in Tree',
-      'Show this paper in the Papers view',
+      l10n.t('Reveal in Tree'),
+      l10n.t('Show this paper in the Papers view'),
       undefined,
       () => this.withPaper((paperId) => ({ type: 'revealInTree', paperId })),
       { secondary: true },
     );
     this.cite = {
-      bibtex: button('BibTeX', 'Copy the citation as BibTeX (C)', 'C', () => this.copy('bibtex'), { secondary: true }),
-      apa: button('APA', 'Copy the citation in APA style', undefined, () => this.copy('apa'), { secondary: true }),
-      markdown: button('Markdown', 'Copy a markdown link to this paper', undefined, () => this.copy('markdown'), { secondary: true }),
+      bibtex: button('BibTeX', l10n.t('Copy the citation as BibTeX (C)'), 'C', () => this.copy('bibtex'), { secondary: true }),
+      apa: button('APA', l10n.t('Copy the citation in APA style'), undefined, () => this.copy('apa'), { secondary: true }),
+      markdown: button(l10n.t('Markdown'), l10n.t('Copy a markdown link to this paper'), undefined, () => this.copy('markdown'), {
+        secondary: true,
+      }),
     };
-    for (const format of Object.keys(this.cite) as CitationFormatValue[])
-      this.cite[format].setAttribute('aria-label', `Copy citation as ${CITATION_LABELS[format]}`);
+    this.cite.bibtex.setAttribute('aria-label', l10n.t('Copy citation as {0}', 'BibTeX'));
+    this.cite.apa.setAttribute('aria-label', l10n.t('Copy citation as {0}', 'APA'));
+    this.cite.markdown.setAttribute('aria-label', l10n.t('Copy citation as {0}', l10n.t('Markdown')));
     this.status = Object.fromEntries(
       READING_STATUSES.map((status) => [
         status,
         button(
-          readingStatusLabel(status),
-          `Mark as ${readingStatusLabel(status).toLowerCase()}`,
+          statusLabel(status),
+          markAsTitle(status),
           undefined,
           () => this.withPaper((paperId) => ({ type: 'setStatus', paperId, status })),
           { secondary: true },
         ),
       ]),
     ) as Record<ReadingStatus, Button>;
-    for (const status of READING_STATUSES) this.status[status].setAttribute('aria-label', `Set status: ${readingStatusLabel(status)}`);
+    for (const status of READING_STATUSES) this.status[status].setAttribute('aria-label', l10n.t('Set status: {0}', statusLabel(status)));
 
     this.element = el(
       'nav',
-      { class: 'actions', 'aria-label': 'Paper actions' },
-      el('div', { class: 'action-group', role: 'group', 'aria-label': 'History' }, this.back, this.forward),
-      el('div', { class: 'action-group', role: 'group', 'aria-label': 'Note' }, this.openNote, this.reveal),
+      { class: 'actions', 'aria-label': l10n.t('Paper actions') },
+      el('div', { class: 'action-group', role: 'group', 'aria-label': l10n.t('History') }, this.back, this.forward),
+      el('div', { class: 'action-group', role: 'group', 'aria-label': l10n.t('Note') }, this.openNote, this.reveal),
       el(
         'div',
         { class: 'action-group', role: 'group', 'aria-labelledby': 'cite-label' },
-        el('span', { id: 'cite-label', class: 'group-label' }, 'Copy citation'),
+        el('span', { id: 'cite-label', class: 'group-label' }, l10n.t('Copy citation')),
         ...Object.values(this.cite),
       ),
       el(
         'div',
         { class: 'action-group', role: 'group', 'aria-labelledby': 'status-label' },
-        el('span', { id: 'status-label', class: 'group-label' }, 'Status'),
+        el('span', { id: 'status-label', class: 'group-label' }, l10n.t('Status')),
         ...Object.values(this.status),
       ),
     );
@@ -95,10 +98,10 @@ export class ReaderActions {
     const noPaper = !paper;
     this.openNote.disabled = noPaper || !notesEnabled;
     this.openNote.title = !notesEnabled
-      ? 'Notes need a workspace folder'
+      ? l10n.t('Notes need a workspace folder')
       : paper?.hasNote
-        ? 'Open this paper’s note (N)'
-        : 'Create a note for this paper (N)';
+        ? l10n.t('Open this paper’s note (N)')
+        : l10n.t('Create a note for this paper (N)');
     this.reveal.disabled = noPaper;
     for (const format of Object.keys(this.cite) as CitationFormatValue[]) this.cite[format].disabled = noPaper;
     for (const status of READING_STATUSES) {
@@ -160,6 +163,12 @@ function button(
     if (!element.disabled) run();
   });
   return element;
+}
+
+/** A status button's title: one whole sentence per status, so a translation can inflect it. */
+function markAsTitle(status: ReadingStatus): string {
+  if (status === 'to-read') return l10n.t('Mark as to read');
+  return status === 'reading' ? l10n.t('Mark as reading') : l10n.t('Mark as read');
 }
 
 function isEditable(target: EventTarget | null): boolean {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AnnotationView } from '../src/shared/protocol';
 import type { AnchoredAnnotations } from './annotations';
 import { el } from './dom';
@@ -20,7 +21,7 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
   const section = el(
     'section',
     { class: 'annotations', 'aria-labelledby': 'annotations-heading' },
-    el('h2', { id: 'annotations-heading' }, 'Highlights'),
+    el('h2', { id: 'annotations-heading' }, l10n.t('Highlights')),
   );
   if (result.anchored.length === 0 && result.orphans.length === 0) {
     section.append(
@@ -28,8 +29,8 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
         'p',
         { class: 'hint' },
         actions.editable
-          ? 'Select text in the abstract or the PDF to highlight or comment on it (H highlights the selection).'
-          : 'Open a workspace folder to keep highlights in notes.',
+          ? l10n.t('Select text in the abstract or the PDF to highlight or comment on it (H highlights the selection).')
+          : l10n.t('Open a workspace folder to keep highlights in notes.'),
       ),
     );
   }
@@ -38,7 +39,7 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
     for (const { annotation, marks } of result.anchored) {
       const quote = el(
         'button',
-        { type: 'button', class: 'annotation-quote', 'aria-label': `Go to highlight: ${shorten(annotation.selector.exact)}` },
+        { type: 'button', class: 'annotation-quote', 'aria-label': l10n.t('Go to highlight: {0}', shorten(annotation.selector.exact)) },
         `“${shorten(annotation.selector.exact)}”`,
       );
       quote.addEventListener('click', () => revealMarks(marks));
@@ -48,8 +49,8 @@ export function renderAnnotationList(result: AnchoredAnnotations, actions: Annot
   }
   if (result.orphans.length > 0) {
     section.append(
-      el('h3', { id: 'orphans-heading' }, 'Orphaned highlights'),
-      el('p', { class: 'hint' }, 'Their text is no longer in the abstract.'),
+      el('h3', { id: 'orphans-heading' }, l10n.t('Orphaned highlights')),
+      el('p', { class: 'hint' }, l10n.t('Their text is no longer in the abstract.')),
     );
     const list = el('ul', { class: 'annotation-list orphans', 'aria-labelledby': 'orphans-heading' });
     for (const annotation of result.orphans) {
@@ -73,17 +74,17 @@ export function renderItem(annotation: AnnotationView, quote: HTMLElement, actio
   if (!annotation.comment) comment.hidden = true;
   item.append(comment);
   if (!actions.editable) return item;
-  const edit = el('button', { type: 'button', class: 'link-button' }, annotation.comment ? 'Edit comment' : 'Add comment');
+  const edit = el('button', { type: 'button', class: 'link-button' }, annotation.comment ? l10n.t('Edit comment') : l10n.t('Add comment'));
   const remove = el(
     'button',
-    { type: 'button', class: 'link-button', 'aria-label': `Remove highlight “${shorten(annotation.selector.exact)}”` },
-    'Remove',
+    { type: 'button', class: 'link-button', 'aria-label': l10n.t('Remove highlight “{0}”', shorten(annotation.selector.exact)) },
+    l10n.t('Remove'),
   );
   edit.addEventListener('click', () => {
-    const textarea = el('textarea', { class: 'comment-input', rows: 3, 'aria-label': 'Comment' });
+    const textarea = el('textarea', { class: 'comment-input', rows: 3, 'aria-label': l10n.t('Comment') });
     textarea.value = annotation.comment;
-    const save = el('button', { type: 'button', class: 'link-button' }, 'Save');
-    const cancel = el('button', { type: 'button', class: 'link-button' }, 'Cancel');
+    const save = el('button', { type: 'button', class: 'link-button' }, l10n.t('Save'));
+    const cancel = el('button', { type: 'button', class: 'link-button' }, l10n.t('Cancel'));
     const editor = el('div', { class: 'comment-editor' }, textarea, el('div', { class: 'annotation-item-actions' }, save, cancel));
     const close = () => {
       editor.replaceWith(buttons);

@@ -1,3 +1,6 @@
+// First: the translation is configured before any other module evaluates a message.
+import './l10n-setup';
+import * as l10n from '@vscode/l10n';
 import {
   assertNever,
   isNoteDraft,
@@ -39,8 +42,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   } catch (error) {
     console.error('Lectern: the reader could not show this message.', error);
     showProblem(
-      'Lectern could not display this paper.',
-      'Reopen it from the Papers view; if it keeps failing, report it with the paper’s source.',
+      l10n.t('Lectern could not display this paper.'),
+      l10n.t('Reopen it from the Papers view; if it keeps failing, report it with the paper’s source.'),
     );
   }
   document.dispatchEvent(new CustomEvent('lectern:rendered', { detail: message.type }));
@@ -58,12 +61,12 @@ const actions = new ReaderActions({ post, highlightSelection: () => toolbar.high
 // Typing not yet in the note lives in the webview state, so a reloaded pane sends it.
 const notes = new NotesPane({ post, draftsChanged: () => state && saveState(state) }, saved?.noteDrafts ?? []);
 const main = el('main', { id: 'reader-main', class: 'reader-main', tabindex: -1 });
-const aside = el('aside', { class: 'reader-aside', 'aria-label': 'Highlights and related papers' });
+const aside = el('aside', { class: 'reader-aside', 'aria-label': l10n.t('Highlights and related papers') });
 const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 // The paper (abstract, notes) and its PDF are two tabs of the main column.
 const articleHost = el('div', { class: 'reader-article' });
 const pdfTab = new PdfTab({ post, announce: (text) => announce(text), stateChanged: () => state && saveState(state) }, articleHost);
-articleHost.append(el('p', { class: 'hint' }, 'Loading…'));
+articleHost.append(el('p', { class: 'hint' }, l10n.t('Loading…')));
 main.append(pdfTab.tabs, articleHost, pdfTab.panel);
 app.replaceChildren(
   el('header', { class: 'reader-header' }, actions.element),
@@ -100,7 +103,7 @@ function handle(message: HostToWebviewMessage): void {
       render();
       window.scrollTo(0, scrollTop);
       saveState({ paperId: message.paper.id, highlightTerms: terms, scrollTop });
-      if (previous !== message.paper.id) announce(`Opened ${message.paper.title}`);
+      if (previous !== message.paper.id) announce(l10n.t('Opened {0}', message.paper.title));
       break;
     }
     case 'annotations':
@@ -123,7 +126,7 @@ function handle(message: HostToWebviewMessage): void {
       abstractElement = null;
       notes.clear();
       pdfTab.reset();
-      showProblem('Paper not found', message.message);
+      showProblem(l10n.t('Paper not found'), message.message);
       saveState({ paperId: message.paperId });
       break;
     case 'pdfDocument':

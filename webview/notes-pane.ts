@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { NoteDraftModel, type DraftAction } from '../src/shared/note-draft';
 import { diffTexts, mapOffset } from '../src/shared/text-diff';
@@ -60,20 +61,24 @@ export class NotesPane {
       class: 'notes-input',
       rows: 6,
       spellcheck: 'true',
-      'aria-label': 'Notes on this paper (markdown)',
+      'aria-label': l10n.t('Notes on this paper (markdown)'),
       'aria-describedby': 'notes-help',
       'aria-keyshortcuts': 'Control+S Meta+S',
-      placeholder: 'Write notes in markdown. They are saved to this paper’s note as you type.',
+      placeholder: l10n.t('Write notes in markdown. They are saved to this paper’s note as you type.'),
     });
-    this.preview = el('div', { class: 'notes-preview', id: 'note-preview', 'aria-label': 'Notes preview', tabindex: 0 });
+    this.preview = el('div', { class: 'notes-preview', id: 'note-preview', 'aria-label': l10n.t('Notes preview'), tabindex: 0 });
     this.preview.hidden = true;
     this.previewToggle = el(
       'vscode-button',
-      { secondary: true, 'aria-pressed': 'false', title: 'Show the notes rendered as markdown' },
-      'Preview',
+      { secondary: true, 'aria-pressed': 'false', title: l10n.t('Show the notes rendered as markdown') },
+      l10n.t('Preview'),
     );
-    this.createButton = el('vscode-button', { title: 'Create this paper’s markdown note from the template' }, 'Create note');
-    this.openButton = el('vscode-button', { secondary: true, title: 'Open the note in an editor' }, 'Open in Editor');
+    this.createButton = el(
+      'vscode-button',
+      { title: l10n.t('Create this paper’s markdown note from the template') },
+      l10n.t('Create note'),
+    );
+    this.openButton = el('vscode-button', { secondary: true, title: l10n.t('Open the note in an editor') }, l10n.t('Open in Editor'));
     this.status = el('span', { class: 'notes-status', role: 'status', 'aria-live': 'polite' });
     this.message = el('p', { class: 'hint notes-message' });
     this.help = el('p', { class: 'hint notes-help', id: 'notes-help' });
@@ -83,7 +88,7 @@ export class NotesPane {
       el(
         'div',
         { class: 'notes-header' },
-        el('h2', { id: 'notes-heading', class: 'notes-heading' }, 'Notes'),
+        el('h2', { id: 'notes-heading', class: 'notes-heading' }, l10n.t('Notes')),
         this.status,
         el('span', { class: 'notes-actions' }, this.previewToggle, this.openButton),
       ),
@@ -103,7 +108,7 @@ export class NotesPane {
       if (!this.model?.ready) return;
       this.model.input(this.textarea.value);
       this.schedule(SAVE_DELAY_MS);
-      this.showStatus(this.model.dirty ? 'Saving…' : 'Saved');
+      this.showStatus(this.model.dirty ? l10n.t('Saving…') : l10n.t('Saved'));
       this.options.draftsChanged();
     });
     this.textarea.addEventListener('blur', () => this.flush());
@@ -132,7 +137,7 @@ export class NotesPane {
     if (!this.model || this.createButton.disabled) return;
     this.creating = true;
     this.createButton.disabled = true;
-    this.showStatus('Creating the note…');
+    this.showStatus(l10n.t('Creating the note…'));
     this.options.post({ type: 'createNote', paperId: this.model.paperId });
     // If no note comes (the host reports why), the button works again.
     window.setTimeout(() => {
@@ -153,7 +158,7 @@ export class NotesPane {
       this.path = undefined;
       this.tooLarge = false;
       this.creating = false;
-      this.showStatus(this.model.saving ? 'Saving…' : '');
+      this.showStatus(this.model.saving ? l10n.t('Saving…') : '');
       this.textarea.value = this.model.text;
     }
     // The first paper after a reload: send what the last page had not saved, this paper's and others'.
@@ -166,7 +171,7 @@ export class NotesPane {
       if (send) this.post(send);
       if (model === this.model) {
         this.textarea.value = model.text;
-        this.showStatus('Saving what was typed before the reload…');
+        this.showStatus(l10n.t('Saving what was typed before the reload…'));
       }
     }
     this.render();
@@ -194,8 +199,8 @@ export class NotesPane {
         if (message.path !== undefined) this.creating = false;
         const action = model.receive(message.body, message.version, message.path !== undefined);
         this.apply(model, action);
-        if (action.replace !== undefined && action.replace !== before) this.showStatus('Edited in the editor — updated');
-        else if (action.send) this.showStatus('Edited in the editor — merging your typing…');
+        if (action.replace !== undefined && action.replace !== before) this.showStatus(l10n.t('Edited in the editor — updated'));
+        else if (action.send) this.showStatus(l10n.t('Edited in the editor — merging your typing…'));
         break;
       }
       case 'noteSaved': {
@@ -204,10 +209,10 @@ export class NotesPane {
         if (shown)
           this.showStatus(
             model.dirty
-              ? 'Saving…'
+              ? l10n.t('Saving…')
               : action.replace !== undefined && action.replace !== before
-                ? 'Saved — merged with changes made elsewhere'
-                : 'Saved',
+                ? l10n.t('Saved — merged with changes made elsewhere')
+                : l10n.t('Saved'),
           );
         break;
       }
@@ -218,7 +223,7 @@ export class NotesPane {
       }
       case 'noteNotSaved': {
         this.apply(model, model.reject(message.editId));
-        if (shown) this.showStatus(`Not saved yet: ${message.message.replace(/^Lectern:\s*/, '')} Retrying…`, 'error');
+        if (shown) this.showStatus(l10n.t('Not saved yet: {0} Retrying…', message.message.replace(/^Lectern:\s*/, '')), 'error');
         this.schedule(RETRY_MS);
         break;
       }
@@ -236,7 +241,7 @@ export class NotesPane {
       const send = model?.send();
       if (send) this.post(send);
     }
-    if (this.model?.dirty) this.showStatus('Saving…');
+    if (this.model?.dirty) this.showStatus(l10n.t('Saving…'));
     this.options.draftsChanged();
   }
 
@@ -260,7 +265,10 @@ export class NotesPane {
   private post(message: Extract<WebviewToHostMessage, { type: 'editNoteBody' }>): void {
     if (message.newBody.length > NOTE_BODY_LIMIT || message.baseBody.length > NOTE_BODY_LIMIT) {
       this.showStatus(
-        `Not saved: notes longer than ${NOTE_BODY_LIMIT.toLocaleString('en')} characters are edited in the editor (Open in Editor). Your text is still here.`,
+        l10n.t(
+          'Not saved: notes longer than {0} characters are edited in the editor (Open in Editor). Your text is still here.',
+          NOTE_BODY_LIMIT.toLocaleString('en'),
+        ),
         'error',
       );
       const model = message.paperId === this.model?.paperId ? this.model : this.background.get(message.paperId);
@@ -301,10 +309,11 @@ export class NotesPane {
     const model = this.model;
     const editable = Boolean(model?.ready && !this.tooLarge && (model.exists || model.dirty));
     let message = '';
-    if (!this.notesEnabled) message = 'Open a workspace folder to keep notes; they are markdown files in it.';
-    else if (!model?.ready) message = 'Loading the note…';
-    else if (this.tooLarge) message = `This note is longer than ${NOTE_BODY_LIMIT.toLocaleString('en')} characters: edit it in the editor.`;
-    else if (!editable) message = 'This paper has no note yet.';
+    if (!this.notesEnabled) message = l10n.t('Open a workspace folder to keep notes; they are markdown files in it.');
+    else if (!model?.ready) message = l10n.t('Loading the note…');
+    else if (this.tooLarge)
+      message = l10n.t('This note is longer than {0} characters: edit it in the editor.', NOTE_BODY_LIMIT.toLocaleString('en'));
+    else if (!editable) message = l10n.t('This paper has no note yet.');
     this.message.textContent = message;
     this.message.hidden = message === '';
     this.createButton.hidden = !this.notesEnabled || !model?.ready || this.tooLarge || editable;
@@ -314,7 +323,9 @@ export class NotesPane {
     this.previewToggle.hidden = !this.notesEnabled || !editable;
     this.openButton.hidden = !this.notesEnabled || !model?.ready || !(model.exists || this.tooLarge);
     this.help.hidden = this.textarea.hidden && this.preview.hidden;
-    this.help.textContent = `Markdown${this.path ? `, saved to ${this.path}` : ''} as you type; Ctrl+S saves now. Edits made in the editor show here.`;
+    this.help.textContent = this.path
+      ? l10n.t('Markdown, saved to {0} as you type; Ctrl+S saves now. Edits made in the editor show here.', this.path)
+      : l10n.t('Markdown as you type; Ctrl+S saves now. Edits made in the editor show here.');
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Marked } from 'marked';
 import { decideLink } from '../src/shared/protocol';
 import { el } from './dom';
@@ -41,12 +42,12 @@ const noteMarkdown = createMarkdown(true);
  * as KaTeX MathML (sanitised on its own) — or as its source text where it landed in code.
  */
 export function renderAbstract(abstract: string): DocumentFragment {
-  return renderMarkdown(abstract, { empty: 'No abstract.' });
+  return renderMarkdown(abstract, { empty: l10n.t('No abstract.') });
 }
 
 /** Renders a note's markdown (the notes pane's preview) the same way; HTML comments are left out. */
 export function renderNoteMarkdown(note: string): DocumentFragment {
-  return renderMarkdown(note, { empty: 'Nothing written yet.', note: true });
+  return renderMarkdown(note, { empty: l10n.t('Nothing written yet.'), note: true });
 }
 
 function renderMarkdown(source: string, options: { empty: string; note?: boolean }): DocumentFragment {

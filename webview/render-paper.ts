@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { PaperView, WebviewToHostMessage } from '../src/shared/protocol';
-import { readingStatusLabel } from '../src/core/model/reading-status';
 import { el, type Child } from './dom';
 import { protectMath, PLACEHOLDER_PATTERN } from './math-runs';
 import { renderAbstract } from './render-abstract';
 import { renderMath } from './render-math';
+import { statusLabel } from './status-label';
 
 export interface RenderedPaper {
   article: HTMLElement;
@@ -22,10 +23,10 @@ export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessa
   const article = el(
     'article',
     { class: 'paper', 'aria-labelledby': 'paper-title' },
-    paper.sample ? el('p', { class: 'sample-note' }, 'Sample paper — bundled with Lectern') : null,
+    paper.sample ? el('p', { class: 'sample-note' }, l10n.t('Sample paper — bundled with Lectern')) : null,
     el('h1', { id: 'paper-title', class: 'paper-title', tabindex: -1 }, ...inlineMath(paper.title)),
     paper.authors.length > 0
-      ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, 'Authors: '), paper.authors.join(', '))
+      ? el('p', { class: 'authors' }, el('span', { class: 'visually-hidden' }, `${l10n.t('Authors:')} `), paper.authors.join(', '))
       : null,
     byline ? el('p', { class: 'byline' }, byline) : null,
     renderTopics(paper, post),
@@ -34,10 +35,17 @@ export function renderPaper(paper: PaperView, post: (message: WebviewToHostMessa
     el(
       'section',
       { class: 'abstract-section', 'aria-labelledby': 'abstract-heading' },
-      el('h2', { id: 'abstract-heading', class: 'visually-hidden' }, 'Abstract'),
+      el('h2', { id: 'abstract-heading', class: 'visually-hidden' }, l10n.t('Abstract')),
       abstract,
     ),
-    el('footer', { class: 'paper-footer' }, 'Source: ', el('code', {}, paper.source), ' · id ', el('code', {}, paper.id)),
+    el(
+      'footer',
+      { class: 'paper-footer' },
+      `${l10n.t('Source:')} `,
+      el('code', {}, paper.source),
+      ` · ${l10n.t('id')} `,
+      el('code', {}, paper.id),
+    ),
   );
   return { article, abstract };
 }
@@ -52,21 +60,25 @@ export function renderAbstractElement(paper: PaperView): HTMLElement {
 /** The tags / status line, re-rendered alone when a `paperStatus` message arrives. */
 export function renderPaperStatus(paper: PaperView): HTMLElement {
   const line = el('p', { class: 'paper-status', id: 'paper-status' });
-  line.append(el('span', { class: 'status-badge' }, paper.status ? readingStatusLabel(paper.status) : 'No status'));
+  line.append(el('span', { class: 'status-badge' }, paper.status ? statusLabel(paper.status) : l10n.t('No status')));
   if (paper.tags.length > 0) {
-    const tags = el('ul', { class: 'tags', 'aria-label': 'Tags' });
+    const tags = el('ul', { class: 'tags', 'aria-label': l10n.t('Tags') });
     for (const tag of paper.tags) tags.append(el('li', { class: 'tag' }, tag));
     line.append(tags);
   }
-  if (paper.hasNote) line.append(el('span', { class: 'has-note' }, 'Has a note'));
+  if (paper.hasNote) line.append(el('span', { class: 'has-note' }, l10n.t('Has a note')));
   return line;
 }
 
 function renderTopics(paper: PaperView, post: (message: WebviewToHostMessage) => void): HTMLElement | null {
   if (paper.topics.length === 0) return null;
-  const list = el('ul', { class: 'topics', 'aria-label': 'Topics' });
+  const list = el('ul', { class: 'topics', 'aria-label': l10n.t('Topics') });
   for (const topic of paper.topics) {
-    const button = el('button', { type: 'button', class: 'topic', title: `Show the papers on “${topic}” in the Papers view` }, topic);
+    const button = el(
+      'button',
+      { type: 'button', class: 'topic', title: l10n.t('Show the papers on “{0}” in the Papers view', topic) },
+      topic,
+    );
     button.addEventListener('click', () => post({ type: 'filterTopic', topic }));
     list.append(el('li', {}, button));
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { TextPositionSelector, TextQuoteSelector } from '../src/shared/protocol';
 import { el } from './dom';
@@ -40,21 +41,21 @@ export class SelectionToolbar {
   private pdfPlace: PdfPlace | undefined;
 
   constructor(private readonly options: SelectionToolbarOptions) {
-    const highlight = el('vscode-button', { 'aria-keyshortcuts': 'H', title: 'Highlight the selection (H)' }, 'Highlight');
-    const comment = el('vscode-button', { secondary: true, title: 'Comment on the selection' }, 'Comment');
+    const highlight = el('vscode-button', { 'aria-keyshortcuts': 'H', title: l10n.t('Highlight the selection (H)') }, l10n.t('Highlight'));
+    const comment = el('vscode-button', { secondary: true, title: l10n.t('Comment on the selection') }, l10n.t('Comment'));
     this.textarea = el('textarea', {
       class: 'comment-input',
       rows: 3,
-      'aria-label': 'Comment on the selection',
-      placeholder: 'Comment (Ctrl+Enter to save)',
+      'aria-label': l10n.t('Comment on the selection'),
+      placeholder: l10n.t('Comment (Ctrl+Enter to save)'),
     });
-    const save = el('vscode-button', {}, 'Save');
-    const cancel = el('vscode-button', { secondary: true }, 'Cancel');
+    const save = el('vscode-button', {}, l10n.t('Save'));
+    const cancel = el('vscode-button', { secondary: true }, l10n.t('Cancel'));
     this.editor = el('div', { class: 'comment-editor' }, this.textarea, el('div', { class: 'toolbar-row' }, save, cancel));
     this.editor.hidden = true;
     this.element = el(
       'div',
-      { class: 'selection-toolbar', role: 'toolbar', 'aria-label': 'Annotate the selection' },
+      { class: 'selection-toolbar', role: 'toolbar', 'aria-label': l10n.t('Annotate the selection') },
       el('div', { class: 'toolbar-row' }, highlight, comment),
       this.editor,
     );

@@ -12,6 +12,13 @@ export interface ReaderHtmlOptions {
   scriptUri: string;
   /** URI of `media/reader.css`. */
   styleUri: string;
+  /**
+   * The translated messages (`vscode.l10n.bundle`: English message → translation), handed to the page for
+   * webview/l10n-setup.ts. Default: none, the page is English.
+   */
+  messages?: Record<string, string>;
+  /** The display language (`vscode.env.language`, e.g. `de` or `pt-br`) for `<html lang>`. Default `en`. */
+  language?: string;
 }
 
 /**
@@ -38,7 +45,7 @@ export function readerCsp(cspSource: string, nonce: string): string {
 
 /** The reader page: CSP, stylesheet, an empty `#app` and the nonce'd bundle that fills it. */
 export function readerHtml(options: ReaderHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri } = options;
+  const { cspSource, nonce, scriptUri, styleUri, messages, language = 'en' } = options;
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce))
     throw new Error('Lectern: the reader page needs a random nonce of at least 16 base64 characters.');
   // One or more sources separated by spaces (code-server gives `'self' https://*.vscode-cdn.net`);
@@ -46,7 +53,7 @@ export function readerHtml(options: ReaderHtmlOptions): string {
   if (!/^[^\s;,"]+( [^\s;,"]+)*$/.test(cspSource) || /'(unsafe-|nonce-|sha)/.test(cspSource))
     throw new Error(`Lectern: "${cspSource}" is not a valid webview cspSource.`);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en'}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(readerCsp(cspSource, nonce))}">
@@ -56,10 +63,20 @@ export function readerHtml(options: ReaderHtmlOptions): string {
   </head>
   <body>
     <div id="app" class="lectern-reader" aria-busy="true"></div>
+    ${messagesBlock(messages, nonce)}
     <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
   </body>
 </html>
 `;
+}
+
+/**
+ * The messages as a JSON data block, read before the bundle runs. `<` is written `\u003c` (the same string to
+ * JSON.parse), so no message can close the element; a data block does not run, so the CSP stays as it is.
+ */
+function messagesBlock(messages: Record<string, string> | undefined, nonce: string): string {
+  const json = JSON.stringify(messages ?? {}).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="lectern-messages" nonce="${escapeAttribute(nonce)}">${json}</script>`;
 }
 
 function escapeAttribute(text: string): string {

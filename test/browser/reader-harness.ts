@@ -83,6 +83,12 @@ function initScript(state: ReaderState | undefined): string {
 })();`;
 }
 
+/** What the host hands the page for its language: `messages` as `vscode.l10n.bundle`, or raw text for the block. */
+export interface PageTranslation {
+  messages?: Record<string, string> | string;
+  language?: string;
+}
+
 export class ReaderPage {
   /** Every URL the page requested, in order. */
   readonly requests: string[] = [];
@@ -172,10 +178,13 @@ export class ReaderHarness {
     private readonly home: string,
     /** Paths the server was asked for. */
     readonly served: string[],
+    /** The translations pages opened with `messages` are served with, by their `?l10n=` key. */
+    private readonly translations: Map<string, PageTranslation>,
   ) {}
 
   static async start(): Promise<ReaderHarness> {
     const served: string[] = [];
+    const translations = new Map<string, PageTranslation>();
     // Both bundles are built from the sources now, so the tests never run a stale dist/ after a webview edit.
     const [readerBundle, probeScript] = await Promise.all([buildReader(), buildProbe()]);
     let origin = '';
@@ -184,12 +193,18 @@ export class ReaderHarness {
       served.push(url.pathname);
       if (url.pathname === '/') {
         const nonce = randomBytes(18).toString('base64');
-        const html = readerHtml({
+        const translation = translations.get(url.searchParams.get('l10n') ?? '');
+        const messages = translation?.messages;
+        let html = readerHtml({
           cspSource: origin,
           nonce,
           scriptUri: `${origin}/dist/webview/reader.js`,
           styleUri: `${origin}/media/reader.css`,
+          messages: typeof messages === 'string' ? undefined : messages,
+          language: translation?.language,
         });
+        // A block the host would never write (the page must fall back to English).
+        if (typeof messages === 'string') html = html.replace(/(id="lectern-messages"[^>]*>)\{\}/, (_, open: string) => open + messages);
         response.writeHead(200, {
           'Content-Type': 'text/html; charset=utf-8',
           'Content-Security-Policy': readerCsp(origin, nonce),
@@ -249,7 +264,7 @@ export class ReaderHarness {
       (url) => !url.href.startsWith(`${origin}/`),
       (route) => route.abort(),
     );
-    return new ReaderHarness(server, origin, browser, context, home, served);
+    return new ReaderHarness(server, origin, browser, context, home, served, translations);
   }
 
   /**
@@ -265,12 +280,21 @@ export class ReaderHarness {
     return reader;
   }
 
-  /** Opens the reader in a new tab with `state` as its saved webview state; resolves once its script ran. */
-  async open(options: { state?: ReaderState } = {}): Promise<ReaderPage> {
+  /**
+   * Opens the reader in a new tab with `state` as its saved webview state, and the page translated as the host
+   * would translate it (`translation`, as `readerHtml` gets it from VS Code); resolves once its script ran.
+   */
+  async open(options: { state?: ReaderState; translation?: PageTranslation } = {}): Promise<ReaderPage> {
     const page = await this.context.newPage();
     const reader = new ReaderPage(page, this.origin);
     await page.addInitScript(initScript(options.state));
-    await page.goto(`${this.origin}/`);
+    let query = '';
+    if (options.translation) {
+      const key = String(this.translations.size + 1);
+      this.translations.set(key, options.translation);
+      query = `?l10n=${key}`;
+    }
+    await page.goto(`${this.origin}/${query}`);
     await reader.waitFor(`window.__lectern.posted.length > 0 && document.querySelector('#app header') !== null`);
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) reader.navigations.push(frame.url());

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AnnotationView } from '../../src/shared/protocol';
 import { renderItem, shorten, type AnnotationListActions } from '../annotation-list';
 import { el } from '../dom';
@@ -20,9 +21,9 @@ export function renderPdfAnnotationList(
       {
         type: 'button',
         class: 'annotation-quote',
-        'aria-label': `Go to highlight on page ${annotation.page} of the PDF: ${shorten(annotation.selector.exact)}`,
+        'aria-label': l10n.t('Go to highlight on page {0} of the PDF: {1}', String(annotation.page), shorten(annotation.selector.exact)),
       },
-      el('span', { class: 'annotation-page' }, `p. ${annotation.page}`),
+      el('span', { class: 'annotation-page' }, l10n.t('p. {0}', String(annotation.page))),
       ` “${shorten(annotation.selector.exact)}”`,
     );
     quote.addEventListener('click', () => actions.reveal(annotation));
@@ -31,7 +32,7 @@ export function renderPdfAnnotationList(
   return el(
     'section',
     { class: 'annotations pdf-annotations', 'aria-labelledby': 'pdf-annotations-heading' },
-    el('h2', { id: 'pdf-annotations-heading' }, 'Highlights in the PDF'),
+    el('h2', { id: 'pdf-annotations-heading' }, l10n.t('Highlights in the PDF')),
     list,
   );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   AnnotationType,
   TextLayer,
@@ -40,7 +41,7 @@ export class PdfPageView {
       class: 'pdf-page',
       'data-page-number': pageNumber,
       role: 'region',
-      'aria-label': `Page ${pageNumber}`,
+      'aria-label': l10n.t('Page {0}', pageNumber),
     });
   }
 
@@ -63,7 +64,9 @@ export class PdfPageView {
   render(): Promise<void> {
     this.rendering ??= this.draw(++this.generation).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'RenderingCancelledException') return;
-      this.element.replaceChildren(el('p', { class: 'pdf-page-error' }, `Lectern could not draw page ${this.pageNumber} of this PDF.`));
+      this.element.replaceChildren(
+        el('p', { class: 'pdf-page-error' }, l10n.t('Lectern could not draw page {0} of this PDF.', this.pageNumber)),
+      );
       console.error('Lectern: a PDF page could not be drawn.', error);
     });
     return this.rendering;
@@ -129,7 +132,12 @@ export class PdfPageView {
       const [x1, y1, x2, y2] = viewport.convertToViewportRectangle(link.rect) as number[];
       const area = link.url
         ? el('a', { href: link.url, class: 'pdf-link', title: link.url })
-        : el('button', { type: 'button', class: 'pdf-link', title: `Go to page ${link.page}`, 'aria-label': `Go to page ${link.page}` });
+        : el('button', {
+            type: 'button',
+            class: 'pdf-link',
+            title: l10n.t('Go to page {0}', String(link.page)),
+            'aria-label': l10n.t('Go to page {0}', String(link.page)),
+          });
       if (link.page !== undefined) area.addEventListener('click', () => this.goToPage(link.page!));
       area.style.left = `${Math.min(x1, x2)}px`;
       area.style.top = `${Math.min(y1, y2)}px`;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AnnotationView, HostToWebviewMessage, PaperView, WebviewToHostMessage } from '../../src/shared/protocol';
 import { el } from '../dom';
 import type { PdfSelection } from './pdf-highlights';
@@ -33,16 +34,20 @@ export class PdfTab {
   /** A highlight to show once the viewer is open (a click in the side list or on `p. N` in the note). */
   private pendingHighlight: string | undefined;
   /** Lists the highlights found on no page of this PDF (orphans: shown, never dropped). */
-  private readonly orphans = el('section', { class: 'pdf-orphans', 'aria-label': 'Highlights not found in this PDF', hidden: true });
+  private readonly orphans = el('section', {
+    class: 'pdf-orphans',
+    'aria-label': l10n.t('Highlights not found in this PDF'),
+    hidden: true,
+  });
 
   constructor(
     private readonly context: PdfTabContext,
     private readonly abstractPanel: HTMLElement,
   ) {
-    this.abstractTab = tab('Abstract', 'tab-abstract', 'reader-article', () => this.select('abstract'));
-    this.pdfTab = tab('PDF', 'tab-pdf', 'pdf-panel', () => this.select('pdf'));
+    this.abstractTab = tab(l10n.t('Abstract'), 'tab-abstract', 'reader-article', () => this.select('abstract'));
+    this.pdfTab = tab(l10n.t('PDF'), 'tab-pdf', 'pdf-panel', () => this.select('pdf'));
     this.pdfTab.setAttribute('aria-keyshortcuts', 'P');
-    this.tabs = el('div', { class: 'reader-tabs', role: 'tablist', 'aria-label': 'Paper views' }, this.abstractTab, this.pdfTab);
+    this.tabs = el('div', { class: 'reader-tabs', role: 'tablist', 'aria-label': l10n.t('Paper views') }, this.abstractTab, this.pdfTab);
     this.tabs.addEventListener('keydown', (event) => {
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
       event.preventDefault();
@@ -70,7 +75,7 @@ export class PdfTab {
     if (paper.id !== this.paper?.id) this.reset();
     this.paper = paper;
     this.tabs.hidden = false;
-    this.pdfTab.title = paper.pdf ? `Read ${paper.pdf} (P)` : 'No PDF found yet: look again or attach one (P)';
+    this.pdfTab.title = paper.pdf ? l10n.t('Read {0} (P)', paper.pdf) : l10n.t('No PDF found yet: look again or attach one (P)');
   }
 
   /** No paper: no tabs. */
@@ -119,7 +124,7 @@ export class PdfTab {
       .open(message.data, page)
       .then(() => {
         this.panel.setAttribute('aria-busy', 'false');
-        this.context.announce(`PDF opened: ${viewer.pageCount} pages`);
+        this.context.announce(l10n.t('PDF opened: {0} pages', viewer.pageCount));
         this.context.stateChanged();
       })
       .catch((error: unknown) => {
@@ -178,7 +183,7 @@ export class PdfTab {
     this.render();
     if (which === 'pdf' && request && !this.viewer && !this.requested && this.paper) {
       this.requested = true;
-      this.panel.replaceChildren(el('p', { class: 'hint' }, 'Loading the PDF…'));
+      this.panel.replaceChildren(el('p', { class: 'hint' }, l10n.t('Loading the PDF…')));
       this.context.post({ type: 'openPdf', paperId: this.paper.id, ...(page ? { page } : {}) });
     }
     if (which === 'pdf') {
@@ -201,8 +206,8 @@ export class PdfTab {
   private showOrphans(orphans: AnnotationView[]): void {
     this.orphans.hidden = orphans.length === 0;
     this.orphans.replaceChildren(
-      el('h3', {}, 'Highlights not found in this PDF'),
-      el('p', { class: 'hint' }, 'Their text is on no page of this file (another version of the paper?). They stay in the note.'),
+      el('h3', {}, l10n.t('Highlights not found in this PDF')),
+      el('p', { class: 'hint' }, l10n.t('Their text is on no page of this file (another version of the paper?). They stay in the note.')),
       el(
         'ul',
         { class: 'annotation-list orphans' },
@@ -210,7 +215,11 @@ export class PdfTab {
           el(
             'li',
             { class: 'annotation-item', 'data-annotation-id': annotation.id },
-            el('blockquote', { class: 'annotation-quote orphan-quote' }, `p. ${annotation.page}: “${annotation.selector.exact}”`),
+            el(
+              'blockquote',
+              { class: 'annotation-quote orphan-quote' },
+              l10n.t('p. {0}: “{1}”', String(annotation.page), annotation.selector.exact),
+            ),
           ),
         ),
       ),
@@ -219,13 +228,13 @@ export class PdfTab {
 
   private showMessage(message: string): void {
     this.requested = false;
-    const attach = el('button', { type: 'button', class: 'pdf-attach' }, 'Attach PDF…');
+    const attach = el('button', { type: 'button', class: 'pdf-attach' }, l10n.t('Attach PDF…'));
     attach.addEventListener('click', () => this.paper && this.context.post({ type: 'attachPdf', paperId: this.paper.id }));
-    const back = el('button', { type: 'button', class: 'pdf-back' }, 'Back to the abstract');
+    const back = el('button', { type: 'button', class: 'pdf-back' }, l10n.t('Back to the abstract'));
     back.addEventListener('click', () => this.select('abstract'));
     let download: HTMLButtonElement | undefined;
     if (this.paper?.arxivId) {
-      download = el('button', { type: 'button', class: 'pdf-attach' }, 'Get PDF from arXiv');
+      download = el('button', { type: 'button', class: 'pdf-attach' }, l10n.t('Get PDF from arXiv'));
       download.addEventListener('click', () => this.paper && this.context.post({ type: 'getPdf', paperId: this.paper.id }));
     }
     this.panel.replaceChildren(
@@ -241,16 +250,34 @@ export class PdfTab {
 }
 
 function openFailureMessage(failure: PdfOpenFailure, title: string, fileName: string, detail: string): string {
-  const what = `Lectern: the PDF of “${title}” (${fileName})`;
   switch (failure) {
     case 'password':
-      return `${what} is password-protected, and Lectern does not open protected PDFs. Open it in another viewer, or attach an unprotected copy with Attach PDF….`;
+      return l10n.t(
+        'Lectern: the PDF of “{0}” ({1}) is password-protected, and Lectern does not open protected PDFs. Open it in another viewer, or attach an unprotected copy with Attach PDF….',
+        title,
+        fileName,
+      );
     case 'damaged':
-      return `${what} is damaged or not a PDF (${detail}). Download it again, or attach another copy with Attach PDF….`;
+      return l10n.t(
+        'Lectern: the PDF of “{0}” ({1}) is damaged or not a PDF ({2}). Download it again, or attach another copy with Attach PDF….',
+        title,
+        fileName,
+        detail,
+      );
     case 'worker':
-      return `Lectern: the PDF viewer could not start (${detail}), so the PDF of “${title}” (${fileName}) is not shown. Reload the window; the abstract still works.`;
+      return l10n.t(
+        'Lectern: the PDF viewer could not start ({2}), so the PDF of “{0}” ({1}) is not shown. Reload the window; the abstract still works.',
+        title,
+        fileName,
+        detail,
+      );
     default:
-      return `${what} could not be opened (${detail}). Download it again, or attach another copy with Attach PDF….`;
+      return l10n.t(
+        'Lectern: the PDF of “{0}” ({1}) could not be opened ({2}). Download it again, or attach another copy with Attach PDF….',
+        title,
+        fileName,
+        detail,
+      );
   }
 }
 

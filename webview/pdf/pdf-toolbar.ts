@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { el } from '../dom';
 
 export interface PdfToolbarActions {
@@ -28,14 +29,25 @@ export class PdfToolbar {
   private readonly darkButton: HTMLButtonElement;
 
   constructor(private readonly actions: PdfToolbarActions) {
-    this.pageInput = el('input', { type: 'number', min: 1, class: 'pdf-page-input', 'aria-label': 'Page number', title: 'Go to page (G)' });
+    this.pageInput = el('input', {
+      type: 'number',
+      min: 1,
+      class: 'pdf-page-input',
+      'aria-label': l10n.t('Page number'),
+      title: l10n.t('Go to page (G)'),
+    });
     this.pageInput.addEventListener('change', () => actions.goToPage(Number(this.pageInput.value)));
     this.pageInput.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') actions.goToPage(Number(this.pageInput.value));
     });
     this.pageCount = el('span', { class: 'pdf-page-count' });
     this.zoomLabel = el('span', { class: 'pdf-zoom-label', 'aria-live': 'off' }, '100%');
-    this.findInput = el('input', { type: 'search', class: 'pdf-find-input', 'aria-label': 'Find in PDF', placeholder: 'Find in PDF' });
+    this.findInput = el('input', {
+      type: 'search',
+      class: 'pdf-find-input',
+      'aria-label': l10n.t('Find in PDF'),
+      placeholder: l10n.t('Find in PDF'),
+    });
     this.findInput.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -50,33 +62,33 @@ export class PdfToolbar {
     });
     this.findStatus = el('span', { class: 'pdf-find-status', role: 'status' });
     const dark = darkPagesChoice ?? document.body.classList.contains('vscode-dark');
-    this.darkButton = button('Dark pages', 'Show pages dark (for dark themes)', () => this.setDark(!this.darkPagesOn));
+    this.darkButton = button(l10n.t('Dark pages'), l10n.t('Show pages dark (for dark themes)'), () => this.setDark(!this.darkPagesOn));
     this.darkButton.setAttribute('aria-pressed', String(dark));
     this.element = el(
       'div',
-      { class: 'pdf-toolbar', role: 'toolbar', 'aria-label': 'PDF' },
+      { class: 'pdf-toolbar', role: 'toolbar', 'aria-label': l10n.t('PDF') },
       el(
         'div',
-        { class: 'pdf-tool-group', role: 'group', 'aria-label': 'Pages' },
-        button('‹', 'Previous page ([)', () => actions.goToPage(this.page - 1), 'Previous page'),
+        { class: 'pdf-tool-group', role: 'group', 'aria-label': l10n.t('Pages') },
+        button('‹', l10n.t('Previous page ([)'), () => actions.goToPage(this.page - 1), l10n.t('Previous page')),
         this.pageInput,
         this.pageCount,
-        button('›', 'Next page (])', () => actions.goToPage(this.page + 1), 'Next page'),
+        button('›', l10n.t('Next page (])'), () => actions.goToPage(this.page + 1), l10n.t('Next page')),
       ),
       el(
         'div',
-        { class: 'pdf-tool-group', role: 'group', 'aria-label': 'Zoom' },
-        button('−', 'Zoom out (-)', () => actions.zoom('out'), 'Zoom out'),
+        { class: 'pdf-tool-group', role: 'group', 'aria-label': l10n.t('Zoom') },
+        button('−', l10n.t('Zoom out (-)'), () => actions.zoom('out'), l10n.t('Zoom out')),
         this.zoomLabel,
-        button('+', 'Zoom in (+)', () => actions.zoom('in'), 'Zoom in'),
-        button('Fit width', 'Fit the page to the width (0)', () => actions.zoom('fit')),
+        button('+', l10n.t('Zoom in (+)'), () => actions.zoom('in'), l10n.t('Zoom in')),
+        button(l10n.t('Fit width'), l10n.t('Fit the page to the width (0)'), () => actions.zoom('fit')),
       ),
       el(
         'div',
-        { class: 'pdf-tool-group', role: 'search', 'aria-label': 'Find in PDF' },
+        { class: 'pdf-tool-group', role: 'search', 'aria-label': l10n.t('Find in PDF') },
         this.findInput,
-        button('↑', 'Previous match (Shift+Enter)', () => actions.find(this.findInput.value, 'previous'), 'Previous match'),
-        button('↓', 'Next match (Enter)', () => actions.find(this.findInput.value, 'next'), 'Next match'),
+        button('↑', l10n.t('Previous match (Shift+Enter)'), () => actions.find(this.findInput.value, 'previous'), l10n.t('Previous match')),
+        button('↓', l10n.t('Next match (Enter)'), () => actions.find(this.findInput.value, 'next'), l10n.t('Next match')),
         this.findStatus,
       ),
       this.darkButton,
@@ -89,7 +101,7 @@ export class PdfToolbar {
 
   setPageCount(count: number): void {
     this.pageInput.max = String(count);
-    this.pageCount.textContent = `of ${count}`;
+    this.pageCount.textContent = l10n.t('of {0}', count);
   }
 
   setPage(page: number): void {

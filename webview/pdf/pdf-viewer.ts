@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { AnnotationView } from '../../src/shared/protocol';
 import { el } from '../dom';
@@ -70,7 +71,7 @@ export class PdfViewer {
       darkPages: (on) => this.element.classList.toggle('dark-pages', on),
     });
     this.pagesElement = el('div', { class: 'pdf-pages' });
-    this.scroller = el('div', { class: 'pdf-scroller', tabindex: 0, 'aria-label': 'PDF pages' }, this.pagesElement);
+    this.scroller = el('div', { class: 'pdf-scroller', tabindex: 0, 'aria-label': l10n.t('PDF pages') }, this.pagesElement);
     this.element = el('div', { class: 'pdf-viewer' }, this.toolbar.element, this.scroller);
     this.element.classList.toggle('dark-pages', this.toolbar.darkPagesOn);
     let pending = false;
@@ -259,7 +260,7 @@ export class PdfViewer {
     for (const each of this.pages) each.setScale(scale);
     if (view) this.scroller.scrollTop = view.element.offsetTop + offset * view.element.offsetHeight;
     this.toolbar.setZoom(scale);
-    if (announce) this.options.announce(`Zoom ${Math.round(scale * 100)}%`);
+    if (announce) this.options.announce(l10n.t('Zoom {0}%', Math.round(scale * 100)));
     // Pages in view are drawn again at the new size: the observer reports only changes, so ask it afresh.
     if (this.observer)
       for (const each of this.pages) {
@@ -311,14 +312,14 @@ export class PdfViewer {
       const run = { cancelled: false };
       this.findRun = run;
       this.toolbar.lastQuery = query;
-      this.toolbar.setFindStatus('Searching…');
+      this.toolbar.setFindStatus(l10n.t('Searching…'));
       this.matches = await this.text.findAll(query, run);
       if (run.cancelled) return;
       this.matchIndex = -1;
     }
     if (this.matches.length === 0) {
-      this.toolbar.setFindStatus(query.trim() ? 'No results' : '');
-      this.options.announce(query.trim() ? `No results for ${query}` : '');
+      this.toolbar.setFindStatus(query.trim() ? l10n.t('No results') : '');
+      this.options.announce(query.trim() ? l10n.t('No results for {0}', query) : '');
       this.refreshMarks();
       return;
     }
@@ -330,7 +331,7 @@ export class PdfViewer {
       this.matchIndex = (this.matchIndex + (direction === 'next' ? 1 : -1) + this.matches.length) % this.matches.length;
     }
     const match = this.matches[this.matchIndex];
-    const status = `${this.matchIndex + 1} of ${this.matches.length} (page ${match.page})`;
+    const status = l10n.t('{0} of {1} (page {2})', this.matchIndex + 1, this.matches.length, match.page);
     this.toolbar.setFindStatus(status);
     this.options.announce(status);
     this.goToPage(match.page);

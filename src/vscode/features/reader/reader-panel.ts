@@ -76,6 +76,9 @@ export class ReaderPanel implements vscode.Disposable {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'reader.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'reader.css')).toString(),
+      // The page speaks the display language from the same bundle as the host (undefined in English).
+      messages: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
