@@ -109,9 +109,10 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
   SELECT id FROM (SELECT id, search_head FROM named LIMIT ${HEAD_MATCHES_READ}) AS read ORDER BY (${headScore}) DESC, id LIMIT ${headCap}
 ), tail AS MATERIALIZED (
   SELECT id FROM matched LIMIT ${tailCap}
+), candidates AS MATERIALIZED (
+  SELECT id, search || ''::tsvector AS search FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
 ), hits AS MATERIALIZED (
-  SELECT id, ${score} AS score FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
-  ORDER BY score DESC, id LIMIT ${param(input.limit, '::integer')}
+  SELECT id, ${score} AS score FROM candidates ORDER BY score DESC, id LIMIT ${param(input.limit, '::integer')}
 )
 SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.score DESC, hits.id`;
   return { text, values };
