@@ -82,17 +82,25 @@ function recordJson(paper: Paper): string {
  * same words): each term once, with its positions and field weight, e.g. `'attention':1A,40C 'sink':2A`.
  */
 function tsvectorLiteral(fields: string[][]): string {
-  const positions = new Map<string, string[]>();
+  // One string per term grown in place (not a list of position strings joined later): this runs for every paper.
+  const lists = new Map<string, { text: string; count: number }>();
   let position = 0;
-  fields.forEach((terms, field) => {
-    for (const term of terms) {
-      position = Math.min(position + 1, MAX_POSITION);
-      let list = positions.get(term);
-      if (!list) positions.set(term, (list = []));
-      if (list.length < MAX_POSITIONS_PER_TERM) list.push(`${position}${FIELD_WEIGHTS[field]}`);
+  for (let field = 0; field < fields.length; field++) {
+    const weight = FIELD_WEIGHTS[field];
+    for (const term of fields[field]) {
+      if (position < MAX_POSITION) position++;
+      const list = lists.get(term);
+      if (!list) lists.set(term, { text: `${position}${weight}`, count: 1 });
+      else if (list.count < MAX_POSITIONS_PER_TERM) {
+        list.text += `,${position}${weight}`;
+        list.count++;
+      }
     }
-  });
-  const out: string[] = [];
-  for (const [term, list] of positions) out.push(`'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${list.join(',')}`);
-  return out.join(' ');
+  }
+  let out = '';
+  for (const [term, list] of lists) {
+    const quoted = /['\\]/.test(term) ? term.replace(/\\/g, '\\\\').replace(/'/g, "''") : term;
+    out += `${out ? ' ' : ''}'${quoted}':${list.text}`;
+  }
+  return out;
 }
