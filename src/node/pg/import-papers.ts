@@ -2,7 +2,8 @@ import type { ClientBase } from 'pg';
 import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
 import { from as copyFrom } from 'pg-copy-streams';
-import { PAPER_COPY_COLUMNS, paperCopyLine } from './paper-row';
+import { CopyLineBuilders } from './copy-line-builders';
+import { PAPER_COPY_COLUMNS, paperCopyLines } from './paper-row';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
@@ -63,34 +64,48 @@ export async function importPapers(
   await client.query(STAGING);
   let written = 0;
   let batches = 0;
-  // The next batch's lines are built while the server writes the previous one (two cores busy, not one).
+  // A repeated id in one statement would be upserted twice, and copied twice into an empty library: each id is
+  // sent once, with its last record, as in a re-run.
+  const unique = new Map<string, Paper>();
+  for (const paper of papers) unique.set(paper.id, paper);
+  // Batches are built on worker threads (more than one batch: starting them costs more than a single one) while
+  // the server writes the previous one; one write at a time, in order.
+  const builders = unique.size > batchSize ? new CopyLineBuilders() : undefined;
+  const built: Array<{ lines: Promise<string>; size: number }> = [];
   let writing: Promise<void> = Promise.resolve();
-  const send = async (batch: Paper[]) => {
-    let lines = '';
-    for (const paper of batch) lines += paperCopyLine(paper);
+  const writeNext = async () => {
+    const next = built.shift();
+    if (!next) return;
+    const lines = await next.lines;
     await writing;
     writing = writeBatch(client, lines, bulk).then(() => {
-      written += batch.length;
+      written += next.size;
       batches += 1;
       options.onBatch?.(written);
     });
     // Keep the rejection for the next await, but do not let it go unhandled meanwhile.
     writing.catch(() => undefined);
   };
-  // A repeated id in one statement would be upserted twice, and copied twice into an empty library: each id is
-  // sent once, with its last record, as in a re-run.
-  const unique = new Map<string, Paper>();
-  for (const paper of papers) unique.set(paper.id, paper);
-  let batch: Paper[] = [];
-  for (const paper of unique.values()) {
-    batch.push(paper);
-    if (batch.length >= batchSize) {
-      await send(batch);
+  try {
+    let batch: Paper[] = [];
+    const queue = () => {
+      const lines = builders ? builders.build(batch) : Promise.resolve(paperCopyLines(batch));
+      lines.catch(() => undefined);
+      built.push({ lines, size: batch.length });
       batch = [];
+    };
+    for (const paper of unique.values()) {
+      batch.push(paper);
+      if (batch.length < batchSize) continue;
+      queue();
+      if (built.length > (builders?.parallelism ?? 1)) await writeNext();
     }
+    if (batch.length > 0) queue();
+    while (built.length > 0) await writeNext();
+    await writing;
+  } finally {
+    await builders?.close();
   }
-  if (batch.length > 0) await send(batch);
-  await writing;
   const refreshStarted = performance.now();
   await refreshLibraryCounts(client, topics);
   const done = performance.now();

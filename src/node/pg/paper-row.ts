@@ -34,7 +34,7 @@ const NULL = '\\N';
  * columns and its index terms as a weighted tsvector. PostgreSQL text cannot hold U+0000, which some sources
  * carry (a JSON importer keeps what the file says): it is dropped from every string rather than failing the batch.
  */
-export function paperCopyLine(paper: Paper): string {
+function paperCopyLine(paper: Paper): string {
   const fields = [
     copyText(paper.id),
     paper.citeKey === undefined ? NULL : copyText(paper.citeKey),
@@ -52,6 +52,13 @@ export function paperCopyLine(paper: Paper): string {
     copyText(recordJson(paper)),
   ];
   return `${fields.join('\t')}\n`;
+}
+
+/** A batch's COPY lines, in its order. */
+export function paperCopyLines(papers: readonly Paper[]): string {
+  let lines = '';
+  for (const paper of papers) lines += paperCopyLine(paper);
+  return lines;
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u0000': '' };

@@ -91,10 +91,9 @@ export class PgLibrary implements LibraryBackend {
     const parsed = boundedQuery(parseQuery(text));
     if (isEmptyQuery(parsed)) return empty;
     return this.guard(async () => {
-      // The library's size and refresh time are read while the query's terms are looked up.
-      const statsRead = this.stats();
+      // Not at the same time as the lookups: a read replica that is down is then tried once, not twice.
       let resolved = await resolvePlan(this.pool, parsed, this.vocabulary);
-      const { papers: paperCount, refreshedAt } = await statsRead;
+      const { papers: paperCount, refreshedAt } = await this.stats();
       // An import refreshed the library since the cached lookups: look the terms up again.
       if (this.vocabulary.startFor(refreshedAt)) resolved = await resolvePlan(this.pool, parsed, this.vocabulary);
       const { plan, expand, matched } = resolved;
