@@ -52,9 +52,9 @@ export class CopyLineBuilders {
     }
   }
 
-  /** Batches that can be built at once (1 without workers). */
+  /** Batches that can be built at once: the workers still running (1 without any). */
   get parallelism(): number {
-    return Math.max(1, this.workers.length);
+    return Math.max(1, this.workers.length - this.dead.size);
   }
 
   /** The COPY lines of a batch, in its order. */
