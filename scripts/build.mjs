@@ -15,6 +15,8 @@ const nodeBundles = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs' },
   { entryPoints: ['src/vscode/library/import-worker.ts'], outfile: 'dist/import-worker.cjs' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+  // `lectern db import` builds its COPY batches on worker threads running this (src/node/pg/copy-line-builders.ts).
+  { entryPoints: ['src/node/pg/copy-lines-worker.ts'], outfile: 'dist/pg-copy-worker.cjs' },
   // better-sqlite3 (the bench's SQLite FTS5 baseline) loads a native module: it stays external.
   { entryPoints: ['bench/run-bench.ts'], outfile: 'dist/bench.cjs', external: ['vscode', 'better-sqlite3'] },
 ];
@@ -48,7 +50,8 @@ const shared = {
 };
 
 if (!process.argv.includes('--only-cli')) rmSync('dist', { recursive: true, force: true });
-const selected = process.argv.includes('--only-cli') ? nodeBundles.filter((b) => b.outfile === 'dist/cli.cjs') : nodeBundles;
+const cliFiles = ['dist/cli.cjs', 'dist/pg-copy-worker.cjs'];
+const selected = process.argv.includes('--only-cli') ? nodeBundles.filter((b) => cliFiles.includes(b.outfile)) : nodeBundles;
 const options = [
   ...selected.map((bundle) => ({ ...shared, ...bundle })),
   ...(process.argv.includes('--only-cli') ? [] : browserBundles.map((bundle) => ({ ...browserShared, ...bundle }))),

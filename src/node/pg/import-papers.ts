@@ -1,11 +1,13 @@
 import type { ClientBase } from 'pg';
 import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
-import { paperRow, type PaperRow } from './paper-row';
+import { from as copyFrom } from 'pg-copy-streams';
+import { CopyLineBuilders } from './copy-line-builders';
+import { PAPER_COPY_COLUMNS, paperCopyLines } from './paper-row';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
-  /** Papers per transaction (one multi-row upsert each). Default 2 000. */
+  /** Papers per transaction (one COPY into a staging table and one upsert from it each). Default 2 000. */
   batchSize?: number;
   /** Called after each committed batch with the papers written so far (progress; a throw stops the import there). */
   onBatch?: (written: number) => void;
@@ -20,23 +22,30 @@ export interface ImportPapersOutcome {
   refreshMs: number;
 }
 
-const COLUMNS = `id text, citekey text, title text, authors text[], year integer, venue text, abstract text, keywords text[],
-  topics text[], authors_folded text[], topics_folded text[], phrase_text text, search text, record jsonb`;
+const COLUMN_LIST = PAPER_COPY_COLUMNS.join(', ');
 
-/** One batch: every row in one JSON parameter, upserted by id, so a re-run replaces rather than duplicates. */
-const UPSERT = `INSERT INTO lectern_papers (id, citekey, title, authors, year, venue, abstract, keywords, topics,
-  authors_folded, topics_folded, phrase_text, search, record)
-SELECT id, citekey, title, authors, year, venue, abstract, keywords, topics, authors_folded, topics_folded, phrase_text,
-  search::tsvector, record
-FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS})
+/**
+ * Each batch is copied into this session's staging table (temporary: unlogged and private to the import), emptied
+ * at every commit, then upserted from there by id, so a re-run replaces rather than duplicates.
+ */
+const STAGING = `CREATE TEMP TABLE IF NOT EXISTS lectern_import_batch (id text, citekey text, title text, authors text[],
+  year integer, venue text, abstract text, keywords text[], topics text[], authors_folded text[], topics_folded text[],
+  phrase_text text, search tsvector, record jsonb) ON COMMIT DELETE ROWS`;
+const COPY_STAGING = `COPY lectern_import_batch (${COLUMN_LIST}) FROM STDIN`;
+const COPY_PAPERS = `COPY lectern_papers (${COLUMN_LIST}) FROM STDIN`;
+/** SQLSTATE of a duplicate key. */
+const UNIQUE_VIOLATION = '23505';
+const UPSERT = `INSERT INTO lectern_papers (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM lectern_import_batch
 ON CONFLICT (id) DO UPDATE SET citekey = excluded.citekey, title = excluded.title, authors = excluded.authors,
   year = excluded.year, venue = excluded.venue, abstract = excluded.abstract, keywords = excluded.keywords,
   topics = excluded.topics, authors_folded = excluded.authors_folded, topics_folded = excluded.topics_folded,
   phrase_text = excluded.phrase_text, search = excluded.search, record = excluded.record, imported_at = now()`;
 
 /**
- * Writes papers (ids and topics assigned by the corpus pipeline) into a shared library: batches of
- * multi-row upserts, a transaction each, then the term and topic counts recomputed from the table. An
+ * Writes papers (ids and topics assigned by the corpus pipeline) into a shared library: batches sent with
+ * `COPY`, a transaction each, then the term and topic counts recomputed from the table. Into a library that
+ * holds papers, each batch is copied into a staging table and upserted from there by id; into an empty one it
+ * is copied straight into the papers table (each id once: the last record of an id wins, as in a re-run). An
  * import stopped half-way leaves whole batches; running it again finishes the job with no duplicates.
  */
 export async function importPapers(
@@ -52,40 +61,80 @@ export async function importPapers(
   const bulk = (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM lectern_papers) AS empty')).rows[0].empty;
   // Only the tables' owner may drop them; a lectern_writer member imports with the indexes in place.
   if (bulk) await client.query(`DROP INDEX IF EXISTS ${SEARCH_INDEXES.map((index) => index.name).join(', ')}`).catch(() => undefined);
+  await client.query(STAGING);
   let written = 0;
   let batches = 0;
-  // The next batch's rows are built while the server writes the previous one (two cores busy, not one).
+  // A repeated id in one statement would be upserted twice, and copied twice into an empty library: each id is
+  // sent once, with its last record, as in a re-run.
+  const unique = new Map<string, Paper>();
+  for (const paper of papers) unique.set(paper.id, paper);
+  // Batches are built on worker threads (more than one batch: starting them costs more than a single one) while
+  // the server writes the previous one; one write at a time, in order.
+  const builders = unique.size > batchSize ? new CopyLineBuilders() : undefined;
+  const built: Array<{ lines: Promise<string>; size: number }> = [];
   let writing: Promise<void> = Promise.resolve();
-  const send = async (batch: Map<string, Paper>) => {
-    const rows = batchJson([...batch.values()].map(paperRow));
+  const writeNext = async () => {
+    const next = built.shift();
+    if (!next) return;
+    const lines = await next.lines;
     await writing;
-    // A crash may lose the last batches' commits (not the database's consistency): the re-run writes them again.
-    writing = inTransaction(client, async () => {
-      await client.query('SET LOCAL synchronous_commit = off');
-      await client.query(UPSERT, [rows]);
-    }).then(() => {
-      written += batch.size;
+    writing = writeBatch(client, lines, bulk).then(() => {
+      written += next.size;
       batches += 1;
       options.onBatch?.(written);
     });
     // Keep the rejection for the next await, but do not let it go unhandled meanwhile.
     writing.catch(() => undefined);
   };
-  let batch = new Map<string, Paper>();
-  for (const paper of papers) {
-    // A repeated id in one statement would be upserted twice; the last record wins, as in a re-run.
-    batch.set(paper.id, paper);
-    if (batch.size >= batchSize) {
-      await send(batch);
-      batch = new Map();
+  try {
+    let batch: Paper[] = [];
+    const queue = () => {
+      const lines = builders ? builders.build(batch) : Promise.resolve(paperCopyLines(batch));
+      lines.catch(() => undefined);
+      built.push({ lines, size: batch.length });
+      batch = [];
+    };
+    for (const paper of unique.values()) {
+      batch.push(paper);
+      if (batch.length < batchSize) continue;
+      queue();
+      if (built.length > (builders?.parallelism ?? 1)) await writeNext();
     }
+    if (batch.length > 0) queue();
+    while (built.length > 0) await writeNext();
+    await writing;
+  } finally {
+    await builders?.close();
   }
-  if (batch.size > 0) await send(batch);
-  await writing;
   const refreshStarted = performance.now();
   await refreshLibraryCounts(client, topics);
   const done = performance.now();
   return { papers: written, batches, writeMs: refreshStarted - started, refreshMs: done - refreshStarted };
+}
+
+/**
+ * One batch in one transaction: copied into the papers table when it was empty at the start (`direct`), else
+ * into the staging table and upserted from there. A direct copy that meets an id already there (another import
+ * at the same time) is written again the upserting way.
+ */
+async function writeBatch(client: ClientBase, lines: string, direct: boolean): Promise<void> {
+  // A crash may lose the last batches' commits (not the database's consistency): the re-run writes them again.
+  const write = (straight: boolean) =>
+    inTransaction(client, async () => {
+      await client.query('SET LOCAL synchronous_commit = off');
+      if (straight) await copyInto(client, COPY_PAPERS, lines);
+      else {
+        await copyInto(client, COPY_STAGING, lines);
+        await client.query(UPSERT);
+      }
+    });
+  if (!direct) return write(false);
+  try {
+    await write(true);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await write(false);
+  }
 }
 
 /**
@@ -137,12 +186,12 @@ async function inTransaction(client: ClientBase, work: () => Promise<unknown>): 
   }
 }
 
-/**
- * A batch as one JSON parameter. PostgreSQL text and jsonb cannot hold U+0000, which some sources carry (a JSON
- * importer keeps what the file says): it is dropped from every string rather than failing the whole batch.
- */
-function batchJson(rows: PaperRow[]): string {
-  const json = JSON.stringify(rows);
-  if (!json.includes('\\u0000')) return json;
-  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
+/** Sends COPY text lines (`statement`: a `COPY … FROM STDIN`); resolves once the server has taken them all. */
+async function copyInto(client: ClientBase, statement: string, lines: string): Promise<void> {
+  const stream = client.query(copyFrom(statement));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+    stream.end(lines);
+  });
 }

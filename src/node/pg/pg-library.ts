@@ -9,7 +9,7 @@ import { compileSearchSql } from '../../core/search/sql-search';
 import { EXACT_TOTAL_UP_TO } from '../../core/search/search-options';
 import { checkSchema } from './migrate-database';
 import { describeConnection, libraryErrorOf } from './pg-connection-error';
-import { resolvePlan } from './pg-term-lookup';
+import { resolvePlan, VocabularyCache } from './pg-term-lookup';
 import { ReadRouter } from './read-router';
 
 /** How `PgLibrary.connect` connects. */
@@ -57,6 +57,9 @@ const MAX_QUERY_PARTS = 32;
  * topics with counts, papers by id or citekey. Connection and server failures reject with `PgLibraryError`.
  */
 export class PgLibrary implements LibraryBackend {
+  /** The terms and expansions already looked up (the words before the one being typed come back at every keystroke). */
+  private readonly vocabulary = new VocabularyCache();
+
   private constructor(private readonly pool: ReadRouter) {}
 
   /** Connects (the password from the URL, `PGPASSWORD` or `PGPASSFILE`) and checks the schema is one this Lectern reads. */
@@ -88,9 +91,13 @@ export class PgLibrary implements LibraryBackend {
     const parsed = boundedQuery(parseQuery(text));
     if (isEmptyQuery(parsed)) return empty;
     return this.guard(async () => {
-      const { plan, expand, matched } = await resolvePlan(this.pool, parsed);
+      // Not at the same time as the lookups: a read replica that is down is then tried once, not twice.
+      let resolved = await resolvePlan(this.pool, parsed, this.vocabulary);
+      const { papers: paperCount, refreshedAt } = await this.stats();
+      // An import refreshed the library since the cached lookups: look the terms up again.
+      if (this.vocabulary.startFor(refreshedAt)) resolved = await resolvePlan(this.pool, parsed, this.vocabulary);
+      const { plan, expand, matched } = resolved;
       if (!plan) return empty;
-      const paperCount = await this.paperCount();
       const limit = options.limit ?? DEFAULT_LIMIT;
       const run = async (mode: 'all' | 'any') =>
         (
@@ -193,8 +200,15 @@ export class PgLibrary implements LibraryBackend {
 
   /** Papers in the library as of the last import's refresh (`count(*)` would read a million rows). */
   private async paperCount(): Promise<number> {
-    const result = await this.pool.query<{ papers: number }>('SELECT papers FROM lectern_stats');
-    return result.rows[0]?.papers ?? 0;
+    return (await this.stats()).papers;
+  }
+
+  /** The paper count and the last refresh's time (as text: it only has to change when an import refreshes). */
+  private async stats(): Promise<{ papers: number; refreshedAt: string }> {
+    const result = await this.pool.query<{ papers: number; refreshed_at: string | null }>(
+      'SELECT papers, refreshed_at::text AS refreshed_at FROM lectern_stats',
+    );
+    return { papers: result.rows[0]?.papers ?? 0, refreshedAt: result.rows[0]?.refreshed_at ?? '' };
   }
 
   /** Runs a request, turning a server or connection failure into a `PgLibraryError` the user can act on. */

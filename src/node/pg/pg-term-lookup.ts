@@ -12,6 +12,32 @@ const MAX_FUZZY_EXPANSIONS = 8;
 /** Rounds of planning: a compound split asks about its rest only once its prefix is known to be indexed. */
 const MAX_PLAN_ROUNDS = 4;
 
+/** Cached entries past which the cache starts again (a few MB at most). */
+const MAX_CACHED = 20_000;
+
+/**
+ * What a library has already looked up in `lectern_terms`: each term's paper count (or its absence) and each
+ * term spec's expansions. Typing re-sends the words before the one being typed at every keystroke, and a
+ * library's vocabulary changes only with an import, so the library keeps one cache and starts it again when
+ * `lectern_stats.refreshed_at` changes (`startFor`).
+ */
+export class VocabularyCache {
+  readonly papers = new Map<string, number | null>();
+  readonly expansions = new Map<string, TermExpansion[]>();
+  private version: string | undefined;
+
+  /** Starts again when the library was refreshed since (`version`: its refresh time); true when it did. */
+  startFor(version: string): boolean {
+    const changed = this.version !== undefined && this.version !== version;
+    if (changed || this.papers.size + this.expansions.size > MAX_CACHED) {
+      this.papers.clear();
+      this.expansions.clear();
+    }
+    this.version = version;
+    return changed;
+  }
+}
+
 /** A plan whose compound choices saw the shared library's vocabulary, and every query term's expansions. */
 export interface ResolvedPlan {
   plan: QueryPlan | undefined;
@@ -26,32 +52,36 @@ export interface ResolvedPlan {
  * completions of the word being typed and the closest spellings within the local edit distances (pg_trgm
  * finds candidates, `levenshtein` checks them).
  */
-export async function resolvePlan(pool: SqlRunner, parsed: ParsedQuery): Promise<ResolvedPlan> {
-  const papersOf = new Map<string, number>();
-  const looked = new Set<string>();
+export async function resolvePlan(pool: SqlRunner, parsed: ParsedQuery, cache = new VocabularyCache()): Promise<ResolvedPlan> {
+  // A term's paper count, null when the vocabulary lacks it, undefined when not looked up yet.
+  const papersOf = (term: string) => cache.papers.get(term);
   let plan: QueryPlan | undefined;
   for (let round = 0; round < MAX_PLAN_ROUNDS; round++) {
     const asked = new Set<string>();
     plan = planQuery(parsed, (term) => {
       asked.add(term);
-      return papersOf.has(term);
+      return typeof papersOf(term) === 'number';
     });
     for (const spec of specsOf(plan)) asked.add(spec.term);
-    const missing = [...asked].filter((term) => !looked.has(term));
+    const missing = [...asked].filter((term) => papersOf(term) === undefined);
     if (missing.length === 0) break;
-    for (const term of missing) looked.add(term);
     const found = await pool.query<{ term: string; papers: number }>(
       'SELECT term, papers FROM lectern_terms WHERE term = ANY($1::text[])',
       [missing],
     );
-    for (const row of found.rows) papersOf.set(row.term, row.papers);
+    for (const term of missing) cache.papers.set(term, null);
+    for (const row of found.rows) cache.papers.set(row.term, row.papers);
   }
-  const expansions = new Map<string, TermExpansion[]>();
-  for (const spec of specsOf(plan)) {
-    const key = `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
-    if (!expansions.has(key)) expansions.set(key, await expandSpec(pool, spec, papersOf.get(spec.term)));
-  }
-  const expand = (spec: TermSpec) => expansions.get(`${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`) ?? [];
+  const keyOf = (spec: TermSpec) => `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
+  // Each spec's lookups at once (the pool has several connections), each once.
+  const wanted = new Map(specsOf(plan).map((spec) => [keyOf(spec), spec]));
+  await Promise.all(
+    [...wanted]
+      .filter(([key]) => !cache.expansions.has(key))
+      .map(async ([key, spec]) => cache.expansions.set(key, await expandSpec(pool, spec, papersOf(spec.term) ?? undefined))),
+  );
+  const expansions = new Map([...wanted.keys()].map((key) => [key, cache.expansions.get(key) ?? []]));
+  const expand = (spec: TermSpec) => expansions.get(keyOf(spec)) ?? [];
   const matched = new Set<string>();
   for (const slot of [...(plan?.soft ?? []), ...(plan?.required ?? [])])
     for (const alternative of slot.alternatives) for (const spec of alternative) for (const e of expand(spec)) matched.add(e.term);
