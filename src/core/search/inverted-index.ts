@@ -24,6 +24,13 @@ export interface Bm25Params {
   d: number;
 }
 
+/** BM25+ parameters as the scorer reads them: each of `Bm25Params` by field number. */
+export interface FieldBm25 {
+  k: ArrayLike<number>;
+  b: ArrayLike<number>;
+  d: ArrayLike<number>;
+}
+
 /**
  * The storage behind `PaperSearch`: an inverted index with compact typed-array posting lists
  * and MiniSearch's radix tree (`SearchableMap`) as the term dictionary for prefix and fuzzy
@@ -253,26 +260,31 @@ export class InvertedIndex {
   /**
    * The posting lists of one term, one per field of `fieldMask` holding it, with the constants
    * that score them: BM25+ scaled by `weight` and the field boosts. Fields whose scale is 0 are left out.
+   * `idfDocs`: document counts by field to take the idf from when larger than the term's own
+   * (the blended idf of a query word's expansions, `expandTerm`).
    */
   leavesOf(
     termId: number,
     weight: number,
     boosts: ArrayLike<number>,
-    bm25: Bm25Params,
+    bm25: FieldBm25,
     fieldMask = ALL_FIELDS,
     withBounds = false,
+    idfDocs?: ArrayLike<number>,
   ): PostingLeaf[] {
     const state = this.state;
     const N = state.liveCount;
     const leaves: PostingLeaf[] = [];
     if (N === 0) return leaves;
-    const { k, b, d } = bm25;
     for (let f = 0; f < FIELD_COUNT; f++) {
       if ((fieldMask & (1 << f)) === 0) continue;
+      const k = bm25.k[f];
+      const b = bm25.b[f];
       const key = termId * FIELD_COUNT + f;
       const n = state.df[key];
       if (n <= 0) continue;
-      const idf = Math.log(1 + (N - n + 0.5) / (n + 0.5));
+      const idfN = idfDocs ? Math.max(n, idfDocs[f]) : n;
+      const idf = Math.log(1 + (N - idfN + 0.5) / (idfN + 0.5));
       const scale = weight * boosts[f] * idf;
       if (scale === 0) continue;
       const avg = state.fieldLengthSum[f] / N;
@@ -287,7 +299,7 @@ export class InvertedIndex {
         deltaTfs: delta?.tfs,
         lengths: state.fieldLength[f],
         scale,
-        d,
+        d: bm25.d[f],
         k1: k + 1,
         kConst: k * (1 - b),
         kLen: avg > 0 ? (k * b) / avg : 0,
@@ -319,14 +331,22 @@ export class InvertedIndex {
 
   /**
    * Adds the BM25+ contribution of one term, scaled by `weight` and the field boosts, to `acc`
-   * for every live document holding it in a field of `fieldMask`.
+   * for every live document holding it in a field of `fieldMask` (`idfDocs` as in `leavesOf`).
    */
-  scoreTerm(termId: number, weight: number, boosts: ArrayLike<number>, bm25: Bm25Params, acc: Accumulator, fieldMask = ALL_FIELDS): void {
+  scoreTerm(
+    termId: number,
+    weight: number,
+    boosts: ArrayLike<number>,
+    bm25: FieldBm25,
+    acc: Accumulator,
+    fieldMask = ALL_FIELDS,
+    idfDocs?: ArrayLike<number>,
+  ): void {
     const alive = this.state.alive;
     const scores = acc.scores;
     const touched = acc.docs;
     let size = acc.size;
-    for (const leaf of this.leavesOf(termId, weight, boosts, bm25, fieldMask)) {
+    for (const leaf of this.leavesOf(termId, weight, boosts, bm25, fieldMask, false, idfDocs)) {
       const { docs, tfs, lengths, scale, d, k1, kConst, kLen } = leaf;
       for (let p = leaf.start; p < leaf.end; p++) {
         const doc = docs[p];

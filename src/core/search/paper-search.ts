@@ -1,8 +1,9 @@
 /**
  * Lectern's paper search: `PaperSearch.build(papers).search('spiking neu year:2020..')`.
  *
- * Ranking is BM25+ with MiniSearch's formula and defaults over four fields (title ×3, authors ×2,
- * abstract ×1, keywords+categories+topics ×1.5). Query words go through the same pipeline as
+ * Ranking is BM25+ with MiniSearch's formula over four fields (title ×3, authors ×2, abstract ×1,
+ * keywords+categories+topics ×1.5), titles saturating at once (`SearchOptions.fieldBm25`), each
+ * word scoring through its best expansion (docs/DESIGN.md, Scoring). Query words go through the same pipeline as
  * the index (`normalize-term.ts`); the last word is also a prefix while it is being typed, words
  * of 4+ letters tolerate typos (1 edit, 2 from 8 letters; one less when the word is in the
  * index), every word must match unless none does, then any may. Phrases are checked on the

@@ -10,6 +10,12 @@ export interface TermSpec {
   prefix: boolean;
   /** Also match index terms a few edits away (typos). */
   fuzzy: boolean;
+  /**
+   * One of the words of a compound the index knows, matched apart (`pre` + `training` for
+   * `pre-training`, `pretraining` or `pre training`): the index cannot tell whether a paper holds
+   * them side by side, so it counts less (`SearchOptions.weights.apart`) than one holding the compound.
+   */
+  apart?: boolean;
 }
 
 /** One query word: it matches when any alternative does; an alternative needs all its terms. */
@@ -94,6 +100,7 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
       const compound = compoundTerm(word.parts.map((part) => part.folded));
       if (compound !== undefined && !parts.some((spec) => spec.term === compound)) {
         alternatives.push([{ term: compound, prefix: isLast, fuzzy: expand.fuzzy }]);
+        if (hasTerm(compound) && parts.length > 1) for (const spec of parts) spec.apart = true;
       }
     } else if (w + 1 < words.length && words[w + 1].parts.length === 1 && parts.length === 1) {
       // `pre training` also finds `pretraining` when the index knows that compound.
@@ -107,7 +114,8 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
     if (word.parts.length === 1 && parts.length === 1 && !parts[0].prefix) {
       // `pretraining` also finds `pre training` (and `pre-training` written with a space).
       const split = splitCompound(word.parts[0].folded, hasTerm);
-      if (split) alternatives.push(split.map((term) => ({ term, prefix: false, fuzzy: false })));
+      const apart = hasTerm(parts[0].term);
+      if (split) alternatives.push(split.map((term) => ({ term, prefix: false, fuzzy: false, apart })));
     }
     if (parts.length > 0) alternatives.push(parts);
     if (alternatives.length > 0) push({ alternatives });
@@ -128,7 +136,13 @@ function joinedSlot(
   const joined = compoundTerm([word.parts[0].folded, next.parts[0].folded]);
   if (nextTerm === undefined || joined === undefined || !hasTerm(joined)) return undefined;
   return {
-    alternatives: [[first, { term: nextTerm, prefix: nextIsPrefix, fuzzy }], [{ term: joined, prefix: false, fuzzy: false }]],
+    alternatives: [
+      [
+        { ...first, apart: true },
+        { term: nextTerm, prefix: nextIsPrefix, fuzzy, apart: true },
+      ],
+      [{ term: joined, prefix: false, fuzzy: false }],
+    ],
   };
 }
 
@@ -172,7 +186,9 @@ function splitCompound(folded: string, hasTerm: (term: string) => boolean): stri
 }
 
 function slotKey(slot: Slot): string {
-  return slot.alternatives.map((alt) => alt.map((s) => `${s.term}${s.prefix ? '*' : ''}${s.fuzzy ? '~' : ''}`).join('+')).join('|');
+  return slot.alternatives
+    .map((alt) => alt.map((s) => `${s.term}${s.prefix ? '*' : ''}${s.fuzzy ? '~' : ''}${s.apart ? '/' : ''}`).join('+'))
+    .join('|');
 }
 
 function phraseCheck(text: string, slots: Slot[]): PhraseCheck {

@@ -103,23 +103,35 @@ export class QueryRun {
     for (const slot of slots) {
       const alternatives: PostingLeaf[][] = [];
       for (const [spec] of slot.alternatives) {
-        const leaves = this.specExpansions(spec, true).flatMap((e) =>
-          this.index.leavesOf(e.termId, e.weight, boosts, bm25, ALL_FIELDS, true),
-        );
-        if (leaves.some((leaf) => !(leaf.scale > 0))) return undefined;
-        alternatives.push(leaves);
+        // Each expansion is an alternative: a word scores through its best expansion (`termSparse`).
+        for (const e of this.specExpansions(spec, true)) {
+          const leaves = this.index.leavesOf(e.termId, e.weight, boosts, bm25, ALL_FIELDS, true, e.idfDocs);
+          if (leaves.some((leaf) => !(leaf.scale > 0))) return undefined;
+          if (leaves.length > 0) alternatives.push(leaves);
+        }
       }
       out.push(alternatives);
     }
     return out;
   }
 
-  /** The scored documents of a set of expansions (summed per document). */
+  /**
+   * The scored documents of a set of expansions: each document scores through its best expansion
+   * (its fields summed), not their sum, so that `connectome-wide` (indexed as `connectome` and
+   * `connectomewide`) counts once for `connectome`, as Lucene's dis_max does for alternatives.
+   */
   termSparse(expansions: Expansion[]): Sparse {
     const acc = this.index.scratch();
-    for (const expansion of expansions) {
-      this.index.scoreTerm(expansion.termId, expansion.weight, this.settings.boosts, this.settings.bm25, acc);
+    const { boosts, bm25 } = this.settings;
+    if (expansions.length === 1) {
+      this.index.scoreTerm(expansions[0].termId, expansions[0].weight, boosts, bm25, acc, ALL_FIELDS, expansions[0].idfDocs);
+      return acc.take();
     }
+    const each = expansions.map((expansion) => {
+      this.index.scoreTerm(expansion.termId, expansion.weight, boosts, bm25, acc, ALL_FIELDS, expansion.idfDocs);
+      return acc.take();
+    });
+    for (const { docs, scores } of each) for (let i = 0; i < docs.length; i++) acc.addMax(docs[i], scores[i]);
     return acc.take();
   }
 
@@ -187,5 +199,5 @@ export class QueryRun {
 }
 
 function specKey(spec: TermSpec): string {
-  return `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
+  return `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}\u0000${spec.apart === true}`;
 }

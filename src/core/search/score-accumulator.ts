@@ -28,6 +28,13 @@ export class Accumulator {
     this.scores[doc] += score;
   }
 
+  /** Keeps the larger of a document's score and `score` (positive); max is exact in any order, unlike a sum. */
+  addMax(doc: number, score: number): void {
+    const old = this.scores[doc];
+    if (old === 0) this.docs[this.size++] = doc;
+    if (score > old) this.scores[doc] = score;
+  }
+
   /** The accumulated documents (in touch order) and scores; leaves the accumulator empty. */
   take(): Sparse {
     const n = this.size;

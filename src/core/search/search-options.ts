@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from './index-fields';
-import type { Bm25Params } from './inverted-index';
+import type { Bm25Params, FieldBm25 } from './inverted-index';
 
 /**
  * The user's notes about a paper, for `tag:` and `status:` filters: its reading status and tags, or
@@ -25,11 +25,13 @@ export interface SearchOptions {
    */
   boost?: Partial<Record<FieldName, number>>;
   /**
-   * Weight of a prefix expansion (`spik` → `spiking`) and of a typo expansion (`halucination` →
-   * `hallucination`) relative to an exact match (1). Defaults `{ prefix: 0.375, fuzzy: 0.45 }`.
+   * Weight of a prefix expansion (`spik` → `spiking`), of a typo expansion (`halucination` →
+   * `hallucination`) and of the words of a compound the index knows matched apart (`pre` and
+   * `training` for `pre-training`, `pretraining` or `pre training`; the compound itself counts 1)
+   * relative to an exact match (1). Defaults `{ prefix: 0.375, fuzzy: 0.45, apart: 0.6 }`.
    * Example: `{ fuzzy: 0 }` to count typo matches for nothing (they still match).
    */
-  weights?: { prefix?: number; fuzzy?: number };
+  weights?: { prefix?: number; fuzzy?: number; apart?: number };
   /** Shortest last word (after normalization) that is expanded as a prefix. Default 2; example: 3 to ignore `ne`. */
   prefixMinLength?: number;
   /** Most index terms a prefix expands to, the most frequent first. Default 48. */
@@ -42,6 +44,13 @@ export interface SearchOptions {
   limit?: number;
   /** BM25+ parameters; default `{ k: 1.2, b: 0.7, d: 0.5 }`, fields left out keep their default. */
   bm25?: Partial<Bm25Params>;
+  /**
+   * BM25+ parameters of each field, overriding `bm25` for the fields and parameters named.
+   * Default `{ title: { k: 0.1, b: 0.1 } }`: a title either names a word or not — repeating it, or
+   * a longer title, says little about how much the paper is about it (how often the abstract uses
+   * it does). Example: `{ title: {} }` for `bm25` in every field, as MiniSearch.
+   */
+  fieldBm25?: Partial<Record<FieldName, Partial<Bm25Params>>>;
 }
 
 /**
@@ -86,9 +95,11 @@ export const EXACT_TOTAL_UP_TO = 1000;
 export interface SearchSettings {
   /** Field boosts by field number. */
   boosts: Float64Array;
-  bm25: Bm25Params;
+  /** BM25+ parameters, `b` by field number. */
+  bm25: FieldBm25;
   prefixWeight: number;
   fuzzyWeight: number;
+  apartWeight: number;
   prefixMinLength: number;
   maxPrefixExpansions: number;
   maxPrefixPostings: number;
@@ -99,18 +110,27 @@ export interface SearchSettings {
 }
 
 const DEFAULT_BOOST: Record<FieldName, number> = { title: 3, authors: 2, abstract: 1, meta: 1.5 };
+const DEFAULT_FIELD_BM25: Partial<Record<FieldName, Partial<Bm25Params>>> = { title: { k: 0.1, b: 0.1 } };
 
 /** `options` with every default filled in. */
 export function resolveSearchSettings(options: SearchOptions = {}): SearchSettings {
   const boost = { ...DEFAULT_BOOST, ...(options.boost ?? {}) };
-  const bm25 = { k: 1.2, b: 0.7, d: 0.5, ...(options.bm25 ?? {}) };
+  const base: Bm25Params = { k: 1.2, b: 0.7, d: 0.5, ...(options.bm25 ?? {}) };
+  const byField = { ...DEFAULT_FIELD_BM25, ...(options.fieldBm25 ?? {}) };
+  const params = FIELD_NAMES.map((name): Bm25Params => ({ ...base, ...(byField[name] ?? {}) }));
+  const bm25: FieldBm25 = {
+    k: Float64Array.from(params, (p) => p.k),
+    b: Float64Array.from(params, (p) => p.b),
+    d: Float64Array.from(params, (p) => p.d),
+  };
   const boosts = Float64Array.from(FIELD_NAMES.map((name) => boost[name]));
   return {
     boosts,
     bm25,
-    bm25Sane: bm25.k >= 0 && bm25.b >= 0 && bm25.b <= 1 && bm25.d >= 0 && boosts.every((x) => x >= 0),
+    bm25Sane: params.every((p) => p.k >= 0 && p.b >= 0 && p.b <= 1 && p.d >= 0) && boosts.every((x) => x >= 0),
     prefixWeight: options.weights?.prefix ?? 0.375,
     fuzzyWeight: options.weights?.fuzzy ?? 0.45,
+    apartWeight: options.weights?.apart ?? 0.6,
     prefixMinLength: options.prefixMinLength ?? 2,
     maxPrefixExpansions: options.maxPrefixExpansions ?? 48,
     maxPrefixPostings: options.maxPrefixPostings ?? 400_000,

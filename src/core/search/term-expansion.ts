@@ -1,3 +1,4 @@
+import { FIELD_COUNT } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { TermSpec } from './query-plan';
 import type { SearchSettings } from './search-options';
@@ -7,28 +8,52 @@ export interface Expansion {
   termId: number;
   term: string;
   weight: number;
+  /**
+   * Documents holding the commonest of the query term's expansions, by field: every expansion's
+   * idf is taken from them (blended), so a rare completion or typo match does not outscore the
+   * common word the user more likely meant just by being rare. Undefined: the term's own counts.
+   */
+  idfDocs?: ArrayLike<number>;
 }
 
 /**
  * The index terms a query term matches: itself, then (for the word being typed) the commonest
  * terms it starts, then (for words of 4+ letters without digits) the closest terms within 1 edit
- * (2 from 8 letters; one less when the word itself is indexed, as it is then probably not a typo).
+ * (2 from 8 letters; one less when the word itself is indexed, and one less when the word being
+ * typed starts indexed terms, as it is then probably not a typo: `neurof` means `neuroformer`, not
+ * `neuro`). The parts of a compound matched apart (`TermSpec.apart`) weigh `apartWeight`; with
+ * several expansions, all take the idf of the commonest (`Expansion.idfDocs`).
  */
 export function expandTerm(index: InvertedIndex, settings: SearchSettings, spec: TermSpec): Expansion[] {
+  const out = expansionsOf(index, settings, spec);
+  if (spec.apart) for (const expansion of out) expansion.weight *= settings.apartWeight;
+  if (out.length > 1) {
+    const idfDocs = new Float64Array(FIELD_COUNT);
+    for (const { termId } of out) for (let f = 0; f < FIELD_COUNT; f++) idfDocs[f] = Math.max(idfDocs[f], index.fieldDf(termId, 1 << f));
+    for (const expansion of out) expansion.idfDocs = idfDocs;
+  }
+  return out;
+}
+
+function expansionsOf(index: InvertedIndex, settings: SearchSettings, spec: TermSpec): Expansion[] {
   const out: Expansion[] = [];
   const exact = index.liveTermId(spec.term);
   if (exact !== undefined) out.push({ termId: exact, term: spec.term, weight: 1 });
   const seen = new Set<string>([spec.term]);
+  let completions = 0;
   if (spec.prefix && spec.term.length >= settings.prefixMinLength) {
     for (const expansion of prefixExpansions(index, settings, spec.term)) {
       seen.add(expansion.term);
       out.push(expansion);
+      completions += 1;
     }
   }
   if (spec.fuzzy && !/\d/.test(spec.term)) {
     const length = spec.term.length;
     let distance = length <= 3 ? 0 : length <= 7 ? 1 : 2;
+    // Letters that spell a word, or the start of one, are probably not a typo.
     if (exact !== undefined) distance -= 1;
+    if (completions > 0) distance -= 1;
     if (distance > 0) out.push(...fuzzyExpansions(index, settings, spec.term, distance, seen));
   }
   return out;
@@ -43,18 +68,25 @@ export function prefixCompletions(index: InvertedIndex, settings: SearchSettings
   return out;
 }
 
-/** Terms starting with `prefix` (not itself), commonest first, until `maxPrefixExpansions` or `maxPrefixPostings`. */
+/**
+ * Terms starting with `prefix` (not itself), commonest first, until `maxPrefixExpansions` or
+ * `maxPrefixPostings`. Each weighs `prefixWeight`, less the more letters it adds, times the square
+ * root of its share of the commonest completion's papers: `spik` more likely means `spiking` than
+ * `spiked`, the way an autocompletion ranks by frequency.
+ */
 function prefixExpansions(index: InvertedIndex, settings: SearchSettings, prefix: string): Expansion[] {
   const candidates: Array<[string, number]> = [];
   for (const [term, termId] of index.termsWithPrefix(prefix)) if (term !== prefix) candidates.push([term, termId]);
   candidates.sort((a, b) => index.termDocCount(b[1]) - index.termDocCount(a[1]) || (a[0] < b[0] ? -1 : 1));
   const out: Expansion[] = [];
   let postings = 0;
+  const commonest = candidates.length > 0 ? index.termDocCount(candidates[0][1]) : 0;
   for (const [term, termId] of candidates) {
     if (out.length >= settings.maxPrefixExpansions || postings >= settings.maxPrefixPostings) break;
     postings += index.fieldDf(termId);
     const distance = term.length - prefix.length;
-    out.push({ termId, term, weight: (settings.prefixWeight * term.length) / (term.length + 0.3 * distance) });
+    const share = Math.sqrt(index.termDocCount(termId) / commonest);
+    out.push({ termId, term, weight: (settings.prefixWeight * share * term.length) / (term.length + 0.3 * distance) });
   }
   return out;
 }

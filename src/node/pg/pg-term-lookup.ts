@@ -99,11 +99,13 @@ function specsOf(plan: QueryPlan | undefined): TermSpec[] {
 async function expandSpec(pool: SqlRunner, spec: TermSpec, exactPapers: number | undefined): Promise<TermExpansion[]> {
   const out: TermExpansion[] = exactPapers === undefined ? [] : [{ term: spec.term, weight: 1, papers: exactPapers }];
   const seen = new Set([spec.term]);
+  let completions = 0;
   if (spec.prefix && spec.term.length >= PREFIX_MIN_LENGTH) {
     const rows = await pool.query<{ term: string; papers: number }>(
       `SELECT term, papers FROM lectern_terms WHERE term LIKE $1 AND term <> $2 ORDER BY papers DESC, term LIMIT $3`,
       [`${spec.term.replace(/[\\%_]/g, '\\$&')}%`, spec.term, MAX_PREFIX_EXPANSIONS],
     );
+    completions = rows.rows.length;
     for (const row of rows.rows) {
       seen.add(row.term);
       const distance = row.term.length - spec.term.length;
@@ -112,7 +114,8 @@ async function expandSpec(pool: SqlRunner, spec: TermSpec, exactPapers: number |
   }
   if (spec.fuzzy && !/\d/.test(spec.term)) {
     const length = spec.term.length;
-    const distance = (length <= 3 ? 0 : length <= 7 ? 1 : 2) - (exactPapers === undefined ? 0 : 1);
+    // One less for an indexed word, and one less for the start of indexed words, as `expandTerm`.
+    const distance = (length <= 3 ? 0 : length <= 7 ? 1 : 2) - (exactPapers === undefined ? 0 : 1) - (completions > 0 ? 1 : 0);
     if (distance > 0) {
       const rows = await pool.query<{ term: string; papers: number; distance: number }>(
         `SELECT term, papers, levenshtein(term, $1) AS distance FROM lectern_terms
