@@ -98,7 +98,12 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
         shape ? jsonValueOffset(at.text, 'title') + 1 : 1,
         'warning',
         shape
-          ? l10n.t('Lectern: the record on line {0}{1} has no title (its "title" is {2}, not text); it was skipped. Add a "title" to the line.', line, arxivNote, shape)
+          ? l10n.t(
+              'Lectern: the record on line {0}{1} has no title (its "title" is {2}, not text); it was skipped. Add a "title" to the line.',
+              line,
+              arxivNote,
+              shape,
+            )
           : l10n.t('Lectern: the record on line {0}{1} has no title; it was skipped. Add a "title" to the line.', line, arxivNote),
       ),
     );

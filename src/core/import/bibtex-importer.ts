@@ -6,6 +6,7 @@
  * names (other fields blanked; ~10× faster on real exports) and reads those the scanner gives up on. Broken entries are
  * reported at the brace that never closes; two common breakages (a field or the entry missing its `}`) are repaired.
  */
+import * as l10n from '@vscode/l10n';
 import type { Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
@@ -205,10 +206,15 @@ class BibtexImport {
       // The parser reads only the name fields (the others are blanked): the fault is in one of them.
       const names = ['author', 'editor'].filter((name) => name in raw.fields).map((name) => `\`${name}\``);
       // Stryker disable next-line StringLiteral: unreachable: an entry the parser did not return always has its error (libraryErrorsByItem)
-      const reason = shorten(parserError ?? 'unknown error', 160);
+      const reason = shorten(parserError ?? l10n.t('unknown error'), 160);
       this.warnAt(
         chunk.offset + item.start,
-        `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${reason}); it was loaded with its names split the simple way — check its ${names.join(' or ')} field.`,
+        l10n.t(
+          'Lectern: {0} could not be fully read by the BibTeX parser ({1}); it was loaded with its names split the simple way — check its {2} field.',
+          this.entryLabel(raw.key, raw.fields.title),
+          reason,
+          names.length === 2 ? l10n.t('{0} or {1}', names[0], names[1]) : names.join(''),
+        ),
       );
     }
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
@@ -217,7 +223,11 @@ class BibtexImport {
   private warnRenamedKey(offset: number, key: string): void {
     this.warnAt(
       offset,
-      `Lectern: citation key \`${key}\` contains characters BibTeX tools reject (${badKeyChars(key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
+      l10n.t(
+        'Lectern: citation key `{0}` contains characters BibTeX tools reject ({1}); the entry was loaded, but rename the key so LaTeX can cite it.',
+        key,
+        badKeyChars(key),
+      ),
     );
   }
 
@@ -365,7 +375,12 @@ class BibtexImport {
     delete raw.fields[field.toLowerCase()];
     this.warnAt(
       offset,
-      `Lectern: ${this.entryLabel(raw.key, raw.fields.title, raw.type)}: field \`${field}\` on line ${this.lines.line(offset)} has no value and was left out. Give it a value or remove the field.`,
+      l10n.t(
+        'Lectern: {0}: field `{1}` on line {2} has no value and was left out. Give it a value or remove the field.',
+        this.entryLabel(raw.key, raw.fields.title, raw.type),
+        field,
+        this.lines.line(offset),
+      ),
     );
   }
 
@@ -411,7 +426,7 @@ class BibtexImport {
 
   private reportBroken(chunk: Chunk, item: BibItem): void {
     // Stryker disable next-line ObjectLiteral,StringLiteral: a broken item always has its error (the scanner makes one only with it); this fallback only satisfies the type
-    const error: BibScanError = item.error ?? { offset: item.start, reason: 'it is not valid BibTeX', kind: 'syntax' };
+    const error: BibScanError = item.error ?? { offset: item.start, reason: l10n.t('it is not valid BibTeX'), kind: 'syntax' };
     // Point at the value that never closes, or at the entry itself when it simply ends too early.
     const at = error.kind === 'syntax' || (error.kind === 'unterminated' && error.field) ? error.offset : item.start;
     const pos = this.lines.position(chunk.offset + at);
@@ -419,23 +434,28 @@ class BibtexImport {
     // The title as scanned when it was read before the break (braces balanced), else its first words.
     const title = scannedTitle(item) ?? /\btitle\s*=\s*[{"]+([^{}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
     const label = this.entryLabel(item.key ?? '', title, item.type);
-    const where = pos.line === startLine ? `line ${startLine}` : `starting on line ${startLine}`;
+    const where = pos.line === startLine ? l10n.t('line {0}', startLine) : l10n.t('starting on line {0}', startLine);
     this.diagnostics.push(
       diagnostic(
         this.file,
         pos.line,
         pos.column,
         'error',
-        `Lectern: ${label} (${where}) could not be read: ${error.reason}; it was skipped. Fix the entry and reload — the entries after it still load.`,
+        l10n.t(
+          'Lectern: {0} ({1}) could not be read: {2}; it was skipped. Fix the entry and reload — the entries after it still load.',
+          label,
+          where,
+          error.reason,
+        ),
       ),
     );
   }
 
   private entryLabel(key: string, title?: string, type?: string): string {
-    if (type === 'string' || type === 'preamble' || type === 'comment') return `an \`@${type}\``;
-    if (key) return `entry \`${key}\``;
-    if (title) return `entry "${shorten(bibText(title))}"`;
-    return type ? `an \`@${type}\` entry without a citation key` : 'an entry without a citation key';
+    if (type === 'string' || type === 'preamble' || type === 'comment') return l10n.t('an `@{0}`', type);
+    if (key) return l10n.t('entry `{0}`', key);
+    if (title) return l10n.t('entry "{0}"', shorten(bibText(title)));
+    return type ? l10n.t('an `@{0}` entry without a citation key', type) : l10n.t('an entry without a citation key');
   }
 
   private warnAt(offset: number, message: string): void {
@@ -450,7 +470,11 @@ class BibtexImport {
     if (!title) {
       this.warnAt(
         offset,
-        `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
+        l10n.t(
+          'Lectern: {0} (line {1}) has no title; it was skipped. Add a `title` field so it can be listed.',
+          this.entryLabel(raw.key, undefined, raw.type),
+          line,
+        ),
       );
       return;
     }
@@ -458,7 +482,12 @@ class BibtexImport {
     for (const name of names.unsplittable) {
       this.warnAt(
         offset,
-        `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
+        l10n.t(
+          'Lectern: {0} (line {1}) has a name that cannot be split into family and given names: "{2}"; it was kept whole, as written. Write it as `Family, Given` (or in braces for an organisation).',
+          this.entryLabel(raw.key, title),
+          line,
+          shorten(name, 80),
+        ),
       );
     }
     const paper = paperFromBibtex(raw, title, { file: this.file, line }, names);

@@ -67,7 +67,13 @@ export function importCslJson(file: string, source: string, context: ImportConte
       dropOversizedStrings(item, max, (key, length) => {
         const at = lines.position(span.start + jsonValueOffset(text.slice(span.start, span.end), key));
         diagnostics.push(
-          diagnostic(file, at.line, at.column, 'warning', oversizedFieldMessage(key, length, max, l10n.t('item {0} (line {1})', index + 1, line))),
+          diagnostic(
+            file,
+            at.line,
+            at.column,
+            'warning',
+            oversizedFieldMessage(key, length, max, l10n.t('item {0} (line {1})', index + 1, line)),
+          ),
         );
       });
       const paper = cslPaper(file, { text, span, lines }, index, item, diagnostics);
@@ -113,7 +119,13 @@ function cslPaper(
         where.column,
         'warning',
         shape
-          ? l10n.t('Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.', label, file, line, shape)
+          ? l10n.t(
+              'Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.',
+              label,
+              file,
+              line,
+              shape,
+            )
           : l10n.t('Lectern: {0} of {1} (line {2}) has no title; it was skipped. Add a "title" so it can be listed.', label, file, line),
       ),
     );

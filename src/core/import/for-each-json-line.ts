@@ -50,7 +50,14 @@ export function forEachJsonLine(
           (error?.offset ?? 0) + 1,
           'error',
           item
-            ? l10n.t('Lectern: line {0} of {1} ({2}) is not valid JSON ({3}); it was skipped. {4}', lineNumber, file, item, reason, lineRule)
+            ? l10n.t(
+                'Lectern: line {0} of {1} ({2}) is not valid JSON ({3}); it was skipped. {4}',
+                lineNumber,
+                file,
+                item,
+                reason,
+                lineRule,
+              )
             : l10n.t('Lectern: line {0} of {1} is not valid JSON ({2}); it was skipped. {3}', lineNumber, file, reason, lineRule),
         ),
       );

@@ -21,7 +21,12 @@ export function internalErrorDiagnostic(file: string, format: string, err: unkno
     1,
     1,
     'error',
-    l10n.t('Lectern: could not read {0} as {1} ({2}); check that the file is a valid {1} export and reload.', file, format, shorten(reason, 200)),
+    l10n.t(
+      'Lectern: could not read {0} as {1} ({2}); check that the file is a valid {1} export and reload.',
+      file,
+      format,
+      shorten(reason, 200),
+    ),
   );
 }
 

@@ -148,7 +148,10 @@ export function defaultImportContext(): ImportContext {
 export function damagedRecordMessage(file: string, at: { line: number; column: number }, byte: DamagedByte, record: string): string {
   const args = [file, describeDamagedByte(byte), at.line, at.column, record] as const;
   return byte.byte === 0
-    ? l10n.t('Lectern: {0} has {1} at line {2}, column {3}, in {4}; that record was skipped, the others loaded. Remove the byte and reload.', ...args)
+    ? l10n.t(
+        'Lectern: {0} has {1} at line {2}, column {3}, in {4}; that record was skipped, the others loaded. Remove the byte and reload.',
+        ...args,
+      )
     : l10n.t(
         'Lectern: {0} has {1} at line {2}, column {3}, in {4}; that record was skipped, the others loaded. Re-save the file as UTF-8 (or fix that character) and reload.',
         ...args,

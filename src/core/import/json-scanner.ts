@@ -348,8 +348,19 @@ export function reportJsonErrors(
         pos.column,
         'error',
         item
-          ? l10n.t('Lectern: {0} is not valid {1} at line {2}, column {3} (in {4}): {5}; {6}. Fix the JSON and reload.', ...args, item, error.message, consequence)
-          : l10n.t('Lectern: {0} is not valid {1} at line {2}, column {3}: {4}; {5}. Fix the JSON and reload.', ...args, error.message, consequence),
+          ? l10n.t(
+              'Lectern: {0} is not valid {1} at line {2}, column {3} (in {4}): {5}; {6}. Fix the JSON and reload.',
+              ...args,
+              item,
+              error.message,
+              consequence,
+            )
+          : l10n.t(
+              'Lectern: {0} is not valid {1} at line {2}, column {3}: {4}; {5}. Fix the JSON and reload.',
+              ...args,
+              error.message,
+              consequence,
+            ),
       ),
     );
   });

@@ -165,7 +165,9 @@ function addRecord(
   const max = context.limits.maxFieldChars;
   dropOversizedStrings(record, max, (key, length) => {
     const where = valueAt(key);
-    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', oversizedFieldMessage(key, length, max, l10n.t('{0} of {1}', label, file))));
+    diagnostics.push(
+      diagnostic(file, where.line, where.column, 'warning', oversizedFieldMessage(key, length, max, l10n.t('{0} of {1}', label, file))),
+    );
   });
   const title = cleanText(asString(record.title));
   if (!title) {
@@ -178,7 +180,13 @@ function addRecord(
         where.column,
         'warning',
         shape
-          ? l10n.t('Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.', label, file, line, shape)
+          ? l10n.t(
+              'Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.',
+              label,
+              file,
+              line,
+              shape,
+            )
           : l10n.t('Lectern: {0} of {1} (line {2}) has no title; it was skipped. Add a "title" so it can be listed.', label, file, line),
       ),
     );

@@ -123,7 +123,12 @@ function readRow(
         row.line,
         titleCell.column,
         'warning',
-        l10n.t('Lectern: row {0} of {1} has no title (column "{2}" is empty); it was skipped. Add the title so it can be listed.', row.line, file, names[titleColumn]),
+        l10n.t(
+          'Lectern: row {0} of {1} has no title (column "{2}" is empty); it was skipped. Add the title so it can be listed.',
+          row.line,
+          file,
+          names[titleColumn],
+        ),
       ),
     );
     return undefined;
@@ -181,7 +186,10 @@ function raggedRow(file: string, row: TsvRow, names: string[]): Diagnostic {
         ...args,
         ordinal(names.length),
       )
-    : l10n.t('Lectern: row {0} of {1} has {2}, but the header names {3}; the missing ones were read as empty. Add a tab for each empty value.', ...args);
+    : l10n.t(
+        'Lectern: row {0} of {1} has {2}, but the header names {3}; the missing ones were read as empty. Add a tab for each empty value.',
+        ...args,
+      );
   return diagnostic(file, row.line, column, 'warning', message);
 }
 
