@@ -12,7 +12,10 @@ import { locatePackageFile } from './package-files';
 export function cliLocale(env: NodeJS.ProcessEnv): string | undefined {
   const raw = [env.LECTERN_LOCALE, env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
   // `de_DE.UTF-8@euro` → `de-de`: VS Code's bundle names (bundle.l10n.de.json, bundle.l10n.pt-br.json).
-  const locale = raw?.replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  const locale = raw
+    ?.replace(/[.@].*$/, '')
+    .replace(/_/g, '-')
+    .toLowerCase();
   return !locale || locale === 'c' || locale === 'posix' ? undefined : locale;
 }
 
@@ -41,6 +44,8 @@ export function useCliLocale(env: NodeJS.ProcessEnv = process.env): void {
     useMessageBundle(bundle as MessageBundle);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(l10n.t('Lectern: the translation {0} could not be read ({1}); messages are shown in English. Fix or remove it.', file, reason));
+    console.error(
+      l10n.t('Lectern: the translation {0} could not be read ({1}); messages are shown in English. Fix or remove it.', file, reason),
+    );
   }
 }

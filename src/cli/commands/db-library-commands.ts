@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LibraryBackend } from '../../core/library/library-backend';
 import { PgLibrary } from '../../node/pg/pg-library';
 import { PgLibraryError } from '../../node/pg/pg-library-error';
@@ -19,7 +20,7 @@ const databaseCommands: Record<string, Command> = {
   search: (context) =>
     withLibrary(context, async (library) => {
       const query = context.args.join(' ');
-      if (!query.trim()) throw new CliError('Lectern: search needs a query, e.g. lectern search "attention sink".', 2);
+      if (!query.trim()) throw new CliError(l10n.t('Lectern: search needs a query, e.g. lectern search "attention sink".'), 2);
       const response = await library.search(query, { limit: context.limit ?? 10 });
       const results = response.results.map((hit) => ({ ...hit, score: round(hit.score) }));
       if (context.json) {
@@ -85,10 +86,13 @@ const databaseCommands: Record<string, Command> = {
 
 async function paperOrFail(library: LibraryBackend, { command, args }: CommandContext) {
   const id = args[0];
-  if (!id) throw new CliError(`Lectern: ${command} needs a paper ID or citekey: see "lectern list --database URL"`, 2);
+  if (!id) throw new CliError(l10n.t('Lectern: {0} needs a paper ID or citekey: see "lectern list --database URL"', command), 2);
   const paper = await library.paper(id);
   if (!paper)
-    throw new CliError(`Lectern: no paper has the id or citekey "${id}" in the shared library. Run "lectern search" to find its id.`, 1);
+    throw new CliError(
+      l10n.t('Lectern: no paper has the id or citekey "{0}" in the shared library. Run "lectern search" to find its id.', id),
+      1,
+    );
   return paper;
 }
 
@@ -114,7 +118,10 @@ export function commandWithDatabase(command: string, local: Command | undefined)
   if (Object.hasOwn(databaseCommands, command)) return databaseCommands[command];
   if (command === 'db' || !local) return local;
   throw new CliError(
-    `Lectern: --database works with search, list, topics, related, show and db, not ${command}. Drop --database, or use "lectern db import".`,
+    l10n.t(
+      'Lectern: --database works with search, list, topics, related, show and db, not {0}. Drop --database, or use "lectern db import".',
+      command,
+    ),
     2,
   );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { searchWithFullText } from '../../core/fulltext/merge-fulltext';
 import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { excerptAround } from '../../core/text/excerpt-around';
@@ -9,7 +10,7 @@ import { cliFullTextIndex } from './search-fulltext';
 /** `lectern search "QUERY" [--limit N]`: ranked papers with their match ranges, and the pages of their PDFs that match. */
 export const searchCommand: Command = async ({ args, json, limit, style, print, openLibrary, cache }) => {
   const query = args.join(' ');
-  if (!query.trim()) throw new CliError('Lectern: search needs a query, e.g. lectern search "attention sink".', 2);
+  if (!query.trim()) throw new CliError(l10n.t('Lectern: search needs a query, e.g. lectern search "attention sink".'), 2);
   const { library } = await openLibrary();
   const wanted = limit ?? 10;
   // PDFs are read only when the query may use them.

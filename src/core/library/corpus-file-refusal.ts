@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_IMPORT_LIMITS } from '../import/import-limits';
 
 /**
@@ -37,7 +38,11 @@ export function notRegularFile(path: string, kind: string): CorpusFileRefusal {
   return new CorpusFileRefusal(
     path,
     'not-regular',
-    `Lectern: ${path} is not a regular file (it is ${kind}); it was not read. Lectern reads only regular files: remove it from the corpus or replace it with a file.`,
+    l10n.t(
+      'Lectern: {0} is not a regular file (it is {1}); it was not read. Lectern reads only regular files: remove it from the corpus or replace it with a file.',
+      path,
+      kind,
+    ),
     kind,
   );
 }
@@ -48,7 +53,13 @@ export function fileTooLarge(path: string, size: number | undefined, maxBytes: n
   return new CorpusFileRefusal(
     path,
     'too-large',
-    `Lectern: ${path} ${is} the ${megabytes(maxBytes)} limit for one corpus file; it was not read. Split it into smaller files, or ${RAISE_LIMIT}.`,
+    l10n.t(
+      'Lectern: {0} {1} the {2} limit for one corpus file; it was not read. Split it into smaller files, or {3}.',
+      path,
+      is,
+      megabytes(maxBytes),
+      RAISE_LIMIT,
+    ),
   );
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import { contentFingerprint } from '../corpus/content-fingerprint';
 import { corpusFingerprint, type CorpusChange, type CorpusFile, type CorpusTopics } from '../corpus/corpus';
@@ -357,7 +358,11 @@ function unreadableFile(path: string, reason: string): CorpusFile {
     line: 1,
     column: 1,
     severity: 'error',
-    message: `Lectern: cannot read ${path} (${reason}). Check that the file exists and is readable, or remove it from the corpus list.`,
+    message: l10n.t(
+      'Lectern: cannot read {0} ({1}). Check that the file exists and is readable, or remove it from the corpus list.',
+      path,
+      reason,
+    ),
   };
   return { path, fingerprint: contentFingerprint(`unreadable:${reason}`), papers: [], diagnostics: [diagnostic] };
 }

@@ -5,6 +5,7 @@
  * byte offset it came from. Edits computed on the text then replace only their own bytes; the
  * BOM, line endings and every byte outside the edits (invalid ones included) are copied as they were.
  */
+import * as l10n from '@vscode/l10n';
 import { applyTextEdits, normalizeEdits, type TextEdit } from './text-edit';
 
 /** A note's bytes and the text Lectern reads from them (see {@link decodeNote}). */
@@ -126,7 +127,7 @@ export function editNoteBytes(note: DecodedNote, edits: readonly TextEdit[]): No
   }
   const refuse = (offset: number, why: string): NoteBytesEditResult => {
     const line = lineOf(text, offset);
-    return { error: `Lectern: line ${line} ${why}; the note was left unchanged so that no byte of it is lost.`, line };
+    return { error: l10n.t('Lectern: line {0} {1}; the note was left unchanged so that no byte of it is lost.', line, why), line };
   };
   for (const edit of normalized) {
     if (edit.end > text.length) return refuse(text.length, 'is past the end of the note (it changed while Lectern was editing it)');

@@ -31,6 +31,7 @@
  * The section runs from a level-2 heading `Highlights` (any case) to the next `#`/`##` heading
  * outside fenced code. Edits touch only the section, or create it at the end of the note.
  */
+import * as l10n from '@vscode/l10n';
 import type { AnnotationView } from '../../shared/protocol';
 import { atxHeading, isBlank, scanMarkdownLines, type MarkdownLine } from './markdown-lines';
 import { locateFrontMatter } from './note-front-matter';
@@ -134,14 +135,14 @@ export function locateHighlight(noteText: string, id: string): HighlightLocation
  * the end of the note when there is none. Throws if the id is taken or the quote empty.
  */
 export function addHighlight(noteText: string, annotation: AnnotationView): TextEdit[] {
-  if (!annotation.selector.exact) throw new Error('Lectern: a highlight needs quoted text.');
+  if (!annotation.selector.exact) throw new Error(l10n.t('Lectern: a highlight needs quoted text.'));
   if (!VALID_ID.test(annotation.id))
-    throw new Error(`Lectern: \`${annotation.id}\` is not a usable highlight id; use letters, digits, \`.\`, \`_\`, \`:\` or \`-\`.`);
+    throw new Error(l10n.t('Lectern: `{0}` is not a usable highlight id; use letters, digits, `.`, `_`, `:` or `-`.', annotation.id));
   if (annotation.page !== undefined && !(Number.isInteger(annotation.page) && annotation.page >= 1))
-    throw new Error(`Lectern: a PDF highlight needs a page number of 1 or more, not ${annotation.page}.`);
+    throw new Error(l10n.t('Lectern: a PDF highlight needs a page number of 1 or more, not {0}.', annotation.page));
   const scan = scanHighlights(noteText);
   if (scan.blocks.some((block) => block.annotation?.id === annotation.id))
-    throw new Error(`Lectern: the note already has a highlight \`${annotation.id}\`.`);
+    throw new Error(l10n.t('Lectern: the note already has a highlight `{0}`.', annotation.id));
   const eol = lineEndingOf(noteText);
   const block = renderBlock(annotation, eol);
   const section = scan.sections[scan.sections.length - 1];
@@ -241,7 +242,11 @@ function scanHighlights(text: string): Scan {
         problemAt(
           scan,
           found.anchor,
-          `Lectern: the highlight id \`${id}\` on line ${lineNumber(scan, found.anchor)} is used by an earlier highlight too; give this one another id (e.g. \`${id}-2\`).`,
+          l10n.t(
+            'Lectern: the highlight id `{0}` on line {1} is used by an earlier highlight too; give this one another id (e.g. `{0}-2`).',
+            id,
+            lineNumber(scan, found.anchor),
+          ),
         ),
       );
       found.annotation = undefined;
@@ -285,7 +290,11 @@ function readSection(scan: Scan, section: Section): void {
         problemAt(
           scan,
           anchor,
-          `Lectern: the highlight \`${attributes.id}\` on line ${lineNumber(scan, anchor)} has no quoted text; put its \`> quote\` line right above the comment, or delete the comment line.`,
+          l10n.t(
+            'Lectern: the highlight `{0}` on line {1} has no quoted text; put its `> quote` line right above the comment, or delete the comment line.',
+            attributes.id,
+            lineNumber(scan, anchor),
+          ),
         ),
       );
       return;
@@ -325,8 +334,14 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
         scan,
         line,
         /-->/.test(line.text)
-          ? `Lectern: the highlight comment on line ${at} has text after \`-->\` that is not a page (\`p. 7\`); move that text below the line, or write the page as \`p. 7\`.`
-          : `Lectern: the highlight comment on line ${at} does not end with \`-->\`; put it back at the end of the line (or delete the line to drop the highlight).`,
+          ? l10n.t(
+              'Lectern: the highlight comment on line {0} has text after `-->` that is not a page (`p. 7`); move that text below the line, or write the page as `p. 7`.',
+              at,
+            )
+          : l10n.t(
+              'Lectern: the highlight comment on line {0} does not end with `-->`; put it back at the end of the line (or delete the line to drop the highlight).',
+              at,
+            ),
       ),
     );
     return undefined;
@@ -360,7 +375,10 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
       problemAt(
         scan,
         line,
-        `Lectern: the highlight comment on line ${at} has no usable \`id=\`; restore it (e.g. \`id=h-3f9a2c\`) so Lectern can find the highlight.`,
+        l10n.t(
+          'Lectern: the highlight comment on line {0} has no usable `id=`; restore it (e.g. `id=h-3f9a2c`) so Lectern can find the highlight.',
+          at,
+        ),
       ),
     );
     return undefined;
@@ -370,7 +388,11 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
       problemAt(
         scan,
         line,
-        `Lectern: part of the highlight comment on line ${at} cannot be read (\`${damaged.join(' ').slice(0, 60)}\`); Lectern still shows the highlight but may not place it exactly — restore the \`key="value"\` text or delete it.`,
+        l10n.t(
+          'Lectern: part of the highlight comment on line {0} cannot be read (`{1}`); Lectern still shows the highlight but may not place it exactly — restore the `key="value"` text or delete it.',
+          at,
+          damaged.join(' ').slice(0, 60),
+        ),
       ),
     );
   }
@@ -398,7 +420,11 @@ function readPosition(scan: Scan, line: MarkdownLine, value: string | undefined)
     problemAt(
       scan,
       line,
-      `Lectern: \`position=${value.slice(0, 30)}\` in the highlight comment on line ${lineNumber(scan, line)} is not two offsets like \`position=120-164\`; Lectern finds the highlight by its quote instead — fix or delete it.`,
+      l10n.t(
+        'Lectern: `position={0}` in the highlight comment on line {1} is not two offsets like `position=120-164`; Lectern finds the highlight by its quote instead — fix or delete it.',
+        value.slice(0, 30),
+        lineNumber(scan, line),
+      ),
     ),
   );
   return undefined;
