@@ -9,6 +9,7 @@ import { commandWithDatabase } from './commands/db-library-commands';
 import { countOf, formatDiagnostic, styleFor } from './human-output';
 import { LECTERN_COMMANDS } from './lectern-commands';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
+import { useCliLocale } from './cli-locale';
 import { cliVersion } from './package-files';
 
 const USAGE = usageText(LECTERN_COMMANDS);
@@ -39,6 +40,8 @@ function parseCommandLine(argv: string[]): ParsedArgs {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Before anything is read or said: every message (core's diagnostics included) in the user's locale.
+  useCliLocale();
   const parsed = parseCommandLine(argv);
   const { command, args } = parsed;
   if (parsed.flag('version')) {
@@ -89,7 +92,7 @@ function warnAboutUnreadFiles(diagnostics: Diagnostic[]): void {
   if (errors.length === 0) return;
   console.error(l10n.t('Lectern: {0} while reading the corpus (see "lectern list" for all diagnostics):', countOf(errors.length, 'error')));
   for (const d of errors.slice(0, 5)) console.error(`  ${formatDiagnostic(d)}`);
-  if (errors.length > 5) console.error(`  … and ${errors.length - 5} more`);
+  if (errors.length > 5) console.error(`  ${l10n.t('… and {0} more', errors.length - 5)}`);
 }
 
 function paperOrFail(library: CliLibrary['library'], command: string, id: string | undefined): Paper {

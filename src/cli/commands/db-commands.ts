@@ -63,7 +63,7 @@ async function importFiles(files: string[], url: string, { json, print, limits, 
       onBatch: (written) =>
         progress &&
         process.stderr.write(
-          `\rLectern: ${written.toLocaleString('en-US')} of ${corpus.papers.length.toLocaleString('en-US')} papers written`,
+          `\r${l10n.t('Lectern: {0} of {1} papers written', written.toLocaleString('en-US'), corpus.papers.length.toLocaleString('en-US'))}`,
         ),
     });
   });

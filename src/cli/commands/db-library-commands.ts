@@ -29,7 +29,8 @@ const databaseCommands: Record<string, Command> = {
       }
       console.log(
         context.style.dim(
-          `${response.total} papers match "${query}"${response.total > results.length ? `, showing ${results.length}` : ''}`,
+          l10n.t('{0} papers match "{1}"', response.total, query) +
+            (response.total > results.length ? l10n.t(', showing {0}', results.length) : ''),
         ),
       );
       results.forEach((hit, i) => {
@@ -47,7 +48,9 @@ const databaseCommands: Record<string, Command> = {
       }
       console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.title])));
       if (total > papers.length)
-        console.error(`\nLectern: showing ${papers.length} of ${total.toLocaleString('en-US')} papers (--limit N for more).`);
+        console.error(
+          `\n${l10n.t('Lectern: showing {0} of {1} papers (--limit N for more).', papers.length, total.toLocaleString('en-US'))}`,
+        );
       return 0;
     }),
   topics: (context) =>
@@ -65,10 +68,10 @@ const databaseCommands: Record<string, Command> = {
         context.print({ id: paper.id, related: related.map((r) => ({ ...r, score: round(r.score) })) });
         return 0;
       }
-      console.log(`Papers like ${context.style.bold(paper.title)}:`);
+      console.log(l10n.t('Papers like {0}:', context.style.bold(paper.title)));
       related.forEach((r, i) => {
         console.log(`${String(i + 1).padStart(3)}. ${r.title}`);
-        console.log(`     ${context.style.dim(`${r.id} · ${round(r.score)} · shares: ${r.sharedTerms.join(', ')}`)}`);
+        console.log(`     ${context.style.dim(l10n.t('{0} · {1} · shares: {2}', r.id, round(r.score), r.sharedTerms.join(', ')))}`);
       });
       return 0;
     }),
