@@ -119,7 +119,7 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
       l10n.t(
         'Lectern: cannot read the citation style {0} ({1}); check the path (setting lectern.citation.style, or --style in the CLI).',
         source.file,
-        source.readError ?? 'unreadable',
+        source.readError ?? l10n.t('unreadable'),
       ),
     );
   const xml = source.text;
@@ -185,7 +185,7 @@ function checkLocale(source: CitationFile, diagnostics: Diagnostic[]): { xml: st
       l10n.t(
         'Lectern: cannot read the citation locale {0} ({1}); check the path (setting lectern.citation.locale, or --locale in the CLI).',
         source.file,
-        source.readError ?? 'unreadable',
+        source.readError ?? l10n.t('unreadable'),
       ),
     );
   const { root, error } = checkXml(source.text);

@@ -30,9 +30,6 @@ export interface CorpusReadOptions {
   maxBytes?: number;
 }
 
-/** Where the limit is raised, for the too-large message. */
-const RAISE_LIMIT = 'raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI)';
-
 /** The refusal of a file that is not a regular file; `kind` names what it is, e.g. "a named pipe". */
 export function notRegularFile(path: string, kind: string): CorpusFileRefusal {
   return new CorpusFileRefusal(
@@ -49,17 +46,21 @@ export function notRegularFile(path: string, kind: string): CorpusFileRefusal {
 
 /** The refusal of a file over `maxBytes`; `size` is its size, or undefined when it grew past the limit while being read. */
 export function fileTooLarge(path: string, size: number | undefined, maxBytes: number): CorpusFileRefusal {
-  const is = size === undefined ? 'grew past' : `is ${megabytes(size)}, over`;
   return new CorpusFileRefusal(
     path,
     'too-large',
-    l10n.t(
-      'Lectern: {0} {1} the {2} limit for one corpus file; it was not read. Split it into smaller files, or {3}.',
-      path,
-      is,
-      megabytes(maxBytes),
-      RAISE_LIMIT,
-    ),
+    size === undefined
+      ? l10n.t(
+          'Lectern: {0} grew past the {1} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI).',
+          path,
+          megabytes(maxBytes),
+        )
+      : l10n.t(
+          'Lectern: {0} is {1}, over the {2} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI).',
+          path,
+          megabytes(size),
+          megabytes(maxBytes),
+        ),
   );
 }
 

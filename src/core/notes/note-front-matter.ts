@@ -208,7 +208,7 @@ function yamlErrorMessage(code: string, message: string, doc: Document.Parsed, o
   if (code === 'DUPLICATE_KEY') {
     const key = isMap(doc.contents) ? doc.contents.items.find((pair) => (pair.key as Node).range![0] === offset) : undefined;
     const name = key ? keyOf(key) : undefined;
-    return l10n.t('Lectern: the front matter has {0} twice; keep one of them.', name ? `\`${name}\`` : 'a key');
+    return l10n.t('Lectern: the front matter has {0} twice; keep one of them.', name ? `\`${name}\`` : l10n.t('a key'));
   }
   // `message` is yaml's own, without a position (`prettyErrors: false`) or a final period.
   return l10n.t('Lectern: the front matter is not valid YAML ({0}); fix this line — values containing `: ` or ` #` need quotes.', message);
@@ -292,7 +292,9 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
       const conflict = key !== undefined && wanted.has(key as LecternKey) ? aliasConflict(doc, pair) : undefined;
       if (conflict) {
         const line = lineOf((pair.key as Node).range![0]);
-        return { error: l10n.t('Lectern: `{0}` on line {1} cannot be changed on its own: {2}. Edit it by hand.', String(key), line, conflict) };
+        return {
+          error: l10n.t('Lectern: `{0}` on line {1} cannot be changed on its own: {2}. Edit it by hand.', String(key), line, conflict),
+        };
       }
     }
   }
@@ -348,10 +350,10 @@ function verified(text: string, edits: readonly TextEdit[], wanted: Wanted): Fro
   });
   const before = readBlock(text);
   const after = readBlock(next);
-  if (!after || after.doc.errors.length > 0) return fail('the result would not parse');
+  if (!after || after.doc.errors.length > 0) return fail(l10n.t('the result would not parse'));
   if (before) {
-    if (next.slice(after.block.bodyOffset) !== text.slice(before.block.bodyOffset)) return fail('the body would change');
-  } else if (!next.endsWith(text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0))) return fail('the body would change');
+    if (next.slice(after.block.bodyOffset) !== text.slice(before.block.bodyOffset)) return fail(l10n.t('the body would change'));
+  } else if (!next.endsWith(text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0))) return fail(l10n.t('the body would change'));
   const valuesAfter = pairValues(after.doc);
   for (const [key, value] of wanted) {
     const node = valuesAfter.get(key) ?? null; // A removed key reads as an empty one: no tags, no value.
@@ -368,7 +370,7 @@ function verified(text: string, edits: readonly TextEdit[], wanted: Wanted): Fro
           return [key, 'error' in read ? { unreadable: read.error } : read.value];
         }),
     );
-  if (others(before?.doc) !== others(after.doc)) return fail('another key would change');
+  if (others(before?.doc) !== others(after.doc)) return fail(l10n.t('another key would change'));
   return { text: next, edits: normalized };
 }
 

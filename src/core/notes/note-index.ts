@@ -265,7 +265,7 @@ export class NoteIndex {
           .filter((other) => other !== path)
           .map((other) => `\`${other}\``)
           .join(', ');
-        const opens = `Lectern opens \`${this.noteFor(id)!.path}\``;
+        const opens = l10n.t('Lectern opens `{0}`', this.noteFor(id)!.path);
         diagnostics.push({
           path,
           line: entry.paperLine ?? 1,
