@@ -90,22 +90,8 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
   const title = cleanText(asString(r.title));
   if (!title) {
     const shape = nonTextShape(r.title);
-    const arxivNote = rawId ? ` (arXiv ${rawId})` : '';
     diagnostics.push(
-      diagnostic(
-        file,
-        line,
-        shape ? jsonValueOffset(at.text, 'title') + 1 : 1,
-        'warning',
-        shape
-          ? l10n.t(
-              'Lectern: the record on line {0}{1} has no title (its "title" is {2}, not text); it was skipped. Add a "title" to the line.',
-              line,
-              arxivNote,
-              shape,
-            )
-          : l10n.t('Lectern: the record on line {0}{1} has no title; it was skipped. Add a "title" to the line.', line, arxivNote),
-      ),
+      diagnostic(file, line, shape ? jsonValueOffset(at.text, 'title') + 1 : 1, 'warning', noTitleMessage(line, rawId, shape)),
     );
     return undefined;
   }
@@ -306,4 +292,17 @@ function arxivDate(r: Record<string, unknown>, arxivId: string | undefined): { y
     if (month >= 1 && month <= 12 && year <= new Date().getUTCFullYear() + 1) return { year, date: isoDate(year, month) };
   }
   return parseIsoDate(asString(r.update_date));
+}
+
+/** An arXiv record without a usable title, named by its line and its arXiv id when it has one. */
+function noTitleMessage(line: number, rawId: string | undefined, shape: string | undefined): string {
+  const arxivNote = rawId ? ` (arXiv ${rawId})` : '';
+  return shape
+    ? l10n.t(
+        'Lectern: the record on line {0}{1} has no title (its "title" is {2}, not text); it was skipped. Add a "title" to the line.',
+        line,
+        arxivNote,
+        shape,
+      )
+    : l10n.t('Lectern: the record on line {0}{1} has no title; it was skipped. Add a "title" to the line.', line, arxivNote);
 }

@@ -12,6 +12,7 @@ import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { LineIndex } from '../text/line-column';
 import { attachCslRecords } from './bibtex-csl';
+import { bibtexMessages } from './bibtex-messages';
 import { translateParserError } from './bibtex-parser-errors';
 import { blankDamagedEntries } from './bibtex-damage';
 import { FieldBounds } from './bibtex-field-bounds';
@@ -207,28 +208,13 @@ class BibtexImport {
       const names = ['author', 'editor'].filter((name) => name in raw.fields).map((name) => `\`${name}\``);
       // Stryker disable next-line StringLiteral: unreachable: an entry the parser did not return always has its error (libraryErrorsByItem)
       const reason = shorten(parserError ?? l10n.t('unknown error'), 160);
-      this.warnAt(
-        chunk.offset + item.start,
-        l10n.t(
-          'Lectern: {0} could not be fully read by the BibTeX parser ({1}); it was loaded with its names split the simple way — check its {2} field.',
-          this.entryLabel(raw.key, raw.fields.title),
-          reason,
-          names.length === 2 ? l10n.t('{0} or {1}', names[0], names[1]) : names.join(''),
-        ),
-      );
+      this.warnAt(chunk.offset + item.start, bibtexMessages.parserFallback(this.entryLabel(raw.key, raw.fields.title), reason, names));
     }
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
   }
 
   private warnRenamedKey(offset: number, key: string): void {
-    this.warnAt(
-      offset,
-      l10n.t(
-        'Lectern: citation key `{0}` contains characters BibTeX tools reject ({1}); the entry was loaded, but rename the key so LaTeX can cite it.',
-        key,
-        badKeyChars(key),
-      ),
-    );
+    this.warnAt(offset, bibtexMessages.badKey(key, badKeyChars(key)));
   }
 
   /** True for a complete entry with a key the parser accepts and plain names: the parser would read it the same. */
@@ -373,15 +359,7 @@ class BibtexImport {
   /** `title = ,`: the parser read the entry, but the field has no value; it is left out of the entry. */
   private warnNoValue(offset: number, raw: RawEntry, field: string): void {
     delete raw.fields[field.toLowerCase()];
-    this.warnAt(
-      offset,
-      l10n.t(
-        'Lectern: {0}: field `{1}` on line {2} has no value and was left out. Give it a value or remove the field.',
-        this.entryLabel(raw.key, raw.fields.title, raw.type),
-        field,
-        this.lines.line(offset),
-      ),
-    );
+    this.warnAt(offset, bibtexMessages.noValue(this.entryLabel(raw.key, raw.fields.title, raw.type), field, this.lines.line(offset)));
   }
 
   /** Records undefined macros used by a readable item (exact offsets from the scan); a broken item's are found in the parser's errors. */
@@ -434,28 +412,12 @@ class BibtexImport {
     // The title as scanned when it was read before the break (braces balanced), else its first words.
     const title = scannedTitle(item) ?? /\btitle\s*=\s*[{"]+([^{}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
     const label = this.entryLabel(item.key ?? '', title, item.type);
-    const where = pos.line === startLine ? l10n.t('line {0}', startLine) : l10n.t('starting on line {0}', startLine);
-    this.diagnostics.push(
-      diagnostic(
-        this.file,
-        pos.line,
-        pos.column,
-        'error',
-        l10n.t(
-          'Lectern: {0} ({1}) could not be read: {2}; it was skipped. Fix the entry and reload — the entries after it still load.',
-          label,
-          where,
-          error.reason,
-        ),
-      ),
-    );
+    const message = bibtexMessages.unreadable(label, startLine, pos.line === startLine, error.reason);
+    this.diagnostics.push(diagnostic(this.file, pos.line, pos.column, 'error', message));
   }
 
   private entryLabel(key: string, title?: string, type?: string): string {
-    if (type === 'string' || type === 'preamble' || type === 'comment') return l10n.t('an `@{0}`', type);
-    if (key) return l10n.t('entry `{0}`', key);
-    if (title) return l10n.t('entry "{0}"', shorten(bibText(title)));
-    return type ? l10n.t('an `@{0}` entry without a citation key', type) : l10n.t('an entry without a citation key');
+    return bibtexMessages.entryLabel(key, title && shorten(bibText(title)), type);
   }
 
   private warnAt(offset: number, message: string): void {
@@ -468,27 +430,12 @@ class BibtexImport {
     const line = this.lines.line(offset);
     const title = bibText(raw.fields.title);
     if (!title) {
-      this.warnAt(
-        offset,
-        l10n.t(
-          'Lectern: {0} (line {1}) has no title; it was skipped. Add a `title` field so it can be listed.',
-          this.entryLabel(raw.key, undefined, raw.type),
-          line,
-        ),
-      );
+      this.warnAt(offset, bibtexMessages.noTitle(this.entryLabel(raw.key, undefined, raw.type), line));
       return;
     }
     const names = entryNames(raw);
     for (const name of names.unsplittable) {
-      this.warnAt(
-        offset,
-        l10n.t(
-          'Lectern: {0} (line {1}) has a name that cannot be split into family and given names: "{2}"; it was kept whole, as written. Write it as `Family, Given` (or in braces for an organisation).',
-          this.entryLabel(raw.key, title),
-          line,
-          shorten(name, 80),
-        ),
-      );
+      this.warnAt(offset, bibtexMessages.unsplittableName(this.entryLabel(raw.key, title), line, shorten(name, 80)));
     }
     const paper = paperFromBibtex(raw, title, { file: this.file, line }, names);
     if (end !== undefined && !this.readingRepair) paper.bibtexEntry = this.text.slice(offset, end);

@@ -19,6 +19,7 @@ import {
   isRecord,
   jsonValueOffset,
   nonTextShape,
+  noTitleMessage,
   normalizeArxivId,
   normalizeDoi,
   oversizedFieldMessage,
@@ -112,23 +113,7 @@ function cslPaper(
   if (!title) {
     const shape = nonTextShape(item.title);
     const where = shape ? valueAt('title') : { line, column };
-    diagnostics.push(
-      diagnostic(
-        file,
-        where.line,
-        where.column,
-        'warning',
-        shape
-          ? l10n.t(
-              'Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.',
-              label,
-              file,
-              line,
-              shape,
-            )
-          : l10n.t('Lectern: {0} of {1} (line {2}) has no title; it was skipped. Add a "title" so it can be listed.', label, file, line),
-      ),
-    );
+    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', noTitleMessage(label, file, line, shape)));
     return undefined;
   }
   const abstractShape = nonTextShape(item.abstract);

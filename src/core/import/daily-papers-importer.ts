@@ -59,14 +59,7 @@ export function importDailyPapers(file: string, text: string, context: ImportCon
         line: tooLong.line,
         column: 1,
         severity: 'warning',
-        message: l10n.t(
-          'Lectern: line {0} of {1} is {2} characters long, over the limit of {3} for one field; the paper "{4}" was skipped. Shorten the line.',
-          tooLong.line,
-          file,
-          tooLong.text.length.toLocaleString('en-US'),
-          context.limits.maxFieldChars.toLocaleString('en-US'),
-          shorten(title.text),
-        ),
+        message: tooLongMessage(file, tooLong, context.limits.maxFieldChars, title.text),
       });
       i += pair.length;
       continue;
@@ -154,4 +147,15 @@ function paperFrom(file: string, title: NumberedLine, abstract: NumberedLine | u
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function tooLongMessage(file: string, line: { line: number; text: string }, maxChars: number, title: string): string {
+  return l10n.t(
+    'Lectern: line {0} of {1} is {2} characters long, over the limit of {3} for one field; the paper "{4}" was skipped. Shorten the line.',
+    line.line,
+    file,
+    line.text.length.toLocaleString('en-US'),
+    maxChars.toLocaleString('en-US'),
+    shorten(title),
+  );
 }

@@ -299,6 +299,19 @@ export function jsonValueOffset(json: string, key: string): number {
   return match ? match.index + match[0].length : -1;
 }
 
+/** A JSON record without a usable title; `shape`: what its "title" is instead of text ({@link nonTextShape}), if anything. */
+export function noTitleMessage(label: string, file: string, line: number, shape: string | undefined): string {
+  return shape
+    ? l10n.t(
+        'Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.',
+        label,
+        file,
+        line,
+        shape,
+      )
+    : l10n.t('Lectern: {0} of {1} (line {2}) has no title; it was skipped. Add a "title" so it can be listed.', label, file, line);
+}
+
 /** "an array" / "an object" for a JSON value that should have been text, else undefined. */
 export function nonTextShape(value: unknown): string | undefined {
   if (Array.isArray(value)) return l10n.t('an array');

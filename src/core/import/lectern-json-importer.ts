@@ -20,6 +20,7 @@ import {
   isRecord,
   jsonValueOffset,
   nonTextShape,
+  noTitleMessage,
   normalizeArxivId,
   normalizeDoi,
   oversizedFieldMessage,
@@ -173,23 +174,7 @@ function addRecord(
   if (!title) {
     const shape = nonTextShape(record.title);
     const where = shape ? valueAt('title') : { line, column: at.column };
-    diagnostics.push(
-      diagnostic(
-        file,
-        where.line,
-        where.column,
-        'warning',
-        shape
-          ? l10n.t(
-              'Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.',
-              label,
-              file,
-              line,
-              shape,
-            )
-          : l10n.t('Lectern: {0} of {1} (line {2}) has no title; it was skipped. Add a "title" so it can be listed.', label, file, line),
-      ),
-    );
+    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', noTitleMessage(label, file, line, shape)));
     return;
   }
   const abstractKey = record.abstract !== undefined ? 'abstract' : 'summary';

@@ -33,6 +33,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { AnnotationView } from '../../shared/protocol';
+import { highlightMessages } from './highlight-messages';
 import { atxHeading, isBlank, scanMarkdownLines, type MarkdownLine } from './markdown-lines';
 import { locateFrontMatter } from './note-front-matter';
 import { lineEndingOf, type NoteProblem, type TextEdit } from './text-edit';
@@ -238,17 +239,7 @@ function scanHighlights(text: string): Scan {
     const id = found.annotation?.id;
     if (id === undefined) continue;
     if (seen.has(id)) {
-      scan.problems.push(
-        problemAt(
-          scan,
-          found.anchor,
-          l10n.t(
-            'Lectern: the highlight id `{0}` on line {1} is used by an earlier highlight too; give this one another id (e.g. `{0}-2`).',
-            id,
-            lineNumber(scan, found.anchor),
-          ),
-        ),
-      );
+      scan.problems.push(problemAt(scan, found.anchor, highlightMessages.duplicateId(id, lineNumber(scan, found.anchor))));
       found.annotation = undefined;
     }
     seen.add(id);
@@ -286,17 +277,7 @@ function readSection(scan: Scan, section: Section): void {
     const attributes = readAnchor(scan, anchor);
     if (!attributes) return;
     if (candidate.quoteFrom === undefined) {
-      scan.problems.push(
-        problemAt(
-          scan,
-          anchor,
-          l10n.t(
-            'Lectern: the highlight `{0}` on line {1} has no quoted text; put its `> quote` line right above the comment, or delete the comment line.',
-            attributes.id,
-            lineNumber(scan, anchor),
-          ),
-        ),
-      );
+      scan.problems.push(problemAt(scan, anchor, highlightMessages.noQuote(attributes.id, lineNumber(scan, anchor))));
       return;
     }
     const exact = lines
@@ -330,19 +311,7 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
   const body = ANCHOR_BODY.exec(line.text);
   if (!body) {
     scan.problems.push(
-      problemAt(
-        scan,
-        line,
-        /-->/.test(line.text)
-          ? l10n.t(
-              'Lectern: the highlight comment on line {0} has text after `-->` that is not a page (`p. 7`); move that text below the line, or write the page as `p. 7`.',
-              at,
-            )
-          : l10n.t(
-              'Lectern: the highlight comment on line {0} does not end with `-->`; put it back at the end of the line (or delete the line to drop the highlight).',
-              at,
-            ),
-      ),
+      problemAt(scan, line, /-->/.test(line.text) ? highlightMessages.textAfterComment(at) : highlightMessages.unclosedComment(at)),
     );
     return undefined;
   }
@@ -371,30 +340,11 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
   }
   const id = values.get('id');
   if (!id || !VALID_ID.test(id)) {
-    scan.problems.push(
-      problemAt(
-        scan,
-        line,
-        l10n.t(
-          'Lectern: the highlight comment on line {0} has no usable `id=`; restore it (e.g. `id=h-3f9a2c`) so Lectern can find the highlight.',
-          at,
-        ),
-      ),
-    );
+    scan.problems.push(problemAt(scan, line, highlightMessages.noId(at)));
     return undefined;
   }
   if (damaged.length > 0) {
-    scan.problems.push(
-      problemAt(
-        scan,
-        line,
-        l10n.t(
-          'Lectern: part of the highlight comment on line {0} cannot be read (`{1}`); Lectern still shows the highlight but may not place it exactly — restore the `key="value"` text or delete it.',
-          at,
-          damaged.join(' ').slice(0, 60),
-        ),
-      ),
-    );
+    scan.problems.push(problemAt(scan, line, highlightMessages.damagedAttributes(at, damaged.join(' ').slice(0, 60))));
   }
   const created = values.get('created');
   const page = body[3] ? Number(body[3]) : undefined;
@@ -416,17 +366,7 @@ function readPosition(scan: Scan, line: MarkdownLine, value: string | undefined)
   const start = Number(match?.[1]);
   const end = Number(match?.[2]);
   if (match && start < end) return { start, end };
-  scan.problems.push(
-    problemAt(
-      scan,
-      line,
-      l10n.t(
-        'Lectern: `position={0}` in the highlight comment on line {1} is not two offsets like `position=120-164`; Lectern finds the highlight by its quote instead — fix or delete it.',
-        value.slice(0, 30),
-        lineNumber(scan, line),
-      ),
-    ),
-  );
+  scan.problems.push(problemAt(scan, line, highlightMessages.badPosition(value.slice(0, 30), lineNumber(scan, line))));
   return undefined;
 }
 
