@@ -1,5 +1,5 @@
-// Writes l10n/bundle.l10n.json, the English bundle of every `vscode.l10n.t('…')` message in src/
-// (translators copy it to bundle.l10n.<locale>.json). Run it after adding or changing a message;
+// Writes l10n/bundle.l10n.json, the English bundle of every `l10n.t('…')` message in src/: `vscode.l10n.t` in the
+// extension, `l10n.t` of @vscode/l10n in core and the CLI (translators copy it to bundle.l10n.<locale>.json). Run it after adding or changing a message;
 // test/unit/l10n-bundle.test.ts fails while the bundle is out of date.
 // Usage: node scripts/l10n-bundle.mjs
 import ts from 'typescript';
@@ -40,6 +40,32 @@ export function l10nMessages(files = ['src', 'webview'].flatMap((dir) => sourceF
     visit(source);
   }
   return { messages: [...messages], notLiteral };
+}
+
+/**
+ * Messages written without `l10n.t` in core and the CLI (`file:line`): string or template literals that start with
+ * `Lectern:` anywhere but as an `l10n.t` message. They would stay English in every translation.
+ */
+export function untranslatedMessages(dirs = ['core', 'cli'].map((dir) => join(root, 'src', dir))) {
+  const found = [];
+  for (const file of dirs.flatMap((dir) => sourceFiles(dir))) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      const text = ts.isTemplateExpression(node) ? node.head.text : ts.isStringLiteralLike(node) ? node.text : undefined;
+      const parent = node.parent;
+      const asMessage =
+        parent !== undefined &&
+        ts.isCallExpression(parent) &&
+        /(^|\.)l10n\.t$/.test(parent.expression.getText(source)) &&
+        parent.arguments[0] === node;
+      if (text?.startsWith('Lectern:') && !asMessage && parent !== undefined && !ts.isImportDeclaration(parent)) {
+        found.push(`${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
 }
 
 /** The bundle's text for `messages`: each message is its own English text, sorted for stable diffs. */

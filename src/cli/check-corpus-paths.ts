@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { unsupportedKindMessage } from '../core/import/import-corpus-file';
@@ -23,7 +24,10 @@ export async function checkCorpusPaths(paths: readonly string[], named: string):
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR')
-        throw new CliError(`Lectern: ${named} ${path} does not exist. Check the path: it names a corpus file or a folder of them.`, 2);
+        throw new CliError(
+          l10n.t('Lectern: {0} {1} does not exist. Check the path: it names a corpus file or a folder of them.', named, path),
+          2,
+        );
       continue;
     }
     const head = isFile ? await readHead(path) : undefined;

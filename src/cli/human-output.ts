@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../core/model/diagnostic';
 
 /** Terminal styling, off when output is piped or NO_COLOR is set. */
@@ -38,9 +39,23 @@ export function table(rows: string[][], widths?: number[]): string {
     .join('\n');
 }
 
-/** "1 paper", "2 papers", "1,000 papers": a count with its noun, singular or plural (nouns that add an "s"). */
-export function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+/** The things the CLI counts, each as a whole message in the singular and the plural so each can be translated. */
+const COUNTS = {
+  paper: (n: string) => l10n.t('{0} papers', n),
+  diagnostic: (n: string) => l10n.t('{0} diagnostics', n),
+  error: (n: string) => l10n.t('{0} errors', n),
+  topic: (n: string) => l10n.t('{0} topics', n),
+};
+const ONE = {
+  paper: () => l10n.t('1 paper'),
+  diagnostic: () => l10n.t('1 diagnostic'),
+  error: () => l10n.t('1 error'),
+  topic: () => l10n.t('1 topic'),
+};
+
+/** "1 paper", "2 papers", "1,000 papers": a count with its noun, singular or plural. */
+export function countOf(n: number, noun: keyof typeof COUNTS): string {
+  return n === 1 ? ONE[noun]() : COUNTS[noun](n.toLocaleString('en-US'));
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CITATION_FORMATS } from '../core/cite/format-citation';
 import { CliError } from './cli-error';
 import type { CommandTable } from './command-table';
@@ -15,7 +16,11 @@ const completionCommand: Command = ({ args }) => {
   const shell = args[0];
   if (!(COMPLETION_SHELLS as readonly string[]).includes(shell ?? ''))
     throw new CliError(
-      `Lectern: completion needs a shell: ${COMPLETION_SHELLS.join(', ')} (e.g. eval "$(lectern completion bash)"), not "${shell ?? ''}".`,
+      l10n.t(
+        'Lectern: completion needs a shell: {0} (e.g. eval "$(lectern completion bash)"), not "{1}".',
+        COMPLETION_SHELLS.join(', '),
+        shell ?? '',
+      ),
       2,
     );
   process.stdout.write(completionScript(shell as CompletionShell, LECTERN_COMMANDS));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { locateBundledStyles } from './package-files';
@@ -15,7 +16,7 @@ export interface CitationStyleOptions {
  */
 export function loadCitationStyle(options: CitationStyleOptions = {}): ResolvedCitationStyle {
   const folder = locateBundledStyles();
-  if (!folder) throw new Error('Lectern: the bundled citation style (media/csl/apa.csl) is missing; reinstall Lectern.');
+  if (!folder) throw new Error(l10n.t('Lectern: the bundled citation style (media/csl/apa.csl) is missing; reinstall Lectern.'));
   const style = options.style?.trim();
   const locale = options.locale?.trim();
   return resolveCitationStyle({

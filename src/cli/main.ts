@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Paper } from '../core/model/paper';
@@ -8,6 +9,7 @@ import { commandWithDatabase } from './commands/db-library-commands';
 import { countOf, formatDiagnostic, styleFor } from './human-output';
 import { LECTERN_COMMANDS } from './lectern-commands';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
+import { useCliLocale } from './cli-locale';
 import { cliVersion } from './package-files';
 
 const USAGE = usageText(LECTERN_COMMANDS);
@@ -38,6 +40,8 @@ function parseCommandLine(argv: string[]): ParsedArgs {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Before anything is read or said: every message (core's diagnostics included) in the user's locale.
+  useCliLocale();
   const parsed = parseCommandLine(argv);
   const { command, args } = parsed;
   if (parsed.flag('version')) {
@@ -48,9 +52,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!command) throw new CliError(`Lectern: name a command.\n\n${USAGE}`, 2);
+  if (!command) throw new CliError(l10n.t('Lectern: name a command.\n\n{0}', USAGE), 2);
   const entry = LECTERN_COMMANDS.commands.find((c) => c.name === command);
-  if (!entry) throw new CliError(`Lectern: unknown command "${command}".\n\n${USAGE}`, 2);
+  if (!entry) throw new CliError(l10n.t('Lectern: unknown command "{0}".\n\n{1}', command, USAGE), 2);
   let opened: Promise<CliLibrary> | undefined;
   const limits = { maxFileBytes: parseMegabytes(parsed.text('max-file-size')) };
   const noCache = parsed.flag('no-cache');
@@ -86,24 +90,27 @@ async function main(argv: string[]): Promise<number> {
 function warnAboutUnreadFiles(diagnostics: Diagnostic[]): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return;
-  console.error(`Lectern: ${countOf(errors.length, 'error')} while reading the corpus (see "lectern list" for all diagnostics):`);
+  console.error(l10n.t('Lectern: {0} while reading the corpus (see "lectern list" for all diagnostics):', countOf(errors.length, 'error')));
   for (const d of errors.slice(0, 5)) console.error(`  ${formatDiagnostic(d)}`);
-  if (errors.length > 5) console.error(`  … and ${errors.length - 5} more`);
+  if (errors.length > 5) console.error(`  ${l10n.t('… and {0} more', errors.length - 5)}`);
 }
 
 function paperOrFail(library: CliLibrary['library'], command: string, id: string | undefined): Paper {
-  if (!id) throw new CliError(`Lectern: ${command} needs a paper ID or citekey: see "lectern list"`, 2);
+  if (!id) throw new CliError(l10n.t('Lectern: {0} needs a paper ID or citekey: see "lectern list"', command), 2);
   // A citekey names a paper wherever an id does (ids first, so a key never hides a paper's own id).
   const paper = library.resolve(id);
   if (!paper)
-    throw new CliError(`Lectern: no paper has the id or citekey "${id}". Run "lectern search" or "lectern list" to find its id.`, 1);
+    throw new CliError(
+      l10n.t('Lectern: no paper has the id or citekey "{0}". Run "lectern search" or "lectern list" to find its id.', id),
+      1,
+    );
   return paper;
 }
 
 function parseLimit(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`Lectern: --limit takes a whole number of 1 or more, not "${raw}".`, 2);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(l10n.t('Lectern: --limit takes a whole number of 1 or more, not "{0}".', raw), 2);
   return n;
 }
 
@@ -112,7 +119,7 @@ function parseMegabytes(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`Lectern: --max-file-size takes a whole number of megabytes, 1 or more, not "${raw}".`, 2);
+    throw new CliError(l10n.t('Lectern: --max-file-size takes a whole number of megabytes, 1 or more, not "{0}".', raw), 2);
   return n * 1024 * 1024;
 }
 
@@ -122,7 +129,7 @@ function report(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof Error && 'code' in error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(`Lectern: ${error.message}\n\n${USAGE}`);
+    console.error(l10n.t('Lectern: {0}\n\n{1}', error.message, USAGE));
     return 2;
   }
   throw error;

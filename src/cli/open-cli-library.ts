@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/model/diagnostic';
 import { contentFingerprint } from '../core/corpus/content-fingerprint';
@@ -65,7 +66,7 @@ export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLib
       await store.prune('library-', CACHED_LIBRARIES);
     } catch (error) {
       process.stderr.write(
-        `Lectern: could not write the cache in ${store.folder} (${String(error)}); the next run reads the files again.\n`,
+        l10n.t('Lectern: could not write the cache in {0} ({1}); the next run reads the files again.\n', store.folder, String(error)),
       );
     }
   }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * The CLI runs as a bundle in `dist/` (of the clone, or of a package installed with `npm install -g`) and
  * as TypeScript in `src/cli/`, so the package root is found by walking up from this file.
  */
-function locatePackageFile(relative: string): string | undefined {
+export function locatePackageFile(relative: string): string | undefined {
   let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth += 1) {
     const candidate = join(dir, relative);

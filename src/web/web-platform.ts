@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CorpusWorkerEvents, CorpusWorkerPort, LecternPlatform } from '../vscode/platform/lectern-platform';
+import { messageBundle } from '../core/l10n/message-bundle';
+import type { CorpusWorkerEvents, CorpusWorkerPort, CorpusWorkerStart, LecternPlatform } from '../vscode/platform/lectern-platform';
 import { pathUris, readThroughWorkspaceFs } from '../vscode/platform/uri-under-roots';
 
 /**
@@ -64,6 +65,8 @@ class WebCorpusWorker {
         event.preventDefault();
         events.onStopped(event.message || vscode.l10n.t('the worker script failed'));
       };
+      const start: { kind: 'start' } & CorpusWorkerStart = { kind: 'start', messageBundle: messageBundle() };
+      worker.postMessage(start);
       return {
         postMessage: (message) => worker.postMessage(message),
         setBusy: () => undefined, // a browser worker never holds anything open

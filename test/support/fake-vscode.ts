@@ -228,6 +228,7 @@ export function fakeVscode(
     },
     env: withStubs({ uiKind: 2, language: 'en', appName: 'Fake VS Code for the Web' }),
     l10n: withStubs({
+      bundle: undefined,
       t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
     }),
     commands: withStubs({

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pseudoBundle } from '../support/pseudo-locale';
 import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
 
 // `npm pack` makes the CLI's installable package (README: "Installing the CLI"). The tarball is packed
@@ -23,7 +24,7 @@ function pack(): { folder: string; files: string[] } {
   return { folder: join(folder, 'package'), files: result.files.map((f) => f.path).sort() };
 }
 
-test('npm pack holds the CLI bundle, the sample corpus and the citation style, and nothing else', () => {
+test('npm pack holds the CLI bundle, the sample corpus, the citation style and the translations, and nothing else', () => {
   const { files } = pack();
   assert.deepEqual(files, [
     'LICENSE',
@@ -31,6 +32,7 @@ test('npm pack holds the CLI bundle, the sample corpus and the citation style, a
     'corpus/daily-papers.txt',
     'corpus/topics.json',
     'dist/cli.cjs',
+    'l10n/bundle.l10n.json',
     'media/csl/ATTRIBUTION.md',
     'media/csl/apa.csl',
     'media/csl/locales-en-US.xml',
@@ -61,6 +63,15 @@ test('the unpacked package runs on its own: --version, a search of the sample an
   const cite = run('cite', 'see-what-you-are-told-visual-attention-sink-in-large', '--format', 'apa');
   assert.equal(cite.status, 0, cite.stderr);
   assert.match(cite.stdout, /^See What You Are Told: Visual Attention Sink in Large Multimodal Models\. \(n\.d\.\)\./);
+  // A translation dropped into the package's l10n/ folder is what the CLI speaks in that locale.
+  writeFileSync(join(folder, 'l10n', 'bundle.l10n.qps-ploc.json'), JSON.stringify(pseudoBundle()));
+  const translated = spawnSync(process.execPath, [bin, 'search', ' '], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: '', LECTERN_L10N_DIR: '', LC_ALL: '', LC_MESSAGES: '', LECTERN_LOCALE: 'qps-ploc' },
+  });
+  assert.equal(translated.status, 2);
+  assert.equal(translated.stderr, '⟪LECTERN: SEARCH NEEDS A QUERY, E.G. LECTERN SEARCH "ATTENTION SINK".⟫\n');
 });
 
 test('npm install -g --offline of the tarball gives a working lectern: it needs nothing from the registry', () => {

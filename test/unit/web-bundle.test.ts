@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { importCorpusFile } from '../../src/core/import/import-corpus-file';
 import { PaperLibrary } from '../../src/core/library/paper-library';
 import { fakeVscode, type FakeVscodeRecord } from '../support/fake-vscode';
+import { fromPseudo, pseudoBundle } from '../support/pseudo-locale';
 import { repoRoot } from '../support/shared-corpora';
 
 let outdir: string;
@@ -259,4 +260,31 @@ test('the corpus worker bundle, run as a Web Worker script, imports a file, serv
   assert.match(searched.results[0]?.title ?? '', /attention/i);
   const expected = PaperLibrary.open([structuredClone(file)]).search.search('attention', { limit: 3 });
   assert.deepEqual(searched, structuredClone(expected), 'the web worker answers what the host would');
+});
+
+test("the web corpus worker speaks the host's language once the host's first message hands it the bundle", async () => {
+  const answers: Array<Record<string, unknown>> = [];
+  let notify: (() => void) | undefined;
+  const context = browserWorkerContext({
+    postMessage: (message: unknown) => {
+      answers.push(structuredClone(message) as Record<string, unknown>);
+      notify?.();
+    },
+  });
+  vm.runInContext(workerCode, context, { filename: 'dist/web/corpus-worker.js' });
+  const onmessage = context.onmessage as (event: { data: unknown }) => void;
+  const imported = async (id: number) => {
+    while (!answers.some((a) => a.id === id)) await new Promise<void>((resolve) => (notify = resolve));
+    return (answers.find((a) => a.id === id)!.result as { diagnostics: Array<{ line: number; message: string }> }).diagnostics;
+  };
+  const bytes = new TextEncoder().encode('@article{notitle,\n  year = {2020}\n}\n');
+  onmessage({ data: { id: 1, kind: 'import', path: '/ws/refs.bib', bytes } });
+  const english = await imported(1);
+  assert.match(english[0].message, /^Lectern: entry `notitle` \(line 1\) has no title/);
+  onmessage({ data: { kind: 'start', messageBundle: pseudoBundle() } });
+  onmessage({ data: { id: 2, kind: 'import', path: '/ws/refs.bib', bytes } });
+  const translated = await imported(2);
+  assert.equal(translated[0].line, english[0].line);
+  assert.match(translated[0].message, /^⟪LECTERN: ⟪ENTRY `notitle`⟫ \(LINE 1\) HAS NO TITLE/);
+  assert.equal(fromPseudo(translated[0].message), english[0].message.toUpperCase());
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CITATION_FORMATS, formatCitation, type CitationFormat } from '../../core/cite/format-citation';
 import { CliError } from '../cli-error';
 import { formatDiagnostic } from '../human-output';
@@ -12,9 +13,9 @@ import type { Command } from './command-context';
  */
 export const citeCommand: Command = async ({ args, json, format, citationStyle, citationLocale, print, openLibrary }) => {
   if (!(CITATION_FORMATS as readonly string[]).includes(format))
-    throw new CliError(`Lectern: unknown citation format "${format}"; use --format ${CITATION_FORMATS.join(', ')}.`, 2);
+    throw new CliError(l10n.t('Lectern: unknown citation format "{0}"; use --format {1}.', format, CITATION_FORMATS.join(', ')), 2);
   const id = args[0];
-  if (!id) throw new CliError('Lectern: cite needs a paper ID or citekey: see "lectern list"', 2);
+  if (!id) throw new CliError(l10n.t('Lectern: cite needs a paper ID or citekey: see "lectern list"'), 2);
   const needsStyle = format === 'apa' || format === 'in-text';
   const resolved = needsStyle ? loadCitationStyle({ style: citationStyle, locale: citationLocale }) : undefined;
   if (resolved) {
@@ -27,7 +28,8 @@ export const citeCommand: Command = async ({ args, json, format, citationStyle, 
   }
   const { library } = await openLibrary();
   const paper = library.resolve(id);
-  if (!paper) throw new CliError(`Lectern: no paper has the id or citekey "${id}". Run "lectern search" or "lectern list" to find it.`, 1);
+  if (!paper)
+    throw new CliError(l10n.t('Lectern: no paper has the id or citekey "{0}". Run "lectern search" or "lectern list" to find it.', id), 1);
   const citation = formatCitation(paper, format as CitationFormat, { style: resolved?.style, markup: 'text' });
   if (json) print({ id: paper.id, citeKey: paper.citeKey, format, style: resolved?.style.title, citation });
   else console.log(citation);

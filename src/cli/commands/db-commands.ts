@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import pg from 'pg';
 import { importPapers } from '../../node/pg/import-papers';
 import { checkSchema, migrateDatabase } from '../../node/pg/migrate-database';
@@ -18,26 +19,30 @@ export const dbCommand: Command = async (context) => {
   if (action === 'init') return withClient(url, async (client) => initDatabase(client, url, context));
   if (action === 'import') {
     if (files.length === 0)
-      throw new CliError('Lectern: db import needs FILE… (corpus files or folders): lectern db import papers.bib --database URL', 2);
+      throw new CliError(
+        l10n.t('Lectern: db import needs FILE… (corpus files or folders): lectern db import papers.bib --database URL'),
+        2,
+      );
     return importFiles(files, url, context);
   }
   throw new CliError(
-    `Lectern: unknown db action "${action ?? ''}". Use "lectern db init" or "lectern db import FILE…", each with --database URL.`,
+    l10n.t('Lectern: unknown db action "{0}". Use "lectern db init" or "lectern db import FILE…", each with --database URL.', action ?? ''),
     2,
   );
 };
 
 /** The `--database` connection string, or a usage error. */
 export function databaseOrFail(context: CommandContext): string {
-  if (!context.database) throw new CliError('Lectern: this command needs --database URL (e.g. postgresql://user@host/lectern).', 2);
+  if (!context.database) throw new CliError(l10n.t('Lectern: this command needs --database URL (e.g. postgresql://user@host/lectern).'), 2);
   return context.database;
 }
 
 async function initDatabase(client: pg.Client, url: string, { json, print }: CommandContext): Promise<number> {
   const outcome = await migrateDatabase(client);
   if (json) print({ database: describeConnection(url), ...outcome });
-  else if (outcome.from === outcome.to) console.log(`Lectern: ${describeConnection(url)} is up to date (schema version ${outcome.to}).`);
-  else console.log(`Lectern: ${describeConnection(url)} schema upgraded from version ${outcome.from} to ${outcome.to}.`);
+  else if (outcome.from === outcome.to)
+    console.log(l10n.t('Lectern: {0} is up to date (schema version {1}).', describeConnection(url), outcome.to));
+  else console.log(l10n.t('Lectern: {0} schema upgraded from version {1} to {2}.', describeConnection(url), outcome.from, outcome.to));
   return 0;
 }
 
@@ -58,7 +63,7 @@ async function importFiles(files: string[], url: string, { json, print, limits, 
       onBatch: (written) =>
         progress &&
         process.stderr.write(
-          `\rLectern: ${written.toLocaleString('en-US')} of ${corpus.papers.length.toLocaleString('en-US')} papers written`,
+          `\r${l10n.t('Lectern: {0} of {1} papers written', written.toLocaleString('en-US'), corpus.papers.length.toLocaleString('en-US'))}`,
         ),
     });
   });
@@ -75,7 +80,13 @@ async function importFiles(files: string[], url: string, { json, print, limits, 
     });
   else
     console.log(
-      `Lectern: ${outcome.papers.toLocaleString('en-US')} papers and ${corpus.topics.length} topics imported into ${describeConnection(url)} in ${seconds.toFixed(1)} s.`,
+      l10n.t(
+        'Lectern: {0} papers and {1} topics imported into {2} in {3} s.',
+        outcome.papers.toLocaleString('en-US'),
+        corpus.topics.length,
+        describeConnection(url),
+        seconds.toFixed(1),
+      ),
     );
   return 0;
 }

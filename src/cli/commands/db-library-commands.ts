@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LibraryBackend } from '../../core/library/library-backend';
 import { PgLibrary } from '../../node/pg/pg-library';
 import { PgLibraryError } from '../../node/pg/pg-library-error';
@@ -19,7 +20,7 @@ const databaseCommands: Record<string, Command> = {
   search: (context) =>
     withLibrary(context, async (library) => {
       const query = context.args.join(' ');
-      if (!query.trim()) throw new CliError('Lectern: search needs a query, e.g. lectern search "attention sink".', 2);
+      if (!query.trim()) throw new CliError(l10n.t('Lectern: search needs a query, e.g. lectern search "attention sink".'), 2);
       const response = await library.search(query, { limit: context.limit ?? 10 });
       const results = response.results.map((hit) => ({ ...hit, score: round(hit.score) }));
       if (context.json) {
@@ -28,7 +29,8 @@ const databaseCommands: Record<string, Command> = {
       }
       console.log(
         context.style.dim(
-          `${response.total} papers match "${query}"${response.total > results.length ? `, showing ${results.length}` : ''}`,
+          l10n.t('{0} papers match "{1}"', response.total, query) +
+            (response.total > results.length ? l10n.t(', showing {0}', results.length) : ''),
         ),
       );
       results.forEach((hit, i) => {
@@ -46,7 +48,9 @@ const databaseCommands: Record<string, Command> = {
       }
       console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.title])));
       if (total > papers.length)
-        console.error(`\nLectern: showing ${papers.length} of ${total.toLocaleString('en-US')} papers (--limit N for more).`);
+        console.error(
+          `\n${l10n.t('Lectern: showing {0} of {1} papers (--limit N for more).', papers.length, total.toLocaleString('en-US'))}`,
+        );
       return 0;
     }),
   topics: (context) =>
@@ -64,10 +68,10 @@ const databaseCommands: Record<string, Command> = {
         context.print({ id: paper.id, related: related.map((r) => ({ ...r, score: round(r.score) })) });
         return 0;
       }
-      console.log(`Papers like ${context.style.bold(paper.title)}:`);
+      console.log(l10n.t('Papers like {0}:', context.style.bold(paper.title)));
       related.forEach((r, i) => {
         console.log(`${String(i + 1).padStart(3)}. ${r.title}`);
-        console.log(`     ${context.style.dim(`${r.id} · ${round(r.score)} · shares: ${r.sharedTerms.join(', ')}`)}`);
+        console.log(`     ${context.style.dim(l10n.t('{0} · {1} · shares: {2}', r.id, round(r.score), r.sharedTerms.join(', ')))}`);
       });
       return 0;
     }),
@@ -85,10 +89,13 @@ const databaseCommands: Record<string, Command> = {
 
 async function paperOrFail(library: LibraryBackend, { command, args }: CommandContext) {
   const id = args[0];
-  if (!id) throw new CliError(`Lectern: ${command} needs a paper ID or citekey: see "lectern list --database URL"`, 2);
+  if (!id) throw new CliError(l10n.t('Lectern: {0} needs a paper ID or citekey: see "lectern list --database URL"', command), 2);
   const paper = await library.paper(id);
   if (!paper)
-    throw new CliError(`Lectern: no paper has the id or citekey "${id}" in the shared library. Run "lectern search" to find its id.`, 1);
+    throw new CliError(
+      l10n.t('Lectern: no paper has the id or citekey "{0}" in the shared library. Run "lectern search" to find its id.', id),
+      1,
+    );
   return paper;
 }
 
@@ -114,7 +121,10 @@ export function commandWithDatabase(command: string, local: Command | undefined)
   if (Object.hasOwn(databaseCommands, command)) return databaseCommands[command];
   if (command === 'db' || !local) return local;
   throw new CliError(
-    `Lectern: --database works with search, list, topics, related, show and db, not ${command}. Drop --database, or use "lectern db import".`,
+    l10n.t(
+      'Lectern: --database works with search, list, topics, related, show and db, not {0}. Drop --database, or use "lectern db import".',
+      command,
+    ),
     2,
   );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CorpusFileRefusal } from '../../core/library/corpus-file-refusal';
 import { checkRegularFile } from '../../node/read-regular-file';
 import { checkCorpusPaths } from '../check-corpus-paths';
@@ -13,7 +14,7 @@ import type { Command } from './command-context';
  */
 export const importCommand: Command = async ({ args, json, print, limits, openLibrary }) => {
   const file = args[0];
-  if (!file) throw new CliError('Lectern: import needs a FILE: lectern import library.bib', 2);
+  if (!file) throw new CliError(l10n.t('Lectern: import needs a FILE: lectern import library.bib'), 2);
   await refuseOrExit(file, limits.maxFileBytes);
   await checkCorpusPaths([file], 'import');
   const { library, diagnostics } = await openLibrary([file], false);
@@ -33,10 +34,10 @@ async function refuseOrExit(file: string, maxBytes: number | undefined): Promise
   } catch (error) {
     if (error instanceof CorpusFileRefusal) {
       if (error.kind === 'a folder')
-        throw new CliError(`Lectern: ${file} is a folder; import takes one file (use --corpus for folders).`, 2);
+        throw new CliError(l10n.t('Lectern: {0} is a folder; import takes one file (use --corpus for folders).', file), 2);
       throw new CliError(error.message, 2);
     }
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(`Lectern: cannot read ${file} (${code}). Check the path and its permissions.`, 2);
+    throw new CliError(l10n.t('Lectern: cannot read {0} ({1}). Check the path and its permissions.', file, code), 2);
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../../core/model/diagnostic';
 import type { Paper } from '../../core/model/paper';
 import { countOf, formatDiagnostic, table } from '../human-output';
@@ -14,7 +15,7 @@ export const listCommand: Command = async ({ json, style, print, openLibrary }) 
     });
     return 0;
   }
-  console.log(style.dim(`${countOf(papers.length, 'paper')}: id, year, topics, title`));
+  console.log(style.dim(l10n.t('{0}: id, year, topics, title', countOf(papers.length, 'paper'))));
   if (papers.length > 0) console.log(table(papers.map((p) => [p.id, String(p.year ?? ''), p.topics.join(', ') || '—', p.title])));
   reportDiagnostics(diagnostics);
   return 0;
@@ -28,7 +29,7 @@ export const topicsCommand: Command = async ({ json, style, print, openLibrary }
     print({ topics: topics.map((t) => ({ name: t.name, count: t.paperIds.length, papers: t.paperIds, origin: t.origin })) });
     return 0;
   }
-  console.log(style.dim(`${countOf(topics.length, 'topic')} over ${countOf(library.papers.length, 'paper')}`));
+  console.log(style.dim(l10n.t('{0} over {1}', countOf(topics.length, 'topic'), countOf(library.papers.length, 'paper'))));
   console.log(table(topics.map((t) => [String(t.paperIds.length).padStart(5), t.name])));
   return 0;
 };
@@ -37,7 +38,7 @@ function reportDiagnostics(diagnostics: Diagnostic[]): void {
   if (diagnostics.length === 0) return;
   console.error(`\n${countOf(diagnostics.length, 'diagnostic')}:`);
   for (const d of diagnostics.slice(0, 50)) console.error(`  ${formatDiagnostic(d)}`);
-  if (diagnostics.length > 50) console.error(`  … and ${diagnostics.length - 50} more (use --json to see all)`);
+  if (diagnostics.length > 50) console.error(`  ${l10n.t('… and {0} more (use --json to see all)', diagnostics.length - 50)}`);
 }
 
 /** One paper of `list --json`, the same for a local and a shared (`--database`) library. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { table } from '../human-output';
 import { round, type Command } from './command-context';
 
@@ -10,10 +11,10 @@ export const relatedCommand: Command = async ({ json, limit, style, print, openL
     print({ id: paper.id, related: related.map((r) => ({ ...r, score: round(r.score) })) });
     return 0;
   }
-  console.log(`Papers like ${style.bold(paper.title)}:`);
+  console.log(l10n.t('Papers like {0}:', style.bold(paper.title)));
   related.forEach((r, i) => {
     console.log(`${String(i + 1).padStart(3)}. ${r.title}`);
-    console.log(`     ${style.dim(`${r.id} · ${round(r.score)} · shares: ${r.sharedTerms.join(', ')}`)}`);
+    console.log(`     ${style.dim(l10n.t('{0} · {1} · shares: {2}', r.id, round(r.score), r.sharedTerms.join(', ')))}`);
   });
   return 0;
 };
@@ -31,17 +32,17 @@ export const showCommand: Command = async ({ json, style, print, openLibrary, pa
       ? []
       : [[name, Array.isArray(value) ? value.join('; ') : String(value)]];
   const rows = [
-    ...field('id', paper.id),
-    ...field('citekey', paper.citeKey),
-    ...field('authors', paper.authors),
-    ...field('year', paper.year),
-    ...field('venue', paper.venue),
-    ...field('topics', paper.topics),
-    ...field('keywords', paper.keywords),
+    ...field(l10n.t('id'), paper.id),
+    ...field(l10n.t('citekey'), paper.citeKey),
+    ...field(l10n.t('authors'), paper.authors),
+    ...field(l10n.t('year'), paper.year),
+    ...field(l10n.t('venue'), paper.venue),
+    ...field(l10n.t('topics'), paper.topics),
+    ...field(l10n.t('keywords'), paper.keywords),
     ...field('doi', paper.doi),
     ...field('arXiv', paper.arxivId),
     ...field('url', paper.url),
-    ...field('source', `${paper.source.file}:${paper.source.line}`),
+    ...field(l10n.t('source'), `${paper.source.file}:${paper.source.line}`),
   ];
   console.log(style.bold(paper.title));
   console.log(table(rows.map(([k, v]) => [style.dim(k), v])));

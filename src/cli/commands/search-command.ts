@@ -1,15 +1,16 @@
+import * as l10n from '@vscode/l10n';
 import { searchWithFullText } from '../../core/fulltext/merge-fulltext';
 import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { excerptAround } from '../../core/text/excerpt-around';
 import { CliError } from '../cli-error';
-import { countOf, markRanges } from '../human-output';
+import { markRanges } from '../human-output';
 import { round, type Command } from './command-context';
 import { cliFullTextIndex } from './search-fulltext';
 
 /** `lectern search "QUERY" [--limit N]`: ranked papers with their match ranges, and the pages of their PDFs that match. */
 export const searchCommand: Command = async ({ args, json, limit, style, print, openLibrary, cache }) => {
   const query = args.join(' ');
-  if (!query.trim()) throw new CliError('Lectern: search needs a query, e.g. lectern search "attention sink".', 2);
+  if (!query.trim()) throw new CliError(l10n.t('Lectern: search needs a query, e.g. lectern search "attention sink".'), 2);
   const { library } = await openLibrary();
   const wanted = limit ?? 10;
   // PDFs are read only when the query may use them.
@@ -38,11 +39,14 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
     });
     return 0;
   }
-  const showing = response.total > response.results.length ? `, showing ${response.results.length}` : '';
+  const showing = response.total > response.results.length ? l10n.t(', showing {0}', response.results.length) : '';
+  const total = response.total.toLocaleString('en-US');
   const count = response.totalIsLowerBound
-    ? `${response.total.toLocaleString('en-US')}+ papers match`
-    : `${countOf(response.total, 'paper')} ${response.total === 1 ? 'matches' : 'match'}`;
-  console.log(style.dim(`${count} "${query}"${showing}`));
+    ? l10n.t('{0}+ papers match "{1}"', total, query)
+    : response.total === 1
+      ? l10n.t('1 paper matches "{0}"', query)
+      : l10n.t('{0} papers match "{1}"', total, query);
+  console.log(style.dim(`${count}${showing}`));
   response.results.forEach((hit, i) => {
     const paper = library.paper(hit.id)!;
     console.log(`${String(i + 1).padStart(3)}. ${style.bold(markRanges(hit.title, hit.matches.title, style))}`);
@@ -51,7 +55,8 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
       const excerpt = excerptAround(paper.abstract, hit.matches.abstract);
       console.log(`     ${markRanges(excerpt.text, excerpt.ranges, style)}`);
     }
-    for (const match of hit.matches.fulltext ?? []) console.log(`     ${style.dim(`full text, p. ${match.page}:`)} ${match.snippet}`);
+    for (const match of hit.matches.fulltext ?? [])
+      console.log(`     ${style.dim(l10n.t('full text, p. {0}:', match.page))} ${match.snippet}`);
   });
   return 0;
 };

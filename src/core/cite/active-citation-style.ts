@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CitationStyle } from './citation-style';
 
 let active: CitationStyle | undefined;
@@ -14,6 +15,6 @@ export function useCitationStyle(style: CitationStyle): void {
 /** The style set by {@link useCitationStyle}; throws a `Lectern:` error when no host has set one. */
 export function activeCitationStyle(): CitationStyle {
   if (!active)
-    throw new Error('Lectern: no citation style is loaded yet; the extension or CLI loads the bundled APA 7th style at start-up.');
+    throw new Error(l10n.t('Lectern: no citation style is loaded yet; the extension or CLI loads the bundled APA 7th style at start-up.'));
   return active;
 }

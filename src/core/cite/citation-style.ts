@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import { checkXml } from './xml-well-formed';
 
@@ -77,7 +78,10 @@ export function resolveCitationStyle(request: CitationStyleRequest): ResolvedCit
     const code = request.locale.trim();
     if (code && code.toLowerCase() !== BUNDLED_LANG.toLowerCase())
       notices.push(
-        `Lectern: the citation locale "${code}" is not bundled (Lectern ships en-US). Download locales-${code}.xml from https://github.com/citation-style-language/locales into the workspace and name that file instead (setting lectern.citation.locale, or --locale in the CLI); using en-US meanwhile.`,
+        l10n.t(
+          'Lectern: the citation locale "{0}" is not bundled (Lectern ships en-US). Download locales-{0}.xml from https://github.com/citation-style-language/locales into the workspace and name that file instead (setting lectern.citation.locale, or --locale in the CLI); using en-US meanwhile.',
+          code,
+        ),
       );
   } else if (request.locale) {
     const locale = checkLocale(request.locale, diagnostics);
@@ -91,7 +95,11 @@ export function resolveCitationStyle(request: CitationStyleRequest): ResolvedCit
   const wanted = custom && !forceLang ? /<style\b[^>]*\bdefault-locale\s*=\s*["']([^"']+)["']/.exec(custom.xml)?.[1] : undefined;
   if (wanted && !(wanted in locales))
     notices.push(
-      `Lectern: the citation style ${request.style!.file} is written for the locale ${wanted}, which is not bundled (Lectern ships en-US); its terms and dates come out in English. Download locales-${wanted}.xml from https://github.com/citation-style-language/locales and name that file as the locale (setting lectern.citation.locale, or --locale in the CLI).`,
+      l10n.t(
+        'Lectern: the citation style {0} is written for the locale {1}, which is not bundled (Lectern ships en-US); its terms and dates come out in English. Download locales-{1}.xml from https://github.com/citation-style-language/locales and name that file as the locale (setting lectern.citation.locale, or --locale in the CLI).',
+        request.style!.file,
+        wanted,
+      ),
     );
   const style: CitationStyle = custom
     ? { title: custom.title, file: request.style!.file, styleXml: custom.xml, lang, locales, forceLang }
@@ -108,7 +116,11 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
     return fail(
       1,
       1,
-      `Lectern: cannot read the citation style ${source.file} (${source.readError ?? 'unreadable'}); check the path (setting lectern.citation.style, or --style in the CLI).`,
+      l10n.t(
+        'Lectern: cannot read the citation style {0} ({1}); check the path (setting lectern.citation.style, or --style in the CLI).',
+        source.file,
+        source.readError ?? l10n.t('unreadable'),
+      ),
     );
   const xml = source.text;
   const { root, error } = checkXml(xml);
@@ -116,13 +128,23 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
     return fail(
       error.line,
       error.column,
-      `Lectern: the citation style ${source.file} is not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}. Fix the file, or choose another style (setting lectern.citation.style, or --style in the CLI).`,
+      l10n.t(
+        'Lectern: the citation style {0} is not well-formed XML at line {1}, column {2}: {3}. Fix the file, or choose another style (setting lectern.citation.style, or --style in the CLI).',
+        source.file,
+        error.line,
+        error.column,
+        error.reason,
+      ),
     );
   if (root!.name !== 'style')
     return fail(
       1,
       1,
-      `Lectern: ${source.file} is not a CSL style (its root element is <${root!.name}>, not <style>); name a .csl file instead (setting lectern.citation.style, or --style in the CLI).`,
+      l10n.t(
+        'Lectern: {0} is not a CSL style (its root element is <{1}>, not <style>); name a .csl file instead (setting lectern.citation.style, or --style in the CLI).',
+        source.file,
+        root!.name,
+      ),
     );
   const parent = /<link\b[^>]*\brel\s*=\s*["']independent-parent["'][^>]*>/.exec(xml);
   const hasCitation = /<citation\b/.test(xml);
@@ -132,14 +154,21 @@ function checkStyle(source: CitationFile, diagnostics: Diagnostic[]): { xml: str
     return fail(
       line,
       column,
-      `Lectern: ${source.file} is a dependent CSL style: it only points to its parent style ${href}. Download that parent style (the .csl file of the same name in https://github.com/citation-style-language/styles) into the workspace and use it instead (setting lectern.citation.style, or --style in the CLI).`,
+      l10n.t(
+        'Lectern: {0} is a dependent CSL style: it only points to its parent style {1}. Download that parent style (the .csl file of the same name in https://github.com/citation-style-language/styles) into the workspace and use it instead (setting lectern.citation.style, or --style in the CLI).',
+        source.file,
+        href,
+      ),
     );
   }
   if (!hasCitation)
     return fail(
       1,
       1,
-      `Lectern: the citation style ${source.file} has no <citation> element, so it cannot format citations; name a complete .csl file instead (setting lectern.citation.style, or --style in the CLI).`,
+      l10n.t(
+        'Lectern: the citation style {0} has no <citation> element, so it cannot format citations; name a complete .csl file instead (setting lectern.citation.style, or --style in the CLI).',
+        source.file,
+      ),
     );
   return { xml, title: titleOf(xml) ?? source.file };
 }
@@ -153,21 +182,34 @@ function checkLocale(source: CitationFile, diagnostics: Diagnostic[]): { xml: st
     return fail(
       1,
       1,
-      `Lectern: cannot read the citation locale ${source.file} (${source.readError ?? 'unreadable'}); check the path (setting lectern.citation.locale, or --locale in the CLI).`,
+      l10n.t(
+        'Lectern: cannot read the citation locale {0} ({1}); check the path (setting lectern.citation.locale, or --locale in the CLI).',
+        source.file,
+        source.readError ?? l10n.t('unreadable'),
+      ),
     );
   const { root, error } = checkXml(source.text);
   if (error)
     return fail(
       error.line,
       error.column,
-      `Lectern: the citation locale ${source.file} is not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}. Fix the file, or name another locale (setting lectern.citation.locale, or --locale in the CLI).`,
+      l10n.t(
+        'Lectern: the citation locale {0} is not well-formed XML at line {1}, column {2}: {3}. Fix the file, or name another locale (setting lectern.citation.locale, or --locale in the CLI).',
+        source.file,
+        error.line,
+        error.column,
+        error.reason,
+      ),
     );
   const lang = root!.attributes['xml:lang'];
   if (root!.name !== 'locale' || !lang)
     return fail(
       1,
       1,
-      `Lectern: ${source.file} is not a CSL locale (a <locale xml:lang="…"> file such as locales-de-DE.xml); name one instead (setting lectern.citation.locale, or --locale in the CLI).`,
+      l10n.t(
+        'Lectern: {0} is not a CSL locale (a <locale xml:lang="…"> file such as locales-de-DE.xml); name one instead (setting lectern.citation.locale, or --locale in the CLI).',
+        source.file,
+      ),
     );
   return { xml: source.text, lang };
 }

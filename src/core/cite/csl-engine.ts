@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import CSL from 'citeproc';
 import type { CslItem } from '../model/csl-item';
 import type { CitationStyle } from './citation-style';
@@ -70,7 +71,11 @@ function engineFor(style: CitationStyle): Engine {
     citeproc = new CSL.Engine(sys, style.styleXml, style.lang, style.forceLang);
   } catch (error) {
     throw new Error(
-      `Lectern: the citation style ${style.file} could not be used (${error instanceof Error ? error.message : String(error)}); fix it, or choose another style (setting lectern.citation.style, or --style in the CLI).`,
+      l10n.t(
+        'Lectern: the citation style {0} could not be used ({1}); fix it, or choose another style (setting lectern.citation.style, or --style in the CLI).',
+        style.file,
+        error instanceof Error ? error.message : String(error),
+      ),
     );
   }
   const engine: Engine = { citeproc, items, hasBibliography: /<bibliography\b/.test(style.styleXml) };

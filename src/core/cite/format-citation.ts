@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { cslOf } from '../model/csl-of';
 import type { CslItem } from '../model/csl-item';
 import type { Paper } from '../model/paper';
@@ -61,7 +62,7 @@ export function formatCitation(paper: Paper, format: CitationFormat, options: Ci
     case 'markdown':
       return markdownLink(paper);
     default:
-      throw new Error(`Lectern: unknown citation format "${String(format)}"; use ${CITATION_FORMATS.join(', ')}.`);
+      throw new Error(l10n.t('Lectern: unknown citation format "{0}"; use {1}.', String(format), CITATION_FORMATS.join(', ')));
   }
 }
 

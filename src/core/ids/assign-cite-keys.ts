@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import type { Paper } from '../model/paper';
 import { generatedCiteKey } from './cite-key';
@@ -61,14 +62,23 @@ function duplicateKeyWarnings(papers: Paper[]): Diagnostic[] {
     diagnostics.push(
       warning(
         first,
-        `Lectern: the citekey "${key}" is also used by ${later.map(where).join(', ')}; this record (the first in corpus order) is the one "${key}" names in citations, links and commands. Give the other record its own key.`,
+        l10n.t(
+          'Lectern: the citekey "{0}" is also used by {1}; this record (the first in corpus order) is the one "{0}" names in citations, links and commands. Give the other record its own key.',
+          key,
+          later.map(where).join(', '),
+        ),
       ),
     );
     for (const paper of later) {
       diagnostics.push(
         warning(
           paper,
-          `Lectern: the citekey "${key}" is already used by ${where(first)}, which "${key}" names in citations, links and commands; this record can be reached by its id "${paper.id}". Give it its own key.`,
+          l10n.t(
+            'Lectern: the citekey "{0}" is already used by {1}, which "{0}" names in citations, links and commands; this record can be reached by its id "{2}". Give it its own key.',
+            key,
+            where(first),
+            paper.id,
+          ),
         ),
       );
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import type { ImportedPaper, Paper } from '../model/paper';
 import { paperIdFor, sanitizeId } from './paper-id';
@@ -33,7 +34,14 @@ export function assignIds(papers: ImportedPaper[]): { papers: Paper[]; diagnosti
         line: paper.source.line,
         column: 1,
         severity: 'warning',
-        message: `Lectern: "${paper.title}" has the same id "${base}" as the record at ${holder.source.file}:${holder.source.line}; it was loaded as "${id}". If both are the same paper, remove one of them; notes are keyed by id, so "${id}" will move if the first record goes.`,
+        message: l10n.t(
+          'Lectern: "{0}" has the same id "{1}" as the record at {2}:{3}; it was loaded as "{4}". If both are the same paper, remove one of them; notes are keyed by id, so "{4}" will move if the first record goes.',
+          paper.title,
+          base,
+          holder.source.file,
+          holder.source.line,
+          id,
+        ),
       });
     }
     holders.set(id, paper);

@@ -2,6 +2,7 @@
  * Lines of the public arXiv metadata snapshot (Kaggle `arxiv-metadata-oai-snapshot.json`, JSON Lines):
  * one paper per line. A line that does not parse becomes a diagnostic on that line; the others load.
  */
+import * as l10n from '@vscode/l10n';
 import type { CslItem, CslName } from '../model/csl-item';
 import { cslNameFromDisplay, withParticles } from '../model/csl-of';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
@@ -42,7 +43,7 @@ export function importArxivJsonl(file: string, text: string, context: ImportCont
       file,
       text,
       diagnostics,
-      'Each line of an arXiv metadata file must be one complete JSON object.',
+      l10n.t('Each line of an arXiv metadata file must be one complete JSON object.'),
       (record, lineNumber, line) => {
         if (!isRecord(record)) {
           diagnostics.push(
@@ -51,7 +52,11 @@ export function importArxivJsonl(file: string, text: string, context: ImportCont
               lineNumber,
               1,
               'error',
-              `Lectern: line ${lineNumber} of ${file} is JSON but not an object; it was skipped. Each line of an arXiv metadata file must be one paper object.`,
+              l10n.t(
+                'Lectern: line {0} of {1} is JSON but not an object; it was skipped. Each line of an arXiv metadata file must be one paper object.',
+                lineNumber,
+                file,
+              ),
             ),
           );
           return;
@@ -67,7 +72,7 @@ export function importArxivJsonl(file: string, text: string, context: ImportCont
       context,
     );
   } catch (err) {
-    diagnostics.push(internalErrorDiagnostic(file, 'arXiv metadata JSON Lines', err));
+    diagnostics.push(internalErrorDiagnostic(file, l10n.t('arXiv metadata JSON Lines'), err));
   }
   return { papers, diagnostics };
 }
@@ -86,13 +91,7 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
   if (!title) {
     const shape = nonTextShape(r.title);
     diagnostics.push(
-      diagnostic(
-        file,
-        line,
-        shape ? jsonValueOffset(at.text, 'title') + 1 : 1,
-        'warning',
-        `Lectern: the record on line ${line}${rawId ? ` (arXiv ${rawId})` : ''} has no title${shape ? ` (its "title" is ${shape}, not text)` : ''}; it was skipped. Add a "title" to the line.`,
-      ),
+      diagnostic(file, line, shape ? jsonValueOffset(at.text, 'title') + 1 : 1, 'warning', noTitleMessage(line, rawId, shape)),
     );
     return undefined;
   }
@@ -104,7 +103,12 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
         line,
         jsonValueOffset(at.text, 'abstract') + 1,
         'warning',
-        `Lectern: the "abstract" of "${shorten(title)}" (line ${line}) is ${abstractShape}, not text; the paper was loaded without an abstract. Write the abstract as a JSON string.`,
+        l10n.t(
+          'Lectern: the "abstract" of "{0}" (line {1}) is {2}, not text; the paper was loaded without an abstract. Write the abstract as a JSON string.',
+          shorten(title),
+          line,
+          abstractShape,
+        ),
       ),
     );
   }
@@ -130,7 +134,12 @@ function arxivPaper(file: string, at: RecordLine, r: Record<string, unknown>, di
         line,
         jsonValueOffset(at.text, 'id') + 1,
         'info',
-        `Lectern: "${shorten(title)}" (line ${line}) has id "${shorten(rawId, 40)}", which is not an arXiv identifier; it was loaded without one.`,
+        l10n.t(
+          'Lectern: "{0}" (line {1}) has id "{2}", which is not an arXiv identifier; it was loaded without one.',
+          shorten(title),
+          line,
+          shorten(rawId, 40),
+        ),
       ),
     );
   }
@@ -283,4 +292,17 @@ function arxivDate(r: Record<string, unknown>, arxivId: string | undefined): { y
     if (month >= 1 && month <= 12 && year <= new Date().getUTCFullYear() + 1) return { year, date: isoDate(year, month) };
   }
   return parseIsoDate(asString(r.update_date));
+}
+
+/** An arXiv record without a usable title, named by its line and its arXiv id when it has one. */
+function noTitleMessage(line: number, rawId: string | undefined, shape: string | undefined): string {
+  const arxivNote = rawId ? ` (arXiv ${rawId})` : '';
+  return shape
+    ? l10n.t(
+        'Lectern: the record on line {0}{1} has no title (its "title" is {2}, not text); it was skipped. Add a "title" to the line.',
+        line,
+        arxivNote,
+        shape,
+      )
+    : l10n.t('Lectern: the record on line {0}{1} has no title; it was skipped. Add a "title" to the line.', line, arxivNote);
 }

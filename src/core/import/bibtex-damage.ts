@@ -3,6 +3,7 @@
  * out of the text before it is read (newlines kept, so every other line and column stays exact) and reported
  * at the byte; the other entries load.
  */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import type { LineIndex } from '../text/line-column';
 import { bibtexItemStarts, scanBibtex } from './bibtex-scanner';
@@ -29,7 +30,13 @@ export function blankDamagedEntries(file: string, lines: LineIndex, damage: Dama
     const at = lines.position(byte.offset);
     // Stryker disable next-line EqualityOperator: a damaged byte is never the `@` an item starts at, so `<` and `<=` agree
     if (!item || byte.offset < chunkStart + item.start) {
-      const message = `Lectern: ${file} has ${describeDamagedByte(byte)} at line ${at.line}, column ${at.column}, outside any entry; it was ignored. Remove it.`;
+      const message = l10n.t(
+        'Lectern: {0} has {1} at line {2}, column {3}, outside any entry; it was ignored. Remove it.',
+        file,
+        describeDamagedByte(byte),
+        at.line,
+        at.column,
+      );
       diagnostics.push(diagnostic(file, at.line, at.column, 'warning', message));
       continue;
     }

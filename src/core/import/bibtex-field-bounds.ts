@@ -3,6 +3,7 @@
  * than {@link EXPANSION_BUDGET_FACTOR} × `maxMacroChars` characters added by macros to one file in all (a
  * 1 MB macro used by a million entries would otherwise cost a terabyte). Each field is judged once.
  */
+import * as l10n from '@vscode/l10n';
 import type { BibField } from './bibtex-scanner';
 import type { ResolvedImportLimits } from './import-limits';
 
@@ -44,7 +45,13 @@ export class FieldBounds {
       verdict = 'too-long';
       this.warn(
         offset,
-        `Lectern: field \`${field.name}\` of ${label} is ${size.toLocaleString('en-US')} characters long, over the limit of ${this.limits.maxFieldChars.toLocaleString('en-US')}; the field was dropped and the rest of the entry loaded. Shorten the field.`,
+        l10n.t(
+          'Lectern: field `{0}` of {1} is {2} characters long, over the limit of {3}; the field was dropped and the rest of the entry loaded. Shorten the field.',
+          field.name,
+          label,
+          size.toLocaleString('en-US'),
+          this.limits.maxFieldChars.toLocaleString('en-US'),
+        ),
       );
     } else if (expanded > this.budget) {
       verdict = 'over-budget';
@@ -52,7 +59,12 @@ export class FieldBounds {
         this.budgetWarned = true;
         this.warn(
           offset,
-          `Lectern: \`@string\` macros have added more than ${(EXPANSION_BUDGET_FACTOR * this.limits.maxMacroChars).toLocaleString('en-US')} characters to this file's fields, the limit for one file; from field \`${field.name}\` of ${label} on, macros are left unexpanded (their names are kept). Use fewer or shorter macros.`,
+          l10n.t(
+            "Lectern: `@string` macros have added more than {0} characters to this file's fields, the limit for one file; from field `{1}` of {2} on, macros are left unexpanded (their names are kept). Use fewer or shorter macros.",
+            (EXPANSION_BUDGET_FACTOR * this.limits.maxMacroChars).toLocaleString('en-US'),
+            field.name,
+            label,
+          ),
         );
       }
     } else this.budget -= expanded;

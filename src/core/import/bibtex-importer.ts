@@ -6,11 +6,13 @@
  * names (other fields blanked; ~10× faster on real exports) and reads those the scanner gives up on. Broken entries are
  * reported at the brace that never closes; two common breakages (a field or the entry missing its `}`) are repaired.
  */
+import * as l10n from '@vscode/l10n';
 import type { Entry } from '@retorquere/bibtex-parser';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { LineIndex } from '../text/line-column';
 import { attachCslRecords } from './bibtex-csl';
+import { bibtexMessages } from './bibtex-messages';
 import { translateParserError } from './bibtex-parser-errors';
 import { blankDamagedEntries } from './bibtex-damage';
 import { FieldBounds } from './bibtex-field-bounds';
@@ -205,20 +207,14 @@ class BibtexImport {
       // The parser reads only the name fields (the others are blanked): the fault is in one of them.
       const names = ['author', 'editor'].filter((name) => name in raw.fields).map((name) => `\`${name}\``);
       // Stryker disable next-line StringLiteral: unreachable: an entry the parser did not return always has its error (libraryErrorsByItem)
-      const reason = shorten(parserError ?? 'unknown error', 160);
-      this.warnAt(
-        chunk.offset + item.start,
-        `Lectern: ${this.entryLabel(raw.key, raw.fields.title)} could not be fully read by the BibTeX parser (${reason}); it was loaded with its names split the simple way — check its ${names.join(' or ')} field.`,
-      );
+      const reason = shorten(parserError ?? l10n.t('unknown error'), 160);
+      this.warnAt(chunk.offset + item.start, bibtexMessages.parserFallback(this.entryLabel(raw.key, raw.fields.title), reason, names));
     }
     this.addPaper(raw, chunk.offset + item.start, chunk.offset + item.end);
   }
 
   private warnRenamedKey(offset: number, key: string): void {
-    this.warnAt(
-      offset,
-      `Lectern: citation key \`${key}\` contains characters BibTeX tools reject (${badKeyChars(key)}); the entry was loaded, but rename the key so LaTeX can cite it.`,
-    );
+    this.warnAt(offset, bibtexMessages.badKey(key, badKeyChars(key)));
   }
 
   /** True for a complete entry with a key the parser accepts and plain names: the parser would read it the same. */
@@ -363,10 +359,7 @@ class BibtexImport {
   /** `title = ,`: the parser read the entry, but the field has no value; it is left out of the entry. */
   private warnNoValue(offset: number, raw: RawEntry, field: string): void {
     delete raw.fields[field.toLowerCase()];
-    this.warnAt(
-      offset,
-      `Lectern: ${this.entryLabel(raw.key, raw.fields.title, raw.type)}: field \`${field}\` on line ${this.lines.line(offset)} has no value and was left out. Give it a value or remove the field.`,
-    );
+    this.warnAt(offset, bibtexMessages.noValue(this.entryLabel(raw.key, raw.fields.title, raw.type), field, this.lines.line(offset)));
   }
 
   /** Records undefined macros used by a readable item (exact offsets from the scan); a broken item's are found in the parser's errors. */
@@ -411,7 +404,7 @@ class BibtexImport {
 
   private reportBroken(chunk: Chunk, item: BibItem): void {
     // Stryker disable next-line ObjectLiteral,StringLiteral: a broken item always has its error (the scanner makes one only with it); this fallback only satisfies the type
-    const error: BibScanError = item.error ?? { offset: item.start, reason: 'it is not valid BibTeX', kind: 'syntax' };
+    const error: BibScanError = item.error ?? { offset: item.start, reason: l10n.t('it is not valid BibTeX'), kind: 'syntax' };
     // Point at the value that never closes, or at the entry itself when it simply ends too early.
     const at = error.kind === 'syntax' || (error.kind === 'unterminated' && error.field) ? error.offset : item.start;
     const pos = this.lines.position(chunk.offset + at);
@@ -419,23 +412,12 @@ class BibtexImport {
     // The title as scanned when it was read before the break (braces balanced), else its first words.
     const title = scannedTitle(item) ?? /\btitle\s*=\s*[{"]+([^{}"\n]*)/i.exec(chunk.text.slice(item.start, item.end))?.[1];
     const label = this.entryLabel(item.key ?? '', title, item.type);
-    const where = pos.line === startLine ? `line ${startLine}` : `starting on line ${startLine}`;
-    this.diagnostics.push(
-      diagnostic(
-        this.file,
-        pos.line,
-        pos.column,
-        'error',
-        `Lectern: ${label} (${where}) could not be read: ${error.reason}; it was skipped. Fix the entry and reload — the entries after it still load.`,
-      ),
-    );
+    const message = bibtexMessages.unreadable(label, startLine, pos.line === startLine, error.reason);
+    this.diagnostics.push(diagnostic(this.file, pos.line, pos.column, 'error', message));
   }
 
   private entryLabel(key: string, title?: string, type?: string): string {
-    if (type === 'string' || type === 'preamble' || type === 'comment') return `an \`@${type}\``;
-    if (key) return `entry \`${key}\``;
-    if (title) return `entry "${shorten(bibText(title))}"`;
-    return type ? `an \`@${type}\` entry without a citation key` : 'an entry without a citation key';
+    return bibtexMessages.entryLabel(key, title && shorten(bibText(title)), type);
   }
 
   private warnAt(offset: number, message: string): void {
@@ -448,18 +430,12 @@ class BibtexImport {
     const line = this.lines.line(offset);
     const title = bibText(raw.fields.title);
     if (!title) {
-      this.warnAt(
-        offset,
-        `Lectern: ${this.entryLabel(raw.key, undefined, raw.type)} (line ${line}) has no title; it was skipped. Add a \`title\` field so it can be listed.`,
-      );
+      this.warnAt(offset, bibtexMessages.noTitle(this.entryLabel(raw.key, undefined, raw.type), line));
       return;
     }
     const names = entryNames(raw);
     for (const name of names.unsplittable) {
-      this.warnAt(
-        offset,
-        `Lectern: ${this.entryLabel(raw.key, title)} (line ${line}) has a name that cannot be split into family and given names: "${shorten(name, 80)}"; it was kept whole, as written. Write it as \`Family, Given\` (or in braces for an organisation).`,
-      );
+      this.warnAt(offset, bibtexMessages.unsplittableName(this.entryLabel(raw.key, title), line, shorten(name, 80)));
     }
     const paper = paperFromBibtex(raw, title, { file: this.file, line }, names);
     if (end !== undefined && !this.readingRepair) paper.bibtexEntry = this.text.slice(offset, end);

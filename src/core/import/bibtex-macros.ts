@@ -5,6 +5,7 @@
  * would expand past `maxMacroChars`, nest deeper than `maxMacroDepth`, or take part in a cycle is refused
  * (left undefined, with one warning at its definition) and never materialised.
  */
+import * as l10n from '@vscode/l10n';
 import type { BibValuePart } from './bibtex-scanner';
 import { BIBTEX_DEFAULT_STRINGS } from './bibtex-parser-settings';
 import type { ResolvedImportLimits } from './import-limits';
@@ -126,15 +127,22 @@ function refuseCycle(
   const first = members.reduce((a, b) => (b.def.offset < a.def.offset ? b : a));
   const cause: RefusedMacro = { cause: first.upper, offset: first.def.offset };
   for (const m of members) m.refused ??= cause;
-  const names = [...members.map((m) => `\`${m.def.name}\` on line ${lineOf(m.def.offset)}`), `\`${members[0].def.name}\``].join(' → ');
-  const what =
+  const names = [...members.map((m) => l10n.t('`{0}` on line {1}', m.def.name, lineOf(m.def.offset))), `\`${members[0].def.name}\``].join(
+    ' → ',
+  );
+  const message =
     members.length === 1
-      ? `\`@string\` macro \`${first.def.name}\` is defined in terms of itself (${names})`
-      : `\`@string\` macros ${members.map((m) => `\`${m.def.name}\``).join(' and ')} are defined in terms of each other (${names})`;
-  table.warnings.push({
-    offset: first.def.offset,
-    message: `Lectern: ${what}; ${members.length === 1 ? 'it was' : 'they were'} not expanded, and fields that use ${members.length === 1 ? 'it' : 'them'} keep the macro name. Break the cycle.`,
-  });
+      ? l10n.t(
+          'Lectern: `@string` macro `{0}` is defined in terms of itself ({1}); it was not expanded, and fields that use it keep the macro name. Break the cycle.',
+          first.def.name,
+          names,
+        )
+      : l10n.t(
+          'Lectern: `@string` macros {0} are defined in terms of each other ({1}); they were not expanded, and fields that use them keep the macro name. Break the cycle.',
+          members.map((m) => `\`${m.def.name}\``).join(l10n.t(' and ')),
+          names,
+        );
+  table.warnings.push({ offset: first.def.offset, message });
 }
 
 /** Size, depth and (when within the limits) value of a definition whose references are all finished. */
@@ -160,12 +168,16 @@ function finish(node: Node, nodes: Node[], limits: ResolvedImportLimits, table: 
   }
   node.size = size;
   node.depth = depth;
-  const name = `\`@string\` macro \`${node.def.name}\``;
   if (depth > limits.maxMacroDepth) {
     node.refused = { cause: node.upper, offset: node.def.offset };
     table.warnings.push({
       offset: node.def.offset,
-      message: `Lectern: ${name} nests ${depth} macros deep, over the limit of ${limits.maxMacroDepth}; it was not expanded, and fields that use it keep the macro name. Define it with fewer levels.`,
+      message: l10n.t(
+        'Lectern: `@string` macro `{0}` nests {1} macros deep, over the limit of {2}; it was not expanded, and fields that use it keep the macro name. Define it with fewer levels.',
+        node.def.name,
+        depth,
+        limits.maxMacroDepth,
+      ),
     });
     return;
   }
@@ -173,7 +185,12 @@ function finish(node: Node, nodes: Node[], limits: ResolvedImportLimits, table: 
     node.refused = { cause: node.upper, offset: node.def.offset };
     table.warnings.push({
       offset: node.def.offset,
-      message: `Lectern: ${name} would expand to ${size.toLocaleString('en-US')} characters, over the limit of ${limits.maxMacroChars.toLocaleString('en-US')}; it was not expanded (nor any macro that uses it), and fields that use it keep the macro name. Check its definition — macros that repeat each other grow exponentially.`,
+      message: l10n.t(
+        'Lectern: `@string` macro `{0}` would expand to {1} characters, over the limit of {2}; it was not expanded (nor any macro that uses it), and fields that use it keep the macro name. Check its definition — macros that repeat each other grow exponentially.',
+        node.def.name,
+        size.toLocaleString('en-US'),
+        limits.maxMacroChars.toLocaleString('en-US'),
+      ),
     });
     return;
   }

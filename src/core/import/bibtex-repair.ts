@@ -2,6 +2,7 @@
  * Repairs of BibTeX entries broken the way reference-manager exports break them. Pure text in, text out;
  * the importer decides whether to use the result.
  */
+import * as l10n from '@vscode/l10n';
 import { scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
 
 /** A broken entry made readable, with what to tell the user. */
@@ -58,7 +59,15 @@ function closeOpenFieldLines(entryText: string, startLine: number): Omit<BibtexR
     line: fieldLine,
     column: first.column,
     message: (label) =>
-      `Lectern: ${label}: the \`{\` that opens field \`${field}\` on line ${fieldLine} is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing \`}\`.`,
+      // The braces are arguments: a literal `{` in the message would hide the placeholders after it.
+      l10n.t(
+        'Lectern: {0}: the `{1}` that opens field `{2}` on line {3} is never closed; the entry was loaded as if the field ended at the end of that line. Add the missing `{4}`.',
+        label,
+        '{',
+        field,
+        fieldLine,
+        '}',
+      ),
   };
 }
 
@@ -71,7 +80,13 @@ function closeEntry(entryText: string, startLine: number): Omit<BibtexRepair, 'i
     line: startLine,
     column: 1,
     message: (label) =>
-      `Lectern: ${label} (line ${startLine}) is not closed with \`${close}\`; it was loaded as if it ended on line ${lastLine}. Add the missing \`${close}\` there.`,
+      l10n.t(
+        'Lectern: {0} (line {1}) is not closed with `{2}`; it was loaded as if it ended on line {3}. Add the missing `{2}` there.',
+        label,
+        startLine,
+        close,
+        lastLine,
+      ),
   };
 }
 

@@ -3,6 +3,7 @@
  * per macro at its first use (the rest counted), so a file that uses one undefined journal macro a
  * thousand times gives one warning, not a thousand.
  */
+import * as l10n from '@vscode/l10n';
 
 /** Above this many distinct undefined macros, the rest are summed up in one diagnostic. */
 const MAX_MACRO_DIAGNOSTICS = 50;
@@ -36,17 +37,32 @@ export class UndefinedMacros {
   warnings(): Array<{ offset: number; message: string }> {
     const uses = [...this.uses.values()];
     const warnings = uses.slice(0, MAX_MACRO_DIAGNOSTICS).map((use) => {
-      const where = use.entry ? `entry \`${use.entry}\`` : 'an entry';
-      const more = use.count > 1 ? ` and ${use.count - 1} more use${use.count > 2 ? 's' : ''}` : '';
+      const entry = use.entry ? l10n.t('entry `{0}`', use.entry) : l10n.t('an entry');
+      const where =
+        use.count === 1
+          ? entry
+          : use.count === 2
+            ? l10n.t('{0} and 1 more use', entry)
+            : l10n.t('{0} and {1} more uses', entry, use.count - 1);
       if (use.refusedAt !== undefined) {
         return {
           offset: use.offset,
-          message: `Lectern: \`@string\` macro \`${use.name}\` was not expanded (used by ${where}${more}; see the warning on line ${use.refusedAt}); its name was kept as the value. Fix the macro's definition.`,
+          message: l10n.t(
+            "Lectern: `@string` macro `{0}` was not expanded (used by {1}; see the warning on line {2}); its name was kept as the value. Fix the macro's definition.",
+            use.name,
+            where,
+            use.refusedAt,
+          ),
         };
       }
       return {
         offset: use.offset,
-        message: `Lectern: \`@string\` macro \`${use.name}\` is not defined (used by ${where}${more}); its name was kept as the value. Define it with \`@string{${use.name} = {…}}\` in this file.`,
+        message: l10n.t(
+          'Lectern: `@string` macro `{0}` is not defined (used by {1}); its name was kept as the value. Define it with `{2}` in this file.',
+          use.name,
+          where,
+          `@string{${use.name} = {…}}`,
+        ),
       };
     });
     if (uses.length > MAX_MACRO_DIAGNOSTICS) {
@@ -57,7 +73,11 @@ export class UndefinedMacros {
         .join(', ');
       warnings.push({
         offset: rest[0].offset,
-        message: `Lectern: ${rest.length} more \`@string\` macros are not defined (${names}, …); their names were kept as values. Add the \`@string\` definitions to this file — macros defined in other .bib files are not read.`,
+        message: l10n.t(
+          'Lectern: {0} more `@string` macros are not defined ({1}, …); their names were kept as values. Add the `@string` definitions to this file — macros defined in other .bib files are not read.',
+          rest.length,
+          names,
+        ),
       });
     }
     return warnings;

@@ -3,6 +3,7 @@
  * line is where its `{` stands; a syntax error becomes a diagnostic at its line/column and the items
  * before it (and, when the file can be resynchronised, after it) still load.
  */
+import * as l10n from '@vscode/l10n';
 import type { CslItem } from '../model/csl-item';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
@@ -18,6 +19,7 @@ import {
   isRecord,
   jsonValueOffset,
   nonTextShape,
+  noTitleMessage,
   normalizeArxivId,
   normalizeDoi,
   oversizedFieldMessage,
@@ -45,9 +47,9 @@ export function importCslJson(file: string, source: string, context: ImportConte
     const text = context.damage.mask(source);
     const lines = new LineIndex(text);
     const scan = scanJsonArray(text);
-    reportJsonErrors(file, scan, lines, diagnostics, 'CSL-JSON', 'a JSON array of CSL items');
+    reportJsonErrors(file, scan, lines, diagnostics, 'CSL-JSON', l10n.t('a JSON array of CSL items'));
     scan.elements.forEach((span, index) => {
-      if (reportDamagedElement(file, span, lines, context, `item ${index + 1}`, diagnostics)) return;
+      if (reportDamagedElement(file, span, lines, context, l10n.t('item {0}', index + 1), diagnostics)) return;
       const { line, column } = lines.position(span.start);
       const item: unknown = JSON.parse(text.slice(span.start, span.end));
       if (!isRecord(item)) {
@@ -57,7 +59,7 @@ export function importCslJson(file: string, source: string, context: ImportConte
             line,
             column,
             'warning',
-            `Lectern: item ${index + 1} of ${file} (line ${line}) is not a CSL item object; it was skipped.`,
+            l10n.t('Lectern: item {0} of {1} (line {2}) is not a CSL item object; it was skipped.', index + 1, file, line),
           ),
         );
         return;
@@ -66,7 +68,13 @@ export function importCslJson(file: string, source: string, context: ImportConte
       dropOversizedStrings(item, max, (key, length) => {
         const at = lines.position(span.start + jsonValueOffset(text.slice(span.start, span.end), key));
         diagnostics.push(
-          diagnostic(file, at.line, at.column, 'warning', oversizedFieldMessage(key, length, max, `item ${index + 1} (line ${line})`)),
+          diagnostic(
+            file,
+            at.line,
+            at.column,
+            'warning',
+            oversizedFieldMessage(key, length, max, l10n.t('item {0} (line {1})', index + 1, line)),
+          ),
         );
       });
       const paper = cslPaper(file, { text, span, lines }, index, item, diagnostics);
@@ -101,19 +109,11 @@ function cslPaper(
   };
   const citeKey = asString(item['citation-key']) ?? asString(item.citationKey) ?? keyFromId(item.id);
   const title = cslText(item.title);
-  const label = citeKey ? `item \`${citeKey}\`` : `item ${index + 1}`;
+  const label = citeKey ? l10n.t('item `{0}`', citeKey) : l10n.t('item {0}', index + 1);
   if (!title) {
     const shape = nonTextShape(item.title);
     const where = shape ? valueAt('title') : { line, column };
-    diagnostics.push(
-      diagnostic(
-        file,
-        where.line,
-        where.column,
-        'warning',
-        `Lectern: ${label} of ${file} (line ${line}) has no title${shape ? ` (its "title" is ${shape}, not text)` : ''}; it was skipped. Add a "title" so it can be listed.`,
-      ),
-    );
+    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', noTitleMessage(label, file, line, shape)));
     return undefined;
   }
   const abstractShape = nonTextShape(item.abstract);
@@ -125,7 +125,13 @@ function cslPaper(
         where.line,
         where.column,
         'warning',
-        `Lectern: the "abstract" of ${label} of ${file} (line ${line}) is ${abstractShape}, not text; the item was loaded without an abstract. Write the abstract as a JSON string.`,
+        l10n.t(
+          'Lectern: the "abstract" of {0} of {1} (line {2}) is {3}, not text; the item was loaded without an abstract. Write the abstract as a JSON string.',
+          label,
+          file,
+          line,
+          abstractShape,
+        ),
       ),
     );
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { latexToUnicode } from '../text/latex-to-unicode';
@@ -24,7 +25,10 @@ export function importDailyPapers(file: string, text: string, context: ImportCon
       line: 1,
       column: 1,
       severity: 'error',
-      message: `Lectern: ${file} holds no title line followed by an abstract line; a daily-papers page lists each paper as its title on one line and its abstract on the next.`,
+      message: l10n.t(
+        'Lectern: {0} holds no title line followed by an abstract line; a daily-papers page lists each paper as its title on one line and its abstract on the next.',
+        file,
+      ),
     });
     return { papers, diagnostics };
   }
@@ -38,7 +42,11 @@ export function importDailyPapers(file: string, text: string, context: ImportCon
         line: title.line,
         column: 1,
         severity: 'warning',
-        message: `Lectern: line ${title.line} of ${file} looks like an abstract with no title line before it; it was skipped. Put the paper's title on the line above it.`,
+        message: l10n.t(
+          "Lectern: line {0} of {1} looks like an abstract with no title line before it; it was skipped. Put the paper's title on the line above it.",
+          title.line,
+          file,
+        ),
       });
       i += 1;
       continue;
@@ -51,7 +59,7 @@ export function importDailyPapers(file: string, text: string, context: ImportCon
         line: tooLong.line,
         column: 1,
         severity: 'warning',
-        message: `Lectern: line ${tooLong.line} of ${file} is ${tooLong.text.length.toLocaleString('en-US')} characters long, over the limit of ${context.limits.maxFieldChars.toLocaleString('en-US')} for one field; the paper "${shorten(title.text)}" was skipped. Shorten the line.`,
+        message: tooLongMessage(file, tooLong, context.limits.maxFieldChars, title.text),
       });
       i += pair.length;
       continue;
@@ -68,7 +76,11 @@ export function importDailyPapers(file: string, text: string, context: ImportCon
         line: title.line,
         column: 1,
         severity: 'warning',
-        message: `Lectern: "${shorten(title.text)}" (line ${title.line}) has no abstract line after it; it was loaded without an abstract. Add the abstract on the next line.`,
+        message: l10n.t(
+          'Lectern: "{0}" (line {1}) has no abstract line after it; it was loaded without an abstract. Add the abstract on the next line.',
+          shorten(title.text),
+          title.line,
+        ),
       });
       papers.push(paperFrom(file, title, undefined));
       i += 1;
@@ -86,7 +98,7 @@ function damagedPair(file: string, at: NumberedLine, byte: DamagedByte, title: N
     file,
     where,
     byte,
-    `the paper "${shorten(title.text.replace(/\uFFFD/g, '?'))}" (line ${title.line})`,
+    l10n.t('the paper "{0}" (line {1})', shorten(title.text.replace(/\uFFFD/g, '?')), title.line),
   );
   return { file, line: where.line, column: where.column, severity: 'error', message };
 }
@@ -135,4 +147,15 @@ function paperFrom(file: string, title: NumberedLine, abstract: NumberedLine | u
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function tooLongMessage(file: string, line: { line: number; text: string }, maxChars: number, title: string): string {
+  return l10n.t(
+    'Lectern: line {0} of {1} is {2} characters long, over the limit of {3} for one field; the paper "{4}" was skipped. Shorten the line.',
+    line.line,
+    file,
+    line.text.length.toLocaleString('en-US'),
+    maxChars.toLocaleString('en-US'),
+    shorten(title),
+  );
 }

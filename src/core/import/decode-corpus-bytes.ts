@@ -4,6 +4,7 @@
  * U+FFFD in the text and is listed with its offset, so the importer skips only the record that holds it.
  * A file with many such bytes is binary (or not UTF-8 at all) and is refused as a whole.
  */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import { lineColumnAt } from '../text/line-column';
 import { diagnostic } from './import-helpers';
@@ -50,7 +51,12 @@ function refusal(file: string, bytes: Uint8Array, bad: number[], expectedFormats
       at.line,
       at.column,
       'error',
-      `Lectern: ${file} is not a text file (it contains NUL bytes, first at line ${at.line}); it was not loaded. Lectern reads UTF-8 text: ${expectedFormats}.`,
+      l10n.t(
+        'Lectern: {0} is not a text file (it contains NUL bytes, first at line {1}); it was not loaded. Lectern reads UTF-8 text: {2}.',
+        file,
+        at.line,
+        expectedFormats,
+      ),
     );
   }
   const at = lineColumnOfByte(bytes, bad[0]);
@@ -59,7 +65,14 @@ function refusal(file: string, bytes: Uint8Array, bad: number[], expectedFormats
     at.line,
     at.column,
     'error',
-    `Lectern: ${file} is not valid UTF-8 text (first bad byte at line ${at.line}, column ${at.column}, ${bad.length} in all); it was not loaded. Re-save it as UTF-8 — Lectern reads ${expectedFormats}.`,
+    l10n.t(
+      'Lectern: {0} is not valid UTF-8 text (first bad byte at line {1}, column {2}, {3} in all); it was not loaded. Re-save it as UTF-8 — Lectern reads {4}.',
+      file,
+      at.line,
+      at.column,
+      bad.length,
+      expectedFormats,
+    ),
   );
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import { diagnostic, forEachLine } from './import-helpers';
 import { damagedRecordMessage, type ImportContext } from './import-limits';
@@ -30,7 +31,7 @@ export function forEachJsonLine(
           where.line,
           where.column,
           'error',
-          damagedRecordMessage(file, where, damaged, `line ${lineNumber}${item ? ` (${item})` : ''}`),
+          damagedRecordMessage(file, where, damaged, item ? l10n.t('line {0} ({1})', lineNumber, item) : l10n.t('line {0}', lineNumber)),
         ),
       );
       return;
@@ -41,13 +42,23 @@ export function forEachJsonLine(
     } catch {
       const error = findJsonSyntaxError(line);
       const item = brokenItemLabel(line);
+      const reason = error?.message ?? l10n.t('syntax error');
       diagnostics.push(
         diagnostic(
           file,
           lineNumber,
           (error?.offset ?? 0) + 1,
           'error',
-          `Lectern: line ${lineNumber} of ${file}${item ? ` (${item})` : ''} is not valid JSON (${error?.message ?? 'syntax error'}); it was skipped. ${lineRule}`,
+          item
+            ? l10n.t(
+                'Lectern: line {0} of {1} ({2}) is not valid JSON ({3}); it was skipped. {4}',
+                lineNumber,
+                file,
+                item,
+                reason,
+                lineRule,
+              )
+            : l10n.t('Lectern: line {0} of {1} is not valid JSON ({2}); it was skipped. {3}', lineNumber, file, reason, lineRule),
         ),
       );
       return;

@@ -3,6 +3,7 @@
  * bytes (UTF-8, BOM stripped; UTF-16 with a BOM), normalises line ends, picks the format from the
  * extension and confirms it from the content, and hands the text to that format's importer.
  */
+import * as l10n from '@vscode/l10n';
 import type { ImportResult } from '../model/diagnostic';
 import { importArxivJsonl } from './arxiv-jsonl-importer';
 import { importBibtex } from './bibtex-importer';
@@ -39,17 +40,19 @@ const IMPORTERS: Record<CorpusFormat, (file: string, text: string, context: Impo
   tsv: importTsv,
 };
 
-const FORMAT_NAMES: Record<CorpusFormat, string> = {
-  'daily-papers': 'a daily-papers page',
-  bibtex: 'BibTeX',
-  'csl-json': 'CSL-JSON',
-  'lectern-json': 'Lectern JSON',
-  'arxiv-jsonl': 'arXiv metadata JSON Lines',
-  tsv: 'a tab-separated paper list',
-};
+/** A format's name in messages (a function: the words are translated when the message is made). */
+function formatName(format: CorpusFormat): string {
+  if (format === 'daily-papers') return l10n.t('a daily-papers page');
+  if (format === 'arxiv-jsonl') return l10n.t('arXiv metadata JSON Lines');
+  if (format === 'tsv') return l10n.t('a tab-separated paper list');
+  return { bibtex: 'BibTeX', 'csl-json': 'CSL-JSON', 'lectern-json': 'Lectern JSON' }[format];
+}
 
-const EXPECTED_FORMATS =
-  'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), a tab-separated paper list with a "title" column (.tsv), or a daily-papers page (.txt)';
+function expectedFormats(): string {
+  return l10n.t(
+    'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), a tab-separated paper list with a "title" column (.tsv), or a daily-papers page (.txt)',
+  );
+}
 
 /**
  * Reads one corpus file: bytes in, papers and diagnostics out. `file` names the file in messages and in
@@ -66,7 +69,7 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
   try {
     const limits = resolveImportLimits(options.limits);
     if (bytes.length > limits.maxFileBytes) return { papers: [], diagnostics: [tooLarge(file, bytes.length, limits.maxFileBytes)] };
-    const decoded = decodeCorpusBytes(file, bytes, EXPECTED_FORMATS);
+    const decoded = decodeCorpusBytes(file, bytes, expectedFormats());
     if ('error' in decoded) return { papers: [], diagnostics: [decoded.error] };
     const text = decoded.text;
     if (!/\S/.test(text)) {
@@ -78,7 +81,7 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
             1,
             1,
             'warning',
-            `Lectern: ${file} is empty; add papers to it (${EXPECTED_FORMATS}) or remove it from the corpus.`,
+            l10n.t('Lectern: {0} is empty; add papers to it ({1}) or remove it from the corpus.', file, expectedFormats()),
           ),
         ],
       };
@@ -93,7 +96,7 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
             1,
             1,
             'error',
-            `Lectern: cannot tell which corpus format ${file} is in; it was not loaded. Lectern reads ${EXPECTED_FORMATS}.`,
+            l10n.t('Lectern: cannot tell which corpus format {0} is in; it was not loaded. Lectern reads {1}.', file, expectedFormats()),
           ),
         ],
       };
@@ -109,13 +112,13 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
           1,
           1,
           'warning',
-          `Lectern: no papers found in ${file} (read as ${FORMAT_NAMES[format]}); check that it holds ${FORMAT_NAMES[format]} records.`,
+          l10n.t('Lectern: no papers found in {0} (read as {1}); check that it holds {1} records.', file, formatName(format)),
         ),
       );
     }
     return { papers, diagnostics };
   } catch (err) {
-    return { papers: [], diagnostics: [internalErrorDiagnostic(file, 'a corpus file', err)] };
+    return { papers: [], diagnostics: [internalErrorDiagnostic(file, l10n.t('a corpus file'), err)] };
   }
 }
 
@@ -128,9 +131,13 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
  */
 export function unsupportedKindMessage(file: string, head: Uint8Array): string | undefined {
   if (CORPUS_FILE_EXTENSIONS.includes(extensionOf(file))) return undefined;
-  const decoded = decodeCorpusBytes(file, head, EXPECTED_FORMATS);
+  const decoded = decodeCorpusBytes(file, head, expectedFormats());
   if (!('error' in decoded) && detectCorpusFormat(file, decoded.text) !== undefined) return undefined;
-  return `Lectern: ${file} is not a kind of file Lectern reads; it was not loaded. Lectern reads ${EXPECTED_FORMATS}: export your library in one of them, or give the file the extension of its format.`;
+  return l10n.t(
+    'Lectern: {0} is not a kind of file Lectern reads; it was not loaded. Lectern reads {1}: export your library in one of them, or give the file the extension of its format.',
+    file,
+    expectedFormats(),
+  );
 }
 
 function tooLarge(file: string, size: number, max: number): ReturnType<typeof diagnostic> {
@@ -139,7 +146,12 @@ function tooLarge(file: string, size: number, max: number): ReturnType<typeof di
     1,
     1,
     'error',
-    `Lectern: ${file} is ${megabytes(size)}, over the ${megabytes(max)} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (maxFileBytes).`,
+    l10n.t(
+      'Lectern: {0} is {1}, over the {2} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (maxFileBytes).',
+      file,
+      megabytes(size),
+      megabytes(max),
+    ),
   );
 }
 
@@ -164,7 +176,13 @@ function limitRecords(
       first.source.line,
       1,
       'warning',
-      `Lectern: ${file} holds more than ${limits.maxRecords} papers, the limit for one file; the ${dropped} from line ${first.source.line} on were not loaded. Split the file, or raise the limit (maxRecords).`,
+      l10n.t(
+        'Lectern: {0} holds more than {1} papers, the limit for one file; the {2} from line {3} on were not loaded. Split the file, or raise the limit (maxRecords).',
+        file,
+        limits.maxRecords,
+        dropped,
+        first.source.line,
+      ),
     ),
   );
 }

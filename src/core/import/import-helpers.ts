@@ -2,6 +2,7 @@
  * Small pieces every importer shares: diagnostics, text clean-up, identifier and date
  * normalisation. Pure functions, no I/O. (Offsets → line/column: `../text/line-column`.)
  */
+import * as l10n from '@vscode/l10n';
 import type { CslItem, CslName } from '../model/csl-item';
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import { latexToUnicode } from '../text/latex-to-unicode';
@@ -20,7 +21,12 @@ export function internalErrorDiagnostic(file: string, format: string, err: unkno
     1,
     1,
     'error',
-    `Lectern: could not read ${file} as ${format} (${shorten(reason, 200)}); check that the file is a valid ${format} export and reload.`,
+    l10n.t(
+      'Lectern: could not read {0} as {1} ({2}); check that the file is a valid {1} export and reload.',
+      file,
+      format,
+      shorten(reason, 200),
+    ),
   );
 }
 
@@ -293,10 +299,23 @@ export function jsonValueOffset(json: string, key: string): number {
   return match ? match.index + match[0].length : -1;
 }
 
+/** A JSON record without a usable title; `shape`: what its "title" is instead of text ({@link nonTextShape}), if anything. */
+export function noTitleMessage(label: string, file: string, line: number, shape: string | undefined): string {
+  return shape
+    ? l10n.t(
+        'Lectern: {0} of {1} (line {2}) has no title (its "title" is {3}, not text); it was skipped. Add a "title" so it can be listed.',
+        label,
+        file,
+        line,
+        shape,
+      )
+    : l10n.t('Lectern: {0} of {1} (line {2}) has no title; it was skipped. Add a "title" so it can be listed.', label, file, line);
+}
+
 /** "an array" / "an object" for a JSON value that should have been text, else undefined. */
 export function nonTextShape(value: unknown): string | undefined {
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object' && value !== null) return 'an object';
+  if (Array.isArray(value)) return l10n.t('an array');
+  if (typeof value === 'object' && value !== null) return l10n.t('an object');
   return undefined;
 }
 
@@ -319,5 +338,11 @@ export function dropOversizedStrings(
 
 /** The warning for a field dropped by {@link dropOversizedStrings}. */
 export function oversizedFieldMessage(key: string, length: number, maxChars: number, record: string): string {
-  return `Lectern: "${key}" of ${record} is ${length.toLocaleString('en-US')} characters long, over the limit of ${maxChars.toLocaleString('en-US')}; the field was dropped and the rest of the record loaded. Shorten the field.`;
+  return l10n.t(
+    'Lectern: "{0}" of {1} is {2} characters long, over the limit of {3}; the field was dropped and the rest of the record loaded. Shorten the field.',
+    key,
+    record,
+    length.toLocaleString('en-US'),
+    maxChars.toLocaleString('en-US'),
+  );
 }

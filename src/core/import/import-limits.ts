@@ -3,6 +3,7 @@
  * use unbounded memory or time, and what happens when a file reaches one: a located `Lectern:` diagnostic,
  * and only the file (file size), the record (record count) or the value (field, macro) concerned is dropped.
  */
+import * as l10n from '@vscode/l10n';
 
 /**
  * Limits for reading one corpus file, passed to `importCorpusFile(path, bytes, { limits })`. Every
@@ -130,7 +131,9 @@ export class DamagedBytes {
 
 /** How a damaged byte is named in a message: "a NUL byte", "the invalid UTF-8 byte 0xFF". */
 export function describeDamagedByte(byte: DamagedByte): string {
-  return byte.byte === 0 ? 'a NUL byte' : `the invalid UTF-8 byte 0x${byte.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return byte.byte === 0
+    ? l10n.t('a NUL byte')
+    : l10n.t('the invalid UTF-8 byte 0x{0}', byte.byte.toString(16).toUpperCase().padStart(2, '0'));
 }
 
 /** The context for a text with no damaged bytes and default limits (what the importers use when called directly). */
@@ -143,6 +146,14 @@ export function defaultImportContext(): ImportContext {
  * NUL byte at line 3, column 12, in entry `k`; that entry was skipped, the others loaded. …".
  */
 export function damagedRecordMessage(file: string, at: { line: number; column: number }, byte: DamagedByte, record: string): string {
-  const fix = byte.byte === 0 ? 'Remove the byte' : 'Re-save the file as UTF-8 (or fix that character)';
-  return `Lectern: ${file} has ${describeDamagedByte(byte)} at line ${at.line}, column ${at.column}, in ${record}; that record was skipped, the others loaded. ${fix} and reload.`;
+  const args = [file, describeDamagedByte(byte), at.line, at.column, record] as const;
+  return byte.byte === 0
+    ? l10n.t(
+        'Lectern: {0} has {1} at line {2}, column {3}, in {4}; that record was skipped, the others loaded. Remove the byte and reload.',
+        ...args,
+      )
+    : l10n.t(
+        'Lectern: {0} has {1} at line {2}, column {3}, in {4}; that record was skipped, the others loaded. Re-save the file as UTF-8 (or fix that character) and reload.',
+        ...args,
+      );
 }

@@ -13,6 +13,7 @@
  * and load the rest; and finding the elements of a 50 MB CSL-JSON array took it 2–3× as long (≈ 0.5 s
  * vs ≈ 0.2 s here).
  */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import type { LineIndex } from '../text/line-column';
 import { diagnostic, shorten } from './import-helpers';
@@ -331,18 +332,35 @@ export function reportJsonErrors(
     const item = error.itemStart !== undefined ? brokenItemLabel(lines.text.slice(error.itemStart, error.offset + 1)) : undefined;
     const last = i === scan.errors.length - 1;
     let consequence: string;
-    if (scan.shape === 'other') consequence = `nothing was loaded; the file should hold ${expected}`;
+    if (scan.shape === 'other') consequence = l10n.t('nothing was loaded; the file should hold {0}', expected);
     else if (last && scan.incomplete) {
       const before = scan.elements.filter((e) => e.end <= error.offset).length;
-      consequence = `the ${before} complete item${before === 1 ? '' : 's'} before it loaded, the rest of the file did not`;
-    } else consequence = 'the item there was skipped, the others loaded';
+      consequence =
+        before === 1
+          ? l10n.t('the 1 complete item before it loaded, the rest of the file did not')
+          : l10n.t('the {0} complete items before it loaded, the rest of the file did not', before);
+    } else consequence = l10n.t('the item there was skipped, the others loaded');
+    const args = [file, format, pos.line, pos.column] as const;
     diagnostics.push(
       diagnostic(
         file,
         pos.line,
         pos.column,
         'error',
-        `Lectern: ${file} is not valid ${format} at line ${pos.line}, column ${pos.column}${item ? ` (in ${item})` : ''}: ${error.message}; ${consequence}. Fix the JSON and reload.`,
+        item
+          ? l10n.t(
+              'Lectern: {0} is not valid {1} at line {2}, column {3} (in {4}): {5}; {6}. Fix the JSON and reload.',
+              ...args,
+              item,
+              error.message,
+              consequence,
+            )
+          : l10n.t(
+              'Lectern: {0} is not valid {1} at line {2}, column {3}: {4}; {5}. Fix the JSON and reload.',
+              ...args,
+              error.message,
+              consequence,
+            ),
       ),
     );
   });
@@ -355,10 +373,10 @@ export function reportJsonErrors(
 export function brokenItemLabel(text: string): string | undefined {
   for (const key of ['citation-key', 'citeKey', 'id']) {
     const match = new RegExp(`"${key}"\\s*:\\s*"([^"\\\\\n]{1,80})"`).exec(text);
-    if (match) return `item \`${match[1]}\``;
+    if (match) return l10n.t('item `{0}`', match[1]);
   }
   const title = /"title"\s*:\s*"([^"\\\n]{1,200})/.exec(text);
-  return title ? `item "${shorten(title[1])}"` : undefined;
+  return title ? l10n.t('item "{0}"', shorten(title[1])) : undefined;
 }
 
 /**
@@ -406,7 +424,13 @@ export function reportStrayDamage(
         at.line,
         at.column,
         'warning',
-        `Lectern: ${file} has ${describeDamagedByte(byte)} at line ${at.line}, column ${at.column}, between items; it was ignored. Remove it.`,
+        l10n.t(
+          'Lectern: {0} has {1} at line {2}, column {3}, between items; it was ignored. Remove it.',
+          file,
+          describeDamagedByte(byte),
+          at.line,
+          at.column,
+        ),
       ),
     );
   }

@@ -4,6 +4,7 @@
  * OpenReview paper lists load too: `author`/`authors` as an array or a `;`/`, `-separated string,
  * `keywords` as an array or a `;`-separated string, `site`/`url` as the link.
  */
+import * as l10n from '@vscode/l10n';
 import type { CslItem } from '../model/csl-item';
 import { cslNameFromDisplay } from '../model/csl-of';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
@@ -19,6 +20,7 @@ import {
   isRecord,
   jsonValueOffset,
   nonTextShape,
+  noTitleMessage,
   normalizeArxivId,
   normalizeDoi,
   oversizedFieldMessage,
@@ -67,10 +69,10 @@ function importLines(file: string, text: string, context: ImportContext, papers:
     file,
     text,
     diagnostics,
-    'Each line must be one complete paper object.',
+    l10n.t('Each line must be one complete paper object.'),
     (record, lineNumber, line) => {
       const place = { line: lineNumber, column: 1, json: line, position: (offset: number) => ({ line: lineNumber, column: offset + 1 }) };
-      addRecord(file, place, `line ${lineNumber}`, record, context, papers, diagnostics);
+      addRecord(file, place, l10n.t('line {0}', lineNumber), record, context, papers, diagnostics);
     },
     context,
   );
@@ -103,12 +105,12 @@ function importArray(file: string, source: string, context: ImportContext, paper
     })),
     elements: scan.elements.map((e) => ({ start: e.start + base, end: e.end + base })),
   };
-  reportJsonErrors(file, shifted, lines, diagnostics, 'JSON', 'a JSON array of paper objects (or one paper object per line)');
+  reportJsonErrors(file, shifted, lines, diagnostics, 'JSON', l10n.t('a JSON array of paper objects (or one paper object per line)'));
   shifted.elements.forEach((span, index) => {
-    if (reportDamagedElement(file, span, lines, context, `item ${index + 1}`, diagnostics)) return;
+    if (reportDamagedElement(file, span, lines, context, l10n.t('item {0}', index + 1), diagnostics)) return;
     const json = text.slice(span.start, span.end);
     const place = { ...lines.position(span.start), json, position: (offset: number) => lines.position(span.start + offset) };
-    addRecord(file, place, `item ${index + 1}`, JSON.parse(json), context, papers, diagnostics);
+    addRecord(file, place, l10n.t('item {0}', index + 1), JSON.parse(json), context, papers, diagnostics);
   });
   reportStrayDamage(file, shifted.elements, lines, context, diagnostics);
 }
@@ -151,7 +153,12 @@ function addRecord(
         line,
         at.column,
         'warning',
-        `Lectern: ${label} of ${file} (line ${line}) is not a paper object; it was skipped. Write each paper as an object with at least a "title".`,
+        l10n.t(
+          'Lectern: {0} of {1} (line {2}) is not a paper object; it was skipped. Write each paper as an object with at least a "title".',
+          label,
+          file,
+          line,
+        ),
       ),
     );
     return;
@@ -159,21 +166,15 @@ function addRecord(
   const max = context.limits.maxFieldChars;
   dropOversizedStrings(record, max, (key, length) => {
     const where = valueAt(key);
-    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', oversizedFieldMessage(key, length, max, `${label} of ${file}`)));
+    diagnostics.push(
+      diagnostic(file, where.line, where.column, 'warning', oversizedFieldMessage(key, length, max, l10n.t('{0} of {1}', label, file))),
+    );
   });
   const title = cleanText(asString(record.title));
   if (!title) {
     const shape = nonTextShape(record.title);
     const where = shape ? valueAt('title') : { line, column: at.column };
-    diagnostics.push(
-      diagnostic(
-        file,
-        where.line,
-        where.column,
-        'warning',
-        `Lectern: ${label} of ${file} (line ${line}) has no title${shape ? ` (its "title" is ${shape}, not text)` : ''}; it was skipped. Add a "title" so it can be listed.`,
-      ),
-    );
+    diagnostics.push(diagnostic(file, where.line, where.column, 'warning', noTitleMessage(label, file, line, shape)));
     return;
   }
   const abstractKey = record.abstract !== undefined ? 'abstract' : 'summary';
@@ -186,7 +187,14 @@ function addRecord(
         where.line,
         where.column,
         'warning',
-        `Lectern: the "${abstractKey}" of ${label} of ${file} (line ${line}) is ${abstractShape}, not text; the paper was loaded without an abstract. Write the abstract as a JSON string.`,
+        l10n.t(
+          'Lectern: the "{0}" of {1} of {2} (line {3}) is {4}, not text; the paper was loaded without an abstract. Write the abstract as a JSON string.',
+          abstractKey,
+          label,
+          file,
+          line,
+          abstractShape,
+        ),
       ),
     );
   }

@@ -5,6 +5,7 @@
  * wrapped whole in double quotes with only doubled quotes inside (`"A ""B"" C"`, as spreadsheets write it)
  * is unwrapped. Columns are matched by name, case-insensitively, the same names Lectern JSON reads.
  */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import { cleanText, diagnostic, internalErrorDiagnostic, oversizedFieldMessage, shorten } from './import-helpers';
@@ -46,7 +47,7 @@ export function importTsv(file: string, text: string, context: ImportContext = d
       if (paper) papers.push(paper);
     }
   } catch (err) {
-    diagnostics.push(internalErrorDiagnostic(file, 'a tab-separated paper list', err));
+    diagnostics.push(internalErrorDiagnostic(file, l10n.t('a tab-separated paper list'), err));
   }
   return { papers, diagnostics };
 }
@@ -122,7 +123,12 @@ function readRow(
         row.line,
         titleCell.column,
         'warning',
-        `Lectern: row ${row.line} of ${file} has no title (column "${names[titleColumn]}" is empty); it was skipped. Add the title so it can be listed.`,
+        l10n.t(
+          'Lectern: row {0} of {1} has no title (column "{2}" is empty); it was skipped. Add the title so it can be listed.',
+          row.line,
+          file,
+          names[titleColumn],
+        ),
       ),
     );
     return undefined;
@@ -143,7 +149,12 @@ function noTitleColumn(file: string, header: TsvRow): Diagnostic {
     header.line,
     1,
     'error',
-    `Lectern: the header row of ${file} (line ${header.line}) has no "title" column (it names ${found}); no paper was read. Put a header row first, with tab-separated column names including "title" (and "abstract", "authors", "keywords", "link" as you have them).`,
+    l10n.t(
+      'Lectern: the header row of {0} (line {1}) has no "title" column (it names {2}); no paper was read. Put a header row first, with tab-separated column names including "title" (and "abstract", "authors", "keywords", "link" as you have them).',
+      file,
+      header.line,
+      found,
+    ),
   );
 }
 
@@ -154,27 +165,40 @@ function shortRow(file: string, row: TsvRow, columns: number, titleColumn: numbe
     row.line,
     1,
     'warning',
-    `Lectern: row ${row.line} of ${file} has ${countOf(row.cells.length, 'value')}, but the header names ${countOf(columns, 'column')} and the title is column ${titleColumn + 1}; it was skipped. A line break inside a value splits its row: join the lines (TSV values cannot hold line breaks or tabs).`,
+    l10n.t(
+      'Lectern: row {0} of {1} has {2}, but the header names {3} and the title is column {4}; it was skipped. A line break inside a value splits its row: join the lines (TSV values cannot hold line breaks or tabs).',
+      row.line,
+      file,
+      valueCount(row.cells.length),
+      columnCount(columns),
+      titleColumn + 1,
+    ),
   );
 }
 
 function raggedRow(file: string, row: TsvRow, names: string[]): Diagnostic {
   const extra = row.cells.length > names.length;
   const column = extra ? row.cells[names.length].column : row.length + 1;
-  const what = extra
-    ? `the values after the ${ordinal(names.length)} were ignored. A tab inside a value splits it: replace it with a space`
-    : 'the missing ones were read as empty. Add a tab for each empty value';
-  return diagnostic(
-    file,
-    row.line,
-    column,
-    'warning',
-    `Lectern: row ${row.line} of ${file} has ${countOf(row.cells.length, 'value')}, but the header names ${countOf(names.length, 'column')}; ${what}.`,
-  );
+  const args = [row.line, file, valueCount(row.cells.length), columnCount(names.length)] as const;
+  const message = extra
+    ? l10n.t(
+        'Lectern: row {0} of {1} has {2}, but the header names {3}; the values after the {4} were ignored. A tab inside a value splits it: replace it with a space.',
+        ...args,
+        ordinal(names.length),
+      )
+    : l10n.t(
+        'Lectern: row {0} of {1} has {2}, but the header names {3}; the missing ones were read as empty. Add a tab for each empty value.',
+        ...args,
+      );
+  return diagnostic(file, row.line, column, 'warning', message);
 }
 
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function valueCount(n: number): string {
+  return n === 1 ? l10n.t('1 value') : l10n.t('{0} values', n);
+}
+
+function columnCount(n: number): string {
+  return n === 1 ? l10n.t('1 column') : l10n.t('{0} columns', n);
 }
 
 function ordinal(n: number): string {

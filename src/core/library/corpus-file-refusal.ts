@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_IMPORT_LIMITS } from '../import/import-limits';
 
 /**
@@ -29,26 +30,37 @@ export interface CorpusReadOptions {
   maxBytes?: number;
 }
 
-/** Where the limit is raised, for the too-large message. */
-const RAISE_LIMIT = 'raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI)';
-
 /** The refusal of a file that is not a regular file; `kind` names what it is, e.g. "a named pipe". */
 export function notRegularFile(path: string, kind: string): CorpusFileRefusal {
   return new CorpusFileRefusal(
     path,
     'not-regular',
-    `Lectern: ${path} is not a regular file (it is ${kind}); it was not read. Lectern reads only regular files: remove it from the corpus or replace it with a file.`,
+    l10n.t(
+      'Lectern: {0} is not a regular file (it is {1}); it was not read. Lectern reads only regular files: remove it from the corpus or replace it with a file.',
+      path,
+      kind,
+    ),
     kind,
   );
 }
 
 /** The refusal of a file over `maxBytes`; `size` is its size, or undefined when it grew past the limit while being read. */
 export function fileTooLarge(path: string, size: number | undefined, maxBytes: number): CorpusFileRefusal {
-  const is = size === undefined ? 'grew past' : `is ${megabytes(size)}, over`;
   return new CorpusFileRefusal(
     path,
     'too-large',
-    `Lectern: ${path} ${is} the ${megabytes(maxBytes)} limit for one corpus file; it was not read. Split it into smaller files, or ${RAISE_LIMIT}.`,
+    size === undefined
+      ? l10n.t(
+          'Lectern: {0} grew past the {1} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI).',
+          path,
+          megabytes(maxBytes),
+        )
+      : l10n.t(
+          'Lectern: {0} is {1}, over the {2} limit for one corpus file; it was not read. Split it into smaller files, or raise the limit (setting `lectern.import.maxFileSizeMB`, or `--max-file-size MB` for the CLI).',
+          path,
+          megabytes(size),
+          megabytes(maxBytes),
+        ),
   );
 }
 

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import { contentFingerprint } from '../corpus/content-fingerprint';
+import { messageBundle } from '../l10n/message-bundle';
 import { corpusFingerprint, type CorpusChange, type CorpusFile, type CorpusTopics } from '../corpus/corpus';
 import { CORPUS_FILE_EXTENSIONS, importCorpusFile } from '../import/import-corpus-file';
 import { resolveImportLimits, type ImportLimits, type ImportOptions } from '../import/import-limits';
@@ -283,11 +285,16 @@ export class LibraryLoader {
     return { main: text(key), index: bytes(`${key}.index`), abstracts: text(`${key}.abstracts`) };
   }
 
-  /** `cache.key`, kept apart per set of non-default limits: the same files make other papers under other limits. */
+  /**
+   * `cache.key`, kept apart per set of non-default limits (the same files make other papers under other limits) and
+   * per translation (the cache holds the diagnostics' words: a run in another language must not show these).
+   */
   private cacheKey(): string {
     const key = this.options.cache?.key ?? '';
     const limits = JSON.stringify(resolveImportLimits(this.options.limits));
-    return limits === JSON.stringify(resolveImportLimits(undefined)) ? key : `${key}.limits-${contentFingerprint(limits)}`;
+    const bundle = messageBundle();
+    const messages = bundle === undefined ? '' : `.messages-${contentFingerprint(JSON.stringify(bundle))}`;
+    return (limits === JSON.stringify(resolveImportLimits(undefined)) ? key : `${key}.limits-${contentFingerprint(limits)}`) + messages;
   }
 
   /**
@@ -357,7 +364,11 @@ function unreadableFile(path: string, reason: string): CorpusFile {
     line: 1,
     column: 1,
     severity: 'error',
-    message: `Lectern: cannot read ${path} (${reason}). Check that the file exists and is readable, or remove it from the corpus list.`,
+    message: l10n.t(
+      'Lectern: cannot read {0} ({1}). Check that the file exists and is readable, or remove it from the corpus list.',
+      path,
+      reason,
+    ),
   };
   return { path, fingerprint: contentFingerprint(`unreadable:${reason}`), papers: [], diagnostics: [diagnostic] };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from '../model/diagnostic';
 import type { TopicTaxonomy } from '../topics/assign-topics';
 import { curationOf, type CuratedTaxonomy } from '../topics/curation-steps';
@@ -97,7 +98,7 @@ function unreadableTaxonomy(path: string, error: unknown): Diagnostic {
     line: 1,
     column: 1,
     severity: 'error',
-    message: `Lectern: cannot read the taxonomy file ${path} (${errorCode(error)}). Check the path given to --taxonomy.`,
+    message: l10n.t('Lectern: cannot read the taxonomy file {0} ({1}). Check the path given to --taxonomy.', path, errorCode(error)),
   };
 }
 

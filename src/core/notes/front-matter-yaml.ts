@@ -2,6 +2,7 @@
  * The `yaml` helpers the front matter reader and editor share: reading keys, scalars and tags as
  * written, and writing values back in the style they had.
  */
+import * as l10n from '@vscode/l10n';
 import {
   isAlias,
   isCollection,
@@ -40,16 +41,16 @@ export function valueOf(node: Node | null, doc: Document.Parsed): { value: unkno
     const message = (error as Error).message;
     const name = /Unresolved alias.*?: (.*)/.exec(message)?.[1];
     if (name !== undefined)
-      return { error: `the alias \`*${name}\` has no \`&${name}\` anchor before it`, offset: aliasOffset(node, name) ?? offset };
+      return { error: l10n.t('the alias `*{0}` has no `&{0}` anchor before it', name), offset: aliasOffset(node, name) ?? offset };
     // yaml's toJS throws nothing else on a parsed document (its other errors are for options Lectern does not set);
     // an unknown error would keep its own message.
     // Stryker disable next-line ConditionalExpression: no other error is known to reach this line
     if (/Excessive alias count/.test(message))
-      return { error: `its aliases expand to more than ${MAX_ALIAS_COUNT} copies, an alias bomb`, offset };
+      return { error: l10n.t('its aliases expand to more than {0} copies, an alias bomb', MAX_ALIAS_COUNT), offset };
     // Stryker disable next-line ObjectLiteral: not reached, see above
     return { error: message, offset };
   }
-  return isCyclic(value) ? { error: 'an alias in it refers to the value that contains it', offset } : { value };
+  return isCyclic(value) ? { error: l10n.t('an alias in it refers to the value that contains it'), offset } : { value };
 }
 
 /** Where the first alias to `name` in a node is. */
@@ -93,8 +94,8 @@ export function aliasConflict(doc: Document.Parsed, pair: Pair): string | undefi
     // `visit` does nothing with null (a key without a value).
     visit(node, {
       Node(_, inner) {
-        if (isAlias(inner) && isCollection(value)) conflict = `it holds the alias \`*${inner.source}\``;
-        else if (used.has(inner.anchor)) conflict = `its anchor \`&${inner.anchor}\` is used by an alias`;
+        if (isAlias(inner) && isCollection(value)) conflict = l10n.t('it holds the alias `*{0}`', inner.source);
+        else if (used.has(inner.anchor)) conflict = l10n.t('its anchor `&{0}` is used by an alias', String(inner.anchor));
         return conflict === undefined ? undefined : visit.BREAK;
       },
     });

@@ -5,6 +5,7 @@
  * byte offset it came from. Edits computed on the text then replace only their own bytes; the
  * BOM, line endings and every byte outside the edits (invalid ones included) are copied as they were.
  */
+import * as l10n from '@vscode/l10n';
 import { applyTextEdits, normalizeEdits, type TextEdit } from './text-edit';
 
 /** A note's bytes and the text Lectern reads from them (see {@link decodeNote}). */
@@ -126,16 +127,16 @@ export function editNoteBytes(note: DecodedNote, edits: readonly TextEdit[]): No
   }
   const refuse = (offset: number, why: string): NoteBytesEditResult => {
     const line = lineOf(text, offset);
-    return { error: `Lectern: line ${line} ${why}; the note was left unchanged so that no byte of it is lost.`, line };
+    return { error: l10n.t('Lectern: line {0} {1}; the note was left unchanged so that no byte of it is lost.', line, why), line };
   };
   for (const edit of normalized) {
-    if (edit.end > text.length) return refuse(text.length, 'is past the end of the note (it changed while Lectern was editing it)');
-    if (splitsPair(text, edit.start) || splitsPair(text, edit.end)) return refuse(edit.start, 'would be cut inside a character');
+    if (edit.end > text.length) return refuse(text.length, l10n.t('is past the end of the note (it changed while Lectern was editing it)'));
+    if (splitsPair(text, edit.start) || splitsPair(text, edit.end)) return refuse(edit.start, l10n.t('would be cut inside a character'));
     const bad = note.invalid.find((at) => at >= edit.start && at < edit.end);
     if (bad !== undefined) {
       return refuse(
         bad,
-        'holds bytes that are not valid UTF-8 where Lectern would write; save the note as UTF-8 (or fix that line), then try again',
+        l10n.t('holds bytes that are not valid UTF-8 where Lectern would write; save the note as UTF-8 (or fix that line), then try again'),
       );
     }
   }
@@ -169,13 +170,13 @@ export function editNoteBytes(note: DecodedNote, edits: readonly TextEdit[]): No
   // Checked, not assumed: the kept bytes (the BOM among them) are identical, and the new bytes read back as the edited text.
   // Stryker disable all: the kept ranges are copied from these very bytes above, so this check cannot fail while that copying is right; it guards it
   for (const [from, to, landed] of kept) {
-    for (let i = from; i < to; i++) if (next[landed + i - from] !== bytes[i]) return refuse(0, 'would change outside the edit');
+    for (let i = from; i < to; i++) if (next[landed + i - from] !== bytes[i]) return refuse(0, l10n.t('would change outside the edit'));
   }
   // Stryker restore all
   const expected = applyTextEdits(text, normalized);
   if (decodeNote(next).text !== expected) {
     const first = normalized[0].start; // Some edit is there: without one, the bytes read back as they are.
-    return refuse(first, 'would not read back as the edited text (an invalid byte sequence next to the edit)');
+    return refuse(first, l10n.t('would not read back as the edited text (an invalid byte sequence next to the edit)'));
   }
   return { bytes: next, text: expected };
 }

@@ -4,6 +4,7 @@
  * with `citekey:` (or `citation-key:`) front matter, Zotero Better Notes exports carry `doi:`.
  * Each is read as written and resolved against the library; Lectern never rewrites it.
  */
+import * as l10n from '@vscode/l10n';
 import type { NoteFrontMatter } from './note-front-matter';
 
 /** The ways a note can name its paper, strongest first (see {@link NOTE_CLAIM_ORDER}). */
@@ -96,7 +97,7 @@ export function describeClaim(claims: NoteClaims, kind: NoteClaimKind): string {
     case 'doi':
       return `\`doi: ${claims.doi}\``;
     case 'file-name':
-      return 'its file name';
+      return l10n.t('its file name');
   }
 }
 

@@ -7,6 +7,7 @@
  * applied to a copy and the result re-parsed and compared before they are returned; anything
  * surprising returns `{ error }` and the note is left alone.
  */
+import * as l10n from '@vscode/l10n';
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { locateFrontMatter, withLineFeeds, type FrontMatterBlock } from './front-matter-block';
 import { KeyEditor, type LecternKey } from './front-matter-key-editor';
@@ -101,7 +102,9 @@ export function parseNote(text: string): ParsedNote {
       hasFrontMatter: false,
       body: text,
       bodyOffset: 0,
-      problems: [{ line: 1, column: 1, message: `Lectern: this note's front matter could not be read (${(error as Error).message}).` }],
+      problems: [
+        { line: 1, column: 1, message: l10n.t("Lectern: this note's front matter could not be read ({0}).", (error as Error).message) },
+      ],
     };
   }
 }
@@ -120,7 +123,7 @@ function readNote(text: string): ParsedNote {
       problems: [
         {
           ...lineColumnAt(text, block.start),
-          message: 'Lectern: the front matter that starts on line 1 has no closing `---` line; add one after its last key.',
+          message: l10n.t('Lectern: the front matter that starts on line 1 has no closing `---` line; add one after its last key.'),
         },
       ],
     };
@@ -139,8 +142,9 @@ function readNote(text: string): ParsedNote {
   if (!isMap(contents)) {
     problems.push({
       ...at(contents.range[0]),
-      message:
+      message: l10n.t(
         'Lectern: the front matter must be `key: value` lines (like `status: reading`); fix or remove the lines between the `---` fences.',
+      ),
     });
     return result;
   }
@@ -152,21 +156,21 @@ function readNote(text: string): ParsedNote {
     if (isLecternKey(key) && isAlias(value)) {
       problems.push({
         ...at(offset),
-        message: `Lectern: \`${key}\` is the alias \`*${value.source}\`; write the value itself, Lectern ignores it until then.`,
+        message: l10n.t('Lectern: `{0}` is the alias `*{1}`; write the value itself, Lectern ignores it until then.', key, value.source),
       });
     } else if (key === 'tags') {
       frontMatter.tags = tagsOf(value);
       if (value && !isSeq(value) && !isScalar(value))
         problems.push({
           ...at(offset),
-          message: 'Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.',
+          message: l10n.t('Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.'),
         });
     } else if (isLecternKey(key)) {
       const raw = stringOf(value);
       if (value && !isScalar(value)) {
         problems.push({
           ...at(offset),
-          message: `Lectern: \`${key}\` should be a single value, not a list or map; Lectern ignores it until then.`,
+          message: l10n.t('Lectern: `{0}` should be a single value, not a list or map; Lectern ignores it until then.', key),
         });
       } else if (raw === undefined || raw.trim() === '') {
         // An empty key is the same as an absent one.
@@ -176,13 +180,19 @@ function readNote(text: string): ParsedNote {
         else
           problems.push({
             ...at(offset),
-            message: `Lectern: \`paper: ${raw.trim()}\` is not a paper id; ids use only a-z, 0-9, \`.\`, \`_\` and \`-\` (copy it from the paper's reader).`,
+            message: l10n.t(
+              "Lectern: `paper: {0}` is not a paper id; ids use only a-z, 0-9, `.`, `_` and `-` (copy it from the paper's reader).",
+              raw.trim(),
+            ),
           });
       } else frontMatter[key as 'title' | 'status' | 'created'] = key === 'title' ? raw : raw.trim(); // `tags` was read above.
     } else {
       const read = valueOf(value, doc);
       if ('error' in read) {
-        problems.push({ ...at(read.offset), message: `Lectern: \`${key}\` cannot be read: ${read.error}; Lectern ignores it until then.` });
+        problems.push({
+          ...at(read.offset),
+          message: l10n.t('Lectern: `{0}` cannot be read: {1}; Lectern ignores it until then.', key, read.error),
+        });
       } // Defined, not assigned: assigning `__proto__` would set the object's prototype instead of a key.
       else Object.defineProperty(frontMatter, key, { value: read.value, enumerable: true, writable: true, configurable: true });
     }
@@ -198,10 +208,10 @@ function yamlErrorMessage(code: string, message: string, doc: Document.Parsed, o
   if (code === 'DUPLICATE_KEY') {
     const key = isMap(doc.contents) ? doc.contents.items.find((pair) => (pair.key as Node).range![0] === offset) : undefined;
     const name = key ? keyOf(key) : undefined;
-    return `Lectern: the front matter has ${name ? `\`${name}\`` : 'a key'} twice; keep one of them.`;
+    return l10n.t('Lectern: the front matter has {0} twice; keep one of them.', name ? `\`${name}\`` : l10n.t('a key'));
   }
   // `message` is yaml's own, without a position (`prettyErrors: false`) or a final period.
-  return `Lectern: the front matter is not valid YAML (${message}); fix this line — values containing \`: \` or \` #\` need quotes.`;
+  return l10n.t('Lectern: the front matter is not valid YAML ({0}); fix this line — values containing `: ` or ` #` need quotes.', message);
 }
 
 // ---- editing ---------------------------------------------------------------------------------
@@ -225,7 +235,7 @@ export function setFrontMatterKeys(text: string, changes: FrontMatterChanges): F
     return computeEdits(text, wantedValues(changes));
   } catch (error) {
     // Not expected (every known hostile shape is refused below): an edit that breaks is refused, never thrown.
-    return { error: `Lectern: could not update the note's front matter safely (${(error as Error).message}); edit it by hand.` };
+    return { error: l10n.t("Lectern: could not update the note's front matter safely ({0}); edit it by hand.", (error as Error).message) };
   }
 }
 
@@ -234,7 +244,8 @@ type Wanted = Map<LecternKey, string | string[] | null>;
 function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
   if (wanted.size === 0) return { text, edits: [] };
   const block = locateFrontMatter(text);
-  if (block.kind === 'unclosed') return { error: "Lectern: the note's front matter has no closing `---` line; add one, then try again." };
+  if (block.kind === 'unclosed')
+    return { error: l10n.t("Lectern: the note's front matter has no closing `---` line; add one, then try again.") };
   if (block.kind === 'none') {
     const eol = firstLineBreak(text);
     const lines = [...wanted].filter(([, value]) => value !== null).map(([key, value]) => `${key}: ${formatValue(value!)}${eol}`);
@@ -246,18 +257,22 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
   const region = text.slice(block.contentStart, block.contentEnd); // The only text an edit copies from.
   const crOnly = /\r(?!\n)/.test(region);
   if (crOnly && region.includes('\n')) {
-    return { error: "Lectern: the note's front matter mixes line endings (`\\r` alone and `\\n`); make them the same, then try again." };
+    return {
+      error: l10n.t("Lectern: the note's front matter mixes line endings (`\\r` alone and `\\n`); make them the same, then try again."),
+    };
   }
   const lines = crOnly ? withLineFeeds(text) : text;
   const doc = parseYaml(lines.slice(block.contentStart, block.contentEnd));
   const lineOf = (offset: number) => lineColumnAt(lines, block.contentStart + offset).line;
   if (doc.errors.length > 0) {
-    return { error: `Lectern: the note's front matter is not valid YAML (line ${lineOf(doc.errors[0].pos[0])}); fix it, then try again.` };
+    return {
+      error: l10n.t("Lectern: the note's front matter is not valid YAML (line {0}); fix it, then try again.", lineOf(doc.errors[0].pos[0])),
+    };
   }
   const contents = doc.contents;
   const isEmpty = contents === null || (isScalar(contents) && contents.value === null);
   if (!isEmpty && (!isMap(contents) || contents.flow)) {
-    return { error: "Lectern: the note's front matter is not `key: value` lines; fix it, then try again." };
+    return { error: l10n.t("Lectern: the note's front matter is not `key: value` lines; fix it, then try again.") };
   }
   const map = isEmpty ? undefined : (contents as YAMLMap);
   if (map) {
@@ -266,13 +281,20 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
       const read = valueOf(pair.value as Node | null, doc);
       if ('error' in read) {
         return {
-          error: `Lectern: \`${key}\` on line ${lineOf(read.offset)} of the note's front matter cannot be read (${read.error}); fix it, then try again.`,
+          error: l10n.t(
+            "Lectern: `{0}` on line {1} of the note's front matter cannot be read ({2}); fix it, then try again.",
+            String(key),
+            lineOf(read.offset),
+            read.error,
+          ),
         };
       }
       const conflict = key !== undefined && wanted.has(key as LecternKey) ? aliasConflict(doc, pair) : undefined;
       if (conflict) {
         const line = lineOf((pair.key as Node).range![0]);
-        return { error: `Lectern: \`${key}\` on line ${line} cannot be changed on its own: ${conflict}. Edit it by hand.` };
+        return {
+          error: l10n.t('Lectern: `{0}` on line {1} cannot be changed on its own: {2}. Edit it by hand.', String(key), line, conflict),
+        };
       }
     }
   }
@@ -280,7 +302,7 @@ function computeEdits(text: string, wanted: Wanted): FrontMatterEditResult {
   try {
     for (const [key, value] of wanted) editor.set(key, value);
   } catch (error) {
-    return { error: `Lectern: could not update the note's front matter safely (${(error as Error).message}); edit it by hand.` };
+    return { error: l10n.t("Lectern: could not update the note's front matter safely ({0}); edit it by hand.", (error as Error).message) };
   }
   const edits = crOnly ? editor.edits.map((edit) => ({ ...edit, newText: edit.newText.replaceAll('\n', '\r') })) : editor.edits;
   return verified(text, edits, wanted);
@@ -315,7 +337,7 @@ export function checkFrontMatterEdits(text: string, edits: readonly TextEdit[], 
   try {
     return verified(text, edits, wantedValues(changes));
   } catch (error) {
-    return { error: `Lectern: could not check the front matter edit (${(error as Error).message}); edit it by hand.` };
+    return { error: l10n.t('Lectern: could not check the front matter edit ({0}); edit it by hand.', (error as Error).message) };
   }
 }
 
@@ -324,14 +346,14 @@ function verified(text: string, edits: readonly TextEdit[], wanted: Wanted): Fro
   const normalized = normalizeEdits(edits);
   const next = applyTextEdits(text, normalized);
   const fail = (why: string): FrontMatterEditResult => ({
-    error: `Lectern: could not update the note's front matter without touching other lines (${why}); edit it by hand.`,
+    error: l10n.t("Lectern: could not update the note's front matter without touching other lines ({0}); edit it by hand.", why),
   });
   const before = readBlock(text);
   const after = readBlock(next);
-  if (!after || after.doc.errors.length > 0) return fail('the result would not parse');
+  if (!after || after.doc.errors.length > 0) return fail(l10n.t('the result would not parse'));
   if (before) {
-    if (next.slice(after.block.bodyOffset) !== text.slice(before.block.bodyOffset)) return fail('the body would change');
-  } else if (!next.endsWith(text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0))) return fail('the body would change');
+    if (next.slice(after.block.bodyOffset) !== text.slice(before.block.bodyOffset)) return fail(l10n.t('the body would change'));
+  } else if (!next.endsWith(text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0))) return fail(l10n.t('the body would change'));
   const valuesAfter = pairValues(after.doc);
   for (const [key, value] of wanted) {
     const node = valuesAfter.get(key) ?? null; // A removed key reads as an empty one: no tags, no value.
@@ -348,7 +370,7 @@ function verified(text: string, edits: readonly TextEdit[], wanted: Wanted): Fro
           return [key, 'error' in read ? { unreadable: read.error } : read.value];
         }),
     );
-  if (others(before?.doc) !== others(after.doc)) return fail('another key would change');
+  if (others(before?.doc) !== others(after.doc)) return fail(l10n.t('another key would change'));
   return { text: next, edits: normalized };
 }
 

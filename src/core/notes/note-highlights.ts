@@ -31,7 +31,9 @@
  * The section runs from a level-2 heading `Highlights` (any case) to the next `#`/`##` heading
  * outside fenced code. Edits touch only the section, or create it at the end of the note.
  */
+import * as l10n from '@vscode/l10n';
 import type { AnnotationView } from '../../shared/protocol';
+import { highlightMessages } from './highlight-messages';
 import { atxHeading, isBlank, scanMarkdownLines, type MarkdownLine } from './markdown-lines';
 import { locateFrontMatter } from './note-front-matter';
 import { lineEndingOf, type NoteProblem, type TextEdit } from './text-edit';
@@ -134,14 +136,14 @@ export function locateHighlight(noteText: string, id: string): HighlightLocation
  * the end of the note when there is none. Throws if the id is taken or the quote empty.
  */
 export function addHighlight(noteText: string, annotation: AnnotationView): TextEdit[] {
-  if (!annotation.selector.exact) throw new Error('Lectern: a highlight needs quoted text.');
+  if (!annotation.selector.exact) throw new Error(l10n.t('Lectern: a highlight needs quoted text.'));
   if (!VALID_ID.test(annotation.id))
-    throw new Error(`Lectern: \`${annotation.id}\` is not a usable highlight id; use letters, digits, \`.\`, \`_\`, \`:\` or \`-\`.`);
+    throw new Error(l10n.t('Lectern: `{0}` is not a usable highlight id; use letters, digits, `.`, `_`, `:` or `-`.', annotation.id));
   if (annotation.page !== undefined && !(Number.isInteger(annotation.page) && annotation.page >= 1))
-    throw new Error(`Lectern: a PDF highlight needs a page number of 1 or more, not ${annotation.page}.`);
+    throw new Error(l10n.t('Lectern: a PDF highlight needs a page number of 1 or more, not {0}.', annotation.page));
   const scan = scanHighlights(noteText);
   if (scan.blocks.some((block) => block.annotation?.id === annotation.id))
-    throw new Error(`Lectern: the note already has a highlight \`${annotation.id}\`.`);
+    throw new Error(l10n.t('Lectern: the note already has a highlight `{0}`.', annotation.id));
   const eol = lineEndingOf(noteText);
   const block = renderBlock(annotation, eol);
   const section = scan.sections[scan.sections.length - 1];
@@ -237,13 +239,7 @@ function scanHighlights(text: string): Scan {
     const id = found.annotation?.id;
     if (id === undefined) continue;
     if (seen.has(id)) {
-      scan.problems.push(
-        problemAt(
-          scan,
-          found.anchor,
-          `Lectern: the highlight id \`${id}\` on line ${lineNumber(scan, found.anchor)} is used by an earlier highlight too; give this one another id (e.g. \`${id}-2\`).`,
-        ),
-      );
+      scan.problems.push(problemAt(scan, found.anchor, highlightMessages.duplicateId(id, lineNumber(scan, found.anchor))));
       found.annotation = undefined;
     }
     seen.add(id);
@@ -281,13 +277,7 @@ function readSection(scan: Scan, section: Section): void {
     const attributes = readAnchor(scan, anchor);
     if (!attributes) return;
     if (candidate.quoteFrom === undefined) {
-      scan.problems.push(
-        problemAt(
-          scan,
-          anchor,
-          `Lectern: the highlight \`${attributes.id}\` on line ${lineNumber(scan, anchor)} has no quoted text; put its \`> quote\` line right above the comment, or delete the comment line.`,
-        ),
-      );
+      scan.problems.push(problemAt(scan, anchor, highlightMessages.noQuote(attributes.id, lineNumber(scan, anchor))));
       return;
     }
     const exact = lines
@@ -321,13 +311,7 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
   const body = ANCHOR_BODY.exec(line.text);
   if (!body) {
     scan.problems.push(
-      problemAt(
-        scan,
-        line,
-        /-->/.test(line.text)
-          ? `Lectern: the highlight comment on line ${at} has text after \`-->\` that is not a page (\`p. 7\`); move that text below the line, or write the page as \`p. 7\`.`
-          : `Lectern: the highlight comment on line ${at} does not end with \`-->\`; put it back at the end of the line (or delete the line to drop the highlight).`,
-      ),
+      problemAt(scan, line, /-->/.test(line.text) ? highlightMessages.textAfterComment(at) : highlightMessages.unclosedComment(at)),
     );
     return undefined;
   }
@@ -356,23 +340,11 @@ function readAnchor(scan: Scan, line: MarkdownLine): AnchorAttributes | undefine
   }
   const id = values.get('id');
   if (!id || !VALID_ID.test(id)) {
-    scan.problems.push(
-      problemAt(
-        scan,
-        line,
-        `Lectern: the highlight comment on line ${at} has no usable \`id=\`; restore it (e.g. \`id=h-3f9a2c\`) so Lectern can find the highlight.`,
-      ),
-    );
+    scan.problems.push(problemAt(scan, line, highlightMessages.noId(at)));
     return undefined;
   }
   if (damaged.length > 0) {
-    scan.problems.push(
-      problemAt(
-        scan,
-        line,
-        `Lectern: part of the highlight comment on line ${at} cannot be read (\`${damaged.join(' ').slice(0, 60)}\`); Lectern still shows the highlight but may not place it exactly — restore the \`key="value"\` text or delete it.`,
-      ),
-    );
+    scan.problems.push(problemAt(scan, line, highlightMessages.damagedAttributes(at, damaged.join(' ').slice(0, 60))));
   }
   const created = values.get('created');
   const page = body[3] ? Number(body[3]) : undefined;
@@ -394,13 +366,7 @@ function readPosition(scan: Scan, line: MarkdownLine, value: string | undefined)
   const start = Number(match?.[1]);
   const end = Number(match?.[2]);
   if (match && start < end) return { start, end };
-  scan.problems.push(
-    problemAt(
-      scan,
-      line,
-      `Lectern: \`position=${value.slice(0, 30)}\` in the highlight comment on line ${lineNumber(scan, line)} is not two offsets like \`position=120-164\`; Lectern finds the highlight by its quote instead — fix or delete it.`,
-    ),
-  );
+  scan.problems.push(problemAt(scan, line, highlightMessages.badPosition(value.slice(0, 30), lineNumber(scan, line))));
   return undefined;
 }
 

@@ -5,6 +5,7 @@
  * Integration, Foam, Zotero Better Notes) all count. Built once from the notes' texts, then kept up
  * to date file by file with `update` and `remove`; `setResolver` re-resolves when the library changes.
  */
+import * as l10n from '@vscode/l10n';
 import type { DiagnosticSeverity } from '../model/diagnostic';
 import {
   claimLine,
@@ -132,7 +133,7 @@ export class NoteIndex {
       entry = readEntry(path, text, mtime);
     } catch (error) {
       // The readers never throw on a note; should one ever do, that note is reported and the others are still indexed.
-      const message = `Lectern: this note could not be read (${(error as Error).message}); Lectern skips it until it changes.`;
+      const message = l10n.t('Lectern: this note could not be read ({0}); Lectern skips it until it changes.', (error as Error).message);
       entry = unreadableEntry(path, mtime, message);
     }
     this.link(entry);
@@ -264,15 +265,26 @@ export class NoteIndex {
           .filter((other) => other !== path)
           .map((other) => `\`${other}\``)
           .join(', ');
-        const opens = `Lectern opens \`${this.noteFor(id)!.path}\``;
+        const opens = l10n.t('Lectern opens `{0}`', this.noteFor(id)!.path);
         diagnostics.push({
           path,
           line: entry.paperLine ?? 1,
           column: 1,
           severity: 'warning',
           message: allByPaperKey
-            ? `Lectern: this note and ${others} all have \`paper: ${id}\`; ${opens}. Merge them, or change \`paper:\` in the one that is about another paper.`
-            : `Lectern: this note (by ${describeClaim(entry.claims, entry.claim!)}) and ${others} are all notes of the paper "${id}"; ${opens} (a \`paper:\` key first, then \`citekey:\`, \`doi:\`, the file name). Merge them, or change the one that is about another paper.`,
+            ? l10n.t(
+                'Lectern: this note and {0} all have `paper: {1}`; {2}. Merge them, or change `paper:` in the one that is about another paper.',
+                others,
+                id,
+                opens,
+              )
+            : l10n.t(
+                'Lectern: this note (by {0}) and {1} are all notes of the paper "{2}"; {3} (a `paper:` key first, then `citekey:`, `doi:`, the file name). Merge them, or change the one that is about another paper.',
+                describeClaim(entry.claims, entry.claim!),
+                others,
+                id,
+                opens,
+              ),
         });
       }
     }

@@ -3,6 +3,7 @@
  * text the edit was computed on. Lectern's note functions return these rather than new text so
  * the VS Code adapter can apply them as one `WorkspaceEdit` on an open, possibly dirty document.
  */
+import * as l10n from '@vscode/l10n';
 export interface TextEdit {
   start: number;
   end: number;
@@ -24,9 +25,9 @@ export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
     .map(({ edit }) => edit);
   const merged: TextEdit[] = [];
   for (const edit of sorted) {
-    if (edit.start > edit.end) throw new Error(`Lectern: bad edit [${edit.start}, ${edit.end})`);
+    if (edit.start > edit.end) throw new Error(l10n.t('Lectern: bad edit [{0}, {1})', edit.start, edit.end));
     const last = merged[merged.length - 1];
-    if (last && edit.start < last.end) throw new Error(`Lectern: overlapping edits at ${edit.start}`);
+    if (last && edit.start < last.end) throw new Error(l10n.t('Lectern: overlapping edits at {0}', edit.start));
     if (last && edit.start === last.end) {
       merged[merged.length - 1] = { start: last.start, end: edit.end, newText: last.newText + edit.newText };
     } else merged.push({ ...edit });
@@ -41,7 +42,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   let out = '';
   let at = 0;
   for (const edit of normalizeEdits(edits)) {
-    if (edit.end > text.length) throw new Error(`Lectern: edit [${edit.start}, ${edit.end}) is past the end of the text (${text.length})`);
+    if (edit.end > text.length)
+      throw new Error(l10n.t('Lectern: edit [{0}, {1}) is past the end of the text ({2})', edit.start, edit.end, text.length));
     out += text.slice(at, edit.start) + edit.newText;
     at = edit.end;
   }

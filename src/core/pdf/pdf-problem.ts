@@ -3,6 +3,7 @@
  * file: empty, too large, or not a PDF at all. Pure; the reader's viewer reports what pdf.js finds (a password,
  * damage).
  */
+import * as l10n from '@vscode/l10n';
 
 /** What {@link pdfProblem} looks at. */
 export interface PdfFileFacts {
@@ -29,10 +30,14 @@ function hasPdfHeader(head: Uint8Array): boolean {
  * @example pdfProblem({ size: 0, maxBytes: 1e8 }) // → 'is empty (0 bytes). Download it again, or attach another copy with Lectern: Attach PDF….'
  */
 export function pdfProblem(facts: PdfFileFacts): string | undefined {
-  if (facts.size === 0) return 'is empty (0 bytes). Download it again, or attach another copy with Lectern: Attach PDF….';
+  if (facts.size === 0) return l10n.t('is empty (0 bytes). Download it again, or attach another copy with Lectern: Attach PDF….');
   if (facts.size > facts.maxBytes)
-    return `is ${Math.ceil(facts.size / 1_048_576)} MB, over lectern.pdf.maxFileSizeMB (${Math.round(facts.maxBytes / 1_048_576)} MB). Raise the setting to open it.`;
+    return l10n.t(
+      'is {0} MB, over lectern.pdf.maxFileSizeMB ({1} MB). Raise the setting to open it.',
+      Math.ceil(facts.size / 1_048_576),
+      Math.round(facts.maxBytes / 1_048_576),
+    );
   if (facts.head && !hasPdfHeader(facts.head))
-    return 'is not a PDF (it does not start with %PDF-). It may be a web page saved under a .pdf name; download the PDF again.';
+    return l10n.t('is not a PDF (it does not start with %PDF-). It may be a web page saved under a .pdf name; download the PDF again.');
   return undefined;
 }

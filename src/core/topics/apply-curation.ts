@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
@@ -236,7 +237,13 @@ class CuratedTree {
 
   private report(step: CurationStep, at: StepPosition, severity: DiagnosticSeverity, message: string): void {
     const { line, column } = at;
-    this.diagnostics.push({ file: step.file, line, column, severity, message: `Lectern: ${step.file}:${line}:${column}: ${message}` });
+    this.diagnostics.push({
+      file: step.file,
+      line,
+      column,
+      severity,
+      message: l10n.t('Lectern: {0}:{1}:{2}: {3}', step.file, line, column, message),
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { applyEdits, getNodeValue, modify, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { lineColumnAt } from '../text/line-column';
 
@@ -88,7 +89,8 @@ function curationList(text: string): { root: Node; list?: Node } | { error: stri
     return {
       error: `it does not parse (${where(text, errors[0]?.offset ?? 0)}); fix what the Problems panel shows there, then try again.`,
     };
-  if (root.type !== 'object') return { error: 'it is not a JSON object ({ "topics": …, "curation": [ … ] }); fix it, then try again.' };
+  if (root.type !== 'object')
+    return { error: l10n.t('it is not a JSON object ({ "topics": …, "curation": [ … ] }); fix it, then try again.') };
   const property = root.children?.find((child) => child.children?.[0]?.value === 'curation');
   return { root, list: property?.children?.[1] };
 }
@@ -100,14 +102,14 @@ function addCurationProperty(text: string, root: Node): { text: string; list: No
   const options = { formattingOptions: { insertSpaces: !unit.includes('\t'), tabSize: unit.length, eol } };
   let next = applyEdits(text, modify(text, ['curation'], [], options));
   const property = parseTree(next)?.children?.find((child) => child.children?.[0]?.value === 'curation');
-  if (!property || root.type !== 'object') return { error: 'Lectern could not add a "curation" list to it.' };
+  if (!property || root.type !== 'object') return { error: l10n.t('Lectern could not add a "curation" list to it.') };
   const start = lineStart(next, property.offset);
   if (next.slice(start, property.offset).trim() === '') {
     const indent = next.slice(start, property.offset);
     next = `${next.slice(0, start)}${indent}${CURATION_COMMENT}${eol}${next.slice(start)}`;
   }
   const list = parseTree(next)?.children?.find((child) => child.children?.[0]?.value === 'curation')?.children?.[1];
-  return list ? { text: next, list } : { error: 'Lectern could not add a "curation" list to it.' };
+  return list ? { text: next, list } : { error: l10n.t('Lectern could not add a "curation" list to it.') };
 }
 
 /** `line` as the list's last item: a line of its own before the closing `]` when the list spans lines. */

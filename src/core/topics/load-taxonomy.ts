@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
 import type { TaxonomyTopic } from './assign-topics';
 import type { CuratedTaxonomy } from './curation-steps';
@@ -36,7 +37,7 @@ export function parseTaxonomy(file: string, text: string): { taxonomy?: CuratedT
   const lines = new LineIndex(text);
   const report: Report = (offset, severity, message) => {
     const { line, column } = lines.position(offset);
-    diagnostics.push({ file, line, column, severity, message: `Lectern: ${file}:${line}:${column}: ${message}` });
+    diagnostics.push({ file, line, column, severity, message: l10n.t('Lectern: {0}:{1}:{2}: {3}', file, line, column, message) });
   };
   const { root, broken } = readRoot(text, report);
   if (!root) return { diagnostics };

@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { useMessageBundle } from '../../core/l10n/message-bundle';
 import { registerFeatures } from '../features';
 import { extendMarkdownIt } from '../features/writing';
 import type { MarkdownItLike } from '../features/writing/markdown-it-citations';
@@ -22,6 +23,8 @@ export interface LecternApi {
  */
 export function activateLectern(context: vscode.ExtensionContext, platform: LecternPlatform): LecternApi {
   const started = performance.now();
+  // Core's messages (importers' diagnostics, note problems) in VS Code's display language, as the rest of the UI.
+  useMessageBundle(vscode.l10n.bundle);
   const services = createServices(context, platform);
   context.subscriptions.push(...registerFeatures(services));
   const activationMs = performance.now() - started;

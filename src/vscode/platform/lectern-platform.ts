@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { MessageBundle } from '../../core/l10n/message-bundle';
 import type { LibraryBackend } from '../../core/library/library-backend';
 import type { FullTextLibrary } from '../library/fulltext-library';
 import type { FullTextWorker } from '../library/fulltext-staging';
@@ -18,6 +19,14 @@ export interface CorpusWorkerPort {
   /** Whether answers are due: a Node worker holds the process open only then. A no-op where that means nothing. */
   setBusy(busy: boolean): void;
   terminate(): void;
+}
+
+/**
+ * What a corpus worker is given when it starts (a Node worker's `workerData`; a Web Worker's first message, with
+ * `kind: 'start'`): the translation of core's messages the host uses, so the worker's diagnostics match it.
+ */
+export interface CorpusWorkerStart {
+  messageBundle: MessageBundle | undefined;
 }
 
 /** Starts a corpus worker; undefined when there is none to start (no bundle, in development), so work runs inline. */
