@@ -1,9 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { CitationFormatValue, HistoryView, PaperView, WebviewToHostMessage } from '../src/shared/protocol';
-import { READING_STATUSES, type ReadingStatus } from '../src/core/model/reading-status';
+import { READING_STATUSES, readingStatusLabel, type ReadingStatus } from '../src/core/model/reading-status';
 import { el } from './dom';
-import { statusLabel } from './status-label';
 
 export interface ActionsContext {
   post(message: WebviewToHostMessage): void;
@@ -57,7 +56,7 @@ export class ReaderActions {
       READING_STATUSES.map((status) => [
         status,
         button(
-          statusLabel(status),
+          readingStatusLabel(status),
           markAsTitle(status),
           undefined,
           () => this.withPaper((paperId) => ({ type: 'setStatus', paperId, status })),
@@ -65,7 +64,8 @@ export class ReaderActions {
         ),
       ]),
     ) as Record<ReadingStatus, Button>;
-    for (const status of READING_STATUSES) this.status[status].setAttribute('aria-label', l10n.t('Set status: {0}', statusLabel(status)));
+    for (const status of READING_STATUSES)
+      this.status[status].setAttribute('aria-label', l10n.t('Set status: {0}', readingStatusLabel(status)));
 
     this.element = el(
       'nav',

@@ -4,7 +4,7 @@ import { el, type Child } from './dom';
 import { protectMath, PLACEHOLDER_PATTERN } from './math-runs';
 import { renderAbstract } from './render-abstract';
 import { renderMath } from './render-math';
-import { statusLabel } from './status-label';
+import { readingStatusLabel } from '../src/core/model/reading-status';
 
 export interface RenderedPaper {
   article: HTMLElement;
@@ -60,7 +60,7 @@ export function renderAbstractElement(paper: PaperView): HTMLElement {
 /** The tags / status line, re-rendered alone when a `paperStatus` message arrives. */
 export function renderPaperStatus(paper: PaperView): HTMLElement {
   const line = el('p', { class: 'paper-status', id: 'paper-status' });
-  line.append(el('span', { class: 'status-badge' }, paper.status ? statusLabel(paper.status) : l10n.t('No status')));
+  line.append(el('span', { class: 'status-badge' }, paper.status ? readingStatusLabel(paper.status) : l10n.t('No status')));
   if (paper.tags.length > 0) {
     const tags = el('ul', { class: 'tags', 'aria-label': l10n.t('Tags') });
     for (const tag of paper.tags) tags.append(el('li', { class: 'tag' }, tag));

@@ -1,7 +1,9 @@
 /**
  * The reading status a note records in its front matter (`status: reading`), and how every view
- * names it. Pure and import-free: the core, the host↔webview protocol and the webview share it.
+ * names it. Pure: the core, the host↔webview protocol and the webview share it; the names are translated
+ * (`@vscode/l10n`, set up wherever the code runs).
  */
+import * as l10n from '@vscode/l10n';
 
 /** Every reading status, in reading order (the tree's status groups and the reader's buttons follow it). */
 export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
@@ -12,8 +14,6 @@ export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
  * @example `status: to-read`
  */
 export type ReadingStatus = (typeof READING_STATUSES)[number];
-
-const LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
 
 /** Whether `value` is one of `READING_STATUSES` (front matter may hold anything). */
 export function isReadingStatus(value: unknown): value is ReadingStatus {
@@ -27,5 +27,7 @@ export function isReadingStatus(value: unknown): value is ReadingStatus {
  * @example readingStatusLabel('to-read') // 'To read'
  */
 export function readingStatusLabel(status: string): string {
-  return isReadingStatus(status) ? LABELS[status] : status;
+  if (status === 'to-read') return l10n.t('To read');
+  if (status === 'reading') return l10n.t('Reading');
+  return status === 'read' ? l10n.t('Read') : status;
 }

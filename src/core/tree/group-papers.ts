@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { READING_STATUSES, readingStatusLabel } from '../model/reading-status';
@@ -5,13 +6,20 @@ import { READING_STATUSES, readingStatusLabel } from '../model/reading-status';
 /** How the sidebar groups papers. */
 export type GroupBy = 'topic' | 'year' | 'status' | 'tag' | 'source';
 
-export const GROUP_BY_CHOICES: ReadonlyArray<{ value: GroupBy; label: string; detail: string }> = [
-  { value: 'topic', label: 'Topic', detail: 'Topics from metadata, the taxonomy and discovery; a paper may sit in up to three' },
-  { value: 'year', label: 'Year', detail: 'Newest first' },
-  { value: 'status', label: 'Status', detail: 'To read, reading, read (from notes)' },
-  { value: 'tag', label: 'Tag', detail: 'Tags from notes; a paper with several tags appears under each' },
-  { value: 'source', label: 'Source file', detail: 'The corpus file each paper came from' },
-];
+/** The ways to group, as Group By offers them (translated: call it when showing them). */
+export function groupByChoices(): ReadonlyArray<{ value: GroupBy; label: string; detail: string }> {
+  return [
+    {
+      value: 'topic',
+      label: l10n.t('Topic'),
+      detail: l10n.t('Topics from metadata, the taxonomy and discovery; a paper may sit in up to three'),
+    },
+    { value: 'year', label: l10n.t('Year'), detail: l10n.t('Newest first') },
+    { value: 'status', label: l10n.t('Status'), detail: l10n.t('To read, reading, read (from notes)') },
+    { value: 'tag', label: l10n.t('Tag'), detail: l10n.t('Tags from notes; a paper with several tags appears under each') },
+    { value: 'source', label: l10n.t('Source file'), detail: l10n.t('The corpus file each paper came from') },
+  ];
+}
 
 /** Status and tags of a paper, which notes provide. */
 export type AnnotationLookup = (id: string) => { status?: string; tags?: string[] } | undefined;
@@ -74,7 +82,7 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
       const byYear = bucket(papers, (p) => [p.year === undefined ? '' : String(p.year)]);
       const years = [...byYear.keys()].filter(Boolean).sort((a, b) => Number(b) - Number(a));
       groups = years.map((year) => ({ key: `year:${year}`, label: year, paperIds: byYear.get(year)! }));
-      if (byYear.has('')) groups.push({ key: 'year:none', label: 'No Year', paperIds: byYear.get('')! });
+      if (byYear.has('')) groups.push({ key: 'year:none', label: l10n.t('No Year'), paperIds: byYear.get('')! });
       break;
     }
     case 'status': {
@@ -82,7 +90,7 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
       const known = STATUS_ORDER.filter((s) => byStatus.has(s));
       const custom = [...byStatus.keys()].filter((s) => s && !STATUS_ORDER.includes(s)).sort();
       groups = [...known, ...custom].map((s) => ({ key: `status:${s}`, label: readingStatusLabel(s), paperIds: byStatus.get(s)! }));
-      if (byStatus.has('')) groups.push({ key: 'status:none', label: 'No Status', paperIds: byStatus.get('')! });
+      if (byStatus.has('')) groups.push({ key: 'status:none', label: l10n.t('No Status'), paperIds: byStatus.get('')! });
       break;
     }
     case 'tag': {
@@ -92,7 +100,7 @@ export function groupPapers(input: GroupPapersInput, groupBy: GroupBy, options: 
       });
       const tags = [...byTag.keys()].filter(Boolean).sort((a, b) => a.localeCompare(b));
       groups = tags.map((tag) => ({ key: `tag:${tag}`, label: tag, paperIds: byTag.get(tag)! }));
-      if (byTag.has('')) groups.push({ key: 'tag:none', label: 'Untagged', paperIds: byTag.get('')! });
+      if (byTag.has('')) groups.push({ key: 'tag:none', label: l10n.t('Untagged'), paperIds: byTag.get('')! });
       break;
     }
     case 'source': {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GROUP_BY_CHOICES } from '../../../core/tree/group-papers';
+import { groupByChoices } from '../../../core/tree/group-papers';
 import type { LibraryService } from '../../library/library-service';
 import { canonicalPaperId } from '../shared/canonical-paper-id';
 import { paperIdFrom } from '../shared/paper-id-from';
@@ -19,7 +19,7 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
   const view = vscode.window.createTreeView('lectern.papers', { treeDataProvider: provider, showCollapseAll: true });
 
   const describe = () => {
-    const groupLabel = GROUP_BY_CHOICES.find((c) => c.value === provider.groupBy)?.label ?? 'Topic';
+    const groupLabel = groupByChoices().find((c) => c.value === provider.groupBy)?.label ?? vscode.l10n.t('Topic');
     view.description = provider.filter ? vscode.l10n.t('filter: {0}', provider.filter) : vscode.l10n.t('by {0}', groupLabel.toLowerCase());
     void vscode.commands.executeCommand('setContext', 'lectern.treeFiltered', Boolean(provider.filter));
     void vscode.commands.executeCommand('setContext', 'lectern.treeGroupBy', provider.groupBy); // Move/Pin to Topic under topics
@@ -40,9 +40,9 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
     notes.onDidChangeIndex(() => provider.refresh()),
     vscode.commands.registerCommand('lectern.groupBy', async (value?: string) => {
       const choice =
-        GROUP_BY_CHOICES.find((c) => c.value === value) ??
+        groupByChoices().find((c) => c.value === value) ??
         (await vscode.window.showQuickPick(
-          GROUP_BY_CHOICES.map((c) => ({ ...c, description: c.value === provider.groupBy ? vscode.l10n.t('current') : undefined })),
+          groupByChoices().map((c) => ({ ...c, description: c.value === provider.groupBy ? vscode.l10n.t('current') : undefined })),
           { title: vscode.l10n.t('Lectern: Group Papers By'), placeHolder: vscode.l10n.t('How the Papers view groups papers') },
         ));
       if (!choice) return;
