@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
 import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
 import { hasNonAscii } from '../text/word-chars';
+import { PaperTermReader } from './paper-term-reader';
 
 /** Postings of one term×field added since the last compaction. */
 export interface DeltaList {
@@ -132,29 +133,43 @@ function ensureTerm(state: IndexState, term: string): number {
   return id;
 }
 
-/** Adds a paper as a new document, counting its terms; `emit` receives each posting (term×field key, doc, tf). */
-export function appendDocument(state: IndexState, paper: Paper, emit: (key: number, doc: number, tf: number) => void): void {
+/** A reader of papers into this state's term ids (valid until a compaction renumbers the terms). */
+export function termReader(state: IndexState): PaperTermReader {
+  return new PaperTermReader((term) => ensureTerm(state, term));
+}
+
+/**
+ * Adds a paper as a new document, counting its terms; `reader` is `termReader(state)`; `emit`
+ * receives each posting (term×field key, doc, tf).
+ */
+export function appendDocument(
+  state: IndexState,
+  paper: Paper,
+  reader: PaperTermReader,
+  emit: (key: number, doc: number, tf: number) => void,
+): void {
   const doc = state.docCount++;
   reserveDocs(state, state.docCount);
   setDocument(state, paper, doc);
   state.liveCount += 1;
-  const fields = paperFieldTerms(paper);
+  const fields = reader.read(paper);
   const stamp = ++state.stamp;
+  const { df, termStamp, termDocs } = state;
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const terms = fields[f];
     // Field lengths are stored as 16 bits; a longer field (a pasted book) is treated as 65 535 terms.
-    const length = Math.min(terms.length, 0xffff);
+    const length = Math.min(fields[f].length, 0xffff);
     state.fieldLength[f][doc] = length;
     state.fieldLengthSum[f] += length;
-    for (const [term, tf] of countTerms(terms)) {
-      const termId = ensureTerm(state, term);
+    const distinct = reader.countField(f);
+    for (let i = 0; i < distinct; i++) {
+      const termId = reader.distinct[i];
       const key = termId * FIELD_COUNT + f;
-      state.df[key] += 1;
-      if (state.termStamp[termId] !== stamp) {
-        state.termStamp[termId] = stamp;
-        if (state.termDocs[termId]++ === 0) state.dictionary.set(term, termId);
+      df[key] += 1;
+      if (termStamp[termId] !== stamp) {
+        termStamp[termId] = stamp;
+        if (termDocs[termId]++ === 0) state.dictionary.set(state.terms[termId], termId);
       }
-      emit(key, doc, Math.min(tf, 0xffff));
+      emit(key, doc, Math.min(reader.frequencies[i], 0xffff));
     }
   }
 }

@@ -3,7 +3,8 @@ import type { Paper } from '../model/paper';
 import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, type SnapshotEncoding } from './index-snapshot';
-import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
+import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termReader, type IndexState } from './index-state';
+import type { PaperTermReader } from './paper-term-reader';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
 import { compareByTitle, TitleRanks } from './title-rank';
@@ -42,6 +43,8 @@ export class InvertedIndex {
   /** Score bounds of base posting lists by term×field key, for `boundsState` (a compaction starts afresh). */
   private readonly baseBounds = new Map<number, { constants: string; max: number }>();
   private boundsState?: IndexState;
+  /** Reads added papers into the current state's term ids (a compaction's new state gets a new one). */
+  private reader?: { state: IndexState; reader: PaperTermReader };
 
   private constructor(private state: IndexState) {}
 
@@ -55,7 +58,8 @@ export class InvertedIndex {
     }
     reserveDocs(state, unique.size);
     const triples = new TripleBuffer();
-    for (const paper of unique.values()) appendDocument(state, paper, (key, doc, tf) => triples.push(key, doc, tf));
+    const reader = termReader(state);
+    for (const paper of unique.values()) appendDocument(state, paper, reader, (key, doc, tf) => triples.push(key, doc, tf));
     // Counting sort by key: every document is alive, so df[key] is the key's posting count.
     const keyCount = state.terms.length * FIELD_COUNT;
     const offsets = new Int32Array(keyCount + 1);
@@ -95,7 +99,8 @@ export class InvertedIndex {
   add(paper: Paper): void {
     const state = this.state;
     if (state.docOf.has(paper.id)) removeDocument(state, paper.id);
-    appendDocument(state, paper, (key, doc, tf) => {
+    if (this.reader?.state !== state) this.reader = { state, reader: termReader(state) };
+    appendDocument(state, paper, this.reader.reader, (key, doc, tf) => {
       let list = state.delta.get(key);
       if (!list) state.delta.set(key, (list = { docs: [], tfs: [] }));
       list.docs.push(doc);
