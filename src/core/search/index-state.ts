@@ -47,7 +47,8 @@ export interface IndexState {
   baseTermCount: number;
   baseOffsets: Int32Array;
   baseDocs: Int32Array;
-  baseTfs: Uint16Array;
+  /** Term frequencies of `baseDocs`: bytes when a build found none above 255 (the usual case), else 16 bits. */
+  baseTfs: Uint8Array | Uint16Array;
   delta: Map<number, DeltaList>;
   deltaPostings: number;
   deadPostings: number;

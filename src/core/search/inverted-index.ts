@@ -1,5 +1,6 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
+import { BuildPostings } from './build-postings';
 import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, type SnapshotEncoding } from './index-snapshot';
@@ -57,22 +58,15 @@ export class InvertedIndex {
       unique.set(paper.id, paper);
     }
     reserveDocs(state, unique.size);
-    const triples = new TripleBuffer();
+    const postings = new BuildPostings();
     const reader = termReader(state);
-    for (const paper of unique.values()) appendDocument(state, paper, reader, (key, doc, tf) => triples.push(key, doc, tf));
-    // Counting sort by key: every document is alive, so df[key] is the key's posting count.
+    for (const paper of unique.values()) {
+      appendDocument(state, paper, reader, (key, _doc, tf) => postings.push(key, tf));
+      postings.endDocument();
+    }
+    unique.clear();
     const keyCount = state.terms.length * FIELD_COUNT;
-    const offsets = new Int32Array(keyCount + 1);
-    for (let key = 0; key < keyCount; key++) offsets[key + 1] = offsets[key] + state.df[key];
-    const total = offsets[keyCount];
-    const docs = new Int32Array(total);
-    const tfs = new Uint16Array(total);
-    const next = offsets.slice(0, keyCount);
-    triples.forEach((key, doc, tf) => {
-      const at = next[key]++;
-      docs[at] = doc;
-      tfs[at] = tf;
-    });
+    const { offsets, docs, tfs } = postings.toCsr(state.df.subarray(0, keyCount));
     state.baseTermCount = state.terms.length;
     state.baseOffsets = offsets;
     state.baseDocs = docs;
@@ -346,40 +340,6 @@ export class InvertedIndex {
       }
       const list = state.delta.get(key);
       if (list) for (const doc of list.docs) if (state.alive[doc]) marks[doc] = value;
-    }
-  }
-}
-
-/** Appends triples during a bulk build, in chunks (growing to 1M) so nothing is copied while growing. */
-class TripleBuffer {
-  private keys: Int32Array[] = [];
-  private docs: Int32Array[] = [];
-  private tfs: Uint16Array[] = [];
-  private used = 0;
-  private capacity = 0;
-
-  push(key: number, doc: number, tf: number): void {
-    if (this.used === this.capacity) {
-      this.capacity = Math.min(1 << 20, Math.max(1 << 12, this.capacity * 2));
-      this.keys.push(new Int32Array(this.capacity));
-      this.docs.push(new Int32Array(this.capacity));
-      this.tfs.push(new Uint16Array(this.capacity));
-      this.used = 0;
-    }
-    const c = this.keys.length - 1;
-    this.keys[c][this.used] = key;
-    this.docs[c][this.used] = doc;
-    this.tfs[c][this.used] = tf;
-    this.used += 1;
-  }
-
-  forEach(visit: (key: number, doc: number, tf: number) => void): void {
-    for (let c = 0; c < this.keys.length; c++) {
-      const keys = this.keys[c];
-      const docs = this.docs[c];
-      const tfs = this.tfs[c];
-      const n = c === this.keys.length - 1 ? this.used : keys.length;
-      for (let i = 0; i < n; i++) visit(keys[i], docs[i], tfs[i]);
     }
   }
 }

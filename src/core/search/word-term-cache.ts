@@ -83,8 +83,12 @@ export class WordTermCache {
 
   private emit(from: number, to: number): void {
     const out = this.out;
-    if (out.length + (to - from) > out.ids.length) out.ids = grown(out.ids, out.length + (to - from));
-    for (let p = from; p < to; p++) out.ids[out.length++] = this.pool[p];
+    let length = out.length;
+    if (length + (to - from) > out.ids.length) out.ids = grown(out.ids, length + (to - from));
+    const ids = out.ids;
+    const pool = this.pool;
+    for (let p = from; p < to; p++) ids[length++] = pool[p];
+    out.length = length;
   }
 
   /** Whether entry `entry` holds `text[start…end)` up to ASCII case. */

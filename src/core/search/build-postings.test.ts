@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Paper } from '../model/paper';
+import { PaperSearch } from './paper-search';
+
+const paper = (id: string, abstract: string): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  abstract,
+  authors: [],
+  keywords: [],
+  categories: [],
+  topics: [],
+  year: 2020,
+  date: '2020',
+  source: { file: 'test', line: 1 },
+});
+
+// Term frequencies across the byte boundary the bulk build stores them in (254, 255, 256, 300)
+// and beyond the 16-bit clamp (70 000): each paper's score depends on its own frequency.
+const PAPERS = [
+  paper('a', `${'brain '.repeat(254)}cortex`),
+  paper('b', `${'brain '.repeat(255)}cortex`),
+  paper('c', `${'brain '.repeat(256)}cortex`),
+  paper('d', `${'brain '.repeat(300)}cortex`),
+  paper('e', `${'brain '.repeat(70_000)}cortex`),
+  paper('f', 'brain cortex'),
+];
+const scores = (search: PaperSearch, query: string) => search.search(query, { limit: 10 }).results.map((hit) => [hit.id, hit.score]);
+
+test('large term frequencies score alike whether built in bulk, added one by one, compacted or loaded', () => {
+  const built = PaperSearch.build(PAPERS);
+  const added = PaperSearch.build([]);
+  added.add(PAPERS);
+  for (const query of ['brain', 'cortex', 'brain cortex']) {
+    assert.deepEqual(scores(built, query), scores(added, query), query);
+    added.vacuum();
+    assert.deepEqual(scores(built, query), scores(added, query), `${query}, compacted`);
+    const loaded = PaperSearch.load(built.serializeBytes('fp'), 'fp', PAPERS);
+    assert.ok(loaded);
+    assert.deepEqual(scores(loaded, query), scores(built, query), `${query}, loaded`);
+  }
+  // Frequencies 254…300 are told apart (not stored as one clamped byte): six distinct scores.
+  assert.equal(new Set(scores(built, 'brain').map(([, score]) => score)).size, 6);
+});
+
+test('frequencies that all fit in a byte (255, the escape value, included) score as when added one by one', () => {
+  const small = PAPERS.filter((p) => ['a', 'b', 'f'].includes(p.id));
+  const built = PaperSearch.build(small);
+  const added = PaperSearch.build([]);
+  added.add(small);
+  added.vacuum();
+  assert.deepEqual(scores(built, 'brain'), scores(added, 'brain'));
+  assert.equal(new Set(scores(built, 'brain').map(([, score]) => score)).size, 3);
+});
