@@ -53,3 +53,22 @@ test('frequencies that all fit in a byte (255, the escape value, included) score
   assert.deepEqual(scores(built, 'brain'), scores(added, 'brain'));
   assert.equal(new Set(scores(built, 'brain').map(([, score]) => score)).size, 3);
 });
+
+test('a later paper with the same id replaces the earlier one, in the place of the later one', () => {
+  const first = { ...paper('x', 'cortex'), title: 'Old title' };
+  const later = { ...paper('x', 'brain'), title: 'New title' };
+  const search = PaperSearch.build([first, paper('y', 'brain brain'), later, paper('z', 'cortex brain')]);
+  assert.equal(search.size, 3);
+  assert.deepEqual(
+    search.search('cortex').results.map((hit) => hit.id),
+    ['z'],
+  );
+  assert.deepEqual(
+    search.search('new title').results.map((hit) => hit.title),
+    ['New title'],
+  );
+  // Documents are numbered y, x, z: the image equals that of adding them in that order.
+  const added = PaperSearch.build([]);
+  added.add([paper('y', 'brain brain'), later, paper('z', 'cortex brain')]);
+  assert.deepEqual(search.serializeBytes('fp'), added.serializeBytes('fp'));
+});

@@ -52,19 +52,19 @@ export class InvertedIndex {
   /** A fresh index over `papers` (a later paper with the same id replaces an earlier one). */
   static build(papers: Paper[]): InvertedIndex {
     const state = emptyIndexState();
-    const unique = new Map<string, Paper>();
-    for (const paper of papers) {
-      unique.delete(paper.id);
-      unique.set(paper.id, paper);
-    }
-    reserveDocs(state, unique.size);
+    // Each id's last position: the paper indexed, in the order of those positions. The map then
+    // becomes `docOf` as documents are numbered (a million ids make one Map, not two).
+    const docOf = state.docOf;
+    for (let i = 0; i < papers.length; i++) docOf.set(papers[i].id, i);
+    reserveDocs(state, docOf.size);
     const postings = new BuildPostings();
     const reader = termReader(state);
-    for (const paper of unique.values()) {
+    for (let i = 0; i < papers.length; i++) {
+      const paper = papers[i];
+      if (docOf.get(paper.id) !== i) continue;
       appendDocument(state, paper, reader, (key, _doc, tf) => postings.push(key, tf));
       postings.endDocument();
     }
-    unique.clear();
     const keyCount = state.terms.length * FIELD_COUNT;
     const { offsets, docs, tfs } = postings.toCsr(state.df.subarray(0, keyCount));
     state.baseTermCount = state.terms.length;
