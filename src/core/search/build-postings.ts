@@ -10,20 +10,21 @@ export class BuildPostings {
   private readonly tfs: Uint8Array[] = [];
   /** Frequencies of 255 or more by posting number (a word repeated that often in one field is rare). */
   private readonly largeTfs = new Map<number, number>();
-  private used = CHUNK;
+  /** Postings the last chunk holds, and how many of them are used. */
+  private capacity = 0;
+  private used = 0;
   private count = 0;
   /** Postings before the end of each document, by document number. */
   private documentEnds = new Int32Array(1024);
   private documents = 0;
   private maxTf = 0;
 
+  /** `expectedDocuments`: how many documents will be read (sizes the chunks; 0 if unknown). */
+  constructor(private readonly expectedDocuments = 0) {}
+
   /** Adds a posting of the current document. */
   push(key: number, tf: number): void {
-    if (this.used === CHUNK) {
-      this.keys.push(new Uint32Array(CHUNK));
-      this.tfs.push(new Uint8Array(CHUNK));
-      this.used = 0;
-    }
+    if (this.used === this.capacity) this.addChunk();
     const chunk = this.keys.length - 1;
     this.keys[chunk][this.used] = key;
     if (tf >= 255) {
@@ -33,6 +34,21 @@ export class BuildPostings {
     } else this.tfs[chunk][this.used] = tf;
     this.used += 1;
     this.count += 1;
+  }
+
+  /**
+   * A new chunk, sized for the documents still to come at the rate seen so far: a few large
+   * allocations rather than hundreds of small ones, as each burst of array-buffer memory makes V8
+   * collect the whole heap (the papers included, gigabytes at a million papers).
+   */
+  private addChunk(): void {
+    const left = this.expectedDocuments - this.documents;
+    const perDocument = this.documents > 0 ? this.count / this.documents : 0;
+    const size = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(left * perDocument * 1.05)));
+    this.keys.push(new Uint32Array(size));
+    this.tfs.push(new Uint8Array(size));
+    this.capacity = size;
+    this.used = 0;
   }
 
   /** Ends the current document: the next postings are the next document's (numbered from 0). */
@@ -62,7 +78,7 @@ export class BuildPostings {
     for (let c = 0; c < this.keys.length; c++) {
       const keys = this.keys[c];
       const chunkTfs = this.tfs[c];
-      const n = c === this.keys.length - 1 ? this.used : CHUNK;
+      const n = c === this.keys.length - 1 ? this.used : keys.length;
       for (let i = 0; i < n; i++, posting++) {
         while (ends[doc] <= posting) doc += 1;
         const at = next[keys[i]]++;
@@ -78,7 +94,8 @@ export class BuildPostings {
   }
 }
 
-/** Postings per chunk: 5 MB a chunk. */
-const CHUNK = 1 << 20;
+/** Postings per chunk: at least 5 MB, at most 1.25 GB. */
+const MIN_CHUNK = 1 << 20;
+const MAX_CHUNK = 1 << 28;
 const EMPTY_KEYS = new Uint32Array(0);
 const EMPTY_TFS = new Uint8Array(0);

@@ -57,7 +57,7 @@ export class InvertedIndex {
     const docOf = state.docOf;
     for (let i = 0; i < papers.length; i++) docOf.set(papers[i].id, i);
     reserveDocs(state, docOf.size);
-    const postings = new BuildPostings();
+    const postings = new BuildPostings(docOf.size);
     const reader = termReader(state);
     for (let i = 0; i < papers.length; i++) {
       const paper = papers[i];
