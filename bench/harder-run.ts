@@ -51,6 +51,8 @@ export interface HarderRunFigures {
   papers: number;
   generateMs: number;
   buildMs: number;
+  /** CPU time (user + system) of the build: on a shared machine, the figure to read. */
+  buildCpuMs: number;
   /** Growth of heapUsed + arrayBuffers after GC over the build, papers excluded (SQLite's pages are native: see rss). */
   indexMemoryMB: number;
   /** Growth of the resident set over the build, papers excluded (for SQLite the only measure of its pages). */
@@ -206,12 +208,14 @@ export function runHarder(request: HarderRunRequest, log: (message: string) => v
   log(`${tag}: ${papers.length} papers generated in ${(generateMs / 1000).toFixed(1)} s`);
   const engine = createEngine(request.engine);
   started = performance.now();
+  const buildCpuStart = process.cpuUsage();
   engine.build(papers);
   const buildMs = performance.now() - started;
+  const buildCpu = process.cpuUsage(buildCpuStart);
   if (!engine.keepsPapers) papers = [];
   const built = memory();
   const base = engine.keepsPapers ? withPapers : before;
-  log(`${tag}: built in ${(buildMs / 1000).toFixed(1)} s`);
+  log(`${tag}: built in ${(buildMs / 1000).toFixed(1)} s (${((buildCpu.user + buildCpu.system) / 1e6).toFixed(1)} s CPU)`);
   const cache = trySaveAndLoad(engine, papers, request.size, (message) => log(`${tag}: ${message}`));
   log(
     `${tag}: cache ${(cache.cacheBytes / MB).toFixed(1)} MB, saved in ${cache.saveMs} ms, loaded in ${cache.loadMs} ms (${cache.loadCpuMs} ms CPU)`,
@@ -230,6 +234,7 @@ export function runHarder(request: HarderRunRequest, log: (message: string) => v
     papers: request.size || sample.length,
     generateMs: round(generateMs, 0),
     buildMs: round(buildMs, 0),
+    buildCpuMs: round((buildCpu.user + buildCpu.system) / 1000, 0),
     indexMemoryMB: round((built.js - base.js) / MB, 1),
     indexRssMB: round((built.rss - base.rss) / MB, 1),
     rssMB: round(end / MB, 0),

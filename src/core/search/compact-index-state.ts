@@ -64,7 +64,7 @@ function compactPostings(old: IndexState, docMap: Int32Array, termMap: Int32Arra
   }
   for (let key = 0; key < keyCount; key++) offsets[key + 1] = offsets[key] + df[key];
   const docs = new Int32Array(offsets[keyCount]);
-  const tfs = new Uint16Array(offsets[keyCount]);
+  const tfs = needsWideTfs(old) ? new Uint16Array(offsets[keyCount]) : new Uint8Array(offsets[keyCount]);
   const moved = movedPositions(old);
   let at = 0;
   const copy = (doc: number, tf: number, positions: ArrayLike<number>, from: number) => {
@@ -113,6 +113,15 @@ function movedPositions(old: IndexState) {
     },
     result: () => bytes.slice(0, used),
   };
+}
+
+/** Whether some term frequency is above 255 (then they take 16 bits each, else a byte). */
+function needsWideTfs(old: IndexState): boolean {
+  if (old.baseTfs instanceof Uint16Array) {
+    for (let p = 0; p < old.baseTfs.length; p++) if (old.baseTfs[p] > 255) return true;
+  }
+  for (const list of old.delta.values()) for (const tf of list.tfs) if (tf > 255) return true;
+  return false;
 }
 
 /** The live documents' tables, renumbered by `docMap`. */

@@ -1,6 +1,8 @@
 /**
  * One document field's word positions grouped by term, as indexing hands them to the postings
- * (see `term-positions.ts` for how they are stored and read).
+ * (see `term-positions.ts` for how they are stored and read). `groupTermPositions` is the plain
+ * statement of that grouping over strings; indexing itself uses `PaperTermReader`, its typed-array
+ * twin, which a property test holds to it.
  */
 
 /** A term frequency at or above this is capped (16 bits): the posting's positions are then incomplete. */

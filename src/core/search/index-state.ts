@@ -1,8 +1,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
-import { countTerms, FIELD_COUNT, paperFieldTermPositions, paperFieldTerms } from './index-fields';
-import { groupTermPositions } from './group-term-positions';
+import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
 import { hasNonAscii } from '../text/word-chars';
+import { PaperTermReader } from './paper-term-reader';
 
 /** Postings of one term×field added since the last compaction. */
 export interface DeltaList {
@@ -50,7 +50,8 @@ export interface IndexState {
   baseTermCount: number;
   baseOffsets: Int32Array;
   baseDocs: Int32Array;
-  baseTfs: Uint16Array;
+  /** Term frequencies of `baseDocs`: bytes when a build found none above 255 (the usual case), else 16 bits. */
+  baseTfs: Uint8Array | Uint16Array;
   /** The base postings' word positions (`term-positions.ts`); undefined: not known, phrases are checked on the text. */
   basePositions: Uint8Array | undefined;
   /** Built from `baseTfs` on first use (`positionBlocks`). */
@@ -147,33 +148,38 @@ function ensureTerm(state: IndexState, term: string): number {
  */
 export type PostingSink = (key: number, doc: number, tf: number, positions: Uint8Array, from: number) => void;
 
-/** Adds a paper as a new document, counting its terms; `emit` receives each posting. */
-export function appendDocument(state: IndexState, paper: Paper, emit: PostingSink): void {
+/** A reader of papers into this state's term ids (valid until a compaction renumbers the terms). */
+export function termReader(state: IndexState): PaperTermReader {
+  return new PaperTermReader((term) => ensureTerm(state, term));
+}
+
+/** Adds a paper as a new document, counting its terms; `reader` is `termReader(state)`; `emit` receives each posting. */
+export function appendDocument(state: IndexState, paper: Paper, reader: PaperTermReader, emit: PostingSink): void {
   const doc = state.docCount++;
   reserveDocs(state, state.docCount);
   setDocument(state, paper, doc);
   state.liveCount += 1;
-  const fields = paperFieldTermPositions(paper);
+  const fields = reader.read(paper);
   const stamp = ++state.stamp;
+  const { df, termStamp, termDocs } = state;
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const terms = fields.terms[f];
     // Field lengths are stored as 16 bits; a longer field (a pasted book) is treated as 65 535 terms.
-    const length = Math.min(terms.length, 0xffff);
+    const length = Math.min(fields[f].length, 0xffff);
     state.fieldLength[f][doc] = length;
     state.fieldLengthSum[f] += length;
-    const grouped = groupTermPositions(terms, fields.positions[f]);
+    const distinct = reader.countField(f);
+    const positions = reader.groupedPositions;
     let from = 0;
-    for (let i = 0; i < grouped.terms.length; i++) {
-      const term = grouped.terms[i];
-      const tf = Math.min(grouped.tfs[i], 0xffff);
-      const termId = ensureTerm(state, term);
+    for (let i = 0; i < distinct; i++) {
+      const termId = reader.distinct[i];
       const key = termId * FIELD_COUNT + f;
-      state.df[key] += 1;
-      if (state.termStamp[termId] !== stamp) {
-        state.termStamp[termId] = stamp;
-        if (state.termDocs[termId]++ === 0) state.dictionary.set(term, termId);
+      df[key] += 1;
+      if (termStamp[termId] !== stamp) {
+        termStamp[termId] = stamp;
+        if (termDocs[termId]++ === 0) state.dictionary.set(state.terms[termId], termId);
       }
-      emit(key, doc, tf, grouped.positions, from);
+      const tf = Math.min(reader.frequencies[i], 0xffff);
+      emit(key, doc, tf, positions, from);
       from += tf;
     }
   }

@@ -1,9 +1,11 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
+import { BuildPostings } from './build-postings';
 import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, type SnapshotEncoding } from './index-snapshot';
-import { appendDocument, emptyIndexState, removeDocument, reserveDocs, type IndexState } from './index-state';
+import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termReader, type IndexState } from './index-state';
+import type { PaperTermReader } from './paper-term-reader';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
 import { termPositionsIn } from './term-positions';
@@ -50,39 +52,34 @@ export class InvertedIndex {
   /** Score bounds of base posting lists by term×field key, for `boundsState` (a compaction starts afresh). */
   private readonly baseBounds = new Map<number, { constants: string; max: number }>();
   private boundsState?: IndexState;
+  /** Reads added papers into the current state's term ids (a compaction's new state gets a new one). */
+  private reader?: { state: IndexState; reader: PaperTermReader };
 
   private constructor(private state: IndexState) {}
 
   /** A fresh index over `papers` (a later paper with the same id replaces an earlier one). */
   static build(papers: Paper[]): InvertedIndex {
     const state = emptyIndexState();
-    const unique = new Map<string, Paper>();
-    for (const paper of papers) {
-      unique.delete(paper.id);
-      unique.set(paper.id, paper);
+    // Each id's last position: the paper indexed, in the order of those positions. The map then
+    // becomes `docOf` as documents are numbered (a million ids make one Map, not two).
+    const docOf = state.docOf;
+    for (let i = 0; i < papers.length; i++) docOf.set(papers[i].id, i);
+    reserveDocs(state, docOf.size);
+    const postings = new BuildPostings(docOf.size);
+    const reader = termReader(state);
+    for (let i = 0; i < papers.length; i++) {
+      const paper = papers[i];
+      if (docOf.get(paper.id) !== i) continue;
+      appendDocument(state, paper, reader, (key, _doc, tf, positions, from) => postings.push(key, tf, positions, from));
+      postings.endDocument();
     }
-    reserveDocs(state, unique.size);
-    const triples = new TripleBuffer();
-    for (const paper of unique.values())
-      appendDocument(state, paper, (key, doc, tf, positions, from) => triples.push(key, doc, tf, positions, from));
-    // Counting sort by key: every document is alive, so df[key] is the key's posting count.
     const keyCount = state.terms.length * FIELD_COUNT;
-    const offsets = new Int32Array(keyCount + 1);
-    for (let key = 0; key < keyCount; key++) offsets[key + 1] = offsets[key] + state.df[key];
-    const total = offsets[keyCount];
-    const docs = new Int32Array(total);
-    const tfs = new Uint16Array(total);
-    const next = offsets.slice(0, keyCount);
-    triples.forEach((key, doc, tf) => {
-      const at = next[key]++;
-      docs[at] = doc;
-      tfs[at] = tf;
-    });
+    const { offsets, docs, tfs, positions } = postings.toCsr(state.df.subarray(0, keyCount));
     state.baseTermCount = state.terms.length;
     state.baseOffsets = offsets;
     state.baseDocs = docs;
     state.baseTfs = tfs;
-    state.basePositions = placePositions(triples, offsets, tfs);
+    state.basePositions = positions;
     return new InvertedIndex(state);
   }
 
@@ -105,7 +102,8 @@ export class InvertedIndex {
   add(paper: Paper): void {
     const state = this.state;
     if (state.docOf.has(paper.id)) removeDocument(state, paper.id);
-    appendDocument(state, paper, (key, doc, tf, positions, from) => {
+    if (this.reader?.state !== state) this.reader = { state, reader: termReader(state) };
+    appendDocument(state, paper, this.reader.reader, (key, doc, tf, positions, from) => {
       let list = state.delta.get(key);
       if (!list) state.delta.set(key, (list = { docs: [], tfs: [], positions: [], positionStarts: [] }));
       list.docs.push(doc);
@@ -388,88 +386,5 @@ export class InvertedIndex {
       const list = state.delta.get(key);
       if (list) for (const doc of list.docs) if (state.alive[doc]) marks[doc] = value;
     }
-  }
-}
-
-/**
- * The base segment's positions (`term-positions.ts`) in posting order: each key's bytes start
- * where the term frequencies of the keys before it end, and each triple's bytes (in the order
- * met, which is document order within a key) go after those of the key's earlier documents.
- */
-function placePositions(triples: TripleBuffer, offsets: Int32Array, tfs: Uint16Array): Uint8Array {
-  const keyCount = offsets.length - 1;
-  const keyBytes = new Float64Array(keyCount + 1);
-  for (let key = 0; key < keyCount; key++) {
-    let sum = 0;
-    for (let p = offsets[key]; p < offsets[key + 1]; p++) sum += tfs[p];
-    keyBytes[key + 1] = keyBytes[key] + sum;
-  }
-  const positions = new Uint8Array(keyBytes[keyCount]);
-  triples.forEachPositions((key, bytes, from, tf) => {
-    const at = keyBytes[key];
-    // A loop, not `set(subarray)`: ten million postings would make ten million views.
-    for (let i = 0; i < tf; i++) positions[at + i] = bytes[from + i];
-    keyBytes[key] = at + tf;
-  });
-  return positions;
-}
-
-/** Appends triples during a bulk build, in chunks (growing to 1M) so nothing is copied while growing; with each triple's positions. */
-class TripleBuffer {
-  private keys: Int32Array[] = [];
-  private docs: Int32Array[] = [];
-  private tfs: Uint16Array[] = [];
-  private used = 0;
-  private capacity = 0;
-  private positionChunks: Uint8Array[] = [];
-  private positionsUsed = 0;
-
-  push(key: number, doc: number, tf: number, positions: Uint8Array, from: number): void {
-    if (this.used === this.capacity) {
-      this.capacity = Math.min(1 << 20, Math.max(1 << 12, this.capacity * 2));
-      this.keys.push(new Int32Array(this.capacity));
-      this.docs.push(new Int32Array(this.capacity));
-      this.tfs.push(new Uint16Array(this.capacity));
-      this.used = 0;
-    }
-    const c = this.keys.length - 1;
-    this.keys[c][this.used] = key;
-    this.docs[c][this.used] = doc;
-    this.tfs[c][this.used] = tf;
-    this.used += 1;
-    // A triple's positions never straddle two chunks.
-    let chunk = this.positionChunks[this.positionChunks.length - 1];
-    if (!chunk || this.positionsUsed + tf > chunk.length) {
-      const size = Math.min(1 << 20, Math.max(1 << 12, 2 * (chunk?.length ?? 0)));
-      chunk = new Uint8Array(Math.max(size, tf));
-      this.positionChunks.push(chunk);
-      this.positionsUsed = 0;
-    }
-    for (let i = 0, at = this.positionsUsed; i < tf; i++) chunk[at + i] = positions[from + i];
-    this.positionsUsed += tf;
-  }
-
-  forEach(visit: (key: number, doc: number, tf: number) => void): void {
-    for (let c = 0; c < this.keys.length; c++) {
-      const keys = this.keys[c];
-      const docs = this.docs[c];
-      const tfs = this.tfs[c];
-      const n = c === this.keys.length - 1 ? this.used : keys.length;
-      for (let i = 0; i < n; i++) visit(keys[i], docs[i], tfs[i]);
-    }
-  }
-
-  /** Each triple's key and positions (`bytes[from…from + tf)`), in the order pushed. */
-  forEachPositions(visit: (key: number, bytes: Uint8Array, from: number, tf: number) => void): void {
-    let chunk = 0;
-    let at = 0;
-    this.forEach((key, _doc, tf) => {
-      if (at + tf > this.positionChunks[chunk].length) {
-        chunk += 1;
-        at = 0;
-      }
-      visit(key, this.positionChunks[chunk], at, tf);
-      at += tf;
-    });
   }
 }

@@ -10,7 +10,7 @@
 export interface PostingLeaf {
   /** Documents of the compacted segment, `docs[start…end)` ascending; then `deltaDocs`, also ascending and after them. */
   docs: Int32Array;
-  tfs: Uint16Array;
+  tfs: Uint8Array | Uint16Array;
   start: number;
   end: number;
   deltaDocs?: number[];
