@@ -27,6 +27,7 @@ const completionCommand: Command = ({ args }) => {
   return Promise.resolve(0);
 };
 
+// long: one table entry per command and option; splitting it would scatter what --help lists together.
 /**
  * Every command and option of `lectern`. Usage (`--help`), argument parsing and the shell completion
  * scripts are all generated from this table: a new command is one entry here. A function, not a constant, so its help
