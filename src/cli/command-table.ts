@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Command } from './commands/command-context';
 
 /**
@@ -62,7 +63,7 @@ export function usageText(table: CommandTable): string {
     [option.short ? `-${option.short}, ` : '', `--${option.name}`, option.value ? ` ${option.value}` : ''].join(''),
     option.help,
   ]);
-  return `${table.summary}\n\nUsage:\n${aligned(commands, 37)}\n\nOptions:\n${aligned(options, 20)}`;
+  return `${table.summary}\n\n${l10n.t('Usage:')}\n${aligned(commands, 37)}\n\n${l10n.t('Options:')}\n${aligned(options, 20)}`;
 }
 
 /** Two columns, the second starting at `width` (on the next line when the first is too long for it). */

@@ -3,16 +3,14 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Paper } from '../core/model/paper';
 import { CliError } from './cli-error';
-import { parseArgsOptions, usageText } from './command-table';
+import { parseArgsOptions, usageText, type CommandTable } from './command-table';
 import type { CommandContext } from './commands/command-context';
 import { commandWithDatabase } from './commands/db-library-commands';
 import { countOf, formatDiagnostic, styleFor } from './human-output';
-import { LECTERN_COMMANDS } from './lectern-commands';
+import { lecternCommands } from './lectern-commands';
 import { openCliLibrary, type CliLibrary } from './open-cli-library';
 import { useCliLocale } from './cli-locale';
 import { cliVersion } from './package-files';
-
-const USAGE = usageText(LECTERN_COMMANDS);
 
 /** The parsed command line: flags by name, then the command and its arguments. */
 interface ParsedArgs {
@@ -23,8 +21,8 @@ interface ParsedArgs {
   args: string[];
 }
 
-function parseCommandLine(argv: string[]): ParsedArgs {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: parseArgsOptions(LECTERN_COMMANDS) });
+function parseCommandLine(argv: string[], table: CommandTable): ParsedArgs {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: parseArgsOptions(table) });
   const value = (name: string) => values[name];
   const [command, ...args] = positionals;
   return {
@@ -42,19 +40,21 @@ function parseCommandLine(argv: string[]): ParsedArgs {
 async function main(argv: string[]): Promise<number> {
   // Before anything is read or said: every message (core's diagnostics included) in the user's locale.
   useCliLocale();
-  const parsed = parseCommandLine(argv);
+  const table = lecternCommands();
+  const usage = usageText(table);
+  const parsed = parseCommandLine(argv, table);
   const { command, args } = parsed;
   if (parsed.flag('version')) {
     console.log(`lectern ${cliVersion()}`);
     return 0;
   }
   if (parsed.flag('help')) {
-    console.log(USAGE);
+    console.log(usage);
     return 0;
   }
-  if (!command) throw new CliError(l10n.t('Lectern: name a command.\n\n{0}', USAGE), 2);
-  const entry = LECTERN_COMMANDS.commands.find((c) => c.name === command);
-  if (!entry) throw new CliError(l10n.t('Lectern: unknown command "{0}".\n\n{1}', command, USAGE), 2);
+  if (!command) throw new CliError(l10n.t('Lectern: name a command.\n\n{0}', usage), 2);
+  const entry = table.commands.find((c) => c.name === command);
+  if (!entry) throw new CliError(l10n.t('Lectern: unknown command "{0}".\n\n{1}', command, usage), 2);
   let opened: Promise<CliLibrary> | undefined;
   const limits = { maxFileBytes: parseMegabytes(parsed.text('max-file-size')) };
   const noCache = parsed.flag('no-cache');
@@ -129,7 +129,7 @@ function report(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof Error && 'code' in error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(l10n.t('Lectern: {0}\n\n{1}', error.message, USAGE));
+    console.error(l10n.t('Lectern: {0}\n\n{1}', error.message, usageText(lecternCommands())));
     return 2;
   }
   throw error;

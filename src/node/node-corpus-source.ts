@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Diagnostic } from '../core/model/diagnostic';
@@ -95,6 +96,10 @@ function unreadableFolder(path: string, reason: string): Diagnostic {
     line: 1,
     column: 1,
     severity: 'error',
-    message: `Lectern: cannot read the folder ${path} (${reason}). Check that it exists and is readable, or remove it from the corpus list.`,
+    message: l10n.t(
+      'Lectern: cannot read the folder {0} ({1}). Check that it exists and is readable, or remove it from the corpus list.',
+      path,
+      reason,
+    ),
   };
 }

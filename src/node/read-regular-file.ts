@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { fileTooLarge, maxBytesOf, notRegularFile, type CorpusReadOptions } from '../core/library/corpus-file-refusal';
@@ -68,10 +69,10 @@ function refuse(path: string, stats: Stats, maxBytes: number): void {
 
 /** What a non-regular file is, in words. */
 function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'something other than a file';
+  if (stats.isDirectory()) return l10n.t('a folder');
+  if (stats.isFIFO()) return l10n.t('a named pipe');
+  if (stats.isCharacterDevice()) return l10n.t('a character device');
+  if (stats.isBlockDevice()) return l10n.t('a block device');
+  if (stats.isSocket()) return l10n.t('a socket');
+  return l10n.t('something other than a file');
 }

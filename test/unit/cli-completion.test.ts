@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { completionScript, type CompletionShell } from '../../src/cli/completion-script';
 import type { CommandTable } from '../../src/cli/command-table';
-import { LECTERN_COMMANDS } from '../../src/cli/lectern-commands';
+import { lecternCommands } from '../../src/cli/lectern-commands';
 import { repoRoot } from '../support/shared-corpora';
 
 // `lectern completion SHELL` is checked in the shells themselves: each script is loaded and asked to
@@ -97,9 +97,9 @@ test('zsh: the same lines complete the same way, through _arguments and compdef'
 
 test('the scripts come from the command table: a new command and its arguments complete in every shell', () => {
   const table: CommandTable = {
-    ...LECTERN_COMMANDS,
+    ...lecternCommands(),
     commands: [
-      ...LECTERN_COMMANDS.commands,
+      ...lecternCommands().commands,
       {
         name: 'frobnicate',
         usage: 'once|twice',
@@ -108,11 +108,11 @@ test('the scripts come from the command table: a new command and its arguments c
         completes: ['once', 'twice'],
       },
     ],
-    options: [...LECTERN_COMMANDS.options, { name: 'widget', type: 'string', value: 'FILE', completes: 'file', help: 'a new option' }],
+    options: [...lecternCommands().options, { name: 'widget', type: 'string', value: 'FILE', completes: 'file', help: 'a new option' }],
   };
   for (const shell of ['bash', 'zsh', 'fish'] as const) {
     const text = completionScript(shell, table);
     for (const word of ['frobnicate', 'once', 'twice', 'widget']) assert.ok(text.includes(word), `${shell} script names ${word}`);
-    for (const command of LECTERN_COMMANDS.commands) assert.ok(text.includes(command.name), `${shell}: ${command.name}`);
+    for (const command of lecternCommands().commands) assert.ok(text.includes(command.name), `${shell}: ${command.name}`);
   }
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliLocale } from '../../src/cli/cli-locale';
+import { lecternCommands } from '../../src/cli/lectern-commands';
 import { fromPseudo, pseudoBundle } from '../support/pseudo-locale';
 import { repoRoot } from '../support/shared-corpora';
 
@@ -109,4 +110,45 @@ test('the cache keeps each language apart: a run in English after a translated o
   assert.match(listed({}), /warning: Lectern: entry `notitle`/);
   assert.match(listed(pseudo), /warning: ⟪LECTERN: ⟪ENTRY `notitle`⟫/);
   assert.match(listed({}), /warning: Lectern: entry `notitle`/);
+});
+
+test('--help is translated (summary, headings, every description) while command and option names stay as typed', () => {
+  const english = lectern({}, '--help');
+  const translated = lectern(pseudo, '--help');
+  assert.equal(translated.code, 0);
+  assert.match(translated.stdout, /^⟪LECTERN — SEARCH, LIST AND CITE THE PAPERS IN A LECTERN CORPUS⟫\n\n⟪USAGE:⟫\n/);
+  assert.match(
+    translated.stdout,
+    /\n {2}lectern search "QUERY" \[--limit N\] {3}⟪RANK PAPERS \(FILTERS: TOPIC: AUTHOR: YEAR:2020\.\.2023 TAG: STATUS:\)⟫\n/,
+  );
+  assert.match(translated.stdout, /\n⟪OPTIONS:⟫\n {2}--corpus PATH {7}⟪A CORPUS FILE OR FOLDER \(REPEATABLE\)/);
+  assert.match(translated.stdout, /\n {2}-h, --help {10}⟪THIS HELP⟫\n$/);
+  assert.equal(fromPseudo(translated.stdout), english.stdout.toUpperCase(), 'the same help, line for line, in other words');
+  const table = lecternCommands(); // English here: this process has no bundle
+  for (const { name, usage } of table.commands) assert.ok(translated.stdout.includes(`  lectern ${name} ${usage}`.trimEnd()), name);
+  for (const { name } of table.options) assert.ok(translated.stdout.includes(`--${name}`), name);
+  for (const { help } of [...table.commands, ...table.options])
+    for (const line of help.split('\n')) assert.ok(!translated.stdout.includes(line), `"${line}" is translated`);
+  // The completion scripts describe in the reader's language but complete the same words.
+  const words = (script: string) => [...script.matchAll(/ -[al] (\S+)/g)].map((match) => match[1]);
+  const fish = lectern(pseudo, 'completion', 'fish');
+  assert.equal(fish.code, 0);
+  assert.match(fish.stdout, / -a search -d '⟪RANK PAPERS /);
+  assert.match(fish.stdout, / -l corpus -r -F -d '⟪A CORPUS FILE OR FOLDER \(REPEATABLE\)/);
+  assert.deepEqual(words(fish.stdout), words(lectern({}, 'completion', 'fish').stdout));
+  assert.ok(words(fish.stdout).includes('related') && words(fish.stdout).includes('max-file-size'));
+});
+
+test("lectern db: an unreachable server is reported in the reader's language, without the password, exit code 1", () => {
+  const url = 'postgresql://ada@127.0.0.1:1/papers';
+  const english = lectern({ PGPASSWORD: 's3cret', PGCONNECT_TIMEOUT: '5' }, 'db', 'init', '--database', url);
+  const translated = lectern({ ...pseudo, PGPASSWORD: 's3cret', PGCONNECT_TIMEOUT: '5' }, 'db', 'init', '--database', url);
+  assert.equal(english.code, 1);
+  assert.equal(translated.code, 1);
+  assert.equal(
+    translated.stderr,
+    '⟪LECTERN: CANNOT REACH ada@127.0.0.1:1/papers (ECONNREFUSED). CHECK THAT THE SERVER IS RUNNING AND THE HOST AND PORT ARE RIGHT, THEN TRY AGAIN.⟫\n',
+  );
+  assert.equal(fromPseudo(translated.stderr), english.stderr.toUpperCase());
+  assert.ok(!translated.stderr.includes('s3cret'));
 });

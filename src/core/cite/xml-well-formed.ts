@@ -2,6 +2,8 @@
  * Where an XML document first breaks the well-formedness rules, for a message the user can act on.
  * Lines and columns are 1-based.
  */
+import * as l10n from '@vscode/l10n';
+
 export interface XmlError {
   line: number;
   column: number;
@@ -52,7 +54,7 @@ export function checkXml(text: string): { root?: XmlRoot; error?: XmlError } {
     if (lt < 0) break;
     const special = skipSpecial(text, lt);
     if (special) {
-      if (special.end < 0) return at(lt, `${special.what} is not closed`);
+      if (special.end < 0) return at(lt, special.unclosed());
       pos = special.end;
       continue;
     }
@@ -60,17 +62,17 @@ export function checkXml(text: string): { root?: XmlRoot; error?: XmlError } {
       NAME.lastIndex = lt + 2;
       const name = NAME.exec(text)?.[0];
       const close = name ? /^\s*>/.exec(text.slice(lt + 2 + name.length, lt + 2 + name.length + 64)) : null;
-      if (!name || !close) return at(lt, 'a closing tag is malformed');
+      if (!name || !close) return at(lt, l10n.t('a closing tag is malformed'));
       const top = open.pop();
-      if (!top) return at(lt, `\`</${name}>\` closes nothing`);
-      if (top.name !== name) return at(lt, `\`</${name}>\` closes \`<${top.name}>\` (opened at line ${lineOf(top.offset)})`);
+      if (!top) return at(lt, l10n.t('`</{0}>` closes nothing', name));
+      if (top.name !== name) return at(lt, l10n.t('`</{0}>` closes `<{1}>` (opened at line {2})', name, top.name, lineOf(top.offset)));
       pos = lt + 2 + name.length + close[0].length;
       continue;
     }
     const tag = readStartTag(text, lt);
     if ('reason' in tag) return at(tag.offset, tag.reason);
     if (open.length === 0) {
-      if (root) return at(lt, `a second root element \`<${tag.name}>\` follows \`<${root.name}>\``);
+      if (root) return at(lt, l10n.t('a second root element `<{0}>` follows `<{1}>`', tag.name, root.name));
       root = { name: tag.name, attributes: tag.attributes };
     }
     if (!tag.selfClosing) open.push({ name: tag.name, offset: lt });
@@ -78,9 +80,9 @@ export function checkXml(text: string): { root?: XmlRoot; error?: XmlError } {
   }
   if (open.length > 0) {
     const top = open[open.length - 1];
-    return at(text.length, `the file ends inside \`<${top.name}>\` (opened at line ${lineOf(top.offset)})`);
+    return at(text.length, l10n.t('the file ends inside `<{0}>` (opened at line {1})', top.name, lineOf(top.offset)));
   }
-  if (!root) return at(0, 'there is no root element');
+  if (!root) return at(0, l10n.t('there is no root element'));
   return { root };
 }
 
@@ -88,27 +90,27 @@ export function checkXml(text: string): { root?: XmlRoot; error?: XmlError } {
 function checkText(text: string, start: number, end: number, insideRoot: boolean): { offset: number; reason: string } | undefined {
   for (let i = text.indexOf('&', start); i >= 0 && i < end; i = text.indexOf('&', i + 1)) {
     ENTITY.lastIndex = i;
-    if (!ENTITY.test(text)) return { offset: i, reason: '`&` does not start an entity (write `&amp;`)' };
+    if (!ENTITY.test(text)) return { offset: i, reason: l10n.t('`&` does not start an entity (write `&amp;`)') };
   }
   if (!insideRoot) {
     const stray = /\S/.exec(text.slice(start, end));
-    if (stray) return { offset: start + stray.index, reason: 'text outside the root element' };
+    if (stray) return { offset: start + stray.index, reason: l10n.t('text outside the root element') };
   }
   return undefined;
 }
 
 /** Comments, processing instructions, CDATA and DOCTYPE: where they end (-1: never). */
-function skipSpecial(text: string, lt: number): { what: string; end: number } | undefined {
-  const forms: Array<[string, string, string]> = [
-    ['<!--', '-->', 'a comment'],
-    ['<?', '?>', 'a processing instruction'],
-    ['<![CDATA[', ']]>', 'a CDATA section'],
-    ['<!DOCTYPE', '>', 'the DOCTYPE'],
+function skipSpecial(text: string, lt: number): { unclosed: () => string; end: number } | undefined {
+  const forms: Array<[string, string, () => string]> = [
+    ['<!--', '-->', () => l10n.t('a comment is not closed')],
+    ['<?', '?>', () => l10n.t('a processing instruction is not closed')],
+    ['<![CDATA[', ']]>', () => l10n.t('a CDATA section is not closed')],
+    ['<!DOCTYPE', '>', () => l10n.t('the DOCTYPE is not closed')],
   ];
-  for (const [opener, closer, what] of forms) {
+  for (const [opener, closer, unclosed] of forms) {
     if (!text.startsWith(opener, lt)) continue;
     const end = text.indexOf(closer, lt + opener.length);
-    return { what, end: end < 0 ? -1 : end + closer.length };
+    return { unclosed, end: end < 0 ? -1 : end + closer.length };
   }
   return undefined;
 }
@@ -118,7 +120,7 @@ type StartTag = { name: string; attributes: Record<string, string>; selfClosing:
 function readStartTag(text: string, lt: number): StartTag | { offset: number; reason: string } {
   NAME.lastIndex = lt + 1;
   const name = NAME.exec(text)?.[0];
-  if (!name) return { offset: lt, reason: '`<` does not start a tag (write `&lt;`)' };
+  if (!name) return { offset: lt, reason: l10n.t('`<` does not start a tag (write `&lt;`)') };
   const attributes: Record<string, string> = {};
   let pos = lt + 1 + name.length;
   for (;;) {
@@ -126,16 +128,16 @@ function readStartTag(text: string, lt: number): StartTag | { offset: number; re
     const attribute = ATTRIBUTE.exec(text);
     if (!attribute) break;
     const at = pos + attribute[0].search(/\S/);
-    if (attribute[1] in attributes) return { offset: at, reason: `attribute \`${attribute[1]}\` is given twice` };
+    if (attribute[1] in attributes) return { offset: at, reason: l10n.t('attribute `{0}` is given twice', attribute[1]) };
     const value = attribute[2] ?? attribute[3];
     const amp = value.search(/&(?![A-Za-z_][\w.-]*;|#\d+;|#x[\da-fA-F]+;)/);
-    if (amp >= 0) return { offset: at, reason: `\`&\` in attribute \`${attribute[1]}\` does not start an entity` };
+    if (amp >= 0) return { offset: at, reason: l10n.t('`&` in attribute `{0}` does not start an entity', attribute[1]) };
     attributes[attribute[1]] = value;
     pos = ATTRIBUTE.lastIndex;
   }
   const close = /\s*(\/?)>/y;
   close.lastIndex = pos;
   const end = close.exec(text);
-  if (!end) return { offset: pos, reason: `the tag \`<${name}>\` is malformed (an attribute needs name="value")` };
+  if (!end) return { offset: pos, reason: l10n.t('the tag `<{0}>` is malformed (an attribute needs name="value")', name) };
   return { name, attributes, selfClosing: end[1] === '/', end: close.lastIndex };
 }

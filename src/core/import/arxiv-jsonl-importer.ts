@@ -63,7 +63,7 @@ export function importArxivJsonl(file: string, text: string, context: ImportCont
         }
         const max = context.limits.maxFieldChars;
         dropOversizedStrings(record, max, (key, length) => {
-          const message = oversizedFieldMessage(key, length, max, `the record on line ${lineNumber}`);
+          const message = oversizedFieldMessage(key, length, max, l10n.t('the record on line {0}', lineNumber));
           diagnostics.push(diagnostic(file, lineNumber, jsonValueOffset(line, key) + 1, 'warning', message));
         });
         const paper = arxivPaper(file, { line: lineNumber, text: line }, record, diagnostics);

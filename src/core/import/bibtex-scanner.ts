@@ -5,6 +5,7 @@
  * exact line numbers, and to hide fields the parser need not LaTeX-parse (abstracts, file paths).
  * Iterative throughout: no recursion, so nothing here can overflow the stack.
  */
+import * as l10n from '@vscode/l10n';
 
 /**
  * One part of a field value; `#` joins several.
@@ -189,7 +190,7 @@ class BibtexScanner {
   /** `@type{key, name = value, …}` or with `(…)`; the key may be missing or empty, and the entry empty (`@misc{}`). */
   private entry(item: BibItem): void {
     const type = item.type;
-    if (!type) this.fail(this.pos, `\`@\` is not followed by an entry type (found ${describe(this.src, this.pos)})`);
+    if (!type) this.fail(this.pos, l10n.t('`@` is not followed by an entry type (found {0})', describe(this.src, this.pos)));
     const guard = this.openGuard(type);
     this.skipWs();
     this.entryBody(item, guard);
@@ -207,7 +208,7 @@ class BibtexScanner {
       // `@misc{title = …}`: no key, the first word was a field name.
       this.pos = keyStart;
       const name = this.readKey();
-      if (!name) this.fail(keyStart, `expected a citation key or field name after \`@${item.type}{\``);
+      if (!name) this.fail(keyStart, l10n.t('expected a citation key or field name after `@{0}{1}`', item.type, '{'));
       item.fields.push(this.field(name, keyStart));
       lastField = name;
     } else {
@@ -234,7 +235,9 @@ class BibtexScanner {
       const atEnd = this.pos >= this.n;
       this.fail(
         this.pos,
-        atEnd ? `the entry ends after field name \`${name}\`` : `field \`${name}\` has no \`=\` (found ${describe(this.src, this.pos)})`,
+        atEnd
+          ? l10n.t('the entry ends after field name `{0}`', name)
+          : l10n.t('field `{0}` has no `=` (found {1})', name, describe(this.src, this.pos)),
         atEnd ? 'unterminated' : 'syntax',
         name,
       );
@@ -263,11 +266,17 @@ class BibtexScanner {
     const start = this.pos;
     const word = this.readKey();
     if (!word) {
-      const what = field ? `field \`${field}\`` : 'the `@preamble`';
-      if (this.pos >= this.n) this.fail(start, `the entry ends where the value of ${what} should be`, 'unterminated', field);
+      if (this.pos >= this.n) {
+        const reason = field
+          ? l10n.t('the entry ends where the value of field `{0}` should be', field)
+          : l10n.t('the entry ends where the value of the `@preamble` should be');
+        this.fail(start, reason, 'unterminated', field);
+      }
       throw new ScanFailure({
         offset: start,
-        reason: `${what} has no value (found ${describe(this.src, this.pos)})`,
+        reason: field
+          ? l10n.t('field `{0}` has no value (found {1})', field, describe(this.src, this.pos))
+          : l10n.t('the `@preamble` has no value (found {0})', describe(this.src, this.pos)),
         kind: 'syntax',
         field,
         noValue: field,
@@ -298,7 +307,7 @@ class BibtexScanner {
       } else pos++;
     }
     this.pos = pos;
-    const reason = field ? `the \`{\` that opens field \`${field}\` is never closed` : 'a `{` is never closed';
+    const reason = field ? l10n.t('the `{0}` that opens field `{1}` is never closed', '{', field) : l10n.t('a `{` is never closed');
     return this.fail(open, reason, 'unterminated', field);
   }
 
@@ -323,7 +332,7 @@ class BibtexScanner {
       } else pos++;
     }
     this.pos = pos;
-    const reason = field ? `the \`"\` that opens field \`${field}\` is never closed` : 'a `"` is never closed';
+    const reason = field ? l10n.t('the `"` that opens field `{0}` is never closed', field) : l10n.t('a `"` is never closed');
     return this.fail(open, reason, 'unterminated', field);
   }
 
@@ -335,7 +344,7 @@ class BibtexScanner {
       this.pos++;
       return c === '{' ? '}' : ')';
     }
-    return this.fail(this.pos, `expected \`{\` after \`@${type}\` (found ${describe(this.src, this.pos)})`);
+    return this.fail(this.pos, l10n.t('expected `{0}` after `@{1}` (found {2})', '{', type, describe(this.src, this.pos)));
   }
 
   private closeGuard(guard: string, field: string | undefined): void {
@@ -344,11 +353,13 @@ class BibtexScanner {
       this.pos++;
       return;
     }
-    if (this.pos >= this.n) this.fail(this.pos, `the entry is not closed with \`${guard}\``, 'unclosed', field);
+    if (this.pos >= this.n) this.fail(this.pos, l10n.t('the entry is not closed with `{0}`', guard), 'unclosed', field);
     const found = describe(this.src, this.pos);
     this.fail(
       this.pos,
-      field ? `expected \`,\` or \`${guard}\` after field \`${field}\` (found ${found})` : `expected \`${guard}\` (found ${found})`,
+      field
+        ? l10n.t('expected `,` or `{0}` after field `{1}` (found {2})', guard, field, found)
+        : l10n.t('expected `{0}` (found {1})', guard, found),
       'syntax',
       field,
     );
@@ -391,7 +402,7 @@ class BibtexScanner {
 }
 
 function describe(src: string, pos: number): string {
-  if (pos >= src.length) return 'the end of the entry';
+  if (pos >= src.length) return l10n.t('the end of the entry');
   // Every caller has skipped blanks first, so the snippet is never empty.
   return `\`${src.slice(pos, pos + 20).split('\n')[0]}\``;
 }

@@ -62,9 +62,9 @@ function skipWs(s: string, pos: number): number {
 }
 
 function found(s: string, pos: number): string {
-  if (pos >= s.length) return 'the end of the text';
+  if (pos >= s.length) return l10n.t('the end of the text');
   const ch = s[pos];
-  if (ch === '\n' || ch === '\r') return 'a line break';
+  if (ch === '\n' || ch === '\r') return l10n.t('a line break');
   return `\`${ch}\``;
 }
 
@@ -75,20 +75,22 @@ function skipString(s: string, pos: number): number | JsonSyntaxError {
   const open = pos;
   pos++;
   for (;;) {
-    if (pos >= s.length) return { offset: open, message: 'a string is never closed' };
+    if (pos >= s.length) return { offset: open, message: l10n.t('a string is never closed') };
     const c = s.charCodeAt(pos);
     if (c === 34) return pos + 1;
     if (c === 92) {
       const e = s[pos + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(pos + 2, pos + 6))) return { offset: pos, message: 'a `\\u` escape needs four hex digits' };
+        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(pos + 2, pos + 6)))
+          return { offset: pos, message: l10n.t('a `\\u` escape needs four hex digits') };
         pos += 6;
       } else if (e !== undefined && '"\\/bfnrt'.includes(e)) pos += 2;
-      else return { offset: pos, message: `\`\\${e ?? ''}\` is not a valid escape in a JSON string (write \`\\\\\` for a backslash)` };
+      else
+        return { offset: pos, message: l10n.t('`\\{0}` is not a valid escape in a JSON string (write `\\\\` for a backslash)', e ?? '') };
     } else if (c < 32) {
       return c === 10 || c === 13
-        ? { offset: open, message: 'a string is not closed before the end of its line' }
-        : { offset: pos, message: 'a control character must be escaped inside a string' };
+        ? { offset: open, message: l10n.t('a string is not closed before the end of its line') }
+        : { offset: pos, message: l10n.t('a control character must be escaped inside a string') };
     } else pos++;
   }
 }
@@ -142,8 +144,8 @@ export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError 
       case KEY: {
         if (c !== 34) {
           return c === 125
-            ? { offset: pos, message: 'a trailing `,` before `}` is not allowed in JSON' }
-            : { offset: pos, message: `expected a property name in double quotes, found ${found(s, pos)}` };
+            ? { offset: pos, message: l10n.t('a trailing `,` before `}` is not allowed in JSON') }
+            : { offset: pos, message: l10n.t('expected a property name in double quotes, found {0}', found(s, pos)) };
         }
         const end = skipString(s, pos);
         if (typeof end !== 'number') return end;
@@ -152,7 +154,7 @@ export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError 
         break;
       }
       case COLON:
-        if (c !== 58) return { offset: pos, message: `expected \`:\` after a property name, found ${found(s, pos)}` };
+        if (c !== 58) return { offset: pos, message: l10n.t('expected `:` after a property name, found {0}', found(s, pos)) };
         pos++;
         state = VALUE;
         break;
@@ -165,8 +167,11 @@ export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError 
           pos++;
           stack.pop();
         } else {
-          const expected = top === ARRAY ? '`,` or `]` after an array item' : '`,` or `}` after a property value';
-          return { offset: pos, message: `expected ${expected}, found ${found(s, pos)}` };
+          const message =
+            top === ARRAY
+              ? l10n.t('expected `,` or `]` after an array item, found {0}', found(s, pos))
+              : l10n.t('expected `,` or `{0}` after a property value, found {1}', '}', found(s, pos));
+          return { offset: pos, message };
         }
       }
     }
@@ -174,9 +179,12 @@ export function skipJsonValue(s: string, pos: number): number | JsonSyntaxError 
 }
 
 function endOfTextError(stack: number[], state: number, pos: number): JsonSyntaxError {
-  if (stack.length === 0 && state === VALUE) return { offset: pos, message: 'a value is missing' };
-  const inside = stack[stack.length - 1] === OBJECT ? 'an object (a `}` is missing)' : 'an array (a `]` is missing)';
-  return { offset: pos, message: `the text ends inside ${inside}` };
+  if (stack.length === 0 && state === VALUE) return { offset: pos, message: l10n.t('a value is missing') };
+  const message =
+    stack[stack.length - 1] === OBJECT
+      ? l10n.t('the text ends inside an object (a `}` is missing)')
+      : l10n.t('the text ends inside an array (a `]` is missing)');
+  return { offset: pos, message };
 }
 
 /**
@@ -189,14 +197,20 @@ function skipScalar(s: string, pos: number, afterComma: boolean): number | JsonS
   if (c === 45 || (c >= 48 && c <= 57)) {
     NUMBER.lastIndex = pos;
     const m = NUMBER.exec(s);
-    if (!m || m[0] === '-') return { offset: pos, message: 'a number is malformed' };
+    if (!m || m[0] === '-') return { offset: pos, message: l10n.t('a number is malformed') };
     return pos + m[0].length;
   }
   if (s.startsWith('true', pos) || s.startsWith('null', pos)) return pos + 4;
   if (s.startsWith('false', pos)) return pos + 5;
   if ((c === 93 || c === 125) && afterComma)
-    return { offset: pos, message: `a trailing \`,\` before \`${s[pos]}\` is not allowed in JSON` };
-  return { offset: pos, message: `expected a value, found ${found(s, pos)}${c === 39 ? ' (JSON strings use double quotes)' : ''}` };
+    return { offset: pos, message: l10n.t('a trailing `,` before `{0}` is not allowed in JSON', s[pos]) };
+  return {
+    offset: pos,
+    message:
+      c === 39
+        ? l10n.t('expected a value, found {0} (JSON strings use double quotes)', found(s, pos))
+        : l10n.t('expected a value, found {0}', found(s, pos)),
+  };
 }
 
 /** The first syntax error in a whole JSON text, or undefined when it is valid. */
@@ -205,7 +219,7 @@ export function findJsonSyntaxError(s: string): JsonSyntaxError | undefined {
   const r = skipJsonValue(s, start);
   if (typeof r !== 'number') return r;
   const rest = skipWs(s, r);
-  return rest < s.length ? { offset: rest, message: `unexpected ${found(s, rest)} after the end of the JSON value` } : undefined;
+  return rest < s.length ? { offset: rest, message: l10n.t('unexpected {0} after the end of the JSON value', found(s, rest)) } : undefined;
 }
 
 /**
@@ -230,10 +244,10 @@ export function scanJsonArray(s: string): JsonArrayScan {
       return result;
     }
     // More follows the first object: an array that lost its `[`. Say so, and read on.
-    result.errors.push({ offset: pos, message: 'the `[` that opens the array is missing' });
+    result.errors.push({ offset: pos, message: l10n.t('the `[` that opens the array is missing') });
     pending = { start: pos, end: r };
   } else if (s[pos] !== '[') {
-    result.errors.push({ offset: pos, message: `expected \`[\` to start a JSON array, found ${found(s, pos)}` });
+    result.errors.push({ offset: pos, message: l10n.t('expected `[` to start a JSON array, found {0}', found(s, pos)) });
     return result;
   } else {
     pos = skipWs(s, pos + 1);
@@ -268,8 +282,8 @@ export function scanJsonArray(s: string): JsonArrayScan {
       if (s[pos] === ']') return checkTrailing(s, pos + 1, result);
       error =
         pos >= s.length
-          ? { offset: pos, message: 'the text ends before the array is closed with `]`' }
-          : { offset: pos, message: `expected \`,\` or \`]\` after an array item, found ${found(s, pos)}` };
+          ? { offset: pos, message: l10n.t('the text ends before the array is closed with `]`') }
+          : { offset: pos, message: l10n.t('expected `,` or `]` after an array item, found {0}', found(s, pos)) };
     } else {
       error = { ...r, itemStart: start };
     }
@@ -303,7 +317,7 @@ function itemIndentation(s: string, from: number): string | undefined {
 
 function checkTrailing(s: string, pos: number, result: JsonArrayScan): JsonArrayScan {
   const rest = skipWs(s, pos);
-  if (rest < s.length) result.errors.push({ offset: rest, message: `unexpected ${found(s, rest)} after the closing \`]\`` });
+  if (rest < s.length) result.errors.push({ offset: rest, message: l10n.t('unexpected {0} after the closing `]`', found(s, rest)) });
   return result;
 }
 

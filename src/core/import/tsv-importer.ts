@@ -108,7 +108,7 @@ function readRow(
     const cell = row.cells[i];
     if (!cell || name === '' || name in record) return;
     if (cell.text.length > context.limits.maxFieldChars) {
-      const message = oversizedFieldMessage(name, cell.text.length, context.limits.maxFieldChars, `row ${row.line} of ${file}`);
+      const message = oversizedFieldMessage(name, cell.text.length, context.limits.maxFieldChars, l10n.t('row {0} of {1}', row.line, file));
       diagnostics.push(diagnostic(file, row.line, cell.column, 'warning', message));
       return;
     }

@@ -244,7 +244,7 @@ export class LibraryLoader {
       return { path, fingerprint: contentFingerprint(bytes), ...result, papers };
     } catch (error) {
       // A worker that died (e.g. out of memory) costs this file only.
-      return unreadableFile(path, `the import failed: ${error instanceof Error ? error.message : String(error)}`);
+      return unreadableFile(path, l10n.t('the import failed: {0}', error instanceof Error ? error.message : String(error)));
     }
   }
 

@@ -76,7 +76,9 @@ class CuratedTree {
             step,
             step.at,
             'info',
-            `${quoteList(missing)} ${missing.length > 1 ? 'are' : 'is'} not in the topic tree now; the rest merge.`,
+            missing.length > 1
+              ? l10n.t('{0} are not in the topic tree now; the rest merge.', quoteList(missing))
+              : l10n.t('{0} is not in the topic tree now; the rest merge.', quoteList(missing)),
           );
         const into = this.topic(step.into) ?? step.into;
         this.adopt(into, sources.find(Boolean));
@@ -136,7 +138,12 @@ class CuratedTree {
         step,
         step.at,
         'warning',
-        `"${existing}" is already a topic, so "${from}"'s papers join it; say { "merge": [...], "into": "${existing}" } to make that plain.`,
+        l10n.t(
+          '"{0}" is already a topic, so "{1}"\'s papers join it; say {2} to make that plain.',
+          existing,
+          from,
+          `{ "merge": [...], "into": "${existing}" }`,
+        ),
       );
     const into = existing ?? to;
     this.adopt(into, from);
@@ -220,7 +227,13 @@ class CuratedTree {
   private withTopic(step: CurationStep, name: string, act: (topic: string) => void): void {
     const topic = this.topic(name);
     if (topic) act(topic);
-    else this.report(step, step.at, 'info', `there is no topic "${name}" in the tree now, so this "${step.kind}" step changes nothing.`);
+    else
+      this.report(
+        step,
+        step.at,
+        'info',
+        l10n.t('there is no topic "{0}" in the tree now, so this "{1}" step changes nothing.', name, step.kind),
+      );
   }
 
   private withPaper(step: CurationStep, ref: PaperRef, act: (id: string) => void): void {
@@ -231,7 +244,11 @@ class CuratedTree {
         step,
         ref.at,
         'warning',
-        `no paper has the id or citekey "${ref.id}"; this "${step.kind}" step skips it. Check the id (Copy Citation shows it) or remove it.`,
+        l10n.t(
+          'no paper has the id or citekey "{0}"; this "{1}" step skips it. Check the id (Copy Citation shows it) or remove it.',
+          ref.id,
+          step.kind,
+        ),
       );
   }
 

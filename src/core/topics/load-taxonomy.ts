@@ -66,7 +66,10 @@ function readRoot(text: string, report: Report): { root?: ObjectNode; broken: bo
     report(
       error.offset,
       'error',
-      `the topic taxonomy is not valid JSON: ${error.message}. The rest of the file is used as far as it can be read; fix this to be sure.`,
+      l10n.t(
+        'the topic taxonomy is not valid JSON: {0}. The rest of the file is used as far as it can be read; fix this to be sure.',
+        error.message,
+      ),
     );
   }
   if (!root) return { broken: true };
@@ -75,7 +78,7 @@ function readRoot(text: string, report: Report): { root?: ObjectNode; broken: bo
       report(
         root.offset,
         'error',
-        'the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.',
+        l10n.t('the topic taxonomy must be a JSON object such as { "topics": { "Topic Name": { "terms": { "phrase": 2 } } } }.'),
       );
     return { broken: Boolean(error) };
   }
@@ -95,13 +98,17 @@ function readSettings(root: ObjectNode, taxonomy: CuratedTaxonomy, report: Repor
     else if (entry.key === 'curation') curationNode = entry.value;
     else if (entry.key === 'minScore') {
       const score = positiveNumber(entry.value);
-      if (score === undefined) report(entry.value.offset, 'error', '"minScore" must be a positive number, e.g. 3; the default is used.');
+      if (score === undefined)
+        report(entry.value.offset, 'error', l10n.t('"minScore" must be a positive number, e.g. 3; the default is used.'));
       else taxonomy.minScore = score;
     } else if (entry.key !== 'version') {
       report(
         entry.keyOffset,
         'warning',
-        `unknown property "${entry.key}" is ignored; the file knows "topics", "minScore" and "curation" (notes go in "$comment").`,
+        l10n.t(
+          'unknown property "{0}" is ignored; the file knows "topics", "minScore" and "curation" (notes go in "$comment").',
+          entry.key,
+        ),
       );
     }
   }
@@ -110,12 +117,12 @@ function readSettings(root: ObjectNode, taxonomy: CuratedTaxonomy, report: Repor
       report(
         root.offset,
         'error',
-        'the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.',
+        l10n.t('the topic taxonomy has no "topics" property; add "topics": { "Topic Name": { "terms": { "phrase": 2 } } }.'),
       );
     return { curationNode };
   }
   if (topicsNode.kind !== 'object') {
-    report(topicsNode.offset, 'error', '"topics" must be an object mapping each topic name to { "terms": { "phrase": weight } }.');
+    report(topicsNode.offset, 'error', l10n.t('"topics" must be an object mapping each topic name to { "terms": { "phrase": weight } }.'));
     return { curationNode };
   }
   return { topicsNode, curationNode };
@@ -128,11 +135,11 @@ function readTopics(topicsNode: ObjectNode, taxonomy: CuratedTaxonomy, report: R
     if (entry.key.startsWith('$')) continue;
     const name = entry.key.trim().replace(/\s+/g, ' ');
     if (!name) {
-      report(entry.keyOffset, 'error', 'a topic has an empty name; give it the name readers should see in the topic tree.');
+      report(entry.keyOffset, 'error', l10n.t('a topic has an empty name; give it the name readers should see in the topic tree.'));
       continue;
     }
     if (name.toLowerCase() === 'other') {
-      report(entry.keyOffset, 'error', '"Other" is reserved for papers that match no topic; rename this topic.');
+      report(entry.keyOffset, 'error', l10n.t('"Other" is reserved for papers that match no topic; rename this topic.'));
       continue;
     }
     const topic = readTopic(name, entry.value, report);
@@ -146,7 +153,7 @@ function readTopics(topicsNode: ObjectNode, taxonomy: CuratedTaxonomy, report: R
     report(
       entry.keyOffset,
       'warning',
-      `topic "${name}" is defined twice; the terms of both definitions are merged. Keep one definition to avoid surprises.`,
+      l10n.t('topic "{0}" is defined twice; the terms of both definitions are merged. Keep one definition to avoid surprises.', name),
     );
     const merged = taxonomy.topics[previous];
     Object.assign(merged.terms, topic.terms);
@@ -157,7 +164,7 @@ function readTopics(topicsNode: ObjectNode, taxonomy: CuratedTaxonomy, report: R
 
 function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic | undefined {
   if (node.kind !== 'object') {
-    report(node.offset, 'error', `topic "${name}" must be an object such as { "terms": { "phrase": 2 } }; it is skipped.`);
+    report(node.offset, 'error', l10n.t('topic "{0}" must be an object such as { "terms": { "phrase": 2 } }; it is skipped.', name));
     return undefined;
   }
   const topic: TaxonomyTopic = { name, terms: {} };
@@ -174,13 +181,13 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
     } else if (entry.key === 'minScore') {
       const score = positiveNumber(value);
       if (score === undefined)
-        report(value.offset, 'error', `"minScore" of topic "${name}" must be a positive number; the file's default is used.`);
+        report(value.offset, 'error', l10n.t('"minScore" of topic "{0}" must be a positive number; the file\'s default is used.', name));
       else topic.minScore = score;
     } else {
       report(
         entry.keyOffset,
         'warning',
-        `unknown property "${entry.key}" in topic "${name}" is ignored; a topic knows "terms", "exclude" and "minScore".`,
+        l10n.t('unknown property "{0}" in topic "{1}" is ignored; a topic knows "terms", "exclude" and "minScore".', entry.key, name),
       );
     }
   }
@@ -188,7 +195,7 @@ function readTopic(name: string, node: JsonNode, report: Report): TaxonomyTopic 
     report(
       node.offset,
       'error',
-      `topic "${name}" has no terms; add "terms": { "a phrase": 2 } so papers can be matched to it. It is skipped.`,
+      l10n.t('topic "{0}" has no terms; add "terms": { "a phrase": 2 } so papers can be matched to it. It is skipped.', name),
     );
     return undefined;
   }
@@ -202,12 +209,12 @@ function readTerms(name: string, value: JsonNode, report: Report): Record<string
     for (const term of value.entries) {
       const phrase = cleanPhrase(term.key);
       const weight = positiveNumber(term.value);
-      if (!phrase) report(term.keyOffset, 'warning', `topic "${name}" has an empty term; remove it.`);
+      if (!phrase) report(term.keyOffset, 'warning', l10n.t('topic "{0}" has an empty term; remove it.', name));
       else if (weight === undefined)
         report(
           term.value.offset,
           'error',
-          `the weight of "${term.key}" in topic "${name}" must be a positive number such as 1 or 2.5; the term is skipped.`,
+          l10n.t('the weight of "{0}" in topic "{1}" must be a positive number such as 1 or 2.5; the term is skipped.', term.key, name),
         );
       else terms[phrase] = weight;
     }
@@ -215,14 +222,21 @@ function readTerms(name: string, value: JsonNode, report: Report): Record<string
     for (const item of value.items) {
       const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
       if (!phrase)
-        report(item.offset, 'error', `each term of topic "${name}" must be a non-empty string in double quotes; the item is skipped.`);
+        report(
+          item.offset,
+          'error',
+          l10n.t('each term of topic "{0}" must be a non-empty string in double quotes; the item is skipped.', name),
+        );
       else terms[phrase] = 1;
     }
   } else {
     report(
       value.offset,
       'error',
-      `"terms" of topic "${name}" must be an object of phrase → weight, e.g. { "spiking neural network": 3 }; the topic is skipped.`,
+      l10n.t(
+        '"terms" of topic "{0}" must be an object of phrase → weight, e.g. { "spiking neural network": 3 }; the topic is skipped.',
+        name,
+      ),
     );
     return undefined;
   }
@@ -232,13 +246,18 @@ function readTerms(name: string, value: JsonNode, report: Report): Record<string
 /** A topic's `exclude` phrases; bad items (and a value that is no list) are reported and left out. */
 function readExclude(name: string, value: JsonNode, report: Report): string[] {
   if (value.kind !== 'array') {
-    report(value.offset, 'error', `"exclude" of topic "${name}" must be a list of phrases, e.g. ["spiking data"]; it is ignored.`);
+    report(
+      value.offset,
+      'error',
+      l10n.t('"exclude" of topic "{0}" must be a list of phrases, e.g. ["spiking data"]; it is ignored.', name),
+    );
     return [];
   }
   const exclude: string[] = [];
   for (const item of value.items) {
     const phrase = item.kind === 'string' ? cleanPhrase(item.value) : '';
-    if (!phrase) report(item.offset, 'error', `each "exclude" entry of topic "${name}" must be a non-empty string; the item is skipped.`);
+    if (!phrase)
+      report(item.offset, 'error', l10n.t('each "exclude" entry of topic "{0}" must be a non-empty string; the item is skipped.', name));
     else exclude.push(phrase);
   }
   return exclude;

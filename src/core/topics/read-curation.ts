@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiagnosticSeverity } from '../model/diagnostic';
 import type { CurationStep, PaperRef, StepPosition } from './curation-steps';
 import type { JsonEntry, JsonNode } from './taxonomy-json';
@@ -28,13 +29,17 @@ const OTHER = 'other';
  */
 export function readCuration(node: JsonNode, reader: CurationReader): CurationStep[] {
   if (node.kind !== 'array') {
-    reader.report(node.offset, 'error', `"curation" must be a list of steps such as [${SHAPES.rename.example}]; it is ignored.`);
+    reader.report(node.offset, 'error', l10n.t('"curation" must be a list of steps such as [{0}]; it is ignored.', SHAPES.rename.example));
     return [];
   }
   const steps: CurationStep[] = [];
   for (const item of node.items) {
     if (item.kind !== 'object') {
-      reader.report(item.offset, 'error', `each curation step must be an object such as ${SHAPES.rename.example}; this one is skipped.`);
+      reader.report(
+        item.offset,
+        'error',
+        l10n.t('each curation step must be an object such as {0}; this one is skipped.', SHAPES.rename.example),
+      );
       continue;
     }
     const step = readStep(item, reader);
@@ -50,11 +55,19 @@ function readStep(item: ObjectNode, reader: CurationReader): CurationStep | unde
   const entries = uniqueEntries(item, reader);
   const verbs = VERBS.filter((verb) => entries.has(verb));
   if (verbs.length !== 1) {
-    const what = verbs.length === 0 ? 'names no action' : `names ${verbs.length} actions (${verbs.join(', ')})`;
+    const choices = VERBS.join(', ');
     reader.report(
       item.offset,
       'error',
-      `this curation step ${what}; give exactly one of ${VERBS.join(', ')}, e.g. ${SHAPES.rename.example}. It is skipped.`,
+      verbs.length === 0
+        ? l10n.t('this curation step names no action; give exactly one of {0}, e.g. {1}. It is skipped.', choices, SHAPES.rename.example)
+        : l10n.t(
+            'this curation step names {0} actions ({1}); give exactly one of {2}, e.g. {3}. It is skipped.',
+            verbs.length,
+            verbs.join(', '),
+            choices,
+            SHAPES.rename.example,
+          ),
     );
     return undefined;
   }
@@ -62,11 +75,15 @@ function readStep(item: ObjectNode, reader: CurationReader): CurationStep | unde
   const shape = SHAPES[kind];
   for (const [key, entry] of entries) {
     if (key !== kind && !key.startsWith('$') && !shape.required.includes(key) && !shape.optional.includes(key))
-      reader.report(entry.keyOffset, 'warning', `unknown property "${key}" in a "${kind}" step is ignored; write it as ${shape.example}.`);
+      reader.report(
+        entry.keyOffset,
+        'warning',
+        l10n.t('unknown property "{0}" in a "{1}" step is ignored; write it as {2}.', key, kind, shape.example),
+      );
   }
   for (const key of shape.required) {
     if (!entries.has(key)) {
-      reader.report(item.offset, 'error', `a "${kind}" step needs "${key}", e.g. ${shape.example}; it is skipped.`);
+      reader.report(item.offset, 'error', l10n.t('a "{0}" step needs "{1}", e.g. {2}; it is skipped.', kind, key, shape.example));
       return undefined;
     }
   }
@@ -104,19 +121,27 @@ function readSplit(
   const papersNode = entries.get('papers')?.value;
   if (!topic || !into) return undefined;
   if (Boolean(phraseNode) === Boolean(papersNode)) {
-    reader.report(offset, 'error', `a "split" step takes either "phrase" or "papers", e.g. ${SHAPES.split.example}; it is skipped.`);
+    reader.report(
+      offset,
+      'error',
+      l10n.t('a "split" step takes either "phrase" or "papers", e.g. {0}; it is skipped.', SHAPES.split.example),
+    );
     return undefined;
   }
   if (phraseNode) {
     const phrase = phraseNode.kind === 'string' ? clean(phraseNode.value) : '';
     if (!phrase) {
-      reader.report(phraseNode.offset, 'error', '"phrase" must be a non-empty string, e.g. "graph neural network"; the step is skipped.');
+      reader.report(
+        phraseNode.offset,
+        'error',
+        l10n.t('"phrase" must be a non-empty string, e.g. "graph neural network"; the step is skipped.'),
+      );
       return undefined;
     }
     return { ...base, kind: 'split', topic, into, phrase };
   }
   if (papersNode!.kind !== 'array') {
-    reader.report(papersNode!.offset, 'error', '"papers" must be a list of paper ids, e.g. ["2403.01234"]; the step is skipped.');
+    reader.report(papersNode!.offset, 'error', l10n.t('"papers" must be a list of paper ids, e.g. ["2403.01234"]; the step is skipped.'));
     return undefined;
   }
   const papers = papersNode!.items.map((item) => paperRef({ key: 'papers', keyOffset: item.offset, value: item }, 'split', reader));
@@ -128,7 +153,7 @@ function uniqueEntries(item: ObjectNode, reader: CurationReader): Map<string, Js
   const entries = new Map<string, JsonEntry>();
   for (const entry of item.entries) {
     if (entries.has(entry.key))
-      reader.report(entry.keyOffset, 'warning', `"${entry.key}" is given twice in this step; the last one counts. Keep one.`);
+      reader.report(entry.keyOffset, 'warning', l10n.t('"{0}" is given twice in this step; the last one counts. Keep one.', entry.key));
     entries.set(entry.key, entry);
   }
   return entries;
@@ -139,12 +164,16 @@ function topicName(entry: JsonEntry | undefined, kind: string, key: string, targ
   if (!entry) return '';
   const name = entry.value.kind === 'string' ? clean(entry.value.value) : '';
   if (!name)
-    reader.report(entry.value.offset, 'error', `"${key}" of a "${kind}" step must be a topic name in double quotes; the step is skipped.`);
+    reader.report(
+      entry.value.offset,
+      'error',
+      l10n.t('"{0}" of a "{1}" step must be a topic name in double quotes; the step is skipped.', key, kind),
+    );
   else if (target && name.toLowerCase() === OTHER)
     reader.report(
       entry.value.offset,
       'error',
-      '"Other" is reserved for papers that match no topic; choose another name. The step is skipped.',
+      l10n.t('"Other" is reserved for papers that match no topic; choose another name. The step is skipped.'),
     );
   else return name;
   return '';
@@ -154,7 +183,11 @@ function topicName(entry: JsonEntry | undefined, kind: string, key: string, targ
 function topicList(entry: JsonEntry, reader: CurationReader): string[] | undefined {
   const node = entry.value;
   if (node.kind !== 'array' || node.items.length === 0) {
-    reader.report(node.offset, 'error', `"merge" must list the topics to merge, e.g. ${SHAPES.merge.example}; the step is skipped.`);
+    reader.report(
+      node.offset,
+      'error',
+      l10n.t('"merge" must list the topics to merge, e.g. {0}; the step is skipped.', SHAPES.merge.example),
+    );
     return undefined;
   }
   const names: string[] = [];
@@ -162,7 +195,7 @@ function topicList(entry: JsonEntry, reader: CurationReader): string[] | undefin
     const name = topicName({ key: 'merge', keyOffset: item.offset, value: item }, 'merge', 'merge', false, reader);
     if (!name) return undefined;
     if (names.some((known) => known.toLowerCase() === name.toLowerCase()))
-      reader.report(item.offset, 'warning', `"${name}" is named twice in this merge; once is enough.`);
+      reader.report(item.offset, 'warning', l10n.t('"{0}" is named twice in this merge; once is enough.', name));
     else names.push(name);
   }
   return names;
@@ -172,7 +205,11 @@ function paperRef(entry: JsonEntry, kind: string, reader: CurationReader): Paper
   const node = entry.value;
   const id = node.kind === 'string' ? node.value.trim() : '';
   if (id) return { id, at: reader.position(node.offset) };
-  reader.report(node.offset, 'error', `a "${kind}" step names papers by id in double quotes, e.g. "2403.01234"; the step is skipped.`);
+  reader.report(
+    node.offset,
+    'error',
+    l10n.t('a "{0}" step names papers by id in double quotes, e.g. "2403.01234"; the step is skipped.', kind),
+  );
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 // The ES module build: esbuild cannot follow the UMD build's runtime `require` calls (on Node it prefers `main`).
+import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /**
@@ -86,50 +87,50 @@ function describeError(text: string, error: ParseError, tree: Node | undefined):
   const at = (message: string, where = offset): JsonSyntaxError => ({ offset: where, message });
   const atEnd = text.slice(offset).trim() === '';
   if (tree && offset >= tree.offset + tree.length && !atEnd) {
-    return at(`unexpected ${found} after the end of the JSON value; remove it, or wrap everything in one object`);
+    return at(l10n.t('unexpected {0} after the end of the JSON value; remove it, or wrap everything in one object', found));
   }
   switch (printParseErrorCode(error.error)) {
     case 'InvalidSymbol':
-      if (text[offset] === "'") return at('JSON strings and property names use double quotes ("…"), not single quotes');
-      if (/[A-Za-z_$]/.test(text[offset] ?? '')) return at('a bare word is not a JSON value; put text in double quotes');
-      return at(`expected a value but found ${found}`);
+      if (text[offset] === "'") return at(l10n.t('JSON strings and property names use double quotes ("…"), not single quotes'));
+      if (/[A-Za-z_$]/.test(text[offset] ?? '')) return at(l10n.t('a bare word is not a JSON value; put text in double quotes'));
+      return at(l10n.t('expected a value but found {0}', found));
     case 'InvalidNumberFormat':
-      return at('malformed number; write numbers like 2, 0.5 or 1e3');
+      return at(l10n.t('malformed number; write numbers like 2, 0.5 or 1e3'));
     case 'PropertyNameExpected':
-      return at(`expected a property name in double quotes but found ${found}`);
+      return at(l10n.t('expected a property name in double quotes but found {0}', found));
     case 'ValueExpected':
       return atEnd
-        ? at('the file ends where a value was expected; it may be cut short or miss a closing bracket')
-        : at(`expected a value but found ${found}`);
+        ? at(l10n.t('the file ends where a value was expected; it may be cut short or miss a closing bracket'))
+        : at(l10n.t('expected a value but found {0}', found));
     case 'ColonExpected':
-      return at(`expected ':' after the property name but found ${found}`);
+      return at(l10n.t("expected ':' after the property name but found {0}", found));
     case 'CommaExpected':
       return text[offset] === '"' || text[offset] === '{' || text[offset] === '['
-        ? at("expected ',' here; a comma is probably missing at the end of the previous property or item")
-        : at(`expected ',' but found ${found}`);
+        ? at(l10n.t("expected ',' here; a comma is probably missing at the end of the previous property or item"))
+        : at(l10n.t("expected ',' but found {0}", found));
     case 'CloseBraceExpected':
       return atEnd
-        ? at("the file ends where ',' or '}' was expected; it may be cut short or miss a closing bracket")
-        : at(`expected ',' or '}' after a property but found ${found}`);
+        ? at(l10n.t("the file ends where ',' or '}' was expected; it may be cut short or miss a closing bracket"))
+        : at(l10n.t("expected ',' or '{0}' after a property but found {1}", '}', found));
     case 'CloseBracketExpected':
-      return at(`expected ',' or ']' in a list but found ${found}`);
+      return at(l10n.t("expected ',' or ']' in a list but found {0}", found));
     case 'UnexpectedEndOfComment':
-      return at('this comment is not closed; end it with */');
+      return at(l10n.t('this comment is not closed; end it with */'));
     case 'UnexpectedEndOfString':
-      return at('this string is not closed on its line; add the closing double quote');
+      return at(l10n.t('this string is not closed on its line; add the closing double quote'));
     case 'InvalidCharacter':
       return at(
-        'control characters (such as tabs) must be escaped inside strings, e.g. \\t',
+        l10n.t('control characters (such as tabs) must be escaped inside strings, e.g. \\t'),
         firstMatch(text, offset, length, (i) => text.charCodeAt(i) < 32),
       );
     case 'InvalidEscapeCharacter':
     case 'InvalidUnicode':
       return at(
-        'invalid escape in a string; write a backslash as \\\\',
+        l10n.t('invalid escape in a string; write a backslash as \\\\'),
         firstMatch(text, offset, length, (i) => text[i] === '\\' && !/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i, i + 6))),
       );
     default:
-      return at(`unexpected ${found}`);
+      return at(l10n.t('unexpected {0}', found));
   }
 }
 
@@ -140,7 +141,7 @@ function firstMatch(text: string, offset: number, length: number, matches: (inde
 }
 
 function describe(text: string, offset: number): string {
-  if (offset >= text.length) return 'end of file';
+  if (offset >= text.length) return l10n.t('end of file');
   const ch = text[offset];
-  return ch === '\n' ? 'line break' : `'${ch}'`;
+  return ch === '\n' ? l10n.t('line break') : `'${ch}'`;
 }

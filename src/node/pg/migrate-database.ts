@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ClientBase } from 'pg';
 import { MIGRATION_0001 } from './migrations/0001-init';
 import { MIGRATION_0002 } from './migrations/0002-ranked-candidates';
@@ -59,13 +60,17 @@ export async function checkSchema(client: ClientBase): Promise<void> {
   if (version === 0)
     throw new PgLibraryError(
       'no-schema',
-      'Lectern: this database holds no Lectern library yet. Run "lectern db init --database URL" first.',
+      l10n.t('Lectern: this database holds no Lectern library yet. Run "lectern db init --database URL" first.'),
     );
   refuseNewer(version);
   if (version < SCHEMA_VERSION)
     throw new PgLibraryError(
       'no-schema',
-      `Lectern: the database's library schema is version ${version}, older than this Lectern reads (${SCHEMA_VERSION}). Run "lectern db init --database URL" as the tables' owner to upgrade it.`,
+      l10n.t(
+        'Lectern: the database\'s library schema is version {0}, older than this Lectern reads ({1}). Run "lectern db init --database URL" as the tables\' owner to upgrade it.',
+        version,
+        SCHEMA_VERSION,
+      ),
     );
 }
 
@@ -78,6 +83,10 @@ function refuseNewer(version: number): void {
   if (version > SCHEMA_VERSION)
     throw new PgLibraryError(
       'schema-newer',
-      `Lectern: the database's library schema is version ${version}, newer than this Lectern understands (up to ${SCHEMA_VERSION}). Update Lectern; nothing was changed.`,
+      l10n.t(
+        "Lectern: the database's library schema is version {0}, newer than this Lectern understands (up to {1}). Update Lectern; nothing was changed.",
+        version,
+        SCHEMA_VERSION,
+      ),
     );
 }

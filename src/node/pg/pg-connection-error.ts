@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { PgLibraryError } from './pg-library-error';
 
 /** A connection string as people may see it: `user@host:port/database`, never the password or other parameters. */
@@ -7,7 +8,7 @@ export function describeConnection(url: string): string {
     const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
     return `${user}${parsed.hostname || 'localhost'}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname || ''}`;
   } catch {
-    return 'the shared library';
+    return l10n.t('the shared library');
   }
 }
 
@@ -23,22 +24,25 @@ export function libraryErrorOf(error: unknown, where: string): PgLibraryError {
   if (code === '28P01' || code === '28000')
     return new PgLibraryError(
       'auth',
-      `Lectern: the server refused the credentials for ${where}. Check the user name and the password (PGPASSWORD or PGPASSFILE for the CLI).`,
+      l10n.t(
+        'Lectern: the server refused the credentials for {0}. Check the user name and the password (PGPASSWORD or PGPASSFILE for the CLI).',
+        where,
+      ),
     );
   if (code === '3D000')
     return new PgLibraryError(
       'connect',
-      `Lectern: the database of ${where} does not exist. Check the database name in the connection string.`,
+      l10n.t('Lectern: the database of {0} does not exist. Check the database name in the connection string.', where),
     );
   if (code === '57014')
     return new PgLibraryError(
       'query',
-      `Lectern: ${where} took too long to answer and the request was cancelled. Try a narrower query, or try again later.`,
+      l10n.t('Lectern: {0} took too long to answer and the request was cancelled. Try a narrower query, or try again later.', where),
     );
   if (code === '42501')
     return new PgLibraryError(
       'query',
-      `Lectern: the database user has no permission for this on ${where}. Import with a user in the lectern_writer role.`,
+      l10n.t('Lectern: the database user has no permission for this on {0}. Import with a user in the lectern_writer role.', where),
     );
   if (
     /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|57P0[1-3]|08\d\d\d)$/.test(code) ||
@@ -46,10 +50,18 @@ export function libraryErrorOf(error: unknown, where: string): PgLibraryError {
   )
     return new PgLibraryError(
       'connect',
-      `Lectern: cannot reach ${where}${code ? ` (${code})` : ''}. Check that the server is running and the host and port are right, then try again.`,
+      code
+        ? l10n.t(
+            'Lectern: cannot reach {0} ({1}). Check that the server is running and the host and port are right, then try again.',
+            where,
+            code,
+          )
+        : l10n.t('Lectern: cannot reach {0}. Check that the server is running and the host and port are right, then try again.', where),
     );
   return new PgLibraryError(
     'query',
-    `Lectern: ${where} could not answer${code ? ` (SQL state ${code})` : ''}. Try again; if it persists, report it with this code.`,
+    code
+      ? l10n.t('Lectern: {0} could not answer (SQL state {1}). Try again; if it persists, report it with this code.', where, code)
+      : l10n.t('Lectern: {0} could not answer. Try again; if it persists, report it with this code.', where),
   );
 }

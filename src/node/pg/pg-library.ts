@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import pg, { type Pool } from 'pg';
 import type { BackendSearchOptions, LibraryBackend, TopicCount } from '../../core/library/library-backend';
 import type { Paper } from '../../core/model/paper';
@@ -216,7 +217,7 @@ export class PgLibrary implements LibraryBackend {
     try {
       return await work();
     } catch (error) {
-      throw libraryErrorOf(error, 'the shared library');
+      throw libraryErrorOf(error, l10n.t('the shared library'));
     }
   }
 }
