@@ -226,10 +226,13 @@ test('the desktop bundle in a virtual workspace (Node extension host) reads its 
   session.dispose();
 });
 
-test('the corpus worker bundle, run as a Web Worker script, imports a file, serves it and answers a search', async () => {
+/**
+ * The web corpus worker bundle run as a dedicated worker's script: its global scope (`postMessage` out,
+ * `onmessage` in), and the answer to request `id` once it comes.
+ */
+function startWebWorker() {
   const answers: Array<Record<string, unknown>> = [];
   let notify: (() => void) | undefined;
-  // The worker's global scope: `postMessage` out, `onmessage` in, as in a browser's dedicated worker.
   const context = browserWorkerContext({
     postMessage: (message: unknown) => {
       answers.push(structuredClone(message) as Record<string, unknown>);
@@ -238,11 +241,16 @@ test('the corpus worker bundle, run as a Web Worker script, imports a file, serv
   });
   vm.runInContext(workerCode, context, { filename: 'dist/web/corpus-worker.js' });
   const onmessage = context.onmessage as (event: { data: unknown }) => void;
-  assert.equal(typeof onmessage, 'function', 'the worker listens for messages');
   const answer = async (id: number) => {
     while (!answers.some((a) => a.id === id)) await new Promise<void>((resolve) => (notify = resolve));
     return answers.find((a) => a.id === id)!;
   };
+  return { onmessage, answer };
+}
+
+test('the corpus worker bundle, run as a Web Worker script, imports a file, serves it and answers a search', async () => {
+  const { onmessage, answer } = startWebWorker();
+  assert.equal(typeof onmessage, 'function', 'the worker listens for messages');
   const bytes = new Uint8Array(readFileSync(join(repoRoot, 'corpus', 'daily-papers.txt')));
   onmessage({ data: { id: 1, kind: 'import', path: '/ws/daily-papers.txt', bytes } });
   const imported = (await answer(1)).result as { papers: Array<{ title: string }>; diagnostics: unknown[] };
@@ -263,20 +271,9 @@ test('the corpus worker bundle, run as a Web Worker script, imports a file, serv
 });
 
 test("the web corpus worker speaks the host's language once the host's first message hands it the bundle", async () => {
-  const answers: Array<Record<string, unknown>> = [];
-  let notify: (() => void) | undefined;
-  const context = browserWorkerContext({
-    postMessage: (message: unknown) => {
-      answers.push(structuredClone(message) as Record<string, unknown>);
-      notify?.();
-    },
-  });
-  vm.runInContext(workerCode, context, { filename: 'dist/web/corpus-worker.js' });
-  const onmessage = context.onmessage as (event: { data: unknown }) => void;
-  const imported = async (id: number) => {
-    while (!answers.some((a) => a.id === id)) await new Promise<void>((resolve) => (notify = resolve));
-    return (answers.find((a) => a.id === id)!.result as { diagnostics: Array<{ line: number; message: string }> }).diagnostics;
-  };
+  const { onmessage, answer } = startWebWorker();
+  const imported = async (id: number) =>
+    ((await answer(id)).result as { diagnostics: Array<{ line: number; message: string }> }).diagnostics;
   const bytes = new TextEncoder().encode('@article{notitle,\n  year = {2020}\n}\n');
   onmessage({ data: { id: 1, kind: 'import', path: '/ws/refs.bib', bytes } });
   const english = await imported(1);

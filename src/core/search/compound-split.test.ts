@@ -1,18 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Paper } from '../model/paper';
+import { titledPaper } from '../../../test/support/imported-paper';
 import { PaperSearch } from './paper-search';
 
-const paper = (id: string, title: string, abstract: string): Paper => ({
-  id,
-  title,
-  abstract,
-  authors: [],
-  keywords: [],
-  categories: [],
-  topics: [],
-  source: { file: 'x.jsonl', line: 1 },
-});
+const paper = titledPaper;
 
 const papers = [
   paper('spaced', 'Language models after pre training', 'We study what pre training teaches a model.'),

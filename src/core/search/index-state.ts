@@ -3,6 +3,7 @@ import type { Paper } from '../model/paper';
 import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
 import { hasNonAscii } from '../text/word-chars';
 import { PaperTermReader } from './paper-term-reader';
+import { grown } from './grown-array';
 
 /** Postings of one term×field added since the last compaction. */
 export interface DeltaList {
@@ -92,22 +93,12 @@ export function emptyIndexState(): IndexState {
   };
 }
 
-/** `array`, or a copy at least `size` long (capacity doubles). */
-function grow<T extends Int32Array | Uint16Array | Uint8Array | Int16Array>(array: T, size: number): T {
-  if (array.length >= size) return array;
-  let capacity = Math.max(16, array.length);
-  while (capacity < size) capacity *= 2;
-  const next = new (array.constructor as new (n: number) => T)(capacity);
-  next.set(array);
-  return next;
-}
-
 /** Grows the per-document arrays to hold at least `count` documents. */
 export function reserveDocs(state: IndexState, count: number): void {
-  state.alive = grow(state.alive, count);
-  state.years = grow(state.years, count);
-  state.asciiOnly = grow(state.asciiOnly, count);
-  for (let f = 0; f < FIELD_COUNT; f++) state.fieldLength[f] = grow(state.fieldLength[f], count);
+  state.alive = grown(state.alive, count);
+  state.years = grown(state.years, count);
+  state.asciiOnly = grown(state.asciiOnly, count);
+  for (let f = 0; f < FIELD_COUNT; f++) state.fieldLength[f] = grown(state.fieldLength[f], count);
 }
 
 /** Lists document `doc` under each of its paper's topics. */
@@ -135,9 +126,9 @@ function ensureTerm(state: IndexState, term: string): number {
     id = state.terms.length;
     state.terms.push(term);
     state.termIds.set(term, id);
-    state.df = grow(state.df, (id + 1) * FIELD_COUNT);
-    state.termDocs = grow(state.termDocs, id + 1);
-    state.termStamp = grow(state.termStamp, id + 1);
+    state.df = grown(state.df, (id + 1) * FIELD_COUNT);
+    state.termDocs = grown(state.termDocs, id + 1);
+    state.termStamp = grown(state.termStamp, id + 1);
   }
   return id;
 }

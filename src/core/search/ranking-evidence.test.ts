@@ -1,22 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Paper } from '../model/paper';
+import { titledPaper } from '../../../test/support/imported-paper';
 import { PaperSearch } from './paper-search';
 
 // One case per ranking rule of `search-options.ts` and `term-expansion.ts`, each on a small corpus
 // where the rule decides the order (each fails with the rule taken out). Filler papers give the
 // words realistic document frequencies.
 
-const paper = (id: string, title: string, abstract: string): Paper => ({
-  id,
-  title,
-  abstract,
-  authors: [],
-  keywords: [],
-  categories: [],
-  topics: [],
-  source: { file: 'x.jsonl', line: 1 },
-});
+const paper = titledPaper;
 
 const filler = (n: number, title: string, abstract: string) =>
   Array.from({ length: n }, (_, i) => paper(`filler-${title}-${i}`, `${title} ${i}`, abstract));

@@ -1,5 +1,6 @@
 import { indexTerms, type TermPositions } from './normalize-term';
 import { scanWordParts } from '../text/tokenize';
+import { grown } from './grown-array';
 
 /** Longer words are read afresh each time rather than remembered. */
 const LONGEST_CACHED_WORD = 64;
@@ -172,14 +173,4 @@ export class WordTermCache {
 
 function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-/** `array`, or a copy with room for at least `size` values (capacity doubles). */
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
-  if (array.length >= size) return array;
-  let capacity = Math.max(16, array.length);
-  while (capacity < size) capacity *= 2;
-  const next = new (array.constructor as new (n: number) => T)(capacity);
-  next.set(array);
-  return next;
 }

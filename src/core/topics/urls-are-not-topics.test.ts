@@ -1,18 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Paper } from '../model/paper';
+import { titledPaper } from '../../../test/support/imported-paper';
 import { assignTopics } from './assign-topics';
 
-const paper = (id: string, title: string, abstract: string): Paper => ({
-  id,
-  title,
-  abstract,
-  authors: [],
-  keywords: [],
-  categories: [],
-  topics: [],
-  source: { file: 'p.jsonl', line: 1 },
-});
+const paper = (id: string, title: string, abstract: string) => titledPaper(id, title, abstract, 'p.jsonl');
 
 test('links and e-mail addresses in abstracts never become topics', () => {
   const papers = [
