@@ -9,6 +9,8 @@ import { WordStream } from './word-stream';
 /** A topic with more papers than this (about a screenful of the tree) gets subtopics. */
 const SUBTOPIC_THRESHOLD = 40;
 const MAX_SUBTOPICS = 8;
+/** Latent dimensions for subtopics: a handful of groups among a few hundred papers needs few, and the tree has many topics to split. */
+const SUBTOPIC_DIMS = 20;
 const NAMING_SAMPLE = 80;
 /** Subtopics are discovered among at most this many of a topic's papers (evenly spread), then extended to the rest. */
 const DISCOVERY_SAMPLE = 600;
@@ -88,7 +90,7 @@ function discoverSubtopics(
   };
   const minSize = Math.max(3, Math.ceil(sample.length * 0.02));
   const maxTopics = Math.min(MAX_SUBTOPICS, Math.round(Math.sqrt(sample.length / 2)));
-  return discoverTopics(lexicon, rows, df, sample.length, { minSize, maxTopics }, accept)
+  return discoverTopics(lexicon, rows, df, sample.length, { minSize, maxTopics, latentDims: SUBTOPIC_DIMS }, accept)
     .filter((group) => names.has(group.group) && group.members.length >= minSize)
     .map((group) => ({
       name: names.get(group.group)!,

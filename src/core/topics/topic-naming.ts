@@ -59,6 +59,8 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
   if (words.length === 1 && LEGAL_WORDS.has(last)) return 'a company or legal word';
   if (ADJECTIVES.has(last)) return 'an adjective';
   if (!endsLikeANoun(name)) return 'not a noun phrase';
+  // "Upper Bound", "Lower Bounds": a bound named only by its direction says nothing of the subject.
+  if (words.length === 2 && /^(upper|lower|tight)$/i.test(words[0]) && /^bounds?$/i.test(last)) return 'a single generic word';
   if (words.length > 1) return undefined;
   if (/\p{Lu}.*\p{Lu}/u.test(name)) return undefined; // an acronym: "QCD", "fMRI", "FT-ICR-MS"
   const single = foldPlural(last);
