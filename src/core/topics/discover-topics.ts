@@ -101,6 +101,8 @@ const VECTOR_TERMS = 100;
 /** …except in large libraries, where the projection and naming cost grow with them (linear in n all the same). */
 const LARGE_LIBRARY = 20_000;
 const LARGE_LIBRARY_VECTOR_TERMS = 30;
+/** Latent dimensions in a large library: every pass over all its documents costs n × groups × dims. */
+const LARGE_LIBRARY_DIMS = 50;
 const BIGRAM_BOOST = 1.5;
 /** Phrases in more than this share of the analysed papers are too general to name a group. */
 const MAX_SHARE = 0.25;
@@ -152,7 +154,7 @@ export function discoverTopics(
   const target = Math.max(1, Math.min(limits.maxTopics, Math.round(Math.sqrt(n))));
   const { order, termOrder, termSeed } = canonicalOrders(vectors, n);
   // A small library needs fewer dimensions: about one per eight documents.
-  const dims = Math.min(limits.latentDims ?? LATENT_DIMS, Math.max(10, Math.round(n / 8)));
+  const dims = Math.min(limits.latentDims ?? (n > LARGE_LIBRARY ? LARGE_LIBRARY_DIMS : LATENT_DIMS), Math.max(10, Math.round(n / 8)));
   const space = lsaEmbedding(vectors, order, termOrder, termSeed, dims);
   const assignment = sphericalKMeans(space, order, target);
   const groups = target;
