@@ -102,7 +102,7 @@ const VECTOR_TERMS = 100;
 const LARGE_LIBRARY = 20_000;
 const LARGE_LIBRARY_VECTOR_TERMS = 30;
 /** Latent dimensions in a large library: every pass over all its documents costs n × groups × dims. */
-const LARGE_LIBRARY_DIMS = 50;
+const LARGE_LIBRARY_DIMS = 30;
 const BIGRAM_BOOST = 1.5;
 /** Phrases in more than this share of the analysed papers are too general to name a group. */
 const MAX_SHARE = 0.25;
