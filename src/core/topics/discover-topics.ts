@@ -189,6 +189,10 @@ interface DocumentVectors {
   isBigram: boolean[];
   /** A local term's stem text, for deterministic tie-breaking. */
   key: (local: number) => string;
+  /** `hashText` of each local term's `key`. */
+  hashes: number[];
+  /** Per document: a hash of its own terms and counts (a sum, so the order of its entries does not matter). */
+  contentHash: Float64Array;
 }
 
 /** Step 1: each document's top terms as an L2-normalised TF-IDF vector (sublinear tf). */
@@ -216,18 +220,26 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
   const vectorTerms = n > LARGE_LIBRARY ? LARGE_LIBRARY_VECTOR_TERMS : VECTOR_TERMS;
   const rows = new VectorRows(n);
   const pick = new TopK(key);
+  const hashes: number[] = [];
+  const contentHash = new Float64Array(n);
   for (let d = 0; d < n; d += 1) {
     pick.reset();
+    let h = 0;
     for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
       const term = docs.terms[i];
       const f = df.get(term);
       if (f < minDf || f > maxDf) continue;
-      pick.add(local(term), (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
+      const id = local(term);
+      pick.add(id, (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
+      // From the document's own terms and counts, not their weights: those depend on every other paper,
+      // and a paper added elsewhere in the library must not reshuffle the order (and so the topics).
+      h = (h + Math.imul((hashes[id] ??= hashText(key(id))), 2654435761 + Math.round(docs.counts[i] * 1000))) | 0;
     }
+    contentHash[d] = h;
     rows.appendNormalised(d, pick, pick.top(vectorTerms));
   }
   for (const term of global) localOf.set(term, -1);
-  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key };
+  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key, hashes, contentHash };
 }
 
 /** Growing CSR rows of (local term, weight), one row per document in order. */
@@ -270,18 +282,8 @@ function canonicalOrders(
   n: number,
 ): { order: Int32Array; termOrder: Int32Array; termSeed: (t: number) => number } {
   const termCount = vectors.global.length;
-  const hashes = new Int32Array(termCount);
-  for (let t = 0; t < termCount; t += 1) hashes[t] = hashText(vectors.key(t));
+  const { hashes, contentHash } = vectors;
   const termOrder = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => compareStrings(vectors.key(a), vectors.key(b)));
-  // A document's content hash: a sum over its terms, so the order of its entries does not matter.
-  const contentHash = new Float64Array(n);
-  for (let d = 0; d < n; d += 1) {
-    let h = 0;
-    for (let i = vectors.start[d]; i < vectors.start[d + 1]; i += 1) {
-      h = (h + Math.imul(hashes[vectors.terms[i]], 2654435761 + Math.round(vectors.weights[i] * 1e6))) | 0;
-    }
-    contentHash[d] = h;
-  }
   const order = Int32Array.from({ length: n }, (_, d) => d).sort((a, b) => contentHash[a] - contentHash[b]);
   return { order, termOrder, termSeed: (t) => hashes[t] };
 }
