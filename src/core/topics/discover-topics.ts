@@ -109,7 +109,7 @@ const MAX_SHARE = 0.25;
 /** Terms in fewer than one in this many analysed papers (and 2) are left out of the vectors. */
 const MIN_DF_DIVISOR = 2000;
 /** Dimensions of the latent space the documents are clustered in (see `lsaEmbedding`). */
-const LATENT_DIMS = 100;
+const LATENT_DIMS = 60;
 /** A second or third group must be this close relative to the best one… */
 const SECONDARY_SHARE = 0.7;
 /**
@@ -146,7 +146,7 @@ export function discoverTopics(
   docs: TermRows,
   df: DocumentFrequency,
   analysedDocs: number,
-  limits: { minSize: number; maxTopics: number; latentDims?: number },
+  limits: { minSize: number; maxTopics: number; latentDims?: number; restarts?: number },
   accept?: (topic: DiscoveredTopic) => boolean,
 ): DiscoveredTopic[] {
   const n = docs.length;
@@ -156,7 +156,7 @@ export function discoverTopics(
   // A small library needs fewer dimensions: about one per eight documents.
   const dims = Math.min(limits.latentDims ?? (n > LARGE_LIBRARY ? LARGE_LIBRARY_DIMS : LATENT_DIMS), Math.max(10, Math.round(n / 8)));
   const space = lsaEmbedding(vectors, order, termOrder, termSeed, dims);
-  const assignment = sphericalKMeans(space, order, target);
+  const assignment = sphericalKMeans(space, order, target, limits.restarts);
   const groups = target;
   const memberships = placeDocuments(space, order, assignment, groups, limits.minSize);
   const topics = nameGroups(vectors, assignment, groups, memberships, limits.minSize);

@@ -2,6 +2,7 @@ import { seededRandom, type LatentSpace } from './lsa-embedding';
 
 /** Documents the restarts cluster at most; the others join in the final rounds over everything. */
 const RESTART_SAMPLE = 1500;
+/** Restarts when the caller does not say: the best of three seedings is markedly steadier than one. */
 const RESTARTS = 3;
 const ROUNDS = 20;
 const FINAL_ROUNDS = 2;
@@ -12,9 +13,11 @@ const FINAL_ROUNDS = 2;
  * its centroids kept, then a few rounds over every document. Documents with no coordinates get -1.
  * Deterministic: seeds are drawn from a fixed generator over `order`, a canonical document order.
  *
+ * `restarts` (default 3): how many seedings to try.
+ *
  * @returns each document's group (0 … k - 1, or -1)
  */
-export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number): Int32Array {
+export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number, restarts = RESTARTS): Int32Array {
   const { coordinates, dims } = space;
   const sample = spread(
     order.filter((d) => hasCoordinates(coordinates, d, dims)),
@@ -26,7 +29,7 @@ export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number
   const random = seededRandom(0x5eed);
   let best: Float64Array | undefined;
   let bestObjective = -Infinity;
-  for (let restart = 0; restart < RESTARTS; restart += 1) {
+  for (let restart = 0; restart < restarts; restart += 1) {
     const centroids = seedCentroids(coordinates, dims, sample, groups, random);
     const objective = lloyd(coordinates, dims, sample, centroids, groups, ROUNDS, assignment);
     if (objective > bestObjective + 1e-9) {
