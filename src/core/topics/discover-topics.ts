@@ -126,7 +126,7 @@ const NAME_CANDIDATES = 10;
  * 1. each document becomes a TF-IDF vector (sublinear tf) of its top 100 terms, words and two-word
  *    phrases; terms only one paper uses (or fewer than one in 2,000), or more than a quarter use
  *    (background), are skipped;
- * 2. latent semantic analysis (`lsaEmbedding`): the vectors projected on the 100 strongest singular
+ * 2. latent semantic analysis (`lsaEmbedding`): the vectors projected on the 60 strongest singular
  *    directions of the term matrix (fewer for small sets), so that papers sharing a subject but not
  *    its exact words come close;
  * 3. spherical k-means there (`sphericalKMeans`: k-means++ seeds, restarts, the best total
