@@ -140,6 +140,20 @@ test('the same corpus gives the same topics, whatever the order of its papers', 
   }
 });
 
+test('a paper with no usable words, added from another file, does not change the other papers’ discovered topics', () => {
+  // As `lectern db import` of the sample plus a one-title BibTeX file against `lectern search --corpus` of the
+  // sample alone: the papers they share must get the same topics, or the two answer differently.
+  const papers = seed();
+  const alone = assignTopics(papers, {});
+  const withExtra = assignTopics([...papers, paper('ok2020', 'A Readable Paper', '')], {});
+  const byId = new Map(withExtra.papers.map((p) => [p.id, p.topics]));
+  for (const p of alone.papers) assert.deepEqual(byId.get(p.id), p.topics, `topics of ${p.id}`);
+  assert.ok(
+    alone.topics.some((t) => t.name === 'Spiking Neural Networks'),
+    'the sample has a spiking-networks topic',
+  );
+});
+
 test('without a taxonomy, discovered topics carry readable phrases from their papers, never numbers or stems', () => {
   const papers = seed();
   const result = assignTopics(papers, {});

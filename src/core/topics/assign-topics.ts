@@ -10,6 +10,7 @@ import { Lexicon } from './lexicon';
 import { compareStrings, termCounts, wordStream } from './text-terms';
 import { chooseTopicName, definedAcronyms, variantKey } from './topic-naming';
 import { WordStream } from './word-stream';
+import type { TokenizedText } from './topic-names';
 
 /**
  * One topic of a taxonomy file: phrases that signal it, with weights.
@@ -251,9 +252,10 @@ function addDiscoveredTopics(
       .sort((a, b) => b.score - a.score || compareStrings(a.paper.id, b.paper.id))
       .slice(0, NAMING_SAMPLE)
       .map(({ paper }) => `${paper.title}. ${paper.abstract}`);
+  const read = new Map<string, TokenizedText>();
   const accept = (topic: DiscoveredTopic): boolean => {
     const texts = textsOf(topic);
-    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration);
+    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration, read);
     if (name !== undefined && name.toLowerCase() !== OTHER_TOPIC.toLowerCase()) named.set(topic.group, { texts, name });
     return named.has(topic.group);
   };

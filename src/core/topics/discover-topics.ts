@@ -1,6 +1,8 @@
 import type { Lexicon } from './lexicon';
 import { compareStrings } from './text-terms';
 import { TopK } from './top-k';
+import { lsaEmbedding, type LatentSpace } from './lsa-embedding';
+import { centroidsOf, similarities, sphericalKMeans } from './spherical-kmeans';
 
 /** A group found by discovery: phrases that could name it and its member documents. */
 export interface DiscoveredTopic {
@@ -94,70 +96,89 @@ export class DocumentFrequencies {
   }
 }
 
-const KEYPHRASES_PER_DOC = 8;
-const VECTOR_TERMS = 30;
-const CENTROID_TERMS = 100;
-/** The last pass compares documents with wider centroids, so that one whose weightiest terms are rare still finds its group. */
-const FINAL_CENTROID_TERMS = 1000;
+/** Terms per document vector: enough that the latent space sees most of an abstract's specific words… */
+const VECTOR_TERMS = 100;
+/** …except in large libraries, where the projection and naming cost grow with them (linear in n all the same). */
+const LARGE_LIBRARY = 20_000;
+const LARGE_LIBRARY_VECTOR_TERMS = 30;
+/** Latent dimensions in a large library: every pass over all its documents costs n × groups × dims. */
+const LARGE_LIBRARY_DIMS = 30;
 const BIGRAM_BOOST = 1.5;
 /** Phrases in more than this share of the analysed papers are too general to name a group. */
 const MAX_SHARE = 0.25;
 /** Terms in fewer than one in this many analysed papers (and 2) are left out of the vectors. */
 const MIN_DF_DIVISOR = 2000;
-/** Cosine to a group's centroid a paper needs to join it: any shared weighty term. */
-const MIN_SIMILARITY = 0.02;
+/** Dimensions of the latent space the documents are clustered in (see `lsaEmbedding`). */
+const LATENT_DIMS = 60;
 /** A second or third group must be this close relative to the best one… */
-const SECONDARY_SHARE = 0.45;
-/** …and at least this close in absolute terms. */
-const SECONDARY_FLOOR = 0.08;
+const SECONDARY_SHARE = 0.7;
+/**
+ * …and at least this close in absolute terms: 0.3, or 3/√dims in fewer than 100 dimensions, where
+ * unrelated documents are closer by chance (random unit vectors have cosines of about 1/√dims).
+ */
+const secondaryFloor = (dims: number): number => Math.max(0.3, 3 / Math.sqrt(dims));
 const MAX_GROUPS_PER_DOC = 3;
-const ITERATIONS = 5;
 const NAME_CANDIDATES = 10;
 
 /**
  * Finds topics among documents that no taxonomy or metadata topic matched:
  *
- * 1. each document becomes a TF-IDF vector of its top terms (words and two-word phrases; terms
- *    only one paper uses, or more than a quarter use, are skipped) and its top keyphrases (the
- *    same with phrases weighing 1.5×);
- * 2. seeds: a greedy cover picks the keyphrase shared by most not-yet-covered documents, again
- *    and again, up to about √n groups (at most `maxTopics`), each shared by `minSize` documents;
- * 3. a few rounds of spherical k-means move each document to the most similar group centroid
- *    (documents similar to none stay out; groups smaller than `minSize` dissolve);
+ * 1. each document becomes a TF-IDF vector (sublinear tf) of its top 100 terms, words and two-word
+ *    phrases; terms only one paper uses (or fewer than one in 2,000), or more than a quarter use
+ *    (background), are skipped;
+ * 2. latent semantic analysis (`lsaEmbedding`): the vectors projected on the 60 strongest singular
+ *    directions of the term matrix (fewer for small sets), so that papers sharing a subject but not
+ *    its exact words come close;
+ * 3. spherical k-means there (`sphericalKMeans`: k-means++ seeds, restarts, the best total
+ *    cosine kept) into about √n groups (at most `maxTopics`); groups smaller than `minSize`
+ *    dissolve, and a document also joins the groups within `SECONDARY_SHARE` of its best;
  * 4. each group is named by the phrases its members weigh most and other papers use least
- *    (two-word phrases count 1.5×); the caller spells them as the papers do.
+ *    (two-word phrases count 1.5×); the caller spells them as the papers do. Groups without an
+ *    acceptable name dissolve and their documents join the nearest group that stays.
  *
- * Linear in the number of documents (no pairwise comparisons). Deterministic: every tie is broken
- * by the terms' text, never by input order or interning order.
+ * Linear in the number of documents (no pairwise comparisons; the decomposition reads at most a
+ * few thousand). Deterministic and independent of input order: documents are processed in an
+ * order fixed by their content, random directions are drawn per term from its text, and ties are
+ * broken by the terms' text.
  */
 export function discoverTopics(
   lexicon: Lexicon,
   docs: TermRows,
   df: DocumentFrequency,
   analysedDocs: number,
-  limits: { minSize: number; maxTopics: number },
+  limits: { minSize: number; maxTopics: number; latentDims?: number; restarts?: number },
   accept?: (topic: DiscoveredTopic) => boolean,
 ): DiscoveredTopic[] {
   const n = docs.length;
   const vectors = documentVectors(lexicon, docs, df, analysedDocs);
   const target = Math.max(1, Math.min(limits.maxTopics, Math.round(Math.sqrt(n))));
-  const { assignment, groups } = seedGroups(vectors, n, target, limits.minSize);
-  if (groups === 0) return [];
-  let memberships = refineGroups(vectors, assignment, groups, limits.minSize, ITERATIONS);
+  const { order, termOrder, termSeed } = canonicalOrders(vectors, n);
+  // A small library needs fewer dimensions: about one per eight documents.
+  const dims = Math.min(limits.latentDims ?? (n > LARGE_LIBRARY ? LARGE_LIBRARY_DIMS : LATENT_DIMS), Math.max(10, Math.round(n / 8)));
+  const space = lsaEmbedding(vectors, order, termOrder, termSeed, dims);
+  const assignment = sphericalKMeans(space, order, target, limits.restarts);
+  const groups = target;
+  const memberships = placeDocuments(space, order, assignment, groups, limits.minSize);
   const topics = nameGroups(vectors, assignment, groups, memberships, limits.minSize);
-  if (!accept) return topics;
-  // Groups the caller cannot name dissolve; their documents join the nearest group that stays.
-  const kept = topics.filter((topic) => accept(topic));
-  if (kept.length === topics.length) return topics;
-  const dead = new Set(topics.filter((topic) => !kept.includes(topic)).map((topic) => topic.group));
-  for (let d = 0; d < n; d += 1) if (dead.has(assignment[d])) assignment[d] = -1;
-  memberships = refineGroups(vectors, assignment, groups, limits.minSize, 0);
-  return nameGroups(vectors, assignment, groups, memberships, limits.minSize).filter((topic) => !dead.has(topic.group));
+  // Groups with no name, or one the caller cannot accept, dissolve; their documents join the nearest group that stays.
+  const kept = accept ? topics.filter((topic) => accept(topic)) : topics;
+  const living = new Set(kept.map((topic) => topic.group));
+  let dissolved = false;
+  for (let d = 0; d < n; d += 1) {
+    if (assignment[d] >= 0 && !living.has(assignment[d])) {
+      assignment[d] = -1;
+      dissolved = true;
+    }
+  }
+  if (!dissolved) return topics;
+  // The groups that stay keep the names they were accepted under.
+  const members = membersByGroup(placeDocuments(space, order, assignment, groups, limits.minSize), groups);
+  return kept.map((topic) => ({ ...topic, members: members[topic.group] }));
 }
 
 /**
- * Documents as sparse TF-IDF vectors over compact local term ids (CSR rows), with their
- * keyphrases. `global[local]` is the lexicon's id of a local term.
+ * Documents as sparse TF-IDF vectors over compact local term ids (CSR rows). `global[local]` is
+ * the lexicon's id of a local term.
  */
 interface DocumentVectors {
   start: Int32Array;
@@ -168,13 +189,13 @@ interface DocumentVectors {
   isBigram: boolean[];
   /** A local term's stem text, for deterministic tie-breaking. */
   key: (local: number) => string;
-  /** Per document, its top keyphrases (local ids). */
-  keyphrases: number[][];
-  /** Keyphrase (local id) → the documents that have it. */
-  phraseDocs: Map<number, number[]>;
+  /** `hashText` of each local term's `key`. */
+  hashes: number[];
+  /** Per document: a hash of its own terms and counts (a sum, so the order of its entries does not matter). */
+  contentHash: Float64Array;
 }
 
-/** Step 1: each document's top terms as an L2-normalised TF-IDF vector, and its keyphrases (bigrams boosted). */
+/** Step 1: each document's top terms as an L2-normalised TF-IDF vector (sublinear tf). */
 function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency, analysedDocs: number): DocumentVectors {
   const n = docs.length;
   const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
@@ -196,30 +217,29 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
     }
     return id;
   };
+  const vectorTerms = n > LARGE_LIBRARY ? LARGE_LIBRARY_VECTOR_TERMS : VECTOR_TERMS;
   const rows = new VectorRows(n);
-  const phraseDocs = new Map<number, number[]>();
-  const keyphrases: number[][] = [];
   const pick = new TopK(key);
+  const hashes: number[] = [];
+  const contentHash = new Float64Array(n);
   for (let d = 0; d < n; d += 1) {
     pick.reset();
+    let h = 0;
     for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
       const term = docs.terms[i];
       const f = df.get(term);
       if (f < minDf || f > maxDf) continue;
-      pick.add(local(term), (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
+      const id = local(term);
+      pick.add(id, (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
+      // From the document's own terms and counts, not their weights: those depend on every other paper,
+      // and a paper added elsewhere in the library must not reshuffle the order (and so the topics).
+      h = (h + Math.imul((hashes[id] ??= hashText(key(id))), 2654435761 + Math.round(docs.counts[i] * 1000))) | 0;
     }
-    rows.appendNormalised(d, pick, pick.top(VECTOR_TERMS));
-    pick.boost((t) => (isBigram[t] ? BIGRAM_BOOST : 1));
-    const phrases = pick.top(KEYPHRASES_PER_DOC).map((i) => pick.terms[i]);
-    keyphrases.push(phrases);
-    for (const t of phrases) {
-      let list = phraseDocs.get(t);
-      if (!list) phraseDocs.set(t, (list = []));
-      list.push(d);
-    }
+    contentHash[d] = h;
+    rows.appendNormalised(d, pick, pick.top(vectorTerms));
   }
   for (const term of global) localOf.set(term, -1);
-  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key, keyphrases, phraseDocs };
+  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key, hashes, contentHash };
 }
 
 /** Growing CSR rows of (local term, weight), one row per document in order. */
@@ -256,75 +276,50 @@ class VectorRows {
   }
 }
 
-/**
- * Step 2: seeds by greedy cover — again and again, the keyphrase shared by most not-yet-covered
- * documents (bigrams 1.5×, ties by text) takes them, up to `target` groups of `minSize`.
- */
-function seedGroups(vectors: DocumentVectors, n: number, target: number, minSize: number): { assignment: Int32Array; groups: number } {
-  const { phraseDocs, keyphrases, isBigram, key } = vectors;
-  const phrases = [...phraseDocs.keys()].filter((t) => phraseDocs.get(t)!.length >= minSize);
-  const uncovered = new Int32Array(vectors.global.length);
-  for (const t of phrases) uncovered[t] = phraseDocs.get(t)!.length;
-  const assignment = new Int32Array(n).fill(-1);
-  let groups = 0;
-  while (groups < target) {
-    let best = -1;
-    let bestScore = 0;
-    for (const t of phrases) {
-      if (uncovered[t] < minSize) continue;
-      const score = uncovered[t] * (isBigram[t] ? BIGRAM_BOOST : 1);
-      if (score > bestScore || (score === bestScore && best >= 0 && compareStrings(key(t), key(best)) < 0)) {
-        best = t;
-        bestScore = score;
-      }
-    }
-    if (best < 0) break;
-    for (const d of phraseDocs.get(best)!) {
-      if (assignment[d] >= 0) continue;
-      assignment[d] = groups;
-      for (const t of keyphrases[d]) uncovered[t] -= 1;
-    }
-    groups += 1;
-  }
-  return { assignment, groups };
+/** A canonical order of the documents and of the terms, and each term's seed, none depending on input or interning order. */
+function canonicalOrders(
+  vectors: DocumentVectors,
+  n: number,
+): { order: Int32Array; termOrder: Int32Array; termSeed: (t: number) => number } {
+  const termCount = vectors.global.length;
+  const { hashes, contentHash } = vectors;
+  const termOrder = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => compareStrings(vectors.key(a), vectors.key(b)));
+  const order = Int32Array.from({ length: n }, (_, d) => d).sort((a, b) => contentHash[a] - contentHash[b]);
+  return { order, termOrder, termSeed: (t) => hashes[t] };
+}
+
+/** FNV-1a of a string (32 bits). */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /**
- * Step 3: rounds of spherical k-means over the seeds, updating `assignment` in place (documents
- * similar to no group get -1), then one last pass that also records each document's other close
- * groups. Returns each document's groups (best first, at most `MAX_GROUPS_PER_DOC`) with their similarity.
+ * Step 3: the groups of at least `minSize` documents keep their centroids; every document joins the
+ * nearest (or none, when it has no coordinates) and records its other close groups. Updates
+ * `assignment` in place and returns each document's groups, best first (at most `MAX_GROUPS_PER_DOC`).
  */
-function refineGroups(vectors: DocumentVectors, assignment: Int32Array, groups: number, minSize: number, rounds: number): Membership[][] {
-  const n = assignment.length;
+function placeDocuments(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number, minSize: number): Membership[][] {
+  const sizes = new Int32Array(groups);
+  for (const g of assignment) if (g >= 0) sizes[g] += 1;
+  for (let d = 0; d < assignment.length; d += 1) if (assignment[d] >= 0 && sizes[assignment[d]] < minSize) assignment[d] = -1;
+  const centroids = centroidsOf(space, order, assignment, groups);
   const scores = new Float64Array(groups);
-  const memberships: Membership[][] = new Array<Membership[]>(n);
-  for (let round = 0; round <= rounds; round += 1) {
-    const last = round === rounds;
-    const postings = centroidPostings(vectors, assignment, groups, minSize, last ? FINAL_CENTROID_TERMS : CENTROID_TERMS);
-    let changed = 0;
-    for (let d = 0; d < n; d += 1) {
-      scores.fill(0);
-      for (let i = vectors.start[d]; i < vectors.start[d + 1]; i += 1) {
-        const list = postings[vectors.terms[i]];
-        if (list) for (let j = 0; j < list.length; j += 2) scores[list[j]] += vectors.weights[i] * list[j + 1];
+  const memberships: Membership[][] = new Array<Membership[]>(assignment.length);
+  for (let d = 0; d < assignment.length; d += 1) {
+    similarities(space, d, centroids, scores);
+    let best = -1;
+    let bestScore = 1e-6;
+    for (let g = 0; g < groups; g += 1) {
+      if (sizes[g] >= minSize && scores[g] > bestScore) {
+        best = g;
+        bestScore = scores[g];
       }
-      let best = -1;
-      // The last pass places every document that shares any weighty term with a group.
-      let bestScore = last ? 1e-6 : MIN_SIMILARITY;
-      for (let g = 0; g < groups; g += 1) {
-        const score = Math.round(scores[g] * 1e9) / 1e9;
-        scores[g] = score;
-        if (score > bestScore) {
-          best = g;
-          bestScore = score;
-        }
-      }
-      if (best !== assignment[d]) changed += 1;
-      assignment[d] = best;
-      if (last) memberships[d] = closeGroups(scores, best);
     }
-    // Converged enough (at most 1 % of the documents moved): one last pass records the memberships.
-    if (!last && changed <= n / 100) round = rounds - 1;
+    for (let g = 0; g < groups; g += 1) if (sizes[g] < minSize) scores[g] = 0;
+    assignment[d] = best;
+    memberships[d] = closeGroups(scores, best, secondaryFloor(space.dims));
   }
   return memberships;
 }
@@ -335,50 +330,16 @@ interface Membership {
   score: number;
 }
 
-/** The best group and those within `SECONDARY_SHARE` of it (and above `SECONDARY_FLOOR`), best first. */
-function closeGroups(scores: Float64Array, best: number): Membership[] {
+/** The best group and those within `SECONDARY_SHARE` of it (and above `floorScore`), best first. */
+function closeGroups(scores: Float64Array, best: number, floorScore: number): Membership[] {
   if (best < 0) return [];
   const result: Membership[] = [{ group: best, score: scores[best] }];
-  const floor = Math.max(SECONDARY_FLOOR, scores[best] * SECONDARY_SHARE);
+  const floor = Math.max(floorScore, scores[best] * SECONDARY_SHARE);
   for (let g = 0; g < scores.length; g += 1) {
     if (g !== best && scores[g] >= floor) result.push({ group: g, score: scores[g] });
   }
   result.sort((a, b) => b.score - a.score || a.group - b.group);
   return result.slice(0, MAX_GROUPS_PER_DOC);
-}
-
-/** The centroids of the groups of at least `minSize` documents, as postings: term → [group, weight, group, weight, …]. */
-function centroidPostings(
-  vectors: DocumentVectors,
-  assignment: Int32Array,
-  groups: number,
-  minSize: number,
-  width: number,
-): Array<number[] | undefined> {
-  const termCount = vectors.global.length;
-  const acc = new Float64Array(termCount);
-  const centroid = new TopK(vectors.key);
-  const byGroup = bucket(assignment, groups);
-  const postings = new Array<number[] | undefined>(termCount);
-  for (let g = 0; g < groups; g += 1) {
-    if (byGroup[g].length < minSize) continue;
-    centroid.reset();
-    for (const d of byGroup[g]) {
-      for (let i = vectors.start[d]; i < vectors.start[d + 1]; i += 1) {
-        const t = vectors.terms[i];
-        if (acc[t] === 0) centroid.add(t, 0);
-        acc[t] += vectors.weights[i];
-      }
-    }
-    centroid.setWeights(acc);
-    const top = centroid.top(width).map((i) => centroid.terms[i]);
-    let norm = 0;
-    for (const t of top) norm += acc[t] * acc[t];
-    norm = Math.sqrt(norm) || 1;
-    for (const t of top) (postings[t] ??= []).push(g, acc[t] / norm);
-    centroid.clear(acc);
-  }
-  return postings;
 }
 
 /**

@@ -4,14 +4,21 @@ import { compareStrings, termCounts, wordStream } from './text-terms';
 import { discoverTopics, DocumentFrequencies, TermRows, type DiscoveredTopic } from './discover-topics';
 import type { Lexicon } from './lexicon';
 import { chooseTopicName, variantKey } from './topic-naming';
+import type { TokenizedText } from './topic-names';
 import { WordStream } from './word-stream';
 
 /** A topic with more papers than this (about a screenful of the tree) gets subtopics. */
 const SUBTOPIC_THRESHOLD = 40;
 const MAX_SUBTOPICS = 8;
+/** Latent dimensions for subtopics: a handful of groups among a few hundred papers needs few, and the tree has many topics to split. */
+const SUBTOPIC_DIMS = 20;
+/** One k-means seeding per topic: a topic's few subtopics are a browsing aid, and restarts cost per topic split. */
+const SUBTOPIC_RESTARTS = 1;
 const NAMING_SAMPLE = 80;
+/** Texts kept tokenized between topics at most (see `discoverSubtopics`). */
+const TOKENIZED_TEXTS_KEPT = 3000;
 /** Subtopics are discovered among at most this many of a topic's papers (evenly spread), then extended to the rest. */
-const DISCOVERY_SAMPLE = 600;
+const DISCOVERY_SAMPLE = 300;
 /** A paper outside the sample joins a subtopic when its terms hold one of the subtopic's first phrases. */
 const JOINING_TERMS = 3;
 
@@ -23,7 +30,7 @@ interface ReadTerms {
 
 /**
  * Gives each topic with more than 40 papers (not "Other") its subtopics: the same discovery as for
- * the library (`discoverTopics`) among the topic's papers only (at most 600 of them, evenly spread
+ * the library (`discoverTopics`) among the topic's papers only (at most 300 of them, evenly spread
  * in corpus order), so the words all of them use (the topic's own) are background there; a paper
  * outside that sample joins a subtopic whose leading phrases it uses. At most 8 subtopics of at
  * least 2 % of the sample (and 3), named as topics are, never after the topic itself or a variant
@@ -39,20 +46,28 @@ export function addSubtopics(
 ): void {
   const index = new Map(papers.map((paper, i) => [paper.id, i]));
   const rowsOf = new PaperRows(papers, lexicon, read);
+  // Texts tokenized for naming, shared by every topic's split while the lexicon stays as it was (a paper sits in up to three topics).
+  const tokenized = { texts: new Map<string, TokenizedText>(), lexiconSize: lexicon.size };
   for (const topic of topics) {
     if (topic.origin === 'other' || topic.paperIds.length <= SUBTOPIC_THRESHOLD) continue;
     const members = topic.paperIds.map((id) => index.get(id)!);
     const step = Math.max(1, members.length / DISCOVERY_SAMPLE);
     const sample: number[] = [];
     for (let at = 0; at < members.length; at += step) sample.push(members[Math.floor(at)]);
-    const found = discoverSubtopics(papers, sample, rowsOf, topic.name, lexicon, acronyms);
+    const found = discoverSubtopics(papers, sample, rowsOf, topic.name, lexicon, acronyms, tokenized);
     if (found.length === 0) continue;
     const inSample = new Set(sample);
-    const subtopics: Subtopic[] = found.map(({ name, members: joined, terms }) => {
-      const ids = new Set(joined);
-      for (const p of members) if (!inSample.has(p) && rowsOf.hasAny(p, terms)) ids.add(p);
-      return { name, paperIds: [...ids].sort((a, b) => a - b).map((p) => papers[p].id) };
+    const ids = found.map(({ members: joined }) => new Set(joined));
+    // Each paper outside the sample is read once for all the subtopics' leading phrases, not once per subtopic.
+    const joining = new Map<number, number[]>();
+    found.forEach(({ terms }, s) => {
+      for (const term of terms) joining.set(term, [...(joining.get(term) ?? []), s]);
     });
+    for (const p of members) if (!inSample.has(p)) for (const s of rowsOf.joined(p, joining)) ids[s].add(p);
+    const subtopics: Subtopic[] = found.map(({ name }, s) => ({
+      name,
+      paperIds: [...ids[s]].sort((a, b) => a - b).map((p) => papers[p].id),
+    }));
     topic.subtopics = subtopics.sort((a, b) => b.paperIds.length - a.paperIds.length || compareStrings(a.name, b.name));
   }
 }
@@ -65,6 +80,7 @@ function discoverSubtopics(
   parent: string,
   lexicon: Lexicon,
   acronyms: ReadonlyMap<string, string>,
+  tokenized: { texts: Map<string, TokenizedText>; lexiconSize: number },
 ): Array<{ name: string; members: number[]; terms: number[] }> {
   const rows = new TermRows();
   const df = new DocumentFrequencies();
@@ -75,12 +91,18 @@ function discoverSubtopics(
   }
   const names = new Map<number, string>();
   const used = new Set<string>([variantKey(parent, acronyms)]);
+  // Reading papers on demand may have added words: tokens read before could now be known.
+  // Also bounded: in a large library the tokens of every topic's sample would hold hundreds of megabytes.
+  if (lexicon.size !== tokenized.lexiconSize || tokenized.texts.size > TOKENIZED_TEXTS_KEPT) {
+    tokenized.texts.clear();
+    tokenized.lexiconSize = lexicon.size;
+  }
   const accept = (group: DiscoveredTopic): boolean => {
     const texts = [...group.members]
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, NAMING_SAMPLE)
       .map((m) => `${papers[sample[m.doc]].title}. ${papers[sample[m.doc]].abstract}`);
-    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration);
+    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration, tokenized.texts);
     if (name === undefined || used.has(variantKey(name, acronyms))) return false;
     used.add(variantKey(name, acronyms));
     names.set(group.group, name);
@@ -88,7 +110,14 @@ function discoverSubtopics(
   };
   const minSize = Math.max(3, Math.ceil(sample.length * 0.02));
   const maxTopics = Math.min(MAX_SUBTOPICS, Math.round(Math.sqrt(sample.length / 2)));
-  return discoverTopics(lexicon, rows, df, sample.length, { minSize, maxTopics }, accept)
+  return discoverTopics(
+    lexicon,
+    rows,
+    df,
+    sample.length,
+    { minSize, maxTopics, latentDims: SUBTOPIC_DIMS, restarts: SUBTOPIC_RESTARTS },
+    accept,
+  )
     .filter((group) => names.has(group.group) && group.members.length >= minSize)
     .map((group) => ({
       name: names.get(group.group)!,
@@ -117,9 +146,11 @@ class PaperRows {
     return termCounts(this.lexicon, stream, { titleWeight: 3, bigrams: true });
   }
 
-  hasAny(p: number, wanted: number[]): boolean {
+  /** The subtopics (values of `joining`, by leading term) whose terms paper `p` uses. */
+  joined(p: number, joining: ReadonlyMap<number, number[]>): Set<number> {
     const { terms } = this.row(p);
-    for (let i = 0; i < terms.length; i += 1) if (wanted.includes(terms[i])) return true;
-    return false;
+    const result = new Set<number>();
+    for (let i = 0; i < terms.length; i += 1) for (const s of joining.get(terms[i]) ?? []) result.add(s);
+    return result;
   }
 }

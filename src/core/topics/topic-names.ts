@@ -65,12 +65,15 @@ export interface TokenizedText {
 }
 
 /** Reads texts into tokens with their word ids (-1 for words the lexicon has not seen). */
-export function tokenizeTexts(lexicon: Lexicon, texts: string[]): TokenizedText[] {
+export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<string, TokenizedText>): TokenizedText[] {
   return texts.map((text) => {
+    const known = cache?.get(text);
+    if (known) return known;
     const tokens: Token[] = [];
     scanTokens(text, (start, end, hard) => {
       tokens.push({ id: lexicon.findToken(text.slice(start, end)), start, end, hard });
     });
+    cache?.set(text, { text, tokens });
     return { text, tokens };
   });
 }

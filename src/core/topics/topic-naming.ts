@@ -7,7 +7,7 @@
 import { foldPlural } from '../text/fold-plural';
 import { endsLikeANoun, isGenericWord } from './generic-words';
 import type { Lexicon } from './lexicon';
-import { tokenizeTexts, wholePhraseName } from './topic-names';
+import { tokenizeTexts, wholePhraseName, type TokenizedText } from './topic-names';
 
 /**
  * Single words too vague to name a topic in any field ("Group", "Theorem", "Model"), compared in
@@ -59,6 +59,8 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
   if (words.length === 1 && LEGAL_WORDS.has(last)) return 'a company or legal word';
   if (ADJECTIVES.has(last)) return 'an adjective';
   if (!endsLikeANoun(name)) return 'not a noun phrase';
+  // "Upper Bound", "Lower Bounds": a bound named only by its direction says nothing of the subject.
+  if (words.length === 2 && /^(upper|lower|tight)$/i.test(words[0]) && /^bounds?$/i.test(last)) return 'a single generic word';
   if (words.length > 1) return undefined;
   if (/\p{Lu}.*\p{Lu}/u.test(name)) return undefined; // an acronym: "QCD", "fMRI", "FT-ICR-MS"
   const single = foldPlural(last);
@@ -70,10 +72,17 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
 /**
  * The first of a group's candidate terms whose name is a whole phrase and not junk, else the first
  * whose only fault is a doubtful noun ending or a spread-out single word, else undefined.
- * `concentration[i]` belongs to `terms[i]` (see `junkNameReason`).
+ * `concentration[i]` belongs to `terms[i]` (see `junkNameReason`). `read` keeps texts already
+ * tokenized while the groups of one discovery are named (a paper sits in up to three), for as long as the lexicon does not change.
  */
-export function chooseTopicName(lexicon: Lexicon, texts: string[], terms: number[], concentration: number[]): string | undefined {
-  const tokenized = tokenizeTexts(lexicon, texts);
+export function chooseTopicName(
+  lexicon: Lexicon,
+  texts: string[],
+  terms: number[],
+  concentration: number[],
+  read?: Map<string, TokenizedText>,
+): string | undefined {
+  const tokenized = tokenizeTexts(lexicon, texts, read);
   const names = terms.map((term) => wholePhraseName(lexicon, tokenized, term));
   const reasons = names.map((name, i) => (name === undefined ? 'cut' : junkNameReason(name, concentration[i])));
   const strict = reasons.indexOf(undefined);

@@ -1,0 +1,267 @@
+/** Sparse document rows over term ids `0 … termCount - 1` (CSR), as discovery builds them. */
+export interface SparseRows {
+  /** Row `d` holds entries `start[d]` to `start[d + 1]` (exclusive). */
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** Documents in a latent semantic space: `coordinates[d * dims …]` is document d's unit vector (all 0 when it has no terms). */
+export interface LatentSpace {
+  coordinates: Float64Array;
+  dims: number;
+}
+
+/** Documents the decomposition reads at most; the others are projected onto the space they span. */
+const FIT_SAMPLE = 4000;
+/** Extra random directions beyond `dims`, and subspace iterations: the usual settings of a randomized SVD. */
+const OVERSAMPLING = 10;
+const POWER_ITERATIONS = 2;
+
+/**
+ * Latent semantic analysis: the documents' TF-IDF rows projected on the `dims` strongest singular
+ * directions of the term matrix (a randomized truncated SVD: random directions, two subspace
+ * iterations, then the exact SVD of the small projected matrix), each row then scaled to unit length.
+ * Words that co-occur (synonyms, an acronym and its expansion) end up close, so documents that share
+ * a subject but few exact words do too. At most `FIT_SAMPLE` documents (evenly spread over `order`)
+ * fit the space; every document is projected onto it, so cost stays linear in the number of documents.
+ *
+ * Deterministic whatever the order of documents or terms: the random directions are drawn per term from
+ * `termSeed(term)`, and sums run in `order` (documents) and `termOrder` (terms), canonical orders the caller fixes.
+ */
+export function lsaEmbedding(
+  rows: SparseRows,
+  order: Int32Array,
+  termOrder: Int32Array,
+  termSeed: (term: number) => number,
+  dims: number,
+): LatentSpace {
+  const n = order.length;
+  const termCount = termOrder.length;
+  const sample = evenSample(order, FIT_SAMPLE);
+  const width = Math.min(dims + OVERSAMPLING, sample.length, termCount);
+  if (width < 2) return { coordinates: new Float64Array(n), dims: 1 };
+  // rank[t]: a term's row in the term-side matrices, in canonical order.
+  const rank = new Int32Array(termCount);
+  termOrder.forEach((t, i) => (rank[t] = i));
+  const omega = new Float64Array(termCount * width);
+  for (let i = 0; i < termCount; i += 1) {
+    const random = seededRandom(termSeed(termOrder[i]));
+    for (let c = 0; c < width; c += 1) omega[i * width + c] = random() * 2 - 1;
+  }
+  let docSide = multiply(rows, sample, rank, omega, width);
+  orthonormalise(docSide, sample.length, width);
+  for (let q = 0; q < POWER_ITERATIONS; q += 1) {
+    // Only the (smaller) document side is re-orthonormalised: in double precision two iterations stay well conditioned.
+    const termSide = multiplyTransposed(rows, sample, rank, docSide, width, termCount);
+    docSide = multiply(rows, sample, rank, termSide, width);
+    orthonormalise(docSide, sample.length, width);
+  }
+  // B = Qᵀ A (width × terms), kept transposed; its left singular vectors are the eigenvectors of the small
+  // B Bᵀ = Qᵀ (A Aᵀ Q), computed on the document side (cheaper than over every term).
+  const projected = multiplyTransposed(rows, sample, rank, docSide, width, termCount);
+  const back = multiply(rows, sample, rank, projected, width);
+  const gram = new Float64Array(width * width);
+  for (let s = 0; s < sample.length; s += 1) {
+    const row = s * width;
+    for (let a = 0; a < width; a += 1) {
+      const x = docSide[row + a];
+      if (x === 0) continue;
+      for (let b = 0; b < width; b += 1) gram[a * width + b] += x * back[row + b];
+    }
+  }
+  // Symmetric in exact arithmetic; averaged so that rounding does not make it otherwise.
+  for (let a = 0; a < width; a += 1) {
+    for (let b = 0; b < a; b += 1) {
+      const mean = (gram[a * width + b] + gram[b * width + a]) / 2;
+      gram[a * width + b] = mean;
+      gram[b * width + a] = mean;
+    }
+  }
+  const { values, vectors } = symmetricEigen(gram, width);
+  const kept = Math.min(dims, values.filter((v) => v > 1e-10 * (values[0] || 1)).length);
+  if (kept === 0) return { coordinates: new Float64Array(n), dims: 1 };
+  if (sample.length === n) return { coordinates: sampleCoordinates(docSide, sample, width, vectors, values, kept), dims: kept };
+  // Term → latent coordinates: V = Bᵀ W Λ^-½, so that a document's row times V is its row of U Σ.
+  const termVectors = new Float64Array(termCount * kept);
+  for (let t = 0; t < termCount; t += 1) {
+    for (let j = 0; j < kept; j += 1) {
+      let s = 0;
+      for (let a = 0; a < width; a += 1) s += projected[t * width + a] * vectors[a * width + j];
+      termVectors[t * kept + j] = s / Math.sqrt(values[j]);
+    }
+  }
+  return { coordinates: projectAll(rows, order.length, rank, termVectors, kept), dims: kept };
+}
+
+/** When the sample is every document: U Σ = Q W Λ^½ directly, each row scaled to unit length. */
+function sampleCoordinates(
+  q: Float64Array,
+  sample: Int32Array,
+  width: number,
+  vectors: Float64Array,
+  values: number[],
+  dims: number,
+): Float64Array {
+  const coordinates = new Float64Array(sample.length * dims);
+  for (let s = 0; s < sample.length; s += 1) {
+    const out = sample[s] * dims;
+    let norm = 0;
+    for (let j = 0; j < dims; j += 1) {
+      let x = 0;
+      for (let a = 0; a < width; a += 1) x += q[s * width + a] * vectors[a * width + j];
+      x *= Math.sqrt(values[j]);
+      coordinates[out + j] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let j = 0; j < dims; j += 1) coordinates[out + j] /= norm;
+  }
+  return coordinates;
+}
+
+/** Every document's row times the term vectors, each result scaled to unit length. */
+function projectAll(rows: SparseRows, n: number, rank: Int32Array, termVectors: Float64Array, dims: number): Float64Array {
+  const coordinates = new Float64Array(n * dims);
+  for (let d = 0; d < n; d += 1) {
+    const out = d * dims;
+    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
+      const w = rows.weights[i];
+      const from = rank[rows.terms[i]] * dims;
+      for (let j = 0; j < dims; j += 1) coordinates[out + j] += w * termVectors[from + j];
+    }
+    let norm = 0;
+    for (let j = 0; j < dims; j += 1) norm += coordinates[out + j] ** 2;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let j = 0; j < dims; j += 1) coordinates[out + j] /= norm;
+  }
+  return coordinates;
+}
+
+/** At most `limit` of `order`, evenly spread. */
+function evenSample(order: Int32Array, limit: number): Int32Array {
+  if (order.length <= limit) return order;
+  const sample = new Int32Array(limit);
+  for (let i = 0; i < limit; i += 1) sample[i] = order[Math.floor((i * order.length) / limit)];
+  return sample;
+}
+
+/** (sampled rows of A) × M, where M has one row of `width` per term (by rank): sample × width. */
+function multiply(rows: SparseRows, sample: Int32Array, rank: Int32Array, m: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(sample.length * width);
+  for (let s = 0; s < sample.length; s += 1) {
+    const d = sample[s];
+    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
+      const w = rows.weights[i];
+      const from = rank[rows.terms[i]] * width;
+      for (let c = 0; c < width; c += 1) out[s * width + c] += w * m[from + c];
+    }
+  }
+  return out;
+}
+
+/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
+function multiplyTransposed(
+  rows: SparseRows,
+  sample: Int32Array,
+  rank: Int32Array,
+  m: Float64Array,
+  width: number,
+  termCount: number,
+): Float64Array {
+  const out = new Float64Array(termCount * width);
+  for (let s = 0; s < sample.length; s += 1) {
+    const d = sample[s];
+    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
+      const w = rows.weights[i];
+      const to = rank[rows.terms[i]] * width;
+      for (let c = 0; c < width; c += 1) out[to + c] += w * m[s * width + c];
+    }
+  }
+  return out;
+}
+
+/** Modified Gram–Schmidt on the columns of a rows × width row-major matrix (a dependent column becomes 0). */
+function orthonormalise(m: Float64Array, rowCount: number, width: number): void {
+  // Columns made contiguous first: the inner loops then run over adjacent memory.
+  const columns = new Float64Array(m.length);
+  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
+  for (let c = 0; c < width; c += 1) {
+    const col = c * rowCount;
+    for (let p = 0; p < c; p += 1) {
+      const prev = p * rowCount;
+      let dot = 0;
+      for (let r = 0; r < rowCount; r += 1) dot += columns[col + r] * columns[prev + r];
+      if (dot !== 0) for (let r = 0; r < rowCount; r += 1) columns[col + r] -= dot * columns[prev + r];
+    }
+    let norm = 0;
+    for (let r = 0; r < rowCount; r += 1) norm += columns[col + r] ** 2;
+    norm = Math.sqrt(norm);
+    const scale = norm > 1e-12 ? 1 / norm : 0;
+    for (let r = 0; r < rowCount; r += 1) columns[col + r] *= scale;
+  }
+  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) m[r * width + c] = columns[c * rowCount + r];
+}
+
+/**
+ * Eigenvalues (largest first) and eigenvectors (columns of `vectors`, row-major size × size) of a
+ * symmetric matrix, by cyclic Jacobi rotations: exact enough for the ~100 × 100 matrices here.
+ */
+function symmetricEigen(matrix: Float64Array, size: number): { values: number[]; vectors: Float64Array } {
+  const a = Float64Array.from(matrix);
+  const v = new Float64Array(size * size);
+  for (let i = 0; i < size; i += 1) v[i * size + i] = 1;
+  let total = 0;
+  for (let i = 0; i < size * size; i += 1) total += a[i] ** 2;
+  for (let sweep = 0; sweep < 50; sweep += 1) {
+    let off = 0;
+    for (let p = 0; p < size; p += 1) for (let q = p + 1; q < size; q += 1) off += a[p * size + q] ** 2;
+    if (off <= 1e-16 * total) break;
+    for (let p = 0; p < size; p += 1) {
+      for (let q = p + 1; q < size; q += 1) {
+        const apq = a[p * size + q];
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * size + q] - a[p * size + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < size; k += 1) {
+          const akp = a[k * size + p];
+          const akq = a[k * size + q];
+          a[k * size + p] = c * akp - s * akq;
+          a[k * size + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < size; k += 1) {
+          const apk = a[p * size + k];
+          const aqk = a[q * size + k];
+          a[p * size + k] = c * apk - s * aqk;
+          a[q * size + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < size; k += 1) {
+          const vkp = v[k * size + p];
+          const vkq = v[k * size + q];
+          v[k * size + p] = c * vkp - s * vkq;
+          v[k * size + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const byValue = Array.from({ length: size }, (_, i) => i).sort((x, y) => a[y * size + y] - a[x * size + x] || x - y);
+  const vectors = new Float64Array(size * size);
+  byValue.forEach((from, to) => {
+    for (let k = 0; k < size; k += 1) vectors[k * size + to] = v[k * size + from];
+  });
+  return { values: byValue.map((i) => Math.max(0, a[i * size + i])), vectors };
+}
+
+/** A small seeded generator (mulberry32) in [0, 1): discovery must give the same result on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,155 @@
+import { seededRandom, type LatentSpace } from './lsa-embedding';
+
+/** Documents the restarts cluster at most; the others join in the final rounds over everything. */
+const RESTART_SAMPLE = 1500;
+/** Restarts when the caller does not say: the best of three seedings is markedly steadier than one. */
+const RESTARTS = 3;
+const ROUNDS = 20;
+const FINAL_ROUNDS = 2;
+
+/**
+ * Spherical k-means in a latent space: k-means++ seeding, several restarts (on at most
+ * `RESTART_SAMPLE` documents, evenly spread over `order`), the one with the highest total cosine to
+ * its centroids kept, then a few rounds over every document. Documents with no coordinates get -1.
+ * Deterministic: seeds are drawn from a fixed generator over `order`, a canonical document order.
+ *
+ * `restarts` (default 3): how many seedings to try.
+ *
+ * @returns each document's group (0 … k - 1, or -1)
+ */
+export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number, restarts = RESTARTS): Int32Array {
+  const { coordinates, dims } = space;
+  const sample = spread(
+    order.filter((d) => hasCoordinates(coordinates, d, dims)),
+    RESTART_SAMPLE,
+  );
+  const groups = Math.min(k, sample.length);
+  const assignment = new Int32Array(order.length).fill(-1);
+  if (groups === 0) return assignment;
+  const random = seededRandom(0x5eed);
+  let best: Float64Array | undefined;
+  let bestObjective = -Infinity;
+  for (let restart = 0; restart < restarts; restart += 1) {
+    const centroids = seedCentroids(coordinates, dims, sample, groups, random);
+    const objective = lloyd(coordinates, dims, sample, centroids, groups, ROUNDS, assignment);
+    if (objective > bestObjective + 1e-9) {
+      bestObjective = objective;
+      best = centroids;
+    }
+  }
+  const everyone = order.filter((d) => hasCoordinates(coordinates, d, dims));
+  lloyd(coordinates, dims, everyone, best!, groups, everyone.length === sample.length ? 1 : FINAL_ROUNDS, assignment);
+  return assignment;
+}
+
+/** The centroids of the groups in `assignment` (unit length; a group with no documents is all 0), summed in `order`. */
+export function centroidsOf(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number): Float64Array {
+  const { coordinates, dims } = space;
+  const centroids = new Float64Array(groups * dims);
+  for (const d of order) {
+    const g = assignment[d];
+    if (g < 0) continue;
+    for (let j = 0; j < dims; j += 1) centroids[g * dims + j] += coordinates[d * dims + j];
+  }
+  for (let g = 0; g < groups; g += 1) normalise(centroids, g * dims, dims);
+  return centroids;
+}
+
+/** Document `d`'s cosine to each group's centroid, written into `scores`. */
+export function similarities(space: LatentSpace, d: number, centroids: Float64Array, scores: Float64Array): void {
+  const { coordinates, dims } = space;
+  for (let g = 0; g < scores.length; g += 1) {
+    let s = 0;
+    for (let j = 0; j < dims; j += 1) s += coordinates[d * dims + j] * centroids[g * dims + j];
+    scores[g] = Math.round(s * 1e9) / 1e9;
+  }
+}
+
+/** Rounds of assignment and centroid update over `docs`; returns the total cosine of the last assignment. */
+function lloyd(
+  coordinates: Float64Array,
+  dims: number,
+  docs: Int32Array,
+  centroids: Float64Array,
+  groups: number,
+  rounds: number,
+  assignment: Int32Array,
+): number {
+  let objective = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    objective = 0;
+    let moved = 0;
+    for (const d of docs) {
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let g = 0; g < groups; g += 1) {
+        let s = 0;
+        for (let j = 0; j < dims; j += 1) s += coordinates[d * dims + j] * centroids[g * dims + j];
+        if (s > bestScore) {
+          best = g;
+          bestScore = s;
+        }
+      }
+      objective += bestScore;
+      if (assignment[d] !== best) moved += 1;
+      assignment[d] = best;
+    }
+    // Converged enough: at most one document in 500 moved.
+    if (round > 0 && moved * 500 <= docs.length) break;
+    const sums = new Float64Array(groups * dims);
+    const sizes = new Int32Array(groups);
+    for (const d of docs) {
+      const g = assignment[d];
+      sizes[g] += 1;
+      for (let j = 0; j < dims; j += 1) sums[g * dims + j] += coordinates[d * dims + j];
+    }
+    // A group that lost every document keeps its centroid.
+    for (let g = 0; g < groups; g += 1) {
+      if (sizes[g] === 0) continue;
+      normalise(sums, g * dims, dims);
+      centroids.set(sums.subarray(g * dims, (g + 1) * dims), g * dims);
+    }
+  }
+  return objective;
+}
+
+/** k-means++: each next seed drawn with probability ∝ 1 − its cosine to the nearest seed so far. */
+function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array, groups: number, random: () => number): Float64Array {
+  const centroids = new Float64Array(groups * dims);
+  const distance = new Float64Array(docs.length).fill(Infinity);
+  let pick = docs[Math.floor(random() * docs.length)];
+  for (let g = 0; g < groups; g += 1) {
+    centroids.set(coordinates.subarray(pick * dims, (pick + 1) * dims), g * dims);
+    let total = 0;
+    for (let i = 0; i < docs.length; i += 1) {
+      let s = 0;
+      for (let j = 0; j < dims; j += 1) s += coordinates[docs[i] * dims + j] * centroids[g * dims + j];
+      distance[i] = Math.min(distance[i], Math.max(0, 1 - s));
+      total += distance[i];
+    }
+    let r = random() * total;
+    let at = 0;
+    while (at < docs.length - 1 && r > distance[at]) r -= distance[at++];
+    pick = docs[at];
+  }
+  return centroids;
+}
+
+function hasCoordinates(coordinates: Float64Array, d: number, dims: number): boolean {
+  for (let j = 0; j < dims; j += 1) if (coordinates[d * dims + j] !== 0) return true;
+  return false;
+}
+
+function normalise(values: Float64Array, from: number, length: number): void {
+  let norm = 0;
+  for (let j = 0; j < length; j += 1) norm += values[from + j] ** 2;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let j = 0; j < length; j += 1) values[from + j] /= norm;
+}
+
+function spread(docs: Int32Array, limit: number): Int32Array {
+  if (docs.length <= limit) return docs;
+  const sample = new Int32Array(limit);
+  for (let i = 0; i < limit; i += 1) sample[i] = docs[Math.floor((i * docs.length) / limit)];
+  return sample;
+}
