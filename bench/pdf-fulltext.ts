@@ -20,7 +20,7 @@ import { CorpusImporter } from '../src/vscode/library/corpus-importer';
 import { buildFullTextInWorker } from '../src/vscode/library/fulltext-staging';
 import type { FullTextAnswer } from '../src/vscode/library/worker-fulltext-server';
 import { bundleImportWorker } from '../test/support/import-worker-bundle';
-import { seededRandom } from '../test/support/seeded-random';
+import { seededRandom } from '../src/core/random/seeded-random';
 
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);

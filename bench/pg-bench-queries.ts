@@ -1,6 +1,6 @@
 import { STOP_WORDS } from '../src/core/text/stop-words';
 import { SAMPLE_RANKING_QUERIES } from '../test/fixtures/sample-ranking-queries';
-import { seededRandom } from '../test/support/seeded-random';
+import { seededRandom } from '../src/core/random/seeded-random';
 
 /** The flags of `npm run bench:pg -- …`. */
 export interface PgBenchArgs {

@@ -20,7 +20,7 @@ import { assignTopics } from '../src/core/topics/assign-topics';
 import { importPapers } from '../src/node/pg/import-papers';
 import { migrateDatabase } from '../src/node/pg/migrate-database';
 import { PgLibrary } from '../src/node/pg/pg-library';
-import { seededRandom } from '../test/support/seeded-random';
+import { seededRandom } from '../src/core/random/seeded-random';
 import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres-cluster';
 import { startStreamingReplica, waitForReplay } from '../test/support/postgres-replica';
 import { repoRoot } from '../test/support/shared-corpora';

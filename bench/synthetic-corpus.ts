@@ -1,5 +1,5 @@
 import type { Paper } from '../src/core/model/paper';
-import { seededRandom } from '../test/support/seeded-random';
+import { seededRandom } from '../src/core/random/seeded-random';
 
 /**
  * A seeded, deterministic generator of English-like research papers for benchmarks: ~1.2 KB

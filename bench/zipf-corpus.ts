@@ -26,7 +26,7 @@ import { assignIds } from '../src/core/ids/assign-ids';
 import type { Paper } from '../src/core/model/paper';
 import { scanWords } from '../src/core/text/tokenize';
 import { STOP_WORDS } from '../src/core/text/stop-words';
-import { seededRandom } from '../test/support/seeded-random';
+import { seededRandom } from '../src/core/random/seeded-random';
 import { AliasSampler } from './alias-sampler';
 
 /** Where the generator reads its words. */

@@ -3,7 +3,7 @@
 // dropped; vectors are L2-normalised TF-IDF; spherical k-means with k-means++ seeding (seeded) and 20 rounds.
 import type { Paper } from '../src/core/model/paper';
 import { BROAD_STOP_WORDS } from '../src/core/text/stop-words';
-import { seededRandom } from '../test/support/seeded-random';
+import { seededRandom } from '../src/core/random/seeded-random';
 
 /** Each paper's cluster (as a string, to compare with topic names) from k-means over TF-IDF vectors. */
 export function kMeansBaseline(papers: Paper[], k: number, seed: number): string[] {

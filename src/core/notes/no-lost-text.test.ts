@@ -22,7 +22,7 @@ import {
 import { locateFrontMatter, parseNote, setFrontMatterKeys } from './note-front-matter';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from './note-template';
 import { applyTextEdits, lineEndingOf, normalizeEdits, type TextEdit } from './text-edit';
-import { seededRandom } from '../../../test/support/seeded-random';
+import { seededRandom } from '../random/seeded-random';
 
 // Deterministic; set LECTERN_SEED / LECTERN_SEQUENCES to explore other histories.
 const SEQUENCES = Number(process.env.LECTERN_SEQUENCES ?? 1_200);

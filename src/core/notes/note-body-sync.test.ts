@@ -13,7 +13,7 @@ import { locateFrontMatter, parseNote, setFrontMatterKeys } from './note-front-m
 import { addHighlight, createHighlightId, parseHighlights, removeHighlight } from './note-highlights';
 import { DEFAULT_NOTE_TEMPLATE, renderNoteTemplate } from './note-template';
 import { applyTextEdits, lineEndingOf } from './text-edit';
-import { seededRandom } from '../../../test/support/seeded-random';
+import { seededRandom } from '../random/seeded-random';
 
 const SEQUENCES = Number(process.env.LECTERN_SEQUENCES ?? 1_500);
 const SEED = Number(process.env.LECTERN_SEED ?? 0x5eed5);

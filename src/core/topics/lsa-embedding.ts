@@ -1,3 +1,5 @@
+import { seededRandom } from '../random/seeded-random';
+
 /** Sparse document rows over term ids `0 … termCount - 1` (CSR), as discovery builds them. */
 export interface SparseRows {
   /** Row `d` holds entries `start[d]` to `start[d + 1]` (exclusive). */
@@ -252,16 +254,4 @@ function symmetricEigen(matrix: Float64Array, size: number): { values: number[];
     for (let k = 0; k < size; k += 1) vectors[k * size + to] = v[k * size + from];
   });
   return { values: byValue.map((i) => Math.max(0, a[i * size + i])), vectors };
-}
-
-/** A small seeded generator (mulberry32) in [0, 1): discovery must give the same result on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }

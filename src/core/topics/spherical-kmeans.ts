@@ -1,4 +1,5 @@
-import { seededRandom, type LatentSpace } from './lsa-embedding';
+import { seededRandom } from '../random/seeded-random';
+import type { LatentSpace } from './lsa-embedding';
 
 /** Documents the restarts cluster at most; the others join in the final rounds over everything. */
 const RESTART_SAMPLE = 1500;

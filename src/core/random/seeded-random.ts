@@ -1,6 +1,7 @@
 /**
  * mulberry32: a tiny, fast, well-mixed 32-bit PRNG. The randomized tests and the benchmark's
- * synthetic corpus use it so that a seed always replays the same history or corpus.
+ * synthetic corpus use it so that a seed always replays the same history or corpus, and topic discovery so
+ * that it gives the same topics on every run.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
