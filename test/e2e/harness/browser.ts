@@ -123,6 +123,24 @@ export async function runCommand(page: Page, title: string, options: { timeoutMs
 }
 
 /**
+ * Runs a command that opens its own QuickPick (title `title`, default the command's) and waits for it; runs it
+ * again when it does not show, since a palette that loses focus as Enter is pressed closes without running it.
+ */
+export async function runPickCommand(page: Page, command: string, title = command, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const shown = page.locator('.quick-input-widget .quick-input-title', { hasText: title });
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, command, { timeoutMs: Math.max(5_000, deadline - Date.now()) });
+    const opened = await shown.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) return;
+    if (Date.now() >= deadline) throw new Error(`"${command}" did not open its QuickPick after ${attempt} attempt(s)`);
+  }
+}
+
+/**
  * The DOM inside a webview: two nested iframes (VS Code's host frame, then `#active-frame`).
  * With several webviews open, `index` picks one (default: the last opened).
  */
@@ -186,7 +204,7 @@ export async function openFile(page: Page, name: string, options: { timeoutMs?: 
 export async function searchPapersUntil(page: Page, query: string, row: Locator, missing: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await runCommand(page, 'Lectern: Search Papers');
+    await runPickCommand(page, 'Lectern: Search Papers');
     await page.locator('.quick-input-widget input').fill(query);
     const shown = await row.waitFor({ timeout: 5_000 }).then(
       () => true,

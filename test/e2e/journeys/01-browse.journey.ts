@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { expandRow, runCommand, viewRows, webviewFrame } from '../harness/browser';
+import { expandRow, runPickCommand, viewRows, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 journey(
@@ -27,7 +27,7 @@ journey(
 );
 
 journey('Search Papers finds the attention-sink paper first, forgives a typo, and Enter opens it', async ({ page, screenshot }) => {
-  await runCommand(page, 'Lectern: Search Papers');
+  await runPickCommand(page, 'Lectern: Search Papers');
   const input = page.locator('.quick-input-widget input');
   const rows = page.locator('.quick-input-list .monaco-list-row');
   await input.fill('attention sink');

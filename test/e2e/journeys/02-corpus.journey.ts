@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandRow, runCommand, viewRows } from '../harness/browser';
+import { expandRow, runCommand, runPickCommand, viewRows } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const LIBRARY = `@comment{Exported from a reference manager}
@@ -59,7 +59,7 @@ journey(
 );
 
 journey('Reveal in Tree selects the paper; Group By year regroups the view', async ({ page, screenshot }) => {
-  await runCommand(page, 'Lectern: Search Papers');
+  await runPickCommand(page, 'Lectern: Search Papers');
   await page.locator('.quick-input-widget input').fill('mindbridge');
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'MindBridge' }).first();
   await row.waitFor({ timeout: 10_000 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, webviewFrame } from '../harness/browser';
+import { runCommand, runPickCommand, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const PANE_LINE = 'Typed in the reader pane: cross-subject alignment is the key idea.';
@@ -21,7 +21,7 @@ async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean,
 journey(
   'the notes pane under the abstract writes the note as you type, and follows the note when it is edited in the editor',
   async ({ page, workspace, screenshot }) => {
-    await runCommand(page, 'Lectern: Search Papers');
+    await runPickCommand(page, 'Lectern: Search Papers');
     await page.locator('.quick-input-widget input').fill('mindbridge');
     await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'MindBridge' }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
