@@ -43,9 +43,9 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string[]> {
     document = await task.promise;
   } catch (error) {
     await task.destroy();
-    if ((error as { name?: unknown } | null)?.name === 'PasswordException')
-      throw new PdfTextError('password', 'is protected by a password');
-    throw new PdfTextError('damaged', `is damaged (${error instanceof Error ? error.message : String(error)})`);
+    if ((error as { name?: unknown } | null)?.name === 'PasswordException') throw new PdfTextError('password', 'PasswordException');
+    // pdf.js's own words (English): they go into Lectern's translated message as a detail.
+    throw new PdfTextError('damaged', error instanceof Error ? error.message : String(error));
   }
   try {
     const pages: string[] = [];

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, afterEach, describe, it } from 'node:test';
+import { useMessageBundle } from '../core/l10n/message-bundle';
 import { MemoryIndexCacheStore } from '../core/library/index-cache-store';
+import { fromPseudo, pseudoBundle } from '../../test/support/pseudo-locale';
 import { damagedPdf, pageSentence, passwordPdf, scriptedPdf, textPdf } from '../../test/support/pdf-fixtures';
 import { readPdfTexts, type PdfSource } from './pdf-text-library';
 
@@ -14,6 +16,8 @@ const source = (id: string, ...files: string[]): PdfSource => ({
   paper: { id, title: `Paper ${id}`, authors: [], topics: [] },
   paths: files.map((file) => join(folder, file)),
 });
+
+afterEach(() => useMessageBundle(undefined));
 
 describe('readPdfTexts', () => {
   it('reads the first PDF that exists, page by page, and a second run parses none', async () => {
@@ -79,5 +83,31 @@ describe('readPdfTexts', () => {
       again.diagnostics.map((d) => d.message),
       report.diagnostics.map((d) => d.message),
     );
+  });
+
+  it('a failure cached by a run in English is reported in the display language of the next run, with the same file', async () => {
+    writeFileSync(join(folder, 'locked2.pdf'), await passwordPdf());
+    writeFileSync(join(folder, 'broken2.pdf'), damagedPdf());
+    writeFileSync(join(folder, 'page2.pdf'), '<html>not a pdf</html>');
+    const store = new MemoryIndexCacheStore();
+    const sources = ['locked2', 'broken2', 'page2'].map((name) => source(name, `${name}.pdf`));
+    const english = await readPdfTexts(sources, store);
+    assert.equal(english.diagnostics.length, 3);
+    useMessageBundle(pseudoBundle());
+    const translated = await readPdfTexts(sources, store);
+    assert.equal(translated.extracted, 0, 'read from the cache');
+    assert.deepEqual(
+      translated.diagnostics.map((d) => d.file),
+      english.diagnostics.map((d) => d.file),
+    );
+    translated.diagnostics.forEach((diagnostic, i) => {
+      assert.match(diagnostic.message, /^⟪LECTERN: THE PDF OF/, diagnostic.message);
+      assert.equal(fromPseudo(diagnostic.message), english.diagnostics[i].message.toUpperCase());
+    });
+    // The cached failure's own words are translated too, not kept from the English run.
+    const [locked, broken, page] = translated.diagnostics.map((d) => d.message);
+    assert.match(locked, /\) ⟪IS PROTECTED BY A PASSWORD/);
+    assert.match(broken, /\) ⟪IS DAMAGED \(/);
+    assert.match(page, /\) ⟪IS NOT A PDF/);
   });
 });

@@ -5,14 +5,15 @@
  * be read (missing, empty, not a PDF, damaged, password-protected) gives a warning naming the paper and the file and
  * is left out; its failure is cached too, so it is not parsed again until it changes. Files are only read.
  */
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { IndexCacheStore } from '../core/library/index-cache-store';
 import type { Diagnostic } from '../core/model/diagnostic';
-import { pdfProblem } from '../core/pdf/pdf-problem';
+import { describePdfFileProblem, pdfFileProblem, type PdfFileProblem } from '../core/pdf/pdf-problem';
 import type { FullTextPaper, PdfText } from '../core/fulltext/fulltext-index';
-import { extractPdfText, PdfTextError } from './pdf-text-extract';
+import { extractPdfText, PdfTextError, type PdfTextFailure } from './pdf-text-extract';
 import { readRegularFile } from './read-regular-file';
 
 /** A paper and the places its PDF may be, most specific first (see `pdfCandidates`): the first that exists is read. */
@@ -39,8 +40,8 @@ export interface PdfTextOptions {
 }
 
 const MANIFEST_KEY = 'fulltext-files.json';
-/** Bump when the extracted text changes shape, so old entries are not used. */
-const TEXT_VERSION = 1;
+/** Bump when the extracted text changes shape, so old entries are not used (2: failures kept as kinds, not words). */
+const TEXT_VERSION = 2;
 
 interface FileFacts {
   size: number;
@@ -48,7 +49,13 @@ interface FileFacts {
   sha256: string;
 }
 
-type CachedText = { version: number; pages?: string[]; problem?: string };
+/**
+ * A cache entry: the pages, or why there are none. A failure is kept as its kind (and pdf.js's detail), never as a
+ * sentence, so a cache written in one display language speaks the next one's.
+ */
+type CachedText = { version: number; pages?: string[]; failure?: PdfFileProblem | PdfTextFailure; size?: number; detail?: string };
+
+const FAILURES: ReadonlySet<string> = new Set<PdfFileProblem | PdfTextFailure>(['empty', 'too-large', 'not-pdf', 'password', 'damaged']);
 
 /** The pages of each source's PDF, from the cache when the file is unchanged. */
 export async function readPdfTexts(
@@ -72,11 +79,11 @@ export async function readPdfTexts(
         line: 0,
         column: 0,
         severity: 'warning',
-        message: `Lectern: the PDF of “${source.paper.title}” (${path}) ${problem} Its text is not searched.`,
+        message: l10n.t('Lectern: the PDF of “{0}” ({1}) {2} Its text is not searched.', source.paper.title, path, problem),
       });
-    const early = pdfProblem({ size, maxBytes });
+    const early = pdfFileProblem({ size, maxBytes });
     if (early) {
-      warn(early);
+      warn(describePdfFileProblem(early, { size, maxBytes }));
       continue;
     }
     const known = manifest[path];
@@ -99,7 +106,7 @@ export async function readPdfTexts(
         await store.put(textKey(sha256), JSON.stringify(cached)).catch(() => undefined);
       }
     }
-    if (cached.problem !== undefined) warn(cached.problem);
+    if (cached.failure !== undefined) warn(describeFailure(cached, maxBytes));
     else report.texts.push({ paper: source.paper, file: path, pages: cached.pages ?? [] });
   }
   if (manifestChanged) await store.put(MANIFEST_KEY, JSON.stringify(manifest)).catch(() => undefined);
@@ -153,24 +160,34 @@ async function readPdf(path: string, maxBytes: number): Promise<{ bytes: Uint8Ar
   try {
     return { bytes: await readRegularFile(path, { maxBytes }) };
   } catch (error) {
-    return { problem: `could not be read (${error instanceof Error ? error.message : String(error)}). Check that the file is readable.` };
+    return {
+      problem: l10n.t('could not be read ({0}). Check that the file is readable.', error instanceof Error ? error.message : String(error)),
+    };
   }
 }
 
-/** The pages of a PDF, or what is wrong with it (as the rest of a sentence naming the file). */
+/** The pages of a PDF, or what is wrong with it. */
 async function extract(bytes: Uint8Array, maxBytes: number): Promise<CachedText> {
-  const problem = pdfProblem({ size: bytes.byteLength, maxBytes, head: bytes.subarray(0, 1024) });
-  if (problem) return { version: TEXT_VERSION, problem };
+  const problem = pdfFileProblem({ size: bytes.byteLength, maxBytes, head: bytes.subarray(0, 1024) });
+  if (problem) return { version: TEXT_VERSION, failure: problem, size: bytes.byteLength };
   try {
     return { version: TEXT_VERSION, pages: await extractPdfText(bytes) };
   } catch (error) {
-    if (error instanceof PdfTextError && error.failure === 'password')
-      return { version: TEXT_VERSION, problem: 'is protected by a password: Lectern cannot read its text.' };
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      version: TEXT_VERSION,
-      problem: `${detail.startsWith('is damaged') ? detail : `is damaged (${detail})`}. Download it again, or attach another copy with Lectern: Attach PDF….`,
-    };
+    if (error instanceof PdfTextError) return { version: TEXT_VERSION, failure: error.failure, detail: error.message };
+    return { version: TEXT_VERSION, failure: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A cached failure in words (the rest of a sentence naming the paper and the file), in today's display language. */
+function describeFailure(cached: CachedText, maxBytes: number): string {
+  switch (cached.failure) {
+    case 'password':
+      return l10n.t('is protected by a password: Lectern cannot read its text.');
+    case 'damaged':
+    case undefined:
+      return l10n.t('is damaged ({0}). Download it again, or attach another copy with Lectern: Attach PDF….', cached.detail ?? '');
+    default:
+      return describePdfFileProblem(cached.failure, { size: cached.size ?? 0, maxBytes });
   }
 }
 
@@ -180,7 +197,7 @@ function parseCached(text: string | undefined): CachedText | undefined {
     const value = JSON.parse(text) as CachedText;
     if (value?.version !== TEXT_VERSION) return undefined;
     if (Array.isArray(value.pages) && value.pages.every((page) => typeof page === 'string')) return value;
-    return typeof value.problem === 'string' ? value : undefined;
+    return typeof value.failure === 'string' && FAILURES.has(value.failure) ? value : undefined;
   } catch {
     return undefined;
   }

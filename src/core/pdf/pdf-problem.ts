@@ -24,20 +24,44 @@ function hasPdfHeader(head: Uint8Array): boolean {
   return false;
 }
 
+/** What is wrong with a PDF file before pdf.js sees it (see {@link pdfFileProblem}). */
+export type PdfFileProblem = 'empty' | 'too-large' | 'not-pdf';
+
+/**
+ * What is wrong with the file, as a kind a cache can keep whatever the display language (words come from
+ * {@link describePdfFileProblem}); undefined when the file may be shown.
+ *
+ * @example pdfFileProblem({ size: 0, maxBytes: 1e8 }) // → 'empty'
+ */
+export function pdfFileProblem(facts: PdfFileFacts): PdfFileProblem | undefined {
+  if (facts.size === 0) return 'empty';
+  if (facts.size > facts.maxBytes) return 'too-large';
+  if (facts.head && !hasPdfHeader(facts.head)) return 'not-pdf';
+  return undefined;
+}
+
+/** The rest of a sentence saying what `problem` means for a file of `facts.size` bytes, in the display language. */
+export function describePdfFileProblem(problem: PdfFileProblem, facts: Pick<PdfFileFacts, 'size' | 'maxBytes'>): string {
+  switch (problem) {
+    case 'empty':
+      return l10n.t('is empty (0 bytes). Download it again, or attach another copy with Lectern: Attach PDF….');
+    case 'too-large':
+      return l10n.t(
+        'is {0} MB, over lectern.pdf.maxFileSizeMB ({1} MB). Raise the setting to open it.',
+        Math.ceil(facts.size / 1_048_576),
+        Math.round(facts.maxBytes / 1_048_576),
+      );
+    case 'not-pdf':
+      return l10n.t('is not a PDF (it does not start with %PDF-). It may be a web page saved under a .pdf name; download the PDF again.');
+  }
+}
+
 /**
  * The rest of a sentence saying what is wrong ("is empty (0 bytes). …"), or undefined when the file may be shown.
  *
  * @example pdfProblem({ size: 0, maxBytes: 1e8 }) // → 'is empty (0 bytes). Download it again, or attach another copy with Lectern: Attach PDF….'
  */
 export function pdfProblem(facts: PdfFileFacts): string | undefined {
-  if (facts.size === 0) return l10n.t('is empty (0 bytes). Download it again, or attach another copy with Lectern: Attach PDF….');
-  if (facts.size > facts.maxBytes)
-    return l10n.t(
-      'is {0} MB, over lectern.pdf.maxFileSizeMB ({1} MB). Raise the setting to open it.',
-      Math.ceil(facts.size / 1_048_576),
-      Math.round(facts.maxBytes / 1_048_576),
-    );
-  if (facts.head && !hasPdfHeader(facts.head))
-    return l10n.t('is not a PDF (it does not start with %PDF-). It may be a web page saved under a .pdf name; download the PDF again.');
-  return undefined;
+  const problem = pdfFileProblem(facts);
+  return problem && describePdfFileProblem(problem, facts);
 }
