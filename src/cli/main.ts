@@ -22,7 +22,15 @@ interface ParsedArgs {
 }
 
 function parseCommandLine(argv: string[], table: CommandTable): ParsedArgs {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: parseArgsOptions(table) });
+  // Not strict: Node's own errors are English; each option is checked against the table below, in the user's words.
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: parseArgsOptions(table),
+  });
+  for (const token of tokens) if (token.kind === 'option') checkOption(token, table);
   const value = (name: string) => values[name];
   const [command, ...args] = positionals;
   return {
@@ -35,6 +43,25 @@ function parseCommandLine(argv: string[], table: CommandTable): ParsedArgs {
     command,
     args,
   };
+}
+
+/** An option as parseArgs read it: its name, as typed, and its value if it took one. */
+interface OptionToken {
+  name: string;
+  rawName: string;
+  value?: string;
+  inlineValue?: boolean;
+}
+
+/** Throws a usage error (exit 2) for an option the table lacks, a value missing, or a value given to a flag. */
+function checkOption(token: OptionToken, table: CommandTable): void {
+  const option = table.options.find((candidate) => candidate.name === token.name);
+  const usage = () => usageText(table);
+  if (!option) throw new CliError(l10n.t('Lectern: unknown option {0}.\n\n{1}', token.rawName, usage()), 2);
+  if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))))
+    throw new CliError(l10n.t('Lectern: {0} needs a value, as in {0} {1}.\n\n{2}', token.rawName, option.value ?? 'VALUE', usage()), 2);
+  if (option.type === 'boolean' && token.value !== undefined)
+    throw new CliError(l10n.t('Lectern: {0} takes no value (given "{1}").\n\n{2}', token.rawName, token.value, usage()), 2);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -127,10 +154,6 @@ function report(error: unknown): number {
   if (error instanceof CliError) {
     console.error(error.message);
     return error.exitCode;
-  }
-  if (error instanceof Error && 'code' in error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(l10n.t('Lectern: {0}\n\n{1}', error.message, usageText(lecternCommands())));
-    return 2;
   }
   throw error;
 }

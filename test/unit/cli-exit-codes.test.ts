@@ -50,7 +50,16 @@ test('--help lists every command and option and exits 0; no command, an unknown 
   assert.match(unknown.stderr, /^Lectern: unknown command "frobnicate"\./);
   const option = lectern('list', '--frobnicate');
   assert.equal(option.code, 2);
-  assert.match(option.stderr, /^Lectern: Unknown option '--frobnicate'/);
+  assert.match(option.stderr, /^Lectern: unknown option --frobnicate\.\n\nlectern — search/);
+  const valueless = lectern('search', 'attention', '--limit');
+  assert.equal(valueless.code, 2);
+  assert.match(valueless.stderr, /^Lectern: --limit needs a value, as in --limit N\./);
+  const swallowed = lectern('search', 'attention', '--limit', '--json');
+  assert.equal(swallowed.code, 2, 'an option is not taken as the value of the one before it');
+  assert.match(swallowed.stderr, /^Lectern: --limit needs a value/);
+  const flagValue = lectern('list', '--json=yes');
+  assert.equal(flagValue.code, 2);
+  assert.match(flagValue.stderr, /^Lectern: --json takes no value \(given "yes"\)\./);
 });
 
 test('--corpus naming a path that does not exist exits 2 with a message, before reading anything', () => {

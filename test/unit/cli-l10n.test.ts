@@ -65,6 +65,12 @@ test('errors of the CLI itself are translated and keep their exit codes; --json 
       .replace('{0}', '--corpus')
       .replace('{1}', join(bundles, 'missing.bib')),
   );
+  const option = lectern(pseudo, 'list', '--frobnicate');
+  assert.equal(option.code, 2);
+  assert.match(option.stderr, /^⟪LECTERN: UNKNOWN OPTION --frobnicate\.\n\n/, 'the option as typed, in its own case');
+  const valueless = lectern(pseudo, 'search', 'x', '--limit');
+  assert.equal(valueless.code, 2);
+  assert.match(valueless.stderr, /^⟪LECTERN: --limit NEEDS A VALUE, AS IN --limit N\./);
   const unknown = lectern(pseudo, 'show', 'no-such-paper', '--corpus', broken);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /^⟪LECTERN: NO PAPER HAS THE ID OR CITEKEY "no-such-paper"\./);
