@@ -1,5 +1,5 @@
 /**
- * The flags of `npm run bench -- …` (see the README's Performance section):
+ * The flags of `npm run bench -- …` (see docs/PERFORMANCE.md):
  *
  *   --sizes 100k,300k,1m       harder-corpus sizes (default all three; the sample alone always runs)
  *   --quick                    the harder corpus at 100k only
