@@ -38,7 +38,7 @@ journey(
       .locator('.statusbar-item', { hasText: `${before + 1} papers` })
       .first()
       .waitFor({ timeout: 15_000 });
-    await runCommand(page, 'Lectern: Filter Tree…');
+    await runPickCommand(page, 'Lectern: Filter Tree…', 'Lectern: Filter Papers');
     await page.locator('.quick-input-widget input').fill('event cameras');
     await page.keyboard.press('Enter');
     const rows = viewRows(page, 'Papers');
@@ -69,7 +69,7 @@ journey('Reveal in Tree selects the paper; Group By year regroups the view', asy
   await selected.filter({ hasText: 'MindBridge: A Cross-Subject Brain Decoding Framework' }).waitFor({ timeout: 15_000 });
   await screenshot('revealed');
 
-  await runCommand(page, 'Lectern: Group By…');
+  await runPickCommand(page, 'Lectern: Group By…', 'Lectern: Group Papers By');
   await page.locator('.quick-input-widget input').fill('Year');
   await page.keyboard.press('Enter');
   await viewRows(page, 'Papers')
@@ -77,7 +77,7 @@ journey('Reveal in Tree selects the paper; Group By year regroups the view', asy
     .first()
     .waitFor({ timeout: 10_000 });
   await screenshot('grouped-by-year');
-  await runCommand(page, 'Lectern: Group By…');
+  await runPickCommand(page, 'Lectern: Group By…', 'Lectern: Group Papers By');
   await page.locator('.quick-input-widget input').fill('Topic');
   await page.keyboard.press('Enter');
 });

@@ -43,7 +43,7 @@ journey(
     const settingsFile = join(dirname(server.logFile), 'user-data', 'User', 'settings.json');
     try {
       // Connect: the connection string (no setting yet), then the password in a password box.
-      await runCommand(page, 'Lectern: Connect to a Shared Library…');
+      await runPickCommand(page, 'Lectern: Connect to a Shared Library…', 'Lectern: Connect to a Shared Library');
       const input = page.locator('.quick-input-widget input');
       await input.fill(fixture.url);
       await input.press('Enter');
