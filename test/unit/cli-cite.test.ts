@@ -31,7 +31,9 @@ function cite(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-before(() => assert.ok(existsSync(cli), `Lectern test: ${cli} is missing; run the unit tests with npm run test:unit (it builds the CLI).`));
+before(() =>
+  assert.ok(existsSync(cli), `Lectern test: ${cli} is missing; run the CLI tests with npm run test:integration (it builds the CLI).`),
+);
 
 test('cite by citekey: the APA 7th reference in plain text, the in-text citation, CSL-JSON, a markdown link', () => {
   const reference =

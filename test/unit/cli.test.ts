@@ -55,7 +55,7 @@ function lecternWith(env: Record<string, string>, ...args: string[]) {
 
 before(() => {
   // The CLI is tested as shipped: the esbuild bundle, which scripts/run-unit-tests.mjs rebuilds before any test runs.
-  assert.ok(existsSync(cli), `Lectern test: ${cli} is missing; run the unit tests with npm run test:unit (it builds the CLI).`);
+  assert.ok(existsSync(cli), `Lectern test: ${cli} is missing; run the CLI tests with npm run test:integration (it builds the CLI).`);
 });
 
 test('search --json finds the attention-sink paper first, with match ranges on its title', () => {

@@ -8,9 +8,7 @@ import { buildCorpus } from '../corpus/corpus';
 import { PaperLibrary } from '../library/paper-library';
 import type { CslItem } from '../model/csl-item';
 import { foldToAscii } from './slugify-title';
-import { importBibtex } from '../import/bibtex-importer';
 import { importDailyPapers } from '../import/daily-papers-importer';
-import { contentFingerprint } from '../corpus/content-fingerprint';
 import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot } from '../library/library-snapshot';
 import { seedCorpusPath, sharedCorpus } from '../../../test/support/shared-corpora';
 import { importedPaper } from '../../../test/support/imported-paper';
@@ -119,17 +117,6 @@ test('a key used by two records: the first in corpus order wins, both are warned
   );
   assert.match(warnings[0].message, /^Lectern: .*also used by b\.bib:9.*the first in corpus order/);
   assert.match(warnings[1].message, /^Lectern: .*already used by a\.bib:3.*by its id "smith2020-2"/);
-});
-
-const marine = sharedCorpus('bibtex_zotero_marine-chemistry_my-library.bib');
-test('a real library exported twice: every key is warned in both files, the first file’s records win', { skip: marine.skip }, () => {
-  const text = readFileSync(marine.path, 'utf8');
-  const file = (path: string) => ({ path, fingerprint: contentFingerprint(path, text), ...importBibtex(path, text) });
-  const corpus = buildCorpus([file('old/my-library.bib'), file('my-library.bib')]);
-  const count = corpus.papers.length / 2;
-  const keyWarnings = corpus.diagnostics.filter((d) => /citekey/.test(d.message));
-  assert.equal(keyWarnings.length, count * 2);
-  for (const [key, holder] of corpus.byCiteKey) assert.equal(holder.source.file, 'my-library.bib', key);
 });
 
 test('every seed paper gets a key; keys and ids are stable across reloads and snapshot restores', () => {

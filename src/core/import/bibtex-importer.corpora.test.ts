@@ -1,4 +1,4 @@
-// The slow BibTeX tests: a generated 10,000-entry file and the shared real-world corpora. They stay in `npm run test:unit`
+// The slow BibTeX tests: a generated 10,000-entry file and the shared real-world corpora. They run in `npm run test:integration`
 // but out of the bibtex mutation run (scripts/mutate.mjs), where every mutant would otherwise run them (10 to 15 s each).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

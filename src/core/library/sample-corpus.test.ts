@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MemoryIndexCacheStore } from './index-cache-store';
 import { LibraryLoader } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
-import { repoRoot, sharedCorpus } from '../../../test/support/shared-corpora';
+import { repoRoot } from '../../../test/support/shared-corpora';
 
 // The bundled sample stays a sample: its papers are marked, its taxonomy names their topics only,
 // and with `sampleWhen: 'auto'` it shows only while the user has no corpus file of their own.
@@ -112,23 +112,3 @@ test('a snapshot keeps the sample marks, and the sample’s taxonomy is part of 
   const other = await new LibraryLoader(changedTopics, { sampleFolder: '/ext/corpus', cache }).load();
   assert.equal(other.cacheStale, true);
 });
-
-const law = sharedCorpus('csljson_betterbibtex_law_my-library.json');
-const chemistry = sharedCorpus('bibtex_zotero_marine-chemistry_my-library.bib');
-
-test(
-  'a law and a chemistry library shown with the sample (always) get no bundled topic such as Federated Learning or Speech & Audio',
-  { skip: law.skip || chemistry.skip },
-  async () => {
-    const source = workspace({ '/w/law.json': readFileSync(law.path, 'utf8'), '/w/chemistry.bib': readFileSync(chemistry.path, 'utf8') });
-    const { library } = await new LibraryLoader(source, { sampleFolder: '/ext/corpus', sampleWhen: 'always' }).load();
-    const own = library.papers.filter((p) => !p.sample);
-    assert.ok(own.length > 1_000, `${own.length} papers of the user's own`);
-    const ownTopics = new Set(own.flatMap((p) => p.topics));
-    for (const name of ['Federated Learning', 'Speech & Audio']) assert.ok(!ownTopics.has(name), name);
-    assert.deepEqual(
-      [...ownTopics].filter((name) => name in BUNDLED_TOPICS),
-      [],
-    );
-  },
-);
