@@ -44,7 +44,8 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
   };
   if (matched.size === 0) return hit;
   const found = new Set<string>();
-  const windows = phraseKeys.length === 0 ? termWindowsFor(matched) : undefined;
+  // Built on the first text not in the cache of recent texts (a small library's texts all are).
+  const windows = phraseKeys.length === 0 ? () => termWindowsFor(matched) : undefined;
   hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found, windows);
   hit.matches.abstract = matchRanges(paper.abstract ?? '', matched, phraseKeys, found, windows);
   for (const term of otherTerms(paper)) if (matched.has(term)) found.add(term);
@@ -140,10 +141,10 @@ function matchRanges(
   matched: Set<string>,
   phraseKeys: string[],
   found: Set<string>,
-  windows: TermWindows | undefined,
+  windows: (() => TermWindows) | undefined,
 ): Array<[number, number]> {
   if (!text) return [];
-  const cuts = windows && !recentTexts.has(text) ? windows.windows(text) : undefined;
+  const cuts = windows && !recentTexts.has(text) ? windows().windows(text) : undefined;
   if (cuts) return mergeRanges(windowRanges(text, cuts, matched, found));
   const ranges: Array<[number, number]> = [];
   const { starts, ends, terms, compounds, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
