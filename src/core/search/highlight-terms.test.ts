@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Paper } from '../model/paper';
+import fc from 'fast-check';
+import { scanWords } from '../text/tokenize';
 import { hitFor } from './highlight-terms';
+import { compoundTerm, termOfFolded } from './normalize-term';
 
 const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: ['Ada Lovelace'] }) as Paper;
 
@@ -30,4 +33,88 @@ test('thousands of texts later, an evicted text is tokenized again with the same
     [7, 16],
     [17, 22],
   ]);
+});
+
+// Words that fold in every way highlighting must follow: plurals (regular, `-ies`, irregular),
+// case, apostrophes (ASCII and typographic), hyphenated compounds, diacritics, spelled letters,
+// ligatures and stop words.
+const WORDS = [
+  'network',
+  'Networks',
+  'studies',
+  'study',
+  'mice',
+  'mouse',
+  "model's",
+  'don’t',
+  "don't",
+  'dont',
+  'pre-training',
+  'Pre‐Training',
+  'pretraining',
+  'training',
+  'Schrödinger',
+  'schrodinger',
+  'straße',
+  'strasse',
+  'ﬁlter',
+  'filter',
+  'μ-law',
+  'mulaw',
+  'the',
+  'will',
+  'Attention',
+  'attentions',
+  'classes',
+  'class',
+  '3D',
+  'naïve',
+  'state-of-the-art',
+  '“quoted”',
+  'end.',
+];
+const SEPARATORS = [' ', ' ', ' ', ', ', '\n', ' – ', '; ', '\t'];
+
+/** The definition highlighting must meet: every word part and hyphenated compound whose term is matched, read over the whole text. */
+function expectedRanges(text: string, matched: Set<string>): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const word of scanWords(text)) {
+    for (const part of word.parts) {
+      const term = termOfFolded(part.folded);
+      if (term !== undefined && matched.has(term)) ranges.push([part.start, part.end]);
+    }
+    const compound = word.parts.length > 1 ? compoundTerm(word.parts.map((part) => part.folded)) : undefined;
+    if (compound !== undefined && matched.has(compound)) ranges.push([word.start, word.end]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
+}
+
+test('highlighted ranges are every word whose term the query matched, whatever folding the word needs (property)', () => {
+  const terms = [...new Set(WORDS.flatMap((word) => scanWords(word).flatMap((w) => w.parts.map((part) => termOfFolded(part.folded)))))];
+  const allTerms = [...terms, 'pretraining', 'stateoftheart', 'mulaw', 'netw', 'stud'].filter((t): t is string => t !== undefined);
+  let unique = 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 0, maxLength: 30 }),
+      fc.subarray(allTerms, { minLength: 1 }),
+      (words, chosen) => {
+        // A text never seen before, so that it is not answered from the cache of recent texts.
+        const text = `${words.map(([word, sep]) => word + sep).join('')}unique${(unique += 1)}`;
+        const matched = new Set(chosen);
+        const hit = hitFor(paper(`u${unique}`, 'Title', text), 1, matched, []);
+        assert.deepEqual(hit.matches.abstract, expectedRanges(text, matched), text);
+        const inText = new Set(scanWords(text).flatMap((w) => w.parts.map((part) => termOfFolded(part.folded))));
+        for (const term of hit.terms) assert.ok(matched.has(term), term);
+        for (const term of chosen) if (inText.has(term)) assert.ok(hit.terms.includes(term), `${term} in ${text}`);
+      },
+    ),
+    { numRuns: 400 },
+  );
 });

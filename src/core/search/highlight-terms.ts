@@ -4,6 +4,7 @@ import { foldWordPart } from '../text/fold-word';
 import { scanWordParts } from '../text/tokenize';
 import { compoundTerm, indexTerms, termOfFolded } from './normalize-term';
 import { phraseAt } from './phrase-match';
+import { TermWindows } from './term-windows';
 
 /**
  * One search result.
@@ -29,7 +30,8 @@ export interface SearchHit {
 
 /**
  * The hit for a paper: `matched` is every index term the query expanded to (empty: no
- * highlighting), `phraseKeys` the keys of its phrases, whose spans are highlighted too.
+ * highlighting), `phraseKeys` the keys of its phrases, whose spans are highlighted too. Successive
+ * calls with the same `matched` (a search's hits) share the work that depends only on the query.
  */
 export function hitFor(paper: Paper, score: number, matched: Set<string>, phraseKeys: string[]): SearchHit {
   const hit: SearchHit = {
@@ -42,11 +44,26 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
   };
   if (matched.size === 0) return hit;
   const found = new Set<string>();
-  hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found);
-  hit.matches.abstract = matchRanges(paper.abstract ?? '', matched, phraseKeys, found);
+  // Built on the first text not in the cache of recent texts (a small library's texts all are).
+  const windows = phraseKeys.length === 0 ? () => termWindowsFor(matched) : undefined;
+  hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found, windows);
+  hit.matches.abstract = matchRanges(paper.abstract ?? '', matched, phraseKeys, found, windows);
   for (const term of otherTerms(paper)) if (matched.has(term)) found.add(term);
   hit.terms = [...matched].filter((term) => found.has(term));
   return hit;
+}
+
+/** The `TermWindows` of the last set of matched terms, kept while the same set (same terms) comes back. */
+let lastWindows: { matched: Set<string>; terms: string[]; windows: TermWindows } | undefined;
+
+function termWindowsFor(matched: Set<string>): TermWindows {
+  const last = lastWindows;
+  if (last && last.matched === matched && last.terms.length === matched.size && last.terms.every((term) => matched.has(term))) {
+    return last.windows;
+  }
+  const terms = [...matched];
+  lastWindows = { matched, terms, windows: new TermWindows(terms) };
+  return lastWindows.windows;
 }
 
 /** The index terms of a paper's authors, keywords, categories and topics (papers are immutable, so kept per paper). */
@@ -116,10 +133,19 @@ function tokensOf(text: string): TextTokens {
 
 /**
  * `[start, end)` ranges of `text` whose words (or hyphenated compounds) normalize to a matched
- * term, plus the spans of phrases; matched terms seen are added to `found`.
+ * term, plus the spans of phrases; matched terms seen are added to `found`. With `windows` (no
+ * phrases), only the words of the windows that may match are folded.
  */
-function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], found: Set<string>): Array<[number, number]> {
+function matchRanges(
+  text: string,
+  matched: Set<string>,
+  phraseKeys: string[],
+  found: Set<string>,
+  windows: (() => TermWindows) | undefined,
+): Array<[number, number]> {
   if (!text) return [];
+  const cuts = windows && !recentTexts.has(text) ? windows().windows(text) : undefined;
+  if (cuts) return mergeRanges(windowRanges(text, cuts, matched, found));
   const ranges: Array<[number, number]> = [];
   const { starts, ends, terms, compounds, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
   for (let i = 0; i < terms.length; i++) {
@@ -145,6 +171,34 @@ function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], f
     }
   }
   return mergeRanges(ranges);
+}
+
+/** The ranges of matched words and compounds in the windows `cuts` of `text`, each window's words folded as `tokensOf` folds them. */
+function windowRanges(text: string, cuts: Array<[number, number]>, matched: Set<string>, found: Set<string>): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const folded: string[] = [];
+  for (const [from, to] of cuts) {
+    const window = text.slice(from, to);
+    scanWordParts(window, (starts, ends, count, nonAscii) => {
+      for (let p = 0; p < count; p++) {
+        const f = foldWordPart(window.slice(starts[p], ends[p]), nonAscii);
+        folded[p] = f;
+        const term = termOfFolded(f);
+        if (term !== undefined && matched.has(term)) {
+          found.add(term);
+          ranges.push([from + starts[p], from + ends[p]]);
+        }
+      }
+      if (count < 2) return;
+      folded.length = count;
+      const compound = compoundTerm(folded);
+      if (compound !== undefined && matched.has(compound)) {
+        found.add(compound);
+        ranges.push([from + starts[0], from + ends[count - 1]]);
+      }
+    });
+  }
+  return ranges;
 }
 
 /** Sorted ranges with overlapping ones merged. */

@@ -1,3 +1,4 @@
+import { topK } from '../collections/top-k';
 import { FIELD_COUNT } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { TermSpec } from './query-plan';
@@ -75,9 +76,7 @@ export function prefixCompletions(index: InvertedIndex, settings: SearchSettings
  * `spiked`, the way an autocompletion ranks by frequency.
  */
 function prefixExpansions(index: InvertedIndex, settings: SearchSettings, prefix: string): Expansion[] {
-  const candidates: Array<[string, number]> = [];
-  for (const [term, termId] of index.termsWithPrefix(prefix)) if (term !== prefix) candidates.push([term, termId]);
-  candidates.sort((a, b) => index.termDocCount(b[1]) - index.termDocCount(a[1]) || (a[0] < b[0] ? -1 : 1));
+  const candidates = commonestCompletions(index, prefix, settings.maxPrefixExpansions);
   const out: Expansion[] = [];
   let postings = 0;
   const commonest = candidates.length > 0 ? index.termDocCount(candidates[0][1]) : 0;
@@ -89,6 +88,25 @@ function prefixExpansions(index: InvertedIndex, settings: SearchSettings, prefix
     out.push({ termId, term, weight: (settings.prefixWeight * share * term.length) / (term.length + 0.3 * distance) });
   }
   return out;
+}
+
+/**
+ * The `most` terms starting with `prefix` (not itself) that the most live papers hold, commonest
+ * first, ties in text order: a bounded selection, since a short prefix starts thousands of terms
+ * and only the first few are used.
+ */
+function commonestCompletions(index: InvertedIndex, prefix: string, most: number): Array<[string, number]> {
+  const terms: string[] = [];
+  const ids: number[] = [];
+  const counts: number[] = [];
+  for (const [term, termId] of index.termsWithPrefix(prefix)) {
+    if (term === prefix) continue;
+    terms.push(term);
+    ids.push(termId);
+    counts.push(index.termDocCount(termId));
+  }
+  const order = topK(terms.length, most, (a, b) => counts[b] - counts[a] || (terms[a] < terms[b] ? -1 : 1));
+  return order.map((i) => [terms[i], ids[i]]);
 }
 
 /** Terms within `distance` edits of `term` and not in `seen`, closest then commonest first, at most `maxFuzzyExpansions`. */
