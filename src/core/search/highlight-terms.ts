@@ -65,12 +65,12 @@ const otherTermsOf = new WeakMap<Paper, string[]>();
 
 /** A text's word parts, folded once: what highlighting needs whatever the query. */
 interface TextTokens {
-  /** Per word part: `[start, end)` in the text and the index term it stands for. */
-  starts: number[];
-  ends: number[];
-  terms: Array<string | undefined>;
-  /** Words of several parts (`pre-training`) whose compound is an index term. */
-  compounds: Array<{ start: number; end: number; term: string }>;
+  /**
+   * `[start, end)` ranges by the index term they stand for: each word part's term, and the
+   * compound of a word of several parts (`pre-training`). By term, so that a query's few matched
+   * terms are looked up rather than every word of the text compared with them.
+   */
+  rangesByTerm: Map<string, Array<[number, number]>>;
   /** Non-empty parts with their plural folded, for phrases, and where they are. */
   phraseTokens: string[];
   phraseStarts: number[];
@@ -88,15 +88,19 @@ const RECENT_TEXTS = 2048;
 function tokensOf(text: string): TextTokens {
   const cached = recentTexts.get(text);
   if (cached) return cached;
-  const tokens: TextTokens = { starts: [], ends: [], terms: [], compounds: [], phraseTokens: [], phraseStarts: [], phraseEnds: [] };
+  const tokens: TextTokens = { rangesByTerm: new Map(), phraseTokens: [], phraseStarts: [], phraseEnds: [] };
+  const addRange = (term: string, start: number, end: number) => {
+    const ranges = tokens.rangesByTerm.get(term);
+    if (ranges) ranges.push([start, end]);
+    else tokens.rangesByTerm.set(term, [[start, end]]);
+  };
   const folded: string[] = [];
   scanWordParts(text, (starts, ends, count, nonAscii) => {
     for (let p = 0; p < count; p++) {
       const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
       folded[p] = f;
-      tokens.starts.push(starts[p]);
-      tokens.ends.push(ends[p]);
-      tokens.terms.push(termOfFolded(f));
+      const term = termOfFolded(f);
+      if (term !== undefined) addRange(term, starts[p], ends[p]);
       if (f) {
         tokens.phraseTokens.push(foldPlural(f));
         tokens.phraseStarts.push(starts[p]);
@@ -106,7 +110,7 @@ function tokensOf(text: string): TextTokens {
     if (count > 1) {
       folded.length = count;
       const compound = compoundTerm(folded);
-      if (compound !== undefined) tokens.compounds.push({ start: starts[0], end: ends[count - 1], term: compound });
+      if (compound !== undefined) addRange(compound, starts[0], ends[count - 1]);
     }
   });
   if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
@@ -121,19 +125,19 @@ function tokensOf(text: string): TextTokens {
 function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], found: Set<string>): Array<[number, number]> {
   if (!text) return [];
   const ranges: Array<[number, number]> = [];
-  const { starts, ends, terms, compounds, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i];
-    if (term !== undefined && matched.has(term)) {
-      found.add(term);
-      ranges.push([starts[i], ends[i]]);
+  const { rangesByTerm, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
+  const addTerm = (term: string, termRanges: Array<[number, number]>) => {
+    found.add(term);
+    for (const [start, end] of termRanges) ranges.push([start, end]);
+  };
+  // Whichever is smaller: the query's matched terms or the text's distinct terms.
+  if (matched.size <= rangesByTerm.size) {
+    for (const term of matched) {
+      const termRanges = rangesByTerm.get(term);
+      if (termRanges) addTerm(term, termRanges);
     }
-  }
-  for (const { start, end, term } of compounds) {
-    if (matched.has(term)) {
-      found.add(term);
-      ranges.push([start, end]);
-    }
+  } else {
+    for (const [term, termRanges] of rangesByTerm) if (matched.has(term)) addTerm(term, termRanges);
   }
   for (const key of phraseKeys) {
     for (let i = 0; i < phraseTokens.length; i++) {
