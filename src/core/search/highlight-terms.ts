@@ -89,18 +89,13 @@ function tokensOf(text: string): TextTokens {
   const cached = recentTexts.get(text);
   if (cached) return cached;
   const tokens: TextTokens = { rangesByTerm: new Map(), phraseTokens: [], phraseStarts: [], phraseEnds: [] };
-  const addRange = (term: string, start: number, end: number) => {
-    const ranges = tokens.rangesByTerm.get(term);
-    if (ranges) ranges.push([start, end]);
-    else tokens.rangesByTerm.set(term, [[start, end]]);
-  };
   const folded: string[] = [];
   scanWordParts(text, (starts, ends, count, nonAscii) => {
     for (let p = 0; p < count; p++) {
       const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
       folded[p] = f;
       const term = termOfFolded(f);
-      if (term !== undefined) addRange(term, starts[p], ends[p]);
+      if (term !== undefined) addRange(tokens.rangesByTerm, term, starts[p], ends[p]);
       if (f) {
         tokens.phraseTokens.push(foldPlural(f));
         tokens.phraseStarts.push(starts[p]);
@@ -110,12 +105,18 @@ function tokensOf(text: string): TextTokens {
     if (count > 1) {
       folded.length = count;
       const compound = compoundTerm(folded);
-      if (compound !== undefined) addRange(compound, starts[0], ends[count - 1]);
+      if (compound !== undefined) addRange(tokens.rangesByTerm, compound, starts[0], ends[count - 1]);
     }
   });
   if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
   recentTexts.set(text, tokens);
   return tokens;
+}
+
+function addRange(byTerm: Map<string, Array<[number, number]>>, term: string, start: number, end: number): void {
+  const ranges = byTerm.get(term);
+  if (ranges) ranges.push([start, end]);
+  else byTerm.set(term, [[start, end]]);
 }
 
 /**
@@ -126,18 +127,22 @@ function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], f
   if (!text) return [];
   const ranges: Array<[number, number]> = [];
   const { rangesByTerm, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
-  const addTerm = (term: string, termRanges: Array<[number, number]>) => {
-    found.add(term);
-    for (const [start, end] of termRanges) ranges.push([start, end]);
-  };
   // Whichever is smaller: the query's matched terms or the text's distinct terms.
   if (matched.size <= rangesByTerm.size) {
     for (const term of matched) {
       const termRanges = rangesByTerm.get(term);
-      if (termRanges) addTerm(term, termRanges);
+      if (termRanges) {
+        found.add(term);
+        copyRanges(termRanges, ranges);
+      }
     }
   } else {
-    for (const [term, termRanges] of rangesByTerm) if (matched.has(term)) addTerm(term, termRanges);
+    for (const [term, termRanges] of rangesByTerm) {
+      if (matched.has(term)) {
+        found.add(term);
+        copyRanges(termRanges, ranges);
+      }
+    }
   }
   for (const key of phraseKeys) {
     for (let i = 0; i < phraseTokens.length; i++) {
@@ -149,6 +154,11 @@ function matchRanges(text: string, matched: Set<string>, phraseKeys: string[], f
     }
   }
   return mergeRanges(ranges);
+}
+
+/** Appends copies of `from` to `to` (`mergeRanges` changes ranges in place; the cached ones must stay). */
+function copyRanges(from: Array<[number, number]>, to: Array<[number, number]>): void {
+  for (let i = 0; i < from.length; i++) to.push([from[i][0], from[i][1]]);
 }
 
 /** Sorted ranges with overlapping ones merged. */
