@@ -49,6 +49,12 @@ test('the query words are common in the noise: each of these matches a thousand 
     assert.ok(search.search(word).total >= 1000, `${word}: ${search.search(word).total}`);
 });
 
+test('the cases missed today are still found among the first 100 results', () => {
+  const missed = SAMPLE_RANKING_QUERIES.filter(([query, title]) => MISSED_TODAY.has(`${query} → ${title}`));
+  assert.equal(missed.length, MISSED_TODAY.size);
+  for (const [query, title] of missed) assert.ok(rankOf(query, title) >= 0, `"${query}" → ${title}`);
+});
+
 describe('ranking with the sample hidden among 100k harder noise papers', () => {
   for (const [query, title, worst] of SAMPLE_RANKING_QUERIES) {
     const name = `${query} → ${title}`;
