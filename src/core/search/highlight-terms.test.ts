@@ -118,3 +118,22 @@ test('highlighted ranges are every word whose term the query matched, whatever f
     { numRuns: 400 },
   );
 });
+
+test('ranges merged for one query leave the cached ranges of the next query intact', () => {
+  const p = paper('c', 'Brain decoding of brain signals', 'Decoding the brain-computer interface.');
+  // The phrase covers `Brain` and `decoding`: merged into one range, which must not grow the word's own.
+  assert.deepEqual(hitFor(p, 1, new Set(['brain', 'decoding']), ['braindecoding']).matches.title, [
+    [0, 14],
+    [18, 23],
+  ]);
+  const words = hitFor(p, 1, new Set(['brain', 'decoding']), []);
+  assert.deepEqual(words.matches.title, [
+    [0, 5],
+    [6, 14],
+    [18, 23],
+  ]);
+  // `brain-computer` holds `brain` as a part, and is its own compound term.
+  assert.deepEqual(hitFor(p, 1, new Set(['brain']), []).matches.abstract, [[13, 18]]);
+  assert.deepEqual(hitFor(p, 1, new Set(['braincomputer', 'brain']), []).matches.abstract, [[13, 27]]);
+  assert.deepEqual(words.terms, ['brain', 'decoding']);
+});

@@ -82,12 +82,12 @@ const otherTermsOf = new WeakMap<Paper, string[]>();
 
 /** A text's word parts, folded once: what highlighting needs whatever the query. */
 interface TextTokens {
-  /** Per word part: `[start, end)` in the text and the index term it stands for. */
-  starts: number[];
-  ends: number[];
-  terms: Array<string | undefined>;
-  /** Words of several parts (`pre-training`) whose compound is an index term. */
-  compounds: Array<{ start: number; end: number; term: string }>;
+  /**
+   * `[start, end)` ranges by the index term they stand for: each word part's term, and the
+   * compound of a word of several parts (`pre-training`). By term, so that a query's few matched
+   * terms are looked up rather than every word of the text compared with them.
+   */
+  rangesByTerm: Map<string, Array<[number, number]>>;
   /** Non-empty parts with their plural folded, for phrases, and where they are. */
   phraseTokens: string[];
   phraseStarts: number[];
@@ -105,15 +105,14 @@ const RECENT_TEXTS = 2048;
 function tokensOf(text: string): TextTokens {
   const cached = recentTexts.get(text);
   if (cached) return cached;
-  const tokens: TextTokens = { starts: [], ends: [], terms: [], compounds: [], phraseTokens: [], phraseStarts: [], phraseEnds: [] };
+  const tokens: TextTokens = { rangesByTerm: new Map(), phraseTokens: [], phraseStarts: [], phraseEnds: [] };
   const folded: string[] = [];
   scanWordParts(text, (starts, ends, count, nonAscii) => {
     for (let p = 0; p < count; p++) {
       const f = foldWordPart(text.slice(starts[p], ends[p]), nonAscii);
       folded[p] = f;
-      tokens.starts.push(starts[p]);
-      tokens.ends.push(ends[p]);
-      tokens.terms.push(termOfFolded(f));
+      const term = termOfFolded(f);
+      if (term !== undefined) addRange(tokens.rangesByTerm, term, starts[p], ends[p]);
       if (f) {
         tokens.phraseTokens.push(foldPlural(f));
         tokens.phraseStarts.push(starts[p]);
@@ -123,12 +122,18 @@ function tokensOf(text: string): TextTokens {
     if (count > 1) {
       folded.length = count;
       const compound = compoundTerm(folded);
-      if (compound !== undefined) tokens.compounds.push({ start: starts[0], end: ends[count - 1], term: compound });
+      if (compound !== undefined) addRange(tokens.rangesByTerm, compound, starts[0], ends[count - 1]);
     }
   });
   if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
   recentTexts.set(text, tokens);
   return tokens;
+}
+
+function addRange(byTerm: Map<string, Array<[number, number]>>, term: string, start: number, end: number): void {
+  const ranges = byTerm.get(term);
+  if (ranges) ranges.push([start, end]);
+  else byTerm.set(term, [[start, end]]);
 }
 
 /**
@@ -147,18 +152,22 @@ function matchRanges(
   const cuts = windows && !recentTexts.has(text) ? windows().windows(text) : undefined;
   if (cuts) return mergeRanges(windowRanges(text, cuts, matched, found));
   const ranges: Array<[number, number]> = [];
-  const { starts, ends, terms, compounds, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i];
-    if (term !== undefined && matched.has(term)) {
-      found.add(term);
-      ranges.push([starts[i], ends[i]]);
+  const { rangesByTerm, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
+  // Whichever is smaller: the query's matched terms or the text's distinct terms.
+  if (matched.size <= rangesByTerm.size) {
+    for (const term of matched) {
+      const termRanges = rangesByTerm.get(term);
+      if (termRanges) {
+        found.add(term);
+        copyRanges(termRanges, ranges);
+      }
     }
-  }
-  for (const { start, end, term } of compounds) {
-    if (matched.has(term)) {
-      found.add(term);
-      ranges.push([start, end]);
+  } else {
+    for (const [term, termRanges] of rangesByTerm) {
+      if (matched.has(term)) {
+        found.add(term);
+        copyRanges(termRanges, ranges);
+      }
     }
   }
   for (const key of phraseKeys) {
@@ -199,6 +208,11 @@ function windowRanges(text: string, cuts: Array<[number, number]>, matched: Set<
     });
   }
   return ranges;
+}
+
+/** Appends copies of `from` to `to` (`mergeRanges` changes ranges in place; the cached ones must stay). */
+function copyRanges(from: Array<[number, number]>, to: Array<[number, number]>): void {
+  for (let i = 0; i < from.length; i++) to.push([from[i][0], from[i][1]]);
 }
 
 /** Sorted ranges with overlapping ones merged. */

@@ -20,6 +20,8 @@ const STOP_TOKENS = new Set([...STOP_WORDS].map((word) => foldPlural(word)));
 const UNINDEXED_LENGTH = 46;
 /** Keys with more term pieces than this are checked on the text alone (each piece costs a lookup per document). */
 const MAX_TERM_PIECES = 48;
+/** Positions of one term in one field (a term frequency fits 16 bits); allocated once, not per phrase query. */
+const FOUND_POSITIONS = new Uint8Array(0x10000);
 /** A piece that any token may fill. */
 const ANY = -1;
 
@@ -82,7 +84,8 @@ class PositionChains {
   /** `reached[a][0…counts[a])`: positions (modulo 256) where a chain reaching key offset `a` stands; `counts[a]` -1: any. */
   private readonly reached: Uint8Array[];
   private readonly counts: Int32Array;
-  private readonly found = new Uint8Array(0x10000);
+  /** Where `termPositions` writes a term's positions: shared, as each call overwrites what it reads. */
+  private readonly found = FOUND_POSITIONS;
   /** Term pieces as parallel arrays, by start offset: `pieceStart[a]…pieceStart[a + 1]`. */
   private readonly pieceStart: Int32Array;
   private readonly pieceTo: Int32Array;
