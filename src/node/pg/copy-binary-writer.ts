@@ -139,14 +139,14 @@ export class CopyBinaryWriter {
     this.at = at;
   }
 
-  /** Writes bytes (room reserved). */
-  bytes(bytes: Uint8Array): void {
+  /** Writes `bytes[from … to)` (room reserved). */
+  bytes(bytes: Uint8Array, from = 0, to = bytes.length): void {
     const buffer = this.buffer;
-    const at = this.at;
+    const at = this.at - from;
     // Lexemes are short: a loop beats `set`'s call for them.
-    if (bytes.length > 32) buffer.set(bytes, at);
-    else for (let i = 0; i < bytes.length; i++) buffer[at + i] = bytes[i];
-    this.at = at + bytes.length;
+    if (to - from > 32) buffer.set(bytes.subarray(from, to), this.at);
+    else for (let i = from; i < to; i++) buffer[at + i] = bytes[i];
+    this.at += to - from;
   }
 
   /** The trailer written: the whole COPY data (a view of the buffer; the writer is done). */

@@ -44,9 +44,15 @@ const KEYED_SLOTS = 1 << 13;
  */
 export class PaperCopyEncoder {
   private readonly termIds = new Map<string, number>();
-  /** Per term id: the term, and its lexeme as sent (UTF-8 and a NUL; empty when it is too long to be one). */
+  /** Per term id: the term. */
   private readonly terms: string[] = [];
-  private readonly lexemes: Uint8Array[] = [];
+  /**
+   * Term id i's lexeme as sent (UTF-8 and a NUL; empty when it is too long to be one) is
+   * `lexemeBytes[lexemeStart[i] … lexemeStart[i + 1])`: one pool, not an object per term (a large library has
+   * millions of distinct terms).
+   */
+  private lexemeBytes = new Uint8Array(1 << 16);
+  private lexemeStart = new Int32Array(1025);
   /** Per term id: its lexeme's first five bytes as a number (`sortedSlots`), -1 without a lexeme. */
   private sortKeys = new Float64Array(1024);
   private keys = new Float64Array(256);
@@ -63,6 +69,11 @@ export class PaperCopyEncoder {
   private occurrencePositions = new Uint16Array(1024);
   /** The occurrences grouped by slot (`slotStart`). */
   private grouped = new Uint16Array(1024);
+
+  /** Distinct terms met so far (the size of the caches). */
+  get termCount(): number {
+    return this.terms.length;
+  }
 
   /** A batch as binary COPY data, in its order. */
   encode(papers: readonly Paper[]): Buffer {
@@ -99,8 +110,8 @@ export class PaperCopyEncoder {
     for (let slot = 0; slot < slots; slot++) {
       slotStart[slot] = kept;
       kept += slotCounts[slot];
-      const lexeme = this.lexemes[slotIds[slot]];
-      if (lexeme.length > 0) bytes += lexeme.length + 2 + 2 * slotCounts[slot];
+      const lexeme = this.lexemeLength(slotIds[slot]);
+      if (lexeme > 0) bytes += lexeme + 2 + 2 * slotCounts[slot];
     }
     slotStart[slots] = kept;
     if (grouped.length < kept) this.grouped = new Uint16Array(kept * 2);
@@ -110,7 +121,8 @@ export class PaperCopyEncoder {
     copy.reserve(bytes);
     copy.int32(order.length);
     for (const slot of order) {
-      copy.bytes(this.lexemes[slotIds[slot]]);
+      const id = slotIds[slot];
+      copy.bytes(this.lexemeBytes, this.lexemeStart[id], this.lexemeStart[id + 1]);
       copy.int16(slotCounts[slot]);
       copy.int16s(this.grouped, slotStart[slot], slotStart[slot + 1]);
     }
@@ -124,11 +136,11 @@ export class PaperCopyEncoder {
    * numbers, then runs sharing those bytes by the whole term.
    */
   private sortedSlots(slots: number): number[] {
-    const { slotIds, lexemes, terms } = this;
+    const { slotIds, terms } = this;
     const byTerm = (a: number, b: number) => (terms[slotIds[a]] < terms[slotIds[b]] ? -1 : 1);
     const order: number[] = [];
     if (slots >= KEYED_SLOTS) {
-      for (let slot = 0; slot < slots; slot++) if (lexemes[slotIds[slot]].length > 0) order.push(slot);
+      for (let slot = 0; slot < slots; slot++) if (this.lexemeLength(slotIds[slot]) > 0) order.push(slot);
       return order.sort(byTerm);
     }
     if (this.keys.length < slots) this.keys = new Float64Array(slots * 2);
@@ -201,8 +213,16 @@ export class PaperCopyEncoder {
     this.termIds.set(term, id);
     this.terms.push(term);
     const utf8 = Buffer.from(`${term.replaceAll('\u0000', '')}\u0000`, 'utf8');
-    const lexeme = utf8.length - 1 > MAX_LEXEME_BYTES || utf8.length === 1 ? new Uint8Array(0) : utf8;
-    this.lexemes.push(lexeme);
+    const lexeme = utf8.length - 1 > MAX_LEXEME_BYTES || utf8.length === 1 ? utf8.subarray(0, 0) : utf8;
+    if (id + 2 > this.lexemeStart.length) this.lexemeStart = grownInt32(this.lexemeStart, (id + 2) * 2);
+    const start = this.lexemeStart[id];
+    if (start + lexeme.length > this.lexemeBytes.length) {
+      const grown = new Uint8Array((start + lexeme.length) * 2);
+      grown.set(this.lexemeBytes);
+      this.lexemeBytes = grown;
+    }
+    this.lexemeBytes.set(lexeme, start);
+    this.lexemeStart[id + 1] = start + lexeme.length;
     if (id >= this.sortKeys.length) {
       const grown = new Float64Array(this.sortKeys.length * 2);
       grown.set(this.sortKeys);
@@ -218,6 +238,11 @@ export class PaperCopyEncoder {
       this.slotOf = grown;
     }
     return id;
+  }
+
+  /** Bytes of term id `id`'s lexeme (its NUL included); 0 without one. */
+  private lexemeLength(id: number): number {
+    return this.lexemeStart[id + 1] - this.lexemeStart[id];
   }
 
   private growOccurrences(size: number): void {
@@ -242,12 +267,24 @@ export class PaperCopyEncoder {
   }
 }
 
-/** A batch as binary COPY data, in its order (one encoder per thread: its term caches serve every batch after). */
+/**
+ * A batch as binary COPY data, in its order. One encoder per thread: its word and term caches serve every batch
+ * after, until they hold `MAX_CACHED_TERMS` terms (a vast or unusual vocabulary), when it starts afresh (the data
+ * does not depend on the caches).
+ */
 export function paperCopyBatch(papers: readonly Paper[]): Buffer {
+  if (threadEncoder.termCount > MAX_CACHED_TERMS) threadEncoder = new PaperCopyEncoder();
   return threadEncoder.encode(papers);
 }
 
-const threadEncoder = new PaperCopyEncoder();
+const MAX_CACHED_TERMS = 4_000_000;
+let threadEncoder = new PaperCopyEncoder();
+
+function grownInt32(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
 
 /** The record as JSON; jsonb cannot hold U+0000 either, so it is dropped from every string there too. */
 function recordJson(paper: Paper): string {
