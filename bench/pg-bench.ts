@@ -5,14 +5,17 @@
  *
  *   npm run bench:pg -- [--sizes 100k,1m] [--million] [--clients 32] [--seconds 60] [--rounds 3] [--no-replica]
  *
- * Per size: import papers/s (rows built and written; the term/topic refresh apart), 2-word query p50/p95,
+ * Per size: import papers/s (rows built and written; the term/topic refresh apart) and the CPU per paper of this
+ * process and of the server (from /proc, over the import and its refresh), 2-word query p50/p95,
  * keystroke (the last word a prefix) p95, typo p95, tree root (topics with counts) ms, `clients` concurrent
  * connections searching for `seconds` (requests, errors, throughput, p95), the same with a streaming replica
  * (half the clients reading it; `--no-replica` leaves it out), and this process's heap after the
  * searches (it must not grow with the corpus). One JSON object on stdout; progress on stderr. The machine is
  * shared and small: figures are noisy, compare ratios measured in the same run.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { Paper } from '../src/core/model/paper';
 import { PaperSearch } from '../src/core/search/paper-search';
@@ -116,7 +119,12 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
     await client.connect();
     await migrateDatabase(client);
     log(`${size} papers: importing`);
+    const serverCpu = await serverCpuReader(client);
+    const serverBefore = serverCpu();
+    const nodeBefore = process.cpuUsage();
     const outcome = await importPapers(client, papers, topics);
+    const nodeCpu = process.cpuUsage(nodeBefore);
+    const serverCpuMs = serverCpu() - serverBefore;
     await client.query('VACUUM ANALYZE');
     await client.end();
     global.gc?.();
@@ -131,6 +139,10 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
         writeMs: round(outcome.writeMs),
         refreshMs: round(outcome.refreshMs),
         papersPerSecondWithRefresh: round(size / ((outcome.writeMs + outcome.refreshMs) / 1000)),
+        // Where the time goes, independent of the machine's load: CPU per paper of this process (its worker
+        // threads included) and of the server's processes, over the import and its refresh.
+        clientCpuMsPerPaper: round((nodeCpu.user + nodeCpu.system) / 1000 / size),
+        serverCpuMsPerPaper: Number.isNaN(serverCpuMs) ? null : round(serverCpuMs / size),
       },
       twoWord: await timeQueries(queries.twoWord, args.rounds, (q) => library.search(q, { limit: 20 })),
       keystroke: await timeQueries(queries.keystroke, args.rounds, (q) => library.search(q, { limit: 20 })),
@@ -181,6 +193,38 @@ async function replicaRun(cluster: PostgresCluster, queries: string[]) {
     }
   } finally {
     await replica.stop();
+  }
+}
+
+/**
+ * A reader of the CPU time (ms) the cluster's processes have used so far: the postmaster with the children it
+ * reaped, and its live children (backends, WAL writer, checkpointer, autovacuum). Linux's /proc; NaN elsewhere.
+ */
+async function serverCpuReader(client: pg.Client): Promise<() => number> {
+  const ticksPerSecond = 100;
+  const cpuOf = (pid: number, reaped: boolean) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / ticksPerSecond;
+  };
+  try {
+    const dir = (await client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'data_directory'")).rows[0].setting;
+    const postmaster = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return () => {
+      let ms = cpuOf(postmaster, true);
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster)
+            ms += cpuOf(Number(entry), false);
+        } catch {
+          // The process ended meanwhile: the postmaster's reaped time counts it.
+        }
+      }
+      return ms;
+    };
+  } catch {
+    return () => NaN;
   }
 }
 

@@ -183,6 +183,8 @@ describe('the PostgreSQL library backend', { skip }, () => {
     const paper: Paper = { ...seed.corpus.papers[0], id: 'nul-paper', title: 'Hello\u0000World', abstract: 'A\u0000B', citeKey: undefined };
     await importPapers(admin, [paper], []);
     assert.deepEqual([(await library.paper('nul-paper'))?.title, (await library.paper('nul-paper'))?.abstract], ['HelloWorld', 'AB']);
+    const columns = await admin.query("SELECT title, abstract FROM lectern_papers WHERE id = 'nul-paper'");
+    assert.deepEqual(columns.rows[0], { title: 'HelloWorld', abstract: 'AB' });
     await admin.query("DELETE FROM lectern_papers WHERE id = 'nul-paper'");
   });
 

@@ -4,22 +4,22 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Paper } from '../../core/model/paper';
-import { paperCopyLines } from './paper-row';
+import { paperCopyBatch } from './paper-row';
 
 /** Worker threads at most: the server needs a core too, and each worker holds its batches. */
 const MAX_WORKERS = 4;
 
 /**
- * Builds batches' COPY lines (`paperCopyLine`) on worker threads, one batch per worker at a time, so an import
- * uses more than one core for Lectern's tokenizer. Where no worker can start (the worker's file is absent, as in
- * a partial build), or one fails, the batch is built on this thread instead: the lines are the same either way.
+ * Builds batches' binary COPY data (`paperCopyBatch`) on worker threads, one batch per worker at a time, so an
+ * import uses more than one core for Lectern's tokenizer. Where no worker can start (the worker's file is absent,
+ * as in a partial build), or one fails, the batch is built on this thread instead: the bytes are the same either way.
  */
 export class CopyLineBuilders {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: Array<(worker: Worker | undefined) => void> = [];
   /** The batch each busy worker is building: its id and how to settle it. */
-  private readonly pending = new Map<Worker, { id: number; resolve: (lines: string) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<Worker, { id: number; resolve: (data: Buffer) => void; reject: (error: Error) => void }>();
   private readonly dead = new Set<Worker>();
   private nextId = 0;
 
@@ -31,11 +31,11 @@ export class CopyLineBuilders {
         const worker = script.endsWith('.ts') ? new Worker(tsxLoader(script), { eval: true }) : new Worker(script);
         worker.unref();
         // One listener each for the worker's life (listeners added and removed per batch lost messages).
-        worker.on('message', (message: { id: number; lines: string }) => {
+        worker.on('message', (message: { id: number; buffer: ArrayBuffer; offset: number; length: number }) => {
           const batch = this.pending.get(worker);
           if (batch?.id !== message.id) return;
           this.pending.delete(worker);
-          batch.resolve(message.lines);
+          batch.resolve(Buffer.from(message.buffer, message.offset, message.length));
         });
         const lost = (error: Error) => {
           this.pending.get(worker)?.reject(error);
@@ -57,15 +57,15 @@ export class CopyLineBuilders {
     return Math.max(1, this.workers.length - this.dead.size);
   }
 
-  /** The COPY lines of a batch, in its order. */
-  async build(papers: Paper[]): Promise<string> {
+  /** The binary COPY data of a batch, in its order. */
+  async build(papers: Paper[]): Promise<Buffer> {
     const worker = await this.takeWorker();
-    if (!worker) return paperCopyLines(papers);
+    if (!worker) return paperCopyBatch(papers);
     try {
       return await this.buildOn(worker, papers);
     } catch {
       // The worker failed (or could not load): this batch is built here, and the worker is not used again.
-      return paperCopyLines(papers);
+      return paperCopyBatch(papers);
     } finally {
       this.release(worker);
     }
@@ -94,7 +94,7 @@ export class CopyLineBuilders {
     else this.idle.push(worker);
   }
 
-  private buildOn(worker: Worker, papers: Paper[]): Promise<string> {
+  private buildOn(worker: Worker, papers: Paper[]): Promise<Buffer> {
     const id = this.nextId++;
     if (this.dead.has(worker)) return Promise.reject(new Error('Lectern: the COPY worker stopped.'));
     return new Promise((resolve, reject) => {

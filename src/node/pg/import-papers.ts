@@ -3,7 +3,7 @@ import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CopyLineBuilders } from './copy-line-builders';
-import { PAPER_COPY_COLUMNS, paperCopyLines } from './paper-row';
+import { PAPER_COPY_COLUMNS, paperCopyBatch } from './paper-row';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
@@ -31,8 +31,8 @@ const COLUMN_LIST = PAPER_COPY_COLUMNS.join(', ');
 const STAGING = `CREATE TEMP TABLE IF NOT EXISTS lectern_import_batch (id text, citekey text, title text, authors text[],
   year integer, venue text, abstract text, keywords text[], topics text[], authors_folded text[], topics_folded text[],
   phrase_text text, search tsvector, record jsonb) ON COMMIT DELETE ROWS`;
-const COPY_STAGING = `COPY lectern_import_batch (${COLUMN_LIST}) FROM STDIN`;
-const COPY_PAPERS = `COPY lectern_papers (${COLUMN_LIST}) FROM STDIN`;
+const COPY_STAGING = `COPY lectern_import_batch (${COLUMN_LIST}) FROM STDIN (FORMAT binary)`;
+const COPY_PAPERS = `COPY lectern_papers (${COLUMN_LIST}) FROM STDIN (FORMAT binary)`;
 /** SQLSTATE of a duplicate key. */
 const UNIQUE_VIOLATION = '23505';
 const UPSERT = `INSERT INTO lectern_papers (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM lectern_import_batch
@@ -71,14 +71,14 @@ export async function importPapers(
   // Batches are built on worker threads (more than one batch: starting them costs more than a single one) while
   // the server writes the previous one; one write at a time, in order.
   const builders = unique.size > batchSize ? new CopyLineBuilders() : undefined;
-  const built: Array<{ lines: Promise<string>; size: number }> = [];
+  const built: Array<{ data: Promise<Buffer>; size: number }> = [];
   let writing: Promise<void> = Promise.resolve();
   const writeNext = async () => {
     const next = built.shift();
     if (!next) return;
-    const lines = await next.lines;
+    const data = await next.data;
     await writing;
-    writing = writeBatch(client, lines, bulk).then(() => {
+    writing = writeBatch(client, data, bulk).then(() => {
       written += next.size;
       batches += 1;
       options.onBatch?.(written);
@@ -89,9 +89,9 @@ export async function importPapers(
   try {
     let batch: Paper[] = [];
     const queue = () => {
-      const lines = builders ? builders.build(batch) : Promise.resolve(paperCopyLines(batch));
-      lines.catch(() => undefined);
-      built.push({ lines, size: batch.length });
+      const data = builders ? builders.build(batch) : Promise.resolve(paperCopyBatch(batch));
+      data.catch(() => undefined);
+      built.push({ data, size: batch.length });
       batch = [];
     };
     for (const paper of unique.values()) {
@@ -117,14 +117,14 @@ export async function importPapers(
  * into the staging table and upserted from there. A direct copy that meets an id already there (another import
  * at the same time) is written again the upserting way.
  */
-async function writeBatch(client: ClientBase, lines: string, direct: boolean): Promise<void> {
+async function writeBatch(client: ClientBase, data: Buffer, direct: boolean): Promise<void> {
   // A crash may lose the last batches' commits (not the database's consistency): the re-run writes them again.
   const write = (straight: boolean) =>
     inTransaction(client, async () => {
       await client.query('SET LOCAL synchronous_commit = off');
-      if (straight) await copyInto(client, COPY_PAPERS, lines);
+      if (straight) await copyInto(client, COPY_PAPERS, data);
       else {
-        await copyInto(client, COPY_STAGING, lines);
+        await copyInto(client, COPY_STAGING, data);
         await client.query(UPSERT);
       }
     });
@@ -186,12 +186,12 @@ async function inTransaction(client: ClientBase, work: () => Promise<unknown>): 
   }
 }
 
-/** Sends COPY text lines (`statement`: a `COPY … FROM STDIN`); resolves once the server has taken them all. */
-async function copyInto(client: ClientBase, statement: string, lines: string): Promise<void> {
+/** Sends COPY data (`statement`: a `COPY … FROM STDIN`); resolves once the server has taken it all. */
+async function copyInto(client: ClientBase, statement: string, data: Buffer): Promise<void> {
   const stream = client.query(copyFrom(statement));
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.on('finish', resolve);
-    stream.end(lines);
+    stream.end(data);
   });
 }
