@@ -95,3 +95,25 @@ test('a query of filters only ranks by year, newest first', () => {
   assert.match(compile('year:2020')!.text, /ORDER BY year DESC NULLS LAST, id/);
   assert.match(compile('attention')!.text, /ORDER BY score DESC, id/);
 });
+
+test('a word being typed with completions matches as a tsquery prefix; a finished word and a word without completions do not', () => {
+  // `spik` completes to `spiking` and `spike`; `zq` to nothing; `spiek` is a spelling near `spik`.
+  const vocabulary = (spec: TermSpec): TermExpansion[] => [
+    ...(spec.term === 'spik' || spec.term === 'zq' ? [] : [{ term: spec.term, weight: 1, papers: 10 }]),
+    ...(spec.prefix && spec.term === 'spik'
+      ? [
+          { term: 'spiking', weight: 0.3, papers: 40 },
+          { term: 'spike', weight: 0.3, papers: 20 },
+          { term: 'spiek', weight: 0.3, papers: 2 },
+        ]
+      : []),
+  ];
+  const matchOf = (text: string) => {
+    const parsed = parseQuery(text);
+    const plan = planQuery(parsed, (term) => term === 'attention')!;
+    return String(compileSearchSql({ parsed, plan, expand: vocabulary, paperCount: 1000, mode: 'all', limit: 20 }).values[0]);
+  };
+  assert.equal(matchOf('attention spik'), "('attention' & ('spik':* | 'spiek'))");
+  assert.equal(matchOf('attention spik '), "('attention' & 'spik')");
+  assert.equal(matchOf('attention zq'), "('attention' & 'zq')");
+});

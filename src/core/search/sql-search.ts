@@ -173,14 +173,23 @@ function matchTsquery(input: SqlSearchInput): string | undefined {
 function slotTsquery(slot: Slot, expand: SqlSearchInput['expand'], exactOnly: boolean): string {
   const alternatives = slot.alternatives.map((alternative) =>
     group(
-      alternative.map((spec) => {
-        const terms = new Set([spec.term, ...(exactOnly ? [] : expand(spec).map((e) => e.term))]);
-        return group([...terms].map(lexeme), '|');
-      }),
+      alternative.map((spec) => (exactOnly ? lexeme(spec.term) : specTsquery(spec, expand(spec)))),
       '&',
     ),
   );
   return group(alternatives, '|');
+}
+
+/**
+ * A term and its expansions as a tsquery. A word being typed matches as a tsquery prefix (`'si':*`): the GIN
+ * index reads every term under the prefix into one bitmap, 2.5–3.5× faster than an OR of its 39–48 commonest
+ * completions (each a posting list merged with the others). It matches every term the prefix starts, as the
+ * OR of all of them would; only past the 48 commonest completions (`pr` has 94 at 100k) does it match more.
+ */
+function specTsquery(spec: TermSpec, expansions: TermExpansion[]): string {
+  const completed = spec.prefix && expansions.some((e) => e.term !== spec.term && e.term.startsWith(spec.term));
+  const terms = new Set([spec.term, ...expansions.map((e) => e.term)].filter((term) => !(completed && term.startsWith(spec.term))));
+  return group([...(completed ? [`${lexeme(spec.term)}:*`] : []), ...[...terms].map(lexeme)], '|');
 }
 
 /**
