@@ -56,9 +56,13 @@ const RANKED_EXPANSIONS = 8;
 /**
  * Matches naming a query word in their title, authors, keywords or topics (`search_head`, schema version 2)
  * that a search reads, and of those the best by the score computed on `search_head` alone that it ranks
- * exactly: such matches are few (a word in most abstracts is in few titles) and they rank first.
+ * exactly: such matches are few (a word in most abstracts is in few titles) and they rank first. Those naming
+ * every query word there are read first (up to `HEAD_MATCHES_READ`), then those naming any (up to
+ * `HEAD_ANY_MATCHES_READ`): at a million papers a word like `neural` is in 140 000 titles, and reading them all
+ * would cost more than the rest of the search.
  */
 const HEAD_MATCHES_READ = 20_000;
+const HEAD_ANY_MATCHES_READ = 5_000;
 const HEAD_CANDIDATES = 400;
 /** Matches found first (in the table's order) that a search ranks too: those with the query words in their abstracts only. */
 const TAIL_CANDIDATES = 200;
@@ -100,15 +104,22 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
   // The same score on the head's terms only: this file's `ts_rank(weights, search, query)` fragments, re-aimed.
   const headScore = score.replaceAll(', search, ', ', search_head, ');
   const head = param(anyTermTsquery(scored, input.expand), '::tsquery');
+  // Papers naming every scored word in their head first, then those naming any: one read of each (a UNION ALL,
+  // the second leaving out the first's), so no head paper is read twice.
+  const every = scored.length > 1 ? param(everySlotTsquery(scored, input.expand), '::tsquery') : undefined;
+  const named = every
+    ? `(SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${every} AND ${matches} LIMIT ${HEAD_MATCHES_READ})
+  UNION ALL (SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${head} AND NOT (search_head @@ ${every}) AND ${matches} LIMIT ${HEAD_ANY_MATCHES_READ})`
+    : `SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${head} AND ${matches} LIMIT ${HEAD_MATCHES_READ}`;
   // Never fewer candidates than results asked for.
   const headCap = param(Math.max(HEAD_CANDIDATES, input.limit), '::integer');
   const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
   // `candidates` decompresses each one's `search` once (`||` an empty tsvector makes a new value) for all the
   // score's `ts_rank` calls, which would otherwise each decompress it.
   const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), named AS MATERIALIZED (
-  SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${head} AND ${matches}
+  ${named}
 ), head AS MATERIALIZED (
-  SELECT id FROM (SELECT id, search_head FROM named LIMIT ${HEAD_MATCHES_READ}) AS read ORDER BY (${headScore}) DESC, id LIMIT ${headCap}
+  SELECT id FROM named ORDER BY (${headScore}) DESC, id LIMIT ${headCap}
 ), tail AS MATERIALIZED (
   SELECT id FROM matched LIMIT ${tailCap}
 ), candidates AS MATERIALIZED (
@@ -154,6 +165,14 @@ function anyTermTsquery(slots: Slot[], expand: SqlSearchInput['expand']): string
         for (const e of bestExpansions(expand(spec)).slice(0, RANKED_EXPANSIONS)) terms.add(e.term);
       }
   return group([...terms].map(lexeme), '|');
+}
+
+/** Every scored slot named (each by any of its terms `anyTermTsquery` reads): the papers most likely to rank first. */
+function everySlotTsquery(slots: Slot[], expand: SqlSearchInput['expand']): string {
+  return group(
+    slots.map((slot) => anyTermTsquery([slot], expand)),
+    '&',
+  );
 }
 
 /** Expansions best first: by weight (exact, then closer completions and spellings), then by papers. */
