@@ -12,6 +12,7 @@ import { checkSchema } from './migrate-database';
 import { describeConnection, libraryErrorOf } from './pg-connection-error';
 import { resolvePlan, VocabularyCache } from './pg-term-lookup';
 import { ReadRouter } from './read-router';
+import { withSessionOptions } from './session-options';
 
 /** How `PgLibrary.connect` connects. */
 export interface PgLibraryOptions {
@@ -222,16 +223,6 @@ export class PgLibrary implements LibraryBackend {
   }
 }
 
-/**
- * Planner settings of a library's connections (startup options, as `statement_timeout`; the server's own
- * configuration stays as it is for everyone else). A search's matches are read from a GIN index or by a scan
- * that tests each row's `tsvector`, and the default costs (a page read from disk 4× a sequential one, a
- * `tsvector` test as cheap as an integer comparison) choose the scan for matches in 10–20% of the papers, 3–6×
- * slower than the index here (the tables are in memory). `work_mem` keeps the index's bitmap of a common word's
- * matches exact at a million papers (at 4 MB it turns lossy, and every row of a lossy page is tested again).
- */
-const SESSION_OPTIONS = '-c random_page_cost=1.1 -c work_mem=16MB';
-
 /** A connection pool to one server; an idle connection the server drops must not crash the process. */
 function newPool(url: string, options: PgLibraryOptions, connectTimeoutMs: number): Pool {
   const pool = new pg.Pool({
@@ -243,24 +234,6 @@ function newPool(url: string, options: PgLibraryOptions, connectTimeoutMs: numbe
   });
   pool.on('error', () => undefined);
   return pool;
-}
-
-/**
- * The connection string and startup options of a library's pool: the library's planner settings, then any
- * `options` the string gives (a later `-c` wins). The driver lets the string's `options` replace the pool's,
- * so they move from the string into the pool's.
- */
-function withSessionOptions(url: string): { connectionString: string; options: string } {
-  try {
-    const parsed = new URL(url);
-    const given = parsed.searchParams.get('options');
-    if (given === null) return { connectionString: url, options: SESSION_OPTIONS };
-    parsed.searchParams.delete('options');
-    return { connectionString: parsed.toString(), options: `${SESSION_OPTIONS} ${given}` };
-  } catch {
-    // Not a URL (the driver reads it its own way): the string as it is.
-    return { connectionString: url, options: SESSION_OPTIONS };
-  }
 }
 
 /** `compileSearchSql`'s statement as `query` arguments. */
