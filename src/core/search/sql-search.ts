@@ -54,7 +54,8 @@ const RANK_WEIGHTS = [0, 1 / 3, 1.75 / 3, 1];
  * Completions from which a word being typed matches as a tsquery prefix rather than as an OR of them. A prefix
  * makes the server test each row the index gives (a recheck that decompresses its `tsvector`), which costs more
  * than the OR of a few completions saves (`benchm`, 4); from about two dozen the OR costs more (measured at
- * 100k papers: keystroke p95 −20%, p50 unchanged, against −30% and +70% with a prefix for every typed word).
+ * 100k papers: keystroke p95 −22%, summed time −7%, against p95 −31% but p50 +67% with a prefix for every
+ * typed word).
  */
 const PREFIX_MATCH_FROM = 24;
 /** Expansions ranked one by one per query term; the rest of a long prefix expansion counts as one group. */
