@@ -23,10 +23,8 @@ const skip = postgresSkipReason();
  */
 const MISSED_TODAY = new Set([
   'spik → Astrocyte-Enabled Advancements in Spiking Neural Networks',
-  'neurof → Neuroformer',
   'pre-training → Uni-Perceiver',
   'pre-training → Neuroformer',
-  'pretraining → Uni-Perceiver',
   'pretraining → Neuroformer',
   'pre training → Uni-Perceiver',
   'pre training → Neuroformer',

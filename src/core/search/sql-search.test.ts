@@ -95,3 +95,28 @@ test('a query of filters only ranks by year, newest first', () => {
   assert.match(compile('year:2020')!.text, /ORDER BY year DESC NULLS LAST, id/);
   assert.match(compile('attention')!.text, /ORDER BY score DESC, id/);
 });
+
+test('a word being typed with many completions matches as a tsquery prefix; with a few, a finished word or none, as terms', () => {
+  // `spik` completes to 30 terms and `spiek` is a spelling near it; `ne` completes to two; `zq` to nothing.
+  const many = Array.from({ length: 30 }, (_, i) => ({ term: `spik${String.fromCharCode(97 + (i % 26))}${i}`, weight: 0.3, papers: 5 }));
+  const vocabulary = (spec: TermSpec): TermExpansion[] => {
+    if (spec.term === 'spik') return spec.prefix ? [...many, { term: 'spiek', weight: 0.3, papers: 2 }] : [];
+    if (spec.term === 'ne')
+      return spec.prefix
+        ? [
+            { term: 'neural', weight: 0.3, papers: 40 },
+            { term: 'net', weight: 0.3, papers: 20 },
+          ]
+        : [];
+    return spec.term === 'zq' ? [] : [{ term: spec.term, weight: 1, papers: 10 }];
+  };
+  const matchOf = (text: string) => {
+    const parsed = parseQuery(text);
+    const plan = planQuery(parsed, (term) => term === 'attention')!;
+    return String(compileSearchSql({ parsed, plan, expand: vocabulary, paperCount: 1000, mode: 'all', limit: 20 }).values[0]);
+  };
+  assert.equal(matchOf('attention spik'), "('attention' & ('spik':* | 'spiek'))");
+  assert.equal(matchOf('attention ne'), "('attention' & ('ne' | 'neural' | 'net'))");
+  assert.equal(matchOf('attention spik '), "('attention' & 'spik')");
+  assert.equal(matchOf('attention zq'), "('attention' & 'zq')");
+});

@@ -12,6 +12,7 @@ import { checkSchema } from './migrate-database';
 import { describeConnection, libraryErrorOf } from './pg-connection-error';
 import { resolvePlan, VocabularyCache } from './pg-term-lookup';
 import { ReadRouter } from './read-router';
+import { withSessionOptions } from './session-options';
 
 /** How `PgLibrary.connect` connects. */
 export interface PgLibraryOptions {
@@ -225,7 +226,7 @@ export class PgLibrary implements LibraryBackend {
 /** A connection pool to one server; an idle connection the server drops must not crash the process. */
 function newPool(url: string, options: PgLibraryOptions, connectTimeoutMs: number): Pool {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...withSessionOptions(url),
     max: options.maxConnections ?? 4,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     connectionTimeoutMillis: connectTimeoutMs,
