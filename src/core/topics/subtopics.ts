@@ -18,7 +18,7 @@ const NAMING_SAMPLE = 80;
 /** Texts kept tokenized between topics at most (see `discoverSubtopics`). */
 const TOKENIZED_TEXTS_KEPT = 3000;
 /** Subtopics are discovered among at most this many of a topic's papers (evenly spread), then extended to the rest. */
-const DISCOVERY_SAMPLE = 300;
+const DISCOVERY_SAMPLE = 200;
 /** A paper outside the sample joins a subtopic when its terms hold one of the subtopic's first phrases. */
 const JOINING_TERMS = 3;
 
@@ -39,7 +39,7 @@ interface ReadTerms {
 
 /**
  * Gives each topic with more than 40 papers (not "Other") its subtopics: the same discovery as for
- * the library (`discoverTopics`) among the topic's papers only (at most 300 of them, evenly spread
+ * the library (`discoverTopics`) among the topic's papers only (at most 200 of them, evenly spread
  * in corpus order), so the words all of them use (the topic's own) are background there; a paper
  * outside that sample joins a subtopic whose leading phrases it uses. At most 8 subtopics of at
  * least 2 % of the sample (and 3), named as topics are, never after the topic itself or a variant
