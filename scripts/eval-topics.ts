@@ -1,7 +1,8 @@
 // `npm run eval:topics`: how well topics group real libraries. For each corpus in ../shared/corpora (or
 // $LECTERN_SHARED_CORPORA), with keywords and categories hidden and then visible, prints one JSON report: topics,
 // largest topic %, Other %, papers in 2–3 topics, purity and NMI against held-back labels, the same for a TF-IDF
-// k-means baseline at the same number of clusters (computed in the same run), time and peak memory. Also times
+// k-means baseline at the same number of clusters (computed in the same run), each with the NMI its cluster sizes
+// score by chance (`chanceNmi`), time and peak memory. Also times
 // synthetic libraries of `--sizes` papers (default 3000,100000). A benchmark, not a test: each measurement runs in
 // its own process so peak memory is its own. Options: `--only <corpus name part>`, `--mode hidden|visible`,
 // `--sizes 3000`, `--no-scale`.
@@ -15,6 +16,7 @@ import { assignTopics, OTHER_TOPIC } from '../src/core/topics/assign-topics';
 import type { ImportedPaper, Paper } from '../src/core/model/paper';
 import { generateSyntheticPapers } from '../bench/synthetic-corpus';
 import { kMeansBaseline } from './eval-topics-baseline';
+import { seededRandom } from '../src/core/random/seeded-random';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corporaDir = process.env.LECTERN_SHARED_CORPORA ?? join(root, '..', 'shared', 'corpora');
@@ -145,6 +147,25 @@ function agreement(clusters: string[], labels: Array<string | undefined>): { pur
   return { purity: round(purity / n), nmi: round(denominator > 0 ? mutual / denominator : 0), labelled: n };
 }
 
+/**
+ * The NMI the same cluster sizes get by chance: the mean over 5 seeded shuffles of the clusters. With few labelled
+ * papers and many labels of one or two papers each (the BibTeX libraries), chance alone scores high, and the
+ * room above it is what grouping can win.
+ */
+function chanceNmi(clusters: string[], labels: Array<string | undefined>): number {
+  const random = seededRandom(7);
+  let sum = 0;
+  for (let round = 0; round < 5; round += 1) {
+    const shuffled = [...clusters];
+    for (let i = shuffled.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    sum += agreement(shuffled, labels).nmi;
+  }
+  return round(sum / 5);
+}
+
 function round(x: number, digits = 3): number {
   return Math.round(x * 10 ** digits) / 10 ** digits;
 }
@@ -176,7 +197,8 @@ function summarise(result: ReturnType<typeof assignTopics>, total: number, label
     otherPct: pct(other, total),
     multiTopicPct: pct(result.papers.filter((p) => p.topics.length >= 2).length, total),
     ...agreement(clusters, labels),
-    baseline: { k, ...agreement(baseline, labels) },
+    chanceNmi: chanceNmi(clusters, labels),
+    baseline: { k, ...agreement(baseline, labels), chanceNmi: chanceNmi(baseline, labels) },
     names: named.map((t) => `${t.name} (${t.paperIds.length})`),
   };
 }

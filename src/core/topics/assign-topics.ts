@@ -11,6 +11,7 @@ import { compareStrings, termCounts, wordStream } from './text-terms';
 import { chooseTopicName, definedAcronyms, variantKey } from './topic-naming';
 import { WordStream } from './word-stream';
 import type { TokenizedText } from './topic-names';
+import type { TokenizedTexts } from './subtopics';
 
 /**
  * One topic of a taxonomy file: phrases that signal it, with weights.
@@ -120,9 +121,10 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
   );
   const unmatched = matchText(papers, candidates, lexicon, matcher, registry, metadataTopics);
 
-  // 3. Discovery among the papers nothing matched.
+  // 3. Discovery among the papers nothing matched. Texts tokenized to name its topics are kept for the subtopics'.
+  const tokenized: TokenizedTexts = { texts: new Map(), lexiconSize: lexicon.size };
   if (unmatched.papers.length >= 2) {
-    addDiscoveredTopics(papers, unmatched, lexicon, registry, candidates, { minSize, maxTopics });
+    addDiscoveredTopics(papers, unmatched, lexicon, registry, candidates, { minSize, maxTopics }, tokenized.texts);
   }
 
   // 4. Variants of one name become one topic; keep the topics that are big enough, at most maxTopics.
@@ -133,7 +135,7 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
     assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   }
   const result = collectTopics(papers, assignment, registry);
-  addSubtopics(result.papers, result.topics, lexicon, unmatched.read, acronyms);
+  addSubtopics(result.papers, result.topics, lexicon, unmatched.read, acronyms, tokenized);
   return result;
 }
 
@@ -242,6 +244,7 @@ function addDiscoveredTopics(
   registry: TopicRegistry,
   candidates: Candidate[][],
   limits: { minSize: number; maxTopics: number },
+  read: Map<string, TokenizedText>,
 ): void {
   const residual = unmatched.papers;
   const named = new Map<number, { texts: string[]; name: string }>();
@@ -252,7 +255,6 @@ function addDiscoveredTopics(
       .sort((a, b) => b.score - a.score || compareStrings(a.paper.id, b.paper.id))
       .slice(0, NAMING_SAMPLE)
       .map(({ paper }) => `${paper.title}. ${paper.abstract}`);
-  const read = new Map<string, TokenizedText>();
   const accept = (topic: DiscoveredTopic): boolean => {
     const texts = textsOf(topic);
     const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration, read);

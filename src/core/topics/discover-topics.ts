@@ -118,6 +118,9 @@ const SECONDARY_SHARE = 0.7;
  */
 const secondaryFloor = (dims: number): number => Math.max(0.3, 3 / Math.sqrt(dims));
 const MAX_GROUPS_PER_DOC = 3;
+/** …or this close, when the document's own words include one of the group's `SUPPORTING_TERMS` leading phrases. */
+const SUPPORTED_SHARE = 0.6;
+const SUPPORTING_TERMS = 3;
 const NAME_CANDIDATES = 10;
 
 /**
@@ -131,7 +134,8 @@ const NAME_CANDIDATES = 10;
  *    its exact words come close;
  * 3. spherical k-means there (`sphericalKMeans`: k-means++ seeds, restarts, the best total
  *    cosine kept) into about √n groups (at most `maxTopics`); groups smaller than `minSize`
- *    dissolve, and a document also joins the groups within `SECONDARY_SHARE` of its best;
+ *    dissolve, and a document also joins the groups within `SECONDARY_SHARE` of its best, or within
+ *    `SUPPORTED_SHARE` when its own words include one of the group's leading phrases (step 4's candidates);
  * 4. each group is named by the phrases its members weigh most and other papers use least
  *    (two-word phrases count 1.5×); the caller spells them as the papers do. Groups without an
  *    acceptable name dissolve and their documents join the nearest group that stays.
@@ -158,8 +162,8 @@ export function discoverTopics(
   const space = lsaEmbedding(vectors, order, termOrder, termSeed, dims);
   const assignment = sphericalKMeans(space, order, target, limits.restarts);
   const groups = target;
-  const memberships = placeDocuments(space, order, assignment, groups, limits.minSize);
-  const topics = nameGroups(vectors, assignment, groups, memberships, limits.minSize);
+  let placement = placeDocuments(space, order, assignment, groups, limits.minSize);
+  const topics = nameGroups(vectors, assignment, groups, placement.memberships, limits.minSize);
   // Groups with no name, or one the caller cannot accept, dissolve; their documents join the nearest group that stays.
   const kept = accept ? topics.filter((topic) => accept(topic)) : topics;
   const living = new Set(kept.map((topic) => topic.group));
@@ -170,9 +174,10 @@ export function discoverTopics(
       dissolved = true;
     }
   }
-  if (!dissolved) return topics;
   // The groups that stay keep the names they were accepted under.
-  const members = membersByGroup(placeDocuments(space, order, assignment, groups, limits.minSize), groups);
+  if (dissolved) placement = placeDocuments(space, order, assignment, groups, limits.minSize);
+  addSupportedGroups(space, docs, placement, kept);
+  const members = membersByGroup(placement.memberships, groups);
   return kept.map((topic) => ({ ...topic, members: members[topic.group] }));
 }
 
@@ -300,7 +305,7 @@ function hashText(text: string): number {
  * nearest (or none, when it has no coordinates) and records its other close groups. Updates
  * `assignment` in place and returns each document's groups, best first (at most `MAX_GROUPS_PER_DOC`).
  */
-function placeDocuments(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number, minSize: number): Membership[][] {
+function placeDocuments(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number, minSize: number): Placement {
   const sizes = new Int32Array(groups);
   for (const g of assignment) if (g >= 0) sizes[g] += 1;
   for (let d = 0; d < assignment.length; d += 1) if (assignment[d] >= 0 && sizes[assignment[d]] < minSize) assignment[d] = -1;
@@ -321,7 +326,43 @@ function placeDocuments(space: LatentSpace, order: Int32Array, assignment: Int32
     assignment[d] = best;
     memberships[d] = closeGroups(scores, best, secondaryFloor(space.dims));
   }
-  return memberships;
+  return { memberships, centroids, live: sizes.map((size) => (size >= minSize ? 1 : 0)) };
+}
+
+/** Where `placeDocuments` put the documents: their groups, best first, the groups' centroids, and which groups live (1). */
+interface Placement {
+  memberships: Membership[][];
+  centroids: Float64Array;
+  live: Int32Array;
+}
+
+/**
+ * A document whose own words include one of a group's leading phrases (its first `SUPPORTING_TERMS`
+ * naming candidates) also joins that group when it is within `SUPPORTED_SHARE` of its best (and above
+ * the floor): the text supports what the latent space only suggests. At most `MAX_GROUPS_PER_DOC`
+ * groups in all, best first. Updates `placement.memberships` in place.
+ */
+function addSupportedGroups(space: LatentSpace, docs: TermRows, placement: Placement, kept: DiscoveredTopic[]): void {
+  const { memberships, centroids, live } = placement;
+  const groupsOfTerm = new Map<number, number[]>();
+  for (const topic of kept) {
+    for (const term of topic.terms.slice(0, SUPPORTING_TERMS)) groupsOfTerm.set(term, [...(groupsOfTerm.get(term) ?? []), topic.group]);
+  }
+  const scores = new Float64Array(live.length);
+  const floorScore = secondaryFloor(space.dims);
+  for (let d = 0; d < memberships.length; d += 1) {
+    const own = memberships[d];
+    if (own.length === 0 || own.length >= MAX_GROUPS_PER_DOC) continue;
+    const supported = new Set<number>();
+    for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) for (const g of groupsOfTerm.get(docs.terms[i]) ?? []) supported.add(g);
+    for (const m of own) supported.delete(m.group);
+    if (supported.size === 0) continue;
+    similarities(space, d, centroids, scores);
+    const floor = Math.max(floorScore, own[0].score * SUPPORTED_SHARE);
+    for (const g of supported) if (live[g] && scores[g] >= floor) own.push({ group: g, score: scores[g] });
+    own.sort((a, b) => b.score - a.score || a.group - b.group);
+    own.length = Math.min(own.length, MAX_GROUPS_PER_DOC);
+  }
 }
 
 /** A document's similarity to a group. */

@@ -151,12 +151,14 @@ function evenSample(order: Int32Array, limit: number): Int32Array {
 /** (sampled rows of A) × M, where M has one row of `width` per term (by rank): sample × width. */
 function multiply(rows: SparseRows, sample: Int32Array, rank: Int32Array, m: Float64Array, width: number): Float64Array {
   const out = new Float64Array(sample.length * width);
+  const { start, terms, weights } = rows;
   for (let s = 0; s < sample.length; s += 1) {
     const d = sample[s];
-    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
-      const w = rows.weights[i];
-      const from = rank[rows.terms[i]] * width;
-      for (let c = 0; c < width; c += 1) out[s * width + c] += w * m[from + c];
+    const to = s * width;
+    for (let i = start[d], end = start[d + 1]; i < end; i += 1) {
+      const w = weights[i];
+      const from = rank[terms[i]] * width;
+      for (let c = 0; c < width; c += 1) out[to + c] += w * m[from + c];
     }
   }
   return out;
@@ -172,12 +174,14 @@ function multiplyTransposed(
   termCount: number,
 ): Float64Array {
   const out = new Float64Array(termCount * width);
+  const { start, terms, weights } = rows;
   for (let s = 0; s < sample.length; s += 1) {
     const d = sample[s];
-    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
-      const w = rows.weights[i];
-      const to = rank[rows.terms[i]] * width;
-      for (let c = 0; c < width; c += 1) out[to + c] += w * m[s * width + c];
+    const from = s * width;
+    for (let i = start[d], end = start[d + 1]; i < end; i += 1) {
+      const w = weights[i];
+      const to = rank[terms[i]] * width;
+      for (let c = 0; c < width; c += 1) out[to + c] += w * m[from + c];
     }
   }
   return out;

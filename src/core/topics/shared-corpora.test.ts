@@ -74,3 +74,20 @@ test("arXiv metadata (JSON Lines): topics are the papers' readable categories, c
   const other = result.topics.find((t) => t.name === OTHER_TOPIC)?.paperIds.length ?? 0;
   assert.ok(other < 0.1 * papers.length, `${other} papers in Other`);
 });
+
+const IRIDIA = sharedCorpus('bibtex_iridia_cc0/articles.bib');
+
+test('IRIDIA articles (BibTeX, keywords hidden): a broad library puts ≥ 15 % of its papers in 2–3 topics', { skip: IRIDIA.skip }, () => {
+  // The macros (@string) come first, as the library's own build reads them.
+  const files = ['abbrev.bib', 'journals.bib', 'authors.bib', 'articles.bib'].map((f) => join(IRIDIA.path, '..', f));
+  const imported = importCorpusFile('articles.bib', Buffer.concat(files.map((f) => readFileSync(f)))).papers;
+  const papers = assignIds(imported).papers.map((p) => ({ ...p, keywords: [], categories: [] }));
+  assert.ok(papers.length > 1400);
+  const result = assignTopics(papers);
+  const several = result.papers.filter((p) => p.topics.length >= 2);
+  // Mostly titles without abstracts: a second topic comes from the latent space and, a little further out, from a
+  // group's leading phrase written in the paper itself.
+  assert.ok(several.length >= 0.15 * papers.length, `${several.length} of ${papers.length} papers in 2–3 topics`);
+  assert.ok(several.length <= 0.5 * papers.length, `${several.length} of ${papers.length} papers in 2–3 topics`);
+  assert.ok(result.papers.every((p) => p.topics.length <= 3));
+});

@@ -18,9 +18,18 @@ const NAMING_SAMPLE = 80;
 /** Texts kept tokenized between topics at most (see `discoverSubtopics`). */
 const TOKENIZED_TEXTS_KEPT = 3000;
 /** Subtopics are discovered among at most this many of a topic's papers (evenly spread), then extended to the rest. */
-const DISCOVERY_SAMPLE = 300;
+const DISCOVERY_SAMPLE = 200;
 /** A paper outside the sample joins a subtopic when its terms hold one of the subtopic's first phrases. */
 const JOINING_TERMS = 3;
+
+/**
+ * Texts tokenized for naming (see `chooseTopicName`), by text, and the lexicon's size when they were: shared by
+ * the library's naming and every topic's split (a paper sits in up to three topics) while the lexicon stays that size.
+ */
+export interface TokenizedTexts {
+  texts: Map<string, TokenizedText>;
+  lexiconSize: number;
+}
 
 /** The term rows of papers already read: `rowOf[p]` is paper p's row in `rows`, -1 if it was not read. */
 interface ReadTerms {
@@ -30,12 +39,12 @@ interface ReadTerms {
 
 /**
  * Gives each topic with more than 40 papers (not "Other") its subtopics: the same discovery as for
- * the library (`discoverTopics`) among the topic's papers only (at most 300 of them, evenly spread
+ * the library (`discoverTopics`) among the topic's papers only (at most 200 of them, evenly spread
  * in corpus order), so the words all of them use (the topic's own) are background there; a paper
  * outside that sample joins a subtopic whose leading phrases it uses. At most 8 subtopics of at
  * least 2 % of the sample (and 3), named as topics are, never after the topic itself or a variant
  * of another; a paper may sit in up to three or in none. Sets `Topic.subtopics` in place.
- * `acronyms` are the library's (see `definedAcronyms`).
+ * `acronyms` are the library's (see `definedAcronyms`); `tokenized`, texts already tokenized for naming.
  */
 export function addSubtopics(
   papers: Paper[],
@@ -43,11 +52,10 @@ export function addSubtopics(
   lexicon: Lexicon,
   read: ReadTerms,
   acronyms: ReadonlyMap<string, string>,
+  tokenized: TokenizedTexts = { texts: new Map(), lexiconSize: lexicon.size },
 ): void {
   const index = new Map(papers.map((paper, i) => [paper.id, i]));
   const rowsOf = new PaperRows(papers, lexicon, read);
-  // Texts tokenized for naming, shared by every topic's split while the lexicon stays as it was (a paper sits in up to three topics).
-  const tokenized = { texts: new Map<string, TokenizedText>(), lexiconSize: lexicon.size };
   for (const topic of topics) {
     if (topic.origin === 'other' || topic.paperIds.length <= SUBTOPIC_THRESHOLD) continue;
     const members = topic.paperIds.map((id) => index.get(id)!);
@@ -80,7 +88,7 @@ function discoverSubtopics(
   parent: string,
   lexicon: Lexicon,
   acronyms: ReadonlyMap<string, string>,
-  tokenized: { texts: Map<string, TokenizedText>; lexiconSize: number },
+  tokenized: TokenizedTexts,
 ): Array<{ name: string; members: number[]; terms: number[] }> {
   const rows = new TermRows();
   const df = new DocumentFrequencies();

@@ -58,23 +58,46 @@ export function phraseName(lexicon: Lexicon, texts: string[], term: number): str
   return phraseUse(lexicon, tokenizeTexts(lexicon, texts), term).name;
 }
 
-/** Texts read once into tokens, for naming several candidate terms from the same texts. */
+/**
+ * A text read once into tokens, for naming several candidate terms from the same texts: token `i` is the
+ * word `ids[i]` (-1 for words the lexicon has not seen) at `text.slice(starts[i], ends[i])`, `hard[i]` = 1
+ * when punctuation separates it from the token before. Typed arrays, not an object per token: thousands of
+ * texts stay cached while a library's topics are named.
+ */
 export interface TokenizedText {
   text: string;
-  tokens: Token[];
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  hard: Uint8Array;
 }
 
 /** Reads texts into tokens with their word ids (-1 for words the lexicon has not seen). */
 export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<string, TokenizedText>): TokenizedText[] {
+  const scratch: number[] = [];
   return texts.map((text) => {
     const known = cache?.get(text);
     if (known) return known;
-    const tokens: Token[] = [];
+    scratch.length = 0;
     scanTokens(text, (start, end, hard) => {
-      tokens.push({ id: lexicon.findToken(text.slice(start, end)), start, end, hard });
+      scratch.push(lexicon.findToken(text.slice(start, end)), start, end, hard ? 1 : 0);
     });
-    cache?.set(text, { text, tokens });
-    return { text, tokens };
+    const count = scratch.length / 4;
+    const read: TokenizedText = {
+      text,
+      ids: new Int32Array(count),
+      starts: new Int32Array(count),
+      ends: new Int32Array(count),
+      hard: new Uint8Array(count),
+    };
+    for (let i = 0; i < count; i += 1) {
+      read.ids[i] = scratch[4 * i];
+      read.starts[i] = scratch[4 * i + 1];
+      read.ends[i] = scratch[4 * i + 2];
+      read.hard[i] = scratch[4 * i + 3];
+    }
+    cache?.set(text, read);
+    return read;
   });
 }
 
@@ -98,16 +121,9 @@ const MODIFIER_SHARE = 0.75;
 /** Words a phrase may grow by on each side. */
 const MAX_WIDENING = 3;
 
-interface Token {
-  id: number;
-  start: number;
-  end: number;
-  hard: boolean;
-}
-
+/** Tokens `from` … `to` (inclusive) of a text. */
 interface Span {
-  text: string;
-  tokens: Token[];
+  read: TokenizedText;
   from: number;
   to: number;
 }
@@ -118,7 +134,7 @@ function phraseUse(
   texts: TokenizedText[],
   term: number,
 ): { name: string; occurrences: number; glued: number; modifying: number } {
-  const usable = (t: Token | undefined): boolean => t !== undefined && t.id >= 0 && !(lexicon.flags[t.id] & NOT_A_TERM);
+  const usable = (id: number): boolean => id >= 0 && !(lexicon.flags[id] & NOT_A_TERM);
   const spans = occurrences(lexicon, texts, term);
   if (spans.length === 0) return { name: titleCase(lexicon.key(term)), occurrences: 0, glued: 0, modifying: 0 };
   // Widen while most occurrences share the next word out (at most MAX_WIDENING words each side).
@@ -130,14 +146,15 @@ function phraseUse(
     if (stuck[side]) continue;
     const before = side === 0;
     const tally = new Map<number, number>();
-    for (const span of live) {
-      const at = before ? span.from - 1 : span.to + 1;
-      const edge = before ? span.tokens[span.from] : span.tokens[at];
-      if (at < 0 || at >= span.tokens.length || edge.hard) continue;
+    for (const { read, from, to } of live) {
+      const at = before ? from - 1 : to + 1;
+      if (at < 0 || at >= read.ids.length) continue;
+      const edge = before ? from : at;
+      if (read.hard[edge]) continue;
       // A word glued by a hyphen comes along even when it is a function word ("few-shot", "multi-agent").
-      const joined = before ? span.text.slice(span.tokens[at].end, edge.start) : span.text.slice(span.tokens[span.to].end, edge.start);
-      if (!usable(span.tokens[at]) && !(joined === '-' && span.tokens[at].id >= 0)) continue;
-      tally.set(span.tokens[at].id, (tally.get(span.tokens[at].id) ?? 0) + 1);
+      const joined = read.text.slice(read.ends[edge - 1], read.starts[edge]);
+      if (!usable(read.ids[at]) && !(joined === '-' && read.ids[at] >= 0)) continue;
+      tally.set(read.ids[at], (tally.get(read.ids[at]) ?? 0) + 1);
     }
     const best = [...tally].sort((a, b) => b[1] - a[1] || compareStrings(lexicon.stems[a[0]], lexicon.stems[b[0]]))[0];
     if (!best || best[1] < 2 || best[1] < live.length * 0.6) {
@@ -145,7 +162,10 @@ function phraseUse(
       continue;
     }
     live = live
-      .filter((span) => span.tokens[before ? span.from - 1 : span.to + 1]?.id === best[0])
+      .filter(({ read, from, to }) => {
+        const at = before ? from - 1 : to + 1;
+        return at >= 0 && at < read.ids.length && read.ids[at] === best[0];
+      })
       .map((span) => ({ ...span, from: before ? span.from - 1 : span.from, to: before ? span.to : span.to + 1 }));
     grown[side] += 1;
     if (grown[side] >= MAX_WIDENING) stuck[side] = true;
@@ -153,15 +173,13 @@ function phraseUse(
   const forms = new Map<string, number>();
   let glued = 0;
   let modifying = 0;
-  for (const span of live) {
-    const first = span.tokens[span.from];
-    const last = span.tokens[span.to];
-    const form = span.text.slice(first.start, last.end).replace(/\s+/g, ' ');
+  for (const { read, from, to } of live) {
+    const form = read.text.slice(read.starts[from], read.ends[to]).replace(/\s+/g, ' ');
     forms.set(form, (forms.get(form) ?? 0) + 1);
-    if (hyphenGlued(span.text, first.start, -1) || hyphenGlued(span.text, last.end, 1)) glued += 1;
+    if (hyphenGlued(read.text, read.starts[from], -1) || hyphenGlued(read.text, read.ends[to], 1)) glued += 1;
     // Only phrases count as modifiers: a single word followed by others ("graphene oxide") still names its subject.
-    const next = span.tokens[span.to + 1];
-    if (span.to > span.from && next && !next.hard && usable(next)) modifying += 1;
+    const next = to + 1;
+    if (to > from && next < read.ids.length && !read.hard[next] && usable(read.ids[next])) modifying += 1;
   }
   const best = [...forms].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
   return { name: titleCase(best), occurrences: live.length, glued, modifying };
@@ -173,11 +191,12 @@ function occurrences(lexicon: Lexicon, texts: TokenizedText[], term: number): Sp
   const first = bigram ? lexicon.first[term] : term;
   const last = bigram ? lexicon.second[term] : term;
   const spans: Span[] = [];
-  for (const { text, tokens } of texts) {
-    for (let i = 0; i < tokens.length; i += 1) {
+  for (const read of texts) {
+    const { ids, hard } = read;
+    for (let i = 0; i < ids.length; i += 1) {
       const j = bigram ? i + 1 : i;
-      if (tokens[i].id !== first || j >= tokens.length || tokens[j].id !== last || (bigram && tokens[j].hard)) continue;
-      spans.push({ text, tokens, from: i, to: j });
+      if (ids[i] !== first || j >= ids.length || ids[j] !== last || (bigram && hard[j])) continue;
+      spans.push({ read, from: i, to: j });
     }
   }
   return spans;

@@ -83,13 +83,17 @@ export function chooseTopicName(
   read?: Map<string, TokenizedText>,
 ): string | undefined {
   const tokenized = tokenizeTexts(lexicon, texts, read);
-  const names = terms.map((term) => wholePhraseName(lexicon, tokenized, term));
-  const reasons = names.map((name, i) => (name === undefined ? 'cut' : junkNameReason(name, concentration[i])));
-  const strict = reasons.indexOf(undefined);
-  if (strict >= 0) return names[strict];
-  // Else a name the suffix heuristics doubt (words of a field they do not know), never one of the junk classes.
-  const relaxed = reasons.findIndex((reason) => reason === 'not a noun phrase' || reason === 'a single word found across the library');
-  return relaxed >= 0 ? names[relaxed] : undefined;
+  // Candidates are judged in order and the first acceptable one ends the search: widening a phrase reads every text.
+  let relaxed: string | undefined;
+  for (let i = 0; i < terms.length; i += 1) {
+    const name = wholePhraseName(lexicon, tokenized, terms[i]);
+    if (name === undefined) continue;
+    const reason = junkNameReason(name, concentration[i]);
+    if (reason === undefined) return name;
+    // Else a name the suffix heuristics doubt (words of a field they do not know), never one of the junk classes.
+    if (relaxed === undefined && (reason === 'not a noun phrase' || reason === 'a single word found across the library')) relaxed = name;
+  }
+  return relaxed;
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'with', 'a', 'an']);
