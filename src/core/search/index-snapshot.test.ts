@@ -133,7 +133,6 @@ test('a damaged image is refused (so the index is rebuilt), whatever part is hit
   const [first, second, image] = parts(text);
   const header = JSON.parse(second) as IndexSnapshotHeader;
   const bytes = fromBase64(image);
-  const keys = header.terms.length * 4;
   const at = sectionsOf(header);
   const withBytes = (change: (copy: Uint8Array, ints: Int32Array) => void) => {
     const copy = bytes.slice();
