@@ -6,7 +6,6 @@ import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, type SnapshotEncoding } from './index-snapshot';
 import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termReader, type IndexState } from './index-state';
 import type { PaperTermReader } from './paper-term-reader';
-import { PostingDocs } from './posting-docs';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
 import { termPositionsIn } from './term-positions';
@@ -80,7 +79,7 @@ export class InvertedIndex {
     const { offsets, docs, tfs, positions } = postings.toCsr(state.df.subarray(0, keyCount));
     state.baseTermCount = state.terms.length;
     state.baseOffsets = offsets;
-    state.baseDocs = PostingDocs.encode(offsets, docs);
+    state.baseDocs = docs;
     state.baseTfs = tfs;
     state.basePositions = positions;
     return new InvertedIndex(state);

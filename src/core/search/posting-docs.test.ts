@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { generateSyntheticPapers } from '../../../bench/synthetic-corpus';
+import type { IndexState } from './index-state';
+import { InvertedIndex } from './inverted-index';
 import { PostingDocs, PostingDocsWriter } from './posting-docs';
 
 /** Ascending document lists with gaps of every width (1 to 4 bytes), some empty, some longer than a block. */
@@ -66,4 +69,20 @@ test('the writer gives the bytes of `encode`; common terms take about a byte a p
   assert.deepEqual(written.starts, encoded.starts);
   // 1000 gaps of 3 in 8 blocks of one byte each, then one block of 3-byte gaps (1 + 9 bytes).
   assert.deepEqual([...encoded.starts], [0, 1008, 1018, 1018]);
+});
+
+test('a bulk build compresses the documents to the very bytes a compaction writes them in', () => {
+  const papers = generateSyntheticPapers(3_000, 11);
+  const built = InvertedIndex.build(papers);
+  const added = InvertedIndex.build([]);
+  for (const paper of papers) added.add(paper);
+  added.compact();
+  const stateOf = (index: InvertedIndex) => (index as unknown as { state: IndexState }).state;
+  const [a, b] = [stateOf(built), stateOf(added)];
+  assert.deepEqual(a.terms, b.terms);
+  assert.ok(a.baseDocs.bytes.length > 0);
+  assert.deepEqual(a.baseDocs.bytes, b.baseDocs.bytes);
+  assert.deepEqual(a.baseDocs.starts, b.baseDocs.starts);
+  assert.ok(a.baseDocs.fits(papers.length));
+  assert.ok(a.baseDocs.bytes.length < 2 * a.baseDocs.postings, `${a.baseDocs.bytes.length} bytes for ${a.baseDocs.postings} postings`);
 });
