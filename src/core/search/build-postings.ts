@@ -103,7 +103,7 @@ export class BuildPostings {
     const tfs = this.maxTf > 255 ? new Uint16Array(this.count) : new Uint8Array(this.count);
     const next = offsets.slice(0, keyCount);
     const layout = this.firstPass(offsets);
-    const { nextByte, docStarts, blockWidths } = layout;
+    const { nextByte, docStarts, blockWidths, firstBlock } = layout;
     const nextDocByte = docStarts.slice(0, keyCount);
     const docBytes = new Uint8Array(docStarts[keyCount]);
     const lastDoc = new Int32Array(keyCount).fill(-1);
@@ -124,7 +124,7 @@ export class BuildPostings {
         const at = next[key]++;
         // The document's gap, in its block's width (a block starts with that width).
         const inList = at - offsets[key];
-        const width = blockWidths[layout.firstBlock[key] + (inList >> BLOCK_SHIFT)];
+        const width = blockWidths[firstBlock[key] + (inList >> BLOCK_SHIFT)];
         let byte = nextDocByte[key];
         if ((inList & BLOCK_MASK) === 0) docBytes[byte++] = width;
         let gap = doc - lastDoc[key];
