@@ -1,3 +1,5 @@
+import { PostingDocs } from './posting-docs';
+
 /**
  * The postings of a bulk build as documents are read, in the order they come (document by
  * document), then sorted into the index's CSR form by term×field key in one counting sort. Holds 5
@@ -88,18 +90,23 @@ export class BuildPostings {
 
   /**
    * The postings by key (`df[key]` postings each, documents ascending), releasing the chunks as
-   * they are sorted: term frequencies in bytes when all fit, else in 16 bits; positions in posting
-   * order (a key's after those of the keys before it, each posting's after its list's earlier ones).
+   * they are sorted: documents compressed as they are placed (`posting-docs.ts`, no `Int32` per
+   * posting even for a moment), term frequencies in bytes when all fit, else in 16 bits; positions
+   * in posting order (a key's after those of the keys before it, each posting's after its list's
+   * earlier ones).
    */
   // long: one pass that places documents, frequencies and positions together
-  toCsr(df: Int32Array): { offsets: Int32Array; docs: Int32Array; tfs: Uint8Array | Uint16Array; positions: Uint8Array } {
+  toCsr(df: Int32Array): { offsets: Int32Array; docs: PostingDocs; tfs: Uint8Array | Uint16Array; positions: Uint8Array } {
     const keyCount = df.length;
     const offsets = new Int32Array(keyCount + 1);
     for (let key = 0; key < keyCount; key++) offsets[key + 1] = offsets[key] + df[key];
-    const docs = new Int32Array(this.count);
     const tfs = this.maxTf > 255 ? new Uint16Array(this.count) : new Uint8Array(this.count);
     const next = offsets.slice(0, keyCount);
-    const nextByte = this.keyPositionStarts(keyCount);
+    const layout = this.firstPass(offsets);
+    const { nextByte, docStarts, blockWidths, firstBlock } = layout;
+    const nextDocByte = docStarts.slice(0, keyCount);
+    const docBytes = new Uint8Array(docStarts[keyCount]);
+    const lastDoc = new Int32Array(keyCount).fill(-1);
     const positions = new Uint8Array(this.positionCount);
     const ends = this.documentEnds;
     let doc = 0;
@@ -115,7 +122,15 @@ export class BuildPostings {
         while (ends[doc] <= posting) doc += 1;
         const key = keys[i];
         const at = next[key]++;
-        docs[at] = doc;
+        // The document's gap, in its block's width (a block starts with that width).
+        const inList = at - offsets[key];
+        const width = blockWidths[firstBlock[key] + (inList >> BLOCK_SHIFT)];
+        let byte = nextDocByte[key];
+        if ((inList & BLOCK_MASK) === 0) docBytes[byte++] = width;
+        let gap = doc - lastDoc[key];
+        lastDoc[key] = doc;
+        for (let k = 0; k < width; k++, gap >>>= 8) docBytes[byte++] = gap & 0xff;
+        nextDocByte[key] = byte;
         let tf = chunkTfs[i];
         if (tf === 255) tf = this.largeTfs.get(posting) ?? 255;
         tfs[at] = tf;
@@ -132,29 +147,63 @@ export class BuildPostings {
       this.keys[c] = EMPTY_KEYS;
       this.tfs[c] = EMPTY_TFS;
     }
-    return { offsets, docs, tfs, positions };
+    return { offsets, docs: new PostingDocs(docBytes, docStarts, offsets), tfs, positions };
   }
 
-  /** Where each key's position bytes start: the sum of the frequencies of the keys before it. */
-  private keyPositionStarts(keyCount: number): Float64Array {
-    const starts = new Float64Array(keyCount);
+  /**
+   * A first pass over the postings: where each key's position bytes start (the sum of the
+   * frequencies of the keys before it), and the width of each block of its compressed documents
+   * (the widest gap of the block's postings), hence where its document bytes start.
+   */
+  // long: one pass for both, as the postings are read in document order
+  private firstPass(offsets: Int32Array) {
+    const keyCount = offsets.length - 1;
+    const nextByte = new Float64Array(keyCount);
+    const firstBlock = new Int32Array(keyCount + 1);
+    for (let key = 0; key < keyCount; key++) {
+      firstBlock[key + 1] = firstBlock[key] + ((offsets[key + 1] - offsets[key] + BLOCK_MASK) >> BLOCK_SHIFT);
+    }
+    const blockWidths = new Uint8Array(firstBlock[keyCount]).fill(1);
+    const inList = new Int32Array(keyCount);
+    const lastDoc = new Int32Array(keyCount).fill(-1);
+    const ends = this.documentEnds;
+    let doc = 0;
     let posting = 0;
     for (let c = 0; c < this.keys.length; c++) {
       const keys = this.keys[c];
       const chunkTfs = this.tfs[c];
       const n = c === this.keys.length - 1 ? this.used : keys.length;
       for (let i = 0; i < n; i++, posting++) {
+        while (ends[doc] <= posting) doc += 1;
+        const key = keys[i];
         const tf = chunkTfs[i];
-        starts[keys[i]] += tf === 255 ? (this.largeTfs.get(posting) ?? 255) : tf;
+        nextByte[key] += tf === 255 ? (this.largeTfs.get(posting) ?? 255) : tf;
+        const gap = doc - lastDoc[key];
+        lastDoc[key] = doc;
+        if (gap >= 0x100) {
+          const block = firstBlock[key] + (inList[key] >> BLOCK_SHIFT);
+          const width = gap < 0x10000 ? 2 : gap < 0x1000000 ? 3 : 4;
+          if (width > blockWidths[block]) blockWidths[block] = width;
+        }
+        inList[key] += 1;
       }
     }
     let sum = 0;
     for (let key = 0; key < keyCount; key++) {
-      const bytes = starts[key];
-      starts[key] = sum;
+      const bytes = nextByte[key];
+      nextByte[key] = sum;
       sum += bytes;
     }
-    return starts;
+    const docStarts = new Float64Array(keyCount + 1);
+    for (let key = 0; key < keyCount; key++) {
+      let bytes = 0;
+      for (let block = firstBlock[key], end = firstBlock[key + 1]; block < end; block++) {
+        const count = block < end - 1 ? BLOCK_SIZE : offsets[key + 1] - offsets[key] - (block - firstBlock[key]) * BLOCK_SIZE;
+        bytes += 1 + blockWidths[block] * count;
+      }
+      docStarts[key + 1] = docStarts[key] + bytes;
+    }
+    return { nextByte, firstBlock, blockWidths, docStarts };
   }
 }
 
@@ -163,3 +212,7 @@ const MIN_CHUNK = 1 << 20;
 const MAX_CHUNK = 1 << 28;
 const EMPTY_KEYS = new Uint32Array(0);
 const EMPTY_TFS = new Uint8Array(0);
+/** The blocks of `posting-docs.ts`: 128 postings. */
+const BLOCK_SHIFT = 7;
+const BLOCK_SIZE = 1 << BLOCK_SHIFT;
+const BLOCK_MASK = BLOCK_SIZE - 1;

@@ -1,6 +1,7 @@
 import type { Paper } from '../model/paper';
 import { FIELD_COUNT } from './index-fields';
 import { addTopics, type IndexState } from './index-state';
+import { PostingDocsWriter } from './posting-docs';
 import { positionBlocks, positionOffset } from './term-positions';
 
 /**
@@ -63,14 +64,14 @@ function compactPostings(old: IndexState, docMap: Int32Array, termMap: Int32Arra
     for (let f = 0; f < F; f++) df[nt * F + f] = old.df[t * F + f];
   }
   for (let key = 0; key < keyCount; key++) offsets[key + 1] = offsets[key] + df[key];
-  const docs = new Int32Array(offsets[keyCount]);
+  const docs = new PostingDocsWriter(keyCount, old.baseDocs.bytes.length + 2 * old.deltaPostings);
   const tfs = needsWideTfs(old) ? new Uint16Array(offsets[keyCount]) : new Uint8Array(offsets[keyCount]);
   const moved = movedPositions(old);
   let at = 0;
   const copy = (doc: number, tf: number, positions: ArrayLike<number>, from: number) => {
     const nd = docMap[doc];
     if (nd >= 0) {
-      docs[at] = nd;
+      docs.add(nd);
       tfs[at++] = tf;
       moved?.copy(positions, from, tf);
     }
@@ -81,17 +82,20 @@ function compactPostings(old: IndexState, docMap: Int32Array, termMap: Int32Arra
       const key = t * F + f;
       if (t < old.baseTermCount) {
         const start = old.baseOffsets[key];
+        const baseDocs = old.baseDocs.list(key, false);
         let from = moved?.baseOffset(start) ?? 0;
-        for (let p = start, end = old.baseOffsets[key + 1]; p < end; p++) {
-          copy(old.baseDocs[p], old.baseTfs[p], old.basePositions ?? [], from);
-          from += old.baseTfs[p];
+        for (let i = 0; i < baseDocs.length; i++) {
+          const tf = old.baseTfs[start + i];
+          copy(baseDocs[i], tf, old.basePositions ?? [], from);
+          from += tf;
         }
       }
       const list = old.delta.get(key);
       if (list) for (let p = 0; p < list.docs.length; p++) copy(list.docs[p], list.tfs[p], list.positions, list.positionStarts[p]);
+      docs.endKey();
     }
   }
-  return { df, termDocs, offsets, docs, tfs, positions: moved?.result() };
+  return { df, termDocs, offsets, docs: docs.finish(offsets), tfs, positions: moved?.result() };
 }
 
 /** Gathers the live postings' positions in their new order; undefined when the old base has none (nor will the new). */

@@ -1,11 +1,11 @@
 /**
  * The cache forms of an index. Both start with a header line
- * `{"format":"lectern-search-index","version":4,"fingerprint":…}` and a line
- * `{"ids":[…],"terms":[…],"postings":n,"coding":"fixed","positionBytes":n}`, then hold the index's binary image (see
+ * `{"format":"lectern-search-index","version":5,"fingerprint":…}` and a line
+ * `{"ids":[…],"terms":[…],"postings":n,"tfBytes":1,"docBytes":n,"positionBytes":n}`, then hold the index's binary image (see
  * `index-snapshot.ts`):
  *
  * - bytes (`serializeIndexBytes`, what caches store): the two lines in UTF-8, spaces up to the next
- *   multiple of 8, then the image itself, `fixed`, which a load views in place (typed arrays over
+ *   multiple of 8, then the image itself, which a load views in place (typed arrays over
  *   the file's buffer: nothing is decoded or copied but the two lines). Any size: a million papers'
  *   file is about a gigabyte, past the longest string V8 holds.
  * - text (`serializeIndex`, for callers that need a string): the image in base64 after the lines.
@@ -23,8 +23,9 @@ const FORMAT = 'lectern-search-index';
  * 2: a binary image of the state replaced version 1's varint postings (a load views its tables instead of recounting them).
  * 3: caches store bytes (the image after the header lines, aligned) instead of base64 text.
  * 4: the image holds word positions for phrases (`term-positions.ts`).
+ * 5: document numbers compressed per list (`posting-docs.ts`), term frequencies in bytes when they fit.
  */
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 /** The first line is short (a fingerprint is a hash): a longer one is not a cache of this format. */
 const MAX_FIRST_LINE = 4096;
 
@@ -40,7 +41,8 @@ function headerLines(fingerprint: string, header: IndexSnapshotHeader): string {
     ids: header.ids,
     terms: header.terms,
     postings: header.postings,
-    coding: header.coding,
+    tfBytes: header.tfBytes,
+    docBytes: header.docBytes,
     positionBytes: header.positionBytes,
   });
   return `${first}\n${second}\n`;
@@ -54,7 +56,7 @@ export function serializeIndex(index: InvertedIndex, fingerprint: string): strin
 
 /** The cache bytes of an index built from the corpus `fingerprint` identifies (compacts the index first). */
 export function serializeIndexBytes(index: InvertedIndex, fingerprint: string): Uint8Array {
-  return index.snapshot({ coding: 'fixed', prefix: (header) => new TextEncoder().encode(headerLines(fingerprint, header)) }).bytes;
+  return index.snapshot({ prefix: (header) => new TextEncoder().encode(headerLines(fingerprint, header)) }).bytes;
 }
 
 /** The corpus fingerprint a cache (text or bytes) was built for, or undefined when it is not a cache of this format version. */
@@ -102,7 +104,7 @@ function fromBytes(bytes: Uint8Array, papers: Paper[]): InvertedIndex | undefine
   const secondEnd = bytes.indexOf(10, firstEnd + 1);
   if (secondEnd < 0) return undefined;
   const header = readHeader(new TextDecoder().decode(bytes.subarray(firstEnd + 1, secondEnd)));
-  if (!header || header.coding !== 'fixed') return undefined;
+  if (!header) return undefined;
   const imageStart = (secondEnd + 1 + 7) & ~7;
   for (let i = secondEnd + 1; i < imageStart; i++) if (bytes[i] !== 32) return undefined;
   return InvertedIndex.fromSnapshot(header, bytes.subarray(imageStart), papers);

@@ -36,57 +36,78 @@ test('a snapshot round trip answers every query exactly as the index it was take
   assert.equal(loaded.serialize('fp'), built.serialize('fp'));
 });
 
-/** Where the postings start in an image (see the layout in `index-snapshot.ts`). */
-const postingsStart = (header: { terms: string[]; ids: string[]; positionBytes?: number }) =>
-  (4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length + (header.positionBytes ?? 0) + 3) & ~3;
+/** Where the sections of an image start (see the layout in `index-snapshot.ts`). */
+function sectionsOf(header: IndexSnapshotHeader) {
+  const keys = header.terms.length * 4 + 1;
+  const N = header.ids.length;
+  const offsets = 8 * keys;
+  const termDocs = offsets + 4 * keys;
+  const tfs = termDocs + 4 * header.terms.length + 10 * N;
+  const docs = tfs + header.tfBytes * header.postings + N + (header.positionBytes ?? 0);
+  return { offsets, termDocs, tfs, docs };
+}
+
+/** Where, in an image, the first list whose first block's gaps take 2 bytes starts (its width byte). */
+function twoByteBlock(header: IndexSnapshotHeader, image: Uint8Array): number {
+  const docs = sectionsOf(header).docs;
+  const starts = new Float64Array(image.buffer, image.byteOffset, header.terms.length * 4 + 1);
+  for (let key = 0; key + 1 < starts.length; key++) {
+    if (starts[key + 1] > starts[key] && image[docs + starts[key]] === 2) return docs + starts[key];
+  }
+  throw new Error('no list with gaps of 2 bytes');
+}
 
 const index = InvertedIndex.build(papers);
 index.snapshot(); // compacts
 const eager = (index as unknown as { state: IndexState }).state;
 
-for (const coding of ['fixed', 'varint'] as const) {
-  test(`the ${coding === 'fixed' ? 'viewed' : 'decoded'} state (postings ${coding}) equals the eagerly built one, array by array`, () => {
-    const { header, bytes } = encodeIndexSnapshot(eager, { coding });
-    assert.equal(header.coding, coding);
-    const loaded = decodeIndexSnapshot(header, bytes.slice(), papers);
-    assert.ok(loaded);
-    const N = eager.docCount;
-    const P = eager.baseDocs.length;
-    assert.equal(loaded.docCount, N);
-    assert.deepEqual(loaded.terms, eager.terms);
-    assert.deepEqual([...loaded.baseOffsets], [...eager.baseOffsets]);
-    assert.deepEqual(loaded.baseDocs.subarray(0, P), eager.baseDocs.subarray(0, P));
-    // A build keeps frequencies in bytes when they fit; the image always holds 16 bits.
-    assert.deepEqual(loaded.baseTfs.subarray(0, P), Uint16Array.from(eager.baseTfs.subarray(0, P)));
-    assert.deepEqual(loaded.df.subarray(0, eager.terms.length * 4), eager.df.subarray(0, eager.terms.length * 4));
-    assert.deepEqual(loaded.termDocs.subarray(0, eager.terms.length), eager.termDocs.subarray(0, eager.terms.length));
-    for (let f = 0; f < 4; f++) assert.deepEqual(loaded.fieldLength[f].subarray(0, N), eager.fieldLength[f].subarray(0, N));
-    assert.deepEqual(loaded.fieldLengthSum, eager.fieldLengthSum);
-    assert.deepEqual(loaded.years.subarray(0, N), eager.years.subarray(0, N));
-    assert.deepEqual(loaded.asciiOnly.subarray(0, N), eager.asciiOnly.subarray(0, N));
-    assert.deepEqual([...loaded.docOf], [...eager.docOf]);
-  });
-}
+test('the viewed state equals the eagerly built one, array by array', () => {
+  const { header, bytes } = encodeIndexSnapshot(eager);
+  const loaded = decodeIndexSnapshot(header, bytes.slice(), papers);
+  assert.ok(loaded);
+  const N = eager.docCount;
+  const P = eager.baseDocs.postings;
+  const keys = eager.terms.length * 4;
+  assert.equal(loaded.docCount, N);
+  assert.deepEqual(loaded.terms, eager.terms);
+  assert.deepEqual([...loaded.baseOffsets], [...eager.baseOffsets]);
+  for (let key = 0; key < keys; key++) assert.deepEqual(loaded.baseDocs.list(key), eager.baseDocs.list(key));
+  // A build keeps frequencies in bytes when they fit; so does the image.
+  assert.ok(eager.baseTfs instanceof Uint8Array);
+  assert.deepEqual(loaded.baseTfs.subarray(0, P), eager.baseTfs.subarray(0, P));
+  assert.deepEqual(loaded.df.subarray(0, keys), eager.df.subarray(0, keys));
+  assert.deepEqual(loaded.termDocs.subarray(0, eager.terms.length), eager.termDocs.subarray(0, eager.terms.length));
+  for (let f = 0; f < 4; f++) assert.deepEqual(loaded.fieldLength[f].subarray(0, N), eager.fieldLength[f].subarray(0, N));
+  assert.deepEqual(loaded.fieldLengthSum, eager.fieldLengthSum);
+  assert.deepEqual(loaded.years.subarray(0, N), eager.years.subarray(0, N));
+  assert.deepEqual(loaded.asciiOnly.subarray(0, N), eager.asciiOnly.subarray(0, N));
+  assert.deepEqual([...loaded.docOf], [...eager.docOf]);
+});
 
-test('varint-coded postings: a damaged byte, a cut or extra bytes are refused', () => {
-  const { header, bytes } = encodeIndexSnapshot(eager, { coding: 'varint' });
-  const start = postingsStart(header);
+test('compressed documents: a zero gap, a bad width, a document out of range or a cut list are refused', () => {
+  const { header, bytes } = encodeIndexSnapshot(eager);
+  const at = sectionsOf(header);
+  const starts = new Float64Array(bytes.buffer, 0, header.terms.length * 4 + 1);
+  // A list's first block (a width byte, then gaps of 2 bytes), and the key of that list.
+  const block = twoByteBlock(header, bytes);
+  const key = starts.indexOf(block - at.docs);
+  const width = 2;
+  const changed = (change: (copy: Uint8Array) => void) => {
+    const copy = bytes.slice();
+    change(copy);
+    return copy;
+  };
   const damaged: Record<string, Uint8Array> = {
-    cut: bytes.slice(0, bytes.length - 3),
-    'extra bytes': Uint8Array.from([...bytes, 1, 1]),
-    'a zero gap': (() => {
-      const copy = bytes.slice();
-      copy[start] = 0;
-      return copy;
-    })(),
-    'an endless varint': (() => {
-      const copy = bytes.slice();
-      copy.fill(0xff, bytes.length - 12);
-      return copy;
-    })(),
+    'a zero gap': changed((copy) => copy.fill(0, block + 1, block + 1 + width)),
+    'a width of 5': changed((copy) => (copy[block] = 5)),
+    'a width of 0': changed((copy) => (copy[block] = 0)),
+    'a document past the last': changed((copy) => (copy[block + 2] = 0xff)),
+    'a list ending before its start': changed((copy) => new Float64Array(copy.buffer, 0, starts.length).set([starts[key]], key + 1)),
   };
   for (const [what, corrupt] of Object.entries(damaged)) assert.equal(decodeIndexSnapshot(header, corrupt, papers), undefined, what);
-  assert.equal(decodeIndexSnapshot({ ...header, coding: 'other' as 'varint' }, bytes.slice(), papers), undefined, 'unknown coding');
+  assert.equal(decodeIndexSnapshot({ ...header, tfBytes: 3 }, bytes.slice(), papers), undefined, 'frequencies of 3 bytes');
+  assert.equal(decodeIndexSnapshot({ ...header, docBytes: header.docBytes - 1 }, bytes.slice(), papers), undefined, 'a byte fewer');
+  assert.ok(decodeIndexSnapshot(header, bytes.slice(), papers), 'the undamaged image');
 });
 
 test('a loaded index takes updates like a built one (its arrays grow out of the image)', () => {
@@ -110,24 +131,25 @@ test('papers in another order than the snapshot still load, and give the same an
 test('a damaged image is refused (so the index is rebuilt), whatever part is hit', () => {
   const text = built.serialize('fp');
   const [first, second, image] = parts(text);
-  const header = JSON.parse(second) as { ids: string[]; terms: string[]; postings: number; positionBytes: number };
+  const header = JSON.parse(second) as IndexSnapshotHeader;
   const bytes = fromBase64(image);
-  const keys = header.terms.length * 4;
+  const at = sectionsOf(header);
   const withBytes = (change: (copy: Uint8Array, ints: Int32Array) => void) => {
     const copy = bytes.slice();
     change(copy, new Int32Array(copy.buffer, 0, copy.byteLength >> 2));
     return `${first}\n${second}\n${toBase64(copy)}`;
   };
-  const docsStart = postingsStart(header) / 4;
+  const offsets = at.offsets / 4;
   const damaged: Record<string, string> = {
     'truncated image': `${first}\n${second}\n${image.slice(0, image.length - 400)}`,
     'bytes after the image': `${first}\n${second}\n${toBase64(Uint8Array.from([...bytes, 0, 0, 0, 0]))}`,
-    'offsets not starting at 0': withBytes((_, ints) => (ints[0] = 1)),
-    'offsets going back': withBytes((_, ints) => (ints[2] = ints[1] - 1)),
-    'a document out of range': withBytes((_, ints) => (ints[docsStart] = header.ids.length)),
-    'documents out of order': withBytes((_, ints) => (ints[docsStart + 1] = ints[docsStart])),
-    'a term in no document': withBytes((_, ints) => (ints[keys + 1] = 0)),
+    'offsets not starting at 0': withBytes((_, ints) => (ints[offsets] = 1)),
+    'offsets going back': withBytes((_, ints) => (ints[offsets + 2] = ints[offsets + 1] - 1)),
+    'a document out of range': withBytes((copy) => (copy[twoByteBlock(header, bytes) + 2] = 0xff)),
+    'a zero gap (documents out of order)': withBytes((copy) => copy.fill(0, at.docs + 1, at.docs + 2)),
+    'a term in no document': withBytes((_, ints) => (ints[at.termDocs / 4] = 0)),
     'more postings claimed': `${first}\n${JSON.stringify({ ...header, postings: header.postings + 1 })}\n${image}`,
+    'fewer document bytes claimed': `${first}\n${JSON.stringify({ ...header, docBytes: header.docBytes - 1 })}\n${image}`,
     'a term missing from the header': `${first}\n${JSON.stringify({ ...header, terms: header.terms.slice(1) })}\n${image}`,
     'not JSON': `${first}\n{ids\n${image}`,
   };
@@ -145,7 +167,7 @@ test('a cache of the previous format version, or a damaged one, is rebuilt witho
   // A version 2 cache file: the header lines, then the image in base64.
   const library = PaperLibrary.open(files);
   const versionTwoText = new TextEncoder().encode(
-    library.search.serialize(library.corpus.fingerprint).replace('"version":4', '"version":3'),
+    library.search.serialize(library.corpus.fingerprint).replace('"version":5', '"version":3'),
   );
   const damaged = good.slice(0, good.length - 100);
   for (const cachedIndex of [versionOne, versionTwoText, damaged]) {
@@ -179,19 +201,19 @@ test('damaged or old bytes are refused without an error, so the index is rebuilt
     copy[at] = value;
     return copy;
   };
-  const older = new TextEncoder().encode(text.replace('"version":4', '"version":3'));
+  const older = new TextEncoder().encode(text.replace('"version":5', '"version":4'));
   const damaged: Record<string, Uint8Array> = {
     truncated: bytes.slice(0, bytes.length - 100),
     'one byte more': Uint8Array.from([...bytes, 0]),
     'an offset changed': withByte(imageStart, 1),
     'padding overwritten': withByte(imageStart - 1, 0),
-    'version 3 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
+    'version 4 header': Uint8Array.from([...older, ...bytes.subarray(200)]),
     empty: new Uint8Array(0),
     'no line break': new Uint8Array(5000).fill(65),
     'the base64 text as bytes': new TextEncoder().encode(built.serialize('fp')),
   };
   for (const [what, corrupt] of Object.entries(damaged)) assert.equal(PaperSearch.load(corrupt, 'fp', papers), undefined, what);
-  assert.equal(PaperSearch.fingerprintOf(damaged['version 3 header']), undefined);
+  assert.equal(PaperSearch.fingerprintOf(damaged['version 4 header']), undefined);
 });
 
 test('word positions that do not add up to the term frequencies are dropped: phrases are then checked on the text, same answers', () => {
@@ -202,7 +224,7 @@ test('word positions that do not add up to the term frequencies are dropped: phr
   const imageStart = (secondEnd + 1 + 7) & ~7;
   const damaged = bytes.slice();
   // One more occurrence claimed by the first posting (of a term no query below uses): the positions no longer add up.
-  damaged[imageStart + postingsStart(header) + 4 * header.postings] += 1;
+  damaged[imageStart + sectionsOf(header).tfs] += 1;
   const loaded = PaperSearch.load(damaged, 'fp', papers)!;
   const index = (loaded as unknown as { index: InvertedIndex }).index;
   assert.equal(index.hasPositions(), true);

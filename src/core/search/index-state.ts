@@ -4,6 +4,7 @@ import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
 import { hasNonAscii } from '../text/word-chars';
 import { PaperTermReader } from './paper-term-reader';
 import { grown } from './grown-array';
+import { PostingDocs } from './posting-docs';
 
 /** Postings of one term×field added since the last compaction. */
 export interface DeltaList {
@@ -50,8 +51,9 @@ export interface IndexState {
   // Postings: a compacted "base" segment in CSR form (offsets per term×field) plus a "delta" for later additions.
   baseTermCount: number;
   baseOffsets: Int32Array;
-  baseDocs: Int32Array;
-  /** Term frequencies of `baseDocs`: bytes when a build found none above 255 (the usual case), else 16 bits. */
+  /** Documents of the base postings, compressed; `baseDocs.list(key)` is key `key`'s, posting `baseOffsets[key]` first. */
+  baseDocs: PostingDocs;
+  /** Term frequencies of the base postings, by posting number: bytes when a build found none above 255 (the usual case), else 16 bits. */
   baseTfs: Uint8Array | Uint16Array;
   /** The base postings' word positions (`term-positions.ts`); undefined: not known, phrases are checked on the text. */
   basePositions: Uint8Array | undefined;
@@ -84,7 +86,7 @@ export function emptyIndexState(): IndexState {
     stamp: 0,
     baseTermCount: 0,
     baseOffsets: new Int32Array(1),
-    baseDocs: new Int32Array(0),
+    baseDocs: PostingDocs.empty(),
     baseTfs: new Uint16Array(0),
     basePositions: new Uint8Array(0),
     delta: new Map(),

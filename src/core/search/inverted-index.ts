@@ -11,6 +11,8 @@ import { Accumulator } from './score-accumulator';
 import { termPositionsIn } from './term-positions';
 import { compareByTitle, TitleRanks } from './title-rank';
 
+const EMPTY_DOCS = new Int32Array(0);
+
 /**
  * BM25+ parameters (MiniSearch's names and defaults).
  *
@@ -38,8 +40,8 @@ export interface FieldBm25 {
  * and MiniSearch's radix tree (`SearchableMap`) as the term dictionary for prefix and fuzzy
  * lookups.
  *
- * Postings live in a "base" segment in CSR form (one Int32Array of document numbers, one
- * Uint16Array of term frequencies, offsets per term×field) plus a small "delta" segment for
+ * Postings live in a "base" segment in CSR form (document numbers compressed per list,
+ * `posting-docs.ts`; term frequencies in bytes or 16 bits; offsets per term×field) plus a small "delta" segment for
  * documents added since the last compaction. Removed documents are tombstones until
  * `compact()`, which renumbers documents and terms so the base holds live data only; it builds a
  * new state and swaps it in at once. Document frequencies and field-length sums are kept exact on
@@ -122,7 +124,7 @@ export class InvertedIndex {
   /** Whether tombstones or the delta segment have grown enough to be worth a `compact`. */
   needsCompaction(): boolean {
     const { deadPostings, deltaPostings, baseDocs } = this.state;
-    const base = baseDocs.length;
+    const base = baseDocs.postings;
     return deadPostings > Math.max(50_000, base * 0.2) || deltaPostings > Math.max(200_000, base * 0.5);
   }
 
@@ -288,11 +290,14 @@ export class InvertedIndex {
       const avg = state.fieldLengthSum[f] / N;
       const inBase = termId < state.baseTermCount;
       const delta = state.delta.get(key);
+      // The list decoded (or cached) on its own, so its postings run from 0; the frequencies viewed to match.
+      const docs = inBase ? state.baseDocs.list(key) : EMPTY_DOCS;
+      const start = inBase ? state.baseOffsets[key] : 0;
       const leaf: PostingLeaf = {
-        docs: state.baseDocs,
-        tfs: state.baseTfs,
-        start: inBase ? state.baseOffsets[key] : 0,
-        end: inBase ? state.baseOffsets[key + 1] : 0,
+        docs,
+        tfs: state.baseTfs.subarray(start, start + docs.length),
+        start: 0,
+        end: docs.length,
         deltaDocs: delta?.docs,
         deltaTfs: delta?.tfs,
         lengths: state.fieldLength[f],
@@ -378,10 +383,7 @@ export class InvertedIndex {
       const key = termId * F + f;
       if (state.df[key] <= 0) continue;
       if (termId < state.baseTermCount) {
-        for (let p = state.baseOffsets[key], end = state.baseOffsets[key + 1]; p < end; p++) {
-          const doc = state.baseDocs[p];
-          if (state.alive[doc]) marks[doc] = value;
-        }
+        for (const doc of state.baseDocs.list(key)) if (state.alive[doc]) marks[doc] = value;
       }
       const list = state.delta.get(key);
       if (list) for (const doc of list.docs) if (state.alive[doc]) marks[doc] = value;

@@ -125,14 +125,21 @@ function withoutPositions(search: PaperSearch, papers: Paper[]): PaperSearch {
   const text = search.serialize('fp');
   const first = text.indexOf('\n');
   const second = text.indexOf('\n', first + 1);
-  const header = JSON.parse(text.slice(first + 1, second)) as { ids: string[]; terms: string[]; positionBytes?: number };
+  const header = JSON.parse(text.slice(first + 1, second)) as {
+    ids: string[];
+    terms: string[];
+    postings: number;
+    tfBytes: number;
+    positionBytes?: number;
+  };
   const image = fromBase64(text.slice(second + 1));
-  // The image's positions sit between the per-document tables and the postings (see index-snapshot.ts).
-  const positionsStart = 4 * (header.terms.length * 4 + 1) + 4 * header.terms.length + 11 * header.ids.length;
-  const postingsStart = (positionsStart + header.positionBytes! + 3) & ~3;
-  const stripped = new Uint8Array(((positionsStart + 3) & ~3) + image.length - postingsStart);
+  // The image's positions sit between the per-document tables and the documents (see index-snapshot.ts).
+  const keys = header.terms.length * 4 + 1;
+  const positionsStart = 12 * keys + 4 * header.terms.length + 11 * header.ids.length + header.tfBytes * header.postings;
+  const positionsEnd = positionsStart + header.positionBytes!;
+  const stripped = new Uint8Array(image.length - header.positionBytes!);
   stripped.set(image.subarray(0, positionsStart));
-  stripped.set(image.subarray(postingsStart), (positionsStart + 3) & ~3);
+  stripped.set(image.subarray(positionsEnd), positionsStart);
   const { positionBytes: _, ...rest } = header;
   const loaded = PaperSearch.load(`${text.slice(0, first)}\n${JSON.stringify(rest)}\n${toBase64(stripped)}`, 'fp', papers);
   assert.ok(loaded && !(loaded as unknown as { index: { hasPositions(): boolean } }).index.hasPositions());

@@ -64,9 +64,10 @@ export function termPositionsIn(
   slot: number,
 ): number {
   if (termId < state.baseTermCount) {
-    const docs = state.baseDocs;
-    let lo = state.baseOffsets[key];
-    let hi = state.baseOffsets[key + 1] - 1;
+    // Cursors are list indices; the posting's number is the list's first plus its index.
+    const docs = state.baseDocs.list(key);
+    let lo = 0;
+    let hi = docs.length - 1;
     const last = cursors[slot];
     if (last >= lo && last <= hi && docs[last] <= doc) {
       let step = 1;
@@ -84,7 +85,7 @@ export function termPositionsIn(
       else if (at > doc) hi = mid - 1;
       else {
         cursors[slot] = mid;
-        return basePositionsOf(state, mid, out);
+        return basePositionsOf(state, state.baseOffsets[key] + mid, out);
       }
     }
     cursors[slot] = hi;
