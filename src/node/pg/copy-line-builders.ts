@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,16 @@ export class CopyLineBuilders {
           this.dead.add(worker);
         };
         worker.on('error', lost);
-        worker.on('exit', (code) => lost(new Error(`Lectern: a COPY worker stopped (exit code ${code}).`)));
+        worker.on('exit', (code) =>
+          lost(
+            new Error(
+              l10n.t(
+                "Lectern: a thread building the import's COPY batches stopped (exit code {0}). Run the import again: it finishes the job without duplicates.",
+                code,
+              ),
+            ),
+          ),
+        );
         this.workers.push(worker);
         this.idle.push(worker);
       } catch {
@@ -96,7 +106,14 @@ export class CopyLineBuilders {
 
   private buildOn(worker: Worker, papers: Paper[]): Promise<Buffer> {
     const id = this.nextId++;
-    if (this.dead.has(worker)) return Promise.reject(new Error('Lectern: the COPY worker stopped.'));
+    if (this.dead.has(worker))
+      return Promise.reject(
+        new Error(
+          l10n.t(
+            "Lectern: a thread building the import's COPY batches had stopped. Run the import again: it finishes the job without duplicates.",
+          ),
+        ),
+      );
     return new Promise((resolve, reject) => {
       this.pending.set(worker, { id, resolve, reject });
       worker.postMessage({ id, papers });
