@@ -52,16 +52,25 @@ export class CheckOnce {
 export function passingTop(candidates: Sparse, limit: number, once: CheckOnce): Sparse {
   const { docs, scores } = candidates;
   if (limit <= 0 || docs.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0) };
-  const descending = Float64Array.from(scores).sort().reverse();
+  // `slice` copies the typed array at once (`Float64Array.from` walks it through an iterator).
+  const ascending = scores.slice().sort();
   let cutoff = -Infinity;
+  // Each round checks only the candidates of its score band: those above were checked by earlier
+  // rounds (memoized), and every one at or above the final cutoff is checked below in any case,
+  // so the documents checked are the same as checking each round from the top until `limit` pass.
+  let passing = 0;
+  let above = Infinity;
   for (let admit = limit; admit < docs.length; admit *= 2) {
-    const level = descending[admit - 1];
-    let passing = 0;
-    for (let i = 0; i < docs.length && passing < limit; i++) if (scores[i] >= level && once.passes(docs[i])) passing += 1;
+    const level = ascending[docs.length - admit];
+    for (let i = 0; i < docs.length; i++) {
+      const score = scores[i];
+      if (score >= level && score < above && once.passes(docs[i])) passing += 1;
+    }
     if (passing >= limit) {
       cutoff = level;
       break;
     }
+    above = level;
   }
   const keptDocs = new Int32Array(docs.length);
   const keptScores = new Float64Array(docs.length);

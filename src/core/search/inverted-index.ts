@@ -8,7 +8,7 @@ import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termReade
 import type { PaperTermReader } from './paper-term-reader';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
-import { termPositionsIn } from './term-positions';
+import { PositionCursor } from './term-positions';
 import { compareByTitle, TitleRanks } from './title-rank';
 
 const EMPTY_DOCS = new Int32Array(0);
@@ -201,12 +201,9 @@ export class InvertedIndex {
     return this.state.fieldLength[f][doc];
   }
 
-  /**
-   * The positions of a term in field `f` of a live document, written to `out` (65 536 long): how
-   * many, or -1 when not known. `cursors[slot]` (-1 at first) speeds up documents asked in ascending order.
-   */
-  termPositions(termId: number, f: number, doc: number, out: Uint8Array, cursors: Int32Array, slot: number): number {
-    return termPositionsIn(this.state, termId * FIELD_COUNT + f, termId, doc, out, cursors, slot);
+  /** A reader of a term's positions in field `f` of live documents, for one search (see `PositionCursor`). */
+  positionCursor(termId: number, f: number): PositionCursor {
+    return new PositionCursor(this.state, termId * FIELD_COUNT + f, termId);
   }
 
   // -------------------------------------------------------------------------------------------

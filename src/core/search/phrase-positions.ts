@@ -13,6 +13,7 @@ import { foldPlural } from '../text/fold-plural';
 import { STOP_WORDS } from '../text/stop-words';
 import { FIELD_COUNT } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
+import type { PositionCursor } from './term-positions';
 
 /** Token forms of the stop words: such a piece may be any token, since stop words are not indexed. */
 const STOP_TOKENS = new Set([...STOP_WORDS].map((word) => foldPlural(word)));
@@ -89,9 +90,10 @@ class PositionChains {
   /** Term pieces as parallel arrays, by start offset: `pieceStart[a]…pieceStart[a + 1]`. */
   private readonly pieceStart: Int32Array;
   private readonly pieceTo: Int32Array;
-  private readonly pieceTerm: Int32Array;
-  /** Per term piece × field, where the last search of its posting list ended (see `termPositionsIn`). */
-  private readonly cursors: Int32Array;
+  /** Per term piece × field (`i * FIELD_COUNT + f`), the reader of its positions; undefined for `ANY` pieces. */
+  private readonly readers: Array<PositionCursor | undefined>;
+  /** Fields where pieces held by some document can chain from the key's start to its end (the others never can). */
+  private readonly fields: number[];
 
   constructor(
     private readonly index: InvertedIndex,
@@ -105,18 +107,33 @@ class PositionChains {
     for (const { a } of flat) this.pieceStart[a + 1] += 1;
     for (let a = 0; a < L; a++) this.pieceStart[a + 1] += this.pieceStart[a];
     this.pieceTo = Int32Array.from(flat, (piece) => piece.to);
-    this.pieceTerm = Int32Array.from(flat, (piece) => piece.termId);
-    this.cursors = new Int32Array(flat.length * FIELD_COUNT).fill(-1);
+    this.readers = flat.flatMap(({ termId }) =>
+      Array.from({ length: FIELD_COUNT }, (_, f) => (termId === ANY ? undefined : index.positionCursor(termId, f))),
+    );
+    this.fields = Array.from({ length: FIELD_COUNT }, (_, f) => f).filter((f) => this.chainsInField(f));
   }
 
   mayHold(doc: number): boolean {
-    for (let f = 0; f < FIELD_COUNT; f++) if (this.index.fieldLengthAt(f, doc) > 0 && this.chainsIn(f, doc)) return true;
+    for (const f of this.fields) if (this.index.fieldLengthAt(f, doc) > 0 && this.chainsIn(f, doc)) return true;
     return false;
+  }
+
+  /** Whether the pieces some document holds in field `f` (and `ANY` pieces) join the key's start to its end. */
+  private chainsInField(f: number): boolean {
+    const { pieceStart, pieceTo, readers } = this;
+    const L = pieceStart.length - 1;
+    const reached = new Uint8Array(L + 1);
+    reached[0] = 1;
+    for (let a = 0; a < L; a++) {
+      if (!reached[a]) continue;
+      for (let i = pieceStart[a]; i < pieceStart[a + 1]; i++) if (!readers[i * FIELD_COUNT + f]?.empty) reached[pieceTo[i]] = 1;
+    }
+    return reached[L] === 1;
   }
 
   /** Whether a chain of pieces runs through field `f` of `doc` from the key's start to its end. */
   private chainsIn(f: number, doc: number): boolean {
-    const { reached, counts, found, pieceStart, pieceTo, pieceTerm } = this;
+    const { reached, counts, found, pieceStart, pieceTo } = this;
     const L = counts.length - 1;
     counts.fill(0);
     counts[0] = -1;
@@ -127,8 +144,9 @@ class PositionChains {
       for (let i = pieceStart[a]; i < pieceStart[a + 1]; i++) {
         const to = pieceTo[i];
         if (counts[to] < 0) continue;
-        const termId = pieceTerm[i];
-        const n = termId === ANY ? -1 : this.index.termPositions(termId, f, doc, found, this.cursors, i * FIELD_COUNT + f);
+        const reader = this.readers[i * FIELD_COUNT + f];
+        if (reader?.empty) continue;
+        const n = reader ? reader.positions(doc, found) : -1;
         if (n < 0) {
           if (count < 0) counts[to] = -1;
           else for (let j = 0; j < count; j++) add(reached[to], counts, to, (here[j] + 1) & 0xff);

@@ -11,7 +11,7 @@
  */
 import { FIELD_COUNT } from './index-fields';
 import { CAPPED_TF } from './group-term-positions';
-import type { IndexState } from './index-state';
+import type { DeltaList, IndexState } from './index-state';
 
 /** Postings per entry of the block table. */
 const BLOCK_SHIFT = 5;
@@ -48,28 +48,45 @@ export function positionOffset(state: IndexState, blocks: Uint32Array, p: number
 }
 
 /**
- * The positions (modulo 256) of term×field `key` in live document `doc`, written to `out`: how
- * many, 0 when the document does not hold the term there, or -1 when they are not known (no
- * positions stored, or a capped term frequency). `cursors[slot]` keeps where the last search in
- * this list ended (-1 at first): documents asked in ascending order are then found by galloping
- * forward from there instead of searching the whole list.
+ * Reads the positions (modulo 256) of one term×field in live documents, for one search (the index
+ * must not change meanwhile): the posting lists are looked up once, and documents asked in
+ * ascending order are found by galloping forward from where the last search ended instead of
+ * searching the whole list.
  */
-export function termPositionsIn(
-  state: IndexState,
-  key: number,
-  termId: number,
-  doc: number,
-  out: Uint8Array,
-  cursors: Int32Array,
-  slot: number,
-): number {
-  if (termId < state.baseTermCount) {
-    // Cursors are list indices; the posting's number is the list's first plus its index.
-    const docs = state.baseDocs.list(key);
+export class PositionCursor {
+  /** The base list's documents, decoded on the first read (empty when the term is not in the base). */
+  private docList: Int32Array | undefined;
+  /** The base list's first posting number. */
+  private readonly first: number;
+  private readonly delta: DeltaList | undefined;
+  /** Where the last search in the base list ended (-1 at first). */
+  private last = -1;
+  /** Whether no document holds the term in this field (no position can ever be found). */
+  readonly empty: boolean;
+
+  constructor(
+    private readonly state: IndexState,
+    private readonly key: number,
+    termId: number,
+  ) {
+    const inBase = termId < state.baseTermCount;
+    this.first = inBase ? state.baseOffsets[key] : 0;
+    const baseCount = inBase ? state.baseOffsets[key + 1] - this.first : 0;
+    if (baseCount === 0) this.docList = EMPTY_DOCS;
+    this.delta = state.delta.get(key);
+    this.empty = baseCount === 0 && (this.delta?.docs.length ?? 0) === 0;
+  }
+
+  /**
+   * The positions in document `doc`, written to `out`: how many, 0 when the document does not
+   * hold the term there, or -1 when they are not known (no positions stored, or a capped term frequency).
+   */
+  positions(doc: number, out: Uint8Array): number {
+    const docs = (this.docList ??= this.state.baseDocs.list(this.key));
     let lo = 0;
     let hi = docs.length - 1;
-    const last = cursors[slot];
-    if (last >= lo && last <= hi && docs[last] <= doc) {
+    const last = this.last;
+    if (last >= 0 && last <= hi && docs[last] <= doc) {
       let step = 1;
       lo = last;
       while (lo + step <= hi && docs[lo + step] <= doc) {
@@ -84,14 +101,18 @@ export function termPositionsIn(
       if (at < doc) lo = mid + 1;
       else if (at > doc) hi = mid - 1;
       else {
-        cursors[slot] = mid;
-        return basePositionsOf(state, state.baseOffsets[key] + mid, out);
+        this.last = mid;
+        return basePositionsOf(this.state, this.first + mid, out);
       }
     }
-    cursors[slot] = hi;
+    this.last = hi;
+    return this.delta ? deltaPositionsOf(this.delta, doc, out) : 0;
   }
-  const list = state.delta.get(key);
-  if (!list) return 0;
+}
+
+const EMPTY_DOCS = new Int32Array(0);
+
+function deltaPositionsOf(list: DeltaList, doc: number, out: Uint8Array): number {
   let lo = 0;
   let hi = list.docs.length - 1;
   while (lo <= hi) {
