@@ -142,7 +142,9 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
     for (const [i, suite] of suites.entries()) {
       // A multi-root window sometimes starts its extension host with no folders (code-server's web
       // workbench reads the .code-workspace file late); a suite that says so (WORKSPACE_NOT_OPENED) gets another window, up to
-      // WINDOW_ATTEMPTS in all (two in a row happened in a clean-clone CI run).
+      // WINDOW_ATTEMPTS in all: four in a row happened in a clean-clone CI run, and a fresh Chromium profile per
+      // window did not help (locally two of three such windows came up empty). A window without folders says so
+      // within 20 s, so each extra attempt costs about 23 s.
       for (let attempt = 1; attempt <= WINDOW_ATTEMPTS; attempt++) {
         const outcome = await runSuite(suite, i, attempt);
         if (outcome.workspaceNotOpened && attempt < WINDOW_ATTEMPTS) {
@@ -185,7 +187,7 @@ function hasTests(suiteDir: string, only: string | undefined): boolean {
 
 /** What a suite prints when its window opened without the workspace's folders (see test/e2e/multi-root). */
 const WORKSPACE_NOT_OPENED = 'WORKSPACE_NOT_OPENED';
-const WINDOW_ATTEMPTS = 4;
+const WINDOW_ATTEMPTS = 8;
 
 /** A workspace copy's `*.code-workspace` file (a multi-root workspace) if it has one, else the folder itself. */
 function workspaceToOpen(folder: string): string {
