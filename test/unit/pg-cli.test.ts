@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { SCHEMA_VERSION } from '../../src/node/pg/migrate-database';
 import { freePort } from '../support/free-port';
 import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { repoRoot, seedCorpusPath } from '../support/shared-corpora';
@@ -45,10 +46,14 @@ describe('lectern db and --database', { skip }, () => {
   test('db init creates the schema, and running it again is a no-op', () => {
     const first = lectern(['db', 'init', '--database', url]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /schema upgraded from version 0 to 2/);
+    assert.match(first.stdout, new RegExp(`schema upgraded from version 0 to ${SCHEMA_VERSION}\\.`));
     const again = lectern(['db', 'init', '--database', url, '--json']);
     assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(JSON.parse(again.stdout), { database: `postgres@127.0.0.1:${cluster.port}/lectern`, from: 2, to: 2 });
+    assert.deepEqual(JSON.parse(again.stdout), {
+      database: `postgres@127.0.0.1:${cluster.port}/lectern`,
+      from: SCHEMA_VERSION,
+      to: SCHEMA_VERSION,
+    });
   });
 
   test('db import reports each file and its diagnostics as lectern import does, then the papers written', () => {
@@ -139,14 +144,16 @@ describe('lectern db and --database', { skip }, () => {
   test('a schema older than this Lectern is refused with what to do: run db init', async () => {
     await refusedWithSchema(
       {
-        edit: 'DELETE FROM lectern_schema WHERE version = 2',
-        restore: 'INSERT INTO lectern_schema (version) VALUES (2) ON CONFLICT DO NOTHING',
+        edit: `DELETE FROM lectern_schema WHERE version = ${SCHEMA_VERSION}`,
+        restore: `INSERT INTO lectern_schema (version) VALUES (${SCHEMA_VERSION}) ON CONFLICT DO NOTHING`,
       },
       [
         ['search', 'attention', '--database', url],
         ['db', 'import', seedCorpusPath, '--database', url],
       ],
-      /^Lectern: the database's library schema is version 1, older than this Lectern reads \(2\)\. Run "lectern db init/,
+      new RegExp(
+        `^Lectern: the database's library schema is version ${SCHEMA_VERSION - 1}, older than this Lectern reads \\(${SCHEMA_VERSION}\\)\\. Run "lectern db init`,
+      ),
     );
     assert.equal(lectern(['search', 'attention', '--database', url]).code, 0);
   });
@@ -159,7 +166,9 @@ describe('lectern db and --database', { skip }, () => {
         ['search', 'attention', '--database', url],
         ['db', 'import', seedCorpusPath, '--database', url],
       ],
-      /^Lectern: the database's library schema is version 99, newer than this Lectern understands \(up to 2\)\. Update Lectern/,
+      new RegExp(
+        `^Lectern: the database's library schema is version 99, newer than this Lectern understands \\(up to ${SCHEMA_VERSION}\\)\\. Update Lectern`,
+      ),
     );
   });
 

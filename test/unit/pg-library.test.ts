@@ -2,8 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import type { Paper } from '../../src/core/model/paper';
+import { paperFieldTerms } from '../../src/core/search/index-fields';
 import { PaperSearch } from '../../src/core/search/paper-search';
 import { importPapers } from '../../src/node/pg/import-papers';
+import { migrateDatabase } from '../../src/node/pg/migrate-database';
 import { PgLibrary } from '../../src/node/pg/pg-library';
 import type { ReadCorpus } from '../../src/node/pg/read-corpus-files';
 import { postgresSkipReason, type PostgresCluster } from '../support/postgres-cluster';
@@ -118,6 +120,68 @@ describe('the PostgreSQL library backend', { skip }, () => {
         assert.deepEqual(await ids(query), expected);
       });
     }
+  });
+
+  test('ranks as the local index ranks: BM25+ per field, expansions weighted as locally, the same order and scores', async () => {
+    // Words, prefixes, typos, compounds (joined and apart), phrases and exclusions; with all words and with any.
+    const queries = [
+      'attention sink',
+      'spik',
+      'neural spi',
+      'spikng neural',
+      'pre-training',
+      'pre training',
+      'language model',
+      'mubench',
+      '"brain decoding" attention',
+      'attention -transformer',
+      'sycophancy zzzzqqq',
+    ];
+    for (const query of queries) {
+      const remote = (await library.search(query, { limit: 15 })).results;
+      const mine = local.search(query, { limit: 15 }).results;
+      assert.ok(mine.length > 0, query);
+      assert.deepEqual(
+        remote.map((hit) => hit.id),
+        mine.map((hit) => hit.id),
+        query,
+      );
+      for (const [i, hit] of remote.entries())
+        assert.ok(Math.abs(hit.score - mine[i].score) <= 1e-9 * mine[i].score, `${query}: ${hit.id} ${hit.score} against ${mine[i].score}`);
+    }
+  });
+
+  test('field lengths are the local index’s, and a library of schema version 2 gets them from its tsvectors on upgrade', async () => {
+    const lengths = async () =>
+      new Map(
+        (await admin.query<{ id: string; field_lengths: number[] }>('SELECT id, field_lengths FROM lectern_papers')).rows.map((row) => [
+          row.id,
+          row.field_lengths,
+        ]),
+      );
+    const imported = await lengths();
+    for (const paper of seed.corpus.papers)
+      assert.deepEqual(
+        imported.get(paper.id),
+        paperFieldTerms(paper).map((terms) => terms.length),
+        paper.id,
+      );
+    const counts = async () => ({
+      terms: (await admin.query('SELECT term, papers, fields FROM lectern_terms ORDER BY term')).rows,
+      stats: (await admin.query('SELECT papers, field_lengths FROM lectern_stats')).rows,
+    });
+    const before = await counts();
+    const ranked = (await library.search('spiking attention', { limit: 10 })).results.map((hit) => [hit.id, hit.score]);
+    // Version 2's tables: version 3's columns dropped.
+    await admin.query(`ALTER TABLE lectern_papers DROP COLUMN field_lengths; ALTER TABLE lectern_terms DROP COLUMN fields;
+      ALTER TABLE lectern_stats DROP COLUMN field_lengths; DELETE FROM lectern_schema WHERE version = 3`);
+    assert.deepEqual(await migrateDatabase(admin), { from: 2, to: 3 });
+    assert.deepEqual(await lengths(), imported);
+    assert.deepEqual(await counts(), before);
+    assert.deepEqual(
+      (await library.search('spiking attention', { limit: 10 })).results.map((hit) => [hit.id, hit.score]),
+      ranked,
+    );
   });
 
   test('the best hit and its highlights are the local ones for a plain query', async () => {

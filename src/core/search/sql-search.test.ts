@@ -17,7 +17,19 @@ const expand = (spec: TermSpec): TermExpansion[] => [
 function compile(text: string, mode: 'all' | 'any' = 'all') {
   const parsed = parseQuery(text);
   const plan = planQuery(parsed, () => true);
-  return plan && compileSearchSql({ parsed, plan, expand, paperCount: 1000, mode, limit: 20, annotatedIds: () => ["a'; --"] });
+  return (
+    plan &&
+    compileSearchSql({
+      parsed,
+      plan,
+      expand,
+      paperCount: 1000,
+      averageFieldLengths: [8, 6, 150, 10],
+      mode,
+      limit: 20,
+      annotatedIds: () => ["a'; --"],
+    })
+  );
 }
 
 const hostile = fc
@@ -93,7 +105,11 @@ test('a term with quotes or backslashes is escaped inside its tsquery literal', 
 
 test('a query of filters only ranks by year, newest first', () => {
   assert.match(compile('year:2020')!.text, /ORDER BY year DESC NULLS LAST, id/);
-  assert.match(compile('attention')!.text, /ORDER BY score DESC, id/);
+  // Equal scores in the local index's order: title by code unit (ASCII case ignored), then id.
+  assert.match(
+    compile('attention')!.text,
+    /ORDER BY hits\.score DESC, lower\(hits\.title\) COLLATE ucs_basic, hits\.id COLLATE ucs_basic$/,
+  );
 });
 
 test('a word being typed with many completions matches as a tsquery prefix; with a few, a finished word or none, as terms', () => {
@@ -113,7 +129,10 @@ test('a word being typed with many completions matches as a tsquery prefix; with
   const matchOf = (text: string) => {
     const parsed = parseQuery(text);
     const plan = planQuery(parsed, (term) => term === 'attention')!;
-    return String(compileSearchSql({ parsed, plan, expand: vocabulary, paperCount: 1000, mode: 'all', limit: 20 }).values[0]);
+    return String(
+      compileSearchSql({ parsed, plan, expand: vocabulary, paperCount: 1000, averageFieldLengths: [8, 6, 150, 10], mode: 'all', limit: 20 })
+        .values[0],
+    );
   };
   assert.equal(matchOf('attention spik'), "('attention' & ('spik':* | 'spiek'))");
   assert.equal(matchOf('attention ne'), "('attention' & ('ne' | 'neural' | 'net'))");

@@ -2,6 +2,8 @@
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 /** The `text` type's OID: the element type every text array names. */
 const TEXT_OID = 25;
+/** The `integer` type's OID, for `integer[]`. */
+const INT4_OID = 23;
 /** jsonb's binary input: a format version byte (1), then the JSON text. */
 const JSONB_VERSION = 1;
 
@@ -57,6 +59,29 @@ export class CopyBinaryWriter {
     this.buffer.writeInt32BE(4, this.at);
     this.buffer.writeInt32BE(value, this.at + 4);
     this.at += 8;
+  }
+
+  /** A one-dimensional `integer[]` (no NULL elements). */
+  int4Array(values: ArrayLike<number>): void {
+    const count = values.length;
+    this.reserve(4 + 12 + (count > 0 ? 8 : 0) + count * 8);
+    const buffer = this.buffer;
+    const start = this.at;
+    buffer.writeInt32BE(count > 0 ? 1 : 0, start + 4);
+    buffer.writeInt32BE(0, start + 8);
+    buffer.writeInt32BE(INT4_OID, start + 12);
+    this.at = start + 16;
+    if (count > 0) {
+      buffer.writeInt32BE(count, this.at);
+      buffer.writeInt32BE(1, this.at + 4);
+      this.at += 8;
+    }
+    for (let i = 0; i < count; i++) {
+      buffer.writeInt32BE(4, this.at);
+      buffer.writeInt32BE(values[i], this.at + 4);
+      this.at += 8;
+    }
+    buffer.writeInt32BE(this.at - start - 4, start);
   }
 
   /** A one-dimensional `text[]` (no NULL elements). */

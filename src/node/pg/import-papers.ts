@@ -30,7 +30,7 @@ const COLUMN_LIST = PAPER_COPY_COLUMNS.join(', ');
  */
 const STAGING = `CREATE TEMP TABLE IF NOT EXISTS lectern_import_batch (id text, citekey text, title text, authors text[],
   year integer, venue text, abstract text, keywords text[], topics text[], authors_folded text[], topics_folded text[],
-  phrase_text text, search tsvector, record jsonb) ON COMMIT DELETE ROWS`;
+  phrase_text text, search tsvector, field_lengths integer[], record jsonb) ON COMMIT DELETE ROWS`;
 const COPY_STAGING = `COPY lectern_import_batch (${COLUMN_LIST}) FROM STDIN (FORMAT binary)`;
 const COPY_PAPERS = `COPY lectern_papers (${COLUMN_LIST}) FROM STDIN (FORMAT binary)`;
 /** SQLSTATE of a duplicate key. */
@@ -39,7 +39,7 @@ const UPSERT = `INSERT INTO lectern_papers (${COLUMN_LIST}) SELECT ${COLUMN_LIST
 ON CONFLICT (id) DO UPDATE SET citekey = excluded.citekey, title = excluded.title, authors = excluded.authors,
   year = excluded.year, venue = excluded.venue, abstract = excluded.abstract, keywords = excluded.keywords,
   topics = excluded.topics, authors_folded = excluded.authors_folded, topics_folded = excluded.topics_folded,
-  phrase_text = excluded.phrase_text, search = excluded.search, record = excluded.record, imported_at = now()`;
+  phrase_text = excluded.phrase_text, search = excluded.search, field_lengths = excluded.field_lengths, record = excluded.record, imported_at = now()`;
 
 /**
  * Writes papers (ids and topics assigned by the corpus pipeline) into a shared library: batches sent with
@@ -145,7 +145,7 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
   await rebuildSearchIndexes(client);
   await inTransaction(client, async () => {
     await client.query('TRUNCATE lectern_terms');
-    await client.query("INSERT INTO lectern_terms (term, papers) SELECT word, ndoc FROM ts_stat('SELECT search FROM lectern_papers')");
+    await client.query(TERM_COUNTS);
     await client.query(
       `INSERT INTO lectern_topics (name, origin) SELECT * FROM unnest($1::text[], $2::text[])
        ON CONFLICT (name) DO UPDATE SET origin = excluded.origin`,
@@ -157,9 +157,21 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
        ON CONFLICT (name) DO UPDATE SET papers = excluded.papers`,
     );
     await client.query('DELETE FROM lectern_topics WHERE papers = 0');
-    await client.query('UPDATE lectern_stats SET papers = (SELECT count(*) FROM lectern_papers), refreshed_at = now()');
+    await client.query(`UPDATE lectern_stats SET (papers, field_lengths, refreshed_at) = (SELECT count(*), ARRAY[coalesce(sum(field_lengths[1]), 0),
+      coalesce(sum(field_lengths[2]), 0), coalesce(sum(field_lengths[3]), 0), coalesce(sum(field_lengths[4]), 0)]::float8[], now() FROM lectern_papers)`);
   });
 }
+
+/**
+ * Every term's paper count, and per field (title A, authors and meta B, abstract C: authors and meta share a
+ * weight, so both get the papers with the term in either; a name is seldom a keyword).
+ */
+const TERM_COUNTS = `INSERT INTO lectern_terms (term, papers, fields)
+SELECT s.word, s.ndoc, ARRAY[coalesce(a.ndoc, 0), coalesce(b.ndoc, 0), coalesce(c.ndoc, 0), coalesce(b.ndoc, 0)]
+FROM ts_stat('SELECT search FROM lectern_papers') AS s
+  LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'a') AS a ON a.word = s.word
+  LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'b') AS b ON b.word = s.word
+  LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'c') AS c ON c.word = s.word`;
 
 /** The indexes a bulk import drops and builds once at the end. */
 const SEARCH_INDEXES = [

@@ -20,6 +20,7 @@ export const PAPER_COPY_COLUMNS = [
   'topics_folded',
   'phrase_text',
   'search',
+  'field_lengths',
   'record',
 ] as const;
 
@@ -70,6 +71,9 @@ export class PaperCopyEncoder {
   /** The occurrences grouped by slot (`slotStart`). */
   private grouped = new Uint16Array(1024);
 
+  /** The paper being encoded's index terms per field (title, authors, abstract, meta), as the local index counts them. */
+  private readonly fieldLengths = new Int32Array(FIELD_COUNT);
+
   /** Distinct terms met so far (the size of the caches). */
   get termCount(): number {
     return this.terms.length;
@@ -98,6 +102,7 @@ export class PaperCopyEncoder {
     copy.textArray(paper.topics.map(foldedWords));
     copy.text(paperPhraseText(paper));
     this.writeTsvector(copy, paper);
+    copy.int4Array(this.fieldLengths);
     copy.jsonb(recordJson(paper));
   }
 
@@ -175,6 +180,7 @@ export class PaperCopyEncoder {
     let position = 0;
     for (let field = 0; field < FIELD_COUNT; field++) {
       const { ids, length } = runs[field];
+      this.fieldLengths[field] = length;
       const weight = FIELD_WEIGHTS[field] << 14;
       if (this.occurrenceSlots.length < occurrences + length) this.growOccurrences(occurrences + length);
       if (this.slotIds.length < slots + length) this.growSlots(slots + length);

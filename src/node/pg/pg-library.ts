@@ -95,7 +95,7 @@ export class PgLibrary implements LibraryBackend {
     return this.guard(async () => {
       // Not at the same time as the lookups: a read replica that is down is then tried once, not twice.
       let resolved = await resolvePlan(this.pool, parsed, this.vocabulary);
-      const { papers: paperCount, refreshedAt } = await this.stats();
+      const { papers: paperCount, refreshedAt, fieldLengths } = await this.stats();
       // An import refreshed the library since the cached lookups: look the terms up again.
       if (this.vocabulary.startFor(refreshedAt)) resolved = await resolvePlan(this.pool, parsed, this.vocabulary);
       const { plan, expand, matched } = resolved;
@@ -110,6 +110,7 @@ export class PgLibrary implements LibraryBackend {
                 plan,
                 expand,
                 paperCount,
+                averageFieldLengths: fieldLengths.map((sum) => (paperCount > 0 ? sum / paperCount : 0)),
                 mode,
                 limit,
                 annotatedIds: storableIds(options.annotatedIds),
@@ -206,11 +207,12 @@ export class PgLibrary implements LibraryBackend {
   }
 
   /** The paper count and the last refresh's time (as text: it only has to change when an import refreshes). */
-  private async stats(): Promise<{ papers: number; refreshedAt: string }> {
-    const result = await this.pool.query<{ papers: number; refreshed_at: string | null }>(
-      'SELECT papers, refreshed_at::text AS refreshed_at FROM lectern_stats',
+  private async stats(): Promise<{ papers: number; refreshedAt: string; fieldLengths: number[] }> {
+    const result = await this.pool.query<{ papers: number; refreshed_at: string | null; field_lengths: number[] | null }>(
+      'SELECT papers, refreshed_at::text AS refreshed_at, field_lengths FROM lectern_stats',
     );
-    return { papers: result.rows[0]?.papers ?? 0, refreshedAt: result.rows[0]?.refreshed_at ?? '' };
+    const row = result.rows[0];
+    return { papers: row?.papers ?? 0, refreshedAt: row?.refreshed_at ?? '', fieldLengths: row?.field_lengths ?? [] };
   }
 
   /** Runs a request, turning a server or connection failure into a `PgLibraryError` the user can act on. */

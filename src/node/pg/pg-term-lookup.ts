@@ -8,6 +8,8 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_MIN_LENGTH = 2;
 const MAX_PREFIX_EXPANSIONS = 48;
+/** Postings (papers per field, summed) past which no more completions are taken, as `maxPrefixPostings`. */
+const MAX_PREFIX_POSTINGS = 400_000;
 const MAX_FUZZY_EXPANSIONS = 8;
 /** Rounds of planning: a compound split asks about its rest only once its prefix is known to be indexed. */
 const MAX_PLAN_ROUNDS = 4;
@@ -22,7 +24,7 @@ const MAX_CACHED = 20_000;
  * `lectern_stats.refreshed_at` changes (`startFor`).
  */
 export class VocabularyCache {
-  readonly papers = new Map<string, number | null>();
+  readonly papers = new Map<string, TermCounts | null>();
   readonly expansions = new Map<string, TermExpansion[]>();
   private version: string | undefined;
 
@@ -36,6 +38,12 @@ export class VocabularyCache {
     this.version = version;
     return changed;
   }
+}
+
+/** A term's papers in all and per field (title, authors, abstract, meta), as `lectern_terms` holds them. */
+interface TermCounts {
+  papers: number;
+  fields: number[] | undefined;
 }
 
 /** A plan whose compound choices saw the shared library's vocabulary, and every query term's expansions. */
@@ -60,17 +68,14 @@ export async function resolvePlan(pool: SqlRunner, parsed: ParsedQuery, cache = 
     const asked = new Set<string>();
     plan = planQuery(parsed, (term) => {
       asked.add(term);
-      return typeof papersOf(term) === 'number';
+      return (papersOf(term) ?? null) !== null;
     });
     for (const spec of specsOf(plan)) asked.add(spec.term);
     const missing = [...asked].filter((term) => papersOf(term) === undefined);
     if (missing.length === 0) break;
-    const found = await pool.query<{ term: string; papers: number }>(
-      'SELECT term, papers FROM lectern_terms WHERE term = ANY($1::text[])',
-      [missing],
-    );
+    const found = await pool.query<TermRow>('SELECT term, papers, fields FROM lectern_terms WHERE term = ANY($1::text[])', [missing]);
     for (const term of missing) cache.papers.set(term, null);
-    for (const row of found.rows) cache.papers.set(row.term, row.papers);
+    for (const row of found.rows) cache.papers.set(row.term, { papers: row.papers, fields: row.fields ?? undefined });
   }
   const keyOf = (spec: TermSpec) => `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
   // Each spec's lookups at once (the pool has several connections), each once.
@@ -95,36 +100,63 @@ function specsOf(plan: QueryPlan | undefined): TermSpec[] {
   return slots.flatMap((slot) => slot.alternatives.flat());
 }
 
-/** One term's expansions, as `expandTerm` computes them on the local index. */
-async function expandSpec(pool: SqlRunner, spec: TermSpec, exactPapers: number | undefined): Promise<TermExpansion[]> {
-  const out: TermExpansion[] = exactPapers === undefined ? [] : [{ term: spec.term, weight: 1, papers: exactPapers }];
+/** A `lectern_terms` row (`fields` is null in no library of schema version 3, but typed as the column allows). */
+interface TermRow {
+  term: string;
+  papers: number;
+  fields: number[] | null;
+}
+
+/**
+ * One term's expansions, as `expandTerm` computes them on the local index (the `apart` weight of a compound's
+ * parts and the blended IDF are applied where the score is built, `compileSearchSql`).
+ */
+async function expandSpec(pool: SqlRunner, spec: TermSpec, exact: TermCounts | undefined): Promise<TermExpansion[]> {
+  const out: TermExpansion[] = exact === undefined ? [] : [{ term: spec.term, weight: 1, ...exact }];
   const seen = new Set([spec.term]);
   let completions = 0;
   if (spec.prefix && spec.term.length >= PREFIX_MIN_LENGTH) {
-    const rows = await pool.query<{ term: string; papers: number }>(
-      `SELECT term, papers FROM lectern_terms WHERE term LIKE $1 AND term <> $2 ORDER BY papers DESC, term LIMIT $3`,
+    const rows = await pool.query<TermRow>(
+      `SELECT term, papers, fields FROM lectern_terms WHERE term LIKE $1 AND term <> $2 ORDER BY papers DESC, term LIMIT $3`,
       [`${spec.term.replace(/[\\%_]/g, '\\$&')}%`, spec.term, MAX_PREFIX_EXPANSIONS],
     );
-    completions = rows.rows.length;
+    // As `prefixExpansions`: less the more letters a completion adds, times the square root of its share of the
+    // commonest completion's papers, until the completions' postings reach the local index's bound.
+    const commonest = rows.rows[0]?.papers ?? 0;
+    let postings = 0;
     for (const row of rows.rows) {
+      if (postings >= MAX_PREFIX_POSTINGS) break;
+      postings += row.fields ? row.fields.reduce((sum, n) => sum + n, 0) : row.papers;
+      completions += 1;
       seen.add(row.term);
       const distance = row.term.length - spec.term.length;
-      out.push({ term: row.term, papers: row.papers, weight: (PREFIX_WEIGHT * row.term.length) / (row.term.length + 0.3 * distance) });
+      const share = Math.sqrt(row.papers / commonest);
+      out.push({
+        term: row.term,
+        papers: row.papers,
+        fields: row.fields ?? undefined,
+        weight: (PREFIX_WEIGHT * share * row.term.length) / (row.term.length + 0.3 * distance),
+      });
     }
   }
   if (spec.fuzzy && !/\d/.test(spec.term)) {
     const length = spec.term.length;
     // One less for an indexed word, and one less for the start of indexed words, as `expandTerm`.
-    const distance = (length <= 3 ? 0 : length <= 7 ? 1 : 2) - (exactPapers === undefined ? 0 : 1) - (completions > 0 ? 1 : 0);
+    const distance = (length <= 3 ? 0 : length <= 7 ? 1 : 2) - (exact === undefined ? 0 : 1) - (completions > 0 ? 1 : 0);
     if (distance > 0) {
-      const rows = await pool.query<{ term: string; papers: number; distance: number }>(
-        `SELECT term, papers, levenshtein(term, $1) AS distance FROM lectern_terms
+      const rows = await pool.query<TermRow & { distance: number }>(
+        `SELECT term, papers, fields, levenshtein(term, $1) AS distance FROM lectern_terms
          WHERE term % $1 AND levenshtein(term, $1) BETWEEN 1 AND $2 ORDER BY distance, papers DESC, term LIMIT $3`,
         [spec.term, distance, MAX_FUZZY_EXPANSIONS + seen.size],
       );
       const near = rows.rows.filter((row) => !seen.has(row.term)).slice(0, MAX_FUZZY_EXPANSIONS);
       for (const row of near)
-        out.push({ term: row.term, papers: row.papers, weight: (FUZZY_WEIGHT * row.term.length) / (row.term.length + row.distance) });
+        out.push({
+          term: row.term,
+          papers: row.papers,
+          fields: row.fields ?? undefined,
+          weight: (FUZZY_WEIGHT * row.term.length) / (row.term.length + row.distance),
+        });
     }
   }
   return out;

@@ -1,0 +1,153 @@
+/**
+ * The local index's ranking in SQL: BM25+ per field (title, authors, abstract, keywords/categories/topics) with
+ * the local field boosts and parameters (`resolveSearchSettings`' defaults), each field's IDF from its own
+ * document frequency (`lectern_terms.fields`), blended over a query term's expansions, a query term scoring
+ * through its best expansion, a compound's parts summed, a slot's alternatives by the best, slots summed (and,
+ * when any word may match, multiplied by the words matched) — as `QueryRun` scores. Pure: SQL text and values.
+ *
+ * Term frequencies come from each candidate's `tsvector`: the import numbers positions through title, authors,
+ * abstract and meta in that order and stores each paper's field lengths (`field_lengths`), so an occurrence's
+ * weight (title A, abstract C) or, for weight B, its position (up to the title's and authors' lengths, past
+ * them meta) names its field.
+ */
+import { FIELD_COUNT } from './index-fields';
+import type { Slot, TermSpec } from './query-plan';
+import { resolveSearchSettings } from './search-options';
+
+const SETTINGS = resolveSearchSettings();
+
+/** One index term a query term stands for in the shared library, with its ranking weight and document frequency. */
+export interface TermExpansion {
+  /** The index term, e.g. `spiking` for the typed `spik`. */
+  term: string;
+  /** 1 for the exact term; the prefix or typo weight (below 1) otherwise. */
+  weight: number;
+  /** How many papers hold it (`lectern_terms.papers`). */
+  papers: number;
+  /** How many papers hold it per field: title, authors, abstract, meta (`lectern_terms.fields`); else `papers` in each. */
+  fields?: readonly number[];
+}
+
+/** What the scoring needs of `SqlSearchInput`. */
+export interface FieldBm25Input {
+  expand: (spec: TermSpec) => TermExpansion[];
+  paperCount: number;
+  averageFieldLengths: readonly number[];
+  mode: 'all' | 'any';
+}
+
+/** The query's expansions as parallel arrays (one SQL parameter each), specs and alternatives numbered from 1. */
+interface ScoringTables {
+  terms: string[];
+  /** Per expansion: its term spec's number. */
+  specs: number[];
+  /** Per field, per expansion: weight × boost × the field's IDF (0: the term is in no paper's field). */
+  scales: number[][];
+  /** Per spec: its alternative's number. */
+  specAlternatives: number[];
+  /** Per alternative: its slot's number, and how many specs it needs (a compound's parts all). */
+  alternativeSlots: number[];
+  alternativeSizes: number[];
+}
+
+/**
+ * CTEs scoring the rows of a `candidates` CTE (`id`, `search`, `field_lengths`), the last named `scores` with
+ * `(id, score)` for each candidate holding any scored term. `slots`: the soft slots, then the required ones
+ * (`softCount` of them soft).
+ */
+export function fieldBm25Sql(
+  slots: Slot[],
+  softCount: number,
+  input: FieldBm25Input,
+  param: (value: unknown, cast?: string) => string,
+): string {
+  const tables = scoringTables(slots, input);
+  const { k, b, d } = SETTINGS.bm25;
+  // One field's BM25+ of a term frequency column: MiniSearch's formula, as `postingScore`.
+  const field = (column: string, f: number) => {
+    const average = input.averageFieldLengths[f] ?? 0;
+    const lengthFactor = average > 0 ? (k[f] * b[f]) / average : 0;
+    const scale = `x.s${f}`;
+    return `CASE WHEN o.${column} > 0 THEN ${scale} * (${param(d[f], '::float8')} + o.${column} * ${param(k[f] + 1, '::float8')} / (o.${column} + ${param(k[f] * (1 - b[f]), '::float8')} + ${param(lengthFactor, '::float8')} * o.lengths[${f + 1}])) ELSE 0 END`;
+  };
+  const scales = tables.scales.map((column) => param(column, '::float8[]')).join(', ');
+  const soft = param(softCount, '::integer');
+  const terms = param(tables.terms, '::text[]');
+  // The tsvector weights naming the fields: title A, authors and meta B, abstract C.
+  const [title, named, abstract] = ['A', 'B', 'C'].map((weight) => param(weight));
+  // Any-word mode ranks by the words matched first, as `unionCounted`.
+  const softFactor = input.mode === 'any' ? ` * count(*) FILTER (WHERE slot <= ${soft})` : '';
+  return `occurrences AS (
+  SELECT c.id, u.lexeme, c.field_lengths AS lengths,
+    count(*) FILTER (WHERE o.w = ${title}) AS title,
+    count(*) FILTER (WHERE o.w = ${named} AND o.p <= c.field_lengths[1] + c.field_lengths[2]) AS authors,
+    count(*) FILTER (WHERE o.w = ${abstract}) AS abstract,
+    count(*) FILTER (WHERE o.w = ${named} AND o.p > c.field_lengths[1] + c.field_lengths[2]) AS meta
+  FROM candidates AS c, unnest(c.search) AS u, unnest(u.positions, u.weights) AS o(p, w)
+  WHERE u.lexeme = ANY(${terms})
+  GROUP BY c.id, u.lexeme, c.field_lengths
+), expanded AS (
+  SELECT o.id, x.spec, ${field('title', 0)} + ${field('authors', 1)} + ${field('abstract', 2)} + ${field('meta', 3)} AS score
+  FROM occurrences AS o JOIN unnest(${terms}, ${param(tables.specs, '::integer[]')}, ${scales}) AS x(term, spec, s0, s1, s2, s3)
+    ON x.term = o.lexeme
+), per_spec AS (
+  SELECT id, spec, max(score) AS score FROM expanded GROUP BY id, spec
+), per_alternative AS (
+  SELECT s.id, m.alternative, sum(s.score) AS score, count(*) AS specs
+  FROM per_spec AS s JOIN unnest(${param(tables.specAlternatives, '::integer[]')}) WITH ORDINALITY AS m(alternative, spec) ON m.spec = s.spec
+  GROUP BY s.id, m.alternative
+), per_slot AS (
+  SELECT a.id, n.slot, max(a.score) AS score FROM per_alternative AS a
+  JOIN unnest(${param(tables.alternativeSlots, '::integer[]')}, ${param(tables.alternativeSizes, '::integer[]')}) WITH ORDINALITY AS n(slot, size, alternative)
+    ON n.alternative = a.alternative AND a.specs = n.size
+  GROUP BY a.id, n.slot
+), scores AS (
+  SELECT id, coalesce(sum(score) FILTER (WHERE slot <= ${soft}), 0)${softFactor} + coalesce(sum(score) FILTER (WHERE slot > ${soft}), 0) AS score
+  FROM per_slot GROUP BY id
+)`;
+}
+
+/** The slots' expansions with their per-field scales, as `InvertedIndex.leavesOf` computes them. */
+function scoringTables(slots: Slot[], input: FieldBm25Input): ScoringTables {
+  const tables: ScoringTables = {
+    terms: [],
+    specs: [],
+    scales: Array.from({ length: FIELD_COUNT }, () => []),
+    specAlternatives: [],
+    alternativeSlots: [],
+    alternativeSizes: [],
+  };
+  slots.forEach((slot, slotIndex) => {
+    for (const alternative of slot.alternatives) {
+      const alternativeNumber = tables.alternativeSlots.push(slotIndex + 1);
+      tables.alternativeSizes.push(alternative.length);
+      for (const spec of alternative) {
+        const specNumber = tables.specAlternatives.push(alternativeNumber);
+        addExpansions(tables, specNumber, spec, input);
+      }
+    }
+  });
+  return tables;
+}
+
+function addExpansions(tables: ScoringTables, specNumber: number, spec: TermSpec, input: FieldBm25Input): void {
+  const expansions = input.expand(spec);
+  const fieldsOf = (e: TermExpansion) => e.fields ?? Array.from({ length: FIELD_COUNT }, () => e.papers);
+  // Several expansions take the IDF of the commonest in each field (`Expansion.idfDocs`).
+  const blended =
+    expansions.length > 1
+      ? Array.from({ length: FIELD_COUNT }, (_, f) => Math.max(...expansions.map((e) => fieldsOf(e)[f] ?? 0)))
+      : undefined;
+  const apart = spec.apart ? SETTINGS.apartWeight : 1;
+  for (const e of expansions) {
+    tables.terms.push(e.term);
+    tables.specs.push(specNumber);
+    const fields = fieldsOf(e);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const papers = fields[f] ?? 0;
+      const idfPapers = blended ? Math.max(papers, blended[f]) : papers;
+      const idf = Math.log(1 + (input.paperCount - idfPapers + 0.5) / (idfPapers + 0.5));
+      tables.scales[f].push(papers > 0 ? e.weight * apart * SETTINGS.boosts[f] * idf : 0);
+    }
+  }
+}
