@@ -7,8 +7,8 @@
  *
  * Term frequencies come from each candidate's `tsvector`: the import numbers positions through title, authors,
  * abstract and meta in that order and stores each paper's field lengths (`field_lengths`), so an occurrence's
- * weight (title A, abstract C) or, for weight B, its position (up to the title's and authors' lengths, past
- * them meta) names its field.
+ * position names its field (positions stop at 16 383: in a paper longer than that, the last ones count as
+ * abstract).
  */
 import { FIELD_COUNT } from './index-fields';
 import type { Slot, TermSpec } from './query-plan';
@@ -51,8 +51,8 @@ interface ScoringTables {
 }
 
 /**
- * CTEs scoring the rows of a `candidates` CTE (`id`, `search`, `field_lengths`), the last named `scores` with
- * `(id, score)` for each candidate holding any scored term. `slots`: the soft slots, then the required ones
+ * CTEs scoring the rows of a `candidates` CTE (`id`, `search`, `field_lengths`, `tie`: the order of equal
+ * scores), the last named `scores` with `(id, tie, score)` for each candidate holding any scored term. `slots`: the soft slots, then the required ones
  * (`softCount` of them soft).
  */
 export function fieldBm25Sql(
@@ -73,37 +73,39 @@ export function fieldBm25Sql(
   const scales = tables.scales.map((column) => param(column, '::float8[]')).join(', ');
   const soft = param(softCount, '::integer');
   const terms = param(tables.terms, '::text[]');
-  // The tsvector weights naming the fields: title A, authors and meta B, abstract C.
-  const [title, named, abstract] = ['A', 'B', 'C'].map((weight) => param(weight));
   // Any-word mode ranks by the words matched first, as `unionCounted`.
   const softFactor = input.mode === 'any' ? ` * count(*) FILTER (WHERE slot <= ${soft})` : '';
+  // The query's lexemes alone, each with its positions: marked with weight D (which no field has) and kept by it.
+  // Much cheaper than unnesting the whole tsvector (every lexeme's positions made into an array) and filtering.
+  const queryLexemes = `ts_filter(setweight(c.search, ${param('D')}, ${terms}), ${param(['d'])})`;
+  // Positions run through title, authors, abstract and meta in that order: the field lengths' sums bound them.
+  const [title, authors, abstract] = [1, 2, 3].map((n) => Array.from({ length: n }, (_, i) => `c.field_lengths[${i + 1}]`).join(' + '));
   return `occurrences AS (
-  SELECT c.id, u.lexeme, c.field_lengths AS lengths,
-    count(*) FILTER (WHERE o.w = ${title}) AS title,
-    count(*) FILTER (WHERE o.w = ${named} AND o.p <= c.field_lengths[1] + c.field_lengths[2]) AS authors,
-    count(*) FILTER (WHERE o.w = ${abstract}) AS abstract,
-    count(*) FILTER (WHERE o.w = ${named} AND o.p > c.field_lengths[1] + c.field_lengths[2]) AS meta
-  FROM candidates AS c, unnest(c.search) AS u, unnest(u.positions, u.weights) AS o(p, w)
-  WHERE u.lexeme = ANY(${terms})
-  GROUP BY c.id, u.lexeme, c.field_lengths
+  SELECT c.id, c.tie, u.lexeme, c.field_lengths AS lengths,
+    count(*) FILTER (WHERE o.p <= ${title}) AS title,
+    count(*) FILTER (WHERE o.p > ${title} AND o.p <= ${authors}) AS authors,
+    count(*) FILTER (WHERE o.p > ${authors} AND o.p <= ${abstract}) AS abstract,
+    count(*) FILTER (WHERE o.p > ${abstract}) AS meta
+  FROM candidates AS c, unnest(${queryLexemes}) AS u, unnest(u.positions) AS o(p)
+  GROUP BY c.id, c.tie, u.lexeme, c.field_lengths
 ), expanded AS (
-  SELECT o.id, x.spec, ${field('title', 0)} + ${field('authors', 1)} + ${field('abstract', 2)} + ${field('meta', 3)} AS score
+  SELECT o.id, o.tie, x.spec, ${field('title', 0)} + ${field('authors', 1)} + ${field('abstract', 2)} + ${field('meta', 3)} AS score
   FROM occurrences AS o JOIN unnest(${terms}, ${param(tables.specs, '::integer[]')}, ${scales}) AS x(term, spec, s0, s1, s2, s3)
     ON x.term = o.lexeme
 ), per_spec AS (
-  SELECT id, spec, max(score) AS score FROM expanded GROUP BY id, spec
+  SELECT id, tie, spec, max(score) AS score FROM expanded GROUP BY id, tie, spec
 ), per_alternative AS (
-  SELECT s.id, m.alternative, sum(s.score) AS score, count(*) AS specs
+  SELECT s.id, s.tie, m.alternative, sum(s.score) AS score, count(*) AS specs
   FROM per_spec AS s JOIN unnest(${param(tables.specAlternatives, '::integer[]')}) WITH ORDINALITY AS m(alternative, spec) ON m.spec = s.spec
-  GROUP BY s.id, m.alternative
+  GROUP BY s.id, s.tie, m.alternative
 ), per_slot AS (
-  SELECT a.id, n.slot, max(a.score) AS score FROM per_alternative AS a
+  SELECT a.id, a.tie, n.slot, max(a.score) AS score FROM per_alternative AS a
   JOIN unnest(${param(tables.alternativeSlots, '::integer[]')}, ${param(tables.alternativeSizes, '::integer[]')}) WITH ORDINALITY AS n(slot, size, alternative)
     ON n.alternative = a.alternative AND a.specs = n.size
-  GROUP BY a.id, n.slot
+  GROUP BY a.id, a.tie, n.slot
 ), scores AS (
-  SELECT id, coalesce(sum(score) FILTER (WHERE slot <= ${soft}), 0)${softFactor} + coalesce(sum(score) FILTER (WHERE slot > ${soft}), 0) AS score
-  FROM per_slot GROUP BY id
+  SELECT id, tie, coalesce(sum(score) FILTER (WHERE slot <= ${soft}), 0)${softFactor} + coalesce(sum(score) FILTER (WHERE slot > ${soft}), 0) AS score
+  FROM per_slot GROUP BY id, tie
 )`;
 }
 

@@ -126,13 +126,13 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
 ), tail AS MATERIALIZED (
   SELECT id FROM matched LIMIT ${tailCap}
 ), candidates AS MATERIALIZED (
-  SELECT id, title, search, field_lengths FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
+  SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
+  FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
 ), ${fieldBm25Sql(scored, plan.soft.length, input, param)}, hits AS MATERIALIZED (
-  SELECT c.id, c.title, coalesce(s.score, 0) AS score FROM candidates AS c LEFT JOIN scores AS s USING (id)
-  ORDER BY score DESC, lower(c.title) COLLATE ucs_basic, c.id COLLATE ucs_basic LIMIT ${param(input.limit, '::integer')}
+  SELECT id, tie, score FROM scores UNION ALL SELECT id, tie, 0 FROM candidates WHERE id NOT IN (SELECT id FROM scores)
+  ORDER BY score DESC, tie LIMIT ${param(input.limit, '::integer')}
 )
-SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id)
-ORDER BY hits.score DESC, lower(hits.title) COLLATE ucs_basic, hits.id COLLATE ucs_basic`;
+SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.score DESC, hits.tie`;
   return { text, values };
 }
 
