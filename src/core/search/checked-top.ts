@@ -1,5 +1,5 @@
 import { scratchBytes } from './match-count';
-import type { DocCheck } from './query-constraints';
+import { mayPassInBulk, type DocCheck } from './query-constraints';
 import type { Sparse } from './score-accumulator';
 
 /**
@@ -21,9 +21,17 @@ export class CheckOnce {
     this.marks = scratchBytes(4, docCount);
   }
 
+  /** Documents the prefilter rejected (marked 3 until first asked, then checked and failing). */
+  private rejected: Int32Array = new Int32Array(0);
+
   /** Whether document `doc` passes (checked on first ask). */
   readonly passes = (doc: number): boolean => {
     const known = this.marks[doc];
+    if (known === 3) {
+      this.marks[doc] = 2;
+      this.checked.push(doc);
+      return false;
+    }
     if (known !== 0) return known === 1;
     const pass = this.check(doc);
     this.marks[doc] = pass ? 1 : 2;
@@ -40,6 +48,34 @@ export class CheckOnce {
   clear(): void {
     for (const doc of this.checked) this.marks[doc] = 0;
     this.checked.length = 0;
+    for (const doc of this.rejected) this.marks[doc] = 0;
+    this.rejected = new Int32Array(0);
+  }
+
+  /**
+   * The candidates that may pass, found in bulk with the check's prefilter (a phrase's positions)
+   * when a sample says most fail it: then reading each piece's list once costs less than searching
+   * the lists candidate by candidate. The others are remembered as failing, but counted as checked
+   * only when asked, so totals and their lower-bound flag stay those of checking one by one.
+   */
+  narrow(candidates: Int32Array): Int32Array {
+    const may = mayPassInBulk(this.check, candidates);
+    if (!may) return candidates;
+    const n = candidates.length;
+    const kept = new Int32Array(n);
+    const rejected = new Int32Array(n);
+    let k = 0;
+    let r = 0;
+    for (let i = 0; i < n; i++) {
+      const doc = candidates[i];
+      if (may[i] === 1) kept[k++] = doc;
+      else if (this.marks[doc] === 0) {
+        this.marks[doc] = 3;
+        rejected[r++] = doc;
+      }
+    }
+    this.rejected = rejected.subarray(0, r);
+    return kept.subarray(0, k);
   }
 }
 

@@ -37,6 +37,16 @@ function assertNecessary(index: InvertedIndex, papers: Map<string, Paper>, phras
     if (!check.key) continue;
     const positions = phrasePositionCheck(index, check.key);
     if (!positions) continue;
+    // The bulk form answers as the per-document one, for all documents and for a subset in another order.
+    const docs = Int32Array.from(index.liveDocs());
+    const some = docs.filter((_, i) => i % 2 === 0).reverse();
+    for (const asked of [docs, some]) {
+      assert.deepEqual(
+        [...positions.many(asked)],
+        [...asked].map((doc): number => (positions(doc) ? 1 : 0)),
+        phrase,
+      );
+    }
     for (const doc of index.liveDocs()) {
       const paper = index.paperAt(doc);
       assert.equal(papers.get(paper.id), paper);

@@ -14,6 +14,7 @@ import { STOP_WORDS } from '../text/stop-words';
 import { FIELD_COUNT } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { PositionCursor } from './term-positions';
+import { chainsInBulk, type PieceHolders } from './position-chains-bulk';
 
 /** Token forms of the stop words: such a piece may be any token, since stop words are not indexed. */
 const STOP_TOKENS = new Set([...STOP_WORDS].map((word) => foldPlural(word)));
@@ -37,13 +38,23 @@ interface KeyPieces {
  * undefined when it would reject none (the key can be made of stop words and long words alone, is
  * too long, or the index holds no positions).
  */
-export function phrasePositionCheck(index: InvertedIndex, key: string): ((doc: number) => boolean) | undefined {
+export function phrasePositionCheck(index: InvertedIndex, key: string): PositionCheck | undefined {
   if (!index.hasPositions() || key.length === 0 || key.length > 64) return undefined;
   const pieces = keyPieces(key, (term) => index.liveTermId(term));
   if (!pieces) return undefined;
   const chains = new PositionChains(index, pieces);
-  return (doc) => chains.mayHold(doc);
+  return Object.assign((doc: number) => chains.mayHold(doc), { many: (docs: Int32Array) => chains.mayHoldAll(docs) });
 }
+
+/**
+ * Whether a document may hold a phrase; `many(docs)` answers for many documents at once (1: may
+ * hold, by index in `docs`), reading each piece's posting list once instead of searching it for
+ * every document (a rare phrase's candidates are mostly rejected by pieces they do not hold).
+ */
+export type PositionCheck = ((doc: number) => boolean) & { many(docs: Int32Array): Uint8Array };
+
+/** Document → index among the candidates plus one, for `mayHoldAll`; zero between uses. */
+let candidateOf = new Int32Array(0);
 
 /** The pieces of `key` on some chain from start to end; undefined when a chain of `ANY` pieces alone exists or there are too many. */
 function keyPieces(key: string, termId: (term: string) => number | undefined): KeyPieces | undefined {
@@ -116,6 +127,31 @@ class PositionChains {
   mayHold(doc: number): boolean {
     for (const f of this.fields) if (this.index.fieldLengthAt(f, doc) > 0 && this.chainsIn(f, doc)) return true;
     return false;
+  }
+
+  /** `mayHold` of each of `docs` (1: may hold), each piece's list read once for all of them (`chainsInBulk`). */
+  mayHoldAll(docs: Int32Array): Uint8Array {
+    const sorted = docs.slice().sort();
+    if (candidateOf.length < this.index.docCount) candidateOf = new Int32Array(this.index.docCount);
+    const candOf = candidateOf;
+    for (let c = 0; c < sorted.length; c++) candOf[sorted[c]] = c + 1;
+    try {
+      const held = new Uint8Array(sorted.length);
+      const { pieceStart, pieceTo, readers } = this;
+      for (const f of this.fields) {
+        const holders = (i: number, only: Int32Array | undefined): PieceHolders => {
+          const reader = readers[i * FIELD_COUNT + f];
+          if (!reader) return undefined;
+          return reader.empty ? 'none' : { reader, ...reader.holders(sorted, candOf, only) };
+        };
+        chainsInBulk({ pieceStart, pieceTo, holders }, held);
+      }
+      const out = new Uint8Array(docs.length);
+      for (let i = 0; i < docs.length; i++) out[i] = held[candOf[docs[i]] - 1];
+      return out;
+    } finally {
+      for (let c = 0; c < sorted.length; c++) candOf[sorted[c]] = 0;
+    }
   }
 
   /** Whether the pieces some document holds in field `f` (and `ANY` pieces) join the key's start to its end. */

@@ -200,6 +200,39 @@ test('pruned ranking finds the best among thousands of look-alikes', () => {
   assert.ok(one.total >= 500 && one.total < search.search('attention -year:..2019', { limit: 1, prune: false }).total, `${one.total}`);
 });
 
+test('a phrase rare among thousands of candidates ranks and counts as when checked one by one', () => {
+  // Every paper holds `brain` and `decoding`, mostly apart, so the candidates are checked in bulk on positions.
+  const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p${i}`,
+    title: i % 101 === 0 ? 'Brain decoding' : `brain ${WORDS[i % WORDS.length]} decoding`,
+    abstract: i % 37 === 0 ? `the brain-decoding ${WORDS[(i * 7) % WORDS.length]}` : `decoding ${WORDS[(i * 7) % WORDS.length]} brain`,
+    year: 2020,
+  })) as Paper[];
+  const search = PaperSearch.build(papers.slice(0, 2500));
+  // Later papers in the delta segment, some earlier ones removed.
+  search.add(papers.slice(2500));
+  search.remove(papers.filter((_, i) => i % 202 === 0).map((p) => p.id));
+  const live = papers.filter((_, i) => i % 202 !== 0);
+  const onText = withoutPositions(PaperSearch.build(live), live);
+  for (const query of [
+    '"brain decoding"',
+    '"brain decoding" spiking',
+    '"brain d',
+    'decoding "brain decoding" -"brain spiking"',
+    '"decoding brain"',
+  ]) {
+    for (const limit of [1, 10, 50]) {
+      assert.deepEqual(ranked(search, query, limit, true), ranked(onText, query, limit, true), query);
+      assert.deepEqual(ranked(search, query, limit, false), ranked(onText, query, limit, false), query);
+      assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
+      for (const exactUpTo of [5, 100]) assertThresholdAgrees(search, query, limit, exactUpTo);
+    }
+  }
+  // Rare among the candidates (every paper), as the bulk check needs.
+  const { total } = search.search('"brain decoding"', { limit: 0 });
+  assert.ok(total > 100 && total < papers.length / 4, `${total}`);
+});
+
 test('scores of many-word queries add the words in the exhaustive order, to the last bit', () => {
   // Words of very different frequencies, so the order by frequency differs from the order typed.
   const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({

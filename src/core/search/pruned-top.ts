@@ -42,7 +42,8 @@ export function prunedTop(
   const once = check ? new CheckOnce(check, docCount) : undefined;
   try {
     const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes);
-    const scored = scoredCandidates(found, alive, limit, docCount, once);
+    const may = once ? { ...found, docs: once.narrow(found.docs) } : found;
+    const scored = scoredCandidates(may, alive, limit, docCount, once);
     const top = once ? passingTop(scored, limit, once) : scored;
     const { total, lowerBound } = passingTotal(found.docs, once, exactUpTo);
     return { total, totalIsLowerBound: lowerBound, docs: top.docs, scores: top.scores };
@@ -55,7 +56,8 @@ export function prunedTop(
 function scoredCandidates(found: Matches, alive: Uint8Array, limit: number, docCount: number, once: CheckOnce | undefined): Sparse {
   const all = found.docs;
   if (all.length === 0 || limit <= 0) return { docs: new Int32Array(0), scores: new Float64Array(0) };
-  if (all.length <= limit) return scoredPassing(found, docCount, once);
+  // No more than the pool below would take: every match would be scored and checked anyway.
+  if (all.length <= limit * POOL_PER_RESULT) return scoredPassing(found, docCount, once);
   const leaves = found.slots.flatMap((slot, s) => slot.flatMap((alt, a) => alt.map((leaf) => ({ leaf, slot: s, alt: a }))));
   const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
   const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
@@ -91,7 +93,7 @@ function pruneWithThreshold(
   const docCount = inMatches.length;
   // Every match scored, none checked yet: `passingTop` checks them best first, as many as the top needs.
   const everything = () => ({ docs: found.docs, scores: exactScores(found, found.docs, docCount) });
-  const pool = collectDocs(byBound, leaves, alive, inMatches, limit * 8);
+  const pool = collectDocs(byBound, leaves, alive, inMatches, limit * POOL_PER_RESULT);
   const poolScores = exactScores(found, pool, docCount);
   const passingScores = once ? poolScores.filter((_, i) => once.passes(pool[i])) : poolScores;
   if (passingScores.length < limit) return everything();
@@ -120,6 +122,9 @@ function pruneWithThreshold(
   scores.set(restScores, pool.length);
   return { docs, scores };
 }
+
+/** Candidates scored per result wanted to set the threshold. */
+const POOL_PER_RESULT = 8;
 
 type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };
 

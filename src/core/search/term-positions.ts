@@ -108,6 +108,82 @@ export class PositionCursor {
     this.last = hi;
     return this.delta ? deltaPositionsOf(this.delta, doc, out) : 0;
   }
+
+  /**
+   * The documents of `sorted` (ascending) that hold the term, in one pass: `cands[i]` is the index
+   * in `sorted` of the i-th holder, `refs[i]` what `positionsAt` reads its positions from.
+   * `candOf[doc]` is the document's index in `sorted` plus one (0: not a candidate). `only`: the
+   * candidates that matter (ascending indices in `sorted`; default all), others may be reported too.
+   * A short list is walked whole; a long one is searched by galloping from candidate to candidate.
+   */
+  holders(sorted: Int32Array, candOf: Int32Array, only?: Int32Array): { cands: Int32Array; refs: Int32Array } {
+    const docs = (this.docList ??= this.state.baseDocs.list(this.key));
+    const delta = this.delta?.docs ?? [];
+    const asked = only?.length ?? sorted.length;
+    const cands = new Int32Array(Math.min(sorted.length, docs.length + delta.length));
+    const refs = new Int32Array(cands.length);
+    let n = 0;
+    if (docs.length <= 4 * asked) {
+      for (let p = 0; p < docs.length; p++) {
+        const c = candOf[docs[p]] - 1;
+        if (c < 0) continue;
+        cands[n] = c;
+        refs[n++] = p;
+      }
+    } else {
+      let lo = 0;
+      for (let i = 0; i < asked && lo < docs.length; i++) {
+        const c = only ? only[i] : i;
+        const doc = sorted[c];
+        let step = 1;
+        while (lo + step < docs.length && docs[lo + step] < doc) step *= 2;
+        lo = lowerBound(docs, doc, lo, Math.min(docs.length, lo + step + 1));
+        if (docs[lo] !== doc) continue;
+        cands[n] = c;
+        refs[n++] = lo;
+      }
+    }
+    const baseHolders = n;
+    for (let j = 0; j < delta.length; j++) {
+      const c = candOf[delta[j]] - 1;
+      if (c < 0) continue;
+      cands[n] = c;
+      refs[n++] = -1 - j;
+    }
+    if (baseHolders > 0 && n > baseHolders && cands[baseHolders] < cands[baseHolders - 1]) sortByCandidate(cands, refs, n);
+    return { cands: cands.subarray(0, n), refs: refs.subarray(0, n) };
+  }
+
+  /** The positions of a holder found by `holders` (its `refs` entry), as `positions` gives them. */
+  positionsAt(ref: number, out: Uint8Array): number {
+    if (ref >= 0) return basePositionsOf(this.state, this.first + ref, out);
+    const list = this.delta!;
+    const j = -1 - ref;
+    const tf = list.tfs[j];
+    if (tf >= CAPPED_TF) return -1;
+    const from = list.positionStarts[j];
+    for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
+    return tf;
+  }
+}
+
+/** The first index in `[lo, hi)` whose document is at least `doc` (`hi` when none). */
+function lowerBound(docs: Int32Array, doc: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sorts the first `n` pairs by candidate (base and delta holders interleave only after updates). */
+function sortByCandidate(cands: Int32Array, refs: Int32Array, n: number): void {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => cands[a] - cands[b]);
+  const c = Int32Array.from(order, (i) => cands[i]);
+  const r = Int32Array.from(order, (i) => refs[i]);
+  cands.set(c);
+  refs.set(r);
 }
 
 const EMPTY_DOCS = new Int32Array(0);
