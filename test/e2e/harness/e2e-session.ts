@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, waitForWorkbench, type Browser } from './browser';
+import { launchBrowser, retryCounts, waitForWorkbench, type Browser } from './browser';
 import { startCodeServer, type CodeServer } from './code-server';
 import { compileSuite } from './compile-suite';
 import { runExtensionHostTests } from './extension-host-tests';
@@ -174,6 +174,8 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
 
   console.log('e2e timings:');
   for (const [stage, ms] of timings) console.log(`  ${stage.padEnd(42)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+  if (retryCounts().size > 0) console.log('e2e retries (the helpers tried again; a run passes with them):');
+  for (const [what, count] of retryCounts()) console.log(`  ${count} × ${what}`);
   ok &&= tally.failed === 0;
   if (ok && !env.keep) rmSync(runDir, { recursive: true, force: true });
   else console.log(`e2e: kept ${runDir} (code-server.log, browser-console.log, workspace/)`);
