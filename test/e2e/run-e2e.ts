@@ -4,7 +4,7 @@
 // extension-host mocha suites test/e2e/suite/ (index.ts + *.test.ts) and test/e2e/multi-root/ (its own
 // two-folder workspace) against the built extension.
 // Env: E2E_FILTER=<text> (only journeys whose name contains it), E2E_SUITE=<text> (only suite files whose name contains it), E2E_KEEP=1 (keep .e2e/run-<id>/),
-// E2E_VERBOSE=1 (all browser console lines of the extension-host suite).
+// E2E_VERBOSE=1 (all browser console lines of the extension-host suite), E2E_NO_WORKSPACE_WARMUP=1 (see README: a multi-root window).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runE2ESession } from './harness/e2e-session';

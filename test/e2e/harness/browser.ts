@@ -67,6 +67,17 @@ export async function launchBrowser(runDir: string, socketDir?: string): Promise
   };
 }
 
+const retried = new Map<string, number>();
+
+/** How often each helper below had to try again this run (e.g. the palette reopened because a command was not in it yet). */
+export function retryCounts(): ReadonlyMap<string, number> {
+  return retried;
+}
+
+function noteRetry(what: string): void {
+  retried.set(what, (retried.get(what) ?? 0) + 1);
+}
+
 /** Waits for the workbench (and optionally an activity-bar item such as "Lectern"). About 6-13 s after load. */
 export async function waitForWorkbench(page: Page, options: { activityBarItem?: string; timeoutMs?: number } = {}): Promise<void> {
   const timeout = options.timeoutMs ?? 60_000;
@@ -105,6 +116,7 @@ export async function runCommand(page: Page, title: string, options: { timeoutMs
       if (Date.now() >= deadline) {
         throw new Error(`command "${title}" not in the palette after ${attempt} attempt(s)`, { cause: error });
       }
+      noteRetry('runCommand: palette reopened, the command was not listed yet');
     }
   }
   // Enter accepts the focused row; click ours if the palette ranked something else first.
@@ -137,6 +149,7 @@ export async function runPickCommand(page: Page, command: string, title = comman
     );
     if (opened) return;
     if (Date.now() >= deadline) throw new Error(`"${command}" did not open its QuickPick after ${attempt} attempt(s)`);
+    noteRetry('runPickCommand: command run again, its QuickPick did not show');
   }
 }
 
@@ -192,6 +205,7 @@ export async function openFile(page: Page, name: string, options: { timeoutMs?: 
       break;
     } catch (error) {
       if (Date.now() >= deadline) throw new Error(`"${name}" not found by Go to File after ${attempt} attempt(s)`, { cause: error });
+      noteRetry('openFile: Go to File typed again, the file was not listed yet');
     }
   }
   await page.keyboard.press('Enter');

@@ -47,6 +47,8 @@ export interface CodeServer {
   url: string;
   pid: number;
   logFile: string;
+  /** code-server's `--user-data-dir` (settings, the workbench's caches). */
+  userDataDir: string;
   /** The workbench page for `folder` (absolute path; a `.code-workspace` file opens that workspace), optionally with a `payload` (see extension-host-tests.ts). */
   workbenchUrl(folder: string, payload?: [string, string][]): string;
   /** `vscode-remote://127.0.0.1:PORT/<absolute path>`, how the web workbench names server-side files. */
@@ -206,6 +208,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     url,
     pid,
     logFile,
+    userDataDir,
     workbenchUrl(folder, payload) {
       // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
       let query = `${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`;

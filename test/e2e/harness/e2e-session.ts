@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, waitForWorkbench, type Browser } from './browser';
+import { launchBrowser, retryCounts, waitForWorkbench, type Browser } from './browser';
 import { startCodeServer, type CodeServer } from './code-server';
 import { compileSuite } from './compile-suite';
 import { runExtensionHostTests } from './extension-host-tests';
@@ -39,6 +39,8 @@ const env = {
   filter: process.env.E2E_FILTER,
   /** Only extension-host test files whose name contains this text. */
   suite: process.env.E2E_SUITE,
+  /** Open a multi-root suite's window without first caching its workspace file (shows why that is done). */
+  noWorkspaceWarmup: process.env.E2E_NO_WORKSPACE_WARMUP === '1',
 };
 
 /**
@@ -124,6 +126,7 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
           // The suite grew past two minutes on a loaded machine (the CLI/extension parity test alone can take 90 s).
           timeoutMs: 300_000,
           verbose: env.verbose,
+          warmWorkspaceCache: !env.noWorkspaceWarmup,
           onLine: (line) => {
             if (line.includes(WORKSPACE_NOT_OPENED)) outcome.workspaceNotOpened = true;
             const summary = /mocha: (\d+) passed, (\d+) failed/.exec(line);
@@ -140,15 +143,16 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
     };
 
     for (const [i, suite] of suites.entries()) {
-      // A multi-root window sometimes starts its extension host with no folders (code-server's web
-      // workbench reads the .code-workspace file late); a suite that says so (WORKSPACE_NOT_OPENED) gets another window, up to
-      // WINDOW_ATTEMPTS in all: four in a row happened in a clean-clone CI run, and a fresh Chromium profile per
-      // window did not help (locally two of three such windows came up empty). A window without folders says so
-      // within 20 s, so each extra attempt costs about 23 s.
+      // A multi-root window opens without its folders when code-server's workbench has not cached its workspace
+      // file yet (harness/workspace-cache.ts); runExtensionHostTests caches it first, which made it come up right in
+      // every window since. Should a window still come up empty (its suite says WORKSPACE_NOT_OPENED), it is
+      // opened once more on a fresh copy, with a line saying so.
       for (let attempt = 1; attempt <= WINDOW_ATTEMPTS; attempt++) {
         const outcome = await runSuite(suite, i, attempt);
         if (outcome.workspaceNotOpened && attempt < WINDOW_ATTEMPTS) {
-          console.log(`e2e: extension-host suite ${basename(suite.dir)}: the window opened without its folders; opening it again`);
+          console.log(
+            `e2e: extension-host suite ${basename(suite.dir)}: the window opened without its folders (attempt ${attempt} of ${WINDOW_ATTEMPTS}); opening it again`,
+          );
           continue;
         }
         tally.passed += outcome.passed;
@@ -170,6 +174,8 @@ export async function runE2ESession(options: E2ESessionOptions): Promise<boolean
 
   console.log('e2e timings:');
   for (const [stage, ms] of timings) console.log(`  ${stage.padEnd(42)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+  if (retryCounts().size > 0) console.log('e2e retries (the helpers tried again; a run passes with them):');
+  for (const [what, count] of retryCounts()) console.log(`  ${count} × ${what}`);
   ok &&= tally.failed === 0;
   if (ok && !env.keep) rmSync(runDir, { recursive: true, force: true });
   else console.log(`e2e: kept ${runDir} (code-server.log, browser-console.log, workspace/)`);
@@ -187,7 +193,8 @@ function hasTests(suiteDir: string, only: string | undefined): boolean {
 
 /** What a suite prints when its window opened without the workspace's folders (see test/e2e/multi-root). */
 const WORKSPACE_NOT_OPENED = 'WORKSPACE_NOT_OPENED';
-const WINDOW_ATTEMPTS = 8;
+/** Windows per suite: the first, and one more should it open without its folders (a guard; see above). */
+const WINDOW_ATTEMPTS = 2;
 
 /** A workspace copy's `*.code-workspace` file (a multi-root workspace) if it has one, else the folder itself. */
 function workspaceToOpen(folder: string): string {

@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext, ConsoleMessage } from 'playwright-core';
 import type { CodeServer } from './code-server';
 import { hostOutputMarker } from './host-output';
+import { warmWorkspaceCache } from './workspace-cache';
 
 export interface ExtensionHostTestsOptions {
   server: CodeServer;
@@ -17,6 +19,11 @@ export interface ExtensionHostTestsOptions {
   verbose?: boolean;
   /** Called with each line of extension-host output (see host-output.ts). */
   onLine?: (line: string) => void;
+  /**
+   * For a `.code-workspace` file: open it once first so the workbench caches it (see workspace-cache.ts), else the
+   * window may open without its folders. Default true; false shows the problem (scripts/e2e/repeat-multi-root.sh).
+   */
+  warmWorkspaceCache?: boolean;
 }
 
 /**
@@ -28,6 +35,10 @@ export interface ExtensionHostTestsOptions {
  */
 export async function runExtensionHostTests(options: ExtensionHostTestsOptions): Promise<number> {
   const { server, context, workspace, timeoutMs = 120_000, verbose = false } = options;
+  if (workspace.endsWith('.code-workspace') && options.warmWorkspaceCache !== false) {
+    const warmed = await warmWorkspaceCache(server, context, workspace);
+    if (warmed !== undefined) console.log(`e2e: the workbench cached ${basename(workspace)} (${(warmed / 1000).toFixed(1)} s)`);
+  }
   const page = await context.newPage();
   let printing = Promise.resolve();
   const workbenchErrors: string[] = [];

@@ -29,11 +29,13 @@ async function paperId(title: string): Promise<string> {
 
 describe('a multi-root workspace: each folder its own settings', () => {
   before(async function () {
-    // The web workbench may start the extension host before it has read the .code-workspace file from the server.
+    // The folders may reach the extension host after it started; without them (see test/e2e/harness/workspace-cache.ts)
+    // the harness opens the window once more when it reads WORKSPACE_NOT_OPENED (test/e2e/harness/e2e-session.ts).
     this.timeout(60_000);
-    // The harness opens the window once more when it reads WORKSPACE_NOT_OPENED (test/e2e/harness/e2e-session.ts).
     await eventually('the two folders of the workspace', () => vscode.workspace.workspaceFolders?.length === 2, 20_000).catch(() => {
-      throw new Error('WORKSPACE_NOT_OPENED: the window has no folders; the harness opens it again');
+      const opened = vscode.workspace.workspaceFile?.fsPath ?? 'no workspace file';
+      const folders = vscode.workspace.workspaceFolders?.length ?? 0;
+      throw new Error(`WORKSPACE_NOT_OPENED: the window opened ${opened} with ${folders} folders; the harness opens it again`);
     });
   });
 
