@@ -5,6 +5,7 @@ import { LibraryLoader, type LoadedLibrary, type LoadProgress } from '../../core
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { CorpusImporter } from './corpus-importer';
+import { CorpusChangeQueue } from './corpus-change-queue';
 import type { FullTextLibrary } from './fulltext-library';
 import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
@@ -31,8 +32,11 @@ const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
 export class LibraryService implements vscode.Disposable {
   private library: PaperLibrary | undefined;
   private loader: LibraryLoader | undefined;
-  /** The watcher's re-reads, queued. */
-  private refreshing: Promise<void> = Promise.resolve();
+  /** The watcher's re-reads and topics re-reads, in order; a reload drops the re-reads the old watch queued. */
+  private readonly changes = new CorpusChangeQueue<CorpusFileChange>(
+    (change) => this.refreshFile(change),
+    (change, error) => this.output.error(vscode.l10n.t('Lectern: could not re-read {0}: {1}', change.path, String(error))),
+  );
   private loading: Promise<PaperLibrary> | undefined;
   private stateValue: LibraryState = 'idle';
   private sampleValue: SampleShown = { shown: false, setting: 'auto' };
@@ -164,10 +168,9 @@ export class LibraryService implements vscode.Disposable {
       this.changeEmitter.fire();
       this.scheduleIndexCacheWrite();
     };
-    this.refreshing = this.refreshing
-      .then(run)
-      .catch((error) => this.output.error(vscode.l10n.t('Lectern: could not apply the topics file: {0}', String(error))));
-    return this.refreshing;
+    return this.changes.run(run, (error) =>
+      this.output.error(vscode.l10n.t('Lectern: could not apply the topics file: {0}', String(error))),
+    );
   }
 
   private setState(state: LibraryState): void {
@@ -286,12 +289,8 @@ export class LibraryService implements vscode.Disposable {
     this.searcher.attach(loaded.library, loaded.taxonomy.taxonomy);
     this.loader = loader;
     this.watcher?.dispose();
-    const corpusWatcher = source.watch((change) => {
-      // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
-      this.refreshing = this.refreshing
-        .then(() => this.refreshFile(change))
-        .catch((error) => this.output.error(vscode.l10n.t('Lectern: could not re-read {0}: {1}', change.path, String(error))));
-    });
+    // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
+    const corpusWatcher = source.watch(this.changes.begin());
     this.watcher = vscode.Disposable.from(
       corpusWatcher,
       watchTopicsFiles(() => void this.reloadTaxonomy()),
