@@ -2,7 +2,7 @@ import type { Lexicon } from './lexicon';
 import { compareStrings } from './text-terms';
 import { TopK } from './top-k';
 import { lsaEmbedding, type LatentSpace } from './lsa-embedding';
-import { centroidsOf, similarities, sphericalKMeans } from './spherical-kmeans';
+import { centroidsOf, mergeClosestGroups, similarities, sphericalKMeans } from './spherical-kmeans';
 
 /** A group found by discovery: phrases that could name it and its member documents. */
 export interface DiscoveredTopic {
@@ -122,6 +122,9 @@ const MAX_GROUPS_PER_DOC = 3;
 const SUPPORTED_SHARE = 0.6;
 const SUPPORTING_TERMS = 3;
 const NAME_CANDIDATES = 10;
+/** k-means finds this many times the groups wanted before the closest are merged. */
+const OVERSEGMENT = 2;
+const OVERSEGMENT_MIN_DOCS = 500;
 
 /**
  * Finds topics among documents that no taxonomy or metadata topic matched:
@@ -133,7 +136,8 @@ const NAME_CANDIDATES = 10;
  *    directions of the term matrix (fewer for small sets), so that papers sharing a subject but not
  *    its exact words come close;
  * 3. spherical k-means there (`sphericalKMeans`: k-means++ seeds, restarts, the best total
- *    cosine kept) into about √n groups (at most `maxTopics`); groups smaller than `minSize`
+ *    cosine kept) into twice the groups wanted (from 500 documents), the closest pairs then merged
+ *    (`mergeClosestGroups`) down to about √n groups (at most `maxTopics`); groups smaller than `minSize`
  *    dissolve, and a document also joins the groups within `SECONDARY_SHARE` of its best, or within
  *    `SUPPORTED_SHARE` when its own words include one of the group's leading phrases (step 4's candidates);
  * 4. each group is named by the phrases its members weigh most and other papers use least
@@ -160,7 +164,12 @@ export function discoverTopics(
   // A small library needs fewer dimensions: about one per eight documents.
   const dims = Math.min(limits.latentDims ?? (n > LARGE_LIBRARY ? LARGE_LIBRARY_DIMS : LATENT_DIMS), Math.max(10, Math.round(n / 8)));
   const space = lsaEmbedding(vectors, order, termOrder, termSeed, dims);
-  const assignment = sphericalKMeans(space, order, target, limits.restarts);
+  // Twice the groups wanted, then the closest merged (see `mergeClosestGroups`): NMI +0.01 on arXiv, Zotero and
+  // IRIDIA over four seeds, steadier from seed to seed, no loss elsewhere (README, Topics). Not in small sets,
+  // where the merging would swallow a distinctive group of three papers into a large neighbour.
+  const found = n >= OVERSEGMENT_MIN_DOCS ? target * OVERSEGMENT : target;
+  const assignment = sphericalKMeans(space, order, found, limits.restarts);
+  if (found > target) mergeClosestGroups(space, order, assignment, found, target);
   const groups = target;
   let placement = placeDocuments(space, order, assignment, groups, limits.minSize);
   const topics = nameGroups(vectors, assignment, groups, placement.memberships, limits.minSize);

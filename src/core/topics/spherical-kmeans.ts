@@ -43,6 +43,64 @@ export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number
   return assignment;
 }
 
+/**
+ * Merges the groups of `assignment` two at a time until `target` remain, each time the pair whose merger
+ * loses least of the total cosine to the centroids (Σ‖sum of a group's vectors‖, the objective spherical
+ * k-means maximises), and renumbers them 0 … target − 1 (in order of their smallest old number).
+ * Clustering into more groups than wanted and merging them so finds groups that are not round in the
+ * latent space (a subject spread along two neighbouring directions), which k-means at `target` splits.
+ * Quadratic in the number of groups only.
+ */
+export function mergeClosestGroups(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number, target: number): void {
+  const { coordinates, dims } = space;
+  const sums = new Float64Array(groups * dims);
+  for (const d of order) {
+    const g = assignment[d];
+    if (g < 0) continue;
+    for (let j = 0; j < dims; j += 1) sums[g * dims + j] += coordinates[d * dims + j];
+  }
+  const norms = new Float64Array(groups);
+  const parent = Int32Array.from({ length: groups }, (_, g) => g);
+  let count = 0;
+  for (let g = 0; g < groups; g += 1) {
+    norms[g] = Math.hypot(...sums.subarray(g * dims, (g + 1) * dims));
+    // An empty group is no group: it can neither merge nor count.
+    if (norms[g] > 0) count += 1;
+    else parent[g] = -1;
+  }
+  for (; count > target; count -= 1) {
+    const [a, b] = cheapestMerger(sums, norms, parent, dims);
+    for (let j = 0; j < dims; j += 1) sums[a * dims + j] += sums[b * dims + j];
+    norms[a] = Math.hypot(...sums.subarray(a * dims, (a + 1) * dims));
+    parent[b] = a;
+  }
+  const root = (g: number): number => (parent[g] === g ? g : root(parent[g]));
+  const renumbered = new Int32Array(groups).fill(-1);
+  let next = 0;
+  for (let g = 0; g < groups; g += 1) if (parent[g] === g) renumbered[g] = next++;
+  for (let d = 0; d < assignment.length; d += 1) if (assignment[d] >= 0) assignment[d] = renumbered[root(assignment[d])];
+}
+
+/** The two live groups (their own parents) whose merger loses least total cosine; ties go to the lower numbers. */
+function cheapestMerger(sums: Float64Array, norms: Float64Array, parent: Int32Array, dims: number): [number, number] {
+  let best: [number, number] = [-1, -1];
+  let bestLoss = Infinity;
+  for (let a = 0; a < norms.length; a += 1) {
+    if (parent[a] !== a) continue;
+    for (let b = a + 1; b < norms.length; b += 1) {
+      if (parent[b] !== b) continue;
+      let merged = 0;
+      for (let j = 0; j < dims; j += 1) merged += (sums[a * dims + j] + sums[b * dims + j]) ** 2;
+      const loss = norms[a] + norms[b] - Math.sqrt(merged);
+      if (loss < bestLoss - 1e-12) {
+        bestLoss = loss;
+        best = [a, b];
+      }
+    }
+  }
+  return best;
+}
+
 /** The centroids of the groups in `assignment` (unit length; a group with no documents is all 0), summed in `order`. */
 export function centroidsOf(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number): Float64Array {
   const { coordinates, dims } = space;
