@@ -52,13 +52,8 @@ export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number
  * Quadratic in the number of groups only.
  */
 export function mergeClosestGroups(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number, target: number): void {
-  const { coordinates, dims } = space;
-  const sums = new Float64Array(groups * dims);
-  for (const d of order) {
-    const g = assignment[d];
-    if (g < 0) continue;
-    for (let j = 0; j < dims; j += 1) sums[g * dims + j] += coordinates[d * dims + j];
-  }
+  const { dims } = space;
+  const sums = groupSums(space, order, assignment, groups);
   const norms = new Float64Array(groups);
   const parent = Int32Array.from({ length: groups }, (_, g) => g);
   let count = 0;
@@ -103,15 +98,22 @@ function cheapestMerger(sums: Float64Array, norms: Float64Array, parent: Int32Ar
 
 /** The centroids of the groups in `assignment` (unit length; a group with no documents is all 0), summed in `order`. */
 export function centroidsOf(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number): Float64Array {
+  const { dims } = space;
+  const centroids = groupSums(space, order, assignment, groups);
+  for (let g = 0; g < groups; g += 1) normalise(centroids, g * dims, dims);
+  return centroids;
+}
+
+/** Each group's vector sum of its documents' coordinates (summed in `order`, so the result is reproducible); unassigned documents (-1) are skipped. */
+function groupSums(space: LatentSpace, order: Int32Array, assignment: Int32Array, groups: number): Float64Array {
   const { coordinates, dims } = space;
-  const centroids = new Float64Array(groups * dims);
+  const sums = new Float64Array(groups * dims);
   for (const d of order) {
     const g = assignment[d];
     if (g < 0) continue;
-    for (let j = 0; j < dims; j += 1) centroids[g * dims + j] += coordinates[d * dims + j];
+    for (let j = 0; j < dims; j += 1) sums[g * dims + j] += coordinates[d * dims + j];
   }
-  for (let g = 0; g < groups; g += 1) normalise(centroids, g * dims, dims);
-  return centroids;
+  return sums;
 }
 
 /** Document `d`'s cosine to each group's centroid, written into `scores`. */
