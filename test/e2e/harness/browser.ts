@@ -108,7 +108,15 @@ export async function runCommand(page: Page, title: string, options: { timeoutMs
     if (await widget.isVisible()) await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
-    await input.fill(`>${title}`);
+    try {
+      // Short: a palette that closes right after opening (a webview or notification took focus) is
+      // reopened by the next attempt, not waited on.
+      await input.fill(`>${title}`, { timeout: 2000 });
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`the palette closed before "${title}" could be typed`, { cause: error });
+      noteRetry('runCommand: palette closed before typing, reopened');
+      continue;
+    }
     try {
       await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(3000, deadline - Date.now())) });
       break;
