@@ -207,8 +207,8 @@ export async function openFile(page: Page, name: string, options: { timeoutMs?: 
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
   for (let attempt = 1; ; attempt++) {
     await runCommand(page, 'Go to File...');
-    await input.fill(name);
     try {
+      await input.fill(name, { timeout: 2000 });
       await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(5000, deadline - Date.now())) });
       break;
     } catch (error) {
@@ -219,21 +219,50 @@ export async function openFile(page: Page, name: string, options: { timeoutMs?: 
   await page.keyboard.press('Enter');
 }
 
+/** What {@link typeInPick} runs, types and waits for. */
+export interface TypeInPick {
+  /** The palette title of a command that opens a QuickPick, e.g. `Lectern: Search Papers` (the default). */
+  command?: string;
+  /** The QuickPick's own title, when it differs from the command's. */
+  title?: string;
+  /** A row of the QuickPick (a `.quick-input-list .monaco-list-row` locator) that the query must show. */
+  row: Locator;
+  /** The error when the row never shows, e.g. "the paper of x.bib never appeared in Search Papers". */
+  missing: string;
+  timeoutMs?: number;
+}
+
 /**
- * Runs Search Papers with `query` until `row` (a palette row locator) shows, reopening the palette while a
- * corpus file the journey just wrote is still being read; leaves the palette open on it. Fails with `missing`.
+ * Runs a command that opens a QuickPick, types `query` and waits until `row` shows; leaves the QuickPick open on
+ * it. Runs the command again while the row is missing (a corpus file the journey just wrote is still being read)
+ * or when the QuickPick closed before the query was typed (a webview or a notification took the focus).
  */
-export async function searchPapersUntil(page: Page, query: string, row: Locator, missing: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await runPickCommand(page, 'Lectern: Search Papers');
-    await page.locator('.quick-input-widget input').fill(query);
-    const shown = await row.waitFor({ timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
+export async function typeInPick(page: Page, query: string, pick: TypeInPick): Promise<void> {
+  const command = pick.command ?? 'Lectern: Search Papers';
+  const deadline = Date.now() + (pick.timeoutMs ?? 30_000);
+  for (let attempt = 1; ; attempt++) {
+    await runPickCommand(page, command, pick.title ?? command);
+    const typed = await page
+      .locator('.quick-input-widget input')
+      .fill(query, { timeout: 2000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    const shown =
+      typed &&
+      (await pick.row.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ));
     if (shown) return;
+    if (Date.now() > deadline) throw new Error(`${pick.missing} (${attempt} attempt(s))`);
+    noteRetry(typed ? 'typeInPick: command run again, the row was not listed yet' : 'typeInPick: QuickPick closed before typing');
     await page.keyboard.press('Escape');
-    if (Date.now() > deadline) throw new Error(missing);
   }
+}
+
+/** A row of the open QuickPick holding `text`. */
+export function pickRow(page: Page, text: string | RegExp): Locator {
+  return page.locator('.quick-input-list .monaco-list-row').filter({ hasText: text }).first();
 }

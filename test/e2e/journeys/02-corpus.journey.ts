@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandRow, runCommand, runPickCommand, viewRows } from '../harness/browser';
+import { expandRow, pickRow, runCommand, runPickCommand, typeInPick, viewRows } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const LIBRARY = `@comment{Exported from a reference manager}
@@ -59,25 +59,31 @@ journey(
 );
 
 journey('Reveal in Tree selects the paper; Group By year regroups the view', async ({ page, screenshot }) => {
-  await runPickCommand(page, 'Lectern: Search Papers');
-  await page.locator('.quick-input-widget input').fill('mindbridge');
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'MindBridge' }).first();
-  await row.waitFor({ timeout: 10_000 });
+  const row = pickRow(page, 'MindBridge');
+  await typeInPick(page, 'mindbridge', { row, missing: 'Search Papers did not list MindBridge' });
   await row.hover();
   await row.locator('.action-label[aria-label="Reveal in Tree"], .action-label[title="Reveal in Tree"]').first().click();
   const selected = viewRows(page, 'Papers').and(page.locator('.selected'));
   await selected.filter({ hasText: 'MindBridge: A Cross-Subject Brain Decoding Framework' }).waitFor({ timeout: 15_000 });
   await screenshot('revealed');
 
-  await runPickCommand(page, 'Lectern: Group By…', 'Lectern: Group Papers By');
-  await page.locator('.quick-input-widget input').fill('Year');
+  await typeInPick(page, 'Year', {
+    command: 'Lectern: Group By…',
+    title: 'Lectern: Group Papers By',
+    row: pickRow(page, /^\s*Year/),
+    missing: 'Group By did not offer Year',
+  });
   await page.keyboard.press('Enter');
   await viewRows(page, 'Papers')
     .filter({ hasText: /^\s*No Year/ })
     .first()
     .waitFor({ timeout: 10_000 });
   await screenshot('grouped-by-year');
-  await runPickCommand(page, 'Lectern: Group By…', 'Lectern: Group Papers By');
-  await page.locator('.quick-input-widget input').fill('Topic');
+  await typeInPick(page, 'Topic', {
+    command: 'Lectern: Group By…',
+    title: 'Lectern: Group Papers By',
+    row: pickRow(page, /^\s*Topic/),
+    missing: 'Group By did not offer Topic',
+  });
   await page.keyboard.press('Enter');
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandRow, runCommand, runPickCommand, viewRows, waitForWorkbench, webviewFrame } from '../harness/browser';
+import { expandRow, pickRow, runCommand, typeInPick, viewRows, waitForWorkbench, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const MATH_PAPER = 'Energy Bounds for Spiking Neural Networks on Neuromorphic Chips';
@@ -91,10 +91,8 @@ journey('a hostile paper renders as text in the reader: no script runs, no reque
   };
   page.context().on('request', onRequest);
   try {
-    await runPickCommand(page, 'Lectern: Search Papers');
-    await page.locator('.quick-input-widget input').fill('patch attacks heads');
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Robust Vision Transformers' }).first();
-    await row.waitFor({ timeout: 10_000 });
+    const row = pickRow(page, 'Robust Vision Transformers');
+    await typeInPick(page, 'patch attacks heads', { row, missing: 'Search Papers did not list Robust Vision Transformers' });
     await page.keyboard.press('Enter');
     const reader = webviewFrame(page);
     const title = reader.locator('h1', { hasText: 'Robust Vision Transformers' });

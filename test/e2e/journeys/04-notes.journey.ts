@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, runPickCommand, webviewFrame } from '../harness/browser';
+import { pickRow, runCommand, typeInPick, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 
 const PANE_LINE = 'Typed in the reader pane: cross-subject alignment is the key idea.';
@@ -21,9 +21,7 @@ async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean,
 journey(
   'the notes pane under the abstract writes the note as you type, and follows the note when it is edited in the editor',
   async ({ page, workspace, screenshot }) => {
-    await runPickCommand(page, 'Lectern: Search Papers');
-    await page.locator('.quick-input-widget input').fill('mindbridge');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'MindBridge' }).first().waitFor({ timeout: 10_000 });
+    await typeInPick(page, 'mindbridge', { row: pickRow(page, 'MindBridge'), missing: 'Search Papers did not list MindBridge' });
     await page.keyboard.press('Enter');
     const reader = webviewFrame(page);
     await reader.locator('h1', { hasText: 'MindBridge' }).waitFor({ timeout: 20_000 });

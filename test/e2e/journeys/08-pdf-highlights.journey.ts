@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, searchPapersUntil, waitForWorkbench, webviewFrame } from '../harness/browser';
+import { pickRow, runCommand, typeInPick, waitForWorkbench, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { pageSentence, textPdf } from '../../support/pdf-fixtures';
 
@@ -31,8 +31,11 @@ journey(
       `@article{${KEY},\n\ttitle = {${TITLE}},\n\tauthor = {Marker, Mo},\n\tyear = {2026},\n\tabstract = {Highlights made in the PDF land in the note.},\n}\n`,
     );
 
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: TITLE }).first();
-    await searchPapersUntil(page, 'highlighting whole papers page', row, 'the paper of pdf-highlights.bib never appeared in Search Papers');
+    const row = pickRow(page, TITLE);
+    await typeInPick(page, 'highlighting whole papers page', {
+      row,
+      missing: 'the paper of pdf-highlights.bib never appeared in Search Papers',
+    });
     await page.keyboard.press('Enter');
     const reader = webviewFrame(page);
     await reader.locator('h1', { hasText: TITLE }).waitFor({ timeout: 20_000 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { searchPapersUntil, webviewFrame } from '../harness/browser';
+import { pickRow, typeInPick, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { pageSentence, textPdf } from '../../support/pdf-fixtures';
 
@@ -26,8 +26,8 @@ journey(
     );
 
     // The new .bib is picked up; Search Papers finds the paper and opens it.
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: TITLE }).first();
-    await searchPapersUntil(page, 'reading whole papers editor', row, 'the paper of pdf-library.bib never appeared in Search Papers');
+    const row = pickRow(page, TITLE);
+    await typeInPick(page, 'reading whole papers editor', { row, missing: 'the paper of pdf-library.bib never appeared in Search Papers' });
     await page.keyboard.press('Enter');
     const reader = webviewFrame(page);
     await reader.locator('h1', { hasText: TITLE }).waitFor({ timeout: 20_000 });

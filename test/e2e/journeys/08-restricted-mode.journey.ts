@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { notifications, runCommand, runPickCommand, screenshot, viewRows, waitForWorkbench, webviewFrame } from '../harness/browser';
+import { notifications, pickRow, runCommand, screenshot, typeInPick, viewRows, waitForWorkbench, webviewFrame } from '../harness/browser';
 import { startCodeServer } from '../harness/code-server';
 import { journey } from '../harness/journey-runner';
 import { paths } from '../harness/paths';
@@ -17,9 +17,7 @@ const NOTE_TEXT = `---\npaper: ${NOTED_PAPER}\nstatus: reading\n---\n\n# Energy 
 
 /** Runs a palette command that asks for a paper, and picks it by typing `query`. */
 async function pickPaper(page: Page, command: string, query: string, title: RegExp): Promise<void> {
-  await runPickCommand(page, command);
-  await page.locator('.quick-input-widget input').fill(query);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+  await typeInPick(page, query, { command, row: pickRow(page, title), missing: `"${query}" did not list ${title}` });
   await page.keyboard.press('Enter');
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { searchPapersUntil, webviewFrame } from '../harness/browser';
+import { typeInPick, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { layoutPdf, linesAt } from '../../support/pdf-fixtures-text';
 
@@ -26,7 +26,11 @@ journey(
       .filter({ hasText: TITLE })
       .filter({ hasText: 'in the PDF, p. 5' })
       .first();
-    await searchPapersUntil(page, 'zeitgeber entrainment', row, 'the PDF-only match never appeared in Search Papers', 60_000);
+    await typeInPick(page, 'zeitgeber entrainment', {
+      row,
+      missing: 'the PDF-only match never appeared in Search Papers',
+      timeoutMs: 60_000,
+    });
     assert.match(await row.innerText(), /in the PDF, p\. 5: .*Quasiperiodic zeitgeber entrainment shifts the phase\./);
     await screenshot('fulltext-palette');
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import type { Page } from 'playwright-core';
-import { expandRow, runCommand, runPickCommand, viewRows, webviewFrame } from '../harness/browser';
+import { expandRow, pickRow, runCommand, runPickCommand, typeInPick, viewRows, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { postgresSkipReason } from '../../support/postgres-cluster';
 import { LAB_PASSWORD, openSharedLibraryFixture, SHARED_TITLE } from '../../support/shared-library-fixture';
@@ -26,9 +26,7 @@ async function until<T>(read: () => T, done: (value: T) => boolean, what: string
 
 /** Types a query into Search Papers and waits for a row holding `text`. */
 async function searchFor(page: Page, query: string, text: string | RegExp): Promise<void> {
-  await runPickCommand(page, 'Lectern: Search Papers');
-  await page.locator('.quick-input-widget input').fill(query);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+  await typeInPick(page, query, { row: pickRow(page, text), missing: `"${query}" did not list ${String(text)}` });
 }
 
 journey(
