@@ -40,13 +40,15 @@ export class LibrarySearch {
   constructor(
     private readonly importer: CorpusImporter,
     private readonly log: { info(message: string): void; warn(message: string): void },
+    /** The library size from which searches run in the worker; smaller only in tests, to keep them quick. */
+    private readonly workerMinPapers = WORKER_SEARCH_MIN_PAPERS,
   ) {}
 
   /** After a load: a large library is handed to the worker, unless the worker built it and holds it already. */
   attach(library: PaperLibrary, taxonomy: TopicTaxonomy | undefined): void {
     if (this.attached?.library !== library) this.restarts = 0;
     this.attached = { library, taxonomy };
-    if (library.papers.length < WORKER_SEARCH_MIN_PAPERS) return;
+    if (library.papers.length < this.workerMinPapers) return;
     if (this.importer.servedFingerprint === library.corpus.fingerprint) return;
     const started = Date.now();
     this.importer.serve(library.corpus.files, taxonomy).then(
@@ -60,7 +62,7 @@ export class LibrarySearch {
   /** The worker died: restart it with the current library (a few times), searches meanwhile run here. */
   workerStopped(reason: string): void {
     const attached = this.attached;
-    if (!attached || attached.library.papers.length < WORKER_SEARCH_MIN_PAPERS) return;
+    if (!attached || attached.library.papers.length < this.workerMinPapers) return;
     if (this.restarts >= MAX_RESTARTS) {
       this.log.warn(`Lectern: the search worker stopped again (${reason}); searches run in the extension host until the next reload.`);
       return;
@@ -85,7 +87,7 @@ export class LibrarySearch {
     token?: CancelSignal,
   ): Promise<SearchResponse | undefined> {
     const fingerprint = library.corpus.fingerprint;
-    if (library.papers.length >= WORKER_SEARCH_MIN_PAPERS && this.importer.servedFingerprint === fingerprint) {
+    if (library.papers.length >= this.workerMinPapers && this.importer.servedFingerprint === fingerprint) {
       try {
         const annotations = namesNotes(query) ? noteAnnotations(library, options.annotations) : undefined;
         const response = await this.importer.search(
