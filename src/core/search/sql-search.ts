@@ -10,7 +10,7 @@ import { phraseTokens } from './normalize-term';
 import { foldedWords } from './filter-match';
 import type { ParsedQuery, QueryFilter, TextFilter } from './parse-query';
 import type { QueryPlan, Slot, TermSpec } from './query-plan';
-import { fieldBm25Sql, type TermExpansion } from './sql-field-bm25';
+import { fieldBm25Sql, TERM_IMPACT_LIST_LENGTH, type TermExpansion } from './sql-field-bm25';
 import { phraseSqlKey } from './sql-phrase-text';
 import { EXACT_TOTAL_UP_TO } from './search-options';
 
@@ -72,17 +72,19 @@ const HEAD_CANDIDATES = 400;
 /**
  * When every scored word is in at least this share of the papers, the papers naming some query words in their
  * head but not all come from the words' impact lists (`lectern_term_impacts`, schema version 4: a term's papers
- * naming it in their head, best BM25+ contribution first): `IMPACT_ROWS_READ` of each list, of those the best
- * `IMPACT_ROWS_TESTED` by their summed contributions tested against the query (each test decompresses a row's
- * `tsvector`). That costs what the top of each list costs, where reading the head index for every paper naming
- * any query word, and the search index again to test them, cost as much as those papers (at 100k papers,
- * `attention si` read 62 000 postings twice). With a rarer word the head index stays: its matches are few, and
- * a common word's best papers seldom hold the rare one (`federated pr`: the lists found few of the papers the
- * head index finds).
+ * naming it in their head, best BM25+ contribution first): `IMPACT_ROWS_READ` of each list (all it keeps), of
+ * those the best `IMPACT_ROWS_TESTED` by their weighted contributions summed, tested against the query best
+ * first until `HEAD_CANDIDATES` match (each test decompresses a row's `tsvector`). That costs what the top of
+ * each list costs, where reading the head index for every paper naming any query word, and the search index
+ * again to test them, cost as much as those papers (at 100k papers, `attention si` read 62 000 postings twice).
+ * With a rarer word the head index stays: its matches are few, and a common word's best papers seldom hold the
+ * rare one (`federated pr`: the lists found few of the papers the head index finds). Reading 300 of each list
+ * and testing 600 lost some of the head index's best papers at a million (`microscopy benchmark`); all 1 000 and
+ * up to 2 000 tests found them.
  */
 const IMPACT_FROM_SHARE = 0.1;
-const IMPACT_ROWS_READ = 300;
-const IMPACT_ROWS_TESTED = 600;
+const IMPACT_ROWS_READ = TERM_IMPACT_LIST_LENGTH;
+const IMPACT_ROWS_TESTED = 2000;
 /** Matches found first (in the table's order) that a search ranks too: those with the query words in their abstracts only. */
 const TAIL_CANDIDATES = 200;
 
@@ -116,6 +118,33 @@ export function compileSearchSql(input: SqlSearchInput): SqlQuery {
 SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.year DESC NULLS LAST, hits.id`;
     return { text, values };
   }
+  const head = headCandidatesSql(input, scored, matches, param);
+  // Never fewer candidates than results asked for.
+  const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
+  const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), ${head}, tail AS MATERIALIZED (
+  SELECT id FROM matched LIMIT ${tailCap}
+), candidates AS MATERIALIZED (
+  SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
+  FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
+), ${fieldBm25Sql(scored, plan.soft.length, input, param)}, hits AS MATERIALIZED (
+  SELECT id, tie, score FROM scores UNION ALL SELECT id, tie, 0 FROM candidates WHERE id NOT IN (SELECT id FROM scores)
+  ORDER BY score DESC, tie LIMIT ${param(input.limit, '::integer')}
+)
+SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.score DESC, hits.tie`;
+  return { text, values };
+}
+
+/**
+ * The `head` CTE (with those it reads): the matches naming query words in their head that a search ranks, at
+ * most `HEAD_CANDIDATES`. `matches`: the conditions of a match, as `matchConditions` wrote them.
+ */
+function headCandidatesSql(
+  input: SqlSearchInput,
+  scored: Slot[],
+  matches: string,
+  param: (value: unknown, cast?: string) => string,
+): string {
+  const { plan } = input;
   // One parameter for the field weights, referenced by every ts_rank (made on first use: an unused one has no type).
   let weightsParam: string | undefined;
   const weights = () => (weightsParam ??= param(RANK_WEIGHTS, '::float4[]'));
@@ -143,9 +172,9 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
     const firstPass = every
       ? `(SELECT id, 0 AS pass, (${headScore()}) AS rank FROM named ORDER BY 3 DESC, id LIMIT ${headCap})\n    UNION ALL `
       : '';
-    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), param)}, head AS MATERIALIZED (
+    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), headCap, param)}, head AS MATERIALIZED (
   SELECT id FROM (
-    ${firstPass}(SELECT id, 1 AS pass, estimate AS rank FROM listed WHERE id IN (SELECT id FROM listed_matches) ORDER BY estimate DESC, id LIMIT ${headCap})
+    ${firstPass}(SELECT id, 1 AS pass, estimate AS rank FROM listed_matches)
   ) AS h GROUP BY id ORDER BY min(pass), max(rank) DESC, id LIMIT ${headCap}
 )`;
   } else {
@@ -161,19 +190,7 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
   SELECT id FROM named ORDER BY (${headScore()}) DESC, id LIMIT ${headCap}
 )`;
   }
-  // Never fewer candidates than results asked for.
-  const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
-  const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), ${head}, tail AS MATERIALIZED (
-  SELECT id FROM matched LIMIT ${tailCap}
-), candidates AS MATERIALIZED (
-  SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
-  FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
-), ${fieldBm25Sql(scored, plan.soft.length, input, param)}, hits AS MATERIALIZED (
-  SELECT id, tie, score FROM scores UNION ALL SELECT id, tie, 0 FROM candidates WHERE id NOT IN (SELECT id FROM scores)
-  ORDER BY score DESC, tie LIMIT ${param(input.limit, '::integer')}
-)
-SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.score DESC, hits.tie`;
-  return { text, values };
+  return head;
 }
 
 /** What every match satisfies, as SQL conditions joined by AND (`true` for none); values go through `param`. */
@@ -231,15 +248,18 @@ function impactLists(slots: Slot[], expand: SqlSearchInput['expand']): { terms: 
 
 /**
  * The `listed` CTE (the best `IMPACT_ROWS_TESTED` papers of the scored terms' impact lists by their summed
- * contributions, each term's best `IMPACT_ROWS_READ`) and `listed_matches` (those satisfying `conditions`).
+ * contributions, each term's best `IMPACT_ROWS_READ`) and `listed_matches` (the first `cap` of those, best
+ * first, satisfying `conditions`: each test decompresses a row's `tsvector`, so they stop once enough match).
  */
 function impactCandidates(
   slots: Slot[],
   expand: SqlSearchInput['expand'],
   conditions: string,
+  cap: string,
   param: (value: unknown, cast?: string) => string,
 ): string {
   const lists = impactLists(slots, expand);
+  // The ordered subquery is not flattened, so the tests run in its order and the LIMIT stops them.
   return `listed AS MATERIALIZED (
   SELECT id, sum(best) AS estimate FROM (
     SELECT i.id, x.spec, max(i.impact * x.factor) AS best
@@ -248,7 +268,8 @@ function impactCandidates(
     GROUP BY i.id, x.spec
   ) AS best GROUP BY id ORDER BY estimate DESC, id LIMIT ${IMPACT_ROWS_TESTED}
 ), listed_matches AS MATERIALIZED (
-  SELECT id FROM lectern_papers WHERE id IN (SELECT id FROM listed) AND ${conditions}
+  SELECT id, estimate FROM (SELECT id, estimate FROM listed ORDER BY estimate DESC, id) AS l
+  WHERE EXISTS (SELECT 1 FROM lectern_papers WHERE lectern_papers.id = l.id AND ${conditions}) LIMIT ${cap}
 )`;
 }
 
