@@ -5,7 +5,7 @@ import type { Paper } from '../../src/core/model/paper';
 import { paperFieldTerms } from '../../src/core/search/index-fields';
 import { PaperSearch } from '../../src/core/search/paper-search';
 import { importPapers } from '../../src/node/pg/import-papers';
-import { migrateDatabase } from '../../src/node/pg/migrate-database';
+import { migrateDatabase, SCHEMA_VERSION } from '../../src/node/pg/migrate-database';
 import { PgLibrary } from '../../src/node/pg/pg-library';
 import type { ReadCorpus } from '../../src/node/pg/read-corpus-files';
 import { postgresSkipReason, type PostgresCluster } from '../support/postgres-cluster';
@@ -173,14 +173,48 @@ describe('the PostgreSQL library backend', { skip }, () => {
     });
     const before = await counts();
     const ranked = (await library.search('spiking attention', { limit: 10 })).results.map((hit) => [hit.id, hit.score]);
-    // Version 2's tables: version 3's columns dropped.
+    // Version 2's tables: version 3's columns and version 4's table dropped.
     await admin.query(`ALTER TABLE lectern_papers DROP COLUMN field_lengths; ALTER TABLE lectern_terms DROP COLUMN fields;
-      ALTER TABLE lectern_stats DROP COLUMN field_lengths; DELETE FROM lectern_schema WHERE version = 3`);
-    assert.deepEqual(await migrateDatabase(admin), { from: 2, to: 3 });
+      ALTER TABLE lectern_stats DROP COLUMN field_lengths; DROP TABLE lectern_term_impacts; DELETE FROM lectern_schema WHERE version >= 3`);
+    assert.deepEqual(await migrateDatabase(admin), { from: 2, to: SCHEMA_VERSION });
     assert.deepEqual(await lengths(), imported);
     assert.deepEqual(await counts(), before);
     assert.deepEqual(
       (await library.search('spiking attention', { limit: 10 })).results.map((hit) => [hit.id, hit.score]),
+      ranked,
+    );
+  });
+
+  test('each term’s impact list holds the papers naming it in their head, best first by the local index’s score for the term; version 3 gets them on upgrade', async () => {
+    const lists = async () =>
+      (
+        await admin.query<{ term: string; impact: number; id: string }>(
+          'SELECT term, impact, id FROM lectern_term_impacts ORDER BY term, impact DESC, id',
+        )
+      ).rows;
+    const imported = await lists();
+    assert.ok(imported.length > 500, `${imported.length} rows`);
+    // Words of 4–7 letters typed with a space after them expand to nothing (no prefix, no typo), so the local
+    // score of each paper for the word alone is that word's contribution.
+    for (const term of ['spiking', 'sink', 'neural', 'memory']) {
+      const list = imported.filter((row) => row.term === term);
+      const naming = seed.corpus.papers.filter((paper) => [0, 1, 3].some((f) => paperFieldTerms(paper)[f].includes(term)));
+      assert.ok(naming.length > 0, term);
+      assert.deepEqual(list.map((row) => row.id).sort(), naming.map((paper) => paper.id).sort(), term);
+      const localScores = new Map(local.search(`${term} `, { limit: 100 }).results.map((hit) => [hit.id, hit.score]));
+      for (const row of list) {
+        const score = localScores.get(row.id)!;
+        assert.ok(Math.abs(row.impact - score) <= 1e-6 * score, `${term} ${row.id}: ${row.impact} against ${score}`);
+      }
+    }
+    const query = 'spiking neural';
+    const ranked = (await library.search(query, { limit: 10 })).results.map((hit) => [hit.id, hit.score]);
+    await admin.query('DROP TABLE lectern_term_impacts; DELETE FROM lectern_schema WHERE version = 4');
+    assert.deepEqual(await migrateDatabase(admin), { from: 3, to: 4 });
+    assert.deepEqual(await lists(), imported);
+    assert.deepEqual(await migrateDatabase(admin), { from: 4, to: 4 });
+    assert.deepEqual(
+      (await library.search(query, { limit: 10 })).results.map((hit) => [hit.id, hit.score]),
       ranked,
     );
   });
@@ -234,6 +268,7 @@ describe('the PostgreSQL library backend', { skip }, () => {
         'DELETE FROM lectern_papers',
         'UPDATE lectern_topics SET papers = 0',
         'TRUNCATE lectern_terms',
+        'DELETE FROM lectern_term_impacts',
         'DROP TABLE lectern_papers',
       ])
         await assert.rejects(client.query(statement), /permission denied|must be owner/, statement);

@@ -153,3 +153,59 @@ function addExpansions(tables: ScoringTables, specNumber: number, spec: TermSpec
     }
   }
 }
+
+/** Papers kept per term in `lectern_term_impacts`: a search reads the head of each list (`compileSearchSql`). */
+export const TERM_IMPACT_LIST_LENGTH = 1000;
+
+/**
+ * Fills `lectern_term_impacts` (schema version 4): for each term, the papers naming it in their title, authors,
+ * keywords or topics (`search_head`), best first by the term's BM25+ contribution to the paper (every field's,
+ * the abstract's included, with unit weight and each field's own IDF, as `fieldBm25Sql` scores), the best
+ * `TERM_IMPACT_LIST_LENGTH` of each. A paper naming a term in its head outranks, for that term, every paper
+ * holding it in its abstract only (the title's boost and IDF), so each list is the head of the term's whole
+ * ranking. Reads `lectern_terms.fields` and `lectern_stats.field_lengths`: run after they are refreshed. The
+ * statement's numbers are the settings' (no value from outside).
+ */
+export function termImpactsSql(): string {
+  const { k, b, d } = SETTINGS.bm25;
+  const fields = Array.from({ length: FIELD_COUNT }, (_, f) => f);
+  // Positions run through title, authors, abstract and meta in that order (as `fieldBm25Sql` reads them).
+  const bound = (f: number) =>
+    fields
+      .slice(0, f + 1)
+      .map((i) => `p.field_lengths[${i + 1}]`)
+      .join(' + ');
+  const counts = fields
+    .map((f) => {
+      const above = f > 0 ? `o.p > ${bound(f - 1)}` : '';
+      const below = f < FIELD_COUNT - 1 ? `o.p <= ${bound(f)}` : '';
+      return `count(*) FILTER (WHERE ${[above, below].filter(Boolean).join(' AND ')}) AS t${f}`;
+    })
+    .join(',\n    ');
+  const parts = fields
+    .map((f) => {
+      const idf = `ln(1 + (s.n - t.fields[${f + 1}] + 0.5) / (t.fields[${f + 1}] + 0.5))`;
+      const norm = `${k[f] * (1 - b[f])} + ${k[f] * b[f]} * o.lengths[${f + 1}] / s.average[${f + 1}]`;
+      return `CASE WHEN o.t${f} > 0 AND t.fields[${f + 1}] > 0 AND s.average[${f + 1}] > 0
+      THEN ${SETTINGS.boosts[f]} * ${idf} * (${d[f]} + o.t${f} * ${k[f] + 1} / (o.t${f} + ${norm})) ELSE 0 END`;
+    })
+    .join('\n    + ');
+  return `INSERT INTO lectern_term_impacts (term, impact, id)
+WITH s AS (
+  SELECT papers::float8 AS n, ARRAY(SELECT l / greatest(papers, 1) FROM unnest(field_lengths) AS l) AS average FROM lectern_stats
+), occurrences AS (
+  SELECT p.id, u.lexeme, p.field_lengths AS lengths,
+    ${counts}
+  FROM lectern_papers AS p,
+    unnest(ts_filter(setweight(p.search, 'D', tsvector_to_array(p.search_head)), '{d}')) AS u,
+    unnest(u.positions) AS o(p)
+  GROUP BY p.id, u.lexeme, p.field_lengths
+), scored AS (
+  SELECT o.lexeme AS term, o.id,
+    ${parts} AS impact
+  FROM occurrences AS o JOIN lectern_terms AS t ON t.term = o.lexeme, s
+)
+SELECT term, impact, id FROM (
+  SELECT term, impact, id, row_number() OVER (PARTITION BY term ORDER BY impact DESC, id) AS place FROM scored
+) AS ranked WHERE place <= ${TERM_IMPACT_LIST_LENGTH}`;
+}

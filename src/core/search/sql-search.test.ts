@@ -8,13 +8,19 @@ import { compileSearchSql, type TermExpansion } from './sql-search';
 // The compiler alone (no server): whatever the query, the statement is made of the compiler's own text, and
 // everything typed travels in the parameters. pg-injection.test.ts throws the same at a real server.
 
-/** Expansions as a library might return them: the term itself, and for prefixes and typos a neighbour carrying the input. */
-const expand = (spec: TermSpec): TermExpansion[] => [
-  { term: spec.term, weight: 1, papers: 10 },
-  ...(spec.prefix || spec.fuzzy ? [{ term: `${spec.term}'x\\`, weight: 0.4, papers: 3 }] : []),
-];
+/**
+ * Expansions as a library might return them: the term itself, and for prefixes and typos a neighbour carrying
+ * the input; words in 1% of the papers, or (`common`) in half of them (a search then reads the impact lists).
+ */
+const expansions =
+  (papers: number) =>
+  (spec: TermSpec): TermExpansion[] => [
+    { term: spec.term, weight: 1, papers },
+    ...(spec.prefix || spec.fuzzy ? [{ term: `${spec.term}'x\\`, weight: 0.4, papers: 3 }] : []),
+  ];
+const expand = expansions(10);
 
-function compile(text: string, mode: 'all' | 'any' = 'all') {
+function compile(text: string, mode: 'all' | 'any' = 'all', common = false) {
   const parsed = parseQuery(text);
   const plan = planQuery(parsed, () => true);
   return (
@@ -22,7 +28,7 @@ function compile(text: string, mode: 'all' | 'any' = 'all') {
     compileSearchSql({
       parsed,
       plan,
-      expand,
+      expand: common ? expansions(500) : expand,
       paperCount: 1000,
       averageFieldLengths: [8, 6, 150, 10],
       mode,
@@ -46,8 +52,8 @@ const hostile = fc
 
 test('no statement holds a quote, a semicolon, a comment or dollar quoting, whatever the query', () => {
   fc.assert(
-    fc.property(hostile, fc.constantFrom('all' as const, 'any' as const), (text, mode) => {
-      const sql = compile(text, mode);
+    fc.property(hostile, fc.constantFrom('all' as const, 'any' as const), fc.boolean(), (text, mode, common) => {
+      const sql = compile(text, mode, common);
       if (!sql) return;
       assert.doesNotMatch(sql.text, /['";\\]|--|\$\$|\/\*/);
       assert.ok(!sql.text.includes('\u0000'));
@@ -58,8 +64,8 @@ test('no statement holds a quote, a semicolon, a comment or dollar quoting, what
 
 test('every placeholder has a value and every value a placeholder', () => {
   fc.assert(
-    fc.property(hostile, (text) => {
-      const sql = compile(text);
+    fc.property(hostile, fc.boolean(), (text, common) => {
+      const sql = compile(text, 'all', common);
       if (!sql) return;
       const used = new Set([...sql.text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
       assert.deepEqual(
@@ -73,6 +79,7 @@ test('every placeholder has a value and every value a placeholder', () => {
 
 test('the statement depends on the shape of the query, not on its words', () => {
   assert.equal(compile('attention sink')?.text, compile('hallucination control')?.text);
+  assert.equal(compile('attention sink', 'all', true)?.text, compile('hallucination control', 'all', true)?.text);
   assert.equal(compile('"brain decoding" -fmri topic:x')?.text, compile(`"o'neil \\ decoding" -drop topic:y`)?.text);
 });
 
@@ -138,4 +145,26 @@ test('a word being typed with many completions matches as a tsquery prefix; with
   assert.equal(matchOf('attention ne'), "('attention' & ('ne' | 'neural' | 'net'))");
   assert.equal(matchOf('attention spik '), "('attention' & 'spik')");
   assert.equal(matchOf('attention zq'), "('attention' & 'zq')");
+});
+
+test('words all in a tenth of the papers or more take their head candidates from the impact lists; a rarer word, from the head index', () => {
+  const lists = /FROM lectern_term_impacts WHERE term = x\.term ORDER BY impact DESC LIMIT \d+/;
+  for (const text of ['attention sink', 'attention', 'attention si']) {
+    assert.match(compile(text, 'all', true)!.text, lists, text);
+    assert.doesNotMatch(compile(text)!.text, /lectern_term_impacts/, text);
+  }
+  // The words' expansions go in one array, each with its term's number and weight.
+  const sql = compile('attention si', 'all', true)!;
+  const terms = sql.values.find((v) => Array.isArray(v) && v.includes('attention') && v.includes('si'));
+  // (`attentionsi`: the two words joined, an alternative the planner offers when the vocabulary knows it.)
+  assert.deepEqual(terms, ['attention', "attention'x\\", 'si', "si'x\\", 'attentionsi']);
+  const specs = sql.values[sql.values.indexOf(terms) + 1];
+  const weights = sql.values[sql.values.indexOf(terms) + 2];
+  assert.deepEqual(
+    [specs, weights],
+    [
+      [1, 1, 2, 2, 3],
+      [1, 0.4, 1, 0.4, 1],
+    ],
+  );
 });

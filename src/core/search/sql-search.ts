@@ -10,7 +10,7 @@ import { phraseTokens } from './normalize-term';
 import { foldedWords } from './filter-match';
 import type { ParsedQuery, QueryFilter, TextFilter } from './parse-query';
 import type { QueryPlan, Slot, TermSpec } from './query-plan';
-import { fieldBm25Sql, type TermExpansion } from './sql-field-bm25';
+import { fieldBm25Sql, TERM_IMPACT_LIST_LENGTH, type TermExpansion } from './sql-field-bm25';
 import { phraseSqlKey } from './sql-phrase-text';
 import { EXACT_TOTAL_UP_TO } from './search-options';
 
@@ -69,6 +69,22 @@ const RANKED_EXPANSIONS = 8;
 const HEAD_MATCHES_READ = 20_000;
 const HEAD_ANY_MATCHES_READ = 5_000;
 const HEAD_CANDIDATES = 400;
+/**
+ * When every scored word is in at least this share of the papers, the papers naming some query words in their
+ * head but not all come from the words' impact lists (`lectern_term_impacts`, schema version 4: a term's papers
+ * naming it in their head, best BM25+ contribution first): `IMPACT_ROWS_READ` of each list (all it keeps), of
+ * those the best `IMPACT_ROWS_TESTED` by their weighted contributions summed, tested against the query best
+ * first until `HEAD_CANDIDATES` match (each test decompresses a row's `tsvector`). That costs what the top of
+ * each list costs, where reading the head index for every paper naming any query word, and the search index
+ * again to test them, cost as much as those papers (at 100k papers, `attention si` read 62 000 postings twice).
+ * With a rarer word the head index stays: its matches are few, and a common word's best papers seldom hold the
+ * rare one (`federated pr`: the lists found few of the papers the head index finds). Reading 300 of each list
+ * and testing 600 lost some of the head index's best papers at a million (`microscopy benchmark`); all 1 000 and
+ * up to 2 000 tests found them.
+ */
+const IMPACT_FROM_SHARE = 0.1;
+const IMPACT_ROWS_READ = TERM_IMPACT_LIST_LENGTH;
+const IMPACT_ROWS_TESTED = 2000;
 /** Matches found first (in the table's order) that a search ranks too: those with the query words in their abstracts only. */
 const TAIL_CANDIDATES = 200;
 
@@ -102,36 +118,10 @@ export function compileSearchSql(input: SqlSearchInput): SqlQuery {
 SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.year DESC NULLS LAST, hits.id`;
     return { text, values };
   }
-  // One parameter for the field weights, referenced by every ts_rank (made on first use: an unused one has no type).
-  let weightsParam: string | undefined;
-  const weights = () => (weightsParam ??= param(RANK_WEIGHTS, '::float4[]'));
-  // Head matches are chosen by a cheaper score on the head's terms alone (IDF × field-weighted `ts_rank`); the
-  // candidates are then ranked by BM25+ per field, as locally.
-  const headScore = scored.map((slot) => slotScoreSql(slot, input, weights, param)).join(' + ');
-  const head = param(anyTermTsquery(scored, input.expand), '::tsquery');
-  // Papers naming every scored word in their head first, then those naming any: one read of each (a UNION ALL,
-  // the second leaving out the first's), so no head paper is read twice.
-  const every = scored.length > 1 ? param(everySlotTsquery(scored, input.expand), '::tsquery') : undefined;
-  // Where naming the query words in the head implies the words' match (each word one term, its head terms some of
-  // its expansions), the head papers are not tested against the search index again: one GIN read less.
-  let rest: string | undefined;
-  const implied = (whenHeadMatches: boolean) =>
-    whenHeadMatches && scored.every((slot) => slot.alternatives.every((alternative) => alternative.length === 1))
-      ? (rest ??= matchConditions(input, undefined, param))
-      : matches;
-  const anyImplies = scored.length === 1 || (input.mode === 'any' && plan.required.length === 0);
-  const named = every
-    ? `(SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${every} AND ${implied(true)} LIMIT ${HEAD_MATCHES_READ})
-  UNION ALL (SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${head} AND NOT (search_head @@ ${every}) AND ${implied(anyImplies)} LIMIT ${HEAD_ANY_MATCHES_READ})`
-    : `SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${head} AND ${implied(anyImplies)} LIMIT ${HEAD_MATCHES_READ}`;
+  const head = headCandidatesSql(input, scored, matches, param);
   // Never fewer candidates than results asked for.
-  const headCap = param(Math.max(HEAD_CANDIDATES, input.limit), '::integer');
   const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
-  const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), named AS MATERIALIZED (
-  ${named}
-), head AS MATERIALIZED (
-  SELECT id FROM named ORDER BY (${headScore}) DESC, id LIMIT ${headCap}
-), tail AS MATERIALIZED (
+  const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), ${head}, tail AS MATERIALIZED (
   SELECT id FROM matched LIMIT ${tailCap}
 ), candidates AS MATERIALIZED (
   SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
@@ -142,6 +132,65 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
 )
 SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.score DESC, hits.tie`;
   return { text, values };
+}
+
+/**
+ * The `head` CTE (with those it reads): the matches naming query words in their head that a search ranks, at
+ * most `HEAD_CANDIDATES`. `matches`: the conditions of a match, as `matchConditions` wrote them.
+ */
+function headCandidatesSql(
+  input: SqlSearchInput,
+  scored: Slot[],
+  matches: string,
+  param: (value: unknown, cast?: string) => string,
+): string {
+  const { plan } = input;
+  // One parameter for the field weights, referenced by every ts_rank (made on first use: an unused one has no type).
+  let weightsParam: string | undefined;
+  const weights = () => (weightsParam ??= param(RANK_WEIGHTS, '::float4[]'));
+  // Head matches naming every scored word are chosen by a cheaper score on the head's terms alone (IDF ×
+  // field-weighted `ts_rank`); the candidates are then ranked by BM25+ per field, as locally.
+  const headScore = () => scored.map((slot) => slotScoreSql(slot, input, weights, param)).join(' + ');
+  const every = scored.length > 1 ? param(everySlotTsquery(scored, input.expand), '::tsquery') : undefined;
+  // Where naming the query words in the head implies the words' match (each word one term, its head terms some of
+  // its expansions), the head papers are not tested against the search index again: one GIN read less.
+  let rest: string | undefined;
+  const implied = (whenHeadMatches: boolean) =>
+    whenHeadMatches && scored.every((slot) => slot.alternatives.every((alternative) => alternative.length === 1))
+      ? (rest ??= matchConditions(input, undefined, param))
+      : matches;
+  const anyImplies = scored.length === 1 || (input.mode === 'any' && plan.required.length === 0);
+  const headCap = param(Math.max(HEAD_CANDIDATES, input.limit), '::integer');
+  const everyNamed = (cap: number) =>
+    `(SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${every} AND ${implied(true)} LIMIT ${cap})`;
+  const anyHead = () => param(anyTermTsquery(scored, input.expand), '::tsquery');
+  let head: string;
+  if (scored.every((slot) => slotPapers(slot, input.expand) >= IMPACT_FROM_SHARE * input.paperCount)) {
+    // Papers naming every scored word in their head (few unless every word is common in heads), ranked by the
+    // cheap head score, then the best papers of the words' impact lists that match.
+    const named = every ? `named AS MATERIALIZED ${everyNamed(HEAD_MATCHES_READ)}, ` : '';
+    const firstPass = every
+      ? `(SELECT id, 0 AS pass, (${headScore()}) AS rank FROM named ORDER BY 3 DESC, id LIMIT ${headCap})\n    UNION ALL `
+      : '';
+    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), headCap, param)}, head AS MATERIALIZED (
+  SELECT id FROM (
+    ${firstPass}(SELECT id, 1 AS pass, estimate AS rank FROM listed_matches)
+  ) AS h GROUP BY id ORDER BY min(pass), max(rank) DESC, id LIMIT ${headCap}
+)`;
+  } else {
+    // Papers naming every scored word in their head first, then those naming any: one read of each (a UNION ALL,
+    // the second leaving out the first's), so no head paper is read twice.
+    const named = every
+      ? `${everyNamed(HEAD_MATCHES_READ)}
+  UNION ALL (SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${anyHead()} AND NOT (search_head @@ ${every}) AND ${implied(anyImplies)} LIMIT ${HEAD_ANY_MATCHES_READ})`
+      : `SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${anyHead()} AND ${implied(anyImplies)} LIMIT ${HEAD_MATCHES_READ}`;
+    head = `named AS MATERIALIZED (
+  ${named}
+), head AS MATERIALIZED (
+  SELECT id FROM named ORDER BY (${headScore()}) DESC, id LIMIT ${headCap}
+)`;
+  }
+  return head;
 }
 
 /** What every match satisfies, as SQL conditions joined by AND (`true` for none); values go through `param`. */
@@ -178,6 +227,57 @@ function anyTermTsquery(slots: Slot[], expand: SqlSearchInput['expand']): string
         for (const e of bestExpansions(expand(spec)).slice(0, RANKED_EXPANSIONS)) terms.add(e.term);
       }
   return group([...terms].map(lexeme), '|');
+}
+
+/** The impact lists a search reads: the terms `anyTermTsquery` reads, each with its spec's number and its weight. */
+function impactLists(slots: Slot[], expand: SqlSearchInput['expand']): { terms: string[]; specs: number[]; factors: number[] } {
+  const lists = { terms: [] as string[], specs: [] as number[], factors: [] as number[] };
+  let spec = 0;
+  for (const slot of slots)
+    for (const alternative of slot.alternatives)
+      for (const termSpec of alternative) {
+        spec += 1;
+        for (const e of bestExpansions(expand(termSpec)).slice(0, RANKED_EXPANSIONS)) {
+          lists.terms.push(e.term);
+          lists.specs.push(spec);
+          lists.factors.push(e.weight);
+        }
+      }
+  return lists;
+}
+
+/**
+ * The `listed` CTE (the best `IMPACT_ROWS_TESTED` papers of the scored terms' impact lists by their summed
+ * contributions, each term's best `IMPACT_ROWS_READ`) and `listed_matches` (the first `cap` of those, best
+ * first, satisfying `conditions`: each test decompresses a row's `tsvector`, so they stop once enough match).
+ */
+function impactCandidates(
+  slots: Slot[],
+  expand: SqlSearchInput['expand'],
+  conditions: string,
+  cap: string,
+  param: (value: unknown, cast?: string) => string,
+): string {
+  const lists = impactLists(slots, expand);
+  // The ordered subquery is not flattened, so the tests run in its order and the LIMIT stops them.
+  return `listed AS MATERIALIZED (
+  SELECT id, sum(best) AS estimate FROM (
+    SELECT i.id, x.spec, max(i.impact * x.factor) AS best
+    FROM unnest(${param(lists.terms, '::text[]')}, ${param(lists.specs, '::integer[]')}, ${param(lists.factors, '::float8[]')}) AS x(term, spec, factor)
+    CROSS JOIN LATERAL (SELECT id, impact FROM lectern_term_impacts WHERE term = x.term ORDER BY impact DESC LIMIT ${IMPACT_ROWS_READ}) AS i
+    GROUP BY i.id, x.spec
+  ) AS best GROUP BY id ORDER BY estimate DESC, id LIMIT ${IMPACT_ROWS_TESTED}
+), listed_matches AS MATERIALIZED (
+  SELECT id, estimate FROM (SELECT id, estimate FROM listed ORDER BY estimate DESC, id) AS l
+  WHERE EXISTS (SELECT 1 FROM lectern_papers WHERE lectern_papers.id = l.id AND ${conditions}) LIMIT ${cap}
+)`;
+}
+
+/** About how many papers a slot matches: its likeliest alternative's rarest term, by its commonest expansion. */
+function slotPapers(slot: Slot, expand: SqlSearchInput['expand']): number {
+  return Math.max(
+    ...slot.alternatives.map((alternative) => Math.min(...alternative.map((spec) => Math.max(0, ...expand(spec).map((e) => e.papers))))),
+  );
 }
 
 /** Every scored slot named (each by any of its terms `anyTermTsquery` reads): the papers most likely to rank first. */

@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
 import { from as copyFrom } from 'pg-copy-streams';
+import { termImpactsSql } from '../../core/search/sql-field-bm25';
 import { CopyLineBuilders } from './copy-line-builders';
 import { PAPER_COPY_COLUMNS, paperCopyBatch } from './paper-row';
 
@@ -159,6 +160,9 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
     await client.query('DELETE FROM lectern_topics WHERE papers = 0');
     await client.query(`UPDATE lectern_stats SET (papers, field_lengths, refreshed_at) = (SELECT count(*), ARRAY[coalesce(sum(field_lengths[1]), 0),
       coalesce(sum(field_lengths[2]), 0), coalesce(sum(field_lengths[3]), 0), coalesce(sum(field_lengths[4]), 0)]::float8[], now() FROM lectern_papers)`);
+    // The impact lists take the terms' per-field counts and the fields' lengths just refreshed.
+    await client.query('TRUNCATE lectern_term_impacts');
+    await client.query(TERM_IMPACTS);
   });
 }
 
@@ -172,6 +176,8 @@ FROM ts_stat('SELECT search FROM lectern_papers') AS s
   LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'a') AS a ON a.word = s.word
   LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'b') AS b ON b.word = s.word
   LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'c') AS c ON c.word = s.word`;
+
+const TERM_IMPACTS = termImpactsSql();
 
 /** The indexes a bulk import drops and builds once at the end. */
 const SEARCH_INDEXES = [
