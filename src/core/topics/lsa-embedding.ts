@@ -43,35 +43,26 @@ export function lsaEmbedding(
   const sample = evenSample(order, FIT_SAMPLE);
   const width = Math.min(dims + OVERSAMPLING, sample.length, termCount);
   if (width < 2) return { coordinates: new Float64Array(n), dims: 1 };
-  // rank[t]: a term's row in the term-side matrices, in canonical order.
-  const rank = new Int32Array(termCount);
-  termOrder.forEach((t, i) => (rank[t] = i));
+  const rank = rowsByUse(rows, sample, termOrder);
   const omega = new Float64Array(termCount * width);
-  for (let i = 0; i < termCount; i += 1) {
-    const random = seededRandom(termSeed(termOrder[i]));
-    for (let c = 0; c < width; c += 1) omega[i * width + c] = random() * 2 - 1;
+  for (const t of termOrder) {
+    const random = seededRandom(termSeed(t));
+    for (let c = 0, at = rank[t] * width; c < width; c += 1) omega[at + c] = random() * 2 - 1;
   }
+  const columns = columnsOf(rows, sample, rank, termCount);
   let docSide = multiply(rows, sample, rank, omega, width);
   orthonormalise(docSide, sample.length, width);
   for (let q = 0; q < POWER_ITERATIONS; q += 1) {
     // Only the (smaller) document side is re-orthonormalised: in double precision two iterations stay well conditioned.
-    const termSide = multiplyTransposed(rows, sample, rank, docSide, width, termCount);
+    const termSide = multiplyTransposed(columns, docSide, width, termCount);
     docSide = multiply(rows, sample, rank, termSide, width);
     orthonormalise(docSide, sample.length, width);
   }
   // B = Qᵀ A (width × terms), kept transposed; its left singular vectors are the eigenvectors of the small
   // B Bᵀ = Qᵀ (A Aᵀ Q), computed on the document side (cheaper than over every term).
-  const projected = multiplyTransposed(rows, sample, rank, docSide, width, termCount);
+  const projected = multiplyTransposed(columns, docSide, width, termCount);
   const back = multiply(rows, sample, rank, projected, width);
-  const gram = new Float64Array(width * width);
-  for (let s = 0; s < sample.length; s += 1) {
-    const row = s * width;
-    for (let a = 0; a < width; a += 1) {
-      const x = docSide[row + a];
-      if (x === 0) continue;
-      for (let b = 0; b < width; b += 1) gram[a * width + b] += x * back[row + b];
-    }
-  }
+  const gram = transposedProduct(docSide, back, sample.length, width);
   // Symmetric in exact arithmetic; averaged so that rounding does not make it otherwise.
   for (let a = 0; a < width; a += 1) {
     for (let b = 0; b < a; b += 1) {
@@ -94,6 +85,30 @@ export function lsaEmbedding(
     }
   }
   return { coordinates: projectAll(rows, order.length, rank, termVectors, kept), dims: kept };
+}
+
+/**
+ * Xᵀ Y for two rows × width row-major matrices, each entry summed over the rows in order. Both are read by
+ * column (copied column-major first), so each entry is one local sum over adjacent memory.
+ */
+function transposedProduct(x: Float64Array, y: Float64Array, rowCount: number, width: number): Float64Array {
+  const xs = byColumn(x, rowCount, width);
+  const ys = byColumn(y, rowCount, width);
+  const product = new Float64Array(width * width);
+  for (let a = 0; a < width; a += 1) {
+    for (let b = 0; b < width; b += 1) {
+      let sum = 0;
+      for (let r = 0, p = a * rowCount, q = b * rowCount; r < rowCount; r += 1) sum += xs[p + r] * ys[q + r];
+      product[a * width + b] = sum;
+    }
+  }
+  return product;
+}
+
+function byColumn(m: Float64Array, rowCount: number, width: number): Float64Array {
+  const columns = new Float64Array(m.length);
+  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
+  return columns;
 }
 
 /** When the sample is every document: U Σ = Q W Λ^½ directly, each row scaled to unit length. */
@@ -140,6 +155,24 @@ function projectAll(rows: SparseRows, n: number, rank: Int32Array, termVectors: 
   return coordinates;
 }
 
+/**
+ * rank[t]: term t's row in the term-side matrices. The most used terms come first, so the rows the products
+ * read most often sit together in the cache (a library's term matrix is several times the CPU's cache, and
+ * each row is read once per occurrence). Only where a row is stored changes: every sum still runs over
+ * documents in `order` and per term, so the result is the same to the bit whatever the layout.
+ */
+function rowsByUse(rows: SparseRows, sample: Int32Array, termOrder: Int32Array): Int32Array {
+  const termCount = termOrder.length;
+  const uses = new Int32Array(termCount);
+  for (const d of sample) for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) uses[rows.terms[i]] += 1;
+  const canonical = new Int32Array(termCount);
+  termOrder.forEach((t, i) => (canonical[t] = i));
+  const byUse = Int32Array.from(termOrder).sort((a, b) => uses[b] - uses[a] || canonical[a] - canonical[b]);
+  const rank = new Int32Array(termCount);
+  byUse.forEach((t, i) => (rank[t] = i));
+  return rank;
+}
+
 /** At most `limit` of `order`, evenly spread. */
 function evenSample(order: Int32Array, limit: number): Int32Array {
   if (order.length <= limit) return order;
@@ -152,39 +185,78 @@ function evenSample(order: Int32Array, limit: number): Int32Array {
 function multiply(rows: SparseRows, sample: Int32Array, rank: Int32Array, m: Float64Array, width: number): Float64Array {
   const out = new Float64Array(sample.length * width);
   const { start, terms, weights } = rows;
+  const from = new Int32Array(maxRowLength(rows, sample));
   for (let s = 0; s < sample.length; s += 1) {
     const d = sample[s];
-    const to = s * width;
-    for (let i = start[d], end = start[d + 1]; i < end; i += 1) {
-      const w = weights[i];
-      const from = rank[terms[i]] * width;
-      for (let c = 0; c < width; c += 1) out[to + c] += w * m[from + c];
+    const first = start[d];
+    const length = start[d + 1] - first;
+    for (let i = 0; i < length; i += 1) from[i] = rank[terms[first + i]] * width;
+    // One column at a time in a local sum: the same additions in the same order as row by row, without a
+    // store per product.
+    for (let c = 0, to = s * width; c < width; c += 1) {
+      let sum = 0;
+      for (let i = 0; i < length; i += 1) sum += weights[first + i] * m[from[i] + c];
+      out[to + c] = sum;
     }
   }
   return out;
 }
 
-/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
-function multiplyTransposed(
-  rows: SparseRows,
-  sample: Int32Array,
-  rank: Int32Array,
-  m: Float64Array,
-  width: number,
-  termCount: number,
-): Float64Array {
-  const out = new Float64Array(termCount * width);
-  const { start, terms, weights } = rows;
+function maxRowLength(rows: SparseRows, sample: Int32Array): number {
+  let longest = 0;
+  for (const d of sample) longest = Math.max(longest, rows.start[d + 1] - rows.start[d]);
+  return longest;
+}
+
+/** The sampled rows of A by column: for each term (by rank), its documents' positions in `sample` and weights, in sample order. */
+interface Columns {
+  start: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+function columnsOf(rows: SparseRows, sample: Int32Array, rank: Int32Array, termCount: number): Columns {
+  const start = new Int32Array(termCount + 1);
+  for (const d of sample) for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) start[rank[rows.terms[i]] + 1] += 1;
+  for (let t = 0; t < termCount; t += 1) start[t + 1] += start[t];
+  const next = start.slice(0, termCount);
+  const docs = new Int32Array(start[termCount]);
+  const weights = new Float64Array(start[termCount]);
   for (let s = 0; s < sample.length; s += 1) {
     const d = sample[s];
-    const from = s * width;
-    for (let i = start[d], end = start[d + 1]; i < end; i += 1) {
-      const w = weights[i];
-      const to = rank[terms[i]] * width;
-      for (let c = 0; c < width; c += 1) out[to + c] += w * m[from + c];
+    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
+      const at = next[rank[rows.terms[i]]]++;
+      docs[at] = s;
+      weights[at] = rows.weights[i];
+    }
+  }
+  return { start, docs, weights };
+}
+
+/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
+function multiplyTransposed(columns: Columns, m: Float64Array, width: number, termCount: number): Float64Array {
+  const out = new Float64Array(termCount * width);
+  const { start, docs, weights } = columns;
+  const from = new Int32Array(width > 0 ? maxColumnLength(columns, termCount) : 0);
+  for (let t = 0; t < termCount; t += 1) {
+    const first = start[t];
+    const length = start[t + 1] - first;
+    if (length === 0) continue;
+    for (let i = 0; i < length; i += 1) from[i] = docs[first + i] * width;
+    // Summed over the documents in sample order, as a pass over the rows would.
+    for (let c = 0, to = t * width; c < width; c += 1) {
+      let sum = 0;
+      for (let i = 0; i < length; i += 1) sum += weights[first + i] * m[from[i] + c];
+      out[to + c] = sum;
     }
   }
   return out;
+}
+
+function maxColumnLength(columns: Columns, termCount: number): number {
+  let longest = 0;
+  for (let t = 0; t < termCount; t += 1) longest = Math.max(longest, columns.start[t + 1] - columns.start[t]);
+  return longest;
 }
 
 /** Modified Gram–Schmidt on the columns of a rows × width row-major matrix (a dependent column becomes 0). */
