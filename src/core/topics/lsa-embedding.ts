@@ -96,9 +96,29 @@ function transposedProduct(x: Float64Array, y: Float64Array, rowCount: number, w
   const ys = byColumn(y, rowCount, width);
   const product = new Float64Array(width * width);
   for (let a = 0; a < width; a += 1) {
-    for (let b = 0; b < width; b += 1) {
+    const p = a * rowCount;
+    let b = 0;
+    // Four entries at a time: one read of x per four products; each entry is still its own sum in row order.
+    for (; b + 4 <= width; b += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 0, q = b * rowCount; r < rowCount; r += 1) {
+        const x = xs[p + r];
+        s0 += x * ys[q + r];
+        s1 += x * ys[q + rowCount + r];
+        s2 += x * ys[q + 2 * rowCount + r];
+        s3 += x * ys[q + 3 * rowCount + r];
+      }
+      product[a * width + b] = s0;
+      product[a * width + b + 1] = s1;
+      product[a * width + b + 2] = s2;
+      product[a * width + b + 3] = s3;
+    }
+    for (; b < width; b += 1) {
       let sum = 0;
-      for (let r = 0, p = a * rowCount, q = b * rowCount; r < rowCount; r += 1) sum += xs[p + r] * ys[q + r];
+      for (let r = 0, q = b * rowCount; r < rowCount; r += 1) sum += xs[p + r] * ys[q + r];
       product[a * width + b] = sum;
     }
   }
@@ -191,15 +211,50 @@ function multiply(rows: SparseRows, sample: Int32Array, rank: Int32Array, m: Flo
     const first = start[d];
     const length = start[d + 1] - first;
     for (let i = 0; i < length; i += 1) from[i] = rank[terms[first + i]] * width;
-    // One column at a time in a local sum: the same additions in the same order as row by row, without a
-    // store per product.
-    for (let c = 0, to = s * width; c < width; c += 1) {
-      let sum = 0;
-      for (let i = 0; i < length; i += 1) sum += weights[first + i] * m[from[i] + c];
-      out[to + c] = sum;
-    }
+    sumColumns(weights, first, from, length, m, width, out, s * width);
   }
   return out;
+}
+
+/**
+ * out[to + c] = Σᵢ weights[first + i] × m[from[i] + c] for every column c < width, each sum from i = 0 up: the
+ * same additions in the same order as accumulating row by row, but in local sums, four columns at a time
+ * (one read of the weight and row offset per four products, no store per product).
+ */
+function sumColumns(
+  weights: Float64Array,
+  first: number,
+  from: Int32Array,
+  length: number,
+  m: Float64Array,
+  width: number,
+  out: Float64Array,
+  to: number,
+): void {
+  let c = 0;
+  for (; c + 4 <= width; c += 4) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < length; i += 1) {
+      const w = weights[first + i];
+      const at = from[i] + c;
+      s0 += w * m[at];
+      s1 += w * m[at + 1];
+      s2 += w * m[at + 2];
+      s3 += w * m[at + 3];
+    }
+    out[to + c] = s0;
+    out[to + c + 1] = s1;
+    out[to + c + 2] = s2;
+    out[to + c + 3] = s3;
+  }
+  for (; c < width; c += 1) {
+    let sum = 0;
+    for (let i = 0; i < length; i += 1) sum += weights[first + i] * m[from[i] + c];
+    out[to + c] = sum;
+  }
 }
 
 function maxRowLength(rows: SparseRows, sample: Int32Array): number {
@@ -244,11 +299,7 @@ function multiplyTransposed(columns: Columns, m: Float64Array, width: number, te
     if (length === 0) continue;
     for (let i = 0; i < length; i += 1) from[i] = docs[first + i] * width;
     // Summed over the documents in sample order, as a pass over the rows would.
-    for (let c = 0, to = t * width; c < width; c += 1) {
-      let sum = 0;
-      for (let i = 0; i < length; i += 1) sum += weights[first + i] * m[from[i] + c];
-      out[to + c] = sum;
-    }
+    sumColumns(weights, first, from, length, m, width, out, t * width);
   }
   return out;
 }
