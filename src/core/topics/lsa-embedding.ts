@@ -317,14 +317,28 @@ function orthonormalise(m: Float64Array, rowCount: number, width: number): void 
   for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
   for (let c = 0; c < width; c += 1) {
     const col = c * rowCount;
+    // Each subtraction pass also sums the next dot product (or, after the last, the norm) from the values it
+    // has just written: the same numbers in the same order as a separate pass, one pass fewer over the column.
+    let next = 0;
+    if (c > 0) for (let r = 0; r < rowCount; r += 1) next += columns[col + r] * columns[r];
+    else for (let r = 0; r < rowCount; r += 1) next += columns[col + r] ** 2;
     for (let p = 0; p < c; p += 1) {
       const prev = p * rowCount;
-      let dot = 0;
-      for (let r = 0; r < rowCount; r += 1) dot += columns[col + r] * columns[prev + r];
-      if (dot !== 0) for (let r = 0; r < rowCount; r += 1) columns[col + r] -= dot * columns[prev + r];
+      const dot = next;
+      next = 0;
+      const following = (p + 1) * rowCount;
+      const last = p + 1 === c;
+      if (dot !== 0 && last) {
+        for (let r = 0; r < rowCount; r += 1) next += (columns[col + r] -= dot * columns[prev + r]) ** 2;
+      } else if (dot !== 0) {
+        for (let r = 0; r < rowCount; r += 1) next += (columns[col + r] -= dot * columns[prev + r]) * columns[following + r];
+      } else if (last) {
+        for (let r = 0; r < rowCount; r += 1) next += columns[col + r] ** 2;
+      } else {
+        for (let r = 0; r < rowCount; r += 1) next += columns[col + r] * columns[following + r];
+      }
     }
-    let norm = 0;
-    for (let r = 0; r < rowCount; r += 1) norm += columns[col + r] ** 2;
+    let norm = next;
     norm = Math.sqrt(norm);
     const scale = norm > 1e-12 ? 1 / norm : 0;
     for (let r = 0; r < rowCount; r += 1) columns[col + r] *= scale;
