@@ -31,8 +31,8 @@ export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number
   let best: Float64Array | undefined;
   let bestObjective = -Infinity;
   for (let restart = 0; restart < restarts; restart += 1) {
-    const centroids = seedCentroids(coordinates, dims, sample, groups, random);
-    const objective = lloyd(coordinates, dims, sample, centroids, groups, ROUNDS, assignment);
+    const { centroids, cosines } = seedCentroids(coordinates, dims, sample, groups, random);
+    const objective = lloyd(coordinates, dims, sample, centroids, groups, ROUNDS, assignment, cosines);
     if (objective > bestObjective + 1e-9) {
       bestObjective = objective;
       best = centroids;
@@ -144,6 +144,7 @@ function lloyd(
   groups: number,
   rounds: number,
   assignment: Int32Array,
+  initial?: Float64Array,
 ): number {
   let objective = 0;
   // upper[i * groups + g] + moved[g]: a bound on document docs[i]'s cosine to centroid g; moved[g] sums the
@@ -171,7 +172,8 @@ function lloyd(
         if (g === current) s = own;
         else if (upper[bounds + g] + moved[g] + BOUND_SLACK < own) continue;
         else {
-          s = dot(coordinates, at, centroids, g * dims, dims);
+          // The first round's cosines may come from the seeding, which computed the same sums.
+          s = round === 0 && initial ? initial[bounds + g] : dot(coordinates, at, centroids, g * dims, dims);
           upper[bounds + g] = s - moved[g];
         }
         if (s > bestScore) {
@@ -230,9 +232,20 @@ function updateCentroids(
   }
 }
 
-/** k-means++: each next seed drawn with probability ∝ 1 − its cosine to the nearest seed so far. */
-function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array, groups: number, random: () => number): Float64Array {
+/**
+ * k-means++: each next seed drawn with probability ∝ 1 − its cosine to the nearest seed so far. Also returns
+ * every document's cosine to every seed (`cosines[i * groups + g]`, i its position in `docs`), as the first
+ * round of `lloyd` would compute them.
+ */
+function seedCentroids(
+  coordinates: Float64Array,
+  dims: number,
+  docs: Int32Array,
+  groups: number,
+  random: () => number,
+): { centroids: Float64Array; cosines: Float64Array } {
   const centroids = new Float64Array(groups * dims);
+  const cosines = new Float64Array(docs.length * groups);
   const distance = new Float64Array(docs.length).fill(Infinity);
   let pick = docs[Math.floor(random() * docs.length)];
   for (let g = 0; g < groups; g += 1) {
@@ -241,6 +254,7 @@ function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array
     for (let i = 0; i < docs.length; i += 1) {
       let s = 0;
       for (let j = 0; j < dims; j += 1) s += coordinates[docs[i] * dims + j] * centroids[g * dims + j];
+      cosines[i * groups + g] = s;
       distance[i] = Math.min(distance[i], Math.max(0, 1 - s));
       total += distance[i];
     }
@@ -249,7 +263,7 @@ function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array
     while (at < docs.length - 1 && r > distance[at]) r -= distance[at++];
     pick = docs[at];
   }
-  return centroids;
+  return { centroids, cosines };
 }
 
 function hasCoordinates(coordinates: Float64Array, d: number, dims: number): boolean {
