@@ -236,6 +236,7 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
   const pick = new TopK(key);
   const hashes: number[] = [];
   const contentHash = new Float64Array(n);
+  let idf: Float64Array = new Float64Array(1024);
   for (let d = 0; d < n; d += 1) {
     pick.reset();
     let h = 0;
@@ -244,7 +245,10 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
       const f = df.get(term);
       if (f < minDf || f > maxDf) continue;
       const id = local(term);
-      pick.add(id, (1 + Math.log(docs.counts[i])) * Math.log(analysedDocs / f + 1));
+      // The idf once per term, not once per occurrence: the same number either way.
+      if (id >= idf.length) idf = grow(idf, id);
+      if (idf[id] === 0) idf[id] = Math.log(analysedDocs / f + 1);
+      pick.add(id, (1 + Math.log(docs.counts[i])) * idf[id]);
       // From the document's own terms and counts, not their weights: those depend on every other paper,
       // and a paper added elsewhere in the library must not reshuffle the order (and so the topics).
       h = (h + Math.imul((hashes[id] ??= hashText(key(id))), 2654435761 + Math.round(docs.counts[i] * 1000))) | 0;
@@ -254,6 +258,13 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
   }
   for (const term of global) localOf.set(term, -1);
   return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key, hashes, contentHash };
+}
+
+/** A copy of `values` long enough for index `at`, zeros beyond the old end. */
+function grow(values: Float64Array, at: number): Float64Array {
+  const grown = new Float64Array(Math.max(values.length * 2, at + 1));
+  grown.set(values);
+  return grown;
 }
 
 /** Growing CSR rows of (local term, weight), one row per document in order. */

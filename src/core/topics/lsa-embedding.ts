@@ -43,35 +43,26 @@ export function lsaEmbedding(
   const sample = evenSample(order, FIT_SAMPLE);
   const width = Math.min(dims + OVERSAMPLING, sample.length, termCount);
   if (width < 2) return { coordinates: new Float64Array(n), dims: 1 };
-  // rank[t]: a term's row in the term-side matrices, in canonical order.
-  const rank = new Int32Array(termCount);
-  termOrder.forEach((t, i) => (rank[t] = i));
+  const rank = rowsByUse(rows, sample, termOrder);
   const omega = new Float64Array(termCount * width);
-  for (let i = 0; i < termCount; i += 1) {
-    const random = seededRandom(termSeed(termOrder[i]));
-    for (let c = 0; c < width; c += 1) omega[i * width + c] = random() * 2 - 1;
+  for (const t of termOrder) {
+    const random = seededRandom(termSeed(t));
+    for (let c = 0, at = rank[t] * width; c < width; c += 1) omega[at + c] = random() * 2 - 1;
   }
+  const columns = columnsOf(rows, sample, rank, termCount);
   let docSide = multiply(rows, sample, rank, omega, width);
   orthonormalise(docSide, sample.length, width);
   for (let q = 0; q < POWER_ITERATIONS; q += 1) {
     // Only the (smaller) document side is re-orthonormalised: in double precision two iterations stay well conditioned.
-    const termSide = multiplyTransposed(rows, sample, rank, docSide, width, termCount);
+    const termSide = multiplyTransposed(columns, docSide, width, termCount);
     docSide = multiply(rows, sample, rank, termSide, width);
     orthonormalise(docSide, sample.length, width);
   }
   // B = Qᵀ A (width × terms), kept transposed; its left singular vectors are the eigenvectors of the small
   // B Bᵀ = Qᵀ (A Aᵀ Q), computed on the document side (cheaper than over every term).
-  const projected = multiplyTransposed(rows, sample, rank, docSide, width, termCount);
+  const projected = multiplyTransposed(columns, docSide, width, termCount);
   const back = multiply(rows, sample, rank, projected, width);
-  const gram = new Float64Array(width * width);
-  for (let s = 0; s < sample.length; s += 1) {
-    const row = s * width;
-    for (let a = 0; a < width; a += 1) {
-      const x = docSide[row + a];
-      if (x === 0) continue;
-      for (let b = 0; b < width; b += 1) gram[a * width + b] += x * back[row + b];
-    }
-  }
+  const gram = transposedProduct(docSide, back, sample.length, width);
   // Symmetric in exact arithmetic; averaged so that rounding does not make it otherwise.
   for (let a = 0; a < width; a += 1) {
     for (let b = 0; b < a; b += 1) {
@@ -94,6 +85,50 @@ export function lsaEmbedding(
     }
   }
   return { coordinates: projectAll(rows, order.length, rank, termVectors, kept), dims: kept };
+}
+
+/**
+ * Xᵀ Y for two rows × width row-major matrices, each entry summed over the rows in order. Both are read by
+ * column (copied column-major first), so each entry is one local sum over adjacent memory.
+ */
+function transposedProduct(x: Float64Array, y: Float64Array, rowCount: number, width: number): Float64Array {
+  const xs = byColumn(x, rowCount, width);
+  const ys = byColumn(y, rowCount, width);
+  const product = new Float64Array(width * width);
+  for (let a = 0; a < width; a += 1) {
+    const p = a * rowCount;
+    let b = 0;
+    // Four entries at a time: one read of x per four products; each entry is still its own sum in row order.
+    for (; b + 4 <= width; b += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 0, q = b * rowCount; r < rowCount; r += 1) {
+        const x = xs[p + r];
+        s0 += x * ys[q + r];
+        s1 += x * ys[q + rowCount + r];
+        s2 += x * ys[q + 2 * rowCount + r];
+        s3 += x * ys[q + 3 * rowCount + r];
+      }
+      product[a * width + b] = s0;
+      product[a * width + b + 1] = s1;
+      product[a * width + b + 2] = s2;
+      product[a * width + b + 3] = s3;
+    }
+    for (; b < width; b += 1) {
+      let sum = 0;
+      for (let r = 0, q = b * rowCount; r < rowCount; r += 1) sum += xs[p + r] * ys[q + r];
+      product[a * width + b] = sum;
+    }
+  }
+  return product;
+}
+
+function byColumn(m: Float64Array, rowCount: number, width: number): Float64Array {
+  const columns = new Float64Array(m.length);
+  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
+  return columns;
 }
 
 /** When the sample is every document: U Σ = Q W Λ^½ directly, each row scaled to unit length. */
@@ -140,6 +175,24 @@ function projectAll(rows: SparseRows, n: number, rank: Int32Array, termVectors: 
   return coordinates;
 }
 
+/**
+ * rank[t]: term t's row in the term-side matrices. The most used terms come first, so the rows the products
+ * read most often sit together in the cache (a library's term matrix is several times the CPU's cache, and
+ * each row is read once per occurrence). Only where a row is stored changes: every sum still runs over
+ * documents in `order` and per term, so the result is the same to the bit whatever the layout.
+ */
+function rowsByUse(rows: SparseRows, sample: Int32Array, termOrder: Int32Array): Int32Array {
+  const termCount = termOrder.length;
+  const uses = new Int32Array(termCount);
+  for (const d of sample) for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) uses[rows.terms[i]] += 1;
+  const canonical = new Int32Array(termCount);
+  termOrder.forEach((t, i) => (canonical[t] = i));
+  const byUse = Int32Array.from(termOrder).sort((a, b) => uses[b] - uses[a] || canonical[a] - canonical[b]);
+  const rank = new Int32Array(termCount);
+  byUse.forEach((t, i) => (rank[t] = i));
+  return rank;
+}
+
 /** At most `limit` of `order`, evenly spread. */
 function evenSample(order: Int32Array, limit: number): Int32Array {
   if (order.length <= limit) return order;
@@ -152,39 +205,109 @@ function evenSample(order: Int32Array, limit: number): Int32Array {
 function multiply(rows: SparseRows, sample: Int32Array, rank: Int32Array, m: Float64Array, width: number): Float64Array {
   const out = new Float64Array(sample.length * width);
   const { start, terms, weights } = rows;
+  const from = new Int32Array(maxRowLength(rows, sample));
   for (let s = 0; s < sample.length; s += 1) {
     const d = sample[s];
-    const to = s * width;
-    for (let i = start[d], end = start[d + 1]; i < end; i += 1) {
-      const w = weights[i];
-      const from = rank[terms[i]] * width;
-      for (let c = 0; c < width; c += 1) out[to + c] += w * m[from + c];
-    }
+    const first = start[d];
+    const length = start[d + 1] - first;
+    for (let i = 0; i < length; i += 1) from[i] = rank[terms[first + i]] * width;
+    sumColumns(weights, first, from, length, m, width, out, s * width);
   }
   return out;
 }
 
-/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
-function multiplyTransposed(
-  rows: SparseRows,
-  sample: Int32Array,
-  rank: Int32Array,
+/**
+ * out[to + c] = Σᵢ weights[first + i] × m[from[i] + c] for every column c < width, each sum from i = 0 up: the
+ * same additions in the same order as accumulating row by row, but in local sums, four columns at a time
+ * (one read of the weight and row offset per four products, no store per product).
+ */
+function sumColumns(
+  weights: Float64Array,
+  first: number,
+  from: Int32Array,
+  length: number,
   m: Float64Array,
   width: number,
-  termCount: number,
-): Float64Array {
-  const out = new Float64Array(termCount * width);
-  const { start, terms, weights } = rows;
+  out: Float64Array,
+  to: number,
+): void {
+  let c = 0;
+  for (; c + 4 <= width; c += 4) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < length; i += 1) {
+      const w = weights[first + i];
+      const at = from[i] + c;
+      s0 += w * m[at];
+      s1 += w * m[at + 1];
+      s2 += w * m[at + 2];
+      s3 += w * m[at + 3];
+    }
+    out[to + c] = s0;
+    out[to + c + 1] = s1;
+    out[to + c + 2] = s2;
+    out[to + c + 3] = s3;
+  }
+  for (; c < width; c += 1) {
+    let sum = 0;
+    for (let i = 0; i < length; i += 1) sum += weights[first + i] * m[from[i] + c];
+    out[to + c] = sum;
+  }
+}
+
+function maxRowLength(rows: SparseRows, sample: Int32Array): number {
+  let longest = 0;
+  for (const d of sample) longest = Math.max(longest, rows.start[d + 1] - rows.start[d]);
+  return longest;
+}
+
+/** The sampled rows of A by column: for each term (by rank), its documents' positions in `sample` and weights, in sample order. */
+interface Columns {
+  start: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+function columnsOf(rows: SparseRows, sample: Int32Array, rank: Int32Array, termCount: number): Columns {
+  const start = new Int32Array(termCount + 1);
+  for (const d of sample) for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) start[rank[rows.terms[i]] + 1] += 1;
+  for (let t = 0; t < termCount; t += 1) start[t + 1] += start[t];
+  const next = start.slice(0, termCount);
+  const docs = new Int32Array(start[termCount]);
+  const weights = new Float64Array(start[termCount]);
   for (let s = 0; s < sample.length; s += 1) {
     const d = sample[s];
-    const from = s * width;
-    for (let i = start[d], end = start[d + 1]; i < end; i += 1) {
-      const w = weights[i];
-      const to = rank[terms[i]] * width;
-      for (let c = 0; c < width; c += 1) out[to + c] += w * m[from + c];
+    for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) {
+      const at = next[rank[rows.terms[i]]]++;
+      docs[at] = s;
+      weights[at] = rows.weights[i];
     }
   }
+  return { start, docs, weights };
+}
+
+/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
+function multiplyTransposed(columns: Columns, m: Float64Array, width: number, termCount: number): Float64Array {
+  const out = new Float64Array(termCount * width);
+  const { start, docs, weights } = columns;
+  const from = new Int32Array(width > 0 ? maxColumnLength(columns, termCount) : 0);
+  for (let t = 0; t < termCount; t += 1) {
+    const first = start[t];
+    const length = start[t + 1] - first;
+    if (length === 0) continue;
+    for (let i = 0; i < length; i += 1) from[i] = docs[first + i] * width;
+    // Summed over the documents in sample order, as a pass over the rows would.
+    sumColumns(weights, first, from, length, m, width, out, t * width);
+  }
   return out;
+}
+
+function maxColumnLength(columns: Columns, termCount: number): number {
+  let longest = 0;
+  for (let t = 0; t < termCount; t += 1) longest = Math.max(longest, columns.start[t + 1] - columns.start[t]);
+  return longest;
 }
 
 /** Modified Gram–Schmidt on the columns of a rows × width row-major matrix (a dependent column becomes 0). */
@@ -194,14 +317,28 @@ function orthonormalise(m: Float64Array, rowCount: number, width: number): void 
   for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
   for (let c = 0; c < width; c += 1) {
     const col = c * rowCount;
+    // Each subtraction pass also sums the next dot product (or, after the last, the norm) from the values it
+    // has just written: the same numbers in the same order as a separate pass, one pass fewer over the column.
+    let next = 0;
+    if (c > 0) for (let r = 0; r < rowCount; r += 1) next += columns[col + r] * columns[r];
+    else for (let r = 0; r < rowCount; r += 1) next += columns[col + r] ** 2;
     for (let p = 0; p < c; p += 1) {
       const prev = p * rowCount;
-      let dot = 0;
-      for (let r = 0; r < rowCount; r += 1) dot += columns[col + r] * columns[prev + r];
-      if (dot !== 0) for (let r = 0; r < rowCount; r += 1) columns[col + r] -= dot * columns[prev + r];
+      const dot = next;
+      next = 0;
+      const following = (p + 1) * rowCount;
+      const last = p + 1 === c;
+      if (dot !== 0 && last) {
+        for (let r = 0; r < rowCount; r += 1) next += (columns[col + r] -= dot * columns[prev + r]) ** 2;
+      } else if (dot !== 0) {
+        for (let r = 0; r < rowCount; r += 1) next += (columns[col + r] -= dot * columns[prev + r]) * columns[following + r];
+      } else if (last) {
+        for (let r = 0; r < rowCount; r += 1) next += columns[col + r] ** 2;
+      } else {
+        for (let r = 0; r < rowCount; r += 1) next += columns[col + r] * columns[following + r];
+      }
     }
-    let norm = 0;
-    for (let r = 0; r < rowCount; r += 1) norm += columns[col + r] ** 2;
+    let norm = next;
     norm = Math.sqrt(norm);
     const scale = norm > 1e-12 ? 1 / norm : 0;
     for (let r = 0; r < rowCount; r += 1) columns[col + r] *= scale;

@@ -31,8 +31,8 @@ export function sphericalKMeans(space: LatentSpace, order: Int32Array, k: number
   let best: Float64Array | undefined;
   let bestObjective = -Infinity;
   for (let restart = 0; restart < restarts; restart += 1) {
-    const centroids = seedCentroids(coordinates, dims, sample, groups, random);
-    const objective = lloyd(coordinates, dims, sample, centroids, groups, ROUNDS, assignment);
+    const { centroids, cosines } = seedCentroids(coordinates, dims, sample, groups, random);
+    const objective = lloyd(coordinates, dims, sample, centroids, groups, ROUNDS, assignment, cosines);
     if (objective > bestObjective + 1e-9) {
       bestObjective = objective;
       best = centroids;
@@ -126,7 +126,16 @@ export function similarities(space: LatentSpace, d: number, centroids: Float64Ar
   }
 }
 
-/** Rounds of assignment and centroid update over `docs`; returns the total cosine of the last assignment. */
+/**
+ * Rounds of assignment and centroid update over `docs`; returns the total cosine of the last assignment.
+ *
+ * Bounds skip most of the work and none of the result (Elkan's method, for cosines): a document's cosine to a
+ * centroid moves by at most the distance the centroid moved (the document's vector is unit length), so each
+ * document keeps, per group, the cosine last computed plus every move of that centroid since: an upper bound.
+ * A group whose bound is below the (exactly computed) cosine to the document's own centroid cannot win and is
+ * not read; every other cosine is computed exactly, and ties go to the lower group number as in a full
+ * comparison, so the groups and the total are the same as without bounds.
+ */
 function lloyd(
   coordinates: Float64Array,
   dims: number,
@@ -135,48 +144,112 @@ function lloyd(
   groups: number,
   rounds: number,
   assignment: Int32Array,
+  initial?: Float64Array,
 ): number {
   let objective = 0;
+  // upper[i * groups + g] + moved[g]: a bound on document docs[i]'s cosine to centroid g; moved[g] sums the
+  // centroid's moves (so one addition per group a round, not one per document and group). Single precision: the
+  // bounds of 100,000 papers and 70 groups take 28 MB, and `BOUND_SLACK` covers the rounding.
+  const upper = new Float32Array(docs.length * groups);
+  const moved = new Float64Array(groups);
+  const drift = new Float64Array(groups);
   for (let round = 0; round < rounds; round += 1) {
     objective = 0;
-    let moved = 0;
-    for (const d of docs) {
+    let changed = 0;
+    for (let i = 0; i < docs.length; i += 1) {
+      const d = docs[i];
+      const at = d * dims;
+      const bounds = i * groups;
       let best = 0;
       let bestScore = -Infinity;
+      let own = -Infinity;
+      const current = round > 0 ? assignment[d] : -1;
+      if (current >= 0) {
+        own = dot(coordinates, at, centroids, current * dims, dims);
+        upper[bounds + current] = own - moved[current];
+      }
       for (let g = 0; g < groups; g += 1) {
-        let s = 0;
-        for (let j = 0; j < dims; j += 1) s += coordinates[d * dims + j] * centroids[g * dims + j];
+        let s: number;
+        if (g === current) s = own;
+        else if (current >= 0 && upper[bounds + g] + moved[g] + BOUND_SLACK < own) continue;
+        else {
+          // The first round's cosines may come from the seeding, which computed the same sums.
+          s = round === 0 && initial ? initial[bounds + g] : dot(coordinates, at, centroids, g * dims, dims);
+          upper[bounds + g] = s - moved[g];
+        }
         if (s > bestScore) {
           best = g;
           bestScore = s;
         }
       }
       objective += bestScore;
-      if (assignment[d] !== best) moved += 1;
+      if (assignment[d] !== best) changed += 1;
       assignment[d] = best;
     }
     // Converged enough: at most one document in 500 moved.
-    if (round > 0 && moved * 500 <= docs.length) break;
-    const sums = new Float64Array(groups * dims);
-    const sizes = new Int32Array(groups);
-    for (const d of docs) {
-      const g = assignment[d];
-      sizes[g] += 1;
-      for (let j = 0; j < dims; j += 1) sums[g * dims + j] += coordinates[d * dims + j];
-    }
-    // A group that lost every document keeps its centroid.
-    for (let g = 0; g < groups; g += 1) {
-      if (sizes[g] === 0) continue;
-      normalise(sums, g * dims, dims);
-      centroids.set(sums.subarray(g * dims, (g + 1) * dims), g * dims);
-    }
+    if (round > 0 && changed * 500 <= docs.length) break;
+    updateCentroids(coordinates, dims, docs, centroids, groups, assignment, drift);
+    for (let g = 0; g < groups; g += 1) moved[g] += drift[g];
   }
   return objective;
 }
 
-/** k-means++: each next seed drawn with probability ∝ 1 − its cosine to the nearest seed so far. */
-function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array, groups: number, random: () => number): Float64Array {
+function dot(x: Float64Array, from: number, y: Float64Array, at: number, length: number): number {
+  let s = 0;
+  for (let j = 0; j < length; j += 1) s += x[from + j] * y[at + j];
+  return s;
+}
+
+/**
+ * Bounds are compared with this margin: far above the rounding of a bound kept in single precision (under
+ * 1e-5 for the sums of moves of a few units that 20 rounds reach), far below the gaps between groups' cosines.
+ */
+const BOUND_SLACK = 1e-4;
+
+/** Each group's centroid becomes its documents' normalised sum; `drift` gets how far each moved. */
+function updateCentroids(
+  coordinates: Float64Array,
+  dims: number,
+  docs: Int32Array,
+  centroids: Float64Array,
+  groups: number,
+  assignment: Int32Array,
+  drift: Float64Array,
+): void {
+  const sums = new Float64Array(groups * dims);
+  const sizes = new Int32Array(groups);
+  for (const d of docs) {
+    const g = assignment[d];
+    sizes[g] += 1;
+    for (let j = 0; j < dims; j += 1) sums[g * dims + j] += coordinates[d * dims + j];
+  }
+  // A group that lost every document keeps its centroid.
+  for (let g = 0; g < groups; g += 1) {
+    drift[g] = 0;
+    if (sizes[g] === 0) continue;
+    normalise(sums, g * dims, dims);
+    let moved = 0;
+    for (let j = 0; j < dims; j += 1) moved += (sums[g * dims + j] - centroids[g * dims + j]) ** 2;
+    // Rounded up a little: the bound must not be smaller than the true distance.
+    drift[g] = Math.sqrt(moved) * (1 + 1e-12) + 1e-15;
+    centroids.set(sums.subarray(g * dims, (g + 1) * dims), g * dims);
+  }
+}
+
+/**
+ * k-means++: each next seed drawn with probability ∝ 1 − its cosine to the nearest seed so far. Also returns
+ * every document's cosine to every seed (`cosines[i * groups + g]`, i its position in `docs`), as the first
+ * round of `lloyd` would compute them.
+ */
+function seedCentroids(
+  coordinates: Float64Array,
+  dims: number,
+  docs: Int32Array,
+  groups: number,
+  random: () => number,
+): { centroids: Float64Array; cosines: Float64Array } {
   const centroids = new Float64Array(groups * dims);
+  const cosines = new Float64Array(docs.length * groups);
   const distance = new Float64Array(docs.length).fill(Infinity);
   let pick = docs[Math.floor(random() * docs.length)];
   for (let g = 0; g < groups; g += 1) {
@@ -185,6 +258,7 @@ function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array
     for (let i = 0; i < docs.length; i += 1) {
       let s = 0;
       for (let j = 0; j < dims; j += 1) s += coordinates[docs[i] * dims + j] * centroids[g * dims + j];
+      cosines[i * groups + g] = s;
       distance[i] = Math.min(distance[i], Math.max(0, 1 - s));
       total += distance[i];
     }
@@ -193,7 +267,7 @@ function seedCentroids(coordinates: Float64Array, dims: number, docs: Int32Array
     while (at < docs.length - 1 && r > distance[at]) r -= distance[at++];
     pick = docs[at];
   }
-  return centroids;
+  return { centroids, cosines };
 }
 
 function hasCoordinates(coordinates: Float64Array, d: number, dims: number): boolean {
