@@ -56,3 +56,27 @@ test('filter-only queries put the newest first, then title order', () => {
   const newest = papers.filter((p) => p.year === 2002);
   assert.deepEqual(got, expectedTop(newest, 30));
 });
+
+test('the best few of thousands of matches, many tied at each score, are the head of the full ranking', () => {
+  // Three score levels (one, two or three `spiking`), tied by the hundred within each.
+  const papers = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      ({
+        id: `q${(i * 7919) % 10_007}`,
+        title: scrambled(i),
+        abstract: `${'spiking '.repeat(1 + (i % 3))}neurons`,
+        authors: ['Ada Lovelace'],
+      }) as Paper,
+  );
+  const search = PaperSearch.build(papers);
+  const all = search.search('spiking', { limit: Number.MAX_SAFE_INTEGER, highlight: false }).results.map((hit) => hit.id);
+  assert.equal(all.length, 3000);
+  for (const limit of [1, 7, 50, 999, 1000, 1001]) {
+    assert.deepEqual(
+      search.search('spiking', { limit, highlight: false }).results.map((hit) => hit.id),
+      all.slice(0, limit),
+      `limit ${limit}`,
+    );
+  }
+});

@@ -29,5 +29,35 @@ export class TieBreak {
  */
 export function selectTop(index: InvertedIndex, docs: Int32Array, keys: ArrayLike<number>, limit: number): number[] {
   const ties = new TieBreak(index);
-  return topK(docs.length, limit, (a, b) => keys[b] - keys[a] || ties.compare(docs[a], docs[b]));
+  const order = (a: number, b: number) => keys[b] - keys[a] || ties.compare(docs[a], docs[b]);
+  if (limit <= 0 || docs.length <= limit * 4) return topK(docs.length, limit, order);
+  // Most of tens of thousands of matches fall below the `limit`-th best key: one pass over the bare
+  // numbers finds that key, and only the candidates reaching it go through the comparator.
+  const least = leastKeptKey(keys, docs.length, limit);
+  const kept: number[] = [];
+  for (let i = 0; i < docs.length; i++) if (keys[i] >= least) kept.push(i);
+  return topK(kept.length, limit, (a, b) => order(kept[a], kept[b])).map((i) => kept[i]);
+}
+
+/** The `limit`-th largest of `keys[0…count)` (`limit` < `count`), with a min-heap of numbers. */
+function leastKeptKey(keys: ArrayLike<number>, count: number, limit: number): number {
+  const heap = new Float64Array(limit);
+  for (let i = 0; i < limit; i++) heap[i] = keys[i];
+  heap.sort();
+  // A sorted array is a min-heap.
+  for (let i = limit; i < count; i++) {
+    const key = keys[i];
+    if (key <= heap[0]) continue;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= limit) break;
+      const child = left + 1 < limit && heap[left + 1] < heap[left] ? left + 1 : left;
+      if (heap[child] >= key) break;
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = key;
+  }
+  return heap[0];
 }
