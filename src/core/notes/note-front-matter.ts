@@ -8,7 +8,7 @@
  * surprising returns `{ error }` and the note is left alone.
  */
 import * as l10n from '@vscode/l10n';
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { locateFrontMatter, withLineFeeds, type FrontMatterBlock } from './front-matter-block';
 import { KeyEditor, type LecternKey } from './front-matter-key-editor';
 import { aliasConflict, formatValue, keyOf, normalizeTags, pairValues, parseYaml, stringOf, tagsOf, valueOf } from './front-matter-yaml';
@@ -109,7 +109,6 @@ export function parseNote(text: string): ParsedNote {
   }
 }
 
-// long: one pass over the keys, whose messages document what Lectern accepts.
 function readNote(text: string): ParsedNote {
   const block = locateFrontMatter(text);
   const frontMatter: NoteFrontMatter = { tags: [] };
@@ -148,56 +147,47 @@ function readNote(text: string): ParsedNote {
     });
     return result;
   }
-  for (const pair of contents.items) {
-    const key = keyOf(pair);
-    if (key === undefined) continue;
-    const value = pair.value as Node | null;
-    const offset = (value ?? pair.key).range![0]; // A key (a scalar here) or its value: parsed, so placed.
-    if (isLecternKey(key) && isAlias(value)) {
-      problems.push({
-        ...at(offset),
-        message: l10n.t('Lectern: `{0}` is the alias `*{1}`; write the value itself, Lectern ignores it until then.', key, value.source),
-      });
-    } else if (key === 'tags') {
-      frontMatter.tags = tagsOf(value);
-      if (value && !isSeq(value) && !isScalar(value))
-        problems.push({
-          ...at(offset),
-          message: l10n.t('Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.'),
-        });
-    } else if (isLecternKey(key)) {
-      const raw = stringOf(value);
-      if (value && !isScalar(value)) {
-        problems.push({
-          ...at(offset),
-          message: l10n.t('Lectern: `{0}` should be a single value, not a list or map; Lectern ignores it until then.', key),
-        });
-      } else if (raw === undefined || raw.trim() === '') {
-        // An empty key is the same as an absent one.
-      } else if (key === 'paper') {
-        const id = raw.trim().toLowerCase();
-        if (PAPER_ID.test(id)) frontMatter.paper = id;
-        else
-          problems.push({
-            ...at(offset),
-            message: l10n.t(
-              "Lectern: `paper: {0}` is not a paper id; ids use only a-z, 0-9, `.`, `_` and `-` (copy it from the paper's reader).",
-              raw.trim(),
-            ),
-          });
-      } else frontMatter[key as 'title' | 'status' | 'created'] = key === 'title' ? raw : raw.trim(); // `tags` was read above.
-    } else {
-      const read = valueOf(value, doc);
-      if ('error' in read) {
-        problems.push({
-          ...at(read.offset),
-          message: l10n.t('Lectern: `{0}` cannot be read: {1}; Lectern ignores it until then.', key, read.error),
-        });
-      } // Defined, not assigned: assigning `__proto__` would set the object's prototype instead of a key.
-      else Object.defineProperty(frontMatter, key, { value: read.value, enumerable: true, writable: true, configurable: true });
-    }
-  }
+  for (const pair of contents.items) readPair(pair, frontMatter, doc, (offset, message) => problems.push({ ...at(offset), message }));
   return result;
+}
+
+/** Reads one `key: value` of the front matter into `frontMatter`; what Lectern cannot accept goes to `report` with its offset in the block. */
+function readPair(pair: Pair, frontMatter: NoteFrontMatter, doc: Document.Parsed, report: (offset: number, message: string) => void): void {
+  const key = keyOf(pair);
+  if (key === undefined) return;
+  const value = pair.value as Node | null;
+  const offset = (value ?? (pair.key as Node)).range![0]; // A key (a scalar here) or its value: parsed, so placed.
+  if (isLecternKey(key) && isAlias(value)) {
+    report(offset, l10n.t('Lectern: `{0}` is the alias `*{1}`; write the value itself, Lectern ignores it until then.', key, value.source));
+  } else if (key === 'tags') {
+    frontMatter.tags = tagsOf(value);
+    if (value && !isSeq(value) && !isScalar(value))
+      report(offset, l10n.t('Lectern: `tags` should be a list like `[reading-group, to-cite]`; Lectern ignores it until then.'));
+  } else if (isLecternKey(key)) {
+    const raw = stringOf(value);
+    if (value && !isScalar(value)) {
+      report(offset, l10n.t('Lectern: `{0}` should be a single value, not a list or map; Lectern ignores it until then.', key));
+    } else if (raw === undefined || raw.trim() === '') {
+      // An empty key is the same as an absent one.
+    } else if (key === 'paper') {
+      const id = raw.trim().toLowerCase();
+      if (PAPER_ID.test(id)) frontMatter.paper = id;
+      else
+        report(
+          offset,
+          l10n.t(
+            "Lectern: `paper: {0}` is not a paper id; ids use only a-z, 0-9, `.`, `_` and `-` (copy it from the paper's reader).",
+            raw.trim(),
+          ),
+        );
+    } else frontMatter[key as 'title' | 'status' | 'created'] = key === 'title' ? raw : raw.trim(); // `tags` was read above.
+  } else {
+    const read = valueOf(value, doc);
+    if ('error' in read) {
+      report(read.offset, l10n.t('Lectern: `{0}` cannot be read: {1}; Lectern ignores it until then.', key, read.error));
+    } // Defined, not assigned: assigning `__proto__` would set the object's prototype instead of a key.
+    else Object.defineProperty(frontMatter, key, { value: read.value, enumerable: true, writable: true, configurable: true });
+  }
 }
 
 function isLecternKey(key: string): key is LecternKey {
