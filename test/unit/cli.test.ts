@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../support/shared-corpora';
+import { repoRoot, sharedCorpus } from '../support/shared-corpora';
 
 const cli = join(repoRoot, 'dist', 'cli.cjs');
 /** The CLI's `--json` shapes, as far as these tests read them. */
@@ -80,6 +80,19 @@ test('human search output marks the matched terms', () => {
   assert.equal(code, 0);
   assert.match(stdout, /1\. See What You Are Told: Visual \[Attention\] \[Sink\] in Large Multimodal Models/);
 });
+
+const zotero = sharedCorpus('bibtex_zotero_marine-chemistry_my-library.bib');
+test(
+  'human search output names the keyword or author a hit was found by when its title and abstract have no match (real Zotero library)',
+  { skip: zotero.skip },
+  () => {
+    const { code, stdout } = lectern('search', 'mercaptan', '--corpus', zotero.path, '--limit', '3');
+    assert.equal(code, 0);
+    assert.match(stdout, /1\. The origin of methanethiol in midocean ridge hydrothermal fluids\n.*\n {5}keywords: methyl mercaptan\n/);
+    const byAuthor = lectern('search', 'Hansell', '--corpus', zotero.path, '--limit', '1');
+    assert.match(byAuthor.stdout, /1\. Recalcitrant Dissolved Organic Carbon Fractions\n.*\n {5}authors: Dennis A\. Hansell\n/);
+  },
+);
 
 test('list --json has the 76 seed papers with ids, topics, authors and year', () => {
   const { stdout } = lectern('list', '--json');

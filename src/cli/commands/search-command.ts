@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { searchWithFullText } from '../../core/fulltext/merge-fulltext';
 import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
+import { metadataMatchLine } from '../../core/search/metadata-match';
 import { excerptAround } from '../../core/text/excerpt-around';
 import { CliError } from '../cli-error';
 import { markRanges } from '../human-output';
@@ -54,6 +55,10 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
     if (hit.matches.abstract.length > 0) {
       const excerpt = excerptAround(paper.abstract, hit.matches.abstract);
       console.log(`     ${markRanges(excerpt.text, excerpt.ranges, style)}`);
+    } else if (hit.matches.title.length === 0 && !hit.matches.fulltext?.length) {
+      // Found through its keywords, authors or categories alone: say which, since nothing above is marked.
+      const line = metadataMatchLine(paper, hit.terms);
+      if (line) console.log(`     ${style.dim(line)}`);
     }
     for (const match of hit.matches.fulltext ?? [])
       console.log(`     ${style.dim(l10n.t('full text, p. {0}:', match.page))} ${match.snippet}`);

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedLibrary } from '../../../../test/support/seed-library';
+import { PaperLibrary } from '../../../core/library/paper-library';
+import type { Paper } from '../../../core/model/paper';
 import { PAPER_PICK_BUTTONS, paperPickItem, recentPickItems, searchPickItems } from './paper-pick-items';
 
 test('a query lists the core search hits in order, each with its topics and year and the abstract around the match', () => {
@@ -81,4 +83,37 @@ test('a paper row: no authors means no detail; topics and year are joined with a
   const authors = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'];
   assert.equal(paperPickItem({ ...paper, authors }).detail, 'Ada Lovelace, Alan Turing, Grace Hopper, Edsger Dijkstra');
   assert.equal(paperPickItem({ ...paper, authors }, 'an excerpt').detail, 'an excerpt');
+});
+
+test('a paper found only through its keywords or authors says which, in place of an abstract with nothing marked', () => {
+  const paper = (id: string, title: string, fields: Partial<Paper>): Paper => ({
+    id,
+    title,
+    authors: [],
+    abstract: 'Simple alkyl thiols such as methanethiol (CH3SH) are widely speculated to form in seafloor hot spring fluids.',
+    keywords: [],
+    categories: [],
+    topics: [],
+    source: { file: 'My Library.bib', line: 1 },
+    ...fields,
+  });
+  const library = PaperLibrary.open([
+    {
+      path: 'My Library.bib',
+      fingerprint: 'f',
+      papers: [
+        paper('reeves', 'The origin of methanethiol in midocean ridge hydrothermal fluids', {
+          keywords: ['biogeochemistry', 'methyl mercaptan'],
+          authors: ['Eoghan P. Reeves', 'Jeffrey S. Seewald'],
+        }),
+        paper('mercaptan-review', 'Mercaptan chemistry of vent fluids', { authors: ['Jeffrey S. Seewald'] }),
+      ],
+      diagnostics: [],
+    },
+  ]);
+  const details = (query: string) => new Map(searchPickItems(library, query, { limit: 10 }).map((item) => [item.paperId, item.detail]));
+  const mercaptan = details('mercaptan');
+  assert.equal(mercaptan.get('reeves'), 'keywords: methyl mercaptan');
+  assert.match(mercaptan.get('mercaptan-review')!, /^Simple alkyl thiols/, 'a title match keeps the abstract as its detail');
+  assert.equal(details('seewald').get('reeves'), 'authors: Jeffrey S. Seewald');
 });

@@ -3,6 +3,7 @@ import type { PaperLibrary } from '../../../core/library/paper-library';
 import type { SearchResponse } from '../../../core/search/paper-search';
 import type { AnnotationLookup } from '../../../core/tree/group-papers';
 import { excerptAround } from '../../../core/text/excerpt-around';
+import { metadataMatchLine } from '../../../core/search/metadata-match';
 import { fullTextPick } from '../search/fulltext-pick';
 import * as l10n from '@vscode/l10n';
 
@@ -62,10 +63,12 @@ export function responsePickItems(library: Pick<PickLibrary, 'paper'>, query: st
     if (!paper) return [];
     const inPdf = fullTextPick(hit);
     if (inPdf) return [{ ...paperPickItem(paper, inPdf.detail), pdfPage: inPdf.page }];
+    const inText = hit.matches.title.length > 0 || hit.matches.abstract.length > 0;
+    // Found only through its keywords, authors or categories: say which, since no highlighted word will.
     const excerpt =
       hit.matches.abstract.length > 0
         ? excerptAround(paper.abstract, hit.matches.abstract, EXCERPT_CHARS).text
-        : paper.abstract.slice(0, EXCERPT_CHARS);
+        : (!inText && metadataMatchLine(paper, hit.terms)) || paper.abstract.slice(0, EXCERPT_CHARS);
     return [paperPickItem(paper, excerpt)];
   });
 }
