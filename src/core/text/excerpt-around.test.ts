@@ -21,3 +21,19 @@ test('without matches the excerpt is the start of the text; short texts are whol
   const excerpt = excerptAround(text, [], 20);
   assert.equal(excerpt.text, `${text.slice(0, 20)}…`);
 });
+
+test('the excerpt shows the sentence with the most different matched words, not the first match of a common one', () => {
+  // An ICLR 2021 abstract (../shared/corpora) searched for "oversmoothing graph": "graph" comes first and often.
+  const abstract =
+    'Graph convolutional networks have become a standard tool for learning on graph data, and graph neural networks ' +
+    'generalise them to many graph tasks. Stacking many layers, however, leads to the over-smoothing issue, where every ' +
+    'node of a graph ends with the same representation. We propose a teleport layer.';
+  const ranges: Array<[number, number]> = [];
+  for (const word of ['Graph', 'graph', 'over-smoothing'])
+    for (let at = abstract.indexOf(word); at >= 0; at = abstract.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
+  const excerpt = excerptAround(abstract, ranges, 110);
+  const shown = excerpt.ranges.map(([s, e]) => excerpt.text.slice(s, e).toLowerCase());
+  assert.ok(shown.includes('over-smoothing'), excerpt.text);
+  assert.ok(shown.includes('graph'), excerpt.text);
+  assert.equal(excerptAround(abstract, ranges.slice(0, 1), 110).text.startsWith('Graph convolutional'), true, 'one match: the start');
+});
