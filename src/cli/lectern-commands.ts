@@ -27,12 +27,12 @@ const completionCommand: Command = ({ args }) => {
   return Promise.resolve(0);
 };
 
+// long: one table entry per command and option; splitting it would scatter what --help lists together.
 /**
  * Every command and option of `lectern`. Usage (`--help`), argument parsing and the shell completion
  * scripts are all generated from this table: a new command is one entry here. A function, not a constant, so its help
  * texts are translated in the locale the CLI has chosen by the time it is called; names and usages stay English.
  */
-// eslint-disable-next-line max-lines-per-function -- one entry per command and option: splitting it would scatter what --help lists together.
 export function lecternCommands(): CommandTable {
   return {
     summary: l10n.t('lectern — search, list and cite the papers in a Lectern corpus'),
