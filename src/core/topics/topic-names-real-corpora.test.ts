@@ -6,6 +6,7 @@ import { assignIds } from '../ids/assign-ids';
 import { importCorpusFile } from '../import/import-corpus-file';
 import type { Paper } from '../model/paper';
 import { sharedCorpus } from '../../../test/support/shared-corpora';
+import { BROAD_STOP_WORDS } from '../text/stop-words';
 import { assignTopics, OTHER_TOPIC } from './assign-topics';
 import { definedAcronyms, variantKey } from './topic-naming';
 
@@ -18,6 +19,7 @@ const CORPORA = [
   'bibtex_mendeley_neuroscience_library.bib',
   'csljson_betterbibtex_optics-robotics_my-library.json',
   'csljson_betterbibtex_law_my-library.json',
+  'csljson_betterbibtex_legged-robotics_my-library.json',
 ].map((file) => ({ file, corpus: sharedCorpus(file) }));
 
 function load(path: string): Paper[] {
@@ -62,6 +64,40 @@ function cutAtHyphen(name: string, papers: Paper[]): boolean {
   return all >= 2 && glued / all >= 0.5;
 }
 
+/**
+ * Single-word names the library's own texts use as adjectives: followed directly by a word that is not a function
+ * word in at least 90 % of at least 5 occurrences ("legal profession", "modern state"), never in a plural form (nouns
+ * used as modifiers have one: "neutrino mass", "neutrinos"), and mostly in lower case (proper names such as "Ising"
+ * are checked by name). Acronyms excepted.
+ */
+function adjectives(names: string[], papers: Paper[]): string[] {
+  const texts = papers.map((p) => `${p.title}. ${p.abstract}`);
+  return names.filter((name) => {
+    if (/\s/.test(name) || /\p{Lu}.*\p{Lu}|\d/u.test(name)) return false;
+    const word = name.toLowerCase();
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(${word}|${word}e?s)(?![\\p{L}\\p{N}-])( (\\p{L}+))?`, 'giu');
+    let all = 0;
+    let followed = 0;
+    let plural = 0;
+    let capital = 0;
+    for (const text of texts) {
+      for (const m of text.matchAll(pattern)) {
+        if (m[1].toLowerCase() !== word) plural += 1;
+        else {
+          all += 1;
+          if (m[1][0] !== word[0]) capital += 1;
+          if (m[3] && !BROAD_STOP_WORDS.has(m[3].toLowerCase())) followed += 1;
+        }
+      }
+    }
+    return all >= 5 && followed / all >= 0.9 && plural === 0 && capital < 0.5 * all;
+  });
+}
+
+/** Genres of writing, alone or after a word that only says which kind. */
+const GENRE =
+  /^((case|literature|field|systematic|brief|mathematical) )?(tutorial|review|survey|dataset|benchmark|overview|introduction|primer|handbook|guide|chapter|book|study|studies|title)s?$/i;
+
 const COMPANY = /^(inc|co|llc|ltd|corp)$/i;
 const LEGAL_ALONE = /^(bar|matter)$/i;
 const GENERIC_SINGLE = new Set(
@@ -88,6 +124,12 @@ for (const { file, corpus } of CORPORA) {
         names.filter((n) => GENERIC_SINGLE.has(n.toLowerCase()) || /^(upper|lower) bounds?$/i.test(n)),
         [],
         'single generic words',
+      );
+      assert.deepEqual(adjectives(names, papers), [], 'single words the texts use as adjectives');
+      assert.deepEqual(
+        names.filter((n) => GENRE.test(n)),
+        [],
+        'genres of writing',
       );
       assert.deepEqual(
         names.filter((n) => n.split(/\s+/).some((w) => /^[\d.,%]+$/.test(w))),
@@ -166,4 +208,31 @@ test('marine chemistry: FT-ICR-MS joins its spelled-out form; metadata junk stri
     // Text matches are capped at the keyword's own papers; variants merged into it may add a few more.
     assert.ok(ocean.paperIds.length <= 3 * carrying.length, `${carrying.length} of ${ocean.paperIds.length} carry "Ocean"`);
   }
+});
+
+const LAW = sharedCorpus('csljson_betterbibtex_law_my-library.json');
+test('law library: no adjective names a topic; proper nouns, acronyms and phrases still do', { skip: LAW.skip }, () => {
+  const { papers, names } = discovered(LAW.path);
+  // The texts use these as modifiers ("American labor", "Jewish community", "legal profession", "public interest").
+  const texts = papers.map((p) => `${p.title} ${p.abstract}`);
+  assert.ok(texts.filter((t) => /\bAmerican labor\b/i.test(t)).length >= 10);
+  assert.deepEqual(
+    names.filter((n) => /^(American|Modern|Legal|Jewish|Public|Political|Social|Rule|Discipline)$/i.test(n)),
+    [],
+    names.join(', '),
+  );
+  for (const good of ['Kafka', 'NLRB', 'Cause Lawyers', 'Supreme Court', 'Wagner Act', 'Labor Movement']) {
+    assert.ok(names.includes(good), `${good} in ${names.join(', ')}`);
+  }
+});
+
+const LEGGED = sharedCorpus('csljson_betterbibtex_legged-robotics_my-library.json');
+test('legged-robotics library: no genre or generic word names a topic', { skip: LEGGED.skip }, () => {
+  const { names } = discovered(LEGGED.path);
+  assert.deepEqual(
+    names.filter((n) => /^(Tutorial|Dataset|Disease|Governing Equations)$/i.test(n)),
+    [],
+    names.join(', '),
+  );
+  assert.ok(names.includes('Reinforcement Learning'), names.join(', '));
 });

@@ -7,6 +7,7 @@
 import { foldPlural } from '../text/fold-plural';
 import { endsLikeANoun, isGenericWord } from './generic-words';
 import type { Lexicon } from './lexicon';
+import { modifierWidening } from './modifier-words';
 import { tokenizeTexts, wholePhraseName, type TokenizedText } from './topic-names';
 
 /**
@@ -22,7 +23,7 @@ property effect dynamics mechanism problem solution framework approach technique
 distribution parameter sample task training inference control interaction response surface phase material energy
 information knowledge language text word model-based estimate estimation optimization prediction classification
 detection recognition representation space time water cell protein gene brain human species population region
-amount behavior behaviour skill input output result`.split(/\s+/),
+amount behavior behaviour skill input output result rule discipline disease title`.split(/\s+/),
 );
 
 /** Adjectives the suffix heuristic of `endsLikeANoun` takes for nouns ("Deep Recurrent", "Bayesian Deep"). */
@@ -39,7 +40,22 @@ const ADJECTIVES = new Set([
   'large',
   'small',
   'fast',
+  'modern',
+  'contemporary',
 ]);
+
+/**
+ * Genres of writing, which say what a text is, never what it is about: "Tutorial", "Dataset", "Case
+ * Study". Compared in lower case and singular.
+ */
+const GENRE_WORDS = new Set(
+  `tutorial review survey dataset benchmark overview introduction primer handbook guide chapter editorial commentary
+perspective preface foreword thesis dissertation proceeding workshop symposium textbook lecture book study`.split(/\s+/),
+);
+/** Words that make a genre phrase with a genre word ("Case Study", "Literature Review", "Field Guide"). */
+const GENRE_MODIFIERS = new Set(['case', 'literature', 'field', 'user', 'brief', 'short', 'gentle', 'practical', 'critical', 'systematic']);
+/** Words that say only which one of a vague thing is meant ("Governing Equations", "Upper Bound"). */
+const POINTING_WORDS = new Set(['governing', 'underlying', 'corresponding', 'resulting', 'upper', 'lower', 'tight']);
 
 /** Company suffixes, never a topic's name or its last word ("Inc", "Co", "LLC"). */
 const COMPANY_WORDS = new Set(['inc', 'co', 'corp', 'llc', 'ltd', 'llp', 'plc', 'gmbh']);
@@ -58,15 +74,26 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
   if (COMPANY_WORDS.has(last) || COMPANY_WORDS.has(words[0].toLowerCase())) return 'a company or legal word';
   if (words.length === 1 && LEGAL_WORDS.has(last)) return 'a company or legal word';
   if (ADJECTIVES.has(last)) return 'an adjective';
+  if (isGenrePhrase(words)) return 'a genre of writing';
   if (!endsLikeANoun(name)) return 'not a noun phrase';
-  // "Upper Bound", "Lower Bounds": a bound named only by its direction says nothing of the subject.
-  if (words.length === 2 && /^(upper|lower|tight)$/i.test(words[0]) && /^bounds?$/i.test(last)) return 'a single generic word';
+  // "Upper Bound", "Governing Equations": a vague word pointed at says nothing of the subject.
+  if (words.length === 2 && POINTING_WORDS.has(words[0].toLowerCase()) && isVague(last)) return 'a single generic word';
   if (words.length > 1) return undefined;
   if (/\p{Lu}.*\p{Lu}/u.test(name)) return undefined; // an acronym: "QCD", "fMRI", "FT-ICR-MS"
-  const single = foldPlural(last);
-  if (VAGUE_WORDS.has(single) || VAGUE_WORDS.has(last) || isGenericWord(single)) return 'a single generic word';
+  if (isVague(last) || isGenericWord(foldPlural(last))) return 'a single generic word';
   if (concentration < 0.5) return 'a single word found across the library';
   return undefined;
+}
+
+function isVague(word: string): boolean {
+  return VAGUE_WORDS.has(word) || VAGUE_WORDS.has(foldPlural(word));
+}
+
+/** A genre word alone, or after words that only say which kind ("Case Study", "Mathematical Introduction"). */
+function isGenrePhrase(words: string[]): boolean {
+  const lower = words.map((w) => w.toLowerCase());
+  if (!GENRE_WORDS.has(foldPlural(lower[lower.length - 1])) || lower.length > 3) return false;
+  return lower.slice(0, -1).every((w) => GENRE_WORDS.has(foldPlural(w)) || GENRE_MODIFIERS.has(w) || !endsLikeANoun(w));
 }
 
 /**
@@ -74,6 +101,7 @@ export function junkNameReason(name: string, concentration = 1): string | undefi
  * whose only fault is a doubtful noun ending or a spread-out single word, else undefined.
  * `concentration[i]` belongs to `terms[i]` (see `junkNameReason`). `read` keeps texts already
  * tokenized while the groups of one discovery are named (a paper sits in up to three), for as long as the lexicon does not change.
+ * A single word the texts use as a modifier becomes the phrase it mostly forms, or is passed over (see `modifierWidening`).
  */
 export function chooseTopicName(
   lexicon: Lexicon,
@@ -86,14 +114,38 @@ export function chooseTopicName(
   // Candidates are judged in order and the first acceptable one ends the search: widening a phrase reads every text.
   let relaxed: string | undefined;
   for (let i = 0; i < terms.length; i += 1) {
-    const name = wholePhraseName(lexicon, tokenized, terms[i]);
-    if (name === undefined) continue;
-    const reason = junkNameReason(name, concentration[i]);
-    if (reason === undefined) return name;
+    const named = candidateName(lexicon, tokenized, terms[i], concentration[i]);
+    if (named === undefined) continue;
+    const reason = junkNameReason(named.name, named.concentration);
+    if (reason === undefined) return named.name;
     // Else a name the suffix heuristics doubt (words of a field they do not know), never one of the junk classes.
-    if (relaxed === undefined && (reason === 'not a noun phrase' || reason === 'a single word found across the library')) relaxed = name;
+    if (relaxed === undefined && (reason === 'not a noun phrase' || reason === 'a single word found across the library'))
+      relaxed = named.name;
   }
   return relaxed;
+}
+
+/** A candidate term's whole-phrase name, a modifier widened to its phrase; undefined for a cut phrase or a bare modifier. */
+function candidateName(
+  lexicon: Lexicon,
+  tokenized: TokenizedText[],
+  term: number,
+  concentration: number,
+): { name: string; concentration: number } | undefined {
+  const name = wholePhraseName(lexicon, tokenized, term);
+  if (name === undefined || lexicon.isBigram(term) || /\s/.test(name) || isSymbol(name))
+    return name === undefined ? undefined : { name, concentration };
+  const wider = modifierWidening(lexicon, tokenized, term, name);
+  if (wider === undefined) return { name, concentration };
+  if (wider < 0) return undefined;
+  const phrase = wholePhraseName(lexicon, tokenized, wider);
+  // The phrase is judged as a phrase: the word's spread over the library no longer applies.
+  return phrase === undefined ? undefined : { name: phrase, concentration: 1 };
+}
+
+/** Acronyms and symbols ("QCD", "fMRI", "L2"): names whatever follows them. */
+function isSymbol(word: string): boolean {
+  return /\p{Lu}.*\p{Lu}|\d/u.test(word);
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'with', 'a', 'an']);

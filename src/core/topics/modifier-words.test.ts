@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Lexicon } from './lexicon';
+import { chooseTopicName, junkNameReason } from './topic-naming';
+import { WordStream } from './word-stream';
+
+/** A lexicon that has read `texts` (words and the bigrams of neighbouring words), as discovery's would have. */
+function lexiconOf(texts: string[]): Lexicon {
+  const lexicon = new Lexicon();
+  for (const text of texts) {
+    const stream = new WordStream();
+    lexicon.appendWords(text, stream);
+    for (let i = 1; i < stream.length; i += 1) {
+      if (!stream.breaks[i]) lexicon.bigramId(stream.ids[i - 1], stream.ids[i]);
+    }
+  }
+  return lexicon;
+}
+
+const word = (lexicon: Lexicon, w: string): number => lexicon.findToken(w);
+
+test('genre words never name a topic alone, nor with words that only say which kind', () => {
+  for (const name of [
+    'Tutorial',
+    'Dataset',
+    'Datasets',
+    'Survey',
+    'Overview',
+    'Introduction',
+    'Case Study',
+    'Case Studies',
+    'Field Guide',
+    'Literature Review',
+    'Mathematical Introduction',
+  ]) {
+    assert.equal(junkNameReason(name), 'a genre of writing', name);
+  }
+  for (const name of ['Peer Review', 'Code Review', 'ImageNet', 'Kafka', 'Wagner Act']) assert.equal(junkNameReason(name), undefined, name);
+  assert.equal(junkNameReason('Governing Equations'), 'a single generic word');
+  assert.equal(junkNameReason('Upper Bound'), 'a single generic word');
+});
+
+test('a word the texts use as a modifier names nothing alone: its phrase when one dominates, else the next candidate', () => {
+  const texts = [
+    'American labor unions fought for American workers and American courts.',
+    'The rise of American labor and the history of American industry.',
+    'American labor in the American South, and American law.',
+    'Kafka wrote about courts. Kafka read law. Letters of Kafka.',
+  ];
+  const lexicon = lexiconOf(texts);
+  const american = word(lexicon, 'American');
+  const kafka = word(lexicon, 'Kafka');
+  // "American" is followed by a word 8 times of 8, "labor" 3 of them: the phrase covers enough to name the group.
+  assert.equal(chooseTopicName(lexicon, texts, [american, kafka], [1, 1]), 'American Labor');
+  // Without the phrase, the modifier is passed over for the next candidate, a noun the texts use alone.
+  let n = 0;
+  const scattered = texts.map((t) => t.replace(/American labor/g, () => ['American press', 'American music', 'American film'][n++]));
+  const other = lexiconOf(scattered);
+  const withoutPhrase = chooseTopicName(other, scattered, [word(other, 'American'), word(other, 'Kafka')], [1, 1]);
+  assert.equal(withoutPhrase, 'Kafka');
+});
