@@ -236,3 +236,23 @@ test('legged-robotics library: no genre or generic word names a topic', { skip: 
   );
   assert.ok(names.includes('Reinforcement Learning'), names.join(', '));
 });
+
+// With keywords visible (as the tree and the CLI run), the papers without usable keywords are grouped from their text:
+// those names are held to the same rules.
+const MENDELEY = sharedCorpus('bibtex_mendeley_neuroscience_library.bib');
+const ICLR18 = sharedCorpus('openreview_iclr2018_paperlists.json');
+for (const [library, junk] of [
+  [MENDELEY, /^(Years|Errors|Age|Level)$/i],
+  [ICLR18, /^(Store|Document|Science)$/i],
+] as const) {
+  test(`${basename(library.path)}, keywords visible: no single generic word names a discovered topic`, { skip: library.skip }, () => {
+    const topics = assignTopics(load(library.path)).topics.filter((t) => t.origin === 'discovered');
+    const names = topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]);
+    assert.ok(names.length >= 10, names.join(', '));
+    assert.deepEqual(
+      names.filter((n) => junk.test(n)),
+      [],
+      names.join(', '),
+    );
+  });
+}

@@ -23,7 +23,7 @@ property effect dynamics mechanism problem solution framework approach technique
 distribution parameter sample task training inference control interaction response surface phase material energy
 information knowledge language text word model-based estimate estimation optimization prediction classification
 detection recognition representation space time water cell protein gene brain human species population region
-amount behavior behaviour skill input output result rule discipline disease title`.split(/\s+/),
+amount behavior behaviour skill input output result rule discipline disease title year error age level store document science`.split(/\s+/),
 );
 
 /** Adjectives the suffix heuristic of `endsLikeANoun` takes for nouns ("Deep Recurrent", "Bayesian Deep"). */
