@@ -169,6 +169,8 @@ export const TERM_IMPACT_LIST_LENGTH = 1000;
 export function termImpactsSql(): string {
   const { k, b, d } = SETTINGS.bm25;
   const fields = Array.from({ length: FIELD_COUNT }, (_, f) => f);
+  // Constants as float8: a bare `1.1` is numeric, whose arithmetic over every (paper, term) cost more than the rest.
+  const float = (n: number) => `${n}::float8`;
   // Positions run through title, authors, abstract and meta in that order (as `fieldBm25Sql` reads them).
   const bound = (f: number) =>
     fields
@@ -181,25 +183,27 @@ export function termImpactsSql(): string {
       const below = f < FIELD_COUNT - 1 ? `o.p <= ${bound(f)}` : '';
       return `count(*) FILTER (WHERE ${[above, below].filter(Boolean).join(' AND ')}) AS t${f}`;
     })
-    .join(',\n    ');
+    .join(',\n      ');
   const parts = fields
     .map((f) => {
-      const idf = `ln(1 + (s.n - t.fields[${f + 1}] + 0.5) / (t.fields[${f + 1}] + 0.5))`;
-      const norm = `${k[f] * (1 - b[f])} + ${k[f] * b[f]} * o.lengths[${f + 1}] / s.average[${f + 1}]`;
-      return `CASE WHEN o.t${f} > 0 AND t.fields[${f + 1}] > 0 AND s.average[${f + 1}] > 0
-      THEN ${SETTINGS.boosts[f]} * ${idf} * (${d[f]} + o.t${f} * ${k[f] + 1} / (o.t${f} + ${norm})) ELSE 0 END`;
+      const idf = `ln(1 + (s.n - t.fields[${f + 1}] + 0.5::float8) / (t.fields[${f + 1}] + 0.5::float8))`;
+      const norm = `${float(k[f] * (1 - b[f]))} + ${float(k[f] * b[f])} * o.lengths[${f + 1}] / s.a${f}`;
+      return `CASE WHEN o.t${f} > 0 AND t.fields[${f + 1}] > 0 AND s.a${f} > 0
+      THEN ${float(SETTINGS.boosts[f])} * ${idf} * (${float(d[f])} + o.t${f} * ${float(k[f] + 1)} / (o.t${f} + ${norm})) ELSE 0 END`;
     })
     .join('\n    + ');
+  const averages = fields.map((f) => `field_lengths[${f + 1}] / greatest(papers, 1) AS a${f}`).join(', ');
+  // Each (paper, head term)'s counts per field from that term's positions alone (a LATERAL per term, not one
+  // grouping of every paper's terms); the averages once (a scalar row, not a subquery per row).
   return `INSERT INTO lectern_term_impacts (term, impact, id)
-WITH s AS (
-  SELECT papers::float8 AS n, ARRAY(SELECT l / greatest(papers, 1) FROM unnest(field_lengths) AS l) AS average FROM lectern_stats
+WITH s AS MATERIALIZED (
+  SELECT papers::float8 AS n, ${averages} FROM lectern_stats
 ), occurrences AS (
-  SELECT p.id, u.lexeme, p.field_lengths AS lengths,
-    ${counts}
+  SELECT p.id, u.lexeme, p.field_lengths AS lengths, c.t0, c.t1, c.t2, c.t3
   FROM lectern_papers AS p,
     unnest(ts_filter(setweight(p.search, 'D', tsvector_to_array(p.search_head)), '{d}')) AS u,
-    unnest(u.positions) AS o(p)
-  GROUP BY p.id, u.lexeme, p.field_lengths
+    LATERAL (SELECT ${counts}
+      FROM unnest(u.positions) AS o(p)) AS c
 ), scored AS (
   SELECT o.lexeme AS term, o.id,
     ${parts} AS impact

@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { termImpactsSql } from '../../core/search/sql-field-bm25';
 import { CopyLineBuilders } from './copy-line-builders';
 import { PAPER_COPY_COLUMNS, paperCopyBatch } from './paper-row';
-import { TERM_COUNTS } from './term-field-counts';
+import { IMPACT_SETTINGS, TERM_COUNTS } from './term-field-counts';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
@@ -163,6 +163,7 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
       coalesce(sum(field_lengths[2]), 0), coalesce(sum(field_lengths[3]), 0), coalesce(sum(field_lengths[4]), 0)]::float8[], now() FROM lectern_papers)`);
     // The impact lists take the terms' per-field counts and the fields' lengths just refreshed.
     await client.query('TRUNCATE lectern_term_impacts');
+    await client.query(IMPACT_SETTINGS);
     await client.query(TERM_IMPACTS);
   });
 }

@@ -21,3 +21,10 @@ SELECT s.word, s.ndoc, ARRAY[coalesce(h.title, 0), coalesce(h.authors, 0), coale
 FROM ts_stat('SELECT search FROM lectern_papers') AS s
   LEFT JOIN (${HEAD_FIELD_COUNTS}) AS h ON h.word = s.word
   LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'c') AS c ON c.word = s.word`;
+
+/**
+ * For the impact lists' statement, this transaction only: no JIT (compiling its expressions cost more than it
+ * saved), no memoizing each (paper, term)'s per-field count by the paper's lengths (a cache that mostly missed),
+ * and a sort of every (paper, head term) in memory rather than on disk. Halved its time at 100k papers.
+ */
+export const IMPACT_SETTINGS = "SET LOCAL jit = off; SET LOCAL enable_memoize = off; SET LOCAL work_mem = '256MB'";

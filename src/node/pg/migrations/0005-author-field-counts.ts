@@ -1,5 +1,5 @@
 import { termImpactsSql } from '../../../core/search/sql-field-bm25';
-import { HEAD_FIELD_COUNTS } from '../term-field-counts';
+import { HEAD_FIELD_COUNTS, IMPACT_SETTINGS } from '../term-field-counts';
 
 /**
  * Schema version 5: the authors' and meta's per-term paper counts (`lectern_terms.fields[2]` and `[4]`) each their
@@ -12,5 +12,6 @@ UPDATE lectern_terms SET fields = ARRAY[0, 0, fields[3], 0];
 UPDATE lectern_terms AS t SET fields = ARRAY[h.title, h.authors, t.fields[3], h.meta]
 FROM (${HEAD_FIELD_COUNTS}) AS h WHERE t.term = h.word;
 TRUNCATE lectern_term_impacts;
+${IMPACT_SETTINGS};
 ${termImpactsSql()};
 `;
