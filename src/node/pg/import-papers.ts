@@ -2,10 +2,9 @@ import type { ClientBase } from 'pg';
 import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
 import { from as copyFrom } from 'pg-copy-streams';
-import { termImpactsSql } from '../../core/search/sql-field-bm25';
 import { CopyLineBuilders } from './copy-line-builders';
 import { PAPER_COPY_COLUMNS, paperCopyBatch } from './paper-row';
-import { IMPACT_SETTINGS, TERM_COUNTS } from './term-field-counts';
+import { HEAD_TERMS, REFRESH_SETTINGS, TERM_COUNTS, TERM_IMPACTS } from './term-field-counts';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
@@ -146,6 +145,8 @@ async function writeBatch(client: ClientBase, data: Buffer, direct: boolean): Pr
 export async function refreshLibraryCounts(client: ClientBase, topics: readonly Topic[]): Promise<void> {
   await rebuildSearchIndexes(client);
   await inTransaction(client, async () => {
+    await client.query(REFRESH_SETTINGS);
+    await client.query(HEAD_TERMS);
     await client.query('TRUNCATE lectern_terms');
     await client.query(TERM_COUNTS);
     await client.query(
@@ -163,12 +164,9 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
       coalesce(sum(field_lengths[2]), 0), coalesce(sum(field_lengths[3]), 0), coalesce(sum(field_lengths[4]), 0)]::float8[], now() FROM lectern_papers)`);
     // The impact lists take the terms' per-field counts and the fields' lengths just refreshed.
     await client.query('TRUNCATE lectern_term_impacts');
-    await client.query(IMPACT_SETTINGS);
     await client.query(TERM_IMPACTS);
   });
 }
-
-const TERM_IMPACTS = termImpactsSql();
 
 /** The indexes a bulk import drops and builds once at the end. */
 const SEARCH_INDEXES = [
