@@ -164,12 +164,48 @@ export const TERM_IMPACT_LIST_LENGTH = 1000;
  * `TERM_IMPACT_LIST_LENGTH` of each. A paper naming a term in its head outranks, for that term, every paper
  * holding it in its abstract only (the title's boost and IDF), so each list is the head of the term's whole
  * ranking. Reads `lectern_terms.fields` and `lectern_stats.field_lengths`: run after they are refreshed. The
- * statement's numbers are the settings' (no value from outside).
+ * statement's numbers are the settings' (no value from outside). `headTerms`: a `SELECT` of `headTermCountsSql`'s rows
+ * (by default that statement).
  */
-export function termImpactsSql(): string {
+export function termImpactsSql(headTerms = headTermCountsSql()): string {
   const { k, b, d } = SETTINGS.bm25;
   const fields = Array.from({ length: FIELD_COUNT }, (_, f) => f);
-  // Positions run through title, authors, abstract and meta in that order (as `fieldBm25Sql` reads them).
+  // Constants as float8: a bare `1.1` is numeric, whose arithmetic over every (paper, term) cost more than the rest.
+  const float = (n: number) => `${n}::float8`;
+  const parts = fields
+    .map((f) => {
+      const idf = `ln(1 + (s.n - t.fields[${f + 1}] + 0.5::float8) / (t.fields[${f + 1}] + 0.5::float8))`;
+      const norm = `${float(k[f] * (1 - b[f]))} + ${float(k[f] * b[f])} * o.lengths[${f + 1}] / s.a${f}`;
+      return `CASE WHEN o.t${f} > 0 AND t.fields[${f + 1}] > 0 AND s.a${f} > 0
+      THEN ${float(SETTINGS.boosts[f])} * ${idf} * (${float(d[f])} + o.t${f} * ${float(k[f] + 1)} / (o.t${f} + ${norm})) ELSE 0 END`;
+    })
+    .join('\n    + ');
+  const averages = fields.map((f) => `field_lengths[${f + 1}] / greatest(papers, 1) AS a${f}`).join(', ');
+  // The averages once (a scalar row, not a subquery per row); the partitions by bytes (the same groups, cheaper
+  // to sort than by the database's collation).
+  return `INSERT INTO lectern_term_impacts (term, impact, id)
+WITH s AS MATERIALIZED (
+  SELECT papers::float8 AS n, ${averages} FROM lectern_stats
+), occurrences AS (
+  ${headTerms}
+), scored AS (
+  SELECT o.lexeme AS term, o.id,
+    ${parts} AS impact
+  FROM occurrences AS o JOIN lectern_terms AS t ON t.term = o.lexeme, s
+)
+SELECT term, impact, id FROM (
+  SELECT term, impact, id, row_number() OVER (PARTITION BY term COLLATE "C" ORDER BY impact DESC, id) AS place FROM scored
+) AS ranked WHERE place <= ${TERM_IMPACT_LIST_LENGTH}`;
+}
+
+/**
+ * Each (paper, term of its head)'s occurrences per field, `(id, lexeme, lengths, t0, t1, t2, t3)`: the term's
+ * positions in the paper's whole `tsvector` (the abstract's too), counted by field from the paper's field lengths
+ * (positions run through title, authors, abstract and meta in that order, as `fieldBm25Sql` reads them), one
+ * LATERAL per term (not one grouping of every paper's terms).
+ */
+export function headTermCountsSql(): string {
+  const fields = Array.from({ length: FIELD_COUNT }, (_, f) => f);
   const bound = (f: number) =>
     fields
       .slice(0, f + 1)
@@ -181,31 +217,10 @@ export function termImpactsSql(): string {
       const below = f < FIELD_COUNT - 1 ? `o.p <= ${bound(f)}` : '';
       return `count(*) FILTER (WHERE ${[above, below].filter(Boolean).join(' AND ')}) AS t${f}`;
     })
-    .join(',\n    ');
-  const parts = fields
-    .map((f) => {
-      const idf = `ln(1 + (s.n - t.fields[${f + 1}] + 0.5) / (t.fields[${f + 1}] + 0.5))`;
-      const norm = `${k[f] * (1 - b[f])} + ${k[f] * b[f]} * o.lengths[${f + 1}] / s.average[${f + 1}]`;
-      return `CASE WHEN o.t${f} > 0 AND t.fields[${f + 1}] > 0 AND s.average[${f + 1}] > 0
-      THEN ${SETTINGS.boosts[f]} * ${idf} * (${d[f]} + o.t${f} * ${k[f] + 1} / (o.t${f} + ${norm})) ELSE 0 END`;
-    })
-    .join('\n    + ');
-  return `INSERT INTO lectern_term_impacts (term, impact, id)
-WITH s AS (
-  SELECT papers::float8 AS n, ARRAY(SELECT l / greatest(papers, 1) FROM unnest(field_lengths) AS l) AS average FROM lectern_stats
-), occurrences AS (
-  SELECT p.id, u.lexeme, p.field_lengths AS lengths,
-    ${counts}
+    .join(',\n      ');
+  return `SELECT p.id, u.lexeme, p.field_lengths AS lengths, c.t0, c.t1, c.t2, c.t3
   FROM lectern_papers AS p,
     unnest(ts_filter(setweight(p.search, 'D', tsvector_to_array(p.search_head)), '{d}')) AS u,
-    unnest(u.positions) AS o(p)
-  GROUP BY p.id, u.lexeme, p.field_lengths
-), scored AS (
-  SELECT o.lexeme AS term, o.id,
-    ${parts} AS impact
-  FROM occurrences AS o JOIN lectern_terms AS t ON t.term = o.lexeme, s
-)
-SELECT term, impact, id FROM (
-  SELECT term, impact, id, row_number() OVER (PARTITION BY term ORDER BY impact DESC, id) AS place FROM scored
-) AS ranked WHERE place <= ${TERM_IMPACT_LIST_LENGTH}`;
+    LATERAL (SELECT ${counts}
+      FROM unnest(u.positions) AS o(p)) AS c`;
 }

@@ -2,9 +2,9 @@ import type { ClientBase } from 'pg';
 import type { Paper } from '../../core/model/paper';
 import type { Topic } from '../../core/model/topic';
 import { from as copyFrom } from 'pg-copy-streams';
-import { termImpactsSql } from '../../core/search/sql-field-bm25';
 import { CopyLineBuilders } from './copy-line-builders';
 import { PAPER_COPY_COLUMNS, paperCopyBatch } from './paper-row';
+import { HEAD_TERMS, REFRESH_SETTINGS, TERM_COUNTS, TERM_IMPACTS } from './term-field-counts';
 
 /** How `importPapers` writes. */
 export interface ImportPapersOptions {
@@ -145,6 +145,8 @@ async function writeBatch(client: ClientBase, data: Buffer, direct: boolean): Pr
 export async function refreshLibraryCounts(client: ClientBase, topics: readonly Topic[]): Promise<void> {
   await rebuildSearchIndexes(client);
   await inTransaction(client, async () => {
+    await client.query(REFRESH_SETTINGS);
+    await client.query(HEAD_TERMS);
     await client.query('TRUNCATE lectern_terms');
     await client.query(TERM_COUNTS);
     await client.query(
@@ -165,19 +167,6 @@ export async function refreshLibraryCounts(client: ClientBase, topics: readonly 
     await client.query(TERM_IMPACTS);
   });
 }
-
-/**
- * Every term's paper count, and per field (title A, authors and meta B, abstract C: authors and meta share a
- * weight, so both get the papers with the term in either; a name is seldom a keyword).
- */
-const TERM_COUNTS = `INSERT INTO lectern_terms (term, papers, fields)
-SELECT s.word, s.ndoc, ARRAY[coalesce(a.ndoc, 0), coalesce(b.ndoc, 0), coalesce(c.ndoc, 0), coalesce(b.ndoc, 0)]
-FROM ts_stat('SELECT search FROM lectern_papers') AS s
-  LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'a') AS a ON a.word = s.word
-  LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'b') AS b ON b.word = s.word
-  LEFT JOIN ts_stat('SELECT search FROM lectern_papers', 'c') AS c ON c.word = s.word`;
-
-const TERM_IMPACTS = termImpactsSql();
 
 /** The indexes a bulk import drops and builds once at the end. */
 const SEARCH_INDEXES = [
