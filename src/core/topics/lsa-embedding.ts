@@ -52,15 +52,18 @@ export function lsaEmbedding(
   const columns = columnsOf(rows, sample, rank, termCount);
   let docSide = multiply(rows, sample, rank, omega, width);
   orthonormalise(docSide, sample.length, width);
+  // Each term-side product overwrites the one before (the random directions first): terms × width is the
+  // largest matrix here (11 MB for 3,000 papers), and one buffer instead of four keeps it off the peak memory.
+  const termSide = omega;
   for (let q = 0; q < POWER_ITERATIONS; q += 1) {
     // Only the (smaller) document side is re-orthonormalised: in double precision two iterations stay well conditioned.
-    const termSide = multiplyTransposed(columns, docSide, width, termCount);
+    multiplyTransposed(columns, docSide, width, termCount, termSide);
     docSide = multiply(rows, sample, rank, termSide, width);
     orthonormalise(docSide, sample.length, width);
   }
   // B = Qᵀ A (width × terms), kept transposed; its left singular vectors are the eigenvectors of the small
   // B Bᵀ = Qᵀ (A Aᵀ Q), computed on the document side (cheaper than over every term).
-  const projected = multiplyTransposed(columns, docSide, width, termCount);
+  const projected = multiplyTransposed(columns, docSide, width, termCount, termSide);
   const back = multiply(rows, sample, rank, projected, width);
   const gram = transposedProduct(docSide, back, sample.length, width);
   // Symmetric in exact arithmetic; averaged so that rounding does not make it otherwise.
@@ -288,15 +291,17 @@ function columnsOf(rows: SparseRows, sample: Int32Array, rank: Int32Array, termC
   return { start, docs, weights };
 }
 
-/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
-function multiplyTransposed(columns: Columns, m: Float64Array, width: number, termCount: number): Float64Array {
-  const out = new Float64Array(termCount * width);
+/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width, into `out`. */
+function multiplyTransposed(columns: Columns, m: Float64Array, width: number, termCount: number, out: Float64Array): Float64Array {
   const { start, docs, weights } = columns;
   const from = new Int32Array(width > 0 ? maxColumnLength(columns, termCount) : 0);
   for (let t = 0; t < termCount; t += 1) {
     const first = start[t];
     const length = start[t + 1] - first;
-    if (length === 0) continue;
+    if (length === 0) {
+      out.fill(0, t * width, (t + 1) * width);
+      continue;
+    }
     for (let i = 0; i < length; i += 1) from[i] = docs[first + i] * width;
     // Summed over the documents in sample order, as a pass over the rows would.
     sumColumns(weights, first, from, length, m, width, out, t * width);
