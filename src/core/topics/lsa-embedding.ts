@@ -53,7 +53,7 @@ export function lsaEmbedding(
   let docSide = multiply(rows, sample, rank, omega, width);
   orthonormalise(docSide, sample.length, width);
   // Each term-side product overwrites the one before (the random directions first): terms × width is the
-  // largest matrix here (11 MB for 3,000 papers), and one buffer instead of four keeps it off the peak memory.
+  // largest matrix here (13 MB for 3,000 papers), and one buffer instead of four keeps it off the peak memory.
   const termSide = omega;
   for (let q = 0; q < POWER_ITERATIONS; q += 1) {
     // Only the (smaller) document side is re-orthonormalised: in double precision two iterations stay well conditioned.
