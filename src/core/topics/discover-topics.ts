@@ -228,11 +228,10 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
     localOf.set(term, global.length);
     global.push(term);
   }
-  const termOrder = termKeys.sortByText(global);
+  const { order: termOrder, hashes } = termKeys.sortByText(global);
   const rank = new Int32Array(global.length);
   termOrder.forEach((t, i) => (rank[t] = i));
   const isBigram = global.map((term) => lexicon.isBigram(term));
-  const hashes = Int32Array.from(global, (term) => termKeys.hash(term));
   const idf = Float64Array.from(global, (term) => Math.log(analysedDocs / df.get(term) + 1));
   const vectorTerms = n > LARGE_LIBRARY ? LARGE_LIBRARY_VECTOR_TERMS : VECTOR_TERMS;
   const rows = new VectorRows(n);

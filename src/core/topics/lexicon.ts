@@ -154,7 +154,7 @@ export class Lexicon {
   private termSlots?: TermSlots;
   private keyCache?: TermKeys;
 
-  /** Terms' texts, hashes and text order, kept for the lexicon's life (see `TermKeys`). */
+  /** Terms' text order and hashes, kept for the lexicon's life (see `TermKeys`). */
   termKeys(): TermKeys {
     return (this.keyCache ??= new TermKeys((term) => this.key(term)));
   }

@@ -1,60 +1,59 @@
 import { topK } from '../collections/top-k';
 
 /**
- * Terms' stem texts (`Lexicon.key`), their hashes and their order, kept across the discoveries of one
- * library (the library's, then one per topic split): the same terms recur in every split, and building,
- * hashing and comparing their texts again each time cost more than the splits' clustering.
- * Only for tie-breaking and seeding: every order here is the order of the texts, so results are the same.
+ * Terms' text order and hashes, kept across the discoveries of one library (the library's, then one per topic
+ * split): the same terms recur in every split, and building, hashing and comparing their texts (`Lexicon.key`)
+ * again each time cost more than the splits' clustering. Only for tie-breaking and seeding: every order here is
+ * the order of the texts and every hash that of the text, so results are the same.
  */
 export class TermKeys {
-  private readonly keys = new Map<number, string>();
-  private readonly hashes = new Map<number, number>();
   /** Position of a term in the text order of the first (the library's) discovery's terms; absent for others. */
   private rankOf?: Map<number, number>;
+  /** `hashText` of the term at each position of that order. */
+  private hashByRank = new Int32Array(0);
 
   /** `text(term)`: the term's stem text (`Lexicon.key`; not imported, as the lexicon holds these keys). */
   constructor(private readonly text: (term: number) => string) {}
 
-  /** The stem text of a lexicon id (see `Lexicon.key`). */
-  key(term: number): string {
-    let key = this.keys.get(term);
-    if (key === undefined) this.keys.set(term, (key = this.text(term)));
-    return key;
-  }
-
-  /** FNV-1a (32 bits) of `key(term)`. */
-  hash(term: number): number {
-    let h = this.hashes.get(term);
-    if (h === undefined) this.hashes.set(term, (h = hashText(this.key(term))));
-    return h;
-  }
-
   /**
-   * Lexicon ids sorted by their text (`compareStrings` of `key`), as indexes into `terms`. Terms of an earlier
-   * sort compare by their place in it, the text only where one is new: the same order, fewer string comparisons.
+   * Lexicon ids sorted by their text (`compareStrings` of `Lexicon.key`), as indexes into `terms`, and each
+   * term's FNV-1a hash of its text. Terms of the first sort compare by their place in it, the text only where
+   * one is new: the same order, fewer string comparisons.
    */
-  sortByText(terms: ArrayLike<number>): Int32Array {
+  sortByText(terms: ArrayLike<number>): { order: Int32Array; hashes: Int32Array } {
     const known = this.rankOf;
     const count = terms.length;
     const order = Int32Array.from({ length: count }, (_, i) => i);
+    const hashes = new Int32Array(count);
     if (known === undefined) {
-      const keys = Array.from({ length: count }, (_, i) => this.key(terms[i]));
+      const keys = Array.from({ length: count }, (_, i) => this.text(terms[i]));
       order.sort((a, b) => compareStrings(keys[a], keys[b]));
       this.rankOf = new Map();
-      for (let i = 0; i < count; i += 1) this.rankOf.set(terms[order[i]], i);
-      return order;
+      this.hashByRank = new Int32Array(count);
+      for (let i = 0; i < count; i += 1) hashes[i] = hashText(keys[i]);
+      for (let i = 0; i < count; i += 1) {
+        this.rankOf.set(terms[order[i]], i);
+        this.hashByRank[i] = hashes[order[i]];
+      }
+      return { order, hashes };
     }
     const rank = new Int32Array(count);
     const keys: Array<string | undefined> = new Array<string | undefined>(count);
     for (let i = 0; i < count; i += 1) {
       const r = known.get(terms[i]);
       if (r === undefined) {
+        const key = this.text(terms[i]);
         rank[i] = -1;
-        keys[i] = this.key(terms[i]);
-      } else rank[i] = r;
+        keys[i] = key;
+        hashes[i] = hashText(key);
+      } else {
+        rank[i] = r;
+        hashes[i] = this.hashByRank[r];
+      }
     }
-    const textAt = (i: number): string => (keys[i] ??= this.key(terms[i]));
-    return order.sort((a, b) => (rank[a] >= 0 && rank[b] >= 0 ? rank[a] - rank[b] : compareStrings(textAt(a), textAt(b))));
+    const textAt = (i: number): string => (keys[i] ??= this.text(terms[i]));
+    order.sort((a, b) => (rank[a] >= 0 && rank[b] >= 0 ? rank[a] - rank[b] : compareStrings(textAt(a), textAt(b))));
+    return { order, hashes };
   }
 }
 
