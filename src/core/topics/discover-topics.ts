@@ -1,6 +1,5 @@
 import type { Lexicon } from './lexicon';
-import { compareStrings } from './text-terms';
-import { TopK } from './top-k';
+import { RankedTopK } from './term-keys';
 import { lsaEmbedding, type LatentSpace } from './lsa-embedding';
 import { centroidsOf, mergeClosestGroups, similarities, sphericalKMeans } from './spherical-kmeans';
 
@@ -201,10 +200,12 @@ interface DocumentVectors {
   /** Local term → lexicon term id. */
   global: number[];
   isBigram: boolean[];
-  /** A local term's stem text, for deterministic tie-breaking. */
-  key: (local: number) => string;
-  /** `hashText` of each local term's `key`. */
-  hashes: number[];
+  /** A local term's place in the text order of the terms (`Lexicon.key`), for deterministic tie-breaking. */
+  rank: Int32Array;
+  /** The local terms in text order (`termOrder[rank[t]] = t`). */
+  termOrder: Int32Array;
+  /** `TermKeys.hash` of each local term. */
+  hashes: Int32Array;
   /** Per document: a hash of its own terms and counts (a sum, so the order of its entries does not matter). */
   contentHash: Float64Array;
 }
@@ -215,56 +216,43 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
   const maxDf = analysedDocs >= 20 ? Math.max(2, Math.floor(analysedDocs * MAX_SHARE)) : analysedDocs;
   // A term too few papers share cannot define a group; in a large library such rare terms would crowd out the rest.
   const minDf = Math.max(2, Math.round(analysedDocs / MIN_DF_DIVISOR));
-  // Terms used by the vectors get compact local ids.
+  const termKeys = lexicon.termKeys();
+  // Terms used by the vectors get compact local ids (a first pass), then their text order, which breaks ties.
   const localOf = lexicon.scratchSlots();
   const global: number[] = [];
-  const keys: Array<string | undefined> = [];
-  const key = (local: number): string => (keys[local] ??= lexicon.key(global[local]));
-  const isBigram: boolean[] = [];
-  const local = (term: number): number => {
-    let id = localOf.get(term);
-    if (id < 0) {
-      id = global.length;
-      localOf.set(term, id);
-      global.push(term);
-      isBigram.push(lexicon.isBigram(term));
-    }
-    return id;
-  };
+  for (let i = 0; i < docs.start[n]; i += 1) {
+    const term = docs.terms[i];
+    if (localOf.get(term) >= 0) continue;
+    const f = df.get(term);
+    if (f < minDf || f > maxDf) continue;
+    localOf.set(term, global.length);
+    global.push(term);
+  }
+  const { order: termOrder, hashes } = termKeys.sortByText(global);
+  const rank = new Int32Array(global.length);
+  termOrder.forEach((t, i) => (rank[t] = i));
+  const isBigram = global.map((term) => lexicon.isBigram(term));
+  const idf = Float64Array.from(global, (term) => Math.log(analysedDocs / df.get(term) + 1));
   const vectorTerms = n > LARGE_LIBRARY ? LARGE_LIBRARY_VECTOR_TERMS : VECTOR_TERMS;
   const rows = new VectorRows(n);
-  const pick = new TopK(key);
-  const hashes: number[] = [];
+  const pick = new RankedTopK(rank);
   const contentHash = new Float64Array(n);
-  let idf: Float64Array = new Float64Array(1024);
   for (let d = 0; d < n; d += 1) {
     pick.reset();
     let h = 0;
     for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
-      const term = docs.terms[i];
-      const f = df.get(term);
-      if (f < minDf || f > maxDf) continue;
-      const id = local(term);
-      // The idf once per term, not once per occurrence: the same number either way.
-      if (id >= idf.length) idf = grow(idf, id);
-      if (idf[id] === 0) idf[id] = Math.log(analysedDocs / f + 1);
+      const id = localOf.get(docs.terms[i]);
+      if (id < 0) continue;
       pick.add(id, (1 + Math.log(docs.counts[i])) * idf[id]);
       // From the document's own terms and counts, not their weights: those depend on every other paper,
       // and a paper added elsewhere in the library must not reshuffle the order (and so the topics).
-      h = (h + Math.imul((hashes[id] ??= hashText(key(id))), 2654435761 + Math.round(docs.counts[i] * 1000))) | 0;
+      h = (h + Math.imul(hashes[id], 2654435761 + Math.round(docs.counts[i] * 1000))) | 0;
     }
     contentHash[d] = h;
     rows.appendNormalised(d, pick, pick.top(vectorTerms));
   }
   for (const term of global) localOf.set(term, -1);
-  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, key, hashes, contentHash };
-}
-
-/** A copy of `values` long enough for index `at`, zeros beyond the old end. */
-function grow(values: Float64Array, at: number): Float64Array {
-  const grown = new Float64Array(Math.max(values.length * 2, at + 1));
-  grown.set(values);
-  return grown;
+  return { start: rows.start, terms: rows.terms, weights: rows.weights, global, isBigram, rank, termOrder, hashes, contentHash };
 }
 
 /** Growing CSR rows of (local term, weight), one row per document in order. */
@@ -280,7 +268,7 @@ class VectorRows {
   }
 
   /** Row `d`: the picked terms `top` of `pick`, weights divided by their L2 norm. */
-  appendNormalised(d: number, pick: TopK, top: number[]): void {
+  appendNormalised(d: number, pick: RankedTopK, top: number[]): void {
     let norm = 0;
     for (const i of top) norm += pick.weights[i] ** 2;
     norm = Math.sqrt(norm) || 1;
@@ -306,18 +294,9 @@ function canonicalOrders(
   vectors: DocumentVectors,
   n: number,
 ): { order: Int32Array; termOrder: Int32Array; termSeed: (t: number) => number } {
-  const termCount = vectors.global.length;
-  const { hashes, contentHash } = vectors;
-  const termOrder = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => compareStrings(vectors.key(a), vectors.key(b)));
+  const { hashes, contentHash, termOrder } = vectors;
   const order = Int32Array.from({ length: n }, (_, d) => d).sort((a, b) => contentHash[a] - contentHash[b]);
   return { order, termOrder, termSeed: (t) => hashes[t] };
-}
-
-/** FNV-1a of a string (32 bits). */
-function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 /**
@@ -424,7 +403,7 @@ function nameGroups(
   const byGroup = bucket(assignment, groups);
   const members = membersByGroup(memberships, groups);
   const topics: DiscoveredTopic[] = [];
-  const naming = new TopK(vectors.key);
+  const naming = new RankedTopK(vectors.rank);
   for (let g = 0; g < groups; g += 1) {
     const core = byGroup[g];
     if (core.length < minSize) continue;

@@ -3,6 +3,7 @@ import { normalizeToken } from '../text/normalize-token';
 import { BROAD_STOP_WORDS } from '../text/stop-words';
 import { scanTokens, scanWordParts, TOPIC_TOKENS } from '../text/tokenize';
 import { isGenericWord } from './generic-words';
+import { TermKeys } from './term-keys';
 import type { WordStream } from './word-stream';
 
 const FLAG_STOP = 1;
@@ -81,13 +82,42 @@ export class Lexicon {
     return ids;
   }
 
-  private asciiWordId(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let j = start; j < end; j += 1) {
-      let c = text.charCodeAt(j);
-      if (c <= 90 && c >= 65) c += 32;
-      hash = Math.imul(hash ^ c, 16777619);
+  /**
+   * `findToken` of the tokens of `text` (read with `TOPIC_TOKENS`), each passed to `visit` with its offsets and
+   * whether punctuation precedes it. A spelling already read by `appendWords` is looked up in place, not sliced
+   * and folded again: the same id, since the lexicon folds a spelling to one stem whatever its case.
+   */
+  findTokens(text: string, visit: (id: number, start: number, end: number, hardBreak: boolean) => void): void {
+    scanWordParts(
+      text,
+      (starts, ends, count, nonAscii, hardBreak) => {
+        for (let p = 0; p < count; p += 1) {
+          const known = nonAscii ? -1 : this.knownAsciiSpelling(text, starts[p], ends[p]);
+          const id = known >= 0 ? known : this.findToken(text.slice(starts[p], ends[p]));
+          visit(id, starts[p], ends[p], p === 0 && hardBreak);
+        }
+      },
+      TOPIC_TOKENS,
+    );
+  }
+
+  /** The word id of an ASCII spelling `appendWords` has read (any case), or -1. */
+  private knownAsciiSpelling(text: string, start: number, end: number): number {
+    const hash = asciiSpellingHash(text, start, end);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot];
+      if (k < 0) return -1;
+      if (this.spellingHashes[k] === hash) {
+        const spelling = this.spellings[k];
+        if (spelling.length === length && sameLowerAscii(spelling, text, start)) return this.spellingWords[k];
+      }
     }
+  }
+
+  private asciiWordId(text: string, start: number, end: number): number {
+    const hash = asciiSpellingHash(text, start, end);
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     const length = end - start;
@@ -122,6 +152,12 @@ export class Lexicon {
   }
 
   private termSlots?: TermSlots;
+  private keyCache?: TermKeys;
+
+  /** Terms' text order and hashes, kept for the lexicon's life (see `TermKeys`). */
+  termKeys(): TermKeys {
+    return (this.keyCache ??= new TermKeys((term) => this.key(term)));
+  }
 
   /** Shared scratch space for per-document counting (single-threaded use only). */
   scratchSlots(): TermSlots {
@@ -183,6 +219,17 @@ function wordFlags(stem: string): number {
   if (isGenericWord(stem)) flags |= FLAG_GENERIC;
   if (/^[\d.,]+$/.test(stem) || stem.length < 2) flags |= FLAG_NUMERIC;
   return flags;
+}
+
+/** FNV-1a of an ASCII spelling in lower case, read in place. */
+function asciiSpellingHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let j = start; j < end; j += 1) {
+    let c = text.charCodeAt(j);
+    if (c <= 90 && c >= 65) c += 32;
+    hash = Math.imul(hash ^ c, 16777619);
+  }
+  return hash;
 }
 
 function sameLowerAscii(lower: string, text: string, start: number): boolean {

@@ -52,15 +52,18 @@ export function lsaEmbedding(
   const columns = columnsOf(rows, sample, rank, termCount);
   let docSide = multiply(rows, sample, rank, omega, width);
   orthonormalise(docSide, sample.length, width);
+  // Each term-side product overwrites the one before (the random directions first): terms × width is the
+  // largest matrix here (13 MB for 3,000 papers), and one buffer instead of four keeps it off the peak memory.
+  const termSide = omega;
   for (let q = 0; q < POWER_ITERATIONS; q += 1) {
     // Only the (smaller) document side is re-orthonormalised: in double precision two iterations stay well conditioned.
-    const termSide = multiplyTransposed(columns, docSide, width, termCount);
+    multiplyTransposed(columns, docSide, width, termCount, termSide);
     docSide = multiply(rows, sample, rank, termSide, width);
     orthonormalise(docSide, sample.length, width);
   }
   // B = Qᵀ A (width × terms), kept transposed; its left singular vectors are the eigenvectors of the small
   // B Bᵀ = Qᵀ (A Aᵀ Q), computed on the document side (cheaper than over every term).
-  const projected = multiplyTransposed(columns, docSide, width, termCount);
+  const projected = multiplyTransposed(columns, docSide, width, termCount, termSide);
   const back = multiply(rows, sample, rank, projected, width);
   const gram = transposedProduct(docSide, back, sample.length, width);
   // Symmetric in exact arithmetic; averaged so that rounding does not make it otherwise.
@@ -288,15 +291,17 @@ function columnsOf(rows: SparseRows, sample: Int32Array, rank: Int32Array, termC
   return { start, docs, weights };
 }
 
-/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width. */
-function multiplyTransposed(columns: Columns, m: Float64Array, width: number, termCount: number): Float64Array {
-  const out = new Float64Array(termCount * width);
+/** (sampled rows of A)ᵀ × M, where M has one row of `width` per sampled document: terms (by rank) × width, into `out`. */
+function multiplyTransposed(columns: Columns, m: Float64Array, width: number, termCount: number, out: Float64Array): Float64Array {
   const { start, docs, weights } = columns;
   const from = new Int32Array(width > 0 ? maxColumnLength(columns, termCount) : 0);
   for (let t = 0; t < termCount; t += 1) {
     const first = start[t];
     const length = start[t + 1] - first;
-    if (length === 0) continue;
+    if (length === 0) {
+      out.fill(0, t * width, (t + 1) * width);
+      continue;
+    }
     for (let i = 0; i < length; i += 1) from[i] = docs[first + i] * width;
     // Summed over the documents in sample order, as a pass over the rows would.
     sumColumns(weights, first, from, length, m, width, out, t * width);
@@ -313,37 +318,61 @@ function maxColumnLength(columns: Columns, termCount: number): number {
 /** Modified Gram–Schmidt on the columns of a rows × width row-major matrix (a dependent column becomes 0). */
 function orthonormalise(m: Float64Array, rowCount: number, width: number): void {
   // Columns made contiguous first: the inner loops then run over adjacent memory.
-  const columns = new Float64Array(m.length);
-  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
+  const columns = byColumn(m, rowCount, width);
   for (let c = 0; c < width; c += 1) {
     const col = c * rowCount;
     // Each subtraction pass also sums the next dot product (or, after the last, the norm) from the values it
     // has just written: the same numbers in the same order as a separate pass, one pass fewer over the column.
-    let next = 0;
-    if (c > 0) for (let r = 0; r < rowCount; r += 1) next += columns[col + r] * columns[r];
-    else for (let r = 0; r < rowCount; r += 1) next += columns[col + r] ** 2;
+    // The loops are small functions of their own: each gets its own type feedback, so the optimised code
+    // is not thrown away each time a branch first runs (43 deoptimisations per library otherwise).
+    let next = c > 0 ? dotColumns(columns, col, 0, rowCount) : squaredNorm(columns, col, rowCount);
     for (let p = 0; p < c; p += 1) {
       const prev = p * rowCount;
       const dot = next;
-      next = 0;
-      const following = (p + 1) * rowCount;
       const last = p + 1 === c;
-      if (dot !== 0 && last) {
-        for (let r = 0; r < rowCount; r += 1) next += (columns[col + r] -= dot * columns[prev + r]) ** 2;
-      } else if (dot !== 0) {
-        for (let r = 0; r < rowCount; r += 1) next += (columns[col + r] -= dot * columns[prev + r]) * columns[following + r];
-      } else if (last) {
-        for (let r = 0; r < rowCount; r += 1) next += columns[col + r] ** 2;
-      } else {
-        for (let r = 0; r < rowCount; r += 1) next += columns[col + r] * columns[following + r];
-      }
+      if (dot !== 0 && last) next = subtractThenSquare(columns, col, prev, dot, rowCount);
+      else if (dot !== 0) next = subtractThenDot(columns, col, prev, dot, (p + 1) * rowCount, rowCount);
+      else if (last) next = squaredNorm(columns, col, rowCount);
+      else next = dotColumns(columns, col, (p + 1) * rowCount, rowCount);
     }
-    let norm = next;
-    norm = Math.sqrt(norm);
+    const norm = Math.sqrt(next);
     const scale = norm > 1e-12 ? 1 / norm : 0;
     for (let r = 0; r < rowCount; r += 1) columns[col + r] *= scale;
   }
+  byRow(columns, rowCount, width, m);
+}
+
+/** The inverse of `byColumn`, into `m`. */
+function byRow(columns: Float64Array, rowCount: number, width: number, m: Float64Array): void {
   for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) m[r * width + c] = columns[c * rowCount + r];
+}
+
+/** Σ columns[a + r] × columns[b + r] over r < rowCount. */
+function dotColumns(columns: Float64Array, a: number, b: number, rowCount: number): number {
+  let sum = 0;
+  for (let r = 0; r < rowCount; r += 1) sum += columns[a + r] * columns[b + r];
+  return sum;
+}
+
+/** Σ columns[a + r]² over r < rowCount. */
+function squaredNorm(columns: Float64Array, a: number, rowCount: number): number {
+  let sum = 0;
+  for (let r = 0; r < rowCount; r += 1) sum += columns[a + r] ** 2;
+  return sum;
+}
+
+/** Subtracts `dot` × column `prev` from column `col`, returning the new column's dot product with column `other`. */
+function subtractThenDot(columns: Float64Array, col: number, prev: number, dot: number, other: number, rowCount: number): number {
+  let sum = 0;
+  for (let r = 0; r < rowCount; r += 1) sum += (columns[col + r] -= dot * columns[prev + r]) * columns[other + r];
+  return sum;
+}
+
+/** Subtracts `dot` × column `prev` from column `col`, returning the new column's squared norm. */
+function subtractThenSquare(columns: Float64Array, col: number, prev: number, dot: number, rowCount: number): number {
+  let sum = 0;
+  for (let r = 0; r < rowCount; r += 1) sum += (columns[col + r] -= dot * columns[prev + r]) ** 2;
+  return sum;
 }
 
 /**

@@ -79,8 +79,8 @@ export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<str
     const known = cache?.get(text);
     if (known) return known;
     scratch.length = 0;
-    scanTokens(text, (start, end, hard) => {
-      scratch.push(lexicon.findToken(text.slice(start, end)), start, end, hard ? 1 : 0);
+    lexicon.findTokens(text, (id, start, end, hard) => {
+      scratch.push(id, start, end, hard ? 1 : 0);
     });
     const count = scratch.length / 4;
     const read: TokenizedText = {
