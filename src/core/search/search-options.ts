@@ -83,13 +83,19 @@ export interface QueryOptions {
    * With pruning, `total` is exact while it stays below this many matches; past it the count of
    * matches that need a check (a phrase, filter or negation) may stop, and the response sets
    * `totalIsLowerBound` ("1,000+ papers"), as Lucene's `totalHitsThreshold`. Default
-   * `EXACT_TOTAL_UP_TO` (1 000); `Infinity` for an exact total always.
+   * `EXACT_TOTAL_UP_TO` (1 000), and for a query with a phrase the count also stops once it has
+   * read `PHRASE_COUNT_CHECKS` texts beyond those the results needed (then "312+ papers": a
+   * one-letter phrase being typed, `"b`, would otherwise read a thousand abstracts to count).
+   * Given explicitly, counting goes on to that many; `Infinity` for an exact total always.
    */
   exactTotalUpTo?: number;
 }
 
 /** Default of `QueryOptions.exactTotalUpTo`: totals are exact up to this many matches. */
 export const EXACT_TOTAL_UP_TO = 1000;
+
+/** By default, the most candidates a phrase query checks to count its matches beyond those its results needed (see `exactTotalUpTo`). */
+export const PHRASE_COUNT_CHECKS = 200;
 
 /** `SearchOptions` with every default filled in, as the query code reads them. */
 export interface SearchSettings {
