@@ -130,8 +130,8 @@ export class PaperSearch {
     const plan = run.plan(parsed);
     if (!plan) return response;
     const hasPhrases = plan.phrases.length + plan.excludedPhrases.length > 0;
-    const prune = options.prune ?? hasPhrases;
-    const found = run.evaluateTop(plan, limit, prune, totalCount(options.exactTotalUpTo, hasPhrases));
+    const prune = options.prune ?? (hasPhrases || run.expandsWidely(plan));
+    const found = run.evaluateTop(plan, limit, prune, totalCount(options.exactTotalUpTo, hasPhrases, options.prune === undefined));
     const { docs, scores } = found.candidates;
     response.total = found.total;
     response.totalIsLowerBound = found.totalIsLowerBound;
@@ -193,13 +193,16 @@ export class PaperSearch {
 /**
  * How far a pruned search counts: as asked, or by default exactly up to `EXACT_TOTAL_UP_TO`, and
  * for a phrase only while its texts cost about what the shown results' did (`PHRASE_COUNT_CHECKS`).
+ * A query pruned by default for its word being typed alone (`pruneDefaulted`, no phrase) counts
+ * exactly, as the exhaustive evaluation would: its checks (filters, negated words) read no text.
  */
-function totalCount(exactTotalUpTo: number | undefined, hasPhrases: boolean): TotalCount {
+function totalCount(exactTotalUpTo: number | undefined, hasPhrases: boolean, pruneDefaulted: boolean): TotalCount {
   if (exactTotalUpTo !== undefined) {
     const upTo = Math.max(0, exactTotalUpTo);
     return { upTo: Number.isNaN(upTo) ? EXACT_TOTAL_UP_TO : upTo, checks: Infinity };
   }
-  return { upTo: EXACT_TOTAL_UP_TO, checks: hasPhrases ? PHRASE_COUNT_CHECKS : Infinity };
+  if (hasPhrases) return { upTo: EXACT_TOTAL_UP_TO, checks: PHRASE_COUNT_CHECKS };
+  return { upTo: pruneDefaulted ? Infinity : EXACT_TOTAL_UP_TO, checks: Infinity };
 }
 
 /** The year of each candidate (0 when unknown), for queries of filters only. */

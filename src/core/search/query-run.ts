@@ -41,6 +41,18 @@ export class QueryRun {
   }
 
   /**
+   * Whether a free word being typed stands for several index terms (`co` → `co`, `control`,
+   * `cortex`, …): exhaustive scoring then scores every posting of each and keeps each paper's best
+   * in a second accumulator, which measured slower than pruning (`prunedTop`) at 100k papers.
+   */
+  expandsWidely(plan: QueryPlan): boolean {
+    for (const slot of plan.soft)
+      for (const alt of slot.alternatives)
+        for (const spec of alt) if (spec.prefix && this.specExpansions(spec, false).length >= WIDE_EXPANSIONS) return true;
+    return false;
+  }
+
+  /**
    * The papers matching a plan. `allowOr`: when requiring every word finds nothing, accept papers
    * matching any word, ranked by how many they match.
    */
@@ -206,6 +218,9 @@ export class QueryRun {
     return alternatives.length === 1 ? alternatives[0] : unionMax(this.index, alternatives);
   }
 }
+
+/** Expansions of a word being typed from which a search is pruned by default (`expandsWidely`). */
+const WIDE_EXPANSIONS = 2;
 
 /** The second accumulator of `termSparse` (searches are synchronous: one per thread is enough); empty between uses. */
 let expansionAccumulator: Accumulator | undefined;

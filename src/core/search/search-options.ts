@@ -74,8 +74,10 @@ export interface QueryOptions {
    * check filters, negations and phrases only where needed, instead of evaluating every match.
    * Results are identical either way (a property test checks it). Default: pruned when the query
    * has a phrase or a negated phrase, whose check reads a paper's text (checks then stop early, with
-   * `totalIsLowerBound` past `exactTotalUpTo`); otherwise exhaustive, because every posting is read
-   * to find the matches either way and, with cheap checks, one tight scoring pass measured faster.
+   * `totalIsLowerBound` past `exactTotalUpTo`), and when its word being typed stands for several
+   * index terms (`co`: scoring each one's every posting measured slower; the total stays exact);
+   * otherwise exhaustive, because every posting is read to find the matches either way and, with
+   * cheap checks, one tight scoring pass measured faster.
    * True: pruned wherever the plan allows. False: always exhaustive, exact total.
    */
   prune?: boolean;
