@@ -523,18 +523,17 @@ describe('robustness', () => {
 });
 
 test('a short prefix typed again after papers are added or removed completes to the terms the index holds now', () => {
-  const paper = (i: number, word: string): Paper =>
-    ({
-      id: `p${i}`,
-      title: `${word} study ${i}`,
-      abstract: `on ${word}`,
-      authors: [],
-      keywords: [],
-      categories: [],
-      topics: [],
-      year: 2020,
-      source: { file: 'test', line: i + 1 },
-    }) as Paper;
+  const paper = (i: number, word: string): Paper => ({
+    id: `p${i}`,
+    title: `${word} study ${i}`,
+    abstract: `on ${word}`,
+    authors: [],
+    keywords: [],
+    categories: [],
+    topics: [],
+    year: 2020,
+    source: { file: 'test', line: i + 1 },
+  });
   const papers = Array.from({ length: 40 }, (_, i) => paper(i, i < 30 ? 'control' : 'cortex'));
   const search = PaperSearch.build(papers);
   const terms = (s: PaperSearch) => new Set(s.search('co', { limit: 100 }).results.flatMap((hit) => hit.terms));
