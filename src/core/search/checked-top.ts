@@ -10,6 +10,8 @@ import type { Sparse } from './score-accumulator';
 export class CheckOnce {
   /** Documents checked that passed. */
   passed = 0;
+  /** Times the check itself ran (a prefilter's rejections aside): what reading texts costs. */
+  ran = 0;
   /** 0: not checked yet, 1: passes, 2: fails. */
   private readonly marks: Uint8Array;
   private readonly checked: number[] = [];
@@ -34,6 +36,7 @@ export class CheckOnce {
     }
     if (known !== 0) return known === 1;
     const pass = this.check(doc);
+    this.ran += 1;
     this.marks[doc] = pass ? 1 : 2;
     this.checked.push(doc);
     if (pass) this.passed += 1;
@@ -79,6 +82,12 @@ export class CheckOnce {
   }
 }
 
+/** How far a pruned search counts its matches: exactly up to `upTo` passing, running the check at most `checks` more times than the ranking did. */
+export interface TotalCount {
+  upTo: number;
+  checks: number;
+}
+
 /**
  * Of scored candidates, the passing ones that can be among the best `limit` passing: those at or
  * above a score cutoff, lowered (doubling how many candidates it admits) until `limit` of them pass.
@@ -120,15 +129,17 @@ export function passingTop(candidates: Sparse, limit: number, once: CheckOnce): 
 }
 
 /**
- * The number of candidates that pass, exact while it stays below `exactUpTo`: unchecked candidates
- * are checked until that many have passed, then the count stops and is a lower bound.
+ * The number of candidates that pass, exact while it stays below `count.upTo`: unchecked candidates
+ * are checked until that many have passed, or until the check has run `count.checks` more times
+ * (a phrase's check reads a paper's text), then the count stops and is a lower bound.
  */
 export function passingTotal(
   candidates: Int32Array,
   once: CheckOnce | undefined,
-  exactUpTo: number,
+  count: TotalCount,
 ): { total: number; lowerBound: boolean } {
   if (!once) return { total: candidates.length, lowerBound: false };
-  for (let i = 0; i < candidates.length && once.passed < exactUpTo; i++) once.passes(candidates[i]);
+  const ranUpTo = once.ran + count.checks;
+  for (let i = 0; i < candidates.length && once.passed < count.upTo && once.ran < ranUpTo; i++) once.passes(candidates[i]);
   return { total: once.passed, lowerBound: once.checkedCount < candidates.length };
 }

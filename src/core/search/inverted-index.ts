@@ -50,6 +50,8 @@ export interface FieldBm25 {
  */
 export class InvertedIndex {
   private accumulator?: Accumulator;
+  /** Counts changes (adds, removals, compactions): what is derived from the index is stale once it moves. */
+  changes = 0;
   private readonly titleRanks = new TitleRanks();
   /** Score bounds of base posting lists by term×field key, for `boundsState` (a compaction starts afresh). */
   private readonly baseBounds = new Map<number, { constants: string; max: number }>();
@@ -102,6 +104,7 @@ export class InvertedIndex {
 
   /** Adds or replaces a paper (its postings go to the delta segment). */
   add(paper: Paper): void {
+    this.changes += 1;
     const state = this.state;
     if (state.docOf.has(paper.id)) removeDocument(state, paper.id);
     if (this.reader?.state !== state) this.reader = { state, reader: termReader(state) };
@@ -118,6 +121,7 @@ export class InvertedIndex {
 
   /** Removes a paper; its postings stay as tombstones until `compact`. */
   remove(id: string): boolean {
+    this.changes += 1;
     return removeDocument(this.state, id);
   }
 
@@ -132,6 +136,7 @@ export class InvertedIndex {
   compact(): void {
     const { deadPostings, deltaPostings, liveCount, docCount } = this.state;
     if (deadPostings === 0 && deltaPostings === 0 && liveCount === docCount) return;
+    this.changes += 1;
     this.state = compactIndexState(this.state);
     this.accumulator = undefined;
   }

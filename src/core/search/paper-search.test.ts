@@ -521,3 +521,30 @@ describe('robustness', () => {
     assert.doesNotThrow(() => search.autoSuggest(null as unknown as string));
   });
 });
+
+test('a short prefix typed again after papers are added or removed completes to the terms the index holds now', () => {
+  const paper = (i: number, word: string): Paper => ({
+    id: `p${i}`,
+    title: `${word} study ${i}`,
+    abstract: `on ${word}`,
+    authors: [],
+    keywords: [],
+    categories: [],
+    topics: [],
+    year: 2020,
+    source: { file: 'test', line: i + 1 },
+  });
+  const papers = Array.from({ length: 40 }, (_, i) => paper(i, i < 30 ? 'control' : 'cortex'));
+  const search = PaperSearch.build(papers);
+  const terms = (s: PaperSearch) => new Set(s.search('co', { limit: 100 }).results.flatMap((hit) => hit.terms));
+  assert.deepEqual([...terms(search)].sort(), ['control', 'cortex']);
+  // Cortex becomes the commonest completion, control leaves, a new completion arrives.
+  const added = Array.from({ length: 40 }, (_, i) => paper(100 + i, i < 39 ? 'cortex' : 'cohort'));
+  search.add(added);
+  search.remove(papers.slice(0, 30).map((p) => p.id));
+  const now = [...papers.slice(30), ...added];
+  const fresh = PaperSearch.build(now);
+  assert.deepEqual([...terms(search)].sort(), ['cohort', 'cortex']);
+  const ranked = (s: PaperSearch) => s.search('co', { limit: 100 }).results.map((hit) => [hit.id, hit.score]);
+  assert.deepEqual(ranked(search), ranked(fresh));
+});

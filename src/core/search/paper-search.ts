@@ -28,7 +28,15 @@ import { InvertedIndex } from './inverted-index';
 import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
 import { selectTop } from './select-top';
-import { EXACT_TOTAL_UP_TO, resolveSearchSettings, type QueryOptions, type SearchOptions, type SearchSettings } from './search-options';
+import type { TotalCount } from './checked-top';
+import {
+  EXACT_TOTAL_UP_TO,
+  PHRASE_COUNT_CHECKS,
+  resolveSearchSettings,
+  type QueryOptions,
+  type SearchOptions,
+  type SearchSettings,
+} from './search-options';
 
 // Re-exported so callers import the whole public surface of the search from this one module.
 export type { AnnotationLookup, QueryOptions, SearchOptions } from './search-options';
@@ -121,9 +129,9 @@ export class PaperSearch {
     const run = new QueryRun(this.index, this.settings, options.annotations);
     const plan = run.plan(parsed);
     if (!plan) return response;
-    const exactUpTo = Math.max(0, options.exactTotalUpTo ?? EXACT_TOTAL_UP_TO);
-    const prune = options.prune ?? plan.phrases.length + plan.excludedPhrases.length > 0;
-    const found = run.evaluateTop(plan, limit, prune, Number.isNaN(exactUpTo) ? EXACT_TOTAL_UP_TO : exactUpTo);
+    const hasPhrases = plan.phrases.length + plan.excludedPhrases.length > 0;
+    const prune = options.prune ?? (hasPhrases || run.expandsWidely(plan));
+    const found = run.evaluateTop(plan, limit, prune, totalCount(options.exactTotalUpTo, hasPhrases, options.prune === undefined));
     const { docs, scores } = found.candidates;
     response.total = found.total;
     response.totalIsLowerBound = found.totalIsLowerBound;
@@ -180,6 +188,21 @@ export class PaperSearch {
     const index = deserializeIndex(serialized, expectedFingerprint, papers);
     return index ? new PaperSearch(index, options) : undefined;
   }
+}
+
+/**
+ * How far a pruned search counts: as asked, or by default exactly up to `EXACT_TOTAL_UP_TO`, and
+ * for a phrase only while its texts cost about what the shown results' did (`PHRASE_COUNT_CHECKS`).
+ * A query pruned by default for its word being typed alone (`pruneDefaulted`, no phrase) counts
+ * exactly, as the exhaustive evaluation would: its checks (filters, negated words) read no text.
+ */
+function totalCount(exactTotalUpTo: number | undefined, hasPhrases: boolean, pruneDefaulted: boolean): TotalCount {
+  if (exactTotalUpTo !== undefined) {
+    const upTo = Math.max(0, exactTotalUpTo);
+    return { upTo: Number.isNaN(upTo) ? EXACT_TOTAL_UP_TO : upTo, checks: Infinity };
+  }
+  if (hasPhrases) return { upTo: EXACT_TOTAL_UP_TO, checks: PHRASE_COUNT_CHECKS };
+  return { upTo: pruneDefaulted ? Infinity : EXACT_TOTAL_UP_TO, checks: Infinity };
 }
 
 /** The year of each candidate (0 when unknown), for queries of filters only. */

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Paper } from '../model/paper';
 import { fromBase64, toBase64 } from './base64';
 import { PaperSearch } from './paper-search';
+import { EXACT_TOTAL_UP_TO, PHRASE_COUNT_CHECKS } from './search-options';
 
 // Few words, drawn with a Zipf-like skew, in short fields of few lengths: papers collide on every
 // word and tie on score by the dozen, which is where a pruned ranking could go wrong.
@@ -251,7 +252,7 @@ test('scores of many-word queries add the words in the exhaustive order, to the 
   );
 });
 
-test('by default a phrase query stops counting at 1,000 and says so; a plain query counts exactly', () => {
+test('by default a phrase query counts only while its texts cost about what its results did, and says so; a plain query counts exactly', () => {
   const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
     id: `p${i}`,
     title: `${WORDS[i % WORDS.length]} language models ${WORDS[(i * 5) % WORDS.length]}`,
@@ -262,11 +263,23 @@ test('by default a phrase query stops counting at 1,000 and says so; a plain que
   const query = '"language models" -"vision language"';
   const pruned = search.search(query, { limit: 5, highlight: false });
   const exhaustive = search.search(query, { limit: 5, highlight: false, prune: false });
+  const hits = (r: typeof pruned) => r.results.map((hit) => [hit.id, hit.score]);
   assert.equal(exhaustive.total, 2000 - papers.filter((p, i) => i % 3 !== 0 && p.title.startsWith('vision ')).length);
-  assert.deepEqual(
-    { total: pruned.total, lowerBound: pruned.totalIsLowerBound, hits: pruned.results.map((hit) => [hit.id, hit.score]) },
-    { total: 1000, lowerBound: true, hits: exhaustive.results.map((hit) => [hit.id, hit.score]) },
-  );
+  assert.deepEqual(hits(pruned), hits(exhaustive));
+  // Counting read at most PHRASE_COUNT_CHECKS papers beyond the ranking's: a lower bound, said so.
+  assert.equal(pruned.totalIsLowerBound, true);
+  assert.ok(pruned.total >= 5 && pruned.total < 1000, `${pruned.total}`);
+  // Asked for, the count goes on to the threshold, or to the end.
+  const upTo = search.search(query, { limit: 5, highlight: false, exactTotalUpTo: EXACT_TOTAL_UP_TO });
+  assert.deepEqual([upTo.total, upTo.totalIsLowerBound, hits(upTo)], [1000, true, hits(exhaustive)]);
+  const exact = search.search(query, { limit: 5, highlight: false, exactTotalUpTo: Infinity });
+  assert.deepEqual([exact.total, exact.totalIsLowerBound, hits(exact)], [exhaustive.total, false, hits(exhaustive)]);
+  // A phrase whose candidates its word positions mostly rule out reads few texts: still counted exactly by default.
+  const few = '"models of hallucination"';
+  const fewExact = search.search(few, { limit: 5, highlight: false, prune: false }).total;
+  assert.ok(fewExact > 5 && fewExact < PHRASE_COUNT_CHECKS, `${fewExact}`);
+  const rare = search.search(few, { limit: 5, highlight: false });
+  assert.deepEqual([rare.total, rare.totalIsLowerBound], [fewExact, false]);
   const plain = search.search('language', { limit: 5 });
   assert.deepEqual([plain.total, plain.totalIsLowerBound], [3000, false]);
 });

@@ -3,7 +3,7 @@ import { countMatches, scratchBytes, type LeafSlot, type Matches } from './match
 import type { PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 import type { Sparse } from './score-accumulator';
-import { CheckOnce, passingTop, passingTotal } from './checked-top';
+import { CheckOnce, passingTop, passingTotal, type TotalCount } from './checked-top';
 
 /** What `prunedTop` found. */
 export interface PrunedTop {
@@ -22,8 +22,8 @@ export interface PrunedTop {
  * dynamic pruning of MaxScore (Turtle & Flood), as Lucene and PISA use it. Every posting is visited
  * once to find the candidates, but only those that can still reach the top `limit` are scored, and
  * the constraints (`check`: filters, negations, phrases) run only on scored candidates from the best
- * down and then until `exactUpTo` have passed (the total beyond is a lower bound, as Lucene's
- * `totalHitsThreshold`). Scores equal the exhaustive evaluation's to the last bit, because each is
+ * down and then until `count.upTo` have passed or the check has run `count.checks` more times (the
+ * total beyond is a lower bound, as Lucene's `totalHitsThreshold`). Scores equal the exhaustive evaluation's to the last bit, because each is
  * computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
  *
  * How: score a pool of likely winners (the matches of the lists with the highest score bounds) to
@@ -37,7 +37,7 @@ export function prunedTop(
   slots: { required: LeafSlot[]; soft: LeafSlot[] },
   limit: number,
   check: DocCheck | undefined,
-  exactUpTo: number,
+  count: TotalCount,
 ): PrunedTop {
   const once = check ? new CheckOnce(check, docCount) : undefined;
   try {
@@ -45,7 +45,7 @@ export function prunedTop(
     const may = once ? { ...found, docs: once.narrow(found.docs) } : found;
     const scored = scoredCandidates(may, alive, limit, docCount, once);
     const top = once ? passingTop(scored, limit, once) : scored;
-    const { total, lowerBound } = passingTotal(found.docs, once, exactUpTo);
+    const { total, lowerBound } = passingTotal(found.docs, once, count);
     return { total, totalIsLowerBound: lowerBound, docs: top.docs, scores: top.scores };
   } finally {
     once?.clear();
@@ -95,9 +95,8 @@ function pruneWithThreshold(
   const everything = () => ({ docs: found.docs, scores: exactScores(found, found.docs, docCount) });
   const pool = collectDocs(byBound, leaves, alive, inMatches, limit * POOL_PER_RESULT);
   const poolScores = exactScores(found, pool, docCount);
-  const passingScores = once ? poolScores.filter((_, i) => once.passes(pool[i])) : poolScores;
-  if (passingScores.length < limit) return everything();
-  const threshold = Float64Array.from(passingScores).sort()[passingScores.length - limit];
+  const threshold = once ? passingThreshold(pool, poolScores, limit, once) : limitthBest(poolScores, limit);
+  if (threshold === undefined) return everything();
   // The lists of lowest bounds whose matches, found in them alone, score below the threshold.
   const skippable = new Uint8Array(leaves.length);
   const bound = new ScoreBound(found, leaves, bounds);
@@ -121,6 +120,23 @@ function pruneWithThreshold(
   scores.set(poolScores);
   scores.set(restScores, pool.length);
   return { docs, scores };
+}
+
+/** The `limit`-th best of `scores`; undefined when there are fewer. */
+function limitthBest(scores: Float64Array, limit: number): number | undefined {
+  return scores.length < limit ? undefined : scores.slice().sort()[scores.length - limit];
+}
+
+/**
+ * The `limit`-th best score among the pool's documents that pass; undefined when fewer pass.
+ * Checked from the best score down and only until `limit` pass: a check may read a paper's text
+ * (a phrase), and the threshold is the same as checking the whole pool.
+ */
+function passingThreshold(pool: Int32Array, scores: Float64Array, limit: number, once: CheckOnce): number | undefined {
+  const order = Array.from(pool.keys()).sort((a, b) => scores[b] - scores[a]);
+  let passing = 0;
+  for (const i of order) if (once.passes(pool[i]) && ++passing === limit) return scores[i];
+  return undefined;
 }
 
 /** Candidates scored per result wanted to set the threshold. */

@@ -74,8 +74,10 @@ export interface QueryOptions {
    * check filters, negations and phrases only where needed, instead of evaluating every match.
    * Results are identical either way (a property test checks it). Default: pruned when the query
    * has a phrase or a negated phrase, whose check reads a paper's text (checks then stop early, with
-   * `totalIsLowerBound` past `exactTotalUpTo`); otherwise exhaustive, because every posting is read
-   * to find the matches either way and, with cheap checks, one tight scoring pass measured faster.
+   * `totalIsLowerBound` past `exactTotalUpTo`), and when its word being typed stands for several
+   * index terms (`co`: scoring each one's every posting measured slower; the total stays exact);
+   * otherwise exhaustive, because every posting is read to find the matches either way and, with
+   * cheap checks, one tight scoring pass measured faster.
    * True: pruned wherever the plan allows. False: always exhaustive, exact total.
    */
   prune?: boolean;
@@ -83,13 +85,19 @@ export interface QueryOptions {
    * With pruning, `total` is exact while it stays below this many matches; past it the count of
    * matches that need a check (a phrase, filter or negation) may stop, and the response sets
    * `totalIsLowerBound` ("1,000+ papers"), as Lucene's `totalHitsThreshold`. Default
-   * `EXACT_TOTAL_UP_TO` (1 000); `Infinity` for an exact total always.
+   * `EXACT_TOTAL_UP_TO` (1 000), and for a query with a phrase the count also stops once it has
+   * read `PHRASE_COUNT_CHECKS` texts beyond those the results needed (then "312+ papers": a
+   * one-letter phrase being typed, `"b`, would otherwise read a thousand abstracts to count).
+   * Given explicitly, counting goes on to that many; `Infinity` for an exact total always.
    */
   exactTotalUpTo?: number;
 }
 
 /** Default of `QueryOptions.exactTotalUpTo`: totals are exact up to this many matches. */
 export const EXACT_TOTAL_UP_TO = 1000;
+
+/** By default, the most candidates a phrase query checks to count its matches beyond those its results needed (see `exactTotalUpTo`). */
+export const PHRASE_COUNT_CHECKS = 200;
 
 /** `SearchOptions` with every default filled in, as the query code reads them. */
 export interface SearchSettings {

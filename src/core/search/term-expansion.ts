@@ -96,6 +96,28 @@ function prefixExpansions(index: InvertedIndex, settings: SearchSettings, prefix
  * and only the first few are used.
  */
 function commonestCompletions(index: InvertedIndex, prefix: string, most: number): Array<[string, number]> {
+  if (prefix.length > SHORT_PREFIX) return findCommonestCompletions(index, prefix, most);
+  let cache = shortPrefixCompletions.get(index);
+  if (!cache || cache.changes !== index.changes) shortPrefixCompletions.set(index, (cache = { changes: index.changes, byKey: new Map() }));
+  const key = `${most}\u0000${prefix}`;
+  let found = cache.byKey.get(key);
+  if (!found) {
+    if (cache.byKey.size >= SHORT_PREFIXES_KEPT) cache.byKey.clear();
+    cache.byKey.set(key, (found = findCommonestCompletions(index, prefix, most)));
+  }
+  return found;
+}
+
+/**
+ * Prefixes up to this long have their completions kept until the index changes: each starts
+ * thousands of terms, all read to find the commonest (`co` in `visual co`, `adaptive co`, … while
+ * typing), and there are few such prefixes, so what is kept stays small.
+ */
+const SHORT_PREFIX = 3;
+const SHORT_PREFIXES_KEPT = 512;
+const shortPrefixCompletions = new WeakMap<InvertedIndex, { changes: number; byKey: Map<string, Array<[string, number]>> }>();
+
+function findCommonestCompletions(index: InvertedIndex, prefix: string, most: number): Array<[string, number]> {
   const terms: string[] = [];
   const ids: number[] = [];
   const counts: number[] = [];
