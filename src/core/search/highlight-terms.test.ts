@@ -4,6 +4,7 @@ import type { Paper } from '../model/paper';
 import fc from 'fast-check';
 import { scanWords } from '../text/tokenize';
 import { hitFor } from './highlight-terms';
+import { PaperSearch } from './paper-search';
 import { compoundTerm, termOfFolded } from './normalize-term';
 
 const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: ['Ada Lovelace'] }) as Paper;
@@ -136,4 +137,25 @@ test('ranges merged for one query leave the cached ranges of the next query inta
   assert.deepEqual(hitFor(p, 1, new Set(['brain']), []).matches.abstract, [[13, 18]]);
   assert.deepEqual(hitFor(p, 1, new Set(['braincomputer', 'brain']), []).matches.abstract, [[13, 27]]);
   assert.deepEqual(words.terms, ['brain', 'decoding']);
+});
+
+test('a word searched joined marks its compound, never a lone piece of it ("over" of "over-fitting" for "oversmoothing")', () => {
+  // From an ICLR 2021 abstract (../shared/corpora): both compounds of "over", only one of them asked for.
+  const teleport = paper(
+    'teleport',
+    'Teleport Graph Convolutional Networks',
+    'Stacking layers leads to the over-fitting issue and over-smoothing issue.',
+  );
+  const spaced = paper('spaced', 'Deep graph networks', 'We study over smoothing in deep graph networks over time.');
+  const index = PaperSearch.build([teleport, spaced]);
+  // Not the last word, which would be read as a prefix still being typed.
+  const hits = index.search('oversmoothing networks', { limit: 10 }).results;
+  assert.deepEqual(hits.map((hit) => hit.id).sort(), ['spaced', 'teleport'], 'the spaced form is still found');
+  const marked = (id: string) => {
+    const hit = hits.find((h) => h.id === id)!;
+    const text = id === 'teleport' ? teleport.abstract : spaced.abstract;
+    return hit.matches.abstract.map(([s, e]) => text.slice(s, e));
+  };
+  assert.deepEqual(marked('teleport'), ['over-smoothing']);
+  assert.deepEqual(marked('spaced'), ['networks']);
 });

@@ -16,6 +16,12 @@ export interface TermSpec {
    * them side by side, so it counts less (`SearchOptions.weights.apart`) than one holding the compound.
    */
   apart?: boolean;
+  /**
+   * False for the pieces of a word the query wrote joined (`over` + `smoothing` of `oversmoothing`): they find
+   * papers writing it spaced, but a lone `over` (in `over-fitting`) is not what the user asked to see marked.
+   * Default true.
+   */
+  highlight?: boolean;
 }
 
 /** One query word: it matches when any alternative does; an alternative needs all its terms. */
@@ -115,7 +121,7 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
       // `pretraining` also finds `pre training` (and `pre-training` written with a space).
       const split = splitCompound(word.parts[0].folded, hasTerm);
       const apart = hasTerm(parts[0].term);
-      if (split) alternatives.push(split.map((term) => ({ term, prefix: false, fuzzy: false, apart })));
+      if (split) alternatives.push(split.map((term) => ({ term, prefix: false, fuzzy: false, apart, highlight: false })));
     }
     if (parts.length > 0) alternatives.push(parts);
     if (alternatives.length > 0) push({ alternatives });

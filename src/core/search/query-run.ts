@@ -202,7 +202,8 @@ export class QueryRun {
     const key = specKey(spec);
     let expansions = this.expansionCache.get(key);
     if (!expansions) this.expansionCache.set(key, (expansions = expandTerm(this.index, this.settings, spec)));
-    if (record) for (const e of expansions) if (!this.expansions.has(e.term)) this.expansions.set(e.term, e.weight);
+    if (record && spec.highlight !== false)
+      for (const e of expansions) if (!this.expansions.has(e.term)) this.expansions.set(e.term, e.weight);
     return expansions;
   }
 

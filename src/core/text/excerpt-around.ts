@@ -9,10 +9,10 @@ export function excerptAround(
   ranges: Array<[number, number]>,
   width = 110,
 ): { text: string; ranges: Array<[number, number]> } {
-  const first = bestWindowStart(text, ranges, width);
-  let start = Math.max(0, first - Math.floor(width / 3));
+  const window = bestWindow(text, ranges, width);
+  let start = window.from;
   if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-  if (start > first) start = first;
+  if (start > window.firstMatch) start = window.firstMatch;
   const end = Math.min(text.length, start + width);
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
@@ -26,27 +26,36 @@ export function excerptAround(
 
 /** Windows compared: enough for any abstract's matches, bounded for a book-length text. */
 const MAX_RANGES_COMPARED = 256;
+/** Room kept at a window's end: its start moves forward to the next word boundary. */
+const SLACK = 16;
 
-/** Where the shown window's first match starts: the start of the range opening the best window (0 without ranges). */
-function bestWindowStart(text: string, ranges: Array<[number, number]>, width: number): number {
-  if (ranges.length === 0) return 0;
+/**
+ * Where the shown window starts, and its first match: of the windows that begin a third of the width before a
+ * match or end just after one, the one with the most different matched words, then the most matches, then the earliest.
+ */
+function bestWindow(text: string, ranges: Array<[number, number]>, width: number): { from: number; firstMatch: number } {
+  if (ranges.length === 0) return { from: 0, firstMatch: 0 };
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]).slice(0, MAX_RANGES_COMPARED);
   const words = sorted.map(([s, e]) => text.slice(s, e).toLowerCase());
-  // Matches must fit after the third of the width kept before the first one.
-  const reach = width - Math.floor(width / 3);
-  let best = 0;
+  const lead = Math.floor(width / 3);
+  const froms = sorted.flatMap(([s, e]) => [s - lead, e + SLACK - width]).map((from) => Math.max(0, from));
+  let best = { from: Math.max(0, sorted[0][0] - lead), firstMatch: sorted[0][0] };
   let bestDistinct = 0;
   let bestCount = 0;
-  for (let i = 0; i < sorted.length; i++) {
+  for (const from of froms) {
+    const to = from + width - SLACK;
     const seen = new Set<string>();
     let count = 0;
-    for (let j = i; j < sorted.length && sorted[j][1] <= sorted[i][0] + reach; j++) {
+    let firstMatch = -1;
+    for (let j = 0; j < sorted.length && sorted[j][0] < to; j++) {
+      if (sorted[j][0] < from || sorted[j][1] > to) continue;
+      if (firstMatch < 0) firstMatch = sorted[j][0];
       seen.add(words[j]);
       count += 1;
     }
-    if (seen.size > bestDistinct || (seen.size === bestDistinct && count > bestCount)) {
-      [best, bestDistinct, bestCount] = [i, seen.size, count];
-    }
+    const better =
+      seen.size > bestDistinct || (seen.size === bestDistinct && (count > bestCount || (count === bestCount && from < best.from)));
+    if (firstMatch >= 0 && better) [best, bestDistinct, bestCount] = [{ from, firstMatch }, seen.size, count];
   }
-  return sorted[best][0];
+  return best;
 }
