@@ -201,3 +201,16 @@ function phraseCheck(text: string, slots: Slot[]): PhraseCheck {
   const tokens = phraseTokens(text);
   return { key: tokens.join(''), needle: tokens.length > 0 ? surfacePrefix(tokens[0]) : undefined, slots };
 }
+
+/**
+ * The words the query wrote joined and the index also matches spaced (`pretraining` → `pre training`): marked as
+ * one span where the pieces stand side by side, never a lone piece (`over` of `over-fitting` for `oversmoothing`).
+ */
+export function spacedCompoundKeys(plan: QueryPlan): string[] {
+  const keys: string[] = [];
+  for (const slot of plan.soft)
+    for (const alternative of slot.alternatives)
+      if (alternative.length > 1 && alternative.every((spec) => spec.highlight === false))
+        keys.push(alternative.map((spec) => spec.term).join(''));
+  return keys;
+}

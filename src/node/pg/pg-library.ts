@@ -5,6 +5,7 @@ import type { Paper } from '../../core/model/paper';
 import type { RelatedPaper } from '../../core/related/related-papers';
 import { hitFor } from '../../core/search/highlight-terms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
+import { spacedCompoundKeys } from '../../core/search/query-plan';
 import type { SearchResponse } from '../../core/search/paper-search';
 import { compileSearchSql } from '../../core/search/sql-search';
 import { EXACT_TOTAL_UP_TO } from '../../core/search/search-options';
@@ -120,7 +121,7 @@ export class PgLibrary implements LibraryBackend {
         ).rows;
       let rows = await run('all');
       if (rows.length === 0 && plan.soft.length > 1) rows = await run('any');
-      const phraseKeys = plan.phrases.map((phrase) => phrase.key);
+      const phraseKeys = [...plan.phrases.map((phrase) => phrase.key), ...spacedCompoundKeys(plan)];
       // The statement counts one match past EXACT_TOTAL_UP_TO, to tell "exactly 1 000" from "over 1 000".
       const counted = rows.length > 0 ? Number(rows[0].total) : 0;
       return {

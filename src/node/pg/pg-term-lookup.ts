@@ -89,7 +89,8 @@ export async function resolvePlan(pool: SqlRunner, parsed: ParsedQuery, cache = 
   const expand = (spec: TermSpec) => expansions.get(keyOf(spec)) ?? [];
   const matched = new Set<string>();
   for (const slot of [...(plan?.soft ?? []), ...(plan?.required ?? [])])
-    for (const alternative of slot.alternatives) for (const spec of alternative) for (const e of expand(spec)) matched.add(e.term);
+    for (const alternative of slot.alternatives)
+      for (const spec of alternative) if (spec.highlight !== false) for (const e of expand(spec)) matched.add(e.term);
   return { plan, expand, matched };
 }
 
