@@ -4,6 +4,7 @@ import { foldWordPart } from '../text/fold-word';
 import { scanWordParts } from '../text/tokenize';
 import { compoundTerm, indexTerms, termOfFolded } from './normalize-term';
 import { phraseAt } from './phrase-match';
+import type { SpacedCompound } from './query-plan';
 import { TermWindows } from './term-windows';
 
 /**
@@ -30,10 +31,11 @@ export interface SearchHit {
 
 /**
  * The hit for a paper: `matched` is every index term the query expanded to (empty: no
- * highlighting), `phraseKeys` the keys of its phrases, whose spans are highlighted too. Successive
+ * highlighting), `quotedKeys` the keys of its phrases, whose spans are highlighted too, `spaced` its words
+ * written joined that the paper may write spaced (see `SpacedCompound`). Successive
  * calls with the same `matched` (a search's hits) share the work that depends only on the query.
  */
-export function hitFor(paper: Paper, score: number, matched: Set<string>, phraseKeys: string[]): SearchHit {
+export function hitFor(paper: Paper, score: number, matched: Set<string>, quotedKeys: string[], spaced: SpacedCompound[] = []): SearchHit {
   const hit: SearchHit = {
     id: paper.id,
     title: paper.title,
@@ -44,6 +46,8 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
   };
   if (matched.size === 0) return hit;
   const found = new Set<string>();
+  // A word searched joined is marked where the paper writes it spaced, which few do: the others keep the fast path.
+  const phraseKeys = spacedKeysOf(paper, spaced, quotedKeys);
   // Built on the first text not in the cache of recent texts (a small library's texts all are).
   const windows = phraseKeys.length === 0 ? () => termWindowsFor(matched) : undefined;
   hit.matches.title = matchRanges(paper.title ?? '', matched, phraseKeys, found, windows);
@@ -51,6 +55,13 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, phrase
   for (const term of otherTerms(paper)) if (matched.has(term)) found.add(term);
   hit.terms = [...matched].filter((term) => found.has(term));
   return hit;
+}
+
+function spacedKeysOf(paper: Paper, spaced: SpacedCompound[], quotedKeys: string[]): string[] {
+  if (spaced.length === 0) return quotedKeys;
+  const keys = [...quotedKeys];
+  for (const { key, mayHold } of spaced) if (mayHold.test(paper.title ?? '') || mayHold.test(paper.abstract ?? '')) keys.push(key);
+  return keys;
 }
 
 /** The `TermWindows` of the last set of matched terms, kept while the same set (same terms) comes back. */

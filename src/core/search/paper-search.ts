@@ -27,7 +27,7 @@ import { cachedFingerprint, deserializeIndex, serializeIndex, serializeIndexByte
 import { InvertedIndex } from './inverted-index';
 import { isEmptyQuery, parseQuery } from './parse-query';
 import { QueryRun } from './query-run';
-import { spacedCompoundKeys } from './query-plan';
+import { spacedCompounds } from './query-plan';
 import { selectTop } from './select-top';
 import type { TotalCount } from './checked-top';
 import {
@@ -139,8 +139,9 @@ export class PaperSearch {
     const index = this.index;
     const top = selectTop(index, docs, found.scored ? scores : yearsOf(index, docs), limit);
     const matched = options.highlight === false ? new Set<string>() : run.matchedTerms();
-    const phraseKeys = [...plan.phrases.map((phrase) => phrase.key), ...spacedCompoundKeys(plan)];
-    response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, phraseKeys));
+    const phraseKeys = plan.phrases.map((phrase) => phrase.key);
+    const spaced = spacedCompounds(plan);
+    response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, phraseKeys, spaced));
     return response;
   }
 

@@ -203,14 +203,29 @@ function phraseCheck(text: string, slots: Slot[]): PhraseCheck {
 }
 
 /**
- * The words the query wrote joined and the index also matches spaced (`pretraining` → `pre training`): marked as
- * one span where the pieces stand side by side, never a lone piece (`over` of `over-fitting` for `oversmoothing`).
+ * A word the query wrote joined that the index also matches spaced (`pretraining` → `pre training`): its phrase
+ * key, and a test for texts that may hold it spaced. Highlighting marks it as one span where the pieces stand side
+ * by side, never a lone piece (`over` of `over-fitting` for `oversmoothing`).
  */
-export function spacedCompoundKeys(plan: QueryPlan): string[] {
-  const keys: string[] = [];
+export interface SpacedCompound {
+  /** The pieces joined, as `PhraseCheck.key`. */
+  key: string;
+  /** Matches any text holding the pieces spaced (and a few more): the others skip the phrase scan. */
+  mayHold: RegExp;
+}
+
+/** The spaced compounds of a plan's free words (see `SpacedCompound`). */
+export function spacedCompounds(plan: QueryPlan): SpacedCompound[] {
+  const found: SpacedCompound[] = [];
   for (const slot of plan.soft)
-    for (const alternative of slot.alternatives)
-      if (alternative.length > 1 && alternative.every((spec) => spec.highlight === false))
-        keys.push(alternative.map((spec) => spec.term).join(''));
-  return keys;
+    for (const alternative of slot.alternatives) {
+      if (alternative.length < 2 || !alternative.every((spec) => spec.highlight === false)) continue;
+      const prefixes = alternative.map((spec) => surfacePrefix(spec.term));
+      // Spaced only: a hyphenated form is its compound's own term, marked without the phrase scan.
+      const mayHold = prefixes.every((prefix) => prefix !== undefined)
+        ? new RegExp(prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'i')
+        : /(?:)/;
+      found.push({ key: alternative.map((spec) => spec.term).join(''), mayHold });
+    }
+  return found;
 }

@@ -5,7 +5,7 @@ import type { Paper } from '../../core/model/paper';
 import type { RelatedPaper } from '../../core/related/related-papers';
 import { hitFor } from '../../core/search/highlight-terms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
-import { spacedCompoundKeys } from '../../core/search/query-plan';
+import { spacedCompounds } from '../../core/search/query-plan';
 import type { SearchResponse } from '../../core/search/paper-search';
 import { compileSearchSql } from '../../core/search/sql-search';
 import { EXACT_TOTAL_UP_TO } from '../../core/search/search-options';
@@ -121,14 +121,15 @@ export class PgLibrary implements LibraryBackend {
         ).rows;
       let rows = await run('all');
       if (rows.length === 0 && plan.soft.length > 1) rows = await run('any');
-      const phraseKeys = [...plan.phrases.map((phrase) => phrase.key), ...spacedCompoundKeys(plan)];
+      const phraseKeys = plan.phrases.map((phrase) => phrase.key);
+      const spaced = spacedCompounds(plan);
       // The statement counts one match past EXACT_TOTAL_UP_TO, to tell "exactly 1 000" from "over 1 000".
       const counted = rows.length > 0 ? Number(rows[0].total) : 0;
       return {
         query: text,
         total: Math.min(counted, EXACT_TOTAL_UP_TO),
         totalIsLowerBound: counted > EXACT_TOTAL_UP_TO,
-        results: rows.map((row) => hitFor(row.record, Number(row.score), matched, phraseKeys)),
+        results: rows.map((row) => hitFor(row.record, Number(row.score), matched, phraseKeys, spaced)),
       };
     });
   }
