@@ -20,7 +20,7 @@ test('TopK picks the heaviest terms, ties in text order then in order added', ()
       fc.integer({ min: 0, max: 12 }),
       (entries, k) => {
         const names = ['j', 'i', 'h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'];
-        const pick = new TopK((term) => names[term]);
+        const pick = TopK.byText((term) => names[term]);
         for (const { term, weight } of entries) pick.add(term, weight);
         const expected = [...entries.keys()]
           .sort((a, b) => entries[b].weight - entries[a].weight || names[entries[a].term].localeCompare(names[entries[b].term]) || a - b)

@@ -44,12 +44,12 @@ export function topK(count: number, limit: number, compare: (a: number, b: numbe
 }
 
 /**
- * A bag of weighted terms from which the k heaviest are picked, ties in the order of their text
- * (`key`), so the choice never depends on the order terms were added or interned in. Reused across
- * documents: `reset`, `add` each term, then `top(k)`.
+ * A bag of weighted terms from which the k heaviest are picked, ties in a fixed order of the terms (`tieOrder`:
+ * their text, or a rank computed once from it), so the choice never depends on the order terms were added or
+ * interned in. Reused across documents: `reset`, `add` each term, then `top(k)`.
  *
  * @example
- * const pick = new TopK((term) => names[term]);
+ * const pick = TopK.byText((term) => names[term]);
  * pick.add(7, 2.5);
  * pick.add(3, 2.5);
  * pick.top(1); // the index (in `pick.terms`) of whichever of 7 and 3 has the smaller name
@@ -60,8 +60,17 @@ export class TopK {
   /** `weights[i]` is the weight of `terms[i]`. */
   weights: number[] = [];
 
-  /** `key(term)`: the term's text, which orders terms of equal weight. */
-  constructor(private readonly key: (term: number) => string) {}
+  /** `tieOrder(x, y)`: negative when term x goes before term y among terms of equal weight, 0 for the same place. */
+  constructor(private readonly tieOrder: (x: number, y: number) => number) {}
+
+  /** Ties in the order of the terms' texts (`key(term)`). */
+  static byText(key: (term: number) => string): TopK {
+    return new TopK((x, y) => {
+      const a = key(x);
+      const b = key(y);
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+  }
 
   reset(): void {
     this.terms.length = 0;
@@ -88,15 +97,9 @@ export class TopK {
     for (const t of this.terms) dense[t] = 0;
   }
 
-  /** Indexes (into `terms`) of the k heaviest terms, heaviest first, ties in text order, then in order added. */
+  /** Indexes (into `terms`) of the k heaviest terms, heaviest first, ties in `tieOrder`, then in order added. */
   top(k: number): number[] {
-    const { terms, weights, key } = this;
-    return topK(terms.length, k, (a, b) => {
-      const byWeight = weights[b] - weights[a];
-      if (byWeight !== 0) return byWeight;
-      const x = key(terms[a]);
-      const y = key(terms[b]);
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
+    const { terms, weights, tieOrder } = this;
+    return topK(terms.length, k, (a, b) => weights[b] - weights[a] || tieOrder(terms[a], terms[b]) || a - b);
   }
 }

@@ -230,7 +230,7 @@ function keepHeaviestTerms({ countStart, countTerms, countValues, df }: TermCoun
   const rowStart = new Int32Array(n + 1);
   const rowTerms = new Int32Array(n * TERMS_PER_PAPER);
   const rowWeights = new Float32Array(n * TERMS_PER_PAPER);
-  const pick = new TopK(key);
+  const pick = TopK.byText(key);
   for (let p = 0; p < n; p += 1) {
     pick.reset();
     let norm = 0;

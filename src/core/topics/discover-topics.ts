@@ -1,5 +1,5 @@
+import { TopK } from './top-k';
 import type { Lexicon } from './lexicon';
-import { RankedTopK } from './term-keys';
 import { lsaEmbedding, type LatentSpace } from './lsa-embedding';
 import { centroidsOf, mergeClosestGroups, similarities, sphericalKMeans } from './spherical-kmeans';
 
@@ -235,7 +235,7 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
   const idf = Float64Array.from(global, (term) => Math.log(analysedDocs / df.get(term) + 1));
   const vectorTerms = n > LARGE_LIBRARY ? LARGE_LIBRARY_VECTOR_TERMS : VECTOR_TERMS;
   const rows = new VectorRows(n);
-  const pick = new RankedTopK(rank);
+  const pick = new TopK((x, y) => rank[x] - rank[y]);
   const contentHash = new Float64Array(n);
   for (let d = 0; d < n; d += 1) {
     pick.reset();
@@ -268,7 +268,7 @@ class VectorRows {
   }
 
   /** Row `d`: the picked terms `top` of `pick`, weights divided by their L2 norm. */
-  appendNormalised(d: number, pick: RankedTopK, top: number[]): void {
+  appendNormalised(d: number, pick: TopK, top: number[]): void {
     let norm = 0;
     for (const i of top) norm += pick.weights[i] ** 2;
     norm = Math.sqrt(norm) || 1;
@@ -403,7 +403,7 @@ function nameGroups(
   const byGroup = bucket(assignment, groups);
   const members = membersByGroup(memberships, groups);
   const topics: DiscoveredTopic[] = [];
-  const naming = new RankedTopK(vectors.rank);
+  const naming = new TopK((x, y) => vectors.rank[x] - vectors.rank[y]);
   for (let g = 0; g < groups; g += 1) {
     const core = byGroup[g];
     if (core.length < minSize) continue;

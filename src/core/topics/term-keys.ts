@@ -1,5 +1,3 @@
-import { topK } from '../collections/top-k';
-
 /**
  * Terms' text order and hashes, kept across the discoveries of one library (the library's, then one per topic
  * split): the same terms recur in every split, and building, hashing and comparing their texts (`Lexicon.key`)
@@ -67,49 +65,4 @@ function hashText(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
-}
-
-/**
- * A bag of weighted terms from which the k heaviest are picked, ties in the order of `rank` (the terms'
- * text order, see `TermKeys.sortByText`): `TopK`'s choice, with numbers compared instead of texts.
- */
-export class RankedTopK {
-  /** The terms added since the last `reset`, in order. */
-  terms: number[] = [];
-  /** `weights[i]` is the weight of `terms[i]`. */
-  weights: number[] = [];
-
-  /** `rank[term]`: the term's place in text order (distinct per term). */
-  constructor(private readonly rank: Int32Array) {}
-
-  reset(): void {
-    this.terms.length = 0;
-    this.weights.length = 0;
-  }
-
-  add(term: number, weight: number): void {
-    this.terms.push(term);
-    this.weights.push(weight);
-  }
-
-  /** Takes each term's weight from a dense array. */
-  setWeights(dense: Float64Array): void {
-    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] = dense[this.terms[i]];
-  }
-
-  /** Multiplies each weight by `factor(term)`. */
-  boost(factor: (term: number) => number): void {
-    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] *= factor(this.terms[i]);
-  }
-
-  /** Zeroes the entries of a dense array this set touched. */
-  clear(dense: Float64Array): void {
-    for (const t of this.terms) dense[t] = 0;
-  }
-
-  /** Indexes (into `terms`) of the k heaviest terms, heaviest first, ties in rank order. */
-  top(k: number): number[] {
-    const { terms, weights, rank } = this;
-    return topK(terms.length, k, (a, b) => weights[b] - weights[a] || rank[terms[a]] - rank[terms[b]]);
-  }
 }
