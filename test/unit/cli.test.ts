@@ -91,6 +91,8 @@ test(
     assert.match(stdout, /1\. The origin of methanethiol in midocean ridge hydrothermal fluids\n.*\n {5}keywords: methyl mercaptan\n/);
     const byAuthor = lectern('search', 'Hansell', '--corpus', zotero.path, '--limit', '1');
     assert.match(byAuthor.stdout, /1\. Recalcitrant Dissolved Organic Carbon Fractions\n.*\n {5}authors: Dennis A\. Hansell\n/);
+    const byFilter = lectern('search', 'author:Hansell year:2013', '--corpus', zotero.path, '--limit', '1');
+    assert.match(byFilter.stdout, /\n {5}authors: Dennis A\. Hansell\n/, 'a filter-only query says which author matched');
   },
 );
 

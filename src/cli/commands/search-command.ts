@@ -57,7 +57,7 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
       console.log(`     ${markRanges(excerpt.text, excerpt.ranges, style)}`);
     } else if (hit.matches.title.length === 0 && !hit.matches.fulltext?.length) {
       // Found through its keywords, authors or categories alone: say which, since nothing above is marked.
-      const line = metadataMatchLine(paper, hit.terms);
+      const line = metadataMatchLine(paper, hit.terms, query);
       if (line) console.log(`     ${style.dim(line)}`);
     }
     for (const match of hit.matches.fulltext ?? [])

@@ -58,3 +58,11 @@ test("a search's own terms lead to the field that explains the hit", () => {
   const [byAuthor] = library.search.search('hansel', { limit: 5 }).results; // a typo still finds the name
   assert.equal(metadataMatchLine(library.paper(byAuthor.id)!, byAuthor.terms), 'authors: Dennis A. Hansell');
 });
+
+test('an author: filter names the authors it matched, even with no word to search (a filter-only query)', () => {
+  const [reeves] = papers;
+  assert.deepEqual(metadataMatches(reeves, [], 'author:seewald'), [{ field: 'authors', values: ['Jeffrey S. Seewald'] }]);
+  assert.equal(metadataMatchLine(reeves, ['methyl'], 'methyl author:"Jill M"'), 'keywords: methyl mercaptan · authors: Jill M. McDermott');
+  assert.equal(metadataMatchLine(reeves, [], '-author:seewald'), undefined, 'a negated filter matched no author');
+  assert.equal(metadataMatchLine(reeves, [], 'year:2014'), undefined);
+});

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Paper } from '../model/paper';
+import { foldedWords, matchesAtWordStart } from './filter-match';
 import { indexTerms } from './normalize-term';
+import { parseQuery } from './parse-query';
 
 /**
  * Where a search hit matched outside its title and abstract: the keywords, authors or categories
@@ -17,10 +19,15 @@ export interface MetadataMatch {
   values: string[];
 }
 
-/** The keywords, authors and categories of `paper` that hold one of `terms` (a `SearchHit`'s index terms), by field. */
-export function metadataMatches(paper: Paper, terms: readonly string[]): MetadataMatch[] {
-  if (terms.length === 0) return [];
+/**
+ * The keywords, authors and categories of `paper` that hold one of `terms` (a `SearchHit`'s index terms), by field;
+ * `query`, when given, adds the authors its `author:` filters matched.
+ */
+export function metadataMatches(paper: Paper, terms: readonly string[], query?: string): MetadataMatch[] {
+  const byFilter = query === undefined ? [] : authorFilterValues(query);
+  if (terms.length === 0 && byFilter.length === 0) return [];
   const wanted = new Set(terms);
+  const filtered = (name: string) => byFilter.some((value) => matchesAtWordStart(foldedWords(name), value));
   const fields: Array<[MetadataMatch['field'], readonly string[] | undefined, boolean]> = [
     ['keywords', paper.keywords, false],
     // Names keep their short words ("de", "van"), as the index keeps them (see `otherTerms` in highlight-terms.ts).
@@ -29,19 +36,29 @@ export function metadataMatches(paper: Paper, terms: readonly string[]): Metadat
   ];
   const matches: MetadataMatch[] = [];
   for (const [field, list, keepStopWords] of fields) {
-    const values = (list ?? []).filter((value) => indexTerms(value, [], keepStopWords).some((term) => wanted.has(term)));
+    const values = (list ?? []).filter(
+      (value) => (field === 'authors' && filtered(value)) || indexTerms(value, [], keepStopWords).some((term) => wanted.has(term)),
+    );
     if (values.length > 0) matches.push({ field, values });
   }
   return matches;
 }
 
-/** One line for a hit's row that says which keywords, authors or categories matched, or undefined if none did. */
-export function metadataMatchLine(paper: Paper, terms: readonly string[]): string | undefined {
-  const parts = metadataMatches(paper, terms).map(({ field, values }) => {
+/** One line for a hit's row that says which keywords, authors or categories matched (see `metadataMatches`), or undefined if none did. */
+export function metadataMatchLine(paper: Paper, terms: readonly string[], query?: string): string | undefined {
+  const parts = metadataMatches(paper, terms, query).map(({ field, values }) => {
     const shown = values.slice(0, 3).join(field === 'authors' ? '; ' : ', ') + (values.length > 3 ? ', …' : '');
     if (field === 'keywords') return l10n.t('keywords: {0}', shown);
     if (field === 'authors') return l10n.t('authors: {0}', shown);
     return l10n.t('categories: {0}', shown);
   });
   return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** The folded values of a query's `author:` filters (not the negated ones). */
+function authorFilterValues(query: string): string[] {
+  return parseQuery(query)
+    .filters.filter((filter) => filter.kind === 'author' && !filter.negated)
+    .map((filter) => foldedWords((filter as { value: string }).value))
+    .filter(Boolean);
 }

@@ -68,7 +68,7 @@ export function responsePickItems(library: Pick<PickLibrary, 'paper'>, query: st
     const excerpt =
       hit.matches.abstract.length > 0
         ? excerptAround(paper.abstract, hit.matches.abstract, EXCERPT_CHARS).text
-        : (!inText && metadataMatchLine(paper, hit.terms)) || paper.abstract.slice(0, EXCERPT_CHARS);
+        : (!inText && metadataMatchLine(paper, hit.terms, query)) || paper.abstract.slice(0, EXCERPT_CHARS);
     return [paperPickItem(paper, excerpt)];
   });
 }
