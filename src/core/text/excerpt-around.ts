@@ -38,24 +38,28 @@ function bestWindow(text: string, ranges: Array<[number, number]>, width: number
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]).slice(0, MAX_RANGES_COMPARED);
   const words = sorted.map(([s, e]) => text.slice(s, e).toLowerCase());
   const lead = Math.floor(width / 3);
-  const froms = sorted.flatMap(([s, e]) => [s - lead, e + SLACK - width]).map((from) => Math.max(0, from));
+  // Ascending, so the first match inside a window only moves forward (one pointer) and a tie keeps the earliest.
+  const froms = sorted
+    .flatMap(([s, e]) => [s - lead, e + SLACK - width])
+    .map((from) => Math.max(0, from))
+    .sort((a, b) => a - b);
   let best = { from: Math.max(0, sorted[0][0] - lead), firstMatch: sorted[0][0] };
   let bestDistinct = 0;
   let bestCount = 0;
+  let first = 0;
   for (const from of froms) {
+    while (first < sorted.length && sorted[first][0] < from) first++;
     const to = from + width - SLACK;
     const seen = new Set<string>();
     let count = 0;
-    let firstMatch = -1;
-    for (let j = 0; j < sorted.length && sorted[j][0] < to; j++) {
-      if (sorted[j][0] < from || sorted[j][1] > to) continue;
-      if (firstMatch < 0) firstMatch = sorted[j][0];
+    for (let j = first; j < sorted.length && sorted[j][0] < to; j++) {
+      if (sorted[j][1] > to) continue;
       seen.add(words[j]);
       count += 1;
     }
-    const better =
-      seen.size > bestDistinct || (seen.size === bestDistinct && (count > bestCount || (count === bestCount && from < best.from)));
-    if (firstMatch >= 0 && better) [best, bestDistinct, bestCount] = [{ from, firstMatch }, seen.size, count];
+    if (count > 0 && (seen.size > bestDistinct || (seen.size === bestDistinct && count > bestCount))) {
+      [best, bestDistinct, bestCount] = [{ from, firstMatch: sorted[first][0] }, seen.size, count];
+    }
   }
   return best;
 }
