@@ -66,3 +66,10 @@ test('an author: filter names the authors it matched, even with no word to searc
   assert.equal(metadataMatchLine(reeves, [], '-author:seewald'), undefined, 'a negated filter matched no author');
   assert.equal(metadataMatchLine(reeves, [], 'year:2014'), undefined);
 });
+
+test('a hostile keyword (a pasted page, line breaks) is shown on one line, cut short', () => {
+  const page = `methyl ${'mercaptan\n'.repeat(2000)}`;
+  const line = metadataMatchLine({ ...papers[0], keywords: [page] }, ['methyl'])!;
+  assert.ok(line.startsWith('keywords: methyl mercaptan mercaptan'), line);
+  assert.ok(line.length <= 80 && !line.includes('\n') && line.endsWith('…'), line);
+});

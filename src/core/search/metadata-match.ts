@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Paper } from '../model/paper';
 import { foldedWords, matchesAtWordStart } from './filter-match';
 import { indexTerms } from './normalize-term';
-import { parseQuery } from './parse-query';
+import { parseQuery, type TextFilter } from './parse-query';
 
 /**
  * Where a search hit matched outside its title and abstract: the keywords, authors or categories
@@ -47,7 +47,11 @@ export function metadataMatches(paper: Paper, terms: readonly string[], query?: 
 /** One line for a hit's row that says which keywords, authors or categories matched (see `metadataMatches`), or undefined if none did. */
 export function metadataMatchLine(paper: Paper, terms: readonly string[], query?: string): string | undefined {
   const parts = metadataMatches(paper, terms, query).map(({ field, values }) => {
-    const shown = values.slice(0, 3).join(field === 'authors' ? '; ' : ', ') + (values.length > 3 ? ', …' : '');
+    const shown =
+      values
+        .slice(0, 3)
+        .map(clip)
+        .join(field === 'authors' ? '; ' : ', ') + (values.length > 3 ? ', …' : '');
     if (field === 'keywords') return l10n.t('keywords: {0}', shown);
     if (field === 'authors') return l10n.t('authors: {0}', shown);
     return l10n.t('categories: {0}', shown);
@@ -55,10 +59,18 @@ export function metadataMatchLine(paper: Paper, terms: readonly string[], query?
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+/** A value of at most `MAX_VALUE_CHARS`: a row is one line, whatever a record holds (a pasted abstract as a keyword). */
+function clip(value: string): string {
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+const MAX_VALUE_CHARS = 60;
+
 /** The folded values of a query's `author:` filters (not the negated ones). */
 function authorFilterValues(query: string): string[] {
   return parseQuery(query)
-    .filters.filter((filter) => filter.kind === 'author' && !filter.negated)
-    .map((filter) => foldedWords((filter as { value: string }).value))
+    .filters.filter((filter): filter is TextFilter => filter.kind === 'author' && !filter.negated)
+    .map((filter) => foldedWords(filter.value))
     .filter(Boolean);
 }
