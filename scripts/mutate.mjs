@@ -97,6 +97,13 @@ const MODULES = [
     coverageAnalysis: 'off',
   },
   {
+    name: 'search-rows',
+    // What a search row shows beside its title: the excerpt window, the highlighted words and the metadata line
+    // ("keywords: …", "authors: …") of a paper found only through its metadata.
+    mutate: ['src/core/text/excerpt-around.ts', 'src/core/search/highlight-terms.ts', 'src/core/search/metadata-match.ts'],
+    tests: ['src/core/text/excerpt-around*.test.ts', 'src/core/search/highlight-terms*.test.ts', 'src/core/search/metadata-match*.test.ts'],
+  },
+  {
     name: 'ids',
     mutate: ['src/core/ids/*.ts'],
     tests: ['src/core/ids/*.test.ts'],

@@ -71,6 +71,5 @@ const MAX_VALUE_CHARS = 60;
 function authorFilterValues(query: string): string[] {
   return parseQuery(query)
     .filters.filter((filter): filter is TextFilter => filter.kind === 'author' && !filter.negated)
-    .map((filter) => foldedWords(filter.value))
-    .filter(Boolean);
+    .map((filter) => foldedWords(filter.value)); // one that folds to nothing ("-") matches no name
 }
