@@ -123,6 +123,8 @@ test('the excerpt ends at a word, unless that drops a highlighted word it holds 
   // A word longer than half the excerpt (a URL) is cut rather than dropped.
   const url = 'See https://example.org/a/very/long/path/to/the/supplementary/material for the data.';
   assert.equal(excerptAround(url, [[0, 3]], 40).text, 'See https://example.org/a/very/long/path…');
+  // A text that fits is shown whole, its last word included.
+  assert.equal(excerptAround(GREEK, [[0, 5]], 200).text, GREEK);
   // Right before a space, nothing moves.
   assert.equal(excerptAround(GREEK, [[0, 5]], 22).text, 'alpha beta gamma delta…');
 });

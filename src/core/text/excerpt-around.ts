@@ -29,8 +29,8 @@ export function excerptAround(
  * a highlighted word the excerpt holds whole or more than half of the excerpt.
  */
 function endAtWord(text: string, start: number, end: number, ranges: Array<[number, number]>): number {
-  if (end >= text.length || text[end] === ' ') return end;
-  const space = text.lastIndexOf(' ', end);
+  if (end === text.length) return end;
+  const space = text.lastIndexOf(' ', end); // `end` itself when the cut falls on a space
   if (space <= start + (end - start) / 2) return end; // a long word (a URL) is cut rather than lose half the excerpt
   for (const [s, e] of ranges) if (s >= start && e <= end && e > space) return end;
   return space;
