@@ -104,6 +104,16 @@ const MODULES = [
     tests: ['src/core/text/excerpt-around*.test.ts', 'src/core/search/highlight-terms*.test.ts', 'src/core/search/metadata-match*.test.ts'],
   },
   {
+    name: 'citations',
+    // Citations in notes: finding `[@key]` and `\\cite{key}` in markdown and LaTeX, and where a new one goes.
+    mutate: ['src/core/cite/pandoc-citations.ts', 'src/core/cite/latex-citations.ts', 'src/core/cite/citation-insertion.ts'],
+    tests: [
+      'src/core/cite/pandoc-citations*.test.ts',
+      'src/core/cite/latex-citations*.test.ts',
+      'src/core/cite/citation-insertion*.test.ts',
+    ],
+  },
+  {
     name: 'ids',
     mutate: ['src/core/ids/*.ts'],
     tests: ['src/core/ids/*.test.ts'],

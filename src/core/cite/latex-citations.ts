@@ -22,6 +22,8 @@ export interface LatexCitation {
 /** `\cite…` and `\…cite…` commands (`\citep`, `\parencite`, `\Textcites`, `\nocite`); not `\citation` (an .aux line). */
 const COMMAND = /\\([A-Za-z]*[cC]ite[A-Za-z]*)\*?/g;
 const NOT_CITATIONS = new Set(['citation', 'citationstyle', 'bibliographystyle']);
+/** What cannot be inside a group of keys: a group that holds one was not closed where it seems to be. */
+const KEYS_NOT_CLOSED = /[{\\]|\n[ \t]*\r?\n/;
 /** Verbatim-like environments whose content is not LaTeX. */
 const VERBATIM = /\\begin\{(verbatim\*?|lstlisting|minted|comment)\}/g;
 
@@ -71,7 +73,9 @@ export function findLatexCitations(text: string): LatexCitation[] {
       const open = skipSpace(clean, at);
       if (clean[open] !== '{') break;
       const close = clean.indexOf('}', open + 1);
-      if (close === -1) break;
+      // Keys hold no brace, backslash or paragraph break: `\cite{a, b` still being typed is not a citation of the
+      // text up to the next command's `}` (which would warn of papers named "and" or "\citet{c").
+      if (close === -1 || KEYS_NOT_CLOSED.test(clean.slice(open + 1, close))) break;
       found.push(...keysIn(clean, open + 1, close, command));
       at = close + 1;
     } while (multi && /^\s*[[{]/.test(clean.slice(at, at + 64)));
@@ -126,7 +130,7 @@ export interface LatexCompletionContext {
 
 /** A citation command and its optional arguments, ending at an opening `{` of keys. */
 const OPEN_CITE =
-  /\\[A-Za-z]*[cC]ite[A-Za-z]*\*?\s*(?:\([^()]*\)\s*){0,2}(?:(?:\[[^[\]{}]*\]\s*){0,2}\{[^{}]*\}\s*)*(?:\[[^[\]{}]*\]\s*){0,2}\{([^{}]*)$/;
+  /\\([A-Za-z]*[cC]ite[A-Za-z]*)\*?\s*(?:\([^()]*\)\s*){0,2}((?:(?:\[[^[\]{}]*\]\s*){0,2}\{[^{}]*\}\s*)*)(?:\[[^[\]{}]*\]\s*){0,2}\{([^{}]*)$/;
 
 /**
  * The completion context of a cursor at `offset`, inside the key braces of a citation command, or undefined.
@@ -139,8 +143,10 @@ const OPEN_CITE =
 export function latexCompletionContext(text: string, offset: number): LatexCompletionContext | undefined {
   const before = withoutComments(text.slice(Math.max(0, offset - 500), offset));
   const match = OPEN_CITE.exec(before);
-  if (!match || /\n\s*\n/.test(match[1])) return undefined;
-  const typed = /[^,\s{]*$/.exec(match[1])![0];
+  if (!match || /\n\s*\n/.test(match[3])) return undefined;
+  // Only a multicite (`\cites`) reads a second group of keys, as `findLatexCitations` does.
+  if (match[2] && !/cites$/.test(match[1])) return undefined;
+  const typed = /[^,\s{]*$/.exec(match[3])![0];
   const rest = /^[^,\s{}%]*/.exec(text.slice(offset))![0];
   return { query: typed, replaceStart: offset - typed.length, replaceEnd: offset + rest.length };
 }
