@@ -94,11 +94,11 @@ const otherTermsOf = new WeakMap<Paper, string[]>();
 /** A text's word parts, folded once: what highlighting needs whatever the query. */
 interface TextTokens {
   /**
-   * `[start, end)` ranges by the index term they stand for: each word part's term, and the
-   * compound of a word of several parts (`pre-training`). By term, so that a query's few matched
-   * terms are looked up rather than every word of the text compared with them.
+   * `[start, end)` ranges by the index term they stand for, flat (start, end, start, end…): each
+   * word part's term, and the compound of a word of several parts (`pre-training`). By term, so
+   * that a query's few matched terms are looked up rather than every word of the text compared with them.
    */
-  rangesByTerm: Map<string, Array<[number, number]>>;
+  rangesByTerm: Map<string, number[]>;
   /** Non-empty parts with their plural folded, for phrases, and where they are. */
   phraseTokens: string[];
   phraseStarts: number[];
@@ -125,7 +125,8 @@ function tokensOf(text: string): TextTokens {
       const term = termOfFolded(f);
       if (term !== undefined) addRange(tokens.rangesByTerm, term, starts[p], ends[p]);
       if (f) {
-        tokens.phraseTokens.push(foldPlural(f));
+        // A part's term is its plural folded, unless it is a stop word or too long to index.
+        tokens.phraseTokens.push(term ?? foldPlural(f));
         tokens.phraseStarts.push(starts[p]);
         tokens.phraseEnds.push(ends[p]);
       }
@@ -141,10 +142,10 @@ function tokensOf(text: string): TextTokens {
   return tokens;
 }
 
-function addRange(byTerm: Map<string, Array<[number, number]>>, term: string, start: number, end: number): void {
+function addRange(byTerm: Map<string, number[]>, term: string, start: number, end: number): void {
   const ranges = byTerm.get(term);
-  if (ranges) ranges.push([start, end]);
-  else byTerm.set(term, [[start, end]]);
+  if (ranges) ranges.push(start, end);
+  else byTerm.set(term, [start, end]);
 }
 
 /**
@@ -221,9 +222,9 @@ function windowRanges(text: string, cuts: Array<[number, number]>, matched: Set<
   return ranges;
 }
 
-/** Appends copies of `from` to `to` (`mergeRanges` changes ranges in place; the cached ones must stay). */
-function copyRanges(from: Array<[number, number]>, to: Array<[number, number]>): void {
-  for (let i = 0; i < from.length; i++) to.push([from[i][0], from[i][1]]);
+/** Appends the flat ranges `from` (start, end, …) to `to` as new pairs (`mergeRanges` changes pairs in place; the cached ranges must stay). */
+function copyRanges(from: number[], to: Array<[number, number]>): void {
+  for (let i = 0; i < from.length; i += 2) to.push([from[i], from[i + 1]]);
 }
 
 /** Sorted ranges with overlapping ones merged. */

@@ -54,7 +54,7 @@ export class InvertedIndex {
   changes = 0;
   private readonly titleRanks = new TitleRanks();
   /** Score bounds of base posting lists by term×field key, for `boundsState` (a compaction starts afresh). */
-  private readonly baseBounds = new Map<number, { constants: string; max: number }>();
+  private readonly baseBounds = new Map<number, { d: number; k1: number; kConst: number; kLen: number; max: number }>();
   private boundsState?: IndexState;
   /** Reads added papers into the current state's term ids (a compaction's new state gets a new one). */
   private reader?: { state: IndexState; reader: PaperTermReader };
@@ -324,10 +324,11 @@ export class InvertedIndex {
       this.boundsState = this.state;
       this.baseBounds.clear();
     }
-    const constants = `${leaf.d} ${leaf.k1} ${leaf.kConst} ${leaf.kLen}`;
+    const { d, k1, kConst, kLen } = leaf;
     let bound = this.baseBounds.get(key);
-    if (!bound || bound.constants !== constants) {
-      bound = { constants, max: maxUnitScore(leaf, leaf.docs, leaf.tfs, leaf.start, leaf.end, 0) };
+    // The scoring constants compared as numbers (a text of them cost four number formattings a list and query).
+    if (!bound || bound.d !== d || bound.k1 !== k1 || bound.kConst !== kConst || bound.kLen !== kLen) {
+      bound = { d, k1, kConst, kLen, max: maxUnitScore(leaf, leaf.docs, leaf.tfs, leaf.start, leaf.end, 0) };
       this.baseBounds.set(key, bound);
     }
     const delta = leaf.deltaDocs;

@@ -47,6 +47,9 @@ export function countMatches(
   const counter = new SlotCounter(alive, docCount);
   try {
     const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
+    // One word: every document it reaches matches it, in the order met (as `keepMatches` would keep them).
+    if (slots.length === 1)
+      return { slots, required: required.length, sizes, docs: counter.touched.slice(0, counter.size), anyMode: false };
     return keepMatches(counter, { slots, required: required.length, sizes }, soft.length, check);
   } finally {
     counter.clear();

@@ -137,5 +137,10 @@ test('phraseTokens keeps stop words and stems', () => {
 test('surfacePrefix', () => {
   assert.equal(surfacePrefix('network'), 'network');
   assert.equal(surfacePrefix('study'), 'stud');
-  assert.equal(surfacePrefix('mouse'), undefined);
+  // Irregular plurals: the start they share with the singular (`mice`, `biases`, `criteria`, `corpora`).
+  assert.equal(surfacePrefix('mouse'), 'm');
+  assert.equal(surfacePrefix('bias'), 'bias');
+  assert.equal(surfacePrefix('criterion'), 'criteri');
+  assert.equal(surfacePrefix('corpus'), 'corp');
+  assert.equal(surfacePrefix(''), undefined);
 });

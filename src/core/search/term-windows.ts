@@ -22,6 +22,8 @@ const NON_ASCII_CHARS = /[^\u0000-\u007f]/g;
 export class TermWindows {
   /** Case-insensitive finder of any term's surface prefix; undefined when some term has none (irregular plurals). */
   private readonly finder: RegExp | undefined;
+  /** The prefixes' first letters (char codes), by `letterKey`: one for a prefix of one letter, two otherwise. */
+  private readonly leadingLetters = new Set<number>();
 
   constructor(terms: Iterable<string>) {
     const prefixes = new Set<string>();
@@ -31,6 +33,7 @@ export class TermWindows {
       if (prefix === undefined) complete = false;
       else prefixes.add(prefix);
     }
+    for (const prefix of prefixes) this.leadingLetters.add(letterKey(prefix.charCodeAt(0), prefix.length > 1 ? prefix.charCodeAt(1) : -1));
     const escaped = [...prefixes].map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.finder = complete && escaped.length > 0 ? new RegExp(escaped.join('|'), 'gi') : undefined;
   }
@@ -51,7 +54,7 @@ export class TermWindows {
       if (at === 0 || !isAsciiWordCode(text.charCodeAt(at - 1))) places.push(at);
       if (places.length > MAX_PLACES) return undefined;
     }
-    for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) places.push(i);
+    for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) if (this.compoundMayMatch(text, i)) places.push(i);
     for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) places.push(i);
     if (hasNonAscii(text)) {
       NON_ASCII_CHARS.lastIndex = 0;
@@ -65,6 +68,42 @@ export class TermWindows {
     if (places.length > MAX_PLACES) return undefined;
     return windowsAround(text, Int32Array.from(places).sort());
   }
+
+  /**
+   * Whether the word holding the ASCII hyphen at `hyphen` may have a compound that folds to a term:
+   * its letters joined start with a prefix's first letters. Most hyphenated words of an abstract
+   * cannot, and each would otherwise be a window to fold. A word with a non-ASCII character or an
+   * apostrophe (folding changes more than case) has a place there anyway, in the same window,
+   * so only ASCII letters and digits are compared; when they are too few to tell, the place stays.
+   */
+  private compoundMayMatch(text: string, hyphen: number): boolean {
+    // Back to the word's start: over letters and digits, and hyphens that follow one (as the tokenizer joins parts).
+    let start = hyphen;
+    while (start > 0) {
+      const code = text.charCodeAt(start - 1);
+      if (isAsciiWordCode(code) || (code === HYPHEN && start > 1 && isAsciiWordCode(text.charCodeAt(start - 2)))) start -= 1;
+      else break;
+    }
+    let first = -1;
+    for (let i = start; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === HYPHEN) continue;
+      if (!isAsciiWordCode(code)) return true;
+      const lower = code <= 90 && code >= 65 ? code + 32 : code;
+      if (first < 0) {
+        first = lower;
+        if (this.leadingLetters.has(letterKey(first, -1))) return true;
+      } else return this.leadingLetters.has(letterKey(first, lower));
+    }
+    return true;
+  }
+}
+
+const HYPHEN = 0x2d;
+
+/** One number for a prefix's first letter and its second (-1 for a prefix of one letter). */
+function letterKey(first: number, second: number): number {
+  return first * 0x10001 + second + 1;
 }
 
 /** The whitespace-cut windows holding `places` (ascending), each once. */

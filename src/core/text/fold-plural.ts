@@ -72,14 +72,24 @@ export function foldPlural(word: string): string {
   return word.slice(0, -1);
 }
 
-const IRREGULAR_SINGULARS = new Set(IRREGULAR.values());
+/** Each irregular singular and the start its irregular plurals share with it (`mouse`, `mice`: `m`). */
+const IRREGULAR_PREFIXES = new Map<string, string>();
+for (const [plural, singular] of IRREGULAR) {
+  let shared = 0;
+  while (shared < plural.length && plural[shared] === singular[shared]) shared += 1;
+  const known = IRREGULAR_PREFIXES.get(singular);
+  if (known === undefined || shared < known.length) IRREGULAR_PREFIXES.set(singular, singular.slice(0, shared));
+}
 
 /**
  * A string that every surface form folding to `singular` starts with, lower case (`study` →
- * `stud`, for `studies`), or undefined when there is none (irregular plurals: `mouse`/`mice`).
- * Lets highlighting find `studies` in text from the term `study` without folding every word.
+ * `stud`, for `studies`; `mouse` → `m`, for `mice`; `bias` → `bias`, for `biases`), or undefined
+ * for the empty string. Lets highlighting find `studies` in text from the term `study` without
+ * folding every word.
  */
 export function surfacePrefix(singular: string): string | undefined {
-  if (!singular || IRREGULAR_SINGULARS.has(singular)) return undefined;
+  if (!singular) return undefined;
+  const irregular = IRREGULAR_PREFIXES.get(singular);
+  if (irregular !== undefined) return irregular;
   return singular.endsWith('y') && singular.length > 1 ? singular.slice(0, -1) : singular;
 }
