@@ -1,4 +1,5 @@
-import { seededRandom } from '../random/seeded-random';
+import { fillSeededRandom } from '../random/seeded-random';
+import { dot, fourDots } from './dot-products';
 
 /** Sparse document rows over term ids `0 … termCount - 1` (CSR), as discovery builds them. */
 export interface SparseRows {
@@ -46,8 +47,7 @@ export function lsaEmbedding(
   const rank = rowsByUse(rows, sample, termOrder);
   const omega = new Float64Array(termCount * width);
   for (const t of termOrder) {
-    const random = seededRandom(termSeed(t));
-    for (let c = 0, at = rank[t] * width; c < width; c += 1) omega[at + c] = random() * 2 - 1;
+    fillSeededRandom(termSeed(t), omega, rank[t] * width, width, -1, 1);
   }
   const columns = columnsOf(rows, sample, rank, termCount);
   let docSide = multiply(rows, sample, rank, omega, width);
@@ -80,12 +80,10 @@ export function lsaEmbedding(
   if (sample.length === n) return { coordinates: sampleCoordinates(docSide, sample, width, vectors, values, kept), dims: kept };
   // Term → latent coordinates: V = Bᵀ W Λ^-½, so that a document's row times V is its row of U Σ.
   const termVectors = new Float64Array(termCount * kept);
+  const byVector = byColumn(vectors, width, width);
   for (let t = 0; t < termCount; t += 1) {
-    for (let j = 0; j < kept; j += 1) {
-      let s = 0;
-      for (let a = 0; a < width; a += 1) s += projected[t * width + a] * vectors[a * width + j];
-      termVectors[t * kept + j] = s / Math.sqrt(values[j]);
-    }
+    rowTimesColumns(projected, t * width, byVector, width, kept, termVectors, t * kept);
+    for (let j = 0; j < kept; j += 1) termVectors[t * kept + j] /= Math.sqrt(values[j]);
   }
   return { coordinates: projectAll(rows, order.length, rank, termVectors, kept), dims: kept };
 }
@@ -144,13 +142,13 @@ function sampleCoordinates(
   dims: number,
 ): Float64Array {
   const coordinates = new Float64Array(sample.length * dims);
+  const columns = byColumn(vectors, width, width);
   for (let s = 0; s < sample.length; s += 1) {
     const out = sample[s] * dims;
+    rowTimesColumns(q, s * width, columns, width, dims, coordinates, out);
     let norm = 0;
     for (let j = 0; j < dims; j += 1) {
-      let x = 0;
-      for (let a = 0; a < width; a += 1) x += q[s * width + a] * vectors[a * width + j];
-      x *= Math.sqrt(values[j]);
+      const x = coordinates[out + j] * Math.sqrt(values[j]);
       coordinates[out + j] = x;
       norm += x * x;
     }
@@ -158,6 +156,25 @@ function sampleCoordinates(
     if (norm > 0) for (let j = 0; j < dims; j += 1) coordinates[out + j] /= norm;
   }
   return coordinates;
+}
+
+/**
+ * Row `at` of a matrix of `width` columns times the first `count` columns of a width × width matrix given by column
+ * (`columns[j * width + a]`), into out[to …]: each entry summed over a in order, four entries at a time.
+ */
+function rowTimesColumns(
+  m: Float64Array,
+  at: number,
+  columns: Float64Array,
+  width: number,
+  count: number,
+  out: Float64Array,
+  to: number,
+): void {
+  let j = 0;
+  for (; j + 4 <= count; j += 4)
+    fourDots(columns, j * width, (j + 1) * width, (j + 2) * width, (j + 3) * width, m, at, width, out, to + j, 1);
+  for (; j < count; j += 1) out[to + j] = dot(columns, j * width, m, at, width);
 }
 
 /** Every document's row times the term vectors, each result scaled to unit length. */
@@ -188,11 +205,14 @@ function rowsByUse(rows: SparseRows, sample: Int32Array, termOrder: Int32Array):
   const termCount = termOrder.length;
   const uses = new Int32Array(termCount);
   for (const d of sample) for (let i = rows.start[d]; i < rows.start[d + 1]; i += 1) uses[rows.terms[i]] += 1;
-  const canonical = new Int32Array(termCount);
-  termOrder.forEach((t, i) => (canonical[t] = i));
-  const byUse = Int32Array.from(termOrder).sort((a, b) => uses[b] - uses[a] || canonical[a] - canonical[b]);
+  // Sorted as numbers (most used first, then in `termOrder`), not through a comparator: a third of the time.
+  let most = 0;
+  for (const u of uses) most = Math.max(most, u);
+  const keys = new Float64Array(termCount);
+  termOrder.forEach((t, i) => (keys[i] = (most - uses[t]) * termCount + i));
+  keys.sort();
   const rank = new Int32Array(termCount);
-  byUse.forEach((t, i) => (rank[t] = i));
+  keys.forEach((key, r) => (rank[termOrder[key % termCount]] = r));
   return rank;
 }
 
@@ -221,8 +241,9 @@ function multiply(rows: SparseRows, sample: Int32Array, rank: Int32Array, m: Flo
 
 /**
  * out[to + c] = Σᵢ weights[first + i] × m[from[i] + c] for every column c < width, each sum from i = 0 up: the
- * same additions in the same order as accumulating row by row, but in local sums, four columns at a time
- * (one read of the weight and row offset per four products, no store per product).
+ * same additions in the same order as accumulating row by row, but in local sums, eight columns at a time
+ * (one read of the weight and row offset per eight products, no store per product; four at a time took 8 %
+ * longer for 3,000 papers), then four, then one.
  */
 function sumColumns(
   weights: Float64Array,
@@ -235,6 +256,36 @@ function sumColumns(
   to: number,
 ): void {
   let c = 0;
+  for (; c + 8 <= width; c += 8) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    for (let i = 0; i < length; i += 1) {
+      const w = weights[first + i];
+      const at = from[i] + c;
+      s0 += w * m[at];
+      s1 += w * m[at + 1];
+      s2 += w * m[at + 2];
+      s3 += w * m[at + 3];
+      s4 += w * m[at + 4];
+      s5 += w * m[at + 5];
+      s6 += w * m[at + 6];
+      s7 += w * m[at + 7];
+    }
+    out[to + c] = s0;
+    out[to + c + 1] = s1;
+    out[to + c + 2] = s2;
+    out[to + c + 3] = s3;
+    out[to + c + 4] = s4;
+    out[to + c + 5] = s5;
+    out[to + c + 6] = s6;
+    out[to + c + 7] = s7;
+  }
   for (; c + 4 <= width; c += 4) {
     let s0 = 0;
     let s1 = 0;
