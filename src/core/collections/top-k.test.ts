@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { topK, TopK } from './top-k';
+import { sortStably, topK, TopK } from './top-k';
 
 test('topK equals a full sort cut at the limit', () => {
   fc.assert(
@@ -28,5 +28,15 @@ test('TopK picks the heaviest terms, ties in text order then in order added', ()
         assert.deepEqual(pick.top(k), expected);
       },
     ),
+  );
+});
+
+test('sortStably orders as the built-in stable sort does, equal items in their given order', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 200 }), (values) => {
+      const byValue = (a: number, b: number) => values[a] - values[b];
+      const expected = [...values.keys()].sort(byValue);
+      assert.deepEqual(sortStably([...values.keys()], byValue), expected);
+    }),
   );
 });

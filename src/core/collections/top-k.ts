@@ -9,7 +9,11 @@
  */
 export function topK(count: number, limit: number, compare: (a: number, b: number) => number): number[] {
   if (limit <= 0 || count === 0) return [];
-  if (count <= limit) return Array.from({ length: count }, (_, i) => i).sort(compare);
+  if (count <= limit) {
+    const all = new Array<number>(count);
+    for (let i = 0; i < count; i++) all[i] = i;
+    return sortStably(all, compare);
+  }
   // A heap whose root is the worst item kept: a new item only enters when it beats the root.
   const heap: number[] = [];
   const worse = (a: number, b: number) => compare(a, b) > 0;
@@ -40,7 +44,45 @@ export function topK(count: number, limit: number, compare: (a: number, b: numbe
       siftDown(0);
     }
   }
-  return heap.sort(compare);
+  return sortStably(heap, compare);
+}
+
+/** Runs this long are sorted by insertion before the merging starts. */
+const RUN = 8;
+
+/**
+ * Sorts `items` by `compare`, equal items in their given order: the order `Array.prototype.sort` gives, in about
+ * half its time for the lists here (a hundred terms of each of thousands of papers), as the engine calls a
+ * comparator from script faster than from its built-in sort. Returns the sorted array (`items` or a new one).
+ */
+export function sortStably(items: number[], compare: (a: number, b: number) => number): number[] {
+  const n = items.length;
+  let from = items;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const item = from[i];
+      let j = i - 1;
+      for (; j >= lo && compare(item, from[j]) < 0; j--) from[j + 1] = from[j];
+      from[j + 1] = item;
+    }
+  }
+  let to = new Array<number>(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // The right run's item goes first only when strictly smaller: equal items keep their order.
+      while (i < mid && j < hi) to[k++] = compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+      while (i < mid) to[k++] = from[i++];
+      while (j < hi) to[k++] = from[j++];
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /**
