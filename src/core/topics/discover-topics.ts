@@ -353,7 +353,11 @@ function addSupportedGroups(space: LatentSpace, docs: TermRows, placement: Place
     const own = memberships[d];
     if (own.length === 0 || own.length >= MAX_GROUPS_PER_DOC) continue;
     const supported = new Set<number>();
-    for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) for (const g of groupsOfTerm.get(docs.terms[i]) ?? []) supported.add(g);
+    for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
+      // Most of a document's terms lead no group: no empty list made for each.
+      const groups = groupsOfTerm.get(docs.terms[i]);
+      if (groups !== undefined) for (const g of groups) supported.add(g);
+    }
     for (const m of own) supported.delete(m.group);
     if (supported.size === 0) continue;
     similarities(space, d, centroids, scores);

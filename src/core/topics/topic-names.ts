@@ -72,11 +72,21 @@ export interface TokenizedText {
   hard: Uint8Array;
 }
 
+/**
+ * Texts tokenized before (`tokens`), by a number each text is known by (its paper's place in the library), and
+ * that number for each text now given (`keys[i]` for `texts[i]`). Numbers, not the texts: looking up a paper's
+ * whole text hashed a kilobyte each time (a tenth of the time of a library's discovery).
+ */
+export interface KnownTokens {
+  tokens: Map<number, TokenizedText>;
+  keys: ArrayLike<number>;
+}
+
 /** Reads texts into tokens with their word ids (-1 for words the lexicon has not seen). */
-export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<string, TokenizedText>): TokenizedText[] {
+export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: KnownTokens): TokenizedText[] {
   const scratch: number[] = [];
-  return texts.map((text) => {
-    const known = cache?.get(text);
+  return texts.map((text, t) => {
+    const known = cache?.tokens.get(cache.keys[t]);
     if (known) return known;
     scratch.length = 0;
     lexicon.findTokens(text, (id, start, end, hard) => {
@@ -96,7 +106,7 @@ export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<str
       read.ends[i] = scratch[4 * i + 2];
       read.hard[i] = scratch[4 * i + 3];
     }
-    cache?.set(text, read);
+    cache?.tokens.set(cache.keys[t], read);
     return read;
   });
 }
