@@ -40,3 +40,16 @@ test('sortStably orders as the built-in stable sort does, equal items in their g
     }),
   );
 });
+
+test('TopK after a reset knows only the terms added since, however many came before', () => {
+  const pick = TopK.byText((term) => `t${term}`);
+  for (let term = 0; term < 300; term += 1) pick.add(term, term);
+  pick.reset();
+  pick.add(7, 1);
+  pick.add(3, 2);
+  assert.deepEqual(pick.top(10), [1, 0]);
+  assert.deepEqual([pick.terms[1], pick.terms[0]], [3, 7]);
+  const touched = new Float64Array(300).fill(5);
+  pick.clear(touched);
+  assert.deepEqual([touched[3], touched[7], touched[8]], [0, 0, 5]);
+});

@@ -97,10 +97,15 @@ export function sortStably(items: number[], compare: (a: number, b: number) => n
  * pick.top(1); // the index (in `pick.terms`) of whichever of 7 and 3 has the smaller name
  */
 export class TopK {
-  /** The terms added since the last `reset`, in order. */
-  terms: number[] = [];
+  /** Number of terms added since the last `reset`. */
+  size = 0;
+  /**
+   * The terms added since the last `reset`, in order: the first `size` entries. Typed arrays kept from one
+   * document to the next: an array emptied by `length = 0` gives up its storage and regrows on every document.
+   */
+  terms = new Int32Array(128);
   /** `weights[i]` is the weight of `terms[i]`. */
-  weights: number[] = [];
+  weights = new Float64Array(128);
 
   /** `tieOrder(x, y)`: negative when term x goes before term y among terms of equal weight, 0 for the same place. */
   constructor(private readonly tieOrder: (x: number, y: number) => number) {}
@@ -115,33 +120,41 @@ export class TopK {
   }
 
   reset(): void {
-    this.terms.length = 0;
-    this.weights.length = 0;
+    this.size = 0;
   }
 
   add(term: number, weight: number): void {
-    this.terms.push(term);
-    this.weights.push(weight);
+    if (this.size === this.terms.length) {
+      const terms = new Int32Array(this.size * 2);
+      terms.set(this.terms);
+      this.terms = terms;
+      const weights = new Float64Array(this.size * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.terms[this.size] = term;
+    this.weights[this.size] = weight;
+    this.size += 1;
   }
 
   /** Takes each term's weight from a dense array. */
   setWeights(dense: Float64Array): void {
-    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] = dense[this.terms[i]];
+    for (let i = 0; i < this.size; i += 1) this.weights[i] = dense[this.terms[i]];
   }
 
   /** Multiplies each weight by `factor(term)`. */
   boost(factor: (term: number) => number): void {
-    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] *= factor(this.terms[i]);
+    for (let i = 0; i < this.size; i += 1) this.weights[i] *= factor(this.terms[i]);
   }
 
   /** Zeroes the entries of a dense array this set touched. */
-  clear(dense: Float64Array): void {
-    for (const t of this.terms) dense[t] = 0;
+  clear(dense: Float64Array | Int32Array): void {
+    for (let i = 0; i < this.size; i += 1) dense[this.terms[i]] = 0;
   }
 
   /** Indexes (into `terms`) of the k heaviest terms, heaviest first, ties in `tieOrder`, then in order added. */
   top(k: number): number[] {
     const { terms, weights, tieOrder } = this;
-    return topK(terms.length, k, (a, b) => weights[b] - weights[a] || tieOrder(terms[a], terms[b]) || a - b);
+    return topK(this.size, k, (a, b) => weights[b] - weights[a] || tieOrder(terms[a], terms[b]) || a - b);
   }
 }

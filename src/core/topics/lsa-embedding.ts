@@ -209,10 +209,10 @@ function rowsByUse(rows: SparseRows, sample: Int32Array, termOrder: Int32Array):
   let most = 0;
   for (const u of uses) most = Math.max(most, u);
   const keys = new Float64Array(termCount);
-  termOrder.forEach((t, i) => (keys[i] = (most - uses[t]) * termCount + i));
+  for (let i = 0; i < termCount; i += 1) keys[i] = (most - uses[termOrder[i]]) * termCount + i;
   keys.sort();
   const rank = new Int32Array(termCount);
-  keys.forEach((key, r) => (rank[termOrder[key % termCount]] = r));
+  for (let r = 0; r < termCount; r += 1) rank[termOrder[keys[r] % termCount]] = r;
   return rank;
 }
 
