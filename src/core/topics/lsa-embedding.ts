@@ -448,23 +448,22 @@ function symmetricEigen(matrix: Float64Array, size: number): { values: number[];
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
+        // The columns of a and of v turn together (one pass; v is not read by the rows' turn), then a's rows.
         for (let k = 0; k < size; k += 1) {
           const akp = a[k * size + p];
           const akq = a[k * size + q];
           a[k * size + p] = c * akp - s * akq;
           a[k * size + q] = s * akp + c * akq;
+          const vkp = v[k * size + p];
+          const vkq = v[k * size + q];
+          v[k * size + p] = c * vkp - s * vkq;
+          v[k * size + q] = s * vkp + c * vkq;
         }
         for (let k = 0; k < size; k += 1) {
           const apk = a[p * size + k];
           const aqk = a[q * size + k];
           a[p * size + k] = c * apk - s * aqk;
           a[q * size + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < size; k += 1) {
-          const vkp = v[k * size + p];
-          const vkq = v[k * size + q];
-          v[k * size + p] = c * vkp - s * vkq;
-          v[k * size + q] = s * vkp + c * vkq;
         }
       }
     }

@@ -64,11 +64,17 @@ export function mergeClosestGroups(space: LatentSpace, order: Int32Array, assign
     if (norms[g] > 0) count += 1;
     else parent[g] = -1;
   }
+  // Each pair's loss is computed once and again only when one of the two grows: a merger changes one group.
+  const losses = new Float64Array(groups * groups);
+  for (let a = 0; a < groups; a += 1) for (let b = a + 1; b < groups; b += 1) losses[a * groups + b] = mergerLoss(sums, norms, a, b, dims);
   for (; count > target; count -= 1) {
-    const [a, b] = cheapestMerger(sums, norms, parent, dims);
+    const [a, b] = cheapestMerger(losses, parent);
     for (let j = 0; j < dims; j += 1) sums[a * dims + j] += sums[b * dims + j];
     norms[a] = Math.hypot(...sums.subarray(a * dims, (a + 1) * dims));
     parent[b] = a;
+    for (let c = 0; c < groups; c += 1) {
+      if (c !== a && parent[c] === c) losses[Math.min(a, c) * groups + Math.max(a, c)] = mergerLoss(sums, norms, a, c, dims);
+    }
   }
   const root = (g: number): number => (parent[g] === g ? g : root(parent[g]));
   const renumbered = new Int32Array(groups).fill(-1);
@@ -77,17 +83,26 @@ export function mergeClosestGroups(space: LatentSpace, order: Int32Array, assign
   for (let d = 0; d < assignment.length; d += 1) if (assignment[d] >= 0) assignment[d] = renumbered[root(assignment[d])];
 }
 
-/** The two live groups (their own parents) whose merger loses least total cosine; ties go to the lower numbers. */
-function cheapestMerger(sums: Float64Array, norms: Float64Array, parent: Int32Array, dims: number): [number, number] {
+/** The total cosine groups a and b lose when merged: ‖sum a‖ + ‖sum b‖ − ‖sum a + sum b‖. */
+function mergerLoss(sums: Float64Array, norms: Float64Array, a: number, b: number, dims: number): number {
+  let merged = 0;
+  for (let j = 0; j < dims; j += 1) merged += (sums[a * dims + j] + sums[b * dims + j]) ** 2;
+  return norms[a] + norms[b] - Math.sqrt(merged);
+}
+
+/**
+ * The two live groups (their own parents) whose merger loses least total cosine (`losses[a × groups + b]`, a < b);
+ * ties go to the lower numbers.
+ */
+function cheapestMerger(losses: Float64Array, parent: Int32Array): [number, number] {
+  const groups = parent.length;
   let best: [number, number] = [-1, -1];
   let bestLoss = Infinity;
-  for (let a = 0; a < norms.length; a += 1) {
+  for (let a = 0; a < groups; a += 1) {
     if (parent[a] !== a) continue;
-    for (let b = a + 1; b < norms.length; b += 1) {
+    for (let b = a + 1; b < groups; b += 1) {
       if (parent[b] !== b) continue;
-      let merged = 0;
-      for (let j = 0; j < dims; j += 1) merged += (sums[a * dims + j] + sums[b * dims + j]) ** 2;
-      const loss = norms[a] + norms[b] - Math.sqrt(merged);
+      const loss = losses[a * groups + b];
       if (loss < bestLoss - 1e-12) {
         bestLoss = loss;
         best = [a, b];
