@@ -1,5 +1,6 @@
 import { fillSeededRandom } from '../random/seeded-random';
 import { dot, fourDots } from './dot-products';
+import { byColumn, orthonormalise } from './orthonormalise';
 
 /** Sparse document rows over term ids `0 … termCount - 1` (CSR), as discovery builds them. */
 export interface SparseRows {
@@ -124,12 +125,6 @@ function transposedProduct(x: Float64Array, y: Float64Array, rowCount: number, w
     }
   }
   return product;
-}
-
-function byColumn(m: Float64Array, rowCount: number, width: number): Float64Array {
-  const columns = new Float64Array(m.length);
-  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) columns[c * rowCount + r] = m[r * width + c];
-  return columns;
 }
 
 /** When the sample is every document: U Σ = Q W Λ^½ directly, each row scaled to unit length. */
@@ -364,66 +359,6 @@ function maxColumnLength(columns: Columns, termCount: number): number {
   let longest = 0;
   for (let t = 0; t < termCount; t += 1) longest = Math.max(longest, columns.start[t + 1] - columns.start[t]);
   return longest;
-}
-
-/** Modified Gram–Schmidt on the columns of a rows × width row-major matrix (a dependent column becomes 0). */
-function orthonormalise(m: Float64Array, rowCount: number, width: number): void {
-  // Columns made contiguous first: the inner loops then run over adjacent memory.
-  const columns = byColumn(m, rowCount, width);
-  for (let c = 0; c < width; c += 1) {
-    const col = c * rowCount;
-    // Each subtraction pass also sums the next dot product (or, after the last, the norm) from the values it
-    // has just written: the same numbers in the same order as a separate pass, one pass fewer over the column.
-    // The loops are small functions of their own: each gets its own type feedback, so the optimised code
-    // is not thrown away each time a branch first runs (43 deoptimisations per library otherwise).
-    let next = c > 0 ? dotColumns(columns, col, 0, rowCount) : squaredNorm(columns, col, rowCount);
-    for (let p = 0; p < c; p += 1) {
-      const prev = p * rowCount;
-      const dot = next;
-      const last = p + 1 === c;
-      if (dot !== 0 && last) next = subtractThenSquare(columns, col, prev, dot, rowCount);
-      else if (dot !== 0) next = subtractThenDot(columns, col, prev, dot, (p + 1) * rowCount, rowCount);
-      else if (last) next = squaredNorm(columns, col, rowCount);
-      else next = dotColumns(columns, col, (p + 1) * rowCount, rowCount);
-    }
-    const norm = Math.sqrt(next);
-    const scale = norm > 1e-12 ? 1 / norm : 0;
-    for (let r = 0; r < rowCount; r += 1) columns[col + r] *= scale;
-  }
-  byRow(columns, rowCount, width, m);
-}
-
-/** The inverse of `byColumn`, into `m`. */
-function byRow(columns: Float64Array, rowCount: number, width: number, m: Float64Array): void {
-  for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < width; c += 1) m[r * width + c] = columns[c * rowCount + r];
-}
-
-/** Σ columns[a + r] × columns[b + r] over r < rowCount. */
-function dotColumns(columns: Float64Array, a: number, b: number, rowCount: number): number {
-  let sum = 0;
-  for (let r = 0; r < rowCount; r += 1) sum += columns[a + r] * columns[b + r];
-  return sum;
-}
-
-/** Σ columns[a + r]² over r < rowCount. */
-function squaredNorm(columns: Float64Array, a: number, rowCount: number): number {
-  let sum = 0;
-  for (let r = 0; r < rowCount; r += 1) sum += columns[a + r] ** 2;
-  return sum;
-}
-
-/** Subtracts `dot` × column `prev` from column `col`, returning the new column's dot product with column `other`. */
-function subtractThenDot(columns: Float64Array, col: number, prev: number, dot: number, other: number, rowCount: number): number {
-  let sum = 0;
-  for (let r = 0; r < rowCount; r += 1) sum += (columns[col + r] -= dot * columns[prev + r]) * columns[other + r];
-  return sum;
-}
-
-/** Subtracts `dot` × column `prev` from column `col`, returning the new column's squared norm. */
-function subtractThenSquare(columns: Float64Array, col: number, prev: number, dot: number, rowCount: number): number {
-  let sum = 0;
-  for (let r = 0; r < rowCount; r += 1) sum += (columns[col + r] -= dot * columns[prev + r]) ** 2;
-  return sum;
 }
 
 /**
