@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { topK, TopK } from './top-k';
+import { sortStably, topK, TopK } from './top-k';
 
 test('topK equals a full sort cut at the limit', () => {
   fc.assert(
@@ -29,4 +29,27 @@ test('TopK picks the heaviest terms, ties in text order then in order added', ()
       },
     ),
   );
+});
+
+test('sortStably orders as the built-in stable sort does, equal items in their given order', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 200 }), (values) => {
+      const byValue = (a: number, b: number) => values[a] - values[b];
+      const expected = [...values.keys()].sort(byValue);
+      assert.deepEqual(sortStably([...values.keys()], byValue), expected);
+    }),
+  );
+});
+
+test('TopK after a reset knows only the terms added since, however many came before', () => {
+  const pick = TopK.byText((term) => `t${term}`);
+  for (let term = 0; term < 300; term += 1) pick.add(term, term);
+  pick.reset();
+  pick.add(7, 1);
+  pick.add(3, 2);
+  assert.deepEqual(pick.top(10), [1, 0]);
+  assert.deepEqual([pick.terms[1], pick.terms[0]], [3, 7]);
+  const touched = new Float64Array(300).fill(5);
+  pick.clear(touched);
+  assert.deepEqual([touched[3], touched[7], touched[8]], [0, 0, 5]);
 });

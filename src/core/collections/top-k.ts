@@ -9,7 +9,11 @@
  */
 export function topK(count: number, limit: number, compare: (a: number, b: number) => number): number[] {
   if (limit <= 0 || count === 0) return [];
-  if (count <= limit) return Array.from({ length: count }, (_, i) => i).sort(compare);
+  if (count <= limit) {
+    const all = new Array<number>(count);
+    for (let i = 0; i < count; i++) all[i] = i;
+    return sortStably(all, compare);
+  }
   // A heap whose root is the worst item kept: a new item only enters when it beats the root.
   const heap: number[] = [];
   const worse = (a: number, b: number) => compare(a, b) > 0;
@@ -40,7 +44,45 @@ export function topK(count: number, limit: number, compare: (a: number, b: numbe
       siftDown(0);
     }
   }
-  return heap.sort(compare);
+  return sortStably(heap, compare);
+}
+
+/** Runs this long are sorted by insertion before the merging starts. */
+const RUN = 8;
+
+/**
+ * Sorts `items` by `compare`, equal items in their given order: the order `Array.prototype.sort` gives, in about
+ * half its time for the lists here (a hundred terms of each of thousands of papers), as the engine calls a
+ * comparator from script faster than from its built-in sort. Returns the sorted array (`items` or a new one).
+ */
+export function sortStably(items: number[], compare: (a: number, b: number) => number): number[] {
+  const n = items.length;
+  let from = items;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const item = from[i];
+      let j = i - 1;
+      for (; j >= lo && compare(item, from[j]) < 0; j--) from[j + 1] = from[j];
+      from[j + 1] = item;
+    }
+  }
+  let to = new Array<number>(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // The right run's item goes first only when strictly smaller: equal items keep their order.
+      while (i < mid && j < hi) to[k++] = compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+      while (i < mid) to[k++] = from[i++];
+      while (j < hi) to[k++] = from[j++];
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /**
@@ -55,10 +97,15 @@ export function topK(count: number, limit: number, compare: (a: number, b: numbe
  * pick.top(1); // the index (in `pick.terms`) of whichever of 7 and 3 has the smaller name
  */
 export class TopK {
-  /** The terms added since the last `reset`, in order. */
-  terms: number[] = [];
+  /** Number of terms added since the last `reset`. */
+  size = 0;
+  /**
+   * The terms added since the last `reset`, in order: the first `size` entries. Typed arrays kept from one
+   * document to the next: an array emptied by `length = 0` gives up its storage and regrows on every document.
+   */
+  terms = new Int32Array(128);
   /** `weights[i]` is the weight of `terms[i]`. */
-  weights: number[] = [];
+  weights = new Float64Array(128);
 
   /** `tieOrder(x, y)`: negative when term x goes before term y among terms of equal weight, 0 for the same place. */
   constructor(private readonly tieOrder: (x: number, y: number) => number) {}
@@ -73,33 +120,41 @@ export class TopK {
   }
 
   reset(): void {
-    this.terms.length = 0;
-    this.weights.length = 0;
+    this.size = 0;
   }
 
   add(term: number, weight: number): void {
-    this.terms.push(term);
-    this.weights.push(weight);
+    if (this.size === this.terms.length) {
+      const terms = new Int32Array(this.size * 2);
+      terms.set(this.terms);
+      this.terms = terms;
+      const weights = new Float64Array(this.size * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.terms[this.size] = term;
+    this.weights[this.size] = weight;
+    this.size += 1;
   }
 
   /** Takes each term's weight from a dense array. */
   setWeights(dense: Float64Array): void {
-    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] = dense[this.terms[i]];
+    for (let i = 0; i < this.size; i += 1) this.weights[i] = dense[this.terms[i]];
   }
 
   /** Multiplies each weight by `factor(term)`. */
   boost(factor: (term: number) => number): void {
-    for (let i = 0; i < this.terms.length; i += 1) this.weights[i] *= factor(this.terms[i]);
+    for (let i = 0; i < this.size; i += 1) this.weights[i] *= factor(this.terms[i]);
   }
 
   /** Zeroes the entries of a dense array this set touched. */
-  clear(dense: Float64Array): void {
-    for (const t of this.terms) dense[t] = 0;
+  clear(dense: Float64Array | Int32Array): void {
+    for (let i = 0; i < this.size; i += 1) dense[this.terms[i]] = 0;
   }
 
   /** Indexes (into `terms`) of the k heaviest terms, heaviest first, ties in `tieOrder`, then in order added. */
   top(k: number): number[] {
     const { terms, weights, tieOrder } = this;
-    return topK(terms.length, k, (a, b) => weights[b] - weights[a] || tieOrder(terms[a], terms[b]) || a - b);
+    return topK(this.size, k, (a, b) => weights[b] - weights[a] || tieOrder(terms[a], terms[b]) || a - b);
   }
 }

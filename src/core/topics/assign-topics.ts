@@ -244,20 +244,21 @@ function addDiscoveredTopics(
   registry: TopicRegistry,
   candidates: Candidate[][],
   limits: { minSize: number; maxTopics: number },
-  read: Map<string, TokenizedText>,
+  read: Map<number, TokenizedText>,
 ): void {
   const residual = unmatched.papers;
   const named = new Map<number, { texts: string[]; name: string }>();
-  const textsOf = (topic: DiscoveredTopic): string[] =>
-    // Name from the members closest to the group (enough to see how they spell the phrase).
+  // Name from the members closest to the group (enough to see how they spell the phrase), by corpus index.
+  const closest = (topic: DiscoveredTopic): number[] =>
     topic.members
-      .map((m) => ({ paper: papers[residual[m.doc]], score: m.score }))
-      .sort((a, b) => b.score - a.score || compareStrings(a.paper.id, b.paper.id))
+      .map((m) => ({ p: residual[m.doc], score: m.score }))
+      .sort((a, b) => b.score - a.score || compareStrings(papers[a.p].id, papers[b.p].id))
       .slice(0, NAMING_SAMPLE)
-      .map(({ paper }) => `${paper.title}. ${paper.abstract}`);
+      .map(({ p }) => p);
   const accept = (topic: DiscoveredTopic): boolean => {
-    const texts = textsOf(topic);
-    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration, read);
+    const keys = closest(topic);
+    const texts = keys.map((p) => `${papers[p].title}. ${papers[p].abstract}`);
+    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration, { tokens: read, keys });
     if (name !== undefined && name.toLowerCase() !== OTHER_TOPIC.toLowerCase()) named.set(topic.group, { texts, name });
     return named.has(topic.group);
   };

@@ -229,10 +229,12 @@ function documentVectors(lexicon: Lexicon, docs: TermRows, df: DocumentFrequency
     global.push(term);
   }
   const { order: termOrder, hashes } = termKeys.sortByText(global);
+  // Plain loops: a typed array's forEach or from with a function costs more than the work here.
   const rank = new Int32Array(global.length);
-  termOrder.forEach((t, i) => (rank[t] = i));
+  for (let i = 0; i < termOrder.length; i += 1) rank[termOrder[i]] = i;
   const isBigram = global.map((term) => lexicon.isBigram(term));
-  const idf = Float64Array.from(global, (term) => Math.log(analysedDocs / df.get(term) + 1));
+  const idf = new Float64Array(global.length);
+  for (let t = 0; t < global.length; t += 1) idf[t] = Math.log(analysedDocs / df.get(global[t]) + 1);
   const vectorTerms = n > LARGE_LIBRARY ? LARGE_LIBRARY_VECTOR_TERMS : VECTOR_TERMS;
   const rows = new VectorRows(n);
   const pick = new TopK((x, y) => rank[x] - rank[y]);
@@ -353,7 +355,11 @@ function addSupportedGroups(space: LatentSpace, docs: TermRows, placement: Place
     const own = memberships[d];
     if (own.length === 0 || own.length >= MAX_GROUPS_PER_DOC) continue;
     const supported = new Set<number>();
-    for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) for (const g of groupsOfTerm.get(docs.terms[i]) ?? []) supported.add(g);
+    for (let i = docs.start[d]; i < docs.start[d + 1]; i += 1) {
+      // Most of a document's terms lead no group: no empty list made for each.
+      const groups = groupsOfTerm.get(docs.terms[i]);
+      if (groups !== undefined) for (const g of groups) supported.add(g);
+    }
     for (const m of own) supported.delete(m.group);
     if (supported.size === 0) continue;
     similarities(space, d, centroids, scores);
@@ -428,7 +434,7 @@ function nameGroups(
     }
     const names = ranked.map((i) => naming.terms[i]);
     const concentration = names.map((t) => holders[t] / holdersOverall[t]);
-    for (const t of naming.terms) holders[t] = 0;
+    naming.clear(holders);
     naming.clear(acc);
     if (names.length > 0) {
       topics.push({ group: g, terms: names.map((t) => vectors.global[t]), concentration, members: members[g] });

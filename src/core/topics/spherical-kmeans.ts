@@ -1,4 +1,5 @@
 import { seededRandom } from '../random/seeded-random';
+import { dot, fourDots } from './dot-products';
 import type { LatentSpace } from './lsa-embedding';
 
 /** Documents the restarts cluster at most; the others join in the final rounds over everything. */
@@ -63,11 +64,17 @@ export function mergeClosestGroups(space: LatentSpace, order: Int32Array, assign
     if (norms[g] > 0) count += 1;
     else parent[g] = -1;
   }
+  // Each pair's loss is computed once and again only when one of the two grows: a merger changes one group.
+  const losses = new Float64Array(groups * groups);
+  for (let a = 0; a < groups; a += 1) for (let b = a + 1; b < groups; b += 1) losses[a * groups + b] = mergerLoss(sums, norms, a, b, dims);
   for (; count > target; count -= 1) {
-    const [a, b] = cheapestMerger(sums, norms, parent, dims);
+    const [a, b] = cheapestMerger(losses, parent);
     for (let j = 0; j < dims; j += 1) sums[a * dims + j] += sums[b * dims + j];
     norms[a] = Math.hypot(...sums.subarray(a * dims, (a + 1) * dims));
     parent[b] = a;
+    for (let c = 0; c < groups; c += 1) {
+      if (c !== a && parent[c] === c) losses[Math.min(a, c) * groups + Math.max(a, c)] = mergerLoss(sums, norms, a, c, dims);
+    }
   }
   const root = (g: number): number => (parent[g] === g ? g : root(parent[g]));
   const renumbered = new Int32Array(groups).fill(-1);
@@ -76,17 +83,26 @@ export function mergeClosestGroups(space: LatentSpace, order: Int32Array, assign
   for (let d = 0; d < assignment.length; d += 1) if (assignment[d] >= 0) assignment[d] = renumbered[root(assignment[d])];
 }
 
-/** The two live groups (their own parents) whose merger loses least total cosine; ties go to the lower numbers. */
-function cheapestMerger(sums: Float64Array, norms: Float64Array, parent: Int32Array, dims: number): [number, number] {
+/** The total cosine groups a and b lose when merged: ‖sum a‖ + ‖sum b‖ − ‖sum a + sum b‖. */
+function mergerLoss(sums: Float64Array, norms: Float64Array, a: number, b: number, dims: number): number {
+  let merged = 0;
+  for (let j = 0; j < dims; j += 1) merged += (sums[a * dims + j] + sums[b * dims + j]) ** 2;
+  return norms[a] + norms[b] - Math.sqrt(merged);
+}
+
+/**
+ * The two live groups (their own parents) whose merger loses least total cosine (`losses[a × groups + b]`, a < b);
+ * ties go to the lower numbers.
+ */
+function cheapestMerger(losses: Float64Array, parent: Int32Array): [number, number] {
+  const groups = parent.length;
   let best: [number, number] = [-1, -1];
   let bestLoss = Infinity;
-  for (let a = 0; a < norms.length; a += 1) {
+  for (let a = 0; a < groups; a += 1) {
     if (parent[a] !== a) continue;
-    for (let b = a + 1; b < norms.length; b += 1) {
+    for (let b = a + 1; b < groups; b += 1) {
       if (parent[b] !== b) continue;
-      let merged = 0;
-      for (let j = 0; j < dims; j += 1) merged += (sums[a * dims + j] + sums[b * dims + j]) ** 2;
-      const loss = norms[a] + norms[b] - Math.sqrt(merged);
+      const loss = losses[a * groups + b];
       if (loss < bestLoss - 1e-12) {
         bestLoss = loss;
         best = [a, b];
@@ -119,11 +135,12 @@ function groupSums(space: LatentSpace, order: Int32Array, assignment: Int32Array
 /** Document `d`'s cosine to each group's centroid, written into `scores`. */
 export function similarities(space: LatentSpace, d: number, centroids: Float64Array, scores: Float64Array): void {
   const { coordinates, dims } = space;
-  for (let g = 0; g < scores.length; g += 1) {
-    let s = 0;
-    for (let j = 0; j < dims; j += 1) s += coordinates[d * dims + j] * centroids[g * dims + j];
-    scores[g] = Math.round(s * 1e9) / 1e9;
-  }
+  const at = d * dims;
+  let g = 0;
+  for (; g + 4 <= scores.length; g += 4)
+    fourDots(centroids, g * dims, (g + 1) * dims, (g + 2) * dims, (g + 3) * dims, coordinates, at, dims, scores, g, 1);
+  for (; g < scores.length; g += 1) scores[g] = dot(centroids, g * dims, coordinates, at, dims);
+  for (g = 0; g < scores.length; g += 1) scores[g] = Math.round(scores[g] * 1e9) / 1e9;
 }
 
 /**
@@ -153,33 +170,31 @@ function lloyd(
   const upper = new Float32Array(docs.length * groups);
   const moved = new Float64Array(groups);
   const drift = new Float64Array(groups);
+  const bounds: Bounds = { upper, moved, scores: new Float64Array(groups), pending: new Int32Array(groups), quad: new Float64Array(4) };
   for (let round = 0; round < rounds; round += 1) {
     objective = 0;
     let changed = 0;
     for (let i = 0; i < docs.length; i += 1) {
       const d = docs[i];
-      const at = d * dims;
-      const bounds = i * groups;
+      const current = round > 0 ? assignment[d] : -1;
+      // The first round's cosines may come from the seeding, which computed the same sums.
+      const scores = cosinesThatMayWin(
+        coordinates,
+        dims,
+        d,
+        centroids,
+        groups,
+        current,
+        i * groups,
+        bounds,
+        round === 0 ? initial : undefined,
+      );
       let best = 0;
       let bestScore = -Infinity;
-      let own = -Infinity;
-      const current = round > 0 ? assignment[d] : -1;
-      if (current >= 0) {
-        own = dot(coordinates, at, centroids, current * dims, dims);
-        upper[bounds + current] = own - moved[current];
-      }
       for (let g = 0; g < groups; g += 1) {
-        let s: number;
-        if (g === current) s = own;
-        else if (current >= 0 && upper[bounds + g] + moved[g] + BOUND_SLACK < own) continue;
-        else {
-          // The first round's cosines may come from the seeding, which computed the same sums.
-          s = round === 0 && initial ? initial[bounds + g] : dot(coordinates, at, centroids, g * dims, dims);
-          upper[bounds + g] = s - moved[g];
-        }
-        if (s > bestScore) {
+        if (scores[g] > bestScore) {
           best = g;
-          bestScore = s;
+          bestScore = scores[g];
         }
       }
       objective += bestScore;
@@ -194,10 +209,66 @@ function lloyd(
   return objective;
 }
 
-function dot(x: Float64Array, from: number, y: Float64Array, at: number, length: number): number {
-  let s = 0;
-  for (let j = 0; j < length; j += 1) s += x[from + j] * y[at + j];
-  return s;
+/** `lloyd`'s bounds (see there), and scratch space for one document's cosines and the groups still to compute. */
+interface Bounds {
+  upper: Float32Array;
+  moved: Float64Array;
+  scores: Float64Array;
+  pending: Int32Array;
+  quad: Float64Array;
+}
+
+/**
+ * Document d's cosine to each centroid (into `bounds.scores`): computed exactly for its own group (`current`,
+ * -1 for none) and every group whose bound does not rule it out, -Infinity for the others (they cannot win);
+ * the bounds of the computed ones updated. `at` is the document's first bound in `bounds.upper`.
+ */
+function cosinesThatMayWin(
+  coordinates: Float64Array,
+  dims: number,
+  d: number,
+  centroids: Float64Array,
+  groups: number,
+  current: number,
+  at: number,
+  bounds: Bounds,
+  initial: Float64Array | undefined,
+): Float64Array {
+  const { upper, moved, scores, pending, quad } = bounds;
+  let own = -Infinity;
+  if (current >= 0) {
+    own = dot(coordinates, d * dims, centroids, current * dims, dims);
+    upper[at + current] = own - moved[current];
+  }
+  let count = 0;
+  for (let g = 0; g < groups; g += 1) {
+    if (g === current) scores[g] = own;
+    else if (current >= 0 && upper[at + g] + moved[g] + BOUND_SLACK < own) scores[g] = -Infinity;
+    else if (initial) {
+      scores[g] = initial[at + g];
+      upper[at + g] = scores[g] - moved[g];
+    } else pending[count++] = g;
+  }
+  let k = 0;
+  for (; k + 4 <= count; k += 4) {
+    fourDots(
+      centroids,
+      pending[k] * dims,
+      pending[k + 1] * dims,
+      pending[k + 2] * dims,
+      pending[k + 3] * dims,
+      coordinates,
+      d * dims,
+      dims,
+      quad,
+      0,
+      1,
+    );
+    for (let m = 0; m < 4; m += 1) scores[pending[k + m]] = quad[m];
+  }
+  for (; k < count; k += 1) scores[pending[k]] = dot(centroids, pending[k] * dims, coordinates, d * dims, dims);
+  for (k = 0; k < count; k += 1) upper[at + pending[k]] = scores[pending[k]] - moved[pending[k]];
+  return scores;
 }
 
 /**
@@ -254,12 +325,27 @@ function seedCentroids(
   let pick = docs[Math.floor(random() * docs.length)];
   for (let g = 0; g < groups; g += 1) {
     centroids.set(coordinates.subarray(pick * dims, (pick + 1) * dims), g * dims);
+    const seed = g * dims;
+    let i = 0;
+    for (; i + 4 <= docs.length; i += 4) {
+      fourDots(
+        coordinates,
+        docs[i] * dims,
+        docs[i + 1] * dims,
+        docs[i + 2] * dims,
+        docs[i + 3] * dims,
+        centroids,
+        seed,
+        dims,
+        cosines,
+        i * groups + g,
+        groups,
+      );
+    }
+    for (; i < docs.length; i += 1) cosines[i * groups + g] = dot(coordinates, docs[i] * dims, centroids, seed, dims);
     let total = 0;
-    for (let i = 0; i < docs.length; i += 1) {
-      let s = 0;
-      for (let j = 0; j < dims; j += 1) s += coordinates[docs[i] * dims + j] * centroids[g * dims + j];
-      cosines[i * groups + g] = s;
-      distance[i] = Math.min(distance[i], Math.max(0, 1 - s));
+    for (i = 0; i < docs.length; i += 1) {
+      distance[i] = Math.min(distance[i], Math.max(0, 1 - cosines[i * groups + g]));
       total += distance[i];
     }
     let r = random() * total;

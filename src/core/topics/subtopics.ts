@@ -23,11 +23,12 @@ const DISCOVERY_SAMPLE = 200;
 const JOINING_TERMS = 3;
 
 /**
- * Texts tokenized for naming (see `chooseTopicName`), by text, and the lexicon's size when they were: shared by
- * the library's naming and every topic's split (a paper sits in up to three topics) while the lexicon stays that size.
+ * Texts tokenized for naming (see `chooseTopicName`), by the paper's index in the library, and the lexicon's size
+ * when they were: shared by the library's naming and every topic's split (a paper sits in up to three topics) while
+ * the lexicon stays that size.
  */
 export interface TokenizedTexts {
-  texts: Map<string, TokenizedText>;
+  texts: Map<number, TokenizedText>;
   lexiconSize: number;
 }
 
@@ -106,11 +107,12 @@ function discoverSubtopics(
     tokenized.lexiconSize = lexicon.size;
   }
   const accept = (group: DiscoveredTopic): boolean => {
-    const texts = [...group.members]
+    const keys = [...group.members]
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, NAMING_SAMPLE)
-      .map((m) => `${papers[sample[m.doc]].title}. ${papers[sample[m.doc]].abstract}`);
-    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration, tokenized.texts);
+      .map((m) => sample[m.doc]);
+    const texts = keys.map((p) => `${papers[p].title}. ${papers[p].abstract}`);
+    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration, { tokens: tokenized.texts, keys });
     if (name === undefined || used.has(variantKey(name, acronyms))) return false;
     used.add(variantKey(name, acronyms));
     names.set(group.group, name);
@@ -158,7 +160,10 @@ class PaperRows {
   joined(p: number, joining: ReadonlyMap<number, number[]>): Set<number> {
     const { terms } = this.row(p);
     const result = new Set<number>();
-    for (let i = 0; i < terms.length; i += 1) for (const s of joining.get(terms[i]) ?? []) result.add(s);
+    for (let i = 0; i < terms.length; i += 1) {
+      const subtopics = joining.get(terms[i]);
+      if (subtopics !== undefined) for (const s of subtopics) result.add(s);
+    }
     return result;
   }
 }

@@ -72,17 +72,39 @@ export interface TokenizedText {
   hard: Uint8Array;
 }
 
+/**
+ * Texts tokenized before (`tokens`), by a number each text is known by (its paper's place in the library), and
+ * that number for each text now given (`keys[i]` for `texts[i]`). Numbers, not the texts: looking up a paper's
+ * whole text hashed a kilobyte each time (a tenth of the time of a library's discovery).
+ */
+export interface KnownTokens {
+  tokens: Map<number, TokenizedText>;
+  keys: ArrayLike<number>;
+}
+
 /** Reads texts into tokens with their word ids (-1 for words the lexicon has not seen). */
-export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<string, TokenizedText>): TokenizedText[] {
-  const scratch: number[] = [];
-  return texts.map((text) => {
-    const known = cache?.get(text);
+export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: KnownTokens): TokenizedText[] {
+  // One buffer of (id, start, end, hard) for every text, grown as needed: an array emptied for each text gave up its
+  // storage and grew again (45 MB of garbage while a library of 3,000 papers was named).
+  let scratch = new Int32Array(4096);
+  let count = 0;
+  const collect = (id: number, start: number, end: number, hard: boolean): void => {
+    if (4 * count + 4 > scratch.length) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    scratch[4 * count] = id;
+    scratch[4 * count + 1] = start;
+    scratch[4 * count + 2] = end;
+    scratch[4 * count + 3] = hard ? 1 : 0;
+    count += 1;
+  };
+  return texts.map((text, t) => {
+    const known = cache?.tokens.get(cache.keys[t]);
     if (known) return known;
-    scratch.length = 0;
-    lexicon.findTokens(text, (id, start, end, hard) => {
-      scratch.push(id, start, end, hard ? 1 : 0);
-    });
-    const count = scratch.length / 4;
+    count = 0;
+    lexicon.findTokens(text, collect);
     const read: TokenizedText = {
       text,
       ids: new Int32Array(count),
@@ -96,7 +118,7 @@ export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: Map<str
       read.ends[i] = scratch[4 * i + 2];
       read.hard[i] = scratch[4 * i + 3];
     }
-    cache?.set(text, read);
+    cache?.tokens.set(cache.keys[t], read);
     return read;
   });
 }

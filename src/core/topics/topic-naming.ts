@@ -8,7 +8,7 @@ import { foldPlural } from '../text/fold-plural';
 import { endsLikeANoun, isGenericWord } from './generic-words';
 import type { Lexicon } from './lexicon';
 import { modifierWidening } from './modifier-words';
-import { tokenizeTexts, wholePhraseName, type TokenizedText } from './topic-names';
+import { tokenizeTexts, wholePhraseName, type KnownTokens, type TokenizedText } from './topic-names';
 
 /**
  * Single words too vague to name a topic in any field ("Group", "Theorem", "Model"), compared in
@@ -108,7 +108,7 @@ export function chooseTopicName(
   texts: string[],
   terms: number[],
   concentration: number[],
-  read?: Map<string, TokenizedText>,
+  read?: KnownTokens,
 ): string | undefined {
   const tokenized = tokenizeTexts(lexicon, texts, read);
   // Candidates are judged in order and the first acceptable one ends the search: widening a phrase reads every text.
