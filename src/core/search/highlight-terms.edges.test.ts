@@ -68,3 +68,15 @@ test('a word searched joined is marked where a title writes it spaced, even when
   const hit = hits.find((h) => h.id === 'spaced-title')!;
   assert.deepEqual(words(spacedTitle.title, hit.matches.title), ['Over smoothing', 'networks']);
 });
+
+test('a compound after punctuation in the same word is marked where it stands (a/pre-training)', () => {
+  const paper = freshPaper('Joint', 'Results for fine-tuning/pre-training and x/pre-training alike.');
+  const hit = hitFor(paper, 1, new Set(['pretraining']), []);
+  assert.deepEqual(words(paper.abstract, hit.matches.abstract), ['pre-training', 'pre-training']);
+});
+
+test('a quoted phrase and a word searched joined are both marked in one paper', () => {
+  const paper = { id: 'both', title: 'Graph networks', abstract: 'Over smoothing in deep graph networks hurts.' } as Paper;
+  const hits = PaperSearch.build([paper]).search('"deep graph" oversmoothing networks', { limit: 5 }).results;
+  assert.deepEqual(words(paper.abstract, hits[0].matches.abstract), ['Over smoothing', 'deep graph', 'networks']);
+});
