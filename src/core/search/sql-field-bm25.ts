@@ -50,63 +50,115 @@ interface ScoringTables {
   alternativeSizes: number[];
 }
 
+/** A candidate as `compileSearchSql`'s statement gives it: its query terms with their positions, and its field lengths. */
+export interface CandidateTerms {
+  /** The query's lexemes in the paper, as `tsvector` text with their positions (`'spiking':3,57 'neural':58`). */
+  terms: string;
+  /** The paper's field lengths in index terms (title, authors, abstract, meta); null in no library of schema 3+. */
+  lengths: number[] | null;
+}
+
+/** What `fieldBm25` gives a statement: the SQL of a candidate's query lexemes, and the score of a candidate. */
+export interface FieldBm25 {
+  /** An expression over `c.search` (a candidate's `tsvector`): `CandidateTerms.terms`. */
+  termsSql: string;
+  /** A candidate's BM25+ per field; 0 when it holds no scored term. */
+  score: (candidate: CandidateTerms) => number;
+}
+
 /**
- * CTEs scoring the rows of a `candidates` CTE (`id`, `search`, `field_lengths`, `tie`: the order of equal
- * scores), the last named `scores` with `(id, tie, score)` for each candidate holding any scored term. `slots`: the soft slots, then the required ones
- * (`softCount` of them soft).
+ * The scoring of a search's candidates: the server takes each candidate's query lexemes out of its `tsvector`
+ * (marked with weight D, which no field has, by `setweight`, and kept by `ts_filter`), and this process scores
+ * them. Scoring in SQL (each occurrence a row, four groupings over them) was half of a two-word search's
+ * statement at 100k papers; the lexemes' text costs the server little. `slots`: the soft slots, then the
+ * required ones (`softCount` of them soft).
  */
-export function fieldBm25Sql(
+export function fieldBm25(
   slots: Slot[],
   softCount: number,
   input: FieldBm25Input,
   param: (value: unknown, cast?: string) => string,
-): string {
+): FieldBm25 {
   const tables = scoringTables(slots, input);
+  const termsSql = `ts_filter(setweight(c.search, ${param('D')}, ${param(tables.terms, '::text[]')}), ${param(['d'])})::text`;
+  return { termsSql, score: (candidate) => candidateScore(tables, softCount, input, candidate) };
+}
+
+/**
+ * One candidate's score, as `QueryRun` scores: each expansion's BM25+ summed over the fields (MiniSearch's
+ * formula, as `postingScore`), a term spec by its best expansion, an alternative by its specs summed (all
+ * present), a slot by its best alternative, slots summed (the soft ones times the soft slots matched when any
+ * may match).
+ */
+function candidateScore(tables: ScoringTables, softCount: number, input: FieldBm25Input, candidate: CandidateTerms): number {
+  const counts = fieldCounts(candidate);
+  if (counts.size === 0) return 0;
   const { k, b, d } = SETTINGS.bm25;
-  // One field's BM25+ of a term frequency column: MiniSearch's formula, as `postingScore`.
-  const field = (column: string, f: number) => {
-    const average = input.averageFieldLengths[f] ?? 0;
-    const lengthFactor = average > 0 ? (k[f] * b[f]) / average : 0;
-    const scale = `x.s${f}`;
-    return `CASE WHEN o.${column} > 0 THEN ${scale} * (${param(d[f], '::float8')} + o.${column} * ${param(k[f] + 1, '::float8')} / (o.${column} + ${param(k[f] * (1 - b[f]), '::float8')} + ${param(lengthFactor, '::float8')} * o.lengths[${f + 1}])) ELSE 0 END`;
-  };
-  const scales = tables.scales.map((column) => param(column, '::float8[]')).join(', ');
-  const soft = param(softCount, '::integer');
-  const terms = param(tables.terms, '::text[]');
-  // Any-word mode ranks by the words matched first, as `unionCounted`.
-  const softFactor = input.mode === 'any' ? ` * count(*) FILTER (WHERE slot <= ${soft})` : '';
-  // The query's lexemes alone, each with its positions: marked with weight D (which no field has) and kept by it.
-  // Much cheaper than unnesting the whole tsvector (every lexeme's positions made into an array) and filtering.
-  const queryLexemes = `ts_filter(setweight(c.search, ${param('D')}, ${terms}), ${param(['d'])})`;
-  // Positions run through title, authors, abstract and meta in that order: the field lengths' sums bound them.
-  const [title, authors, abstract] = [1, 2, 3].map((n) => Array.from({ length: n }, (_, i) => `c.field_lengths[${i + 1}]`).join(' + '));
-  return `occurrences AS (
-  SELECT c.id, c.tie, u.lexeme, c.field_lengths AS lengths,
-    count(*) FILTER (WHERE o.p <= ${title}) AS title,
-    count(*) FILTER (WHERE o.p > ${title} AND o.p <= ${authors}) AS authors,
-    count(*) FILTER (WHERE o.p > ${authors} AND o.p <= ${abstract}) AS abstract,
-    count(*) FILTER (WHERE o.p > ${abstract}) AS meta
-  FROM candidates AS c, unnest(${queryLexemes}) AS u, unnest(u.positions) AS o(p)
-  GROUP BY c.id, c.tie, u.lexeme, c.field_lengths
-), expanded AS (
-  SELECT o.id, o.tie, x.spec, ${field('title', 0)} + ${field('authors', 1)} + ${field('abstract', 2)} + ${field('meta', 3)} AS score
-  FROM occurrences AS o JOIN unnest(${terms}, ${param(tables.specs, '::integer[]')}, ${scales}) AS x(term, spec, s0, s1, s2, s3)
-    ON x.term = o.lexeme
-), per_spec AS (
-  SELECT id, tie, spec, max(score) AS score FROM expanded GROUP BY id, tie, spec
-), per_alternative AS (
-  SELECT s.id, s.tie, m.alternative, sum(s.score) AS score, count(*) AS specs
-  FROM per_spec AS s JOIN unnest(${param(tables.specAlternatives, '::integer[]')}) WITH ORDINALITY AS m(alternative, spec) ON m.spec = s.spec
-  GROUP BY s.id, s.tie, m.alternative
-), per_slot AS (
-  SELECT a.id, a.tie, n.slot, max(a.score) AS score FROM per_alternative AS a
-  JOIN unnest(${param(tables.alternativeSlots, '::integer[]')}, ${param(tables.alternativeSizes, '::integer[]')}) WITH ORDINALITY AS n(slot, size, alternative)
-    ON n.alternative = a.alternative AND a.specs = n.size
-  GROUP BY a.id, a.tie, n.slot
-), scores AS (
-  SELECT id, tie, coalesce(sum(score) FILTER (WHERE slot <= ${soft}), 0)${softFactor} + coalesce(sum(score) FILTER (WHERE slot > ${soft}), 0) AS score
-  FROM per_slot GROUP BY id, tie
-)`;
+  const lengths = candidate.lengths ?? [];
+  const specBest = new Map<number, number>();
+  tables.terms.forEach((term, e) => {
+    const tf = counts.get(term);
+    if (!tf) return;
+    let score = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (tf[f] === 0) continue;
+      const average = input.averageFieldLengths[f] ?? 0;
+      const lengthFactor = average > 0 ? (k[f] * b[f]) / average : 0;
+      score += tables.scales[f][e] * (d[f] + (tf[f] * (k[f] + 1)) / (tf[f] + k[f] * (1 - b[f]) + lengthFactor * (lengths[f] ?? 0)));
+    }
+    const spec = tables.specs[e];
+    specBest.set(spec, Math.max(specBest.get(spec) ?? -Infinity, score));
+  });
+  const alternatives = new Map<number, { score: number; specs: number }>();
+  for (const [spec, score] of specBest) {
+    const alternative = tables.specAlternatives[spec - 1];
+    const sum = alternatives.get(alternative) ?? { score: 0, specs: 0 };
+    alternatives.set(alternative, { score: sum.score + score, specs: sum.specs + 1 });
+  }
+  const slotBest = new Map<number, number>();
+  for (const [alternative, sum] of alternatives) {
+    if (sum.specs !== tables.alternativeSizes[alternative - 1]) continue;
+    const slot = tables.alternativeSlots[alternative - 1];
+    slotBest.set(slot, Math.max(slotBest.get(slot) ?? -Infinity, sum.score));
+  }
+  let soft = 0;
+  let softMatched = 0;
+  let required = 0;
+  for (const [slot, score] of slotBest) {
+    if (slot <= softCount) {
+      soft += score;
+      softMatched += 1;
+    } else required += score;
+  }
+  return (input.mode === 'any' ? soft * softMatched : soft) + required;
+}
+
+/**
+ * Each query lexeme's occurrences per field (title, authors, abstract, meta) in a candidate: positions run
+ * through the fields in that order, so the field lengths' sums bound them. A lexeme without positions counts
+ * nowhere (a paper's field lengths missing: everywhere zero).
+ */
+function fieldCounts(candidate: CandidateTerms): Map<string, number[]> {
+  const counts = new Map<string, number[]>();
+  const bounds: number[] = [];
+  const lengths = candidate.lengths;
+  if (lengths) for (let f = 0, sum = 0; f < FIELD_COUNT - 1; f++) bounds.push((sum += lengths[f] ?? 0));
+  // tsvector text: each lexeme quoted (a quote doubled, a backslash escaped), then `:` and its positions, each
+  // maybe with a weight letter.
+  for (const match of candidate.terms.matchAll(/'((?:[^'\\]|''|\\.)*)'(?::([\d,A-D]+))?/g)) {
+    if (!match[2]) continue;
+    const lexeme = match[1].replace(/''/g, "'").replace(/\\(.)/g, '$1');
+    const tf = counts.get(lexeme) ?? Array.from({ length: FIELD_COUNT }, () => 0);
+    if (lengths)
+      for (const position of match[2].split(',')) {
+        const p = parseInt(position, 10);
+        let f = 0;
+        while (f < bounds.length && p > bounds[f]) f++;
+        tf[f] += 1;
+      }
+    counts.set(lexeme, tf);
+  }
+  return counts;
 }
 
 /** The slots' expansions with their per-field scales, as `InvertedIndex.leavesOf` computes them. */
