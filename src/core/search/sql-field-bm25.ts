@@ -1,11 +1,12 @@
 /**
- * The local index's ranking in SQL: BM25+ per field (title, authors, abstract, keywords/categories/topics) with
+ * The local index's ranking for the shared library: BM25+ per field (title, authors, abstract, keywords/categories/topics) with
  * the local field boosts and parameters (`resolveSearchSettings`' defaults), each field's IDF from its own
  * document frequency (`lectern_terms.fields`), blended over a query term's expansions, a query term scoring
  * through its best expansion, a compound's parts summed, a slot's alternatives by the best, slots summed (and,
- * when any word may match, multiplied by the words matched) — as `QueryRun` scores. Pure: SQL text and values.
+ * when any word may match, multiplied by the words matched) — as `QueryRun` scores. Pure: SQL text and values,
+ * and the scores of the candidates a statement returns.
  *
- * Term frequencies come from each candidate's `tsvector`: the import numbers positions through title, authors,
+ * Term frequencies come from each candidate's `tsvector` (its query lexemes, sent as text): the import numbers positions through title, authors,
  * abstract and meta in that order and stores each paper's field lengths (`field_lengths`), so an occurrence's
  * position names its field (positions stop at 16 383: in a paper longer than that, the last ones count as
  * abstract).

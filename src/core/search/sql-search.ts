@@ -52,9 +52,8 @@ export interface SearchSqlRow extends Partial<CandidateTerms> {
 }
 
 /**
- * A search's statement and how its rows rank: each candidate's score (`score`; 0 for every row of a
- * filter-only query, which comes newest first), best first, equal scores by `tie`. `rank` gives the best
- * `limit` with their scores.
+ * A search's statement, and `rank`, which keeps the best `limit` of its rows with their scores: by the BM25+ of
+ * each candidate's terms (0 for every row of a filter-only query, which comes newest first), equal scores by `tie`.
  */
 export interface SqlSearch extends SqlQuery {
   rank: (rows: readonly SearchSqlRow[], limit: number) => { id: string; score: number }[];
