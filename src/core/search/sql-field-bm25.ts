@@ -1,11 +1,12 @@
 /**
- * The local index's ranking in SQL: BM25+ per field (title, authors, abstract, keywords/categories/topics) with
+ * The local index's ranking for the shared library: BM25+ per field (title, authors, abstract, keywords/categories/topics) with
  * the local field boosts and parameters (`resolveSearchSettings`' defaults), each field's IDF from its own
  * document frequency (`lectern_terms.fields`), blended over a query term's expansions, a query term scoring
  * through its best expansion, a compound's parts summed, a slot's alternatives by the best, slots summed (and,
- * when any word may match, multiplied by the words matched) — as `QueryRun` scores. Pure: SQL text and values.
+ * when any word may match, multiplied by the words matched) — as `QueryRun` scores. Pure: SQL text and values,
+ * and the scores of the candidates a statement returns.
  *
- * Term frequencies come from each candidate's `tsvector`: the import numbers positions through title, authors,
+ * Term frequencies come from each candidate's `tsvector` (its query lexemes, sent as text): the import numbers positions through title, authors,
  * abstract and meta in that order and stores each paper's field lengths (`field_lengths`), so an occurrence's
  * position names its field (positions stop at 16 383: in a paper longer than that, the last ones count as
  * abstract).
@@ -50,63 +51,148 @@ interface ScoringTables {
   alternativeSizes: number[];
 }
 
+/** A candidate as `compileSearchSql`'s statement gives it: its query terms with their positions, and its field lengths. */
+export interface CandidateTerms {
+  /** The query's lexemes in the paper, as `tsvector` text with their positions (`'spiking':3,57 'neural':58`). */
+  terms: string;
+  /** The paper's field lengths in index terms (title, authors, abstract, meta); null in no library of schema 3+. */
+  lengths: number[] | null;
+}
+
+/** What `fieldBm25` gives a statement: the SQL of a candidate's query lexemes, and the score of a candidate. */
+export interface FieldBm25 {
+  /** An expression over `c.search` (a candidate's `tsvector`): `CandidateTerms.terms`. */
+  termsSql: string;
+  /** A candidate's BM25+ per field; 0 when it holds no scored term. */
+  score: (candidate: CandidateTerms) => number;
+}
+
 /**
- * CTEs scoring the rows of a `candidates` CTE (`id`, `search`, `field_lengths`, `tie`: the order of equal
- * scores), the last named `scores` with `(id, tie, score)` for each candidate holding any scored term. `slots`: the soft slots, then the required ones
- * (`softCount` of them soft).
+ * The scoring of a search's candidates: the server takes each candidate's query lexemes out of its `tsvector`
+ * (marked with weight D, which no field has, by `setweight`, and kept by `ts_filter`), and this process scores
+ * them. Scoring in SQL (each occurrence a row, four groupings over them) was half of a two-word search's
+ * statement at 100k papers; the lexemes' text costs the server little. `slots`: the soft slots, then the
+ * required ones (`softCount` of them soft).
  */
-export function fieldBm25Sql(
+export function fieldBm25(
   slots: Slot[],
   softCount: number,
   input: FieldBm25Input,
   param: (value: unknown, cast?: string) => string,
-): string {
+): FieldBm25 {
   const tables = scoringTables(slots, input);
+  const termsSql = `ts_filter(setweight(c.search, ${param('D')}, ${param(tables.terms, '::text[]')}), ${param(['d'])})::text`;
+  // Each term's expansions (one term may stand in several specs), and each field's constants of MiniSearch's formula.
+  const expansionsOf = new Map<string, number[]>();
+  tables.terms.forEach((term, e) => expansionsOf.set(term, [...(expansionsOf.get(term) ?? []), e]));
   const { k, b, d } = SETTINGS.bm25;
-  // One field's BM25+ of a term frequency column: MiniSearch's formula, as `postingScore`.
-  const field = (column: string, f: number) => {
+  const fields = Array.from({ length: FIELD_COUNT }, (_, f) => {
     const average = input.averageFieldLengths[f] ?? 0;
-    const lengthFactor = average > 0 ? (k[f] * b[f]) / average : 0;
-    const scale = `x.s${f}`;
-    return `CASE WHEN o.${column} > 0 THEN ${scale} * (${param(d[f], '::float8')} + o.${column} * ${param(k[f] + 1, '::float8')} / (o.${column} + ${param(k[f] * (1 - b[f]), '::float8')} + ${param(lengthFactor, '::float8')} * o.lengths[${f + 1}])) ELSE 0 END`;
+    return { d: d[f], k1: k[f] + 1, kConst: k[f] * (1 - b[f]), kLen: average > 0 ? (k[f] * b[f]) / average : 0 };
+  });
+  const score = (candidate: CandidateTerms) => {
+    const specBest = new Float64Array(tables.specAlternatives.length).fill(-Infinity);
+    const lengths = candidate.lengths ?? [];
+    for (const [lexeme, tf] of fieldCounts(candidate, expansionsOf))
+      for (const e of expansionsOf.get(lexeme)!) {
+        let sum = 0;
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          if (tf[f] === 0) continue;
+          const c = fields[f];
+          sum += tables.scales[f][e] * (c.d + (tf[f] * c.k1) / (tf[f] + c.kConst + c.kLen * (lengths[f] ?? 0)));
+        }
+        const spec = tables.specs[e] - 1;
+        if (sum > specBest[spec]) specBest[spec] = sum;
+      }
+    return candidateScore(tables, softCount, input.mode, specBest);
   };
-  const scales = tables.scales.map((column) => param(column, '::float8[]')).join(', ');
-  const soft = param(softCount, '::integer');
-  const terms = param(tables.terms, '::text[]');
-  // Any-word mode ranks by the words matched first, as `unionCounted`.
-  const softFactor = input.mode === 'any' ? ` * count(*) FILTER (WHERE slot <= ${soft})` : '';
-  // The query's lexemes alone, each with its positions: marked with weight D (which no field has) and kept by it.
-  // Much cheaper than unnesting the whole tsvector (every lexeme's positions made into an array) and filtering.
-  const queryLexemes = `ts_filter(setweight(c.search, ${param('D')}, ${terms}), ${param(['d'])})`;
-  // Positions run through title, authors, abstract and meta in that order: the field lengths' sums bound them.
-  const [title, authors, abstract] = [1, 2, 3].map((n) => Array.from({ length: n }, (_, i) => `c.field_lengths[${i + 1}]`).join(' + '));
-  return `occurrences AS (
-  SELECT c.id, c.tie, u.lexeme, c.field_lengths AS lengths,
-    count(*) FILTER (WHERE o.p <= ${title}) AS title,
-    count(*) FILTER (WHERE o.p > ${title} AND o.p <= ${authors}) AS authors,
-    count(*) FILTER (WHERE o.p > ${authors} AND o.p <= ${abstract}) AS abstract,
-    count(*) FILTER (WHERE o.p > ${abstract}) AS meta
-  FROM candidates AS c, unnest(${queryLexemes}) AS u, unnest(u.positions) AS o(p)
-  GROUP BY c.id, c.tie, u.lexeme, c.field_lengths
-), expanded AS (
-  SELECT o.id, o.tie, x.spec, ${field('title', 0)} + ${field('authors', 1)} + ${field('abstract', 2)} + ${field('meta', 3)} AS score
-  FROM occurrences AS o JOIN unnest(${terms}, ${param(tables.specs, '::integer[]')}, ${scales}) AS x(term, spec, s0, s1, s2, s3)
-    ON x.term = o.lexeme
-), per_spec AS (
-  SELECT id, tie, spec, max(score) AS score FROM expanded GROUP BY id, tie, spec
-), per_alternative AS (
-  SELECT s.id, s.tie, m.alternative, sum(s.score) AS score, count(*) AS specs
-  FROM per_spec AS s JOIN unnest(${param(tables.specAlternatives, '::integer[]')}) WITH ORDINALITY AS m(alternative, spec) ON m.spec = s.spec
-  GROUP BY s.id, s.tie, m.alternative
-), per_slot AS (
-  SELECT a.id, a.tie, n.slot, max(a.score) AS score FROM per_alternative AS a
-  JOIN unnest(${param(tables.alternativeSlots, '::integer[]')}, ${param(tables.alternativeSizes, '::integer[]')}) WITH ORDINALITY AS n(slot, size, alternative)
-    ON n.alternative = a.alternative AND a.specs = n.size
-  GROUP BY a.id, a.tie, n.slot
-), scores AS (
-  SELECT id, tie, coalesce(sum(score) FILTER (WHERE slot <= ${soft}), 0)${softFactor} + coalesce(sum(score) FILTER (WHERE slot > ${soft}), 0) AS score
-  FROM per_slot GROUP BY id, tie
-)`;
+  return { termsSql, score };
+}
+
+/**
+ * A candidate's score from its specs' (each its best expansion's; -Infinity for a spec it lacks), as `QueryRun`
+ * scores: an alternative by its specs summed (all present), a slot by its best alternative, slots summed (the
+ * soft ones times the soft slots matched when any may match).
+ */
+function candidateScore(tables: ScoringTables, softCount: number, mode: FieldBm25Input['mode'], specBest: Float64Array): number {
+  const alternatives = tables.alternativeSlots.length;
+  const sums = new Float64Array(alternatives);
+  const present = new Int32Array(alternatives);
+  specBest.forEach((score, spec) => {
+    if (score === -Infinity) return;
+    const alternative = tables.specAlternatives[spec] - 1;
+    sums[alternative] += score;
+    present[alternative] += 1;
+  });
+  const slotBest = new Map<number, number>();
+  for (let a = 0; a < alternatives; a++) {
+    if (present[a] === 0 || present[a] !== tables.alternativeSizes[a]) continue;
+    const slot = tables.alternativeSlots[a];
+    slotBest.set(slot, Math.max(slotBest.get(slot) ?? -Infinity, sums[a]));
+  }
+  let soft = 0;
+  let softMatched = 0;
+  let required = 0;
+  for (const [slot, score] of slotBest) {
+    if (slot <= softCount) {
+      soft += score;
+      softMatched += 1;
+    } else required += score;
+  }
+  return (mode === 'any' ? soft * softMatched : soft) + required;
+}
+
+/**
+ * Each scored lexeme's occurrences per field (title, authors, abstract, meta) in a candidate: positions run
+ * through the fields in that order, so the field lengths' sums bound them. A lexeme without positions counts
+ * nowhere (a paper's field lengths missing: everywhere zero).
+ */
+function fieldCounts(candidate: CandidateTerms, scored: ReadonlyMap<string, unknown>): Map<string, number[]> {
+  const counts = new Map<string, number[]>();
+  const bounds: number[] = [];
+  const lengths = candidate.lengths;
+  if (lengths) for (let f = 0, sum = 0; f < FIELD_COUNT - 1; f++) bounds.push((sum += lengths[f] ?? 0));
+  const text = candidate.terms;
+  // tsvector text: each lexeme quoted (a quote doubled, a backslash escaped), then `:` and its positions (each
+  // maybe with a weight letter), entries apart by spaces. Read by hand: a regular expression took twice as long.
+  let at = 0;
+  while (at < text.length) {
+    let lexeme = '';
+    let from = at + 1;
+    for (at = from; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 92 /* \ */) {
+        lexeme += text.slice(from, at);
+        from = ++at;
+      } else if (c === 39 /* ' */) {
+        lexeme += text.slice(from, at);
+        if (text.charCodeAt(at + 1) !== 39) break;
+        from = ++at;
+      }
+    }
+    at += 1;
+    if (text.charCodeAt(at) === 58 /* : */) {
+      const tf = scored.has(lexeme) ? (counts.get(lexeme) ?? new Array<number>(FIELD_COUNT).fill(0)) : undefined;
+      if (tf) counts.set(lexeme, tf);
+      // Positions up to the next space (or the end).
+      let p = 0;
+      for (at += 1; at <= text.length; at++) {
+        const c = at < text.length ? text.charCodeAt(at) : 32;
+        if (c >= 48 && c <= 57) p = p * 10 + c - 48;
+        else if (c === 44 /* , */ || c === 32 /* space */) {
+          if (tf && lengths) {
+            let f = 0;
+            while (f < bounds.length && p > bounds[f]) f++;
+            tf[f] += 1;
+          }
+          p = 0;
+          if (c === 32) break;
+        }
+      }
+    }
+    at += 1;
+  }
+  return counts;
 }
 
 /** The slots' expansions with their per-field scales, as `InvertedIndex.leavesOf` computes them. */

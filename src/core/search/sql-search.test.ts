@@ -111,11 +111,64 @@ test('a term with quotes or backslashes is escaped inside its tsquery literal', 
 });
 
 test('a query of filters only ranks by year, newest first', () => {
-  assert.match(compile('year:2020')!.text, /ORDER BY year DESC NULLS LAST, id/);
+  const byYear = compile('year:2020')!;
+  assert.match(byYear.text, /ORDER BY year DESC NULLS LAST, id/);
+  const rows = [
+    { id: 'older', tie: '2', total: '2' },
+    { id: 'newer', tie: '1', total: '2' },
+  ];
+  assert.deepEqual(byYear.rank(rows, 20), [
+    { id: 'newer', score: 0 },
+    { id: 'older', score: 0 },
+  ]);
+});
+
+/** A candidate row holding `terms` (tsvector text) with field lengths title 4, authors 2, abstract 100, meta 3. */
+const candidate = (id: string, tie: number, terms: string) => ({ id, tie: String(tie), total: '3', terms, lengths: [4, 2, 100, 3] });
+
+test('candidates rank by BM25+ per field, the field told by the position; equal scores in title order', () => {
+  const sql = compile('attention')!;
   // Equal scores in the local index's order: title by code unit (ASCII case ignored), then id.
-  assert.match(
-    compile('attention')!.text,
-    /ORDER BY lower\(title\) COLLATE ucs_basic, id COLLATE ucs_basic\) AS tie[^]*ORDER BY hits\.score DESC, hits\.tie$/,
+  assert.match(sql.text, /ORDER BY lower\(title\) COLLATE ucs_basic, id COLLATE ucs_basic\) AS tie/);
+  const ranked = sql.rank(
+    [
+      candidate('abstract', 1, "'attention':50"),
+      candidate('none', 0, ''),
+      candidate('title', 4, "'attention':2"),
+      candidate('title too', 3, "'attention':3"),
+      candidate('meta', 2, "'attention':108"),
+    ],
+    4,
+  );
+  assert.deepEqual(
+    ranked.map((hit) => hit.id),
+    ['title too', 'title', 'meta', 'abstract'],
+  );
+  assert.equal(ranked[0].score, ranked[1].score);
+  assert.ok(ranked[1].score > ranked[2].score && ranked[2].score > ranked[3].score && ranked[3].score > 0);
+  // Two occurrences in the abstract score more than one; a lexeme without positions counts nowhere.
+  const twice = sql.rank([candidate('twice', 1, "'other' 'attention':50,51"), candidate('once', 0, "'attention':50 'other'")], 2);
+  assert.deepEqual(
+    twice.map((hit) => hit.id),
+    ['twice', 'once'],
+  );
+});
+
+test("a candidate's lexemes are read back from tsvector text: quotes doubled, backslashes escaped", () => {
+  // `spik` expands to spik'x\ (a quote and a backslash: `expansions` above), which the server writes 'spik''x\\'.
+  const sql = compile('spik')!;
+  const [hit] = sql.rank([candidate('quoted', 0, "'spik''x\\\\':2 'zzz':3")], 1);
+  assert.ok(hit.score > 0, JSON.stringify(hit));
+  const [plain] = sql.rank([candidate('plain', 0, "'spik''x':2")], 1);
+  assert.equal(plain.score, 0);
+});
+
+test('when any word may match, candidates matching more words rank first', () => {
+  const sql = compile('attention sink', 'any')!;
+  const ranked = sql.rank([candidate('one', 0, "'attention':2,3"), candidate('both', 1, "'attention':50 'sink':60")], 2);
+  assert.deepEqual(
+    ranked.map((hit) => hit.id),
+    ['both', 'one'],
   );
 });
 

@@ -10,7 +10,7 @@ import { phraseTokens } from './normalize-term';
 import { foldedWords } from './filter-match';
 import type { ParsedQuery, QueryFilter, TextFilter } from './parse-query';
 import type { QueryPlan, Slot, TermSpec } from './query-plan';
-import { fieldBm25Sql, TERM_IMPACT_LIST_LENGTH, type TermExpansion } from './sql-field-bm25';
+import { fieldBm25, TERM_IMPACT_LIST_LENGTH, type CandidateTerms, type TermExpansion } from './sql-field-bm25';
 import { phraseSqlKey } from './sql-phrase-text';
 import { EXACT_TOTAL_UP_TO } from './search-options';
 
@@ -40,6 +40,23 @@ export interface SqlSearchInput {
 export interface SqlQuery {
   text: string;
   values: unknown[];
+}
+
+/** One row of a search's statement: a paper, its place among equal scores, the matches counted, and what ranks it. */
+export interface SearchSqlRow extends Partial<CandidateTerms> {
+  id: string;
+  /** A filter-only query's order (newest first); else the order of equal scores (titles, then ids). */
+  tie: number | string;
+  /** The matches counted up to `EXACT_TOTAL_UP_TO` + 1 (a bigint, which the driver gives as a string). */
+  total: number | string;
+}
+
+/**
+ * A search's statement, and `rank`, which keeps the best `limit` of its rows with their scores: by the BM25+ of
+ * each candidate's terms (0 for every row of a filter-only query, which comes newest first), equal scores by `tie`.
+ */
+export interface SqlSearch extends SqlQuery {
+  rank: (rows: readonly SearchSqlRow[], limit: number) => { id: string; score: number }[];
 }
 
 /**
@@ -89,15 +106,17 @@ const IMPACT_ROWS_TESTED = 2000;
 const TAIL_CANDIDATES = 200;
 
 /**
- * The SQL of one search: rows `(id, score, total, record)`, best first, at most `limit`; `total` counts the
- * matches up to `EXACT_TOTAL_UP_TO` + 1 (past `EXACT_TOTAL_UP_TO`, the local index's threshold, a lower bound).
- * Ranking every match costs as much as the matches (a word in most abstracts matches most papers), so a search
- * ranks a bounded set of candidates: the best matches naming a query word in `search_head`, and some matches
- * with the words in their abstracts only; those are scored by BM25+ per field as locally. On the seed's 60 ranking
+ * The SQL of one search: rows `(id, tie, total)` and, unless the query is filters only, each candidate's query
+ * terms (`terms`, `lengths`), which `rank` scores; `total` counts the matches up to `EXACT_TOTAL_UP_TO` + 1
+ * (past `EXACT_TOTAL_UP_TO`, the local index's threshold, a lower bound). The papers' records are read apart,
+ * for the ranked few only. Ranking every match costs as much as the matches (a word in most abstracts matches
+ * most papers), so a search ranks a bounded set of candidates: the best matches naming a query word in
+ * `search_head`, and some matches with the words in their abstracts only; those are scored by BM25+ per field
+ * as locally. On the seed's 60 ranking
  * cases hidden among 20k synthetic papers this ranks as the local index does (59 of 60, the same miss; December
  * 2026). A query of filters only ranks by year, newest first (score 0), as locally.
  */
-export function compileSearchSql(input: SqlSearchInput): SqlQuery {
+export function compileSearchSql(input: SqlSearchInput): SqlSearch {
   const values: unknown[] = [];
   const param = (value: unknown, cast = '') => {
     values.push(value);
@@ -113,12 +132,13 @@ export function compileSearchSql(input: SqlSearchInput): SqlQuery {
   if (scored.length === 0 || !matchQuery) {
     // Filters only: newest first. The CTE keeps the planner from walking the primary key in id order.
     const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), hits AS MATERIALIZED (
-  SELECT id, year, 0 AS score FROM lectern_papers WHERE id IN (SELECT id FROM matched) ORDER BY year DESC NULLS LAST, id LIMIT ${param(input.limit, '::integer')}
+  SELECT id, year FROM lectern_papers WHERE id IN (SELECT id FROM matched) ORDER BY year DESC NULLS LAST, id LIMIT ${param(input.limit, '::integer')}
 )
-SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.year DESC NULLS LAST, hits.id`;
-    return { text, values };
+SELECT id, row_number() OVER (ORDER BY year DESC NULLS LAST, id) AS tie, ${total} FROM hits`;
+    return { text, values, rank: (rows, limit) => bestFirst(rows, () => 0, limit) };
   }
   const head = headCandidatesSql(input, scored, matches, param);
+  const bm25 = fieldBm25(scored, plan.soft.length, input, param);
   // Never fewer candidates than results asked for.
   const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
   const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), ${head}, tail AS MATERIALIZED (
@@ -126,12 +146,22 @@ SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS 
 ), candidates AS MATERIALIZED (
   SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
   FROM lectern_papers WHERE id IN (SELECT id FROM head UNION SELECT id FROM tail)
-), ${fieldBm25Sql(scored, plan.soft.length, input, param)}, hits AS MATERIALIZED (
-  SELECT id, tie, score FROM scores UNION ALL SELECT id, tie, 0 FROM candidates WHERE id NOT IN (SELECT id FROM scores)
-  ORDER BY score DESC, tie LIMIT ${param(input.limit, '::integer')}
 )
-SELECT hits.id, hits.score, ${total}, p.record FROM hits JOIN lectern_papers AS p USING (id) ORDER BY hits.score DESC, hits.tie`;
-  return { text, values };
+SELECT c.id, c.tie, c.field_lengths AS lengths, ${bm25.termsSql} AS terms, ${total} FROM candidates AS c`;
+  return {
+    text,
+    values,
+    rank: (rows, limit) => bestFirst(rows, (row) => bm25.score({ terms: row.terms ?? '', lengths: row.lengths ?? null }), limit),
+  };
+}
+
+/** The best `limit` rows by `score`, equal scores by `tie`. */
+function bestFirst(rows: readonly SearchSqlRow[], score: (row: SearchSqlRow) => number, limit: number): { id: string; score: number }[] {
+  return rows
+    .map((row) => ({ id: row.id, score: score(row), tie: Number(row.tie) }))
+    .sort((a, b) => b.score - a.score || a.tie - b.tie)
+    .slice(0, limit)
+    .map(({ id, score }) => ({ id, score }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { hitFor } from '../../core/search/highlight-terms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
 import { spacedCompounds } from '../../core/search/query-plan';
 import type { SearchResponse } from '../../core/search/paper-search';
-import { compileSearchSql } from '../../core/search/sql-search';
+import { compileSearchSql, type SearchSqlRow } from '../../core/search/sql-search';
 import { EXACT_TOTAL_UP_TO } from '../../core/search/search-options';
 import { checkSchema } from './migrate-database';
 import { describeConnection, libraryErrorOf } from './pg-connection-error';
@@ -35,14 +35,6 @@ export interface PgLibraryOptions {
 
 /** Connecting to a replica gives up sooner than to the primary: the primary is there to fall back on. */
 const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
-
-/** One row of `compileSearchSql`'s statement (`total` is a bigint, which the driver gives as a string). */
-interface SearchRow {
-  id: string;
-  score: number;
-  total: string;
-  record: Paper;
-}
 
 /** Related papers are found through this many of the paper's most distinctive terms. */
 const RELATED_TERMS = 12;
@@ -102,34 +94,35 @@ export class PgLibrary implements LibraryBackend {
       const { plan, expand, matched } = resolved;
       if (!plan) return empty;
       const limit = options.limit ?? DEFAULT_LIMIT;
-      const run = async (mode: 'all' | 'any') =>
-        (
-          await this.pool.query<SearchRow>(
-            ...sqlArgs(
-              compileSearchSql({
-                parsed,
-                plan,
-                expand,
-                paperCount,
-                averageFieldLengths: fieldLengths.map((sum) => (paperCount > 0 ? sum / paperCount : 0)),
-                mode,
-                limit,
-                annotatedIds: storableIds(options.annotatedIds),
-              }),
-            ),
-          )
-        ).rows;
-      let rows = await run('all');
-      if (rows.length === 0 && plan.soft.length > 1) rows = await run('any');
+      const run = async (mode: 'all' | 'any') => {
+        const sql = compileSearchSql({
+          parsed,
+          plan,
+          expand,
+          paperCount,
+          averageFieldLengths: fieldLengths.map((sum) => (paperCount > 0 ? sum / paperCount : 0)),
+          mode,
+          limit,
+          annotatedIds: storableIds(options.annotatedIds),
+        });
+        const rows = (await this.pool.query<SearchSqlRow>(sql.text, sql.values)).rows;
+        return { rows, ranked: sql.rank(rows, limit) };
+      };
+      let found = await run('all');
+      if (found.rows.length === 0 && plan.soft.length > 1) found = await run('any');
+      const records = await this.records(found.ranked.map((hit) => hit.id));
       const phraseKeys = plan.phrases.map((phrase) => phrase.key);
       const spaced = spacedCompounds(plan);
       // The statement counts one match past EXACT_TOTAL_UP_TO, to tell "exactly 1 000" from "over 1 000".
-      const counted = rows.length > 0 ? Number(rows[0].total) : 0;
+      const counted = found.rows.length > 0 ? Number(found.rows[0].total) : 0;
       return {
         query: text,
         total: Math.min(counted, EXACT_TOTAL_UP_TO),
         totalIsLowerBound: counted > EXACT_TOTAL_UP_TO,
-        results: rows.map((row) => hitFor(row.record, Number(row.score), matched, phraseKeys, spaced)),
+        results: found.ranked.flatMap((hit) => {
+          const record = records.get(hit.id);
+          return record ? [hitFor(record, hit.score, matched, phraseKeys, spaced)] : [];
+        }),
       };
     });
   }
@@ -203,6 +196,15 @@ export class PgLibrary implements LibraryBackend {
     await this.pool.end();
   }
 
+  /** The records of papers by id (none for an id an import removed meanwhile). */
+  private async records(ids: string[]): Promise<Map<string, Paper>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.pool.query<{ id: string; record: Paper }>('SELECT id, record FROM lectern_papers WHERE id = ANY($1::text[])', [
+      ids,
+    ]);
+    return new Map(rows.rows.map((row) => [row.id, row.record]));
+  }
+
   /** Papers in the library as of the last import's refresh (`count(*)` would read a million rows). */
   private async paperCount(): Promise<number> {
     return (await this.stats()).papers;
@@ -238,11 +240,6 @@ function newPool(url: string, options: PgLibraryOptions, connectTimeoutMs: numbe
   });
   pool.on('error', () => undefined);
   return pool;
-}
-
-/** `compileSearchSql`'s statement as `query` arguments. */
-function sqlArgs(sql: { text: string; values: unknown[] }): [string, unknown[]] {
-  return [sql.text, sql.values];
 }
 
 /** PostgreSQL text holds no NUL character, so no stored id or citekey has one. */
