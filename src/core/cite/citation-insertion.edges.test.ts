@@ -35,6 +35,13 @@ const LATEX: Array<[string, string, string]> = [
   ['a paragraph break ends the search for the group', '\\cite{a,\n\n|', '\\cite{a,\n\n\\cite{latent-compass}'],
   ["a brace that is not a citation's is not one", '\\emph{a |}', '\\emph{a \\cite{latent-compass}}'],
   ['a later group does not close this one', '\\cite{a|, \\emph{x}', '\\cite{a, latent-compass, \\emph{x}'],
+  ['a key present after the cursor is not added twice', '\\cite{a|, latent-compass}', '\\cite{a, latent-compass}'],
+  ['at the end of an unclosed group, no comma after', '\\cite{a|', '\\cite{a, latent-compass'],
+  [
+    'optional arguments with spaces and a star still make a citation',
+    '\\citep* [see] [p.~2] {|}',
+    '\\citep* [see] [p.~2] {latent-compass}',
+  ],
 ];
 for (const [name, marked, expected] of LATEX) test(`LaTeX: ${name}`, () => assert.equal(apply('latex', marked), expected));
 
@@ -50,6 +57,11 @@ const PANDOC: Array<[string, string, string]> = [
   ["a group on another line is not the cursor's", '[@a]\n|', '[@a]\n[@latent-compass]'],
   ['brackets that hold no citation are not a group', 'see [note |]', 'see [note [@latent-compass]]'],
   ['a cursor between two groups is in neither', '[@a] | [@b]', '[@a] [@latent-compass] [@b]'],
+  ["a group on the line before is not the cursor's", 'see [@a;\n|]', 'see [@a;\n[@latent-compass]]'],
+  ["a group closed on the next line is not the cursor's", 'see [@a; |\nmore]', 'see [@a; [@latent-compass]\nmore]'],
+  ["a group closed before the cursor is not the cursor's", '[@a] x |]', '[@a] x [@latent-compass]]'],
+  ['brackets opened after the cursor are not a group', '[@a; | [x]]', '[@a; [@latent-compass] [x]]'],
+  ['a citation before the brackets does not make them a group', '@b [note |]', '@b [note [@latent-compass]]'],
 ];
 for (const [name, marked, expected] of PANDOC) test(`Pandoc: ${name}`, () => assert.equal(apply('markdown', marked), expected));
 

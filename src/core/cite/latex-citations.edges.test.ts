@@ -34,6 +34,8 @@ const CASES: Array<[string, string, string[]]> = [
     '\\begin{verbatim}\\cite{a}\\end{verbatim}\\cite{b}\\begin{comment}\\cite{c}',
     ['cite:b'],
   ],
+  ['a command without a group of keys reads none', '\\nocite x} \\cite{b} \\cite{abc', ['cite:b']],
+  ['a blank line of spaces is a paragraph break too', '\\cite{d,\n  \ne} \\citet{f}', ['citet:f']],
 ];
 
 for (const [name, tex, expected] of CASES) {
@@ -53,6 +55,10 @@ test('completion inside the keys of a citation, not after a blank line or outsid
   assert.deepEqual(latexCompletionContext('\\cite{a}[p.~1]{b', 16), undefined, 'a single cite has one group of keys');
   assert.deepEqual(latexCompletionContext('\\cites{a}[p.~1]{b', 17), { query: 'b', replaceStart: 16, replaceEnd: 17 });
   assert.equal(latexCompletionContext('\\cite{a,\n\nb', 11), undefined);
+  assert.equal(latexCompletionContext('\\cite{a,\n  \nb', 13), undefined, 'a blank line of spaces');
+  assert.deepEqual(latexCompletionContext('\\textcite{va', 12), { query: 'va', replaceStart: 10, replaceEnd: 12 });
+  assert.deepEqual(latexCompletionContext('\\Citep* [see] [p.~2] {ab', 24), { query: 'ab', replaceStart: 22, replaceEnd: 24 });
+  assert.deepEqual(latexCompletionContext('\\cites(see)(p.~2)[x]{a}[y]{b', 28), { query: 'b', replaceStart: 27, replaceEnd: 28 });
   assert.equal(latexCompletionContext('\\cite{a} b', 10), undefined);
   const far = `\\cite{${'x'.repeat(600)}, v`;
   assert.equal(latexCompletionContext(far, far.length), undefined, 'the command more than 500 characters back is not looked for');

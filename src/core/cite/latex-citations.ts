@@ -19,9 +19,8 @@ export interface LatexCitation {
   command: string;
 }
 
-/** `\cite…` and `\…cite…` commands (`\citep`, `\parencite`, `\Textcites`, `\nocite`); not `\citation` (an .aux line). */
+/** `\cite…` and `\…cite…` commands (`\citep`, `\parencite`, `\Textcites`, `\nocite`); never `\citation` (an .aux line), which has no `cite`. */
 const COMMAND = /\\([A-Za-z]*[cC]ite[A-Za-z]*)\*?/g;
-const NOT_CITATIONS = new Set(['citation', 'citationstyle', 'bibliographystyle']);
 /** What cannot be inside a group of keys: a group that holds one was not closed where it seems to be. */
 const KEYS_NOT_CLOSED = /[{\\]|\n[ \t]*\r?\n/;
 /** Verbatim-like environments whose content is not LaTeX. */
@@ -64,7 +63,7 @@ export function findLatexCitations(text: string): LatexCitation[] {
   COMMAND.lastIndex = 0;
   for (let match = COMMAND.exec(clean); match; match = COMMAND.exec(clean)) {
     const command = match[1];
-    if (NOT_CITATIONS.has(command) || isEscapedCommand(clean, match.index)) continue;
+    if (isEscapedCommand(clean, match.index)) continue;
     const multi = /cites$/.test(command);
     let at = match.index + match[0].length;
     if (multi) for (let n = 0; n < 2; n++) at = skipGroup(clean, at, '(', ')') ?? at;

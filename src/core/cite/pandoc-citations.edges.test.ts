@@ -28,6 +28,12 @@ const CASES: Array<[string, string, string[]]> = [
   ['a link, a reference definition and a wikilink are not groups', '[@a](http://x) [@b]: http://y [[@c]] [[@d] e]', ['a', 'b', 'c', 'd']],
   ['-@ suppresses the author only at the start of an item', '[see; -@doe] [x a-@lee] [-@kim]', ['[-doe]', '[lee]', '[-kim]']],
   ['a key right after a code span counts; inside one it does not', '`x`@doe and `@lee` and <!-- `@kim` @ann --> @bob', ['doe', 'bob']],
+  ['a closed group inside the group before the key is skipped', '[see [a] @doe]', ['[doe]']],
+  ['an escaped closing bracket does not close the group', '[@doe \\] more', ['doe']],
+  ['a bracket right after the group makes it a wikilink end', 'see [@c]] y', ['c']],
+  ['a space then a slash does not extend a key', 'see @doe /x', ['doe']],
+  ['a hidden span inside another is still hidden, with more hidden after', '<!-- `x` @ann --> @bob `y`', ['bob']],
+  ['two line breaks end a group after the key', '[@kim\n\nmore]', ['kim']],
 ];
 
 for (const [name, markdown, expected] of CASES) {
