@@ -80,3 +80,21 @@ test('a quoted phrase and a word searched joined are both marked in one paper', 
   const hits = PaperSearch.build([paper]).search('"deep graph" oversmoothing networks', { limit: 5 }).results;
   assert.deepEqual(words(paper.abstract, hits[0].matches.abstract), ['Over smoothing', 'deep graph', 'networks']);
 });
+
+test('a query of more terms than a text holds marks the same words on the windowed and the whole-text path', () => {
+  const paper = freshPaper('Attention sinks', 'Visual attention sinks.');
+  const many = new Set(['attention', 'sink', 'visual', 'model', 'vision', 'language', 'token', 'hallucination']);
+  const first = hitFor(paper, 1, many, []);
+  // A phrase (here one the text lacks) takes the whole-text path, which caches the text's tokens.
+  const cached = hitFor(paper, 1, many, ['nosuchphrase']);
+  assert.deepEqual(words(paper.title, cached.matches.title), ['Attention', 'sinks']);
+  assert.deepEqual(cached.matches, first.matches);
+  assert.deepEqual(cached.terms, ['attention', 'sink', 'visual']);
+});
+
+test('a quoted phrase with a stop word in it is marked whole', () => {
+  const paper = { id: 'tom', title: 'Theory of mind in language models', abstract: 'We test theory of mind.' } as Paper;
+  const [hit] = PaperSearch.build([paper]).search('"theory of mind"', { limit: 5 }).results;
+  assert.deepEqual(words(paper.title, hit.matches.title), ['Theory of mind']);
+  assert.deepEqual(words(paper.abstract, hit.matches.abstract), ['theory of mind']);
+});

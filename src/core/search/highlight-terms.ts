@@ -115,6 +115,7 @@ const RECENT_TEXTS = 2048;
 
 function tokensOf(text: string): TextTokens {
   const cached = recentTexts.get(text);
+  // Stryker disable next-line ConditionalExpression: a cache read; tokenizing again gives the same tokens
   if (cached) return cached;
   const tokens: TextTokens = { rangesByTerm: new Map(), phraseTokens: [], phraseStarts: [], phraseEnds: [] };
   const folded: string[] = [];
@@ -137,7 +138,9 @@ function tokensOf(text: string): TextTokens {
       if (compound !== undefined) addRange(tokens.rangesByTerm, compound, starts[0], ends[count - 1]);
     }
   });
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,CallExpression: the cache's bound and fill; a text tokenized again gives the same tokens, only speed and memory differ
   if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
+  // Stryker disable next-line CallExpression: as above
   recentTexts.set(text, tokens);
   return tokens;
 }
