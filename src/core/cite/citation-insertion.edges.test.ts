@@ -2,19 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Paper } from '../model/paper';
+import { titledPaper } from '../../../test/support/imported-paper';
 import { citationInsertion, isLatexLanguage, MARKDOWN_CITATION_STYLES, type MarkdownCitationStyle } from './citation-insertion';
 
 // The edges of Insert Citation: what goes where for a cursor (`|`) in LaTeX and markdown.
-const paper: Paper = {
-  id: 'latent-compass',
-  title: 'Latent Compass',
-  authors: [],
-  abstract: '',
-  keywords: [],
-  categories: [],
-  topics: [],
-  source: { file: 'library.bib', line: 1 },
-};
+const paper = titledPaper('latent-compass', 'Latent Compass', '', 'library.bib');
 const braced: Paper = { ...paper, id: 'odd', citeKey: 'my key.' };
 
 function apply(languageId: string, marked: string, p: Paper = paper, style?: MarkdownCitationStyle): string {
