@@ -98,3 +98,17 @@ test('a quoted phrase with a stop word in it is marked whole', () => {
   assert.deepEqual(words(paper.title, hit.matches.title), ['Theory of mind']);
   assert.deepEqual(words(paper.abstract, hit.matches.abstract), ['theory of mind']);
 });
+
+test('a word searched hyphenated marks its compound and its spaced form, never a lone piece of it', () => {
+  // From an ICLR 2021 abstract (../shared/corpora): "over" of "over-fitting" is not what "over-smoothing" asks for.
+  const teleport = {
+    id: 'teleport',
+    title: 'Teleport Graph Convolutional Networks',
+    abstract: 'Stacking layers leads to the over-fitting issue and over-smoothing issue.',
+  } as Paper;
+  const spaced = { id: 'spaced', title: 'Deep graph networks', abstract: 'We study over smoothing in deep graph networks.' } as Paper;
+  const hits = PaperSearch.build([teleport, spaced]).search('over-smoothing networks', { limit: 10 }).results;
+  const marked = (paper: Paper) => words(paper.abstract, hits.find((hit) => hit.id === paper.id)!.matches.abstract);
+  assert.deepEqual(marked(teleport), ['over-smoothing']);
+  assert.deepEqual(marked(spaced), ['over smoothing', 'networks']);
+});

@@ -17,8 +17,9 @@ export interface TermSpec {
    */
   apart?: boolean;
   /**
-   * False for the pieces of a word the query wrote joined (`over` + `smoothing` of `oversmoothing`): they find
-   * papers writing it spaced, but a lone `over` (in `over-fitting`) is not what the user asked to see marked.
+   * False for the pieces of a word the query wrote joined or hyphenated (`over` + `smoothing` of `oversmoothing` or
+   * `over-smoothing`, when the index knows the compound): they find papers writing it spaced, but a lone `over`
+   * (in `over-fitting`) is not what the user asked to see marked.
    * Default true.
    */
   highlight?: boolean;
@@ -106,7 +107,8 @@ function slotsOf(words: TextWord[], expand: { prefixLast: boolean; fuzzy: boolea
       const compound = compoundTerm(word.parts.map((part) => part.folded));
       if (compound !== undefined && !parts.some((spec) => spec.term === compound)) {
         alternatives.push([{ term: compound, prefix: isLast, fuzzy: expand.fuzzy }]);
-        if (hasTerm(compound) && parts.length > 1) for (const spec of parts) spec.apart = true;
+        // Its pieces find papers writing it spaced, but are not marked alone (`over` of `over-fitting` for `over-smoothing`).
+        if (hasTerm(compound) && parts.length > 1) for (const spec of parts) Object.assign(spec, { apart: true, highlight: false });
       }
     } else if (w + 1 < words.length && words[w + 1].parts.length === 1 && parts.length === 1) {
       // `pre training` also finds `pretraining` when the index knows that compound.
