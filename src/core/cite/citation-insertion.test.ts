@@ -95,6 +95,7 @@ describe('citationInsertion in markdown', () => {
     assert.equal(apply('markdown', 'See |.', keyed, 'wikilink'), 'See [[cracking-the-code]].');
     assert.equal(apply('markdown', 'See [[|]].', keyed, 'wikilink'), 'See [[cracking-the-code]].');
     assert.equal(apply('markdown', 'See [[|', keyed, 'wikilink'), 'See [[cracking-the-code]]');
+    assert.equal(apply('markdown', 'See [|', keyed, 'wikilink'), 'See [[[cracking-the-code]]');
   });
 
   test('at: @citekey, a space before it after a word, just the key after a word-starting @', () => {
@@ -169,12 +170,6 @@ test('a key Pandoc cannot read bare is braced, and recognised braced in a group'
   assert.equal(apply('markdown', 'see [@{my key.}; |]', braced), 'see [@{my key.}; ]');
   assert.equal(apply('markdown', 'mail|', braced, 'at'), 'mail @{my key.}');
   assert.equal(apply('markdown', '|', plain, 'at'), '@latent-compass');
-});
-
-test('wikilinks complete an open [[ and close it when needed', () => {
-  assert.equal(apply('markdown', 'see [[|', plain, 'wikilink'), 'see [[latent-compass]]');
-  assert.equal(apply('markdown', 'see [[|]]', plain, 'wikilink'), 'see [[latent-compass]]');
-  assert.equal(apply('markdown', 'see [|', plain, 'wikilink'), 'see [[[latent-compass]]');
 });
 
 test("every LaTeX-like language gets \\cite, and the markdown styles are the setting's choices", () => {

@@ -1,3 +1,5 @@
+import { grown } from './grown-array';
+
 /**
  * The one top-k selection of Lectern: the best `limit` of `count` items under a comparator, in
  * O(count · log limit) with a bounded heap, never sorting everything. Search ranks its matches with
@@ -124,14 +126,8 @@ export class TopK {
   }
 
   add(term: number, weight: number): void {
-    if (this.size === this.terms.length) {
-      const terms = new Int32Array(this.size * 2);
-      terms.set(this.terms);
-      this.terms = terms;
-      const weights = new Float64Array(this.size * 2);
-      weights.set(this.weights);
-      this.weights = weights;
-    }
+    this.terms = grown(this.terms, this.size + 1);
+    this.weights = grown(this.weights, this.size + 1);
     this.terms[this.size] = term;
     this.weights[this.size] = weight;
     this.size += 1;

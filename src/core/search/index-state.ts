@@ -3,7 +3,7 @@ import type { Paper } from '../model/paper';
 import { countTerms, FIELD_COUNT, paperFieldTerms } from './index-fields';
 import { hasNonAscii } from '../text/word-chars';
 import { PaperTermReader } from './paper-term-reader';
-import { grown } from './grown-array';
+import { grown } from '../collections/grown-array';
 import { PostingDocs } from './posting-docs';
 
 /** Postings of one term×field added since the last compaction. */

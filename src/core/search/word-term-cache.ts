@@ -1,6 +1,6 @@
 import { indexTerms, type TermPositions } from './normalize-term';
 import { scanWordParts } from '../text/tokenize';
-import { grown } from './grown-array';
+import { grown } from '../collections/grown-array';
 
 /** Longer words are read afresh each time rather than remembered. */
 const LONGEST_CACHED_WORD = 64;

@@ -1,3 +1,5 @@
+import { grown } from '../collections/grown-array';
+
 /**
  * A document as a sequence of word ids, title first. Reusable: `wordStream` overwrites it, so
  * analysing 100k papers allocates almost nothing per paper.
@@ -14,14 +16,8 @@ export class WordStream {
 
   /** Appends a word id; `hardBreak` when punctuation separates it from the previous word. */
   push(id: number, hardBreak: boolean): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const breaks = new Uint8Array(this.length * 2);
-      breaks.set(this.breaks);
-      this.breaks = breaks;
-    }
+    this.ids = grown(this.ids, this.length + 1);
+    this.breaks = grown(this.breaks, this.length + 1);
     this.ids[this.length] = id;
     this.breaks[this.length] = hardBreak ? 1 : 0;
     this.length += 1;

@@ -1,5 +1,5 @@
-/** A typed array the index grows as it fills (per-document tables, term tables, the build's word cache). */
-type GrowableArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Int16Array;
+/** A typed array grown as it fills (the index's per-document and term tables, its word cache; topics' term lists and word streams). */
+type GrowableArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Int16Array | Float64Array;
 
 /** `array`, or a copy with room for at least `size` values (capacity doubles, so appends cost amortised O(1)). */
 export function grown<T extends GrowableArray>(array: T, size: number): T {
