@@ -202,7 +202,12 @@ function headCandidatesSql(
     const firstPass = every
       ? `(SELECT id, 0 AS pass, (${headScore()}) AS rank FROM named ORDER BY 3 DESC, id LIMIT ${headCap})\n    UNION ALL `
       : '';
-    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), headCap, param)}, head AS MATERIALIZED (
+    // When the papers naming every word fill the head candidates, the lists' candidates would all come after
+    // them: none is read or tested (a LIMIT of 0 reads nothing, so `listed` is never computed).
+    const listedCap = every
+      ? `CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM named LIMIT ${headCap}) AS enough) >= ${headCap} THEN 0 ELSE ${headCap} END`
+      : headCap;
+    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), listedCap, param)}, head AS MATERIALIZED (
   SELECT id FROM (
     ${firstPass}(SELECT id, 1 AS pass, estimate AS rank FROM listed_matches)
   ) AS h GROUP BY id ORDER BY min(pass), max(rank) DESC, id LIMIT ${headCap}
