@@ -12,6 +12,7 @@ import type { ParsedQuery, QueryFilter, TextFilter } from './parse-query';
 import type { QueryPlan, Slot, TermSpec } from './query-plan';
 import { fieldBm25, TERM_IMPACT_LIST_LENGTH, type CandidateTerms, type TermExpansion } from './sql-field-bm25';
 import { phraseSqlKey } from './sql-phrase-text';
+import { scannedMatchesSql, scannedRows } from './sql-matches-scan';
 import { EXACT_TOTAL_UP_TO } from './search-options';
 
 export type { TermExpansion } from './sql-field-bm25';
@@ -141,7 +142,14 @@ SELECT id, row_number() OVER (ORDER BY year DESC NULLS LAST, id) AS tie, ${total
   const bm25 = fieldBm25(scored, plan.soft.length, input, param);
   // Never fewer candidates than results asked for.
   const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
-  const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), ${head}, tail AS MATERIALIZED (
+  const scan = scannedRows({
+    slotShares: scored.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
+    mode: input.mode,
+    paperCount: input.paperCount,
+    narrowed: plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length + plan.filters.length > 0,
+  });
+  const matchedSql = scan === undefined ? `SELECT id FROM lectern_papers WHERE ${matches}` : scannedMatchesSql(matches, scan, param);
+  const text = `WITH matched AS MATERIALIZED (${matchedSql}), ${head}, tail AS MATERIALIZED (
   SELECT id FROM matched LIMIT ${tailCap}
 ), candidates AS MATERIALIZED (
   SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
