@@ -21,14 +21,16 @@ describe("a search's matches tested in the table's order", { skip }, () => {
     const values: unknown[] = [];
     const param = (value: unknown, cast = '') => `$${values.push(value)}${cast}`;
     const matches = `search @@ ${param(tsquery, '::tsquery')}`;
-    const sql = rows === undefined ? `SELECT id FROM lectern_papers WHERE ${matches} ORDER BY ctid` : scannedMatchesSql(matches, rows, param);
+    const sql =
+      rows === undefined ? `SELECT id FROM lectern_papers WHERE ${matches} ORDER BY ctid` : scannedMatchesSql(matches, rows, param);
     return (await seeded.admin.query<{ id: string }>(sql, values)).rows.map((row) => row.id);
   };
 
   for (const tsquery of ["'neural'", "'attention' | 'spiking'", "'brain' & 'model':*", "'nosuchword'"])
     test(`${tsquery}: the same matches in the same order, from the first pages, the index, or both`, async () => {
       const { admin } = seeded;
-      const pages = async () => (await admin.query<{ relpages: number }>("SELECT relpages FROM pg_class WHERE relname = 'lectern_papers'")).rows[0];
+      const pages = async () =>
+        (await admin.query<{ relpages: number }>("SELECT relpages FROM pg_class WHERE relname = 'lectern_papers'")).rows[0];
       await admin.query('ANALYZE lectern_papers');
       assert.ok((await pages()).relpages >= 3, 'the seed spans several pages, so a split falls between them');
       const expected = await matchedIds(undefined, tsquery);
