@@ -23,4 +23,7 @@ test('rarer words, a smaller library, or phrases and filters: the index reads th
 test('when any word may match, the commonest word decides', () => {
   assert.ok(scannedRows({ slotShares: [0.31, 0.01], mode: 'any', paperCount: 1_000_000, narrowed: false }) !== undefined);
   assert.equal(scannedRows({ slotShares: [0.31, 0.01], mode: 'all', paperCount: 1_000_000, narrowed: false }), undefined);
+  // A required word (`+word`) narrows the matches in either mode.
+  assert.equal(scannedRows({ slotShares: [0.31], requiredShares: [0.05], mode: 'any', paperCount: 1_000_000, narrowed: false }), undefined);
+  assert.ok(scannedRows({ slotShares: [], requiredShares: [0.31], mode: 'any', paperCount: 1_000_000, narrowed: false }) !== undefined);
 });

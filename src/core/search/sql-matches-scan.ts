@@ -17,7 +17,10 @@ const SCAN_ROOM = 1.5;
 
 /** What the choice needs: each scored slot's share of the papers (about), the mode, and whether other conditions narrow the matches. */
 export interface MatchesScanInput {
+  /** The free words' slots (all or any of them match, by `mode`). */
   slotShares: number[];
+  /** Slots every match holds whatever the mode (`+word`). */
+  requiredShares?: number[];
   mode: 'all' | 'any';
   paperCount: number;
   /** Phrases, exclusions or filters: their share is unknown, so the index reads the matches. */
@@ -27,11 +30,15 @@ export interface MatchesScanInput {
 /**
  * The rows to test in the table's order before reading the index, or undefined when the index reads every
  * match: its cost (the matches, about share × papers) is below that of testing the rows that likely hold the
- * matches needed. The share of a query is its slots' shares multiplied (all words) or the largest (any).
+ * matches needed. The share of a query is its slots' shares multiplied (all words) or the largest (any), times
+ * the required slots' shares.
  */
 export function scannedRows(input: MatchesScanInput): number | undefined {
-  if (input.narrowed || input.slotShares.length === 0) return undefined;
-  const share = input.mode === 'all' ? input.slotShares.reduce((product, s) => product * s, 1) : Math.max(...input.slotShares);
+  const required = input.requiredShares ?? [];
+  if (input.narrowed || input.slotShares.length + required.length === 0) return undefined;
+  const product = (shares: number[]) => shares.reduce((all, s) => all * s, 1);
+  const soft = input.mode === 'all' || input.slotShares.length === 0 ? product(input.slotShares) : Math.max(...input.slotShares);
+  const share = soft * product(required);
   if (!(share > 0)) return undefined;
   const needed = (EXACT_TOTAL_UP_TO + 1) / share;
   return share * input.paperCount > ROW_TEST_COST_IN_MATCHES * needed ? Math.ceil(needed * SCAN_ROOM) : undefined;

@@ -143,7 +143,8 @@ SELECT id, row_number() OVER (ORDER BY year DESC NULLS LAST, id) AS tie, ${total
   // Never fewer candidates than results asked for.
   const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
   const scan = scannedRows({
-    slotShares: scored.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
+    slotShares: plan.soft.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
+    requiredShares: plan.required.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
     mode: input.mode,
     paperCount: input.paperCount,
     narrowed: plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length + plan.filters.length > 0,
