@@ -5,6 +5,10 @@
  *
  *   npm run bench:pg -- [--sizes 100k,1m] [--million] [--clients 32] [--seconds 60] [--rounds 3] [--no-replica]
  *
+ * At a million papers the topic assignment holds about 7 GB (resident at its peak, 6 December 2026), past
+ * Node's default heap limit (4 GB here, where it failed after 4 minutes): run it with
+ * `NODE_OPTIONS=--max-old-space-size=12288`, which the benchmark asks for before it starts.
+ *
  * Per size: import papers/s (rows built and written; the term/topic refresh apart) and the CPU per paper of this
  * process and of the server (from /proc, over the import and its refresh), 2-word query p50/p95,
  * keystroke (the last word a prefix) p95, typo p95, tree root (topics with counts) ms, `clients` concurrent
@@ -15,6 +19,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Paper } from '../src/core/model/paper';
@@ -242,7 +247,18 @@ async function measureLocal(corpus: ZipfCorpus, size: number, queries: PgBenchQu
   };
 }
 
+/** The heap a size's topic assignment needs (MB): about 7 GB at a million papers, in proportion below. */
+function heapNeededMb(size: number): number {
+  return Math.ceil((size / 1_000_000) * 9_000);
+}
+
 async function main(): Promise<void> {
+  const neededMb = heapNeededMb(Math.max(...args.sizes));
+  const limitMb = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
+  if (limitMb < neededMb)
+    throw new Error(
+      `Lectern: the topic assignment at ${Math.max(...args.sizes)} papers needs about ${neededMb} MB of heap and Node allows ${Math.round(limitMb)} MB: run it with NODE_OPTIONS=--max-old-space-size=${Math.ceil(neededMb / 1024) * 1024 + 3072}.`,
+    );
   const corpus = ZipfCorpus.load({ repoRoot, sharedCorporaDir: false });
   const queries = PG_BENCH_QUERIES;
   const local = await measureLocal(corpus, 100_000, queries);

@@ -6,7 +6,7 @@ test('a library connection plans with its own settings, and the connection strin
   const url = 'postgresql://alice@db.lab.example:5433/lectern?sslmode=verify-full';
   assert.deepEqual(withSessionOptions(url), {
     connectionString: url,
-    options: '-c random_page_cost=1.1 -c work_mem=16MB -c synchronize_seqscans=off',
+    options: '-c random_page_cost=1.1 -c work_mem=16MB -c synchronize_seqscans=off -c jit=off',
   });
 });
 
@@ -15,5 +15,5 @@ test("options in the connection string come after the library's, so the lab's ow
     'postgresql://alice@db.lab.example/lectern?options=-c%20work_mem%3D64MB&sslmode=require',
   );
   assert.equal(connectionString, 'postgresql://alice@db.lab.example/lectern?sslmode=require');
-  assert.equal(options, '-c random_page_cost=1.1 -c work_mem=16MB -c synchronize_seqscans=off -c work_mem=64MB');
+  assert.equal(options, '-c random_page_cost=1.1 -c work_mem=16MB -c synchronize_seqscans=off -c jit=off -c work_mem=64MB');
 });

@@ -12,6 +12,7 @@ import type { ParsedQuery, QueryFilter, TextFilter } from './parse-query';
 import type { QueryPlan, Slot, TermSpec } from './query-plan';
 import { fieldBm25, TERM_IMPACT_LIST_LENGTH, type CandidateTerms, type TermExpansion } from './sql-field-bm25';
 import { phraseSqlKey } from './sql-phrase-text';
+import { scannedMatchesSql, scannedRows } from './sql-matches-scan';
 import { EXACT_TOTAL_UP_TO } from './search-options';
 
 export type { TermExpansion } from './sql-field-bm25';
@@ -141,7 +142,15 @@ SELECT id, row_number() OVER (ORDER BY year DESC NULLS LAST, id) AS tie, ${total
   const bm25 = fieldBm25(scored, plan.soft.length, input, param);
   // Never fewer candidates than results asked for.
   const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
-  const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), ${head}, tail AS MATERIALIZED (
+  const scan = scannedRows({
+    slotShares: plan.soft.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
+    requiredShares: plan.required.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
+    mode: input.mode,
+    paperCount: input.paperCount,
+    narrowed: plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length + plan.filters.length > 0,
+  });
+  const matchedSql = scan === undefined ? `SELECT id FROM lectern_papers WHERE ${matches}` : scannedMatchesSql(matches, scan, param);
+  const text = `WITH matched AS MATERIALIZED (${matchedSql}), ${head}, tail AS MATERIALIZED (
   SELECT id FROM matched LIMIT ${tailCap}
 ), candidates AS MATERIALIZED (
   SELECT id, search, field_lengths, row_number() OVER (ORDER BY lower(title) COLLATE ucs_basic, id COLLATE ucs_basic) AS tie
@@ -202,7 +211,12 @@ function headCandidatesSql(
     const firstPass = every
       ? `(SELECT id, 0 AS pass, (${headScore()}) AS rank FROM named ORDER BY 3 DESC, id LIMIT ${headCap})\n    UNION ALL `
       : '';
-    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), headCap, param)}, head AS MATERIALIZED (
+    // When the papers naming every word fill the head candidates, the lists' candidates would all come after
+    // them: none is read or tested (a LIMIT of 0 reads nothing, so `listed` is never computed).
+    const listedCap = every
+      ? `CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM named LIMIT ${headCap}) AS enough) >= ${headCap} THEN 0 ELSE ${headCap} END`
+      : headCap;
+    head = `${named}${impactCandidates(scored, input.expand, implied(anyImplies), listedCap, param)}, head AS MATERIALIZED (
   SELECT id FROM (
     ${firstPass}(SELECT id, 1 AS pass, estimate AS rank FROM listed_matches)
   ) AS h GROUP BY id ORDER BY min(pass), max(rank) DESC, id LIMIT ${headCap}
