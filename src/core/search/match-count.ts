@@ -35,6 +35,7 @@ export interface Matches {
 /**
  * Counts, for every document, the required and free slots it matches (one pass over every live
  * posting, no scoring), then keeps the matches as the exhaustive evaluation defines them.
+ * `deadDocs`: how many of the `docCount` documents are not alive (at most; bounds slot sizes).
  */
 export function countMatches(
   alive: Uint8Array,
@@ -42,10 +43,16 @@ export function countMatches(
   required: LeafSlot[],
   soft: LeafSlot[],
   check: DocCheck | undefined,
+  deadDocs = docCount,
 ): Matches {
   const slots = [...required, ...soft];
   const counter = new SlotCounter(alive, docCount);
   try {
+    if (!check && slots.length >= 2) {
+      const found = matchesWithinRarest(counter, slots, required.length, deadDocs);
+      if (found) return found;
+      counter.clear();
+    }
     const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
     // One word: every document it reaches matches it, in the order met (as `keepMatches` would keep them).
     if (slots.length === 1)
@@ -86,6 +93,65 @@ function keepMatches(
     if (requiredCount[doc] === nRequired && freeCount[doc] > 0) all[n++] = doc;
   }
   return { ...base, docs: all.subarray(0, n), anyMode: true };
+}
+
+/**
+ * The matches of every word when some exist and nothing is checked, counted only among the
+ * documents of the slot with the fewest postings (`hello co`: the papers of `hello`, whatever
+ * `co`'s completions hold elsewhere), so the other slots' postings are only looked up, not
+ * gathered. Undefined when the exhaustive order of the slots' scores (by documents matched, which
+ * this does not count) is not settled by their sizes' bounds, or no document matches every word
+ * (then the fallback to any word needs every document): the caller counts everything.
+ */
+function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired: number, deadDocs: number): Matches | undefined {
+  const postings = slots.map(slotPostings);
+  let rarest = 0;
+  for (let s = 1; s < slots.length; s++) if (postings[s] < postings[rarest]) rarest = s;
+  const sizes = postings.slice();
+  sizes[rarest] = counter.countSlot(slots[rarest], rarest, rarest < nRequired);
+  const low = slots.map((slot, s) => (s === rarest ? sizes[s] : Math.max(0, longestList(slot) - deadDocs)));
+  if (!orderSettled(sizes, low, 0, nRequired) || !orderSettled(sizes, low, nRequired, slots.length)) return undefined;
+  for (let s = 0; s < slots.length; s++) if (s !== rarest) counter.countWithin(slots[s], s, s < nRequired);
+  const { touched, requiredCount, freeCount } = counter;
+  const nFree = slots.length - nRequired;
+  const all = new Int32Array(counter.size);
+  let n = 0;
+  for (let i = 0; i < counter.size; i++) {
+    const doc = touched[i];
+    if (requiredCount[doc] === nRequired && freeCount[doc] === nFree) all[n++] = doc;
+  }
+  if (n === 0 && nFree >= 2) return undefined;
+  return { slots, required: nRequired, sizes, docs: all.subarray(0, n), anyMode: false };
+}
+
+/** Postings of a slot's lists (dead ones included): at least the documents it matches. */
+function slotPostings(slot: LeafSlot): number {
+  let n = 0;
+  for (const alt of slot) for (const leaf of alt) n += leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0);
+  return n;
+}
+
+function longestList(slot: LeafSlot): number {
+  let n = 0;
+  for (const alt of slot) for (const leaf of alt) n = Math.max(n, leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0));
+  return n;
+}
+
+/**
+ * Whether the slots `from…to` sort by documents matched (stably, as `combine` sorts `sizes`) the
+ * same for any sizes within `low[s]…high[s]`; if so `high` (the caller's `sizes`) sorts them so
+ * (`high[a] <= low[b]` puts `a` first, a tie included; `high[b] < low[a]` puts `b` first).
+ * Two slots or fewer: their scores are added in either order alike.
+ */
+function orderSettled(high: number[], low: number[], from: number, to: number): boolean {
+  if (to - from <= 2) return true;
+  for (let a = from; a < to; a++)
+    for (let b = a + 1; b < to; b++) {
+      const aFirst = high[a] <= low[b];
+      const bFirst = high[b] < low[a];
+      if (!aFirst && !bFirst) return false;
+    }
+  return true;
 }
 
 function anyPasses(docs: Int32Array, check: DocCheck | undefined): boolean {
@@ -137,6 +203,30 @@ class SlotCounter {
       }
     }
     return matched;
+  }
+
+  /**
+   * Counts slot number `s` only in documents an earlier slot counted (`countSlot` of the rarest
+   * slot): a lookup a posting, nothing gathered.
+   */
+  countWithin(slot: LeafSlot, s: number, isRequired: boolean): void {
+    const counts = isRequired ? this.requiredCount : this.freeCount;
+    const stamp = this.stamp;
+    const mark = s + 1;
+    const run = (docs: ArrayLike<number>, from: number, to: number) => {
+      for (let p = from; p < to; p++) {
+        const doc = docs[p];
+        const seen = stamp[doc];
+        if (seen === 0 || seen === mark) continue;
+        stamp[doc] = mark;
+        counts[doc] += 1;
+      }
+    };
+    for (const alt of slot)
+      for (const leaf of alt) {
+        run(leaf.docs, leaf.start, leaf.end);
+        if (leaf.deltaDocs) run(leaf.deltaDocs, 0, leaf.deltaDocs.length);
+      }
   }
 
   private countRun(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): number {

@@ -23,7 +23,7 @@ export interface PrunedTop {
  * once to find the candidates, but only those that can still reach the top `limit` are scored, and
  * the constraints (`check`: filters, negations, phrases) run only on scored candidates from the best
  * down and then until `count.upTo` have passed or the check has run `count.checks` more times (the
- * total beyond is a lower bound, as Lucene's `totalHitsThreshold`). Scores equal the exhaustive evaluation's to the last bit, because each is
+ * total beyond is a lower bound, as Lucene's `totalHitsThreshold`; `deadDocs`: documents not alive, at most). Scores equal the exhaustive evaluation's to the last bit, because each is
  * computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
  *
  * How: score a pool of likely winners (the matches of the lists with the highest score bounds) to
@@ -38,10 +38,11 @@ export function prunedTop(
   limit: number,
   check: DocCheck | undefined,
   count: TotalCount,
+  deadDocs = docCount,
 ): PrunedTop {
   const once = check ? new CheckOnce(check, docCount) : undefined;
   try {
-    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes);
+    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes, deadDocs);
     const may = once ? { ...found, docs: once.narrow(found.docs) } : found;
     const scored = scoredCandidates(may, alive, limit, docCount, once);
     const top = once ? passingTop(scored, limit, once) : scored;

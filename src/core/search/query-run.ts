@@ -103,7 +103,8 @@ export class QueryRun {
       return { ...found, total: found.candidates.docs.length, totalIsLowerBound: false };
     }
     const check = constraintCheck(this.index, plan, this.annotations, this.excludedCheck(plan));
-    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, { required, soft }, limit, check, count);
+    const index = this.index;
+    const top = prunedTop(index.aliveMarks(), index.docCount, { required, soft }, limit, check, count, index.docCount - index.liveCount);
     return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total, totalIsLowerBound: top.totalIsLowerBound };
   }
 
