@@ -337,7 +337,8 @@ export class InvertedIndex {
 
   /**
    * Adds the BM25+ contribution of one term, scaled by `weight` and the field boosts, to `acc`
-   * for every live document holding it in a field of `fieldMask` (`idfDocs` as in `leavesOf`).
+   * for every live document holding it in a field of `fieldMask` (`idfDocs` as in `leavesOf`);
+   * `within`: only for the documents marked there instead (live ones only), a candidate set.
    */
   scoreTerm(
     termId: number,
@@ -347,8 +348,9 @@ export class InvertedIndex {
     acc: Accumulator,
     fieldMask = ALL_FIELDS,
     idfDocs?: ArrayLike<number>,
+    within?: Uint8Array,
   ): void {
-    const alive = this.state.alive;
+    const alive = within ?? this.state.alive;
     const scores = acc.scores;
     const touched = acc.docs;
     let size = acc.size;
