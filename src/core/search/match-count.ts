@@ -21,6 +21,14 @@ export function scratchBytes(which: number, size: number): Uint8Array {
   return zeroedBytes[which];
 }
 
+/** What is known, before counting, of how many documents each slot matches (see `matchesWithinRarest`). */
+export interface SlotSizes {
+  /** Documents not alive, at most: a list holds at least its length less these. */
+  deadDocs: number;
+  /** By slot (required, then free): the documents it matches, where known (undefined where not). */
+  known: ReadonlyArray<number | undefined>;
+}
+
 /** Word slots with the sizes the exhaustive evaluation sorts them by, and which documents matched. */
 export interface Matches {
   slots: LeafSlot[];
@@ -35,7 +43,7 @@ export interface Matches {
 /**
  * Counts, for every document, the required and free slots it matches (one pass over every live
  * posting, no scoring), then keeps the matches as the exhaustive evaluation defines them.
- * `deadDocs`: how many of the `docCount` documents are not alive (at most; bounds slot sizes).
+ * `sizeHints`: what is known of the slots' sizes, to count among the rarest slot's documents.
  */
 export function countMatches(
   alive: Uint8Array,
@@ -43,13 +51,13 @@ export function countMatches(
   required: LeafSlot[],
   soft: LeafSlot[],
   check: DocCheck | undefined,
-  deadDocs = docCount,
+  sizeHints: SlotSizes = { deadDocs: docCount, known: [] },
 ): Matches {
   const slots = [...required, ...soft];
   const counter = new SlotCounter(alive, docCount);
   try {
     if (!check && slots.length >= 2) {
-      const found = matchesWithinRarest(counter, slots, required.length, deadDocs);
+      const found = matchesWithinRarest(counter, slots, required.length, sizeHints);
       if (found) return found;
       counter.clear();
     }
@@ -103,13 +111,15 @@ function keepMatches(
  * this does not count) is not settled by their sizes' bounds, or no document matches every word
  * (then the fallback to any word needs every document): the caller counts everything.
  */
-function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired: number, deadDocs: number): Matches | undefined {
+function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired: number, known: SlotSizes): Matches | undefined {
   const postings = slots.map(slotPostings);
   let rarest = 0;
   for (let s = 1; s < slots.length; s++) if (postings[s] < postings[rarest]) rarest = s;
-  const sizes = postings.slice();
+  const sizes = postings.map((n, s) => known.known[s] ?? n);
   sizes[rarest] = counter.countSlot(slots[rarest], rarest, rarest < nRequired);
-  const low = slots.map((slot, s) => (s === rarest ? sizes[s] : Math.max(0, longestList(slot) - deadDocs)));
+  const low = slots.map((slot, s) =>
+    s === rarest ? sizes[s] : (known.known[s] ?? Math.max(0, longestList(slot) - known.deadDocs)),
+  );
   if (!orderSettled(sizes, low, 0, nRequired) || !orderSettled(sizes, low, nRequired, slots.length)) return undefined;
   for (let s = 0; s < slots.length; s++) if (s !== rarest) counter.countWithin(slots[s], s, s < nRequired);
   const { touched, requiredCount, freeCount } = counter;
@@ -211,22 +221,22 @@ class SlotCounter {
    */
   countWithin(slot: LeafSlot, s: number, isRequired: boolean): void {
     const counts = isRequired ? this.requiredCount : this.freeCount;
-    const stamp = this.stamp;
-    const mark = s + 1;
-    const run = (docs: ArrayLike<number>, from: number, to: number) => {
-      for (let p = from; p < to; p++) {
-        const doc = docs[p];
-        const seen = stamp[doc];
-        if (seen === 0 || seen === mark) continue;
-        stamp[doc] = mark;
-        counts[doc] += 1;
-      }
-    };
     for (const alt of slot)
       for (const leaf of alt) {
-        run(leaf.docs, leaf.start, leaf.end);
-        if (leaf.deltaDocs) run(leaf.deltaDocs, 0, leaf.deltaDocs.length);
+        this.countRunWithin(leaf.docs, leaf.start, leaf.end, s + 1, counts);
+        if (leaf.deltaDocs) this.countRunWithin(leaf.deltaDocs, 0, leaf.deltaDocs.length, s + 1, counts);
       }
+  }
+
+  private countRunWithin(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): void {
+    const stamp = this.stamp;
+    for (let p = from; p < to; p++) {
+      const doc = docs[p];
+      const seen = stamp[doc];
+      if (seen === 0 || seen === mark) continue;
+      stamp[doc] = mark;
+      counts[doc] += 1;
+    }
   }
 
   private countRun(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): number {

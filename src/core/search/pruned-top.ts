@@ -1,5 +1,5 @@
 import { exactScores } from './exact-scores';
-import { countMatches, scratchBytes, type LeafSlot, type Matches } from './match-count';
+import { countMatches, scratchBytes, type LeafSlot, type Matches, type SlotSizes } from './match-count';
 import type { PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 import type { Sparse } from './score-accumulator';
@@ -23,7 +23,7 @@ export interface PrunedTop {
  * once to find the candidates, but only those that can still reach the top `limit` are scored, and
  * the constraints (`check`: filters, negations, phrases) run only on scored candidates from the best
  * down and then until `count.upTo` have passed or the check has run `count.checks` more times (the
- * total beyond is a lower bound, as Lucene's `totalHitsThreshold`; `deadDocs`: documents not alive, at most). Scores equal the exhaustive evaluation's to the last bit, because each is
+ * total beyond is a lower bound, as Lucene's `totalHitsThreshold`; `sizes`: what is known of the slots' sizes). Scores equal the exhaustive evaluation's to the last bit, because each is
  * computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
  *
  * How: score a pool of likely winners (the matches of the lists with the highest score bounds) to
@@ -38,11 +38,11 @@ export function prunedTop(
   limit: number,
   check: DocCheck | undefined,
   count: TotalCount,
-  deadDocs = docCount,
+  sizes?: SlotSizes,
 ): PrunedTop {
   const once = check ? new CheckOnce(check, docCount) : undefined;
   try {
-    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes, deadDocs);
+    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes, sizes);
     const may = once ? { ...found, docs: once.narrow(found.docs) } : found;
     const scored = scoredCandidates(may, alive, limit, docCount, once);
     const top = once ? passingTop(scored, limit, once) : scored;
