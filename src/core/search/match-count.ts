@@ -61,10 +61,12 @@ export function countMatches(
       if (found) return found;
       counter.clear();
     }
-    const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
     // One word: every document it reaches matches it, in the order met (as `keepMatches` would keep them).
-    if (slots.length === 1)
+    if (slots.length === 1) {
+      const sizes = [counter.gatherSlot(slots[0])];
       return { slots, required: required.length, sizes, docs: counter.touched.slice(0, counter.size), anyMode: false };
+    }
+    const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
     return keepMatches(counter, { slots, required: required.length, sizes }, soft.length, check);
   } finally {
     counter.clear();
@@ -177,6 +179,8 @@ class SlotCounter {
   /** Documents matching any slot, in the order met, in `touched[0…size)`. */
   readonly touched: Int32Array;
   size = 0;
+  /** Whether the counts were set (`countSlot`, `countWithin`), not only the stamps (`gatherSlot`). */
+  private counted = false;
   /** The last slot (numbered from 1) that counted each document; 0: none yet. */
   private readonly stamp: Uint8Array;
 
@@ -193,17 +197,42 @@ class SlotCounter {
 
   /** Zeroes what the counting set in the shared scratch arrays. */
   clear(): void {
-    for (let i = 0; i < this.size; i++) {
-      const doc = this.touched[i];
-      this.requiredCount[doc] = 0;
-      this.freeCount[doc] = 0;
-      this.stamp[doc] = 0;
-    }
+    const { touched, stamp } = this;
+    if (this.counted)
+      for (let i = 0; i < this.size; i++) {
+        this.requiredCount[touched[i]] = 0;
+        this.freeCount[touched[i]] = 0;
+      }
+    for (let i = 0; i < this.size; i++) stamp[touched[i]] = 0;
     this.size = 0;
+    this.counted = false;
+  }
+
+  /** The documents a query of one slot matches, in `touched`, without counting slots; returns how many. */
+  gatherSlot(slot: LeafSlot): number {
+    for (const alt of slot)
+      for (const leaf of alt) {
+        this.gatherRun(leaf.docs, leaf.start, leaf.end);
+        if (leaf.deltaDocs) this.gatherRun(leaf.deltaDocs, 0, leaf.deltaDocs.length);
+      }
+    return this.size;
+  }
+
+  private gatherRun(docs: ArrayLike<number>, from: number, to: number): void {
+    const { alive, stamp, touched } = this;
+    let size = this.size;
+    for (let p = from; p < to; p++) {
+      const doc = docs[p];
+      if (stamp[doc] !== 0 || alive[doc] === 0) continue;
+      stamp[doc] = 1;
+      touched[size++] = doc;
+    }
+    this.size = size;
   }
 
   /** Counts slot number `s` (below 255) in each document it matches; returns how many it matches. */
   countSlot(slot: LeafSlot, s: number, isRequired: boolean): number {
+    this.counted = true;
     let matched = 0;
     const counts = isRequired ? this.requiredCount : this.freeCount;
     for (const alt of slot) {
@@ -220,6 +249,7 @@ class SlotCounter {
    * slot): a lookup a posting, nothing gathered.
    */
   countWithin(slot: LeafSlot, s: number, isRequired: boolean): void {
+    this.counted = true;
     const counts = isRequired ? this.requiredCount : this.freeCount;
     for (const alt of slot)
       for (const leaf of alt) {

@@ -63,13 +63,18 @@ function scoredCandidates(found: Matches, alive: Uint8Array, limit: number, docC
   const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
   const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
   const inMatches = scratchBytes(3, docCount);
-  setMarks(inMatches, all, 1);
+  // One word and nothing checked: every live document its lists reach matches, so the marks stay 0 for "match".
+  const open = found.slots.length === 1 && !once ? 0 : 1;
+  if (open === 1) setMarks(inMatches, all, 1);
   try {
-    return pruneWithThreshold(found, { leaves, bounds, byBound }, alive, inMatches, limit, once);
+    return pruneWithThreshold(found, { leaves, bounds, byBound }, alive, { bytes: inMatches, open }, limit, once);
   } finally {
-    setMarks(inMatches, all, 0);
+    if (open === 1) setMarks(inMatches, all, 0);
   }
 }
+
+/** Per-document marks: `bytes[doc] === open` for the matches not taken yet (see `scoredCandidates`). */
+type MatchMarks = { bytes: Uint8Array; open: number };
 
 /** Every match, checked first when there is a check (every one would be checked anyway), then scored. */
 function scoredPassing(found: Matches, docCount: number, once: CheckOnce | undefined): Sparse {
@@ -86,12 +91,12 @@ function pruneWithThreshold(
   found: Matches,
   lists: { leaves: FlatLeaf[]; bounds: number[]; byBound: number[] },
   alive: Uint8Array,
-  inMatches: Uint8Array,
+  inMatches: MatchMarks,
   limit: number,
   once: CheckOnce | undefined,
 ): Sparse {
   const { leaves, bounds, byBound } = lists;
-  const docCount = inMatches.length;
+  const docCount = inMatches.bytes.length;
   // Every match scored, none checked yet: `passingTop` checks them best first, as many as the top needs.
   const everything = () => ({ docs: found.docs, scores: exactScores(found, found.docs, docCount) });
   const pool = collectDocs(byBound, leaves, alive, inMatches, limit * POOL_PER_RESULT);
@@ -111,8 +116,15 @@ function pruneWithThreshold(
   const postings = (i: number) => leaves[i].leaf.end - leaves[i].leaf.start + (leaves[i].leaf.deltaDocs?.length ?? 0);
   const essentialPostings = essential.reduce((n, i) => n + postings(i), 0);
   if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) return everything();
-  setMarks(inMatches, pool, 0);
-  const rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
+  // The pool's documents, scored already, are not taken again.
+  setMarks(inMatches.bytes, pool, TAKEN);
+  let rest: Int32Array;
+  try {
+    rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
+  } finally {
+    // Left as not matching when matches are marked; as they were (open) otherwise.
+    setMarks(inMatches.bytes, pool, inMatches.open === 1 ? 0 : inMatches.open);
+  }
   const restScores = exactScores(found, rest, docCount);
   const docs = new Int32Array(pool.length + rest.length);
   docs.set(pool);
@@ -145,13 +157,17 @@ const POOL_PER_RESULT = 8;
 
 type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };
 
-/** Documents marked in `wanted` found in the given leaves (in that order), each once, until `cap`; their marks are cleared. */
-function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, wanted: Uint8Array, cap: number): Int32Array {
+/** Marks of documents taken (by `collectDocs` while it runs, or scored already). */
+const TAKEN = 2;
+
+/** Live documents marked open in `wanted` found in the given leaves (in that order), each once, until `cap`; their marks are left open. */
+function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, marks: MatchMarks, cap: number): Int32Array {
+  const { bytes: wanted, open } = marks;
   const out = new Int32Array(Math.min(cap, wanted.length));
   let n = 0;
   const take = (doc: number) => {
-    if (wanted[doc] === 1 && alive[doc] !== 0) {
-      wanted[doc] = 2;
+    if (wanted[doc] === open && alive[doc] !== 0) {
+      wanted[doc] = TAKEN;
       out[n++] = doc;
     }
   };
@@ -161,7 +177,7 @@ function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, wan
     if (deltaDocs) for (let p = 0; p < deltaDocs.length && n < cap; p++) take(deltaDocs[p]);
     if (n >= cap) break;
   }
-  for (let j = 0; j < n; j++) wanted[out[j]] = 1;
+  for (let j = 0; j < n; j++) wanted[out[j]] = open;
   return out.slice(0, n);
 }
 
