@@ -33,16 +33,25 @@ test('the words matched by every document are found among the rarest word’s do
   const middle = slot([10, 11, 12, 13, 14]);
   const rare = slot([10, 11, 12]);
   const found = countMatches(alive, DOCS, [], [common, middle, rare], undefined, { deadDocs: 8, known: [] });
-  assert.deepEqual([...found.docs].sort((a, b) => a - b), [10, 11]);
+  assert.deepEqual(
+    [...found.docs].sort((a, b) => a - b),
+    [10, 11],
+  );
   assert.equal(found.anyMode, false);
   // Live sizes 2, 5, 3: the removed postings must not put the first word last.
   assert.deepEqual(sumOrder(found.sizes), [0, 2, 1]);
   // Sizes known beforehand (a word of one term: its document count) settle the order too.
   const told = countMatches(alive, DOCS, [], [common, middle, rare], undefined, { deadDocs: DOCS, known: [2, 5, undefined] });
-  assert.deepEqual([...told.docs].sort((a, b) => a - b), [10, 11]);
+  assert.deepEqual(
+    [...told.docs].sort((a, b) => a - b),
+    [10, 11],
+  );
   assert.deepEqual(sumOrder(told.sizes), [0, 2, 1]);
   // No word in common: every document matching any word, as the exhaustive fallback.
   const apart = countMatches(alive, DOCS, [], [slot([8, 9]), slot([12, 13, 14]), slot([15])], undefined, { deadDocs: 8, known: [] });
-  assert.deepEqual([...apart.docs].sort((a, b) => a - b), [8, 9, 12, 13, 14, 15]);
+  assert.deepEqual(
+    [...apart.docs].sort((a, b) => a - b),
+    [8, 9, 12, 13, 14, 15],
+  );
   assert.equal(apart.anyMode, true);
 });

@@ -119,9 +119,7 @@ function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired:
   for (let s = 1; s < slots.length; s++) if (postings[s] < postings[rarest]) rarest = s;
   const sizes = postings.map((n, s) => known.known[s] ?? n);
   sizes[rarest] = counter.countSlot(slots[rarest], rarest, rarest < nRequired);
-  const low = slots.map((slot, s) =>
-    s === rarest ? sizes[s] : (known.known[s] ?? Math.max(0, longestList(slot) - known.deadDocs)),
-  );
+  const low = slots.map((slot, s) => (s === rarest ? sizes[s] : (known.known[s] ?? Math.max(0, longestList(slot) - known.deadDocs))));
   if (!orderSettled(sizes, low, 0, nRequired) || !orderSettled(sizes, low, nRequired, slots.length)) return undefined;
   for (let s = 0; s < slots.length; s++) if (s !== rarest) counter.countWithin(slots[s], s, s < nRequired);
   const { touched, requiredCount, freeCount } = counter;

@@ -265,7 +265,10 @@ test('two words, one of them written as a compound, rank as exhaustively, also w
   search.add(papers.slice(550));
   search.remove(papers.filter((_, i) => i % 9 === 4).map((p) => p.id));
   const compound = fc.constantFrom('pre training', 'pre-training', 'pretraining', 'pre train', 'pre tr');
-  const other = fc.oneof(fc.constantFrom(...WORDS.slice(0, 23), 'graph'), fc.constantFrom(...WORDS.slice(0, 23)).map((w) => w.slice(0, 3)));
+  const other = fc.oneof(
+    fc.constantFrom(...WORDS.slice(0, 23), 'graph'),
+    fc.constantFrom(...WORDS.slice(0, 23)).map((w) => w.slice(0, 3)),
+  );
   fc.assert(
     fc.property(compound, other, fc.boolean(), fc.integer({ min: 1, max: 40 }), (words, word, first, limit) => {
       const query = first ? `${word} ${words}` : `${words} ${word}`;

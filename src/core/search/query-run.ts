@@ -168,7 +168,11 @@ export class QueryRun {
       }
       out.push(alternatives);
       const only = alternatives.length === 1 ? this.specExpansions(slot.alternatives[0][0], false) : [];
-      known.push(only.length === 1 && this.index.fieldsHolding(only[0].termId) === alternatives[0].length ? this.index.termDocCount(only[0].termId) : undefined);
+      known.push(
+        only.length === 1 && this.index.fieldsHolding(only[0].termId) === alternatives[0].length
+          ? this.index.termDocCount(only[0].termId)
+          : undefined,
+      );
     }
     return out;
   }
