@@ -252,7 +252,7 @@ test('scores of many-word queries add the words in the exhaustive order, to the 
   );
 });
 
-test('two words, one of them written as a compound, rank as exhaustively, also when no paper holds both', () => {
+test('two or three words, one of them written as a compound, rank as exhaustively, also when no paper holds them all', () => {
   // `pre training` may be `pretraining` too: such a word is not pruned, and is scored among the other word's papers.
   // `graph` stands alone in its papers, so with it no paper holds both words and any word counts.
   const papers: Paper[] = Array.from({ length: 600 }, (_, i) => ({
@@ -270,8 +270,8 @@ test('two words, one of them written as a compound, rank as exhaustively, also w
     fc.constantFrom(...WORDS.slice(0, 23)).map((w) => w.slice(0, 3)),
   );
   fc.assert(
-    fc.property(compound, other, fc.boolean(), fc.integer({ min: 1, max: 40 }), (words, word, first, limit) => {
-      const query = first ? `${word} ${words}` : `${words} ${word}`;
+    fc.property(compound, other, fc.boolean(), fc.option(other), fc.integer({ min: 1, max: 40 }), (words, word, first, third, limit) => {
+      const query = [first ? `${word} ${words}` : `${words} ${word}`, third ?? ''].join(' ').trim();
       assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
     }),
     { numRuns: 300 },

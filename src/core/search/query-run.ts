@@ -111,31 +111,47 @@ export class QueryRun {
   }
 
   /**
-   * `evaluate` of two free words, each scored only among the documents of the one with fewer
-   * postings (`medical image s`: the completions of `s` scored in the papers of `medical image`),
+   * `evaluate` of free words with the widest (most postings) scored only among the documents of
+   * the others (`medical image s`: the completions of `s` scored in the papers of `medical image`),
    * when their documents meet; undefined otherwise (the fallback to any word needs every document).
-   * The same scores: each document's are computed alone, and two are added alike in either order.
-   * Never with a compound part of three words, whose parts' scores are added in the order of their
-   * documents' counts, which a candidate set changes.
+   * The same scores: each document's are computed alone, and added in the same order: the words'
+   * scores go smallest word first, and the widest comes last when it surely matches more documents
+   * than each other word (two words add alike in either order). Never with a compound part of three
+   * words in the widest, whose parts' scores are added in the order of their documents' counts.
    */
   private evaluateWithinCheaper(plan: QueryPlan): Evaluation | undefined {
-    if (plan.required.length > 0 || plan.soft.length !== 2) return undefined;
-    if (plan.soft.some((slot) => slot.alternatives.some((alt) => alt.length > 2))) return undefined;
+    if (plan.required.length > 0 || plan.soft.length < 2) return undefined;
     // Expansions recorded in the plan's order, as `evaluate` records them: highlighting lists them so.
-    const [postingsA, postingsB] = plan.soft.map((slot) => this.slotPostings(slot));
-    const [cheaper, other] = postingsA <= postingsB ? plan.soft : [plan.soft[1], plan.soft[0]];
-    const first = this.slotSparse(cheaper, true);
+    const postings = plan.soft.map((slot) => this.slotPostings(slot));
+    const widest = postings.indexOf(Math.max(...postings));
+    const wide = plan.soft[widest];
+    if (wide.alternatives.some((alt) => alt.length > 2)) return undefined;
+    const others = plan.soft.filter((_, s) => s !== widest).map((slot) => this.slotSparse(slot, true));
+    if (others.length > 1 && !(this.widestAtLeast(wide) > Math.max(...others.map((sparse) => sparse.docs.length)))) return undefined;
+    const first = intersect(this.index, others);
     if (first.docs.length === 0) return undefined;
     const within = scratchBytes(CANDIDATE_MARKS, this.index.docCount);
     for (let i = 0; i < first.docs.length; i++) within[first.docs[i]] = 1;
     let second: Sparse;
     try {
-      second = this.slotSparse(other, true, within);
+      second = this.slotSparse(wide, true, within);
     } finally {
       for (let i = 0; i < first.docs.length; i++) within[first.docs[i]] = 0;
     }
     const result = this.constrain(intersect(this.index, [first, second]), plan);
     return result.docs.length > 0 ? { candidates: result, scored: true } : undefined;
+  }
+
+  /**
+   * Documents a slot surely matches, at least: its commonest single-word alternative's term's
+   * (0 when a field weighs nothing, whose postings the scores leave out).
+   */
+  private widestAtLeast(slot: Slot): number {
+    if (!this.settings.boosts.every((boost) => boost > 0)) return 0;
+    let most = 0;
+    for (const alt of slot.alternatives)
+      if (alt.length === 1) for (const e of this.specExpansions(alt[0], false)) most = Math.max(most, this.index.termDocCount(e.termId));
+    return most;
   }
 
   /** Postings of a slot's expansions, all fields: what scoring it costs. Records the expansions (see `specExpansions`). */
