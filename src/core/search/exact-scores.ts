@@ -11,8 +11,9 @@ export function exactScores(found: Matches, docs: Int32Array, docCount: number):
   for (let j = 0; j < docs.length; j++) at[docs[j]] = j;
   // Few documents against long lists: look each up (binary search) rather than walk the lists.
   const sorted = docs.length < 4096 ? Int32Array.from(docs).sort() : undefined;
+  if (altSum.values.length < docs.length) altSum = new AltSum(Math.max(docs.length, 1024));
+  const sum = altSum;
   try {
-    const sum = new AltSum(docs.length);
     const slotScores = found.slots.map((slot) => {
       const best = new Float64Array(docs.length);
       for (const alt of slot) {
@@ -27,6 +28,7 @@ export function exactScores(found: Matches, docs: Int32Array, docCount: number):
     return combine(found, slotScores, docs.length);
   } finally {
     for (let j = 0; j < docs.length; j++) at[docs[j]] = -1;
+    sum.keepBest(undefined);
   }
 }
 
@@ -59,16 +61,20 @@ class AltSum {
     this.values[j] = sum + score;
   }
 
-  keepBest(best: Float64Array): void {
+  /** Folds the sums into `best` (none: drops them) and zeroes them. */
+  keepBest(best: Float64Array | undefined): void {
     const { values, places } = this;
     for (let i = 0; i < this.reached; i++) {
       const j = places[i];
-      if (values[j] > best[j]) best[j] = values[j];
+      if (best && values[j] > best[j]) best[j] = values[j];
       values[j] = 0;
     }
     this.reached = 0;
   }
 }
+
+/** The sums of `exactScores`, kept from call to call (searches are synchronous): all zero between uses. */
+let altSum = new AltSum(0);
 
 /** Adds a leaf's posting scores to `sum` at `at[doc]` for the documents with a place in `at`. */
 function addLeafScores(leaf: PostingLeaf, at: Int32Array, sum: AltSum): void {

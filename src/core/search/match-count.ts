@@ -195,13 +195,15 @@ class SlotCounter {
 
   /** Zeroes what the counting set in the shared scratch arrays. */
   clear(): void {
-    const { touched, stamp } = this;
+    const { touched, stamp, requiredCount, freeCount } = this;
     if (this.counted)
       for (let i = 0; i < this.size; i++) {
-        this.requiredCount[touched[i]] = 0;
-        this.freeCount[touched[i]] = 0;
+        const doc = touched[i];
+        requiredCount[doc] = 0;
+        freeCount[doc] = 0;
+        stamp[doc] = 0;
       }
-    for (let i = 0; i < this.size; i++) stamp[touched[i]] = 0;
+    else for (let i = 0; i < this.size; i++) stamp[touched[i]] = 0;
     this.size = 0;
     this.counted = false;
   }
