@@ -344,8 +344,7 @@ export class InvertedIndex {
 
   /**
    * Adds the BM25+ contribution of one term, scaled by `weight` and the field boosts, to `acc`
-   * for every live document holding it in a field of `fieldMask` (`idfDocs` as in `leavesOf`);
-   * `within`: only for the documents marked there instead (live ones only), a candidate set.
+   * for every live document holding it in a field of `fieldMask` (`idfDocs` as in `leavesOf`).
    */
   scoreTerm(
     termId: number,
@@ -355,9 +354,8 @@ export class InvertedIndex {
     acc: Accumulator,
     fieldMask = ALL_FIELDS,
     idfDocs?: ArrayLike<number>,
-    within?: Uint8Array,
   ): void {
-    const alive = within ?? this.state.alive;
+    const alive = this.state.alive;
     const scores = acc.scores;
     const touched = acc.docs;
     let size = acc.size;

@@ -2,7 +2,7 @@ import { ALL_FIELDS } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { ParsedQuery } from './parse-query';
 import type { PostingLeaf } from './posting-leaf';
-import { scratchBytes, type LeafSlot } from './match-count';
+import type { LeafSlot } from './match-count';
 import type { TotalCount } from './checked-top';
 import { prunedTop } from './pruned-top';
 import { applyConstraints, constraintCheck, phraseCheck, type DocCheck } from './query-constraints';
@@ -100,7 +100,7 @@ export class QueryRun {
     const required = prune ? this.leafSlots(plan.required, known) : undefined;
     const soft = prune ? this.leafSlots(plan.soft, known) : undefined;
     if (!required || !soft || required.length + soft.length === 0) {
-      const found = (prune && this.evaluateWithinCheaper(plan)) || this.evaluate(plan, true);
+      const found = this.evaluate(plan, true);
       return { ...found, total: found.candidates.docs.length, totalIsLowerBound: false };
     }
     const check = constraintCheck(this.index, plan, this.annotations, this.excludedCheck(plan));
@@ -108,58 +108,6 @@ export class QueryRun {
     const sizes = { deadDocs: index.docCount - index.liveCount, known };
     const top = prunedTop(index.aliveMarks(), index.docCount, { required, soft }, limit, check, count, sizes);
     return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total, totalIsLowerBound: top.totalIsLowerBound };
-  }
-
-  /**
-   * `evaluate` of free words with the widest (most postings) scored only among the documents of
-   * the others (`medical image s`: the completions of `s` scored in the papers of `medical image`),
-   * when their documents meet; undefined otherwise (the fallback to any word needs every document).
-   * The same scores: each document's are computed alone, and added in the same order: the words'
-   * scores go smallest word first, and the widest comes last when it surely matches more documents
-   * than each other word (two words add alike in either order). Never with a compound part of three
-   * words in the widest, whose parts' scores are added in the order of their documents' counts.
-   */
-  private evaluateWithinCheaper(plan: QueryPlan): Evaluation | undefined {
-    if (plan.required.length > 0 || plan.soft.length < 2) return undefined;
-    // Expansions recorded in the plan's order, as `evaluate` records them: highlighting lists them so.
-    const postings = plan.soft.map((slot) => this.slotPostings(slot));
-    const widest = postings.indexOf(Math.max(...postings));
-    const wide = plan.soft[widest];
-    if (wide.alternatives.some((alt) => alt.length > 2)) return undefined;
-    const others = plan.soft.filter((_, s) => s !== widest).map((slot) => this.slotSparse(slot, true));
-    if (others.length > 1 && !(this.widestAtLeast(wide) > Math.max(...others.map((sparse) => sparse.docs.length)))) return undefined;
-    const first = intersect(this.index, others);
-    if (first.docs.length === 0) return undefined;
-    const within = scratchBytes(CANDIDATE_MARKS, this.index.docCount);
-    for (let i = 0; i < first.docs.length; i++) within[first.docs[i]] = 1;
-    let second: Sparse;
-    try {
-      second = this.slotSparse(wide, true, within);
-    } finally {
-      for (let i = 0; i < first.docs.length; i++) within[first.docs[i]] = 0;
-    }
-    const result = this.constrain(intersect(this.index, [first, second]), plan);
-    return result.docs.length > 0 ? { candidates: result, scored: true } : undefined;
-  }
-
-  /**
-   * Documents a slot surely matches, at least: its commonest single-word alternative's term's
-   * (0 when a field weighs nothing, whose postings the scores leave out).
-   */
-  private widestAtLeast(slot: Slot): number {
-    if (!this.settings.boosts.every((boost) => boost > 0)) return 0;
-    let most = 0;
-    for (const alt of slot.alternatives)
-      if (alt.length === 1) for (const e of this.specExpansions(alt[0], false)) most = Math.max(most, this.index.termDocCount(e.termId));
-    return most;
-  }
-
-  /** Postings of a slot's expansions, all fields: what scoring it costs. Records the expansions (see `specExpansions`). */
-  private slotPostings(slot: Slot): number {
-    let postings = 0;
-    for (const alt of slot.alternatives)
-      for (const spec of alt) for (const e of this.specExpansions(spec, true)) postings += this.index.fieldDf(e.termId);
-    return postings;
   }
 
   /**
@@ -198,18 +146,18 @@ export class QueryRun {
    * (its fields summed), not their sum, so that `connectome-wide` (indexed as `connectome` and
    * `connectomewide`) counts once for `connectome`, as Lucene's dis_max does for alternatives.
    */
-  termSparse(expansions: Expansion[], within?: Uint8Array): Sparse {
+  termSparse(expansions: Expansion[]): Sparse {
     const acc = this.index.scratch();
     const { boosts, bm25 } = this.settings;
     if (expansions.length === 1) {
-      this.index.scoreTerm(expansions[0].termId, expansions[0].weight, boosts, bm25, acc, ALL_FIELDS, expansions[0].idfDocs, within);
+      this.index.scoreTerm(expansions[0].termId, expansions[0].weight, boosts, bm25, acc, ALL_FIELDS, expansions[0].idfDocs);
       return acc.take();
     }
     // Each expansion summed over its fields in a second accumulator, then kept by max: the same
     // operations as taking each expansion's list apart, without allocating one per expansion.
     const each = expansionScratch(this.index.docCount);
     for (const expansion of expansions) {
-      this.index.scoreTerm(expansion.termId, expansion.weight, boosts, bm25, each, ALL_FIELDS, expansion.idfDocs, within);
+      this.index.scoreTerm(expansion.termId, expansion.weight, boosts, bm25, each, ALL_FIELDS, expansion.idfDocs);
       const { docs, scores, size } = each;
       for (let i = 0; i < size; i++) {
         const doc = docs[i];
@@ -254,10 +202,8 @@ export class QueryRun {
     };
   }
 
-  /** `within`: scored only in the documents marked there (see `evaluateWithinCheaper`), not kept. */
-  private specSparse(spec: TermSpec, record: boolean, within?: Uint8Array): Sparse {
+  private specSparse(spec: TermSpec, record: boolean): Sparse {
     const expansions = this.specExpansions(spec, record);
-    if (within) return this.termSparse(expansions, within);
     const key = specKey(spec);
     let sparse = this.sparseCache.get(key);
     if (!sparse) this.sparseCache.set(key, (sparse = this.termSparse(expansions)));
@@ -274,21 +220,18 @@ export class QueryRun {
     return expansions;
   }
 
-  private slotSparse(slot: Slot, record: boolean, within?: Uint8Array): Sparse {
+  private slotSparse(slot: Slot, record: boolean): Sparse {
     const alternatives = slot.alternatives.map((alt) =>
       alt.length === 1
-        ? this.specSparse(alt[0], record, within)
+        ? this.specSparse(alt[0], record)
         : intersect(
             this.index,
-            alt.map((spec) => this.specSparse(spec, record, within)),
+            alt.map((spec) => this.specSparse(spec, record)),
           ),
     );
     return alternatives.length === 1 ? alternatives[0] : unionMax(this.index, alternatives);
   }
 }
-
-/** `scratchBytes` number of the candidate marks of `evaluateWithinCheaper`. */
-const CANDIDATE_MARKS = 5;
 
 /** Expansions of a word being typed from which a search is pruned by default (`expandsWidely`). */
 const WIDE_EXPANSIONS = 2;
