@@ -236,6 +236,13 @@ export class InvertedIndex {
     return this.state.dictionary.fuzzyGet(term, maxDistance);
   }
 
+  /** Fields in which live documents hold a term. */
+  fieldsHolding(termId: number): number {
+    let n = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) if (this.state.df[termId * FIELD_COUNT + f] > 0) n += 1;
+    return n;
+  }
+
   /** Live documents holding a term in a field of `fieldMask` (summed over fields). */
   fieldDf(termId: number, fieldMask = ALL_FIELDS): number {
     let n = 0;

@@ -21,6 +21,14 @@ export function scratchBytes(which: number, size: number): Uint8Array {
   return zeroedBytes[which];
 }
 
+/** What is known, before counting, of how many documents each slot matches (see `matchesWithinRarest`). */
+export interface SlotSizes {
+  /** Documents not alive, at most: a list holds at least its length less these. */
+  deadDocs: number;
+  /** By slot (required, then free): the documents it matches, where known (undefined where not). */
+  known: ReadonlyArray<number | undefined>;
+}
+
 /** Word slots with the sizes the exhaustive evaluation sorts them by, and which documents matched. */
 export interface Matches {
   slots: LeafSlot[];
@@ -35,6 +43,7 @@ export interface Matches {
 /**
  * Counts, for every document, the required and free slots it matches (one pass over every live
  * posting, no scoring), then keeps the matches as the exhaustive evaluation defines them.
+ * `sizeHints`: what is known of the slots' sizes, to count among the rarest slot's documents.
  */
 export function countMatches(
   alive: Uint8Array,
@@ -42,14 +51,22 @@ export function countMatches(
   required: LeafSlot[],
   soft: LeafSlot[],
   check: DocCheck | undefined,
+  sizeHints: SlotSizes = { deadDocs: docCount, known: [] },
 ): Matches {
   const slots = [...required, ...soft];
   const counter = new SlotCounter(alive, docCount);
   try {
-    const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
+    if (!check && slots.length >= 2) {
+      const found = matchesWithinRarest(counter, slots, required.length, sizeHints);
+      if (found) return found;
+      counter.clear();
+    }
     // One word: every document it reaches matches it, in the order met (as `keepMatches` would keep them).
-    if (slots.length === 1)
+    if (slots.length === 1) {
+      const sizes = [counter.gatherSlot(slots[0])];
       return { slots, required: required.length, sizes, docs: counter.touched.slice(0, counter.size), anyMode: false };
+    }
+    const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
     return keepMatches(counter, { slots, required: required.length, sizes }, soft.length, check);
   } finally {
     counter.clear();
@@ -88,6 +105,65 @@ function keepMatches(
   return { ...base, docs: all.subarray(0, n), anyMode: true };
 }
 
+/**
+ * The matches of every word when some exist and nothing is checked, counted only among the
+ * documents of the slot with the fewest postings (`hello co`: the papers of `hello`, whatever
+ * `co`'s completions hold elsewhere), so the other slots' postings are only looked up, not
+ * gathered. Undefined when the exhaustive order of the slots' scores (by documents matched, which
+ * this does not count) is not settled by their sizes' bounds, or no document matches every word
+ * (then the fallback to any word needs every document): the caller counts everything.
+ */
+function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired: number, known: SlotSizes): Matches | undefined {
+  const postings = slots.map(slotPostings);
+  let rarest = 0;
+  for (let s = 1; s < slots.length; s++) if (postings[s] < postings[rarest]) rarest = s;
+  const sizes = postings.map((n, s) => known.known[s] ?? n);
+  sizes[rarest] = counter.countSlot(slots[rarest], rarest, rarest < nRequired);
+  const low = slots.map((slot, s) => (s === rarest ? sizes[s] : (known.known[s] ?? Math.max(0, longestList(slot) - known.deadDocs))));
+  if (!orderSettled(sizes, low, 0, nRequired) || !orderSettled(sizes, low, nRequired, slots.length)) return undefined;
+  for (let s = 0; s < slots.length; s++) if (s !== rarest) counter.countWithin(slots[s], s, s < nRequired);
+  const { touched, requiredCount, freeCount } = counter;
+  const nFree = slots.length - nRequired;
+  const all = new Int32Array(counter.size);
+  let n = 0;
+  for (let i = 0; i < counter.size; i++) {
+    const doc = touched[i];
+    if (requiredCount[doc] === nRequired && freeCount[doc] === nFree) all[n++] = doc;
+  }
+  if (n === 0 && nFree >= 2) return undefined;
+  return { slots, required: nRequired, sizes, docs: all.subarray(0, n), anyMode: false };
+}
+
+/** Postings of a slot's lists (dead ones included): at least the documents it matches. */
+function slotPostings(slot: LeafSlot): number {
+  let n = 0;
+  for (const alt of slot) for (const leaf of alt) n += leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0);
+  return n;
+}
+
+function longestList(slot: LeafSlot): number {
+  let n = 0;
+  for (const alt of slot) for (const leaf of alt) n = Math.max(n, leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0));
+  return n;
+}
+
+/**
+ * Whether the slots `from…to` sort by documents matched (stably, as `combine` sorts `sizes`) the
+ * same for any sizes within `low[s]…high[s]`; if so `high` (the caller's `sizes`) sorts them so
+ * (`high[a] <= low[b]` puts `a` first, a tie included; `high[b] < low[a]` puts `b` first).
+ * Two slots or fewer: their scores are added in either order alike.
+ */
+function orderSettled(high: number[], low: number[], from: number, to: number): boolean {
+  if (to - from <= 2) return true;
+  for (let a = from; a < to; a++)
+    for (let b = a + 1; b < to; b++) {
+      const aFirst = high[a] <= low[b];
+      const bFirst = high[b] < low[a];
+      if (!aFirst && !bFirst) return false;
+    }
+  return true;
+}
+
 function anyPasses(docs: Int32Array, check: DocCheck | undefined): boolean {
   if (!check) return docs.length > 0;
   for (let i = 0; i < docs.length; i++) if (check(docs[i])) return true;
@@ -101,6 +177,8 @@ class SlotCounter {
   /** Documents matching any slot, in the order met, in `touched[0…size)`. */
   readonly touched: Int32Array;
   size = 0;
+  /** Whether the counts were set (`countSlot`, `countWithin`), not only the stamps (`gatherSlot`). */
+  private counted = false;
   /** The last slot (numbered from 1) that counted each document; 0: none yet. */
   private readonly stamp: Uint8Array;
 
@@ -117,17 +195,44 @@ class SlotCounter {
 
   /** Zeroes what the counting set in the shared scratch arrays. */
   clear(): void {
-    for (let i = 0; i < this.size; i++) {
-      const doc = this.touched[i];
-      this.requiredCount[doc] = 0;
-      this.freeCount[doc] = 0;
-      this.stamp[doc] = 0;
-    }
+    const { touched, stamp, requiredCount, freeCount } = this;
+    if (this.counted)
+      for (let i = 0; i < this.size; i++) {
+        const doc = touched[i];
+        requiredCount[doc] = 0;
+        freeCount[doc] = 0;
+        stamp[doc] = 0;
+      }
+    else for (let i = 0; i < this.size; i++) stamp[touched[i]] = 0;
     this.size = 0;
+    this.counted = false;
+  }
+
+  /** The documents a query of one slot matches, in `touched`, without counting slots; returns how many. */
+  gatherSlot(slot: LeafSlot): number {
+    for (const alt of slot)
+      for (const leaf of alt) {
+        this.gatherRun(leaf.docs, leaf.start, leaf.end);
+        if (leaf.deltaDocs) this.gatherRun(leaf.deltaDocs, 0, leaf.deltaDocs.length);
+      }
+    return this.size;
+  }
+
+  private gatherRun(docs: ArrayLike<number>, from: number, to: number): void {
+    const { alive, stamp, touched } = this;
+    let size = this.size;
+    for (let p = from; p < to; p++) {
+      const doc = docs[p];
+      if (stamp[doc] !== 0 || alive[doc] === 0) continue;
+      stamp[doc] = 1;
+      touched[size++] = doc;
+    }
+    this.size = size;
   }
 
   /** Counts slot number `s` (below 255) in each document it matches; returns how many it matches. */
   countSlot(slot: LeafSlot, s: number, isRequired: boolean): number {
+    this.counted = true;
     let matched = 0;
     const counts = isRequired ? this.requiredCount : this.freeCount;
     for (const alt of slot) {
@@ -137,6 +242,31 @@ class SlotCounter {
       }
     }
     return matched;
+  }
+
+  /**
+   * Counts slot number `s` only in documents an earlier slot counted (`countSlot` of the rarest
+   * slot): a lookup a posting, nothing gathered.
+   */
+  countWithin(slot: LeafSlot, s: number, isRequired: boolean): void {
+    this.counted = true;
+    const counts = isRequired ? this.requiredCount : this.freeCount;
+    for (const alt of slot)
+      for (const leaf of alt) {
+        this.countRunWithin(leaf.docs, leaf.start, leaf.end, s + 1, counts);
+        if (leaf.deltaDocs) this.countRunWithin(leaf.deltaDocs, 0, leaf.deltaDocs.length, s + 1, counts);
+      }
+  }
+
+  private countRunWithin(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): void {
+    const stamp = this.stamp;
+    for (let p = from; p < to; p++) {
+      const doc = docs[p];
+      const seen = stamp[doc];
+      if (seen === 0 || seen === mark) continue;
+      stamp[doc] = mark;
+      counts[doc] += 1;
+    }
   }
 
   private countRun(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): number {

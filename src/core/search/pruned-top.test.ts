@@ -252,6 +252,32 @@ test('scores of many-word queries add the words in the exhaustive order, to the 
   );
 });
 
+test('two or three words, one of them written as a compound, rank as exhaustively, also when no paper holds them all', () => {
+  // `pre training` may be `pretraining` too: such a word is not pruned, and is scored among the other word's papers.
+  // `graph` stands alone in its papers, so with it no paper holds both words and any word counts.
+  const papers: Paper[] = Array.from({ length: 600 }, (_, i) => ({
+    id: `p${i}`,
+    title: i % 11 === 0 ? 'graph' : `${WORDS[i % 23]} ${i % 5 === 0 ? 'pre-training' : WORDS[(i * 7) % 23]}`,
+    abstract: i % 11 === 0 ? 'graph graph' : Array.from({ length: 2 + (i % 6) }, (_, k) => WORDS[(i * (k + 3) + k) % 23]).join(' '),
+    year: 2020,
+  })) as Paper[];
+  const search = PaperSearch.build(papers.slice(0, 550));
+  search.add(papers.slice(550));
+  search.remove(papers.filter((_, i) => i % 9 === 4).map((p) => p.id));
+  const compound = fc.constantFrom('pre training', 'pre-training', 'pretraining', 'pre train', 'pre tr');
+  const other = fc.oneof(
+    fc.constantFrom(...WORDS.slice(0, 23), 'graph'),
+    fc.constantFrom(...WORDS.slice(0, 23)).map((w) => w.slice(0, 3)),
+  );
+  fc.assert(
+    fc.property(compound, other, fc.boolean(), fc.option(other), fc.integer({ min: 1, max: 40 }), (words, word, first, third, limit) => {
+      const query = [first ? `${word} ${words}` : `${words} ${word}`, third ?? ''].join(' ').trim();
+      assert.deepEqual(ranked(search, query, limit, true), ranked(search, query, limit, false), query);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('by default a phrase query counts only while its texts cost about what its results did, and says so; a plain query counts exactly', () => {
   const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
     id: `p${i}`,

@@ -1,5 +1,5 @@
 import { exactScores } from './exact-scores';
-import { countMatches, scratchBytes, type LeafSlot, type Matches } from './match-count';
+import { countMatches, scratchBytes, type LeafSlot, type Matches, type SlotSizes } from './match-count';
 import type { PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 import type { Sparse } from './score-accumulator';
@@ -23,7 +23,7 @@ export interface PrunedTop {
  * once to find the candidates, but only those that can still reach the top `limit` are scored, and
  * the constraints (`check`: filters, negations, phrases) run only on scored candidates from the best
  * down and then until `count.upTo` have passed or the check has run `count.checks` more times (the
- * total beyond is a lower bound, as Lucene's `totalHitsThreshold`). Scores equal the exhaustive evaluation's to the last bit, because each is
+ * total beyond is a lower bound, as Lucene's `totalHitsThreshold`; `sizes`: what is known of the slots' sizes). Scores equal the exhaustive evaluation's to the last bit, because each is
  * computed with the same operations in the same order (`QueryRun.evaluate`, `sparse-ops.ts`).
  *
  * How: score a pool of likely winners (the matches of the lists with the highest score bounds) to
@@ -38,10 +38,11 @@ export function prunedTop(
   limit: number,
   check: DocCheck | undefined,
   count: TotalCount,
+  sizes?: SlotSizes,
 ): PrunedTop {
   const once = check ? new CheckOnce(check, docCount) : undefined;
   try {
-    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes);
+    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes, sizes);
     const may = once ? { ...found, docs: once.narrow(found.docs) } : found;
     const scored = scoredCandidates(may, alive, limit, docCount, once);
     const top = once ? passingTop(scored, limit, once) : scored;
@@ -62,13 +63,18 @@ function scoredCandidates(found: Matches, alive: Uint8Array, limit: number, docC
   const bounds = leaves.map(({ leaf }) => leaf.scale * leaf.maxUnitScore!);
   const byBound = leaves.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
   const inMatches = scratchBytes(3, docCount);
-  setMarks(inMatches, all, 1);
+  // One word and nothing checked: every live document its lists reach matches, so the marks stay 0 for "match".
+  const open = found.slots.length === 1 && !once ? 0 : 1;
+  if (open === 1) setMarks(inMatches, all, 1);
   try {
-    return pruneWithThreshold(found, { leaves, bounds, byBound }, alive, inMatches, limit, once);
+    return pruneWithThreshold(found, { leaves, bounds, byBound }, alive, { bytes: inMatches, open }, limit, once);
   } finally {
-    setMarks(inMatches, all, 0);
+    if (open === 1) setMarks(inMatches, all, 0);
   }
 }
+
+/** Per-document marks: `bytes[doc] === open` for the matches not taken yet (see `scoredCandidates`). */
+type MatchMarks = { bytes: Uint8Array; open: number };
 
 /** Every match, checked first when there is a check (every one would be checked anyway), then scored. */
 function scoredPassing(found: Matches, docCount: number, once: CheckOnce | undefined): Sparse {
@@ -85,12 +91,12 @@ function pruneWithThreshold(
   found: Matches,
   lists: { leaves: FlatLeaf[]; bounds: number[]; byBound: number[] },
   alive: Uint8Array,
-  inMatches: Uint8Array,
+  inMatches: MatchMarks,
   limit: number,
   once: CheckOnce | undefined,
 ): Sparse {
   const { leaves, bounds, byBound } = lists;
-  const docCount = inMatches.length;
+  const docCount = inMatches.bytes.length;
   // Every match scored, none checked yet: `passingTop` checks them best first, as many as the top needs.
   const everything = () => ({ docs: found.docs, scores: exactScores(found, found.docs, docCount) });
   const pool = collectDocs(byBound, leaves, alive, inMatches, limit * POOL_PER_RESULT);
@@ -110,8 +116,15 @@ function pruneWithThreshold(
   const postings = (i: number) => leaves[i].leaf.end - leaves[i].leaf.start + (leaves[i].leaf.deltaDocs?.length ?? 0);
   const essentialPostings = essential.reduce((n, i) => n + postings(i), 0);
   if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) return everything();
-  setMarks(inMatches, pool, 0);
-  const rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
+  // The pool's documents, scored already, are not taken again.
+  setMarks(inMatches.bytes, pool, TAKEN);
+  let rest: Int32Array;
+  try {
+    rest = collectDocs(essential, leaves, alive, inMatches, Infinity);
+  } finally {
+    // Left as not matching when matches are marked; as they were (open) otherwise.
+    setMarks(inMatches.bytes, pool, inMatches.open === 1 ? 0 : inMatches.open);
+  }
   const restScores = exactScores(found, rest, docCount);
   const docs = new Int32Array(pool.length + rest.length);
   docs.set(pool);
@@ -144,13 +157,17 @@ const POOL_PER_RESULT = 8;
 
 type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };
 
-/** Documents marked in `wanted` found in the given leaves (in that order), each once, until `cap`; their marks are cleared. */
-function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, wanted: Uint8Array, cap: number): Int32Array {
+/** Marks of documents taken (by `collectDocs` while it runs, or scored already). */
+const TAKEN = 2;
+
+/** Live documents marked open in `wanted` found in the given leaves (in that order), each once, until `cap`; their marks are left open. */
+function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, marks: MatchMarks, cap: number): Int32Array {
+  const { bytes: wanted, open } = marks;
   const out = new Int32Array(Math.min(cap, wanted.length));
   let n = 0;
   const take = (doc: number) => {
-    if (wanted[doc] === 1 && alive[doc] !== 0) {
-      wanted[doc] = 2;
+    if (wanted[doc] === open && alive[doc] !== 0) {
+      wanted[doc] = TAKEN;
       out[n++] = doc;
     }
   };
@@ -160,7 +177,7 @@ function collectDocs(order: number[], leaves: FlatLeaf[], alive: Uint8Array, wan
     if (deltaDocs) for (let p = 0; p < deltaDocs.length && n < cap; p++) take(deltaDocs[p]);
     if (n >= cap) break;
   }
-  for (let j = 0; j < n; j++) wanted[out[j]] = 1;
+  for (let j = 0; j < n; j++) wanted[out[j]] = open;
   return out.slice(0, n);
 }
 

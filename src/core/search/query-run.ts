@@ -96,19 +96,26 @@ export class QueryRun {
     prune: boolean,
     count: TotalCount,
   ): Evaluation & { total: number; totalIsLowerBound: boolean } {
-    const required = prune ? this.leafSlots(plan.required) : undefined;
-    const soft = prune ? this.leafSlots(plan.soft) : undefined;
+    const known: Array<number | undefined> = [];
+    const required = prune ? this.leafSlots(plan.required, known) : undefined;
+    const soft = prune ? this.leafSlots(plan.soft, known) : undefined;
     if (!required || !soft || required.length + soft.length === 0) {
       const found = this.evaluate(plan, true);
       return { ...found, total: found.candidates.docs.length, totalIsLowerBound: false };
     }
     const check = constraintCheck(this.index, plan, this.annotations, this.excludedCheck(plan));
-    const top = prunedTop(this.index.aliveMarks(), this.index.docCount, { required, soft }, limit, check, count);
+    const index = this.index;
+    const sizes = { deadDocs: index.docCount - index.liveCount, known };
+    const top = prunedTop(index.aliveMarks(), index.docCount, { required, soft }, limit, check, count, sizes);
     return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total, totalIsLowerBound: top.totalIsLowerBound };
   }
 
-  /** The posting lists of slots for `prunedTop` (recording their expansions), or undefined when it cannot take them. */
-  private leafSlots(slots: Slot[]): LeafSlot[] | undefined {
+  /**
+   * The posting lists of slots for `prunedTop` (recording their expansions), or undefined when it
+   * cannot take them. Appends to `known` each slot's documents when one term in every field it
+   * occurs in stands for it (its document count), else undefined (see `SlotSizes`).
+   */
+  private leafSlots(slots: Slot[], known: Array<number | undefined>): LeafSlot[] | undefined {
     if (slots.length >= 255 || !this.settings.bm25Sane) return undefined;
     if (slots.some((slot) => slot.alternatives.some((alt) => alt.length !== 1))) return undefined;
     const { boosts, bm25 } = this.settings;
@@ -124,6 +131,12 @@ export class QueryRun {
         }
       }
       out.push(alternatives);
+      const only = alternatives.length === 1 ? this.specExpansions(slot.alternatives[0][0], false) : [];
+      known.push(
+        only.length === 1 && this.index.fieldsHolding(only[0].termId) === alternatives[0].length
+          ? this.index.termDocCount(only[0].termId)
+          : undefined,
+      );
     }
     return out;
   }
