@@ -1,4 +1,4 @@
-import type { PostingLeaf } from './posting-leaf';
+import { leafPostings, type PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 
 /**
@@ -137,13 +137,13 @@ function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired:
 /** Postings of a slot's lists (dead ones included): at least the documents it matches. */
 function slotPostings(slot: LeafSlot): number {
   let n = 0;
-  for (const alt of slot) for (const leaf of alt) n += leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0);
+  for (const alt of slot) for (const leaf of alt) n += leafPostings(leaf);
   return n;
 }
 
 function longestList(slot: LeafSlot): number {
   let n = 0;
-  for (const alt of slot) for (const leaf of alt) n = Math.max(n, leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0));
+  for (const alt of slot) for (const leaf of alt) n = Math.max(n, leafPostings(leaf));
   return n;
 }
 

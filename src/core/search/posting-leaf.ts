@@ -27,6 +27,11 @@ export interface PostingLeaf {
   maxUnitScore?: number;
 }
 
+/** Postings in the leaf's list, dead documents' included (the compacted segment and the delta). */
+export function leafPostings(leaf: PostingLeaf): number {
+  return leaf.end - leaf.start + (leaf.deltaDocs?.length ?? 0);
+}
+
 /** The largest unit score (`postingScore` without `scale`) of `docs[from…to)`, at least `atLeast`. */
 export function maxUnitScore(
   leaf: PostingLeaf,

@@ -1,6 +1,6 @@
 import { exactScores } from './exact-scores';
 import { countMatches, scratchBytes, type LeafSlot, type Matches, type SlotSizes } from './match-count';
-import type { PostingLeaf } from './posting-leaf';
+import { leafPostings, type PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 import type { Sparse } from './score-accumulator';
 import { CheckOnce, passingTop, passingTotal, type TotalCount } from './checked-top';
@@ -113,7 +113,7 @@ function pruneWithThreshold(
   }
   const essential = byBound.filter((i) => !skippable[i]);
   // When the lists left to read hold most postings, reading them all once to score every match costs less.
-  const postings = (i: number) => leaves[i].leaf.end - leaves[i].leaf.start + (leaves[i].leaf.deltaDocs?.length ?? 0);
+  const postings = (i: number) => leafPostings(leaves[i].leaf);
   const essentialPostings = essential.reduce((n, i) => n + postings(i), 0);
   if (essentialPostings * 2 > leaves.reduce((n, _, i) => n + postings(i), 0)) return everything();
   // The pool's documents, scored already, are not taken again.
