@@ -95,6 +95,9 @@ describe('the PostgreSQL library backend', { skip }, () => {
       'sycophnacy',
       '"brain decoding"',
       '"visual attention sink"',
+      '"brain decod',
+      '"brain d',
+      '"visual attention si',
       'pre-training',
       'pretraining',
       'pre training',
@@ -135,6 +138,7 @@ describe('the PostgreSQL library backend', { skip }, () => {
       'language model',
       'mubench',
       '"brain decoding" attention',
+      'attention "brain deco',
       'attention -transformer',
       'attention spiking zzzzqqq',
     ];

@@ -86,7 +86,7 @@ test('a query of more terms than a text holds marks the same words on the window
   const many = new Set(['attention', 'sink', 'visual', 'model', 'vision', 'language', 'token', 'hallucination']);
   const first = hitFor(paper, 1, many, []);
   // A phrase (here one the text lacks) takes the whole-text path, which caches the text's tokens.
-  const cached = hitFor(paper, 1, many, ['nosuchphrase']);
+  const cached = hitFor(paper, 1, many, [{ key: 'nosuchphrase' }]);
   assert.deepEqual(words(paper.title, cached.matches.title), ['Attention', 'sinks']);
   assert.deepEqual(cached.matches, first.matches);
   assert.deepEqual(cached.terms, ['attention', 'sink', 'visual']);

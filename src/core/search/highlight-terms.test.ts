@@ -16,7 +16,7 @@ test('highlights are the same the first time a text is seen and from the cache, 
   assert.deepEqual(again, first);
   // `Pre-training` as the compound `pretraining`; `Spiking` is not `spike`.
   assert.deepEqual(first.matches.title, [[16, 28]]);
-  const other = hitFor(p, 1, new Set(['network', 'lovelace']), ['spikenetwork']);
+  const other = hitFor(p, 1, new Set(['network', 'lovelace']), [{ key: 'spikenetwork' }]);
   assert.deepEqual(other.terms, ['network', 'lovelace']);
   // Both `networks`; the phrase `spike network` is not in the text (`spiking networks`).
   assert.deepEqual(other.matches.abstract, [
@@ -127,7 +127,7 @@ test('highlighted ranges are every word whose term the query matched, whatever f
 test('ranges merged for one query leave the cached ranges of the next query intact', () => {
   const p = paper('c', 'Brain decoding of brain signals', 'Decoding the brain-computer interface.');
   // The phrase covers `Brain` and `decoding`: merged into one range, which must not grow the word's own.
-  assert.deepEqual(hitFor(p, 1, new Set(['brain', 'decoding']), ['braindecoding']).matches.title, [
+  assert.deepEqual(hitFor(p, 1, new Set(['brain', 'decoding']), [{ key: 'braindecoding' }]).matches.title, [
     [0, 14],
     [18, 23],
   ]);

@@ -4,7 +4,10 @@ import { foldWordPart } from '../text/fold-word';
 import { scanWordParts } from '../text/tokenize';
 import { compoundTerm, indexTerms, termOfFolded } from './normalize-term';
 import { phraseAt } from './phrase-match';
-import type { SpacedCompound } from './query-plan';
+import type { PhraseCheck, SpacedCompound } from './query-plan';
+
+/** A phrase whose spans are highlighted: its key, and its word being typed, if it is still being typed. */
+export type QuotedKey = Pick<PhraseCheck, 'key' | 'typed'>;
 import { TermWindows } from './term-windows';
 
 /**
@@ -31,11 +34,17 @@ export interface SearchHit {
 
 /**
  * The hit for a paper: `matched` is every index term the query expanded to (empty: no
- * highlighting), `quotedKeys` the keys of its phrases, whose spans are highlighted too, `spaced` its words
+ * highlighting), `quotedKeys` its phrases, whose spans are highlighted too, `spaced` its words
  * written joined that the paper may write spaced (see `SpacedCompound`). Successive
  * calls with the same `matched` (a search's hits) share the work that depends only on the query.
  */
-export function hitFor(paper: Paper, score: number, matched: Set<string>, quotedKeys: string[], spaced: SpacedCompound[] = []): SearchHit {
+export function hitFor(
+  paper: Paper,
+  score: number,
+  matched: Set<string>,
+  quotedKeys: QuotedKey[],
+  spaced: SpacedCompound[] = [],
+): SearchHit {
   const hit: SearchHit = {
     id: paper.id,
     title: paper.title,
@@ -57,10 +66,10 @@ export function hitFor(paper: Paper, score: number, matched: Set<string>, quoted
   return hit;
 }
 
-function spacedKeysOf(paper: Paper, spaced: SpacedCompound[], quotedKeys: string[]): string[] {
+function spacedKeysOf(paper: Paper, spaced: SpacedCompound[], quotedKeys: QuotedKey[]): QuotedKey[] {
   if (spaced.length === 0) return quotedKeys;
   const keys = [...quotedKeys];
-  for (const { key, mayHold } of spaced) if (mayHold.test(paper.title ?? '') || mayHold.test(paper.abstract ?? '')) keys.push(key);
+  for (const { key, mayHold } of spaced) if (mayHold.test(paper.title ?? '') || mayHold.test(paper.abstract ?? '')) keys.push({ key });
   return keys;
 }
 
@@ -159,7 +168,7 @@ function addRange(byTerm: Map<string, number[]>, term: string, start: number, en
 function matchRanges(
   text: string,
   matched: Set<string>,
-  phraseKeys: string[],
+  phraseKeys: QuotedKey[],
   found: Set<string>,
   windows: (() => TermWindows) | undefined,
 ): Array<[number, number]> {
@@ -185,9 +194,9 @@ function matchRanges(
       }
     }
   }
-  for (const key of phraseKeys) {
+  for (const { key, typed } of phraseKeys) {
     for (let i = 0; i < phraseTokens.length; i++) {
-      if (!phraseAt(phraseTokens, i, key)) continue;
+      if (!phraseAt(phraseTokens, i, key, typed)) continue;
       let j = i;
       let length = phraseTokens[i].length;
       while (length < key.length) length += phraseTokens[++j].length;

@@ -70,6 +70,44 @@ describe('ranking on the seed', () => {
     assert.equal(search.search('"decoding brain"').total, 0);
   });
 
+  test('a phrase being typed narrows letter by letter to the phrase, never to nothing, its spans highlighted', () => {
+    const typed = '"brain decoding"';
+    const exact = search.search(typed, { limit: 100 });
+    let before = search.search('"brain', { limit: 100 });
+    for (let end = '"brain d'.length; end < typed.length; end++) {
+      const now = search.search(typed.slice(0, end), { limit: 100 });
+      const ids = new Set(before.results.map((hit) => hit.id));
+      assert.ok(now.total >= exact.total && now.total <= before.total, typed.slice(0, end));
+      assert.ok(
+        now.results.every((hit) => ids.has(hit.id)),
+        `${typed.slice(0, end)}: only papers the shorter phrase found`,
+      );
+      before = now;
+    }
+    assert.deepEqual(
+      before.results.map((hit) => hit.id),
+      exact.results.map((hit) => hit.id),
+    );
+    // `"brain d` also finds `Brain Diffusion`; every hit shows the phrase's span: `Brain D…` through its word's end.
+    const typing = search.search('"brain d', { limit: 100 });
+    assert.ok(typing.total > exact.total);
+    for (const hit of typing.results) {
+      const paper = seed.find((p) => p.id === hit.id)!;
+      const spans = [
+        ...hit.matches.title.map(([a, b]) => paper.title.slice(a, b)),
+        ...hit.matches.abstract.map(([a, b]) => paper.abstract.slice(a, b)),
+      ];
+      assert.ok(
+        spans.some((span) => /^brain d\w+$/i.test(span)),
+        `${paper.title}: ${JSON.stringify(spans)}`,
+      );
+    }
+    // Closed, or followed by a space, the phrase is exact again; a negated phrase being typed stays exact.
+    assert.equal(search.search('"brain decod"').total, 0);
+    assert.equal(search.search('"brain decod ').total, 0);
+    assert.equal(search.search('brain -"brain decod', { limit: 100 }).total, search.search('brain', { limit: 100 }).total);
+  });
+
   test('when no paper has every word, papers with some of them are returned', () => {
     const response = search.search('attention xyzzyq');
     assert.ok(response.total > 0);

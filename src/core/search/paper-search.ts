@@ -139,9 +139,8 @@ export class PaperSearch {
     const index = this.index;
     const top = selectTop(index, docs, found.scored ? scores : yearsOf(index, docs), limit);
     const matched = options.highlight === false ? new Set<string>() : run.matchedTerms();
-    const phraseKeys = plan.phrases.map((phrase) => phrase.key);
     const spaced = spacedCompounds(plan);
-    response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, phraseKeys, spaced));
+    response.results = top.map((i) => hitFor(index.paperAt(docs[i]), found.scored ? scores[i] : 0, matched, plan.phrases, spaced));
     return response;
   }
 

@@ -16,6 +16,12 @@ test('phrases, including curly quotes and an unterminated one', () => {
   assert.deepEqual(q.phrases, ['brain decoding', 'visual cortex', 'open']);
   assert.deepEqual(q.words, ['fmri']);
   assert.equal(q.lastWordIsPrefix, false);
+  // The unterminated phrase ends the query with a letter: its last word is being typed.
+  assert.equal(q.lastPhraseIsPrefix, true);
+  for (const done of ['"open ', '"open"', '“open”', '"open,', '-"open', 'x "open" y', 'topic:"open']) {
+    assert.equal(parseQuery(done).lastPhraseIsPrefix ?? false, false, done);
+  }
+  assert.equal(parseQuery('fmri “visual cor').lastPhraseIsPrefix, true);
 });
 
 test('topic filter with a quoted value', () => {

@@ -3,6 +3,7 @@
  *
  *   attention sink                free words (all must match; if none does, any may)
  *   "brain decoding"              a phrase, checked on the text
+ *   "brain decod                  a phrase still being typed (no closing quote): its last word is a prefix
  *   topic:spiking  topic:"Spiking Neural Networks"   topic name, case-insensitive, by word prefix
  *   author:hinton                 author name, by word prefix
  *   year:2021  year:2020..2023  year:2020..  year:..2019  year:>=2020
@@ -70,6 +71,11 @@ export interface ParsedQuery {
   filters: QueryFilter[];
   /** The last free word ends the query with no space or punctuation after it: it may still be being typed. */
   lastWordIsPrefix: boolean;
+  /**
+   * The last of `phrases` has no closing quote and ends the query with a letter or digit: its last word may still
+   * be being typed (`"brain decod` finds `brain decoding`), as a free word's does. Default false.
+   */
+  lastPhraseIsPrefix?: boolean;
 }
 
 const FILTER_KEYS: Record<string, TextFilterKind | 'year'> = {
@@ -105,6 +111,8 @@ export function parseQuery(text: string): ParsedQuery {
   const n = input.length;
   let i = 0;
   let lastWasFreeWord = false;
+  /** Whether the last quote read ran to the end of the query unclosed. */
+  let unclosed = false;
 
   /** Reads a quoted string starting at the opening quote; returns its content and moves past it. */
   const readQuoted = (): string => {
@@ -112,6 +120,7 @@ export function parseQuery(text: string): ParsedQuery {
     const start = i;
     while (i < n && !CLOSE_QUOTES.has(input[i])) i += 1;
     const content = input.slice(start, i);
+    unclosed = i === n;
     if (i < n) i += 1;
     return content.trim();
   };
@@ -130,6 +139,8 @@ export function parseQuery(text: string): ParsedQuery {
     if (OPEN_QUOTES.has(input[i])) {
       const phrase = readQuoted();
       if (phrase) (negated ? query.excludedPhrases : query.phrases).push(phrase);
+      // A negated phrase being typed stays exact, as a negated word does: it excludes only what it names.
+      if (phrase && !negated && unclosed && /[\p{L}\p{N}]$/u.test(input)) query.lastPhraseIsPrefix = true;
       continue;
     }
     // A chunk runs to the next space or quote.

@@ -4,7 +4,7 @@ import { dropApostrophes, foldWordPart } from '../text/fold-word';
 import { scanWordParts } from '../text/tokenize';
 import { asciiWordPartEnd, hasNonAscii, isAsciiWordCode, isHyphen, RIGHT_QUOTE, wordCharLength } from '../text/word-chars';
 import { phraseTokens } from './normalize-term';
-import type { PhraseCheck } from './query-plan';
+import type { PhraseCheck, TypedWord } from './query-plan';
 
 /**
  * Whether any text of a paper holds a phrase. `ascii`: the index's ASCII bits for the paper (title
@@ -19,17 +19,33 @@ export function paperHasPhrase(paper: Paper, phrase: PhraseCheck, ascii: number)
   return false;
 }
 
-/** Whether consecutive tokens from `tokens[from]` join to exactly `key`. */
-export function phraseAt(tokens: string[], from: number, key: string): boolean {
+/**
+ * Whether consecutive tokens from `tokens[from]` join to exactly `key`, or, for a phrase being typed (`typed`),
+ * complete its word being typed in their last token (`completes`).
+ */
+export function phraseAt(tokens: string[], from: number, key: string, typed?: TypedWord): boolean {
   let joined = tokens[from];
-  if (!key.startsWith(joined)) return false;
   let j = from;
-  while (joined.length < key.length && j + 1 < tokens.length) {
+  while (joined.length < key.length) {
+    if (!key.startsWith(joined) || j + 1 >= tokens.length) return false;
     j += 1;
     joined += tokens[j];
-    if (!key.startsWith(joined)) return false;
   }
-  return joined === key;
+  return joined === key || completes(joined, key, tokens[j], typed);
+}
+
+/**
+ * Whether tokens joined to `joined`, all but the `last` a start of `key`, hold a phrase being typed: the last starts
+ * where the word being typed does and completes it (runs past the key's end; one of `typed.words` when known).
+ */
+function completes(joined: string, key: string, last: string, typed: TypedWord | undefined): boolean {
+  return (
+    typed !== undefined &&
+    joined.length > key.length &&
+    joined.length - last.length === typed.from &&
+    joined.startsWith(key) &&
+    (typed.words?.has(last) ?? true)
+  );
 }
 
 /**
@@ -41,17 +57,18 @@ export function phraseAt(tokens: string[], from: number, key: string): boolean {
 function containsPhrase(text: string, phrase: PhraseCheck, ascii: boolean): boolean {
   if (!text || !phrase.key) return false;
   const { key, needle } = phrase;
+  const typed = phrase.typed;
   if (needle === undefined) {
     const tokens = phraseTokens(text);
-    for (let i = 0; i < tokens.length; i++) if (phraseAt(tokens, i, key)) return true;
+    for (let i = 0; i < tokens.length; i++) if (phraseAt(tokens, i, key, typed)) return true;
     return false;
   }
-  if (ascii || !hasNonAscii(text)) return asciiHasPhrase(text, key, needle);
-  return windowsHavePhrase(text, key, needle);
+  if (ascii || !hasNonAscii(text)) return asciiHasPhrase(text, key, needle, typed);
+  return windowsHavePhrase(text, key, needle, typed);
 }
 
 /** `containsPhrase` for ASCII text: find the needle in any case (no lowercase copy of the text), then read words from there. */
-function asciiHasPhrase(text: string, key: string, needle: string): boolean {
+function asciiHasPhrase(text: string, key: string, needle: string, typed: TypedWord | undefined): boolean {
   const finder = needleFinder(needle);
   finder.lastIndex = 0;
   for (let found = finder.exec(text); found; found = finder.exec(text)) {
@@ -62,14 +79,14 @@ function asciiHasPhrase(text: string, key: string, needle: string): boolean {
       if (isAsciiWordCode(before)) continue;
       if (before === 39 && at > 1 && isAsciiWordCode(text.charCodeAt(at - 2))) continue;
     }
-    if (asciiPhraseAt(text, at, key)) return true;
+    if (asciiPhraseAt(text, at, key, typed)) return true;
   }
   // Every part of a hyphenated word may start a phrase (`"stateoftheart"` in `state-of-the-art`).
   for (let h = text.indexOf('-'); h > 0; h = text.indexOf('-', h + 1)) {
     if (!isAsciiWordCode(text.charCodeAt(h - 1)) || !isAsciiWordCode(text.charCodeAt(h + 1))) continue;
     let start = h - 1;
     while (start > 0 && (isAsciiWordCode(text.charCodeAt(start - 1)) || isInnerApostrophe(text, start - 1))) start -= 1;
-    if (asciiPhraseAt(text, start, key) || asciiPhraseAt(text, h + 1, key)) return true;
+    if (asciiPhraseAt(text, start, key, typed) || asciiPhraseAt(text, h + 1, key, typed)) return true;
   }
   return false;
 }
@@ -84,7 +101,7 @@ function isInnerApostrophe(text: string, i: number): boolean {
  * hits, non-ASCII characters) are tokenized in windows cut at whitespace, which no word spans, so
  * each window's words are the text's words there.
  */
-function windowsHavePhrase(text: string, key: string, needle: string): boolean {
+function windowsHavePhrase(text: string, key: string, needle: string, typed: TypedWord | undefined): boolean {
   const hits = new Set<number>();
   const finder = needleFinder(needle);
   finder.lastIndex = 0;
@@ -109,7 +126,7 @@ function windowsHavePhrase(text: string, key: string, needle: string): boolean {
     while (start > 0 && !isWhitespace(text.charCodeAt(start - 1))) start -= 1;
     let end = whitespaceAfter(text, place + key.length);
     for (;;) {
-      const found = windowHasPhrase(text, start, end, key, hits);
+      const found = windowHasPhrase(text, start, end, key, hits, typed);
       if (found !== 'more') {
         if (found === 'yes') return true;
         break;
@@ -122,7 +139,14 @@ function windowsHavePhrase(text: string, key: string, needle: string): boolean {
 }
 
 /** Whether the window's tokens hold the phrase from a possible start; `more` when a possible match runs past a window that does not end the text. */
-function windowHasPhrase(text: string, start: number, end: number, key: string, hits: Set<number>): 'yes' | 'no' | 'more' {
+function windowHasPhrase(
+  text: string,
+  start: number,
+  end: number,
+  key: string,
+  hits: Set<number>,
+  typed: TypedWord | undefined,
+): 'yes' | 'no' | 'more' {
   const tokens: string[] = [];
   const startsPhrase: boolean[] = [];
   const window = text.slice(start, end);
@@ -143,7 +167,7 @@ function windowHasPhrase(text: string, start: number, end: number, key: string, 
       joined += tokens[j++];
       if (!key.startsWith(joined)) break;
     }
-    if (joined === key) return 'yes';
+    if (joined === key || completes(joined, key, tokens[j - 1], typed)) return 'yes';
     if (j === tokens.length && key.startsWith(joined) && end < text.length) result = 'more';
   }
   return result;
@@ -176,8 +200,8 @@ function needleFinder(needle: string): RegExp {
 
 const finders = new Map<string, RegExp>();
 
-/** Whether the words of ASCII `text` from `at` (a word start) join, lowercased and stemmed, to `key`. */
-function asciiPhraseAt(text: string, at: number, key: string): boolean {
+/** Whether the words of ASCII `text` from `at` (a word start) join, lowercased and stemmed, to `key` (`phraseAt`). */
+function asciiPhraseAt(text: string, at: number, key: string, typed: TypedWord | undefined): boolean {
   const n = text.length;
   let i = at;
   let matched = 0;
@@ -189,7 +213,7 @@ function asciiPhraseAt(text: string, at: number, key: string): boolean {
     let token = dropApostrophes(text.slice(start, i).toLowerCase());
     token = foldPlural(token);
     if (!token) continue;
-    if (!key.startsWith(token, matched)) return false;
+    if (!key.startsWith(token, matched)) return completes(key.slice(0, matched) + token, key, token, typed);
     matched += token.length;
   }
   return true;

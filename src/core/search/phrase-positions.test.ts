@@ -2,16 +2,28 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Paper } from '../model/paper';
-import { surfacePrefix } from '../text/fold-plural';
 import { InvertedIndex } from './inverted-index';
-import { phraseTokens } from './normalize-term';
 import { paperHasPhrase } from './phrase-match';
 import { phrasePositionCheck } from './phrase-positions';
-import type { PhraseCheck } from './query-plan';
+import { planPhrase, type PhraseCheck } from './query-plan';
 
 // Words that fold, join, split and hide stop words (`of`, `a`, `in`), so keys split in many ways.
 const WORDS = ['brain', 'Brains', 'bráin', 'decoding', 'décoding', 'de', 'coding', 'braindecoding', 'ﬁne', 'of', 'the', 'a', 'in'];
-const JOINED = ['pre‐training', 'pre-training', 'pretraining', 'brain-decoding', 'state-of-the-art', 'model’s', "model's", 'd', '3-d'];
+// The last, 48 letters, is too long to index.
+const JOINED = [
+  'pre‐training',
+  'pre-training',
+  'pretraining',
+  'brain-decoding',
+  'state-of-the-art',
+  'model’s',
+  "model's",
+  'd',
+  '3-d',
+  'decoders',
+  'decodingdecodingdecodingdecodingdecodingdecoding',
+  'de',
+];
 const SEPARATORS = [' ', ' ', ' ', ', ', ' — ', ' “', '” ', '\n', ' (', ') ', '–'];
 const word = fc.constantFrom(...WORDS, ...JOINED, 'training', 'pre', 'models', 'art', 'state');
 const textArb = fc
@@ -25,17 +37,39 @@ const paperArb = fc.record({
 });
 const phraseArb = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
 
-function checkOf(phrase: string): PhraseCheck {
-  const tokens = phraseTokens(phrase);
-  return { key: tokens.join(''), needle: tokens.length > 0 ? surfacePrefix(tokens[0]) : undefined, slots: [] };
+/** The check `planQuery` makes of a phrase, its last word being typed when `typing`. */
+const checkOf = (phrase: string, typing = false): PhraseCheck => planPhrase(phrase, [], typing);
+
+/** A phrase, then as typed so far (cut in its last word, or just after a word's first letter): `[text, being typed]`. */
+function asTyped(phrase: string): Array<[string, boolean]> {
+  const variants: Array<[string, boolean]> = [
+    [phrase, false],
+    [phrase, true],
+  ];
+  for (const cut of [1, 3]) {
+    const typed = phrase.slice(0, phrase.length - cut).replace(/[^\p{L}\p{N}]+$/u, '');
+    if (typed) variants.push([typed, true]);
+  }
+  const space = phrase.lastIndexOf(' ');
+  if (space > 0) variants.push([phrase.slice(0, space + 2), true]);
+  return variants;
 }
 
-/** Every live document holding a phrase (on its text) passes the position check: it only ever rejects documents that cannot. */
+/**
+ * Every live document holding a phrase (on its text) passes the position check: it only ever rejects documents
+ * that cannot. Also for each phrase as typed so far (its last word a prefix).
+ */
 function assertNecessary(index: InvertedIndex, papers: Map<string, Paper>, phrases: string[]): void {
-  for (const phrase of phrases) {
-    const check = checkOf(phrase);
+  for (const [phrase, prefix] of phrases.flatMap(asTyped)) {
+    const check = checkOf(phrase, prefix);
     if (!check.key) continue;
-    const positions = phrasePositionCheck(index, check.key);
+    // The words a phrase being typed completes to: every term starting what was typed, some of them, or any.
+    if (check.typed && phrase.length % 3 !== 0) {
+      const rest = check.key.slice(check.typed.from);
+      const words = [...index.termsWithPrefix(rest)].map(([term]) => term).filter((_, i) => phrase.length % 3 === 1 || i % 2 === 0);
+      check.typed = { ...check.typed, words: new Set(words) };
+    }
+    const positions = phrasePositionCheck(index, check.key, check.typed);
     if (!positions) continue;
     // The bulk form answers as the per-document one, for all documents and for a subset in another order.
     const docs = Int32Array.from(index.liveDocs());
@@ -101,4 +135,11 @@ test('documents whose words stand apart are rejected without reading their text'
   );
   // A key of stop words alone cannot be checked on positions.
   assert.equal(phrasePositionCheck(index, checkOf('of the').key), undefined);
+  // Being typed: `decod` stands for the words it starts (`decoding`), still next to `brain`.
+  const typing = phrasePositionCheck(index, checkOf('brain decod').key, { from: 5, words: new Set(['decoding']) })!;
+  assert.deepEqual(
+    [0, 1, 2].map((doc) => typing(doc)),
+    [true, false, false],
+  );
+  assert.equal(phrasePositionCheck(index, checkOf('brain decod').key)!(0), false);
 });

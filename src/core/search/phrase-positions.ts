@@ -13,6 +13,7 @@ import { foldPlural } from '../text/fold-plural';
 import { STOP_WORDS } from '../text/stop-words';
 import { FIELD_COUNT } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
+import type { TypedWord } from './query-plan';
 import type { PositionCursor } from './term-positions';
 import { chainsInBulk, type PieceHolders } from './position-chains-bulk';
 
@@ -20,7 +21,10 @@ import { chainsInBulk, type PieceHolders } from './position-chains-bulk';
 const STOP_TOKENS = new Set([...STOP_WORDS].map((word) => foldPlural(word)));
 /** Pieces at least this long may be words too long to index (48 folded characters, before plural folding). */
 const UNINDEXED_LENGTH = 46;
-/** Keys with more term pieces than this are checked on the text alone (each piece costs a lookup per document). */
+/**
+ * Keys with more term pieces than this (besides a word being typed's completions) are checked on the text alone
+ * (each piece costs a lookup per document).
+ */
 const MAX_TERM_PIECES = 48;
 /** Positions of one term in one field (a term frequency fits 16 bits); allocated once, not per phrase query. */
 const FOUND_POSITIONS = new Uint8Array(0x10000);
@@ -38,9 +42,9 @@ interface KeyPieces {
  * undefined when it would reject none (the key can be made of stop words and long words alone, is
  * too long, or the index holds no positions).
  */
-export function phrasePositionCheck(index: InvertedIndex, key: string): PositionCheck | undefined {
+export function phrasePositionCheck(index: InvertedIndex, key: string, typed?: TypedWord): PositionCheck | undefined {
   if (!index.hasPositions() || key.length === 0 || key.length > 64) return undefined;
-  const pieces = keyPieces(key, (term) => index.liveTermId(term));
+  const pieces = keyPieces(key, (term) => index.liveTermId(term), typed && completionPieces(key, typed, index));
   if (!pieces) return undefined;
   const chains = new PositionChains(index, pieces);
   return Object.assign((doc: number) => chains.mayHold(doc), { many: (docs: Int32Array) => chains.mayHoldAll(docs) });
@@ -56,8 +60,39 @@ export type PositionCheck = ((doc: number) => boolean) & { many(docs: Int32Array
 /** Document → index among the candidates plus one, for `mayHoldAll`; zero between uses. */
 let candidateOf = new Int32Array(0);
 
-/** The pieces of `key` on some chain from start to end; undefined when a chain of `ANY` pieces alone exists or there are too many. */
-function keyPieces(key: string, termId: (term: string) => number | undefined): KeyPieces | undefined {
+/** The stop words (as phrase tokens) that complete `typed`: a phrase holds them though the index does not. */
+export function stopTokensStarting(typed: string): string[] {
+  return [...STOP_TOKENS].filter((token) => token.length > typed.length && token.startsWith(typed));
+}
+
+/**
+ * The pieces that complete a phrase's word being typed, from where it starts to the key's end: its words' term ids,
+ * or `ANY` when they are not known (`TypedWord.words`).
+ */
+function completionPieces(key: string, typed: TypedWord, index: InvertedIndex): { from: number; termIds: number[] } {
+  if (!typed.words) return { from: typed.from, termIds: [ANY] };
+  const rest = key.slice(typed.from);
+  const termIds: number[] = [];
+  for (const word of typed.words) {
+    if (word.length <= rest.length || !word.startsWith(rest)) continue;
+    // As in `keyPieces`: a stop word (an index term in author names only) or a long word may stand anywhere.
+    if (STOP_TOKENS.has(word) || word.length >= UNINDEXED_LENGTH) return { from: typed.from, termIds: [ANY] };
+    const id = index.liveTermId(word);
+    if (id !== undefined) termIds.push(id);
+  }
+  return { from: typed.from, termIds };
+}
+
+/**
+ * The pieces of `key` on some chain from start to end; undefined when a chain of `ANY` pieces alone exists or there
+ * are too many. `completions`: for a phrase being typed, the pieces from where its word being typed starts to the
+ * key's end that complete that word (`completionPieces`).
+ */
+function keyPieces(
+  key: string,
+  termId: (term: string) => number | undefined,
+  completions?: { from: number; termIds: number[] },
+): KeyPieces | undefined {
   const L = key.length;
   const all: Array<Array<{ to: number; termId: number }>> = Array.from({ length: L }, () => []);
   for (let a = 0; a < L; a++) {
@@ -69,6 +104,7 @@ function keyPieces(key: string, termId: (term: string) => number | undefined): K
         if (id !== undefined) all[a].push({ to: b, termId: id });
       }
     }
+    if (a === completions?.from) for (const id of completions.termIds) all[a].push({ to: L, termId: id });
   }
   const reached = new Uint8Array(L + 1);
   const reachedByAny = new Uint8Array(L + 1);
@@ -84,7 +120,8 @@ function keyPieces(key: string, termId: (term: string) => number | undefined): K
   ends[L] = 1;
   for (let a = L - 1; a >= 0; a--) for (const { to } of all[a]) if (ends[to]) ends[a] = 1;
   const from = all.map((list, a) => (reached[a] ? list.filter(({ to }) => ends[to]) : []));
-  if (from.reduce((n, list) => n + list.filter((piece) => piece.termId !== ANY).length, 0) > MAX_TERM_PIECES) return undefined;
+  const termPieces = from.reduce((n, list) => n + list.filter((piece) => piece.termId !== ANY).length, 0);
+  if (termPieces > MAX_TERM_PIECES + (completions?.termIds.length ?? 0)) return undefined;
   return { length: L, from };
 }
 

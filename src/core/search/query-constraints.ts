@@ -119,7 +119,7 @@ function allOf(checks: PositionCheck[]): PositionCheck {
 
 /** Whether a document holds a phrase: its word positions first, then its text (see `phrase-positions.ts`). */
 export function phraseCheck(index: InvertedIndex, phrase: PhraseCheck): DocCheck {
-  const positions = phrasePositionCheck(index, phrase.key);
+  const positions = phrasePositionCheck(index, phrase.key, phrase.typed);
   const onText: DocCheck = (doc) => paperHasPhrase(index.paperAt(doc), phrase, index.asciiBitsAt(doc));
   if (!positions) return onText;
   const check: DocCheck = (doc) => positions(doc) && onText(doc);

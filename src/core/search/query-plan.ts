@@ -1,7 +1,8 @@
-import { surfacePrefix } from '../text/fold-plural';
+import { surfacePrefix, typedSurfacePrefix } from '../text/fold-plural';
 import { scanWords, type TextWord } from '../text/tokenize';
 import { compoundTerm, phraseTokens, termOfFolded } from './normalize-term';
 import type { ParsedQuery, QueryFilter } from './parse-query';
+import { DEFAULT_PREFIX_MIN_LENGTH } from './search-options';
 
 /** One normalized query term and how it may be expanded. */
 export interface TermSpec {
@@ -36,7 +37,24 @@ export interface PhraseCheck {
   key: string;
   /** What the phrase's first word starts with in any text holding it, for a fast scan; undefined: none. */
   needle?: string;
+  /** The phrase is still being typed: its last word may be completed. Default undefined: the phrase is exact. */
+  typed?: TypedWord;
   slots: Slot[];
+}
+
+/**
+ * The word being typed at the end of a phrase: it starts at key offset `from`, and a text's token starting there may
+ * complete it, running past the key's end (`braindecod`, from 5, holds in `brain decoders`).
+ *
+ * @example { from: 5, words: new Set(['decoding', 'decoder', 'decode']) }
+ */
+export interface TypedWord {
+  from: number;
+  /**
+   * The words it may complete to, as a free word being typed completes (`prefixCompletions`: the commonest); set
+   * by the index that runs the query. Default undefined: any token starting with what was typed.
+   */
+  words?: ReadonlySet<string>;
 }
 
 /** What a parsed query asks of the index, in terms the index knows. */
@@ -53,26 +71,39 @@ export interface QueryPlan {
 
 /**
  * The plan of a parsed query, or undefined when nothing in it can match (e.g. only stop words).
- * `hasTerm` tells whether the index holds a term, to decide how compounds are split or joined.
+ * `hasTerm` tells whether the index holds a term, to decide how compounds are split or joined;
+ * `prefixMinLength` is `SearchOptions.prefixMinLength`.
  */
-export function planQuery(parsed: ParsedQuery, hasTerm: (term: string) => boolean): QueryPlan | undefined {
+export function planQuery(
+  parsed: ParsedQuery,
+  hasTerm: (term: string) => boolean,
+  prefixMinLength = DEFAULT_PREFIX_MIN_LENGTH,
+): QueryPlan | undefined {
   const words: TextWord[] = [];
   for (const raw of parsed.words) words.push(...scanWords(raw));
   const soft = slotsOf(words, { prefixLast: parsed.lastWordIsPrefix, fuzzy: true }, hasTerm);
   const phrases: PhraseCheck[] = [];
   const required: Slot[] = [];
-  for (const phrase of parsed.phrases) {
-    const check = phraseCheck(phrase, slotsOf(scanWords(phrase), { prefixLast: false, fuzzy: false }, hasTerm));
+  for (const [p, phrase] of parsed.phrases.entries()) {
+    const typing = parsed.lastPhraseIsPrefix === true && p === parsed.phrases.length - 1;
+    const phraseWords = scanWords(phrase);
+    // A word being typed too short to expand (`"brain d`) is left to the phrase check: as an index term it would
+    // ask for the letter itself, and the papers continuing the phrase with any `d…` word would vanish.
+    const shortTyped = typing && phraseWords.length > 1 && tooShortToExpand(phraseWords[phraseWords.length - 1], prefixMinLength);
+    const slotWords = shortTyped ? phraseWords.slice(0, -1) : phraseWords;
+    const check = planPhrase(phrase, slotsOf(slotWords, { prefixLast: typing && !shortTyped, fuzzy: false }, hasTerm), typing);
     // A phrase of stop words only cannot use the index; it is ignored rather than scanning every paper.
     if (check.slots.length === 0 || !check.key) continue;
-    phrases.push(check);
     required.push(...check.slots);
+    // One word being typed (`"bra`) is that word's prefix, which its slot matches: no text to check.
+    if (check.typed?.from === 0) continue;
+    phrases.push(check);
   }
   const excluded: Slot[] = [];
   for (const raw of parsed.excludedWords) excluded.push(...slotsOf(scanWords(raw), { prefixLast: false, fuzzy: false }, () => false));
   const excludedPhrases: PhraseCheck[] = [];
   for (const phrase of parsed.excludedPhrases) {
-    const check = phraseCheck(
+    const check = planPhrase(
       phrase,
       slotsOf(scanWords(phrase), { prefixLast: false, fuzzy: false }, () => false),
     );
@@ -81,6 +112,13 @@ export function planQuery(parsed: ParsedQuery, hasTerm: (term: string) => boolea
   const plan: QueryPlan = { soft, required, phrases, excluded, excludedPhrases, filters: parsed.filters };
   if (soft.length + required.length + excluded.length + excludedPhrases.length + plan.filters.length === 0) return undefined;
   return plan;
+}
+
+/** Whether a word being typed is one term shorter than prefixes expand from. */
+function tooShortToExpand(word: TextWord, prefixMinLength: number): boolean {
+  if (word.parts.length !== 1) return false;
+  const term = termOfFolded(word.parts[0].folded);
+  return term !== undefined && term.length < prefixMinLength;
 }
 
 /** Builds the slots of a run of words (free words or a phrase's words). */
@@ -199,9 +237,14 @@ function slotKey(slot: Slot): string {
     .join('|');
 }
 
-function phraseCheck(text: string, slots: Slot[]): PhraseCheck {
+/** The check of a phrase (`slots`: its words'), its last word still being typed when `typing`. */
+export function planPhrase(text: string, slots: Slot[], typing = false): PhraseCheck {
   const tokens = phraseTokens(text);
-  return { key: tokens.join(''), needle: tokens.length > 0 ? surfacePrefix(tokens[0]) : undefined, slots };
+  if (tokens.length === 0) return { key: '', slots };
+  // A lone word being typed may be the start of an irregular plural's singular (`mou` of `mice`, folded `mouse`).
+  const needle = typing && tokens.length === 1 ? typedSurfacePrefix(tokens[0]) : surfacePrefix(tokens[0]);
+  const key = tokens.join('');
+  return { key, needle, ...(typing ? { typed: { from: key.length - tokens[tokens.length - 1].length } } : {}), slots };
 }
 
 /**

@@ -3,14 +3,15 @@ import type { InvertedIndex } from './inverted-index';
 import type { ParsedQuery } from './parse-query';
 import type { PostingLeaf } from './posting-leaf';
 import type { LeafSlot } from './match-count';
-import type { TotalCount } from './checked-top';
+import { CheckOnce, passingTop, passingTotal, type TotalCount } from './checked-top';
 import { prunedTop } from './pruned-top';
 import { applyConstraints, constraintCheck, phraseCheck, type DocCheck } from './query-constraints';
+import { stopTokensStarting } from './phrase-positions';
 import { planQuery, type QueryPlan, type Slot, type TermSpec } from './query-plan';
 import { Accumulator, EMPTY_SPARSE, type Sparse } from './score-accumulator';
 import type { AnnotationLookup, SearchSettings } from './search-options';
 import { intersect, unionCounted, unionMax } from './sparse-ops';
-import { expandTerm, type Expansion } from './term-expansion';
+import { expandTerm, prefixCompletions, type Expansion } from './term-expansion';
 
 /** The papers a plan matches, with scores; `scored` false for filter-only queries (all papers passing the filters, score 0). */
 export interface Evaluation {
@@ -35,9 +36,24 @@ export class QueryRun {
     return new Set(this.expansions.keys());
   }
 
-  /** The plan of a parsed query over this index (see `planQuery`). */
+  /**
+   * The plan of a parsed query over this index (see `planQuery`), a phrase being typed completing its last word to
+   * what that word would complete to as a free word (`TypedWord.words`: the commonest, as Elasticsearch's
+   * `match_phrase_prefix` takes the first `max_expansions`), or to a stop word.
+   */
   plan(parsed: ParsedQuery): QueryPlan | undefined {
-    return planQuery(parsed, (term) => this.index.liveTermId(term) !== undefined);
+    const plan = planQuery(parsed, (term) => this.index.liveTermId(term) !== undefined, this.settings.prefixMinLength);
+    for (const phrase of plan?.phrases ?? []) {
+      if (!phrase.typed) continue;
+      const typed = phrase.key.slice(phrase.typed.from);
+      // Stop words too, which a phrase holds though the index does not (`"state of th` → `the`).
+      const words = [
+        ...prefixCompletions(this.index, this.settings, typed).map((completion) => completion.term),
+        ...stopTokensStarting(typed),
+      ];
+      phrase.typed = { ...phrase.typed, words: new Set(words) };
+    }
+    return plan;
   }
 
   /**
@@ -54,9 +70,10 @@ export class QueryRun {
 
   /**
    * The papers matching a plan. `allowOr`: when requiring every word finds nothing, accept papers
-   * matching any word, ranked by how many they match.
+   * matching any word, ranked by how many they match. `constrained` false: before the plan's filters,
+   * negations and phrases (the caller applies them), for a plan with one free word at most (no `allowOr`).
    */
-  evaluate(plan: QueryPlan, allowOr: boolean): Evaluation {
+  evaluate(plan: QueryPlan, allowOr: boolean, constrained = true): Evaluation {
     const index = this.index;
     const required =
       plan.required.length > 0
@@ -76,6 +93,7 @@ export class QueryRun {
       const and = intersect(index, softSparses);
       base = required ? intersect(index, [required, and]) : and;
     }
+    if (!constrained) return { candidates: base!, scored: true };
     const result = this.constrain(base!, plan);
     if (result.docs.length > 0 || !allowOr || softSparses.length < 2) return { candidates: result, scored: true };
     let or = unionCounted(index, softSparses);
@@ -86,9 +104,10 @@ export class QueryRun {
   /**
    * The number of matches and candidates holding the best `limit` of them, exactly scored: with
    * `prune` the pruned evaluation (`prunedTop`, whose total may stop early: `count`) when the plan
-   * allows it, else every match (`evaluate`, exact total). Never pruned: queries of filters only
-   * (ranked by year), words with a compound alternative (`pre-training` → `pre`+`training`), and
-   * settings that could make a score negative.
+   * allows it, else every match (`evaluate`, exact total; but for a phrase, whose texts are read, as pruned: the
+   * best candidates checked until `limit` pass, then counted as `count` says). Never pruned: queries of filters
+   * only (ranked by year), words with a compound alternative (`pre-training` → `pre`+`training`), and settings
+   * that could make a score negative.
    */
   evaluateTop(
     plan: QueryPlan,
@@ -100,6 +119,7 @@ export class QueryRun {
     const required = prune ? this.leafSlots(plan.required, known) : undefined;
     const soft = prune ? this.leafSlots(plan.soft, known) : undefined;
     if (!required || !soft || required.length + soft.length === 0) {
+      if (prune && plan.phrases.length > 0 && plan.soft.length < 2) return this.checkedLate(plan, limit, count);
       const found = this.evaluate(plan, true);
       return { ...found, total: found.candidates.docs.length, totalIsLowerBound: false };
     }
@@ -108,6 +128,21 @@ export class QueryRun {
     const sizes = { deadDocs: index.docCount - index.liveCount, known };
     const top = prunedTop(index.aliveMarks(), index.docCount, { required, soft }, limit, check, count, sizes);
     return { candidates: { docs: top.docs, scores: top.scores }, scored: true, total: top.total, totalIsLowerBound: top.totalIsLowerBound };
+  }
+
+  /** `evaluateTop` of a plan with a phrase that cannot be pruned: every match scored, the best checked (`passingTop`). */
+  private checkedLate(plan: QueryPlan, limit: number, count: TotalCount): Evaluation & { total: number; totalIsLowerBound: boolean } {
+    const { candidates } = this.evaluate(plan, false, false);
+    const once = new CheckOnce(constraintCheck(this.index, plan, this.annotations, this.excludedCheck(plan))!, this.index.docCount);
+    try {
+      // Marks the candidates a bulk read of the phrase's word positions rules out, so their texts are never read.
+      once.narrow(candidates.docs);
+      const top = passingTop(candidates, limit, once);
+      const { total, lowerBound } = passingTotal(candidates.docs, once, count);
+      return { candidates: top, scored: true, total, totalIsLowerBound: lowerBound };
+    } finally {
+      once.clear();
+    }
   }
 
   /**

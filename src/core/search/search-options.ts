@@ -1,6 +1,9 @@
 import { FIELD_NAMES, type FieldName } from './index-fields';
 import type { Bm25Params, FieldBm25 } from './inverted-index';
 
+/** `SearchOptions.prefixMinLength` by default (the shared library expands prefixes from the same length). */
+export const DEFAULT_PREFIX_MIN_LENGTH = 2;
+
 /**
  * The user's notes about a paper, for `tag:` and `status:` filters: its reading status and tags, or
  * undefined when the user has none.
@@ -139,7 +142,7 @@ export function resolveSearchSettings(options: SearchOptions = {}): SearchSettin
     prefixWeight: options.weights?.prefix ?? 0.375,
     fuzzyWeight: options.weights?.fuzzy ?? 0.45,
     apartWeight: options.weights?.apart ?? 0.6,
-    prefixMinLength: options.prefixMinLength ?? 2,
+    prefixMinLength: options.prefixMinLength ?? DEFAULT_PREFIX_MIN_LENGTH,
     maxPrefixExpansions: options.maxPrefixExpansions ?? 48,
     maxPrefixPostings: options.maxPrefixPostings ?? 400_000,
     maxFuzzyExpansions: options.maxFuzzyExpansions ?? 8,

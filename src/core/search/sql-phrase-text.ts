@@ -15,8 +15,11 @@ export function paperPhraseText(paper: Paper): string {
   return ` | ${parts.join(' | ')} | `;
 }
 
-/** The needle of a phrase in `paperPhraseText`: its tokens between spaces; empty when it has none. */
-export function phraseSqlKey(phrase: string): string {
+/**
+ * The needle of a phrase in `paperPhraseText`: its tokens between spaces; empty when it has none. `prefix`: the
+ * phrase is still being typed, so its last token may run on (no space after it).
+ */
+export function phraseSqlKey(phrase: string, prefix = false): string {
   const tokens = phraseTokens(phrase);
-  return tokens.length === 0 ? '' : ` ${tokens.join(' ')} `;
+  return tokens.length === 0 ? '' : ` ${tokens.join(' ')}${prefix ? '' : ' '}`;
 }

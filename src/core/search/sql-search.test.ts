@@ -100,6 +100,9 @@ test('words, phrases, exclusions and filters each reach the statement as paramet
   );
   assert.match(sql.text, /NOT \(search @@ \$\d+::tsquery\)/);
   assert.match(sql.text, /year >= \$\d+::integer AND year <= \$\d+::integer/);
+  // A phrase being typed: its last word may run on, so no space ends its needle; a negated one stays exact.
+  const typing = compile('-"brain decod" spik "brain decod')!.values.map(String);
+  assert.ok(typing.includes(' brain decod') && typing.includes(' brain decod '), JSON.stringify(typing));
 });
 
 test('a term with quotes or backslashes is escaped inside its tsquery literal', () => {

@@ -245,6 +245,7 @@ function matchConditions(input: SqlSearchInput, matchQuery: string | undefined, 
   for (const key of phraseKeys(
     input.parsed.phrases,
     plan.phrases.map((p) => p.key),
+    input.parsed.lastPhraseIsPrefix,
   ))
     where.push(`strpos(phrase_text, ${param(key)}) > 0`);
   for (const slot of plan.excluded) where.push(`NOT (search @@ ${param(slotTsquery(slot, input.expand, true), '::tsquery')})`);
@@ -410,10 +411,15 @@ function idf(papers: number, paperCount: number): number {
   return Math.max(0.05, Math.log(1 + (paperCount - papers + 0.5) / (papers + 0.5)));
 }
 
-/** The SQL needles of the phrases the plan kept (a phrase of stop words only is ignored, as locally). */
-function phraseKeys(phrases: string[], keptKeys: string[]): string[] {
+/**
+ * The SQL needles of the phrases the plan kept (a phrase of stop words only is ignored, as locally); with
+ * `lastIsPrefix`, the last phrase is still being typed.
+ */
+function phraseKeys(phrases: string[], keptKeys: string[], lastIsPrefix = false): string[] {
   const kept = new Set(keptKeys);
-  return phrases.filter((phrase) => kept.has(phraseTokens(phrase).join(''))).map(phraseSqlKey);
+  return phrases.flatMap((phrase, p) =>
+    kept.has(phraseTokens(phrase).join('')) ? [phraseSqlKey(phrase, lastIsPrefix && p === phrases.length - 1)] : [],
+  );
 }
 
 function filterSql(

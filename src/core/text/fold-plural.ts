@@ -93,3 +93,16 @@ export function surfacePrefix(singular: string): string | undefined {
   if (irregular !== undefined) return irregular;
   return singular.endsWith('y') && singular.length > 1 ? singular.slice(0, -1) : singular;
 }
+
+/**
+ * `surfacePrefix` for the start of a word still being typed (folded `typed`): what every surface form of every
+ * singular starting with it starts with (`mou` → `m`, for `mice` of `mouse`; `stud` → `stud`), or undefined when
+ * nothing is shared.
+ */
+export function typedSurfacePrefix(typed: string): string | undefined {
+  let start = surfacePrefix(typed);
+  for (const [singular, shared] of IRREGULAR_PREFIXES) {
+    if (start !== undefined && singular.startsWith(typed) && shared.length < start.length) start = shared;
+  }
+  return start || undefined;
+}

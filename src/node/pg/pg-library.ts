@@ -111,7 +111,6 @@ export class PgLibrary implements LibraryBackend {
       let found = await run('all');
       if (found.rows.length === 0 && plan.soft.length > 1) found = await run('any');
       const records = await this.records(found.ranked.map((hit) => hit.id));
-      const phraseKeys = plan.phrases.map((phrase) => phrase.key);
       const spaced = spacedCompounds(plan);
       // The statement counts one match past EXACT_TOTAL_UP_TO, to tell "exactly 1 000" from "over 1 000".
       const counted = found.rows.length > 0 ? Number(found.rows[0].total) : 0;
@@ -121,7 +120,7 @@ export class PgLibrary implements LibraryBackend {
         totalIsLowerBound: counted > EXACT_TOTAL_UP_TO,
         results: found.ranked.flatMap((hit) => {
           const record = records.get(hit.id);
-          return record ? [hitFor(record, hit.score, matched, phraseKeys, spaced)] : [];
+          return record ? [hitFor(record, hit.score, matched, plan.phrases, spaced)] : [];
         }),
       };
     });
@@ -256,12 +255,14 @@ function storableIds(annotatedIds: BackendSearchOptions['annotatedIds']): Backen
 function boundedQuery(parsed: ParsedQuery): ParsedQuery {
   const cut = <T>(items: T[]) => items.slice(0, MAX_QUERY_PARTS);
   const words = cut(parsed.words);
+  const phrases = cut(parsed.phrases);
   return {
     words,
-    phrases: cut(parsed.phrases),
+    phrases,
     excludedWords: cut(parsed.excludedWords),
     excludedPhrases: cut(parsed.excludedPhrases),
     filters: cut(parsed.filters),
     lastWordIsPrefix: parsed.lastWordIsPrefix && words.length === parsed.words.length,
+    lastPhraseIsPrefix: parsed.lastPhraseIsPrefix === true && phrases.length === parsed.phrases.length,
   };
 }

@@ -1,12 +1,12 @@
 import type { ParsedQuery } from '../../core/search/parse-query';
 import { planQuery, type QueryPlan, type TermSpec } from '../../core/search/query-plan';
+import { DEFAULT_PREFIX_MIN_LENGTH } from '../../core/search/search-options';
 import type { TermExpansion } from '../../core/search/sql-search';
 import type { SqlRunner } from './read-router';
 
 /** Expansion settings, the local index's defaults (`SearchOptions`). */
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
-const PREFIX_MIN_LENGTH = 2;
 const MAX_PREFIX_EXPANSIONS = 48;
 /** Postings (papers per field, summed) past which no more completions are taken, as `maxPrefixPostings`. */
 const MAX_PREFIX_POSTINGS = 400_000;
@@ -116,7 +116,7 @@ async function expandSpec(pool: SqlRunner, spec: TermSpec, exact: TermCounts | u
   const out: TermExpansion[] = exact === undefined ? [] : [{ term: spec.term, weight: 1, ...exact }];
   const seen = new Set([spec.term]);
   let completions = 0;
-  if (spec.prefix && spec.term.length >= PREFIX_MIN_LENGTH) {
+  if (spec.prefix && spec.term.length >= DEFAULT_PREFIX_MIN_LENGTH) {
     const rows = await pool.query<TermRow>(
       `SELECT term, papers, fields FROM lectern_terms WHERE term LIKE $1 AND term <> $2 ORDER BY papers DESC, term LIMIT $3`,
       [`${spec.term.replace(/[\\%_]/g, '\\$&')}%`, spec.term, MAX_PREFIX_EXPANSIONS],
