@@ -33,6 +33,8 @@ export interface Slot {
 
 /** A quoted phrase: its words must all match (through the index), then the text is checked for the phrase itself. */
 export interface PhraseCheck {
+  /** The phrase as the query wrote it, quotes removed (while its last word is too short to complete, the words before). */
+  text: string;
   /** The phrase's tokens (stop words included, stemmed) joined without separators. */
   key: string;
   /** What the phrase's first word starts with in any text holding it, for a fast scan; undefined: none. */
@@ -84,14 +86,19 @@ export function planQuery(
   const soft = slotsOf(words, { prefixLast: parsed.lastWordIsPrefix, fuzzy: true }, hasTerm);
   const phrases: PhraseCheck[] = [];
   const required: Slot[] = [];
-  for (const [p, phrase] of parsed.phrases.entries()) {
-    const typing = parsed.lastPhraseIsPrefix === true && p === parsed.phrases.length - 1;
-    const phraseWords = scanWords(phrase);
-    // A word being typed too short to expand (`"brain d`) is left to the phrase check: as an index term it would
-    // ask for the letter itself, and the papers continuing the phrase with any `d…` word would vanish.
-    const shortTyped = typing && phraseWords.length > 1 && tooShortToExpand(phraseWords[phraseWords.length - 1], prefixMinLength);
-    const slotWords = shortTyped ? phraseWords.slice(0, -1) : phraseWords;
-    const check = planPhrase(phrase, slotsOf(slotWords, { prefixLast: typing && !shortTyped, fuzzy: false }, hasTerm), typing);
+  for (const [p, written] of parsed.phrases.entries()) {
+    let phrase = written;
+    let typing = parsed.lastPhraseIsPrefix === true && p === parsed.phrases.length - 1;
+    let phraseWords = scanWords(phrase);
+    const last = phraseWords[phraseWords.length - 1];
+    // A word being typed completes from `TYPED_PHRASE_MIN_LENGTH` letters; before, the phrase is its earlier words
+    // (`"brain de` is `"brain"`), so the results do not empty, nor wait on the dozens of commonest `de…` words.
+    if (typing && phraseWords.length > 1 && typedTooShort(last, Math.max(prefixMinLength, TYPED_PHRASE_MIN_LENGTH))) {
+      phrase = phrase.slice(0, last.start);
+      phraseWords = phraseWords.slice(0, -1);
+      typing = false;
+    }
+    const check = planPhrase(phrase, slotsOf(phraseWords, { prefixLast: typing, fuzzy: false }, hasTerm), typing);
     // A phrase of stop words only cannot use the index; it is ignored rather than scanning every paper.
     if (check.slots.length === 0 || !check.key) continue;
     required.push(...check.slots);
@@ -114,11 +121,16 @@ export function planQuery(
   return plan;
 }
 
-/** Whether a word being typed is one term shorter than prefixes expand from. */
-function tooShortToExpand(word: TextWord, prefixMinLength: number): boolean {
-  if (word.parts.length !== 1) return false;
-  const term = termOfFolded(word.parts[0].folded);
-  return term !== undefined && term.length < prefixMinLength;
+/**
+ * Letters a phrase's word being typed needs before it completes: fewer start dozens of common words (`de`: `deep`,
+ * `demonstrate`, …, covering most papers), whose word positions would all be read for the papers holding the
+ * phrase's earlier words.
+ */
+const TYPED_PHRASE_MIN_LENGTH = 3;
+
+/** Whether a phrase's word being typed is one part, shorter than `minLength` folded. */
+function typedTooShort(word: TextWord, minLength: number): boolean {
+  return word.parts.length === 1 && word.parts[0].folded.length < minLength;
 }
 
 /** Builds the slots of a run of words (free words or a phrase's words). */
@@ -240,11 +252,11 @@ function slotKey(slot: Slot): string {
 /** The check of a phrase (`slots`: its words'), its last word still being typed when `typing`. */
 export function planPhrase(text: string, slots: Slot[], typing = false): PhraseCheck {
   const tokens = phraseTokens(text);
-  if (tokens.length === 0) return { key: '', slots };
+  if (tokens.length === 0) return { text, key: '', slots };
   // A lone word being typed may be the start of an irregular plural's singular (`mou` of `mice`, folded `mouse`).
   const needle = typing && tokens.length === 1 ? typedSurfacePrefix(tokens[0]) : surfacePrefix(tokens[0]);
   const key = tokens.join('');
-  return { key, needle, ...(typing ? { typed: { from: key.length - tokens[tokens.length - 1].length } } : {}), slots };
+  return { text, key, needle, ...(typing ? { typed: { from: key.length - tokens[tokens.length - 1].length } } : {}), slots };
 }
 
 /**

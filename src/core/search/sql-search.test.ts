@@ -26,7 +26,6 @@ function compile(text: string, mode: 'all' | 'any' = 'all', common = false) {
   return (
     plan &&
     compileSearchSql({
-      parsed,
       plan,
       expand: common ? expansions(500) : expand,
       paperCount: 1000,
@@ -193,7 +192,7 @@ test('a word being typed with many completions matches as a tsquery prefix; with
     const parsed = parseQuery(text);
     const plan = planQuery(parsed, (term) => term === 'attention')!;
     return String(
-      compileSearchSql({ parsed, plan, expand: vocabulary, paperCount: 1000, averageFieldLengths: [8, 6, 150, 10], mode: 'all', limit: 20 })
+      compileSearchSql({ plan, expand: vocabulary, paperCount: 1000, averageFieldLengths: [8, 6, 150, 10], mode: 'all', limit: 20 })
         .values[0],
     );
   };

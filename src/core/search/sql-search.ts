@@ -6,9 +6,8 @@
  * the statement. Ranking is the local index's: BM25+ per field with its boosts and IDFs, prefix, typo and compound
  * expansions weighted as locally (`sql-field-bm25.ts`), over a bounded set of candidates.
  */
-import { phraseTokens } from './normalize-term';
 import { foldedWords } from './filter-match';
-import type { ParsedQuery, QueryFilter, TextFilter } from './parse-query';
+import type { QueryFilter, TextFilter } from './parse-query';
 import type { QueryPlan, Slot, TermSpec } from './query-plan';
 import { fieldBm25, TERM_IMPACT_LIST_LENGTH, type CandidateTerms, type TermExpansion } from './sql-field-bm25';
 import { phraseSqlKey } from './sql-phrase-text';
@@ -19,7 +18,6 @@ export type { TermExpansion } from './sql-field-bm25';
 
 /** What `compileSearchSql` needs besides the plan: resolved expansions, corpus size and the notes' id sets. */
 export interface SqlSearchInput {
-  parsed: ParsedQuery;
   plan: QueryPlan;
   /** The expansions of each query term, looked up beforehand (`lectern_terms`); an unknown term gives []. */
   expand: (spec: TermSpec) => TermExpansion[];
@@ -242,18 +240,9 @@ function matchConditions(input: SqlSearchInput, matchQuery: string | undefined, 
   const { plan } = input;
   const where: string[] = [];
   if (matchQuery) where.push(`search @@ ${param(matchQuery, '::tsquery')}`);
-  for (const key of phraseKeys(
-    input.parsed.phrases,
-    plan.phrases.map((p) => p.key),
-    input.parsed.lastPhraseIsPrefix,
-  ))
-    where.push(`strpos(phrase_text, ${param(key)}) > 0`);
+  for (const phrase of plan.phrases) where.push(`strpos(phrase_text, ${param(phraseSqlKey(phrase.text, phrase.typed !== undefined))}) > 0`);
   for (const slot of plan.excluded) where.push(`NOT (search @@ ${param(slotTsquery(slot, input.expand, true), '::tsquery')})`);
-  for (const key of phraseKeys(
-    input.parsed.excludedPhrases,
-    plan.excludedPhrases.map((p) => p.key),
-  ))
-    where.push(`strpos(phrase_text, ${param(key)}) = 0`);
+  for (const phrase of plan.excludedPhrases) where.push(`strpos(phrase_text, ${param(phraseSqlKey(phrase.text))}) = 0`);
   for (const filter of plan.filters) where.push(filterSql(filter, param, input.annotatedIds));
   return where.length > 0 ? where.join(' AND ') : 'true';
 }
@@ -409,17 +398,6 @@ function rankSql(weight: number, terms: string[], weights: () => string, param: 
 /** BM25's IDF, never below a small positive floor so a term in every paper still counts a little. */
 function idf(papers: number, paperCount: number): number {
   return Math.max(0.05, Math.log(1 + (paperCount - papers + 0.5) / (papers + 0.5)));
-}
-
-/**
- * The SQL needles of the phrases the plan kept (a phrase of stop words only is ignored, as locally); with
- * `lastIsPrefix`, the last phrase is still being typed.
- */
-function phraseKeys(phrases: string[], keptKeys: string[], lastIsPrefix = false): string[] {
-  const kept = new Set(keptKeys);
-  return phrases.flatMap((phrase, p) =>
-    kept.has(phraseTokens(phrase).join('')) ? [phraseSqlKey(phrase, lastIsPrefix && p === phrases.length - 1)] : [],
-  );
 }
 
 function filterSql(

@@ -96,7 +96,6 @@ export class PgLibrary implements LibraryBackend {
       const limit = options.limit ?? DEFAULT_LIMIT;
       const run = async (mode: 'all' | 'any') => {
         const sql = compileSearchSql({
-          parsed,
           plan,
           expand,
           paperCount,
