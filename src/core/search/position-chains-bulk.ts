@@ -217,6 +217,7 @@ export function ascendingCopy(docs: Int32Array): Int32Array {
   }
   bounds.push(docs.length);
   let from = docs.slice();
+  if (bounds.length === 2) return from;
   let to = new Int32Array(docs.length);
   while (bounds.length > 2) {
     const next = [0];

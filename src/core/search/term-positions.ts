@@ -208,20 +208,7 @@ export class PositionCursor {
 
   /** The positions of a holder found by `holders` (its `refs` and `starts` entries), as `positions` gives them. */
   positionsAt(ref: number, start: number, out: Uint8Array): number {
-    if (ref >= 0) {
-      const tf = this.state.baseTfs[this.first + ref];
-      if (start < 0 || tf >= CAPPED_TF) return -1;
-      const bytes = this.state.basePositions!;
-      for (let i = 0; i < tf; i++) out[i] = bytes[start + i];
-      return tf;
-    }
-    const list = this.delta!;
-    const j = -1 - ref;
-    const tf = list.tfs[j];
-    if (tf >= CAPPED_TF) return -1;
-    const from = list.positionStarts[j];
-    for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
-    return tf;
+    return ref >= 0 ? basePositionsFrom(this.state, this.first + ref, start, out) : deltaPositionsAt(this.delta!, -1 - ref, out);
   }
 }
 
@@ -262,23 +249,30 @@ function deltaPositionsOf(list: DeltaList, doc: number, out: Uint8Array): number
     const at = list.docs[mid];
     if (at < doc) lo = mid + 1;
     else if (at > doc) hi = mid - 1;
-    else {
-      const tf = list.tfs[mid];
-      if (tf >= CAPPED_TF) return -1;
-      const from = list.positionStarts[mid];
-      for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
-      return tf;
-    }
+    else return deltaPositionsAt(list, mid, out);
   }
   return 0;
 }
 
+/** The positions of the delta list's `j`-th posting, as `positions` gives them. */
+function deltaPositionsAt(list: DeltaList, j: number, out: Uint8Array): number {
+  const tf = list.tfs[j];
+  if (tf >= CAPPED_TF) return -1;
+  const from = list.positionStarts[j];
+  for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
+  return tf;
+}
+
 function basePositionsOf(state: IndexState, p: number, out: Uint8Array): number {
-  const tf = state.baseTfs[p];
   const blocks = positionBlocks(state);
-  if (!blocks || tf >= CAPPED_TF) return -1;
-  const from = positionOffset(state, blocks, p);
+  return basePositionsFrom(state, p, blocks ? positionOffset(state, blocks, p) : -1, out);
+}
+
+/** The positions of base posting `p`, stored from `start` (-1: not stored), as `positions` gives them. */
+function basePositionsFrom(state: IndexState, p: number, start: number, out: Uint8Array): number {
+  const tf = state.baseTfs[p];
+  if (start < 0 || tf >= CAPPED_TF) return -1;
   const bytes = state.basePositions!;
-  for (let i = 0; i < tf; i++) out[i] = bytes[from + i];
+  for (let i = 0; i < tf; i++) out[i] = bytes[start + i];
   return tf;
 }
