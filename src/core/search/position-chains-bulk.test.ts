@@ -35,11 +35,17 @@ test('chains reaching one key offset through different pieces, in any candidate 
 });
 
 test('candidates come out ascending from any order, runs merged or sorted', () => {
-  const runs = fc.array(fc.array(fc.integer({ min: 0, max: 1000 })).map((run) => run.sort((a, b) => a - b)), { maxLength: 40 });
+  const runs = fc.array(
+    fc.array(fc.integer({ min: 0, max: 1000 })).map((run) => run.sort((a, b) => a - b)),
+    { maxLength: 40 },
+  );
   fc.assert(
     fc.property(runs, (list) => {
       const docs = Int32Array.from(list.flat());
-      assert.deepEqual([...ascendingCopy(docs)], [...docs].sort((a, b) => a - b));
+      assert.deepEqual(
+        [...ascendingCopy(docs)],
+        [...docs].sort((a, b) => a - b),
+      );
     }),
   );
 });

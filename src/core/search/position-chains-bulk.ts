@@ -14,10 +14,7 @@ import type { PositionCursor } from './term-positions';
  * A piece's holders among the candidates in one field (`PositionCursor.holders`): undefined for a
  * piece any token may fill (a stop word, a word too long to index), `'none'` when no document holds it there.
  */
-export type PieceHolders =
-  | { reader: PositionCursor; cands: Int32Array; refs: Int32Array; starts: Int32Array }
-  | 'none'
-  | undefined;
+export type PieceHolders = { reader: PositionCursor; cands: Int32Array; refs: Int32Array; starts: Int32Array } | 'none' | undefined;
 
 /** A key's pieces in one field: those from key offset `a` are `pieceStart[a]…pieceStart[a + 1]`, ending at `pieceTo[i]`. */
 export interface BulkPieces {

@@ -20,21 +20,25 @@ function stateOf(tfs: number[], shift: number, positions: number): IndexState {
 
 test('each posting’s positions start where the frequencies before it add up to, however the frequencies lie in memory', () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 300, size: 'max' }), fc.integer({ min: 0, max: 7 }), (tfs, shift) => {
-      const sum = tfs.reduce((a, b) => a + b, 0);
-      const state = stateOf(tfs, shift, sum);
-      const blocks = positionBlocks(state);
-      assert.ok(blocks);
-      let offset = 0;
-      for (let p = 0; p < tfs.length; p++) {
-        assert.equal(positionOffset(state, blocks, p), offset, `posting ${p}`);
-        offset += tfs[p];
-      }
-      // Positions that do not add up to the frequencies are not used (phrases are then checked on the text).
-      const damaged = stateOf(tfs, shift, sum + 1);
-      assert.equal(positionBlocks(damaged), undefined);
-      assert.equal(damaged.basePositions, undefined);
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 300, size: 'max' }),
+      fc.integer({ min: 0, max: 7 }),
+      (tfs, shift) => {
+        const sum = tfs.reduce((a, b) => a + b, 0);
+        const state = stateOf(tfs, shift, sum);
+        const blocks = positionBlocks(state);
+        assert.ok(blocks);
+        let offset = 0;
+        for (let p = 0; p < tfs.length; p++) {
+          assert.equal(positionOffset(state, blocks, p), offset, `posting ${p}`);
+          offset += tfs[p];
+        }
+        // Positions that do not add up to the frequencies are not used (phrases are then checked on the text).
+        const damaged = stateOf(tfs, shift, sum + 1);
+        assert.equal(positionBlocks(damaged), undefined);
+        assert.equal(damaged.basePositions, undefined);
+      },
+    ),
     { numRuns: 300 },
   );
 });
