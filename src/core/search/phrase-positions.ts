@@ -15,7 +15,7 @@ import { FIELD_COUNT } from './index-fields';
 import type { InvertedIndex } from './inverted-index';
 import type { TypedWord } from './query-plan';
 import type { PositionCursor } from './term-positions';
-import { chainsInBulk, type PieceHolders } from './position-chains-bulk';
+import { ascendingCopy, chainsInBulk, type PieceHolders } from './position-chains-bulk';
 
 /** Token forms of the stop words: such a piece may be any token, since stop words are not indexed. */
 const STOP_TOKENS = new Set([...STOP_WORDS].map((word) => foldPlural(word)));
@@ -168,7 +168,7 @@ class PositionChains {
 
   /** `mayHold` of each of `docs` (1: may hold), each piece's list read once for all of them (`chainsInBulk`). */
   mayHoldAll(docs: Int32Array): Uint8Array {
-    const sorted = docs.slice().sort();
+    const sorted = ascendingCopy(docs);
     if (candidateOf.length < this.index.docCount) candidateOf = new Int32Array(this.index.docCount);
     const candOf = candidateOf;
     for (let c = 0; c < sorted.length; c++) candOf[sorted[c]] = c + 1;

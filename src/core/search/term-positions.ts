@@ -27,7 +27,10 @@ export function positionBlocks(state: IndexState): Uint32Array | undefined {
   const P = state.baseOffsets[state.baseTermCount * FIELD_COUNT] ?? 0;
   const blocks = new Uint32Array((P >> BLOCK_SHIFT) + 1);
   let offset = 0;
-  for (let p = 0; p < P; p++) {
+  let p = 0;
+  if (tfs instanceof Uint8Array && tfs.byteOffset % 4 === 0) p = byteBlocks(tfs, P, blocks);
+  if (p > 0) offset = blocks[p >> BLOCK_SHIFT];
+  for (; p < P; p++) {
     if ((p & ((1 << BLOCK_SHIFT) - 1)) === 0) blocks[p >> BLOCK_SHIFT] = offset;
     offset += tfs[p];
   }
@@ -37,6 +40,29 @@ export function positionBlocks(state: IndexState): Uint32Array | undefined {
   }
   state.positionBlocks = blocks;
   return blocks;
+}
+
+/**
+ * `positionBlocks` for one-byte term frequencies, four at a time: the whole blocks of the first
+ * `P` postings, and the offset where the next block starts (the number of postings done).
+ */
+function byteBlocks(tfs: Uint8Array, P: number, blocks: Uint32Array): number {
+  const words = new Uint32Array(tfs.buffer, tfs.byteOffset, P >> 2);
+  const whole = P >> BLOCK_SHIFT;
+  const wordsPerBlock = (1 << BLOCK_SHIFT) >> 2;
+  let offset = 0;
+  for (let b = 0; b < whole; b++) {
+    blocks[b] = offset;
+    // Two 16-bit sums of alternate bytes side by side: at most 8 × 2 × 255 each, so no carry between them.
+    let pairs = 0;
+    for (let w = b * wordsPerBlock, end = w + wordsPerBlock; w < end; w++) {
+      const word = words[w];
+      pairs += (word & 0x00ff00ff) + ((word >>> 8) & 0x00ff00ff);
+    }
+    offset += (pairs & 0xffff) + (pairs >>> 16);
+  }
+  blocks[whole] = offset;
+  return whole << BLOCK_SHIFT;
 }
 
 /** Where base posting `p`'s positions start in `state.basePositions` (`blocks` from `positionBlocks`). */
@@ -111,17 +137,17 @@ export class PositionCursor {
 
   /**
    * The documents of `sorted` (ascending) that hold the term, in one pass: `cands[i]` is the index
-   * in `sorted` of the i-th holder, `refs[i]` what `positionsAt` reads its positions from.
-   * `candOf[doc]` is the document's index in `sorted` plus one (0: not a candidate). `only`: the
-   * candidates that matter (ascending indices in `sorted`; default all), others may be reported too.
-   * A short list is walked whole; a long one is searched by galloping from candidate to candidate.
+   * in `sorted` of the i-th holder, `refs[i]` and `starts[i]` what `positionsAt` reads its positions
+   * from. `candOf[doc]` is the document's index in `sorted` plus one (0: not a candidate). `only`:
+   * the candidates that matter (ascending indices in `sorted`; default all), others may be reported
+   * too. A short list is walked whole; a long one is searched by galloping from candidate to
+   * candidate. The arrays are reused: they hold until the next call (of any cursor).
    */
-  holders(sorted: Int32Array, candOf: Int32Array, only?: Int32Array): { cands: Int32Array; refs: Int32Array } {
+  holders(sorted: Int32Array, candOf: Int32Array, only?: Int32Array): { cands: Int32Array; refs: Int32Array; starts: Int32Array } {
     const docs = (this.docList ??= this.state.baseDocs.list(this.key));
     const delta = this.delta?.docs ?? [];
     const asked = only?.length ?? sorted.length;
-    const cands = new Int32Array(Math.min(sorted.length, docs.length + delta.length));
-    const refs = new Int32Array(cands.length);
+    const { cands, refs, starts } = holderScratch(Math.min(sorted.length, docs.length + delta.length));
     let n = 0;
     if (docs.length <= 4 * asked) {
       for (let p = 0; p < docs.length; p++) {
@@ -144,27 +170,57 @@ export class PositionCursor {
       }
     }
     const baseHolders = n;
+    this.startsOf(refs, baseHolders, starts);
     for (let j = 0; j < delta.length; j++) {
       const c = candOf[delta[j]] - 1;
       if (c < 0) continue;
       cands[n] = c;
+      starts[n] = -1;
       refs[n++] = -1 - j;
     }
-    if (baseHolders > 0 && n > baseHolders && cands[baseHolders] < cands[baseHolders - 1]) sortByCandidate(cands, refs, n);
-    return { cands: cands.subarray(0, n), refs: refs.subarray(0, n) };
+    if (baseHolders > 0 && n > baseHolders && cands[baseHolders] < cands[baseHolders - 1]) sortByCandidate(cands, refs, starts, n);
+    return { cands: cands.subarray(0, n), refs: refs.subarray(0, n), starts: starts.subarray(0, n) };
   }
 
-  /** The positions of a holder found by `holders` (its `refs` entry), as `positions` gives them. */
-  positionsAt(ref: number, out: Uint8Array): number {
-    if (ref >= 0) return basePositionsOf(this.state, this.first + ref, out);
-    const list = this.delta!;
-    const j = -1 - ref;
-    const tf = list.tfs[j];
-    if (tf >= CAPPED_TF) return -1;
-    const from = list.positionStarts[j];
-    for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
-    return tf;
+  /**
+   * Where the positions of base postings `refs[0…n)` (ascending) start in `state.basePositions`
+   * (-1: none stored): from the previous one when nearer than its block's start, so a dense run
+   * of holders costs a term frequency each.
+   */
+  private startsOf(refs: Int32Array, n: number, starts: Int32Array): void {
+    const blocks = n > 0 ? positionBlocks(this.state) : undefined;
+    if (!blocks) {
+      starts.fill(-1, 0, n);
+      return;
+    }
+    const tfs = this.state.baseTfs;
+    let previous = -1;
+    let offset = 0;
+    for (let i = 0; i < n; i++) {
+      const p = this.first + refs[i];
+      if (previous >= 0 && p - previous <= (p & ((1 << BLOCK_SHIFT) - 1))) {
+        for (let q = previous; q < p; q++) offset += tfs[q];
+      } else offset = positionOffset(this.state, blocks, p);
+      starts[i] = offset;
+      previous = p;
+    }
   }
+
+  /** The positions of a holder found by `holders` (its `refs` and `starts` entries), as `positions` gives them. */
+  positionsAt(ref: number, start: number, out: Uint8Array): number {
+    return ref >= 0 ? basePositionsFrom(this.state, this.first + ref, start, out) : deltaPositionsAt(this.delta!, -1 - ref, out);
+  }
+}
+
+/** `holders`' arrays, reused from call to call (grown as needed). */
+let holderArrays = { cands: new Int32Array(256), refs: new Int32Array(256), starts: new Int32Array(256) };
+
+function holderScratch(n: number): typeof holderArrays {
+  if (holderArrays.cands.length < n) {
+    const size = Math.max(n, 2 * holderArrays.cands.length);
+    holderArrays = { cands: new Int32Array(size), refs: new Int32Array(size), starts: new Int32Array(size) };
+  }
+  return holderArrays;
 }
 
 /** The first index in `[lo, hi)` whose document is at least `doc` (`hi` when none). */
@@ -177,13 +233,10 @@ function lowerBound(docs: Int32Array, doc: number, lo: number, hi: number): numb
   return lo;
 }
 
-/** Sorts the first `n` pairs by candidate (base and delta holders interleave only after updates). */
-function sortByCandidate(cands: Int32Array, refs: Int32Array, n: number): void {
+/** Sorts the first `n` holders by candidate (base and delta holders interleave only after updates). */
+function sortByCandidate(cands: Int32Array, refs: Int32Array, starts: Int32Array, n: number): void {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => cands[a] - cands[b]);
-  const c = Int32Array.from(order, (i) => cands[i]);
-  const r = Int32Array.from(order, (i) => refs[i]);
-  cands.set(c);
-  refs.set(r);
+  for (const column of [cands, refs, starts]) column.set(Int32Array.from(order, (i) => column[i]));
 }
 
 const EMPTY_DOCS = new Int32Array(0);
@@ -196,23 +249,30 @@ function deltaPositionsOf(list: DeltaList, doc: number, out: Uint8Array): number
     const at = list.docs[mid];
     if (at < doc) lo = mid + 1;
     else if (at > doc) hi = mid - 1;
-    else {
-      const tf = list.tfs[mid];
-      if (tf >= CAPPED_TF) return -1;
-      const from = list.positionStarts[mid];
-      for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
-      return tf;
-    }
+    else return deltaPositionsAt(list, mid, out);
   }
   return 0;
 }
 
+/** The positions of the delta list's `j`-th posting, as `positions` gives them. */
+function deltaPositionsAt(list: DeltaList, j: number, out: Uint8Array): number {
+  const tf = list.tfs[j];
+  if (tf >= CAPPED_TF) return -1;
+  const from = list.positionStarts[j];
+  for (let i = 0; i < tf; i++) out[i] = list.positions[from + i];
+  return tf;
+}
+
 function basePositionsOf(state: IndexState, p: number, out: Uint8Array): number {
-  const tf = state.baseTfs[p];
   const blocks = positionBlocks(state);
-  if (!blocks || tf >= CAPPED_TF) return -1;
-  const from = positionOffset(state, blocks, p);
+  return basePositionsFrom(state, p, blocks ? positionOffset(state, blocks, p) : -1, out);
+}
+
+/** The positions of base posting `p`, stored from `start` (-1: not stored), as `positions` gives them. */
+function basePositionsFrom(state: IndexState, p: number, start: number, out: Uint8Array): number {
+  const tf = state.baseTfs[p];
+  if (start < 0 || tf >= CAPPED_TF) return -1;
   const bytes = state.basePositions!;
-  for (let i = 0; i < tf; i++) out[i] = bytes[from + i];
+  for (let i = 0; i < tf; i++) out[i] = bytes[start + i];
   return tf;
 }
