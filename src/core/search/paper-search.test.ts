@@ -70,6 +70,24 @@ describe('ranking on the seed', () => {
     assert.equal(search.search('"decoding brain"').total, 0);
   });
 
+  test('a phrase being typed completes to its commonest words within an eighth of a large library', () => {
+    // 11 000 papers write `brain decay`, covering more postings than a phrase being typed reads at this size.
+    const many = Array.from({ length: 11_000 }, (_, i) => ({ id: `decay-${i}`, title: `Brain decay ${i}`, abstract: '' }) as Paper);
+    const rare = Array.from({ length: 5 }, (_, i) => ({ id: `decoding-${i}`, title: `Brain decoding ${i}`, abstract: '' }) as Paper);
+    const large = PaperSearch.build([...many, ...rare]);
+    // Every match, to see that none is a `decoding` paper: `decay` alone covers the postings allowed.
+    const typed = large.search('"brain dec', { limit: 20_000 });
+    assert.equal(typed.results.length, many.length);
+    assert.ok(typed.results.every((hit) => hit.id.startsWith('decay-')));
+    assert.deepEqual(
+      large
+        .search('"brain deco', { limit: 20 })
+        .results.map((hit) => hit.id)
+        .sort(),
+      rare.map((paper) => paper.id),
+    );
+  });
+
   test('a phrase being typed narrows letter by letter to the phrase, never to nothing, its spans highlighted', () => {
     const typed = '"brain decoding"';
     const exact = search.search(typed, { limit: 100 });

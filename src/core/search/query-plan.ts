@@ -24,6 +24,11 @@ export interface TermSpec {
    * Default true.
    */
   highlight?: boolean;
+  /**
+   * With `prefix`: the most postings its completions may cover, where a search asks fewer than
+   * `SearchOptions.maxPrefixPostings` (a phrase being typed). Default: that setting.
+   */
+  maxPrefixPostings?: number;
 }
 
 /** One query word: it matches when any alternative does; an alternative needs all its terms. */

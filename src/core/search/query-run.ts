@@ -11,7 +11,16 @@ import { planQuery, type QueryPlan, type Slot, type TermSpec } from './query-pla
 import { Accumulator, EMPTY_SPARSE, type Sparse } from './score-accumulator';
 import type { AnnotationLookup, SearchSettings } from './search-options';
 import { intersect, unionCounted, unionMax } from './sparse-ops';
-import { expandTerm, prefixCompletions, type Expansion } from './term-expansion';
+import { expandTerm, type Expansion } from './term-expansion';
+
+/**
+ * The share of the library (in postings) a phrase being typed completes its last word within, commonest
+ * completions first: each paper holding a completion and the phrase's earlier words has its word positions read
+ * (`"brain dec` at 100k: 26 800 such papers for `dec`'s 48 completions, 12 ms; the ones within an eighth, 10 000).
+ */
+const TYPED_PHRASE_POSTINGS = 1 / 8;
+/** Postings a phrase being typed may always complete within: a small library's every completion (they cost little). */
+const TYPED_PHRASE_MIN_POSTINGS = 10_000;
 
 /** The papers a plan matches, with scores; `scored` false for filter-only queries (all papers passing the filters, score 0). */
 export interface Evaluation {
@@ -43,14 +52,16 @@ export class QueryRun {
    */
   plan(parsed: ParsedQuery): QueryPlan | undefined {
     const plan = planQuery(parsed, (term) => this.index.liveTermId(term) !== undefined, this.settings.prefixMinLength);
+    const maxPrefixPostings = Math.max(TYPED_PHRASE_MIN_POSTINGS, Math.floor(this.index.liveCount * TYPED_PHRASE_POSTINGS));
     for (const phrase of plan?.phrases ?? []) {
       if (!phrase.typed) continue;
+      // The word's slot finds the papers, its completions the phrase: both bounded alike.
+      for (const spec of phrase.slots.flatMap((slot) => slot.alternatives.flat()))
+        if (spec.prefix) spec.maxPrefixPostings = maxPrefixPostings;
       const typed = phrase.key.slice(phrase.typed.from);
+      const spec = { term: typed, prefix: true, fuzzy: false, maxPrefixPostings };
       // Stop words too, which a phrase holds though the index does not (`"state of th` → `the`).
-      const words = [
-        ...prefixCompletions(this.index, this.settings, typed).map((completion) => completion.term),
-        ...stopTokensStarting(typed),
-      ];
+      const words = [...expandTerm(this.index, this.settings, spec).map((expansion) => expansion.term), ...stopTokensStarting(typed)];
       phrase.typed = { ...phrase.typed, words: new Set(words) };
     }
     return plan;

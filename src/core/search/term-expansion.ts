@@ -43,7 +43,7 @@ function expansionsOf(index: InvertedIndex, settings: SearchSettings, spec: Term
   const seen = new Set<string>([spec.term]);
   let completions = 0;
   if (spec.prefix && spec.term.length >= settings.prefixMinLength) {
-    for (const expansion of prefixExpansions(index, settings, spec.term)) {
+    for (const expansion of prefixExpansions(index, settings, spec.term, spec.maxPrefixPostings)) {
       seen.add(expansion.term);
       out.push(expansion);
       completions += 1;
@@ -71,17 +71,22 @@ export function prefixCompletions(index: InvertedIndex, settings: SearchSettings
 
 /**
  * Terms starting with `prefix` (not itself), commonest first, until `maxPrefixExpansions` or
- * `maxPrefixPostings`. Each weighs `prefixWeight`, less the more letters it adds, times the square
+ * `maxPostings` (default `maxPrefixPostings`). Each weighs `prefixWeight`, less the more letters it adds, times the square
  * root of its share of the commonest completion's papers: `spik` more likely means `spiking` than
  * `spiked`, the way an autocompletion ranks by frequency.
  */
-function prefixExpansions(index: InvertedIndex, settings: SearchSettings, prefix: string): Expansion[] {
+function prefixExpansions(
+  index: InvertedIndex,
+  settings: SearchSettings,
+  prefix: string,
+  maxPostings = settings.maxPrefixPostings,
+): Expansion[] {
   const candidates = commonestCompletions(index, prefix, settings.maxPrefixExpansions);
   const out: Expansion[] = [];
   let postings = 0;
   const commonest = candidates.length > 0 ? index.termDocCount(candidates[0][1]) : 0;
   for (const [term, termId] of candidates) {
-    if (out.length >= settings.maxPrefixExpansions || postings >= settings.maxPrefixPostings) break;
+    if (out.length >= settings.maxPrefixExpansions || postings >= maxPostings) break;
     postings += index.fieldDf(termId);
     const distance = term.length - prefix.length;
     const share = Math.sqrt(index.termDocCount(termId) / commonest);
