@@ -107,8 +107,9 @@ export function planQuery(
     // A phrase of stop words only cannot use the index; it is ignored rather than scanning every paper.
     if (check.slots.length === 0 || !check.key) continue;
     required.push(...check.slots);
-    // One word being typed (`"bra`) is that word's prefix, which its slot matches: no text to check.
-    if (check.typed?.from === 0) continue;
+    // One word (`"brain"`, or `"bra` being typed) is its slot: the index term stands for the text's token (a
+    // hyphenated word's parts are tokens and terms alike), so there is no text to check.
+    if (phraseWords.length === 1 && phraseWords[0].parts.length === 1) continue;
     phrases.push(check);
   }
   const excluded: Slot[] = [];
