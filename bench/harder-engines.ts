@@ -58,6 +58,8 @@ class LecternEngine implements HarderEngine {
     this.index = undefined;
     this.index = PaperSearch.load(snapshot, 'bench', papers);
     if (!this.index) throw new Error('Lectern: the bench could not load the index it had just saved');
+    // What the extension's worker does once it has loaded (timed with the load).
+    this.index.warm();
   }
 
   close(): void {

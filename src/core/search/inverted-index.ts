@@ -8,7 +8,7 @@ import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termReade
 import type { PaperTermReader } from './paper-term-reader';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
-import { PositionCursor } from './term-positions';
+import { PositionCursor, positionBlocks } from './term-positions';
 import { compareByTitle, TitleRanks } from './title-rank';
 
 const EMPTY_DOCS = new Int32Array(0);
@@ -199,6 +199,11 @@ export class InvertedIndex {
   /** Whether the index knows where its terms stand (an index loaded without them checks phrases on the text). */
   hasPositions(): boolean {
     return this.state.basePositions !== undefined;
+  }
+
+  /** Builds the word positions' block table now, not on the first phrase query (`positionBlocks`). */
+  preparePositions(): void {
+    positionBlocks(this.state);
   }
 
   /** Index terms in field `f` of a live document (0: none). */

@@ -70,6 +70,16 @@ describe('ranking on the seed', () => {
     assert.equal(search.search('"decoding brain"').total, 0);
   });
 
+  test('warm prepares the word positions the first phrase reads, and the phrase finds the same papers', () => {
+    const fresh = PaperSearch.build(seed);
+    const blocks = () => (fresh as unknown as { index: { state: { positionBlocks?: Uint32Array } } }).index.state.positionBlocks;
+    assert.equal(blocks(), undefined);
+    fresh.warm();
+    assert.ok(blocks() && blocks()!.length > 0);
+    const ids = (s: PaperSearch) => s.search('"brain decoding"', { limit: 100 }).results.map((hit) => hit.id);
+    assert.deepEqual(ids(fresh), ids(search));
+  });
+
   test('a phrase being typed completes to its commonest words within an eighth of a large library', () => {
     // 11 000 papers write `brain decay`, covering more postings than a phrase being typed reads at this size.
     const many = Array.from({ length: 11_000 }, (_, i) => ({ id: `decay-${i}`, title: `Brain decay ${i}`, abstract: '' }) as Paper);

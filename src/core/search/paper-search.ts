@@ -120,6 +120,14 @@ export class PaperSearch {
     if (this.index.needsCompaction()) this.index.compact();
   }
 
+  /**
+   * Prepares now what the first phrase query would (the word positions' block table: ~10 ms at 100k papers, ~100
+   * at a million), for a host that has a moment after loading; searching works the same without it.
+   */
+  warm(): void {
+    this.index.preparePositions();
+  }
+
   /** The papers matching a query (see `parseQuery` for its syntax), best first. */
   search(query: string, options: QueryOptions = {}): SearchResponse {
     const text = typeof query === 'string' ? query : '';

@@ -66,6 +66,15 @@ export class WorkerSearchServer {
   /** Keeps `library` for the searches that follow (the worker's own index build hands it over this way). */
   keep(library: PaperLibrary): void {
     this.library = library;
+    this.warmSoon();
+  }
+
+  /** Prepares the kept index for phrases once the current request is answered (searches queued meanwhile wait). */
+  private warmSoon(): void {
+    const library = this.library;
+    nextTurn(() => {
+      if (library === this.library) library?.search.warm();
+    });
   }
 
   /** The files staged since the last `first` slice, in the order they came; the stage is emptied. */
@@ -93,6 +102,7 @@ export class WorkerSearchServer {
         return true;
       case 'update':
         this.library?.updateFile(request.path, request.file);
+        this.warmSoon();
         this.post({ id: request.id, fingerprint: this.library?.corpus.fingerprint ?? '', papers: this.library?.papers.length ?? 0 });
         return true;
       case 'search':
