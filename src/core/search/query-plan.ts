@@ -58,8 +58,9 @@ export interface PhraseCheck {
 export interface TypedWord {
   from: number;
   /**
-   * The words it may complete to, as a free word being typed completes (`prefixCompletions`: the commonest); set
-   * by the index that runs the query. Default undefined: any token starting with what was typed.
+   * The words it may complete to: its commonest completions as a free word being typed has them (`expandTerm`),
+   * within the postings `QueryRun.plan` allows, and the stop words it starts; set by the index that runs the query.
+   * Default undefined: any token starting with what was typed.
    */
   words?: ReadonlySet<string>;
 }
