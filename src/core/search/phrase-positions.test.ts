@@ -117,7 +117,7 @@ test('the position check never rejects a document holding the phrase: built, upd
         assertNecessary(loaded!, live, phrases);
       },
     ),
-    { numRuns: 400 },
+    { numRuns: 220 },
   );
 });
 
