@@ -61,7 +61,8 @@ export class QueryRun {
       const typed = phrase.key.slice(phrase.typed.from);
       const spec = { term: typed, prefix: true, fuzzy: false, maxPrefixPostings };
       // Stop words too, which a phrase holds though the index does not (`"state of th` → `the`).
-      const words = [...expandTerm(this.index, this.settings, spec).map((expansion) => expansion.term), ...stopTokensStarting(typed)];
+      // The slot's own spec, so its expansions are made once (`specExpansions` keeps them for the slot).
+      const words = [...this.specExpansions(spec, false).map((expansion) => expansion.term), ...stopTokensStarting(typed)];
       phrase.typed = { ...phrase.typed, words: new Set(words) };
     }
     return plan;
@@ -292,5 +293,5 @@ function expansionScratch(docCount: number): Accumulator {
 }
 
 function specKey(spec: TermSpec): string {
-  return `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}\u0000${spec.apart === true}`;
+  return `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}\u0000${spec.apart === true}\u0000${spec.maxPrefixPostings ?? ''}`;
 }
