@@ -23,7 +23,6 @@ export function isAsciiWordCode(code: number): boolean {
   return code < 128 && ASCII_WORD[code] === 1;
 }
 
-/** Whether `text` has a non-ASCII character (the slow path of folding and scanning). */
 /**
  * The end (exclusive) of the ASCII word part that starts at `from` (an ASCII word character):
  * letters and digits, and, with `apostrophes`, an apostrophe between two of them (`model's`,
@@ -44,6 +43,7 @@ export function asciiWordPartEnd(text: string, from: number, apostrophes = true)
   }
 }
 
+/** Whether `text` has a non-ASCII character (the slow path of folding and scanning). */
 export function hasNonAscii(text: string): boolean {
   return NON_ASCII.test(text);
 }
