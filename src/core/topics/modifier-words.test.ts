@@ -59,3 +59,23 @@ test('a word the texts use as a modifier names nothing alone: its phrase when on
   const withoutPhrase = chooseTopicName(other, scattered, [word(other, 'American'), word(other, 'Kafka')], [1, 1]);
   assert.equal(withoutPhrase, 'Kafka');
 });
+
+test('a word the texts use as a verb or inside a fixed phrase names nothing; a noun that is also a verb still does', () => {
+  // Sentences of ICLR 2021 abstracts (../shared/corpora/openreview_iclr2021_paperlist.tsv), shortened.
+  const texts = [
+    'We propose to generate adversarial examples. Models generate the images we use.',
+    'Agents learn the reward, networks learn a policy, and critics learn the value, while humans learn fast.',
+    'In practice, the method is fast. In practice, it scales. In addition, we release code.',
+    'In addition, the design of the network matters. A modular design helps. We study network design.',
+    'Generative models can generate samples, and GANs generate faces from noise.',
+    'In addition, in practice, the design space is large.',
+  ];
+  const lexicon = lexiconOf(texts);
+  const [generate, learn, practice, addition, design] = ['generate', 'learn', 'practice', 'addition', 'design'].map((w) =>
+    word(lexicon, w),
+  );
+  assert.equal(chooseTopicName(lexicon, texts, [generate, design], [1, 1]), 'Design');
+  assert.equal(chooseTopicName(lexicon, texts, [learn, practice, addition, design], [1, 1, 1, 1]), 'Design');
+  // Alone, each is passed over: no name at all ("learn" by the articles after it: the words before it are nouns).
+  for (const id of [generate, learn, practice, addition]) assert.equal(chooseTopicName(lexicon, texts, [id], [1]), undefined);
+});

@@ -7,7 +7,7 @@
 import { foldPlural } from '../text/fold-plural';
 import { endsLikeANoun, isGenericWord } from './generic-words';
 import type { Lexicon } from './lexicon';
-import { modifierWidening } from './modifier-words';
+import { modifierWidening, verbOrIdiom } from './modifier-words';
 import { tokenizeTexts, wholePhraseName, type KnownTokens, type TokenizedText } from './topic-names';
 
 /**
@@ -135,6 +135,8 @@ function candidateName(
   const name = wholePhraseName(lexicon, tokenized, term);
   if (name === undefined || lexicon.isBigram(term) || /\s/.test(name) || isSymbol(name))
     return name === undefined ? undefined : { name, concentration };
+  // A verb or a word of a fixed phrase names nothing, whatever else is said of it ("Learn", "In Practice").
+  if (verbOrIdiom(tokenized, term, name) !== undefined) return undefined;
   const wider = modifierWidening(lexicon, tokenized, term, name);
   if (wider === undefined) return { name, concentration };
   if (wider < 0) return undefined;
