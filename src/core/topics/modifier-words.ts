@@ -1,7 +1,8 @@
 /**
- * Single words a library uses as modifiers ("American law", "public interest", "legal profession"):
- * adjectives there, which name nothing alone. Judged from the texts being named rather than from a
- * word list, so a field's own nouns ("Entanglement", "Kafka") still name their topics.
+ * Single words a library uses as modifiers ("American law", "public interest", "legal profession"),
+ * as verbs ("to generate") or inside fixed phrases ("in practice"): adjectives, verbs and idioms
+ * there, which name nothing alone. Judged from the texts being named rather than from a word list,
+ * so a field's own nouns ("Entanglement", "Kafka", "Design") still name their topics.
  */
 import { endsLikeANoun } from './generic-words';
 import { NOT_A_TERM, type Lexicon } from './lexicon';

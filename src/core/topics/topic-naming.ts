@@ -135,7 +135,7 @@ function candidateName(
   const name = wholePhraseName(lexicon, tokenized, term);
   if (name === undefined || lexicon.isBigram(term) || /\s/.test(name) || isSymbol(name))
     return name === undefined ? undefined : { name, concentration };
-  // A verb or a word of a fixed phrase names nothing, whatever else is said of it ("Learn", "In Practice").
+  // A verb or a word of a fixed phrase names nothing, whatever else is said of it ("Learn", "Practice").
   if (verbOrIdiom(tokenized, term, name) !== undefined) return undefined;
   const wider = modifierWidening(lexicon, tokenized, term, name);
   if (wider === undefined) return { name, concentration };
