@@ -139,7 +139,7 @@ export class PaperSearch {
     const plan = run.plan(parsed);
     if (!plan) return response;
     const hasPhrases = plan.phrases.length + plan.excludedPhrases.length > 0;
-    const prune = options.prune ?? (hasPhrases || run.expandsWidely(plan));
+    const prune = options.prune ?? (hasPhrases || plan.soft.length >= 2 || run.expandsWidely(plan));
     const found = run.evaluateTop(plan, limit, prune, totalCount(options.exactTotalUpTo, hasPhrases, options.prune === undefined));
     const { docs, scores } = found.candidates;
     response.total = found.total;
