@@ -308,4 +308,14 @@ test('by default a phrase query counts only while its texts cost about what its 
   assert.deepEqual([rare.total, rare.totalIsLowerBound], [fewExact, false]);
   const plain = search.search('language', { limit: 5 });
   assert.deepEqual([plain.total, plain.totalIsLowerBound], [3000, false]);
+  // Two free words are pruned by default, and still counted exactly, with a filter or a negated word too; and
+  // asked for every match (the Papers tree's filter), the same.
+  for (const words of ['language models', 'models hallucination', 'language models year:2020..', 'language models -vision']) {
+    for (const limit of [5, Number.MAX_SAFE_INTEGER]) {
+      const byDefault = search.search(words, { limit, highlight: false });
+      const every = search.search(words, { limit, highlight: false, prune: false });
+      assert.ok(every.total > 0, words);
+      assert.deepEqual([byDefault.total, byDefault.totalIsLowerBound, hits(byDefault)], [every.total, false, hits(every)], words);
+    }
+  }
 });

@@ -153,7 +153,7 @@ function passingThreshold(pool: Int32Array, scores: Float64Array, limit: number,
 }
 
 /** Candidates scored per result wanted to set the threshold. */
-const POOL_PER_RESULT = 8;
+export const POOL_PER_RESULT = 8;
 
 type FlatLeaf = { leaf: PostingLeaf; slot: number; alt: number };
 

@@ -77,9 +77,10 @@ export interface QueryOptions {
    * check filters, negations and phrases only where needed, instead of evaluating every match.
    * Results are identical either way (a property test checks it). Default: pruned when the query
    * has a phrase or a negated phrase, whose check reads a paper's text (checks then stop early, with
-   * `totalIsLowerBound` past `exactTotalUpTo`), when it has two free words or more (the matches are
-   * counted within the rarest word's papers and only the candidates are scored: `whole slide image c`
-   * 1.75 → 0.49 ms at 100k, 15 → 3.4 at a million; the total stays exact), and when its word being
+   * `totalIsLowerBound` past `exactTotalUpTo`), when it has two free words or more and `limit` is small
+   * beside the library (the matches are counted within the rarest word's papers and only the candidates
+   * are scored: `whole slide image c` 1.75 → 0.49 ms at 100k, 15 → 3.4 at a million; the total stays
+   * exact; every match asked for, one scoring pass is faster), and when its word being
    * typed stands for several index terms (`co`: scoring each one's every posting measured slower);
    * otherwise, one word, exhaustive: every posting is read to find its matches either way and one
    * tight scoring pass measured faster.
