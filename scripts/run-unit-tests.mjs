@@ -30,6 +30,7 @@ const INTEGRATION = [
   ['src/core/topics/name-evidence.test.ts', 'topic discovery on real libraries'],
   ['src/core/topics/shared-corpora.test.ts', 'topics of every real library'],
   ['test/unit/pandoc-compatibility.test.ts', 'real .bib libraries read by a second BibTeX parser'],
+  ['test/unit/large-corpus-files.test.ts', 'a 540 MB arXiv snapshot written to disk and read in pieces'],
 ];
 
 /** Seconds a fast-suite file's tests may take on an idle machine (most take well under 0.3 s); stretched by the load. */

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { constants as bufferConstants } from 'node:buffer';
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { fileTooLarge, maxBytesOf, notRegularFile, type CorpusReadOptions } from '../core/library/corpus-file-refusal';
+import { fileTooLarge, fileTooLargeToRead, maxBytesOf, notRegularFile, type CorpusReadOptions } from '../core/library/corpus-file-refusal';
 
 /**
  * Reads a corpus file from the local file system, refusing (with a `CorpusFileRefusal`) what must not be
@@ -51,7 +52,8 @@ async function readGrown(
   maxBytes: number,
   handle: Awaited<ReturnType<typeof open>>,
 ): Promise<Uint8Array> {
-  const buffer = Buffer.allocUnsafe(maxBytes + 1);
+  const most = Math.min(maxBytes, MOST_READABLE);
+  const buffer = Buffer.allocUnsafe(most + 1);
   start.copy(buffer, 0, 0, length);
   while (length < buffer.length) {
     const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
@@ -59,12 +61,17 @@ async function readGrown(
     length += bytesRead;
   }
   if (length > maxBytes) throw fileTooLarge(path, undefined, maxBytes);
+  if (length > most) throw fileTooLargeToRead(path, length, MOST_READABLE);
   return buffer.subarray(0, length);
 }
+
+/** The most bytes one read can hold: a buffer of the limit plus one byte (to see a file that grew) must fit. */
+const MOST_READABLE = bufferConstants.MAX_LENGTH - 1;
 
 function refuse(path: string, stats: Stats, maxBytes: number): void {
   if (!stats.isFile()) throw notRegularFile(path, kindOf(stats));
   if (stats.size > maxBytes) throw fileTooLarge(path, stats.size, maxBytes);
+  if (stats.size > MOST_READABLE) throw fileTooLargeToRead(path, stats.size, MOST_READABLE);
 }
 
 /** What a non-regular file is, in words. */

@@ -19,8 +19,11 @@ export type DecodedCorpus = { text: string; damage: DamagedBytes } | { error: Di
  */
 const MAX_DAMAGED_BYTES = 4096;
 
-/** Decodes a corpus file; `expectedFormats` completes the refusal messages. */
-export function decodeCorpusBytes(file: string, bytes: Uint8Array, expectedFormats: string): DecodedCorpus {
+/**
+ * Decodes a corpus file; `expectedFormats` completes the refusal messages, `firstLine` is the number of the bytes'
+ * first line in the file (a later piece of a file read in pieces) for the refusals' lines.
+ */
+export function decodeCorpusBytes(file: string, bytes: Uint8Array, expectedFormats: string, firstLine = 1): DecodedCorpus {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     try {
       const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
@@ -38,14 +41,14 @@ export function decodeCorpusBytes(file: string, bytes: Uint8Array, expectedForma
   }
   const bad = damagedByteOffsets(bytes);
   if (bad.length > MAX_DAMAGED_BYTES || (bad.length >= 3 && bad.length * 64 > bytes.length))
-    return { error: refusal(file, bytes, bad, expectedFormats) };
+    return { error: refusal(file, bytes, bad, expectedFormats, firstLine) };
   return replaceDamagedBytes(bytes, bad);
 }
 
-function refusal(file: string, bytes: Uint8Array, bad: number[], expectedFormats: string): Diagnostic {
+function refusal(file: string, bytes: Uint8Array, bad: number[], expectedFormats: string, firstLine: number): Diagnostic {
   const nul = bad.find((offset) => bytes[offset] === 0);
   if (nul !== undefined) {
-    const at = lineColumnOfByte(bytes, nul);
+    const at = lineColumnOfByte(bytes, nul, firstLine);
     return diagnostic(
       file,
       at.line,
@@ -59,7 +62,7 @@ function refusal(file: string, bytes: Uint8Array, bad: number[], expectedFormats
       ),
     );
   }
-  const at = lineColumnOfByte(bytes, bad[0]);
+  const at = lineColumnOfByte(bytes, bad[0], firstLine);
   return diagnostic(
     file,
     at.line,
@@ -113,9 +116,10 @@ function normalizeLineEnds(text: string): string {
 }
 
 /** Line and column of a byte, counting bytes (the text could not be decoded, so there are no characters to count). */
-function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+function lineColumnOfByte(bytes: Uint8Array, offset: number, firstLine: number): { line: number; column: number } {
   // Latin-1 maps each byte to one character, so character offsets are byte offsets.
-  return lineColumnAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset)), offset);
+  const at = lineColumnAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset)), offset);
+  return { line: at.line + firstLine - 1, column: at.column };
 }
 
 /**

@@ -19,8 +19,10 @@ export function forEachJsonLine(
   visit: (record: unknown, lineNumber: number, line: string) => void,
   context?: ImportContext,
 ): void {
-  forEachLine(text, (line, lineNumber, offset) => {
+  const firstLine = context?.firstLine ?? 1;
+  forEachLine(text, (line, lineInText, offset) => {
     if (!line.trim()) return;
+    const lineNumber = lineInText + firstLine - 1;
     const damaged = context?.damage.firstIn(offset, offset + line.length);
     if (damaged) {
       const item = brokenItemLabel(line);

@@ -10,12 +10,13 @@ import { importBibtex } from './bibtex-importer';
 import { bibtexItemStarts } from './bibtex-scanner';
 import { importCslJson } from './csl-json-importer';
 import { importDailyPapers } from './daily-papers-importer';
-import { diagnostic, internalErrorDiagnostic, isRecord } from './import-helpers';
-import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
+import { diagnostic, isRecord, shorten } from './import-helpers';
+import { importLecternJson, importLecternJsonLines, looksLikeJsonLines } from './lectern-json-importer';
 import { scanJsonArray } from './json-scanner';
 import { decodeCorpusBytes } from './decode-corpus-bytes';
 import { importTsv, looksLikeTsv } from './tsv-importer';
-import { resolveImportLimits, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
+import { resolveImportLimits, type DamagedBytes, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
+import type { Diagnostic } from '../model/diagnostic';
 
 /**
  * The corpus file formats Lectern reads: `daily-papers` (a copied daily-papers page, `.txt`), `bibtex`
@@ -69,41 +70,10 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
   try {
     const limits = resolveImportLimits(options.limits);
     if (bytes.length > limits.maxFileBytes) return { papers: [], diagnostics: [tooLarge(file, bytes.length, limits.maxFileBytes)] };
-    const decoded = decodeCorpusBytes(file, bytes, expectedFormats());
-    if ('error' in decoded) return { papers: [], diagnostics: [decoded.error] };
-    const text = decoded.text;
-    if (!/\S/.test(text)) {
-      return {
-        papers: [],
-        diagnostics: [
-          diagnostic(
-            file,
-            1,
-            1,
-            'warning',
-            l10n.t('Lectern: {0} is empty; add papers to it ({1}) or remove it from the corpus.', file, expectedFormats()),
-          ),
-        ],
-      };
-    }
-    const format = detectCorpusFormat(file, text);
-    if (!format) {
-      return {
-        papers: [],
-        diagnostics: [
-          diagnostic(
-            file,
-            1,
-            1,
-            'error',
-            l10n.t('Lectern: cannot tell which corpus format {0} is in; it was not loaded. Lectern reads {1}.', file, expectedFormats()),
-          ),
-        ],
-      };
-    }
-    const result = IMPORTERS[format](file, text, { limits, damage: decoded.damage });
-    const papers = Array.isArray(result.papers) ? result.papers : [];
-    const diagnostics = Array.isArray(result.diagnostics) ? result.diagnostics : [];
+    const pieces = jsonLinesPieces(file, bytes, options.pieceBytes ?? JSON_LINES_PIECE_BYTES);
+    const read = pieces ? importPieces(file, bytes, pieces, limits) : importWhole(file, bytes, limits);
+    if ('refused' in read) return { papers: [], diagnostics: [read.refused] };
+    const { papers, diagnostics, format } = read;
     limitRecords(file, papers, diagnostics, limits);
     if (papers.length === 0 && diagnostics.length === 0) {
       diagnostics.push(
@@ -118,8 +88,135 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
     }
     return { papers, diagnostics };
   } catch (err) {
-    return { papers: [], diagnostics: [internalErrorDiagnostic(file, l10n.t('a corpus file'), err)] };
+    if ((err as { code?: unknown } | undefined)?.code === 'ERR_STRING_TOO_LONG')
+      return { papers: [], diagnostics: [tooMuchText(file, bytes.length)] };
+    const reason = err instanceof Error ? err.message : String(err);
+    const message = l10n.t(
+      'Lectern: could not read {0} ({1}); check that it is a complete corpus file and reload.',
+      file,
+      shorten(reason, 200),
+    );
+    return { papers: [], diagnostics: [diagnostic(file, 1, 1, 'error', message)] };
   }
+}
+
+/** Bytes of a large JSON Lines file decoded and imported at a time (see `ImportOptions.pieceBytes`). */
+const JSON_LINES_PIECE_BYTES = 64 * 1024 * 1024;
+
+/** What a file's importer read, and the format it read it as. */
+interface FormatRead {
+  papers: ImportResult['papers'];
+  diagnostics: ImportResult['diagnostics'];
+  format: CorpusFormat;
+}
+
+/** A file not read at all, and why. */
+interface NotRead {
+  refused: Diagnostic;
+}
+
+/** The whole file decoded as one text and read by its format's importer. */
+function importWhole(file: string, bytes: Uint8Array, limits: ResolvedImportLimits): FormatRead | NotRead {
+  const decoded = decodeCorpusBytes(file, bytes, expectedFormats());
+  if ('error' in decoded) return { refused: decoded.error };
+  const text = decoded.text;
+  if (!/\S/.test(text)) {
+    return {
+      refused: diagnostic(
+        file,
+        1,
+        1,
+        'warning',
+        l10n.t('Lectern: {0} is empty; add papers to it ({1}) or remove it from the corpus.', file, expectedFormats()),
+      ),
+    };
+  }
+  const format = detectCorpusFormat(file, text);
+  if (!format) {
+    return {
+      refused: diagnostic(
+        file,
+        1,
+        1,
+        'error',
+        l10n.t('Lectern: cannot tell which corpus format {0} is in; it was not loaded. Lectern reads {1}.', file, expectedFormats()),
+      ),
+    };
+  }
+  return { ...checked(IMPORTERS[format](file, text, { limits, damage: decoded.damage })), format };
+}
+
+/** A large JSON Lines file cut between lines: where each piece ends, its format, and its first piece decoded. */
+interface JsonLinesPieces {
+  ends: number[];
+  format: 'arxiv-jsonl' | 'lectern-json';
+  first: { text: string; damage: DamagedBytes };
+}
+
+/**
+ * The pieces of `bytes` when it is larger than `pieceBytes` and holds JSON Lines (judged from its first piece),
+ * each ending after a line end; undefined otherwise (the file is read whole).
+ */
+function jsonLinesPieces(file: string, bytes: Uint8Array, pieceBytes: number): JsonLinesPieces | undefined {
+  // A UTF-16 file's line ends are two bytes: cutting after a 0x0A byte could split one.
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (bytes.length <= pieceBytes || utf16) return undefined;
+  const ends = lineCuts(bytes, Math.max(1, Math.floor(pieceBytes)));
+  if (ends.length < 2) return undefined;
+  const first = decodeCorpusBytes(file, bytes.subarray(0, ends[0]), expectedFormats());
+  if ('error' in first) return undefined;
+  const format = detectCorpusFormat(file, first.text);
+  if (format === 'arxiv-jsonl' || (format === 'lectern-json' && looksLikeJsonLines(first.text))) return { ends, format, first };
+  return undefined;
+}
+
+/** Piece ends: each the first line end at or after `pieceBytes` bytes past the last, and the file's end. */
+function lineCuts(bytes: Uint8Array, pieceBytes: number): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  while (bytes.length - start > pieceBytes) {
+    const lineEnd = bytes.indexOf(0x0a, start + pieceBytes - 1);
+    if (lineEnd < 0) break;
+    ends.push(lineEnd + 1);
+    start = lineEnd + 1;
+  }
+  if (start < bytes.length) ends.push(bytes.length);
+  return ends;
+}
+
+/**
+ * Each piece decoded and read by the format's line importer, told the number of its first line, so papers and
+ * diagnostics are those of a whole-file read. A piece that cannot be read as text refuses the file, as it would whole.
+ */
+function importPieces(file: string, bytes: Uint8Array, pieces: JsonLinesPieces, limits: ResolvedImportLimits): FormatRead | NotRead {
+  const importer = pieces.format === 'arxiv-jsonl' ? importArxivJsonl : importLecternJsonLines;
+  const read: FormatRead = { papers: [], diagnostics: [], format: pieces.format };
+  let start = 0;
+  let firstLine = 1;
+  for (const end of pieces.ends) {
+    const decoded = start === 0 ? pieces.first : decodeCorpusBytes(file, bytes.subarray(start, end), expectedFormats(), firstLine);
+    if ('error' in decoded) return { refused: decoded.error };
+    const result = checked(importer(file, decoded.text, { limits, damage: decoded.damage, firstLine }));
+    for (const paper of result.papers) read.papers.push(paper);
+    for (const problem of result.diagnostics) read.diagnostics.push(problem);
+    firstLine += countLineEnds(decoded.text);
+    start = end;
+  }
+  return read;
+}
+
+function countLineEnds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** An importer's result with its arrays made sure of. */
+function checked(result: ImportResult): ImportResult {
+  return {
+    papers: Array.isArray(result.papers) ? result.papers : [],
+    diagnostics: Array.isArray(result.diagnostics) ? result.diagnostics : [],
+  };
 }
 
 /**
@@ -151,6 +248,21 @@ function tooLarge(file: string, size: number, max: number): ReturnType<typeof di
       file,
       megabytes(size),
       megabytes(max),
+    ),
+  );
+}
+
+/** A file other than JSON Lines too large to decode as one string (V8 holds at most 512 MB of text in one). */
+function tooMuchText(file: string, size: number): Diagnostic {
+  return diagnostic(
+    file,
+    1,
+    1,
+    'error',
+    l10n.t(
+      'Lectern: {0} is {1}, more text than can be read in one piece; it was not read. Split it into smaller files (JSON Lines files, .jsonl, of any size are read in pieces).',
+      file,
+      megabytes(size),
     ),
   );
 }

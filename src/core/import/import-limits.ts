@@ -61,6 +61,12 @@ export const DEFAULT_IMPORT_LIMITS: ResolvedImportLimits = Object.freeze({
 export interface ImportOptions {
   /** Size and count bounds; see {@link ImportLimits}. Default: {@link DEFAULT_IMPORT_LIMITS}. */
   limits?: ImportLimits;
+  /**
+   * JSON Lines files larger than this many bytes are decoded and imported a piece of about this size at a time,
+   * cut between lines: one string cannot hold more than 512 MB of text, and the arXiv snapshot is gigabytes. The
+   * same papers and diagnostics as a whole-file import. Default 64 MB (67,108,864). Example: `{ pieceBytes: 4096 }`.
+   */
+  pieceBytes?: number;
 }
 
 /** `limits` with defaults for missing (or non-positive, non-numeric) values. */
@@ -81,6 +87,11 @@ export function resolveImportLimits(limits: ImportLimits | undefined): ResolvedI
 export interface ImportContext {
   limits: ResolvedImportLimits;
   damage: DamagedBytes;
+  /**
+   * The number, in its file, of the text's first line: 1 for a whole file, more for a later piece of a JSON Lines
+   * file read in pieces (see `importCorpusFile`), so that papers and diagnostics name the file's own lines. Default 1.
+   */
+  firstLine?: number;
 }
 
 /** One byte of the file that could not be decoded, and where it now stands in the decoded text. */

@@ -64,6 +64,21 @@ export function looksLikeJsonLines(text: string): boolean {
   return end <= firstLineEnd + 1 && /\S/.test(text.slice(end));
 }
 
+/**
+ * Reads Lectern JSON Lines (one paper object per line) into papers, whatever the text looks like: a piece of a
+ * large file read in pieces may hold a single line. Never throws.
+ */
+export function importLecternJsonLines(file: string, text: string, context: ImportContext = defaultImportContext()): ImportResult {
+  const papers: ImportedPaper[] = [];
+  const diagnostics: Diagnostic[] = [];
+  try {
+    importLines(file, text, context, papers, diagnostics);
+  } catch (err) {
+    diagnostics.push(internalErrorDiagnostic(file, 'Lectern JSON', err));
+  }
+  return { papers, diagnostics };
+}
+
 function importLines(file: string, text: string, context: ImportContext, papers: ImportedPaper[], diagnostics: Diagnostic[]): void {
   forEachJsonLine(
     file,

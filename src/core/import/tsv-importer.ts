@@ -47,7 +47,7 @@ export function importTsv(file: string, text: string, context: ImportContext = d
       if (paper) papers.push(paper);
     }
   } catch (err) {
-    diagnostics.push(internalErrorDiagnostic(file, l10n.t('a tab-separated paper list'), err));
+    diagnostics.push(internalErrorDiagnostic(file, 'TSV', err));
   }
   return { papers, diagnostics };
 }

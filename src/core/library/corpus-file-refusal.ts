@@ -64,6 +64,23 @@ export function fileTooLarge(path: string, size: number | undefined, maxBytes: n
   );
 }
 
+/**
+ * The refusal of a file within the limit but larger than one read can hold (`most`, 4 GB in Node 20): the
+ * arXiv snapshot is such a file. It names the way out, splitting the file by lines.
+ */
+export function fileTooLargeToRead(path: string, size: number, most: number): CorpusFileRefusal {
+  return new CorpusFileRefusal(
+    path,
+    'too-large',
+    l10n.t(
+      'Lectern: {0} is {1}, more than one file Lectern can read ({2}); it was not read. Split it into smaller files (a JSON Lines file by lines, e.g. `split -l 1000000 {0} part-`) and import those.',
+      path,
+      megabytes(size),
+      megabytes(most),
+    ),
+  );
+}
+
 /** `options.maxBytes`, or the default limit. */
 export function maxBytesOf(options: CorpusReadOptions | undefined): number {
   const max = options?.maxBytes;
