@@ -8,7 +8,7 @@ import type { ImportLimits } from '../core/import/import-limits';
 import { FileCacheStore, userCacheFolder } from '../node/file-cache-store';
 import { NodeCorpusSource } from '../node/node-corpus-source';
 import { checkCorpusPaths } from './check-corpus-paths';
-import { locateBundledCorpus } from './package-files';
+import { cliBuild, locateBundledCorpus } from './package-files';
 
 /** How many libraries (sets of `--corpus`, `--sample`, `--taxonomy`) the cache keeps; older ones are deleted. */
 const CACHED_LIBRARIES = 4;
@@ -35,7 +35,7 @@ export interface CliLibrary {
 /**
  * Opens the library the CLI was pointed at, through the same loader and taxonomy rule as the
  * extension. The whole library (papers, topics, index) is cached under the user's cache folder,
- * keyed by what was asked for and validated by the files' fingerprints, so a repeated command on
+ * keyed by what was asked for and by this build of Lectern, and validated by the files' fingerprints, so a repeated command on
  * unchanged files neither imports nor indexes. A `corpus` path that does not exist, or names a file of a
  * kind Lectern does not read, exits 2 (a `CliError`) before anything is read.
  */
@@ -48,7 +48,13 @@ export async function openCliLibrary(options: CliLibraryOptions): Promise<CliLib
   const sampleWhen: SampleWhen = options.sample || paths.length < options.corpus.length ? 'always' : 'auto';
   const source = await NodeCorpusSource.create(paths);
   const key = contentFingerprint(
-    JSON.stringify({ cwd: process.cwd(), sample: [resolve(bundled), sampleWhen], paths, taxonomy: options.taxonomy ?? null }),
+    JSON.stringify({
+      build: cliBuild(),
+      cwd: process.cwd(),
+      sample: [resolve(bundled), sampleWhen],
+      paths,
+      taxonomy: options.taxonomy ?? null,
+    }),
   );
   const store = new FileCacheStore(userCacheFolder());
   const loaderOptions: LibraryOptions = {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +39,19 @@ export function cliVersion(): string {
     // fall through: a broken install still answers --version
   }
   return 'unknown';
+}
+
+/**
+ * This build of Lectern: its version and the running bundle's size and time, so that a cache written by another
+ * build (an upgrade, or a rebuild of a clone) is not taken for this one's: its papers, topics and index come from
+ * that build's importers and topic code.
+ */
+export function cliBuild(): string {
+  const self = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  try {
+    const stats = statSync(self);
+    return `${cliVersion()}+${stats.size}.${stats.mtimeMs}`;
+  } catch {
+    return cliVersion();
+  }
 }

@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, sharedCorpus } from '../support/shared-corpora';
@@ -195,6 +195,30 @@ test('a repeated command answers from the cache with the same output; --no-cache
   const uncached = lecternWith({ LECTERN_CACHE_DIR: join(dir, 'unused') }, 'list', '--json', '--no-cache');
   assert.equal(json<Listing>(uncached.stdout).papers.length, 76);
   assert.throws(() => readdirSync(join(dir, 'unused')), /ENOENT/);
+});
+
+test("another build of Lectern (an upgrade, a rebuild) does not answer from this build's cache", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  const cache = join(dir, 'cache');
+  // A copy of the bundle beside it is another build: same version, another file.
+  const otherBuild = join(repoRoot, 'dist', `other-build-${process.pid}`);
+  mkdirSync(otherBuild, { recursive: true });
+  t.after(() => rmSync(otherBuild, { recursive: true, force: true }));
+  copyFileSync(cli, join(otherBuild, 'cli.cjs'));
+  const first = lecternWith({ LECTERN_CACHE_DIR: cache }, 'list', '--json');
+  assert.equal(first.code, 0);
+  const entries = readdirSync(cache).length;
+  assert.ok(entries >= 1, 'the library was cached');
+  assert.equal(lecternWith({ LECTERN_CACHE_DIR: cache }, 'list', '--json').stdout, first.stdout);
+  assert.equal(readdirSync(cache).length, entries, 'the same build reads its own entry');
+  const other = spawnSync(process.execPath, [join(otherBuild, 'cli.cjs'), 'list', '--json'], {
+    cwd: repoRoot,
+    env: { ...process.env, LECTERN_CACHE_DIR: cache },
+    encoding: 'utf8',
+  });
+  assert.equal(other.status, 0, other.stderr);
+  assert.equal(other.stdout, first.stdout);
+  assert.equal(readdirSync(cache).length, 2 * entries, 'the other build wrote an entry of its own');
 });
 
 test('taxonomy rule: a folder of papers has no taxonomy unless it has .lectern/topics.json, --taxonomy or --sample', () => {
