@@ -99,6 +99,11 @@ describe('lectern db and --database', { skip }, () => {
         );
       }
     }
+    // Without --json, the count line reads as the local search's ("12 papers match "attention", showing 1").
+    const countLine = (args: string[]) => lectern([...args, '--limit', '1']).stdout.split('\n')[0];
+    const local = countLine(['search', 'attention', '--corpus', seedCorpusPath]);
+    assert.match(local, /^\d+ papers match "attention", showing 1$/);
+    assert.equal(countLine(['search', 'attention', '--database', url]), local);
   });
 
   test('show, related, topics and list read the shared library', () => {

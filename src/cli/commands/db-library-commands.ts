@@ -7,6 +7,7 @@ import { markRanges, table } from '../human-output';
 import { round, type Command, type CommandContext } from './command-context';
 import { listRow } from './list-commands';
 import { databaseOrFail } from './db-commands';
+import { matchCountLine } from './search-command';
 
 /** Papers `list --database` prints when no `--limit` is given: a shared library may hold millions. */
 const DEFAULT_LIST_LIMIT = 100;
@@ -27,12 +28,7 @@ const databaseCommands: Record<string, Command> = {
         context.print({ query: response.query, total: response.total, totalIsLowerBound: response.totalIsLowerBound, results });
         return 0;
       }
-      console.log(
-        context.style.dim(
-          l10n.t('{0} papers match "{1}"', response.total, query) +
-            (response.total > results.length ? l10n.t(', showing {0}', results.length) : ''),
-        ),
-      );
+      console.log(context.style.dim(matchCountLine(response, query)));
       results.forEach((hit, i) => {
         console.log(`${String(i + 1).padStart(3)}. ${context.style.bold(markRanges(hit.title, hit.matches.title, context.style))}`);
         console.log(`     ${context.style.dim([hit.id, hit.topics.join(', ')].filter(Boolean).join(' · '))}`);

@@ -40,14 +40,7 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
     });
     return 0;
   }
-  const showing = response.total > response.results.length ? l10n.t(', showing {0}', response.results.length) : '';
-  const total = response.total.toLocaleString('en-US');
-  const count = response.totalIsLowerBound
-    ? l10n.t('{0}+ papers match "{1}"', total, query)
-    : response.total === 1
-      ? l10n.t('1 paper matches "{0}"', query)
-      : l10n.t('{0} papers match "{1}"', total, query);
-  console.log(style.dim(`${count}${showing}`));
+  console.log(style.dim(matchCountLine(response, query)));
   response.results.forEach((hit, i) => {
     const paper = library.paper(hit.id)!;
     console.log(`${String(i + 1).padStart(3)}. ${style.bold(markRanges(hit.title, hit.matches.title, style))}`);
@@ -65,3 +58,18 @@ export const searchCommand: Command = async ({ args, json, limit, style, print, 
   });
   return 0;
 };
+
+/** "1,234 papers match "q", showing 10", or "1,000+ papers match …" when the total is a lower bound (local and shared libraries). */
+export function matchCountLine(
+  response: { total: number; totalIsLowerBound: boolean; results: readonly unknown[] },
+  query: string,
+): string {
+  const showing = response.total > response.results.length ? l10n.t(', showing {0}', response.results.length) : '';
+  const total = response.total.toLocaleString('en-US');
+  const count = response.totalIsLowerBound
+    ? l10n.t('{0}+ papers match "{1}"', total, query)
+    : response.total === 1
+      ? l10n.t('1 paper matches "{0}"', query)
+      : l10n.t('{0} papers match "{1}"', total, query);
+  return count + showing;
+}

@@ -27,11 +27,17 @@ export function assignCiteKeys(papers: Paper[]): { papers: Paper[]; diagnostics:
     if (paper.citeKey && !paper.citeKeyGenerated) taken.add(paper.citeKey.toLowerCase());
   }
   const diagnostics = duplicateKeyWarnings(papers);
+  // The suffix each base reached: the suffixes before it are taken for good, so the next paper with that base
+  // starts there (a library of many same-named papers, such as an arXiv snapshot, would otherwise try them all again).
+  const lastSuffix = new Map<string, number>();
   const result = papers.map((paper): Paper => {
     if (paper.citeKey && !paper.citeKeyGenerated) return paper;
     const base = generatedCiteKey(paper) || paper.id;
-    let key = base;
-    for (let n = 1; taken.has(key.toLowerCase()); n += 1) key = base + alphaSuffix(n);
+    const lowerBase = base.toLowerCase();
+    let n = lastSuffix.get(lowerBase) ?? 0;
+    let key = n === 0 ? base : base + alphaSuffix(n);
+    while (taken.has(key.toLowerCase())) key = base + alphaSuffix(++n);
+    lastSuffix.set(lowerBase, n);
     taken.add(key.toLowerCase());
     return { ...paper, citeKey: key, citeKeyGenerated: true };
   });

@@ -77,6 +77,39 @@ test('the parts rebuild Better BibTeX’s own keys of a real Better CSL-JSON exp
   assert.ok(differing.length === 0, `${differing.length} of ${items.length} differ:\n${differing.slice(0, 20).join('\n')}`);
 });
 
+test('hundreds of papers with one generated key get a, b… aa… in corpus order, as trying each suffix in turn gives', () => {
+  // An arXiv snapshot holds many papers by one author, one year, one title start: each key must be the first free
+  // suffix, whatever the spelling's case, skipping keys that sources and ids hold.
+  const titles = ['Attention Is All You Need', 'ATTENTION IS ALL YOU NEED', 'Deep Residual Learning'];
+  const papers: Paper[] = [];
+  for (let i = 0; i < 900; i++) {
+    if (i % 97 === 5) papers.push(paper({ id: `src-${i}`, citeKey: `vaswani2017AttentionAllYou${alphaSuffix(i)}`, title: 'Other' }));
+    else
+      papers.push(
+        paper({
+          id: i % 89 === 3 ? `vaswani2017attentionallyou${alphaSuffix(i + 1)}` : `id-${i}`,
+          title: titles[i % 3],
+          authors: ['Ashish Vaswani'],
+          year: 2017,
+        }),
+      );
+  }
+  const taken = new Set(papers.flatMap((p) => [p.id.toLowerCase(), ...(p.citeKey ? [p.citeKey.toLowerCase()] : [])]));
+  const expected = papers.map((p) => {
+    if (p.citeKey) return p.citeKey;
+    const base = generatedCiteKey(p);
+    let key = base;
+    for (let n = 1; taken.has(key.toLowerCase()); n++) key = base + alphaSuffix(n);
+    taken.add(key.toLowerCase());
+    return key;
+  });
+  const keys = assignCiteKeys(papers).papers.map((p) => p.citeKey);
+  assert.deepEqual(keys, expected);
+  assert.equal(new Set(keys.map((k) => k!.toLowerCase())).size, keys.length);
+  assert.equal(keys[0], 'vaswani2017AttentionAllYou');
+  assert.equal(keys[1], 'vaswani2017ATTENTIONALLYOUa');
+});
+
 test('keys are unique with a, b… suffixes, never take a source key or an id, and keep source keys', () => {
   const source = paper({ id: 'doi-1', citeKey: 'vaswani2017AttentionAllYou', title: 'Other', source: { file: 'a.bib', line: 1 } });
   const twin = (id: string, line: number) =>
