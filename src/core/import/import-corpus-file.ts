@@ -11,11 +11,12 @@ import { bibtexItemStarts } from './bibtex-scanner';
 import { importCslJson } from './csl-json-importer';
 import { importDailyPapers } from './daily-papers-importer';
 import { diagnostic, isRecord, shorten } from './import-helpers';
-import { importLecternJson, importLecternJsonLines, looksLikeJsonLines } from './lectern-json-importer';
+import { importLecternJson, looksLikeJsonLines } from './lectern-json-importer';
+import { importJsonLinesPiece, JSON_LINES_PIECE_BYTES, lineCuts, type JsonLinesFormat } from './json-lines-pieces';
 import { scanJsonArray } from './json-scanner';
 import { decodeCorpusBytes } from './decode-corpus-bytes';
 import { importTsv, looksLikeTsv } from './tsv-importer';
-import { resolveImportLimits, type DamagedBytes, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
+import { resolveImportLimits, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
 import type { Diagnostic } from '../model/diagnostic';
 
 /**
@@ -49,7 +50,8 @@ function formatName(format: CorpusFormat): string {
   return { bibtex: 'BibTeX', 'csl-json': 'CSL-JSON', 'lectern-json': 'Lectern JSON' }[format];
 }
 
-function expectedFormats(): string {
+/** The formats Lectern reads, in words, for messages about a file it could not read. */
+export function expectedFormats(): string {
   return l10n.t(
     'BibTeX (.bib), CSL-JSON or Lectern JSON (.json), arXiv metadata or Lectern JSON Lines (.jsonl, .ndjson), a tab-separated paper list with a "title" column (.tsv), or a daily-papers page (.txt)',
   );
@@ -100,9 +102,6 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
   }
 }
 
-/** Bytes of a large JSON Lines file decoded and imported at a time (see `ImportOptions.pieceBytes`). */
-const JSON_LINES_PIECE_BYTES = 64 * 1024 * 1024;
-
 /** What a file's importer read, and the format it read it as. */
 interface FormatRead {
   papers: ImportResult['papers'];
@@ -146,11 +145,10 @@ function importWhole(file: string, bytes: Uint8Array, limits: ResolvedImportLimi
   return { ...checked(IMPORTERS[format](file, text, { limits, damage: decoded.damage })), format };
 }
 
-/** A large JSON Lines file cut between lines: where each piece ends, its format, and its first piece decoded. */
+/** A large JSON Lines file cut between lines: where each piece ends, and its format. */
 interface JsonLinesPieces {
   ends: number[];
-  format: 'arxiv-jsonl' | 'lectern-json';
-  first: { text: string; damage: DamagedBytes };
+  format: JsonLinesFormat;
 }
 
 /**
@@ -158,57 +156,40 @@ interface JsonLinesPieces {
  * each ending after a line end; undefined otherwise (the file is read whole).
  */
 function jsonLinesPieces(file: string, bytes: Uint8Array, pieceBytes: number): JsonLinesPieces | undefined {
-  // A UTF-16 file's line ends are two bytes: cutting after a 0x0A byte could split one.
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (bytes.length <= pieceBytes || utf16) return undefined;
+  if (bytes.length <= pieceBytes) return undefined;
   const ends = lineCuts(bytes, Math.max(1, Math.floor(pieceBytes)));
   if (ends.length < 2) return undefined;
-  const first = decodeCorpusBytes(file, bytes.subarray(0, ends[0]), expectedFormats());
-  if ('error' in first) return undefined;
-  const format = detectCorpusFormat(file, first.text);
-  if (format === 'arxiv-jsonl' || (format === 'lectern-json' && looksLikeJsonLines(first.text))) return { ends, format, first };
-  return undefined;
-}
-
-/** Piece ends: each the first line end at or after `pieceBytes` bytes past the last, and the file's end. */
-function lineCuts(bytes: Uint8Array, pieceBytes: number): number[] {
-  const ends: number[] = [];
-  let start = 0;
-  while (bytes.length - start > pieceBytes) {
-    const lineEnd = bytes.indexOf(0x0a, start + pieceBytes - 1);
-    if (lineEnd < 0) break;
-    ends.push(lineEnd + 1);
-    start = lineEnd + 1;
-  }
-  if (start < bytes.length) ends.push(bytes.length);
-  return ends;
+  const format = jsonLinesFormatOf(file, bytes.subarray(0, ends[0]));
+  return format && { ends, format };
 }
 
 /**
- * Each piece decoded and read by the format's line importer, told the number of its first line, so papers and
- * diagnostics are those of a whole-file read. A piece that cannot be read as text refuses the file, as it would whole.
+ * The JSON Lines format of a file from its first bytes (whole lines), or undefined when it holds another format
+ * (or UTF-16, whose line ends are two bytes: a cut after a 0x0A byte could split one). For readers that stream a file.
  */
+export function jsonLinesFormatOf(file: string, head: Uint8Array): JsonLinesFormat | undefined {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return undefined;
+  const decoded = decodeCorpusBytes(file, head, expectedFormats());
+  if ('error' in decoded) return undefined;
+  const format = detectCorpusFormat(file, decoded.text);
+  if (format === 'arxiv-jsonl' || (format === 'lectern-json' && looksLikeJsonLines(decoded.text))) return format;
+  return undefined;
+}
+
+/** Each piece read as its format's lines, so papers and diagnostics are those of a whole-file read; a piece that is not text refuses the file, as it would whole. */
 function importPieces(file: string, bytes: Uint8Array, pieces: JsonLinesPieces, limits: ResolvedImportLimits): FormatRead | NotRead {
-  const importer = pieces.format === 'arxiv-jsonl' ? importArxivJsonl : importLecternJsonLines;
   const read: FormatRead = { papers: [], diagnostics: [], format: pieces.format };
   let start = 0;
   let firstLine = 1;
   for (const end of pieces.ends) {
-    const decoded = start === 0 ? pieces.first : decodeCorpusBytes(file, bytes.subarray(start, end), expectedFormats(), firstLine);
-    if ('error' in decoded) return { refused: decoded.error };
-    const result = checked(importer(file, decoded.text, { limits, damage: decoded.damage, firstLine }));
-    for (const paper of result.papers) read.papers.push(paper);
-    for (const problem of result.diagnostics) read.diagnostics.push(problem);
-    firstLine += countLineEnds(decoded.text);
+    const piece = importJsonLinesPiece(file, bytes.subarray(start, end), pieces.format, firstLine, limits, expectedFormats());
+    if ('refused' in piece) return piece;
+    for (const paper of piece.papers) read.papers.push(paper);
+    for (const problem of piece.diagnostics) read.diagnostics.push(problem);
+    firstLine += piece.lines;
     start = end;
   }
   return read;
-}
-
-function countLineEnds(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }
 
 /** An importer's result with its arrays made sure of. */
@@ -280,21 +261,23 @@ function limitRecords(
 ): void {
   if (papers.length <= limits.maxRecords) return;
   const first = papers[limits.maxRecords];
-  const dropped = papers.length - limits.maxRecords;
+  diagnostics.push(tooManyRecords(file, limits.maxRecords, first.source.line, papers.length - limits.maxRecords));
   papers.length = limits.maxRecords;
-  diagnostics.push(
-    diagnostic(
+}
+
+/** The warning of a file holding more than `maxRecords` papers: `dropped` were not loaded, the first at `line`. */
+export function tooManyRecords(file: string, maxRecords: number, line: number, dropped: number): Diagnostic {
+  return diagnostic(
+    file,
+    line,
+    1,
+    'warning',
+    l10n.t(
+      'Lectern: {0} holds more than {1} papers, the limit for one file; the {2} from line {3} on were not loaded. Split the file, or raise the limit (maxRecords).',
       file,
-      first.source.line,
-      1,
-      'warning',
-      l10n.t(
-        'Lectern: {0} holds more than {1} papers, the limit for one file; the {2} from line {3} on were not loaded. Split the file, or raise the limit (maxRecords).',
-        file,
-        limits.maxRecords,
-        dropped,
-        first.source.line,
-      ),
+      maxRecords,
+      dropped,
+      line,
     ),
   );
 }
