@@ -1,9 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import pg from 'pg';
-import { importPapers } from '../../node/pg/import-papers';
+import type { Diagnostic } from '../../core/model/diagnostic';
+import type { Topic } from '../../core/model/topic';
+import { PaperImport } from '../../node/pg/import-papers';
 import { checkSchema, migrateDatabase } from '../../node/pg/migrate-database';
 import { describeConnection, libraryErrorOf } from '../../node/pg/pg-connection-error';
-import { readCorpusFiles } from '../../node/pg/read-corpus-files';
+import { readCorpusParts, type ReadCorpus } from '../../node/pg/read-corpus-files';
 import { CliError } from '../cli-error';
 import { countOf, formatDiagnostic } from '../human-output';
 import type { Command, CommandContext } from './command-context';
@@ -47,48 +49,79 @@ async function initDatabase(client: pg.Client, url: string, { json, print }: Com
 }
 
 async function importFiles(files: string[], url: string, { json, print, limits, taxonomy }: CommandContext): Promise<number> {
-  const read = await readCorpusFiles(files, { limits, taxonomyFile: taxonomy });
-  const { corpus, diagnostics } = read;
-  // A file's diagnostics as `lectern import` counts them: its own and the corpus-wide ones (duplicate ids) on it.
-  const diagnosticsOf = (path: string) => diagnostics.filter((d) => d.file === path).length;
-  if (!json) {
-    for (const file of corpus.files)
-      console.log(`${file.path}: ${countOf(file.papers.length, 'paper')}, ${countOf(diagnosticsOf(file.path), 'diagnostic')}`);
-    for (const d of diagnostics) console.log(`  ${formatDiagnostic(d)}`);
-  }
   const progress = process.stderr.isTTY && !json;
-  const outcome = await withClient(url, async (client) => {
+  const read = await withClient(url, async (client) => {
     await checkSchema(client);
-    return importPapers(client, corpus.papers, corpus.topics, {
-      onBatch: (written) =>
-        progress &&
-        process.stderr.write(
-          `\r${l10n.t('Lectern: {0} of {1} papers written', written.toLocaleString('en-US'), corpus.papers.length.toLocaleString('en-US'))}`,
-        ),
+    const session = await PaperImport.start(client, {
+      onBatch: (written) => progress && process.stderr.write(`\r${l10n.t('Lectern: {0} papers written', written.toLocaleString('en-US'))}`),
     });
+    // A library of millions is read and written in parts (readCorpusParts); most libraries are one part.
+    const report = new ImportReport();
+    // No cap on a file's records: parts bound the memory (the cap's reason), and the arXiv snapshot holds millions.
+    const unbounded = { ...limits, maxRecords: Number.MAX_SAFE_INTEGER };
+    for await (const part of readCorpusParts(files, { limits: unbounded, taxonomyFile: taxonomy })) {
+      report.add(part);
+      await session.write(part.corpus.papers);
+    }
+    return { report, outcome: await session.finish(report.topics()) };
   });
   if (progress) process.stderr.write('\n');
+  const { report, outcome } = read;
   const seconds = (outcome.writeMs + outcome.refreshMs) / 1000;
-  if (json)
+  if (json) {
     print({
       database: describeConnection(url),
       papers: outcome.papers,
-      topics: corpus.topics.length,
+      topics: report.topics().length,
       batches: outcome.batches,
-      files: corpus.files.map((file) => ({ file: file.path, papers: file.papers.length, diagnostics: diagnosticsOf(file.path) })),
-      diagnostics,
+      files: report.files.map(([file, counts]) => ({ file, ...counts })),
+      diagnostics: report.diagnostics,
     });
-  else
-    console.log(
-      l10n.t(
-        'Lectern: {0} papers and {1} topics imported into {2} in {3} s.',
-        outcome.papers.toLocaleString('en-US'),
-        corpus.topics.length,
-        describeConnection(url),
-        seconds.toFixed(1),
-      ),
-    );
+    return 0;
+  }
+  // Each file's diagnostics as `lectern import` counts them: its own and the corpus-wide ones (duplicate ids) on it.
+  for (const [file, counts] of report.files)
+    console.log(`${file}: ${countOf(counts.papers, 'paper')}, ${countOf(counts.diagnostics, 'diagnostic')}`);
+  for (const d of report.diagnostics) console.log(`  ${formatDiagnostic(d)}`);
+  console.log(
+    l10n.t(
+      'Lectern: {0} and {1} imported into {2} in {3} s.',
+      countOf(outcome.papers, 'paper'),
+      countOf(report.topics().length, 'topic'),
+      describeConnection(url),
+      seconds.toFixed(1),
+    ),
+  );
   return 0;
+}
+
+/** What the parts of an import held: papers and diagnostics per file, every diagnostic, and the topics by name. */
+class ImportReport {
+  private readonly byFile = new Map<string, { papers: number; diagnostics: number }>();
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly topicsByName = new Map<string, Topic>();
+
+  add({ corpus, diagnostics }: ReadCorpus): void {
+    for (const file of corpus.files) {
+      const counts = this.byFile.get(file.path) ?? { papers: 0, diagnostics: 0 };
+      counts.papers += file.papers.length;
+      this.byFile.set(file.path, counts);
+    }
+    for (const d of diagnostics) {
+      this.diagnostics.push(d);
+      const counts = this.byFile.get(d.file);
+      if (counts) counts.diagnostics += 1;
+    }
+    for (const topic of corpus.topics) if (!this.topicsByName.has(topic.name)) this.topicsByName.set(topic.name, topic);
+  }
+
+  get files(): Array<[string, { papers: number; diagnostics: number }]> {
+    return [...this.byFile];
+  }
+
+  topics(): Topic[] {
+    return [...this.topicsByName.values()];
+  }
 }
 
 /** Runs `work` on one connection, closed afterwards; failures become a `Lectern:` message with no credentials in it. */

@@ -55,62 +55,92 @@ export async function importPapers(
   topics: readonly Topic[],
   options: ImportPapersOptions = {},
 ): Promise<ImportPapersOutcome> {
-  const batchSize = options.batchSize ?? 2000;
-  const started = performance.now();
-  // Into an empty library the search index is built once at the end (much faster than row by row); an
-  // import stopped before that leaves it to the re-run, and searches stay correct meanwhile, only slower.
-  const bulk = (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM lectern_papers) AS empty')).rows[0].empty;
-  // Only the tables' owner may drop them; a lectern_writer member imports with the indexes in place.
-  if (bulk) await client.query(`DROP INDEX IF EXISTS ${SEARCH_INDEXES.map((index) => index.name).join(', ')}`).catch(() => undefined);
-  await client.query(STAGING);
-  let written = 0;
-  let batches = 0;
-  // A repeated id in one statement would be upserted twice, and copied twice into an empty library: each id is
-  // sent once, with its last record, as in a re-run.
-  const unique = new Map<string, Paper>();
-  for (const paper of papers) unique.set(paper.id, paper);
-  // Batches are built on worker threads (more than one batch: starting them costs more than a single one) while
-  // the server writes the previous one; one write at a time, in order.
-  const builders = unique.size > batchSize ? new CopyLineBuilders() : undefined;
-  const built: Array<{ data: Promise<Buffer>; size: number }> = [];
-  let writing: Promise<void> = Promise.resolve();
-  const writeNext = async () => {
-    const next = built.shift();
-    if (!next) return;
-    const data = await next.data;
-    await writing;
-    writing = writeBatch(client, data, bulk).then(() => {
-      written += next.size;
-      batches += 1;
-      options.onBatch?.(written);
-    });
-    // Keep the rejection for the next await, but do not let it go unhandled meanwhile.
-    writing.catch(() => undefined);
-  };
-  try {
-    let batch: Paper[] = [];
-    const queue = () => {
-      const data = builders ? builders.build(batch) : Promise.resolve(paperCopyBatch(batch));
-      data.catch(() => undefined);
-      built.push({ data, size: batch.length });
-      batch = [];
-    };
-    for (const paper of unique.values()) {
-      batch.push(paper);
-      if (batch.length < batchSize) continue;
-      queue();
-      if (built.length > (builders?.parallelism ?? 1)) await writeNext();
-    }
-    if (batch.length > 0) queue();
-    while (built.length > 0) await writeNext();
-    await writing;
-  } finally {
-    await builders?.close();
+  const session = await PaperImport.start(client, options);
+  await session.write(papers);
+  return session.finish(topics);
+}
+
+/**
+ * An import written in parts (`lectern db import` of a library too large to hold at once): `start`, `write` each
+ * part's papers, then `finish` once with every part's topics, which refreshes the counts searches and the tree read.
+ */
+export class PaperImport {
+  private written = 0;
+  private batches = 0;
+  private readonly started = performance.now();
+
+  private constructor(
+    private readonly client: ClientBase,
+    /** Whether the library was empty at the start: batches are then copied straight in, indexes built at the end. */
+    private readonly bulk: boolean,
+    private readonly options: ImportPapersOptions,
+  ) {}
+
+  static async start(client: ClientBase, options: ImportPapersOptions = {}): Promise<PaperImport> {
+    // Into an empty library the search index is built once at the end (much faster than row by row); an
+    // import stopped before that leaves it to the re-run, and searches stay correct meanwhile, only slower.
+    const bulk = (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM lectern_papers) AS empty')).rows[0].empty;
+    // Only the tables' owner may drop them; a lectern_writer member imports with the indexes in place.
+    if (bulk) await client.query(`DROP INDEX IF EXISTS ${SEARCH_INDEXES.map((index) => index.name).join(', ')}`).catch(() => undefined);
+    await client.query(STAGING);
+    return new PaperImport(client, bulk, options);
   }
-  const refreshStarted = performance.now();
-  await refreshLibraryCounts(client, topics);
-  const done = performance.now();
-  return { papers: written, batches, writeMs: refreshStarted - started, refreshMs: done - refreshStarted };
+
+  /** Writes papers in batches; resolves when the last is committed. */
+  async write(papers: Iterable<Paper>): Promise<void> {
+    const { client, bulk, options } = this;
+    const batchSize = options.batchSize ?? 2000;
+    // A repeated id in one statement would be upserted twice, and copied twice into an empty library: each id is
+    // sent once, with its last record, as in a re-run.
+    const unique = new Map<string, Paper>();
+    for (const paper of papers) unique.set(paper.id, paper);
+    // Batches are built on worker threads (more than one batch: starting them costs more than a single one) while
+    // the server writes the previous one; one write at a time, in order.
+    const builders = unique.size > batchSize ? new CopyLineBuilders() : undefined;
+    const built: Array<{ data: Promise<Buffer>; size: number }> = [];
+    let writing: Promise<void> = Promise.resolve();
+    const writeNext = async () => {
+      const next = built.shift();
+      if (!next) return;
+      const data = await next.data;
+      await writing;
+      writing = writeBatch(client, data, bulk).then(() => {
+        this.written += next.size;
+        this.batches += 1;
+        options.onBatch?.(this.written);
+      });
+      // Keep the rejection for the next await, but do not let it go unhandled meanwhile.
+      writing.catch(() => undefined);
+    };
+    try {
+      let batch: Paper[] = [];
+      const queue = () => {
+        const data = builders ? builders.build(batch) : Promise.resolve(paperCopyBatch(batch));
+        data.catch(() => undefined);
+        built.push({ data, size: batch.length });
+        batch = [];
+      };
+      for (const paper of unique.values()) {
+        batch.push(paper);
+        if (batch.length < batchSize) continue;
+        queue();
+        if (built.length > (builders?.parallelism ?? 1)) await writeNext();
+      }
+      if (batch.length > 0) queue();
+      while (built.length > 0) await writeNext();
+      await writing;
+    } finally {
+      await builders?.close();
+    }
+  }
+
+  /** Refreshes the term and topic counts (`topics`: every part's topics, with their origins) and says what was written. */
+  async finish(topics: readonly Topic[]): Promise<ImportPapersOutcome> {
+    const refreshStarted = performance.now();
+    await refreshLibraryCounts(this.client, topics);
+    const done = performance.now();
+    return { papers: this.written, batches: this.batches, writeMs: refreshStarted - this.started, refreshMs: done - refreshStarted };
+  }
 }
 
 /**
