@@ -54,6 +54,12 @@ async function importFiles(files: string[], url: string, { json, print, limits, 
     await checkSchema(client);
     const session = await PaperImport.start(client, {
       onBatch: (written) => progress && process.stderr.write(`\r${l10n.t('Lectern: {0} papers written', written.toLocaleString('en-US'))}`),
+      // The refresh builds the search indexes on a second connection while it counts terms on this one.
+      connectAnother: async () => {
+        const other = newClient(url);
+        await other.connect();
+        return other;
+      },
     });
     // A library of millions is read and written in parts (readCorpusParts); most libraries are one part.
     const report = new ImportReport();
@@ -124,10 +130,16 @@ class ImportReport {
   }
 }
 
-/** Runs `work` on one connection, closed afterwards; failures become a `Lectern:` message with no credentials in it. */
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** A connection to `url`, not yet open; its errors surface through the queries that meet them. */
+function newClient(url: string): pg.Client {
   const client = new pg.Client({ connectionString: url, application_name: 'lectern', connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
+  return client;
+}
+
+/** Runs `work` on one connection, closed afterwards; failures become a `Lectern:` message with no credentials in it. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = newClient(url);
   try {
     await client.connect();
     return await work(client);

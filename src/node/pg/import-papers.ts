@@ -12,6 +12,13 @@ export interface ImportPapersOptions {
   batchSize?: number;
   /** Called after each committed batch with the papers written so far (progress; a throw stops the import there). */
   onBatch?: (written: number) => void;
+  /**
+   * Opens a second connection to the same database, on which the refresh builds the search indexes while it counts
+   * terms on the first: two server processes instead of one (at a million papers the index build takes 40 s and
+   * the counts 58 s, one after the other). Default: none, one after the other. A connection that fails to open
+   * leaves the refresh to the first. Example: `() => connected(new pg.Client(url))`.
+   */
+  connectAnother?: () => Promise<ClientBase & { end(): Promise<void> }>;
 }
 
 /** What an import wrote. */
@@ -137,7 +144,7 @@ export class PaperImport {
   /** Refreshes the term and topic counts (`topics`: every part's topics, with their origins) and says what was written. */
   async finish(topics: readonly Topic[]): Promise<ImportPapersOutcome> {
     const refreshStarted = performance.now();
-    await refreshLibraryCounts(this.client, topics);
+    await refreshLibraryCounts(this.client, topics, this.options.connectAnother);
     const done = performance.now();
     return { papers: this.written, batches: this.batches, writeMs: refreshStarted - this.started, refreshMs: done - refreshStarted };
   }
@@ -169,11 +176,32 @@ async function writeBatch(client: ClientBase, data: Buffer, direct: boolean): Pr
 }
 
 /**
- * Recomputes what searches and the tree read besides the papers (and rebuilds the search index when a bulk import dropped it): every term's paper count (prefixes, typos,
- * IDF), each topic's paper count with the origin the topic code gave it, and the number of papers.
+ * Recomputes what searches and the tree read besides the papers (and rebuilds the search index when a bulk import
+ * dropped it, on a second connection from `connectAnother` when given, meanwhile): every term's paper count
+ * (prefixes, typos, IDF), each topic's paper count with the origin the topic code gave it, and the number of papers.
  */
-export async function refreshLibraryCounts(client: ClientBase, topics: readonly Topic[]): Promise<void> {
-  await rebuildSearchIndexes(client);
+export async function refreshLibraryCounts(
+  client: ClientBase,
+  topics: readonly Topic[],
+  connectAnother?: ImportPapersOptions['connectAnother'],
+): Promise<void> {
+  const other = connectAnother && (await connectAnother().catch(() => undefined));
+  if (!other) {
+    await rebuildSearchIndexes(client);
+    await refreshCounts(client, topics);
+    return;
+  }
+  try {
+    // The index build locks the papers against writes only; the counts read them meanwhile.
+    const done = await Promise.allSettled([rebuildSearchIndexes(other), refreshCounts(client, topics)]);
+    for (const result of done) if (result.status === 'rejected') throw result.reason;
+  } finally {
+    await other.end().catch(() => undefined);
+  }
+}
+
+/** The term, topic and paper counts and the impact lists, in one transaction. */
+async function refreshCounts(client: ClientBase, topics: readonly Topic[]): Promise<void> {
   await inTransaction(client, async () => {
     await client.query(REFRESH_SETTINGS);
     await client.query(HEAD_TERMS);
