@@ -49,14 +49,19 @@ async function emptyLibrary(): Promise<void> {
   await admin.query('TRUNCATE lectern_papers, lectern_terms, lectern_term_impacts, lectern_topics');
 }
 
+/** The tables after one plain import of the seed into an empty library: what every other way must hold. */
+async function importedOnce(): Promise<unknown[]> {
+  await emptyLibrary();
+  await importPapers(admin, seed.corpus.papers, seed.corpus.topics);
+  const tables = await libraryTables();
+  assert.equal((tables[0] as unknown[]).length, 76);
+  await emptyLibrary();
+  return tables;
+}
+
 test('papers written in three parts, counts refreshed once, hold what one import of them holds', { skip }, async () => {
   const { papers, topics } = seed.corpus;
-  await emptyLibrary();
-  await importPapers(admin, papers, topics, { batchSize: 10 });
-  const once = await libraryTables();
-  assert.equal((once[0] as unknown[]).length, 76);
-
-  await emptyLibrary();
+  const once = await importedOnce();
   const written: number[] = [];
   const session = await PaperImport.start(admin, { batchSize: 10, onBatch: (n) => written.push(n) });
   for (const part of [papers.slice(0, 30), papers.slice(30, 31), papers.slice(31)]) await session.write(part);
@@ -71,9 +76,7 @@ test(
   { skip },
   async () => {
     const { papers, topics } = seed.corpus;
-    await emptyLibrary();
-    await importPapers(admin, papers, topics);
-    const once = await libraryTables();
+    const once = await importedOnce();
     const opened: pg.Client[] = [];
     const connectAnother = async () => {
       const other = new pg.Client(cluster.url());
@@ -81,7 +84,6 @@ test(
       opened.push(other);
       return other;
     };
-    await emptyLibrary();
     await importPapers(admin, papers, topics, { connectAnother });
     assert.equal(opened.length, 1);
     assert.deepEqual(await libraryTables(), once);
@@ -96,11 +98,7 @@ test(
   { skip },
   async () => {
     const { papers, topics } = seed.corpus;
-    await emptyLibrary();
-    await importPapers(admin, papers, topics);
-    const once = await libraryTables();
-
-    await emptyLibrary();
+    const once = await importedOnce();
     await importPapers(admin, papers.slice(0, 10), topics);
     const retitled = { ...papers[40], title: 'An older record of this paper' };
     const session = await PaperImport.start(admin, { batchSize: 8 });
