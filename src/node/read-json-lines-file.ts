@@ -1,7 +1,8 @@
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { contentFingerprint } from '../core/corpus/content-fingerprint';
 import type { CorpusFile } from '../core/corpus/corpus';
-import { expectedFormats, jsonLinesFormatOf, tooManyRecords } from '../core/import/import-corpus-file';
+import { expectedFormats, FORMAT_HEAD_BYTES, jsonLinesFormatOf, tooManyRecords } from '../core/import/import-corpus-file';
 import { resolveImportLimits, type ImportLimits } from '../core/import/import-limits';
 import { importJsonLinesPiece, JSON_LINES_PIECE_BYTES } from '../core/import/json-lines-pieces';
 
@@ -26,24 +27,20 @@ export async function readJsonLinesFile(path: string, options: ReadJsonLinesOpti
   const pieceBytes = Math.max(1, Math.floor(options.pieceBytes ?? JSON_LINES_PIECE_BYTES));
   const stats = await stat(path).catch(() => undefined);
   if (!stats?.isFile() || stats.size <= pieceBytes || stats.size > limits.maxFileBytes) return undefined;
-  const pieces = linePieces(path, pieceBytes);
-  const first = await pieces.next();
-  const format = first.done ? undefined : jsonLinesFormatOf(path, first.value);
-  if (first.done || !format) {
-    await pieces.return(undefined);
-    return undefined;
-  }
+  // The format from the file's start, so a large file of another format is not read a piece's worth for nothing.
+  const head = await readHead(path);
+  const format = head && jsonLinesFormatOf(path, head);
+  if (!format) return undefined;
   return (async function* fragments(): AsyncGenerator<CorpusFile> {
     let firstLine = 1;
     let kept = 0;
     let dropped: { line: number; count: number } | undefined;
-    for (let piece: IteratorResult<Uint8Array> = first; !piece.done; piece = await pieces.next()) {
-      const read = importJsonLinesPiece(path, piece.value, format, firstLine, limits, expectedFormats());
+    for await (const bytes of linePieces(path, pieceBytes)) {
+      const read = importJsonLinesPiece(path, bytes, format, firstLine, limits, expectedFormats());
       const fragment: CorpusFile = { path, fingerprint: contentFingerprint(path, String(firstLine)), papers: [], diagnostics: [] };
       if ('refused' in read) {
         fragment.diagnostics.push(read.refused);
         yield fragment;
-        await pieces.return(undefined);
         return;
       }
       for (const paper of read.papers) {
@@ -53,7 +50,8 @@ export async function readJsonLinesFile(path: string, options: ReadJsonLinesOpti
         } else if (dropped) dropped.count += 1;
         else dropped = { line: paper.source.line, count: 1 };
       }
-      fragment.diagnostics.push(...read.diagnostics);
+      // One by one: a piece of broken lines may hold hundreds of thousands, too many to spread as arguments.
+      for (const problem of read.diagnostics) fragment.diagnostics.push(problem);
       firstLine += read.lines;
       yield fragment;
     }
@@ -64,9 +62,35 @@ export async function readJsonLinesFile(path: string, options: ReadJsonLinesOpti
   })();
 }
 
+/**
+ * Opens a file for reading as `readRegularFile` does: non-blocking (should it have become a named pipe since its
+ * `stat`, the open must not wait for a writer), and refused unless the open handle is a regular file.
+ */
+async function openRegular(path: string): Promise<FileHandle> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  if ((await handle.stat()).isFile()) return handle;
+  await handle.close();
+  throw new Error(`${path} is no longer a regular file`);
+}
+
+/** The file's first `FORMAT_HEAD_BYTES`, or undefined when it cannot be read (the whole-file read reports why). */
+async function readHead(path: string): Promise<Uint8Array | undefined> {
+  const handle = await openRegular(path).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const head = Buffer.allocUnsafe(FORMAT_HEAD_BYTES);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < head.length; length += read)
+      read = (await handle.read(head, length, head.length - length, length)).bytesRead;
+    return head.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The file's bytes in pieces of at least `pieceBytes` (the last may be shorter), each ending after a line end. */
 async function* linePieces(path: string, pieceBytes: number): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
+  const handle = await openRegular(path);
   try {
     let buffer = Buffer.allocUnsafe(pieceBytes);
     let held = 0;

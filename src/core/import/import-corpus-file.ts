@@ -159,17 +159,26 @@ function jsonLinesPieces(file: string, bytes: Uint8Array, pieceBytes: number): J
   if (bytes.length <= pieceBytes) return undefined;
   const ends = lineCuts(bytes, Math.max(1, Math.floor(pieceBytes)));
   if (ends.length < 2) return undefined;
-  const format = jsonLinesFormatOf(file, bytes.subarray(0, ends[0]));
+  const format = jsonLinesFormatOf(file, bytes);
   return format && { ends, format };
 }
 
+/** Bytes of a file's start its format is judged from: many whole lines of any JSON Lines file. */
+export const FORMAT_HEAD_BYTES = 1024 * 1024;
+
 /**
- * The JSON Lines format of a file from its first bytes (whole lines), or undefined when it holds another format
- * (or UTF-16, whose line ends are two bytes: a cut after a 0x0A byte could split one). For readers that stream a file.
+ * The JSON Lines format of a file from its first bytes (`head`: the file's start; only its whole lines within
+ * `FORMAT_HEAD_BYTES` are read), or undefined when it holds another format (or UTF-16, whose line ends are two bytes:
+ * a cut after a 0x0A byte could split one). For readers that stream a file.
  */
 export function jsonLinesFormatOf(file: string, head: Uint8Array): JsonLinesFormat | undefined {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return undefined;
-  const decoded = decodeCorpusBytes(file, head, expectedFormats());
+  const lastLineEnd = head.subarray(0, FORMAT_HEAD_BYTES).lastIndexOf(0x0a);
+  const decoded = decodeCorpusBytes(
+    file,
+    lastLineEnd < 0 ? head.subarray(0, FORMAT_HEAD_BYTES) : head.subarray(0, lastLineEnd + 1),
+    expectedFormats(),
+  );
   if ('error' in decoded) return undefined;
   const format = detectCorpusFormat(file, decoded.text);
   if (format === 'arxiv-jsonl' || (format === 'lectern-json' && looksLikeJsonLines(decoded.text))) return format;

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LibraryLoader } from '../../core/library/library-loader';
+import type { Diagnostic } from '../../core/model/diagnostic';
 import type { Paper } from '../../core/model/paper';
+import { NodeCorpusSource } from '../node-corpus-source';
 import { seedCorpusPath, sharedCorpus } from '../../../test/support/shared-corpora';
 import { readCorpusFiles, readCorpusParts, type ReadCorpus } from './read-corpus-files';
 
@@ -101,16 +104,29 @@ test('a broken line and a record without a title are reported at their lines of 
   );
 });
 
-test("a library smaller than a part is one part, the same corpus as reading it at once, with the folder's other files", async () => {
+test("a library smaller than a part is one part, the corpus the local library loads, with the folder's other files", async () => {
   const library = join(folder, 'library');
   mkdirSync(library);
   copyFileSync(seedCorpusPath, join(library, 'daily-papers.txt'));
   writeFileSync(join(library, 'refs.bib'), '@article{smith2020, title = {A Bib Paper}, year = {2020}}\n@article{broken, title = {Cut\n');
-  const whole = await readCorpusFiles([library, join(folder, 'missing.bib')]);
-  const parts = await allParts([library, join(folder, 'missing.bib')], {});
+  const paths = [library, join(folder, 'missing.bib')];
+  const local = await new LibraryLoader(await NodeCorpusSource.create(paths)).load();
+  const parts = await allParts(paths, {});
   assert.equal(parts.length, 1);
-  assert.deepEqual(parts[0].corpus.papers, whole.corpus.papers);
-  assert.deepEqual(parts[0].corpus.topics, whole.corpus.topics);
-  assert.deepEqual(parts[0].diagnostics, whole.diagnostics);
-  assert.ok(whole.diagnostics.some((d) => d.file.endsWith('refs.bib')) && whole.diagnostics.some((d) => d.file.endsWith('missing.bib')));
+  assert.deepEqual(parts[0].corpus.papers, local.library.corpus.papers);
+  assert.deepEqual(parts[0].corpus.topics, local.library.corpus.topics);
+  const located = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.message}`;
+  const localDiagnostics = [
+    ...local.taxonomy.files.flatMap((file) => file.diagnostics),
+    ...local.listingDiagnostics,
+    ...local.library.corpus.diagnostics,
+  ];
+  assert.deepEqual(parts[0].diagnostics.map(located).sort(), localDiagnostics.map(located).sort());
+  assert.ok(
+    parts[0].diagnostics.some((d) => d.file.endsWith('refs.bib')) && parts[0].diagnostics.some((d) => d.file.endsWith('missing.bib')),
+  );
+  // Files of other formats larger than a piece are read whole, as before.
+  const smallPieces = await allParts(paths, { pieceBytes: 1000 });
+  assert.deepEqual(smallPieces[0].corpus.papers, parts[0].corpus.papers);
+  assert.deepEqual(smallPieces[0].diagnostics, parts[0].diagnostics);
 });
