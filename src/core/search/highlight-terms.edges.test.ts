@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Paper } from '../model/paper';
-import { hitFor } from './highlight-terms';
+import { hitFor, RECENT_TEXTS } from './highlight-terms';
 import { PaperSearch } from './paper-search';
 
 // The edges of a search hit as a row shows it: its topics, the terms it names (which lead to "keywords: …" and
 // "authors: …" lines) and the highlighted ranges of texts seen for the first time, which take the windowed path.
+
+// New texts take the windowed path only once the cache of recent texts is full (until then each is tokenized
+// whole and kept, as a small library's are): fill it with titles no test searches.
+for (let i = 0; i < RECENT_TEXTS; i++) hitFor({ id: `filler${i}`, title: `filler ${i}` } as Paper, 1, new Set(['filler']), []);
 
 let unique = 0;
 /** A paper whose texts were never highlighted before (a suffix no other test writes). */

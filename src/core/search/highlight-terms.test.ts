@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Paper } from '../model/paper';
 import fc from 'fast-check';
 import { scanWords } from '../text/tokenize';
-import { hitFor } from './highlight-terms';
+import { hitFor, RECENT_TEXTS } from './highlight-terms';
 import { PaperSearch } from './paper-search';
 import { compoundTerm, termOfFolded } from './normalize-term';
 
@@ -105,6 +105,8 @@ test('highlighted ranges are every word whose term the query matched, whatever f
     (t): t is string => t !== undefined,
   );
   let unique = 0;
+  // Fill the cache of recent texts so that new texts take the windowed path (until it is full they are tokenized whole).
+  for (let i = 0; i < RECENT_TEXTS; i++) hitFor(paper(`filler${i}`, `filler ${i}`, ''), 1, new Set(['filler']), []);
   fc.assert(
     fc.property(
       fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 0, maxLength: 30 }),

@@ -120,7 +120,8 @@ interface TextTokens {
  * (oldest dropped first) so a long session does not keep every abstract's tokens.
  */
 const recentTexts = new Map<string, TextTokens>();
-const RECENT_TEXTS = 2048;
+/** Texts whose tokens are kept (`recentTexts`); past it new texts are read through their windows. */
+export const RECENT_TEXTS = 2048;
 
 function tokensOf(text: string): TextTokens {
   const cached = recentTexts.get(text);
@@ -173,7 +174,9 @@ function matchRanges(
   windows: (() => TermWindows) | undefined,
 ): Array<[number, number]> {
   if (!text) return [];
-  const cuts = windows && !recentTexts.has(text) ? windows().windows(text) : undefined;
+  // Until the cache is full every text is tokenized whole and kept: a small library's texts all fit, and are then
+  // read once; past that, a text not kept is read through its windows (at 100k papers most results are new texts).
+  const cuts = windows && recentTexts.size >= RECENT_TEXTS && !recentTexts.has(text) ? windows().windows(text) : undefined;
   if (cuts) return mergeRanges(windowRanges(text, cuts, matched, found));
   const ranges: Array<[number, number]> = [];
   const { rangesByTerm, phraseTokens, phraseStarts, phraseEnds } = tokensOf(text);
