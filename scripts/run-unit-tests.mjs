@@ -7,7 +7,7 @@
 // `npm test` runs both suites. A new test file is in the fast suite unless it matches INTEGRATION; the fast suite
 // ends by naming any file whose tests took longer than FAST_FILE_BUDGET_SECONDS, to move or make faster. Fast files
 // share a process with others, so one that changes process-wide state (a message bundle) restores it after its tests.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,6 +92,10 @@ if (files.some(isIntegration)) {
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-unit-tests-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+// The tests' temporary folders (caches, libraries, exports) go under `work` too, so that none outlives the run,
+// whichever test forgets to remove its own (a PostgreSQL cluster run as root uses /tmp, and removes its folder).
+const testTemp = join(work, 'tmp');
+mkdirSync(testTemp);
 // The fast suite's files are imported a share at a time by a few entry files, so Node, tsx and the modules they
 // share load once per process rather than once per file; integration files keep a process each (servers, browsers).
 const entries = only.length > 0 || integration ? files : batchEntries(files);
@@ -114,7 +118,7 @@ const result = spawnSync(
     `--test-reporter-destination=${tallyPath}`,
     ...entries,
   ],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: testTemp } },
 );
 summarise(result.status ?? 1);
 

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pickRow, typeInPick, webviewFrame } from '../harness/browser';
 import { journey } from '../harness/journey-runner';
 import { pageSentence, textPdf } from '../../support/pdf-fixtures';
@@ -12,7 +11,8 @@ journey(
   'a paper whose .bib file field names a PDF outside the workspace opens in the PDF tab, and page 3 shows its text',
   async ({ page, workspace, screenshot }) => {
     // The PDF lives outside the workspace, in a folder with odd characters, as Zotero's storage does.
-    const storage = mkdtempSync(join(tmpdir(), 'lectern-e2e-zotero-'));
+    // Beside the workspace, in the run's folder, which the run removes when it passes.
+    const storage = mkdtempSync(join(dirname(workspace), 'zotero-'));
     const folder = join(storage, 'storage', 'AB12 CD#34 (é)');
     mkdirSync(folder, { recursive: true });
     const pdfPath = join(folder, 'Whole papers; a study.pdf');
