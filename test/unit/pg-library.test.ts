@@ -250,9 +250,74 @@ describe('the PostgreSQL library backend', { skip }, () => {
       related.some((r) => /spik/i.test(r.title)),
       JSON.stringify(related.map((r) => r.title)),
     );
+    // Those sharing two terms or more first, then those sharing one; best first within each.
+    const sharing = related.map((r) => Math.min(2, r.sharedTerms.length));
     assert.deepEqual(
-      related.map((r) => r.score),
-      [...related.map((r) => r.score)].sort((x, y) => y - x),
+      sharing,
+      [...sharing].sort((x, y) => y - x),
+    );
+    for (const shared of [1, 2]) {
+      const scores = related.filter((_, i) => sharing[i] === shared).map((r) => r.score);
+      assert.deepEqual(
+        scores,
+        [...scores].sort((x, y) => y - x),
+      );
+    }
+  });
+
+  test('related papers sharing two of the paper’s distinctive terms come before any sharing one, however often it names it', async () => {
+    // A library of its own, so the seed's counts stay as the other tests expect them.
+    await admin.query('CREATE DATABASE related');
+    const client = new pg.Client(cluster.url({ database: 'related' }));
+    await client.connect();
+    const paper = (id: string, title: string, abstract: string): Paper => ({
+      id,
+      title,
+      abstract,
+      authors: ['Ada Lovelace'],
+      keywords: [],
+      categories: [],
+      topics: [],
+      source: { file: 'related.json', line: 1 },
+    });
+    // Each distinctive word is in the source paper and one other; 120 fillers keep the words under 2% of the papers.
+    const fillers = Array.from({ length: 120 }, (_, i) => paper(`filler-${i}`, `Filler study ${i}`, `Ordinary words about sampling ${i}.`));
+    const papers = [
+      paper(
+        'source',
+        'Astrocytes gate dendritic plateaus in cortex',
+        'Astrocytes, dendritic plateaus and gliotransmitters shape cortical computation.',
+      ),
+      // One shared word, named over and over in the title and the abstract.
+      paper(
+        'one-word',
+        'Gliotransmitters gliotransmitters gliotransmitters',
+        'Gliotransmitters, gliotransmitters and gliotransmitters again.',
+      ),
+      // Two shared words, each once.
+      paper('two-words', 'A note on plateaus', 'Astrocytes appear once here.'),
+      ...fillers,
+    ];
+    let related: Awaited<ReturnType<PgLibrary['related']>> = [];
+    try {
+      await migrateDatabase(client);
+      await importPapers(client, papers, []);
+      const other = await PgLibrary.connect(cluster.url({ database: 'related' }));
+      try {
+        related = await other.related('source', 5);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await client.end();
+      await admin.query('DROP DATABASE related');
+    }
+    assert.deepEqual(
+      related.map((r) => [r.id, [...r.sharedTerms].sort()]),
+      [
+        ['two-words', ['astrocyte', 'plateaus']],
+        ['one-word', ['gliotransmitter']],
+      ],
     );
   });
 

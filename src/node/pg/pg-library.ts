@@ -140,7 +140,7 @@ export class PgLibrary implements LibraryBackend {
 
   /**
    * Papers sharing the most of `id`'s distinctive terms (its terms by TF-IDF, leaving out those in over 2% of the papers, which would make every paper a candidate),
-   * ranked by the field-weighted `ts_rank` of those terms, scaled to 0–1.
+   * ranked by the field-weighted `ts_rank` of those terms, scaled to 0–1: those sharing two terms or more first, then those sharing one.
    */
   async related(id: string, limit = 8): Promise<RelatedPaper[]> {
     if (!storable(id)) return [];
@@ -154,21 +154,31 @@ export class PgLibrary implements LibraryBackend {
       );
       const wanted = terms.rows.map((row) => row.term);
       if (wanted.length === 0) return [];
-      const tsquery = wanted.map((term) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
-      const rows = await this.pool.query<{ id: string; title: string; score: number; shared: string[] }>(
-        `SELECT id, title, ts_rank('{0, 0.33, 0.58, 1}', search, $1::tsquery, 32) AS score,
-           ARRAY(SELECT lexeme FROM unnest(search) WHERE lexeme = ANY($2::text[])) AS shared
-         FROM lectern_papers WHERE search @@ $1::tsquery AND id <> $3 ORDER BY score DESC, id LIMIT $4`,
-        [tsquery, wanted, id, limit],
-      );
+      const lexemes = wanted.map((term) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
+      // Papers sharing two of the terms or more first: an OR of twelve terms can match a tenth of a million papers,
+      // each ranked by reading its `tsvector` (1-1.4 s at a million papers); those sharing one fill up what is left.
+      const rows = lexemes.length > 1 ? await this.relatedRows(pairsTsquery(lexemes), wanted, [id], limit) : [];
+      if (rows.length < limit)
+        rows.push(...(await this.relatedRows(lexemes.join(' | '), wanted, [id, ...rows.map((row) => row.id)], limit - rows.length)));
       const rank = new Map(wanted.map((term, i) => [term, i]));
-      return rows.rows.map((row) => ({
+      return rows.map((row) => ({
         id: row.id,
         title: row.title,
         score: Number(row.score),
         sharedTerms: [...row.shared].sort((a, b) => rank.get(a)! - rank.get(b)!).slice(0, 5),
       }));
     });
+  }
+
+  /** The papers matching `tsquery` (of the `wanted` terms), but not `excluded`, best first by field-weighted `ts_rank`. */
+  private async relatedRows(tsquery: string, wanted: string[], excluded: string[], limit: number) {
+    const rows = await this.pool.query<{ id: string; title: string; score: number; shared: string[] }>(
+      `SELECT id, title, ts_rank('{0, 0.33, 0.58, 1}', search, $1::tsquery, 32) AS score,
+         ARRAY(SELECT lexeme FROM unnest(search) WHERE lexeme = ANY($2::text[])) AS shared
+       FROM lectern_papers WHERE search @@ $1::tsquery AND id <> ALL($3::text[]) ORDER BY score DESC, id LIMIT $4`,
+      [tsquery, wanted, excluded, limit],
+    );
+    return rows.rows;
   }
 
   async topics(): Promise<TopicCount[]> {
@@ -264,4 +274,11 @@ function boundedQuery(parsed: ParsedQuery): ParsedQuery {
     lastWordIsPrefix: parsed.lastWordIsPrefix && words.length === parsed.words.length,
     lastPhraseIsPrefix: parsed.lastPhraseIsPrefix === true && phrases.length === parsed.phrases.length,
   };
+}
+
+/** A `tsquery` matching the papers holding two of `lexemes` (quoted, two or more) or more: `(a & b) | (a & c) | (b & c)`. */
+function pairsTsquery(lexemes: string[]): string {
+  const pairs: string[] = [];
+  for (let i = 0; i < lexemes.length; i++) for (let j = i + 1; j < lexemes.length; j++) pairs.push(`(${lexemes[i]} & ${lexemes[j]})`);
+  return pairs.join(' | ');
 }
