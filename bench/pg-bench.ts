@@ -39,7 +39,12 @@ interface Latency {
   p50: number;
   p95: number;
   samples: number;
+  /** The queries whose slowest round was slowest, with each round's milliseconds: where the p95 comes from. */
+  slowest?: Array<{ query: string; ms: number[] }>;
 }
+
+/** How many of a workload's slowest queries the report names. */
+const SLOWEST_NAMED = 5;
 
 const args = parsePgBenchArgs(process.argv.slice(2));
 const log = (message: string) => process.stderr.write(`bench:pg: ${message}\n`);
@@ -57,14 +62,21 @@ function round(n: number): number {
 /** Times each query `rounds` times with `run`, in order. */
 async function timeQueries(queries: string[], rounds: number, run: (query: string) => unknown): Promise<Latency> {
   const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+  const byQuery = new Map<string, number[]>();
+  for (let r = 0; r < rounds; r++) {
     for (const query of queries) {
       const started = performance.now();
       await run(query);
-      samples.push(performance.now() - started);
+      const ms = performance.now() - started;
+      samples.push(ms);
+      byQuery.set(query, [...(byQuery.get(query) ?? []), round(ms)]);
     }
   }
-  return latency(samples);
+  const slowest = [...byQuery]
+    .map(([query, ms]) => ({ query, ms }))
+    .sort((a, b) => Math.max(...b.ms) - Math.max(...a.ms))
+    .slice(0, SLOWEST_NAMED);
+  return { ...latency(samples), slowest };
 }
 
 /** The corpus of a size with topics assigned by Lectern's topic code, and the time that took. */
