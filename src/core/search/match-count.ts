@@ -56,7 +56,9 @@ export function countMatches(
   const slots = [...required, ...soft];
   const counter = new SlotCounter(alive, docCount);
   try {
-    if (!check && slots.length >= 2) {
+    // With a check the fallback to any free word needs every document's count, unless fewer than two words are free
+    // (a phrase's words are required): then the matches are every word's, whatever the check passes.
+    if ((!check || soft.length < 2) && slots.length >= 2) {
       const found = matchesWithinRarest(counter, slots, required.length, sizeHints);
       if (found) return found;
       counter.clear();
