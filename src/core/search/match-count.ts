@@ -108,7 +108,8 @@ function keepMatches(
 }
 
 /**
- * The matches of every word when some exist and nothing is checked, counted only among the
+ * The matches of every word when some exist and nothing is checked (or fewer than two words are free, so that no
+ * check can bring in the fallback to any word), counted only among the
  * documents of the slot with the fewest postings (`hello co`: the papers of `hello`, whatever
  * `co`'s completions hold elsewhere), so the other slots' postings are only looked up, not
  * gathered. Undefined when the exhaustive order of the slots' scores (by documents matched, which
