@@ -111,9 +111,9 @@ describe('real libraries in a shared library rank as in the local index', { skip
         const fresh = await stored();
         await admin.query(`UPDATE lectern_terms AS t SET fields = ARRAY[t.fields[1], b.ndoc, t.fields[3], b.ndoc]
           FROM ts_stat('SELECT search FROM lectern_papers', 'b') AS b WHERE b.word = t.term`);
-        await admin.query(`DELETE FROM lectern_schema WHERE version = ${SCHEMA_VERSION}`);
+        await admin.query('DELETE FROM lectern_schema WHERE version >= 5');
         assert.notDeepEqual((await stored()).terms, fresh.terms, 'the old counts differ');
-        assert.deepEqual(await migrateDatabase(admin), { from: SCHEMA_VERSION - 1, to: SCHEMA_VERSION });
+        assert.deepEqual(await migrateDatabase(admin), { from: 4, to: SCHEMA_VERSION });
         assert.deepEqual(await stored(), fresh);
         assert.deepEqual(await migrateDatabase(admin), { from: SCHEMA_VERSION, to: SCHEMA_VERSION });
         await ranked();

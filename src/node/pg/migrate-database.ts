@@ -5,10 +5,11 @@ import { MIGRATION_0002 } from './migrations/0002-ranked-candidates';
 import { MIGRATION_0003 } from './migrations/0003-field-bm25';
 import { MIGRATION_0004 } from './migrations/0004-term-impacts';
 import { MIGRATION_0005 } from './migrations/0005-author-field-counts';
+import { MIGRATION_0006 } from './migrations/0006-typo-index';
 import { PgLibraryError } from './pg-library-error';
 
 /** The schema migrations, in order: version N is `MIGRATIONS[N - 1]`. A new version is appended, never edited. */
-const MIGRATIONS: readonly string[] = [MIGRATION_0001, MIGRATION_0002, MIGRATION_0003, MIGRATION_0004, MIGRATION_0005];
+const MIGRATIONS: readonly string[] = [MIGRATION_0001, MIGRATION_0002, MIGRATION_0003, MIGRATION_0004, MIGRATION_0005, MIGRATION_0006];
 
 /** The newest schema version this Lectern knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
