@@ -145,7 +145,7 @@ async function expandSpec(pool: SqlRunner, spec: TermSpec, exact: TermCounts | u
     // One less for an indexed word, and one less for the start of indexed words, as `expandTerm`.
     const distance = (length <= 3 ? 0 : length <= 7 ? 1 : 2) - (exact === undefined ? 0 : 1) - (completions > 0 ? 1 : 0);
     if (distance > 0) {
-      // `papers > 0` (every row) lets the trigram index serve this query, and only this one (schema version 6).
+      // `length(term) > 0` (every row) lets the trigram index serve this query, and only this one (schema version 6).
       const rows = await pool.query<TermRow & { distance: number }>(
         `SELECT term, papers, fields, levenshtein(term, $1) AS distance FROM lectern_terms
          WHERE term % $1 AND length(term) > 0 AND levenshtein(term, $1) BETWEEN 1 AND $2 ORDER BY distance, papers DESC, term LIMIT $3`,
