@@ -69,7 +69,9 @@ async function timeQueries(queries: string[], rounds: number, run: (query: strin
       await run(query);
       const ms = performance.now() - started;
       samples.push(ms);
-      byQuery.set(query, [...(byQuery.get(query) ?? []), round(ms)]);
+      const times = byQuery.get(query) ?? [];
+      times.push(round(ms));
+      byQuery.set(query, times);
     }
   }
   const slowest = [...byQuery]

@@ -35,6 +35,18 @@ const essentials = (paper: Paper) => [
   paper.categories,
 ];
 
+/** The parts, read one after another, hold the papers and diagnostics of the whole read, in order. */
+function assertPartsHold(parts: ReadCorpus[], whole: ReadCorpus): void {
+  assert.deepEqual(
+    parts.flatMap((part) => part.corpus.papers.map(essentials)),
+    whole.corpus.papers.map(essentials),
+  );
+  assert.deepEqual(
+    parts.flatMap((part) => part.diagnostics),
+    whole.diagnostics,
+  );
+}
+
 test(
   'the arXiv snapshot read in 100 kB pieces and parts of 700 papers: every paper once, at its line, as read at once',
   { skip: arxiv.skip },
@@ -52,14 +64,7 @@ test(
         [path],
         'a file cut into fragments is one file of each part',
       );
-    assert.deepEqual(
-      parts.flatMap((part) => part.corpus.papers.map(essentials)),
-      whole.corpus.papers.map(essentials),
-    );
-    assert.deepEqual(
-      parts.flatMap((part) => part.diagnostics),
-      whole.diagnostics,
-    );
+    assertPartsHold(parts, whole);
     // Categories are metadata: every part names its papers' topics from them, as the whole library does.
     for (const part of parts) assert.ok(part.corpus.papers.every((paper) => (paper.topics ?? []).length > 0));
   },
@@ -80,28 +85,14 @@ test('a broken line and a record without a title are reported at their lines of 
   );
   const parts = await allParts([path], { pieceBytes: 2000, partPapers: 50 });
   assert.ok(parts.length >= 5);
-  assert.deepEqual(
-    parts.flatMap((part) => part.diagnostics),
-    whole.diagnostics,
-  );
-  assert.deepEqual(
-    parts.flatMap((part) => part.corpus.papers.map(essentials)),
-    whole.corpus.papers.map(essentials),
-  );
+  assertPartsHold(parts, whole);
   // A cap on records drops the same papers, with the same one warning, as a whole-file read.
   const limits = { maxRecords: 120 };
   const capped = await readCorpusFiles([path], { limits });
   assert.equal(capped.corpus.papers.length, 120);
   assert.match(capped.diagnostics.at(-1)!.message, /holds more than 120 papers.*the 178 from line 121 on were not loaded/);
   const cappedParts = await allParts([path], { limits, pieceBytes: 2000, partPapers: 50 });
-  assert.deepEqual(
-    cappedParts.flatMap((part) => part.diagnostics),
-    capped.diagnostics,
-  );
-  assert.deepEqual(
-    cappedParts.flatMap((part) => part.corpus.papers.map(essentials)),
-    capped.corpus.papers.map(essentials),
-  );
+  assertPartsHold(cappedParts, capped);
 });
 
 test("a library smaller than a part is one part, the corpus the local library loads, with the folder's other files", async () => {

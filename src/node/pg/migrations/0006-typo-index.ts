@@ -7,6 +7,6 @@
  * trigrams, says `length(term) > 0` (`pg-term-lookup.ts`).
  */
 export const MIGRATION_0006 = `
-DROP INDEX lectern_terms_trgm;
+DROP INDEX IF EXISTS lectern_terms_trgm;
 CREATE INDEX lectern_terms_trgm ON lectern_terms USING gin (term gin_trgm_ops) WHERE length(term) > 0;
 `;
