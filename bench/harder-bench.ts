@@ -74,10 +74,17 @@ function ratiosOf(engines: SizeReport['engines']): Record<string, unknown> {
   const ratios: Record<string, unknown> = {};
   for (const [name, figures] of Object.entries(engines)) {
     if (name === 'lectern' || !figures || 'error' in figures) continue;
-    const of = (w: 'query' | 'keystroke') => ({
-      cpu: percentileRatios(lectern[w].cpu, figures[w].cpu),
-      wall: percentileRatios(lectern[w].wall, figures[w].wall),
-    });
+    const of = (w: 'query' | 'keystroke') => {
+      const mine = lectern[w].steady;
+      const theirs = figures[w].steady;
+      return {
+        cpu: percentileRatios(lectern[w].cpu, figures[w].cpu),
+        wall: percentileRatios(lectern[w].wall, figures[w].wall),
+        ...(mine && theirs
+          ? { steadyCpu: percentileRatios(mine.cpu, theirs.cpu), steadyWall: percentileRatios(mine.wall, theirs.wall) }
+          : {}),
+      };
+    };
     ratios[`lecternVs${name[0].toUpperCase()}${name.slice(1)}`] = {
       query: of('query'),
       keystroke: of('keystroke'),
