@@ -240,6 +240,24 @@ describe('the PostgreSQL library backend', { skip }, () => {
     assert.equal((await ids('-tag:toread year:2024', notes)).includes(a.id), false);
   });
 
+  test('a total counted only as far as asked: the same results, exact up to the count asked and a lower bound past it', async () => {
+    const everything = await library.search('attention', { limit: 5 });
+    const matches = local.search('attention', { limit: 5 }).total;
+    assert.ok(matches > 3, `attention matches ${matches} seed papers`);
+    assert.deepEqual([everything.total, everything.totalIsLowerBound], [matches, false]);
+    const ids = (response: { results: Array<{ id: string }> }) => response.results.map((hit) => hit.id);
+    for (const [asked, total, lowerBound] of [
+      [3, 3, true],
+      [0, 0, true],
+      [matches, matches, false],
+      [Infinity, matches, false],
+    ] as const) {
+      const response = await library.search('attention', { limit: 5, exactTotalUpTo: asked });
+      assert.deepEqual([response.total, response.totalIsLowerBound], [total, lowerBound], `exactTotalUpTo ${asked}`);
+      assert.deepEqual(ids(response), ids(everything), `exactTotalUpTo ${asked}: the same results`);
+    }
+  });
+
   test('related papers come from SQL, share terms with the paper and never include it', async () => {
     const paper = seed.corpus.papers.find((p) => p.title.startsWith('Unleashing the Potential of Spiking'))!;
     const related = await library.related(paper.id, 5);

@@ -27,3 +27,14 @@ test('when any word may match, the commonest word decides', () => {
   assert.equal(scannedRows({ slotShares: [0.31], requiredShares: [0.05], mode: 'any', paperCount: 1_000_000, narrowed: false }), undefined);
   assert.ok(scannedRows({ slotShares: [], requiredShares: [0.31], mode: 'any', paperCount: 1_000_000, narrowed: false }) !== undefined);
 });
+
+test('fewer matches needed (a total exact to fewer): a scan pays off for rarer words, and tests fewer rows', () => {
+  // `pre tra` at a million papers: 20 % and 48 % of the papers, about 10 % holding both. To count 1,000 matches the
+  // index reads them; to find the 200 the palette's statement ranks, testing about 3,000 rows is cheaper.
+  const shares = { slotShares: [0.2, 0.48], mode: 'all' as const, paperCount: 1_000_000, narrowed: false };
+  assert.equal(scannedRows(shares), undefined);
+  const rows = scannedRows({ ...shares, needed: 200 });
+  assert.ok(rows !== undefined && rows > 2_000 && rows < 4_000, String(rows));
+  const common = { slotShares: [0.31], mode: 'all' as const, paperCount: 1_000_000, narrowed: false };
+  assert.ok(scannedRows({ ...common, needed: 200 })! < scannedRows(common)! / 4);
+});

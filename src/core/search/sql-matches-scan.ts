@@ -1,6 +1,7 @@
 /**
  * How a search's statement reads its matches (`matched` in `compileSearchSql`): it needs only the first
- * `EXACT_TOTAL_UP_TO` + 1 in the table's order (the total, and the first `TAIL_CANDIDATES` it ranks), but the
+ * `EXACT_TOTAL_UP_TO` + 1 in the table's order (the total, and the first `TAIL_CANDIDATES` it ranks; fewer when
+ * the caller asks for a total exact to fewer, `BackendSearchOptions.exactTotalUpTo`), but the
  * GIN index gives every match at once: at a million papers, 70–120 ms for words in 15–30% of the papers (the
  * posting lists decoded into a bitmap, the bitmap sorted by page). Testing rows in the table's order costs
  * about 6 µs a row (its `tsvector` fetched and decompressed) and stops at the last match needed, so where the
@@ -25,6 +26,8 @@ export interface MatchesScanInput {
   paperCount: number;
   /** Phrases, exclusions or filters: their share is unknown, so the index reads the matches. */
   narrowed: boolean;
+  /** Matches the statement reads in the table's order (the count's and the ranked tail's). Default `EXACT_TOTAL_UP_TO` + 1. */
+  needed?: number;
 }
 
 /**
@@ -40,7 +43,7 @@ export function scannedRows(input: MatchesScanInput): number | undefined {
   const soft = input.mode === 'all' || input.slotShares.length === 0 ? product(input.slotShares) : Math.max(...input.slotShares);
   const share = soft * product(required);
   if (!(share > 0)) return undefined;
-  const needed = (EXACT_TOTAL_UP_TO + 1) / share;
+  const needed = (input.needed ?? EXACT_TOTAL_UP_TO + 1) / share;
   return share * input.paperCount > ROW_TEST_COST_IN_MATCHES * needed ? Math.ceil(needed * SCAN_ROOM) : undefined;
 }
 

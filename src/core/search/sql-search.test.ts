@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseQuery } from './parse-query';
 import { planQuery, type TermSpec } from './query-plan';
-import { compileSearchSql, type TermExpansion } from './sql-search';
+import { compileSearchSql, exactTotalUpTo, type TermExpansion } from './sql-search';
 
 // The compiler alone (no server): whatever the query, the statement is made of the compiler's own text, and
 // everything typed travels in the parameters. pg-injection.test.ts throws the same at a real server.
@@ -20,7 +20,7 @@ const expansions =
   ];
 const expand = expansions(10);
 
-function compile(text: string, mode: 'all' | 'any' = 'all', common = false) {
+function compile(text: string, mode: 'all' | 'any' = 'all', common = false, exactTotal?: number) {
   const parsed = parseQuery(text);
   const plan = planQuery(parsed, () => true);
   return (
@@ -33,6 +33,7 @@ function compile(text: string, mode: 'all' | 'any' = 'all', common = false) {
       mode,
       limit: 20,
       annotatedIds: () => ["a'; --"],
+      exactTotalUpTo: exactTotal,
     })
   );
 }
@@ -222,4 +223,34 @@ test('words all in a tenth of the papers or more take their head candidates from
       [1, 0.4, 1, 0.4, 1],
     ],
   );
+});
+
+test('the total is counted as far as asked: one match past it, every match for Infinity, 1,000 by default', () => {
+  assert.equal(exactTotalUpTo(undefined), 1000);
+  assert.equal(exactTotalUpTo(Number.NaN), 1000);
+  assert.equal(exactTotalUpTo(20.7), 20);
+  assert.equal(exactTotalUpTo(-3), 0);
+  assert.equal(exactTotalUpTo(Infinity), Infinity);
+  const countClause = (exactTotalUpTo?: number) =>
+    /SELECT count\(\*\) FROM \(SELECT 1 FROM matched LIMIT (\w+)\)/.exec(compile('attention', 'all', false, exactTotalUpTo)!.text)?.[1];
+  assert.equal(countClause(undefined), '1001');
+  assert.equal(countClause(20), '21');
+  assert.equal(countClause(Infinity), 'ALL');
+});
+
+test('a total asked exact to fewer matches lets the statement test the first pages where counting 1,000 would read the index', () => {
+  // Two words in 20 % and 48 % of a million papers (`pre tra`): the statement must find 200 matches to rank, or 1,001 to count.
+  const plan = planQuery(parseQuery('pre tra'), (term) => term === 'pre' || term === 'tra')!;
+  const statement = (exactTotalUpTo?: number) =>
+    compileSearchSql({
+      plan,
+      expand: (spec) => [{ term: spec.term, weight: 1, papers: spec.term === 'pre' ? 200_000 : 480_000 }],
+      paperCount: 1_000_000,
+      averageFieldLengths: [8, 6, 150, 10],
+      mode: 'all',
+      limit: 20,
+      exactTotalUpTo,
+    }).text;
+  assert.doesNotMatch(statement(), /ctid/);
+  assert.match(statement(20), /ctid < /);
 });

@@ -33,6 +33,8 @@ export interface SqlSearchInput {
   limit: number;
   /** The ids a `tag:` or `status:` filter matches, from the user's own notes; without it such a filter matches none. */
   annotatedIds?: (filter: TextFilter) => readonly string[];
+  /** Matches counted exactly up to this many (`BackendSearchOptions.exactTotalUpTo`). Default `EXACT_TOTAL_UP_TO`. */
+  exactTotalUpTo?: number;
 }
 
 /** A statement and its parameters, for `client.query(text, values)`. */
@@ -46,7 +48,7 @@ export interface SearchSqlRow extends Partial<CandidateTerms> {
   id: string;
   /** A filter-only query's order (newest first); else the order of equal scores (titles, then ids). */
   tie: number | string;
-  /** The matches counted up to `EXACT_TOTAL_UP_TO` + 1 (a bigint, which the driver gives as a string). */
+  /** The matches counted up to `exactTotalUpTo` + 1 (a bigint, which the driver gives as a string). */
   total: number | string;
 }
 
@@ -106,8 +108,8 @@ const TAIL_CANDIDATES = 200;
 
 /**
  * The SQL of one search: rows `(id, tie, total)` and, unless the query is filters only, each candidate's query
- * terms (`terms`, `lengths`), which `rank` scores; `total` counts the matches up to `EXACT_TOTAL_UP_TO` + 1
- * (past `EXACT_TOTAL_UP_TO`, the local index's threshold, a lower bound). The papers' records are read apart,
+ * terms (`terms`, `lengths`), which `rank` scores; `total` counts the matches up to `exactTotalUpTo` + 1
+ * (past it a lower bound; by default `EXACT_TOTAL_UP_TO`, the local index's threshold). The papers' records are read apart,
  * for the ranked few only. Ranking every match costs as much as the matches (a word in most abstracts matches
  * most papers), so a search ranks a bounded set of candidates: the best matches naming a query word in
  * `search_head`, and some matches with the words in their abstracts only; those are scored by BM25+ per field
@@ -127,7 +129,9 @@ export function compileSearchSql(input: SqlSearchInput): SqlSearch {
   const matches = matchConditions(input, matchQuery, param);
   // `matched` is a CTE so that it is planned for all its rows (a GIN bitmap scan unless most papers match)
   // although it is read only as far as needed: planned under a LIMIT it could read every paper to find a rare word.
-  const total = `(SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS counted) AS total`;
+  // One match past the exact range, to tell "exactly 1 000" from "over 1 000"; every match for an exact total always.
+  const countUpTo = exactTotalUpTo(input.exactTotalUpTo) + 1;
+  const total = `(SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${Number.isFinite(countUpTo) ? countUpTo : 'ALL'}) AS counted) AS total`;
   if (scored.length === 0 || !matchQuery) {
     // Filters only: newest first. The CTE keeps the planner from walking the primary key in id order.
     const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), hits AS MATERIALIZED (
@@ -139,13 +143,15 @@ SELECT id, row_number() OVER (ORDER BY year DESC NULLS LAST, id) AS tie, ${total
   const head = headCandidatesSql(input, scored, matches, param);
   const bm25 = fieldBm25(scored, plan.soft.length, input, param);
   // Never fewer candidates than results asked for.
-  const tailCap = param(Math.max(TAIL_CANDIDATES, input.limit), '::integer');
+  const tailCount = Math.max(TAIL_CANDIDATES, input.limit);
+  const tailCap = param(tailCount, '::integer');
   const scan = scannedRows({
     slotShares: plan.soft.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
     requiredShares: plan.required.map((slot) => slotPapers(slot, input.expand) / Math.max(1, input.paperCount)),
     mode: input.mode,
     paperCount: input.paperCount,
     narrowed: plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length + plan.filters.length > 0,
+    needed: Math.max(countUpTo, tailCount),
   });
   const matchedSql = scan === undefined ? `SELECT id FROM lectern_papers WHERE ${matches}` : scannedMatchesSql(matches, scan, param);
   const text = `WITH matched AS MATERIALIZED (${matchedSql}), ${head}, tail AS MATERIALIZED (
@@ -160,6 +166,15 @@ SELECT c.id, c.tie, c.field_lengths AS lengths, ${bm25.termsSql} AS terms, ${tot
     values,
     rank: (rows, limit) => bestFirst(rows, (row) => bm25.score({ terms: row.terms ?? '', lengths: row.lengths ?? null }), limit),
   };
+}
+
+/**
+ * `BackendSearchOptions.exactTotalUpTo` as a count: a whole number of 0 or more, `Infinity` (every match counted),
+ * or `EXACT_TOTAL_UP_TO` when absent or not a number.
+ */
+export function exactTotalUpTo(asked: number | undefined): number {
+  if (asked === undefined || Number.isNaN(asked)) return EXACT_TOTAL_UP_TO;
+  return asked === Infinity ? Infinity : Math.max(0, Math.floor(asked));
 }
 
 /** The best `limit` rows by `score`, equal scores by `tie`. */

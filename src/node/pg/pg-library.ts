@@ -7,8 +7,7 @@ import { hitFor } from '../../core/search/highlight-terms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/parse-query';
 import { spacedCompounds } from '../../core/search/query-plan';
 import type { SearchResponse } from '../../core/search/paper-search';
-import { compileSearchSql, type SearchSqlRow } from '../../core/search/sql-search';
-import { EXACT_TOTAL_UP_TO } from '../../core/search/search-options';
+import { compileSearchSql, exactTotalUpTo, type SearchSqlRow } from '../../core/search/sql-search';
 import { checkSchema } from './migrate-database';
 import { describeConnection, libraryErrorOf } from './pg-connection-error';
 import { resolvePlan, VocabularyCache } from './pg-term-lookup';
@@ -94,6 +93,7 @@ export class PgLibrary implements LibraryBackend {
       const { plan, expand, matched } = resolved;
       if (!plan) return empty;
       const limit = options.limit ?? DEFAULT_LIMIT;
+      const upTo = exactTotalUpTo(options.exactTotalUpTo);
       const run = async (mode: 'all' | 'any') => {
         const sql = compileSearchSql({
           plan,
@@ -103,6 +103,7 @@ export class PgLibrary implements LibraryBackend {
           mode,
           limit,
           annotatedIds: storableIds(options.annotatedIds),
+          exactTotalUpTo: upTo,
         });
         const rows = (await this.pool.query<SearchSqlRow>(sql.text, sql.values)).rows;
         return { rows, ranked: sql.rank(rows, limit) };
@@ -111,12 +112,12 @@ export class PgLibrary implements LibraryBackend {
       if (found.rows.length === 0 && plan.soft.length > 1) found = await run('any');
       const records = await this.records(found.ranked.map((hit) => hit.id));
       const spaced = spacedCompounds(plan);
-      // The statement counts one match past EXACT_TOTAL_UP_TO, to tell "exactly 1 000" from "over 1 000".
+      // The statement counts one match past upTo, to tell "exactly 1 000" from "over 1 000".
       const counted = found.rows.length > 0 ? Number(found.rows[0].total) : 0;
       return {
         query: text,
-        total: Math.min(counted, EXACT_TOTAL_UP_TO),
-        totalIsLowerBound: counted > EXACT_TOTAL_UP_TO,
+        total: Math.min(counted, upTo),
+        totalIsLowerBound: counted > upTo,
         results: found.ranked.flatMap((hit) => {
           const record = records.get(hit.id);
           return record ? [hitFor(record, hit.score, matched, plan.phrases, spaced)] : [];
