@@ -25,7 +25,8 @@ export interface BackendSearchOptions {
    * How far `total` is exact: matches are counted up to this many, past it `total` is this many and
    * `totalIsLowerBound` is set (as `QueryOptions.exactTotalUpTo` locally). A caller that shows no count asks for
    * fewer, and a shared library then reads fewer matches: at a million papers, reading every match of common words
-   * to count them was most of a palette keystroke's statement. Default 1,000 (`EXACT_TOTAL_UP_TO`).
+   * to count them was most of a palette keystroke's statement. Default 1,000 (`EXACT_TOTAL_UP_TO`); `Infinity`
+   * counts every match.
    * Example: the palette asks for its `limit`, so `{ limit: 50, exactTotalUpTo: 50 }`.
    */
   exactTotalUpTo?: number;

@@ -129,9 +129,11 @@ export function compileSearchSql(input: SqlSearchInput): SqlSearch {
   const matches = matchConditions(input, matchQuery, param);
   // `matched` is a CTE so that it is planned for all its rows (a GIN bitmap scan unless most papers match)
   // although it is read only as far as needed: planned under a LIMIT it could read every paper to find a rare word.
-  // One match past the exact range, to tell "exactly 1 000" from "over 1 000"; every match for an exact total always.
+  // One match past the exact range, to tell "exactly 1 000" from "over 1 000"; every match (LIMIT NULL) for an
+  // exact total always.
   const countUpTo = exactTotalUpTo(input.exactTotalUpTo) + 1;
-  const total = `(SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${Number.isFinite(countUpTo) ? countUpTo : 'ALL'}) AS counted) AS total`;
+  const countLimit = param(Number.isFinite(countUpTo) ? countUpTo : null, '::bigint');
+  const total = `(SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${countLimit}) AS counted) AS total`;
   if (scored.length === 0 || !matchQuery) {
     // Filters only: newest first. The CTE keeps the planner from walking the primary key in id order.
     const text = `WITH matched AS MATERIALIZED (SELECT id FROM lectern_papers WHERE ${matches}), hits AS MATERIALIZED (
