@@ -74,8 +74,8 @@ async function timeQueries(queries: string[], rounds: number, run: (query: strin
 }
 
 /**
- * Each variant's latency over the same queries, the variants timed in turn on each query, so the caches they
- * warm (the server's pages, this process's compiled code) favour none of them.
+ * Each variant's latency over the same queries, the variants timed in turn on each query (which goes first
+ * alternating), so the caches they warm (the server's pages, this process's compiled code) favour none of them.
  */
 async function timeVariants<K extends string>(
   queries: string[],
@@ -86,8 +86,9 @@ async function timeVariants<K extends string>(
   const samples = new Map<K, number[]>(names.map((name) => [name, []]));
   const byQuery = new Map<K, Map<string, number[]>>(names.map((name) => [name, new Map()]));
   for (let r = 0; r < rounds; r++) {
-    for (const query of queries) {
-      for (const name of names) {
+    for (const [q, query] of queries.entries()) {
+      // Each variant goes first on every other query, so a query's first, colder run falls on each alike.
+      for (const name of (r + q) % 2 === 0 ? names : [...names].reverse()) {
         const started = performance.now();
         await variants[name](query);
         const ms = performance.now() - started;
