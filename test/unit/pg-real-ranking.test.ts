@@ -100,6 +100,19 @@ describe('real libraries in a shared library rank as in the local index', { skip
               Math.abs(hit.score - mine[i].score) <= 1e-6 * mine[i].score,
               `${query}: ${hit.id} ${hit.score} against ${mine[i].score}`,
             );
+          // As the palette asks (the count no further than its rows): the same papers, the count a bound past 10.
+          const palette = await shared.search(query, { limit: 10, exactTotalUpTo: 10 });
+          assert.deepEqual(
+            palette.results.map((hit) => hit.id),
+            theirs.map((hit) => hit.id),
+            `${query}: the palette's answer`,
+          );
+          const counted = local.search(query, { limit: 10 }).total;
+          assert.deepEqual(
+            [palette.total, palette.totalIsLowerBound],
+            [Math.min(counted, 10), counted > 10],
+            `${query}: the palette's count`,
+          );
         };
         await ranked();
         // A library imported before version 5 (the authors' and meta's counts both those of weight B, their union)
