@@ -38,12 +38,14 @@ import { ZipfCorpus } from './zipf-corpus';
 import { PG_BENCH_QUERIES, parsePgBenchArgs, type PgBenchQueries } from './pg-bench-queries';
 
 /**
- * A search as the palette asks it: 20 rows, and the count no further (the palette shows none; the CLI's
- * `lectern search` counts to 1,000, timed apart as `twoWordCounted`).
+ * A search as the palette asks it: 50 rows (`lectern.search.maxResults`' default), and the count no further (the
+ * palette shows none; the CLI's `lectern search` counts to 1,000, timed apart as `twoWordCounted`).
  */
-const PALETTE = { limit: 20, exactTotalUpTo: 20 };
-/** A search as the CLI asks it: 20 rows, the total exact to 1,000 ("1,000+ papers match"). */
-const COUNTED = { limit: 20 };
+const PALETTE = { limit: 50, exactTotalUpTo: 50 };
+/** A search as the CLI asks it: 10 rows (`--limit`'s default), the total exact to 1,000 ("1,000+ papers match"). */
+const COUNTED = { limit: 10 };
+/** A search as the local palette asks it: 50 rows, the total exact to 1,000 (counting is cheap there). */
+const LOCAL_PALETTE = { limit: 50 };
 
 interface Latency {
   p50: number;
@@ -112,7 +114,7 @@ async function timeVariants<K extends string>(
 }
 
 /** The 2-word queries as the palette asks them (`twoWord`) and as the CLI asks them (`twoWordCounted`), timed in turn. */
-async function twoWordFigures(queries: string[], search: (query: string, options: typeof PALETTE | typeof COUNTED) => unknown) {
+async function twoWordFigures(queries: string[], search: (query: string, options: { limit: number; exactTotalUpTo?: number }) => unknown) {
   const { palette, counted } = await timeVariants(queries, args.rounds, {
     palette: (q) => search(q, PALETTE),
     counted: (q) => search(q, COUNTED),
@@ -301,9 +303,9 @@ async function measureLocal(corpus: ZipfCorpus, size: number, queries: PgBenchQu
     papers: size,
     buildMs,
     // As the local palette asks: it counts to 1,000 (counting is cheap here: asking for 20 saved 2–6 % of the CPU).
-    twoWord: await timeQueries(queries.twoWord, args.rounds, (q) => search.search(q, COUNTED)),
-    keystroke: await timeQueries(queries.keystroke, args.rounds, (q) => search.search(q, COUNTED)),
-    typo: await timeQueries(queries.typo, args.rounds, (q) => search.search(q, COUNTED)),
+    twoWord: await timeQueries(queries.twoWord, args.rounds, (q) => search.search(q, LOCAL_PALETTE)),
+    keystroke: await timeQueries(queries.keystroke, args.rounds, (q) => search.search(q, LOCAL_PALETTE)),
+    typo: await timeQueries(queries.typo, args.rounds, (q) => search.search(q, LOCAL_PALETTE)),
   };
 }
 
@@ -329,6 +331,7 @@ async function main(): Promise<void> {
   const report = {
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map(round), node: process.version },
     note: 'A shared 2-core machine: figures are noisy; compare the ratios to the local index measured in the same run.',
+    asked: { palette: PALETTE, cli: COUNTED, localPalette: LOCAL_PALETTE },
     postgres: sizes,
     local100k: local,
     ratiosPostgresToLocalAt100k: at100k && {

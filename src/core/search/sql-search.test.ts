@@ -258,3 +258,80 @@ test('a total asked exact to fewer matches lets the statement test the first pag
   assert.doesNotMatch(statement(), /ctid/);
   assert.match(statement(20), /ctid < /);
 });
+
+/** The number the statement's tail (the matches ranked in the table's order) is limited to. */
+function tailLimit(sql: { text: string; values: unknown[] }): unknown {
+  const at = /tail AS MATERIALIZED \(\s*SELECT id FROM matched LIMIT \$(\d+)/.exec(sql.text);
+  assert.ok(at, sql.text);
+  return sql.values[Number(at[1]) - 1];
+}
+
+test('with many matches and the head holding plenty, the statement ranks a sample of 50 in the table order; else 200, and never fewer than asked', () => {
+  // Two words in 20 % and 30 % of a million papers: about 60,000 papers hold both.
+  const plan = planQuery(parseQuery('tensor brain'), (term) => term === 'tensor' || term === 'brain')!;
+  const statement = (fields: (papers: number) => number[] | undefined, paperCount = 1_000_000, limit = 20) =>
+    compileSearchSql({
+      plan,
+      expand: (spec) => {
+        const papers = (spec.term === 'tensor' ? 0.2 : 0.3) * paperCount;
+        return [{ term: spec.term, weight: 1, papers, fields: fields(papers) }];
+      },
+      paperCount,
+      averageFieldLengths: [8, 6, 150, 10],
+      mode: 'all',
+      limit,
+      exactTotalUpTo: limit,
+    });
+  // In 1 title of 20 where they are: the head's matches are thousands.
+  const inTitles = (papers: number) => [papers / 20, 0, papers, 0];
+  assert.equal(tailLimit(statement(inTitles)), 50);
+  assert.equal(tailLimit(statement(() => undefined)), 50);
+  assert.equal(tailLimit(statement(inTitles, 1_000_000, 120)), 120);
+  // In abstracts only (the head is thin): the tail is what ranks, all 200.
+  assert.equal(tailLimit(statement((papers) => [0, 0, papers, 0])), 200);
+  // A small library: 600 matches, all of them ranked up to 200.
+  assert.equal(tailLimit(statement(inTitles, 10_000)), 200);
+  assert.equal(tailLimit(statement(inTitles, 10_000, 300)), 300);
+});
+
+test('a word being typed matches as many papers as its completions together: a scan finds its first matches', () => {
+  // `microscopy ben`: `microscopy` in 14 % of a million papers, `ben` completed five ways, each in 8 % (together
+  // about 34 %): some 47,000 papers match, where the commonest completion alone says 11,000.
+  const plan = planQuery(parseQuery('microscopy ben'), (term) => term === 'microscopy' || term === 'ben')!;
+  const completions = ['benchmark', 'benefit', 'bench', 'beneficial', 'benchmarking'];
+  const sql = compileSearchSql({
+    plan,
+    expand: (spec) =>
+      spec.term === 'microscopy'
+        ? [{ term: spec.term, weight: 1, papers: 140_000 }]
+        : completions.map((term) => ({ term, weight: 0.6, papers: 80_000 })),
+    paperCount: 1_000_000,
+    averageFieldLengths: [8, 6, 150, 10],
+    mode: 'all',
+    limit: 50,
+    exactTotalUpTo: 50,
+  });
+  assert.match(sql.text, /ctid < /);
+  assert.equal(tailLimit(sql), 50);
+});
+
+test('a rarer word whose partner names a large topic takes its head candidates from the impact lists', () => {
+  // `motion energy` at a million papers: `energy` in 9 % of the papers, `motion` in 34 %, and in the head of 19 %
+  // through a topic's name; the same words in few heads read the head index.
+  const plan = planQuery(parseQuery('motion energy'), (term) => term === 'motion' || term === 'energy')!;
+  const statement = (motionInHeads: number) =>
+    compileSearchSql({
+      plan,
+      expand: (spec) =>
+        spec.term === 'motion'
+          ? [{ term: 'motion', weight: 1, papers: 341_900, fields: [623, 0, 191_692, motionInHeads] }]
+          : [{ term: 'energy', weight: 1, papers: 87_358, fields: [756, 0, 87_358, 0] }],
+      paperCount: 1_000_000,
+      averageFieldLengths: [8, 6, 150, 10],
+      mode: 'all',
+      limit: 50,
+      exactTotalUpTo: 50,
+    }).text;
+  assert.match(statement(194_161), /FROM lectern_term_impacts/);
+  assert.doesNotMatch(statement(0), /lectern_term_impacts/);
+});
