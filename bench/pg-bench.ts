@@ -10,7 +10,8 @@
  * `NODE_OPTIONS=--max-old-space-size=12288`, which the benchmark asks for before it starts.
  *
  * Per size: import papers/s (rows built and written; the term/topic refresh apart) and the CPU per paper of this
- * process and of the server (from /proc, over the import and its refresh), 2-word query p50/p95,
+ * process and of the server (from /proc, over the import and its refresh), the server's floor under an import
+ * (`copyFloor`: its CPU a paper to COPY 20,000 of the library's rows again, without and with its indexes), 2-word query p50/p95,
  * keystroke (the last word a prefix) p95, typo p95 (each, and the concurrent load, as the palette asks, `PALETTE`;
  * the 2-word queries also as the CLI asks, `twoWordCounted`; the local baseline as the local palette asks, which counts
  * to 1,000), tree root (topics with counts) ms, `clients` concurrent
@@ -28,6 +29,7 @@ import type { Paper } from '../src/core/model/paper';
 import { PaperSearch } from '../src/core/search/paper-search';
 import { assignTopics } from '../src/core/topics/assign-topics';
 import { importPapers } from '../src/node/pg/import-papers';
+import { measureCopyFloor } from './pg-copy-floor';
 import { migrateDatabase } from '../src/node/pg/migrate-database';
 import { PgLibrary } from '../src/node/pg/pg-library';
 import { seededRandom } from '../src/core/random/seeded-random';
@@ -46,6 +48,8 @@ const PALETTE = { limit: 50, exactTotalUpTo: 50 };
 const COUNTED = { limit: 10 };
 /** A search as the local palette asks it: 50 rows, the total exact to 1,000 (counting is cheap there). */
 const LOCAL_PALETTE = { limit: 50 };
+/** The library's rows copied again to time the server's floor under an import (`measureCopyFloor`). */
+const COPY_FLOOR_PAPERS = 20_000;
 
 interface Latency {
   p50: number;
@@ -192,6 +196,7 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
     const nodeCpu = process.cpuUsage(nodeBefore);
     const serverCpuMs = serverCpu() - serverBefore;
     await client.query('VACUUM ANALYZE');
+    const copyFloor = await measureCopyFloor(client, serverCpu, Math.min(size, COPY_FLOOR_PAPERS));
     await client.end();
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -209,6 +214,7 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
         // threads included) and of the server's processes, over the import and its refresh.
         clientCpuMsPerPaper: round((nodeCpu.user + nodeCpu.system) / 1000 / size),
         serverCpuMsPerPaper: Number.isNaN(serverCpuMs) ? null : round(serverCpuMs / size),
+        copyFloor,
       },
       ...(await twoWordFigures(queries.twoWord, (q, options) => library.search(q, options))),
       keystroke: await timeQueries(queries.keystroke, args.rounds, (q) => library.search(q, PALETTE)),
