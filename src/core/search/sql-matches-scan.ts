@@ -81,21 +81,24 @@ function headMatches(input: MatchesReadInput): number {
 }
 
 /**
- * About which share of the papers a slot matches (`anywhere`, or in their head: how the statement reads its
- * matches and its head candidates depends on both): its likeliest alternative's rarest term, each term matching
- * any of its expansions (taken as independent: a paper lacks them all with the product of their shares missing).
- * The commonest expansion alone undercounts a word being typed: `ben` is in 33 % of a million papers, its
- * commonest completion in 15 %. Without per-field counts, a term's papers count as naming it in their head.
+ * About which share of the papers a slot matches (`anywhere`; in their head; or in their head by the words as
+ * typed, expansions of weight 1 only: how the statement reads its matches and its head candidates depends on
+ * them): its likeliest alternative's rarest term, each term matching any of its expansions (taken as
+ * independent: a paper lacks them all with the product of their shares missing). The commonest expansion alone
+ * undercounts a word being typed: `ben` is in 33 % of a million papers, its commonest completion in 15 %.
+ * Without per-field counts, a term's papers count as naming it in their head.
  */
 export function slotShare(
   slot: Slot,
   input: Pick<MatchesReadInput, 'expand' | 'paperCount'>,
-  where: 'anywhere' | 'head' = 'anywhere',
+  where: 'anywhere' | 'head' | 'head as typed' = 'anywhere',
 ): number {
   const papers = Math.max(1, input.paperCount);
   const holding = (e: TermExpansion) =>
-    where === 'head' && e.fields ? HEAD_FIELDS.reduce((sum, field) => sum + (e.fields?.[field] ?? 0), 0) : e.papers;
-  const specShare = (spec: TermSpec) => 1 - input.expand(spec).reduce((none, e) => none * (1 - Math.min(1, holding(e) / papers)), 1);
+    where !== 'anywhere' && e.fields ? HEAD_FIELDS.reduce((sum, field) => sum + (e.fields?.[field] ?? 0), 0) : e.papers;
+  const counted = (e: TermExpansion) => where !== 'head as typed' || e.weight === 1;
+  const specShare = (spec: TermSpec) =>
+    1 - input.expand(spec).reduce((none, e) => (counted(e) ? none * (1 - Math.min(1, holding(e) / papers)) : none), 1);
   return Math.max(...slot.alternatives.map((alternative) => Math.min(...alternative.map(specShare))));
 }
 

@@ -335,3 +335,23 @@ test('a rarer word whose partner names a large topic takes its head candidates f
   assert.match(statement(194_161), /FROM lectern_term_impacts/);
   assert.doesNotMatch(statement(0), /lectern_term_impacts/);
 });
+
+test('a word being typed whose completions fill many heads keeps the head index: their lists hold few of its best papers', () => {
+  // `federated pr` at 100k papers: `federated` in 2 % of the papers; `pr` completed eight ways, each in the heads
+  // of 3,000 papers (24,000 together). With the lists, 8 of the local index's first 10 were lost (measured).
+  const plan = planQuery(parseQuery('federated pr'), (term) => term === 'federated' || term === 'pr')!;
+  const completions = ['pre', 'prior', 'privacy', 'prediction', 'predictive', 'probabilistic', 'process', 'product'];
+  const sql = compileSearchSql({
+    plan,
+    expand: (spec) =>
+      spec.term === 'federated'
+        ? [{ term: 'federated', weight: 1, papers: 2_300, fields: [90, 0, 2_300, 0] }]
+        : completions.map((term) => ({ term, weight: 0.6, papers: 12_000, fields: [3_000, 0, 12_000, 0] })),
+    paperCount: 100_000,
+    averageFieldLengths: [8, 6, 150, 10],
+    mode: 'all',
+    limit: 50,
+    exactTotalUpTo: 50,
+  });
+  assert.doesNotMatch(sql.text, /lectern_term_impacts/);
+});

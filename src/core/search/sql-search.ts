@@ -98,12 +98,15 @@ const HEAD_CANDIDATES = 400;
  * With a rarer word the head index stays: its matches are few, and a common word's best papers seldom hold the
  * rare one (`federated pr`: the lists found few of the papers the head index finds). Reading 300 of each list
  * and testing 600 lost some of the head index's best papers at a million (`microscopy benchmark`); all 1 000 and
- * up to 2 000 tests found them. The lists serve too where the query words are in the heads of more than
- * `IMPACT_FROM_HEAD_ROWS` papers together, whatever their shares: a topic's name is in the head of each of its
- * papers (at a million, `motion` in 194 000 through a topic), and the head index then reads them all (31 ms)
- * and ranks thousands of rows (about 3 µs each), where the lists cost at most their 2 000 tests; on the
- * benchmark's 122 queries at a million papers the first ten results agreed with the local index's as often
- * (recall 0.612 against 0.613; December 2026).
+ * up to 2 000 tests found them. The lists serve too where the query words as typed are in the heads of more
+ * than `IMPACT_FROM_HEAD_ROWS` papers together, whatever their shares: a topic's name is in the head of each of
+ * its papers (at a million, `motion` in 194 000 through a topic), and the head index then reads them all (31 ms)
+ * and ranks thousands of rows (about 3 µs each), where the lists cost at most their 2 000 tests. Words as
+ * typed, not their completions or spellings: a word being typed whose completions fill many heads keeps the
+ * head index, as their lists hold few of its best papers (`federated pr` at 100k kept 2 of the local index's
+ * first ten with them, all ten without). On the benchmark's 122 queries at a million papers the first ten
+ * results agree with the local index's more often (recall 0.613 → 0.619, the 2-word queries 0.76 → 0.80;
+ * December 2026).
  */
 const IMPACT_FROM_SHARE = 0.1;
 const IMPACT_FROM_HEAD_ROWS = 10_000;
@@ -220,7 +223,7 @@ function headCandidatesSql(
     `(SELECT id, search_head FROM lectern_papers WHERE search_head @@ ${every} AND ${implied(true)} LIMIT ${cap})`;
   const anyHead = () => param(anyTermTsquery(scored, input.expand), '::tsquery');
   let head: string;
-  const headRows = scored.reduce((sum, slot) => sum + slotShare(slot, input, 'head'), 0) * input.paperCount;
+  const headRows = scored.reduce((sum, slot) => sum + slotShare(slot, input, 'head as typed'), 0) * input.paperCount;
   if (scored.every((slot) => slotPapers(slot, input.expand) >= IMPACT_FROM_SHARE * input.paperCount) || headRows > IMPACT_FROM_HEAD_ROWS) {
     // Papers naming every scored word in their head (few unless every word is common in heads), ranked by the
     // cheap head score, then the best papers of the words' impact lists that match.
