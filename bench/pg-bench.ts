@@ -16,8 +16,10 @@
  * the 2-word queries also as the CLI asks, `twoWordCounted`; the local baseline as the local palette asks, which counts
  * to 1,000), tree root (topics with counts) ms, `clients` concurrent
  * connections searching for `seconds` (requests, errors, throughput, p95), the same with a streaming replica
- * (half the clients reading it; `--no-replica` leaves it out), and this process's heap after the
- * searches (it must not grow with the corpus). One JSON object on stdout; progress on stderr. The machine is
+ * (half the clients reading it; `--no-replica` leaves it out), this process's heap after the searches (it must
+ * not grow with the corpus), and the ranking's agreement with the local index's exact ranking of the same papers
+ * (`rankingAgreement`: the share of the local first ten in the shared first ten). One JSON object on stdout;
+ * progress on stderr. The machine is
  * shared and small: figures are noisy, compare ratios measured in the same run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { PaperSearch } from '../src/core/search/paper-search';
 import { assignTopics } from '../src/core/topics/assign-topics';
 import { importPapers } from '../src/node/pg/import-papers';
 import { measureCopyFloor } from './pg-copy-floor';
+import { measureRankingAgreement } from './pg-ranking-agreement';
 import { migrateDatabase } from '../src/node/pg/migrate-database';
 import { PgLibrary } from '../src/node/pg/pg-library';
 import { seededRandom } from '../src/core/random/seeded-random';
@@ -235,7 +238,16 @@ async function measureSize(corpus: ZipfCorpus, size: number, queries: PgBenchQue
     const withReplica = args.replica ? await replicaRun(cluster, mixed) : undefined;
     global.gc?.();
     // What the searches left on this process's heap (the corpus built for the import is already there before).
-    return { ...figures, concurrent, withReplica, clientHeapGrowthMB: round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) };
+    const clientHeapGrowthMB = round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024);
+    log(`${size} papers: the local index of the same papers, for the ranking's agreement`);
+    const localIndex = PaperSearch.build(papers);
+    const agreeing = await PgLibrary.connect(cluster.url());
+    const rankingAgreement = await measureRankingAgreement(
+      { twoWord: queries.twoWord, keystroke: queries.keystroke, typo: queries.typo },
+      async (q) => (await agreeing.search(q, PALETTE)).results.map((hit) => hit.id),
+      (q) => localIndex.search(q, LOCAL_PALETTE).results.map((hit) => hit.id),
+    ).finally(() => agreeing.close());
+    return { ...figures, concurrent, withReplica, clientHeapGrowthMB, rankingAgreement };
   } finally {
     await cluster.stop();
   }
