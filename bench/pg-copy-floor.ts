@@ -8,10 +8,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { PAPER_COPY_COLUMNS } from '../src/node/pg/paper-row';
 
-/** The columns an import writes (`search_head` is generated from `search`). */
-const WRITTEN =
-  'id, citekey, title, authors, year, venue, abstract, keywords, topics, authors_folded, topics_folded, phrase_text, search, record, imported_at, field_lengths';
+/** The columns an import sends, as the importer names them (`search_head` is generated, `imported_at` a default). */
+const WRITTEN = PAPER_COPY_COLUMNS.join(', ');
 
 export interface CopyFloor {
   /** Rows copied in each way. */

@@ -59,19 +59,19 @@ export function planMatchesRead(input: MatchesReadInput): { tail: number; scan: 
     narrowed: plan.phrases.length + plan.excluded.length + plan.excludedPhrases.length + plan.filters.length > 0,
   };
   const share = estimatedMatchShare(shares);
-  const sample = share !== undefined && share * input.paperCount > TAIL_SAMPLE_FROM && headMatches(input) >= 2 * input.limit;
+  const anywhere = [...shares.slotShares, ...shares.requiredShares];
+  const sample = share !== undefined && share * input.paperCount > TAIL_SAMPLE_FROM && headMatches(input, anywhere) >= 2 * input.limit;
   const tail = Math.max(sample ? TAIL_SAMPLE : TAIL_CANDIDATES, input.limit);
   return { tail, scan: scannedRows({ ...shares, paperCount: input.paperCount, needed: Math.max(input.countUpTo, tail) }) };
 }
 
 /**
  * About how many matches name a query word in their head (title, authors, keywords or topics): with every word
- * needed, each slot in the head and the others anywhere, summed over the slots; with any word, the slots in the
- * head summed.
+ * needed, each slot in the head and the others anywhere (`anywhere`: the scored slots' shares, soft then
+ * required), summed over the slots; with any word, the slots in the head summed.
  */
-function headMatches(input: MatchesReadInput): number {
+function headMatches(input: MatchesReadInput, anywhere: readonly number[]): number {
   const scored = [...input.plan.soft, ...input.plan.required];
-  const anywhere = scored.map((slot) => slotShare(slot, input));
   const every = input.mode === 'all' || input.plan.soft.length === 0;
   const shares = scored.map((slot, i) => {
     const inHead = slotShare(slot, input, 'head');
