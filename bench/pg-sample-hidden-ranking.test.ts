@@ -15,14 +15,6 @@ import { ZipfCorpus } from './zipf-corpus';
 const SIZE = 20_000;
 const skip = postgresSkipReason();
 
-/**
- * Cases the SQL ranking misses today (December 2026) at this size. The SQL ranking is the local index's (BM25+ per
- * field, expansions weighted as locally: sql-field-bm25.ts), and the local index misses the same case among the
- * same 20 000 papers (at rank 11, behind noise titles naming `fmri` compounds). Runs and is reported as TODO; the
- * expectation is the seed test's, unchanged (a case listed here that passes shows as a passing TODO: drop it).
- */
-const MISSED_TODAY = new Set(['fmri → Decoding Visual Experience and Mapping Semantics']);
-
 describe('ranking in PostgreSQL with the sample hidden among 20k noise papers', { skip }, () => {
   const corpus = ZipfCorpus.load({ repoRoot, sharedCorporaDir: false });
   const sampleTitle = new Map(corpus.sample.map((paper) => [paper.id, paper.title]));
@@ -63,7 +55,7 @@ describe('ranking in PostgreSQL with the sample hidden among 20k noise papers', 
 
   for (const [query, title, worst] of SAMPLE_RANKING_QUERIES) {
     const name = `${query} → ${title}`;
-    test(`${name} (rank ≤ ${worst + 1})`, { todo: MISSED_TODAY.has(name) ? 'missed by the SQL ranking today' : undefined }, async () => {
+    test(`${name} (rank ≤ ${worst + 1})`, async () => {
       const results = (await library.search(query, { limit: 100 })).results;
       const rank = results.findIndex((hit) => sampleTitle.get(hit.id)?.startsWith(title) === true);
       const top = results.slice(0, 5).map((hit) => hit.title);

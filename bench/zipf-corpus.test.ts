@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scanWords } from '../src/core/text/tokenize';
 import { STOP_WORDS } from '../src/core/text/stop-words';
+import { indexTerms } from '../src/core/search/normalize-term';
 import { repoRoot } from '../test/support/shared-corpora';
 import { NOISE_ID_PREFIX, ZipfCorpus, readZipfSources } from './zipf-corpus';
 
@@ -71,6 +72,22 @@ test('query words of the ranking cases occur in many noise abstracts, but in no 
   }
   const sampleTitleWords = new Set(corpus.sample.flatMap((paper) => words(paper.title)).filter((word) => !STOP_WORDS.has(word)));
   for (const paper of papers) for (const word of words(paper.title)) assert.ok(!sampleTitleWords.has(word), `${word} in "${paper.title}"`);
+});
+
+test('no noise title holds a sample title word in a form the index reads as it: a plural, a part of a compound', () => {
+  // The index's term of each whole word of the sample's titles (a compound's joined term, `pretraining`).
+  const sampleTitleTerms = new Set(corpus.sample.flatMap((paper) => words(paper.title).flatMap((word) => indexTerms(word).slice(-1))));
+  assert.ok(sampleTitleTerms.has('connectome') && sampleTitleTerms.has('fmri') && sampleTitleTerms.has('pretraining'));
+  const leaks: string[] = [];
+  let withTraining = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const terms = indexTerms(corpus.noisePaper(i).title);
+    for (const term of terms) if (sampleTitleTerms.has(term)) leaks.push(`${term} in "${corpus.noisePaper(i).title}"`);
+    if (terms.includes('training')) withTraining += 1;
+  }
+  assert.deepEqual(leaks.slice(0, 5), []);
+  // A sample compound's parts stay free: `Pre-training` bars `pretraining`, not the word `training`.
+  assert.ok(withTraining >= 20, `training in ${withTraining} noise titles`);
 });
 
 test('noise papers look like the sample: abstract and title lengths from its range', () => {

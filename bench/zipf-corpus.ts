@@ -26,6 +26,7 @@ import { assignIds } from '../src/core/ids/assign-ids';
 import type { Paper } from '../src/core/model/paper';
 import { scanWords } from '../src/core/text/tokenize';
 import { STOP_WORDS } from '../src/core/text/stop-words';
+import { indexTerms } from '../src/core/search/normalize-term';
 import { seededRandom } from '../src/core/random/seeded-random';
 import { AliasSampler } from './alias-sampler';
 
@@ -113,7 +114,7 @@ export class ZipfCorpus {
   readonly sources: string[];
   private readonly words: AliasSampler;
   private readonly titleLengths: number[];
-  /** Ranks of the words of the sample's titles, stop words aside: noise titles avoid them. */
+  /** Ranks of the words naming a sample title's content word, in any form the index reads: noise titles avoid them. */
   private readonly sampleTitleRanks: Set<number>;
   private readonly abstractLengths: number[];
   private readonly authors: string[];
@@ -128,15 +129,7 @@ export class ZipfCorpus {
     this.sources = sources;
     this.words = new AliasSampler(vocabulary.map((_, rank) => 1 / (rank + 2.7)));
     this.titleLengths = sample.map((paper) => scanWords(paper.title).length).filter((n) => n > 0);
-    const rankOf = new Map(vocabulary.map((word, rank) => [word, rank]));
-    this.sampleTitleRanks = new Set(
-      sample.flatMap((paper) =>
-        scanWords(paper.title)
-          .map((word) => paper.title.slice(word.start, word.end).toLowerCase())
-          .filter((word) => !STOP_WORDS.has(word))
-          .map((word) => rankOf.get(word) ?? -1),
-      ),
-    );
+    this.sampleTitleRanks = sampleTitleWordRanks(sample, vocabulary);
     this.abstractLengths = sample.map((paper) => scanWords(paper.abstract).length).filter((n) => n > 0);
     this.authors = authors;
   }
@@ -210,6 +203,30 @@ export class ZipfCorpus {
       source: { file: 'zipf-corpus', line: i + 1 },
     };
   }
+}
+
+/**
+ * The vocabulary's words that name a content word of a sample title as the index reads them: the
+ * word itself, its plural or another inflection the index folds together (`Connectomes`), or a part
+ * of a hyphenated compound (`Dynamic-connectomes`, `Image-fmri`). Noise titles avoid them, so a
+ * noise paper never holds a sample title's word in its own title and the ranking cases test the
+ * ranking, not the draw. A sample title's compound counts as one word (`Pre-training` bars
+ * `pretraining`, not every word holding `training`).
+ */
+function sampleTitleWordRanks(sample: Paper[], vocabulary: string[]): Set<number> {
+  const titleTerms = new Set<string>();
+  for (const paper of sample) {
+    for (const word of scanWords(paper.title)) {
+      const terms = indexTerms(paper.title.slice(word.start, word.end));
+      // A word's own term is its last: the compound's for a hyphenated word, else its only one.
+      if (terms.length > 0) titleTerms.add(terms[terms.length - 1]);
+    }
+  }
+  const ranks = new Set<number>();
+  vocabulary.forEach((word, rank) => {
+    if (indexTerms(word).some((term) => titleTerms.has(term))) ranks.add(rank);
+  });
+  return ranks;
 }
 
 /**
