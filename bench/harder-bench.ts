@@ -103,7 +103,15 @@ export function measureHarder(options: HarderOptions): { corpus: unknown; sizes:
     options.log('harder corpus: reading the vocabulary');
     const sources = readZipfSources({ repoRoot: options.repoRoot, log: options.log });
     const vocabularyFile = join(dir, 'vocabulary.json');
-    writeFileSync(vocabularyFile, JSON.stringify({ vocabulary: sources.vocabulary, sources: sources.sources, authors: sources.authors }));
+    writeFileSync(
+      vocabularyFile,
+      JSON.stringify({
+        vocabulary: sources.vocabulary,
+        sources: sources.sources,
+        authors: sources.authors,
+        titleBarredRanks: sources.titleBarredRanks,
+      }),
+    );
     const sizes: SizeReport[] = [];
     for (const size of [0, ...options.sizes]) {
       const engines: SizeReport['engines'] = {};

@@ -10,7 +10,7 @@ import { SAMPLE_RANKING_QUERIES } from '../test/fixtures/sample-ranking-queries'
 import { createEngine, type EngineName, type HarderEngine } from './harder-engines';
 import { rankingAccuracy, type RankingAccuracy } from './ranking-accuracy';
 import { measureTree } from './tree-bench';
-import { loadSample, NOISE_ID_PREFIX, ZipfCorpus } from './zipf-corpus';
+import { loadSample, NOISE_ID_PREFIX, ZipfCorpus, type ZipfSources } from './zipf-corpus';
 
 /** What the parent asks a child to measure. */
 export interface HarderRunRequest {
@@ -18,7 +18,7 @@ export interface HarderRunRequest {
   /** Papers in the corpus; 0 means the sample alone (76 papers). */
   size: number;
   repoRoot: string;
-  /** JSON of `{ vocabulary, sources, authors }` (`ZipfSources` without the sample), read once by the parent. */
+  /** JSON of `ZipfSources` without the sample, read once by the parent. */
   vocabularyFile: string;
   seed: number;
   /** Rounds of the query workload and of the keystroke workload. */
@@ -163,11 +163,7 @@ function timeCalls(
 function generate(request: HarderRunRequest): Paper[] {
   const sample = loadSample(request.repoRoot);
   if (request.size === 0) return sample;
-  const sources = JSON.parse(readFileSync(request.vocabularyFile, 'utf8')) as {
-    vocabulary: string[];
-    sources: string[];
-    authors: string[];
-  };
+  const sources = JSON.parse(readFileSync(request.vocabularyFile, 'utf8')) as Omit<ZipfSources, 'sample'>;
   const corpus = new ZipfCorpus({ ...sources, sample }, request.seed);
   const papers = new Array<Paper>(request.size);
   let i = 0;
