@@ -75,6 +75,11 @@ export interface HarderRunFigures {
   loadCpuMs: number;
   /** Why the cache could not be saved or loaded (at 1M, Lectern's cache text outgrew V8's longest string). */
   cacheError?: string;
+  /**
+   * What the engine did while idle after loading, before the workloads (`HarderEngine.idle`: Lectern's search worker
+   * warms its code up), wall and CPU milliseconds and the searches it ran; absent for the baselines.
+   */
+  idle?: { ms: number; cpuMs: number; searches: number };
   query: WorkloadFigures;
   keystroke: WorkloadFigures;
   /** The slowest calls (wall), for whoever works on the tail. */
@@ -160,6 +165,15 @@ function timeCalls(
   return { calls: wall.length, truncated, wall: percentiles(wall), cpu: percentiles(cpu), ...(steady ? { steady } : {}) };
 }
 
+function idleFigures(engine: HarderEngine): HarderRunFigures['idle'] {
+  if (!engine.idle) return undefined;
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const searches = engine.idle();
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms: round(performance.now() - started, 0), cpuMs: round((cpu.user + cpu.system) / 1000, 0), searches };
+}
+
 function generate(request: HarderRunRequest): Paper[] {
   const sample = loadSample(request.repoRoot);
   if (request.size === 0) return sample;
@@ -232,6 +246,8 @@ export function runHarder(request: HarderRunRequest, log: (message: string) => v
   log(
     `${tag}: cache ${(cache.cacheBytes / MB).toFixed(1)} MB, saved in ${cache.saveMs} ms, loaded in ${cache.loadMs} ms (${cache.loadCpuMs} ms CPU)`,
   );
+  const idle = idleFigures(engine);
+  if (idle) log(`${tag}: idle after loading: ${idle.searches} warm-up searches in ${idle.ms} ms (${idle.cpuMs} ms CPU)`);
   const slowest: HarderRunFigures['slowest'] = [];
   const query = timeCalls(engine, rankingQueries(), request.queryRounds, request.limit, slowest);
   log(`${tag}: queries cpu p50/p95/p99 ${query.cpu.p50}/${query.cpu.p95}/${query.cpu.p99} ms`);
@@ -252,6 +268,7 @@ export function runHarder(request: HarderRunRequest, log: (message: string) => v
     rssMB: round(end / MB, 0),
     peakRssMB: round(process.resourceUsage().maxRSS / 1024, 0),
     ...cache,
+    ...(idle ? { idle } : {}),
     query,
     keystroke,
     slowest,

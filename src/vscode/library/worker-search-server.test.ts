@@ -27,3 +27,35 @@ test('a kept library is prepared for phrases once the request that kept it is an
   assert.equal(answer.response.total, library.search.search('"brain decoding"').total);
   assert.ok(answer.response.total > 0);
 });
+
+test('once a library is kept, the search code is warmed up in idle turns, and a search arriving meanwhile goes first', async () => {
+  const path = 'corpus/daily-papers.txt';
+  const library = PaperLibrary.open([{ path, fingerprint: 'seed', ...importDailyPapers(path, readFileSync(seedCorpusPath, 'utf8')) }]);
+  const answers: Array<{ id: number }> = [];
+  const server = new WorkerSearchServer((answer) => answers.push(answer));
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  assert.equal(server.warmUpProgress(), undefined, 'nothing before a library is kept');
+  server.keep(library);
+  await turn();
+  await turn();
+  const started = server.warmUpProgress()!;
+  assert.ok(started.calls > 100, `a few hundred searches planned: ${started.calls}`);
+  assert.ok(started.ran >= 1 && started.ran < 5, `one search a turn: ${started.ran}`);
+  server.handle({ kind: 'search', id: 7, query: 'spiking', limit: 5, fingerprint: library.corpus.fingerprint } as never);
+  const ranBefore = server.warmUpProgress()!.ran;
+  await turn();
+  assert.deepEqual(
+    answers.map((answer) => answer.id),
+    [7],
+    'the search is answered on the next turn',
+  );
+  assert.equal(server.warmUpProgress()!.ran, ranBefore, 'no warm-up search ran before it');
+  assert.ok(server.warmUpProgress()!.ran < started.calls, 'while the warm-up still has searches to run');
+  for (let i = 0; i < 10 * started.calls && server.warmUpProgress()!.ran < started.calls; i++) await turn();
+  assert.equal(server.warmUpProgress()!.ran, started.calls, 'every warm-up search ran');
+  assert.equal(answers.length, 1, 'warm-up searches are not answered to the host');
+  server.keep(PaperLibrary.open([{ path, fingerprint: 'seed', ...importDailyPapers(path, readFileSync(seedCorpusPath, 'utf8')) }]));
+  await turn();
+  await turn();
+  assert.equal(server.warmUpProgress()!.ran, started.calls, 'once per worker: the code stays compiled for the next library');
+});

@@ -5,10 +5,15 @@
  * Searches wait one turn of the event loop before they run, so a cancel (or a newer search on the
  * same channel) that is already in the message queue drops them unanswered: a palette typing fast
  * gets its newest query served, not a backlog.
+ *
+ * Once, after the first library it keeps, the server warms the search code up (`SearchWarmUp`): a few hundred
+ * searches from the library's own titles, one a turn and only while no search waits, so that a user's first
+ * queries do not run interpreted while V8 compiles them.
  */
 import type { CorpusFile } from '../../core/corpus/corpus';
 import { PaperLibrary } from '../../core/library/paper-library';
 import type { SearchResponse } from '../../core/search/paper-search';
+import { SearchWarmUp } from '../../core/search/search-warm-up';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 import { nextTurn } from '../platform/next-turn';
 
@@ -60,6 +65,7 @@ export class WorkerSearchServer {
   private readonly waiting: WorkerSearchRequest[] = [];
   private scheduled = false;
   private staged = new Map<string, CorpusFile>();
+  private codeWarmUp: SearchWarmUp | undefined;
 
   constructor(private readonly post: (answer: SearchServerAnswer) => void) {}
 
@@ -73,8 +79,27 @@ export class WorkerSearchServer {
   private warmSoon(): void {
     const library = this.library;
     nextTurn(() => {
-      if (library === this.library) library?.search.warm();
+      if (!library || library !== this.library) return;
+      library.search.warm();
+      if (this.codeWarmUp) return;
+      this.codeWarmUp = new SearchWarmUp(library.papers);
+      this.warmUpSoon();
     });
+  }
+
+  /** Runs the code warm-up's next search on a later turn, after any search waiting then (see the class comment). */
+  private warmUpSoon(): void {
+    nextTurn(() => {
+      const library = this.library;
+      if (!library || !this.codeWarmUp) return;
+      if (this.waiting.length > 0 || this.scheduled) this.warmUpSoon();
+      else if (this.codeWarmUp.step(library.search)) this.warmUpSoon();
+    });
+  }
+
+  /** Searches the code warm-up has run and has in all (undefined before the first library is kept). */
+  warmUpProgress(): { ran: number; calls: number } | undefined {
+    return this.codeWarmUp && { ran: this.codeWarmUp.ran, calls: this.codeWarmUp.calls.length };
   }
 
   /** The files staged since the last `first` slice, in the order they came; the stage is emptied. */
