@@ -1,16 +1,16 @@
 /**
  * Searches run once while a search worker is idle after loading, so that V8 has compiled the search code before a
  * user types. Until then every new kind of query (the first phrase, the first typo, the first long prefix) runs
- * interpreted while V8 compiles it on its other thread, and in the bench's first round at 100k papers that compiling
- * was 0.4–1.2 s of CPU and most of the calls over 5 ms. The queries come from the library's own titles (a word, two
- * or three in a row, the same quoted, with a typo, with an exclusion), typed one character at a time as the palette
- * sends them; nothing is kept but the compiled code.
+ * interpreted while V8 compiles it on its other thread: over the bench's workloads at 100k papers that compiling was
+ * about 1 s of CPU, counted in most of the calls over 5 ms of CPU. The queries come from the library's own titles
+ * (a word, two or three in a row, the same quoted, with a typo, with an exclusion), typed one character at a time as
+ * the palette sends them; nothing is kept but the compiled code.
  */
 import type { Paper } from '../model/paper';
 import { seededRandom } from '../random/seeded-random';
 import { scanWords } from '../text/tokenize';
 
-/** Title phrases the warm-up types (each as many calls as it has characters, about 550 calls in all). */
+/** Title phrases the warm-up types (each as many calls as it has characters but spaces: about 700 calls in all). */
 export const WARM_UP_PHRASES = 48;
 
 /** Wall time the warm-up may take in all (a million papers' searches are slower: it stops early there). */
@@ -65,8 +65,8 @@ export class SearchWarmUp {
 
 /**
  * `count` queries from the titles of papers drawn across `papers` (the same ones for the same library): one to three
- * title words in a row, lower-cased; every second one quoted as a phrase, some with two letters swapped (a typo
- * the fuzzy match has to find), some with another title word excluded.
+ * title words in a row, lower-cased; of every four, one as typed, one quoted as a phrase (when it has two words or
+ * more), one with two letters swapped (a typo the fuzzy match has to find), one with another title word excluded.
  */
 export function warmUpQueries(papers: readonly Paper[], count = WARM_UP_PHRASES): string[] {
   const queries: string[] = [];
