@@ -28,8 +28,11 @@ export class CheckOnce {
   /** Documents the prefilter rejected (marked 3 until first asked, then checked and failing). */
   private rejected: Int32Array = new Int32Array(0);
 
-  /** Whether document `doc` passes (checked on first ask). */
-  readonly passes = (doc: number): boolean => {
+  /**
+   * Whether document `doc` passes (checked on first ask). A method, not a function per instance: the loops that call
+   * it stay compiled for one call target (a closure per search made V8 recompile them at every new search).
+   */
+  passes(doc: number): boolean {
     const known = this.marks[doc];
     if (known === 3) {
       this.marks[doc] = 2;
@@ -43,7 +46,7 @@ export class CheckOnce {
     this.remember(doc);
     if (pass) this.passed += 1;
     return pass;
-  };
+  }
 
   /** How many documents were checked. */
   get checkedCount(): number {
@@ -51,10 +54,9 @@ export class CheckOnce {
   }
 
   clear(): void {
-    const { marks, checked, rejected } = this;
-    for (let i = 0; i < this.marked; i++) marks[checked[i]] = 0;
+    zeroMarks(this.marks, this.checked, this.marked);
+    zeroMarks(this.marks, this.rejected, this.rejected.length);
     this.marked = 0;
-    for (let i = 0; i < rejected.length; i++) marks[rejected[i]] = 0;
     this.rejected = new Int32Array(0);
   }
 
@@ -76,22 +78,36 @@ export class CheckOnce {
   narrow(candidates: Int32Array): Int32Array {
     const may = mayPassInBulk(this.check, candidates);
     if (!may) return candidates;
-    const n = candidates.length;
-    const kept = new Int32Array(n);
-    const rejected = new Int32Array(n);
-    let k = 0;
-    let r = 0;
-    for (let i = 0; i < n; i++) {
-      const doc = candidates[i];
-      if (may[i] === 1) kept[k++] = doc;
-      else if (this.marks[doc] === 0) {
-        this.marks[doc] = 3;
-        rejected[r++] = doc;
-      }
-    }
+    const kept = new Int32Array(candidates.length);
+    const rejected = new Int32Array(candidates.length);
+    const [k, r] = splitByMay(candidates, may, this.marks, kept, rejected);
     this.rejected = rejected.subarray(0, r);
     return kept.subarray(0, k);
   }
+}
+
+/** Zeroes the marks of the first `count` documents of `docs` (a function of its own: see `splitByMay`). */
+function zeroMarks(marks: Uint8Array, docs: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) marks[docs[i]] = 0;
+}
+
+/**
+ * Writes to `kept` the candidates `may` marks 1, to `rejected` the others not marked before (marking them 3); returns
+ * how many of each. A function of its own, so that V8 compiling its loop mid-run never leaves the code after the loop
+ * without type feedback (see `docsWithEveryWord` in match-count.ts).
+ */
+function splitByMay(candidates: Int32Array, may: Uint8Array, marks: Uint8Array, kept: Int32Array, rejected: Int32Array): [number, number] {
+  let k = 0;
+  let r = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const doc = candidates[i];
+    if (may[i] === 1) kept[k++] = doc;
+    else if (marks[doc] === 0) {
+      marks[doc] = 3;
+      rejected[r++] = doc;
+    }
+  }
+  return [k, r];
 }
 
 /** How far a pruned search counts its matches: exactly up to `upTo` passing, running the check at most `checks` more times than the ranking did. */
@@ -107,11 +123,22 @@ export interface TotalCount {
  * read for about `limit` candidates divided by the share that holds it, not for every candidate.
  */
 export function passingTop(candidates: Sparse, limit: number, once: CheckOnce): Sparse {
-  const { docs, scores } = candidates;
+  const { docs } = candidates;
   if (limit <= 0 || docs.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0) };
+  const cutoff = passingCutoff(candidates, limit, once);
+  const keptDocs = new Int32Array(docs.length);
+  const keptScores = new Float64Array(docs.length);
+  const n = keepPassing(candidates, cutoff, once, keptDocs, keptScores);
+  return { docs: keptDocs.subarray(0, n), scores: keptScores.subarray(0, n) };
+}
+
+// The loops below are functions of their own so that V8 compiling one mid-run (on-stack replacement) never leaves
+// code after it without type feedback, which made `passingTop` fall back to the interpreter at every call.
+
+/** The score from which `limit` candidates pass (-Infinity when fewer pass): bands checked from the top, doubling. */
+function passingCutoff({ docs, scores }: Sparse, limit: number, once: CheckOnce): number {
   // `slice` copies the typed array at once (`Float64Array.from` walks it through an iterator).
   const ascending = scores.slice().sort();
-  let cutoff = -Infinity;
   // Each round checks only the candidates of its score band: those above were checked by earlier
   // rounds (memoized), and every one at or above the final cutoff is checked below in any case,
   // so the documents checked are the same as checking each round from the top until `limit` pass.
@@ -119,25 +146,32 @@ export function passingTop(candidates: Sparse, limit: number, once: CheckOnce): 
   let above = Infinity;
   for (let admit = limit; admit < docs.length; admit *= 2) {
     const level = ascending[docs.length - admit];
-    for (let i = 0; i < docs.length; i++) {
-      const score = scores[i];
-      if (score >= level && score < above && once.passes(docs[i])) passing += 1;
-    }
-    if (passing >= limit) {
-      cutoff = level;
-      break;
-    }
+    passing += passingInBand(docs, scores, level, above, once);
+    if (passing >= limit) return level;
     above = level;
   }
-  const keptDocs = new Int32Array(docs.length);
-  const keptScores = new Float64Array(docs.length);
+  return -Infinity;
+}
+
+/** How many candidates scoring in `[level, above)` pass. */
+function passingInBand(docs: Int32Array, scores: Float64Array, level: number, above: number, once: CheckOnce): number {
+  let passing = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const score = scores[i];
+    if (score >= level && score < above && once.passes(docs[i])) passing += 1;
+  }
+  return passing;
+}
+
+/** Writes the candidates scoring `cutoff` or more that pass to `keptDocs` and `keptScores`; returns how many. */
+function keepPassing({ docs, scores }: Sparse, cutoff: number, once: CheckOnce, keptDocs: Int32Array, keptScores: Float64Array): number {
   let n = 0;
   for (let i = 0; i < docs.length; i++) {
     if (scores[i] < cutoff || !once.passes(docs[i])) continue;
     keptDocs[n] = docs[i];
     keptScores[n++] = scores[i];
   }
-  return { docs: keptDocs.subarray(0, n), scores: keptScores.subarray(0, n) };
+  return n;
 }
 
 /**

@@ -41,6 +41,15 @@ export interface Matches {
 }
 
 /**
+ * A `Matches`, built in this one place: every one then has the same shape (hidden class) in V8, so the code that
+ * reads them stays compiled for one (built by spreads and by several literals, `exactScores` fell back to the
+ * interpreter at a new shape dozens of times a workload).
+ */
+export function matchesOf(slots: LeafSlot[], required: number, sizes: number[], docs: Int32Array, anyMode: boolean): Matches {
+  return { slots, required, sizes, docs, anyMode };
+}
+
+/**
  * Counts, for every document, the required and free slots it matches (one pass over every live
  * posting, no scoring), then keeps the matches as the exhaustive evaluation defines them.
  * `sizeHints`: what is known of the slots' sizes, to count among the rarest slot's documents.
@@ -66,7 +75,7 @@ export function countMatches(
     // One word: every document it reaches matches it, in the order met (as `keepMatches` would keep them).
     if (slots.length === 1) {
       const sizes = [counter.gatherSlot(slots[0])];
-      return { slots, required: required.length, sizes, docs: counter.touched.slice(0, counter.size), anyMode: false };
+      return matchesOf(slots, required.length, sizes, counter.touched.slice(0, counter.size), false);
     }
     const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
     return keepMatches(counter, { slots, required: required.length, sizes }, soft.length, check);
@@ -86,25 +95,60 @@ function keepMatches(
   nFree: number,
   check: DocCheck | undefined,
 ): Matches {
-  const { touched, requiredCount, freeCount } = counter;
   const nRequired = base.required;
-  let allRequired = 0;
   const all = new Int32Array(counter.size);
+  const everyWord = all.subarray(0, docsWithEveryWord(counter, nRequired, nFree, all));
+  const noneHasRequired = nRequired > 0 && everyWord.length === 0 && !anyWithAllRequired(counter, nRequired);
+  if (noneHasRequired || nFree < 2 || anyPasses(everyWord, check)) return matchesOf(base.slots, nRequired, base.sizes, everyWord, false);
+  return matchesOf(base.slots, nRequired, base.sizes, all.subarray(0, docsWithAnyFreeWord(counter, nRequired, all)), true);
+}
+
+// The loops over the counted documents are functions of their own: V8 compiles a long loop while it runs (on-stack
+// replacement), and code after the loop that had never run by then left that compiled loop without type feedback,
+// so it fell back to the interpreter at every call (56 times in one keystroke workload at 100k papers).
+
+/** Writes to `out` the counted documents that match every required and every free slot; returns how many. */
+function docsWithEveryWord(counter: SlotCounter, nRequired: number, nFree: number, out: Int32Array): number {
+  const { touched, requiredCount, freeCount } = counter;
   let n = 0;
   for (let i = 0; i < counter.size; i++) {
     const doc = touched[i];
-    const inRequired = requiredCount[doc] === nRequired;
-    if (inRequired) allRequired += 1;
-    if (inRequired && freeCount[doc] === nFree) all[n++] = doc;
+    if (requiredCount[doc] === nRequired && freeCount[doc] === nFree) out[n++] = doc;
   }
-  const everyWord = all.subarray(0, n);
-  if ((nRequired > 0 && allRequired === 0) || nFree < 2 || anyPasses(everyWord, check)) return { ...base, docs: everyWord, anyMode: false };
-  n = 0;
+  return n;
+}
+
+/** Zeroes the stamps of the first `size` documents of `touched`. */
+function zeroStamps(touched: Int32Array, size: number, stamp: Uint8Array): void {
+  for (let i = 0; i < size; i++) stamp[touched[i]] = 0;
+}
+
+/** Zeroes the stamps and both counts of the first `size` documents of `touched`. */
+function zeroCounts(touched: Int32Array, size: number, stamp: Uint8Array, requiredCount: Uint8Array, freeCount: Uint8Array): void {
+  for (let i = 0; i < size; i++) {
+    const doc = touched[i];
+    requiredCount[doc] = 0;
+    freeCount[doc] = 0;
+    stamp[doc] = 0;
+  }
+}
+
+/** Whether a counted document matches every required slot. */
+function anyWithAllRequired(counter: SlotCounter, nRequired: number): boolean {
+  const { touched, requiredCount } = counter;
+  for (let i = 0; i < counter.size; i++) if (requiredCount[touched[i]] === nRequired) return true;
+  return false;
+}
+
+/** Writes to `out` the counted documents that match every required slot and some free one; returns how many. */
+function docsWithAnyFreeWord(counter: SlotCounter, nRequired: number, out: Int32Array): number {
+  const { touched, requiredCount, freeCount } = counter;
+  let n = 0;
   for (let i = 0; i < counter.size; i++) {
     const doc = touched[i];
-    if (requiredCount[doc] === nRequired && freeCount[doc] > 0) all[n++] = doc;
+    if (requiredCount[doc] === nRequired && freeCount[doc] > 0) out[n++] = doc;
   }
-  return { ...base, docs: all.subarray(0, n), anyMode: true };
+  return n;
 }
 
 /**
@@ -125,16 +169,11 @@ function matchesWithinRarest(counter: SlotCounter, slots: LeafSlot[], nRequired:
   const low = slots.map((slot, s) => (s === rarest ? sizes[s] : (known.known[s] ?? Math.max(0, longestList(slot) - known.deadDocs))));
   if (!orderSettled(sizes, low, 0, nRequired) || !orderSettled(sizes, low, nRequired, slots.length)) return undefined;
   for (let s = 0; s < slots.length; s++) if (s !== rarest) counter.countWithin(slots[s], s, s < nRequired);
-  const { touched, requiredCount, freeCount } = counter;
   const nFree = slots.length - nRequired;
   const all = new Int32Array(counter.size);
-  let n = 0;
-  for (let i = 0; i < counter.size; i++) {
-    const doc = touched[i];
-    if (requiredCount[doc] === nRequired && freeCount[doc] === nFree) all[n++] = doc;
-  }
+  const n = docsWithEveryWord(counter, nRequired, nFree, all);
   if (n === 0 && nFree >= 2) return undefined;
-  return { slots, required: nRequired, sizes, docs: all.subarray(0, n), anyMode: false };
+  return matchesOf(slots, nRequired, sizes, all.subarray(0, n), false);
 }
 
 /** Postings of a slot's lists (dead ones included): at least the documents it matches. */
@@ -198,15 +237,8 @@ class SlotCounter {
 
   /** Zeroes what the counting set in the shared scratch arrays. */
   clear(): void {
-    const { touched, stamp, requiredCount, freeCount } = this;
-    if (this.counted)
-      for (let i = 0; i < this.size; i++) {
-        const doc = touched[i];
-        requiredCount[doc] = 0;
-        freeCount[doc] = 0;
-        stamp[doc] = 0;
-      }
-    else for (let i = 0; i < this.size; i++) stamp[touched[i]] = 0;
+    if (this.counted) zeroCounts(this.touched, this.size, this.stamp, this.requiredCount, this.freeCount);
+    else zeroStamps(this.touched, this.size, this.stamp);
     this.size = 0;
     this.counted = false;
   }

@@ -1,5 +1,5 @@
 import { exactScores } from './exact-scores';
-import { countMatches, scratchBytes, type LeafSlot, type Matches, type SlotSizes } from './match-count';
+import { countMatches, matchesOf, scratchBytes, type LeafSlot, type Matches, type SlotSizes } from './match-count';
 import { leafPostings, type PostingLeaf } from './posting-leaf';
 import type { DocCheck } from './query-constraints';
 import type { Sparse } from './score-accumulator';
@@ -42,8 +42,8 @@ export function prunedTop(
 ): PrunedTop {
   const once = check ? new CheckOnce(check, docCount) : undefined;
   try {
-    const found = countMatches(alive, docCount, slots.required, slots.soft, once?.passes, sizes);
-    const may = once ? { ...found, docs: once.narrow(found.docs) } : found;
+    const found = countMatches(alive, docCount, slots.required, slots.soft, once && ((doc: number) => once.passes(doc)), sizes);
+    const may = once ? matchesOf(found.slots, found.required, found.sizes, once.narrow(found.docs), found.anyMode) : found;
     const scored = scoredCandidates(may, alive, limit, docCount, once);
     const top = once ? passingTop(scored, limit, once) : scored;
     const { total, lowerBound } = passingTotal(found.docs, once, count);
@@ -78,7 +78,7 @@ type MatchMarks = { bytes: Uint8Array; open: number };
 
 /** Every match, checked first when there is a check (every one would be checked anyway), then scored. */
 function scoredPassing(found: Matches, docCount: number, once: CheckOnce | undefined): Sparse {
-  const docs = once ? found.docs.filter(once.passes) : found.docs;
+  const docs = once ? found.docs.filter((doc) => once.passes(doc)) : found.docs;
   return { docs, scores: exactScores(found, docs, docCount) };
 }
 
