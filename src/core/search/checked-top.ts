@@ -132,8 +132,7 @@ export function passingTop(candidates: Sparse, limit: number, once: CheckOnce): 
   return { docs: keptDocs.subarray(0, n), scores: keptScores.subarray(0, n) };
 }
 
-// The loops below are functions of their own so that V8 compiling one mid-run (on-stack replacement) never leaves
-// code after it without type feedback, which made `passingTop` fall back to the interpreter at every call.
+// The loops below are functions of their own for V8's sake (see `docsWithEveryWord` in match-count.ts).
 
 /** The score from which `limit` candidates pass (-Infinity when fewer pass): bands checked from the top, doubling. */
 function passingCutoff({ docs, scores }: Sparse, limit: number, once: CheckOnce): number {

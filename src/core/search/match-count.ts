@@ -78,7 +78,7 @@ export function countMatches(
       return matchesOf(slots, required.length, sizes, counter.touched.slice(0, counter.size), false);
     }
     const sizes = slots.map((slot, s) => counter.countSlot(slot, s, s < required.length));
-    return keepMatches(counter, { slots, required: required.length, sizes }, soft.length, check);
+    return keepMatches(counter, slots, required.length, sizes, check);
   } finally {
     counter.clear();
   }
@@ -89,18 +89,13 @@ export function countMatches(
  * The constraints (`check`) only choose between the two: the documents returned are those before
  * the check, which the caller applies as late as it can (a phrase check reads the paper's text).
  */
-function keepMatches(
-  counter: SlotCounter,
-  base: Pick<Matches, 'slots' | 'required' | 'sizes'>,
-  nFree: number,
-  check: DocCheck | undefined,
-): Matches {
-  const nRequired = base.required;
+function keepMatches(counter: SlotCounter, slots: LeafSlot[], nRequired: number, sizes: number[], check: DocCheck | undefined): Matches {
+  const nFree = slots.length - nRequired;
   const all = new Int32Array(counter.size);
   const everyWord = all.subarray(0, docsWithEveryWord(counter, nRequired, nFree, all));
   const noneHasRequired = nRequired > 0 && everyWord.length === 0 && !anyWithAllRequired(counter, nRequired);
-  if (noneHasRequired || nFree < 2 || anyPasses(everyWord, check)) return matchesOf(base.slots, nRequired, base.sizes, everyWord, false);
-  return matchesOf(base.slots, nRequired, base.sizes, all.subarray(0, docsWithAnyFreeWord(counter, nRequired, all)), true);
+  if (noneHasRequired || nFree < 2 || anyPasses(everyWord, check)) return matchesOf(slots, nRequired, sizes, everyWord, false);
+  return matchesOf(slots, nRequired, sizes, all.subarray(0, docsWithAnyFreeWord(counter, nRequired, all)), true);
 }
 
 // The loops over the counted documents are functions of their own: V8 compiles a long loop while it runs (on-stack
