@@ -55,3 +55,24 @@ test('the words matched by every document are found among the rarest word’s do
   );
   assert.equal(apart.anyMode, true);
 });
+
+test('a word counted within a rare word counts each paper once, whether the rare word’s papers are few or many in the library', () => {
+  // One list per field, as a word's title and abstract lists: a paper in both must count once for the word.
+  const fields = (size: number, ...lists: number[][]): LeafSlot => [
+    lists.map((docs) => ({ ...slot(docs)[0][0], lengths: new Uint16Array(size).fill(5) })),
+  ];
+  for (const size of [1000, 30]) {
+    const alive = new Uint8Array(size).fill(1);
+    const everyFifth = Array.from({ length: Math.floor(size / 5) }, (_, i) => i * 5);
+    // 2 papers of 1000 (the counted ones are few: one loop) or of 30 (many: the other).
+    const rare = fields(size, [5, 25]);
+    const common = fields(size, everyFifth, [1, 5, 7]);
+    const found = countMatches(alive, size, [], [common, rare], undefined, { deadDocs: 0, known: [] });
+    assert.deepEqual(
+      [...found.docs].sort((a, b) => a - b),
+      [5, 25],
+      `library of ${size}`,
+    );
+    assert.equal(found.anyMode, false);
+  }
+});

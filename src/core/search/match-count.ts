@@ -201,6 +201,43 @@ function orderSettled(high: number[], low: number[], from: number, to: number): 
   return true;
 }
 
+/**
+ * 1 for a byte above 0, else 0, by arithmetic: the counting loops decide per posting without a branch. Whether a
+ * posting's document was counted is a coin toss when a common word is counted within another (`visual co` at 100k:
+ * 45 % of the 382 000 postings of `co`'s completions), and the mispredicted branches made those loops three to four
+ * times slower than these (measured: 2.7 against 0.7 ms for 385 000 postings at 45 %; alike at 5 %; at 1 % the
+ * branches are faster, 0.7 against 0.9: `SPARSE_COUNTED`).
+ */
+function isNonZero(byte: number): number {
+  return (byte + 255) >> 8;
+}
+
+/** `countWithin` takes the branching loop when the documents counted so far are fewer than one in this many. */
+const SPARSE_COUNTED = 20;
+
+/** `countWithin`'s loop over one run of postings when the counted documents are many (see `isNonZero`). */
+function countRunWithinMany(stamp: Uint8Array, docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): void {
+  for (let p = from; p < to; p++) {
+    const doc = docs[p];
+    const seen = stamp[doc];
+    // `hit` is 1 when the rarest slot reached the document and this one has not counted it yet.
+    const hit = isNonZero(seen) & isNonZero(seen ^ mark);
+    stamp[doc] = seen + hit * (mark - seen);
+    counts[doc] += hit;
+  }
+}
+
+/** `countWithin`'s loop when the counted documents are few: most postings skip them at a predicted branch. */
+function countRunWithinFew(stamp: Uint8Array, docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): void {
+  for (let p = from; p < to; p++) {
+    const doc = docs[p];
+    const seen = stamp[doc];
+    if (seen === 0 || seen === mark) continue;
+    stamp[doc] = mark;
+    counts[doc] += 1;
+  }
+}
+
 function anyPasses(docs: Int32Array, check: DocCheck | undefined): boolean {
   if (!check) return docs.length > 0;
   for (let i = 0; i < docs.length; i++) if (check(docs[i])) return true;
@@ -221,12 +258,13 @@ class SlotCounter {
 
   constructor(
     private readonly alive: Uint8Array,
-    docCount: number,
+    private readonly docCount: number,
   ) {
     this.requiredCount = scratchBytes(0, docCount);
     this.freeCount = scratchBytes(1, docCount);
     this.stamp = scratchBytes(2, docCount);
-    if (touchedScratch.length < docCount) touchedScratch = new Int32Array(Math.max(docCount, 1024));
+    // One place past every document: the counting loops write there before they know whether to keep it.
+    if (touchedScratch.length < docCount + 1) touchedScratch = new Int32Array(Math.max(docCount + 1, 1024));
     this.touched = touchedScratch;
   }
 
@@ -253,9 +291,12 @@ class SlotCounter {
     let size = this.size;
     for (let p = from; p < to; p++) {
       const doc = docs[p];
-      if (stamp[doc] !== 0 || alive[doc] === 0) continue;
-      stamp[doc] = 1;
-      touched[size++] = doc;
+      const seen = stamp[doc];
+      // Without branches (see `isNonZero`): a live document not met yet is kept, the write past `size` otherwise undone.
+      const fresh = (1 - isNonZero(seen)) & isNonZero(alive[doc]);
+      touched[size] = doc;
+      size += fresh;
+      stamp[doc] = seen | fresh;
     }
     this.size = size;
   }
@@ -281,22 +322,13 @@ class SlotCounter {
   countWithin(slot: LeafSlot, s: number, isRequired: boolean): void {
     this.counted = true;
     const counts = isRequired ? this.requiredCount : this.freeCount;
+    // Few documents counted: most postings miss them, a branch the processor predicts; many: a coin toss (`isNonZero`).
+    const count = this.size * SPARSE_COUNTED < this.docCount ? countRunWithinFew : countRunWithinMany;
     for (const alt of slot)
       for (const leaf of alt) {
-        this.countRunWithin(leaf.docs, leaf.start, leaf.end, s + 1, counts);
-        if (leaf.deltaDocs) this.countRunWithin(leaf.deltaDocs, 0, leaf.deltaDocs.length, s + 1, counts);
+        count(this.stamp, leaf.docs, leaf.start, leaf.end, s + 1, counts);
+        if (leaf.deltaDocs) count(this.stamp, leaf.deltaDocs, 0, leaf.deltaDocs.length, s + 1, counts);
       }
-  }
-
-  private countRunWithin(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): void {
-    const stamp = this.stamp;
-    for (let p = from; p < to; p++) {
-      const doc = docs[p];
-      const seen = stamp[doc];
-      if (seen === 0 || seen === mark) continue;
-      stamp[doc] = mark;
-      counts[doc] += 1;
-    }
   }
 
   private countRun(docs: ArrayLike<number>, from: number, to: number, mark: number, counts: Uint8Array): number {
@@ -306,11 +338,15 @@ class SlotCounter {
     for (let p = from; p < to; p++) {
       const doc = docs[p];
       const seen = stamp[doc];
-      if (seen === mark || alive[doc] === 0) continue;
-      if (seen === 0) touched[size++] = doc;
-      stamp[doc] = mark;
-      matched += 1;
-      counts[doc] += 1;
+      // Without branches (see `isNonZero`): `hit` when this slot has not counted the live document yet, `fresh` when
+      // no slot has (it joins `touched`; the write past `size` is undone otherwise).
+      const hit = isNonZero(seen ^ mark) & isNonZero(alive[doc]);
+      const fresh = hit & (1 - isNonZero(seen));
+      touched[size] = doc;
+      size += fresh;
+      stamp[doc] = seen + hit * (mark - seen);
+      matched += hit;
+      counts[doc] += hit;
     }
     this.size = size;
     return matched;

@@ -234,6 +234,49 @@ test('a phrase rare among thousands of candidates ranks and counts as when check
   assert.ok(total > 100 && total < papers.length / 4, `${total}`);
 });
 
+/** Words sharing their first letters, as a library's completions of `co` or `pr` do (skewed: the first are common). */
+const COMPLETING = [
+  'control',
+  'cortex',
+  'coding',
+  'cognitive',
+  'connectivity',
+  'correlation',
+  'convolutional',
+  'context',
+  'cohort',
+  'coherence',
+  'process',
+  'prediction',
+  'prior',
+  'protein',
+  'prune',
+];
+const COMMON = ['knowledge', 'visual', 'neural', 'model', 'learning', 'brain', 'attention', 'memory'];
+
+test('a word and the start of the next, completed to many words, rank as exhaustively', () => {
+  const skewed = (words: string[]) =>
+    fc.double({ min: 0, max: 1, noNaN: true }).map((u) => words[Math.floor(u * u * words.length) % words.length]);
+  const word = fc.oneof({ weight: 3, arbitrary: skewed(COMMON) }, { weight: 2, arbitrary: skewed(COMPLETING) });
+  const words = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' '));
+  const query = fc.tuple(fc.subarray(COMMON, { minLength: 0, maxLength: 2 }), fc.constantFrom('c', 'co', 'con', 'cor', 'p', 'pr', 'pro'));
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ title: words(1, 4), abstract: words(3, 20) }), { minLength: 200, maxLength: 600 }),
+      fc.array(query, { minLength: 1, maxLength: 8 }),
+      fc.integer({ min: 1, max: 12 }),
+      (records, queries, limit) => {
+        const search = PaperSearch.build(records.map((r, i) => ({ id: `p${i}`, year: 2020, ...r }) as Paper));
+        for (const [before, typed] of queries) {
+          const text = [...before, typed].join(' ');
+          assert.deepEqual(ranked(search, text, limit, true), ranked(search, text, limit, false), text);
+        }
+      },
+    ),
+    { numRuns: 25 },
+  );
+});
+
 test('scores of many-word queries add the words in the exhaustive order, to the last bit', () => {
   // Words of very different frequencies, so the order by frequency differs from the order typed.
   const papers: Paper[] = Array.from({ length: 3000 }, (_, i) => ({
