@@ -292,7 +292,8 @@ class SlotCounter {
     for (let p = from; p < to; p++) {
       const doc = docs[p];
       const seen = stamp[doc];
-      // Without branches (see `isNonZero`): a live document not met yet is kept, the write past `size` otherwise undone.
+      // Without branches (see `isNonZero`): each posting's document is written at `size`, which moves past it only for
+      // a live document not met yet (else the next posting's overwrites it).
       const fresh = (1 - isNonZero(seen)) & isNonZero(alive[doc]);
       touched[size] = doc;
       size += fresh;
@@ -339,7 +340,7 @@ class SlotCounter {
       const doc = docs[p];
       const seen = stamp[doc];
       // Without branches (see `isNonZero`): `hit` when this slot has not counted the live document yet, `fresh` when
-      // no slot has (it joins `touched`; the write past `size` is undone otherwise).
+      // no slot has (it joins `touched`: written at `size` always, kept only then).
       const hit = isNonZero(seen ^ mark) & isNonZero(alive[doc]);
       const fresh = hit & (1 - isNonZero(seen));
       touched[size] = doc;
