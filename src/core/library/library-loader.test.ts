@@ -92,6 +92,25 @@ test('watch events update the library in place like a fresh load', async () => {
   assert.deepEqual(library.search.search('carbon'), fresh.search.search('carbon'));
 });
 
+test('a change event for a file whose bytes the library already holds changes nothing; an edit to it still does', async () => {
+  const source = workspace();
+  const loader = new LibraryLoader(source);
+  const { library } = await loader.load();
+  const corpus = library.corpus;
+  const updates: Array<Promise<unknown>> = [];
+  const watching = source.watch((change) => updates.push(loader.applyChange(change)));
+  // The watcher's late event for a write the load read already, or a save without edits: the same bytes again.
+  source.write('/w/refs.bib', await source.readFile('/w/refs.bib'));
+  const [echo] = await Promise.all(updates);
+  assert.equal(echo, undefined);
+  assert.equal(library.corpus, corpus, 'the library was not rebuilt');
+  source.write('/w/refs.bib', bib('a', 'Sparse coding in spiking cortex', 'Edited.'));
+  const [, edit] = await Promise.all(updates);
+  watching.dispose();
+  assert.equal((edit as { change: { removed: unknown[] } }).change.removed.length, 2);
+  assert.notEqual(library.corpus, corpus);
+});
+
 test('cancellation keeps the files read so far and counts the rest', async () => {
   let asked = 0;
   const loaded = await new LibraryLoader(workspace({ '/w/more.bib': bib('d', 'More', 'More text.') }), {
