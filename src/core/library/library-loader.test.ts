@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryIndexCacheStore } from './index-cache-store';
+import { importCorpusFile } from '../import/import-corpus-file';
 import { LibraryLoader } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
 import { PaperLibrary } from './paper-library';
@@ -94,8 +95,12 @@ test('watch events update the library in place like a fresh load', async () => {
 
 test('a change event for a file whose bytes the library already holds changes nothing; an edit to it still does', async () => {
   const source = workspace();
-  const loader = new LibraryLoader(source);
+  const imported: string[] = [];
+  const loader = new LibraryLoader(source, {
+    importFile: (path, bytes, options) => (imported.push(path), importCorpusFile(path, bytes, options)),
+  });
   const { library } = await loader.load();
+  imported.length = 0;
   const corpus = library.corpus;
   const updates: Array<Promise<unknown>> = [];
   const watching = source.watch((change) => updates.push(loader.applyChange(change)));
@@ -103,6 +108,7 @@ test('a change event for a file whose bytes the library already holds changes no
   source.write('/w/refs.bib', await source.readFile('/w/refs.bib'));
   const [echo] = await Promise.all(updates);
   assert.equal(echo, undefined);
+  assert.deepEqual(imported, [], 'the same bytes are not even imported again');
   assert.equal(library.corpus, corpus, 'the library was not rebuilt');
   source.write('/w/refs.bib', bib('a', 'Sparse coding in spiking cortex', 'Edited.'));
   const [, edit] = await Promise.all(updates);
@@ -110,6 +116,45 @@ test('a change event for a file whose bytes the library already holds changes no
   assert.equal((edit as { change: { removed: unknown[] } }).change.removed.length, 2);
   assert.notEqual(library.corpus, corpus);
 });
+
+for (const step of ['import', 'topics'] as const) {
+  test(`a reload retires the loader: a change in its ${step} step, and any after, leave the old library as it was`, async () => {
+    const source = workspace();
+    let loaded = false;
+    const calls = { imports: 0, topics: 0 };
+    let paused: (() => void) | undefined;
+    // The step waits until the test lets it go, as a large file's import or topics in the worker would.
+    const pause = () => (loaded ? new Promise<void>((resolve) => (paused = resolve)) : Promise.resolve());
+    const loader = new LibraryLoader(source, {
+      importFile: async (path, bytes, options) => {
+        calls.imports++;
+        if (step === 'import') await pause();
+        return importCorpusFile(path, bytes, options);
+      },
+      assignTopics: async () => {
+        calls.topics++;
+        if (step === 'topics') await pause();
+        return undefined;
+      },
+    });
+    const { library } = await loader.load();
+    loaded = true;
+    const corpus = library.corpus;
+    source.write('/w/more.jsonl', `${JSON.stringify({ title: 'Carbon in seawater', abstract: 'Ocean carbon again.' })}\n`);
+    const inFlight = loader.applyChange({ kind: 'changed', path: '/w/more.jsonl' });
+    while (!paused) await new Promise((resolve) => setImmediate(resolve));
+    loader.retire();
+    const before = { ...calls };
+    paused();
+    assert.equal(await inFlight, undefined);
+    // Nothing more is read for it: no topics after its import, no import of a file changed later.
+    assert.deepEqual(calls, before);
+    assert.equal(await loader.applyChange({ kind: 'changed', path: '/w/refs.bib' }), undefined);
+    assert.equal(await loader.applyChange({ kind: 'deleted', path: '/w/refs.bib' }), undefined);
+    assert.deepEqual(calls, before);
+    assert.equal(library.corpus, corpus, 'the retired library was not rebuilt');
+  });
+}
 
 test('cancellation keeps the files read so far and counts the rest', async () => {
   let asked = 0;

@@ -121,6 +121,8 @@ export class LibraryLoader {
   private readonly stamps = new Map<string, FileStamp>();
   /** The bundled sample's corpus files in the current library: their papers are marked `sample`. */
   private samplePaths = new Set<string>();
+  /** Set by `retire`: a newer load replaces this loader's library. */
+  private retired = false;
 
   constructor(
     readonly source: CorpusSource,
@@ -178,6 +180,15 @@ export class LibraryLoader {
     return includesSample('auto', after.length) !== loaded.sampleIncluded;
   }
 
+  /**
+   * A reload replaces this loader and its library: a change being applied stops at its next step (and later ones
+   * do nothing) instead of re-indexing a library nobody holds any more. Such a change, for the very file a reload
+   * had been asked to read, re-indexed 24,000 papers on VS Code's extension host after the reload had finished.
+   */
+  retire(): void {
+    this.retired = true;
+  }
+
   /** Writes the cache entry for the current library (index or snapshot, as `options.cache` says). */
   async saveCache(): Promise<void> {
     const cache = this.options.cache;
@@ -209,18 +220,28 @@ export class LibraryLoader {
     return (this.current = { ...loaded, taxonomy, cacheStale: this.options.cache !== undefined });
   }
 
-  /** Re-reads one changed file and updates the library in place; undefined when nothing is loaded or the file is unknown and gone. */
+  /**
+   * Re-reads one changed file and updates the library in place; undefined when nothing changes (nothing loaded, the
+   * loader retired, the file unknown and gone, or its bytes the ones the library holds).
+   */
   async applyChange(change: CorpusFileChange): Promise<FileUpdate | undefined> {
     const library = this.current?.library;
-    if (!library) return undefined;
+    if (!library || this.retired) return undefined;
     const known = library.corpus.files.find((file) => file.path === change.path);
     if (change.kind === 'deleted' && !known) return undefined;
-    const file = change.kind === 'deleted' ? undefined : await this.readFile(change.path);
-    // The same bytes as the library holds (a watcher's late event for a write a load has read, a save without edits):
-    // nothing to do. Taking it again re-assigned topics and re-indexed every paper of the file (a 24,000-paper file
-    // stalled VS Code's extension host for 2 s).
-    if (file && known?.fingerprint === file.fingerprint) return undefined;
+    let file: CorpusFile | undefined;
+    if (change.kind !== 'deleted') {
+      const read = await this.readBytes(change.path);
+      // The same bytes as the library holds (a watcher's late event for a write a load has read, a save without
+      // edits): nothing to do, not even an import. Taking it again re-assigned topics and re-indexed every paper of
+      // the file (a 24,000-paper file stalled VS Code's extension host for 2 s).
+      const fingerprint = read instanceof Uint8Array ? contentFingerprint(read) : read.fingerprint;
+      if (this.retired || known?.fingerprint === fingerprint) return undefined;
+      file = read instanceof Uint8Array ? await this.importBytes(change.path, read) : read;
+    }
+    if (this.retired) return undefined;
     const topics = await this.topicsFor(library.filesWith(change.path, file), this.current?.taxonomy.taxonomy);
+    if (this.retired) return undefined;
     return { path: change.path, change: library.updateFile(change.path, file, topics), diagnostics: file?.diagnostics ?? [] };
   }
 
@@ -234,16 +255,23 @@ export class LibraryLoader {
    * large becomes a file with one located diagnostic (and no papers), and an import that fails does too.
    */
   async readFile(path: string, known?: Uint8Array): Promise<CorpusFile> {
-    const limits = resolveImportLimits(this.options.limits);
-    let bytes: Uint8Array;
+    const bytes = known ?? (await this.readBytes(path));
+    return bytes instanceof Uint8Array ? this.importBytes(path, bytes) : bytes;
+  }
+
+  /** A file's bytes within the size limit, or (unreadable, refused) a file holding the diagnostic that says why. */
+  private async readBytes(path: string): Promise<Uint8Array | CorpusFile> {
     try {
-      bytes = known ?? (await this.source.readFile(path, { maxBytes: limits.maxFileBytes }));
+      return await this.source.readFile(path, { maxBytes: resolveImportLimits(this.options.limits).maxFileBytes });
     } catch (error) {
       if (error instanceof CorpusFileRefusal) return refusedFile(path, error);
       return unreadableFile(path, errorCode(error));
     }
+  }
+
+  private async importBytes(path: string, bytes: Uint8Array): Promise<CorpusFile> {
     try {
-      const result = await (this.options.importFile ?? importCorpusFile)(path, bytes, { limits });
+      const result = await (this.options.importFile ?? importCorpusFile)(path, bytes, { limits: resolveImportLimits(this.options.limits) });
       const papers = this.samplePaths.has(path) ? result.papers.map((paper) => ({ ...paper, sample: true })) : result.papers;
       return { path, fingerprint: contentFingerprint(bytes), ...result, papers };
     } catch (error) {

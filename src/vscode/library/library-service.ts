@@ -131,6 +131,8 @@ export class LibraryService implements vscode.Disposable {
   async reload(): Promise<PaperLibrary> {
     if (this.loading) await this.loading.catch(() => undefined);
     this.library = undefined;
+    // A file change still being applied belongs to the library being replaced.
+    this.loader?.retire();
     return this.ensureLoaded();
   }
 
@@ -354,9 +356,11 @@ export class LibraryService implements vscode.Disposable {
       await this.reload();
       return;
     }
-    const update = await this.loader?.applyChange(change);
+    const loader = this.loader;
+    const update = await loader?.applyChange(change);
     const library = this.library;
-    if (!update || !library) return;
+    // A reload while the file was read: its library has the file as it is now.
+    if (!update || !library || loader !== this.loader) return;
     this.publishFileUpdate(update.path, update.diagnostics, library);
     this.searcher.fileChanged(library, update.path);
     const { added, removed, changed } = update.change;
