@@ -235,9 +235,9 @@ export class LibraryLoader {
       // The same bytes as the library holds (a watcher's late event for a write a load has read, a save without
       // edits): nothing to do, not even an import. Taking it again re-assigned topics and re-indexed every paper of
       // the file (a 24,000-paper file stalled VS Code's extension host for 2 s).
-      const fingerprint = read instanceof Uint8Array ? contentFingerprint(read) : read.fingerprint;
+      const fingerprint = read.bytes ? contentFingerprint(read.bytes) : read.unread.fingerprint;
       if (this.retired || known?.fingerprint === fingerprint) return undefined;
-      file = read instanceof Uint8Array ? await this.importBytes(change.path, read) : read;
+      file = read.bytes ? await this.importBytes(change.path, read.bytes) : read.unread;
     }
     if (this.retired) return undefined;
     const topics = await this.topicsFor(library.filesWith(change.path, file), this.current?.taxonomy.taxonomy);
@@ -255,17 +255,19 @@ export class LibraryLoader {
    * large becomes a file with one located diagnostic (and no papers), and an import that fails does too.
    */
   async readFile(path: string, known?: Uint8Array): Promise<CorpusFile> {
-    const bytes = known ?? (await this.readBytes(path));
-    return bytes instanceof Uint8Array ? this.importBytes(path, bytes) : bytes;
+    const read = known ? { bytes: known } : await this.readBytes(path);
+    return read.bytes ? this.importBytes(path, read.bytes) : read.unread;
   }
 
-  /** A file's bytes within the size limit, or (unreadable, refused) a file holding the diagnostic that says why. */
-  private async readBytes(path: string): Promise<Uint8Array | CorpusFile> {
+  /**
+   * A file's bytes within the size limit, or (unreadable, refused) a file holding the diagnostic that says why.
+   * Not told apart with `instanceof`: VS Code for the Web's file system hands over another realm's `Uint8Array`.
+   */
+  private async readBytes(path: string): Promise<{ bytes: Uint8Array; unread?: never } | { bytes?: never; unread: CorpusFile }> {
     try {
-      return await this.source.readFile(path, { maxBytes: resolveImportLimits(this.options.limits).maxFileBytes });
+      return { bytes: await this.source.readFile(path, { maxBytes: resolveImportLimits(this.options.limits).maxFileBytes }) };
     } catch (error) {
-      if (error instanceof CorpusFileRefusal) return refusedFile(path, error);
-      return unreadableFile(path, errorCode(error));
+      return { unread: error instanceof CorpusFileRefusal ? refusedFile(path, error) : unreadableFile(path, errorCode(error)) };
     }
   }
 
