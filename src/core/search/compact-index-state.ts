@@ -45,8 +45,8 @@ export function compactIndexState(old: IndexState): IndexState {
     deltaPostings: 0,
     deadPostings: 0,
   };
-  // The dictionary already holds exactly the live terms; point them at their new ids.
-  for (let t = 0; t < terms.length; t++) next.dictionary.set(terms[t], t);
+  // The dictionary (once built) already holds exactly the live terms; point them at their new ids.
+  if (next.dictionary) for (let t = 0; t < terms.length; t++) next.dictionary.set(terms[t], t);
   return next;
 }
 

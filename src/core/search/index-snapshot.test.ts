@@ -121,6 +121,26 @@ test('a loaded index takes updates like a built one (its arrays grow out of the 
   for (const query of QUERIES) assert.deepEqual(loaded.search(query, { limit: 30 }), fresh.search(query, { limit: 30 }), query);
 });
 
+test('a loaded index builds its prefix and typo dictionary when first asked, with the updates made before and after', () => {
+  const paper = (id: string, title: string) => ({ ...papers[0], id, title, abstract: title, topics: [] });
+  const rare = [paper('rare-1', 'Zyzzyva beetles in cold water'), paper('rare-2', 'Quokka gaits on sand')];
+  const base = PaperSearch.build([...papers, rare[0]]);
+  const ids = (search: PaperSearch, query: string) => search.search(query, { limit: 5 }).results.map((hit) => hit.id);
+  for (const firstUse of ['after the updates', 'before the updates'] as const) {
+    const loaded = PaperSearch.load(base.serialize('fp'), 'fp', [...papers, rare[0]])!;
+    if (firstUse === 'before the updates') assert.deepEqual(ids(loaded, 'zyzz'), ['rare-1']);
+    loaded.remove(['rare-1']); // its words die with it
+    loaded.add([rare[1]]); // words the snapshot never held
+    assert.deepEqual(ids(loaded, 'zyzz'), [], firstUse);
+    assert.deepEqual(ids(loaded, 'zyzzyvas'), [], firstUse);
+    assert.deepEqual(ids(loaded, 'quok'), ['rare-2'], firstUse);
+    assert.deepEqual(ids(loaded, 'quoka'), ['rare-2'], firstUse);
+    loaded.vacuum(); // compaction renumbers the terms
+    assert.deepEqual(ids(loaded, 'quok'), ['rare-2'], firstUse);
+    assert.deepEqual(ids(loaded, 'zyzz'), [], firstUse);
+  }
+});
+
 test('papers in another order than the snapshot still load, and give the same answers', () => {
   const shuffled = [...papers].reverse();
   const loaded = PaperSearch.load(built.serialize('fp'), 'fp', shuffled);

@@ -17,7 +17,6 @@
  * Only compacted states are written, so only live data goes out and document numbers are dense;
  * document frequencies, field length sums and the term dictionary are derived on reading.
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Paper } from '../model/paper';
 import { FIELD_COUNT } from './index-fields';
 import { addTopics, emptyIndexState, type IndexState } from './index-state';
@@ -152,12 +151,9 @@ export function decodeIndexSnapshot(header: IndexSnapshotHeader, bytes: Uint8Arr
     for (let d = 0; d < N; d++) sum += lengths[d];
     state.fieldLengthSum[f] = sum;
   }
-  const entries: Array<[string, number]> = [];
-  for (let t = 0; t < T; t++) {
-    state.termIds.set(header.terms[t], t);
-    entries.push([header.terms[t], t]);
-  }
-  state.dictionary = SearchableMap.from(entries) as SearchableMap<number>;
+  for (let t = 0; t < T; t++) state.termIds.set(header.terms[t], t);
+  // The prefix and typo dictionary is built by the first search that needs one (`termDictionary`).
+  state.dictionary = undefined;
   state.baseTermCount = T;
   return state;
 }

@@ -38,8 +38,11 @@ export interface IndexState {
   // Terms.
   terms: string[];
   termIds: Map<string, number>;
-  /** Live terms only. */
-  dictionary: SearchableMap<number>;
+  /**
+   * Live terms only, for prefix and typo lookups; `undefined` until `termDictionary` builds it (a snapshot's load
+   * leaves it to the first such search: the radix tree took a fifth of loading 100k papers, and most of its garbage).
+   */
+  dictionary: SearchableMap<number> | undefined;
   /** Live documents per term×field. */
   df: Int32Array;
   /** Live documents per term, any field. */
@@ -169,7 +172,7 @@ export function appendDocument(state: IndexState, paper: Paper, reader: PaperTer
       df[key] += 1;
       if (termStamp[termId] !== stamp) {
         termStamp[termId] = stamp;
-        if (termDocs[termId]++ === 0) state.dictionary.set(state.terms[termId], termId);
+        if (termDocs[termId]++ === 0) state.dictionary?.set(state.terms[termId], termId);
       }
       const tf = Math.min(reader.frequencies[i], 0xffff);
       emit(key, doc, tf, positions, from);
@@ -194,7 +197,7 @@ export function removeDocument(state: IndexState, id: string): boolean {
       state.deadPostings += 1;
       if (state.termStamp[termId] !== stamp) {
         state.termStamp[termId] = stamp;
-        if (--state.termDocs[termId] === 0) state.dictionary.delete(term);
+        if (--state.termDocs[termId] === 0) state.dictionary?.delete(term);
       }
     }
     state.fieldLengthSum[f] -= state.fieldLength[f][doc];
@@ -226,4 +229,14 @@ function asciiBits(paper: Paper): number {
 function yearOf(paper: Paper): number {
   const year = paper.year;
   return typeof year === 'number' && Number.isInteger(year) && year > 0 && year < 32768 ? year : 0;
+}
+
+/** The state's dictionary of live terms, built from its terms on first use (see `IndexState.dictionary`). */
+export function termDictionary(state: IndexState): SearchableMap<number> {
+  if (!state.dictionary) {
+    const live: Array<[string, number]> = [];
+    for (let t = 0; t < state.terms.length; t++) if (state.termDocs[t] > 0) live.push([state.terms[t], t]);
+    state.dictionary = SearchableMap.from(live) as SearchableMap<number>;
+  }
+  return state.dictionary;
 }

@@ -4,7 +4,7 @@ import { BuildPostings } from './build-postings';
 import { compactIndexState } from './compact-index-state';
 import { ALL_FIELDS, FIELD_COUNT } from './index-fields';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshotHeader, type SnapshotEncoding } from './index-snapshot';
-import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termReader, type IndexState } from './index-state';
+import { appendDocument, emptyIndexState, removeDocument, reserveDocs, termDictionary, termReader, type IndexState } from './index-state';
 import type { PaperTermReader } from './paper-term-reader';
 import { maxUnitScore, postingScore, type PostingLeaf } from './posting-leaf';
 import { Accumulator } from './score-accumulator';
@@ -231,12 +231,12 @@ export class InvertedIndex {
 
   /** Live terms starting with `prefix` (itself included), with their ids. */
   termsWithPrefix(prefix: string): Iterable<[string, number]> {
-    return this.state.dictionary.atPrefix(prefix);
+    return termDictionary(this.state).atPrefix(prefix);
   }
 
   /** Live terms within `maxDistance` edits of `term`: term → [id, distance]. */
   termsNear(term: string, maxDistance: number): ReturnType<SearchableMap<number>['fuzzyGet']> {
-    return this.state.dictionary.fuzzyGet(term, maxDistance);
+    return termDictionary(this.state).fuzzyGet(term, maxDistance);
   }
 
   /** Fields in which live documents hold a term. */

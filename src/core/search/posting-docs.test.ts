@@ -86,3 +86,24 @@ test('a bulk build compresses the documents to the very bytes a compaction write
   assert.ok(a.baseDocs.fits(papers.length));
   assert.ok(a.baseDocs.bytes.length < 2 * a.baseDocs.postings, `${a.baseDocs.bytes.length} bytes for ${a.baseDocs.postings} postings`);
 });
+
+test('a gap of 0 is refused at every width and at any place in a block, in the four-byte reads and after them', () => {
+  // Lists whose gaps need 1, 2, 3 and 4 bytes; 131 postings (a full block of 128 and a block of 3), but 100 where
+  // 4-byte gaps would take the last document past an Int32.
+  const steps = [1, 300, 70_000, 17_000_000];
+  const lists = steps.map((step) => Array.from({ length: step > 16_777_215 ? 100 : 131 }, (_, i) => i * step));
+  const { offsets, docs, N } = csr(lists);
+  const encoded = PostingDocs.encode(offsets, docs);
+  assert.ok(new PostingDocs(encoded.bytes, encoded.starts, offsets).fits(N));
+  for (let key = 0; key < lists.length; key++) {
+    const width = encoded.bytes[encoded.starts[key]];
+    assert.equal(width, key + 1, 'the list has the width it was made for');
+    for (const posting of [0, 1, 2, 3, 4, 5, 98, 99, 126, 127, 128, 129, 130].filter((posting) => posting < lists[key].length)) {
+      const block = Math.floor(posting / 128);
+      const at = encoded.starts[key] + block * (1 + 128 * width) + 1 + (posting % 128) * width;
+      const bytes = encoded.bytes.slice();
+      bytes.fill(0, at, at + width);
+      assert.equal(new PostingDocs(bytes, encoded.starts, offsets).fits(N), false, `list ${key}, gap ${posting}`);
+    }
+  }
+});
