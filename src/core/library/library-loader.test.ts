@@ -117,14 +117,20 @@ test('a change event for a file whose bytes the library already holds changes no
   assert.notEqual(library.corpus, corpus);
 });
 
-for (const step of ['import', 'topics'] as const) {
+for (const step of ['read', 'import', 'topics'] as const) {
   test(`a reload retires the loader: a change in its ${step} step, and any after, leave the old library as it was`, async () => {
     const source = workspace();
     let loaded = false;
-    const calls = { imports: 0, topics: 0 };
+    const calls = { reads: 0, imports: 0, topics: 0 };
     let paused: (() => void) | undefined;
-    // The step waits until the test lets it go, as a large file's import or topics in the worker would.
-    const pause = () => (loaded ? new Promise<void>((resolve) => (paused = resolve)) : Promise.resolve());
+    // The step waits until the test lets it go (once), as a large file's read, import or topics in the worker would.
+    const pause = () => (loaded && !paused ? new Promise<void>((resolve) => (paused = resolve)) : Promise.resolve());
+    const read = source.readFile.bind(source);
+    source.readFile = async (path, options) => {
+      calls.reads++;
+      if (step === 'read') await pause();
+      return read(path, options);
+    };
     const loader = new LibraryLoader(source, {
       importFile: async (path, bytes, options) => {
         calls.imports++;
@@ -147,7 +153,7 @@ for (const step of ['import', 'topics'] as const) {
     const before = { ...calls };
     paused();
     assert.equal(await inFlight, undefined);
-    // Nothing more is read for it: no topics after its import, no import of a file changed later.
+    // Nothing more is done for it (no import after its read, no topics after its import), nor for a later change.
     assert.deepEqual(calls, before);
     assert.equal(await loader.applyChange({ kind: 'changed', path: '/w/refs.bib' }), undefined);
     assert.equal(await loader.applyChange({ kind: 'deleted', path: '/w/refs.bib' }), undefined);
