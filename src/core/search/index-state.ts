@@ -40,7 +40,7 @@ export interface IndexState {
   termIds: Map<string, number>;
   /**
    * Live terms only, for prefix and typo lookups; `undefined` until `termDictionary` builds it (a snapshot's load
-   * leaves it to the first such search: the radix tree took a fifth of loading 100k papers, and most of its garbage).
+   * leaves it to the first such search: the radix tree took a quarter of loading 100k papers, and most of its garbage).
    */
   dictionary: SearchableMap<number> | undefined;
   /** Live documents per term×field. */
