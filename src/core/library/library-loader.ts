@@ -171,10 +171,12 @@ export class LibraryLoader {
   /**
    * Whether `change` calls for a full `load` rather than `applyChange`: with `sampleWhen: 'auto'`,
    * the user's first corpus file appearing (the sample leaves) or their last one going (it returns).
+   * Never for a retired loader: the reload that retired it reads every file as it is.
    */
   needsReload(change: CorpusFileChange): boolean {
     const loaded = this.current;
-    if (!loaded || this.options.sampleFolder === undefined || (this.options.sampleWhen ?? 'always') !== 'auto') return false;
+    if (!loaded || this.retired || this.options.sampleFolder === undefined || (this.options.sampleWhen ?? 'always') !== 'auto')
+      return false;
     const own = loaded.library.corpus.files.filter((file) => !this.samplePaths.has(file.path)).map((file) => file.path);
     const after = change.kind === 'deleted' ? own.filter((path) => path !== change.path) : [...new Set([...own, change.path])];
     return includesSample('auto', after.length) !== loaded.sampleIncluded;

@@ -87,6 +87,9 @@ test('auto: the user’s first corpus file, or the removal of their last, asks f
   assert.equal(loader.needsReload({ path: '/w/more.bib', kind: 'changed' }), false);
   assert.equal(loader.needsReload({ path: '/w/refs.bib', kind: 'changed' }), false);
   assert.equal(loader.needsReload({ path: '/w/refs.bib', kind: 'deleted' }), true);
+  // A retired loader's library is being replaced by a reload already: its late changes ask for no second one.
+  loader.retire();
+  assert.equal(loader.needsReload({ path: '/w/refs.bib', kind: 'deleted' }), false);
   // `always` never needs one: the sample stays whatever the user adds.
   const always = new LibraryLoader(source, { sampleFolder: '/ext/corpus' });
   await always.load();

@@ -356,11 +356,10 @@ export class LibraryService implements vscode.Disposable {
       await this.reload();
       return;
     }
-    const loader = this.loader;
-    const update = await loader?.applyChange(change);
+    // A reload meanwhile retired the loader: `applyChange` then gives nothing (the new library read the file itself).
+    const update = await this.loader?.applyChange(change);
     const library = this.library;
-    // A reload while the file was read: its library has the file as it is now.
-    if (!update || !library || loader !== this.loader) return;
+    if (!update || !library) return;
     this.publishFileUpdate(update.path, update.diagnostics, library);
     this.searcher.fileChanged(library, update.path);
     const { added, removed, changed } = update.change;
