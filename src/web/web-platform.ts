@@ -25,7 +25,7 @@ export function webPlatform(extensionUri: vscode.Uri): LecternPlatform {
 interface BrowserWorker {
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string; preventDefault(): void }) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
   terminate(): void;
 }
 
@@ -68,7 +68,7 @@ class WebCorpusWorker {
       const start: { kind: 'start' } & CorpusWorkerStart = { kind: 'start', messageBundle: messageBundle() };
       worker.postMessage(start);
       return {
-        postMessage: (message) => worker.postMessage(message),
+        postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
         setBusy: () => undefined, // a browser worker never holds anything open
         terminate: () => worker.terminate(),
       };

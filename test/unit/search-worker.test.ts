@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { generateSyntheticPapers } from '../../bench/synthetic-corpus';
-import type { CorpusFile } from '../../src/core/corpus/corpus';
+import { assignCorpusTopics, type CorpusFile } from '../../src/core/corpus/corpus';
 import { PaperLibrary } from '../../src/core/library/paper-library';
 import { nodeCorpusWorker } from '../../src/vscode/platform/node-corpus-worker';
 import { CorpusImporter, type CancelSignal } from '../../src/vscode/library/corpus-importer';
@@ -67,6 +67,10 @@ test('a large library is searched in the worker, with the answers the host index
   // Until the worker holds the library, the host answers.
   assert.ok((await searcher.search(library, 'spiking', { limit: 5 }))!.results.length > 0);
   await until('the worker to hold the library', () => importer.servedFingerprint === library.corpus.fingerprint);
+  assert.ok(
+    logged.some((message) => message.startsWith("The search worker holds 2500 papers (loaded the host's index,")),
+    `the worker loads the host's index rather than indexing again:\n${logged.join('\n')}`,
+  );
   for (const query of ['spiking neural', 'halucination', 'vision transf', 'year:2019..2021 attention', '"neural networks" -fmri']) {
     const inWorker = await searcher.search(library, query, { limit: 20 });
     assert.equal(searcher.lastPlace, 'worker', query);
@@ -153,4 +157,50 @@ test('a worker that dies is restarted with the library, with a message; searches
   await until('the restarted worker to hold the library', () => importer.servedFingerprint === library.corpus.fingerprint);
   await searcher.search(library, 'spiking', { limit: 5 });
   assert.equal(searcher.lastPlace, 'worker');
+});
+
+test("the worker files papers under the host's topics, hand-filed ones included, not under topics it discovers itself", async () => {
+  const files = [file('c.bib', WORKER_MIN_PAPERS, 5)];
+  // Topics as the user's curation of the tree may leave them: one paper pinned to a topic discovery never makes.
+  const discovered = assignCorpusTopics(files);
+  const pinned = 'Papers To Read Aloud';
+  const paperTopics = discovered.paperTopics.map((topics, i) => (i === 7 ? [pinned, ...topics] : topics));
+  const curated = PaperLibrary.open(files, { topics: { ...discovered, paperTopics } });
+  const id = curated.papers[7].id;
+  assert.deepEqual(
+    curated.search.search(`topic:"${pinned}"`).results.map((hit) => hit.id),
+    [id],
+    'the host finds it by its topic',
+  );
+  searcher.attach(curated, undefined);
+  await until('the worker to hold the curated library', () => importer.servedFingerprint === curated.corpus.fingerprint);
+  for (const query of [`topic:"${pinned}"`, `topic:"${pinned}" ${curated.papers[7].title.split(' ')[0]}`, 'spiking']) {
+    assert.deepEqual(await searcher.search(curated, query, { limit: 20 }), curated.search.search(query, { limit: 20 }), query);
+    assert.equal(searcher.lastPlace, 'worker', query);
+  }
+});
+
+test("with the library's index in its cache, the worker is handed those bytes and the host writes nothing", async () => {
+  const files = [file('d.bib', WORKER_MIN_PAPERS, 6)];
+  const serialized = PaperLibrary.open(files).serializeIndex();
+  const loaded = PaperLibrary.open(files, { cachedIndex: serialized.slice() });
+  assert.equal(loaded.indexFrom, 'cache');
+  loaded.serializeIndex = () => assert.fail('the host writes the index anew');
+  // The cache file as a read may hand it over: a view into a larger buffer, which must be copied, not moved.
+  const padded = new Uint8Array(serialized.length + 16);
+  padded.set(serialized, 8);
+  const asked: string[] = [];
+  const before = logged.length;
+  searcher.attach(loaded, undefined, (fingerprint) => {
+    asked.push(fingerprint);
+    return Promise.resolve(padded.subarray(8, 8 + serialized.length));
+  });
+  await until('the worker to hold the loaded library', () => importer.servedFingerprint === loaded.corpus.fingerprint);
+  assert.deepEqual(asked, [loaded.corpus.fingerprint]);
+  assert.match(logged.slice(before).join('\n'), /The search worker holds 2000 papers \(loaded the host's index,/);
+  assert.equal(padded.byteLength, serialized.length + 16, 'the larger buffer stays here');
+  for (const query of ['spiking neural', 'vision transf', '"neural networks"']) {
+    assert.deepEqual(await searcher.search(loaded, query, { limit: 20 }), loaded.search.search(query, { limit: 20 }), query);
+    assert.equal(searcher.lastPlace, 'worker', query);
+  }
 });

@@ -94,6 +94,15 @@ export function assignCorpusTopics(files: CorpusFile[], options: BuildCorpusOpti
   return topicsOf(papers, options.taxonomy, corpusFingerprint(sorted, options));
 }
 
+/**
+ * The topics a corpus holds, as `buildCorpus` takes them (`BuildCorpusOptions.topics`): what the extension sends its
+ * search worker with the index, so the worker's library files each paper where the host's tree does without running
+ * discovery again. Without the curation's diagnostics (the corpus keeps them among its own): the worker only searches.
+ */
+export function corpusTopicsOf(corpus: Corpus): CorpusTopics {
+  return { fingerprint: corpus.fingerprint, paperTopics: corpus.papers.map((paper) => paper.topics), topics: corpus.topics, diagnostics: [] };
+}
+
 /** Topics for papers with ids and citekeys; the user's curation of the tree applies after assignment, so it holds whatever discovery finds. */
 function topicsOf(papers: Paper[], taxonomy: TopicTaxonomy | undefined, fingerprint: string): CorpusTopics {
   const assigned = assignTopics(papers, { taxonomy });

@@ -7,6 +7,7 @@ import { importCorpusFile } from '../import/import-corpus-file';
 import { LibraryLoader } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
 import { PaperLibrary } from './paper-library';
+import { PaperSearch } from '../search/paper-search';
 import { repoRoot } from '../../../test/support/shared-corpora';
 
 const bundledTopics = readFileSync(join(repoRoot, 'corpus', 'topics.json'), 'utf8');
@@ -185,12 +186,16 @@ test('index cache: a matching entry is loaded, a stale one rebuilt and reported 
   const second = await loader.load();
   assert.equal(second.cacheStale, false);
   assert.equal(second.library.indexFrom, 'cache');
-  const changed = await new LibraryLoader(workspace({ '/w/new.bib': bib('e', 'New', 'New.') }), {
-    sampleFolder: '/ext/corpus',
-    cache,
-  }).load();
+  // What the extension's search worker is handed: the cache entry, read again, only while it is this library's index.
+  const fingerprint = second.library.corpus.fingerprint;
+  const cached = await loader.cachedIndexOf(fingerprint);
+  assert.ok(cached && PaperSearch.load(cached, fingerprint, second.library.papers), 'the cached index of this library');
+  assert.equal(await loader.cachedIndexOf('another library'), undefined);
+  const changedLoader = new LibraryLoader(workspace({ '/w/new.bib': bib('e', 'New', 'New.') }), { sampleFolder: '/ext/corpus', cache });
+  const changed = await changedLoader.load();
   assert.equal(changed.cacheStale, true);
   assert.equal(changed.library.indexFrom, 'build');
+  assert.equal(await changedLoader.cachedIndexOf(changed.library.corpus.fingerprint), undefined, 'the cache holds the previous index');
 });
 
 test('snapshot cache: an unchanged corpus is restored without importing, equal to a fresh load, and updates exactly', async () => {
@@ -215,6 +220,8 @@ test('snapshot cache: an unchanged corpus is restored without importing, equal t
   const { library, cacheStale } = await restored.load();
   assert.equal(imports, 0);
   assert.equal(cacheStale, false);
+  const cachedIndex = await restored.cachedIndexOf(library.corpus.fingerprint);
+  assert.ok(cachedIndex && PaperSearch.load(cachedIndex, library.corpus.fingerprint, library.papers), "the snapshot's index entry");
   const fresh = (await new LibraryLoader(workspace(extra), { sampleFolder: '/ext/corpus' }).load()).library;
   assert.deepEqual(library.papers, fresh.papers);
   assert.deepEqual(library.corpus.topics, fresh.corpus.topics);

@@ -30,6 +30,7 @@ interface WorkerAnswer {
   index?: Uint8Array;
   fingerprint?: string;
   papers?: number;
+  indexFrom?: 'cache' | 'build';
   topics?: CorpusTopics;
   response?: SearchResponse;
   cancelled?: true;
@@ -107,10 +108,26 @@ export class CorpusImporter {
     return (await this.staged(files, () => this.request({ id: 0, kind: 'topics', taxonomy }))).topics;
   }
 
-  /** Has the worker build and keep the library of these files for `search`; resolves with its fingerprint. */
-  async serve(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<string | undefined> {
+  /**
+   * Has the worker keep the library of these files for `search`: it loads what `seedOf` gives (the index and topics
+   * the host holds for them, see `ServeRequest`; asked only when a worker runs; the index's bytes move to the worker)
+   * or else builds both. Resolves with the library's fingerprint and whether its index was loaded or built;
+   * undefined without a worker.
+   */
+  async serve(
+    files: CorpusFile[],
+    taxonomy: TopicTaxonomy | undefined,
+    seedOf?: () => Promise<{ index: Uint8Array; topics: CorpusTopics } | undefined>,
+  ): Promise<{ fingerprint: string; indexFrom?: 'cache' | 'build' } | undefined> {
     if (!this.ensureWorker()) return undefined;
-    return (await this.staged(files, () => this.request({ id: 0, kind: 'serve', taxonomy }))).fingerprint;
+    const seed = await seedOf?.().catch(() => undefined);
+    // Moved, not copied; a view into a larger buffer (a file read may hand one over) is copied out first.
+    const index = seed && (ownsBuffer(seed.index) ? seed.index : seed.index.slice());
+    const transfer = index ? [index.buffer as ArrayBuffer] : [];
+    const answer = await this.staged(files, () =>
+      this.request({ id: 0, kind: 'serve', taxonomy, index, topics: seed?.topics }, undefined, transfer),
+    );
+    return { fingerprint: answer.fingerprint ?? '', indexFrom: answer.indexFrom };
   }
 
   /** Stages `files`, then sends the request that uses them: one at a time, so two sets never interleave. */
@@ -191,12 +208,12 @@ export class CorpusImporter {
     return this.request(message) as Promise<unknown> as Promise<T>;
   }
 
-  private request(message: WorkerRequest, id = this.nextId++): Promise<WorkerAnswer> {
+  private request(message: WorkerRequest, id = this.nextId++, transfer: ArrayBuffer[] = []): Promise<WorkerAnswer> {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // Keep the process alive while an answer is due; an idle worker must not.
       this.worker!.setBusy(true);
-      this.worker!.postMessage({ ...message, id });
+      this.worker!.postMessage({ ...message, id }, transfer);
     });
   }
 
@@ -241,4 +258,9 @@ export class CorpusImporter {
     this.worker = worker;
     return worker;
   }
+}
+
+/** Whether `bytes` spans its whole buffer, which can then move to the worker without taking anything else along. */
+function ownsBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }

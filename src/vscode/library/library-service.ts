@@ -127,6 +127,11 @@ export class LibraryService implements vscode.Disposable {
     return this.searcher.lastPlace;
   }
 
+  /** The last library handed to the search worker after a load or a restart (the extension-host tests check it). */
+  get lastWorkerServe(): { papers: number; indexFrom?: 'cache' | 'build' } | undefined {
+    return this.searcher.lastServed;
+  }
+
   /** Re-reads every corpus file (Refresh Corpus, settings changes). */
   async reload(): Promise<PaperLibrary> {
     if (this.loading) await this.loading.catch(() => undefined);
@@ -288,7 +293,7 @@ export class LibraryService implements vscode.Disposable {
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
     if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
     this.publishDiagnostics(loaded);
-    this.searcher.attach(loaded.library, loaded.taxonomy.taxonomy);
+    this.searcher.attach(loaded.library, loaded.taxonomy.taxonomy, (fingerprint) => loader.cachedIndexOf(fingerprint));
     this.loader = loader;
     this.watcher?.dispose();
     // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).

@@ -15,7 +15,8 @@ export interface CorpusWorkerEvents {
  * the Web. The same script (`import-worker.ts` / `web/corpus-worker.ts` over one request handler) answers.
  */
 export interface CorpusWorkerPort {
-  postMessage(message: unknown): void;
+  /** `transfer`: buffers moved to the worker rather than copied (a library's index: tens of MB at 100 000 papers). */
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
   /** Whether answers are due: a Node worker holds the process open only then. A no-op where that means nothing. */
   setBusy(busy: boolean): void;
   terminate(): void;

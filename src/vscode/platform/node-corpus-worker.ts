@@ -21,7 +21,7 @@ export function nodeCorpusWorker(bundleDir: string): StartCorpusWorker {
       // An idle worker must not keep the process alive; one that owes answers must.
       worker.unref();
       return {
-        postMessage: (message) => worker.postMessage(message),
+        postMessage: (message, transfer) => worker.postMessage(message, transfer),
         setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
         terminate: () => void worker.terminate(),
       };

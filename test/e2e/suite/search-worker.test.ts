@@ -96,4 +96,23 @@ describe('Searching a large library off the extension host thread', () => {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await eventually('the reader showing the hidden paper', () => services.readers.activePaperId() === hidden.id, 20_000);
   });
+
+  it("a worker that stops is started again with the host's index, not indexing the library anew", async function () {
+    this.timeout(120_000);
+    const { library } = await lectern();
+    const hidden = (await library.search('quokka', { limit: 1 }))!.results[0];
+    assert.equal(hidden?.title, HIDDEN_TITLE, 'the generated library is loaded');
+    assert.equal(library.lastWorkerServe, undefined, 'the worker built this library itself');
+    // As a worker that crashed: the host restarts it and hands it the library (the index cache's bytes, or its own).
+    const internals = library as unknown as { importer: { worker?: { terminate(): void } } };
+    internals.importer.worker!.terminate();
+    const served = await eventually('the restarted worker to hold the library', () => library.lastWorkerServe, 60_000);
+    assert.ok(served.papers > PAPERS, `${served.papers} papers`);
+    assert.equal(served.indexFrom, 'cache', "the worker loads the host's index");
+    await eventually(
+      'a search answered by the restarted worker',
+      async () => (await library.search('quokka', { limit: 5 }))?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker',
+      30_000,
+    );
+  });
 });
