@@ -288,6 +288,15 @@ export class LibraryService implements vscode.Disposable {
       isCancelled: () => token.isCancellationRequested,
       onProgress: (step) => progress.report({ message: progressMessage(step) }),
     });
+    // The watch starts before the files are read: a file written while the load runs (a reference manager's export
+    // during a long import) is re-read once it is done (`refreshFile` waits for it), where a watch started after the
+    // load missed it until its next write. One the load had read already changes nothing (`applyChange` compares bytes).
+    // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
+    this.watcher?.dispose();
+    this.watcher = vscode.Disposable.from(
+      source.watch(this.changes.begin()),
+      watchTopicsFiles(() => void this.reloadTaxonomy()),
+    );
     const loaded = await loader.load();
     this.setSample({ shown: loaded.sampleIncluded, setting: sample });
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
@@ -295,13 +304,6 @@ export class LibraryService implements vscode.Disposable {
     this.publishDiagnostics(loaded);
     this.searcher.attach(loaded.library, loaded.taxonomy.taxonomy, (fingerprint) => loader.cachedIndexOf(fingerprint));
     this.loader = loader;
-    this.watcher?.dispose();
-    // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
-    const corpusWatcher = source.watch(this.changes.begin());
-    this.watcher = vscode.Disposable.from(
-      corpusWatcher,
-      watchTopicsFiles(() => void this.reloadTaxonomy()),
-    );
     // Rewrite the cache only when it no longer matches (a start from a valid cache writes nothing).
     if (loaded.cacheStale) void this.writeIndexCache(loader);
     return loaded.library;
@@ -354,6 +356,8 @@ export class LibraryService implements vscode.Disposable {
    * first corpus file (or the removal of their last) reloads everything instead: the sample leaves (or returns).
    */
   private async refreshFile(change: CorpusFileChange): Promise<void> {
+    // A change the watch reported during a load is applied to the library that load makes.
+    if (this.loading) await this.loading.catch(() => undefined);
     if (this.loader?.needsReload(change)) {
       this.output.info(
         `${vscode.workspace.asRelativePath(change.path)}: the bundled sample ${this.sampleValue.shown ? 'leaves' : 'returns'}.`,

@@ -6,6 +6,7 @@ import { eventually, lectern, workspaceFolder, writeText } from './lectern-api';
 /** Papers in the generated library: above the size from which the palette searches in the corpus worker (20 000). */
 const PAPERS = 24_000;
 const HIDDEN_TITLE = 'Quokka Lattice Decoding of Marsupial Gaits';
+const LATE_TITLE = 'Wombat Burrows Mapped While a Library Loaded';
 
 /** A deterministic library of `PAPERS` noise papers over a few hundred made-up words, with one paper hidden among them. */
 function generatedLibrary(): string {
@@ -35,11 +36,13 @@ function generatedLibrary(): string {
 
 describe('Searching a large library off the extension host thread', () => {
   const file = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'generated-large-library.jsonl');
+  const lateFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'written-during-load.jsonl');
 
   after(async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(lateFile()).then(undefined, () => undefined);
     const { library } = await lectern();
     await library.reload(); // the other suites expect the workspace's own small library
   });
@@ -112,6 +115,26 @@ describe('Searching a large library off the extension host thread', () => {
     await eventually(
       'a search answered by the restarted worker',
       async () => (await library.search('quokka', { limit: 5 }))?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker',
+      30_000,
+    );
+  });
+
+  it('a corpus file written while the library loads is read once the load is done', async function () {
+    this.timeout(120_000);
+    const { library } = await lectern();
+    const reloading = library.reload();
+    // The 24 000-paper file takes seconds to import: by then the files are listed, and the watch used to start after.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const paper = { citeKey: 'late-wombat', title: LATE_TITLE, authors: ['Ada Late'], year: 2026, abstract: 'Wombat burrows mapped.' };
+    await writeText(lateFile(), JSON.stringify(paper));
+    const loaded = await reloading;
+    const listed = loaded.papers.some((candidate) => candidate.title === LATE_TITLE);
+    console.log(
+      `      the load ${listed ? 'listed the file itself (written before the listing)' : 'had listed the files before the write'}`,
+    );
+    await eventually(
+      'the file written during the load to be in the library',
+      async () => (await library.search('wombat burrows', { limit: 3 }))?.results[0]?.title === LATE_TITLE,
       30_000,
     );
   });
