@@ -174,7 +174,18 @@ test("the worker files papers under the host's topics, hand-filed ones included,
   );
   searcher.attach(curated, undefined);
   await until('the worker to hold the curated library', () => importer.servedFingerprint === curated.corpus.fingerprint);
-  for (const query of [`topic:"${pinned}"`, `topic:"${pinned}" ${curated.papers[7].title.split(' ')[0]}`, 'spiking']) {
+  const queries = [`topic:"${pinned}"`, `topic:"${pinned}" ${curated.papers[7].title.split(' ')[0]}`, 'spiking'];
+  for (const query of queries) {
+    assert.deepEqual(await searcher.search(curated, query, { limit: 20 }), curated.search.search(query, { limit: 20 }), query);
+    assert.equal(searcher.lastPlace, 'worker', query);
+  }
+  // A file of two papers more: the host carries its topics over (`carryTopics`), and the worker takes them.
+  const added = file('e.bib', 2, 9);
+  curated.updateFile('e.bib', added, curated.carriedTopics(curated.filesWith('e.bib', added)));
+  assert.equal(curated.corpus.topicsDrift, 2, 'carried, not discovered again');
+  searcher.fileChanged(curated, 'e.bib');
+  await until('the worker to follow the change', () => importer.servedFingerprint === curated.corpus.fingerprint);
+  for (const query of queries) {
     assert.deepEqual(await searcher.search(curated, query, { limit: 20 }), curated.search.search(query, { limit: 20 }), query);
     assert.equal(searcher.lastPlace, 'worker', query);
   }

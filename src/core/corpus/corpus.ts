@@ -31,6 +31,10 @@ export interface Corpus {
   files: CorpusFile[];
   /** Digest of all files' fingerprints and the taxonomy: equal fingerprints mean equal corpora. */
   fingerprint: string;
+  /** Papers added or removed since the topics were discovered (`carryTopics`); absent in a restored snapshot. */
+  topicsDrift?: number;
+  /** The curation's diagnostics among `diagnostics` (carried with the topics); absent in a restored snapshot. */
+  topicDiagnostics?: Diagnostic[];
 }
 
 export interface BuildCorpusOptions {
@@ -58,6 +62,8 @@ export interface CorpusTopics {
   topics: Topic[];
   /** Curation steps that name unknown papers or topics. */
   diagnostics: Diagnostic[];
+  /** Papers added or removed since these topics were discovered, when they were carried over (`carryTopics`). Default 0. */
+  drift?: number;
 }
 
 /**
@@ -71,7 +77,7 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
   const fingerprint = corpusFingerprint(sorted, options);
   const given = options.topics;
   const usable = given?.fingerprint === fingerprint && given.paperTopics.length === withKeys.papers.length;
-  const { paperTopics, topics, diagnostics: curation } = usable ? given : topicsOf(withKeys.papers, options.taxonomy, fingerprint);
+  const { paperTopics, topics, diagnostics: curation, drift } = usable ? given : topicsOf(withKeys.papers, options.taxonomy, fingerprint);
   const papers = withKeys.papers.map((paper, i) => ({ ...paper, topics: paperTopics[i] }));
   return {
     papers,
@@ -81,6 +87,8 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
     diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics, ...curation],
     files: sorted,
     fingerprint,
+    topicsDrift: drift ?? 0,
+    topicDiagnostics: curation,
   };
 }
 
@@ -89,18 +97,25 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
  * back) so that the extension host's thread never runs discovery. Same ids, citekeys and order as `buildCorpus`.
  */
 export function assignCorpusTopics(files: CorpusFile[], options: BuildCorpusOptions = {}): CorpusTopics {
+  const { papers, fingerprint } = corpusPapers(files, options);
+  return topicsOf(papers, options.taxonomy, fingerprint);
+}
+
+/** The papers `buildCorpus` makes of these files, with ids and citekeys but no topics, and the corpus fingerprint. */
+export function corpusPapers(files: CorpusFile[], options: BuildCorpusOptions = {}): { papers: Paper[]; fingerprint: string } {
   const sorted = sortFiles(files);
   const papers = assignCiteKeys(assignIds(sorted.flatMap((file) => file.papers)).papers).papers;
-  return topicsOf(papers, options.taxonomy, corpusFingerprint(sorted, options));
+  return { papers, fingerprint: corpusFingerprint(sorted, options) };
 }
 
 /**
  * The topics a corpus holds, as `buildCorpus` takes them (`BuildCorpusOptions.topics`): what the extension sends its
  * search worker with the index, so the worker's library files each paper where the host's tree does without running
- * discovery again. Without the curation's diagnostics (the corpus keeps them among its own): the worker only searches.
+ * discovery again.
  */
 export function corpusTopicsOf(corpus: Corpus): CorpusTopics {
-  return { fingerprint: corpus.fingerprint, paperTopics: corpus.papers.map((paper) => paper.topics), topics: corpus.topics, diagnostics: [] };
+  const paperTopics = corpus.papers.map((paper) => paper.topics);
+  return { fingerprint: corpus.fingerprint, paperTopics, topics: corpus.topics, diagnostics: corpus.topicDiagnostics ?? [], drift: corpus.topicsDrift };
 }
 
 /** Topics for papers with ids and citekeys; the user's curation of the tree applies after assignment, so it holds whatever discovery finds. */

@@ -255,7 +255,9 @@ export class LibraryLoader {
       file = read.bytes ? await this.importBytes(change.path, read.bytes) : read.unread;
     }
     if (this.retired) return undefined;
-    const topics = await this.topicsFor(library.filesWith(change.path, file), this.current?.taxonomy.taxonomy);
+    const files = library.filesWith(change.path, file);
+    // A few papers added or removed leave the tree as it is (`carryTopics`); more, and discovery runs again.
+    const topics = library.carriedTopics(files) ?? (await this.topicsFor(files, this.current?.taxonomy.taxonomy));
     if (this.retired) return undefined;
     return { path: change.path, change: library.updateFile(change.path, file, topics), diagnostics: file?.diagnostics ?? [] };
   }

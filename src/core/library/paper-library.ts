@@ -1,6 +1,7 @@
 import type { Paper } from '../model/paper';
 import {
   buildCorpus,
+  corpusPapers,
   diffCorpora,
   type BuildCorpusOptions,
   type Corpus,
@@ -8,8 +9,11 @@ import {
   type CorpusFile,
   type CorpusTopics,
 } from '../corpus/corpus';
-import { PaperSearch } from '../search/paper-search';
+import { PaperSearch, type SearchHit } from '../search/paper-search';
 import { RelatedPapers } from '../related/related-papers';
+import { carryTopics } from '../topics/carry-topics';
+import { curationOf } from '../topics/curation-steps';
+import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC } from '../topics/topic-registry';
 
 /**
  * A corpus with its search index and related-papers model, kept in step. The CLI and the
@@ -72,6 +76,50 @@ export class PaperLibrary {
   filesWith(path: string, file: CorpusFile | undefined): CorpusFile[] {
     const others = this.currentCorpus.files.filter((existing) => existing.path !== path);
     return file ? [...others, file] : others;
+  }
+
+  /**
+   * The topics of a corpus of `files` carried over from this one (`carryTopics`): each paper that stays keeps its
+   * topics, a new one joins those the papers its title finds here agree on (`topicsLike`). Undefined when the change is too large
+   * (or the corpus came from a snapshot, which does not keep its curation's diagnostics apart): discover them again.
+   */
+  carriedTopics(files: CorpusFile[]): CorpusTopics | undefined {
+    const current = this.currentCorpus;
+    if (!current.topicDiagnostics) return undefined;
+    const { papers, fingerprint } = corpusPapers(files, this.options);
+    const previous = { papers: current.papers, topics: current.topics, drift: current.topicsDrift ?? 0 };
+    const carried = carryTopics(previous, papers, (paper) => this.topicsLike(paper), curationOf(this.options.taxonomy));
+    return carried && { fingerprint, ...carried, diagnostics: current.topicDiagnostics };
+  }
+
+  /**
+   * The topics of this library `paper` belongs in: those named by its keywords or categories, then those at least two
+   * of the five other papers a search for its title (its abstract's start if untitled) finds hold, most held first;
+   * at most three, none (Other) when no two agree, as when a title's words each occur in unrelated papers. Every word
+   * must match, so when the title finds fewer than three papers its three, then two, longest words are searched.
+   */
+  private topicsLike(paper: Paper): string[] {
+    // Words only: a title's `-`, quotes or `topic:` must not read as query syntax.
+    const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+    const title = words(paper.title ?? '');
+    const all = title.length > 0 ? title : words(paper.abstract ?? '').slice(0, 20);
+    const longest = [...new Set(all.map((word) => word.toLowerCase()))].sort((a, b) => b.length - a.length);
+    let hits: SearchHit[] = [];
+    for (const query of [all.join(' '), longest.slice(0, 3).join(' '), longest.slice(0, 2).join(' ')]) {
+      // An edited paper's own earlier version is in the index: it is not its own neighbour.
+      if (query)
+        hits = this.search
+          .search(query, { limit: 6, highlight: false })
+          .results.filter((hit) => hit.id !== paper.id)
+          .slice(0, 5);
+      if (hits.length >= 3) break;
+    }
+    const votes = new Map<string, number>();
+    for (const hit of hits) for (const name of this.paper(hit.id)?.topics ?? []) votes.set(name, (votes.get(name) ?? 0) + 1);
+    const agreed = [...votes].filter(([name, count]) => count >= 2 && name !== OTHER_TOPIC).sort((a, b) => b[1] - a[1]);
+    const own = new Set([...(paper.keywords ?? []), ...(paper.categories ?? [])].map((name) => name.trim().toLowerCase()));
+    const named = this.currentCorpus.topics.map((topic) => topic.name).filter((name) => own.has(name.toLowerCase()));
+    return [...new Set([...named, ...agreed.map(([name]) => name)])].slice(0, MAX_TOPICS_PER_PAPER);
   }
 
   /**

@@ -163,10 +163,10 @@ export class CorpusImporter {
     if (!this.worker) throw new Error(l10n.t('Lectern: the corpus worker stopped.'));
   }
 
-  /** Replaces (or with `undefined` removes) one corpus file of the worker's library, as the host's did. */
-  async update(path: string, file: CorpusFile | undefined): Promise<string | undefined> {
+  /** Replaces (or with `undefined` removes) one corpus file of the worker's library, as the host's did, with its topics. */
+  async update(path: string, file: CorpusFile | undefined, topics?: CorpusTopics): Promise<string | undefined> {
     if (!this.worker) return undefined;
-    return (await this.request({ id: 0, kind: 'update', path, file })).fingerprint;
+    return (await this.request({ id: 0, kind: 'update', path, file, topics })).fingerprint;
   }
 
   /**

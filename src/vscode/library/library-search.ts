@@ -96,7 +96,8 @@ export class LibrarySearch {
   fileChanged(library: PaperLibrary, path: string): void {
     if (!this.importer.servedFingerprint) return;
     const file = library.corpus.files.find((candidate) => candidate.path === path);
-    this.importer.update(path, file).catch(() => undefined); // a dead worker is restarted by `workerStopped`
+    // With the host's topics, which a small change carries over rather than discovering again (the worker would).
+    this.importer.update(path, file, corpusTopicsOf(library.corpus)).catch(() => undefined); // a dead worker is restarted by `workerStopped`
   }
 
   /** The answer to `query` on `library`; undefined when `token` is cancelled before it is ready. */

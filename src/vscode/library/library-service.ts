@@ -136,8 +136,7 @@ export class LibraryService implements vscode.Disposable {
   async reload(): Promise<PaperLibrary> {
     if (this.loading) await this.loading.catch(() => undefined);
     this.library = undefined;
-    // A file change still being applied belongs to the library being replaced.
-    this.loader?.retire();
+    this.loader?.retire(); // a file change still being applied belongs to the library being replaced
     return this.ensureLoaded();
   }
 
@@ -288,10 +287,8 @@ export class LibraryService implements vscode.Disposable {
       isCancelled: () => token.isCancellationRequested,
       onProgress: (step) => progress.report({ message: progressMessage(step) }),
     });
-    // The watch starts before the files are read: a file written while the load runs (a reference manager's export
-    // during a long import) is re-read once it is done (`refreshFile` waits for it), where a watch started after the
-    // load missed it until its next write. One the load had read already changes nothing (`applyChange` compares bytes).
-    // One file at a time: memory holds at most one file's bytes and import (see the README's memory bound).
+    // Watched before the files are read: a file written during the load is re-read once it is done (`refreshFile`
+    // waits), one at a time (memory holds one file's bytes and import: the README's bound); an unchanged one is skipped.
     this.watcher?.dispose();
     this.watcher = vscode.Disposable.from(
       source.watch(this.changes.begin()),

@@ -35,7 +35,7 @@ export interface WorkerSearchRequest {
 export type SearchServerRequest =
   | StageRequest
   | ServeRequest
-  | { id: number; kind: 'update'; path: string; file?: CorpusFile }
+  | { id: number; kind: 'update'; path: string; file?: CorpusFile; topics?: CorpusTopics }
   | WorkerSearchRequest
   | { id: number; kind: 'cancel'; target: number };
 
@@ -143,7 +143,8 @@ export class WorkerSearchServer {
         return true;
       }
       case 'update':
-        this.library?.updateFile(request.path, request.file);
+        // The host's topics (carried over a small change, see `carryTopics`): the same tree in both places.
+        this.library?.updateFile(request.path, request.file, request.topics);
         this.warmSoon();
         this.post({ id: request.id, fingerprint: this.library?.corpus.fingerprint ?? '', papers: this.library?.papers.length ?? 0 });
         return true;
