@@ -91,9 +91,16 @@ test('a changed topics file and a changed corpus file get their topics from the 
   const hits = library.search.search('topic:"Curated In The Worker"', { limit: 5000 }).results.map((hit) => hit.id);
   assert.deepEqual(new Set(hits), new Set(first.paperIds), 'the index knows the name the worker sent');
 
+  // A few papers fewer: the topics are carried over (`carryTopics`), on the host and without discovery.
   source.write('/w/papers/daily-papers.txt', readFileSync(seedCorpusPath, 'utf8').split('\n').slice(0, 40).join('\n'));
   await loader.applyChange({ kind: 'changed', path: '/w/papers/daily-papers.txt' });
+  assert.equal(answers.length, 2);
+  assert.ok(library.corpus.topicsDrift! > 0, 'carried');
+  // A third of the arXiv records gone is more than a change: discovery runs again, in the worker.
+  source.write('/w/papers/arxiv.jsonl', readFileSync(arxiv.path, 'utf8').split('\n').slice(700).join('\n'));
+  await loader.applyChange({ kind: 'changed', path: '/w/papers/arxiv.jsonl' });
   assert.equal(answers.length, 3);
+  assert.equal(library.corpus.topicsDrift, 0);
   assert.equal(answers[2].fingerprint, library.corpus.fingerprint);
   assert.deepEqual(library.corpus.topics, buildCorpus(library.corpus.files, { taxonomy: loader.loaded?.taxonomy.taxonomy }).topics);
 });
