@@ -31,7 +31,7 @@ export interface Corpus {
   files: CorpusFile[];
   /** Digest of all files' fingerprints and the taxonomy: equal fingerprints mean equal corpora. */
   fingerprint: string;
-  /** Papers added or removed since the topics were discovered (`carryTopics`); absent in a restored snapshot. */
+  /** Papers added, edited or removed since the topics were discovered (`carryTopics`); absent in a restored snapshot. */
   topicsDrift?: number;
   /** The curation's diagnostics among `diagnostics` (carried with the topics); absent in a restored snapshot. */
   topicDiagnostics?: Diagnostic[];
@@ -71,22 +71,42 @@ export interface CorpusTopics {
  * makes the result independent of the order in which files were found or finished importing.
  */
 export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {}): Corpus {
+  const prepared = prepareCorpus(files, options);
+  const given = options.topics;
+  const usable = given?.fingerprint === prepared.fingerprint && given.paperTopics.length === prepared.papers.length;
+  return assembleCorpus(prepared, usable ? given : topicsOf(prepared.papers, options.taxonomy, prepared.fingerprint));
+}
+
+/** `buildCorpus`'s first half: the files in order, their papers with ids and citekeys (no topics yet), and so on. */
+export interface PreparedCorpus {
+  files: CorpusFile[];
+  papers: Paper[];
+  /** The files' diagnostics, then id and citekey collisions. */
+  diagnostics: Diagnostic[];
+  fingerprint: string;
+}
+
+/** The papers `buildCorpus` makes of these files, before topics (ids and citekeys: ~0.7 s at 24,000 papers). */
+export function prepareCorpus(files: CorpusFile[], options: BuildCorpusOptions = {}): PreparedCorpus {
   const sorted = sortFiles(files);
   const withIds = assignIds(sorted.flatMap((file) => file.papers));
   const withKeys = assignCiteKeys(withIds.papers);
-  const fingerprint = corpusFingerprint(sorted, options);
-  const given = options.topics;
-  const usable = given?.fingerprint === fingerprint && given.paperTopics.length === withKeys.papers.length;
-  const { paperTopics, topics, diagnostics: curation, drift } = usable ? given : topicsOf(withKeys.papers, options.taxonomy, fingerprint);
-  const papers = withKeys.papers.map((paper, i) => ({ ...paper, topics: paperTopics[i] }));
+  const diagnostics = [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics];
+  return { files: sorted, papers: withKeys.papers, diagnostics, fingerprint: corpusFingerprint(sorted, options) };
+}
+
+/** `buildCorpus`'s second half: the corpus of prepared papers under their topics (the same fingerprint and papers). */
+export function assembleCorpus(prepared: PreparedCorpus, corpusTopics: CorpusTopics): Corpus {
+  const { paperTopics, topics, diagnostics: curation, drift } = corpusTopics;
+  const papers = prepared.papers.map((paper, i) => ({ ...paper, topics: paperTopics[i] }));
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
     byCiteKey: citeKeyMap(papers),
     topics,
-    diagnostics: [...sorted.flatMap((file) => file.diagnostics), ...withIds.diagnostics, ...withKeys.diagnostics, ...curation],
-    files: sorted,
-    fingerprint,
+    diagnostics: [...prepared.diagnostics, ...curation],
+    files: prepared.files,
+    fingerprint: prepared.fingerprint,
     topicsDrift: drift ?? 0,
     topicDiagnostics: curation,
   };
@@ -97,15 +117,8 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
  * back) so that the extension host's thread never runs discovery. Same ids, citekeys and order as `buildCorpus`.
  */
 export function assignCorpusTopics(files: CorpusFile[], options: BuildCorpusOptions = {}): CorpusTopics {
-  const { papers, fingerprint } = corpusPapers(files, options);
+  const { papers, fingerprint } = prepareCorpus(files, options);
   return topicsOf(papers, options.taxonomy, fingerprint);
-}
-
-/** The papers `buildCorpus` makes of these files, with ids and citekeys but no topics, and the corpus fingerprint. */
-export function corpusPapers(files: CorpusFile[], options: BuildCorpusOptions = {}): { papers: Paper[]; fingerprint: string } {
-  const sorted = sortFiles(files);
-  const papers = assignCiteKeys(assignIds(sorted.flatMap((file) => file.papers)).papers).papers;
-  return { papers, fingerprint: corpusFingerprint(sorted, options) };
 }
 
 /**

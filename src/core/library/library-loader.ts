@@ -255,11 +255,13 @@ export class LibraryLoader {
       file = read.bytes ? await this.importBytes(change.path, read.bytes) : read.unread;
     }
     if (this.retired) return undefined;
-    const files = library.filesWith(change.path, file);
-    // A few papers added or removed leave the tree as it is (`carryTopics`); more, and discovery runs again.
-    const topics = library.carriedTopics(files) ?? (await this.topicsFor(files, this.current?.taxonomy.taxonomy));
+    const diagnostics = file?.diagnostics ?? [];
+    // A few papers added, edited or removed leave the tree as it is (`carryTopics`); more, and discovery runs again.
+    const kept = library.updateFileKeepingTopics(change.path, file);
+    if (kept) return { path: change.path, change: kept, diagnostics };
+    const topics = await this.topicsFor(library.filesWith(change.path, file), this.current?.taxonomy.taxonomy);
     if (this.retired) return undefined;
-    return { path: change.path, change: library.updateFile(change.path, file, topics), diagnostics: file?.diagnostics ?? [] };
+    return { path: change.path, change: library.updateFile(change.path, file, topics), diagnostics };
   }
 
   /** Topics from `assignTopics` when it gives them; undefined means `buildCorpus` assigns them here. */

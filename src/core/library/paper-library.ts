@@ -1,8 +1,9 @@
 import type { Paper } from '../model/paper';
 import {
+  assembleCorpus,
   buildCorpus,
-  corpusPapers,
   diffCorpora,
+  prepareCorpus,
   type BuildCorpusOptions,
   type Corpus,
   type CorpusChange,
@@ -79,17 +80,21 @@ export class PaperLibrary {
   }
 
   /**
-   * The topics of a corpus of `files` carried over from this one (`carryTopics`): each paper that stays keeps its
-   * topics, a new one joins those the papers its title finds here agree on (`topicsLike`). Undefined when the change is too large
-   * (or the corpus came from a snapshot, which does not keep its curation's diagnostics apart): discover them again.
+   * `updateFile` with the topics carried over (`carryTopics`): each paper that stays keeps its topics, a new or edited
+   * one joins those its keywords name or the papers its title finds here agree on (`topicsLike`). Undefined, and
+   * nothing changed, when the change is too large for that (or the corpus came from a snapshot, which does not keep
+   * its curation's diagnostics apart): the caller has the topics discovered again.
    */
-  carriedTopics(files: CorpusFile[]): CorpusTopics | undefined {
+  updateFileKeepingTopics(path: string, file: CorpusFile | undefined): CorpusChange | undefined {
     const current = this.currentCorpus;
     if (!current.topicDiagnostics) return undefined;
-    const { papers, fingerprint } = corpusPapers(files, this.options);
+    const prepared = prepareCorpus(this.filesWith(path, file), this.options);
     const previous = { papers: current.papers, topics: current.topics, drift: current.topicsDrift ?? 0 };
-    const carried = carryTopics(previous, papers, (paper) => this.topicsLike(paper), curationOf(this.options.taxonomy));
-    return carried && { fingerprint, ...carried, diagnostics: current.topicDiagnostics };
+    const carried = carryTopics(previous, prepared.papers, (paper) => this.topicsLike(paper), curationOf(this.options.taxonomy));
+    if (!carried) return undefined;
+    return this.replaceCorpus(
+      assembleCorpus(prepared, { fingerprint: prepared.fingerprint, ...carried, diagnostics: current.topicDiagnostics }),
+    );
   }
 
   /**
@@ -140,7 +145,10 @@ export class PaperLibrary {
   }
 
   private rebuild(files: CorpusFile[], topics: CorpusTopics | undefined): CorpusChange {
-    const next = buildCorpus(files, { ...this.options, topics });
+    return this.replaceCorpus(buildCorpus(files, { ...this.options, topics }));
+  }
+
+  private replaceCorpus(next: Corpus): CorpusChange {
     const change = diffCorpora(this.currentCorpus, next);
     this.currentCorpus = next;
     this.search.applyChange(change);

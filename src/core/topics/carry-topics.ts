@@ -11,12 +11,12 @@ import type { CurationStep } from './curation-steps';
 import { OTHER_TOPIC } from './topic-registry';
 
 /**
- * The share of a library that may be added or removed, in all, since its topics were discovered before they are
- * discovered again (the new papers then shape the topics instead of only joining them).
+ * The share of a library that may be added, edited or removed, in all, since its topics were discovered before they
+ * are discovered again (the new papers then shape the topics instead of only joining them).
  */
 export const CARRY_SHARE = 0.1;
 
-/** Most papers one change may add with carried topics: each is placed by a search for its title (a few ms each). */
+/** Most papers one change may add or edit with carried topics: each is placed by a search for its title (a few ms each). */
 export const CARRY_MAX_ADDED = 200;
 
 /** The previous corpus, as far as carrying its topics goes. */
@@ -24,7 +24,7 @@ export interface CarrySource {
   /** Its papers, with ids and topics. */
   papers: Paper[];
   topics: Topic[];
-  /** Papers added or removed since its topics were discovered (0 when they were). */
+  /** Papers added, edited or removed since its topics were discovered (0 when they were). */
   drift: number;
 }
 
@@ -37,10 +37,11 @@ export interface CarriedTopics {
 
 /**
  * The topics of `papers` (the new corpus, ids assigned) carried over from `previous`, or undefined when they should
- * be discovered again: more than `CARRY_SHARE` of the library added or removed since the last discovery, more than
- * `CARRY_MAX_ADDED` papers new at once, or a curation step that names a paper that comes or goes.
- * Papers that stay keep their topics and subtopics; a new one joins the topics `placeOf(paper)` names among those
- * there are (in no subtopic: a member may sit in none), or Other when it names none; topics left empty go.
+ * be discovered again: more than `CARRY_SHARE` of the library added, edited or removed since the last discovery,
+ * more than `CARRY_MAX_ADDED` papers new or edited at once, or a curation step that names one of those papers.
+ * Papers that stay unedited keep their topics and subtopics; a new or edited one joins the topics `placeOf(paper)`
+ * names among those there are (in no subtopic: a member may sit in none), or Other when it names none; topics left
+ * empty go.
  */
 export function carryTopics(
   previous: CarrySource,
@@ -53,7 +54,7 @@ export function carryTopics(
   const added = papers.filter((paper) => !before.has(paper.id));
   const removed = previous.papers.filter((paper) => !ids.has(paper.id));
   // A paper whose text or keywords were edited is placed again, as a new one is.
-  const edited = papers.filter((paper) => before.has(paper.id) && topicTextOf(before.get(paper.id)!) !== topicTextOf(paper));
+  const edited = papers.filter((paper) => before.has(paper.id) && !sameTopicText(before.get(paper.id)!, paper));
   const drift = previous.drift + added.length + removed.length + edited.length;
   if (added.length + edited.length > CARRY_MAX_ADDED || drift > Math.floor(CARRY_SHARE * papers.length)) return undefined;
   // A pin or move of a paper that comes, goes or changes: discovery and the curation place it (and report it when gone).
@@ -83,9 +84,10 @@ export function carryTopics(
   return { paperTopics, topics, drift };
 }
 
-/** What topics are drawn from in a paper: an edit to any of it places the paper again. */
-function topicTextOf(paper: Paper): string {
-  return JSON.stringify([paper.title, paper.abstract, paper.keywords, paper.categories]);
+/** Whether what topics are drawn from is the same in both (an unchanged file's papers share their strings: cheap). */
+function sameTopicText(a: Paper, b: Paper): boolean {
+  const sameList = (x: string[] = [], y: string[] = []) => x.length === y.length && x.every((item, i) => item === y[i]);
+  return a.title === b.title && a.abstract === b.abstract && sameList(a.keywords, b.keywords) && sameList(a.categories, b.categories);
 }
 
 /** A topic's subtopics keeping only `ids` (the papers that stay, unedited); those left empty go. */
