@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { MemoryIndexCacheStore } from './index-cache-store';
 import { LibraryLoader } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
 import { sharedCorpus } from '../../../test/support/shared-corpora';
@@ -23,8 +24,13 @@ test(
   { skip: iclr.skip || law.skip },
   async () => {
     const source = new MemoryCorpusSource({ '/w/iclr.tsv': readFileSync(iclr.path, 'utf8') }, ['/w']);
-    const loader = new LibraryLoader(source);
+    const store = new MemoryIndexCacheStore();
+    const cache = { store, key: 'index', contents: 'index' as const };
+    const loader = new LibraryLoader(source, { cache });
     const { library } = await loader.load();
+    await loader.saveCache();
+    const saved = store.entries.get('index');
+    assert.ok(saved, 'the index of the library as loaded is cached');
     const before = new Map(library.papers.map((paper) => [paper.id, paper.topics]));
     const names = library.corpus.topics.map((topic) => topic.name);
 
@@ -41,6 +47,10 @@ test(
     assert.equal(gnn.topics[0], 'Graph Neural Networks');
     assert.ok(library.corpus.topics.find((topic) => topic.name === 'Graph Neural Networks')!.paperIds.includes(gnn.id));
     assert.equal(library.corpus.topicsDrift, 1);
+    // Its index holds the carried topics: not cached, or the next load (which discovers) would take it as its own.
+    await loader.saveCache();
+    assert.equal(store.entries.get('index'), saved);
+    assert.equal((await new LibraryLoader(source, { cache }).load()).cacheStale, true);
 
     // Edited by hand: its keyword names a topic there is; it moves there, and no other paper moves.
     source.write('/w/new.jsonl', jsonl(RL));
@@ -63,6 +73,8 @@ test(
     source.write('/w/law.json', readFileSync(law.path, 'utf8'));
     await loader.applyChange({ path: '/w/law.json', kind: 'changed' });
     assert.equal(library.corpus.topicsDrift, 0);
+    await loader.saveCache();
+    assert.notEqual(store.entries.get('index'), saved, 'discovered again: cached again');
     assert.ok(
       library.corpus.topics.some((topic) => !names.includes(topic.name)),
       'topics of the law papers',

@@ -191,11 +191,15 @@ export class LibraryLoader {
     this.retired = true;
   }
 
-  /** Writes the cache entry for the current library (index or snapshot, as `options.cache` says). */
+  /**
+   * Writes the cache entry for the current library (index or snapshot, as `options.cache` says). Not while its topics
+   * are carried over a change (`carryTopics`): the index holds the topics, and the next load, which discovers them
+   * afresh, would take an index whose topics are not its own (the cache of the files as they were stays, unmatched).
+   */
   async saveCache(): Promise<void> {
     const cache = this.options.cache;
     const library = this.current?.library;
-    if (!cache || !library) return;
+    if (!cache || !library || (library.corpus.topicsDrift ?? 0) > 0) return;
     const index = library.serializeIndex();
     const key = this.cacheKey();
     if (cache.contents === 'index') return cache.store.putBytes(key, index);
