@@ -100,6 +100,24 @@ test('discovery runs again past a tenth of the library added or removed since it
   assert.ok(carryTopics(big, [...many, ...added.slice(1)], () => ['Oceans'], []));
 });
 
+test("the bundled sample's papers do not count towards the share: beside it, a third paper of one's own is discovered", () => {
+  const { papers, topics } = library(40);
+  const sample = papers.map((p) => ({ ...p, sample: true }) as Paper);
+  const mine = [paper('m1', ['Other']), paper('m2', ['Other'])];
+  const withOther = topics.map((topic) => (topic.name === 'Other' ? { ...topic, paperIds: ['x', 'm1', 'm2'] } : topic));
+  const previous = { papers: [...sample, ...mine], topics: withOther, drift: 0 };
+  assert.equal(
+    carryTopics(previous, [...sample, ...mine, paper('m3')], () => [], []),
+    undefined,
+  );
+  const many = Array.from({ length: 20 }, (_, i) => paper(`own${i}`, ['Oceans']));
+  const larger = { papers: [...sample, ...many], topics, drift: 0 };
+  assert.ok(
+    carryTopics(larger, [...sample, ...many, paper('m3')], () => [], []),
+    'one in 21 of my own: carried',
+  );
+});
+
 test('a curation step that names a paper that comes or goes leaves the placing to discovery and the curation', () => {
   const { papers, topics } = library();
   const at = { line: 3, column: 5 };

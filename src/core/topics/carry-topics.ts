@@ -11,8 +11,9 @@ import type { CurationStep } from './curation-steps';
 import { OTHER_TOPIC } from './topic-registry';
 
 /**
- * The share of a library that may be added, edited or removed, in all, since its topics were discovered before they
- * are discovered again (the new papers then shape the topics instead of only joining them).
+ * The share of a library (its own papers, not the bundled sample's) that may be added, edited or removed, in all,
+ * since its topics were discovered before they are discovered again (the new papers then shape the topics instead
+ * of only joining them).
  */
 export const CARRY_SHARE = 0.1;
 
@@ -56,7 +57,10 @@ export function carryTopics(
   // A paper whose text or keywords were edited is placed again, as a new one is.
   const edited = papers.filter((paper) => before.has(paper.id) && !sameTopicText(before.get(paper.id)!, paper));
   const drift = previous.drift + added.length + removed.length + edited.length;
-  if (added.length + edited.length > CARRY_MAX_ADDED || drift > Math.floor(CARRY_SHARE * papers.length)) return undefined;
+  // The bundled sample's papers count for nothing: its own taxonomy files them, the same whatever comes (a third
+  // paper of one's own beside the sample may found a topic the first two could not).
+  const own = papers.reduce((count, paper) => count + (paper.sample ? 0 : 1), 0);
+  if (added.length + edited.length > CARRY_MAX_ADDED || drift > Math.floor(CARRY_SHARE * own)) return undefined;
   // A pin or move of a paper that comes, goes or changes: discovery and the curation place it (and report it when gone).
   if (namesAny(curation, [...added, ...removed, ...edited])) return undefined;
   // Where each new or edited paper goes: topics that exist (Other is where no other one claims it).
