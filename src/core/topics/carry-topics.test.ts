@@ -102,7 +102,7 @@ test('discovery runs again past a tenth of the library added or removed since it
 
 test("the bundled sample's papers do not count towards the share: beside it, a third paper of one's own is discovered", () => {
   const { papers, topics } = library(40);
-  const sample = papers.map((p) => ({ ...p, sample: true }) as Paper);
+  const sample = papers.map((p) => ({ ...p, sample: true }));
   const mine = [paper('m1', ['Other']), paper('m2', ['Other'])];
   const withOther = topics.map((topic) => (topic.name === 'Other' ? { ...topic, paperIds: ['x', 'm1', 'm2'] } : topic));
   const previous = { papers: [...sample, ...mine], topics: withOther, drift: 0 };
