@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentFingerprint } from '../../src/core/corpus/content-fingerprint';
+import { assignCorpusTopics, type CorpusTopics } from '../../src/core/corpus/corpus';
 import { importCorpusFile } from '../../src/core/import/import-corpus-file';
 import { LibraryLoader } from '../../src/core/library/library-loader';
 import { PaperLibrary } from '../../src/core/library/paper-library';
@@ -59,6 +60,22 @@ test('an index built in the worker loads in the host and answers like one built 
   for (const query of ['attention sink', 'spiking sparse', 'halucination', 'year:2010..2012 codes']) {
     assert.deepEqual(fromWorker.search.search(query, { limit: 20 }), local.search.search(query, { limit: 20 }), query);
   }
+});
+
+test("an index built in the worker under the host's cached topics holds those topics, not discovered ones", async () => {
+  const files = [await new LibraryLoader(await NodeCorpusSource.create([])).readFile(seedCorpusPath)];
+  const discovered = assignCorpusTopics(files);
+  // Topics as a carried change leaves them: every paper filed under one name discovery would not give.
+  const given: CorpusTopics = {
+    ...discovered,
+    paperTopics: discovered.paperTopics.map(() => ['Kept By Hand']),
+    topics: [{ name: 'Kept By Hand', paperIds: PaperLibrary.open(files).papers.map((paper) => paper.id), origin: 'curated' }],
+    drift: 1,
+  };
+  const index = await importer.buildIndex(files, undefined, given);
+  const library = PaperLibrary.open(files, { cachedIndex: index, topics: given });
+  assert.equal(library.indexFrom, 'cache', 'the index is of these topics');
+  assert.equal(library.search.search('topic:"Kept By Hand"', { limit: 100 }).total, files[0].papers.length);
 });
 
 test('without a worker bundle, imports run inline and no index is offered', async () => {

@@ -131,6 +131,18 @@ export function corpusTopicsOf(corpus: Corpus): CorpusTopics {
   return { fingerprint: corpus.fingerprint, paperTopics, topics: corpus.topics, diagnostics: corpus.topicDiagnostics ?? [], drift: corpus.topicsDrift };
 }
 
+/**
+ * The fingerprint an index of this corpus is cached and loaded under: the corpus's own while its topics are the ones
+ * discovery gives its files, else (topics carried over changes, `drift` > 0) with a digest of every paper's topics
+ * added, since the index holds them (`topic:`). An index is so only ever taken with the topics it was built with.
+ *
+ * @example indexFingerprintOf(corpusTopicsOf(corpus)) // 'f3a…' or 'f3a….carried-9bc…'
+ */
+export function indexFingerprintOf(topics: Pick<CorpusTopics, 'fingerprint' | 'paperTopics' | 'drift'>): string {
+  if (!topics.drift) return topics.fingerprint;
+  return `${topics.fingerprint}.carried-${contentFingerprint(JSON.stringify(topics.paperTopics))}`;
+}
+
 /** Topics for papers with ids and citekeys; the user's curation of the tree applies after assignment, so it holds whatever discovery finds. */
 function topicsOf(papers: Paper[], taxonomy: TopicTaxonomy | undefined, fingerprint: string): CorpusTopics {
   const assigned = assignTopics(papers, { taxonomy });

@@ -47,10 +47,30 @@ test(
     assert.equal(gnn.topics[0], 'Graph Neural Networks');
     assert.ok(library.corpus.topics.find((topic) => topic.name === 'Graph Neural Networks')!.paperIds.includes(gnn.id));
     assert.equal(library.corpus.topicsDrift, 1);
-    // Its index holds the carried topics: not cached, or the next load (which discovers) would take it as its own.
+    // Cached with the topics: a window reloaded on the same files shows the tree as the user left it, and its index
+    // (loaded, not rebuilt) files the new paper where the tree does.
     await loader.saveCache();
-    assert.equal(store.entries.get('index'), saved);
-    assert.equal((await new LibraryLoader(source, { cache }).load()).cacheStale, true);
+    assert.notEqual(store.entries.get('index'), saved);
+    const reloaded = await new LibraryLoader(source, { cache }).load();
+    assert.deepEqual([reloaded.topicsFrom, reloaded.library.indexFrom, reloaded.cacheStale], ['cache', 'cache', false]);
+    assert.deepEqual(
+      reloaded.library.papers.map((paper) => paper.topics),
+      library.papers.map((paper) => paper.topics),
+    );
+    assert.deepEqual(reloaded.library.corpus.topics, library.corpus.topics);
+    assert.equal(reloaded.library.corpus.topicsDrift, 1, 'the drift counts on towards the next discovery');
+    const filed = reloaded.library.search.search('topic:"Graph Neural Networks" molecule property', { limit: 5 }).results;
+    assert.ok(filed.some((hit) => hit.id === gnn.id));
+    // What the cache spares the user: discovery on these files files many papers elsewhere.
+    const discovered = (await new LibraryLoader(source).load()).library;
+    const moved = discovered.papers.filter((paper, i) => paper.topics.join() !== library.papers[i].topics.join()).length;
+    assert.ok(moved > 100, `discovery moves ${moved} papers`);
+    // Without its topics entry the cached index (of carried topics) is not taken: topics discovered, index rebuilt.
+    const topicsEntry = store.entries.get('index.topics');
+    store.entries.delete('index.topics');
+    const bare = await new LibraryLoader(source, { cache }).load();
+    assert.deepEqual([bare.topicsFrom, bare.library.indexFrom, bare.cacheStale], ['assigned', 'build', true]);
+    store.entries.set('index.topics', topicsEntry!);
 
     // Edited by hand: its keyword names a topic there is; it moves there, and no other paper moves.
     source.write('/w/new.jsonl', jsonl(RL));

@@ -237,3 +237,39 @@ test('snapshot cache: an unchanged corpus is restored without importing, equal t
   assert.equal(changed.cacheStale, true, 'an edited file invalidates the snapshot');
   assert.ok(changed.library instanceof PaperLibrary);
 });
+
+test('topics carried over a change are cached with the index; an index built elsewhere is built under them', async () => {
+  const subjects = ['spiking cortex codes', 'ocean carbon chemistry', 'graph neural message passing', 'protein folding energy'];
+  const entries = Array.from({ length: 24 }, (_, i) => {
+    const subject = subjects[i % subjects.length];
+    return bib(`p${i}`, `On ${subject}, part ${i}`, `We study ${subject} in setting ${i}.`);
+  });
+  const source = new MemoryCorpusSource({ '/w/refs.bib': entries.join('\n') }, ['/w']);
+  const store = new MemoryIndexCacheStore();
+  const cache = { store, key: 'k', contents: 'index' as const };
+  const loader = new LibraryLoader(source, { cache });
+  const { library } = await loader.load();
+  source.write('/w/new.bib', bib('n', 'Ocean carbon chemistry of the deep sea', 'Carbon in seawater.'));
+  await loader.applyChange({ path: '/w/new.bib', kind: 'changed' });
+  assert.equal(library.corpus.topicsDrift, 1, 'carried, not discovered');
+  await loader.saveCache();
+  assert.ok(library.indexFingerprint.startsWith(`${library.corpus.fingerprint}.carried-`), 'the index is named by its topics');
+
+  // The index entry lost: the worker builds one, under the cached topics (it would discover others).
+  store.entries.delete('k');
+  const given: unknown[] = [];
+  const rebuilt = await new LibraryLoader(source, {
+    cache,
+    buildIndexMinPapers: 1,
+    buildIndex: (files, taxonomy, topics) => {
+      given.push(topics);
+      return Promise.resolve(PaperLibrary.open(files, { taxonomy, topics }).serializeIndex());
+    },
+  }).load();
+  assert.equal((given[0] as { drift?: number } | undefined)?.drift, 1);
+  assert.deepEqual([rebuilt.topicsFrom, rebuilt.library.indexFrom], ['cache', 'cache']);
+  assert.deepEqual(
+    rebuilt.library.papers.map((paper) => paper.topics),
+    library.papers.map((paper) => paper.topics),
+  );
+});

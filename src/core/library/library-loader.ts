@@ -2,7 +2,14 @@ import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import { contentFingerprint } from '../corpus/content-fingerprint';
 import { messageBundle } from '../l10n/message-bundle';
-import { corpusFingerprint, type CorpusChange, type CorpusFile, type CorpusTopics } from '../corpus/corpus';
+import {
+  corpusFingerprint,
+  corpusTopicsOf,
+  indexFingerprintOf,
+  type CorpusChange,
+  type CorpusFile,
+  type CorpusTopics,
+} from '../corpus/corpus';
 import { CORPUS_FILE_EXTENSIONS, importCorpusFile } from '../import/import-corpus-file';
 import { resolveImportLimits, type ImportLimits, type ImportOptions } from '../import/import-limits';
 import { PaperSearch } from '../search/paper-search';
@@ -12,6 +19,7 @@ import type { CorpusFileChange, CorpusSource, FileStamp } from './corpus-source'
 import type { IndexCacheStore } from './index-cache-store';
 import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot } from './library-snapshot';
 import { PaperLibrary } from './paper-library';
+import { readTopicsEntry, writeTopicsEntry } from './topics-cache-entry';
 import { errorCode, resolveTaxonomy, type ResolvedTaxonomy } from './resolve-taxonomy';
 
 /** How `LibraryLoader` turns a source into a library. Every field is optional. */
@@ -43,10 +51,10 @@ export interface LibraryOptions {
   importFile?: (path: string, bytes: Uint8Array, options: ImportOptions) => ImportResult | Promise<ImportResult>;
   /**
    * Builds a serialized index (`PaperLibrary.serializeIndex`) elsewhere, for corpora of at least
-   * `buildIndexMinPapers` papers without a usable cache; undefined or a rejection means "build here".
-   * Default: none, the index is built on the calling thread.
+   * `buildIndexMinPapers` papers without a usable cache, under `topics` when the cache gave them (else under the
+   * topics it assigns); undefined or a rejection means "build here". Default: none, the index is built on the calling thread.
    */
-  buildIndex?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<Uint8Array | undefined>;
+  buildIndex?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined, topics?: CorpusTopics) => Promise<Uint8Array | undefined>;
   /** From this many papers `buildIndex` is used: below it, a build here is quicker than the transfer. Default 20 000. */
   buildIndexMinPapers?: number;
   /**
@@ -56,7 +64,7 @@ export interface LibraryOptions {
    */
   assignTopics?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<CorpusTopics | undefined>;
   /**
-   * Where the previous run's work is kept. `contents: 'index'` stores the search index only (files
+   * Where the previous run's work is kept. `contents: 'index'` stores the search index and the topics (files
    * are still read and imported; the extension, whose worker imports fast); `'snapshot'` stores
    * papers, topics and index, so an unchanged corpus is neither imported nor indexed (the CLI).
    * Either way an entry is used only when its corpus fingerprint (files' contents + taxonomy) matches.
@@ -97,6 +105,8 @@ export interface LoadedLibrary {
   cacheStale: boolean;
   /** Whether the bundled sample is part of this library (its papers have `sample: true`). */
   sampleIncluded: boolean;
+  /** Where the topics came from: the cache (the tree as last shown for these files) or discovery (and the taxonomy). */
+  topicsFrom: 'cache' | 'assigned';
 }
 
 /** One file re-read after a watch event. */
@@ -147,7 +157,15 @@ export class LibraryLoader {
     const bytes = new Map<string, Uint8Array>();
     const { restored, cached } = await this.restoreSnapshot(reading, paths, taxonomy.taxonomy, bytes);
     if (restored)
-      return (this.current = { library: restored, taxonomy, listingDiagnostics, skipped: 0, cacheStale: false, sampleIncluded });
+      return (this.current = {
+        library: restored,
+        taxonomy,
+        listingDiagnostics,
+        skipped: 0,
+        cacheStale: false,
+        sampleIncluded,
+        topicsFrom: 'cache',
+      });
     const snapshot = this.options.cache?.contents === 'snapshot';
     const files: CorpusFile[] = [];
     for (const path of paths) {
@@ -160,12 +178,18 @@ export class LibraryLoader {
       files.push(await this.readFile(path, bytes.get(path)));
       bytes.delete(path);
     }
-    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached);
-    const topics = await this.topicsFor(files, taxonomy.taxonomy);
+    // The topics the tree last showed for these files, when the cache keeps them: carried over changes, they are not
+    // what discovery would give, and the user left the tree so.
+    const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
+    const stored = readTopicsEntry(await reading.topics, corpusFingerprint(files, { taxonomy: taxonomy.taxonomy }), paperCount);
+    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached, stored);
+    const topics = stored ?? (await this.topicsFor(files, taxonomy.taxonomy));
     const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex, topics });
-    const cacheStale = this.options.cache !== undefined && (snapshot || PaperSearch.fingerprintOf(cached) !== library.corpus.fingerprint);
+    const cacheStale =
+      this.options.cache !== undefined && (snapshot || !stored || PaperSearch.fingerprintOf(cached) !== library.indexFingerprint);
     const skipped = paths.length - files.length;
-    return (this.current = { library, taxonomy, listingDiagnostics, skipped, cacheStale, sampleIncluded });
+    const topicsFrom = stored ? 'cache' : 'assigned';
+    return (this.current = { library, taxonomy, listingDiagnostics, skipped, cacheStale, sampleIncluded, topicsFrom });
   }
 
   /**
@@ -192,17 +216,22 @@ export class LibraryLoader {
   }
 
   /**
-   * Writes the cache entry for the current library (index or snapshot, as `options.cache` says). Not while its topics
-   * are carried over a change (`carryTopics`): the index holds the topics, and the next load, which discovers them
-   * afresh, would take an index whose topics are not its own (the cache of the files as they were stays, unmatched).
+   * Writes the cache entries for the current library (index and topics, or a snapshot, as `options.cache` says). Each
+   * entry is checked against the library on loading, whichever of them a failure left unwritten: the topics by the
+   * corpus fingerprint, the index by `indexFingerprint`, which names carried topics. A snapshot (the CLI's, which
+   * never carries topics) is not written while they are carried: it would be restored under rediscovered ones.
    */
   async saveCache(): Promise<void> {
     const cache = this.options.cache;
     const library = this.current?.library;
-    if (!cache || !library || (library.corpus.topicsDrift ?? 0) > 0) return;
-    const index = library.serializeIndex();
+    if (!cache || !library) return;
     const key = this.cacheKey();
-    if (cache.contents === 'index') return cache.store.putBytes(key, index);
+    if (cache.contents === 'index') {
+      await cache.store.put(`${key}.topics`, writeTopicsEntry(corpusTopicsOf(library.corpus)));
+      return cache.store.putBytes(key, library.serializeIndex());
+    }
+    if ((library.corpus.topicsDrift ?? 0) > 0) return;
+    const index = library.serializeIndex();
     const entries = writeSnapshot(library.corpus, index, this.stamps);
     // The main entry last: until it is replaced, the old one does not match the new parts and is ignored.
     await cache.store.putBytes(`${key}.index`, entries.index);
@@ -211,7 +240,7 @@ export class LibraryLoader {
   }
 
   /**
-   * The cache's index entry read again, when it is the index of the library with `fingerprint` (else undefined):
+   * The cache's index entry read again, when it is the index with `fingerprint` (`PaperLibrary.indexFingerprint`; else undefined):
    * bytes of their own, which the caller may move to a worker (the ones `load` read are viewed by the library's
    * index), read off the thread where writing the index anew would hold it (~100–300 ms at 100 000 papers).
    */
@@ -331,15 +360,16 @@ export class LibraryLoader {
     main: Promise<string | undefined>;
     index: Promise<Uint8Array | undefined>;
     abstracts: Promise<string | undefined>;
+    topics: Promise<string | undefined>;
   } {
     const cache = this.options.cache;
     const none = Promise.resolve(undefined);
-    if (!cache) return { main: none, index: none, abstracts: none };
+    if (!cache) return { main: none, index: none, abstracts: none, topics: none };
     const key = this.cacheKey();
     const text = (name: string) => cache.store.get(name).catch(() => undefined);
     const bytes = (name: string) => cache.store.getBytes(name).catch(() => undefined);
-    if (cache.contents === 'index') return { main: none, index: bytes(key), abstracts: none };
-    return { main: text(key), index: bytes(`${key}.index`), abstracts: text(`${key}.abstracts`) };
+    if (cache.contents === 'index') return { main: none, index: bytes(key), abstracts: none, topics: text(`${key}.topics`) };
+    return { main: text(key), index: bytes(`${key}.index`), abstracts: text(`${key}.abstracts`), topics: none };
   }
 
   /**
@@ -395,18 +425,22 @@ export class LibraryLoader {
     return { restored: corpus && search ? PaperLibrary.restore(corpus, search, { taxonomy }) : undefined };
   }
 
-  /** The cached index when it matches; for a large corpus without one, an index from `buildIndex`. */
+  /**
+   * The cached index when it matches (under `stored`, the topics the cache gave, if any); for a large corpus
+   * without one, an index from `buildIndex`.
+   */
   private async indexFor(
     files: CorpusFile[],
     taxonomy: TopicTaxonomy | undefined,
     cached: Uint8Array | undefined,
+    stored: CorpusTopics | undefined,
   ): Promise<Uint8Array | undefined> {
     const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
     const build = this.options.buildIndex;
     if (!build || paperCount < (this.options.buildIndexMinPapers ?? DEFAULT_BUILD_INDEX_MIN_PAPERS)) return cached;
-    if (PaperSearch.fingerprintOf(cached) === corpusFingerprint(files, { taxonomy })) return cached;
+    if (PaperSearch.fingerprintOf(cached) === (stored ? indexFingerprintOf(stored) : corpusFingerprint(files, { taxonomy }))) return cached;
     this.options.onProgress?.({ kind: 'index', papers: paperCount });
-    return (await build(files, taxonomy).catch(() => undefined)) ?? cached;
+    return (await build(files, taxonomy, stored).catch(() => undefined)) ?? cached;
   }
 }
 

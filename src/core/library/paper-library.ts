@@ -2,7 +2,9 @@ import type { Paper } from '../model/paper';
 import {
   assembleCorpus,
   buildCorpus,
+  corpusTopicsOf,
   diffCorpora,
+  indexFingerprintOf,
   prepareCorpus,
   type BuildCorpusOptions,
   type Corpus,
@@ -33,12 +35,15 @@ export class PaperLibrary {
   ) {}
 
   /**
-   * Builds the corpus and its index; `cachedIndex` (from `serializeIndex`) is used when its fingerprint still
-   * matches, and `topics` (from `assignCorpusTopics`, e.g. in the corpus worker) likewise.
+   * Builds the corpus and its index; `topics` (from `assignCorpusTopics`, e.g. in the corpus worker, or a cache) are
+   * used when their fingerprint matches, and `cachedIndex` (from `serializeIndex`) when it is the index of the corpus
+   * under those topics (`indexFingerprint`).
    */
   static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string | Uint8Array } = {}): PaperLibrary {
     const corpus = buildCorpus(files, options);
-    const cached = options.cachedIndex ? PaperSearch.load(options.cachedIndex, corpus.fingerprint, corpus.papers) : undefined;
+    const cached = options.cachedIndex
+      ? PaperSearch.load(options.cachedIndex, indexFingerprintOf(corpusTopicsOf(corpus)), corpus.papers)
+      : undefined;
     const kept = { taxonomy: options.taxonomy };
     return cached
       ? new PaperLibrary(corpus, cached, kept, 'cache')
@@ -156,8 +161,13 @@ export class PaperLibrary {
     return change;
   }
 
-  /** The index with the corpus fingerprint, as bytes for a cache (`PaperSearch.serializeBytes`). */
+  /** The fingerprint the index is cached under (`indexFingerprintOf`: the corpus's, and its carried topics' if any). */
+  get indexFingerprint(): string {
+    return indexFingerprintOf(corpusTopicsOf(this.currentCorpus));
+  }
+
+  /** The index with its fingerprint (`indexFingerprint`), as bytes for a cache (`PaperSearch.serializeBytes`). */
   serializeIndex(): Uint8Array {
-    return this.search.serializeBytes(this.currentCorpus.fingerprint);
+    return this.search.serializeBytes(this.indexFingerprint);
   }
 }

@@ -86,10 +86,13 @@ export class CorpusImporter {
     return result!;
   }
 
-  /** A serialized index of the corpus these files make, built in the worker (which keeps it to search); undefined without one. */
-  async buildIndex(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<Uint8Array | undefined> {
+  /**
+   * A serialized index of the corpus these files make, built in the worker (which keeps it to search) under `topics`
+   * when given (the cache's), else under those it assigns; undefined without a worker.
+   */
+  async buildIndex(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined, given?: CorpusTopics): Promise<Uint8Array | undefined> {
     if (!this.ensureWorker()) return undefined;
-    const { index, topics } = await this.staged(files, () => this.request({ id: 0, kind: 'index', taxonomy }));
+    const { index, topics } = await this.staged(files, () => this.request({ id: 0, kind: 'index', taxonomy, topics: given }));
     this.indexTopics = topics;
     return index;
   }

@@ -2,8 +2,9 @@
  * What the corpus worker answers, whichever worker runs it (a Node worker thread, `import-worker.ts`; a Web Worker
  * in VS Code for the Web, `src/web/corpus-worker.ts`). Requests:
  *   `{ id, kind: 'import', path, bytes, limits }` → `{ id, result }` (an ImportResult within the limits);
- *   `{ id, kind: 'index', taxonomy }` → `{ id, index, fingerprint, topics }` (a serialized search index of the
- *   files staged before, which the host loads in a fraction of the time a build takes, and their topics);
+ *   `{ id, kind: 'index', taxonomy, topics? }` → `{ id, index, fingerprint, topics }` (a serialized search index of
+ *   the files staged before, which the host loads in a fraction of the time a build takes, and their topics: those
+ *   given, the host's cached ones, else assigned here);
  *   the worker keeps that library to search it;
  *   `{ id, kind: 'topics', taxonomy }` → `{ id, topics }`: the topics of the files staged before
  *   (`assignCorpusTopics`, curation included), so discovery never runs on the host's thread;
@@ -16,14 +17,14 @@
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
-import { assignCorpusTopics } from '../../core/corpus/corpus';
+import { assignCorpusTopics, type CorpusTopics } from '../../core/corpus/corpus';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 import type { FullTextRequest } from './worker-fulltext-server';
 import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
 
 export type WorkerRequest =
   | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
-  | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy }
+  | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy; topics?: CorpusTopics }
   | { id: number; kind: 'topics'; taxonomy?: TopicTaxonomy }
   | SearchServerRequest
   | FullTextRequest;
@@ -45,7 +46,7 @@ export function corpusWorkerHandler(
         post({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
       else if (message.kind === 'index') {
         const files = server.takeStaged();
-        const topics = assignCorpusTopics(files, { taxonomy: message.taxonomy });
+        const topics = message.topics ?? assignCorpusTopics(files, { taxonomy: message.taxonomy });
         const library = PaperLibrary.open(files, { taxonomy: message.taxonomy, topics });
         server.keep(library);
         const index = library.serializeIndex();

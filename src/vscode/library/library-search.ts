@@ -1,4 +1,4 @@
-import { corpusTopicsOf } from '../../core/corpus/corpus';
+import { corpusTopicsOf, indexFingerprintOf } from '../../core/corpus/corpus';
 import type { PaperLibrary } from '../../core/library/paper-library';
 import type { AnnotationLookup, SearchResponse } from '../../core/search/paper-search';
 import { parseQuery } from '../../core/search/parse-query';
@@ -65,8 +65,9 @@ export class LibrarySearch {
     // 100 000 papers ~4 s instead of ~40 s of a core). The index comes from the cache file when it holds it (read
     // off this thread), else it is written here; its bytes move to the worker, not copied.
     const seed = async () => {
-      const index = (await cachedIndex?.(corpus.fingerprint)) ?? (library.corpus === corpus ? library.serializeIndex() : undefined);
-      return index && { index, topics: corpusTopicsOf(corpus) };
+      const topics = corpusTopicsOf(corpus);
+      const index = (await cachedIndex?.(indexFingerprintOf(topics))) ?? (library.corpus === corpus ? library.serializeIndex() : undefined);
+      return index && { index, topics };
     };
     this.importer.serve(corpus.files, taxonomy, seed).then(
       (served) => {

@@ -11,6 +11,7 @@ import { fullTextFilter } from '../../core/fulltext/fulltext-mode';
 import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-settings';
 import { onDidChangeSettings, settingsFor } from '../lectern-settings';
 import type { LecternPlatform } from '../platform/lectern-platform';
+import { loadSummary } from './load-summary';
 import { LibrarySearch, type SearchPlace } from './library-search';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
@@ -192,9 +193,7 @@ export class LibraryService implements vscode.Disposable {
       const library = await this.withDelayedProgress((progress, token) => this.buildLibrary(progress, token));
       this.library = library;
       this.setState(library.papers.length > 0 ? 'ready' : 'empty');
-      this.output.info(
-        `Loaded ${library.papers.length} papers from ${library.corpus.files.length} files in ${Date.now() - started} ms (index ${library.indexFrom === 'cache' ? 'loaded' : 'built'} here${this.sampleValue.shown ? '; the bundled sample included' : ''}).`,
-      );
+      if (this.loader?.loaded) this.output.info(loadSummary(this.loader.loaded, Date.now() - started));
       this.changeEmitter.fire();
       return library;
     } catch (error) {
@@ -269,8 +268,8 @@ export class LibraryService implements vscode.Disposable {
       ...libraryOptionsFor({ sample }, vscode.Uri.joinPath(this.context.extensionUri, 'corpus').fsPath),
       limits: settingsFor().importLimits,
       importFile: (path, bytes, options) => this.importer.import(path, bytes, options),
-      buildIndex: (files, taxonomy) =>
-        this.importer.buildIndex(files, taxonomy).catch((error) => {
+      buildIndex: (files, taxonomy, topics) =>
+        this.importer.buildIndex(files, taxonomy, topics).catch((error) => {
           this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
           return undefined;
         }),

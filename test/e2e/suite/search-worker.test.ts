@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { eventually, lectern, workspaceFolder, writeText } from './lectern-api';
+import { eventually, lectern, readText, workspaceFolder, writeText } from './lectern-api';
 
 /** Papers in the generated library: above the size from which the palette searches in the corpus worker (20 000). */
 const PAPERS = 24_000;
 const HIDDEN_TITLE = 'Quokka Lattice Decoding of Marsupial Gaits';
 const LATE_TITLE = 'Wombat Burrows Mapped While a Library Loaded';
+const ADDED_TITLE = 'Platypus Electroreception Exported by a Reference Manager';
 
 /** A deterministic library of `PAPERS` noise papers over a few hundred made-up words, with one paper hidden among them. */
 function generatedLibrary(): string {
@@ -37,12 +38,14 @@ function generatedLibrary(): string {
 describe('Searching a large library off the extension host thread', () => {
   const file = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'generated-large-library.jsonl');
   const lateFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'written-during-load.jsonl');
+  const addedFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'exported-later.jsonl');
 
   after(async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(lateFile()).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(addedFile()).then(undefined, () => undefined);
     const { library } = await lectern();
     await library.reload(); // the other suites expect the workspace's own small library
   });
@@ -136,6 +139,51 @@ describe('Searching a large library off the extension host thread', () => {
       'the file written during the load to be in the library',
       async () => (await library.search('wombat burrows', { limit: 3 }))?.results[0]?.title === LATE_TITLE,
       30_000,
+    );
+  });
+
+  it('topics carried over an added paper stay after a reload: the cache keeps them, and the load runs no discovery', async function () {
+    this.timeout(180_000);
+    const { library } = await lectern();
+    const paper = {
+      citeKey: 'platypus',
+      title: ADDED_TITLE,
+      authors: ['Ada Later'],
+      year: 2026,
+      abstract: 'Electroreception in the platypus bill.',
+    };
+    await writeText(addedFile(), JSON.stringify(paper));
+    const carried = await eventually(
+      'the added paper to be in the library',
+      async () => {
+        const current = await library.ensureLoaded();
+        return current.papers.some((candidate) => candidate.title === ADDED_TITLE) && current;
+      },
+      60_000,
+    );
+    const drift = carried.corpus.topicsDrift ?? 0;
+    assert.ok(drift > 0, 'the topics are carried over the change, not discovered again');
+    const topicsOf = (papers: Array<{ id: string; topics: string[] }>) => new Map(papers.map((one) => [one.id, one.topics.join(' | ')]));
+    const before = topicsOf(carried.papers);
+    // The cache is written once edits pause (3 s): its topics entry then holds these topics.
+    const storage = (library as unknown as { context: vscode.ExtensionContext }).context;
+    const entry = vscode.Uri.joinPath(storage.storageUri ?? storage.globalStorageUri, 'index-cache.json.topics');
+    await eventually(
+      'the cache to keep the carried topics',
+      async () => {
+        const text = await readText(entry).catch(() => '');
+        return text.includes(`"fingerprint":"${carried.corpus.fingerprint}"`) && text.includes(`"drift":${drift}`);
+      },
+      60_000,
+    );
+    const reloaded = await library.reload();
+    assert.equal(reloaded.corpus.topicsDrift, drift, 'discovery would have given drift 0');
+    const after = topicsOf(reloaded.papers);
+    const moved = [...before].filter(([id, topics]) => after.get(id) !== topics).length;
+    assert.equal(moved, 0, `${moved} papers in other topics after the reload`);
+    assert.deepEqual(
+      reloaded.corpus.topics.map((topic) => topic.name),
+      carried.corpus.topics.map((topic) => topic.name),
     );
   });
 });
