@@ -3,7 +3,7 @@ import type { ImportedPaper, Paper } from '../model/paper';
 import type { Topic } from '../model/topic';
 import { assignIds } from '../ids/assign-ids';
 import { assignCiteKeys } from '../ids/assign-cite-keys';
-import { assignTopics, type TopicTaxonomy } from '../topics/assign-topics';
+import { assignTopics, TOPICS_VERSION, type TopicTaxonomy } from '../topics/assign-topics';
 import { applyCuration } from '../topics/apply-curation';
 import { curationOf } from '../topics/curation-steps';
 import { contentFingerprint } from './content-fingerprint';
@@ -161,10 +161,11 @@ export function citeKeyMap(papers: Paper[]): Map<string, Paper> {
   return byKey;
 }
 
-/** The corpus's fingerprint without building it: the files' paths and digests, and the taxonomy. */
+/** The corpus's fingerprint without building it: the files' paths and digests, the taxonomy, and `TOPICS_VERSION`. */
 export function corpusFingerprint(files: CorpusFile[], options: BuildCorpusOptions = {}): string {
   const sorted = sortFiles(files);
-  return contentFingerprint(...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`), JSON.stringify(options.taxonomy ?? null));
+  const taxonomy = JSON.stringify(options.taxonomy ?? null);
+  return contentFingerprint(...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`), taxonomy, `topics ${TOPICS_VERSION}`);
 }
 
 /** Which papers an update added, removed or changed, so an index can update instead of rebuilding. */

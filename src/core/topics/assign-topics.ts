@@ -66,6 +66,13 @@ export interface AssignTopicsOptions {
 
 export { OTHER_TOPIC } from './topic-registry';
 
+/**
+ * The version of what topic assignment gives, part of every corpus fingerprint (`corpusFingerprint`): topics cached
+ * by an earlier Lectern (and the indexes holding them) are then not taken for this one's. Bump it with any change to
+ * what `assignTopics`, discovery, naming or curation give; `topics-version.test.ts` fails until then.
+ */
+export const TOPICS_VERSION = 1;
+
 const DEFAULT_MAX_TOPICS = 35;
 const DEFAULT_MIN_SCORE = 3;
 /** A secondary topic must score at least this fraction of the paper's best topic. */
