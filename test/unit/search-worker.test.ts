@@ -66,7 +66,7 @@ test('a large library is searched in the worker, with the answers the host index
   searcher.attach(library, undefined);
   // Until the worker holds the library, the host answers.
   assert.ok((await searcher.search(library, 'spiking', { limit: 5 }))!.results.length > 0);
-  await until('the worker to hold the library', () => importer.servedFingerprint === library.corpus.fingerprint);
+  await until('the worker to hold the library', () => importer.servedFingerprint === library.indexFingerprint);
   assert.ok(
     logged.some((message) => message.startsWith("The search worker holds 2500 papers (loaded the host's index,")),
     `the worker loads the host's index rather than indexing again:\n${logged.join('\n')}`,
@@ -137,7 +137,7 @@ test('a corpus file change reaches the worker, which then answers for the update
   const changed = file('b.bib', 800, 3);
   library.updateFile('b.bib', changed);
   searcher.fileChanged(library, 'b.bib');
-  await until('the worker to follow the change', () => importer.servedFingerprint === library.corpus.fingerprint);
+  await until('the worker to follow the change', () => importer.servedFingerprint === library.indexFingerprint);
   const query = 'diffusion models';
   assert.deepEqual(await searcher.search(library, query, { limit: 10 }), library.search.search(query, { limit: 10 }));
   assert.equal(searcher.lastPlace, 'worker');
@@ -154,7 +154,7 @@ test('a worker that dies is restarted with the library, with a message; searches
   );
   const meanwhile = await searcher.search(library, 'spiking', { limit: 5 });
   assert.deepEqual(meanwhile, library.search.search('spiking', { limit: 5 }));
-  await until('the restarted worker to hold the library', () => importer.servedFingerprint === library.corpus.fingerprint);
+  await until('the restarted worker to hold the library', () => importer.servedFingerprint === library.indexFingerprint);
   await searcher.search(library, 'spiking', { limit: 5 });
   assert.equal(searcher.lastPlace, 'worker');
 });
@@ -173,7 +173,7 @@ test("the worker files papers under the host's topics, hand-filed ones included,
     'the host finds it by its topic',
   );
   searcher.attach(curated, undefined);
-  await until('the worker to hold the curated library', () => importer.servedFingerprint === curated.corpus.fingerprint);
+  await until('the worker to hold the curated library', () => importer.servedFingerprint === curated.indexFingerprint);
   const queries = [`topic:"${pinned}"`, `topic:"${pinned}" ${curated.papers[7].title.split(' ')[0]}`, 'spiking'];
   for (const query of queries) {
     assert.deepEqual(await searcher.search(curated, query, { limit: 20 }), curated.search.search(query, { limit: 20 }), query);
@@ -184,11 +184,29 @@ test("the worker files papers under the host's topics, hand-filed ones included,
   assert.ok(curated.updateFileKeepingTopics('e.bib', added));
   assert.equal(curated.corpus.topicsDrift, 2, 'carried, not discovered again');
   searcher.fileChanged(curated, 'e.bib');
-  await until('the worker to follow the change', () => importer.servedFingerprint === curated.corpus.fingerprint);
+  await until('the worker to follow the change', () => importer.servedFingerprint === curated.indexFingerprint);
   for (const query of queries) {
     assert.deepEqual(await searcher.search(curated, query, { limit: 20 }), curated.search.search(query, { limit: 20 }), query);
     assert.equal(searcher.lastPlace, 'worker', query);
   }
+});
+
+test("the same files under other topics are another library to the worker: it is handed the host's", async () => {
+  // As a start that carried the cache's topics over: the worker built the index before the host placed new papers.
+  const files = [file('f.bib', WORKER_MIN_PAPERS, 11)];
+  const built = PaperLibrary.open(files);
+  searcher.attach(built, undefined);
+  await until('the worker to hold the library as built', () => importer.servedFingerprint === built.indexFingerprint);
+  const discovered = assignCorpusTopics(files);
+  const placed = 'Placed After The Build';
+  const topics = { ...discovered, paperTopics: discovered.paperTopics.map((one, i) => (i === 3 ? [placed] : one)), drift: 1 };
+  const host = PaperLibrary.open(files, { topics });
+  assert.equal(host.corpus.fingerprint, built.corpus.fingerprint, 'the same files');
+  searcher.attach(host, undefined);
+  await until("the worker to hold the host's topics", () => importer.servedFingerprint === host.indexFingerprint);
+  const query = `topic:"${placed}"`;
+  assert.deepEqual(await searcher.search(host, query, { limit: 5 }), host.search.search(query, { limit: 5 }));
+  assert.equal(searcher.lastPlace, 'worker');
 });
 
 test("with the library's index in its cache, the worker is handed those bytes and the host writes nothing", async () => {
@@ -206,7 +224,7 @@ test("with the library's index in its cache, the worker is handed those bytes an
     asked.push(fingerprint);
     return Promise.resolve(padded.subarray(8, 8 + serialized.length));
   });
-  await until('the worker to hold the loaded library', () => importer.servedFingerprint === loaded.corpus.fingerprint);
+  await until('the worker to hold the loaded library', () => importer.servedFingerprint === loaded.indexFingerprint);
   assert.deepEqual(asked, [loaded.corpus.fingerprint]);
   assert.match(logged.slice(before).join('\n'), /The search worker holds 2000 papers \(loaded the host's index,/);
   assert.equal(padded.byteLength, serialized.length + 16, 'the larger buffer stays here');

@@ -6,6 +6,7 @@ import { assignCiteKeys } from '../ids/assign-cite-keys';
 import { assignTopics, TOPICS_VERSION, type TopicTaxonomy } from '../topics/assign-topics';
 import { applyCuration } from '../topics/apply-curation';
 import { curationOf } from '../topics/curation-steps';
+import { carryTopics, type CarrySource } from '../topics/carry-topics';
 import { contentFingerprint } from './content-fingerprint';
 
 /** One imported corpus file. */
@@ -44,6 +45,12 @@ export interface BuildCorpusOptions {
    * worker), used when their `fingerprint` is the corpus's; otherwise topics are assigned here. Default: none.
    */
   topics?: CorpusTopics;
+  /**
+   * The corpus these files were, when its topics were kept (a cache's, see `entryCarrySource`) and the files changed
+   * since: its topics are carried over (`carryTopics`) instead of discovered when the change is small, the papers
+   * that came or changed filed in Other until `PaperLibrary.open` places them with its index. Default: none.
+   */
+  carryFrom?: CarrySource & { diagnostics: Diagnostic[] };
 }
 
 /**
@@ -74,7 +81,7 @@ export function buildCorpus(files: CorpusFile[], options: BuildCorpusOptions = {
   const prepared = prepareCorpus(files, options);
   const given = options.topics;
   const usable = given?.fingerprint === prepared.fingerprint && given.paperTopics.length === prepared.papers.length;
-  return assembleCorpus(prepared, usable ? given : topicsOf(prepared.papers, options.taxonomy, prepared.fingerprint));
+  return assembleCorpus(prepared, usable ? given : topicsOf(prepared.papers, options, prepared.fingerprint));
 }
 
 /** `buildCorpus`'s first half: the files in order, their papers with ids and citekeys (no topics yet), and so on. */
@@ -118,7 +125,7 @@ export function assembleCorpus(prepared: PreparedCorpus, corpusTopics: CorpusTop
  */
 export function assignCorpusTopics(files: CorpusFile[], options: BuildCorpusOptions = {}): CorpusTopics {
   const { papers, fingerprint } = prepareCorpus(files, options);
-  return topicsOf(papers, options.taxonomy, fingerprint);
+  return topicsOf(papers, options, fingerprint);
 }
 
 /**
@@ -143,8 +150,13 @@ export function indexFingerprintOf(topics: Pick<CorpusTopics, 'fingerprint' | 'p
   return `${topics.fingerprint}.carried-${contentFingerprint(JSON.stringify(topics.paperTopics))}`;
 }
 
-/** Topics for papers with ids and citekeys; the user's curation of the tree applies after assignment, so it holds whatever discovery finds. */
-function topicsOf(papers: Paper[], taxonomy: TopicTaxonomy | undefined, fingerprint: string): CorpusTopics {
+/**
+ * Topics for papers with ids and citekeys: carried over from `carryFrom` when it allows (new papers in Other, for now),
+ * else assigned; the user's curation of the tree applies after assignment, so it holds whatever discovery finds.
+ */
+function topicsOf(papers: Paper[], { taxonomy, carryFrom }: BuildCorpusOptions, fingerprint: string): CorpusTopics {
+  const carried = carryFrom && carryTopics(carryFrom, papers, () => [], curationOf(taxonomy));
+  if (carried) return { fingerprint, ...carried, diagnostics: carryFrom.diagnostics };
   const assigned = assignTopics(papers, { taxonomy });
   const curated = applyCuration(assigned, curationOf(taxonomy));
   return { fingerprint, paperTopics: curated.papers.map((paper) => paper.topics), topics: curated.topics, diagnostics: curated.diagnostics };

@@ -17,6 +17,7 @@ const GNN = {
   abstract: 'Message passing.',
   year: 2025,
 };
+const LATER = { ...GNN, doi: '10.5555/lectern.later', title: 'Message passing graph neural networks for molecules' };
 const RL = { ...GNN, title: 'Exploration bonuses for agents', abstract: 'Curiosity.', keywords: ['Reinforcement Learning'] };
 
 test(
@@ -71,6 +72,23 @@ test(
     const bare = await new LibraryLoader(source, { cache }).load();
     assert.deepEqual([bare.topicsFrom, bare.library.indexFrom, bare.cacheStale], ['assigned', 'build', true]);
     store.entries.set('index.topics', topicsEntry!);
+
+    // The reference manager exported another paper while the window was closed: the next start carries the tree over.
+    const closed = new MemoryCorpusSource(
+      { '/w/iclr.tsv': readFileSync(iclr.path, 'utf8'), '/w/new.jsonl': jsonl(GNN), '/w/later.jsonl': jsonl(LATER) },
+      ['/w'],
+    );
+    const started = await new LibraryLoader(closed, { cache }).load();
+    assert.deepEqual([started.topicsFrom, started.cacheStale], ['carried', true]);
+    for (const paper of started.library.papers) if (before.has(paper.id)) assert.deepEqual(paper.topics, before.get(paper.id), paper.title);
+    const later = started.library.papers.find((paper) => paper.title === LATER.title)!;
+    assert.equal(later.topics[0], 'Graph Neural Networks');
+    assert.equal(started.library.corpus.topicsDrift, 2);
+    const inTopic = started.library.search.search('topic:"Graph Neural Networks" message passing molecules', { limit: 5 }).results;
+    assert.ok(
+      inTopic.some((hit) => hit.id === later.id),
+      'the index files it where the tree does',
+    );
 
     // Edited by hand: its keyword names a topic there is; it moves there, and no other paper moves.
     source.write('/w/new.jsonl', jsonl(RL));

@@ -8,6 +8,7 @@ import { LibraryLoader } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
 import { PaperLibrary } from './paper-library';
 import { PaperSearch } from '../search/paper-search';
+import { assignCorpusTopics } from '../corpus/corpus';
 import { repoRoot } from '../../../test/support/shared-corpora';
 
 const bundledTopics = readFileSync(join(repoRoot, 'corpus', 'topics.json'), 'utf8');
@@ -271,5 +272,36 @@ test('topics carried over a change are cached with the index; an index built els
   assert.deepEqual(
     rebuilt.library.papers.map((paper) => paper.topics),
     library.papers.map((paper) => paper.topics),
+  );
+
+  // A paper exported while the window was closed: its worker carries the topics over (before building the index,
+  // which holds them), and the paper joins the topic of its neighbours once the index is there.
+  await new LibraryLoader(source, { cache }).load().then(() => undefined);
+  source.write('/w/later.bib', bib('m', 'Ocean carbon chemistry', 'Carbon and coastal seawater.'));
+  const asked: unknown[] = [];
+  const built: unknown[] = [];
+  const started = await new LibraryLoader(source, {
+    cache,
+    buildIndexMinPapers: 1,
+    assignTopics: (files, taxonomy, carryFrom) => {
+      asked.push(carryFrom);
+      return Promise.resolve(assignCorpusTopics(files, { taxonomy, carryFrom }));
+    },
+    buildIndex: (files, taxonomy, topics) => {
+      built.push(topics);
+      return Promise.resolve(PaperLibrary.open(files, { taxonomy, topics }).serializeIndex());
+    },
+  }).load();
+  assert.ok(asked[0], 'the worker is given the cached topics to carry over');
+  assert.equal((built[0] as { drift?: number } | undefined)?.drift, 2, 'the index is built under the carried topics');
+  assert.deepEqual([started.topicsFrom, started.library.indexFrom], ['carried', 'cache']);
+  const later = started.library.papers.find((paper) => paper.title === 'Ocean carbon chemistry')!;
+  const ocean = library.papers.find((paper) => paper.title.startsWith('On ocean carbon chemistry'))!;
+  assert.deepEqual(later.topics, ocean.topics);
+  for (const paper of library.papers) assert.deepEqual(started.library.paper(paper.id)?.topics, paper.topics, paper.title);
+  const filed = started.library.search.search(`topic:"${ocean.topics[0]}" coastal`, { limit: 5 }).results;
+  assert.deepEqual(
+    filed.map((hit) => hit.id),
+    [later.id],
   );
 });

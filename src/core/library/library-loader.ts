@@ -4,8 +4,8 @@ import { contentFingerprint } from '../corpus/content-fingerprint';
 import { messageBundle } from '../l10n/message-bundle';
 import {
   corpusFingerprint,
-  corpusTopicsOf,
   indexFingerprintOf,
+  type BuildCorpusOptions,
   type CorpusChange,
   type CorpusFile,
   type CorpusTopics,
@@ -19,7 +19,7 @@ import type { CorpusFileChange, CorpusSource, FileStamp } from './corpus-source'
 import type { IndexCacheStore } from './index-cache-store';
 import { readSnapshotCorpus, readSnapshotHeader, writeSnapshot } from './library-snapshot';
 import { PaperLibrary } from './paper-library';
-import { readTopicsEntry, writeTopicsEntry } from './topics-cache-entry';
+import { entryCarrySource, entryTopics, readTopicsEntry, writeTopicsEntry } from './topics-cache-entry';
 import { errorCode, resolveTaxonomy, type ResolvedTaxonomy } from './resolve-taxonomy';
 
 /** How `LibraryLoader` turns a source into a library. Every field is optional. */
@@ -59,10 +59,15 @@ export interface LibraryOptions {
   buildIndexMinPapers?: number;
   /**
    * Assigns topics elsewhere (`assignCorpusTopics`; the extension passes its corpus worker), on load, file changes
-   * and taxonomy changes, so discovery never blocks the calling thread; undefined or a rejection means "assign
+   * and taxonomy changes, so discovery never blocks the calling thread, or carries them over from `carryFrom` (the
+   * cache's, see `BuildCorpusOptions.carryFrom`); undefined or a rejection means "assign
    * here". Default: none, topics are assigned on the calling thread (the CLI).
    */
-  assignTopics?: (files: CorpusFile[], taxonomy: TopicTaxonomy | undefined) => Promise<CorpusTopics | undefined>;
+  assignTopics?: (
+    files: CorpusFile[],
+    taxonomy: TopicTaxonomy | undefined,
+    carryFrom?: BuildCorpusOptions['carryFrom'],
+  ) => Promise<CorpusTopics | undefined>;
   /**
    * Where the previous run's work is kept. `contents: 'index'` stores the search index and the topics (files
    * are still read and imported; the extension, whose worker imports fast); `'snapshot'` stores
@@ -105,8 +110,11 @@ export interface LoadedLibrary {
   cacheStale: boolean;
   /** Whether the bundled sample is part of this library (its papers have `sample: true`). */
   sampleIncluded: boolean;
-  /** Where the topics came from: the cache (the tree as last shown for these files) or discovery (and the taxonomy). */
-  topicsFrom: 'cache' | 'assigned';
+  /**
+   * Where the topics came from: the cache (the tree as last shown, for these files), carried over from the cache's to
+   * files that changed since, or assigned (discovery and the taxonomy).
+   */
+  topicsFrom: 'cache' | 'carried' | 'assigned';
 }
 
 /** One file re-read after a watch event. */
@@ -178,17 +186,23 @@ export class LibraryLoader {
       files.push(await this.readFile(path, bytes.get(path)));
       bytes.delete(path);
     }
-    // The topics the tree last showed for these files, when the cache keeps them: carried over changes, they are not
-    // what discovery would give, and the user left the tree so.
+    // The topics the tree last showed, when the cache keeps them: for these files, taken as they are (carried over
+    // changes, they are not what discovery would give, and the user left the tree so); for files that changed since
+    // (a reference manager's export while the window was closed), carried over the change when it is small.
     const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
-    const stored = readTopicsEntry(await reading.topics, corpusFingerprint(files, { taxonomy: taxonomy.taxonomy }), paperCount);
-    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached, stored);
-    const topics = stored ?? (await this.topicsFor(files, taxonomy.taxonomy));
-    const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex, topics });
+    const entry = readTopicsEntry(await reading.topics);
+    const stored = entryTopics(entry, corpusFingerprint(files, { taxonomy: taxonomy.taxonomy }), paperCount);
+    const carryFrom = stored ? undefined : entryCarrySource(entry, taxonomy.taxonomy);
+    // Carrying decides the topics before the index is built (which holds them); else the build assigns them too.
+    const early = stored ?? (carryFrom && (await this.topicsFor(files, taxonomy.taxonomy, carryFrom)));
+    const cachedIndex = await this.indexFor(files, taxonomy.taxonomy, cached, early);
+    const topics = early ?? (await this.topicsFor(files, taxonomy.taxonomy));
+    const library = PaperLibrary.open(files, { taxonomy: taxonomy.taxonomy, cachedIndex, topics, carryFrom });
     const cacheStale =
       this.options.cache !== undefined && (snapshot || !stored || PaperSearch.fingerprintOf(cached) !== library.indexFingerprint);
     const skipped = paths.length - files.length;
-    const topicsFrom = stored ? 'cache' : 'assigned';
+    const carried = carryFrom !== undefined && (library.corpus.topicsDrift ?? 0) > 0;
+    const topicsFrom = stored ? 'cache' : carried ? 'carried' : 'assigned';
     return (this.current = { library, taxonomy, listingDiagnostics, skipped, cacheStale, sampleIncluded, topicsFrom });
   }
 
@@ -227,8 +241,9 @@ export class LibraryLoader {
     if (!cache || !library) return;
     const key = this.cacheKey();
     if (cache.contents === 'index') {
-      await cache.store.put(`${key}.topics`, writeTopicsEntry(corpusTopicsOf(library.corpus)));
-      return cache.store.putBytes(key, library.serializeIndex());
+      // The topics last: once they are there, so is their index (a reload right after a change finds both).
+      await cache.store.putBytes(key, library.serializeIndex());
+      return cache.store.put(`${key}.topics`, writeTopicsEntry(library.corpus, this.current?.taxonomy.taxonomy));
     }
     if ((library.corpus.topicsDrift ?? 0) > 0) return;
     const index = library.serializeIndex();
@@ -298,8 +313,12 @@ export class LibraryLoader {
   }
 
   /** Topics from `assignTopics` when it gives them; undefined means `buildCorpus` assigns them here. */
-  private async topicsFor(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<CorpusTopics | undefined> {
-    return this.options.assignTopics?.(files, taxonomy).catch(() => undefined);
+  private async topicsFor(
+    files: CorpusFile[],
+    taxonomy: TopicTaxonomy | undefined,
+    carryFrom?: BuildCorpusOptions['carryFrom'],
+  ): Promise<CorpusTopics | undefined> {
+    return this.options.assignTopics?.(files, taxonomy, carryFrom).catch(() => undefined);
   }
 
   /**
@@ -426,21 +445,21 @@ export class LibraryLoader {
   }
 
   /**
-   * The cached index when it matches (under `stored`, the topics the cache gave, if any); for a large corpus
-   * without one, an index from `buildIndex`.
+   * The cached index when it matches (under `topics` when they are known already: the cache's, or carried over from
+   * them); for a large corpus without one, an index from `buildIndex`.
    */
   private async indexFor(
     files: CorpusFile[],
     taxonomy: TopicTaxonomy | undefined,
     cached: Uint8Array | undefined,
-    stored: CorpusTopics | undefined,
+    topics: CorpusTopics | undefined,
   ): Promise<Uint8Array | undefined> {
     const paperCount = files.reduce((sum, file) => sum + file.papers.length, 0);
     const build = this.options.buildIndex;
     if (!build || paperCount < (this.options.buildIndexMinPapers ?? DEFAULT_BUILD_INDEX_MIN_PAPERS)) return cached;
-    if (PaperSearch.fingerprintOf(cached) === (stored ? indexFingerprintOf(stored) : corpusFingerprint(files, { taxonomy }))) return cached;
+    if (PaperSearch.fingerprintOf(cached) === (topics ? indexFingerprintOf(topics) : corpusFingerprint(files, { taxonomy }))) return cached;
     this.options.onProgress?.({ kind: 'index', papers: paperCount });
-    return (await build(files, taxonomy, stored).catch(() => undefined)) ?? cached;
+    return (await build(files, taxonomy, topics).catch(() => undefined)) ?? cached;
   }
 }
 

@@ -25,6 +25,7 @@ import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC } from '../topics/topic-registry';
  */
 export class PaperLibrary {
   private relatedModel: RelatedPapers | undefined;
+  private indexFingerprintValue: string | undefined;
 
   private constructor(
     private currentCorpus: Corpus,
@@ -37,7 +38,8 @@ export class PaperLibrary {
   /**
    * Builds the corpus and its index; `topics` (from `assignCorpusTopics`, e.g. in the corpus worker, or a cache) are
    * used when their fingerprint matches, and `cachedIndex` (from `serializeIndex`) when it is the index of the corpus
-   * under those topics (`indexFingerprint`).
+   * under those topics (`indexFingerprint`). With `carryFrom`, topics carried over from it (by `buildCorpus`, or in
+   * `topics`) are completed: the papers that came or changed join the topics their neighbours here share.
    */
   static open(files: CorpusFile[], options: BuildCorpusOptions & { cachedIndex?: string | Uint8Array } = {}): PaperLibrary {
     const corpus = buildCorpus(files, options);
@@ -45,9 +47,11 @@ export class PaperLibrary {
       ? PaperSearch.load(options.cachedIndex, indexFingerprintOf(corpusTopicsOf(corpus)), corpus.papers)
       : undefined;
     const kept = { taxonomy: options.taxonomy };
-    return cached
+    const library = cached
       ? new PaperLibrary(corpus, cached, kept, 'cache')
       : new PaperLibrary(corpus, PaperSearch.build(corpus.papers), kept, 'build');
+    if (options.carryFrom && (corpus.topicsDrift ?? 0) > 0) library.placeCarried(options.carryFrom);
+    return library;
   }
 
   /** A library over an already assembled corpus and its loaded index (a restored snapshot). */
@@ -100,6 +104,19 @@ export class PaperLibrary {
     return this.replaceCorpus(
       assembleCorpus(prepared, { fingerprint: prepared.fingerprint, ...carried, diagnostics: current.topicDiagnostics }),
     );
+  }
+
+  /**
+   * Topics carried over from `from` at opening, the papers that came or changed filed in Other (`buildCorpus` had no
+   * index to place them with): each now joins the topics `topicsLike` finds for it, as after a change while open.
+   */
+  private placeCarried(from: NonNullable<BuildCorpusOptions['carryFrom']>): void {
+    const current = this.currentCorpus;
+    const carried = carryTopics(from, current.papers, (paper) => this.topicsLike(paper), curationOf(this.options.taxonomy));
+    if (!carried) return;
+    const curation = current.topicDiagnostics?.length ?? 0;
+    const prepared = { ...current, diagnostics: current.diagnostics.slice(0, current.diagnostics.length - curation) };
+    this.replaceCorpus(assembleCorpus(prepared, { fingerprint: current.fingerprint, ...carried, diagnostics: from.diagnostics }));
   }
 
   /**
@@ -156,14 +173,20 @@ export class PaperLibrary {
   private replaceCorpus(next: Corpus): CorpusChange {
     const change = diffCorpora(this.currentCorpus, next);
     this.currentCorpus = next;
+    this.indexFingerprintValue = undefined;
     this.search.applyChange(change);
     if (change.added.length + change.removed.length + change.changed.length > 0) this.relatedModel = undefined;
     return change;
   }
 
-  /** The fingerprint the index is cached under (`indexFingerprintOf`: the corpus's, and its carried topics' if any). */
+  /**
+   * The fingerprint the index is cached under (`indexFingerprintOf`: the corpus's, and its carried topics' if any),
+   * and which names the library to the search worker: the same files under other topics are another library there.
+   */
   get indexFingerprint(): string {
-    return indexFingerprintOf(corpusTopicsOf(this.currentCorpus));
+    // Kept: a carried corpus's digest reads every paper's topics (tens of ms at 100 000), and each search asks.
+    this.indexFingerprintValue ??= indexFingerprintOf(corpusTopicsOf(this.currentCorpus));
+    return this.indexFingerprintValue;
   }
 
   /** The index with its fingerprint (`indexFingerprint`), as bytes for a cache (`PaperSearch.serializeBytes`). */

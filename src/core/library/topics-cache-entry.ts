@@ -6,34 +6,80 @@
  */
 import type { Diagnostic } from '../model/diagnostic';
 import type { Subtopic, Topic } from '../model/topic';
-import type { CorpusTopics } from '../corpus/corpus';
+import { contentFingerprint } from '../corpus/content-fingerprint';
+import { corpusTopicsOf, type Corpus, type CorpusTopics } from '../corpus/corpus';
+import { TOPICS_VERSION, type TopicTaxonomy } from '../topics/assign-topics';
+import { topicTextDigest, type CarrySource } from '../topics/carry-topics';
 
 const FORMAT = 'lectern-topics';
 const FORMAT_VERSION = 1;
 
-/** The entry's text for these topics (JSON). */
-export function writeTopicsEntry(topics: CorpusTopics): string {
-  return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, ...topics });
+/** A topics entry as read: the topics, and what carrying them over to changed files needs. */
+export interface TopicsEntry {
+  topics: CorpusTopics;
+  /** Per paper, in corpus order: id, citekey ('' for none), `topicTextDigest`. */
+  papers: Array<[string, string, string]>;
+  /** Digest of the taxonomy the topics were assigned under (`taxonomyDigest`). */
+  taxonomy: string;
 }
 
-/**
- * The topics an entry holds when they belong to the corpus `fingerprint` of `paperCount` papers; undefined when there
- * is no entry, it is of another corpus or format, or damaged (the caller discovers the topics: a cache is never an error).
- */
-export function readTopicsEntry(text: string | undefined, fingerprint: string, paperCount: number): CorpusTopics | undefined {
+/** The entry's text for a corpus's topics under `taxonomy` (JSON; ~4 µs a paper for the digests of its texts). */
+export function writeTopicsEntry(corpus: Corpus, taxonomy: TopicTaxonomy | undefined): string {
+  const papers = corpus.papers.map((paper) => [paper.id, paper.citeKey ?? '', topicTextDigest(paper)]);
+  const entry = { format: FORMAT, version: FORMAT_VERSION, topicsVersion: TOPICS_VERSION, taxonomy: taxonomyDigest(taxonomy), papers };
+  return JSON.stringify({ ...entry, ...corpusTopicsOf(corpus) });
+}
+
+/** The entry `text` holds, checked; undefined when there is none, it is of another format or Lectern, or damaged (never an error). */
+export function readTopicsEntry(text: string | undefined): TopicsEntry | undefined {
   if (text === undefined) return undefined;
   try {
-    const entry = JSON.parse(text) as Partial<CorpusTopics> & { format?: unknown; version?: unknown };
-    if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION || entry.fingerprint !== fingerprint) return undefined;
-    const { paperTopics, topics, diagnostics, drift } = entry;
-    if (!Array.isArray(paperTopics) || paperTopics.length !== paperCount || !paperTopics.every(isStringList)) return undefined;
+    const entry = JSON.parse(text) as Partial<CorpusTopics> & Partial<Omit<TopicsEntry, 'topics'>> & Record<string, unknown>;
+    if (entry.format !== FORMAT || entry.version !== FORMAT_VERSION || entry.topicsVersion !== TOPICS_VERSION) return undefined;
+    const { fingerprint, paperTopics, topics, diagnostics, drift, papers, taxonomy } = entry;
+    if (typeof fingerprint !== 'string' || typeof taxonomy !== 'string') return undefined;
+    if (!Array.isArray(paperTopics) || !paperTopics.every(isStringList)) return undefined;
+    if (
+      !Array.isArray(papers) ||
+      papers.length !== paperTopics.length ||
+      !papers.every((paper) => isStringList(paper) && paper.length === 3)
+    )
+      return undefined;
     if (!Array.isArray(topics) || !topics.every(isTopic) || !Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic))
       return undefined;
     if (drift !== undefined && !(Number.isInteger(drift) && drift >= 0)) return undefined;
-    return { fingerprint, paperTopics, topics, diagnostics, drift };
+    return { topics: { fingerprint, paperTopics, topics, diagnostics, drift }, papers, taxonomy };
   } catch {
     return undefined;
   }
+}
+
+/** The entry's topics when they are those of the corpus `fingerprint` of `paperCount` papers (the files unchanged). */
+export function entryTopics(entry: TopicsEntry | undefined, fingerprint: string, paperCount: number): CorpusTopics | undefined {
+  return entry?.topics.fingerprint === fingerprint && entry.topics.paperTopics.length === paperCount ? entry.topics : undefined;
+}
+
+/**
+ * The entry's corpus as `carryTopics` takes it, when its topics were assigned under `taxonomy` (a changed taxonomy
+ * or curation calls for discovery), with the curation's diagnostics they carry.
+ */
+export function entryCarrySource(
+  entry: TopicsEntry | undefined,
+  taxonomy: TopicTaxonomy | undefined,
+): (CarrySource & { diagnostics: Diagnostic[] }) | undefined {
+  if (!entry || entry.taxonomy !== taxonomyDigest(taxonomy)) return undefined;
+  const { paperTopics, topics, drift, diagnostics } = entry.topics;
+  const papers = entry.papers.map(([id, citeKey, textDigest], i) => ({
+    id,
+    topics: paperTopics[i],
+    textDigest,
+    ...(citeKey ? { citeKey } : {}),
+  }));
+  return { papers, topics, drift: drift ?? 0, diagnostics };
+}
+
+function taxonomyDigest(taxonomy: TopicTaxonomy | undefined): string {
+  return contentFingerprint(JSON.stringify(taxonomy ?? null));
 }
 
 function isStringList(value: unknown): value is string[] {

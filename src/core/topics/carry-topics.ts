@@ -6,6 +6,7 @@
  * library). Carried, each paper keeps its topics and a new paper joins the topics of the papers most like it.
  */
 import type { Paper } from '../model/paper';
+import { contentFingerprint } from '../corpus/content-fingerprint';
 import type { Subtopic, Topic } from '../model/topic';
 import type { CurationStep } from './curation-steps';
 import { OTHER_TOPIC } from './topic-registry';
@@ -20,10 +21,17 @@ export const CARRY_SHARE = 0.1;
 /** Most papers one change may add or edit with carried topics: each is placed by a search for its title (a few ms each). */
 export const CARRY_MAX_ADDED = 200;
 
+/** A paper of the previous corpus, as far as carrying goes: its id, citekey and topics, and its text or that text's digest. */
+export type CarriedPaper = Pick<Paper, 'id' | 'topics'> &
+  Partial<Pick<Paper, 'citeKey' | 'title' | 'abstract' | 'keywords' | 'categories'>> & {
+    /** `topicTextDigest` of the paper, for a previous corpus kept without its texts (a cache). Default: the texts compared. */
+    textDigest?: string;
+  };
+
 /** The previous corpus, as far as carrying its topics goes. */
 export interface CarrySource {
   /** Its papers, with ids and topics. */
-  papers: Paper[];
+  papers: CarriedPaper[];
   topics: Topic[];
   /** Papers added, edited or removed since its topics were discovered (0 when they were). */
   drift: number;
@@ -89,9 +97,19 @@ export function carryTopics(
 }
 
 /** Whether what topics are drawn from is the same in both (an unchanged file's papers share their strings: cheap). */
-function sameTopicText(a: Paper, b: Paper): boolean {
+function sameTopicText(a: CarriedPaper, b: Paper): boolean {
+  if (a.textDigest !== undefined) return a.textDigest === topicTextDigest(b);
   const sameList = (x: string[] = [], y: string[] = []) => x.length === y.length && x.every((item, i) => item === y[i]);
   return a.title === b.title && a.abstract === b.abstract && sameList(a.keywords, b.keywords) && sameList(a.categories, b.categories);
+}
+
+/**
+ * A digest of what topics are drawn from (title, abstract, keywords, categories), for a cache that keeps a corpus's
+ * topics without its texts (64 bits: a collision would only leave one edit unplaced). ~4 µs a paper.
+ */
+export function topicTextDigest(paper: Pick<Paper, 'title' | 'abstract' | 'keywords' | 'categories'>): string {
+  const list = (items: string[] | undefined) => (items ?? []).join('\u0002');
+  return contentFingerprint(paper.title, paper.abstract, list(paper.keywords), list(paper.categories)).slice(0, 16);
 }
 
 /** A topic's subtopics keeping only `ids` (the papers that stay, unedited); those left empty go. */
@@ -103,7 +121,7 @@ function carrySubtopics(subtopics: Subtopic[], ids: Set<string>): Subtopic[] | u
 }
 
 /** Whether a curation step names one of `papers` (by id or citekey). */
-function namesAny(curation: CurationStep[], papers: Paper[]): boolean {
+function namesAny(curation: CurationStep[], papers: CarriedPaper[]): boolean {
   const names = new Set(papers.flatMap((paper) => [paper.id, ...(paper.citeKey ? [paper.citeKey] : [])]));
   return curation.some((step) => {
     if (step.kind === 'move' || step.kind === 'pin') return names.has(step.paper.id);

@@ -1,4 +1,4 @@
-import { corpusFingerprint, type CorpusFile, type CorpusTopics } from '../../core/corpus/corpus';
+import { corpusFingerprint, type BuildCorpusOptions, type CorpusFile, type CorpusTopics } from '../../core/corpus/corpus';
 import type { ImportResult } from '../../core/model/diagnostic';
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportOptions } from '../../core/import/import-limits';
@@ -74,7 +74,7 @@ export class CorpusImporter {
     private readonly onStopped: (reason: string) => void = () => undefined,
   ) {}
 
-  /** The corpus fingerprint of the library the worker searches; undefined when it holds none. */
+  /** The library the worker searches (`PaperLibrary.indexFingerprint`: its files and topics); undefined when it holds none. */
   get servedFingerprint(): string | undefined {
     return this.worker ? this.kept : undefined;
   }
@@ -98,17 +98,22 @@ export class CorpusImporter {
   }
 
   /**
-   * The topics of the corpus these files make (`assignCorpusTopics`), assigned in the worker; undefined for a
-   * library under `WORKER_TOPICS_MIN_PAPERS` papers or without a worker (the caller assigns them itself).
+   * The topics of the corpus these files make (`assignCorpusTopics`, carried over from `carryFrom` when it allows),
+   * assigned in the worker; undefined for a library under `WORKER_TOPICS_MIN_PAPERS` papers or without a worker (the
+   * caller assigns them itself).
    */
-  async assignTopics(files: CorpusFile[], taxonomy: TopicTaxonomy | undefined): Promise<CorpusTopics | undefined> {
+  async assignTopics(
+    files: CorpusFile[],
+    taxonomy: TopicTaxonomy | undefined,
+    carryFrom?: BuildCorpusOptions['carryFrom'],
+  ): Promise<CorpusTopics | undefined> {
     const papers = files.reduce((sum, file) => sum + file.papers.length, 0);
     if (papers < WORKER_TOPICS_MIN_PAPERS) return undefined;
     const known = this.indexTopics;
     this.indexTopics = undefined;
-    if (known && known.fingerprint === corpusFingerprint(files, { taxonomy })) return known;
+    if (!carryFrom && known && known.fingerprint === corpusFingerprint(files, { taxonomy })) return known;
     if (!this.ensureWorker()) return undefined;
-    return (await this.staged(files, () => this.request({ id: 0, kind: 'topics', taxonomy }))).topics;
+    return (await this.staged(files, () => this.request({ id: 0, kind: 'topics', taxonomy, carryFrom }))).topics;
   }
 
   /**

@@ -6,8 +6,9 @@
  *   the files staged before, which the host loads in a fraction of the time a build takes, and their topics: those
  *   given, the host's cached ones, else assigned here);
  *   the worker keeps that library to search it;
- *   `{ id, kind: 'topics', taxonomy }` → `{ id, topics }`: the topics of the files staged before
- *   (`assignCorpusTopics`, curation included), so discovery never runs on the host's thread;
+ *   `{ id, kind: 'topics', taxonomy, carryFrom? }` → `{ id, topics }`: the topics of the files staged before
+ *   (`assignCorpusTopics`, curation included, carried over from `carryFrom` when it allows), so discovery never
+ *   runs on the host's thread;
  *   `stage`, `serve`, `update`, `search`, `cancel`: files sent in slices, and searches of the kept
  *   library (see `WorkerSearchServer`);
  *   `fulltext-stage`, `fulltext-build`, `fulltext-search`: the PDFs' text and its index (`WorkerFullTextServer`,
@@ -17,7 +18,7 @@
 import { importCorpusFile } from '../../core/import/import-corpus-file';
 import type { ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
-import { assignCorpusTopics, type CorpusTopics } from '../../core/corpus/corpus';
+import { assignCorpusTopics, type BuildCorpusOptions, type CorpusTopics } from '../../core/corpus/corpus';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
 import type { FullTextRequest } from './worker-fulltext-server';
 import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
@@ -25,7 +26,7 @@ import { WorkerSearchServer, type SearchServerRequest } from './worker-search-se
 export type WorkerRequest =
   | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
   | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy; topics?: CorpusTopics }
-  | { id: number; kind: 'topics'; taxonomy?: TopicTaxonomy }
+  | { id: number; kind: 'topics'; taxonomy?: TopicTaxonomy; carryFrom?: BuildCorpusOptions['carryFrom'] }
   | SearchServerRequest
   | FullTextRequest;
 
@@ -50,9 +51,12 @@ export function corpusWorkerHandler(
         const library = PaperLibrary.open(files, { taxonomy: message.taxonomy, topics });
         server.keep(library);
         const index = library.serializeIndex();
-        post({ id: message.id, index, fingerprint: library.corpus.fingerprint, topics }, [index.buffer as ArrayBuffer]);
+        post({ id: message.id, index, fingerprint: library.indexFingerprint, topics }, [index.buffer as ArrayBuffer]);
       } else if (message.kind === 'topics') {
-        post({ id: message.id, topics: assignCorpusTopics(server.takeStaged(), { taxonomy: message.taxonomy }) });
+        post({
+          id: message.id,
+          topics: assignCorpusTopics(server.takeStaged(), { taxonomy: message.taxonomy, carryFrom: message.carryFrom }),
+        });
       }
     } catch (error) {
       post({ id: message.id, error: error instanceof Error ? error.message : String(error) });

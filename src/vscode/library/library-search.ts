@@ -58,7 +58,8 @@ export class LibrarySearch {
     if (this.attached?.library !== library) this.restarts = 0;
     this.attached = { library, taxonomy, cachedIndex };
     if (library.papers.length < this.workerMinPapers) return;
-    if (this.importer.servedFingerprint === library.corpus.fingerprint) return;
+    // The same files under other topics (carried ones placed after the worker built the index) are another library there.
+    if (this.importer.servedFingerprint === library.indexFingerprint) return;
     const started = Date.now();
     const corpus = library.corpus;
     // The host's index and topics go along: the worker loads them instead of indexing and discovering anew (at
@@ -108,7 +109,7 @@ export class LibrarySearch {
     options: { limit: number; annotations?: AnnotationLookup },
     token?: CancelSignal,
   ): Promise<SearchResponse | undefined> {
-    const fingerprint = library.corpus.fingerprint;
+    const fingerprint = library.indexFingerprint;
     if (library.papers.length >= this.workerMinPapers && this.importer.servedFingerprint === fingerprint) {
       try {
         const annotations = namesNotes(query) ? noteAnnotations(library, options.annotations) : undefined;

@@ -273,8 +273,8 @@ export class LibraryService implements vscode.Disposable {
           this.output.warn(`Indexing in the worker failed (${String(error)}); indexing here instead.`);
           return undefined;
         }),
-      assignTopics: (files, taxonomy) =>
-        this.importer.assignTopics(files, taxonomy).catch((error) => {
+      assignTopics: (files, taxonomy, carryFrom) =>
+        this.importer.assignTopics(files, taxonomy, carryFrom).catch((error) => {
           this.output.warn(`Assigning topics in the worker failed (${String(error)}); assigning them here instead.`);
           return undefined;
         }),

@@ -24,7 +24,7 @@ export type NoteAnnotations = Record<string, { status?: string; tags?: string[] 
 export interface WorkerSearchRequest {
   id: number;
   kind: 'search';
-  /** The fingerprint of the library the host means; a worker holding another answers `{ stale: true }`. */
+  /** The library the host means (`PaperLibrary.indexFingerprint`: files and topics); a worker holding another answers `{ stale: true }`. */
   fingerprint: string;
   query: string;
   limit: number;
@@ -139,14 +139,14 @@ export class WorkerSearchServer {
         const { taxonomy, index: cachedIndex, topics } = request;
         const library = PaperLibrary.open(this.takeStaged(), { taxonomy, cachedIndex, topics });
         this.keep(library);
-        this.post({ id: request.id, fingerprint: library.corpus.fingerprint, papers: library.papers.length, indexFrom: library.indexFrom });
+        this.post({ id: request.id, fingerprint: library.indexFingerprint, papers: library.papers.length, indexFrom: library.indexFrom });
         return true;
       }
       case 'update':
         // The host's topics (carried over a small change, see `carryTopics`): the same tree in both places.
         this.library?.updateFile(request.path, request.file, request.topics);
         this.warmSoon();
-        this.post({ id: request.id, fingerprint: this.library?.corpus.fingerprint ?? '', papers: this.library?.papers.length ?? 0 });
+        this.post({ id: request.id, fingerprint: this.library?.indexFingerprint ?? '', papers: this.library?.papers.length ?? 0 });
         return true;
       case 'search':
         this.enqueue(request);
@@ -182,7 +182,7 @@ export class WorkerSearchServer {
     if (!next) return;
     const library = this.library;
     try {
-      if (!library || library.corpus.fingerprint !== next.fingerprint) this.post({ id: next.id, stale: true });
+      if (!library || library.indexFingerprint !== next.fingerprint) this.post({ id: next.id, stale: true });
       else {
         const notes = next.annotations;
         const response = library.search.search(next.query, { limit: next.limit, annotations: notes && ((id) => notes[id]) });

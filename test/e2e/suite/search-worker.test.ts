@@ -39,6 +39,7 @@ describe('Searching a large library off the extension host thread', () => {
   const file = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'generated-large-library.jsonl');
   const lateFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'written-during-load.jsonl');
   const addedFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'exported-later.jsonl');
+  const closedFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'exported-while-closed.jsonl');
 
   after(async function () {
     this.timeout(60_000);
@@ -46,6 +47,7 @@ describe('Searching a large library off the extension host thread', () => {
     await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(lateFile()).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(addedFile()).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(closedFile()).then(undefined, () => undefined);
     const { library } = await lectern();
     await library.reload(); // the other suites expect the workspace's own small library
   });
@@ -184,6 +186,42 @@ describe('Searching a large library off the extension host thread', () => {
     assert.deepEqual(
       reloaded.corpus.topics.map((topic) => topic.name),
       carried.corpus.topics.map((topic) => topic.name),
+    );
+  });
+
+  it('a paper exported while the window was closed joins the tree as it was left, in the host and in the worker', async function () {
+    this.timeout(180_000);
+    const { library } = await lectern();
+    const before = await library.ensureLoaded();
+    const drift = before.corpus.topicsDrift ?? 0;
+    assert.ok(drift > 0, 'the previous test left carried topics, cached');
+    // A paper whose author keyword names a topic of the tree (the noise library's topics are its own made-up words).
+    const model = before.papers.find((one) => one.citeKey?.startsWith('generated-') && one.topics[0] !== 'Other')!;
+    const paper = {
+      citeKey: 'echidna',
+      title: 'Echidna electroreception',
+      authors: ['Ada Closed'],
+      year: 2026,
+      abstract: 'Echidna snouts.',
+      keywords: [model.topics[0]],
+    };
+    // Written and read by a reload at once, as a start would find it: the cache's topics are of the files before.
+    await writeText(closedFile(), JSON.stringify(paper));
+    const started = await library.reload();
+    assert.equal(started.corpus.topicsDrift, drift + 1, 'carried over, not discovered');
+    const moved = before.papers.filter((one) => started.paper(one.id)?.topics.join() !== one.topics.join()).length;
+    assert.equal(moved, 0, `${moved} papers in other topics after the start`);
+    const added = started.papers.find((one) => one.citeKey === 'echidna')!;
+    // Placed once the index was there, not left in Other where the load first filed it.
+    assert.equal(added.topics[0], model.topics[0], `the exported paper joined ${JSON.stringify(added.topics)}`);
+    // The worker built the index under the carried topics before the host placed the paper: it is handed the host's.
+    await eventually(
+      'the worker to file the paper where the tree does',
+      async () => {
+        const found = await library.search(`topic:"${added.topics[0]}" echidna`, { limit: 3 });
+        return found?.results[0]?.id === added.id && library.lastSearchPlace === 'worker';
+      },
+      60_000,
     );
   });
 });
