@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryIndexCacheStore } from './index-cache-store';
 import { importCorpusFile } from '../import/import-corpus-file';
-import { LibraryLoader } from './library-loader';
+import { LibraryLoader, type LibraryOptions } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
 import { PaperLibrary } from './paper-library';
 import { PaperSearch } from '../search/paper-search';
@@ -258,15 +258,15 @@ test('topics carried over a change are cached with the index; an index built els
 
   // The index entry lost: the worker builds one, under the cached topics (it would discover others).
   store.entries.delete('k');
-  const given: unknown[] = [];
-  const rebuilt = await new LibraryLoader(source, {
-    cache,
-    buildIndexMinPapers: 1,
-    buildIndex: (files, taxonomy, topics) => {
+  // As the extension's worker builds an index: under the topics it is given, here recorded.
+  const buildRecording =
+    (given: unknown[]): LibraryOptions['buildIndex'] =>
+    (files, taxonomy, topics) => {
       given.push(topics);
       return Promise.resolve(PaperLibrary.open(files, { taxonomy, topics }).serializeIndex());
-    },
-  }).load();
+    };
+  const given: unknown[] = [];
+  const rebuilt = await new LibraryLoader(source, { cache, buildIndexMinPapers: 1, buildIndex: buildRecording(given) }).load();
   assert.equal((given[0] as { drift?: number } | undefined)?.drift, 1);
   assert.deepEqual([rebuilt.topicsFrom, rebuilt.library.indexFrom], ['cache', 'cache']);
   assert.deepEqual(
@@ -276,7 +276,6 @@ test('topics carried over a change are cached with the index; an index built els
 
   // A paper exported while the window was closed: its worker carries the topics over (before building the index,
   // which holds them), and the paper joins the topic of its neighbours once the index is there.
-  await new LibraryLoader(source, { cache }).load().then(() => undefined);
   source.write('/w/later.bib', bib('m', 'Ocean carbon chemistry', 'Carbon and coastal seawater.'));
   const asked: unknown[] = [];
   const built: unknown[] = [];
@@ -287,10 +286,7 @@ test('topics carried over a change are cached with the index; an index built els
       asked.push(carryFrom);
       return Promise.resolve(assignCorpusTopics(files, { taxonomy, carryFrom }));
     },
-    buildIndex: (files, taxonomy, topics) => {
-      built.push(topics);
-      return Promise.resolve(PaperLibrary.open(files, { taxonomy, topics }).serializeIndex());
-    },
+    buildIndex: buildRecording(built),
   }).load();
   assert.ok(asked[0], 'the worker is given the cached topics to carry over');
   assert.equal((built[0] as { drift?: number } | undefined)?.drift, 2, 'the index is built under the carried topics');
