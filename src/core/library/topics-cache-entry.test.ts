@@ -7,15 +7,26 @@ import { entryCarrySource, entryTopics, readTopicsEntry, writeTopicsEntry } from
 
 const bib = (key: string, title: string, keywords: string) =>
   `@article{${key},\n  title = {${title}},\n  keywords = {${keywords}},\n  year = {2021},\n  abstract = {${title}, studied.}\n}\n`;
-const text = [
-  bib('maass1997', 'Networks of spiking neurons', 'spiking neural networks'),
-  bib('gerstner2002', 'Spiking neuron models', 'spiking neural networks'),
-  bib('sabine2004', 'The oceanic sink for anthropogenic CO2', 'ocean carbon'),
-  bib('orr2005', 'Anthropogenic ocean acidification', 'ocean carbon'),
-].join('\n');
-const file: CorpusFile = { path: '/w/refs.bib', fingerprint: 'f1', ...importCorpusFile('/w/refs.bib', new TextEncoder().encode(text)) };
+const corpusFile = (path: string, ...entries: string[]): CorpusFile => ({
+  path,
+  fingerprint: path,
+  ...importCorpusFile(path, new TextEncoder().encode(entries.join('\n'))),
+});
+// Given out of path order: the corpus sorts its files, and the entry's per-paper digests follow the corpus.
+const files = [
+  corpusFile(
+    '/w/spiking.bib',
+    bib('maass1997', 'Networks of spiking neurons', 'spiking neural networks'),
+    bib('gerstner2002', 'Spiking neuron models', 'spiking neural networks'),
+  ),
+  corpusFile(
+    '/w/ocean.bib',
+    bib('sabine2004', 'The oceanic sink for anthropogenic CO2', 'ocean carbon'),
+    bib('orr2005', 'Anthropogenic ocean acidification', 'ocean carbon'),
+  ),
+];
 const taxonomy = { topics: [{ name: 'Ocean Carbon', terms: { carbon: 3 } }] };
-const corpus = buildCorpus([file], { taxonomy });
+const corpus = buildCorpus(files, { taxonomy });
 
 test('a topics entry gives the topics back for its corpus only, and what carrying them to changed files needs', () => {
   const entry = readTopicsEntry(writeTopicsEntry(corpus, taxonomy));

@@ -23,9 +23,10 @@ export interface TopicsEntry {
   taxonomy: string;
 }
 
-/** The entry's text for a corpus's topics under `taxonomy` (JSON; ~4 µs a paper for the digests of its texts). */
+/** The entry's text for a corpus's topics under `taxonomy` (JSON). */
 export function writeTopicsEntry(corpus: Corpus, taxonomy: TopicTaxonomy | undefined): string {
-  const papers = corpus.papers.map((paper) => [paper.id, paper.citeKey ?? '', topicTextDigest(paper)]);
+  const digests = textDigests(corpus);
+  const papers = corpus.papers.map((paper, i) => [paper.id, paper.citeKey ?? '', digests[i]]);
   const entry = { format: FORMAT, version: FORMAT_VERSION, topicsVersion: TOPICS_VERSION, taxonomy: taxonomyDigest(taxonomy), papers };
   return JSON.stringify({ ...entry, ...corpusTopicsOf(corpus) });
 }
@@ -76,6 +77,20 @@ export function entryCarrySource(
     ...(citeKey ? { citeKey } : {}),
   }));
   return { papers, topics, drift: drift ?? 0, diagnostics };
+}
+
+/** `topicTextDigest`s by imported record: a file that did not change keeps its records, whose digests are not made again. */
+const digestOf = new WeakMap<object, string>();
+
+/** Each paper's `topicTextDigest`, in corpus order (the files' records, in the same order, hold the same texts). */
+function textDigests(corpus: Corpus): string[] {
+  const records = corpus.files.flatMap((file) => file.papers);
+  const texts = records.length === corpus.papers.length ? records : corpus.papers;
+  return texts.map((paper) => {
+    let digest = digestOf.get(paper);
+    if (digest === undefined) digestOf.set(paper, (digest = topicTextDigest(paper)));
+    return digest;
+  });
 }
 
 function taxonomyDigest(taxonomy: TopicTaxonomy | undefined): string {
