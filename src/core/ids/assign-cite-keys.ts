@@ -11,6 +11,9 @@ import { generatedCiteKey } from './cite-key';
  * id (compared ignoring case, as BibTeX does), so it cannot hide either. Papers must arrive in
  * corpus order (files by path, records in file order): the same corpus always yields the same keys.
  *
+ * `generatedOf(paper, i)`: the key a paper without one would get (default `generatedCiteKey`; a caller that keeps
+ * them per file passes its own).
+ *
  * Two records with the same source key: the first in corpus order is the one the key names
  * (`Corpus.byCiteKey`); both keep it and both get a warning naming the other's file and line.
  *
@@ -20,7 +23,10 @@ import { generatedCiteKey } from './cite-key';
  * // → ['smith2020', 'vaswani2017AttentionAllYou']
  * ```
  */
-export function assignCiteKeys(papers: Paper[]): { papers: Paper[]; diagnostics: Diagnostic[] } {
+export function assignCiteKeys(
+  papers: Paper[],
+  generatedOf: (paper: Paper, index: number) => string = generatedCiteKey,
+): { papers: Paper[]; diagnostics: Diagnostic[] } {
   const taken = new Set<string>();
   for (const paper of papers) {
     taken.add(paper.id.toLowerCase());
@@ -30,9 +36,9 @@ export function assignCiteKeys(papers: Paper[]): { papers: Paper[]; diagnostics:
   // The suffix each base reached: the suffixes before it are taken for good, so the next paper with that base
   // starts there (a library of many same-named papers, such as an arXiv snapshot, would otherwise try them all again).
   const lastSuffix = new Map<string, number>();
-  const result = papers.map((paper): Paper => {
+  const result = papers.map((paper, index): Paper => {
     if (paper.citeKey && !paper.citeKeyGenerated) return paper;
-    const base = generatedCiteKey(paper) || paper.id;
+    const base = generatedOf(paper, index) || paper.id;
     const lowerBase = base.toLowerCase();
     let n = lastSuffix.get(lowerBase) ?? 0;
     let key = n === 0 ? base : base + alphaSuffix(n);

@@ -9,6 +9,9 @@ import { paperIdFor, sanitizeId } from './paper-id';
  * each reported, so the same corpus always yields the same ids. An id the importer set (a
  * `lectern.json` record) is kept, sanitized; the others come from {@link paperIdFor}.
  *
+ * `baseOf(paper, i)`: the id a record asks for before duplicates are told apart (default `baseId`; a caller that
+ * keeps them per file passes its own, so a file change does not work them out again for every other file).
+ *
  * @returns the papers in the same order, each with its `id`, and a warning per renamed duplicate.
  * @example
  * ```ts
@@ -16,13 +19,16 @@ import { paperIdFor, sanitizeId } from './paper-id';
  * assignIds(papers).papers.map((p) => p.id); // → ['smith2020', 'smith2020-2'], plus one warning
  * ```
  */
-export function assignIds(papers: ImportedPaper[]): { papers: Paper[]; diagnostics: Diagnostic[] } {
+export function assignIds(
+  papers: ImportedPaper[],
+  baseOf: (paper: ImportedPaper, index: number) => string = baseId,
+): { papers: Paper[]; diagnostics: Diagnostic[] } {
   // Every id given so far and the record holding it, so a warning names that record even when it holds a suffixed id.
   const holders = new Map<string, ImportedPaper>();
   const diagnostics: Diagnostic[] = [];
   const result: Paper[] = [];
-  for (const paper of papers) {
-    const base = (paper.id && sanitizeId(paper.id)) || paperIdFor(paper);
+  for (const [index, paper] of papers.entries()) {
+    const base = baseOf(paper, index);
     let id = base;
     const holder = holders.get(base);
     if (holder) {
@@ -48,4 +54,9 @@ export function assignIds(papers: ImportedPaper[]): { papers: Paper[]; diagnosti
     result.push({ ...paper, id });
   }
   return { papers: result, diagnostics };
+}
+
+/** The id a record asks for: the importer's (sanitized), else `paperIdFor`'s (arXiv id, DOI, citekey, title slug). */
+export function baseId(paper: ImportedPaper): string {
+  return (paper.id && sanitizeId(paper.id)) || paperIdFor(paper);
 }

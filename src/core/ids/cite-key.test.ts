@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Paper } from '../model/paper';
 import { citeKeyParts, generatedCiteKey, significantTitleWords } from './cite-key';
 import { alphaSuffix, assignCiteKeys } from './assign-cite-keys';
-import { buildCorpus } from '../corpus/corpus';
+import { buildCorpus, prepareCorpus } from '../corpus/corpus';
 import { PaperLibrary } from '../library/paper-library';
 import type { CslItem } from '../model/csl-item';
 import { foldToAscii } from './slugify-title';
@@ -172,6 +172,28 @@ test('every seed paper gets a key; keys and ids are stable across reloads and sn
   const rebuilt = buildCorpus(restored.files);
   assert.deepEqual(
     rebuilt.papers.map((p) => [p.id, p.citeKey]),
+    first.papers.map((p) => [p.id, p.citeKey]),
+  );
+});
+
+test('after a file changes, ids and citekeys are those a fresh load gives, collisions with the other files included', () => {
+  const text = readFileSync(seedCorpusPath, 'utf8');
+  const seed = { path: 'corpus/daily-papers.txt', fingerprint: 'seed', ...importDailyPapers('corpus/daily-papers.txt', text) };
+  const first = prepareCorpus([seed]);
+  // A file that repeats a seed paper (same id, same generated key) and adds one more.
+  const repeat = { ...seed.papers[3], source: { file: 'z.jsonl', line: 1 } };
+  const other = { ...seed.papers[4], title: 'Another paper entirely', source: { file: 'z.jsonl', line: 2 } };
+  const added = { path: 'z.jsonl', fingerprint: 'z', papers: [repeat, other], diagnostics: [] };
+  const changed = prepareCorpus([added, seed]);
+  const fresh = prepareCorpus(structuredClone([seed, added]));
+  assert.deepEqual(
+    changed.papers.map((p) => [p.id, p.citeKey]),
+    fresh.papers.map((p) => [p.id, p.citeKey]),
+  );
+  assert.deepEqual(changed.diagnostics, fresh.diagnostics);
+  assert.equal(changed.papers[76].id, `${first.papers[3].id}-2`, 'the repeat is told apart from the seed paper');
+  assert.deepEqual(
+    prepareCorpus([seed]).papers.map((p) => [p.id, p.citeKey]),
     first.papers.map((p) => [p.id, p.citeKey]),
   );
 });

@@ -1,6 +1,6 @@
 import type { CslName } from '../model/csl-item';
 import { cslOf } from '../model/csl-of';
-import type { Paper } from '../model/paper';
+import type { ImportedPaper } from '../model/paper';
 import { foldToAscii } from './slugify-title';
 
 /**
@@ -44,7 +44,7 @@ const UNSAFE = /[\\"#%'(),={}~\s]/g;
  * generatedCiteKey(paper); // → 'zamora-lopez2010HierarchicalOrganizationCortex'
  * ```
  */
-export function generatedCiteKey(paper: Paper): string {
+export function generatedCiteKey(paper: ImportedPaper): string {
   const { auth, year, titleWords } = citeKeyParts(paper);
   return finalize(auth + year + titleWords.slice(0, SHORT_TITLE_WORDS).join(''));
 }
@@ -54,10 +54,10 @@ export function generatedCiteKey(paper: Paper): string {
  * and the significant title words (all of them; `generatedCiteKey` takes the first 3). Exposed so
  * tests can rebuild other Better BibTeX formulas from the same parts and compare with real keys.
  */
-export function citeKeyParts(paper: Paper): { auth: string; year: string; titleWords: string[] } {
+export function citeKeyParts(paper: ImportedPaper): { auth: string; year: string; titleWords: string[] } {
   // Only the first creator is needed: a paper without a record is read from its first display name
   // (as `cslOf` would), not converted whole (arXiv papers may list hundreds of authors).
-  const csl = paper.csl ?? cslOf({ ...paper, authors: paper.authors.slice(0, 1), abstract: '' });
+  const csl = paper.csl ?? cslOf({ ...paper, id: paper.id ?? '', authors: paper.authors.slice(0, 1), abstract: '' });
   const creators = [csl.author, csl.editor, csl.translator as CslName[] | undefined].find(
     (names) => Array.isArray(names) && names.length > 0,
   );
