@@ -300,4 +300,13 @@ test('topics carried over a change are cached with the index; an index built els
     filed.map((hit) => hit.id),
     [later.id],
   );
+
+  // Discover Topics Again: discovery's topics replace the carried ones (an unchanged taxonomy alone changes nothing).
+  assert.equal(await loader.reloadTaxonomy(), undefined);
+  const rediscovered = await loader.reloadTaxonomy(true);
+  assert.deepEqual([rediscovered?.library.corpus.topicsDrift, rediscovered?.topicsFrom], [0, 'assigned']);
+  assert.deepEqual(
+    library.papers.map((paper) => paper.topics),
+    PaperLibrary.open(library.corpus.files).papers.map((paper) => paper.topics),
+  );
 });

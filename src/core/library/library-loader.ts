@@ -269,18 +269,19 @@ export class LibraryLoader {
 
   /**
    * Reads the taxonomy files again (a `.lectern/topics.json` changed: topics or the curation of the tree)
-   * and assigns topics anew without re-reading corpus files; undefined when nothing is loaded or the taxonomy is unchanged.
+   * and assigns topics anew without re-reading corpus files; undefined when nothing is loaded or the taxonomy is
+   * unchanged. `rediscover`: even so (Discover Topics Again: topics carried over changes give way to discovery's).
    */
-  async reloadTaxonomy(): Promise<LoadedLibrary | undefined> {
+  async reloadTaxonomy(rediscover = false): Promise<LoadedLibrary | undefined> {
     const loaded = this.current;
     if (!loaded) return undefined;
     const taxonomy = await resolveTaxonomy(this.source, {
       sampleFolder: loaded.sampleIncluded ? this.options.sampleFolder : undefined,
       taxonomyFile: this.options.taxonomyFile,
     });
-    if (JSON.stringify(taxonomy) === JSON.stringify(loaded.taxonomy)) return undefined;
+    if (!rediscover && JSON.stringify(taxonomy) === JSON.stringify(loaded.taxonomy)) return undefined;
     loaded.library.setTaxonomy(taxonomy.taxonomy, await this.topicsFor(loaded.library.corpus.files, taxonomy.taxonomy));
-    return (this.current = { ...loaded, taxonomy, cacheStale: this.options.cache !== undefined });
+    return (this.current = { ...loaded, taxonomy, cacheStale: this.options.cache !== undefined, topicsFrom: 'assigned' });
   }
 
   /**

@@ -12,6 +12,7 @@ import { libraryOptionsFor, windowSample, type SampleSetting } from './corpus-se
 import { onDidChangeSettings, settingsFor } from '../lectern-settings';
 import type { LecternPlatform } from '../platform/lectern-platform';
 import { loadSummary } from './load-summary';
+import { warnUnmatchedGlobs } from './warn-unmatched-globs';
 import { LibrarySearch, type SearchPlace } from './library-search';
 import { VscodeCacheStore } from './vscode-cache-store';
 import { VscodeCorpusSource } from './vscode-corpus-source';
@@ -160,18 +161,20 @@ export class LibraryService implements vscode.Disposable {
   }
 
   /**
-   * A `.lectern/topics.json` changed (by hand, or a change made from the tree): topics are assigned
-   * again and the tree's curation applied, without re-reading corpus files. Queued with file updates.
+   * A `.lectern/topics.json` changed (by hand, or a change made from the tree), or `rediscover` (Discover Topics
+   * Again): topics are assigned again and the tree's curation applied, without re-reading corpus files. Queued with
+   * file updates.
    */
-  reloadTaxonomy(): Promise<void> {
+  reloadTaxonomy(rediscover = false): Promise<void> {
     const run = async () => {
       if (this.loading) await this.loading.catch(() => undefined);
-      const loaded = await this.loader?.reloadTaxonomy();
+      const loaded = await this.loader?.reloadTaxonomy(rediscover);
       if (!loaded || !this.library) return;
+      // The worker's copy has the topics before: it is handed these (else every search ran on this thread until a reload).
+      this.searcher.attach(this.library, loaded.taxonomy.taxonomy, async (fingerprint) => this.loader?.cachedIndexOf(fingerprint));
       this.publishDiagnostics(loaded);
-      this.output.info(
-        `Topics assigned again: ${loaded.taxonomy.files.map((file) => vscode.workspace.asRelativePath(file.path)).join(', ')} changed.`,
-      );
+      const changed = loaded.taxonomy.files.map((file) => vscode.workspace.asRelativePath(file.path)).join(', ');
+      this.output.info(rediscover ? 'Topics discovered again over the whole library.' : `Topics assigned again: ${changed} changed.`);
       this.changeEmitter.fire();
       this.scheduleIndexCacheWrite();
     };
@@ -286,8 +289,7 @@ export class LibraryService implements vscode.Disposable {
       isCancelled: () => token.isCancellationRequested,
       onProgress: (step) => progress.report({ message: progressMessage(step) }),
     });
-    // Watched before the files are read: a file written during the load is re-read once it is done (`refreshFile`
-    // waits), one at a time (memory holds one file's bytes and import: the README's bound); an unchanged one is skipped.
+    // Watched first: a file written during the load is re-read after it, one at a time (the README's memory bound).
     this.watcher?.dispose();
     this.watcher = vscode.Disposable.from(
       source.watch(this.changes.begin()),
@@ -296,7 +298,7 @@ export class LibraryService implements vscode.Disposable {
     const loaded = await loader.load();
     this.setSample({ shown: loaded.sampleIncluded, setting: sample });
     if (loaded.skipped > 0) this.warnCancelled(loaded.skipped, loaded.skipped + loaded.library.corpus.files.length);
-    if (source.unmatchedUserGlobs.length > 0) this.warnUnmatched(source.unmatchedUserGlobs);
+    if (source.unmatchedUserGlobs.length > 0) warnUnmatchedGlobs(this.output, source.unmatchedUserGlobs);
     this.publishDiagnostics(loaded);
     this.searcher.attach(loaded.library, loaded.taxonomy.taxonomy, (fingerprint) => loader.cachedIndexOf(fingerprint));
     this.loader = loader;
@@ -318,24 +320,6 @@ export class LibraryService implements vscode.Disposable {
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('lectern.refreshCorpus');
       });
-  }
-
-  private warnUnmatched(globs: string[]): void {
-    const listed = globs.map((g) => `"${g}"`).join(', ');
-    const message =
-      globs.length > 1
-        ? vscode.l10n.t(
-            'Lectern: the corpus patterns {0} matched no files. Fix "lectern.corpus" in your settings or add the files.',
-            listed,
-          )
-        : vscode.l10n.t(
-            'Lectern: the corpus pattern {0} matched no files. Fix "lectern.corpus" in your settings or add the files.',
-            listed,
-          );
-    this.output.warn(message);
-    void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'lectern.corpus');
-    });
   }
 
   /**

@@ -224,4 +224,44 @@ describe('Searching a large library off the extension host thread', () => {
       60_000,
     );
   });
+
+  it("a topics file edited under a large library reaches the worker: searches stay off the host's thread", async function () {
+    this.timeout(180_000);
+    const { library } = await lectern();
+    const hidden = (await library.ensureLoaded()).papers.find((paper) => paper.title === HIDDEN_TITLE)!;
+    const topicsFile = vscode.Uri.joinPath(workspaceFolder(), '.lectern', 'topics.json');
+    // As Pin to Topic… from the tree writes it.
+    await writeText(topicsFile, JSON.stringify({ curation: [{ pin: hidden.id, to: 'Pinned While Searching' }] }));
+    try {
+      await eventually('the pin applied', () => library.current?.paper(hidden.id)?.topics.includes('Pinned While Searching'), 60_000);
+      await eventually(
+        'the worker to answer under the new topics',
+        async () => {
+          const found = await library.search('topic:"Pinned While Searching"', { limit: 3 });
+          return found?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker';
+        },
+        60_000,
+      );
+    } finally {
+      await vscode.workspace.fs.delete(topicsFile).then(undefined, () => undefined);
+    }
+  });
+
+  it('Discover Topics Again files every paper afresh, and the worker follows', async function () {
+    this.timeout(180_000);
+    const { library } = await lectern();
+    const before = await library.ensureLoaded();
+    assert.ok((before.corpus.topicsDrift ?? 0) > 0, 'the tree holds topics carried over changes');
+    await vscode.commands.executeCommand('lectern.discoverTopics');
+    const after = await eventually('discovery to have run', () => library.current?.corpus.topicsDrift === 0 && library.current, 60_000);
+    const hidden = after.papers.find((paper) => paper.title === HIDDEN_TITLE)!;
+    await eventually(
+      'the worker to answer under the discovered topics',
+      async () => {
+        const found = await library.search(`topic:"${hidden.topics[0]}" quokka`, { limit: 3 });
+        return found?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker';
+      },
+      60_000,
+    );
+  });
 });
