@@ -127,10 +127,25 @@ test('in the worker, a newer query on the same channel supersedes one still wait
   const queries = ['attention', 'attention sink', 'attention sinks in vision'];
   const answers = await Promise.all(queries.map((query) => importer.search({ fingerprint, query, limit: 5, channel: 'palette' })));
   assert.equal(await updated, fingerprint);
-  assert.deepEqual(answers.slice(0, -1), [undefined, undefined]);
+  assert.deepEqual(answers.slice(0, -1), ['superseded', 'superseded']);
   assert.deepEqual(answers.at(-1), library.search.search('attention sinks in vision', { limit: 5 }));
   // A query for another library is not answered from the wrong one.
   assert.equal(await importer.search({ fingerprint: 'other', query: 'attention', limit: 5 }), undefined);
+});
+
+test('palette queries superseded in the worker answer nothing: they are not run again on the host', async () => {
+  await until('the worker to hold the library', () => importer.servedFingerprint === library.indexFingerprint);
+  // The worker re-applies an unchanged file (a corpus rebuilt, the same library), so the queries wait together.
+  const same = importer.update(
+    'b.bib',
+    library.corpus.files.find((candidate) => candidate.path === 'b.bib'),
+  );
+  const queries = ['diffusion', 'diffusion mod', 'diffusion models'];
+  const answers = await Promise.all(queries.map((query) => searcher.search(library, query, { limit: 5 })));
+  await same;
+  assert.deepEqual(answers.slice(0, -1), [undefined, undefined]);
+  assert.deepEqual(answers.at(-1), library.search.search('diffusion models', { limit: 5 }));
+  assert.equal(searcher.lastPlace, 'worker');
 });
 
 test('a corpus file change reaches the worker, which then answers for the updated library', async () => {

@@ -178,16 +178,18 @@ export class CorpusImporter {
   }
 
   /**
-   * The worker's answer to `query`; undefined when `token` was cancelled first (at once, whatever
-   * the worker still does) or when the worker holds another library than `query.fingerprint`.
-   * Rejects when there is no worker or it failed.
+   * The worker's answer to `query`; `'superseded'` when a newer query on its channel took its place in the worker
+   * (that one answers); undefined when `token` was cancelled first (at once, whatever the worker still does) or when
+   * the worker holds another library than `query.fingerprint`. Rejects when there is no worker or it failed.
    */
-  search(query: WorkerQuery, token?: CancelSignal): Promise<SearchResponse | undefined> {
+  search(query: WorkerQuery, token?: CancelSignal): Promise<SearchResponse | 'superseded' | undefined> {
     if (!this.worker) return Promise.reject(new Error(l10n.t('Lectern: the corpus worker is not running.')));
     if (token?.isCancellationRequested) return Promise.resolve(undefined);
     const id = this.nextId++;
-    const answer = this.request({ ...query, id, kind: 'search' }, id);
-    if (!token) return answer.then((a) => a.response);
+    const answer = this.request({ ...query, id, kind: 'search' }, id).then((a) =>
+      a.cancelled ? (token?.isCancellationRequested ? undefined : 'superseded') : a.response,
+    );
+    if (!token) return answer;
     return new Promise((resolve, reject) => {
       const listener = token.onCancellationRequested(() => {
         const waiting = this.pending.get(id);
@@ -195,10 +197,7 @@ export class CorpusImporter {
         this.worker?.postMessage({ id: 0, kind: 'cancel', target: id } satisfies WorkerRequest);
         waiting?.resolve({ id, cancelled: true });
       });
-      answer.then(
-        (a) => resolve(a.response),
-        (error: Error) => reject(error),
-      );
+      answer.then(resolve, reject);
       void answer.finally(() => listener.dispose()).catch(() => undefined);
     });
   }

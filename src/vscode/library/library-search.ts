@@ -117,7 +117,8 @@ export class LibrarySearch {
           { fingerprint, query, limit: options.limit, channel: PALETTE_CHANNEL, annotations },
           token,
         );
-        if (token?.isCancellationRequested) return undefined;
+        // Superseded: a newer keystroke's query answers; this one is not run again here.
+        if (token?.isCancellationRequested || response === 'superseded') return undefined;
         if (response) {
           this.lastPlace = 'worker';
           return response;

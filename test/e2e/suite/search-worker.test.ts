@@ -35,11 +35,22 @@ function generatedLibrary(): string {
   return lines.join('\n');
 }
 
+/** Waits until the search worker (not the host) answers `query` with the paper `id` first. */
+async function workerFinds(what: string, query: string, id: string, timeoutMs: number): Promise<void> {
+  const { library } = await lectern();
+  await eventually(
+    what,
+    async () => (await library.search(query, { limit: 5 }))?.results[0]?.id === id && library.lastSearchPlace === 'worker',
+    timeoutMs,
+  );
+}
+
 describe('Searching a large library off the extension host thread', () => {
   const file = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'generated-large-library.jsonl');
   const lateFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'written-during-load.jsonl');
   const addedFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'exported-later.jsonl');
   const closedFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'exported-while-closed.jsonl');
+  const rediscoveredFile = () => vscode.Uri.joinPath(workspaceFolder(), 'papers', 'before-rediscovery.jsonl');
 
   after(async function () {
     this.timeout(60_000);
@@ -48,6 +59,7 @@ describe('Searching a large library off the extension host thread', () => {
     await vscode.workspace.fs.delete(lateFile()).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(addedFile()).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(closedFile()).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(rediscoveredFile()).then(undefined, () => undefined);
     const { library } = await lectern();
     await library.reload(); // the other suites expect the workspace's own small library
   });
@@ -60,11 +72,7 @@ describe('Searching a large library off the extension host thread', () => {
     assert.ok(loaded.papers.length > PAPERS, `${loaded.papers.length} papers`);
     const hidden = loaded.papers.find((paper) => paper.title === HIDDEN_TITLE)!;
     // The worker built the index, so it holds this library and answers: a direct query shows it.
-    await eventually(
-      'a search answered by the worker',
-      async () => (await library.search('quokka', { limit: 5 }))?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker',
-      30_000,
-    );
+    await workerFinds('a search answered by the worker', 'quokka', hidden.id, 30_000);
 
     // The host's event loop, sampled while the palette is typed into: it must never stall long.
     let longestStall = 0;
@@ -117,11 +125,7 @@ describe('Searching a large library off the extension host thread', () => {
     const served = await eventually('the restarted worker to hold the library', () => library.lastWorkerServe, 60_000);
     assert.ok(served.papers > PAPERS, `${served.papers} papers`);
     assert.equal(served.indexFrom, 'cache', "the worker loads the host's index");
-    await eventually(
-      'a search answered by the restarted worker',
-      async () => (await library.search('quokka', { limit: 5 }))?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker',
-      30_000,
-    );
+    await workerFinds('a search answered by the restarted worker', 'quokka', hidden.id, 30_000);
   });
 
   it('a corpus file written while the library loads is read once the load is done', async function () {
@@ -215,14 +219,7 @@ describe('Searching a large library off the extension host thread', () => {
     // Placed once the index was there, not left in Other where the load first filed it.
     assert.equal(added.topics[0], model.topics[0], `the exported paper joined ${JSON.stringify(added.topics)}`);
     // The worker built the index under the carried topics before the host placed the paper: it is handed the host's.
-    await eventually(
-      'the worker to file the paper where the tree does',
-      async () => {
-        const found = await library.search(`topic:"${added.topics[0]}" echidna`, { limit: 3 });
-        return found?.results[0]?.id === added.id && library.lastSearchPlace === 'worker';
-      },
-      60_000,
-    );
+    await workerFinds('the worker to file the paper where the tree does', `topic:"${added.topics[0]}" echidna`, added.id, 60_000);
   });
 
   it("a topics file edited under a large library reaches the worker: searches stay off the host's thread", async function () {
@@ -234,14 +231,7 @@ describe('Searching a large library off the extension host thread', () => {
     await writeText(topicsFile, JSON.stringify({ curation: [{ pin: hidden.id, to: 'Pinned While Searching' }] }));
     try {
       await eventually('the pin applied', () => library.current?.paper(hidden.id)?.topics.includes('Pinned While Searching'), 60_000);
-      await eventually(
-        'the worker to answer under the new topics',
-        async () => {
-          const found = await library.search('topic:"Pinned While Searching"', { limit: 3 });
-          return found?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker';
-        },
-        60_000,
-      );
+      await workerFinds('the worker to answer under the new topics', 'topic:"Pinned While Searching"', hidden.id, 60_000);
     } finally {
       await vscode.workspace.fs.delete(topicsFile).then(undefined, () => undefined);
     }
@@ -250,18 +240,17 @@ describe('Searching a large library off the extension host thread', () => {
   it('Discover Topics Again files every paper afresh, and the worker follows', async function () {
     this.timeout(180_000);
     const { library } = await lectern();
-    const before = await library.ensureLoaded();
-    assert.ok((before.corpus.topicsDrift ?? 0) > 0, 'the tree holds topics carried over changes');
+    // One more paper, carried over (the topics file's change before had topics discovered).
+    const paper = { citeKey: 'numbat', title: 'Numbat foraging', authors: ['Ada Again'], year: 2026, abstract: 'Termites.' };
+    await writeText(rediscoveredFile(), JSON.stringify(paper));
+    await eventually(
+      'the paper carried into the tree',
+      () => library.current?.papers.some((one) => one.citeKey === 'numbat') && (library.current.corpus.topicsDrift ?? 0) > 0,
+      60_000,
+    );
     await vscode.commands.executeCommand('lectern.discoverTopics');
     const after = await eventually('discovery to have run', () => library.current?.corpus.topicsDrift === 0 && library.current, 60_000);
     const hidden = after.papers.find((paper) => paper.title === HIDDEN_TITLE)!;
-    await eventually(
-      'the worker to answer under the discovered topics',
-      async () => {
-        const found = await library.search(`topic:"${hidden.topics[0]}" quokka`, { limit: 3 });
-        return found?.results[0]?.id === hidden.id && library.lastSearchPlace === 'worker';
-      },
-      60_000,
-    );
+    await workerFinds('the worker to answer under the discovered topics', `topic:"${hidden.topics[0]}" quokka`, hidden.id, 60_000);
   });
 });

@@ -6,7 +6,7 @@ import { paperIdFrom } from '../shared/paper-id-from';
 import type { PaperTreeProvider } from './paper-tree-provider';
 
 export interface TreeDeps {
-  library: Pick<LibraryService, 'onDidChange' | 'reload' | 'reloadTaxonomy' | 'current' | 'ensureLoaded'>;
+  library: Pick<LibraryService, 'onDidChange' | 'reload' | 'current' | 'ensureLoaded'>;
   provider: PaperTreeProvider;
   /** The notes whose status and tags the tree shows: it redraws once they are read and when one changes. */
   notes: { ensureLoaded(): Promise<void>; readonly onDidChangeIndex: vscode.Event<void> };
@@ -91,10 +91,6 @@ export function registerTree({ library, provider, notes, activePaperId }: TreeDe
     }),
     vscode.commands.registerCommand('lectern.refreshCorpus', async () => {
       await library.reload();
-    }),
-    // The tree keeps its topics over small changes and across starts; this lets discovery file every paper afresh.
-    vscode.commands.registerCommand('lectern.discoverTopics', async () => {
-      await library.reloadTaxonomy(true);
     }),
   ];
 }

@@ -18,8 +18,8 @@ export interface TopicCurationDeps {
 
 /**
  * Shaping the topic tree: Rename, Merge Into…, Split…, Hide (topic rows), Move to Topic…, Pin to
- * Topic… (paper rows under a topic), Show Hidden Topics (view menu), each also in the palette. Each
- * adds one line to a `.lectern/topics.json` (`editTopicsFile`), then topics are assigned again with it
+ * Topic… (paper rows under a topic), Show Hidden Topics and Discover Topics Again (view menu), each also in the
+ * palette. Each but the last adds one line to a `.lectern/topics.json` (`editTopicsFile`), then topics are assigned again with it
  * (`reloadTaxonomy`): in a multi-root workspace, that of the folder whose corpus holds the paper or
  * the topic's papers (asked when they are in several folders).
  */
@@ -38,7 +38,11 @@ export function registerTopicCuration(deps: TopicCurationDeps): vscode.Disposabl
   const gated = (run: (arg?: unknown) => Promise<void>) => async (arg?: unknown) => {
     if (!refusedInRestrictedMode(vscode.l10n.t('Editing topics'))) await run(arg);
   };
-  return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, gated(run)));
+  return [
+    ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, gated(run))),
+    // Writes nothing: the topics kept over changes and window starts give way to what discovery finds now.
+    vscode.commands.registerCommand('lectern.discoverTopics', () => deps.library.reloadTaxonomy(true)),
+  ];
 }
 
 const NEW_TOPIC = vscode.l10n.t('$(add) New topic…');
