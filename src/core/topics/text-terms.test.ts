@@ -4,7 +4,7 @@ import { foldPlural } from '../text/fold-plural';
 import { endsLikeANoun } from './generic-words';
 import { Lexicon } from './lexicon';
 import { termCounts, wordStream } from './text-terms';
-import { phraseName, titleCase } from './topic-names';
+import { phraseName, surfaceForms, titleCase } from './topic-names';
 
 test('plural folding keeps words recognisable', () => {
   const cases: Record<string, string> = {
@@ -69,4 +69,14 @@ test('phrase names are spelled as the papers spell them, widened to the words th
   for (const text of texts) wordStream(lexicon, '', text);
   const visionLanguage = lexicon.bigramId(lexicon.findWord('vision'), lexicon.findWord('language'));
   assert.equal(phraseName(lexicon, texts, visionLanguage), 'Vision-Language Models');
+});
+
+test('names are spelled without the ligatures of text taken from PDFs', () => {
+  const lexicon = new Lexicon();
+  const texts = ['Variational optical \uFB02ow estimation.', 'A dense optical \uFB02ow \uFB01eld.', 'Optical flow for endoscopy.'];
+  for (const text of texts) wordStream(lexicon, '', text);
+  const opticalFlow = lexicon.bigramId(lexicon.findWord('optical'), lexicon.findWord('flow'));
+  assert.ok(opticalFlow >= 0, 'the ligature is read as the letters it stands for');
+  assert.equal(phraseName(lexicon, texts, opticalFlow), 'Optical Flow');
+  assert.equal(surfaceForms(lexicon, texts, [opticalFlow]).get(opticalFlow), 'optical flow');
 });

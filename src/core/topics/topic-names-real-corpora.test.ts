@@ -147,6 +147,22 @@ const GENRE =
 
 const COMPANY = /^(inc|co|llc|ltd|corp)$/i;
 const LEGAL_ALONE = /^(bar|matter)$/i;
+/**
+ * Words of names with capitals past the first letter ("fMRI", "MEMS") that no paper writes so (compatibility
+ * characters folded): "Optical FLow" came from the ligature of "optical ﬂow" put in Title Case.
+ */
+function miscapitalised(names: string[], papers: Paper[]): string[] {
+  const texts = papers.map((p) => `${p.title} ${p.abstract}`.normalize('NFKC')).join('\n');
+  return names.filter((name) =>
+    name
+      .split(/[\s-]+/)
+      .some(
+        (word) =>
+          /^.\P{Lu}*\p{Lu}/u.test(word) && !new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(texts),
+      ),
+  );
+}
+
 const GENERIC_SINGLE = new Set(
   'equation equations group groups theorem theorems node nodes algorithm algorithms model models analysis data function functions system systems method methods network networks learning theory condition conditions constant transition cluster category bound law policy label latent'.split(
     ' ',
@@ -189,6 +205,7 @@ for (const { file, corpus } of CORPORA) {
         [],
         'catalogue paths',
       );
+      assert.deepEqual(miscapitalised(names, papers), [], 'words capitalised as no paper writes them');
     },
   );
 

@@ -27,10 +27,10 @@ export function surfaceForms(lexicon: Lexicon, texts: string[], wanted: Iterable
     let previousStart = 0;
     scanTokens(text, (start, end, hard) => {
       const id = lexicon.findToken(text.slice(start, end));
-      if (id >= 0 && want.has(id)) tally(id, spell(text.slice(start, end)));
+      if (id >= 0 && want.has(id)) tally(id, spell(spelling(text.slice(start, end))));
       if (id >= 0 && previousId >= 0 && !hard) {
         const bigram = lexicon.findBigram(previousId, id);
-        if (bigram >= 0 && want.has(bigram)) tally(bigram, spell(text.slice(previousStart, end).replace(/\s+/g, ' ')));
+        if (bigram >= 0 && want.has(bigram)) tally(bigram, spell(spelling(text.slice(previousStart, end))));
       }
       previousId = id;
       previousStart = start;
@@ -42,6 +42,14 @@ export function surfaceForms(lexicon: Lexicon, texts: string[], wanted: Iterable
     result.set(id, best[0]);
   }
   return result;
+}
+
+/**
+ * A span of text as a name spells it: one space between words, and compatibility characters folded, since
+ * text taken from PDFs writes "optical ﬂow" with the ligature ﬂ, which Title Case would make "FLow".
+ */
+function spelling(span: string): string {
+  return span.normalize('NFKC').replace(/\s+/g, ' ');
 }
 
 /** Lower-cases the capitalised words of a title fragment ("Vision-Language Models" → "vision-language models"). */
@@ -196,7 +204,7 @@ function phraseUse(
   let glued = 0;
   let modifying = 0;
   for (const { read, from, to } of live) {
-    const form = read.text.slice(read.starts[from], read.ends[to]).replace(/\s+/g, ' ');
+    const form = spelling(read.text.slice(read.starts[from], read.ends[to]));
     forms.set(form, (forms.get(form) ?? 0) + 1);
     if (hyphenGlued(read.text, read.starts[from], -1) || hyphenGlued(read.text, read.ends[to], 1)) glued += 1;
     // Only phrases count as modifiers: a single word followed by others ("graphene oxide") still names its subject.
