@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { importCorpusFile } from '../src/core/import/import-corpus-file';
 import { assignIds } from '../src/core/ids/assign-ids';
 import { assignTopics, OTHER_TOPIC } from '../src/core/topics/assign-topics';
-import type { ImportedPaper, Paper } from '../src/core/model/paper';
+import type { Paper } from '../src/core/model/paper';
 import { generateSyntheticPapers } from '../bench/synthetic-corpus';
 import { kMeansBaseline } from './eval-topics-baseline';
 import { seededRandom } from '../src/core/random/seeded-random';
@@ -62,32 +62,8 @@ const GENERIC_LABEL_KEYWORDS = new Set([
   'representation learning',
 ]);
 
-/** The ICLR 2021 TSV (paper_id, title, link, keywords, abstract; no quoting), which no importer reads. */
-function readIclrTsv(path: string): ImportedPaper[] {
-  const lines = readFileSync(path, 'utf8').split('\n').slice(1);
-  return lines
-    .map((line, index) => ({ cells: line.split('\t'), index }))
-    .filter(({ cells }) => cells.length >= 5)
-    .map(({ cells, index }) => ({
-      id: cells[0],
-      title: cells[1],
-      authors: [],
-      abstract: cells.slice(4).join(' '),
-      keywords: cells[3]
-        ? cells[3]
-            .split(',')
-            .map((k) => k.trim())
-            .filter(Boolean)
-        : [],
-      categories: [],
-      topics: [],
-      source: { file: 'openreview_iclr2021_paperlist.tsv', line: index + 2 },
-    }));
-}
-
 function loadCorpus(spec: CorpusSpec): Paper[] {
   const paths = spec.files.map((f) => join(corporaDir, f));
-  if (spec.files[0].endsWith('.tsv')) return assignIds(readIclrTsv(paths[0])).papers;
   // Several BibTeX files (macros first) are read as one, as `@string`s must precede their use.
   const bytes = paths.length > 1 ? Buffer.concat(paths.map((p) => readFileSync(p))) : readFileSync(paths[0]);
   return assignIds(importCorpusFile(basename(paths[paths.length - 1]), bytes).papers).papers;
