@@ -202,6 +202,24 @@ test('metadata topics merge spelling, case, plural and acronym variants and drop
   assert.deepEqual(result.papers[0].topics, ['Protein Folding', 'Graph Neural Networks']);
 });
 
+test('keyword topics are named in Title Case, however the library writes its keywords, and keep capitals inside', () => {
+  const papers = [
+    paper('p1', 'Carbon in the sea', 'Organic carbon.', { keywords: ['Dissolved organic matter', 'sea ice', 'Fram Strait'] }),
+    paper('p2', 'More carbon', 'More organic carbon.', { keywords: ['Dissolved organic matter', 'Sea ice', 'Fram Strait'] }),
+    paper('p3', 'Brains', 'Potentials.', { keywords: ['Event-related potentials', 'METHANOTROPHS', 'CO2 flux'] }),
+    paper('p4', 'More brains', 'More potentials.', { keywords: ['Event-related potentials', 'METHANOTROPHS', 'CO2 flux'] }),
+  ];
+  const names = assignTopics(papers, {}).topics.map((t) => t.name);
+  assert.deepEqual(names.sort(), [
+    'CO2 flux',
+    'Dissolved Organic Matter',
+    'Event-Related Potentials',
+    'Fram Strait',
+    'Methanotrophs',
+    'Sea Ice',
+  ]);
+});
+
 test('generic keywords (a field name, a single vague word, a catalogue path) do not make topics', () => {
   const papers = [
     paper('p1', 'Molecules', 'Text.', {

@@ -196,10 +196,14 @@ function metadataKey(raw: string): { key: string; surface: string } | undefined 
   return { key, surface };
 }
 
-/** The most used spelling of a keyword; all-lower-case and shouted spellings become Title Case. */
+/**
+ * The most used spelling of a keyword, in Title Case as discovered names are when it was written all in lower case,
+ * shouted, or in sentence case ("Dissolved organic matter", as many libraries write keywords); a spelling with capitals
+ * past its first letter ("Fram Strait", "CO2 flux", "t-SNE") is kept as written.
+ */
 function displayName(surfaces: Map<string, number>): string {
   const best = [...surfaces].sort((a, b) => b[1] - a[1] || upperCount(b[0]) - upperCount(a[0]) || compareStrings(a[0], b[0]))[0][0];
-  if (best === best.toLowerCase()) return titleCase(best);
+  if (best.slice(1) === best.slice(1).toLowerCase()) return titleCase(best);
   if (best === best.toUpperCase() && /\p{L}{6,}/u.test(best)) return titleCase(best.toLowerCase());
   return best;
 }
