@@ -283,7 +283,8 @@ const SMALL_WORDS = new Set([
 /**
  * Title Case for a topic name: lower-case words are capitalised (small words stay lower-case
  * except first), words that already carry capitals ("fMRI", "LVLMs", "ViT") are kept as written,
- * and each part of a hyphenated word is treated alike ("vision-language" → "Vision-Language").
+ * and each part of a hyphenated word is treated alike ("vision-language" → "Vision-Language", "out-of-distribution" →
+ * "Out-of-Distribution", "in-context" → "In-Context").
  */
 export function titleCase(phrase: string): string {
   const words = phrase.trim().split(/\s+/);
@@ -293,7 +294,8 @@ export function titleCase(phrase: string): string {
         .split('-')
         .map((part, partIndex) => {
           if (part === '' || part !== part.toLowerCase()) return part;
-          if (index > 0 && partIndex === 0 && SMALL_WORDS.has(part)) return part;
+          // Small words stay lower-case inside a hyphenated word too ("Out-of-Distribution"), but not as its first part ("In-Context").
+          if (SMALL_WORDS.has(part) && (partIndex > 0 || (index > 0 && !word.includes('-')))) return part;
           return part[0].toUpperCase() + part.slice(1);
         })
         .join('-'),
