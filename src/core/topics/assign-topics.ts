@@ -8,7 +8,7 @@ import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, TopicRegistry, type Candidate } from
 import { PhraseMatcher, type TopicScore } from './phrase-matcher';
 import { Lexicon } from './lexicon';
 import { compareStrings, termCounts, wordStream } from './text-terms';
-import { chooseTopicName, definedAcronyms, variantKey } from './topic-naming';
+import { backgroundFields, chooseTopicName, definedAcronyms, variantKey } from './topic-naming';
 import { WordStream } from './word-stream';
 import type { TokenizedText } from './topic-names';
 import type { TokenizedTexts } from './subtopics';
@@ -130,8 +130,9 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
 
   // 3. Discovery among the papers nothing matched. Texts tokenized to name its topics are kept for the subtopics'.
   const tokenized: TokenizedTexts = { texts: new Map(), lexiconSize: lexicon.size };
+  const background = backgroundFields(lexicon, unmatched.df, unmatched.textPapers);
   if (unmatched.papers.length >= 2) {
-    addDiscoveredTopics(papers, unmatched, lexicon, registry, candidates, { minSize, maxTopics }, tokenized.texts);
+    addDiscoveredTopics(papers, unmatched, lexicon, registry, candidates, { minSize, maxTopics }, tokenized.texts, background);
   }
 
   // 4. Variants of one name become one topic; keep the topics that are big enough, at most maxTopics.
@@ -142,7 +143,7 @@ export function assignTopics(papers: Paper[], options: AssignTopicsOptions = {})
     assignment = selectTopics(candidates, registry.drafts.length, minSize, maxTopics, registry);
   }
   const result = collectTopics(papers, assignment, registry);
-  addSubtopics(result.papers, result.topics, lexicon, unmatched.read, acronyms, tokenized);
+  addSubtopics(result.papers, result.topics, lexicon, unmatched.read, { acronyms, background }, tokenized);
   return result;
 }
 
@@ -252,6 +253,7 @@ function addDiscoveredTopics(
   candidates: Candidate[][],
   limits: { minSize: number; maxTopics: number },
   read: Map<number, TokenizedText>,
+  background: ReadonlySet<string>,
 ): void {
   const residual = unmatched.papers;
   const named = new Map<number, { texts: string[]; name: string }>();
@@ -265,7 +267,7 @@ function addDiscoveredTopics(
   const accept = (topic: DiscoveredTopic): boolean => {
     const keys = closest(topic);
     const texts = keys.map((p) => `${papers[p].title}. ${papers[p].abstract}`);
-    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration, { tokens: read, keys });
+    const name = chooseTopicName(lexicon, texts, topic.terms, topic.concentration, { tokens: read, keys }, background);
     if (name !== undefined && name.toLowerCase() !== OTHER_TOPIC.toLowerCase()) named.set(topic.group, { texts, name });
     return named.has(topic.group);
   };

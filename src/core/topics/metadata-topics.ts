@@ -2,7 +2,7 @@ import type { Paper } from '../model/paper';
 import { normalizeToken } from '../text/normalize-token';
 import { compareStrings } from './text-terms';
 import { titleCase } from './topic-names';
-import { junkNameReason } from './topic-naming';
+import { FIELD_NAMES, junkNameReason } from './topic-naming';
 import { MAX_TOPICS_PER_PAPER, OTHER_TOPIC, type Candidate, type TopicRegistry } from './topic-registry';
 
 /**
@@ -150,21 +150,6 @@ const NON_TOPIC_KEYWORDS = new Set([
   'method',
 ]);
 
-/**
- * Keywords that mark a whole field rather than a subject within it: evidence about the library, not
- * about a paper's topic. Matched on folded keys.
- */
-const FIELD_KEYWORDS = new Set([
-  'deep learning',
-  'machine learning',
-  'neural network',
-  'deep neural network',
-  'artificial neural network',
-  'artificial intelligence',
-  'computer science',
-  'science',
-]);
-
 /** A keyword held by more than this share of the papers with metadata is background, not a topic… */
 const BACKGROUND_SHARE = 0.3;
 /** Background needs a library of some size: in a handful of papers every shared keyword is a large share. */
@@ -176,7 +161,7 @@ const BACKGROUND_MIN_PAPERS = 50;
  * word such as "Model", a number, a catalogue path such as "Language Arts & Disciplines / Linguistics / General").
  */
 function isGenericKeyword(key: string, name: string, share: number, papers: number): boolean {
-  return FIELD_KEYWORDS.has(key) || (share > BACKGROUND_SHARE && papers >= BACKGROUND_MIN_PAPERS) || junkNameReason(name) !== undefined;
+  return FIELD_NAMES.has(key) || (share > BACKGROUND_SHARE && papers >= BACKGROUND_MIN_PAPERS) || junkNameReason(name) !== undefined;
 }
 
 /** Normalises one keyword or category; undefined when nothing readable is left. */
@@ -203,9 +188,7 @@ function metadataKey(raw: string): { key: string; surface: string } | undefined 
  */
 function displayName(surfaces: Map<string, number>): string {
   const best = [...surfaces].sort((a, b) => b[1] - a[1] || upperCount(b[0]) - upperCount(a[0]) || compareStrings(a[0], b[0]))[0][0];
-  if (best.slice(1) === best.slice(1).toLowerCase()) return titleCase(best);
-  if (best === best.toUpperCase() && /\p{L}{6,}/u.test(best)) return titleCase(best.toLowerCase());
-  return best;
+  return best.slice(1) === best.slice(1).toLowerCase() || best === best.toUpperCase() ? titleCase(best) : best;
 }
 
 function upperCount(text: string): number {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Lexicon } from './lexicon';
-import { chooseTopicName, junkNameReason } from './topic-naming';
+import { backgroundFields, chooseTopicName, junkNameReason } from './topic-naming';
 import { WordStream } from './word-stream';
 
 /** A lexicon that has read `texts` (words and the bigrams of neighbouring words), as discovery's would have. */
@@ -78,4 +78,27 @@ test('a word the texts use as a verb or inside a fixed phrase names nothing; a n
   assert.equal(chooseTopicName(lexicon, texts, [learn, practice, addition, design], [1, 1, 1, 1]), 'Design');
   // Alone, each is passed over: no name at all ("learn" by the articles after it: the words before it are nouns).
   for (const id of [generate, learn, practice, addition]) assert.equal(chooseTopicName(lexicon, texts, [id], [1]), undefined);
+});
+
+test("a field's name is background where 5 % of the papers read use it, and then names no topic", () => {
+  const lexicon = lexiconOf(['Deep neural networks for machine learning.', 'Artificial intelligence in computer science.']);
+  const machineLearning = lexicon.findBigram(word(lexicon, 'machine'), word(lexicon, 'learning'));
+  const uses = (count: number) => ({ get: (term: number) => (term === machineLearning ? count : 0) });
+  const background = backgroundFields(lexicon, uses(5), 100);
+  assert.equal(backgroundFields(lexicon, uses(4), 100).size, 0, '4 papers in 100');
+  for (const name of ['Machine Learning', 'Deep Neural Networks', 'Artificial Intelligence', 'Neural Network']) {
+    assert.equal(junkNameReason(name, 1, background), "the library's field", name);
+    assert.equal(junkNameReason(name, 1), undefined, `${name}, where it is a subject among others`);
+  }
+  assert.equal(junkNameReason('Graph Neural Networks', 1, background), undefined);
+});
+
+test('a hyphenated adjective names nothing alone; hyphenated nouns and names do', () => {
+  // Subtopic names at ICLR 2021 and in arXiv before the rule.
+  for (const name of ['Large-Scale', 'Data-Driven', 'Non-Convex', 'Zero-Shot', 'Black-Box', 'Scale-Free', 'Real-World']) {
+    assert.equal(junkNameReason(name), 'an adjective', name);
+  }
+  for (const name of ['Self-Attention', 'Meta-Learning', 'Pre-Training', 'Actor-Critic', 'Ag-Gag', 'Yang-Mills', 'Black-Box Attacks']) {
+    assert.equal(junkNameReason(name), undefined, name);
+  }
 });

@@ -3,7 +3,7 @@ import type { Subtopic, Topic } from '../model/topic';
 import { compareStrings, termCounts, wordStream } from './text-terms';
 import { discoverTopics, DocumentFrequencies, TermRows, type DiscoveredTopic } from './discover-topics';
 import type { Lexicon } from './lexicon';
-import { chooseTopicName, variantKey } from './topic-naming';
+import { chooseTopicName, variantKey, type LibraryNaming } from './topic-naming';
 import type { TokenizedText } from './topic-names';
 import { WordStream } from './word-stream';
 
@@ -45,14 +45,15 @@ interface ReadTerms {
  * outside that sample joins a subtopic whose leading phrases it uses. At most 8 subtopics of at
  * least 2 % of the sample (and 3), named as topics are, never after the topic itself or a variant
  * of another; a paper may sit in up to three or in none. Sets `Topic.subtopics` in place.
- * `acronyms` are the library's (see `definedAcronyms`); `tokenized`, texts already tokenized for naming.
+ * `naming`: the library's acronyms (see `definedAcronyms`) and background field names (see `backgroundFields`);
+ * `tokenized`, texts already tokenized for naming.
  */
 export function addSubtopics(
   papers: Paper[],
   topics: Topic[],
   lexicon: Lexicon,
   read: ReadTerms,
-  acronyms: ReadonlyMap<string, string>,
+  naming: LibraryNaming,
   tokenized: TokenizedTexts = { texts: new Map(), lexiconSize: lexicon.size },
 ): void {
   const index = new Map(papers.map((paper, i) => [paper.id, i]));
@@ -63,7 +64,7 @@ export function addSubtopics(
     const step = Math.max(1, members.length / DISCOVERY_SAMPLE);
     const sample: number[] = [];
     for (let at = 0; at < members.length; at += step) sample.push(members[Math.floor(at)]);
-    const found = discoverSubtopics(papers, sample, rowsOf, topic.name, lexicon, acronyms, tokenized);
+    const found = discoverSubtopics(papers, sample, rowsOf, topic.name, lexicon, naming, tokenized);
     if (found.length === 0) continue;
     const inSample = new Set(sample);
     const ids = found.map(({ members: joined }) => new Set(joined));
@@ -88,7 +89,7 @@ function discoverSubtopics(
   rowsOf: PaperRows,
   parent: string,
   lexicon: Lexicon,
-  acronyms: ReadonlyMap<string, string>,
+  { acronyms, background }: LibraryNaming,
   tokenized: TokenizedTexts,
 ): Array<{ name: string; members: number[]; terms: number[] }> {
   const rows = new TermRows();
@@ -112,7 +113,7 @@ function discoverSubtopics(
       .slice(0, NAMING_SAMPLE)
       .map((m) => sample[m.doc]);
     const texts = keys.map((p) => `${papers[p].title}. ${papers[p].abstract}`);
-    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration, { tokens: tokenized.texts, keys });
+    const name = chooseTopicName(lexicon, texts, group.terms, group.concentration, { tokens: tokenized.texts, keys }, background);
     if (name === undefined || used.has(variantKey(name, acronyms))) return false;
     used.add(variantKey(name, acronyms));
     names.set(group.group, name);

@@ -33,6 +33,9 @@ test('plural folding keeps words recognisable', () => {
 test('Title Case capitalises plain words and keeps acronyms and small words', () => {
   assert.equal(titleCase('vision-language models'), 'Vision-Language Models');
   assert.equal(titleCase('out-of-distribution generalization'), 'Out-of-Distribution Generalization');
+  assert.equal(titleCase('PARAMETRIC ACTIVATION FUNCTION'), 'Parametric Activation Function');
+  assert.equal(titleCase('FT-ICR MS'), 'FT-ICR MS');
+  assert.equal(titleCase('LISTA'), 'LISTA');
   assert.equal(titleCase('state-of-the-art in-context learning'), 'State-of-the-Art In-Context Learning');
   assert.equal(titleCase('brain decoding from fMRI'), 'Brain Decoding from fMRI');
   assert.equal(titleCase('LVLMs in the wild'), 'LVLMs in the Wild');

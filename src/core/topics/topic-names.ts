@@ -282,12 +282,15 @@ const SMALL_WORDS = new Set([
 
 /**
  * Title Case for a topic name: lower-case words are capitalised (small words stay lower-case
- * except first), words that already carry capitals ("fMRI", "LVLMs", "ViT") are kept as written,
+ * except first), words that already carry capitals ("fMRI", "LVLMs", "ViT") are kept as written (unless the
+ * whole phrase is shouted: "PARAMETRIC ACTIVATION FUNCTION" → "Parametric Activation Function"),
  * and each part of a hyphenated word is treated alike ("vision-language" → "Vision-Language", "out-of-distribution" →
  * "Out-of-Distribution", "in-context" → "In-Context").
  */
 export function titleCase(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
+  // A shouted phrase (from a title in capitals) is read in lower case; acronyms alone ("LISTA") have no word of six letters.
+  const read = phrase === phrase.toUpperCase() && /\p{L}{6,}/u.test(phrase) ? phrase.toLowerCase() : phrase;
+  const words = read.trim().split(/\s+/);
   return words
     .map((word, index) =>
       word
