@@ -31,6 +31,7 @@ export interface SharedLibraryFixture {
 
 /** The made-up papers, as JSON Lines: two themes (so there are topics), the wombat paper among them. */
 function sharedPapersJsonl(): string {
+  // Keywords in sentence case, as reference managers often write them: the tree shows them in Title Case.
   const themes = [
     { words: 'marsupial burrow acoustics soil sensing', topic: 'Burrow acoustics' },
     { words: 'glacier meltwater sediment transport modelling', topic: 'Glacier sediment' },

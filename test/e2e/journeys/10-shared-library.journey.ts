@@ -93,7 +93,7 @@ journey(
       await root.waitFor({ timeout: 20_000 });
       await expandRow(root);
       await rows
-        .filter({ hasText: /Burrow acoustics\s*23/ })
+        .filter({ hasText: /Burrow Acoustics\s*23/ })
         .first()
         .waitFor({ timeout: 20_000 });
 

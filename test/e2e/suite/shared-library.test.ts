@@ -86,8 +86,8 @@ describe('A shared PostgreSQL library beside the workspace (a real server)', () 
     assert.deepEqual(
       topics.map(({ item }) => [item.label, item.description]),
       [
-        ['Burrow acoustics', '23'],
-        ['Glacier sediment', '22'],
+        ['Burrow Acoustics', '23'],
+        ['Glacier Sediment', '22'],
         ['All papers', `${SHARED_PAPERS}`],
       ],
     );
