@@ -24,7 +24,7 @@ const MODULES = [
     // The note's front matter: parsing and key edits (note-front-matter.ts and its front-matter-*.ts parts) and the
     // byte-exact write-back (note-bytes.ts). note-body-sync.test.ts also calls the editor, but checks body sync.
     mutate: ['src/core/notes/note-front-matter*.ts', 'src/core/notes/front-matter-*.ts', 'src/core/notes/note-bytes.ts'],
-    tests: ['src/core/notes/note-front-matter*.test.ts', 'src/core/notes/no-lost-text.test.ts'],
+    tests: ['src/core/notes/note-front-matter*.test.ts', 'src/core/notes/no-lost-text.property.test.ts'],
   },
   {
     name: 'parse-query',

@@ -31,6 +31,8 @@ const INTEGRATION = [
   ['src/core/topics/shared-corpora.test.ts', 'topics of every real library'],
   ['test/unit/pandoc-compatibility.test.ts', 'real .bib libraries read by a second BibTeX parser'],
   ['test/unit/large-corpus-files.test.ts', 'a 540 MB arXiv snapshot written to disk and read in pieces'],
+  ['**/*.property.test.ts', 'random histories and libraries by the hundred or thousand, seconds a file'],
+  ['**/*.scale.test.ts', 'corpora of 20,000 papers built in the test'],
 ];
 
 /** Seconds a fast-suite file's tests may take on an idle machine (most take well under 0.3 s); stretched by the load. */

@@ -1,7 +1,7 @@
 /**
  * The notes pane's side of keeping a note's body in sync, without the DOM: what it has from the
  * host, what the user typed, what is on its way. The webview's `NotesPane` drives one per paper;
- * the randomized no-lost-text test (src/core/notes/note-body-sync.test.ts) drives it against the
+ * the randomized no-lost-text test (src/core/notes/note-body-sync.property.test.ts) drives it against the
  * host's merge.
  *
  * The rules that keep every typed character:
