@@ -214,22 +214,28 @@ for (const { file, corpus } of CORPORA) {
     },
   );
 
-  test(`${file}: no two top-level topics are spelling or plural variants, and Other holds at most 10 %`, { skip: corpus.skip }, () => {
-    const { papers, topLevel, other } = discovered(corpus.path);
-    const fold = (name: string) =>
-      name
-        .toLowerCase()
-        .replace(/-/g, '')
-        .split(/\s+/)
-        .map((w) => w.replace(/(es|s)$/, ''))
-        .join(' ');
-    const seen = new Map<string, string>();
-    for (const name of topLevel) {
-      assert.ok(!seen.has(fold(name)), `"${name}" and "${seen.get(fold(name))}"`);
-      seen.set(fold(name), name);
-    }
-    assert.ok(other <= 0.1 * papers.length, `${other} of ${papers.length} papers in Other`);
-  });
+  test(
+    `${file}: no two top-level topics are spelling, plural or word-order variants, and Other holds at most 10 %`,
+    { skip: corpus.skip },
+    () => {
+      const { papers, topLevel, other } = discovered(corpus.path);
+      // "Functional Brain Networks" and "Brain Functional Networks" named two groups of the Mendeley library.
+      const fold = (name: string) =>
+        name
+          .toLowerCase()
+          .replace(/-/g, '')
+          .split(/\s+/)
+          .map((w) => w.replace(/(es|s)$/, ''))
+          .sort()
+          .join(' ');
+      const seen = new Map<string, string>();
+      for (const name of topLevel) {
+        assert.ok(!seen.has(fold(name)), `"${name}" and "${seen.get(fold(name))}"`);
+        seen.set(fold(name), name);
+      }
+      assert.ok(other <= 0.1 * papers.length, `${other} of ${papers.length} papers in Other`);
+    },
+  );
 }
 
 const ICLR = sharedCorpus('openreview_iclr2018_paperlists.json');

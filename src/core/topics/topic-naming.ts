@@ -261,7 +261,8 @@ function longForm(words: string[], letters: string): string | undefined {
  * The key two variant names share: lower case, hyphens dropped ("multi-objective" = "multiobjective"),
  * acronyms spelled out from `acronyms` ("CNNs" = "convolutional neural networks"), "neural" dropped
  * ("convolutional networks"), each word's plural and suffix folded ("compressed" = "compressive",
- * "imaging" = "images").
+ * "imaging" = "images"), in any order ("brain functional networks" = "functional brain networks": two groups of
+ * one library named so are one subject).
  */
 export function variantKey(name: string, acronyms: ReadonlyMap<string, string>): string {
   const words = name
@@ -272,7 +273,7 @@ export function variantKey(name: string, acronyms: ReadonlyMap<string, string>):
       return expansion ? expansion.split(' ') : [word.toLowerCase().replace(/[-‐]/g, '')];
     })
     .filter((w) => w && w !== 'neural' && !SMALL_WORDS.has(w));
-  return words.map(stemForVariants).join(' ');
+  return words.map(stemForVariants).sort().join(' ');
 }
 
 function stemForVariants(word: string): string {
