@@ -11,6 +11,8 @@ const FLAG_GENERIC = 2;
 const FLAG_NUMERIC = 4;
 /** Flags that keep a word out of terms (it still counts in taxonomy phrases). */
 export const NOT_A_TERM = FLAG_STOP | FLAG_GENERIC | FLAG_NUMERIC;
+/** The flag of words too generic to be terms alone that may still open a fixed phrase ("natural language processing"). */
+export const GENERIC_WORD = FLAG_GENERIC;
 
 /**
  * Interned words and bigrams (two-word phrases) as small integers, so that 100k abstracts can be

@@ -32,6 +32,8 @@ test('genre words never name a topic alone, nor with words that only say which k
     'Field Guide',
     'Literature Review',
     'Mathematical Introduction',
+    // "In this article, we …": the Mendeley library's keyword and arXiv's subtopic "Article".
+    'Article',
   ]) {
     assert.equal(junkNameReason(name), 'a genre of writing', name);
   }
@@ -93,6 +95,25 @@ test("a field's name is background where 5 % of the papers read use it, and then
   assert.equal(junkNameReason('Graph Neural Networks', 1, background), undefined);
 });
 
+test('what is left of a background field\'s name names nothing: "Learning Models" of "machine learning models"', () => {
+  // Sentences of ICLR 2021 abstracts (../shared/corpora/openreview_iclr2021_paperlist.tsv), shortened.
+  const texts = [
+    'Machine learning models are vulnerable to source code changes.',
+    'We probe deep learning models of source code.',
+    'Training machine learning models on source code at scale.',
+    'Source code summarization with deep learning models.',
+    'Pre-trained learning models for source code.',
+  ];
+  const lexicon = lexiconOf(texts);
+  const learningModels = lexicon.findBigram(word(lexicon, 'learning'), word(lexicon, 'model'));
+  const sourceCode = lexicon.findBigram(word(lexicon, 'source'), word(lexicon, 'code'));
+  assert.ok(learningModels >= 0 && sourceCode >= 0);
+  const fields = backgroundFields(lexicon, { get: () => 5 }, 5);
+  assert.equal(chooseTopicName(lexicon, texts, [learningModels, sourceCode], [1, 1], undefined, fields), 'Source Code');
+  // Where machine learning is a subject among others, the phrase is a name like any other.
+  assert.equal(chooseTopicName(lexicon, texts, [learningModels, sourceCode], [1, 1]), 'Learning Models');
+});
+
 test('a hyphenated adjective names nothing alone; hyphenated nouns and names do', () => {
   // Subtopic names at ICLR 2021 and in arXiv before the rule.
   for (const name of ['Large-Scale', 'Data-Driven', 'Non-Convex', 'Zero-Shot', 'Black-Box', 'Scale-Free', 'Real-World']) {
@@ -101,4 +122,34 @@ test('a hyphenated adjective names nothing alone; hyphenated nouns and names do'
   for (const name of ['Self-Attention', 'Meta-Learning', 'Pre-Training', 'Actor-Critic', 'Ag-Gag', 'Yang-Mills', 'Black-Box Attacks']) {
     assert.equal(junkNameReason(name), undefined, name);
   }
+});
+
+test('a phrase that words of degree open in turn ("high" or "low molecular weight …") is cut short of them; ordinals do not cut', () => {
+  // Sentences of the Zotero marine-chemistry library's abstracts (../shared/corpora), shortened.
+  const texts = [
+    'Fractions of high molecular weight dissolved organic matter after solid phase extraction.',
+    'Bacteria take up low molecular weight dissolved organic matter first.',
+    'We compare high molecular weight dissolved organic matter with solid phase extraction yields.',
+    'Photochemistry of low molecular weight dissolved organic matter and solid phase extraction.',
+  ];
+  const lexicon = lexiconOf(texts);
+  const weightDissolved = lexicon.findBigram(word(lexicon, 'weight'), word(lexicon, 'dissolved'));
+  const extraction = lexicon.findBigram(word(lexicon, 'phase'), word(lexicon, 'extraction'));
+  assert.ok(weightDissolved >= 0 && extraction >= 0);
+  assert.equal(chooseTopicName(lexicon, texts, [weightDissolved, extraction], [1, 1]), 'Solid Phase Extraction');
+  // Opened by the same generic word almost everywhere, the phrase takes it.
+  const high = texts.map((t) => t.replace('low molecular', 'high molecular'));
+  const highLexicon = lexiconOf(high);
+  const highWeight = highLexicon.findBigram(word(highLexicon, 'weight'), word(highLexicon, 'dissolved'));
+  assert.equal(chooseTopicName(highLexicon, high, [highWeight], [1]), 'High Molecular Weight Dissolved Organic Matter');
+  // "Second" or "third language acquisition" is language acquisition (the same library's linguistics papers).
+  const acquisition = [
+    'Second language acquisition of gender.',
+    'Third language acquisition and transfer.',
+    'Second language acquisition in adults.',
+    'Third language acquisition of Spanish.',
+  ];
+  const acquisitionLexicon = lexiconOf(acquisition);
+  const languageAcquisition = acquisitionLexicon.findBigram(word(acquisitionLexicon, 'language'), word(acquisitionLexicon, 'acquisition'));
+  assert.equal(chooseTopicName(acquisitionLexicon, acquisition, [languageAcquisition], [1]), 'Language Acquisition');
 });

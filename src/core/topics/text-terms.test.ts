@@ -41,6 +41,33 @@ test('Title Case capitalises plain words and keeps acronyms and small words', ()
   assert.equal(titleCase('LVLMs in the wild'), 'LVLMs in the Wild');
 });
 
+test('Title Case keeps a species or a Latin anatomical name as biologists write it', () => {
+  // The Mendeley neuroscience library's topic "Caenorhabditis Elegans" (65 papers), and its keyword of that name.
+  for (const binomial of [
+    'Caenorhabditis elegans',
+    'Escherichia coli',
+    'Homo sapiens',
+    'Mus musculus',
+    'Saccharomyces cerevisiae',
+    'Nucleus accumbens',
+    'Corpus callosum',
+  ]) {
+    assert.equal(titleCase(binomial), binomial);
+  }
+  assert.equal(titleCase('Caenorhabditis elegans connectome'), 'Caenorhabditis elegans Connectome');
+  // Only as written with the genus capitalised, and not for English words after a capitalised one.
+  assert.equal(titleCase('caenorhabditis elegans'), 'Caenorhabditis Elegans');
+  for (const [phrase, name] of [
+    ['Video data', 'Video Data'],
+    ['Data analysis', 'Data Analysis'],
+    ['Sea ice', 'Sea Ice'],
+    ['Bayesian inference', 'Bayesian Inference'],
+    ['Amino acids', 'Amino Acids'],
+  ]) {
+    assert.equal(titleCase(phrase), name);
+  }
+});
+
 test('topic names must end like nouns', () => {
   assert.ok(endsLikeANoun('Spiking Neural Networks'));
   assert.ok(endsLikeANoun('Signal'));
@@ -84,4 +111,52 @@ test('names are spelled without the ligatures of text taken from PDFs', () => {
   assert.ok(opticalFlow >= 0, 'the ligature is read as the letters it stands for');
   assert.equal(phraseName(lexicon, texts, opticalFlow), 'Optical Flow');
   assert.equal(surfaceForms(lexicon, texts, [opticalFlow]).get(opticalFlow), 'optical flow');
+});
+
+test('a phrase widens to the generic word that opens it almost everywhere, never to one that ends it or to a verb', () => {
+  const name = (texts: string[], first: string, second: string) => {
+    const lexicon = new Lexicon();
+    for (const text of texts) wordStream(lexicon, '', text);
+    return phraseName(lexicon, texts, lexicon.bigramId(lexicon.findWord(first), lexicon.findWord(second)));
+  };
+  // ICLR 2021 named a subtopic "Language Processing", arXiv two "Ia Supernovae": words too generic to be terms alone.
+  const nlp = [
+    'Pruning pre-trained transformers for natural language processing.',
+    'Natural language processing tasks such as question answering.',
+    'Compressing BERT for natural language processing on device.',
+    'Sparse attention in natural language processing and vision.',
+    'Natural language processing benchmarks need harder negatives.',
+  ];
+  assert.equal(name(nlp, 'language', 'processing'), 'Natural Language Processing');
+  const supernovae = [
+    'Type Ia supernovae as standard candles.',
+    'Light curves of type Ia supernovae.',
+    'Dark energy from Type Ia supernovae.',
+  ];
+  assert.equal(name(supernovae, 'ia', 'supernovae'), 'Type Ia Supernovae');
+  // Short of four uses in five, the phrase stays as it is.
+  assert.equal(
+    name([...nlp.slice(0, 3), 'Language processing in the brain.', 'Speech and language processing.'], 'language', 'processing'),
+    'Language Processing',
+  );
+  // A generic word after the phrase would make it no noun phrase ("Vehicle Routing Problem" is then refused).
+  const routing = [
+    'An iterated local search for the vehicle routing problem.',
+    'The vehicle routing problem with time windows.',
+    'Ant colony optimization for the vehicle routing problem.',
+  ];
+  assert.equal(name(routing, 'vehicle', 'routing'), 'Vehicle Routing');
+  // A verb's -ing form opens no name.
+  const tardiness = [
+    'Minimizing total weighted tardiness on a single machine.',
+    'Iterated greedy for minimizing total weighted tardiness.',
+    'Minimizing total weighted tardiness in flowshops.',
+  ];
+  assert.equal(name(tardiness, 'weighted', 'tardiness'), 'Total Weighted Tardiness');
+  const denoising = [
+    'Denoising diffusion probabilistic models.',
+    'Faster denoising diffusion probabilistic models.',
+    'Improved denoising diffusion probabilistic models.',
+  ];
+  assert.equal(name(denoising, 'diffusion', 'probabilistic'), 'Denoising Diffusion Probabilistic Models');
 });

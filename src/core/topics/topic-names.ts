@@ -3,8 +3,9 @@
  * interned terms, phrases widened to the words that always come with them, and Title Case.
  */
 import { compareStrings } from './text-terms';
-import { NOT_A_TERM, type Lexicon } from './lexicon';
+import { GENERIC_WORD, NOT_A_TERM, type Lexicon } from './lexicon';
 import { scanTokens } from '../text/tokenize';
+import { foldPlural } from '../text/fold-plural';
 
 /**
  * The surface forms of some terms in some texts: for each wanted term id, its most frequent
@@ -63,7 +64,7 @@ function untitle(form: string): string {
  * → "vision-language models", "neural networks" → "spiking neural networks"), in Title Case.
  */
 export function phraseName(lexicon: Lexicon, texts: string[], term: number): string {
-  return phraseUse(lexicon, tokenizeTexts(lexicon, texts), term).name;
+  return phraseUse(lexicon, tokenizeTexts(lexicon, texts), term, NO_BACKGROUND).name;
 }
 
 /**
@@ -137,17 +138,48 @@ export function tokenizeTexts(lexicon: Lexicon, texts: string[], cache?: KnownTo
  * "Resolution Mass Spectrometry" of "high-resolution mass spectrometry"), or it only ever modifies
  * a following word ("Black-Box" of "black-box attacks", "Multi-Agent" of "multi-agent systems").
  */
-export function wholePhraseName(lexicon: Lexicon, texts: TokenizedText[], term: number): string | undefined {
-  const use = phraseUse(lexicon, texts, term);
+export function wholePhraseName(
+  lexicon: Lexicon,
+  texts: TokenizedText[],
+  term: number,
+  background: ReadonlySet<string> = NO_BACKGROUND,
+): string | undefined {
+  const use = phraseUse(lexicon, texts, term, background);
   if (use.occurrences === 0) return use.name;
   if (use.glued / use.occurrences >= CUT_SHARE || use.modifying / use.occurrences >= MODIFIER_SHARE) return undefined;
+  if (use.fieldRemnant / use.occurrences >= FIELD_REMNANT_SHARE) return undefined;
+  // Opened by words of degree that take turns ("high" or "low molecular weight DOM"), it is cut short of either.
+  if (use.afterDegree / use.occurrences >= FIXED_PHRASE_SHARE) return undefined;
   return use.name;
 }
+
+const NO_BACKGROUND: ReadonlySet<string> = new Set();
+/**
+ * A phrase whose first word ends a background field's name in this share of its occurrences is what is left of that
+ * name: "Learning Models" of "machine learning models" and "deep learning models" at ICLR, where the field is
+ * background (see `backgroundFields`).
+ */
+const FIELD_REMNANT_SHARE = 0.6;
 
 /** A hyphen-glued edge in this share of the occurrences makes a phrase a fragment. */
 const CUT_SHARE = 0.25;
 /** A phrase followed by another word in this share of the occurrences is a modifier, not a name. */
 const MODIFIER_SHARE = 0.75;
+/** A phrase grows by the word beside it in this share of its occurrences… */
+const WIDENING_SHARE = 0.6;
+/** …or, for a word too generic to be a term alone, in this share. */
+const FIXED_PHRASE_SHARE = 0.8;
+/**
+ * Verbs of optimisation acting on what follows them ("minimizing total weighted tardiness"): never the first word of
+ * a name. Other -ing words may be ("Normalizing Flows", "Denoising Diffusion", "Generating Functions").
+ */
+const VERB_ON_PHRASE = /^(?:mini|maxi|opti)mi[sz]ing$/i;
+/**
+ * Words of degree that open a phrase in turn ("high" or "low molecular weight"): a phrase after one of them almost
+ * everywhere is cut short of it. Ordinals are no such words: "second" or "third language acquisition" is language
+ * acquisition.
+ */
+const DEGREE_WORDS = new Set(['high', 'low', 'higher', 'lower', 'large', 'small', 'larger', 'smaller', 'long', 'short']);
 /** Words a phrase may grow by on each side. */
 const MAX_WIDENING = 3;
 
@@ -159,14 +191,15 @@ interface Span {
 }
 
 /** The widened phrase's name and how its occurrences sit in the text (see `wholePhraseName`). */
-function phraseUse(
-  lexicon: Lexicon,
-  texts: TokenizedText[],
-  term: number,
-): { name: string; occurrences: number; glued: number; modifying: number } {
+function phraseUse(lexicon: Lexicon, texts: TokenizedText[], term: number, background: ReadonlySet<string>): PhraseUse {
   const usable = (id: number): boolean => id >= 0 && !(lexicon.flags[id] & NOT_A_TERM);
+  // A word too generic to be a term alone still opens a phrase that it precedes almost everywhere ("natural language
+  // processing", "type Ia supernovae", "net community production"); not a verb's -ing form ("using", "minimizing"),
+  // and not at the end, where it would make the name no noun phrase ("vehicle routing problem").
+  const opens = (id: number, word: string): boolean => id >= 0 && (lexicon.flags[id] & NOT_A_TERM) === GENERIC_WORD && !/ing$/i.test(word);
   const spans = occurrences(lexicon, texts, term);
-  if (spans.length === 0) return { name: titleCase(lexicon.key(term)), occurrences: 0, glued: 0, modifying: 0 };
+  if (spans.length === 0)
+    return { name: titleCase(lexicon.key(term)), occurrences: 0, glued: 0, modifying: 0, fieldRemnant: 0, afterDegree: 0 };
   // Widen while most occurrences share the next word out (at most MAX_WIDENING words each side).
   let live = spans;
   const grown = [0, 0];
@@ -176,6 +209,7 @@ function phraseUse(
     if (stuck[side]) continue;
     const before = side === 0;
     const tally = new Map<number, number>();
+    const gluedOrUsable = new Set<number>();
     for (const { read, from, to } of live) {
       const at = before ? from - 1 : to + 1;
       if (at < 0 || at >= read.ids.length) continue;
@@ -183,11 +217,17 @@ function phraseUse(
       if (read.hard[edge]) continue;
       // A word glued by a hyphen comes along even when it is a function word ("few-shot", "multi-agent").
       const joined = read.text.slice(read.ends[edge - 1], read.starts[edge]);
-      if (!usable(read.ids[at]) && !(joined === '-' && read.ids[at] >= 0)) continue;
-      tally.set(read.ids[at], (tally.get(read.ids[at]) ?? 0) + 1);
+      const id = read.ids[at];
+      const word = read.text.slice(read.starts[at], read.ends[at]);
+      // A verb acting on the phrase is no part of its name ("minimizing total weighted tardiness").
+      if (before && VERB_ON_PHRASE.test(word)) continue;
+      if (usable(id) || (joined === '-' && id >= 0)) gluedOrUsable.add(id);
+      else if (!before || !opens(id, word)) continue;
+      tally.set(id, (tally.get(id) ?? 0) + 1);
     }
     const best = [...tally].sort((a, b) => b[1] - a[1] || compareStrings(lexicon.stems[a[0]], lexicon.stems[b[0]]))[0];
-    if (!best || best[1] < 2 || best[1] < live.length * 0.6) {
+    const share = best && gluedOrUsable.has(best[0]) ? WIDENING_SHARE : FIXED_PHRASE_SHARE;
+    if (!best || best[1] < 2 || best[1] < live.length * share) {
       stuck[side] = true;
       continue;
     }
@@ -203,7 +243,13 @@ function phraseUse(
   const forms = new Map<string, number>();
   let glued = 0;
   let modifying = 0;
+  let fieldRemnant = 0;
+  let afterDegree = 0;
+  const word = (read: TokenizedText, at: number) => read.text.slice(read.starts[at], read.ends[at]).toLowerCase();
   for (const { read, from, to } of live) {
+    if (to > from && from > 0 && !read.hard[from] && DEGREE_WORDS.has(word(read, from - 1))) afterDegree += 1;
+    if (background.size > 0 && from > 0 && !read.hard[from] && background.has(`${word(read, from - 1)} ${foldPlural(word(read, from))}`))
+      fieldRemnant += 1;
     const form = spelling(read.text.slice(read.starts[from], read.ends[to]));
     forms.set(form, (forms.get(form) ?? 0) + 1);
     if (hyphenGlued(read.text, read.starts[from], -1) || hyphenGlued(read.text, read.ends[to], 1)) glued += 1;
@@ -212,7 +258,21 @@ function phraseUse(
     if (to > from && next < read.ids.length && !read.hard[next] && usable(read.ids[next])) modifying += 1;
   }
   const best = [...forms].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
-  return { name: titleCase(best), occurrences: live.length, glued, modifying };
+  return { name: titleCase(best), occurrences: live.length, glued, modifying, fieldRemnant, afterDegree };
+}
+
+/** How a widened phrase sits in the texts (see `phraseUse`). */
+interface PhraseUse {
+  name: string;
+  occurrences: number;
+  /** Occurrences glued by a hyphen to a word outside the phrase. */
+  glued: number;
+  /** Occurrences of a phrase followed by another word. */
+  modifying: number;
+  /** Occurrences whose first word ends a background field's name with the word before it. */
+  fieldRemnant: number;
+  /** Occurrences of a phrase of two words or more right after a word of degree ("high", "low"; see `DEGREE_WORDS`). */
+  afterDegree: number;
 }
 
 /** The spans of `term` (a word or a bigram) in `texts`. */
@@ -293,15 +353,60 @@ export function titleCase(phrase: string): string {
   const words = read.trim().split(/\s+/);
   return words
     .map((word, index) =>
-      word
-        .split('-')
-        .map((part, partIndex) => {
-          if (part === '' || part !== part.toLowerCase()) return part;
-          // Small words stay lower-case inside a hyphenated word too ("Out-of-Distribution"), but not as its first part ("In-Context").
-          if (SMALL_WORDS.has(part) && (partIndex > 0 || (index > 0 && !word.includes('-')))) return part;
-          return part[0].toUpperCase() + part.slice(1);
-        })
-        .join('-'),
+      index > 0 && isSpeciesEpithet(words[index - 1], word)
+        ? word
+        : word
+            .split('-')
+            .map((part, partIndex) => {
+              if (part === '' || part !== part.toLowerCase()) return part;
+              // Small words stay lower-case inside a hyphenated word too ("Out-of-Distribution"), but not as its first part ("In-Context").
+              if (SMALL_WORDS.has(part) && (partIndex > 0 || (index > 0 && !word.includes('-')))) return part;
+              return part[0].toUpperCase() + part.slice(1);
+            })
+            .join('-'),
     )
     .join(' ');
+}
+
+/** Latin genus names as texts write them: a capital, then a Latin ending ("Caenorhabditis", "Drosophila", "Mus", "Homo"). */
+const GENUS = /^(?=\p{Lu}\p{Ll}{2,}$)\p{Lu}\p{Ll}*(?:is|us|a|um|es|o)$/u;
+/** Species epithets: lower case, a Latin ending ("elegans", "sapiens", "cerevisiae", "coli", "musculus", "thaliana"). */
+const EPITHET = /^\p{Ll}{3,}(?:ans|ens|ae|ii|i|us|um|a)$/u;
+/** English words with those endings that follow a capitalised word in sentence-case names ("Video data", "Sea area"). */
+const ENGLISH_LOOKALIKES = new Set([
+  'data',
+  'media',
+  'criteria',
+  'phenomena',
+  'formula',
+  'area',
+  'idea',
+  'camera',
+  'era',
+  'schema',
+  'status',
+  'focus',
+  'corpus',
+  'census',
+  'consensus',
+  'stimulus',
+  'radius',
+  'spectrum',
+  'medium',
+  'maximum',
+  'minimum',
+  'momentum',
+  'vacuum',
+  'forum',
+  'curriculum',
+  'means',
+  'lens',
+]);
+
+/**
+ * Whether `word` is the species of the genus `before`, written so ("Caenorhabditis elegans", "Escherichia coli"): a
+ * binomial keeps its epithet in lower case in Title Case too, as biologists write it.
+ */
+function isSpeciesEpithet(before: string, word: string): boolean {
+  return GENUS.test(before) && EPITHET.test(word) && !ENGLISH_LOOKALIKES.has(word);
 }

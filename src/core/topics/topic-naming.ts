@@ -64,7 +64,7 @@ function isAdjectiveCompound(words: string[]): boolean {
  */
 const GENRE_WORDS = new Set(
   `tutorial review survey dataset benchmark overview introduction primer handbook guide chapter editorial commentary
-perspective preface foreword thesis dissertation proceeding workshop symposium textbook lecture book study`.split(/\s+/),
+perspective preface foreword thesis dissertation proceeding workshop symposium textbook lecture book study article`.split(/\s+/),
 );
 /** Words that make a genre phrase with a genre word ("Case Study", "Literature Review", "Field Guide"). */
 const GENRE_MODIFIERS = new Set(['case', 'literature', 'field', 'user', 'brief', 'short', 'gentle', 'practical', 'critical', 'systematic']);
@@ -179,7 +179,7 @@ export function chooseTopicName(
   // Candidates are judged in order and the first acceptable one ends the search: widening a phrase reads every text.
   let relaxed: string | undefined;
   for (let i = 0; i < terms.length; i += 1) {
-    const named = candidateName(lexicon, tokenized, terms[i], concentration[i]);
+    const named = candidateName(lexicon, tokenized, terms[i], concentration[i], background);
     if (named === undefined) continue;
     const reason = junkNameReason(named.name, named.concentration, background);
     if (reason === undefined) return named.name;
@@ -196,8 +196,9 @@ function candidateName(
   tokenized: TokenizedText[],
   term: number,
   concentration: number,
+  background: ReadonlySet<string>,
 ): { name: string; concentration: number } | undefined {
-  const name = wholePhraseName(lexicon, tokenized, term);
+  const name = wholePhraseName(lexicon, tokenized, term, background);
   if (name === undefined || lexicon.isBigram(term) || /\s/.test(name) || isSymbol(name))
     return name === undefined ? undefined : { name, concentration };
   // A verb or a word of a fixed phrase names nothing, whatever else is said of it ("Learn", "Practice").
@@ -205,7 +206,7 @@ function candidateName(
   const wider = modifierWidening(lexicon, tokenized, term, name);
   if (wider === undefined) return { name, concentration };
   if (wider < 0) return undefined;
-  const phrase = wholePhraseName(lexicon, tokenized, wider);
+  const phrase = wholePhraseName(lexicon, tokenized, wider, background);
   // The phrase is judged as a phrase: the word's spread over the library no longer applies.
   return phrase === undefined ? undefined : { name: phrase, concentration: 1 };
 }

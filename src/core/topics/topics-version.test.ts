@@ -19,7 +19,7 @@ const RECORDED = {
   version: 3,
   digests: {
     'the sample under its taxonomy': '98100f02a5b55a643e0b9d51d12da7cf',
-    'the sample discovered': 'b03ba8d6353b3b6c636d7bb9e3ee142e',
+    'the sample discovered': '2c8949f8e44fb651ca8fe78eaaeede27',
     'the import fixtures': '98dc88a140bb4cfcc0137681326f5652',
   },
 };
