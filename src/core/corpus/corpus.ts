@@ -9,6 +9,7 @@ import { applyCuration } from '../topics/apply-curation';
 import { curationOf } from '../topics/curation-steps';
 import { carryTopics, type CarrySource } from '../topics/carry-topics';
 import { contentFingerprint } from './content-fingerprint';
+import { IMPORT_VERSION } from '../import/import-version';
 
 /** One imported corpus file. */
 export interface CorpusFile {
@@ -198,11 +199,19 @@ export function citeKeyMap(papers: Paper[]): Map<string, Paper> {
   return byKey;
 }
 
-/** The corpus's fingerprint without building it: the files' paths and digests, the taxonomy, and `TOPICS_VERSION`. */
+/**
+ * The corpus's fingerprint without building it: the files' paths and digests, the taxonomy, `TOPICS_VERSION` and
+ * `IMPORT_VERSION`.
+ */
 export function corpusFingerprint(files: CorpusFile[], options: BuildCorpusOptions = {}): string {
   const sorted = sortFiles(files);
   const taxonomy = JSON.stringify(options.taxonomy ?? null);
-  return contentFingerprint(...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`), taxonomy, `topics ${TOPICS_VERSION}`);
+  return contentFingerprint(
+    ...sorted.map((file) => `${file.path}\u0001${file.fingerprint}`),
+    taxonomy,
+    `topics ${TOPICS_VERSION}`,
+    `import ${IMPORT_VERSION}`,
+  );
 }
 
 /** Which papers an update added, removed or changed, so an index can update instead of rebuilding. */

@@ -194,3 +194,36 @@ test('a very deeply nested value does not overflow the stack', () => {
     ['Deep', 'After'],
   );
 });
+
+test("a publisher's HTML in a title or abstract is read as text, and the abstract's label goes", () => {
+  // As Zotero exports a Copernicus abstract and a Mendeley title (../shared/corpora, shortened).
+  const bib = [
+    '@article{dolgova2018,',
+    '\ttitle = {A cellular map of the nervous system of {\\textless}i{\\textgreater}C. elegans{\\textless}/i{\\textgreater}},',
+    '\tabstract = {{\\textless}p{\\textgreater}{\\textless}strong{\\textgreater}Abstract.{\\textless}/strong{\\textgreater} Cold-seep communities in the western Barents Sea (76{\\textless}span class="inline-formula"{\\textgreater}$^{\\textrm{∘}}${\\textless}/span{\\textgreater}{\\textless}span class="thinspace"{\\textgreater}{\\textless}/span{\\textgreater}N, 30\\&thinsp;cm depth) were investigated.{\\textless}/p{\\textgreater}},',
+    '}',
+    '@article{mean2007,',
+    '\ttitle = {Fluctuations of the mean momentum},',
+    '\tabstract = {Abstract reasoning aside, we bound <p> and <v> where p<0.05 and x<y and y>z.},',
+    '}',
+    '@article{science2015,',
+    '\ttitle = {Ocean plankton},',
+    '\tabstract = {Plankton are the currencies of ocean microbiome function. <img class="fragment-image" src="F1.medium.gif"/> <p>To fill crucial data gaps we sampled methane (<span class="inline-formula">CH<sub class="s">4</sub></span>).},',
+    '}',
+  ].join('\n');
+  const { papers } = importBibtex('library.bib', bib);
+  assert.deepEqual(
+    papers.map((p) => [p.title, p.abstract]),
+    [
+      [
+        'A cellular map of the nervous system of C. elegans',
+        'Cold-seep communities in the western Barents Sea (76$^{\\textrm{∘}}$N, 30 cm depth) were investigated.',
+      ],
+      ['Fluctuations of the mean momentum', 'Abstract reasoning aside, we bound <p> and <v> where p<0.05 and x<y and y>z.'],
+      [
+        'Ocean plankton',
+        'Plankton are the currencies of ocean microbiome function. To fill crucial data gaps we sampled methane (CH<sub>4</sub>).',
+      ],
+    ],
+  );
+});

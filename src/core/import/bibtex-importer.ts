@@ -22,7 +22,7 @@ import { entryNames, paperFromBibtex, type EntryNames, type RawEntry } from './b
 import { repairBibtexEntry } from './bibtex-repair';
 import { chunkBibtex, glueSplitEntry, type Chunk } from './bibtex-chunks';
 import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
-import { bibText } from './bibtex-text';
+import { bibMarkupText, bibText } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
 import { badKeyChars, entriesByStart, escapeRegExp, parseEntries, type ParsedChunk } from './bibtex-parser-entries';
 import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
@@ -428,7 +428,7 @@ class BibtexImport {
   /** `end`: where the entry ends in the file, when its text there is the entry as read. */
   private addPaper(raw: RawEntry, offset: number, end?: number): void {
     const line = this.lines.line(offset);
-    const title = bibText(raw.fields.title);
+    const title = bibMarkupText(raw.fields.title);
     if (!title) {
       this.warnAt(offset, bibtexMessages.noTitle(this.entryLabel(raw.key, undefined, raw.type), line));
       return;

@@ -6,7 +6,7 @@ import type { Creator } from '@retorquere/bibtex-parser';
 import type { CslName } from '../model/csl-item';
 import type { ImportedPaper } from '../model/paper';
 import { cslNamesOf, cslNamesOfCreators } from './bibtex-names';
-import { bibText } from './bibtex-text';
+import { bibAbstract, bibText } from './bibtex-text';
 import {
   cslDisplayName,
   firstUrl,
@@ -70,7 +70,7 @@ export function paperFromBibtex(raw: RawEntry, title: string, source: { file: st
   const paper: ImportedPaper = {
     title,
     authors: (names.author.length > 0 ? names.author : names.editor).map(cslDisplayName).filter(Boolean),
-    abstract: bibText(f.abstract),
+    abstract: bibAbstract(f.abstract),
     keywords: raw.keywords ? uniqueStrings(raw.keywords.map(bibText)) : uniqueStrings((f.keywords ?? '').split(/[,;]/).map(bibText)),
     categories: [],
     topics: [],

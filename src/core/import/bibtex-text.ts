@@ -1,8 +1,29 @@
-import { cleanText } from './import-helpers';
+import { abstractText, cleanText, looksLikeHtml, stripHtml } from './import-helpers';
 
 /** BibTeX text: case-protection braces go too, including an outer pair around the whole value (`{{Title}}`). */
 export function bibText(text: string | undefined): string {
   return cleanText(text ? unwrapOuterBraces(text) : text, true);
+}
+
+/**
+ * A title or abstract as text: reference managers export a publisher's HTML as it came (`<i>C. elegans</i>`,
+ * `{\textless}span class="inline-formula"{\textgreater}CH$_4${\textless}/span{\textgreater}`, `&thinsp;`), read here as the text it
+ * marks up. Text that only looks like a tag stays (`<v>`, `p<0.05`).
+ */
+export function bibMarkupText(text: string | undefined, keep?: ReadonlySet<string>): string {
+  const read = bibText(text);
+  return looksLikeHtml(read) ? cleanText(stripHtml(read, keep)) : read;
+}
+
+/** Tags an abstract keeps: the reader shows them ("CO<sub>2</sub>"), and they are not words. */
+const ABSTRACT_TAGS: ReadonlySet<string> = new Set(['sub', 'sup']);
+
+/**
+ * An abstract: its markup read as text but for subscripts and superscripts, without the label publishers put before it
+ * ("Abstract.", "ABSTRACT:").
+ */
+export function bibAbstract(text: string | undefined): string {
+  return abstractText(bibMarkupText(text, ABSTRACT_TAGS));
 }
 
 /** `{{A title with $\epsilon$ math}}` → `A title with $\epsilon$ math`: braces that wrap the whole value. One pass. */

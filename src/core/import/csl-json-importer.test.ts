@@ -137,3 +137,28 @@ test('shared corpus: literal issued dates and HTML abstracts in the law library'
   assert.equal(literalCount, 137);
   assert.ok(result.papers.filter((p) => p.date && /^\d{4}-\d{2}-\d{2}$/.test(p.date)).length > 137);
 });
+
+test('an abstract loses the label publishers put before it, and keeps a first word that only looks like one', () => {
+  // Better BibTeX's CSL-JSON of the optics library (../shared/corpora) writes "Abstract Compressive sensing (CS) is …".
+  const items = [
+    {
+      id: 'a',
+      type: 'article-journal',
+      title: 'Sub-Nyquist sampling',
+      abstract: 'Abstract Compressive sensing (CS) is a sampling framework.',
+    },
+    { id: 'b', type: 'article-journal', title: 'Discourse', abstract: 'ABSTRACT: Recent research in discourse analysis.' },
+    { id: 'c', type: 'article-journal', title: 'Methane', abstract: '<p><strong>Abstract.</strong> Methane is a greenhouse gas.</p>' },
+    { id: 'd', type: 'article-journal', title: 'Reasoning', abstract: 'Abstract reasoning is a challenging task.' },
+  ];
+  const { papers } = importCslJson('items.json', JSON.stringify(items));
+  assert.deepEqual(
+    papers.map((p) => p.abstract),
+    [
+      'Compressive sensing (CS) is a sampling framework.',
+      'Recent research in discourse analysis.',
+      'Methane is a greenhouse gas.',
+      'Abstract reasoning is a challenging task.',
+    ],
+  );
+});

@@ -8,6 +8,7 @@ import type { CslItem } from '../model/csl-item';
 import type { Diagnostic, ImportResult } from '../model/diagnostic';
 import type { ImportedPaper } from '../model/paper';
 import {
+  abstractText,
   asString,
   cleanText,
   diagnostic,
@@ -139,7 +140,7 @@ function cslPaper(
   const paper: ImportedPaper = {
     title,
     authors: authors.length ? authors : cslNames(item.editor),
-    abstract: cslText(item.abstract),
+    abstract: abstractText(cslText(item.abstract)),
     keywords: cslKeywords(item.keyword ?? item.keywords),
     categories: [],
     topics: [],

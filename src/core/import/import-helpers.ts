@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CslItem, CslName } from '../model/csl-item';
 import type { Diagnostic, DiagnosticSeverity } from '../model/diagnostic';
+import { decodeHTMLStrict } from 'entities';
 import { latexToUnicode } from '../text/latex-to-unicode';
 import { normalizeWhitespace } from '../text/normalize-whitespace';
 
@@ -51,57 +52,63 @@ export function cleanText(text: string | undefined | null, bibtex = false): stri
   return out.normalize('NFC');
 }
 
-const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?\/?>/g;
+/**
+ * Tags of HTML, JATS, MathML and SVG that publishers leave in abstracts (`<p>`, `<jats:p>`, `<span class="inline-formula">`,
+ * `<mml:mi>`): only these are markup. Angle brackets around anything else are text (`<v>`, `<qq>` in physics).
+ */
+const MARKUP_TAG =
+  /<\/?((?:jats|mml|svg|xlink):[A-Za-z][A-Za-z0-9-]*|p|br|hr|div|span|strong|em|i|b|u|s|sc|sub|sup|small|big|font|a|img|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|caption|h[1-6]|section|sec|title|blockquote|code|pre|abstract|italic|bold|math|mi|mo|mn|ms|mtext|mrow|msub|msup|msubsup|mfrac|msqrt|mover|munder|mspace|mstyle|label|list|list-item|inline-formula|disp-formula|xref|ext-link)(?:\s[^<>]*)?\/?>/gi;
 const BLOCK_TAGS = new Set([
   'p',
   'br',
+  'hr',
   'div',
   'li',
-  'ul',
-  'ol',
   'tr',
   'td',
   'th',
   'table',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'jats:p',
-  'jats:sec',
-  'jats:title',
-  'jats:list-item',
   'section',
-  'title',
   'sec',
+  'title',
   'blockquote',
+  'list-item',
+  'label',
 ]);
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-};
 
-/** Strips HTML/JATS tags to plain text and decodes common entities (`<i>x</i>` → `x`, `&amp;` → `&`). */
-export function stripHtml(text: string): string {
+const KEEP_NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Strips HTML/JATS/MathML tags to plain text (but the tags named in `keep`, bare: `<sub>`, not `<sub class="x">`) and decodes HTML's entities (`<i>x</i>` → `x`, `&amp;` → `&`, `&thinsp;`
+ * → a thin space; `entities`, the decoder of htmlparser2, strict: only with the semicolon). A block's tags leave a space.
+ */
+export function stripHtml(text: string, keep: ReadonlySet<string> = KEEP_NONE): string {
   if (!/[<&]/.test(text)) return text;
-  return text
-    .replace(HTML_TAG, (_m, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''))
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, entity: string) => {
-      if (entity[0] === '#') {
-        const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[entity.toLowerCase()] ?? m;
-    });
+  const tagsGone = text.replace(MARKUP_TAG, (tag, name: string) => {
+    const local = name.toLowerCase().replace(/^[a-z]+:/, '');
+    if (keep.has(local)) return tag.startsWith('</') ? `</${local}>` : `<${local}>`;
+    return BLOCK_TAGS.has(local) || /^h[1-6]$/.test(local) ? ' ' : '';
+  });
+  return tagsGone.includes('&') ? decodeHTMLStrict(tagsGone) : tagsGone;
+}
+
+/**
+ * Whether a text a BibTeX field holds is HTML (a closing tag, a paragraph or an image, or an entity): Zotero exports
+ * publishers' abstracts as they came (`<p><strong>Abstract.</strong> … <span class="inline-formula">CH₄</span>`,
+ * `… samples. <p>To fill the gaps …`). A physicist's `<p>` (a mean momentum) is followed by no capital.
+ */
+export function looksLikeHtml(text: string): boolean {
+  return /<\/[A-Za-z][A-Za-z0-9:-]*>|<p>(?=\p{Lu})|<(?:img|br)\b[^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});/u.test(
+    text,
+  );
+}
+
+/**
+ * An abstract without the label publishers put before it ("Abstract.", "ABSTRACT:", "Abstract Background …"): the
+ * reader, the palette and topic discovery read the abstract itself. "Abstract reasoning is …" keeps its first word.
+ */
+export function abstractText(text: string): string {
+  return text.replace(/^\s*(?:Abstract|ABSTRACT|abstract)\s*[.:]?\s+(?=[\p{Lu}\p{N}(])/u, '');
 }
 
 /** `https://doi.org/10.1038/NATURE10098.` → `10.1038/nature10098`; undefined when there is no DOI in it. */

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentFingerprint } from '../corpus/content-fingerprint';
+import { repoRoot } from '../../../test/support/shared-corpora';
+import { importCorpusFile } from './import-corpus-file';
+import { IMPORT_VERSION } from './import-version';
+
+/**
+ * What the importers make of the import fixtures (papers and diagnostics), as a digest, for the version that makes
+ * it. Corpus fingerprints hold `IMPORT_VERSION`: when an importer's papers change and the version does not, a user's
+ * window would search a cached index built from the earlier papers' texts. A digest that changed: bump
+ * `IMPORT_VERSION`, then record the new digest here with it.
+ */
+const RECORDED = { version: 2, digest: 'dd249f14bafbef1300c87cc165d3bd08' };
+
+/** Records as reference managers export publishers' abstracts (markup, entities, labels), beside the fixtures. */
+const PUBLISHER_TEXTS: Array<[string, string]> = [
+  [
+    'publisher.bib',
+    [
+      '@article{seep2018,',
+      '  title = {Seep fauna of {\\textless}i{\\textgreater}Pingo{\\textless}/i{\\textgreater} mounds},',
+      '  abstract = {<p><strong>Abstract.</strong> Methane (<span class="inline-formula">CH<sub>4</sub></span>) at 30&thinsp;cm.</p>},',
+      '}',
+    ].join('\n'),
+  ],
+  ['publisher.json', JSON.stringify([{ id: 'cs', type: 'article-journal', title: 'Sensing', abstract: 'Abstract Compressive sensing.' }])],
+];
+
+test('the importers give what the recorded IMPORT_VERSION gave (else bump it)', () => {
+  const folder = join(repoRoot, 'test/fixtures/import');
+  const files: Array<[string, Uint8Array | string]> = [
+    ...readdirSync(folder)
+      .sort()
+      .map((name): [string, Uint8Array] => [name, readFileSync(join(folder, name))]),
+    ...PUBLISHER_TEXTS,
+  ];
+  const results = files.map(([name, bytes]) => importCorpusFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes));
+  assert.deepEqual(
+    { version: IMPORT_VERSION, digest: contentFingerprint(JSON.stringify(results)) },
+    RECORDED,
+    'what the importers give changed: bump IMPORT_VERSION (src/core/import/import-version.ts), record this digest with it',
+  );
+});

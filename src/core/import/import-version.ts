@@ -1,0 +1,10 @@
+/**
+ * The version of what the importers make of a file's bytes, part of every corpus fingerprint (`corpusFingerprint`):
+ * a search index cached from an earlier Lectern's papers is then not taken for this one's, whose texts may differ
+ * (and with them the index's word positions). Bump it with any change to the papers an importer gives for the same
+ * bytes; `import-version.test.ts` fails until then.
+ *
+ * 2: a BibTeX title or abstract holding a publisher's HTML is read as text (`<i>`, `<span class="inline-formula">`,
+ * `&thinsp;`), and an abstract's "Abstract." label is dropped (BibTeX, CSL-JSON).
+ */
+export const IMPORT_VERSION = 2;
