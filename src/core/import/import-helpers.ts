@@ -105,10 +105,11 @@ export function looksLikeHtml(text: string): boolean {
 
 /**
  * An abstract without the label publishers put before it ("Abstract.", "ABSTRACT:", "Abstract Background …"): the
- * reader, the palette and topic discovery read the abstract itself. "Abstract reasoning is …" keeps its first word.
+ * reader, the palette and topic discovery read the abstract itself. "Abstract reasoning is …" keeps its first word, and so does
+ * "Abstract 12 …".
  */
 export function abstractText(text: string): string {
-  return text.replace(/^\s*(?:Abstract|ABSTRACT|abstract)\s*[.:]?\s+(?=[\p{Lu}\p{N}(])/u, '');
+  return text.replace(/^\s*(?:Abstract|ABSTRACT|abstract)\s*[.:]?\s+(?=\p{Lu})/u, '');
 }
 
 /** `https://doi.org/10.1038/NATURE10098.` → `10.1038/nature10098`; undefined when there is no DOI in it. */
