@@ -18,6 +18,13 @@ function lexiconOf(texts: string[]): Lexicon {
 }
 
 const word = (lexicon: Lexicon, w: string): number => lexicon.findToken(w);
+/** A two-word phrase's id in `lexicon` ("learning model"), which must hold it. */
+const bigram = (lexicon: Lexicon, phrase: string): number => {
+  const [first, second] = phrase.split(' ');
+  const id = lexicon.findBigram(word(lexicon, first), word(lexicon, second));
+  assert.ok(id >= 0, phrase);
+  return id;
+};
 
 test('genre words never name a topic alone, nor with words that only say which kind', () => {
   for (const name of [
@@ -105,9 +112,7 @@ test('what is left of a background field\'s name names nothing: "Learning Models
     'Pre-trained learning models for source code.',
   ];
   const lexicon = lexiconOf(texts);
-  const learningModels = lexicon.findBigram(word(lexicon, 'learning'), word(lexicon, 'model'));
-  const sourceCode = lexicon.findBigram(word(lexicon, 'source'), word(lexicon, 'code'));
-  assert.ok(learningModels >= 0 && sourceCode >= 0);
+  const [learningModels, sourceCode] = [bigram(lexicon, 'learning model'), bigram(lexicon, 'source code')];
   const fields = backgroundFields(lexicon, { get: () => 5 }, 5);
   assert.equal(chooseTopicName(lexicon, texts, [learningModels, sourceCode], [1, 1], undefined, fields), 'Source Code');
   // Where machine learning is a subject among others, the phrase is a name like any other.
@@ -133,15 +138,15 @@ test('a phrase that words of degree open in turn ("high" or "low molecular weigh
     'Photochemistry of low molecular weight dissolved organic matter and solid phase extraction.',
   ];
   const lexicon = lexiconOf(texts);
-  const weightDissolved = lexicon.findBigram(word(lexicon, 'weight'), word(lexicon, 'dissolved'));
-  const extraction = lexicon.findBigram(word(lexicon, 'phase'), word(lexicon, 'extraction'));
-  assert.ok(weightDissolved >= 0 && extraction >= 0);
+  const [weightDissolved, extraction] = [bigram(lexicon, 'weight dissolved'), bigram(lexicon, 'phase extraction')];
   assert.equal(chooseTopicName(lexicon, texts, [weightDissolved, extraction], [1, 1]), 'Solid Phase Extraction');
   // Opened by the same generic word almost everywhere, the phrase takes it.
   const high = texts.map((t) => t.replace('low molecular', 'high molecular'));
   const highLexicon = lexiconOf(high);
-  const highWeight = highLexicon.findBigram(word(highLexicon, 'weight'), word(highLexicon, 'dissolved'));
-  assert.equal(chooseTopicName(highLexicon, high, [highWeight], [1]), 'High Molecular Weight Dissolved Organic Matter');
+  assert.equal(
+    chooseTopicName(highLexicon, high, [bigram(highLexicon, 'weight dissolved')], [1]),
+    'High Molecular Weight Dissolved Organic Matter',
+  );
   // "Second" or "third language acquisition" is language acquisition (the same library's linguistics papers).
   const acquisition = [
     'Second language acquisition of gender.',
@@ -150,6 +155,8 @@ test('a phrase that words of degree open in turn ("high" or "low molecular weigh
     'Third language acquisition of Spanish.',
   ];
   const acquisitionLexicon = lexiconOf(acquisition);
-  const languageAcquisition = acquisitionLexicon.findBigram(word(acquisitionLexicon, 'language'), word(acquisitionLexicon, 'acquisition'));
-  assert.equal(chooseTopicName(acquisitionLexicon, acquisition, [languageAcquisition], [1]), 'Language Acquisition');
+  assert.equal(
+    chooseTopicName(acquisitionLexicon, acquisition, [bigram(acquisitionLexicon, 'language acquisition')], [1]),
+    'Language Acquisition',
+  );
 });

@@ -146,7 +146,7 @@ test('a phrase widens to the generic word that opens it almost everywhere, never
     'Ant colony optimization for the vehicle routing problem.',
   ];
   assert.equal(name(routing, 'vehicle', 'routing'), 'Vehicle Routing');
-  // A verb's -ing form opens no name.
+  // A verb of optimisation opens no name; other -ing words may ("Denoising Diffusion …").
   const tardiness = [
     'Minimizing total weighted tardiness on a single machine.',
     'Iterated greedy for minimizing total weighted tardiness.',

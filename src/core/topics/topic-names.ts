@@ -194,7 +194,7 @@ interface Span {
 function phraseUse(lexicon: Lexicon, texts: TokenizedText[], term: number, background: ReadonlySet<string>): PhraseUse {
   const usable = (id: number): boolean => id >= 0 && !(lexicon.flags[id] & NOT_A_TERM);
   // A word too generic to be a term alone still opens a phrase that it precedes almost everywhere ("natural language
-  // processing", "type Ia supernovae", "net community production"); not a verb's -ing form ("using", "minimizing"),
+  // processing", "type Ia supernovae", "net community production"); not a generic -ing form ("using", "following"),
   // and not at the end, where it would make the name no noun phrase ("vehicle routing problem").
   const opens = (id: number, word: string): boolean => id >= 0 && (lexicon.flags[id] & NOT_A_TERM) === GENERIC_WORD && !/ing$/i.test(word);
   const spans = occurrences(lexicon, texts, term);
