@@ -50,6 +50,18 @@ test('shared corpus: the Mendeley export loads despite its unclosed brace and re
   assert.ok(!result.papers.some((p) => /[{}]/.test(p.title)), 'no case-protection braces left in titles');
   assert.ok(!result.papers.some((p) => p.url && /\s/.test(p.url)), 'one URL per paper');
   assert.ok(result.papers.filter((p) => p.abstract).length >= 725);
+  // Eight abstracts and 42 ISBNs hold backslashes Mendeley escaped (`$\backslash$n`, `$\backslash$textit{\{}…{\}}`,
+  // `{\$}\backslashtau=1{\$}`), nine a tilde (`{\~{}}250,000`); math keeps its own (`$\rho$`).
+  const escaped = /backslash|\{\\ \}|\\[nrt](?![a-z])/;
+  assert.deepEqual(
+    result.papers.filter((p) => escaped.test(p.title + p.abstract + (p.csl?.ISBN ?? ''))).map((p) => p.citeKey),
+    [],
+  );
+  assert.match(result.papers.find((p) => p.citeKey === 'Lofstedt2016')?.abstract ?? '', /\(i\.e\., with \$\\tau=1\$\)/);
+  assert.match(result.papers.find((p) => p.citeKey === 'Hernandez2011')?.abstract ?? '', /over the past ~250,000 years/);
+  const gemma = result.papers.find((p) => p.citeKey === 'Zoubarev2012');
+  assert.match(gemma?.abstract ?? '', /^Gemma is a database.* a Cytoscape plugin\. AVAILABILITY: http:\/\/chibi/);
+  assert.equal(result.papers.find((p) => p.citeKey === 'Voineskos2016')?.csl?.ISBN, '1745-1701 (Electronic) 0586-7614 (Linking)');
 });
 
 const zotero = sharedCorpus('bibtex_zotero_marine-chemistry_my-library.bib');

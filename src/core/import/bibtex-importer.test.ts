@@ -227,3 +227,29 @@ test("a publisher's HTML in a title or abstract is read as text, and the abstrac
     ],
   );
 });
+
+test("Mendeley's escaped backslashes are read back: TeX commands as TeX, escaped line breaks as spaces, in the text and the CSL record", () => {
+  // As Mendeley writes a record whose text held `\textit{…}` and PubMed's literal `\n` and `\r` (../shared/corpora, shortened).
+  const bib = [
+    '@article{Varshney2015,',
+    'abstract = {UNLABELLED: We map the wiring of the $\\backslash$textit{\\{}Caenorhabditis elegans{\\}} nervous system.$\\backslash$n$\\backslash$nAVAILABILITY: http://example.org/worm, with a $\\backslash$alpha-free$\\backslash$tkernel and a $\\backslash$; rule.},',
+    'isbn = {1745-1701 (Electronic)$\\backslash$r0586-7614 (Linking)},',
+    'journal = {Bioinformatics},',
+    'title = {{Wiring of the worm}},',
+    'year = {2015}',
+    '}',
+    '@article{Braces2016,',
+    'abstract = {Sets {\\{}0, 1{\\}} and a path C:$\\backslash$data.},',
+    'title = {{Braces kept}},',
+    'year = {2016}',
+    '}',
+  ].join('\n');
+  const { papers } = importBibtex('library.bib', bib);
+  assert.equal(
+    papers[0].abstract,
+    'We map the wiring of the Caenorhabditis elegans nervous system. AVAILABILITY: http://example.org/worm, with a α-free kernel and a \\; rule.',
+  );
+  assert.equal(papers[0].csl?.ISBN, '1745-1701 (Electronic) 0586-7614 (Linking)');
+  // No TeX command in the text: its braces are text, the backslash a backslash.
+  assert.equal(papers[1].abstract, 'Sets {0, 1} and a path C:\\data.');
+});

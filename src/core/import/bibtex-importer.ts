@@ -22,7 +22,7 @@ import { entryNames, paperFromBibtex, type EntryNames, type RawEntry } from './b
 import { repairBibtexEntry } from './bibtex-repair';
 import { chunkBibtex, glueSplitEntry, type Chunk } from './bibtex-chunks';
 import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
-import { bibMarkupText, bibText } from './bibtex-text';
+import { bibMarkupText, bibText, unescapeBackslashes } from './bibtex-text';
 import { UndefinedMacros } from './bibtex-undefined-macros';
 import { badKeyChars, entriesByStart, escapeRegExp, parseEntries, type ParsedChunk } from './bibtex-parser-entries';
 import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
@@ -326,7 +326,7 @@ class BibtexImport {
     for (const field of item.fields) {
       if (field.name in fields) continue; // first occurrence wins, like BibTeX
       const value = this.fieldBounds.value(field, offset + field.nameStart, label);
-      if (value !== undefined) fields[field.name] = value;
+      if (value !== undefined) fields[field.name] = unescapeBackslashes(value);
     }
     return { type: item.type, key: item.key ?? '', fields };
   }
@@ -342,7 +342,7 @@ class BibtexImport {
     for (const [name, parsed] of Object.entries(entry.fields)) {
       const value = typeof parsed === 'string' ? parsed : listText(parsed);
       if (name in scanned || value === undefined) continue;
-      if (value.length <= this.context.limits.maxFieldChars) fields[name] = value;
+      if (value.length <= this.context.limits.maxFieldChars) fields[name] = unescapeBackslashes(value);
       else {
         // Past the scanner's break: the field's name is found in the entry's text to place the warning.
         const at = item.start + Math.max(0, text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i')));

@@ -1,4 +1,33 @@
+import { isKnownLatexCommand } from '../text/latex-to-unicode';
 import { abstractText, cleanText, looksLikeHtml, stripHtml } from './import-helpers';
+
+const ESCAPED_BACKSLASH = /\$\\backslash\$([A-Za-z]*)/g;
+/** Math Mendeley escaped whole: `{\$}\backslashtau=1{\$}` for `$\tau=1$`. */
+const ESCAPED_MATH = /\{\\\$\}([^{}$]*?\\backslash[^$]*?)\{\\\$\}/g;
+
+/**
+ * A raw field value with the backslashes Mendeley escapes read back. Mendeley writes a backslash its record holds as
+ * `$\backslash$`: of a LaTeX command the text held (`$\backslash$textit{\{}C. elegans{\}}` → `\textit{C. elegans}`, read on as
+ * TeX), or of a line break an earlier import left as two characters (PubMed's `…a Cytoscape plugin.\n\nAVAILABILITY:`,
+ * ISBNs joined by `\r`), which is white space. Any other is a backslash (`\textbackslash{}`). Math escaped whole
+ * (`{\$}\backslashtau=1{\$}`) is math again (`$\tau=1$`).
+ */
+export function unescapeBackslashes(value: string): string {
+  if (!value.includes('\\backslash')) return value;
+  let commands = false;
+  const read = value
+    .replace(ESCAPED_MATH, (_match, math: string) => `$${math.replaceAll('\\backslash', '\\')}$`)
+    .replace(ESCAPED_BACKSLASH, (_match, letters: string) => {
+      if (isKnownLatexCommand(letters)) {
+        commands = true;
+        return `\\${letters}`;
+      }
+      if (/^[nrt]/.test(letters)) return ` ${letters.slice(1)}`;
+      return `\\textbackslash{}${letters}`;
+    });
+  // The text held TeX, so the braces Mendeley escaped with it (`{\{}`, `{\}}`) are its commands' braces.
+  return commands ? read.replaceAll('{\\{}', '{').replaceAll('{\\}}', '}') : read;
+}
 
 /** BibTeX text: case-protection braces go too, including an outer pair around the whole value (`{{Title}}`). */
 export function bibText(text: string | undefined): string {

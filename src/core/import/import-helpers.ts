@@ -109,7 +109,7 @@ export function looksLikeHtml(text: string): boolean {
  * "Abstract 12 …".
  */
 export function abstractText(text: string): string {
-  return text.replace(/^\s*(?:Abstract|ABSTRACT|abstract)\s*[.:]?\s+(?=\p{Lu})/u, '');
+  return text.replace(/^\s*(?:Abstract|ABSTRACT|abstract|UNLABELLED)\s*[.:]?\s+(?=\p{Lu})/u, '');
 }
 
 /** `https://doi.org/10.1038/NATURE10098.` → `10.1038/nature10098`; undefined when there is no DOI in it. */

@@ -13,9 +13,9 @@ import { IMPORT_VERSION } from './import-version';
  * window would search a cached index built from the earlier papers' texts. A digest that changed: bump
  * `IMPORT_VERSION`, then record the new digest here with it.
  */
-const RECORDED = { version: 2, digest: 'dd249f14bafbef1300c87cc165d3bd08' };
+const RECORDED = { version: 3, digest: '18171cf83031c903c80d9d7828baa524' };
 
-/** Records as reference managers export publishers' abstracts (markup, entities, labels), beside the fixtures. */
+/** Records as reference managers export publishers' abstracts (markup, entities, labels, Mendeley's escapes), beside the fixtures. */
 const PUBLISHER_TEXTS: Array<[string, string]> = [
   [
     'publisher.bib',
@@ -23,6 +23,16 @@ const PUBLISHER_TEXTS: Array<[string, string]> = [
       '@article{seep2018,',
       '  title = {Seep fauna of {\\textless}i{\\textgreater}Pingo{\\textless}/i{\\textgreater} mounds},',
       '  abstract = {<p><strong>Abstract.</strong> Methane (<span class="inline-formula">CH<sub>4</sub></span>) at 30&thinsp;cm.</p>},',
+      '}',
+    ].join('\n'),
+  ],
+  [
+    'mendeley.bib',
+    [
+      '@article{Worm2015,',
+      'abstract = {UNLABELLED: The $\\backslash$textit{\\{}C. elegans{\\}} wiring, {\\~{}}300 neurons.$\\backslash$n$\\backslash$nAVAILABILITY: {\\$}\\backslashtau=1{\\$}.},',
+      'isbn = {1745-1701 (Electronic)$\\backslash$r0586-7614 (Linking)},',
+      'title = {{Worm wiring}},',
       '}',
     ].join('\n'),
   ],

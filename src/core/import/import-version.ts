@@ -6,5 +6,7 @@
  *
  * 2: a BibTeX title or abstract holding a publisher's HTML is read as text (`<i>`, `<span class="inline-formula">`,
  * `&thinsp;`), and an abstract's "Abstract." label is dropped (BibTeX, CSL-JSON).
+ * 3: Mendeley's escaped backslashes are read back (`$\backslash$n` a space, `$\backslash$textit{\{}…{\}}` TeX,
+ * `{\$}\backslashtau{\$}` math), `\~{}` is a tilde, and PubMed's "UNLABELLED:" label goes.
  */
-export const IMPORT_VERSION = 2;
+export const IMPORT_VERSION = 3;

@@ -22,6 +22,11 @@ test('symbols, escapes, dashes and quotes', () => {
   assert.equal(latexToUnicode('{\\textcopyright} 2013 Elsevier'), '© 2013 Elsevier');
   assert.equal(bib('CO{\\textless}sub{\\textgreater}2{\\textless}/sub{\\textgreater}'), 'CO<sub>2</sub>');
   assert.equal(latexToUnicode('Fig.~3 and ~10x'), 'Fig. 3 and ~10x');
+  // A tilde written out is a tilde, never a tie's space: Mendeley's `{\~{}}250,000`, `\textasciitilde{}`; `\^{}` a caret.
+  assert.equal(
+    bib('over the past {\\~{}}250,000 years, n\\textasciitilde{}2, x\\^{}2, se\\~{n}or'),
+    'over the past ~250,000 years, n~2, x^2, señor',
+  );
   // TeX spacing commands are spaces (thin spaces, which whitespace normalisation makes plain), never literal text.
   assert.equal(latexToUnicode('3\\,\\% and 5\\;mm, a\\:b, c\\>d, x\\!y'), '3\u2009% and 5\u2009mm, a\u2009b, c\u2009d, xy');
   assert.equal(latexToUnicode('$a\\,b$ and line\\\\, next'), '$a\\,b$ and line\\\\, next', 'math and `\\\\,` are kept');

@@ -185,18 +185,30 @@ function splitMath(text: string): Array<{ math: boolean; text: string }> {
 }
 
 /** Formatting commands whose argument is the text itself: `\emph{word}` → word. */
-const FORMAT_WITH_ARGUMENT =
-  /\\(?:textit|textbf|textsl|textsc|textsf|textrm|texttt|textup|textmd|textnormal|emph|mbox|text|underline|uline|url|NoCaseChange|ensuremath)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+const FORMAT_COMMANDS =
+  'textit|textbf|textsl|textsc|textsf|textrm|texttt|textup|textmd|textnormal|emph|mbox|text|underline|uline|url|NoCaseChange|ensuremath';
+const FORMAT_WITH_ARGUMENT = new RegExp(`\\\\(?:${FORMAT_COMMANDS})\\s*\\{((?:[^{}]|\\{[^{}]*\\})*)\\}`, 'g');
 /** Declarations that switch the font for the rest of a group: `{\it word}` → word. */
 const FONT_SWITCHES = 'it|bf|em|sl|sc|sf|rm|tt|itshape|bfseries|scshape|upshape|slshape|normalfont|mdseries';
 const FONT_GROUP = new RegExp(`\\{\\\\(?:${FONT_SWITCHES})(?![A-Za-z])\\s*([^{}]*)\\}`, 'g');
 const FONT_SWITCH = new RegExp(`\\\\(?:${FONT_SWITCHES})(?![A-Za-z])\\s*`, 'g');
+const KNOWN_COMMANDS = new Set([...Object.keys(SYMBOLS), ...FORMAT_COMMANDS.split('|'), ...FONT_SWITCHES.split('|'), 'href']);
+
+/** Whether `latexToUnicode` reads `\name` (a symbol, a formatting command or a font switch): `textit` and `alpha` yes, `nRESULTS` no. */
+export function isKnownLatexCommand(name: string): boolean {
+  return KNOWN_COMMANDS.has(name);
+}
+
 /** Placeholders for escaped braces while grouping braces are removed, so `\{0,1\}` keeps its braces. */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
+/** A tilde written out (`\~{}`, `\textasciitilde`), kept from the rule that reads a tie `~` as a space. */
+const TILDE = '\uE002';
 
 function convertProse(text: string, options: LatexOptions): string {
   let out = text
+    // An accent over nothing is the accent itself: `{\~{}}250,000` is "~250,000" (Mendeley writes a tilde so).
+    .replace(/\\([~^])\{\}/g, (_m, accent: string) => (accent === '~' ? TILDE : '^'))
     // Accents: symbol accents may be bare (\'e), letter accents need braces or a space (\v{c}, \v c)
     // so that commands such as \uparrow are not mistaken for \u + "parrow".
     .replace(
@@ -223,7 +235,7 @@ function convertProse(text: string, options: LatexOptions): string {
   out = out
     .replace(FONT_GROUP, '$1')
     .replace(FONT_SWITCH, '')
-    .replace(/\\([A-Za-z]+)(\{\})?/g, (m, name: string) => SYMBOLS[name] ?? m)
+    .replace(/\\([A-Za-z]+)(\{\})?/g, (m, name: string) => (name === 'textasciitilde' ? TILDE : (SYMBOLS[name] ?? m)))
     .replace(/---/g, '—')
     .replace(/--/g, '–')
     .replace(/``/g, '“')
@@ -233,6 +245,7 @@ function convertProse(text: string, options: LatexOptions): string {
   // Braces left around one converted character ({\"{u}} → {ü} → ü) are markup, not text.
   // Wider groups ({0, 1}, {Fourier}) are kept unless the caller says the text is BibTeX-like.
   out = stripGroupingBraces(out, options.stripGroupingBraces === true);
+  if (out.includes(TILDE)) out = out.replaceAll(TILDE, '~');
   return out.includes(OPEN) || out.includes(CLOSE) ? out.replaceAll(OPEN, '{').replaceAll(CLOSE, '}') : out;
 }
 
