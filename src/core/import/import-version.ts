@@ -7,6 +7,8 @@
  * 2: a BibTeX title or abstract holding a publisher's HTML is read as text (`<i>`, `<span class="inline-formula">`,
  * `&thinsp;`), and an abstract's "Abstract." label is dropped (BibTeX, CSL-JSON).
  * 3: Mendeley's escaped backslashes are read back (`$\backslash$n` a space, `$\backslash$textit{\{}…{\}}` TeX,
- * `{\$}\backslashtau{\$}` math), `\~{}` is a tilde, and PubMed's "UNLABELLED:" label goes.
+ * `{\$}\backslashtau{\$}` math), `\~{}` is a tilde, and PubMed's "UNLABELLED:" label goes; a `@preamble`'s TeX macros
+ * expand in the file's fields (`\proglang{R}`, `\noopsort`), braces around math go (`{$\epsilon$}-dominance`), and
+ * line-breaking hints are no text (`location--\hspace{0pt}allocation`).
  */
 export const IMPORT_VERSION = 3;

@@ -47,10 +47,22 @@ test('formatting commands keep their text; unknown commands stay as typed', () =
   assert.equal(bib('\\unknown{x} and {y}'), '\\unknown{x} and y', 'an unknown command keeps its argument braces');
 });
 
+test('line-breaking hints are no text; a wider space or a new line is a space', () => {
+  assert.equal(bib('location--\\hspace{0pt}allocation, multi\\-level, a\\allowbreak b'), 'location–allocation, multilevel, ab');
+  assert.equal(latexToUnicode('a\\hspace{1em}b, line\\newline next'), 'a b, line  next');
+});
+
 test('grouping braces: one-character groups always go, wider ones only for BibTeX text', () => {
   assert.equal(latexToUnicode('{a} and {a b} and {Fourier}'), 'a and {a b} and {Fourier}');
   assert.equal(bib('{a} and {a b} and {Fourier}'), 'a and a b and Fourier');
   assert.equal(bib('{{SPE}-{DOM}}'), 'SPE-DOM');
+  // Case protection around math or across it (titles of IRIDIA's hand-kept library); the math itself is kept.
+  assert.equal(
+    bib('the {$\\epsilon$}-domination of a {TP$+$PLS} and a ({1+\\(\\lambda\\)}) EA'),
+    'the $\\epsilon$-domination of a TP$+$PLS and a (1+\\(\\lambda\\)) EA',
+  );
+  assert.equal(bib('\\textit{$k$-means} in {$O(n)$}'), '$k$-means in $O(n)$', "a command's argument may hold math");
+  assert.equal(latexToUnicode('a {$x$} b'), 'a {$x$} b', 'outside BibTeX, braces around math stay as typed');
   assert.equal(bib('the set \\{0, 1\\}'), 'the set {0, 1}', 'escaped braces are text');
   assert.equal(latexToUnicode('unbalanced { brace'), 'unbalanced { brace');
 });

@@ -223,6 +223,10 @@ function convertProse(text: string, options: LatexOptions): string {
     // `\!` a negative one (nothing); `\\,` is a line break then a comma, so not matched.
     .replace(/(?<!\\)\\[,:;>]/g, '\u2009')
     .replace(/(?<!\\)\\!/g, '')
+    // Line-breaking hints are no text: `location--\hspace{0pt}allocation`, `\allowbreak`, a discretionary `\-`; a wider
+    // `\hspace{1em}` or a `\newline` is a space.
+    .replace(/\\hspace\*?\s*\{\s*0(?:\.0*)?\s*[a-z]*\s*\}|\\allowbreak(?![A-Za-z])\s*|(?<!\\)\\-/g, '')
+    .replace(/\\hspace\*?\s*\{[^{}]*\}|\\(?:newline|linebreak)(?![A-Za-z])/g, ' ')
     .replace(/\\\{/g, OPEN)
     .replace(/\\\}/g, CLOSE)
     .replace(/\\([%&#_$ ])/g, (_m, ch: string) => (ESCAPED.has(ch) ? ch : _m));
@@ -309,7 +313,24 @@ export interface LatexOptions {
 /** Converts text-mode LaTeX outside math to Unicode; math runs are returned untouched. */
 export function latexToUnicode(text: string, options: LatexOptions = {}): string {
   if (!/[\\{}~`'-]/.test(text)) return text;
-  return splitMath(text)
-    .map((part) => (part.math ? part.text : convertProse(part.text, options)))
-    .join('');
+  const parts = splitMath(text);
+  if (options.stripGroupingBraces === true && parts.length > 1) return withMathMasked(parts, options);
+  return parts.map((part) => (part.math ? part.text : convertProse(part.text, options))).join('');
+}
+
+/** Private-use characters that stand for math runs while the prose around them is converted. */
+const MATH_MASK = 0xe100;
+const MATH_MASKS = 0x700;
+
+/**
+ * BibTeX text with its math: the prose converted as one text, each math run standing in as one character, so that
+ * case-protection braces around math or across it go (`{$\epsilon$}-dominance`, `{TP$+$PLS}`) and a command's
+ * argument may hold math (`\textit{$k$-means}`); the math itself is left untouched.
+ */
+function withMathMasked(parts: Array<{ math: boolean; text: string }>, options: LatexOptions): string {
+  const math = parts.filter((part) => part.math).map((part) => part.text);
+  if (math.length > MATH_MASKS) return parts.map((part) => (part.math ? part.text : convertProse(part.text, options))).join('');
+  let at = 0;
+  const masked = parts.map((part) => (part.math ? String.fromCharCode(MATH_MASK + at++) : part.text)).join('');
+  return convertProse(masked, options).replace(/[\ue100-\ue7ff]/g, (mask) => math[mask.charCodeAt(0) - MATH_MASK]);
 }
