@@ -96,6 +96,31 @@ test(
   },
 );
 
+const iridia = sharedCorpus('bibtex_iridia_cc0/articles.bib');
+test(
+  "a folder of .bib files shares its @string and @preamble macros, as \\bibliography{abbrev,journals,authors,articles} reads them (IRIDIA's library)",
+  { skip: iridia.skip },
+  () => {
+    const folder = join(iridia.path, '..');
+    const { code, stdout } = lectern('show', 'LopStu2012tec', '--corpus', folder);
+    assert.equal(code, 0);
+    assert.match(stdout, /\nauthors +Manuel López-Ibáñez; Thomas Stützle\n/);
+    assert.match(stdout, /\nvenue +IEEE Transactions on Evolutionary Computation\n/);
+    const listing = json<Listing>(lectern('list', '--corpus', folder, '--json').stdout);
+    assert.equal(listing.papers.length, 1509);
+    // No macro left undefined, and the three files of macros alone are no "empty" libraries.
+    assert.deepEqual(listing.diagnostics, []);
+    assert.ok(listing.papers.some((p) => p.title === 'mlr: Machine Learning in R'));
+    // The same file named alone cannot know them, and says so.
+    const alone = json<Listing>(lectern('list', '--corpus', iridia.path, '--json').stdout);
+    assert.ok(
+      alone.diagnostics.some((d) =>
+        /`@string` macro `and` is not defined \(used by entry `AbrAmoDan1999` and 1786 more uses\)/.test(d.message),
+      ),
+    );
+  },
+);
+
 test('list --json has the 76 seed papers with ids, topics, authors and year', () => {
   const { stdout } = lectern('list', '--json');
   const { papers, diagnostics } = json<Listing>(stdout);

@@ -34,7 +34,7 @@ test('macros: an undefined one is reported once at its first use with the count;
         ['k3', 'T3', ['Jo Müller'], 3, 'undefmac'],
       ],
       diagnostics: [
-        '1:58 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k` and 2 more uses); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file.',
+        '1:58 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k` and 2 more uses); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file or in another .bib file of its folder.',
       ],
     },
   );
@@ -100,7 +100,7 @@ test('an undefined macro in an entry that cannot be read is still reported, at i
     papers: [['b', 'B', [], 2, undefined]],
     diagnostics: [
       '1:72 error Lectern: entry `k` (line 1) could not be read: expected `,` or `}` after field `journal` (found `note = x}`); it was skipped. Fix the entry and reload — the entries after it still load.',
-      '1:63 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file.',
+      '1:63 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
   assert.deepEqual(
@@ -112,7 +112,7 @@ test('an undefined macro in an entry that cannot be read is still reported, at i
       ],
       diagnostics: [
         '1:1 warning Lectern: entry `k` (line 1) is not closed with `}`; it was loaded as if it ended on line 3. Add the missing `}` there.',
-        '2:12 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file.',
+        '2:12 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file or in another .bib file of its folder.',
       ],
     },
   );
@@ -140,7 +140,7 @@ test('a macro holding TeX names is expanded for the parser', () => {
   assert.deepEqual(read('@string{m = {X}} @article{k, title = {T}, author = {M{\\"u}ller, Jo}, journal = m # undefd}'), {
     papers: [['k', 'T', ['Jo Müller'], 1, 'Xundefd']],
     diagnostics: [
-      '1:84 warning Lectern: `@string` macro `undefd` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefd = {…}}` in this file.',
+      '1:84 warning Lectern: `@string` macro `undefd` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{undefd = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
 });

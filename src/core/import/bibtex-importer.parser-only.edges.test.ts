@@ -47,7 +47,7 @@ test('an undefined macro in an entry only the parser can read, after other entri
       { key: 'k', title: 'T', venue: 'jt', authors: [], keywords: [] },
     ],
     diagnostics: [
-      '2:35 warning Lectern: `@string` macro `jt` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{jt = {…}}` in this file.',
+      '2:35 warning Lectern: `@string` macro `jt` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{jt = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
 });

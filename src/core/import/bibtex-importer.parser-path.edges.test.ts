@@ -26,7 +26,7 @@ const noValue = (at: string, label: string, field: string) =>
 const tooLong = (at: string, field: string, label: string, length: number) =>
   `${at} warning Lectern: field \`${field}\` of ${label} is ${length} characters long, over the limit of 20; the field was dropped and the rest of the entry loaded. Shorten the field.`;
 const undefinedMacro = (at: string, name: string, usedBy: string) =>
-  `${at} warning Lectern: \`@string\` macro \`${name}\` is not defined (used by ${usedBy}); its name was kept as the value. Define it with \`@string{${name} = {…}}\` in this file.`;
+  `${at} warning Lectern: \`@string\` macro \`${name}\` is not defined (used by ${usedBy}); its name was kept as the value. Define it with \`@string{${name} = {…}}\` in this file or in another .bib file of its folder.`;
 
 test('a parser failure in an editor list names the `editor` field; with both lists, both are named', () => {
   assert.deepEqual(read('@book{k, title = {T}, editor = {M{\\"u}ller, $Jo}}'), {

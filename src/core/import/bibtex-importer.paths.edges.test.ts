@@ -21,7 +21,7 @@ test('a comment and a preamble beside an entry are not papers, on either path', 
   assert.deepEqual(read('@article{a, title = {A}, author = {M{\\"u}ller, Jo}} @comment{title = {X}} @string{s = undefmac}'), {
     papers: [['a', 'A', ['Jo Müller'], 1, undefined, undefined]],
     diagnostics: [
-      '1:87 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `s`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file.',
+      '1:87 warning Lectern: `@string` macro `undefmac` is not defined (used by entry `s`); its name was kept as the value. Define it with `@string{undefmac = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
 });

@@ -111,7 +111,8 @@ class BibtexImport {
 
   /** `@string` macros are global: collected from the whole file, and expanded within the limits, before any entry is read. */
   private collectStrings(chunks: Chunk[]): void {
-    const definitions: MacroDefinition[] = [];
+    // Other files' definitions first, so this file's own win; they have no offset here (their files report their faults).
+    const definitions: MacroDefinition[] = (this.context.bibtex?.strings ?? []).map(({ name, parts }) => ({ name, parts, offset: -1 }));
     for (const chunk of chunks) {
       // Stryker disable next-line Regex,ConditionalExpression: skips scanning chunks without `@string`; output identical, only speed differs
       if (!/@\s*string\s*[{(]/i.test(chunk.text)) continue;
@@ -125,8 +126,8 @@ class BibtexImport {
     const table = expandMacros(definitions, this.context.limits, (offset) => this.lines.line(offset));
     for (const [name, value] of table.values) this.strings[name] = value;
     this.parserStrings = { ...BIBTEX_DEFAULT_STRINGS, ...this.strings };
-    this.refusedMacros = table.refused;
-    for (const warning of table.warnings) this.warnAt(warning.offset, warning.message);
+    this.refusedMacros = new Map([...table.refused].filter(([, refused]) => refused.offset >= 0));
+    for (const warning of table.warnings) if (warning.offset >= 0) this.warnAt(warning.offset, warning.message);
   }
 
   /** The TeX macros of every `@preamble` (wherever it is: LaTeX defines them before the bibliography), `@string`s expanded. */
@@ -140,6 +141,9 @@ class BibtexImport {
         for (const field of item.fields) this.texMacros.define(this.fieldBounds.value(field, chunk.offset + field.nameStart, label) ?? '');
       }
     }
+    // Then the other files' (`\providecommand` and `\newcommand` keep this file's).
+    for (const parts of this.context.bibtex?.preambles ?? [])
+      this.texMacros.define(parts.map((part) => (part.kind === 'bare' ? (this.resolve(part.text) ?? part.text) : part.text)).join(''));
   }
 
   private resolve(word: string): string | undefined {

@@ -49,7 +49,7 @@ test('an undefined macro is reported once, naming the entry (or "an entry" witho
   assert.deepEqual(diagnosticsOf('@misc{title = {No key}, journal = jcp}\n@misc{k2, title = {T2}, journal = JCP}'), {
     venues: ['jcp', 'JCP'],
     diagnostics: [
-      '1:35 Lectern: `@string` macro `jcp` is not defined (used by an entry and 1 more use); its name was kept as the value. Define it with `@string{jcp = {…}}` in this file.',
+      '1:35 Lectern: `@string` macro `jcp` is not defined (used by an entry and 1 more use); its name was kept as the value. Define it with `@string{jcp = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
 });
@@ -60,7 +60,7 @@ test('past 50 undefined macros, the rest are summed up in one warning naming the
   assert.equal(diagnostics.length, 51);
   assert.equal(
     diagnostics[49],
-    '50:37 Lectern: `@string` macro `j49` is not defined (used by entry `k49`); its name was kept as the value. Define it with `@string{j49 = {…}}` in this file.',
+    '50:37 Lectern: `@string` macro `j49` is not defined (used by entry `k49`); its name was kept as the value. Define it with `@string{j49 = {…}}` in this file or in another .bib file of its folder.',
   );
   assert.equal(
     diagnostics[50],
@@ -160,7 +160,7 @@ test('a macro whose name starts with digits is a macro, defined or not; a braced
   assert.deepEqual(diagnosticsOf('@inproceedings{k, title = {T}, booktitle = 3dv}'), {
     venues: ['3dv'],
     diagnostics: [
-      '1:44 Lectern: `@string` macro `3dv` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{3dv = {…}}` in this file.',
+      '1:44 Lectern: `@string` macro `3dv` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{3dv = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
   assert.deepEqual(diagnosticsOf('@article{k, title = {T}, journal = {CACM}}\n@article{k2, title = {T}, journal = CACM}'), {

@@ -228,7 +228,7 @@ test('parser-only entries: two identical entries both load; an undefined macro w
   );
   assert.deepEqual(result.diagnostics, []);
   assert.deepEqual(read('@article{k\n  title = {T},\n  journal = j.geophys.res\n}').diagnostics, [
-    '3:13 warning Lectern: `@string` macro `j.geophys.res` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{j.geophys.res = {…}}` in this file.',
+    '3:13 warning Lectern: `@string` macro `j.geophys.res` is not defined (used by entry `k`); its name was kept as the value. Define it with `@string{j.geophys.res = {…}}` in this file or in another .bib file of its folder.',
   ]);
 });
 

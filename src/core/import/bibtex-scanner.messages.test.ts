@@ -149,7 +149,7 @@ test('a damaged byte is reported in the entry or directive that holds it, or as 
         'the invalid UTF-8 byte 0xE9',
         'Re-save the file as UTF-8 (or fix that character) and reload.',
       ),
-      '5:36 warning Lectern: `@string` macro `j` is not defined (used by entry `b`); its name was kept as the value. Define it with `@string{j = {…}}` in this file.',
+      '5:36 warning Lectern: `@string` macro `j` is not defined (used by entry `b`); its name was kept as the value. Define it with `@string{j = {…}}` in this file or in another .bib file of its folder.',
     ],
   });
 });

@@ -58,7 +58,7 @@ export class UndefinedMacros {
       return {
         offset: use.offset,
         message: l10n.t(
-          'Lectern: `@string` macro `{0}` is not defined (used by {1}); its name was kept as the value. Define it with `{2}` in this file.',
+          'Lectern: `@string` macro `{0}` is not defined (used by {1}); its name was kept as the value. Define it with `{2}` in this file or in another .bib file of its folder.',
           use.name,
           where,
           `@string{${use.name} = {…}}`,

@@ -16,7 +16,13 @@ import { importJsonLinesPiece, JSON_LINES_PIECE_BYTES, lineCuts, type JsonLinesF
 import { scanJsonArray } from './json-scanner';
 import { decodeCorpusBytes } from './decode-corpus-bytes';
 import { importTsv, looksLikeTsv } from './tsv-importer';
-import { resolveImportLimits, type ImportContext, type ImportOptions, type ResolvedImportLimits } from './import-limits';
+import {
+  resolveImportLimits,
+  type BibtexDefinitions,
+  type ImportContext,
+  type ImportOptions,
+  type ResolvedImportLimits,
+} from './import-limits';
 import type { Diagnostic } from '../model/diagnostic';
 
 /**
@@ -73,11 +79,12 @@ export function importCorpusFile(file: string, bytes: Uint8Array, options: Impor
     const limits = resolveImportLimits(options.limits);
     if (bytes.length > limits.maxFileBytes) return { papers: [], diagnostics: [tooLarge(file, bytes.length, limits.maxFileBytes)] };
     const pieces = jsonLinesPieces(file, bytes, options.pieceBytes ?? JSON_LINES_PIECE_BYTES);
-    const read = pieces ? importPieces(file, bytes, pieces, limits) : importWhole(file, bytes, limits);
+    const read = pieces ? importPieces(file, bytes, pieces, limits) : importWhole(file, bytes, limits, options.bibtex);
     if ('refused' in read) return { papers: [], diagnostics: [read.refused] };
     const { papers, diagnostics, format } = read;
     limitRecords(file, papers, diagnostics, limits);
-    if (papers.length === 0 && diagnostics.length === 0) {
+    // A BibTeX file of `@string`s and `@preamble`s only (IRIDIA's abbrev.bib) defines for the files beside it.
+    if (papers.length === 0 && diagnostics.length === 0 && !read.definitions) {
       diagnostics.push(
         diagnostic(
           file,
@@ -107,6 +114,8 @@ interface FormatRead {
   papers: ImportResult['papers'];
   diagnostics: ImportResult['diagnostics'];
   format: CorpusFormat;
+  /** A BibTeX text holding `@string` or `@preamble` definitions. */
+  definitions?: boolean;
 }
 
 /** A file not read at all, and why. */
@@ -115,7 +124,7 @@ interface NotRead {
 }
 
 /** The whole file decoded as one text and read by its format's importer. */
-function importWhole(file: string, bytes: Uint8Array, limits: ResolvedImportLimits): FormatRead | NotRead {
+function importWhole(file: string, bytes: Uint8Array, limits: ResolvedImportLimits, bibtex?: BibtexDefinitions): FormatRead | NotRead {
   const decoded = decodeCorpusBytes(file, bytes, expectedFormats());
   if ('error' in decoded) return { refused: decoded.error };
   const text = decoded.text;
@@ -142,7 +151,8 @@ function importWhole(file: string, bytes: Uint8Array, limits: ResolvedImportLimi
       ),
     };
   }
-  return { ...checked(IMPORTERS[format](file, text, { limits, damage: decoded.damage })), format };
+  const definitions = format === 'bibtex' && /@\s*(?:string|preamble)\s*[{(]/i.test(text);
+  return { ...checked(IMPORTERS[format](file, text, { limits, damage: decoded.damage, bibtex })), format, definitions };
 }
 
 /** A large JSON Lines file cut between lines: where each piece ends, and its format. */

@@ -1,3 +1,4 @@
+import type { BibValuePart } from './bibtex-scanner';
 /**
  * The bounds every import runs within, so that no corpus file — hostile or just unlucky — can make Lectern
  * use unbounded memory or time, and what happens when a file reaches one: a located `Lectern:` diagnostic,
@@ -67,6 +68,24 @@ export interface ImportOptions {
    * same papers and diagnostics as a whole-file import. Default 64 MB (67,108,864). Example: `{ pieceBytes: 4096 }`.
    */
   pieceBytes?: number;
+  /**
+   * For a BibTeX file: the `@string`s and `@preamble`s of the other BibTeX files of its folder (see
+   * `readBibtexDefinitions`), for the macros it uses without defining. Its own definitions win. Default: none.
+   */
+  bibtex?: BibtexDefinitions;
+}
+
+/**
+ * The `@string`s and `@preamble`s of BibTeX files, unexpanded (a macro may use one another file defines), to read
+ * another file with (`ImportOptions.bibtex`, read by `readBibtexDefinitions`): its own definitions come first, these fill in the names it leaves undefined.
+ *
+ * @example { strings: [{ name: 'tec', parts: [{ kind: 'quoted', text: 'IEEE Trans. Evol. Comput.', start: 0, end: 27 }] }], preambles: [] }
+ */
+export interface BibtexDefinitions {
+  /** `@string{name = …}` in file order: the name as typed and the value's parts. */
+  strings: Array<{ name: string; parts: BibValuePart[] }>;
+  /** Each `@preamble`'s value parts, in file order. */
+  preambles: BibValuePart[][];
 }
 
 /** `limits` with defaults for missing (or non-positive, non-numeric) values. */
@@ -92,6 +111,8 @@ export interface ImportContext {
    * file read in pieces (see `importCorpusFile`), so that papers and diagnostics name the file's own lines. Default 1.
    */
   firstLine?: number;
+  /** Definitions of other BibTeX files for the macros this one leaves undefined (`ImportOptions.bibtex`). Default: none. */
+  bibtex?: BibtexDefinitions;
 }
 
 /** One byte of the file that could not be decoded, and where it now stands in the decoded text. */

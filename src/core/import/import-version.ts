@@ -9,6 +9,7 @@
  * 3: Mendeley's escaped backslashes are read back (`$\backslash$n` a space, `$\backslash$textit{\{}…{\}}` TeX,
  * `{\$}\backslashtau{\$}` math), `\~{}` is a tilde, and PubMed's "UNLABELLED:" label goes; a `@preamble`'s TeX macros
  * expand in the file's fields (`\proglang{R}`, `\noopsort`), braces around math go (`{$\epsilon$}-dominance`), and
- * line-breaking hints are no text (`location--\hspace{0pt}allocation`).
+ * line-breaking hints are no text (`location--\hspace{0pt}allocation`); a BibTeX file of definitions only is no empty
+ * library, and an undefined macro's message says it may be defined in another .bib file of the folder.
  */
 export const IMPORT_VERSION = 3;

@@ -14,6 +14,7 @@ import { CORPUS_FILE_EXTENSIONS, importCorpusFile } from '../import/import-corpu
 import { resolveImportLimits, type ImportLimits, type ImportOptions } from '../import/import-limits';
 import { PaperSearch } from '../search/paper-search';
 import type { TopicTaxonomy } from '../topics/assign-topics';
+import { BibtexFolders } from './bibtex-folders';
 import { CorpusFileRefusal } from './corpus-file-refusal';
 import type { CorpusFileChange, CorpusSource, FileStamp } from './corpus-source';
 import type { IndexCacheStore } from './index-cache-store';
@@ -123,6 +124,8 @@ export interface FileUpdate {
   change: CorpusChange;
   /** The file's diagnostics now (empty when it was deleted). */
   diagnostics: Diagnostic[];
+  /** The file's `@string` or `@preamble` definitions changed, which the other BibTeX files of its folder read: `load` again. */
+  reloadNeeded?: boolean;
 }
 
 const DEFAULT_BUILD_INDEX_MIN_PAPERS = 20_000;
@@ -141,6 +144,8 @@ export class LibraryLoader {
   private samplePaths = new Set<string>();
   /** Set by `retire`: a newer load replaces this loader's library. */
   private retired = false;
+  /** What the BibTeX files that share a folder define, for one another's imports. */
+  private readonly bibtex = new BibtexFolders();
 
   constructor(
     readonly source: CorpusSource,
@@ -175,6 +180,7 @@ export class LibraryLoader {
         topicsFrom: 'cache',
       });
     const snapshot = this.options.cache?.contents === 'snapshot';
+    await this.bibtex.readAll(paths, bytes, async (path) => (await this.readBytes(path)).bytes);
     const files: CorpusFile[] = [];
     for (const path of paths) {
       if (this.options.isCancelled?.()) break;
@@ -294,6 +300,9 @@ export class LibraryLoader {
     const known = library.corpus.files.find((file) => file.path === change.path);
     if (change.kind === 'deleted' && !known) return undefined;
     let file: CorpusFile | undefined;
+    let bytes: Uint8Array | undefined;
+    const paths = library.corpus.files.map((corpusFile) => corpusFile.path);
+    const shares = await this.bibtex.beforeChange(change.path, paths, async (path) => (await this.readBytes(path)).bytes);
     if (change.kind !== 'deleted') {
       const read = await this.readBytes(change.path);
       // The same bytes as the library holds (a watcher's late event for a write a load has read, a save without
@@ -302,8 +311,12 @@ export class LibraryLoader {
       const fingerprint = read.bytes ? contentFingerprint(read.bytes) : read.unread.fingerprint;
       if (this.retired || known?.fingerprint === fingerprint) return undefined;
       file = read.bytes ? await this.importBytes(change.path, read.bytes) : read.unread;
+      bytes = read.bytes;
     }
     if (this.retired) return undefined;
+    // A BibTeX file whose definitions changed: the files beside it read them too.
+    if (shares && this.bibtex.note(change.path, bytes))
+      return { path: change.path, change: { added: [], removed: [], changed: [] }, diagnostics: [], reloadNeeded: true };
     const diagnostics = file?.diagnostics ?? [];
     // A few papers added, edited or removed leave the tree as it is (`carryTopics`); more, and discovery runs again.
     const kept = library.updateFileKeepingTopics(change.path, file);
@@ -345,7 +358,8 @@ export class LibraryLoader {
 
   private async importBytes(path: string, bytes: Uint8Array): Promise<CorpusFile> {
     try {
-      const result = await (this.options.importFile ?? importCorpusFile)(path, bytes, { limits: resolveImportLimits(this.options.limits) });
+      const options = { limits: resolveImportLimits(this.options.limits), bibtex: this.bibtex.forImporting(path) };
+      const result = await (this.options.importFile ?? importCorpusFile)(path, bytes, options);
       const papers = this.samplePaths.has(path) ? result.papers.map((paper) => ({ ...paper, sample: true })) : result.papers;
       return { path, fingerprint: contentFingerprint(bytes), ...result, papers };
     } catch (error) {

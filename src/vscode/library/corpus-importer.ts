@@ -79,10 +79,10 @@ export class CorpusImporter {
     return this.worker ? this.kept : undefined;
   }
 
-  /** Imports one file within `options.limits`, in the worker when it is large. */
+  /** Imports one file within `options.limits` (with `options.bibtex`, its folder's BibTeX definitions), in the worker when it is large. */
   async import(path: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
     if (bytes.byteLength < WORKER_THRESHOLD_BYTES || !this.ensureWorker()) return importCorpusFile(path, bytes, options);
-    const { result } = await this.request({ id: 0, kind: 'import', path, bytes, limits: options.limits });
+    const { result } = await this.request({ id: 0, kind: 'import', path, bytes, limits: options.limits, bibtex: options.bibtex });
     return result!;
   }
 

@@ -1,7 +1,7 @@
 /**
  * What the corpus worker answers, whichever worker runs it (a Node worker thread, `import-worker.ts`; a Web Worker
  * in VS Code for the Web, `src/web/corpus-worker.ts`). Requests:
- *   `{ id, kind: 'import', path, bytes, limits }` → `{ id, result }` (an ImportResult within the limits);
+ *   `{ id, kind: 'import', path, bytes, limits, bibtex }` → `{ id, result }` (an ImportResult within the limits);
  *   `{ id, kind: 'index', taxonomy, topics? }` → `{ id, index, fingerprint, topics }` (a serialized search index of
  *   the files staged before, which the host loads in a fraction of the time a build takes, and their topics: those
  *   given, the host's cached ones, else assigned here);
@@ -16,7 +16,7 @@
  * Failures answer `{ id, error }`. Imports no `vscode`.
  */
 import { importCorpusFile } from '../../core/import/import-corpus-file';
-import type { ImportLimits } from '../../core/import/import-limits';
+import type { BibtexDefinitions, ImportLimits } from '../../core/import/import-limits';
 import { PaperLibrary } from '../../core/library/paper-library';
 import { assignCorpusTopics, type BuildCorpusOptions, type CorpusTopics } from '../../core/corpus/corpus';
 import type { TopicTaxonomy } from '../../core/topics/assign-topics';
@@ -24,7 +24,7 @@ import type { FullTextRequest } from './worker-fulltext-server';
 import { WorkerSearchServer, type SearchServerRequest } from './worker-search-server';
 
 export type WorkerRequest =
-  | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits }
+  | { id: number; kind: 'import'; path: string; bytes: Uint8Array; limits?: ImportLimits; bibtex?: BibtexDefinitions }
   | { id: number; kind: 'index'; taxonomy?: TopicTaxonomy; topics?: CorpusTopics }
   | { id: number; kind: 'topics'; taxonomy?: TopicTaxonomy; carryFrom?: BuildCorpusOptions['carryFrom'] }
   | SearchServerRequest
@@ -44,7 +44,7 @@ export function corpusWorkerHandler(
     try {
       if (server.handle(message) || more(message)) return;
       if (message.kind === 'import')
-        post({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits }) });
+        post({ id: message.id, result: importCorpusFile(message.path, message.bytes, { limits: message.limits, bibtex: message.bibtex }) });
       else if (message.kind === 'index') {
         const files = server.takeStaged();
         const topics = message.topics ?? assignCorpusTopics(files, { taxonomy: message.taxonomy });

@@ -349,6 +349,13 @@ export class LibraryService implements vscode.Disposable {
     const update = await this.loader?.applyChange(change);
     const library = this.library;
     if (!update || !library) return;
+    if (update.reloadNeeded) {
+      this.output.info(
+        `${vscode.workspace.asRelativePath(change.path)}: its @string or @preamble definitions changed; the .bib files beside it are read again.`,
+      );
+      await this.reload();
+      return;
+    }
     this.publishFileUpdate(update.path, update.diagnostics, library);
     this.searcher.fileChanged(library, update.path);
     const { added, removed, changed } = update.change;
