@@ -85,4 +85,26 @@ describe('Lectern in the extension host', () => {
     await vscode.workspace.fs.delete(bib);
     await eventually('the paper gone after the file is deleted', () => !library.current?.paper('vaswani2017'));
   });
+
+  it("a folder's .bib files share their @string macros; editing the file of macros re-reads the folder", async () => {
+    const { library } = await lectern();
+    await library.ensureLoaded();
+    const paper = () => library.current?.corpus.byCiteKey.get('LopStu2012tec');
+    const lab = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'lab');
+    const articles = vscode.Uri.joinPath(lab, 'articles.bib');
+    const macros = vscode.Uri.joinPath(lab, 'journals.bib');
+    await write(
+      articles,
+      "@article{LopStu2012tec,\n  author = {L{\\'o}pez-Ib{\\'a}{\\~n}ez, Manuel},\n  journal = tec,\n  title = {The Automatic Design of Ant Colony Algorithms},\n  year = 2012\n}\n",
+    );
+    await write(macros, '@string{tec = {IEEE Transactions on Evolutionary Computation}}\n');
+    await eventually('the journal read from the file beside it', () => paper()?.venue === 'IEEE Transactions on Evolutionary Computation');
+    await eventually('no Problem left for the macro', () => vscode.languages.getDiagnostics(articles).length === 0);
+    await write(macros, '@string{tec = {IEEE Trans. Evol. Comput.}}\n');
+    await eventually('the edited macro in the other file', () => paper()?.venue === 'IEEE Trans. Evol. Comput.');
+    await vscode.workspace.fs.delete(macros);
+    await eventually('the macro name again once its file is gone', () => paper()?.venue === 'tec');
+    await vscode.workspace.fs.delete(articles);
+    await eventually('the paper gone with its file', () => !paper());
+  });
 });
