@@ -90,9 +90,10 @@ describe('Lectern in the extension host', () => {
     const { library } = await lectern();
     await library.ensureLoaded();
     const paper = () => library.current?.corpus.byCiteKey.get('LopStu2012tec');
-    const lab = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'lab');
-    const articles = vscode.Uri.joinPath(lab, 'articles.bib');
-    const macros = vscode.Uri.joinPath(lab, 'journals.bib');
+    // Beside the other .bib files of papers/ (a file created in a folder created the same instant can reach the
+    // watcher late: that is not what this test is about).
+    const articles = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'lab-articles.bib');
+    const macros = vscode.Uri.joinPath(workspaceFolder(), 'papers', 'lab-journals.bib');
     await write(
       articles,
       "@article{LopStu2012tec,\n  author = {L{\\'o}pez-Ib{\\'a}{\\~n}ez, Manuel},\n  journal = tec,\n  title = {The Automatic Design of Ant Colony Algorithms},\n  year = 2012\n}\n",
