@@ -68,6 +68,13 @@ test('a file of definitions only is no empty library; one without papers or defi
     importCorpusFile('/lib/journals.bib', journals).diagnostics.map((d) => undefinedMacro(d.message)),
     ['ieee'],
   );
+  // A directive only in a comment defines nothing (fast-check found `%@string{` said nothing at all).
+  for (const text of ['% only a comment\n', '%@string{', '@comment{@string{a = "b"}}'])
+    assert.match(
+      importCorpusFile('/lib/notes.bib', bytes(text)).diagnostics[0]?.message ?? '',
+      /^Lectern: no papers found in \/lib\/notes\.bib/,
+      text,
+    );
   assert.match(
     importCorpusFile('/lib/notes.bib', bytes('% only a comment\n')).diagnostics[0].message,
     /^Lectern: no papers found in \/lib\/notes\.bib/,

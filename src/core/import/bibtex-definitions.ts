@@ -20,9 +20,18 @@ export function isBibtexPath(path: string): boolean {
 /** The `@string`s and `@preamble`s of a BibTeX file's bytes; none when it does not decode as text. */
 export function readBibtexDefinitions(file: string, bytes: Uint8Array): BibtexDefinitions {
   const decoded = decodeCorpusBytes(file, bytes, 'BibTeX');
-  if ('error' in decoded) return NO_BIBTEX_DEFINITIONS;
+  return 'error' in decoded ? NO_BIBTEX_DEFINITIONS : definitionsIn(decoded.text);
+}
+
+/** Whether a BibTeX text defines a `@string` or holds a `@preamble` that the scanner reads (not one in a comment). */
+export function holdsBibtexDefinitions(text: string): boolean {
+  const { strings, preambles } = definitionsIn(text);
+  return strings.length > 0 || preambles.length > 0;
+}
+
+function definitionsIn(text: string): BibtexDefinitions {
   const definitions: BibtexDefinitions = { strings: [], preambles: [] };
-  for (const chunk of chunkBibtex(decoded.text)) {
+  for (const chunk of chunkBibtex(text)) {
     // Only chunks that hold a directive are scanned: most of a library is entries.
     if (!/@\s*(?:string|preamble)\s*[{(]/i.test(chunk.text)) continue;
     for (const item of scanBibtex(chunk.text)) {

@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { ImportResult } from '../model/diagnostic';
 import { importArxivJsonl } from './arxiv-jsonl-importer';
 import { importBibtex } from './bibtex-importer';
+import { holdsBibtexDefinitions } from './bibtex-definitions';
 import { bibtexItemStarts } from './bibtex-scanner';
 import { importCslJson } from './csl-json-importer';
 import { importDailyPapers } from './daily-papers-importer';
@@ -151,8 +152,9 @@ function importWhole(file: string, bytes: Uint8Array, limits: ResolvedImportLimi
       ),
     };
   }
-  const definitions = format === 'bibtex' && /@\s*(?:string|preamble)\s*[{(]/i.test(text);
-  return { ...checked(IMPORTERS[format](file, text, { limits, damage: decoded.damage, bibtex })), format, definitions };
+  const read = checked(IMPORTERS[format](file, text, { limits, damage: decoded.damage, bibtex }));
+  const empty = read.papers.length === 0 && read.diagnostics.length === 0;
+  return { ...read, format, definitions: empty && format === 'bibtex' && holdsBibtexDefinitions(text) };
 }
 
 /** A large JSON Lines file cut between lines: where each piece ends, and its format. */
