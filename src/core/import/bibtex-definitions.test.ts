@@ -68,6 +68,7 @@ test('a file of definitions only is no empty library; one without papers or defi
     importCorpusFile('/lib/journals.bib', journals).diagnostics.map((d) => undefinedMacro(d.message)),
     ['ieee'],
   );
+  assert.deepEqual(importCorpusFile('/lib/authors.bib', authors).diagnostics, [], 'a clean file of macros says nothing');
   // A directive only in a comment defines nothing (fast-check found `%@string{` said nothing at all).
   for (const text of ['% only a comment\n', '%@string{', '@comment{@string{a = "b"}}'])
     assert.match(
