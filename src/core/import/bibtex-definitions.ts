@@ -12,9 +12,9 @@ import type { BibtexDefinitions } from './import-limits';
 /** Definitions of no file. */
 export const NO_BIBTEX_DEFINITIONS: BibtexDefinitions = Object.freeze({ strings: [], preambles: [] });
 
-/** Whether a path names a BibTeX file, whose definitions its folder's other BibTeX files share. */
+/** Whether a path names a BibTeX file (`.bib`, `.bibtex`, as `detectCorpusFormat` reads them), whose definitions its folder's other BibTeX files share. */
 export function isBibtexPath(path: string): boolean {
-  return /\.bib$/i.test(path);
+  return /\.bib(?:tex)?$/i.test(path);
 }
 
 /** The `@string`s and `@preamble`s of a BibTeX file's bytes; none when it does not decode as text. */

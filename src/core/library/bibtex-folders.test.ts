@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { LibraryLoader, type FileUpdate } from './library-loader';
 import { MemoryCorpusSource } from './memory-corpus-source';
 
-// A lab's hand-kept library as IRIDIA's is split (../shared/corpora/bibtex_iridia_cc0): macros in files of their own.
+// A lab's hand-kept library as IRIDIA's is split (../shared/corpora/bibtex_iridia_cc0): macros in files of their own
+// (one named .bibtex, which is BibTeX too).
 const abbrev = '@preamble{"\\providecommand{\\proglang}[1]{{#1}}"}\n@string{and = " and "}\n';
 const journals = (tec: string): string => `@string{tec = "${tec}"}\n`;
 const authors = '@string{Lopez_M = "L{\\\'o}pez-Ib{\\\'a}{\\~n}ez, Manuel"}\n@string{Stutzle_T = "St{\\"u}tzle, Thomas"}\n';
@@ -15,7 +16,7 @@ function library(): MemoryCorpusSource {
     {
       '/lab/abbrev.bib': abbrev,
       '/lab/journals.bib': journals('IEEE Transactions on Evolutionary Computation'),
-      '/lab/authors.bib': authors,
+      '/lab/authors.bibtex': authors,
       '/lab/articles.bib': article('LopStu2012tec', 'Tuning ACO in \\proglang{R}'),
       // Another folder's file does not see them.
       '/elsewhere/refs.bib': article('copy', 'A copy elsewhere'),
@@ -72,7 +73,7 @@ test('an edit to a file of macros reloads its folder; an edit to an entry file r
     assert.match(shown(loader)[3], /^\/lab\/more\.bib: Manuel López-Ibáñez; Thomas Stützle · IEEE Trans\. Evol\. Comput\. · New$/);
     source.write('/lab/series.bib', '@string{lncs = "Lecture Notes in Computer Science"}\n');
     assert.equal((await updates.shift()!)?.reloadNeeded, true);
-    source.remove('/lab/authors.bib');
+    source.remove('/lab/authors.bibtex');
     assert.equal((await updates.shift()!)?.reloadNeeded, true);
   } finally {
     watching.dispose();

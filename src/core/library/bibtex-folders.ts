@@ -1,4 +1,4 @@
-import { isBibtexPath, joinBibtexDefinitions, readBibtexDefinitions } from '../import/bibtex-definitions';
+import { isBibtexPath, joinBibtexDefinitions, NO_BIBTEX_DEFINITIONS, readBibtexDefinitions } from '../import/bibtex-definitions';
 import type { BibtexDefinitions } from '../import/import-limits';
 
 /** The folder part of a path (either separator: the extension's paths may be Windows ones). */
@@ -43,7 +43,7 @@ export class BibtexFolders {
    * from what was recorded, so the other files of its folder read differently.
    */
   note(path: string, bytes: Uint8Array | undefined): boolean {
-    const definitions = bytes ? readBibtexDefinitions(path, bytes) : { strings: [], preambles: [] };
+    const definitions = bytes ? readBibtexDefinitions(path, bytes) : NO_BIBTEX_DEFINITIONS;
     const key = JSON.stringify([
       definitions.strings.map(({ name, parts }) => [name, parts.map((part) => [part.kind, part.text])]),
       definitions.preambles.map((parts) => parts.map((part) => [part.kind, part.text])),
